@@ -1,0 +1,161 @@
+/*
+ * mote/graph.h — the graph a model file describes, as the reader verified it.
+ *
+ * The reader (src/format/) fills a mote_graph that points into the model
+ * bytes (zero copy). Tensors and operators are decoded on demand by
+ * mote_graph_get_tensor() / mote_graph_get_op(), which cannot fail once
+ * mote_tflite_read() accepted the file: every offset, length and index they
+ * follow was checked then. Core (lower, plan) and tools read the graph only
+ * through these calls; they never touch flatbuffer bytes.
+ *
+ * Integers in the model are little-endian and may be unaligned in a hostile
+ * file, so vectors are exposed as byte pointers with typed accessors.
+ */
+#ifndef MOTE_GRAPH_H
+#define MOTE_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mote/config.h"
+#include "mote/status.h"
+
+/* Element types. The values equal TFLite's TensorType enum. */
+typedef enum mote_type {
+    MOTE_FLOAT32 = 0,
+    MOTE_FLOAT16 = 1,
+    MOTE_INT32 = 2,
+    MOTE_UINT8 = 3,
+    MOTE_INT64 = 4,
+    MOTE_STRING = 5,
+    MOTE_BOOL = 6,
+    MOTE_INT16 = 7,
+    MOTE_COMPLEX64 = 8,
+    MOTE_INT8 = 9,
+    MOTE_FLOAT64 = 10,
+    MOTE_TYPE_LAST = 22        /* largest value the schema defines (FLOAT8_E5M2) */
+} mote_type;
+
+/* Builtin operator codes mote runs (values equal TFLite's BuiltinOperator). */
+enum {
+    MOTE_OP_ADD = 0,
+    MOTE_OP_AVERAGE_POOL_2D = 1,
+    MOTE_OP_CONV_2D = 3,
+    MOTE_OP_DEPTHWISE_CONV_2D = 4,
+    MOTE_OP_FULLY_CONNECTED = 9,
+    MOTE_OP_MAX_POOL_2D = 17,
+    MOTE_OP_RESHAPE = 22,
+    MOTE_OP_SOFTMAX = 25
+};
+
+/* Fused activation (TFLite ActivationFunctionType). */
+enum {
+    MOTE_ACT_NONE = 0,
+    MOTE_ACT_RELU = 1,
+    MOTE_ACT_RELU_N1_TO_1 = 2,
+    MOTE_ACT_RELU6 = 3,
+    MOTE_ACT_TANH = 4,
+    MOTE_ACT_SIGN_BIT = 5
+};
+
+/* Padding (TFLite Padding). */
+enum { MOTE_PAD_SAME = 0, MOTE_PAD_VALID = 1 };
+
+/* The verified model: offsets (from base) of the flatbuffer vectors the
+ * accessors walk, and their lengths. Private to reader and accessors. */
+typedef struct mote_graph {
+    const uint8_t *base;       /* model bytes; must outlive the graph */
+    size_t size;               /* model length in bytes */
+    uint32_t tensors;          /* offset of the subgraph's tensor vector (its first element) */
+    uint32_t operators;        /* offset of the operator vector */
+    uint32_t opcodes;          /* offset of the operator-code vector */
+    uint32_t buffers;          /* offset of the buffer vector */
+    uint32_t inputs;           /* offset of the subgraph input index vector (int32) */
+    uint32_t outputs;          /* offset of the subgraph output index vector (int32) */
+    uint32_t n_tensors, n_ops, n_opcodes, n_buffers, n_inputs, n_outputs;
+} mote_graph;
+
+/* One tensor, decoded. Pointers point into the model bytes. */
+typedef struct mote_graph_tensor {
+    mote_type type;
+    int32_t rank;
+    int32_t dims[MOTE_MAX_RANK];   /* concrete `shape` (shape_signature is ignored) */
+    size_t elements;               /* product of dims (checked, no overflow) */
+    size_t bytes;                  /* elements * element size (checked) */
+    const uint8_t *data;           /* constant data inside the model, or NULL */
+    size_t data_bytes;             /* length of `data` (== bytes when data != NULL) */
+    uint32_t n_quant;              /* number of scales (0: not quantized) */
+    const uint8_t *scale_le;       /* n_quant float32, little-endian, maybe unaligned */
+    const uint8_t *zero_point_le;  /* n_quant int64, little-endian; NULL if absent */
+    uint32_t n_zero_points;        /* 0, 1 or n_quant */
+    int32_t quant_dim;             /* quantized_dimension */
+    const char *name;              /* not NUL-terminated; name_len bytes */
+    uint32_t name_len;
+} mote_graph_tensor;
+
+/* Options of the operators mote runs, decoded from builtin_options. Fields a
+ * file omits hold the schema's defaults. */
+typedef struct mote_graph_conv_opts {      /* CONV_2D and DEPTHWISE_CONV_2D */
+    int32_t padding, stride_w, stride_h, dilation_w, dilation_h;
+    int32_t depth_multiplier;              /* depthwise only; 0 when absent */
+    int32_t activation;
+} mote_graph_conv_opts;
+
+typedef struct mote_graph_fc_opts {
+    int32_t activation;
+    int32_t weights_format;                /* 0 = DEFAULT; others unsupported */
+    int32_t keep_num_dims;                 /* bool */
+} mote_graph_fc_opts;
+
+typedef struct mote_graph_pool_opts {
+    int32_t padding, stride_w, stride_h, filter_w, filter_h, activation;
+} mote_graph_pool_opts;
+
+typedef struct mote_graph_add_opts {
+    int32_t activation;
+} mote_graph_add_opts;
+
+typedef struct mote_graph_softmax_opts {
+    float beta;
+} mote_graph_softmax_opts;
+
+/* One operator, decoded. Tensor indices are -1 for an omitted optional input. */
+typedef struct mote_graph_op {
+    int32_t code;                  /* builtin code: max(builtin_code, deprecated_builtin_code) */
+    uint32_t opcode_index;
+    int32_t version;
+    uint32_t n_inputs, n_outputs;
+    const uint8_t *inputs_le;      /* n_inputs int32, little-endian */
+    const uint8_t *outputs_le;     /* n_outputs int32, little-endian */
+    int32_t options_type;          /* builtin_options_type (0 = none) */
+    union {
+        mote_graph_conv_opts conv;
+        mote_graph_fc_opts fc;
+        mote_graph_pool_opts pool;
+        mote_graph_add_opts add;
+        mote_graph_softmax_opts softmax;
+    } opt;
+} mote_graph_op;
+
+/* Decode tensor i (0 <= i < g->n_tensors). Returns MOTE_E_ARG for a bad i. */
+mote_status mote_graph_get_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *out);
+
+/* Decode operator i (0 <= i < g->n_ops). Returns MOTE_E_ARG for a bad i. */
+mote_status mote_graph_get_op(const mote_graph *g, uint32_t i, mote_graph_op *out);
+
+/* Index k of an operator's input / output list, or of the subgraph's. */
+int32_t mote_graph_op_input(const mote_graph_op *op, uint32_t k);
+int32_t mote_graph_op_output(const mote_graph_op *op, uint32_t k);
+int32_t mote_graph_input(const mote_graph *g, uint32_t k);
+int32_t mote_graph_output(const mote_graph *g, uint32_t k);
+
+/* Quantization parameter k of a tensor (0 <= k < n_quant). */
+float mote_graph_tensor_scale(const mote_graph_tensor *t, uint32_t k);
+int64_t mote_graph_tensor_zero_point(const mote_graph_tensor *t, uint32_t k);
+
+/* Bytes of one element of a type, 0 for types mote cannot size. */
+size_t mote_type_size(mote_type t);
+/* Names: "INT8", "CONV_2D"... "UNKNOWN" for values outside the schema. */
+const char *mote_type_name(int32_t t);
+const char *mote_op_name(int32_t code);
+
+#endif /* MOTE_GRAPH_H */
