@@ -15,14 +15,14 @@
 #endif
 
 /* Largest number of tensors / operators in one model. The planner in
- * mote_model_init() keeps one 32-bit offset per tensor on the stack, so
- * MOTE_MAX_TENSORS * 4 bytes is the transient stack cost of loading a model
- * (2 KB at the default). */
+ * mote_model_init() and mote_session_init() keeps a 16-byte record per
+ * tensor on the stack, so 16 * MOTE_MAX_TENSORS bytes (4 KB at the default)
+ * is the transient stack cost of loading a model. */
 #ifndef MOTE_MAX_TENSORS
-#define MOTE_MAX_TENSORS 512
+#define MOTE_MAX_TENSORS 256
 #endif
 #ifndef MOTE_MAX_OPS
-#define MOTE_MAX_OPS 512
+#define MOTE_MAX_OPS 256
 #endif
 
 /* Largest number of model inputs / outputs; each costs one mote_tensor in

@@ -56,6 +56,7 @@ typedef struct mote_model {
 } mote_model;
 
 struct mote_step;   /* one lowered operator; src/core/step.h */
+struct mote_session;
 
 /* Called after each operator runs (for layer-by-layer checks and profiling).
  * op is the operator index in the model. */
@@ -101,7 +102,11 @@ mote_status mote_session_init(mote_session *s, const mote_model *m,
                               void *arena, size_t arena_size);
 
 /* Input / output i, or NULL when i is out of range. The data pointers are
- * fixed for the session's life: write inputs, invoke, read outputs. */
+ * fixed for the session's life: write inputs, invoke, read outputs.
+ * Inputs are consumed: once the layers that read an input have run, the
+ * planner reuses its memory (that is how the arena stays small), so write
+ * every input again before each mote_invoke(). Outputs stay valid until the
+ * next invoke. */
 mote_tensor *mote_input(mote_session *s, uint32_t i);
 const mote_tensor *mote_output(const mote_session *s, uint32_t i);
 

@@ -1,0 +1,11 @@
+# make demo: person detection on the two bundled grayscale images.
+DEMO_BIN := $(BUILD)/examples/person_detect
+
+$(DEMO_BIN): examples/person_detect/person_detect.c $(BUILD)/libmote.a
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Iinclude -o $@ $< $(BUILD)/libmote.a $(LDLIBS)
+
+.PHONY: demo
+demo: $(DEMO_BIN)
+	$(DEMO_BIN) models/tflm-examples/person_detect.tflite \
+	    models/samples/images/person.bmp models/samples/images/no_person.bmp

@@ -1,0 +1,150 @@
+# Cortex-M port: firmware for QEMU's MPS2/MPS3 boards, its tests, the
+# benchmark and a cross-target size report. See docs/CORTEX-M.md.
+#
+#   make mcu-firmware   build every firmware below (needs the cross tools)
+#   make test-mcu       golden outputs under qemu-system-arm (suite test-mcu)
+#   make bench-mcu      one line per model and core; LAYERS=1 adds layers
+#   make size-targets   library text/data for M0+, M3, M4, M7, M55, rv32imc
+#
+# Everything goes under $(BUILD)/mcu/<core>-<variant>/: the runtime built for
+# that core (libmote.a), the port objects and one firmware per model. The
+# host build rules in the top Makefile are not used.
+#
+# Variants: Os and O2 are full firmware builds (stdio through semihosting);
+# "size" is -Os with MOTE_NO_STRINGS and no stdio, linked into a minimal
+# firmware whose size is the flash mote costs a product.
+
+MCU_DIR      := $(BUILD)/mcu
+MCU_TIMEOUT  ?= 300
+MCU_PY       ?= python3
+
+MCU_CORES    := m4 m7 m55                  # run under QEMU
+MCU_XCORES   := m0plus m3 m4 m7 m55 rv32imc # compiled for the size report
+MCU_VARIANTS := Os O2 size
+
+MCU_ARCH_m4      := -mcpu=cortex-m4 -mthumb -mfpu=fpv4-sp-d16 -mfloat-abi=hard
+MCU_ARCH_m7      := -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard
+MCU_ARCH_m55     := -mcpu=cortex-m55 -mthumb -mfloat-abi=hard
+MCU_ARCH_m0plus  := -mcpu=cortex-m0plus -mthumb -mfloat-abi=soft
+MCU_ARCH_m3      := -mcpu=cortex-m3 -mthumb -mfloat-abi=soft
+# The RISC-V toolchain ships no C library headers; newlib's generic ones
+# (package libnewlib-dev) serve for a freestanding compile.
+MCU_ARCH_rv32imc := -march=rv32imc -mabi=ilp32 -isystem /usr/include/newlib
+
+MCU_TOOL_PREFIX         := arm-none-eabi-
+MCU_TOOL_PREFIX_rv32imc := riscv64-unknown-elf-
+mcu_prefix = $(or $(MCU_TOOL_PREFIX_$(1)),$(MCU_TOOL_PREFIX))
+
+MCU_LDSCRIPT_m4  := mps2.ld
+MCU_LDSCRIPT_m7  := mps2.ld
+MCU_LDSCRIPT_m55 := mps3-an547.ld
+
+MCU_OPT_Os   := -Os
+MCU_OPT_O2   := -O2
+MCU_OPT_size := -Os -DMOTE_NO_STRINGS -DMCU_NO_STDIO
+
+MCU_WARN   := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow
+MCU_CFLAGS := $(MCU_WARN) -ffunction-sections -fdata-sections -Iinclude -Isrc -Iports/cortex-m
+MCU_LDFLAGS := -nostartfiles -Wl,--gc-sections -Lports/cortex-m/ld
+
+MCU_MODELS := kws_ref_model vww_96_int8 pretrainedResnet_quant ad01_int8 \
+              str_ww_ref_model person_detect
+mcu_model_path = $(if $(filter person_detect,$(1)),models/tflm-examples/$(1).tflite,models/mlperf-tiny/$(1).tflite)
+
+MCU_PORT_SRCS := $(sort $(wildcard ports/cortex-m/*.c))
+
+# --- the runtime library for one core and variant: $(1)=core $(2)=variant
+define mcu_lib
+$(MCU_DIR)/$(1)-$(2)/obj/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) $$(MCU_CFLAGS) -MMD -MP -c $$< -o $$@
+
+$(MCU_DIR)/$(1)-$(2)/libmote.a: $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.o)
+	rm -f $$@
+	$(call mcu_prefix,$(1))ar rcs $$@ $$^
+
+-include $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d)
+endef
+
+# --- firmware for a QEMU core and variant: $(1)=core $(2)=variant
+define mcu_firmware
+$(1)-$(2)-PORT := $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.o)
+
+$(MCU_DIR)/$(1)-$(2)/model/%.o: ports/cortex-m/app/model.S
+	@mkdir -p $$(dir $$@)
+	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) -c $$< -o $$@ \
+	    -DMOTE_FW_MODEL_PATH='"$$(call mcu_model_path,$$*)"'
+
+$(MCU_DIR)/$(1)-$(2)/selftest.elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/selftest.o $$($(1)-$(2)-PORT)
+	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
+	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -o $$@ $$^
+
+-include $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d) $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.d
+endef
+
+# --- one model's firmware: $(1)=core $(2)=variant $(3)=model
+define mcu_model_fw
+$(MCU_DIR)/$(1)-$(2)/model/$(3).o: $(call mcu_model_path,$(3))
+
+$(MCU_DIR)/$(1)-$(2)/fw_$(3).elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.o $$($(1)-$(2)-PORT) \
+        $(MCU_DIR)/$(1)-$(2)/model/$(3).o $(MCU_DIR)/$(1)-$(2)/libmote.a
+	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
+	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
+
+endef
+
+# --- the minimal (size-measuring) firmware: $(1)=core $(2)=model
+define mcu_min_fw
+$(MCU_DIR)/$(1)-size/model/$(2).o: $(call mcu_model_path,$(2))
+
+$(MCU_DIR)/$(1)-size/min_$(2).elf: $(MCU_DIR)/$(1)-size/obj/ports/cortex-m/app/minimal.o $$($(1)-size-PORT) \
+        $(MCU_DIR)/$(1)-size/model/$(2).o $(MCU_DIR)/$(1)-size/libmote.a
+	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_size) --specs=nano.specs $$(MCU_LDFLAGS) \
+	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
+endef
+
+$(foreach c,$(MCU_XCORES),$(eval $(call mcu_lib,$(c),Os)))
+$(foreach c,$(MCU_CORES),$(foreach v,O2 size,$(eval $(call mcu_lib,$(c),$(v)))))
+$(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(eval $(call mcu_firmware,$(c),$(v)))))
+$(foreach c,$(MCU_CORES),$(foreach v,Os O2,$(foreach m,$(MCU_MODELS),$(eval $(call mcu_model_fw,$(c),$(v),$(m))))))
+$(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),$(eval $(call mcu_min_fw,$(c),$(m)))))
+
+MCU_FIRMWARE := \
+    $(foreach c,$(MCU_CORES),$(foreach v,Os O2,$(MCU_DIR)/$(c)-$(v)/selftest.elf \
+        $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(c)-$(v)/fw_$(m).elf)) \
+        $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(c)-size/min_$(m).elf))
+
+.PHONY: mcu-tools mcu-firmware test-mcu bench-mcu size-targets
+
+# Installs the cross compilers and QEMU with apt-get when one is missing
+# (never skips silently: the install fails loudly without root/apt).
+mcu-tools:
+	@sh tools/ci/install-mcu-tools.sh
+
+mcu-firmware: $(MCU_FIRMWARE)
+
+# What test-mcu runs (its matrix is in tests/mcu/test_mcu.py): M4 at -Os,
+# M7 at -O2, M55 at -Os, so both optimisation levels build with -Werror.
+MCU_TEST_DIRS := m4-Os m7-O2 m55-Os
+MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
+    $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(d)/fw_$(m).elf))
+
+# The tools step must finish before anything compiles, hence the sub-make.
+test-mcu: mcu-tools
+	@$(MAKE) --no-print-directory $(MCU_TEST_FW)
+	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT)
+
+bench-mcu: mcu-tools
+	@$(MAKE) --no-print-directory $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),\
+	    $(MCU_DIR)/$(c)-Os/fw_$(m).elf $(MCU_DIR)/$(c)-size/min_$(m).elf))
+	@$(MCU_PY) bench/mcu/bench_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) \
+	    $(if $(filter 1,$(LAYERS)),--layers) $(if $(MODELS),--models $(MODELS)) \
+	    $(if $(CORES),--cores $(CORES))
+
+size-targets: mcu-tools
+	@$(MAKE) --no-print-directory $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
+	@echo "libmote.a at -Os, all objects before --gc-sections (bytes):"
+	@$(foreach c,$(MCU_XCORES),$(call mcu_prefix,$(c))size -t $(MCU_DIR)/$(c)-Os/libmote.a \
+	    | awk -v core=$(c) 'END { printf "core=%-8s text=%-7d data=%-5d bss=%d\n", core, $$1, $$2, $$3 }';)
+
+TEST_SUITES += test-mcu

@@ -1,0 +1,25 @@
+/*
+ * layout.h — how a session divides its arena. One function, used both to
+ * size the arena (mote_model_init) and to carve it (mote_session_init), so
+ * the two can never disagree.
+ *
+ *   [steps: n_ops * mote_step][tensor pointers: n_tensors][multipliers:
+ *    n_channels * int32][shifts: n_channels * int8] pad to MOTE_ARENA_ALIGN
+ *   [activations: planned]
+ */
+#ifndef MOTE_CORE_LAYOUT_H
+#define MOTE_CORE_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct mote_layout {
+    size_t steps, tensor_ptrs, mult, shift;   /* byte offsets in the arena */
+    size_t state_bytes;                        /* start of the activations */
+} mote_layout;
+
+/* Returns 0 on success, -1 if the sizes overflow size_t. */
+int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels,
+                        mote_layout *l);
+
+#endif /* MOTE_CORE_LAYOUT_H */

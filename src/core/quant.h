@@ -1,0 +1,80 @@
+/*
+ * quant.h — quantization arithmetic done once, at lowering time.
+ *
+ * Turns float scales and zero points into the integer parameters the int8
+ * kernels take (Q31 multipliers with shifts, activation clamps, ADD and
+ * SOFTMAX parameter blocks). Each function reproduces the float/double
+ * arithmetic of TensorFlow Lite Micro's Prepare step exactly, including
+ * where it computes in float and where in double, because one ulp of
+ * difference in a multiplier can change an output byte.
+ *
+ * Every function validates what would make the integer maths overflow or be
+ * undefined and returns MOTE_E_QUANT (bad scale, zero point or resulting
+ * multiplier) or MOTE_E_PARAM (unsupported activation); on error the outputs
+ * are left unspecified.
+ */
+#ifndef MOTE_CORE_QUANT_H
+#define MOTE_CORE_QUANT_H
+
+#include <stdint.h>
+#include "mote/status.h"
+#include "mote/kernels.h"
+
+/* Real multiplier -> Q31 multiplier and power-of-two exponent such that
+ * real ~= multiplier * 2^(shift - 31), as TFLite QuantizeMultiplier: frexp,
+ * round half away from zero, a significand that rounds up to 2^31 is halved
+ * with shift + 1, and shifts below -31 become multiplier 0, shift 0 (all
+ * bits would be shifted out). real == 0 gives 0, 0. real must be finite;
+ * NaN and infinities give 0, 0 (callers validate scales first). A negative
+ * real gives a negative multiplier, as in TFLite. */
+void mote_quant_multiplier(double real, int32_t *multiplier, int32_t *shift);
+
+/* Clamp [act_min, act_max] in int8 output units for fused activation act
+ * (MOTE_ACT_NONE / RELU / RELU6 / RELU_N1_TO_1), as TFLite
+ * CalculateActivationRangeQuantized: zero_point + roundf(x / scale) in float
+ * for x = 0, 6, -1, 1, intersected with [-128, 127].
+ * scale: finite and > 0; zero_point in [-128, 127] (else MOTE_E_QUANT).
+ * Returns MOTE_OK, MOTE_E_ARG (NULL), MOTE_E_QUANT, or MOTE_E_PARAM for
+ * TANH, SIGN_BIT and unknown values. */
+mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_point,
+                                     int32_t *act_min, int32_t *act_max);
+
+/* One requantization entry of CONV_2D / DEPTHWISE_CONV_2D (per channel or
+ * per tensor) and of per-channel FULLY_CONNECTED, as TFLite
+ * PopulateConvolutionQuantizationParams: the product is formed in double,
+ * (double)input_scale * (double)filter_scale / (double)output_scale.
+ * input_scale, output_scale: finite and > 0; filter_scale: finite and >= 0
+ * (0 gives multiplier 0). Returns MOTE_OK, MOTE_E_ARG (NULL) or MOTE_E_QUANT
+ * (bad scale, or a multiplier >= 2^30 whose shift exceeds 30). */
+mote_status mote_quant_conv_channel(float input_scale, float filter_scale, float output_scale,
+                                    int32_t *multiplier, int8_t *shift);
+
+/* The single requantization entry of per-tensor FULLY_CONNECTED. TFLite's
+ * GetQuantizedConvolutionMultipler forms input_scale * filter_scale in FLOAT
+ * and only then widens to double, so its multiplier differs in the low bits
+ * from mote_quant_conv_channel(); use this one for per-tensor FC weights.
+ * Same ranges and returns as mote_quant_conv_channel(). */
+mote_status mote_quant_fc_tensor(float input_scale, float filter_scale, float output_scale,
+                                 int32_t *multiplier, int8_t *shift);
+
+/* ADD parameters, as TFLite add_common PrepareAdd for int8: left_shift 20,
+ * inputs rescaled by scale_i / (2 * max(scale1, scale2)) and the sum by
+ * 2 * max / (2^20 * out_scale), each via QuantizeMultiplierSmallerThanOneExp
+ * (real multiplier must be in (0, 1) and its shift <= 0). act_min/act_max
+ * come from mote_quant_activation_s8(). Scales finite and > 0, zero points in
+ * [-128, 127]. Returns MOTE_OK, MOTE_E_ARG (NULL) or MOTE_E_QUANT (includes an
+ * output scale so small that the output multiplier reaches 1). */
+mote_status mote_quant_add_s8(float in1_scale, int32_t in1_zp, float in2_scale, int32_t in2_zp,
+                              float out_scale, int32_t out_zp, int32_t act_min, int32_t act_max,
+                              mote_add_s8_params *p);
+
+/* SOFTMAX int8 -> int8 parameters, as TFLite softmax_common: the multiplier
+ * of PreprocessSoftmaxScaling(beta, input_scale, 5 integer bits), i.e.
+ * min(beta * input_scale * 2^26, 2^31 - 1) in double, which must exceed 1
+ * (QuantizeMultiplierGreaterThanOne), and diff_min = -CalculateInputRadius(5,
+ * left_shift). beta and input_scale finite and > 0. The output quantization
+ * (scale 1/256, zero point -128) is the caller's to check.
+ * Returns MOTE_OK, MOTE_E_ARG (NULL) or MOTE_E_QUANT. */
+mote_status mote_quant_softmax_s8(float beta, float input_scale, mote_softmax_s8_params *p);
+
+#endif /* MOTE_CORE_QUANT_H */

@@ -1,0 +1,71 @@
+/* tflite_graph.c — the accessors of include/mote/graph.h. */
+#include "format/tflite.h"
+
+mote_status mote_graph_get_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *out)
+{
+    return mote_tflite_tensor(g, i, out, NULL);
+}
+
+mote_status mote_graph_get_op(const mote_graph *g, uint32_t i, mote_graph_op *out)
+{
+    return mote_tflite_op(g, i, out, NULL);
+}
+
+/* The index lists were range-checked by the reader; a bad k (caller bug)
+ * gives -1, the schema's "no tensor", rather than a read past the list. */
+static int32_t index_at(const uint8_t *le, uint32_t n, uint32_t k)
+{
+    if (le == NULL || k >= n) {
+        return -1;
+    }
+    return mote_fb_i32(le + 4u * k);
+}
+
+int32_t mote_graph_op_input(const mote_graph_op *op, uint32_t k)
+{
+    return op != NULL ? index_at(op->inputs_le, op->n_inputs, k) : -1;
+}
+
+int32_t mote_graph_op_output(const mote_graph_op *op, uint32_t k)
+{
+    return op != NULL ? index_at(op->outputs_le, op->n_outputs, k) : -1;
+}
+
+int32_t mote_graph_input(const mote_graph *g, uint32_t k)
+{
+    if (g == NULL || g->base == NULL) {
+        return -1;
+    }
+    return index_at(g->base + g->inputs, g->n_inputs, k);
+}
+
+int32_t mote_graph_output(const mote_graph *g, uint32_t k)
+{
+    if (g == NULL || g->base == NULL) {
+        return -1;
+    }
+    return index_at(g->base + g->outputs, g->n_outputs, k);
+}
+
+float mote_graph_tensor_scale(const mote_graph_tensor *t, uint32_t k)
+{
+    if (t == NULL || t->scale_le == NULL || k >= t->n_quant) {
+        return 0.0f;
+    }
+    return mote_fb_f32(t->scale_le + 4u * k);
+}
+
+/* One zero point stands for every channel; none means 0. */
+int64_t mote_graph_tensor_zero_point(const mote_graph_tensor *t, uint32_t k)
+{
+    if (t == NULL || t->zero_point_le == NULL) {
+        return 0;
+    }
+    if (t->n_zero_points == 1) {
+        k = 0;
+    }
+    if (k >= t->n_zero_points) {
+        return 0;
+    }
+    return mote_fb_i64(t->zero_point_le + 8u * k);
+}

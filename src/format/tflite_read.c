@@ -1,0 +1,140 @@
+/* tflite_read.c — verify a whole .tflite file and fill the mote_graph. */
+#include "format/tflite.h"
+#include "format/errtext.h"
+
+/* Header: uint32 root offset, then the 4-byte file identifier. */
+#define HEADER_BYTES 8u
+
+static mote_status read_header(const mote_fb *fb, mote_fb_table *model)
+{
+    uint32_t root;
+    if (fb->n < HEADER_BYTES) {
+        return MOTE_FB_FAIL(fb, MOTE_E_TRUNCATED, 0,
+                            "file truncated: %u bytes, a flatbuffer header needs 8", fb->n);
+    }
+    if (memcmp(fb->p + 4, "TFL3", 4) != 0) {
+        return MOTE_FB_FAIL(fb, MOTE_E_IDENTIFIER, 4,
+                            "file identifier is not \"TFL3\" (bytes 4..7 are %x %x %x %x)",
+                            fb->p[4], fb->p[5], fb->p[6], fb->p[7]);
+    }
+    root = mote_fb_u32(fb->p);
+    if (root < HEADER_BYTES || root >= fb->n) {
+        return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, 0,
+                            "root table offset 0x%x is outside the file (%u bytes)", root, fb->n);
+    }
+    return mote_fb_table_at(fb, root, "model", model);
+}
+
+/* Vector of tables field: count and, when check, every element verified. */
+static mote_status table_vector(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
+                                const char *what, mote_fb_vec *v)
+{
+    mote_fb_table el;
+    uint32_t k;
+    mote_status s = mote_fb_vector(fb, t, id, 4, what, v);
+    for (k = 0; s == MOTE_OK && k < v->len; k++) {
+        s = mote_fb_vec_table(fb, v, k, what, &el);
+    }
+    return s;
+}
+
+/* Subgraph input / output lists: every index names a tensor. */
+static mote_status io_vector(const mote_fb *fb, const mote_fb_table *sg, uint32_t id,
+                             const char *what, uint32_t n_tensors, mote_fb_vec *v)
+{
+    uint32_t k;
+    mote_status s = mote_fb_vector(fb, sg, id, 4, what, v);
+    for (k = 0; s == MOTE_OK && k < v->len; k++) {
+        int32_t x = mote_fb_i32(fb->p + v->data + 4u * k);
+        if (x < 0 || (uint32_t)x >= n_tensors) {
+            return MOTE_FB_FAIL(fb, MOTE_E_INDEX, v->data + 4u * k,
+                                "subgraph %s %u: tensor index %d out of range "
+                                "(model has %u tensors)", what, k, x, n_tensors);
+        }
+    }
+    return s;
+}
+
+static mote_status read_model(mote_graph *g, const mote_fb *fb)
+{
+    mote_fb_table model, sg;
+    mote_fb_vec opcodes, subgraphs, buffers, tensors, ops, in, out, text;
+    mote_status s = read_header(fb, &model);
+    if (s == MOTE_OK) s = table_vector(fb, &model, MOTE_TFL_MODEL_OPCODES, "operator code", &opcodes);
+    if (s == MOTE_OK) s = table_vector(fb, &model, MOTE_TFL_MODEL_BUFFERS, "buffer", &buffers);
+    if (s == MOTE_OK) s = mote_fb_string(fb, &model, MOTE_TFL_MODEL_DESCRIPTION, "description", &text);
+    if (s == MOTE_OK) s = mote_fb_vector(fb, &model, MOTE_TFL_MODEL_SUBGRAPHS, 4, "subgraph", &subgraphs);
+    if (s != MOTE_OK) {
+        return s;
+    }
+    if (subgraphs.len != 1) {
+        return MOTE_FB_FAIL(fb, MOTE_E_SUBGRAPHS, subgraphs.data,
+                            "model has %u subgraphs; mote runs models with exactly one",
+                            subgraphs.len);
+    }
+    s = mote_fb_vec_table(fb, &subgraphs, 0, "subgraph", &sg);
+    if (s == MOTE_OK) s = table_vector(fb, &sg, MOTE_TFL_SUBGRAPH_TENSORS, "tensor", &tensors);
+    if (s == MOTE_OK) s = table_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OPERATORS, "operator", &ops);
+    if (s == MOTE_OK) s = mote_fb_string(fb, &sg, MOTE_TFL_SUBGRAPH_NAME, "subgraph name", &text);
+    if (s == MOTE_OK) s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_INPUTS, "input", tensors.len, &in);
+    if (s == MOTE_OK) s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OUTPUTS, "output", tensors.len, &out);
+    if (s != MOTE_OK) {
+        return s;
+    }
+    g->tensors = tensors.data;
+    g->n_tensors = tensors.len;
+    g->operators = ops.data;
+    g->n_ops = ops.len;
+    g->opcodes = opcodes.data;
+    g->n_opcodes = opcodes.len;
+    g->buffers = buffers.data;
+    g->n_buffers = buffers.len;
+    g->inputs = in.data;
+    g->n_inputs = in.len;
+    g->outputs = out.data;
+    g->n_outputs = out.len;
+    return MOTE_OK;
+}
+
+mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_error *err)
+{
+    mote_fb fb;
+    mote_graph_tensor t;
+    mote_graph_op op;
+    const uint8_t *data;
+    size_t data_len;
+    uint32_t k;
+    mote_status s;
+    if (err != NULL) {
+        (void)MOTE_FAIL(err, MOTE_OK, -1, -1, 0, "");
+    }
+    if (g == NULL || bytes == NULL) {
+        return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0, "NULL graph or model bytes");
+    }
+    memset(g, 0, sizeof *g);
+    /* Offsets in the graph are 32-bit; flatbuffers themselves stop at 2 GiB. */
+    if ((uint64_t)len > UINT32_MAX) {
+        return MOTE_FAIL(err, MOTE_E_LIMIT, -1, -1, 0,
+                         "model file of %U bytes is larger than 4 GiB", (unsigned long long)len);
+    }
+    g->base = (const uint8_t *)bytes;
+    g->size = len;
+    mote_tflite_fb(g, err, -1, -1, &fb);
+    s = read_model(g, &fb);
+    /* Every buffer, tensor and operator is decoded once with all checks,
+     * so later accessor calls cannot fail. */
+    for (k = 0; s == MOTE_OK && k < g->n_buffers; k++) {
+        s = mote_tflite_buffer(g, &fb, k, &data, &data_len);
+    }
+    for (k = 0; s == MOTE_OK && k < g->n_tensors; k++) {
+        s = mote_tflite_tensor(g, k, &t, err);
+    }
+    for (k = 0; s == MOTE_OK && k < g->n_ops; k++) {
+        s = mote_tflite_op(g, k, &op, err);
+    }
+    if (s != MOTE_OK) {
+        /* Leave nothing half-filled that a careless caller could walk. */
+        memset(g, 0, sizeof *g);
+    }
+    return s;
+}

@@ -1,0 +1,86 @@
+/*
+ * DEPTHWISE_CONV_2D, int8 reference (TFLite
+ * reference_integer_ops::DepthwiseConvPerChannel).
+ *
+ * Output channel oc = ic * depth_multiplier + m reads only input channel ic:
+ * sum over the window of filter[0, ky, kx, oc] * (input + input_offset),
+ * padded taps skipped (they hold the input zero point), then bias, the
+ * channel's requantization, the output zero point and the clamp.
+ */
+#include "mote/kernels.h"
+#include "kernels/fixedpoint.h"
+
+static int dims_ok(const mote_dims *d)
+{
+    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
+}
+
+/* Window sum of output channel oc (fed by input channel ic) at input
+ * origin (y0, x0). */
+static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id,
+                          const int8_t *in_batch, const mote_dims *fd, const int8_t *filter,
+                          int32_t ic, int32_t oc, int32_t y0, int32_t x0)
+{
+    const mote_conv_geom *g = &p->geom;
+    int32_t acc = 0, ky, kx;
+
+    for (ky = 0; ky < fd->h; ++ky) {
+        const int32_t y = y0 + g->dilation_h * ky;
+        if (y < 0 || y >= id->h)
+            continue;
+        for (kx = 0; kx < fd->w; ++kx) {
+            const int32_t x = x0 + g->dilation_w * kx;
+            int32_t in_val, f_val;
+            if (x < 0 || x >= id->w)
+                continue;
+            in_val = in_batch[(y * id->w + x) * id->c + ic];
+            f_val = filter[(ky * fd->w + kx) * fd->c + oc];
+            acc += f_val * (in_val + p->input_offset);
+        }
+    }
+    return acc;
+}
+
+mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
+                                         const mote_dims *input_dims, const int8_t *input,
+                                         const mote_dims *filter_dims, const int8_t *filter,
+                                         const int32_t *bias,
+                                         const mote_dims *output_dims, int8_t *output)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    int32_t dm, b, oy, ox, ic, m;
+
+    if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
+        !filter || !output_dims || !output)
+        return MOTE_E_ARG;
+    dm = p->depth_multiplier;
+    if (!dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || dm < 1 || fd->n != 1 ||
+        od->n != id->n || od->c != fd->c || od->c != id->c * dm || p->geom.stride_h < 1 ||
+        p->geom.stride_w < 1 || p->geom.dilation_h < 1 || p->geom.dilation_w < 1)
+        return MOTE_E_ARG;
+
+    for (b = 0; b < od->n; ++b) {
+        const int8_t *in_batch = input + b * id->h * id->w * id->c;
+        for (oy = 0; oy < od->h; ++oy) {
+            const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
+            for (ox = 0; ox < od->w; ++ox) {
+                const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
+                int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
+                for (ic = 0; ic < id->c; ++ic) {
+                    for (m = 0; m < dm; ++m) {
+                        const int32_t oc = ic * dm + m;
+                        int32_t acc = window_sum(p, id, in_batch, fd, filter, ic, oc, y0, x0);
+                        if (bias)
+                            acc += bias[oc];
+                        acc = mote_requantize(acc, q->multiplier[oc], q->shift[oc]);
+                        acc += p->output_offset;
+                        acc = acc < p->act_min ? p->act_min : acc;
+                        acc = acc > p->act_max ? p->act_max : acc;
+                        out_px[oc] = (int8_t)acc;
+                    }
+                }
+            }
+        }
+    }
+    return MOTE_OK;
+}

@@ -1,0 +1,40 @@
+/*
+ * FULLY_CONNECTED, float32 reference.
+ *
+ * output[b][o] = clamp(sum_d input[b][d] * filter[o][d] + bias[o]), the sum
+ * taken in float in increasing d and the bias added after it, as TFLite's
+ * reference float kernel does.
+ */
+#include "mote/kernels.h"
+
+/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
+static float clamp_f32(float x, float lo, float hi)
+{
+    float y = x < lo ? lo : x;
+    return hi < y ? hi : y;
+}
+
+mote_status mote_ref_fully_connected_f32(float act_min, float act_max,
+                                         int32_t batches, int32_t depth, int32_t out_c,
+                                         const float *input, const float *filter,
+                                         const float *bias, float *output)
+{
+    int32_t b, o, d;
+
+    if (!input || !filter || !output || batches < 1 || depth < 1 || out_c < 1)
+        return MOTE_E_ARG;
+
+    for (b = 0; b < batches; ++b) {
+        const float *x = input + b * depth;
+        for (o = 0; o < out_c; ++o) {
+            const float *w = filter + o * depth;
+            float total = 0.0f;
+            for (d = 0; d < depth; ++d)
+                total += x[d] * w[d];
+            if (bias)
+                total += bias[o];
+            output[b * out_c + o] = clamp_f32(total, act_min, act_max);
+        }
+    }
+    return MOTE_OK;
+}

@@ -1,0 +1,45 @@
+/*
+ * FULLY_CONNECTED, int8 reference (TFLite reference_integer_ops::
+ * FullyConnected and FullyConnectedPerChannel, which differ only in where
+ * the requantization comes from).
+ *
+ * out[b, o] = clamp(requantize(bias[o] + sum_d (w[o, d] + filter_offset) *
+ *                   (in[b, d] + input_offset)) + output_offset)
+ * filter_offset is 0 for the symmetric weights the int8 spec requires; it is
+ * kept because TFLite's per-tensor kernel applies it.
+ */
+#include "mote/kernels.h"
+#include "kernels/fixedpoint.h"
+
+mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
+                                        int32_t batches, int32_t depth, int32_t out_c,
+                                        const int8_t *input, const int8_t *filter,
+                                        const int32_t *bias, int8_t *output)
+{
+    int32_t b, o, d;
+
+    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output)
+        return MOTE_E_ARG;
+    if (batches < 1 || depth < 1 || out_c < 1)
+        return MOTE_E_ARG;
+
+    for (b = 0; b < batches; ++b) {
+        const int8_t *in_row = input + b * depth;
+        for (o = 0; o < out_c; ++o) {
+            const int8_t *w_row = filter + o * depth;
+            const int32_t qi = p->per_channel ? o : 0;
+            int32_t acc = 0;
+            for (d = 0; d < depth; ++d)
+                acc += ((int32_t)w_row[d] + p->filter_offset) *
+                       ((int32_t)in_row[d] + p->input_offset);
+            if (bias)
+                acc += bias[o];
+            acc = mote_requantize(acc, q->multiplier[qi], q->shift[qi]);
+            acc += p->output_offset;
+            acc = acc < p->act_min ? p->act_min : acc;
+            acc = acc > p->act_max ? p->act_max : acc;
+            output[b * out_c + o] = (int8_t)acc;
+        }
+    }
+    return MOTE_OK;
+}

@@ -1,0 +1,412 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the host tool `mote` (inspect, run) and its .npy reader.
+
+usage: test_cli.py MOTE [NPY_CHECK]
+
+MOTE is the built tool (build/mote); NPY_CHECK, if given, is the compiled
+tests/cli/npy_check.c. Models come from the repository's models/ folder
+(override with MOTE_CLI_MODELS=dir for exploration), golden inputs/outputs
+from tests/data/golden/. Standard library only. Prints one line per failure
+and ends with "N passed, N failed"; exits non-zero on any failure.
+"""
+import glob
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MODELS = os.environ.get("MOTE_CLI_MODELS", os.path.join(ROOT, "models"))
+GOLDEN = os.path.join(ROOT, "tests", "data", "golden")
+HOSTILE = os.path.join(ROOT, "tests", "data", "hostile")
+
+# MACs and constant bytes of the int8 models, computed from the schema with
+# the counting rule of src/core/macs.h (CONV: out*kh*kw*in_c, DEPTHWISE:
+# out*kh*kw, FC: out*depth; pools, ADD, RESHAPE, SOFTMAX 0) by a separate
+# script over the flatbuffers; they agree with the rounded figures of
+# MLPerf Tiny (2.66 M, 7.49 M, 12.50 M, 0.26 M, 0.83 M) and with the
+# constant-byte column of the models README.
+EXPECTED = {
+    "kws_ref_model.tflite": (2656768, 24376),
+    "vww_96_int8.tflite": (7489664, 219072),
+    "pretrainedResnet_quant.tflite": (12501632, 78752),
+    "ad01_int8.tflite": (264192, 270880),
+    "str_ww_ref_model.tflite": (826368, 49420),
+    "person_detect.tflite": (7157888, 218928),
+}
+
+passed = 0
+failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL %s%s" % (name, (": " + detail) if detail else ""))
+    return ok
+
+
+def mote(*args, stdin=None):
+    p = subprocess.run([MOTE] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       stdin=stdin if stdin is not None else subprocess.DEVNULL, timeout=300)
+    return p.returncode, p.stdout, p.stderr
+
+
+def stderr_lines(err):
+    return err.decode("utf-8", "replace").splitlines()
+
+
+def expect_ok(name, args):
+    rc, out, err = mote(*args)
+    check(name, rc == 0, "exit %d, stderr %r" % (rc, err[:300]))
+    return rc, out, err
+
+
+def expect_error(name, args, contains=None):
+    """Exit status exactly 1 and exactly one stderr line 'mote: ...'."""
+    rc, out, err = mote(*args)
+    lines = stderr_lines(err)
+    ok = rc == 1 and len(lines) == 1 and lines[0].startswith("mote: ")
+    detail = "exit %d, stderr %r" % (rc, err[:400])
+    if ok and contains is not None:
+        for c in ([contains] if isinstance(contains, str) else contains):
+            if c not in lines[0]:
+                ok = False
+                detail = "message %r lacks %r" % (lines[0], c)
+    check(name, ok, detail)
+    return lines[0] if lines else ""
+
+
+def expect_clean(name, args):
+    """Success, or a clean one-line failure: never a crash."""
+    rc, out, err = mote(*args)
+    lines = stderr_lines(err)
+    check(name, rc == 0 or (rc == 1 and len(lines) == 1 and lines[0].startswith("mote: ")),
+          "exit %d, stderr %r" % (rc, err[:400]))
+
+
+def npy_bytes(descr, shape, data, version=1, fortran=False, header=None):
+    """A .npy file built by hand, so every header field is under test control."""
+    if header is None:
+        dims = ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "")
+        header = "{'descr': '%s', 'fortran_order': %s, 'shape': (%s), }" % (
+            descr, "True" if fortran else "False", dims)
+    h = header.encode("latin-1")
+    pre = 10 if version == 1 else 12
+    pad = (-(pre + len(h) + 1)) % 64
+    h = h + b" " * pad + b"\n"
+    size = struct.pack("<H", len(h)) if version == 1 else struct.pack("<I", len(h))
+    return b"\x93NUMPY" + bytes([version, 0]) + size + h + data
+
+
+def model_paths():
+    return sorted(glob.glob(os.path.join(MODELS, "**", "*.tflite"), recursive=True))
+
+
+def test_help():
+    for args in (["--help"], ["-h"], ["inspect", "--help"], ["run", "--help"],
+                 ["run", "x.tflite", "--help"]):
+        rc, out, err = expect_ok("help " + " ".join(args), args)
+        check("help text " + " ".join(args), b"usage:" in out and err == b"")
+    rc, out, err = expect_ok("--version", ["--version"])
+    check("version text", out.startswith(b"mote "))
+
+
+def test_arg_errors(model):
+    expect_error("no command", [])
+    expect_error("unknown command", ["frobnicate"], "frobnicate")
+    expect_error("unknown top option", ["--frob"])
+    expect_error("inspect no model", ["inspect"])
+    expect_error("inspect unknown option", ["inspect", model, "--frob"], "--frob")
+    expect_error("inspect two models", ["inspect", model, model])
+    expect_error("inspect missing file", ["inspect", "/nonexistent/m.tflite"], "nonexistent")
+    expect_error("inspect directory", ["inspect", ROOT])
+    expect_error("run no model", ["run"])
+    expect_error("run no input", ["run", model, "--output", "/dev/null"], "--input")
+    expect_error("run no output", ["run", model, "--input", model], "--output")
+    expect_error("run input without value", ["run", model, "--output", "/dev/null", "--input"])
+    expect_error("run unknown option", ["run", model, "--inputs", "x"], "--inputs")
+    for bad in ("0", "-1", "abc", "", "99999999999999999999"):
+        expect_error("run --repeat %r" % bad,
+                     ["run", model, "--input", model, "--output", "/dev/null", "--repeat", bad])
+
+
+def test_inspect(path):
+    base = os.path.basename(path)
+    rc, out, err = mote("inspect", path)
+    lines = stderr_lines(err)
+    if base not in EXPECTED:
+        # A model mote may not support (float, hybrid): success or one clean line.
+        check("inspect %s clean" % base,
+              rc == 0 or (rc == 1 and len(lines) == 1 and lines[0].startswith("mote: ")),
+              "exit %d, stderr %r" % (rc, err[:300]))
+        if rc != 0:
+            expect_error("inspect --json %s clean" % base, ["inspect", path, "--json"])
+            return None
+    else:
+        check("inspect %s" % base, rc == 0 and err == b"", "exit %d, stderr %r" % (rc, err[:300]))
+        if rc != 0:
+            return None
+    text = out.decode("utf-8", "replace")
+    for key in ("operators:", "tensors:", "macs:", "constant_bytes:", "arena_bytes:"):
+        check("inspect %s text has %s" % (base, key), key in text)
+
+    rc, out, err = mote("inspect", path, "--json")
+    if not check("inspect --json %s" % base, rc == 0, "exit %d %r" % (rc, err[:300])):
+        return None
+    try:
+        doc = json.loads(out.decode("utf-8"))
+    except ValueError as e:
+        check("inspect --json %s parses" % base, False, str(e))
+        return None
+    check("json %s parses" % base, True)
+    for key in ("operators", "tensors", "inputs", "outputs", "macs", "constant_bytes",
+                "arena_bytes"):
+        check("json %s has %s" % (base, key), key in doc)
+    ops_ok = all(set(("index", "op", "inputs", "outputs", "macs")) <= set(o) and
+                 all(set(("index", "shape", "type")) <= set(x) for x in o["inputs"] + o["outputs"])
+                 for o in doc.get("operators", []))
+    check("json %s operator keys" % base, ops_ok)
+    io_ok = all(set(("index", "name", "type", "shape", "bytes", "scale", "zero_point")) <= set(t)
+                for t in doc.get("inputs", []) + doc.get("outputs", []))
+    check("json %s input/output keys" % base, io_ok and len(doc.get("inputs", [])) > 0)
+    check("json %s macs is the per-op sum" % base,
+          doc.get("macs") == sum(o.get("macs", 0) for o in doc.get("operators", [])))
+    check("json %s arena_bytes > 0" % base, isinstance(doc.get("arena_bytes"), int)
+          and doc["arena_bytes"] > 0)
+    cb = sum(t["bytes"] for t in doc.get("tensors", []) if t.get("constant"))
+    check("json %s constant_bytes is the constant tensors' sum" % base,
+          doc.get("constant_bytes") == cb, "%r vs %r" % (doc.get("constant_bytes"), cb))
+    if base in EXPECTED:
+        macs, const = EXPECTED[base]
+        check("json %s macs" % base, doc.get("macs") == macs, "%r, want %d" % (doc.get("macs"), macs))
+        check("json %s constant_bytes" % base, doc.get("constant_bytes") == const,
+              "%r, want %d" % (doc.get("constant_bytes"), const))
+        check("text %s macs" % base, ("macs: %d " % macs) in text)
+    return doc
+
+
+def golden_dir(path):
+    d = os.path.join(GOLDEN, os.path.splitext(os.path.basename(path))[0])
+    return d if os.path.isfile(os.path.join(d, "in_0.bin")) else None
+
+
+def test_run(path, doc, tmp):
+    base = os.path.basename(path)
+    inp = doc["inputs"][0]
+    nbytes = inp["bytes"]
+    dims = inp["shape"]
+    gold = golden_dir(path)
+    if gold is not None:
+        raw = open(os.path.join(gold, "in_0.bin"), "rb").read()
+    else:
+        raw = bytes((i * 37 + 11) & 0xff for i in range(nbytes))
+    raw_path = os.path.join(tmp, base + ".in.bin")
+    open(raw_path, "wb").write(raw)
+    out_raw = os.path.join(tmp, base + ".out.raw")
+    rc, out, err = expect_ok("run %s raw" % base,
+                             ["run", path, "--input", raw_path, "--output", out_raw])
+    if rc != 0:
+        return
+    got = open(out_raw, "rb").read()
+    check("run %s output size" % base, len(got) == sum(o["bytes"] for o in doc["outputs"]))
+    if gold is not None:
+        want = open(os.path.join(gold, "out_0.bin"), "rb").read()
+        check("run %s matches golden out_0" % base, got == want)
+
+    # The same input as .npy (hand-made v1 and v2, and numpy's own if present).
+    if inp["type"] == "INT8":
+        for ver in (1, 2, 3):
+            npy_path = os.path.join(tmp, "%s.v%d.npy" % (base, ver))
+            open(npy_path, "wb").write(npy_bytes("|i1", dims, raw, version=ver))
+            out_npy = os.path.join(tmp, base + ".out.npy%d" % ver)
+            rc, _, _ = expect_ok("run %s npy v%d" % (base, ver),
+                                 ["run", path, "--input", npy_path, "--output", out_npy])
+            if rc == 0:
+                check("run %s npy v%d same bytes" % (base, ver), open(out_npy, "rb").read() == got)
+        try:
+            import numpy as np
+            npy_path = os.path.join(tmp, base + ".np.npy")
+            np.save(npy_path, np.frombuffer(raw, dtype=np.int8).reshape(dims))
+            out_np = os.path.join(tmp, base + ".out.np")
+            rc, _, _ = expect_ok("run %s numpy .npy" % base,
+                                 ["run", path, "--input", npy_path, "--output", out_np])
+            if rc == 0:
+                check("run %s numpy .npy same bytes" % base, open(out_np, "rb").read() == got)
+        except ImportError:
+            pass
+
+    # Repeat, timing, stdout output.
+    rc, out, err = mote("run", path, "--input", raw_path, "--output", "-", "--repeat", "3",
+                        "--time")
+    check("run %s --repeat 3 --time" % base, rc == 0 and out == got and
+          stderr_lines(err)[:1] and stderr_lines(err)[0].startswith("time: "),
+          "exit %d, stderr %r" % (rc, err[:200]))
+
+
+def test_run_errors(path, doc, tmp):
+    """Every malformed input: exit 1, one line, no crash."""
+    base = os.path.basename(path)
+    inp = doc["inputs"][0]
+    n, dims = inp["bytes"], inp["shape"]
+    shape = "[" + ",".join(str(d) for d in dims) + "]"
+    good = os.path.join(tmp, "good.bin")
+    open(good, "wb").write(bytes(n))
+
+    def run_with(name, data, suffix=".bin", contains=None, inputs=None):
+        p = os.path.join(tmp, "case" + suffix)
+        if data is not None:
+            open(p, "wb").write(data)
+        args = ["run", path]
+        for i in (inputs if inputs is not None else [p]):
+            args += ["--input", i]
+        args += ["--output", os.path.join(tmp, "o.bin")]
+        return expect_error("run %s: %s" % (base, name), args, contains)
+
+    run_with("wrong-size raw", bytes(100), contains=[
+        "input 0", "has 100 bytes", "model input 0 (%s %s)" % (shape, inp["type"]),
+        "needs %d" % n])
+    run_with("empty raw", b"", contains="has 0 bytes")
+    run_with("one byte too many", bytes(n + 1), contains="has %d bytes" % (n + 1))
+    run_with("missing input file", None, inputs=[os.path.join(tmp, "nope.bin")],
+             contains="nope.bin")
+    run_with("too many inputs", None, inputs=[good, good, good], contains="got 3")
+    expect_error("run %s: missing model" % base,
+                 ["run", os.path.join(tmp, "nope.tflite"), "--input", good, "--output",
+                  os.path.join(tmp, "o.bin")])
+    expect_error("run %s: output in missing dir" % base,
+                 ["run", path, "--input", good, "--output", os.path.join(tmp, "no", "dir", "o")])
+
+    if inp["type"] != "INT8":
+        return
+    ok = npy_bytes("|i1", dims, bytes(n))
+    run_with("npy bad magic", b"\x93NUMPZ" + ok[6:], ".npy", "magic")
+    run_with("npy bad version", ok[:6] + b"\x07\x00" + ok[8:], ".npy", "version")
+    run_with("npy wrong dtype", npy_bytes("<f4", dims, bytes(4 * n)), ".npy",
+             ["'<f4'", "'|i1'"])
+    run_with("npy uint8 dtype", npy_bytes("|u1", dims, bytes(n)), ".npy", "'|u1'")
+    run_with("npy fortran order", npy_bytes("|i1", dims, bytes(n), fortran=True), ".npy",
+             "Fortran")
+    run_with("npy wrong shape", npy_bytes("|i1", [n - 1], bytes(n - 1)), ".npy",
+             ["(%d,)" % (n - 1), "needs %d" % n])
+    run_with("npy truncated data", ok[:-1], ".npy", "truncated")
+    run_with("npy excess data", ok + b"\0", ".npy")
+    run_with("npy truncated header", ok[:40], ".npy", "truncated")
+    run_with("npy truncated prefix", ok[:9], ".npy")
+    run_with("npy magic only", ok[:6], ".npy")
+    run_with("npy empty", b"", ".npy")
+    run_with("npy structured dtype", npy_bytes(None, None, bytes(n), header=
+             "{'descr': [('a', '|i1')], 'fortran_order': False, 'shape': (%d,), }" % n), ".npy",
+             "structured")
+    run_with("npy missing key", npy_bytes(None, None, bytes(n), header=
+             "{'descr': '|i1', 'shape': (%d,), }" % n), ".npy")
+    run_with("npy extra key", npy_bytes(None, None, bytes(n), header=
+             "{'descr': '|i1', 'fortran_order': False, 'shape': (%d,), 'x': 1}" % n), ".npy")
+    run_with("npy negative dim", npy_bytes(None, None, bytes(n), header=
+             "{'descr': '|i1', 'fortran_order': False, 'shape': (-%d,), }" % n), ".npy")
+    run_with("npy huge shape", npy_bytes(None, None, bytes(n), header=
+             "{'descr': '|i1', 'fortran_order': False, 'shape': (4294967296, 4294967296, 16), }"),
+             ".npy")
+    run_with("npy garbage header", npy_bytes(None, None, bytes(n), header="\x01\x02{{{'"), ".npy")
+    run_with("npy header length past end", ok[:8] + b"\xff\xff" + ok[10:], ".npy")
+    # A .npy magic without the suffix is still parsed as .npy, not as raw bytes.
+    run_with("npy magic in .bin", npy_bytes("<f4", dims, bytes(4 * n)), ".bin", "dtype")
+
+
+def test_bad_models(path, tmp):
+    data = open(path, "rb").read()
+    good = os.path.join(tmp, "zeros.bin")
+    open(good, "wb").write(bytes(16))
+    cases = {
+        "not a model (text)": b"hello, this is not a model\n" * 10,
+        "empty model": b"",
+        "truncated model (half)": data[: len(data) // 2],
+        "truncated model (header)": data[:12],
+        "identifier changed": data[:4] + b"XXXX" + data[8:],
+    }
+    for name, blob in cases.items():
+        p = os.path.join(tmp, "bad.tflite")
+        open(p, "wb").write(blob)
+        expect_error("inspect " + name, ["inspect", p])
+        expect_error("inspect --json " + name, ["inspect", p, "--json"])
+        expect_error("run " + name, ["run", p, "--input", good, "--output",
+                                     os.path.join(tmp, "o.bin")])
+    # Truncation at spread-out lengths, and single flipped bytes: never a crash.
+    p = os.path.join(tmp, "cut.tflite")
+    step = max(1, len(data) // 40)
+    for cut in range(0, len(data), step):
+        open(p, "wb").write(data[:cut])
+        expect_clean("inspect truncated at %d" % cut, ["inspect", p, "--json"])
+    for i, pos in enumerate(range(0, min(len(data), 4096), 97)):
+        b = bytearray(data)
+        b[pos] ^= 0xff
+        open(p, "wb").write(bytes(b))
+        expect_clean("inspect flipped byte %d" % pos, ["inspect", p])
+
+
+def test_hostile():
+    for p in sorted(glob.glob(os.path.join(HOSTILE, "**", "*.tflite"), recursive=True)):
+        expect_clean("inspect hostile %s" % os.path.relpath(p, HOSTILE), ["inspect", p])
+        expect_clean("inspect --json hostile %s" % os.path.relpath(p, HOSTILE),
+                     ["inspect", p, "--json"])
+
+
+def test_json_escaping(tmp):
+    """A file name with quotes, control and non-UTF-8 bytes still gives valid JSON."""
+    paths = model_paths()
+    src = next((p for p in paths if os.path.basename(p) in EXPECTED), None)
+    if src is None:
+        return
+    odd = os.path.join(tmp.encode(), b'm"\\\x01\xff\xc3\xa9.tflite')
+    with open(odd, "wb") as f:
+        f.write(open(src, "rb").read())
+    p = subprocess.run([MOTE.encode(), b"inspect", odd, b"--json"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    try:
+        doc = json.loads(p.stdout.decode("utf-8"))
+        ok = p.returncode == 0 and doc["file"].endswith('m"\\\x01\xff\xe9.tflite')
+    except (ValueError, KeyError):
+        ok = False
+    check("json escaping of odd file name", ok, repr(p.stdout[:120]))
+    p = subprocess.run([MOTE.encode(), b"inspect", odd + b"x"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    check("odd missing file name gives one line", p.returncode == 1 and
+          len(p.stderr.splitlines()) == 1)
+
+
+def main():
+    global MOTE
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    MOTE = os.path.abspath(sys.argv[1])
+    test_help()
+    paths = model_paths()
+    check("models found under %s" % MODELS, len(paths) > 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        if paths:
+            test_arg_errors(paths[0])
+        for path in paths:
+            doc = test_inspect(path)
+            if doc is not None and doc.get("inputs"):
+                test_run(path, doc, tmp)
+                test_run_errors(path, doc, tmp)
+        known = [p for p in paths if os.path.basename(p) == "kws_ref_model.tflite"]
+        if known:
+            test_bad_models(known[0], tmp)
+        test_hostile()
+        test_json_escaping(tmp)
+    if len(sys.argv) > 2:
+        p = subprocess.run([sys.argv[2]], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        check("npy_check", p.returncode == 0, p.stdout.decode("utf-8", "replace")[-400:])
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+/* test_main.c — the reader suite: real models against an independent
+ * decoder's expectations, hand-made hostile files, truncation and byte flips.
+ *
+ * usage: test_reader [--expect FILE MODEL...] [--hostile DIR] [--trunc MODEL]
+ *                    [--flip MODEL ITERATIONS]...
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "test_util.h"
+#include "mote/graph.h"
+#include "format/tflite.h"
+
+int test_passed, test_failed;
+
+void test_check(int ok, const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    if (ok) {
+        test_passed++;
+        return;
+    }
+    test_failed++;
+    printf("FAIL %s: ", where);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    printf("\n");
+}
+
+uint8_t *test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    uint8_t *buf;
+    long n;
+    *len = 0;
+    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0) {
+        CHECK(0, "cannot read %s", path);
+        if (f != NULL) fclose(f);
+        return NULL;
+    }
+    buf = malloc(n > 0 ? (size_t)n : 1u);
+    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        CHECK(0, "cannot read %s", path);
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static const struct { mote_status s; const char *name; } status_names[] = {
+    {MOTE_OK, "MOTE_OK"}, {MOTE_E_ARG, "MOTE_E_ARG"}, {MOTE_E_TRUNCATED, "MOTE_E_TRUNCATED"},
+    {MOTE_E_IDENTIFIER, "MOTE_E_IDENTIFIER"}, {MOTE_E_OFFSET, "MOTE_E_OFFSET"},
+    {MOTE_E_INDEX, "MOTE_E_INDEX"}, {MOTE_E_ENUM, "MOTE_E_ENUM"},
+    {MOTE_E_UNSUPPORTED_OP, "MOTE_E_UNSUPPORTED_OP"},
+    {MOTE_E_UNSUPPORTED_TYPE, "MOTE_E_UNSUPPORTED_TYPE"}, {MOTE_E_SUBGRAPHS, "MOTE_E_SUBGRAPHS"},
+    {MOTE_E_DYNAMIC, "MOTE_E_DYNAMIC"}, {MOTE_E_SHAPE, "MOTE_E_SHAPE"},
+    {MOTE_E_QUANT, "MOTE_E_QUANT"}, {MOTE_E_OVERFLOW, "MOTE_E_OVERFLOW"},
+    {MOTE_E_LIMIT, "MOTE_E_LIMIT"}, {MOTE_E_GRAPH, "MOTE_E_GRAPH"},
+    {MOTE_E_ARENA_SMALL, "MOTE_E_ARENA_SMALL"}, {MOTE_E_PARAM, "MOTE_E_PARAM"},
+    {MOTE_E_STATE, "MOTE_E_STATE"},
+};
+
+const char *test_status_name(mote_status s)
+{
+    size_t k;
+    for (k = 0; k < sizeof status_names / sizeof status_names[0]; k++) {
+        if (status_names[k].s == s) return status_names[k].name;
+    }
+    return "(unknown status)";
+}
+
+int test_status_from_name(const char *name)
+{
+    size_t k;
+    for (k = 0; k < sizeof status_names / sizeof status_names[0]; k++) {
+        if (strcmp(status_names[k].name, name) == 0) return (int)status_names[k].s;
+    }
+    return -999;
+}
+
+/* Names, sizes and status sentences: the small tables. */
+static void test_tables(void)
+{
+    size_t k;
+    mote_graph g;
+    mote_error err;
+    for (k = 0; k < sizeof status_names / sizeof status_names[0]; k++) {
+        const char *s = mote_status_str(status_names[k].s);
+        CHECK(s != NULL && s[0] != '\0', "mote_status_str(%s) is empty", status_names[k].name);
+    }
+    CHECK(strcmp(mote_type_name(MOTE_INT8), "INT8") == 0, "type name of INT8");
+    CHECK(strcmp(mote_type_name(22), "FLOAT8_E5M2") == 0, "type name of 22");
+    CHECK(strcmp(mote_type_name(23), "UNKNOWN") == 0, "type name of 23");
+    CHECK(strcmp(mote_type_name(-1), "UNKNOWN") == 0, "type name of -1");
+    CHECK(mote_type_size(MOTE_INT8) == 1 && mote_type_size(MOTE_FLOAT32) == 4 &&
+          mote_type_size(MOTE_INT32) == 4 && mote_type_size(MOTE_INT16) == 2 &&
+          mote_type_size(MOTE_STRING) == 0 && mote_type_size((mote_type)99) == 0,
+          "mote_type_size table");
+    CHECK(strcmp(mote_op_name(MOTE_OP_CONV_2D), "CONV_2D") == 0, "op name of 3");
+    CHECK(strcmp(mote_op_name(MOTE_OP_SOFTMAX), "SOFTMAX") == 0, "op name of 25");
+    CHECK(strcmp(mote_op_name(209), "STABLEHLO_CASE") == 0, "op name of 209");
+    CHECK(strcmp(mote_op_name(210), "UNKNOWN") == 0, "op name of 210");
+    CHECK(strcmp(mote_op_name(-5), "UNKNOWN") == 0, "op name of -5");
+    CHECK(mote_tflite_read(NULL, "x", 1, &err) == MOTE_E_ARG && err.status == MOTE_E_ARG,
+          "NULL graph gives MOTE_E_ARG");
+    CHECK(mote_tflite_read(&g, NULL, 1, NULL) == MOTE_E_ARG, "NULL bytes gives MOTE_E_ARG");
+}
+
+int main(int argc, char **argv)
+{
+    int i = 1;
+    test_tables();
+    while (i < argc) {
+        if (strcmp(argv[i], "--expect") == 0 && i + 1 < argc) {
+            int j = i + 2;
+            while (j < argc && strncmp(argv[j], "--", 2) != 0) j++;
+            test_models(argv[i + 1], j - (i + 2), argv + i + 2);
+            i = j;
+        } else if (strcmp(argv[i], "--hostile") == 0 && i + 1 < argc) {
+            test_hostile(argv[i + 1]);
+            i += 2;
+        } else if (strcmp(argv[i], "--trunc") == 0 && i + 1 < argc) {
+            test_truncation(argv[i + 1]);
+            i += 2;
+        } else if (strcmp(argv[i], "--flip") == 0 && i + 2 < argc) {
+            test_flips(argv[i + 1], (unsigned)strtoul(argv[i + 2], NULL, 10), 0x6d6f7465u);
+            i += 3;
+        } else {
+            fprintf(stderr, "usage: %s [--expect FILE MODEL...] [--hostile DIR] "
+                    "[--trunc MODEL] [--flip MODEL N]...\n", argv[0]);
+            return 2;
+        }
+    }
+    printf("%d passed, %d failed\n", test_passed, test_failed);
+    return test_failed == 0 ? 0 : 1;
+}

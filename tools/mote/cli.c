@@ -1,0 +1,109 @@
+/* cli.c — helpers every command uses (see cli.h). */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+
+void cli_error(const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    size_t i;
+
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    /* One line, whatever bytes a file name or a model's text contained. */
+    for (i = 0; line[i] != '\0'; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (c < 0x20 || c == 0x7f) {
+            line[i] = '?';
+        }
+    }
+    fprintf(stderr, "mote: %s\n", line);
+}
+
+int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len)
+{
+    mote_status st;
+    char where[96] = "";
+
+    if (file_read(path, CLI_MAX_FILE, bytes, len) != 0) {
+        return -1;
+    }
+    st = mote_model_init(m, *bytes, *len);
+    if (st == MOTE_OK) {
+        return 0;
+    }
+    /* Point at the culprit when the runtime could name it. */
+    if (m->error.op >= 0) {
+        snprintf(where + strlen(where), sizeof where - strlen(where),
+                 ", operator %ld", (long)m->error.op);
+    }
+    if (m->error.tensor >= 0) {
+        snprintf(where + strlen(where), sizeof where - strlen(where),
+                 ", tensor %ld", (long)m->error.tensor);
+    }
+    if (m->error.offset != 0) {
+        snprintf(where + strlen(where), sizeof where - strlen(where),
+                 ", byte offset %lu", (unsigned long)m->error.offset);
+    }
+    m->error.text[sizeof m->error.text - 1] = '\0';
+    if (m->error.text[0] != '\0') {
+        cli_error("%s: %s: %s (status %d%s)", path, mote_status_str(st), m->error.text,
+                  (int)st, where);
+    } else {
+        cli_error("%s: %s (status %d%s)", path, mote_status_str(st), (int)st, where);
+    }
+    free(*bytes);
+    *bytes = NULL;
+    return -1;
+}
+
+void cli_format_shape(char *buf, size_t cap, const int32_t *dims, int32_t rank)
+{
+    size_t used = 0;
+    int32_t k;
+
+    if (cap == 0) {
+        return;
+    }
+    buf[0] = '\0';
+    if (rank < 0 || rank > MOTE_MAX_RANK) {
+        snprintf(buf, cap, "[rank %ld]", (long)rank);
+        return;
+    }
+    for (k = 0; k < rank && used < cap; k++) {
+        int n = snprintf(buf + used, cap - used, "%s%ld", k == 0 ? "[" : ",", (long)dims[k]);
+        if (n < 0) {
+            return;
+        }
+        used += (size_t)n;
+    }
+    if (used < cap) {
+        snprintf(buf + used, cap - used, "%s", rank == 0 ? "[]" : "]");
+    }
+}
+
+int64_t cli_zero_point(const mote_graph_tensor *t, uint32_t k)
+{
+    if (t->zero_point_le == NULL || t->n_zero_points == 0) {
+        return 0;
+    }
+    if (t->n_zero_points == 1) {
+        k = 0;
+    }
+    if (k >= t->n_zero_points || k >= t->n_quant) {
+        return 0;
+    }
+    return mote_graph_tensor_zero_point(t, k);
+}
+
+int cli_is_help(const char *s)
+{
+    return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}

@@ -1,0 +1,421 @@
+/* cmd_inspect.c — `mote inspect MODEL [--json]`: what a model holds and
+ * what it costs (MACs, constant bytes, arena bytes), as text or JSON. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/macs.h"
+#include "json.h"
+
+static const char help[] =
+    "usage: mote inspect MODEL [--json]\n"
+    "\n"
+    "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
+    "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
+    "constant or activation, quantization), then totals: macs, constant_bytes (sum\n"
+    "of constant tensor data) and arena_bytes (the exact arena a session needs).\n"
+    "\n"
+    "options:\n"
+    "  --json      print one JSON object instead of text (keys: file, size,\n"
+    "              operators, tensors, inputs, outputs, macs, constant_bytes,\n"
+    "              arena_bytes)\n"
+    "  -h, --help  this text\n";
+
+/* Per-channel lists in text show this many leading values. */
+#define SHOW_CHANNELS 3
+
+/* Decode tensor index (may be -1 for an omitted operand); 0 on success. */
+static int get_tensor(const mote_graph *g, int32_t index, mote_graph_tensor *t)
+{
+    if (index < 0) {
+        return -1;
+    }
+    return mote_graph_get_tensor(g, (uint32_t)index, t) == MOTE_OK ? 0 : -1;
+}
+
+static uint64_t constant_bytes(const mote_graph *g)
+{
+    uint64_t sum = 0;
+    uint32_t i;
+    mote_graph_tensor t;
+
+    for (i = 0; i < g->n_tensors; i++) {
+        if (mote_graph_get_tensor(g, i, &t) == MOTE_OK && t.data != NULL) {
+            sum += t.data_bytes;
+        }
+    }
+    return sum;
+}
+
+static uint64_t total_macs(const mote_graph *g)
+{
+    uint64_t sum = 0, m;
+    uint32_t i;
+
+    for (i = 0; i < g->n_ops; i++) {
+        m = mote_op_macs(g, i);
+        sum = m > UINT64_MAX - sum ? UINT64_MAX : sum + m;
+    }
+    return sum;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+/* A model string with non-printable bytes and backslashes escaped, padded
+ * with spaces to width columns. */
+static void print_name(const char *s, uint32_t n, int width)
+{
+    uint32_t i;
+    int cols = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\') {
+            cols += printf("\\\\");
+        } else if (c < 0x20 || c >= 0x7f) {
+            cols += printf("\\x%02x", (unsigned)c);
+        } else {
+            putchar(c);
+            cols++;
+        }
+    }
+    if (n == 0) {
+        cols += printf("\"\"");
+    }
+    while (cols++ < width) {
+        putchar(' ');
+    }
+}
+
+static void print_quant(const mote_graph_tensor *t)
+{
+    uint32_t k, show;
+
+    if (t->n_quant == 0) {
+        printf("-");
+        return;
+    }
+    if (t->n_quant == 1) {
+        printf("scale %.9g zero_point %lld", (double)mote_graph_tensor_scale(t, 0),
+               (long long)cli_zero_point(t, 0));
+        return;
+    }
+    show = t->n_quant < SHOW_CHANNELS ? t->n_quant : SHOW_CHANNELS;
+    printf("per-channel x%lu (dim %ld) scale", (unsigned long)t->n_quant, (long)t->quant_dim);
+    for (k = 0; k < show; k++) {
+        printf(" %.6g", (double)mote_graph_tensor_scale(t, k));
+    }
+    printf("%s zero_point", show < t->n_quant ? " ..." : "");
+    for (k = 0; k < show; k++) {
+        printf(" %lld", (long long)cli_zero_point(t, k));
+    }
+    printf("%s", show < t->n_quant ? " ..." : "");
+}
+
+static void print_operand_shapes(const mote_graph *g, const mote_graph_op *op, int outputs)
+{
+    uint32_t k, n = outputs ? op->n_outputs : op->n_inputs;
+    char shape[CLI_SHAPE_MAX];
+    mote_graph_tensor t;
+
+    for (k = 0; k < n; k++) {
+        int32_t idx = outputs ? mote_graph_op_output(op, k) : mote_graph_op_input(op, k);
+        if (get_tensor(g, idx, &t) != 0) {
+            printf("%s-", k > 0 ? " " : "");
+            continue;
+        }
+        cli_format_shape(shape, sizeof shape, t.dims, t.rank);
+        printf("%s%s", k > 0 ? " " : "", shape);
+    }
+}
+
+static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t idx)
+{
+    mote_graph_tensor t;
+    char shape[CLI_SHAPE_MAX];
+
+    printf("%s %lu: tensor %ld ", what, (unsigned long)k, (long)idx);
+    if (get_tensor(g, idx, &t) != 0) {
+        printf("(invalid)\n");
+        return;
+    }
+    cli_format_shape(shape, sizeof shape, t.dims, t.rank);
+    print_name(t.name, t.name_len, 0);
+    printf(" %s %s %lu bytes, ", mote_type_name(t.type), shape, (unsigned long)t.bytes);
+    print_quant(&t);
+    printf("\n");
+}
+
+static void text_report(const char *path, size_t size, const mote_model *m)
+{
+    const mote_graph *g = &m->graph;
+    char shape[CLI_SHAPE_MAX];
+    uint32_t i;
+    mote_graph_op op;
+    mote_graph_tensor t;
+    uint64_t macs = total_macs(g);
+
+    printf("file: %s\nsize: %lu bytes\ntensors: %lu\noperators: %lu\n", path,
+           (unsigned long)size, (unsigned long)g->n_tensors, (unsigned long)g->n_ops);
+    for (i = 0; i < g->n_inputs; i++) {
+        print_io(g, "input", i, mote_graph_input(g, i));
+    }
+    for (i = 0; i < g->n_outputs; i++) {
+        print_io(g, "output", i, mote_graph_output(g, i));
+    }
+
+    printf("\noperators:\n  %-4s %-18s %14s  %s\n", "#", "op", "macs", "inputs -> outputs");
+    for (i = 0; i < g->n_ops; i++) {
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK) {
+            printf("  %-4lu (invalid)\n", (unsigned long)i);
+            continue;
+        }
+        printf("  %-4lu %-18s %14llu  ", (unsigned long)i, mote_op_name(op.code),
+               (unsigned long long)mote_op_macs(g, i));
+        print_operand_shapes(g, &op, 0);
+        printf(" -> ");
+        print_operand_shapes(g, &op, 1);
+        printf("\n");
+    }
+
+    printf("\ntensors:\n  %-4s %-28s %-8s %-16s %9s  %-10s %s\n", "#", "name", "type", "shape",
+           "bytes", "kind", "quantization");
+    for (i = 0; i < g->n_tensors; i++) {
+        if (mote_graph_get_tensor(g, i, &t) != MOTE_OK) {
+            printf("  %-4lu (invalid)\n", (unsigned long)i);
+            continue;
+        }
+        cli_format_shape(shape, sizeof shape, t.dims, t.rank);
+        printf("  %-4lu ", (unsigned long)i);
+        print_name(t.name, t.name_len, 28);
+        printf(" %-8s %-16s %9lu  %-10s ", mote_type_name(t.type), shape, (unsigned long)t.bytes,
+               t.data != NULL ? "constant" : "activation");
+        print_quant(&t);
+        printf("\n");
+    }
+
+    printf("\nmacs: %llu (%.2f M)\n", (unsigned long long)macs, (double)macs / 1e6);
+    printf("constant_bytes: %llu\n", (unsigned long long)constant_bytes(g));
+    printf("arena_bytes: %lu\n", (unsigned long)mote_model_arena_size(m));
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static void json_operands(json_writer *w, const mote_graph *g, const mote_graph_op *op,
+                          int outputs)
+{
+    uint32_t k, n = outputs ? op->n_outputs : op->n_inputs;
+    mote_graph_tensor t;
+
+    json_array_begin(w);
+    for (k = 0; k < n; k++) {
+        int32_t idx = outputs ? mote_graph_op_output(op, k) : mote_graph_op_input(op, k);
+        json_object_begin(w);
+        json_key(w, "index");
+        json_int(w, idx);
+        if (get_tensor(g, idx, &t) == 0) {
+            json_key(w, "shape");
+            json_shape(w, t.dims, t.rank);
+            json_key(w, "type");
+            json_cstring(w, mote_type_name(t.type));
+        } else {
+            json_key(w, "shape");
+            json_null(w);
+            json_key(w, "type");
+            json_null(w);
+        }
+        json_object_end(w);
+    }
+    json_array_end(w);
+}
+
+/* Fields every tensor description shares. */
+static void json_tensor_head(json_writer *w, int32_t index, const mote_graph_tensor *t)
+{
+    json_key(w, "index");
+    json_int(w, index);
+    json_key(w, "name");
+    json_string(w, t->name, t->name_len);
+    json_key(w, "type");
+    json_cstring(w, mote_type_name(t->type));
+    json_key(w, "shape");
+    json_shape(w, t->dims, t->rank);
+    json_key(w, "bytes");
+    json_uint(w, t->bytes);
+}
+
+static void json_tensor(json_writer *w, uint32_t index, const mote_graph_tensor *t)
+{
+    uint32_t k;
+
+    json_object_begin(w);
+    json_tensor_head(w, (int32_t)index, t);
+    json_key(w, "constant");
+    json_bool(w, t->data != NULL);
+    json_key(w, "quantization");
+    if (t->n_quant == 0) {
+        json_null(w);
+    } else {
+        json_object_begin(w);
+        json_key(w, "scale");
+        json_array_begin(w);
+        for (k = 0; k < t->n_quant; k++) {
+            json_double(w, (double)mote_graph_tensor_scale(t, k));
+        }
+        json_array_end(w);
+        json_key(w, "zero_point");
+        json_array_begin(w);
+        for (k = 0; k < t->n_quant; k++) {
+            json_int(w, cli_zero_point(t, k));
+        }
+        json_array_end(w);
+        json_key(w, "quantized_dimension");
+        json_int(w, t->quant_dim);
+        json_object_end(w);
+    }
+    json_object_end(w);
+}
+
+/* A model input or output: per-tensor scale and zero point (0 when the
+ * tensor is not quantized), as an application sees it. */
+static void json_io(json_writer *w, const mote_graph *g, int32_t idx)
+{
+    mote_graph_tensor t;
+
+    if (get_tensor(g, idx, &t) != 0) {
+        json_null(w);
+        return;
+    }
+    json_object_begin(w);
+    json_tensor_head(w, idx, &t);
+    json_key(w, "scale");
+    json_double(w, t.n_quant > 0 ? (double)mote_graph_tensor_scale(&t, 0) : 0.0);
+    json_key(w, "zero_point");
+    json_int(w, t.n_quant > 0 ? cli_zero_point(&t, 0) : 0);
+    json_object_end(w);
+}
+
+static void json_report(const char *path, size_t size, const mote_model *m)
+{
+    const mote_graph *g = &m->graph;
+    json_writer w;
+    uint32_t i;
+    mote_graph_op op;
+    mote_graph_tensor t;
+
+    json_init(&w, stdout);
+    json_object_begin(&w);
+    json_key(&w, "file");
+    json_cstring(&w, path);
+    json_key(&w, "size");
+    json_uint(&w, size);
+
+    json_key(&w, "operators");
+    json_array_begin(&w);
+    for (i = 0; i < g->n_ops; i++) {
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK) {
+            json_null(&w);
+            continue;
+        }
+        json_object_begin(&w);
+        json_key(&w, "index");
+        json_uint(&w, i);
+        json_key(&w, "op");
+        json_cstring(&w, mote_op_name(op.code));
+        json_key(&w, "code");
+        json_int(&w, op.code);
+        json_key(&w, "version");
+        json_int(&w, op.version);
+        json_key(&w, "inputs");
+        json_operands(&w, g, &op, 0);
+        json_key(&w, "outputs");
+        json_operands(&w, g, &op, 1);
+        json_key(&w, "macs");
+        json_uint(&w, mote_op_macs(g, i));
+        json_object_end(&w);
+    }
+    json_array_end(&w);
+
+    json_key(&w, "tensors");
+    json_array_begin(&w);
+    for (i = 0; i < g->n_tensors; i++) {
+        if (mote_graph_get_tensor(g, i, &t) != MOTE_OK) {
+            json_null(&w);
+            continue;
+        }
+        json_tensor(&w, i, &t);
+    }
+    json_array_end(&w);
+
+    json_key(&w, "inputs");
+    json_array_begin(&w);
+    for (i = 0; i < g->n_inputs; i++) {
+        json_io(&w, g, mote_graph_input(g, i));
+    }
+    json_array_end(&w);
+    json_key(&w, "outputs");
+    json_array_begin(&w);
+    for (i = 0; i < g->n_outputs; i++) {
+        json_io(&w, g, mote_graph_output(g, i));
+    }
+    json_array_end(&w);
+
+    json_key(&w, "macs");
+    json_uint(&w, total_macs(g));
+    json_key(&w, "constant_bytes");
+    json_uint(&w, constant_bytes(g));
+    json_key(&w, "arena_bytes");
+    json_uint(&w, mote_model_arena_size(m));
+    json_object_end(&w);
+}
+
+int cmd_inspect(int argc, char **argv)
+{
+    const char *path = NULL;
+    int as_json = 0, i;
+    static mote_model model; /* static: the struct is large for a stack */
+    uint8_t *bytes;
+    size_t len;
+
+    for (i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            fputs(help, stdout);
+            return 0;
+        }
+    }
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--json") == 0) {
+            as_json = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            cli_error("inspect: unknown option '%s' (try 'mote inspect --help')", a);
+            return 1;
+        } else if (path != NULL) {
+            cli_error("inspect: more than one MODEL given ('%s' and '%s')", path, a);
+            return 1;
+        } else {
+            path = a;
+        }
+    }
+    if (path == NULL) {
+        cli_error("inspect: missing MODEL (try 'mote inspect --help')");
+        return 1;
+    }
+    if (cli_load_model(path, &model, &bytes, &len) != 0) {
+        return 1;
+    }
+    /* The graph the runtime verified is the one described: the tool reads
+     * it through the graph accessors, never the file bytes itself. */
+    if (as_json) {
+        json_report(path, len, &model);
+    } else {
+        text_report(path, len, &model);
+    }
+    free(bytes);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("inspect: cannot write to stdout");
+        return 1;
+    }
+    return 0;
+}

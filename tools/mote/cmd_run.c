@@ -1,0 +1,421 @@
+/* cmd_run.c — `mote run`: one or more inferences on inputs from files. */
+#define _POSIX_C_SOURCE 200112L /* posix_memalign, clock_gettime */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "file.h"
+#include "npy.h"
+
+static const char help[] =
+    "usage: mote run MODEL --input FILE [--input FILE ...] --output FILE\n"
+    "                [--repeat N] [--time]\n"
+    "\n"
+    "Run MODEL on the given inputs and write the raw bytes of every output,\n"
+    "concatenated in output order, to the --output FILE ('-' for stdout).\n"
+    "\n"
+    "options:\n"
+    "  --input FILE   one per model input, in order; or a single raw file holding\n"
+    "                 all inputs one after another. A file is raw bytes of exactly\n"
+    "                 the input tensor's size, or a .npy array (C order, dtype\n"
+    "                 matching the tensor type, e.g. |i1 for INT8, <f4 for\n"
+    "                 FLOAT32, same element count)\n"
+    "  --output FILE  where the output bytes go\n"
+    "  --repeat N     run N inferences (default 1); outputs are from the last\n"
+    "  --time         print the median time per inference to stderr\n"
+    "  -h, --help     this text\n";
+
+#define MAX_INPUT_FILES 64
+#define MAX_REPEAT 10000000UL
+
+typedef struct run_args {
+    const char *model;
+    const char *inputs[MAX_INPUT_FILES];
+    int n_inputs;
+    const char *output;
+    unsigned long repeat;
+    int time;
+} run_args;
+
+/* The value of option name at argv[*i] ("--name VALUE" or "--name=VALUE"),
+ * or NULL if argv[*i] is not that option. *bad is set when it is but the
+ * value is missing. */
+static const char *option_value(int argc, char **argv, int *i, const char *name, int *bad)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+
+    if (strncmp(a, name, n) != 0) {
+        return NULL;
+    }
+    if (a[n] == '=') {
+        if (a[n + 1] == '\0') {
+            *bad = 1;
+        }
+        return a + n + 1;
+    }
+    if (a[n] != '\0') {
+        return NULL;
+    }
+    if (*i + 1 >= argc) {
+        *bad = 1;
+        return a;
+    }
+    *i += 1;
+    return argv[*i];
+}
+
+static int parse_repeat(const char *s, unsigned long *out)
+{
+    unsigned long v = 0;
+    const char *p = s;
+
+    if (*p == '\0') {
+        return -1;
+    }
+    for (; *p != '\0'; p++) {
+        if (*p < '0' || *p > '9') {
+            return -1;
+        }
+        v = v * 10 + (unsigned long)(*p - '0');
+        if (v > MAX_REPEAT) {
+            return -1;
+        }
+    }
+    if (v == 0) {
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* 0: run; 1: help printed; -1: error printed. */
+static int parse_args(int argc, char **argv, run_args *a)
+{
+    int i, bad = 0;
+    const char *v;
+
+    memset(a, 0, sizeof *a);
+    a->repeat = 1;
+    for (i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            fputs(help, stdout);
+            return 1;
+        }
+    }
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if ((v = option_value(argc, argv, &i, "--input", &bad)) != NULL) {
+            if (bad) {
+                cli_error("run: --input needs a FILE");
+                return -1;
+            }
+            if (a->n_inputs == MAX_INPUT_FILES) {
+                cli_error("run: more than %d --input files", MAX_INPUT_FILES);
+                return -1;
+            }
+            a->inputs[a->n_inputs++] = v;
+        } else if ((v = option_value(argc, argv, &i, "--output", &bad)) != NULL) {
+            if (bad) {
+                cli_error("run: --output needs a FILE");
+                return -1;
+            }
+            if (a->output != NULL) {
+                cli_error("run: --output given twice");
+                return -1;
+            }
+            a->output = v;
+        } else if ((v = option_value(argc, argv, &i, "--repeat", &bad)) != NULL) {
+            if (bad || parse_repeat(v, &a->repeat) != 0) {
+                cli_error("run: --repeat needs a whole number from 1 to %lu", MAX_REPEAT);
+                return -1;
+            }
+        } else if (strcmp(arg, "--time") == 0) {
+            a->time = 1;
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            cli_error("run: unknown option '%s' (try 'mote run --help')", arg);
+            return -1;
+        } else if (a->model != NULL) {
+            cli_error("run: more than one MODEL given ('%s' and '%s')", a->model, arg);
+            return -1;
+        } else {
+            a->model = arg;
+        }
+    }
+    if (a->model == NULL) {
+        cli_error("run: missing MODEL (try 'mote run --help')");
+        return -1;
+    }
+    if (a->n_inputs == 0) {
+        cli_error("run: missing --input FILE (try 'mote run --help')");
+        return -1;
+    }
+    if (a->output == NULL) {
+        cli_error("run: missing --output FILE (try 'mote run --help')");
+        return -1;
+    }
+    return 0;
+}
+
+/* "model input 0 ([1,49,10,1] INT8)" */
+static void describe(char *buf, size_t cap, const char *what, uint32_t i, const mote_tensor *t)
+{
+    char shape[CLI_SHAPE_MAX];
+
+    cli_format_shape(shape, sizeof shape, t->dims, t->rank);
+    snprintf(buf, cap, "model %s %lu (%s %s)", what, (unsigned long)i, shape,
+             mote_type_name(t->type));
+}
+
+/* The NumPy dtype kind that stores a tensor type, 0 if none. */
+static char npy_kind(mote_type t)
+{
+    switch (t) {
+    case MOTE_INT8:
+    case MOTE_INT16:
+    case MOTE_INT32:
+    case MOTE_INT64:
+        return 'i';
+    case MOTE_UINT8:
+        return 'u';
+    case MOTE_FLOAT16:
+    case MOTE_FLOAT32:
+    case MOTE_FLOAT64:
+        return 'f';
+    case MOTE_BOOL:
+        return 'b';
+    default:
+        return 0;
+    }
+}
+
+static int has_npy_suffix(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcmp(path + n - 4, ".npy") == 0;
+}
+
+/* Fill input i from a file already read into buf (len bytes). */
+static int fill_input(const char *path, const uint8_t *buf, size_t len, uint32_t i, mote_tensor *t)
+{
+    char want[160], err[200], shape[96];
+    size_t esize = mote_type_size(t->type);
+    char kind = npy_kind(t->type);
+    npy_array a;
+
+    describe(want, sizeof want, "input", i, t);
+    if (!npy_has_magic(buf, len) && !has_npy_suffix(path)) {
+        if (len != t->bytes) {
+            cli_error("input %lu: file %s has %lu bytes, %s needs %lu", (unsigned long)i, path,
+                      (unsigned long)len, want, (unsigned long)t->bytes);
+            return -1;
+        }
+        memcpy(t->data, buf, len);
+        return 0;
+    }
+    if (npy_parse(buf, len, &a, err, sizeof err) != 0) {
+        cli_error("input %lu: %s: %s", (unsigned long)i, path, err);
+        return -1;
+    }
+    if (a.fortran_order) {
+        cli_error("input %lu: %s is in Fortran order; only C order is supported",
+                  (unsigned long)i, path);
+        return -1;
+    }
+    if (kind == 0 || a.kind != kind || a.item_size != esize ||
+        (esize > 1 && a.byte_order == '>')) {
+        cli_error("input %lu: %s has dtype '%s', %s needs '%c%c%lu'", (unsigned long)i, path,
+                  a.descr, want, esize > 1 ? '<' : '|', kind != 0 ? kind : '?',
+                  (unsigned long)esize);
+        return -1;
+    }
+    if (esize == 0 || a.elements != t->bytes / esize || a.data_bytes != t->bytes) {
+        npy_format_shape(&a, shape, sizeof shape);
+        cli_error("input %lu: %s has shape %s (%llu elements), %s needs %lu", (unsigned long)i,
+                  path, shape, (unsigned long long)a.elements, want,
+                  (unsigned long)(esize != 0 ? t->bytes / esize : 0));
+        return -1;
+    }
+    memcpy(t->data, buf + a.data_offset, a.data_bytes);
+    return 0;
+}
+
+/* One file holding every input back to back (raw bytes only). */
+static int fill_concatenated(const char *path, const uint8_t *buf, size_t len, mote_session *s,
+                             uint32_t n)
+{
+    size_t total = 0, off = 0;
+    uint32_t i;
+
+    for (i = 0; i < n; i++) {
+        total += mote_input(s, i)->bytes;
+    }
+    if (npy_has_magic(buf, len) || has_npy_suffix(path)) {
+        cli_error("inputs: %s is a .npy file, but the model has %lu inputs: give one --input "
+                  "per input", path, (unsigned long)n);
+        return -1;
+    }
+    if (len != total) {
+        cli_error("inputs: file %s has %lu bytes, the model's %lu inputs need %lu together", path,
+                  (unsigned long)len, (unsigned long)n, (unsigned long)total);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        mote_tensor *t = mote_input(s, i);
+        memcpy(t->data, buf + off, t->bytes);
+        off += t->bytes;
+    }
+    return 0;
+}
+
+static int fill_inputs(const run_args *a, mote_session *s, uint32_t n)
+{
+    int k, rc = 0;
+
+    if (a->n_inputs != (int)n && a->n_inputs != 1) {
+        cli_error("run: the model has %lu input%s, got %d --input files", (unsigned long)n,
+                  n == 1 ? "" : "s", a->n_inputs);
+        return -1;
+    }
+    for (k = 0; k < a->n_inputs && rc == 0; k++) {
+        uint8_t *buf;
+        size_t len;
+        if (file_read(a->inputs[k], CLI_MAX_FILE, &buf, &len) != 0) {
+            return -1;
+        }
+        if (a->n_inputs == (int)n) {
+            rc = fill_input(a->inputs[k], buf, len, (uint32_t)k, mote_input(s, (uint32_t)k));
+        } else {
+            rc = fill_concatenated(a->inputs[k], buf, len, s, n);
+        }
+        free(buf);
+    }
+    return rc;
+}
+
+static int write_outputs(const char *path, const mote_session *s, uint32_t n)
+{
+    size_t total = 0, off = 0;
+    uint8_t *buf;
+    uint32_t i;
+    int rc;
+
+    for (i = 0; i < n; i++) {
+        total += mote_output(s, i)->bytes;
+    }
+    buf = malloc(total != 0 ? total : 1);
+    if (buf == NULL) {
+        cli_error("run: out of memory");
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        const mote_tensor *t = mote_output(s, i);
+        memcpy(buf + off, t->data, t->bytes);
+        off += t->bytes;
+    }
+    rc = file_write(path, buf, total);
+    free(buf);
+    return rc;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/* Invoke a->repeat times; with --time report the median to stderr. */
+static int invoke_timed(const run_args *a, mote_session *s)
+{
+    double *times = NULL, median;
+    unsigned long r;
+    mote_status st;
+
+    if (a->time) {
+        times = malloc(a->repeat * sizeof *times);
+        if (times == NULL) {
+            cli_error("run: out of memory");
+            return -1;
+        }
+    }
+    for (r = 0; r < a->repeat; r++) {
+        double t0 = a->time ? now_seconds() : 0.0;
+        st = mote_invoke(s);
+        if (st != MOTE_OK) {
+            free(times);
+            cli_error("run: inference failed: %s (status %d)", mote_status_str(st), (int)st);
+            return -1;
+        }
+        if (a->time) {
+            times[r] = now_seconds() - t0;
+        }
+    }
+    if (a->time) {
+        qsort(times, a->repeat, sizeof *times, cmp_double);
+        median = a->repeat % 2 ? times[a->repeat / 2]
+                               : 0.5 * (times[a->repeat / 2 - 1] + times[a->repeat / 2]);
+        fprintf(stderr, "time: %.3f ms per inference (median of %lu run%s)\n", median * 1e3,
+                a->repeat, a->repeat == 1 ? "" : "s");
+        free(times);
+    }
+    return 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    static mote_model model;     /* static: large structs, off the stack */
+    static mote_session session;
+    run_args a;
+    uint8_t *bytes = NULL;
+    void *arena = NULL;
+    size_t len, need, align;
+    mote_status st;
+    int rc = 1;
+
+    switch (parse_args(argc, argv, &a)) {
+    case 1:
+        return 0;
+    case 0:
+        break;
+    default:
+        return 1;
+    }
+    if (cli_load_model(a.model, &model, &bytes, &len) != 0) {
+        return 1;
+    }
+    /* Exactly the size the runtime asks for, so a sanitizer flags any
+     * access past it. posix_memalign needs at least pointer alignment. */
+    need = mote_model_arena_size(&model);
+    align = MOTE_ARENA_ALIGN < sizeof(void *) ? sizeof(void *) : MOTE_ARENA_ALIGN;
+    if (posix_memalign(&arena, align, need != 0 ? need : 1) != 0) {
+        arena = NULL;
+        cli_error("run: cannot allocate a %lu-byte arena", (unsigned long)need);
+        goto out;
+    }
+    st = mote_session_init(&session, &model, arena, need);
+    if (st != MOTE_OK) {
+        cli_error("run: session setup failed: %s (status %d)", mote_status_str(st), (int)st);
+        goto out;
+    }
+    if (fill_inputs(&a, &session, mote_model_input_count(&model)) != 0 ||
+        invoke_timed(&a, &session) != 0 ||
+        write_outputs(a.output, &session, mote_model_output_count(&model)) != 0) {
+        goto out;
+    }
+    rc = 0;
+out:
+    free(arena);
+    free(bytes);
+    return rc;
+}
