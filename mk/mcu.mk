@@ -44,7 +44,7 @@ MCU_OPT_O2   := -O2
 MCU_OPT_size := -Os -DMOTE_NO_STRINGS -DMCU_NO_STDIO
 
 MCU_WARN   := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow
-MCU_CFLAGS := $(MCU_WARN) -ffunction-sections -fdata-sections -Iinclude -Isrc -Iports/cortex-m
+MCU_CFLAGS := $(MCU_WARN) $(MCU_EXTRA_CFLAGS) -ffunction-sections -fdata-sections -Iinclude -Isrc -Iports/cortex-m
 MCU_LDFLAGS := -nostartfiles -Wl,--gc-sections -Lports/cortex-m/ld
 
 MCU_MODELS := kws_ref_model vww_96_int8 pretrainedResnet_quant ad01_int8 \

@@ -24,6 +24,7 @@ static const char help[] =
 
 /* Per-channel lists in text show this many leading values. */
 #define SHOW_CHANNELS 3
+#define QUANT_TEXT 160
 
 /* Decode tensor index (may be -1 for an omitted operand); 0 on success. */
 static int get_tensor(const mote_graph *g, int32_t index, mote_graph_tensor *t)
@@ -88,29 +89,39 @@ static void print_name(const char *s, uint32_t n, int width)
     }
 }
 
-static void print_quant(const mote_graph_tensor *t)
+/* Quantization in a few words: per-tensor scale and zero point, or the
+ * channel count, axis and first SHOW_CHANNELS values of each list. */
+static void format_quant(char *buf, size_t cap, const mote_graph_tensor *t)
 {
     uint32_t k, show;
+    size_t used;
 
     if (t->n_quant == 0) {
-        printf("-");
+        snprintf(buf, cap, "-");
         return;
     }
     if (t->n_quant == 1) {
-        printf("scale %.9g zero_point %lld", (double)mote_graph_tensor_scale(t, 0),
-               (long long)cli_zero_point(t, 0));
+        snprintf(buf, cap, "scale %.9g zp %lld", (double)mote_graph_tensor_scale(t, 0),
+                 (long long)cli_zero_point(t, 0));
         return;
     }
     show = t->n_quant < SHOW_CHANNELS ? t->n_quant : SHOW_CHANNELS;
-    printf("per-channel x%lu (dim %ld) scale", (unsigned long)t->n_quant, (long)t->quant_dim);
-    for (k = 0; k < show; k++) {
-        printf(" %.6g", (double)mote_graph_tensor_scale(t, k));
+    used = (size_t)snprintf(buf, cap, "x%lu (dim %ld) scale", (unsigned long)t->n_quant,
+                            (long)t->quant_dim);
+    for (k = 0; k < show && used < cap; k++) {
+        used += (size_t)snprintf(buf + used, cap - used, "%s%.3g", k == 0 ? " " : ",",
+                                 (double)mote_graph_tensor_scale(t, k));
     }
-    printf("%s zero_point", show < t->n_quant ? " ..." : "");
-    for (k = 0; k < show; k++) {
-        printf(" %lld", (long long)cli_zero_point(t, k));
+    if (used < cap) {
+        used += (size_t)snprintf(buf + used, cap - used, "%s zp", show < t->n_quant ? ",..." : "");
     }
-    printf("%s", show < t->n_quant ? " ..." : "");
+    for (k = 0; k < show && used < cap; k++) {
+        used += (size_t)snprintf(buf + used, cap - used, "%s%lld", k == 0 ? " " : ",",
+                                 (long long)cli_zero_point(t, k));
+    }
+    if (used < cap) {
+        snprintf(buf + used, cap - used, "%s", show < t->n_quant ? ",..." : "");
+    }
 }
 
 static void print_operand_shapes(const mote_graph *g, const mote_graph_op *op, int outputs)
@@ -133,7 +144,7 @@ static void print_operand_shapes(const mote_graph *g, const mote_graph_op *op, i
 static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t idx)
 {
     mote_graph_tensor t;
-    char shape[CLI_SHAPE_MAX];
+    char shape[CLI_SHAPE_MAX], quant[QUANT_TEXT];
 
     printf("%s %lu: tensor %ld ", what, (unsigned long)k, (long)idx);
     if (get_tensor(g, idx, &t) != 0) {
@@ -142,15 +153,15 @@ static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t 
     }
     cli_format_shape(shape, sizeof shape, t.dims, t.rank);
     print_name(t.name, t.name_len, 0);
-    printf(" %s %s %lu bytes, ", mote_type_name(t.type), shape, (unsigned long)t.bytes);
-    print_quant(&t);
-    printf("\n");
+    format_quant(quant, sizeof quant, &t);
+    printf(" %s %s %lu bytes, %s\n", mote_type_name(t.type), shape, (unsigned long)t.bytes,
+           quant);
 }
 
 static void text_report(const char *path, size_t size, const mote_model *m)
 {
     const mote_graph *g = &m->graph;
-    char shape[CLI_SHAPE_MAX];
+    char shape[CLI_SHAPE_MAX], quant[QUANT_TEXT];
     uint32_t i;
     mote_graph_op op;
     mote_graph_tensor t;
@@ -179,19 +190,19 @@ static void text_report(const char *path, size_t size, const mote_model *m)
         printf("\n");
     }
 
-    printf("\ntensors:\n  %-4s %-28s %-8s %-16s %9s  %-10s %s\n", "#", "name", "type", "shape",
-           "bytes", "kind", "quantization");
+    /* The name goes last: converter names run to hundreds of bytes. */
+    printf("\ntensors:\n  %-4s %-8s %-16s %9s  %-10s %-48s %s\n", "#", "type", "shape", "bytes",
+           "kind", "quantization", "name");
     for (i = 0; i < g->n_tensors; i++) {
         if (mote_graph_get_tensor(g, i, &t) != MOTE_OK) {
             printf("  %-4lu (invalid)\n", (unsigned long)i);
             continue;
         }
         cli_format_shape(shape, sizeof shape, t.dims, t.rank);
-        printf("  %-4lu ", (unsigned long)i);
-        print_name(t.name, t.name_len, 28);
-        printf(" %-8s %-16s %9lu  %-10s ", mote_type_name(t.type), shape, (unsigned long)t.bytes,
-               t.data != NULL ? "constant" : "activation");
-        print_quant(&t);
+        format_quant(quant, sizeof quant, &t);
+        printf("  %-4lu %-8s %-16s %9lu  %-10s %-48s ", (unsigned long)i, mote_type_name(t.type),
+               shape, (unsigned long)t.bytes, t.data != NULL ? "constant" : "activation", quant);
+        print_name(t.name, t.name_len, 0);
         printf("\n");
     }
 
