@@ -37,6 +37,10 @@ EXPECTED = {
     "person_detect.tflite": (7157888, 218928),
 }
 
+# The .npy dtype that stores each tensor type, and one that does not.
+NPY_DESCR = {"INT8": "|i1", "UINT8": "|u1", "INT16": "<i2", "INT32": "<i4", "FLOAT32": "<f4"}
+SIZE = {"|i1": 1, "|u1": 1, "<i2": 2, "<i4": 4, "<f4": 4, "<f8": 8}
+
 passed = 0
 failed = 0
 
@@ -219,11 +223,12 @@ def test_run(path, doc, tmp):
         want = open(os.path.join(gold, "out_0.bin"), "rb").read()
         check("run %s matches golden out_0" % base, got == want)
 
-    # The same input as .npy (hand-made v1 and v2, and numpy's own if present).
-    if inp["type"] == "INT8":
+    # The same input as .npy (hand-made v1, v2, v3, and numpy's own if present).
+    descr = NPY_DESCR.get(inp["type"])
+    if descr is not None:
         for ver in (1, 2, 3):
             npy_path = os.path.join(tmp, "%s.v%d.npy" % (base, ver))
-            open(npy_path, "wb").write(npy_bytes("|i1", dims, raw, version=ver))
+            open(npy_path, "wb").write(npy_bytes(descr, dims, raw, version=ver))
             out_npy = os.path.join(tmp, base + ".out.npy%d" % ver)
             rc, _, _ = expect_ok("run %s npy v%d" % (base, ver),
                                  ["run", path, "--input", npy_path, "--output", out_npy])
@@ -232,7 +237,7 @@ def test_run(path, doc, tmp):
         try:
             import numpy as np
             npy_path = os.path.join(tmp, base + ".np.npy")
-            np.save(npy_path, np.frombuffer(raw, dtype=np.int8).reshape(dims))
+            np.save(npy_path, np.frombuffer(raw, dtype=np.dtype(descr)).reshape(dims))
             out_np = os.path.join(tmp, base + ".out.np")
             rc, _, _ = expect_ok("run %s numpy .npy" % base,
                                  ["run", path, "--input", npy_path, "--output", out_np])
@@ -282,40 +287,51 @@ def test_run_errors(path, doc, tmp):
     expect_error("run %s: output in missing dir" % base,
                  ["run", path, "--input", good, "--output", os.path.join(tmp, "no", "dir", "o")])
 
-    if inp["type"] != "INT8":
+    descr = NPY_DESCR.get(inp["type"])
+    if descr is None:
         return
-    ok = npy_bytes("|i1", dims, bytes(n))
+    esize = SIZE[descr]
+    count = n // esize
+    wrong = "<f8" if descr != "<f8" else "|i1"
+    ok = npy_bytes(descr, dims, bytes(n))
     run_with("npy bad magic", b"\x93NUMPZ" + ok[6:], ".npy", "magic")
     run_with("npy bad version", ok[:6] + b"\x07\x00" + ok[8:], ".npy", "version")
-    run_with("npy wrong dtype", npy_bytes("<f4", dims, bytes(4 * n)), ".npy",
-             ["'<f4'", "'|i1'"])
-    run_with("npy uint8 dtype", npy_bytes("|u1", dims, bytes(n)), ".npy", "'|u1'")
-    run_with("npy fortran order", npy_bytes("|i1", dims, bytes(n), fortran=True), ".npy",
+    run_with("npy wrong dtype", npy_bytes(wrong, dims, bytes(SIZE[wrong] * count)), ".npy",
+             ["'%s'" % wrong, "'%s'" % descr])
+    other = "|u1" if descr == "|i1" else "<i4" if descr == "<f4" else "<f4"
+    run_with("npy same-size other kind", npy_bytes(other, dims, bytes(SIZE[other] * count)),
+             ".npy", "'%s'" % other)
+    if esize > 1:
+        run_with("npy big-endian", npy_bytes(">" + descr[1:], dims, bytes(n)), ".npy",
+                 "'>%s'" % descr[1:])
+    run_with("npy fortran order", npy_bytes(descr, dims, bytes(n), fortran=True), ".npy",
              "Fortran")
-    run_with("npy wrong shape", npy_bytes("|i1", [n - 1], bytes(n - 1)), ".npy",
-             ["(%d,)" % (n - 1), "needs %d" % n])
+    run_with("npy wrong shape", npy_bytes(descr, [count - 1], bytes(n - esize)), ".npy",
+             ["(%d,)" % (count - 1), "needs %d" % count])
     run_with("npy truncated data", ok[:-1], ".npy", "truncated")
     run_with("npy excess data", ok + b"\0", ".npy")
     run_with("npy truncated header", ok[:40], ".npy", "truncated")
-    run_with("npy truncated prefix", ok[:9], ".npy")
+    run_with("npy truncated prefix", ok[:9], ".npy", "truncated")
     run_with("npy magic only", ok[:6], ".npy")
     run_with("npy empty", b"", ".npy")
     run_with("npy structured dtype", npy_bytes(None, None, bytes(n), header=
              "{'descr': [('a', '|i1')], 'fortran_order': False, 'shape': (%d,), }" % n), ".npy",
              "structured")
     run_with("npy missing key", npy_bytes(None, None, bytes(n), header=
-             "{'descr': '|i1', 'shape': (%d,), }" % n), ".npy")
+             "{'descr': '%s', 'shape': (%d,), }" % (descr, count)), ".npy")
     run_with("npy extra key", npy_bytes(None, None, bytes(n), header=
-             "{'descr': '|i1', 'fortran_order': False, 'shape': (%d,), 'x': 1}" % n), ".npy")
+             "{'descr': '%s', 'fortran_order': False, 'shape': (%d,), 'x': 1}" % (descr, count)), ".npy")
     run_with("npy negative dim", npy_bytes(None, None, bytes(n), header=
-             "{'descr': '|i1', 'fortran_order': False, 'shape': (-%d,), }" % n), ".npy")
+             "{'descr': '%s', 'fortran_order': False, 'shape': (-%d,), }" % (descr, count)), ".npy")
     run_with("npy huge shape", npy_bytes(None, None, bytes(n), header=
-             "{'descr': '|i1', 'fortran_order': False, 'shape': (4294967296, 4294967296, 16), }"),
+             "{'descr': '%s', 'fortran_order': False, 'shape': (4294967296, 4294967296, 16), }"
+             % descr),
              ".npy")
     run_with("npy garbage header", npy_bytes(None, None, bytes(n), header="\x01\x02{{{'"), ".npy")
     run_with("npy header length past end", ok[:8] + b"\xff\xff" + ok[10:], ".npy")
     # A .npy magic without the suffix is still parsed as .npy, not as raw bytes.
-    run_with("npy magic in .bin", npy_bytes("<f4", dims, bytes(4 * n)), ".bin", "dtype")
+    run_with("npy magic in .bin", npy_bytes(wrong, dims, bytes(SIZE[wrong] * count)), ".bin",
+             "dtype")
 
 
 def test_bad_models(path, tmp):

@@ -202,7 +202,9 @@ def conv_case(cf, rng, depthwise, n, h, w, cin, cout_or_dm, kh, kw, sh, sw, dh, 
         bscales = [in_scale * fscales[c if per_channel else 0] for c in range(cout)] \
             if per_channel else [in_scale * fscales[0]]
         inputs.append(mb.tensor((cout,), I32, bscales, [0] * len(bscales), bias, 0))
-    else:
+    elif not depthwise:
+        # An omitted optional input is index -1. TFLM's DEPTHWISE_CONV_2D
+        # crashes on that in Prepare, so there the bias is left out instead.
         inputs.append(-1)
     to = mb.tensor((n, oh, ow, cout), I8, [out_scale], [out_zp])
     pad = schema.Padding.SAME if same else schema.Padding.VALID

@@ -204,6 +204,7 @@ void test_models(const char *expect_path, int n_models, char **models)
 {
     size_t expect_len;
     char *text = (char *)test_read_file(expect_path, &expect_len);
+    char *cur;
     int m;
     if (text == NULL) return;
     text = realloc(text, expect_len + 1);
@@ -264,11 +265,11 @@ void test_models(const char *expect_path, int n_models, char **models)
         free(bytes);
     }
     /* Every model the expectations list must have been given. */
-    for (next = text; next != NULL && *next != '\0';) {
-        char *line = next, *f[3];
+    for (cur = text; cur != NULL && *cur != '\0';) {
+        char *line = cur, *f[3];
         int k, found = 0;
-        next = strchr(line, '\n');
-        if (next != NULL) *next++ = '\0';
+        cur = strchr(line, '\n');
+        if (cur != NULL) *cur++ = '\0';
         if (split(line, f, 3) < 2 || strcmp(f[0], "model") != 0) continue;
         for (k = 0; k < n_models; k++) found |= strcmp(base_name(models[k]), f[1]) == 0;
         CHECK(found, "%s is in %s but was not given on the command line", f[1], expect_path);

@@ -191,7 +191,7 @@ static void text_report(const char *path, size_t size, const mote_model *m)
     }
 
     /* The name goes last: converter names run to hundreds of bytes. */
-    printf("\ntensors:\n  %-4s %-8s %-16s %9s  %-10s %-48s %s\n", "#", "type", "shape", "bytes",
+    printf("\ntensors:\n  %-4s %-8s %-16s %9s  %-10s %-60s %s\n", "#", "type", "shape", "bytes",
            "kind", "quantization", "name");
     for (i = 0; i < g->n_tensors; i++) {
         if (mote_graph_get_tensor(g, i, &t) != MOTE_OK) {
@@ -200,7 +200,7 @@ static void text_report(const char *path, size_t size, const mote_model *m)
         }
         cli_format_shape(shape, sizeof shape, t.dims, t.rank);
         format_quant(quant, sizeof quant, &t);
-        printf("  %-4lu %-8s %-16s %9lu  %-10s %-48s ", (unsigned long)i, mote_type_name(t.type),
+        printf("  %-4lu %-8s %-16s %9lu  %-10s %-60s ", (unsigned long)i, mote_type_name(t.type),
                shape, (unsigned long)t.bytes, t.data != NULL ? "constant" : "activation", quant);
         print_name(t.name, t.name_len, 0);
         printf("\n");

@@ -24,7 +24,8 @@ static const char help[] =
     "                 matching the tensor type, e.g. |i1 for INT8, <f4 for\n"
     "                 FLOAT32, same element count)\n"
     "  --output FILE  where the output bytes go\n"
-    "  --repeat N     run N inferences (default 1); outputs are from the last\n"
+    "  --repeat N     run N inferences (default 1), writing the inputs before\n"
+    "                 each; outputs are from the last\n"
     "  --time         print the median time per inference to stderr\n"
     "  -h, --help     this text\n";
 
@@ -335,27 +336,58 @@ static int cmp_double(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Invoke a->repeat times; with --time report the median to stderr. */
-static int invoke_timed(const run_args *a, mote_session *s)
+/* Copy every input between the session and a host buffer (to_session:
+ * direction). The plan may reuse an input's arena bytes for activations
+ * once the input is consumed, as TFLite Micro's planner does, so each
+ * repeated inference gets its inputs written afresh. */
+static void copy_inputs(mote_session *s, uint32_t n, uint8_t *stage, int to_session)
+{
+    size_t off = 0;
+    uint32_t i;
+
+    for (i = 0; i < n; i++) {
+        mote_tensor *t = mote_input(s, i);
+        if (to_session) {
+            memcpy(t->data, stage + off, t->bytes);
+        } else {
+            memcpy(stage + off, t->data, t->bytes);
+        }
+        off += t->bytes;
+    }
+}
+
+/* Invoke a->repeat times; with --time report the median of the invoke
+ * times (input copies excluded) to stderr. */
+static int invoke_timed(const run_args *a, mote_session *s, uint32_t n_in)
 {
     double *times = NULL, median;
+    uint8_t *stage = NULL;
+    size_t total = 0;
     unsigned long r;
     mote_status st;
+    uint32_t i;
+    int rc = -1;
 
-    if (a->time) {
-        times = malloc(a->repeat * sizeof *times);
-        if (times == NULL) {
-            cli_error("run: out of memory");
-            return -1;
-        }
+    for (i = 0; i < n_in; i++) {
+        total += mote_input(s, i)->bytes;
     }
+    stage = malloc(total != 0 ? total : 1);
+    times = malloc((a->time ? a->repeat : 1) * sizeof *times);
+    if (stage == NULL || times == NULL) {
+        cli_error("run: out of memory");
+        goto out;
+    }
+    copy_inputs(s, n_in, stage, 0);
     for (r = 0; r < a->repeat; r++) {
-        double t0 = a->time ? now_seconds() : 0.0;
+        double t0;
+        if (r > 0) {
+            copy_inputs(s, n_in, stage, 1);
+        }
+        t0 = a->time ? now_seconds() : 0.0;
         st = mote_invoke(s);
         if (st != MOTE_OK) {
-            free(times);
             cli_error("run: inference failed: %s (status %d)", mote_status_str(st), (int)st);
-            return -1;
+            goto out;
         }
         if (a->time) {
             times[r] = now_seconds() - t0;
@@ -367,9 +399,12 @@ static int invoke_timed(const run_args *a, mote_session *s)
                                : 0.5 * (times[a->repeat / 2 - 1] + times[a->repeat / 2]);
         fprintf(stderr, "time: %.3f ms per inference (median of %lu run%s)\n", median * 1e3,
                 a->repeat, a->repeat == 1 ? "" : "s");
-        free(times);
     }
-    return 0;
+    rc = 0;
+out:
+    free(stage);
+    free(times);
+    return rc;
 }
 
 int cmd_run(int argc, char **argv)
@@ -409,7 +444,7 @@ int cmd_run(int argc, char **argv)
         goto out;
     }
     if (fill_inputs(&a, &session, mote_model_input_count(&model)) != 0 ||
-        invoke_timed(&a, &session) != 0 ||
+        invoke_timed(&a, &session, mote_model_input_count(&model)) != 0 ||
         write_outputs(a.output, &session, mote_model_output_count(&model)) != 0) {
         goto out;
     }

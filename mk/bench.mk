@@ -1,0 +1,21 @@
+# make bench: host time per inference and arena bytes for every bundled model.
+BENCH_BIN := $(BUILD)/bench/host_bench
+BENCH_RUNS ?= 21
+BENCH_MODELS := \
+    models/mlperf-tiny/kws_ref_model.tflite:tests/data/golden/kws_ref_model/in_0.bin \
+    models/mlperf-tiny/vww_96_int8.tflite:tests/data/golden/vww_96_int8/in_0.bin \
+    models/mlperf-tiny/pretrainedResnet_quant.tflite:tests/data/golden/pretrainedResnet_quant/in_0.bin \
+    models/mlperf-tiny/ad01_int8.tflite:tests/data/golden/ad01_int8/in_0.bin \
+    models/mlperf-tiny/str_ww_ref_model.tflite:tests/data/golden/str_ww_ref_model/in_0.bin \
+    models/tflm-examples/person_detect.tflite:tests/data/golden/person_detect/in_0.bin \
+    models/mlperf-tiny/ad01_fp32.tflite \
+    models/mlperf-tiny/pretrainedResnet.tflite \
+    models/mlperf-tiny/vww_96_float.tflite
+
+$(BENCH_BIN): bench/host_bench.c $(BUILD)/libmote.a
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Iinclude -o $@ $< $(BUILD)/libmote.a $(LDLIBS)
+
+.PHONY: bench
+bench: $(BENCH_BIN)
+	$(BENCH_BIN) $(BENCH_RUNS) $(BENCH_MODELS)
