@@ -90,6 +90,10 @@ mote_status mote_model_init(mote_model *m, const void *bytes, size_t len);
  * initialised model. */
 size_t mote_model_arena_size(const mote_model *m);
 
+/* The verified graph (operators, tensors) for inspection tools; NULL if m
+ * is not an initialised model. Valid as long as the model. */
+const mote_graph *mote_model_graph(const mote_model *m);
+
 /* Number of model inputs / outputs. */
 uint32_t mote_model_input_count(const mote_model *m);
 uint32_t mote_model_output_count(const mote_model *m);

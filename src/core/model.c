@@ -78,3 +78,8 @@ uint32_t mote_model_output_count(const mote_model *m)
 {
     return (m != NULL && m->initialized) ? m->graph.n_outputs : 0;
 }
+
+const mote_graph *mote_model_graph(const mote_model *m)
+{
+    return (m != NULL && m->initialized) ? &m->graph : NULL;
+}

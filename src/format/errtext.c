@@ -94,6 +94,7 @@ mote_status mote_format_vfail(mote_error *e, mote_status s, int32_t op, int32_t 
         case 'x': put_unsigned(&o, va_arg(ap, unsigned), 16); break;
         case 'D': put_signed(&o, va_arg(ap, long long)); break;
         case 'U': put_unsigned(&o, va_arg(ap, unsigned long long), 10); break;
+        case 'X': put_unsigned(&o, va_arg(ap, unsigned long long), 16); break;
         default: put_char(&o, *fmt); break;
         }
     }

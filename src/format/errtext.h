@@ -7,6 +7,7 @@
  * through this small formatter. It knows only what the messages need:
  *   %s  const char *        %d  int           %u  unsigned int
  *   %x  unsigned int, hex   %D  long long     %U  unsigned long long
+ *   %X  unsigned long long, hex
  * Text is cut (always NUL-terminated) at MOTE_DETAIL_MAX. When op (or else
  * tensor) is >= 0 the text starts with "operator N: " (or "tensor N: "), so
  * call sites never repeat it.

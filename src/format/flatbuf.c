@@ -15,9 +15,11 @@ mote_status mote_fb_fail(const mote_fb *fb, mote_status s, uint32_t offset, cons
 static mote_status check_head(const mote_fb *fb, uint64_t at, uint32_t from, const char *what,
                               const char *kind)
 {
+    (void)what;    /* unused when MOTE_NO_STRINGS drops the messages */
+    (void)kind;
     if (at >= fb->n) {
         return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, from,
-                            "%s %s offset at 0x%x points to 0x%U, outside the file (%u bytes)",
+                            "%s %s offset at 0x%x points to 0x%X, outside the file (%u bytes)",
                             what, kind, from, (unsigned long long)at, fb->n);
     }
     if (fb->n - at < 4) {
@@ -78,6 +80,7 @@ mote_status mote_fb_field(const mote_fb *fb, const mote_fb_table *t, uint32_t id
 {
     uint32_t slot = 4u + 2u * id;
     uint32_t fo;
+    (void)what;
     *pos = 0;
     /* Fields past the end of a (shorter, older) vtable are absent. */
     if (slot + 2u > t->vt_size) {

@@ -20,10 +20,13 @@ static const struct {
 
 size_t mote_type_size(mote_type t)
 {
-    if ((int)t < 0 || (int)t > MOTE_TYPE_LAST) {
+    /* Unsigned compare: catches negative values too, and stays free of
+     * always-false warnings where enums are short (arm-none-eabi). */
+    unsigned v = (unsigned)t;
+    if (v > MOTE_TYPE_LAST) {
         return 0;
     }
-    return type_info[t].size;
+    return type_info[v].size;
 }
 
 const char *mote_type_name(int32_t t)

@@ -11,6 +11,7 @@
 static mote_status check_enum(const mote_fb *fb, const mote_fb_table *t, int32_t v,
                               int32_t last, const char *what)
 {
+    (void)what;    /* unused when MOTE_NO_STRINGS drops the messages */
     if (v < 0 || v > last) {
         return MOTE_FB_FAIL(fb, MOTE_E_ENUM, t->pos, "%s %d is not in the schema (0..%d)",
                             what, v, last);
@@ -165,7 +166,8 @@ static mote_status decode_opcode(const mote_graph *g, const mote_fb *fb, mote_gr
     }
     if (dep < 0 || builtin < 0 || builtin > MOTE_FORMAT_OP_LAST) {
         return MOTE_FB_FAIL(fb, MOTE_E_ENUM, ct.pos,
-                            "operator code %u: builtin code %d / %d is not in the schema (0..%d)",
+                            "operator code %u: builtin_code %d, deprecated_builtin_code %d: "
+                            "not an operator of the schema (0..%d)",
                             op->opcode_index, builtin, dep, MOTE_FORMAT_OP_LAST);
     }
     op->code = dep > builtin ? dep : builtin;

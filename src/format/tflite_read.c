@@ -112,11 +112,14 @@ mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_
         return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0, "NULL graph or model bytes");
     }
     memset(g, 0, sizeof *g);
-    /* Offsets in the graph are 32-bit; flatbuffers themselves stop at 2 GiB. */
-    if ((uint64_t)len > UINT32_MAX) {
+    /* Offsets in the graph are 32-bit; flatbuffers themselves stop at 2 GiB.
+     * (Only a 64-bit size_t can say more.) */
+#if SIZE_MAX > UINT32_MAX
+    if (len > UINT32_MAX) {
         return MOTE_FAIL(err, MOTE_E_LIMIT, -1, -1, 0,
                          "model file of %U bytes is larger than 4 GiB", (unsigned long long)len);
     }
+#endif
     g->base = (const uint8_t *)bytes;
     g->size = len;
     mote_tflite_fb(g, err, -1, -1, &fb);

@@ -46,7 +46,7 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
     if (off > 1) {
         if (off >= fb->n) {
             return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, bt.pos,
-                                "buffer %u: data offset 0x%U is outside the file (%u bytes)",
+                                "buffer %u: data offset 0x%X is outside the file (%u bytes)",
                                 idx, (unsigned long long)off, fb->n);
         }
         if (size > fb->n - off) {

@@ -9,7 +9,7 @@
  *      BEFORE the multiply (it wraps on overflow, as TFLite's int multiply
  *      does in practice; lowering bounds accumulators so it never should);
  *   2. a saturating rounding doubling high multiply by a Q31 multiplier,
- *      rounding half away from zero;
+ *      rounding halves up (toward +infinity: -1.5 -> -1, 1.5 -> 2);
  *   3. a rounding arithmetic right shift, rounding half away from zero.
  *
  * The gemmlowp-style exp / reciprocal that SOFTMAX needs live beside this
@@ -28,10 +28,11 @@
 #error "mote needs arithmetic right shifts of negative integers"
 #endif
 
-/* Saturating rounding doubling high multiply: round(a * b / 2^31), half away
- * from zero, with the one overflowing input pair (INT32_MIN * INT32_MIN)
- * saturated to INT32_MAX. C99 '/' truncates toward zero, which together with
- * the sign-dependent nudge gives the round-half-away rule. */
+/* Saturating rounding doubling high multiply: round(a * b / 2^31) with the
+ * one overflowing input pair (INT32_MIN * INT32_MIN) saturated to INT32_MAX.
+ * C99 '/' truncates toward zero; with gemmlowp's sign-dependent nudge
+ * (+2^30, or 1 - 2^30 for negative products) ties round toward +infinity:
+ * 1.5 -> 2 but -1.5 -> -1. */
 static inline int32_t mote_fp_mul_high(int32_t a, int32_t b)
 {
     int64_t ab, nudge;

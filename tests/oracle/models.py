@@ -192,6 +192,10 @@ def pick_output_scale(rng, in_scale, w_scales, x, w, depth):
     xs = float(np.std(x.astype(np.float64))) + 1.0
     ws = float(np.std(w.astype(np.float64))) + 0.5
     real = math.sqrt(depth) * xs * ws * in_scale * float(np.mean(w_scales))
+    if rng.random() < 0.05:
+        # Rarely, an extreme scale: requantization multipliers far above 1
+        # (positive shifts) or below 2^-31 (flushed to zero by TFLite).
+        return real * log_uniform(rng, -3, 6)
     return real / rng.uniform(8, 80) * log_uniform(rng, -0.7, 0.7)
 
 
@@ -635,7 +639,7 @@ def _softmax_model(shape, ttype, qi, qo, beta):
 def gen_softmax_int8(rng):
     shape = _softmax_shape(rng)
     beta = float(np.float32(rng.uniform(0.1, 2.0)))
-    scale, zp = log_uniform(rng, -2.5, 0), rand_zp(rng)
+    scale, zp = log_uniform(rng, -4, 0.7), rand_zp(rng)
     model = _softmax_model(shape, TT.INT8, quant(scale, zp), quant(1.0 / 256, -128), beta)
     desc = common_desc(shape=shape, beta=beta, in_scale=scale, in_zp=zp)
     return Case(model, [rand_int8(rng, shape)], desc, np.int8)

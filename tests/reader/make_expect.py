@@ -31,6 +31,17 @@ def f32_bits(x):
     return '%08x' % struct.unpack('<I', struct.pack('<f', float(x)))[0]
 
 
+def qdim(t, q, scales):
+    """quantized_dimension as the reader reports it: a per-axis rank-1 tensor
+    (a bias) is quantized along its only dimension, whatever the file says
+    (person_detect's biases say 3, copied from their filters)."""
+    if q is None:
+        return 0
+    if len(scales) > 1 and len(t.shape) == 1 and t.shape[0] == len(scales):
+        return 0
+    return q.quantizedDimension
+
+
 def options(code, o):
     """Decoded options as the reader must give them, schema defaults included."""
     if code in (CONV, DW):
@@ -70,7 +81,7 @@ def main():
             print('\t'.join(str(x) for x in [
                 'tensor', name, i, t.type, lst(t.shape), nbytes, len(scales), len(zps),
                 f32_bits(scales[0]) if scales else '-', int(zps[0]) if zps else 0,
-                q.quantizedDimension if q is not None else 0]))
+                qdim(t, q, scales)]))
         for i, op in enumerate(sg.operators):
             oc = m.operatorCodes[op.opcodeIndex]
             code = max(oc.builtinCode, oc.deprecatedBuiltinCode)

@@ -160,7 +160,7 @@ static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t 
 
 static void text_report(const char *path, size_t size, const mote_model *m)
 {
-    const mote_graph *g = &m->graph;
+    const mote_graph *g = mote_model_graph(m);
     char shape[CLI_SHAPE_MAX], quant[QUANT_TEXT];
     uint32_t i;
     mote_graph_op op;
@@ -309,7 +309,7 @@ static void json_io(json_writer *w, const mote_graph *g, int32_t idx)
 
 static void json_report(const char *path, size_t size, const mote_model *m)
 {
-    const mote_graph *g = &m->graph;
+    const mote_graph *g = mote_model_graph(m);
     json_writer w;
     uint32_t i;
     mote_graph_op op;

@@ -22,7 +22,7 @@ static void member(json_writer *w)
         return;
     }
     if (w->depth > 0 && w->count[w->depth - 1]++ > 0) {
-        fputc(',', w->f);
+        fputs(w->depth <= 3 ? "," : ", ", w->f);
     }
     if (w->depth > 0 && w->depth <= 3) {
         fputc('\n', w->f);

@@ -14,6 +14,16 @@
 
 extern const uint8_t mote_fw_model[], mote_fw_model_end[];   /* model.S */
 
+/* No heap here. newlib's vsnprintf (used by the runtime's error messages
+ * unless MOTE_NO_STRINGS) links malloc code it never calls for a fixed
+ * buffer; that code wants _sbrk, and this one always refuses. */
+void *_sbrk(int incr);
+void *_sbrk(int incr)
+{
+    (void)incr;
+    return (void *)-1;
+}
+
 static mote_model model;
 static mote_session session;
 static uint8_t arena[FW_ARENA_BYTES] __attribute__((aligned(MOTE_ARENA_ALIGN)));

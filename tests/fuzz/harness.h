@@ -1,0 +1,117 @@
+/*
+ * harness.h — what every model fuzz target does with a candidate model:
+ * load it, and if the runtime accepts it, run it once in an arena of exactly
+ * mote_model_arena_size() bytes. The arena comes from the heap (test code
+ * only) at its exact size, so AddressSanitizer reports the first byte read or
+ * written past it; the library itself never allocates.
+ *
+ * Besides "no crash", the harness traps (a reported finding) when the runtime
+ * breaks a promise of include/mote/mote.h:
+ *   - a refusal without a documented status, or with m->error disagreeing;
+ *   - a session refused in an arena of the advertised size, or accepted in
+ *     one byte less;
+ *   - an invoke that fails after a successful session init;
+ *   - an input or output whose bytes lie outside the arena.
+ */
+#ifndef MOTE_FUZZ_HARNESS_H
+#define MOTE_FUZZ_HARNESS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mote/mote.h"
+
+#define FUZZ_REQUIRE(cond, what)                                                         \
+    do {                                                                                 \
+        if (!(cond)) {                                                                   \
+            fprintf(stderr, "fuzz: broken promise: %s (%s:%d)\n", what, __FILE__, __LINE__); \
+            abort();                                                                     \
+        }                                                                                \
+    } while (0)
+
+/* Statuses mote_model_init may give for bad bytes (mote.h). */
+static int fuzz_init_status_ok(mote_status s)
+{
+    switch (s) {
+    case MOTE_E_TRUNCATED: case MOTE_E_IDENTIFIER: case MOTE_E_OFFSET: case MOTE_E_INDEX:
+    case MOTE_E_ENUM: case MOTE_E_UNSUPPORTED_OP: case MOTE_E_UNSUPPORTED_TYPE:
+    case MOTE_E_SUBGRAPHS: case MOTE_E_DYNAMIC: case MOTE_E_SHAPE: case MOTE_E_QUANT:
+    case MOTE_E_OVERFLOW: case MOTE_E_LIMIT: case MOTE_E_GRAPH: case MOTE_E_PARAM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int fuzz_inside(const void *p, size_t n, const uint8_t *base, size_t size)
+{
+    const uint8_t *q = (const uint8_t *)p;
+    return q >= base && n <= size && (size_t)(q - base) <= size - n;
+}
+
+/* Deterministic input: a fixed byte pattern for integer tensors, small
+ * finite values for float32 ones. */
+static void fuzz_fill_input(mote_tensor *t)
+{
+    size_t i;
+    if (t->type == MOTE_FLOAT32) {
+        float *f = (float *)t->data;
+        for (i = 0; i < t->bytes / sizeof(float); i++) f[i] = (float)((int)(i * 37u % 101u) - 50) / 25.0f;
+    } else {
+        uint8_t *b = (uint8_t *)t->data;
+        for (i = 0; i < t->bytes; i++) b[i] = (uint8_t)(i * 37u + 11u);
+    }
+}
+
+/* Load, size, run. Returns the mote_model_init status. */
+static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
+{
+    static mote_model m;          /* large-ish; static keeps the fuzzer's stack small */
+    static mote_session s;
+    void *arena = NULL;
+    size_t need;
+    uint32_t i;
+    mote_status st = mote_model_init(&m, bytes, len);
+
+    if (st != MOTE_OK) {
+        FUZZ_REQUIRE(fuzz_init_status_ok(st), "mote_model_init returned an undocumented status");
+        FUZZ_REQUIRE(m.error.status == st, "model error record disagrees with the status");
+#ifndef MOTE_NO_STRINGS
+        FUZZ_REQUIRE(m.error.text[0] != '\0' && memchr(m.error.text, 0, sizeof m.error.text),
+                     "refusal without a message");
+#endif
+        FUZZ_REQUIRE(mote_model_arena_size(&m) == 0, "arena size of a refused model");
+        return st;
+    }
+    need = mote_model_arena_size(&m);
+    FUZZ_REQUIRE(need >= m.state_bytes && need > 0, "arena size below the state size");
+    if (need > ((size_t)64 << 20)) return st;   /* legal but too big to run per input */
+    FUZZ_REQUIRE(posix_memalign(&arena, MOTE_ARENA_ALIGN, need) == 0, "out of memory");
+    FUZZ_REQUIRE(mote_session_init(&s, &m, arena, need - 1) == MOTE_E_ARENA_SMALL,
+                 "a session accepted an arena one byte short");
+    st = mote_session_init(&s, &m, arena, need);
+    FUZZ_REQUIRE(st == MOTE_OK, "session refused in an arena of the advertised size");
+    for (i = 0; i < mote_model_input_count(&m); i++) {
+        mote_tensor *t = mote_input(&s, i);
+        FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
+                     "input outside the arena");
+        fuzz_fill_input(t);
+    }
+    st = mote_invoke(&s);
+    FUZZ_REQUIRE(st == MOTE_OK, "invoke failed on a model that loaded and got a session");
+    for (i = 0; i < mote_model_output_count(&m); i++) {
+        const mote_tensor *t = mote_output(&s, i);
+        volatile uint8_t sink = 0;
+        size_t k;
+        FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
+                     "output outside the arena");
+        for (k = 0; k < t->bytes; k++) sink ^= ((const uint8_t *)t->data)[k];
+        (void)sink;
+    }
+    free(arena);
+    return MOTE_OK;
+}
+
+#endif /* MOTE_FUZZ_HARNESS_H */

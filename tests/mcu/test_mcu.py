@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""test-mcu: mote firmware under qemu-system-arm.
+
+1. The port itself (selftest.elf on each core): console output, a file read
+   through semihosting, the exit status, instruction counting against a loop
+   of known length, and the fault report.
+2. Golden outputs: each model's firmware runs golden inputs and its output
+   bytes must equal tests/data/golden/<model>/out_<case>.bin. All models on
+   the Cortex-M4 (-Os); a few on the M7 (-O2) and the M55 (-Os).
+3. Determinism: the instruction counts of `-bench -layers` repeat exactly
+   across two runs.
+
+Usage: tests/mcu/test_mcu.py --build build/mcu [--timeout 300] [--jobs 2]
+The firmware must already be built (make test-mcu does that).
+"""
+import argparse
+import concurrent.futures
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+ALL_MODELS = ["kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "ad01_int8",
+              "str_ww_ref_model", "person_detect"]
+
+# (build directory, models, golden cases). One QEMU boot runs all the cases
+# of one model. Reference kernels are slow under emulation (VWW is a few
+# hundred million instructions), so the larger models get one case each.
+GOLDEN_RUNS = [
+    ("m4-Os", ["kws_ref_model", "ad01_int8", "str_ww_ref_model"], ["0", "1", "zp"]),
+    ("m4-Os", ["vww_96_int8", "pretrainedResnet_quant", "person_detect"], ["0"]),
+    ("m7-O2", ["kws_ref_model", "ad01_int8", "pretrainedResnet_quant"], ["2"]),
+    ("m55-Os", ["kws_ref_model", "ad01_int8", "str_ww_ref_model"], ["3"]),
+]
+REPEAT_RUNS = [("m4-Os", "ad01_int8"), ("m55-Os", "kws_ref_model")]
+SELFTEST_DIRS = ["m4-Os", "m7-O2", "m55-Os"]
+
+
+def core_of(build_dir):
+    return build_dir.split("-")[0]
+
+
+class Checks:
+    def __init__(self):
+        self.failed = []
+        self.count = 0
+
+    def report(self, name, problem, detail=""):
+        self.count += 1
+        if problem:
+            self.failed.append(name)
+            print("FAIL %s: %s" % (name, problem))
+            if detail:
+                print("  " + detail.strip().replace("\n", "\n  "))
+        else:
+            print("ok   %s" % name)
+
+
+def selftest(args, d, checks):
+    elf = os.path.join(args.build, d, "selftest.elf")
+    core = core_of(d)
+
+    rc, out, cmd = qemu.run(elf, core, ["hello"], args.timeout)
+    checks.report("%s selftest hello" % d,
+                  None if rc == 0 and "hello from" in out else "rc=%d" % rc, cmd + "\n" + out)
+
+    path = "tests/data/golden/kws_ref_model/in_0.bin"
+    with open(path, "rb") as f:
+        data = f.read()
+    want = "size=%d sum=%d" % (len(data), sum(data))
+    rc, out, cmd = qemu.run(elf, core, ["read", path], args.timeout)
+    checks.report("%s selftest read file" % d,
+                  None if rc == 0 and want in out else "want '%s'" % want, cmd + "\n" + out)
+
+    rc, out, cmd = qemu.run(elf, core, ["exit", "7"], args.timeout)
+    checks.report("%s selftest exit status" % d, None if rc == 7 else "rc=%d, want 7" % rc, cmd)
+
+    # 2 * 5e6 instructions; the count may exceed it by the call overhead
+    # and one SysTick tick (40 instructions on MPS2).
+    rc, out, cmd = qemu.run(elf, core, ["count", "5000000"], args.timeout)
+    measured = None
+    for line in out.splitlines():
+        if line.startswith("systick_khz="):
+            measured = int(qemu.fields(line)["measured"])
+    ok = rc == 0 and measured is not None and 10000000 <= measured <= 10000200
+    checks.report("%s selftest instruction count" % d,
+                  None if ok else "measured %s for a 10000000-instruction loop" % measured,
+                  cmd + "\n" + out)
+
+    rc, out, cmd = qemu.run(elf, core, ["fault"], args.timeout)
+    ok = rc == 3 and "HardFault" in out and "BFAR=0xf0000000" in out and "PC=0x" in out
+    checks.report("%s selftest fault report" % d, None if ok else "rc=%d" % rc, cmd + "\n" + out)
+
+
+def golden(args, d, model, cases):
+    """Run one firmware over several golden inputs; returns report tuples."""
+    elf = os.path.join(args.build, d, "fw_%s.elf" % model)
+    pairs = [qemu.golden_case(model, c) for c in cases]
+    rc, out, cmd = qemu.run(elf, core_of(d), [p for p, _ in pairs], args.timeout)
+    got = qemu.outputs(out)
+    results = []
+    for case, (path, want) in zip(cases, pairs):
+        name = "%s %s in_%s" % (d, model, case)
+        if (path, 0) not in got:
+            results.append((name, "no output (rc=%d)" % rc, cmd + "\n" + out[-2000:]))
+        else:
+            diff = qemu.first_difference(got[(path, 0)], want)
+            results.append((name, diff, cmd if diff else ""))
+    if rc != 0 and all(r[1] is None for r in results):
+        results.append(("%s %s exit status" % (d, model), "rc=%d" % rc, cmd + "\n" + out[-2000:]))
+    return results
+
+
+def repeat(args, d, model):
+    """Two identical bench runs must print identical instruction counts."""
+    elf = os.path.join(args.build, d, "fw_%s.elf" % model)
+    path, _ = qemu.golden_case(model, "0")
+    runs = []
+    for _ in range(2):
+        rc, out, cmd = qemu.run(elf, core_of(d), ["-bench", "-layers", path], args.timeout)
+        lines = [l for l in out.splitlines() if l.startswith(("bench ", "layer="))]
+        runs.append((rc, lines, cmd, out))
+    name = "%s %s instruction count repeats" % (d, model)
+    (rc1, l1, cmd, out1), (rc2, l2, _, _) = runs
+    if rc1 != 0 or rc2 != 0 or not l1:
+        return [(name, "bench run failed (rc=%d, %d)" % (rc1, rc2), cmd + "\n" + out1[-2000:])]
+    if l1 != l2:
+        diff = next(((a, b) for a, b in zip(l1, l2) if a != b), ("", ""))
+        return [(name, "counts differ", "run 1: %s\nrun 2: %s" % diff)]
+    total = qemu.fields(l1[0]).get("instructions")
+    return [(name + " (%s instructions)" % total, None, "")]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default="build/mcu")
+    ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--jobs", type=int, default=int(os.environ.get("MCU_JOBS", "2")))
+    args = ap.parse_args()
+
+    checks = Checks()
+    for d in SELFTEST_DIRS:
+        selftest(args, d, checks)
+
+    jobs = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for d, models, cases in GOLDEN_RUNS:
+            for m in models:
+                jobs.append(pool.submit(golden, args, d, m, cases))
+        for d, m in REPEAT_RUNS:
+            jobs.append(pool.submit(repeat, args, d, m))
+        for job in jobs:
+            for name, problem, detail in job.result():
+                checks.report(name, problem, detail)
+
+    covered = {m for d, ms, _ in GOLDEN_RUNS if d.startswith("m4") for m in ms}
+    missing = [m for m in ALL_MODELS if m not in covered]
+    checks.report("every model runs on the Cortex-M4", "not run: %s" % missing if missing else None)
+
+    print("test-mcu: %d checks, %d failed" % (checks.count, len(checks.failed)))
+    return 1 if checks.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
