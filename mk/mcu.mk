@@ -47,6 +47,9 @@ MCU_WARN   := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wsh
 MCU_CFLAGS := $(MCU_WARN) $(MCU_EXTRA_CFLAGS) -ffunction-sections -fdata-sections -Iinclude -Isrc -Iports/cortex-m
 MCU_LDFLAGS := -nostartfiles -Wl,--gc-sections -Lports/cortex-m/ld
 
+# Quiet by default (many cores x variants); V=1 shows every command.
+MCU_Q := $(if $(filter 1,$(V)),,@)
+
 MCU_MODELS := kws_ref_model vww_96_int8 pretrainedResnet_quant ad01_int8 \
               str_ww_ref_model person_detect
 mcu_model_path = $(if $(filter person_detect,$(1)),models/tflm-examples/$(1).tflite,models/mlperf-tiny/$(1).tflite)
@@ -57,11 +60,12 @@ MCU_PORT_SRCS := $(sort $(wildcard ports/cortex-m/*.c))
 define mcu_lib
 $(MCU_DIR)/$(1)-$(2)/obj/%.o: %.c
 	@mkdir -p $$(dir $$@)
-	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) $$(MCU_CFLAGS) -MMD -MP -c $$< -o $$@
+	@echo "  CC  $(1)-$(2)  $$<"
+	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) $$(MCU_CFLAGS) -MMD -MP -c $$< -o $$@
 
 $(MCU_DIR)/$(1)-$(2)/libmote.a: $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.o)
-	rm -f $$@
-	$(call mcu_prefix,$(1))ar rcs $$@ $$^
+	@echo "  AR  $$@"
+	$$(MCU_Q)rm -f $$@ && $(call mcu_prefix,$(1))ar rcs $$@ $$^
 
 -include $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d)
 endef
@@ -72,11 +76,12 @@ $(1)-$(2)-PORT := $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.o)
 
 $(MCU_DIR)/$(1)-$(2)/model/%.o: ports/cortex-m/app/model.S
 	@mkdir -p $$(dir $$@)
-	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) -c $$< -o $$@ \
+	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) -c $$< -o $$@ \
 	    -DMOTE_FW_MODEL_PATH='"$$(call mcu_model_path,$$*)"'
 
 $(MCU_DIR)/$(1)-$(2)/selftest.elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/selftest.o $$($(1)-$(2)-PORT)
-	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
+	@echo "  LD  $$@"
+	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -o $$@ $$^
 
 -include $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d) $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.d
@@ -88,7 +93,8 @@ $(MCU_DIR)/$(1)-$(2)/model/$(3).o: $(call mcu_model_path,$(3))
 
 $(MCU_DIR)/$(1)-$(2)/fw_$(3).elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.o $$($(1)-$(2)-PORT) \
         $(MCU_DIR)/$(1)-$(2)/model/$(3).o $(MCU_DIR)/$(1)-$(2)/libmote.a
-	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
+	@echo "  LD  $$@"
+	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
 
 endef
@@ -99,7 +105,8 @@ $(MCU_DIR)/$(1)-size/model/$(2).o: $(call mcu_model_path,$(2))
 
 $(MCU_DIR)/$(1)-size/min_$(2).elf: $(MCU_DIR)/$(1)-size/obj/ports/cortex-m/app/minimal.o $$($(1)-size-PORT) \
         $(MCU_DIR)/$(1)-size/model/$(2).o $(MCU_DIR)/$(1)-size/libmote.a
-	$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_size) --specs=nano.specs $$(MCU_LDFLAGS) \
+	@echo "  LD  $$@"
+	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_size) --specs=nano.specs $$(MCU_LDFLAGS) \
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
 endef
 

@@ -5,7 +5,6 @@
 
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 static int op_supported(int32_t code)
@@ -52,20 +51,12 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
 mote_status mote_lower_fail(const mote_lower_ctx *c, mote_status s, int32_t tensor,
                             const char *fmt, ...)
 {
+    va_list ap;
     mote_error_set(c->err, s, (int32_t)c->index, tensor, 0, "operator %u (%s): ",
                    (unsigned)c->index, mote_op_name(c->op.code));
-#ifndef MOTE_NO_STRINGS
-    if (c->err != NULL) {
-        size_t used = strlen(c->err->text);
-        va_list ap;
-        va_start(ap, fmt);
-        if (used + 1 < sizeof c->err->text)
-            (void)vsnprintf(c->err->text + used, sizeof c->err->text - used, fmt, ap);
-        va_end(ap);
-    }
-#else
-    (void)fmt;
-#endif
+    va_start(ap, fmt);
+    mote_error_vappend(c->err, fmt, ap);
+    va_end(ap);
     return s;
 }
 
@@ -115,7 +106,7 @@ mote_status mote_lower_act_quant(const mote_lower_ctx *c, const mote_graph_tenso
                                (double)*scale);
     if (zp < -128 || zp > 127)
         return mote_lower_fail(c, MOTE_E_QUANT, index,
-                               "tensor %d zero point %lld is outside int8", (int)index,
+                               "tensor %d zero point %D is outside int8", (int)index,
                                (long long)zp);
     *zero_point = (int32_t)zp;
     return MOTE_OK;
@@ -150,7 +141,7 @@ mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t 
         int64_t o = ((int64_t)in - eff + stride) / stride;
         if (o < 1)
             return mote_lower_fail(c, MOTE_E_SHAPE, -1,
-                                   "window %lld is larger than input %d with VALID padding",
+                                   "window %D is larger than input %d with VALID padding",
                                    (long long)eff, (int)in);
         *out = (int32_t)o;
     } else {

@@ -70,8 +70,8 @@ static mote_status check_bias(mote_lower_ctx *c, int32_t out_c, mote_type want)
                                mote_type_name(want));
     if (c->in[2].elements != (size_t)out_c)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[2],
-                               "bias has %lu elements; expected %d",
-                               (unsigned long)c->in[2].elements, (int)out_c);
+                               "bias has %U elements; expected %d",
+                               (unsigned long long)c->in[2].elements, (int)out_c);
     return MOTE_OK;
 }
 
@@ -159,7 +159,7 @@ mote_status mote_lower_conv(mote_lower_ctx *c, mote_step *s)
                                    (int)out_c);
         if ((int64_t)s->w_dims.h * s->w_dims.w * s->w_dims.c > MOTE_MAX_TAPS)
             return mote_lower_fail(c, MOTE_E_PARAM, c->in_idx[1],
-                                   "filter window of %lld taps exceeds %d (int32 accumulator)",
+                                   "filter window of %D taps exceeds %d (int32 accumulator)",
                                    (long long)s->w_dims.h * s->w_dims.w * s->w_dims.c,
                                    MOTE_MAX_TAPS);
         taps = s->w_dims.h * s->w_dims.w;
@@ -223,8 +223,8 @@ mote_status mote_lower_fc(mote_lower_ctx *c, mote_step *s)
     depth = c->in[1].dims[1];
     if (out_c < 1 || depth < 1 || c->in[0].elements % (size_t)depth != 0)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[0],
-                               "input of %lu elements does not split into rows of depth %d",
-                               (unsigned long)c->in[0].elements, (int)depth);
+                               "input of %U elements does not split into rows of depth %d",
+                               (unsigned long long)c->in[0].elements, (int)depth);
     if (depth > MOTE_MAX_TAPS)
         return mote_lower_fail(c, MOTE_E_PARAM, c->in_idx[1],
                                "depth %d exceeds %d (int32 accumulator)", (int)depth,
@@ -234,8 +234,8 @@ mote_status mote_lower_fc(mote_lower_ctx *c, mote_step *s)
     s->cols = out_c;
     if (c->out.elements != (size_t)s->rows * (size_t)out_c)
         return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                               "output has %lu elements; expected %d x %d",
-                               (unsigned long)c->out.elements, (int)s->rows, (int)out_c);
+                               "output has %U elements; expected %d x %d",
+                               (unsigned long long)c->out.elements, (int)s->rows, (int)out_c);
 
     if (c->in[0].type == MOTE_FLOAT32) {
         if ((st = check_bias(c, out_c, MOTE_FLOAT32)) != MOTE_OK) return st;

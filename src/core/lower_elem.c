@@ -84,8 +84,8 @@ mote_status mote_lower_softmax(mote_lower_ctx *c, mote_step *s)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[0], "input is empty");
     if (c->out.elements != c->in[0].elements)
         return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                               "output has %lu elements; input has %lu",
-                               (unsigned long)c->out.elements, (unsigned long)c->in[0].elements);
+                               "output has %U elements; input has %U",
+                               (unsigned long long)c->out.elements, (unsigned long long)c->in[0].elements);
     s->depth = c->in[0].dims[c->in[0].rank - 1];
     s->rows = (int32_t)(c->in[0].elements / (size_t)s->depth);
     if (!isfinite(beta))
@@ -122,8 +122,8 @@ mote_status mote_lower_reshape(mote_lower_ctx *c, mote_step *s)
      * shape is authoritative, so only the element counts must agree. */
     if (c->out.elements != c->in[0].elements)
         return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                               "output has %lu elements; input has %lu",
-                               (unsigned long)c->out.elements, (unsigned long)c->in[0].elements);
+                               "output has %U elements; input has %U",
+                               (unsigned long long)c->out.elements, (unsigned long long)c->in[0].elements);
     if (c->in[0].type == MOTE_INT8) {
         float si, so;
         int32_t zi, zo;

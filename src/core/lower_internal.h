@@ -19,14 +19,10 @@ typedef struct mote_lower_ctx {
     mote_lower_tables *tables;
 } mote_lower_ctx;
 
-/* Fail about this operator (and tensor, or -1) with a formatted message
+/* Fail about this operator (and tensor, or -1) with a message (core/error.h formats)
  * prefixed "operator <i> (<NAME>): ". */
 mote_status mote_lower_fail(const mote_lower_ctx *c, mote_status s, int32_t tensor,
-                            const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
+                            const char *fmt, ...);
 
 /* Require input k present (and, if want_const, constant / not constant). */
 mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_const);

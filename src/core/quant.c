@@ -130,23 +130,6 @@ mote_status mote_quant_conv_channel(float input_scale, float filter_scale, float
     return requant_entry(real, multiplier, shift);
 }
 
-mote_status mote_quant_fc_tensor(float input_scale, float filter_scale, float output_scale,
-                                 int32_t *multiplier, int8_t *shift)
-{
-    float product;
-    if (!multiplier || !shift)
-        return MOTE_E_ARG;
-    if (!scale_ok(input_scale) || !scale_ok(output_scale) ||
-        !(filter_scale == 0.0f || scale_ok(filter_scale)))
-        return MOTE_E_QUANT;
-    /* The assignment rounds to float even where the compiler evaluates
-     * float expressions in wider precision (C99 6.3.1.8, FLT_EVAL_METHOD). */
-    product = input_scale * filter_scale;
-    if (!(product - product == 0.0f))
-        return MOTE_E_QUANT;
-    return requant_entry((double)product / (double)output_scale, multiplier, shift);
-}
-
 /* TFLite QuantizeMultiplierSmallerThanOneExp: real in (0, 1), shift <= 0. */
 static mote_status multiplier_below_one(double real, int32_t *multiplier, int32_t *shift)
 {

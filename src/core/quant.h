@@ -40,22 +40,17 @@ mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_poin
                                      int32_t *act_min, int32_t *act_max);
 
 /* One requantization entry of CONV_2D / DEPTHWISE_CONV_2D (per channel or
- * per tensor) and of per-channel FULLY_CONNECTED, as TFLite
+ * per tensor) and of FULLY_CONNECTED (per channel or per tensor), as TFLite
  * PopulateConvolutionQuantizationParams: the product is formed in double,
  * (double)input_scale * (double)filter_scale / (double)output_scale.
- * input_scale, output_scale: finite and > 0; filter_scale: finite and >= 0
- * (0 gives multiplier 0). Returns MOTE_OK, MOTE_E_ARG (NULL) or MOTE_E_QUANT
- * (bad scale, or a multiplier >= 2^30 whose shift exceeds 30). */
+ * Per-tensor FC uses the same double product in the TFLM we match (some
+ * TFLite versions form it in float; tests/kernels has FC cases that tell
+ * the two apart). input_scale, output_scale: finite and > 0; filter_scale:
+ * finite and >= 0 (0 gives multiplier 0). Returns MOTE_OK, MOTE_E_ARG (NULL)
+ * or MOTE_E_QUANT (bad scale, or a multiplier >= 2^30 whose shift exceeds
+ * 30). */
 mote_status mote_quant_conv_channel(float input_scale, float filter_scale, float output_scale,
                                     int32_t *multiplier, int8_t *shift);
-
-/* The single requantization entry of per-tensor FULLY_CONNECTED. TFLite's
- * GetQuantizedConvolutionMultipler forms input_scale * filter_scale in FLOAT
- * and only then widens to double, so its multiplier differs in the low bits
- * from mote_quant_conv_channel(); use this one for per-tensor FC weights.
- * Same ranges and returns as mote_quant_conv_channel(). */
-mote_status mote_quant_fc_tensor(float input_scale, float filter_scale, float output_scale,
-                                 int32_t *multiplier, int8_t *shift);
 
 /* ADD parameters, as TFLite add_common PrepareAdd for int8: left_shift 20,
  * inputs rescaled by scale_i / (2 * max(scale1, scale2)) and the sum by

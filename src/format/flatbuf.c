@@ -1,12 +1,12 @@
 /* flatbuf.c — the checked flatbuffer primitives (see flatbuf.h). */
 #include "format/flatbuf.h"
-#include "format/errtext.h"
+#include "core/error.h"
 
 mote_status mote_fb_fail(const mote_fb *fb, mote_status s, uint32_t offset, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    s = mote_format_vfail(fb->err, s, fb->op, fb->tensor, offset, fmt, ap);
+    s = mote_error_vfail(fb->err, s, fb->op, fb->tensor, offset, fmt, ap);
     va_end(ap);
     return s;
 }

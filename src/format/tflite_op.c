@@ -1,6 +1,6 @@
 /* tflite_op.c — decode and check one Operator table and its options. */
 #include "format/tflite.h"
-#include "format/errtext.h"
+#include "core/error.h"
 #include "format/op_names.inc"
 
 /* Schema enums the decoded options use. */

@@ -1,6 +1,6 @@
 /* tflite_read.c — verify a whole .tflite file and fill the mote_graph. */
 #include "format/tflite.h"
-#include "format/errtext.h"
+#include "core/error.h"
 
 /* Header: uint32 root offset, then the 4-byte file identifier. */
 #define HEADER_BYTES 8u

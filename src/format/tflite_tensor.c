@@ -1,6 +1,6 @@
 /* tflite_tensor.c — decode and check one Tensor table (and its buffer). */
 #include "format/tflite.h"
-#include "format/errtext.h"
+#include "core/error.h"
 
 /* Largest tensor, in elements and in bytes. Kernels index with int32_t, and
  * the same limit on host and target keeps the reader's verdict portable
@@ -119,7 +119,7 @@ static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tenso
         (void)dims;
         return MOTE_FB_FAIL(fb, MOTE_E_OVERFLOW, pos,
                             "shape %s %s is larger than 2^31-1 elements or bytes",
-                            mote_format_dims(dims, sizeof dims, t->dims, t->rank),
+                            mote_error_dims(dims, sizeof dims, t->dims, t->rank),
                             mote_type_name(t->type));
     }
     t->elements = (size_t)elems;
@@ -219,7 +219,7 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
         return MOTE_FB_FAIL(fb, MOTE_E_SHAPE, (uint32_t)(t->data - fb->p),
                             "buffer %u holds %U bytes, shape %s %s needs %U",
                             buf, (unsigned long long)t->data_bytes,
-                            mote_format_dims(dims, sizeof dims, t->dims, t->rank),
+                            mote_error_dims(dims, sizeof dims, t->dims, t->rank),
                             mote_type_name(t->type), (unsigned long long)t->bytes);
     }
     return MOTE_OK;

@@ -22,6 +22,16 @@
 #include <string.h>
 
 #include "mote/mote.h"
+#include "core/macs.h"
+
+/* Work budget per input. Slow is not unsafe: a hostile model may legally
+ * describe an hour of arithmetic (a 2^20-wide pooling window, say), and a
+ * fuzzer that waits for it finds nothing else. Models above the budget are
+ * loaded and given a session, but not invoked. The real models are all
+ * below it (the largest, pretrainedResnet, is 12.5 M MACs). */
+#ifndef FUZZ_MAX_WORK
+#define FUZZ_MAX_WORK 16000000u
+#endif
 
 #define FUZZ_REQUIRE(cond, what)                                                         \
     do {                                                                                 \
@@ -65,6 +75,39 @@ static void fuzz_fill_input(mote_tensor *t)
     }
 }
 
+/* Rough work of one invoke: MACs, plus window x output for pooling, plus
+ * every output element. Saturates instead of wrapping. */
+static uint64_t fuzz_work(const mote_graph *g)
+{
+    uint64_t total = 0;
+    uint32_t i;
+    for (i = 0; i < g->n_ops && total < ((uint64_t)1 << 62); i++) {
+        mote_graph_op op;
+        mote_graph_tensor in, out;
+        uint64_t w = mote_op_macs(g, i);
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK ||
+            mote_graph_get_tensor(g, (uint32_t)mote_graph_op_output(&op, 0), &out) != MOTE_OK ||
+            mote_graph_op_input(&op, 0) < 0 ||
+            mote_graph_get_tensor(g, (uint32_t)mote_graph_op_input(&op, 0), &in) != MOTE_OK)
+            return UINT64_MAX;
+        if (w > ((uint64_t)1 << 62)) return UINT64_MAX;
+        w += out.elements + in.elements;
+        if ((op.code == MOTE_OP_AVERAGE_POOL_2D || op.code == MOTE_OP_MAX_POOL_2D) &&
+            in.rank == 4) {
+            uint64_t fh = (uint64_t)(op.opt.pool.filter_h < in.dims[1] ? op.opt.pool.filter_h
+                                                                       : in.dims[1]);
+            uint64_t fw = (uint64_t)(op.opt.pool.filter_w < in.dims[2] ? op.opt.pool.filter_w
+                                                                       : in.dims[2]);
+            uint64_t win = fh * fw;                  /* each factor < 2^31 */
+            if (out.elements != 0 && win > ((uint64_t)1 << 62) / out.elements)
+                return UINT64_MAX;
+            w += (uint64_t)out.elements * win;
+        }
+        total += w;
+    }
+    return total;
+}
+
 /* Load, size, run. Returns the mote_model_init status. */
 static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
 {
@@ -87,7 +130,7 @@ static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
     }
     need = mote_model_arena_size(&m);
     FUZZ_REQUIRE(need >= m.state_bytes && need > 0, "arena size below the state size");
-    if (need > ((size_t)64 << 20)) return st;   /* legal but too big to run per input */
+    if (need > ((size_t)256 << 20)) return st;  /* legal, but too big for the fuzzer's RAM */
     FUZZ_REQUIRE(posix_memalign(&arena, MOTE_ARENA_ALIGN, need) == 0, "out of memory");
     FUZZ_REQUIRE(mote_session_init(&s, &m, arena, need - 1) == MOTE_E_ARENA_SMALL,
                  "a session accepted an arena one byte short");
@@ -98,6 +141,10 @@ static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
         FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
                      "input outside the arena");
         fuzz_fill_input(t);
+    }
+    if (fuzz_work(&m.graph) > FUZZ_MAX_WORK) {
+        free(arena);
+        return MOTE_OK;
     }
     st = mote_invoke(&s);
     FUZZ_REQUIRE(st == MOTE_OK, "invoke failed on a model that loaded and got a session");

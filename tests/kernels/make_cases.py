@@ -304,6 +304,73 @@ def fc_case(cf, rng, batches, depth, out_c, act, has_bias, per_channel, gain=Non
            [x, wts, bias if has_bias else np.zeros(0, np.int32), y])
 
 
+# Search helpers for fc_multiplier_cases only: a Python model of the
+# requantization picks accumulators where a float-product multiplier and a
+# double-product one disagree. The expected bytes still come from TFLM.
+
+def _quantize_multiplier(real):
+    q, e = math.frexp(real)
+    qf = int(math.floor(abs(q) * 2.0 ** 31 + 0.5)) * (1 if q >= 0 else -1)
+    if qf == 1 << 31:
+        qf //= 2
+        e += 1
+    return (0, 0) if e < -31 else (qf, e)
+
+
+def _requantize(acc, m, shift):
+    x = acc << shift if shift > 0 else acc
+    ab = x * m
+    nudge = (1 << 30) if ab >= 0 else 1 - (1 << 30)
+    hi = abs(ab + nudge) >> 31
+    hi = hi if ab + nudge >= 0 else -hi
+    e = -shift if shift < 0 else 0
+    mask = (1 << e) - 1
+    rem, thr = hi & mask, (mask >> 1) + (1 if hi < 0 else 0)
+    return (hi >> e) + (1 if rem > thr else 0)
+
+
+def fc_multiplier_cases(cf, rng, count):
+    """Per-tensor FC whose outputs depend on whether input_scale *
+    filter_scale is formed in double (PopulateConvolutionQuantizationParams)
+    or in float (older GetQuantizedConvolutionMultipler): TFLM decides which
+    is right. Input 0 with zero point 0 and zero weights make each channel's
+    accumulator its bias."""
+    made = 0
+    while made < count:
+        in_s, f_s = f32(rng.uniform(0.01, 0.1)), f32(rng.uniform(0.001, 0.01))
+        out_s = f32(in_s * f_s * 2.0 ** 20 * rng.uniform(1.0, 2.0))
+        real_d = in_s * f_s / out_s
+        real_f = float(np.float32(np.float32(in_s) * np.float32(f_s))) / out_s
+        md, mf = _quantize_multiplier(real_d), _quantize_multiplier(real_f)
+        if md == mf:
+            continue
+        accs = []
+        for k in list(range(-120, -60)) + list(range(60, 120)):
+            centre = int(round((k + 0.5) / real_f))
+            for acc in range(centre - 40, centre + 41):
+                if _requantize(acc, *mf) != _requantize(acc, *md):
+                    accs.append(acc)
+        if not accs:
+            continue
+        accs = [int(a) for a in rng.permutation(accs)[:16]]
+        out_c = len(accs)
+        bias = np.array(accs, np.int32)
+        x = np.zeros((1, 1), np.int8)
+        wts = np.zeros((out_c, 1), np.int8)
+        mb = ModelBuilder()
+        ti = mb.tensor((1, 1), I8, [in_s], [0])
+        tw = mb.tensor((out_c, 1), I8, [f_s], [0], wts, 0)
+        tb = mb.tensor((out_c,), I32, [float(np.float64(in_s) * np.float64(f_s))], [0], bias, 0)
+        to = mb.tensor((1, out_c), I8, [out_s], [0])
+        o = schema.FullyConnectedOptionsT()
+        model = mb.finish(schema.BuiltinOperator.FULLY_CONNECTED,
+                          schema.BuiltinOptions.FullyConnectedOptions, o, [ti, tw, tb], [to],
+                          [ti])
+        y = run_tflm(model, [x])
+        cf.add(OP_FC, [1, 1, out_c, 0, 0, ACT_NONE, 1, 1], [in_s, out_s, f_s], [x, wts, bias, y])
+        made += 1
+
+
 def fc_cases(cf, rng, count):
     i = 0
     for per_channel in (False, True):
@@ -471,6 +538,7 @@ def main():
     conv_cases(cf, np.random.default_rng(1001), False, 36)
     conv_cases(cf, np.random.default_rng(1002), True, 36)
     fc_cases(cf, np.random.default_rng(1003), 36)
+    fc_multiplier_cases(cf, np.random.default_rng(1008), 4)
     pool_cases(cf, np.random.default_rng(1004), False, 30)
     pool_cases(cf, np.random.default_rng(1005), True, 30)
     add_cases(cf, np.random.default_rng(1006), 36)

@@ -19,6 +19,11 @@ set(CMAKE_C_FLAGS_INIT "${MCU_CPU_FLAGS} -ffunction-sections -fdata-sections")
 set(CMAKE_ASM_FLAGS_INIT "${MCU_CPU_FLAGS}")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "${MCU_CPU_FLAGS} -Wl,--gc-sections")
 
+# newlib's libm (mote uses a few maths functions while loading a model) is
+# not linked by default; name it here so the driver picks the multilib that
+# matches MCU_CPU_FLAGS (an absolute path from find_library would not).
+set(CMAKE_C_STANDARD_LIBRARIES "-lm" CACHE STRING "libraries linked into every C program")
+
 # Look for libraries and headers in the cross toolchain only, never in the
 # host's /usr/lib.
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -11,7 +11,8 @@
  * 4. each output = exp(d) * reciprocal, shifted down to units of 1/256,
  *    minus 128, saturated to int8 (differences below diff_min give -128).
  *
- * The sum of exps is at most depth * 2^19, so lowering keeps depth < 4096.
+ * The sum of exps is at most depth * 2^19, so lowering keeps depth < 4096
+ * (int32 accumulator).
  */
 #include "mote/kernels.h"
 #include "kernels/fixedpoint_exp.h"
@@ -29,7 +30,7 @@ static void softmax_row(const mote_softmax_s8_params *p, int32_t depth, const in
 {
     const int accum_integer_bits = 12;
     int32_t max = -128, sum = 0, i, recip;
-    int bits_over_unit;
+    int bits_over_unit, out_shift;
 
     for (i = 0; i < depth; ++i)
         max = in[i] > max ? in[i] : max;
@@ -40,13 +41,17 @@ static void softmax_row(const mote_softmax_s8_params *p, int32_t depth, const in
     }
     /* sum >= exp(0) = 2^19 (the max itself), so the reciprocal is defined. */
     recip = mote_fp_reciprocal(sum, accum_integer_bits, &bits_over_unit);
+    out_shift = bits_over_unit + 31 - 8;
     for (i = 0; i < depth; ++i) {
         const int32_t diff = (int32_t)in[i] - max;
         int32_t v = -128;
-        if (diff >= p->diff_min) {
+        /* A sum of 512 or more (in units of exp(0)) needs a shift past 31:
+         * every probability is then below 1/512 and rounds to 0. TFLite's
+         * gemmlowp asserts here (TFLM aborts); mote gives that 0. */
+        if (diff >= p->diff_min && out_shift <= 31) {
             /* Q0 probability scaled down to 8 fractional bits. */
             const int32_t prob = mote_fp_mul_high(recip, exp_of_diff(p, diff));
-            v = mote_fp_div_pot(prob, bits_over_unit + 31 - 8) - 128;
+            v = mote_fp_div_pot(prob, out_shift) - 128;
             v = v > 127 ? 127 : v;
             v = v < -128 ? -128 : v;
         }

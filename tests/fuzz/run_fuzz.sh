@@ -1,0 +1,60 @@
+#!/bin/sh
+# Driver for mk/fuzz.mk.
+#
+#   run_fuzz.sh replay FUZZ_DIR REGRESSION_DIR TARGET...
+#       run every committed crash input of each target once (they must all pass now)
+#   run_fuzz.sh run FUZZ_DIR SECONDS "FLAGS" "TARGET:DIR DIR..."...
+#       fuzz each target for SECONDS on its corpus dirs (the first one is written);
+#       print libFuzzer's final stats; fail on any crash, leaving the input in
+#       FUZZ_DIR/artifacts/TARGET/ (commit it under tests/fuzz/regressions/TARGET/)
+set -u
+mode=$1; fuzz_dir=$2; shift 2
+passed=0; failed=0
+
+if [ "$mode" = replay ]; then
+    reg=$1; shift
+    for t in "$@"; do
+        [ -d "$reg/$t" ] || continue
+        files=$(find "$reg/$t" -type f ! -name '*.md' | sort)
+        [ -n "$files" ] || continue
+        n=$(echo "$files" | wc -l)
+        # shellcheck disable=SC2086
+        if "$fuzz_dir/$t" -runs=1 $files >"$fuzz_dir/replay-$t.log" 2>&1; then
+            echo "fuzz: $t replayed $n regression input(s)"
+            passed=$((passed + 1))
+        else
+            echo "fuzz: $t FAILS on a committed regression input; log: $fuzz_dir/replay-$t.log"
+            tail -30 "$fuzz_dir/replay-$t.log"
+            failed=$((failed + 1))
+        fi
+    done
+    echo "fuzz-replay: $passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit $?
+fi
+
+secs=$1; flags=$2; shift 2
+total=0
+for spec in "$@"; do
+    t=${spec%%:*}; dirs=${spec#*:}
+    log="$fuzz_dir/run-$t.log"
+    # shellcheck disable=SC2086
+    "$fuzz_dir/$t" $flags -max_total_time="$secs" -artifact_prefix="$fuzz_dir/artifacts/$t/" \
+        $dirs >"$log" 2>&1
+    rc=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    cov=$(grep -E '^#[0-9]+.*(DONE|cov:)' "$log" | tail -1 | sed -n 's/.*\(cov: [0-9]*\).*\(corp: [^ ]*\).*/\1 \2/p')
+    echo "fuzz: $t ${secs}s: ${execs:-?} executions (${rate:-?}/s) $cov"
+    total=$((total + ${execs:-0}))
+    if [ "$rc" -eq 0 ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "fuzz: $t CRASHED (exit $rc); log $log; input in $fuzz_dir/artifacts/$t/"
+        grep -E 'ERROR|runtime error|broken promise|SUMMARY' "$log" | head -5
+    fi
+done
+echo "fuzz: $total executions in total"
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
