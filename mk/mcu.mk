@@ -138,18 +138,18 @@ MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
 
 # The tools step must finish before anything compiles, hence the sub-make.
 test-mcu: mcu-tools
-	@$(MAKE) --no-print-directory $(MCU_TEST_FW)
+	@$(MAKE) -s --no-print-directory $(MCU_TEST_FW)
 	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT)
 
 bench-mcu: mcu-tools
-	@$(MAKE) --no-print-directory $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),\
+	@$(MAKE) -s --no-print-directory $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),\
 	    $(MCU_DIR)/$(c)-Os/fw_$(m).elf $(MCU_DIR)/$(c)-size/min_$(m).elf))
 	@$(MCU_PY) bench/mcu/bench_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) \
 	    $(if $(filter 1,$(LAYERS)),--layers) $(if $(MODELS),--models $(MODELS)) \
 	    $(if $(CORES),--cores $(CORES))
 
 size-targets: mcu-tools
-	@$(MAKE) --no-print-directory $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
+	@$(MAKE) -s --no-print-directory $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
 	@echo "libmote.a at -Os, all objects before --gc-sections (bytes):"
 	@$(foreach c,$(MCU_XCORES),$(call mcu_prefix,$(c))size -t $(MCU_DIR)/$(c)-Os/libmote.a \
 	    | awk -v core=$(c) 'END { printf "core=%-8s text=%-7d data=%-5d bss=%d\n", core, $$1, $$2, $$3 }';)

@@ -107,6 +107,12 @@ mote_status mote_lower_softmax(mote_lower_ctx *c, mote_step *s)
             return mote_lower_fail(c, MOTE_E_QUANT, s->out,
                                    "int8 softmax output must have scale 1/256 and zero point "
                                    "-128 (has %g and %d)", (double)out_scale, (int)out_zp);
+        /* The reference sums exp() values in a fixed-point type with 12
+         * integer bits, so rows of 4096 or more could overflow it. */
+        if (s->depth >= 4096)
+            return mote_lower_fail(c, MOTE_E_PARAM, c->in_idx[0],
+                                   "int8 softmax over %d values; at most 4095 are supported",
+                                   (int)s->depth);
         if (mote_quant_softmax_s8(beta, in_scale, &s->p.softmax_s8) != MOTE_OK)
             return mote_lower_fail(c, MOTE_E_QUANT, c->in_idx[0],
                                    "beta %g with input scale %g gives no valid multiplier",

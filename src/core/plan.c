@@ -31,6 +31,13 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
     }
     for (k = 0; k < g->n_inputs; k++) {
         int32_t t = mote_graph_input(g, k);
+        mote_graph_tensor ten;
+        /* A constant lives in the model bytes (flash): the application
+         * would write its input there. */
+        mote_graph_get_tensor(g, (uint32_t)t, &ten);
+        if (ten.data != NULL)
+            return mote_error_set(err, MOTE_E_GRAPH, -1, t, 0,
+                                  "model input tensor %d is a constant", (int)t);
         e[t].first = 0;
         e[t].last = 0;
         e[t].used = 1;
@@ -76,7 +83,11 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
         int32_t t = mote_graph_output(g, k);
         mote_graph_tensor ten;
         mote_graph_get_tensor(g, (uint32_t)t, &ten);
-        if (ten.data == NULL && e[t].first == INT16_MAX)
+        /* Outputs are promised inside the arena (mote.h); a constant is not. */
+        if (ten.data != NULL)
+            return mote_error_set(err, MOTE_E_GRAPH, -1, t, 0,
+                                  "model output tensor %d is a constant", (int)t);
+        if (e[t].first == INT16_MAX)
             return mote_error_set(err, MOTE_E_GRAPH, -1, t, 0,
                                   "model output tensor %d is never written", (int)t);
         e[t].last = (int16_t)g->n_ops;

@@ -22,6 +22,9 @@
  *
  * The walker trusts the base models (they are ours and valid); everything
  * after patching is untrusted and only the runtime reads it.
+ *
+ * FUZZ_MUTATE_DUMP=file.tflite in the environment writes the patched model
+ * (to inspect a finding with `mote inspect`, or to keep it as a test model).
  */
 #include "harness.h"
 #include "mutate_models.h"
@@ -229,6 +232,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         default: v = read_slot(model, &ss->s[arg % ss->n]); break;
         }
         write_slot(model, s, v);
+    }
+    if (getenv("FUZZ_MUTATE_DUMP") != NULL) {     /* keep the patched model for a look */
+        FILE *f = fopen(getenv("FUZZ_MUTATE_DUMP"), "wb");
+        if (f != NULL) {
+            fwrite(model, 1, len, f);
+            fclose(f);
+        }
     }
     (void)fuzz_run_model(model, len);
     free(model);

@@ -16,6 +16,7 @@
 #ifndef MOTE_FUZZ_HARNESS_H
 #define MOTE_FUZZ_HARNESS_H
 
+#define _POSIX_C_SOURCE 200112L   /* posix_memalign */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -194,7 +194,8 @@ int main(void)
     if (n == 0) return 1;
 
     mcu_icount_stop();
-    uintptr_t base = mcu_stack_paint();
+    uintptr_t base = mcu_stack_pointer();
+    mcu_stack_paint();
     s = mote_model_init(&model, mote_fw_model, (size_t)(mote_fw_model_end - mote_fw_model));
     if (s != MOTE_OK) {
         printf("error: model: %s: %s\n", mote_status_str(s), model.error.text);

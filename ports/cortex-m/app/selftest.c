@@ -8,6 +8,7 @@
  *   selftest.elf exit <n>         exit with status n
  *   selftest.elf count <n>        print the SysTick rate and the measured
  *                                 instructions of a 2*n-instruction loop
+ *   selftest.elf stack            measure a function with a 1024-byte frame
  *   selftest.elf fault            read unmapped memory: fault report, exit 3
  */
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include "icount.h"
 #include "semihost.h"
+#include "stack.h"
 
 static int read_file(const char *path)
 {
@@ -46,6 +48,25 @@ static int count(uint32_t n)
     return 0;
 }
 
+/* Touches every byte of a 1 KB local array, so its frame is a bit more. */
+__attribute__((noinline)) static int deep(int k)
+{
+    volatile uint8_t buf[1024];
+    for (int i = 0; i < (int)sizeof buf; i++)
+        buf[i] = (uint8_t)(i + k);
+    return buf[k & 1023];
+}
+
+static int stack(void)
+{
+    mcu_icount_stop();
+    uintptr_t base = mcu_stack_pointer();
+    mcu_stack_paint();
+    int v = deep(3);
+    printf("stack used=%u (1024-byte array) v=%d\n", (unsigned)mcu_stack_used(base), v);
+    return 0;
+}
+
 int main(void)
 {
     char *argv[8];
@@ -62,6 +83,8 @@ int main(void)
         return atoi(argv[2]);
     if (strcmp(cmd, "count") == 0 && argc > 2)
         return count((uint32_t)strtoul(argv[2], NULL, 0));
+    if (strcmp(cmd, "stack") == 0)
+        return stack();
     if (strcmp(cmd, "fault") == 0) {
         /* 0xF0000000 is unmapped on every MPS board: a precise bus fault,
          * escalated to HardFault since BusFault is not enabled. */
