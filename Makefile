@@ -36,6 +36,9 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_LIB) -MMD -MP -c $< -o $@
 
+# The runtime itself is held to -Wconversion as well (no silent narrowing).
+$(LIB_OBJS): CFLAGS_LIB += -Wconversion
+
 $(BUILD)/libmote.a: $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@

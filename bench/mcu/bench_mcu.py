@@ -27,6 +27,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True   # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "mcu"))
 import qemu  # noqa: E402
 

@@ -21,6 +21,7 @@
 
 /* Element types. The values equal TFLite's TensorType enum. */
 typedef enum mote_type {
+    MOTE_TYPE_NONE = -1,       /* no tensor (an omitted optional input) */
     MOTE_FLOAT32 = 0,
     MOTE_FLOAT16 = 1,
     MOTE_INT32 = 2,

@@ -147,6 +147,12 @@ mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t 
     } else {
         return mote_lower_fail(c, MOTE_E_PARAM, -1, "padding %d is unknown", (int)padding);
     }
+    /* Kernels walk the window in int32: the last window must end inside
+     * int32 (window origins, dilated taps and padding all stay below it). */
+    if (((int64_t)*out - 1) * stride + eff > INT32_MAX)
+        return mote_lower_fail(c, MOTE_E_PARAM, -1,
+                               "window %D with stride %d over input %d overflows 32-bit "
+                               "indexing", (long long)eff, (int)stride, (int)in);
     total = ((int64_t)*out - 1) * stride + eff - in;
     if (total < 0) total = 0;
     *pad = (int32_t)(total / 2);

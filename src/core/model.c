@@ -55,7 +55,10 @@ mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
     }
     if ((s = mote_plan_build(&m->graph, plan, &m->activation_bytes, &m->error)) != MOTE_OK)
         return s;
-    if (mote_layout_compute(m->graph.n_ops, m->graph.n_tensors, count.used, &layout) != 0)
+    /* state + activations is what mote_model_arena_size() returns: it must
+     * not wrap a 32-bit size_t. */
+    if (mote_layout_compute(m->graph.n_ops, m->graph.n_tensors, count.used, &layout) != 0 ||
+        m->activation_bytes > SIZE_MAX - layout.state_bytes)
         return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
     m->n_channels = count.used;
     m->state_bytes = layout.state_bytes;

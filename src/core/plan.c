@@ -184,7 +184,8 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
                 }
             }
         } while (moved);
-        if (off + e[pick].size > UINT32_MAX)
+        /* Aligned end included: the total must fit a 32-bit size_t too. */
+        if (ALIGN_UP(off + e[pick].size) > UINT32_MAX)
             return mote_error_set(err, MOTE_E_OVERFLOW, -1, pick, 0,
                                   "activations need more than 4 GB");
         e[pick].offset = (uint32_t)off;

@@ -212,6 +212,17 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
     if (s != MOTE_OK || t->data == NULL) {
         return s;
     }
+    /* Kernels load multi-byte constants (float32 weights, int32 biases)
+     * directly: on Cortex-M an unaligned VLDR/LDRD faults, and in C it is
+     * undefined. Converters align every buffer to 16 bytes; a hostile file
+     * (or an unaligned copy of the model) need not. */
+    if (mote_type_size(t->type) > 1 &&
+        (uintptr_t)t->data % (uintptr_t)mote_type_size(t->type) != 0) {
+        return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, (uint32_t)(t->data - fb->p),
+                            "buffer %u data at offset 0x%x is not aligned to its %s elements "
+                            "(the model bytes must be 16-byte aligned)",
+                            buf, (unsigned)(t->data - fb->p), mote_type_name(t->type));
+    }
     /* Types without a byte size per element (strings, packed int4, ...)
      * cannot be checked here; lowering refuses them anyway. */
     if (mote_type_size(t->type) != 0 && t->data_bytes != t->bytes) {

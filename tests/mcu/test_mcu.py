@@ -18,6 +18,7 @@ import concurrent.futures
 import os
 import sys
 
+sys.dont_write_bytecode = True   # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
 

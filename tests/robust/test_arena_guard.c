@@ -1,0 +1,229 @@
+/*
+ * test_arena_guard.c — the arena is the runtime's only writable memory, and
+ * it writes only where the plan says.
+ *
+ * For one model:
+ *  - canaries: GUARD bytes of a pattern before and after an arena of exactly
+ *    mote_model_arena_size() bytes, checked after session init, after every
+ *    operator and after every invoke (two invokes per model);
+ *  - planned regions only: the arena is filled with a pattern; a per-operator
+ *    observer compares it with a snapshot taken before the operator ran, and
+ *    every changed byte must lie inside that operator's output tensor
+ *    (mote_session_tensor_data) — no scratch, no stray writes;
+ *  - the runtime-state part (the first state_bytes) never changes during
+ *    invoke;
+ *  - API refusals: an arena one byte short fails with MOTE_E_ARENA_SMALL
+ *    and leaves the arena untouched, a misaligned one with MOTE_E_ARG.
+ */
+#define _POSIX_C_SOURCE 200112L
+#include <stdlib.h>
+#include <string.h>
+
+#include "robust.h"
+#include "mote/mote.h"
+
+#define GUARD 256
+
+typedef struct guard_ctx {
+    const mote_model *m;
+    const char *model;
+    uint8_t *arena;       /* GUARD bytes after the allocation start */
+    size_t need;
+    uint8_t *prev;        /* the arena before the operator that is running */
+    uint32_t ops_seen, stray_ops;
+} guard_ctx;
+
+static uint8_t canary(size_t k) { return (uint8_t)(0xA5u ^ (k * 29u)); }
+
+static int canaries_intact(const guard_ctx *c)
+{
+    size_t k;
+    for (k = 0; k < GUARD; k++) {
+        if (c->arena[-(long)GUARD + (long)k] != canary(k)) return 0;
+        if (c->arena[c->need + k] != canary(k + GUARD)) return 0;
+    }
+    return 1;
+}
+
+static void observe(void *user, const mote_session *s, uint32_t op)
+{
+    guard_ctx *c = (guard_ctx *)user;
+    mote_graph_op o;
+    const void *data = NULL;
+    size_t bytes = 0, k, stray = 0, first = 0;
+    const uint8_t *lo, *hi;
+    int32_t out;
+
+    c->ops_seen++;
+    CHECK(canaries_intact(c), "%s: operator %u wrote outside the arena", c->model, op);
+    if (mote_graph_get_op(&c->m->graph, op, &o) != MOTE_OK) {
+        CHECK(0, "%s: operator %u does not decode", c->model, op);
+        return;
+    }
+    out = mote_graph_op_output(&o, 0);
+    if (mote_session_tensor_data(s, (uint32_t)out, &data, &bytes) != MOTE_OK) {
+        CHECK(0, "%s: operator %u output tensor %d has no data", c->model, op, (int)out);
+        return;
+    }
+    lo = (const uint8_t *)data;
+    hi = lo + bytes;
+    if (!(lo >= c->arena + c->m->state_bytes && hi <= c->arena + c->need)) {
+        CHECK(0, "%s: operator %u output tensor %d is not in the activation part", c->model,
+              op, (int)out);
+        return;
+    }
+    for (k = 0; k < c->need; k++) {
+        if (c->arena[k] != c->prev[k] && !(c->arena + k >= lo && c->arena + k < hi)) {
+            if (stray++ == 0) first = k;
+        }
+    }
+    if (stray != 0) {
+        c->stray_ops++;
+        CHECK(0, "%s: operator %u changed %lu byte(s) outside its output tensor %d "
+              "(first at arena offset %lu; output at %lu..%lu)", c->model, op,
+              (unsigned long)stray, (int)out, (unsigned long)first,
+              (unsigned long)(lo - c->arena), (unsigned long)(hi - c->arena));
+    }
+    memcpy(c->prev, c->arena, c->need);
+}
+
+static void fill_inputs(mote_session *s, const mote_model *m, unsigned round)
+{
+    uint32_t i;
+    size_t k;
+    for (i = 0; i < mote_model_input_count(m); i++) {
+        mote_tensor *t = mote_input(s, i);
+        if (t->type == MOTE_FLOAT32) {
+            float *f = (float *)t->data;
+            for (k = 0; k < t->bytes / 4; k++)
+                f[k] = (float)((int)((k * 37u + round) % 101u) - 50) / 25.0f;
+        } else {
+            uint8_t *b = (uint8_t *)t->data;
+            for (k = 0; k < t->bytes; k++) b[k] = (uint8_t)(k * 37u + 11u + round);
+        }
+    }
+}
+
+void test_arena_guard(const char *model)
+{
+    static mote_model m;
+    static mote_session s;
+    guard_ctx c;
+    uint8_t *bytes, *block = NULL, *state0;
+    size_t len, k;
+    unsigned round;
+
+    bytes = robust_read_file(model, &len);
+    CHECK(bytes != NULL, "cannot read %s", model);
+    if (bytes == NULL) return;
+    if (mote_model_init(&m, bytes, len) != MOTE_OK) {
+        CHECK(0, "%s does not load: %s", model, m.error.text);
+        free(bytes);
+        return;
+    }
+    memset(&c, 0, sizeof c);
+    c.m = &m;
+    c.model = model;
+    c.need = mote_model_arena_size(&m);
+    /* GUARD is a multiple of MOTE_ARENA_ALIGN, so the arena stays aligned. */
+    if (posix_memalign((void **)&block, MOTE_ARENA_ALIGN, c.need + 2 * GUARD) != 0) {
+        CHECK(0, "out of memory");
+        free(bytes);
+        return;
+    }
+    c.arena = block + GUARD;
+    c.prev = (uint8_t *)malloc(c.need);
+    state0 = (uint8_t *)malloc(m.state_bytes);
+    for (k = 0; k < GUARD; k++) {
+        block[k] = canary(k);
+        c.arena[c.need + k] = canary(k + GUARD);
+    }
+    for (k = 0; k < c.need; k++) c.arena[k] = (uint8_t)(k * 131u + 7u);
+
+    CHECK(mote_session_init(&s, &m, c.arena, c.need) == MOTE_OK, "%s: session init", model);
+    CHECK(canaries_intact(&c), "%s: session init wrote outside the arena", model);
+    memcpy(state0, c.arena, m.state_bytes);
+    mote_session_set_observer(&s, observe, &c);
+    for (round = 0; round < 2; round++) {
+        mote_status st;
+        fill_inputs(&s, &m, round);
+        memcpy(c.prev, c.arena, c.need);
+        st = mote_invoke(&s);
+        CHECK(st == MOTE_OK, "%s: invoke %u returned %s", model, round, robust_status_name(st));
+        CHECK(canaries_intact(&c), "%s: invoke %u wrote outside the arena", model, round);
+        CHECK(memcmp(state0, c.arena, m.state_bytes) == 0,
+              "%s: invoke %u changed the runtime state part of the arena", model, round);
+    }
+    CHECK(c.ops_seen == 2 * m.graph.n_ops, "%s: observer saw %u operators, want %u", model,
+          c.ops_seen, 2 * m.graph.n_ops);
+    printf("  %-48s arena %8lu bytes (state %lu), %u operators x 2 invokes, %u with stray "
+           "writes\n", model, (unsigned long)c.need, (unsigned long)m.state_bytes,
+           m.graph.n_ops, c.stray_ops);
+    free(state0);
+    free(c.prev);
+    free(block);
+    free(bytes);
+}
+
+void test_arena_api(const char *model)
+{
+    static mote_model m, blank;
+    static mote_session s;
+    uint8_t *bytes, *block = NULL, *arena, *copy;
+    size_t len, need, k;
+    mote_status st;
+
+    bytes = robust_read_file(model, &len);
+    if (bytes == NULL || mote_model_init(&m, bytes, len) != MOTE_OK) {
+        free(bytes);
+        return;   /* test_arena_guard already reported it */
+    }
+    need = mote_model_arena_size(&m);
+    if (posix_memalign((void **)&block, MOTE_ARENA_ALIGN, need + MOTE_ARENA_ALIGN) != 0) {
+        free(bytes);
+        return;
+    }
+    arena = block;
+    copy = (uint8_t *)malloc(need + MOTE_ARENA_ALIGN);
+    for (k = 0; k < need + MOTE_ARENA_ALIGN; k++) arena[k] = (uint8_t)(k * 7u + 1u);
+    memcpy(copy, arena, need + MOTE_ARENA_ALIGN);
+
+    st = mote_session_init(&s, &m, arena, need - 1);
+    CHECK(st == MOTE_E_ARENA_SMALL, "%s: arena one byte short: %s", model, robust_status_name(st));
+    CHECK(memcmp(copy, arena, need + MOTE_ARENA_ALIGN) == 0,
+          "%s: a refused session init wrote to the arena", model);
+    CHECK(mote_invoke(&s) == MOTE_E_STATE, "%s: invoke after a refused init", model);
+    CHECK(mote_input(&s, 0) == NULL && mote_output(&s, 0) == NULL,
+          "%s: I/O of a refused session", model);
+    st = mote_session_init(&s, &m, arena, 0);
+    CHECK(st == MOTE_E_ARENA_SMALL, "%s: empty arena: %s", model, robust_status_name(st));
+    for (k = 1; k < MOTE_ARENA_ALIGN; k *= 2) {
+        st = mote_session_init(&s, &m, arena + k, need);
+        CHECK(st == MOTE_E_ARG, "%s: arena misaligned by %lu: %s", model, (unsigned long)k,
+              robust_status_name(st));
+    }
+    CHECK(memcmp(copy, arena, need + MOTE_ARENA_ALIGN) == 0,
+          "%s: a refused session init wrote to the arena", model);
+    CHECK(mote_session_init(&s, &m, NULL, need) == MOTE_E_ARG, "%s: NULL arena", model);
+    CHECK(mote_session_init(&s, NULL, arena, need) == MOTE_E_ARG, "%s: NULL model", model);
+    CHECK(mote_session_init(&s, &blank, arena, need) == MOTE_E_ARG, "%s: blank model", model);
+    CHECK(mote_session_init(NULL, &m, arena, need) == MOTE_E_ARG, "%s: NULL session", model);
+    CHECK(mote_invoke(NULL) == MOTE_E_ARG, "invoke(NULL)");
+    CHECK(mote_model_arena_size(&blank) == 0, "arena size of a blank model");
+
+    /* A larger arena is fine; the session uses its first need bytes. */
+    st = mote_session_init(&s, &m, arena, need + MOTE_ARENA_ALIGN);
+    CHECK(st == MOTE_OK, "%s: larger arena: %s", model, robust_status_name(st));
+    {
+        const void *d;
+        size_t n;
+        CHECK(mote_input(&s, mote_model_input_count(&m)) == NULL, "%s: input past the end", model);
+        CHECK(mote_output(&s, mote_model_output_count(&m)) == NULL, "%s: output past the end",
+              model);
+        CHECK(mote_session_tensor_data(&s, m.graph.n_tensors, &d, &n) == MOTE_E_ARG,
+              "%s: tensor data past the end", model);
+    }
+    free(copy);
+    free(block);
+    free(bytes);
+}
