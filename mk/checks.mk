@@ -24,9 +24,9 @@ test-cmake:
 # Every C suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer
 # and MOTE_DEBUG asserts on.
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-ASAN_SUITES ?= test-golden test-reader test-kernels test-kernels-f32 test-cli
+ASAN_SUITES ?= test-golden test-reader test-kernels test-kernels-f32 test-cli test-lower test-float-models test-oracle
 test-asan:
-	$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	$(MAKE) -k --no-print-directory BUILD=build/asan OPT=-O1 \
 	    EXTRA_CFLAGS="$(SAN_FLAGS) -DMOTE_DEBUG" EXTRA_LDFLAGS="$(SAN_FLAGS)" $(ASAN_SUITES)
 
 TEST_SUITES += test-noheap test-clang test-cmake test-asan

@@ -24,7 +24,7 @@ FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_TEST_SECONDS ?= 60
 FUZZ_SECONDS ?= 600
 # -rss_limit_mb: the harness allocates at most one arena of 256 MB.
-FUZZ_RUN_FLAGS := -jobs=1 -workers=1 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_RUN_FLAGS := -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
 
 # Every real model seeds fuzz_model by path (linked, not copied into the repo).
 FUZZ_REAL_MODELS := $(sort $(wildcard models/*/*.tflite))
@@ -101,6 +101,11 @@ test-robust: $(ROBUST_BIN)
 COV_DIR   := build/coverage
 COV_FLAGS := -std=c99 -O0 -g -fprofile-instr-generate -fcoverage-mapping -Iinclude -Isrc -Itools/mote
 COV_SRCS  := $(LIB_SRCS)
+# The local fuzz-long corpus is replayed too when present; COV_WORK= (empty)
+# measures only what is committed plus the seeds.
+COV_WORK ?= 1
+COV_WORK_model  = $(if $(COV_WORK),$(wildcard $(FUZZ_DIR)/work/fuzz_model))
+COV_WORK_mutate = $(if $(COV_WORK),$(wildcard $(FUZZ_DIR)/work/fuzz_mutate))
 LLVM_PROFDATA ?= $(firstword $(shell command -v llvm-profdata llvm-profdata-14 2>/dev/null))
 LLVM_COV      ?= $(firstword $(shell command -v llvm-cov llvm-cov-14 2>/dev/null))
 
@@ -112,10 +117,10 @@ coverage: $(COV_DIR)/replay_fuzz_model $(COV_DIR)/replay_fuzz_mutate $(FUZZ_DIR)
 	@rm -f $(COV_DIR)/*.profraw
 	LLVM_PROFILE_FILE=$(COV_DIR)/model.profraw $(COV_DIR)/replay_fuzz_model \
 	    tests/fuzz/corpus/fuzz_model $(FUZZ_DIR)/seeds/fuzz_model tests/fuzz/regressions/fuzz_model \
-	    $(wildcard $(FUZZ_DIR)/work/fuzz_model)
+	    $(COV_WORK_model)
 	LLVM_PROFILE_FILE=$(COV_DIR)/mutate.profraw $(COV_DIR)/replay_fuzz_mutate \
 	    tests/fuzz/corpus/fuzz_mutate tests/fuzz/regressions/fuzz_mutate \
-	    $(wildcard $(FUZZ_DIR)/work/fuzz_mutate)
+	    $(COV_WORK_mutate)
 	$(LLVM_PROFDATA) merge -sparse $(COV_DIR)/model.profraw $(COV_DIR)/mutate.profraw \
 	    -o $(COV_DIR)/all.profdata
 	$(LLVM_COV) report $(COV_DIR)/replay_fuzz_model -object $(COV_DIR)/replay_fuzz_mutate \

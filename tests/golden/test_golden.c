@@ -279,8 +279,13 @@ int main(int argc, char **argv)
     closedir(dir);
     qsort(names, (size_t)n, sizeof names[0], cmp_str);
     for (i = 0; i < n; i++)
-        if (load(&models[i], argv[1], names[i], argv + 2, argc - 2, (unsigned char)(0x11 * (i + 1))) != 0)
+        if (load(&models[i], argv[1], names[i], argv + 2, argc - 2,
+                 (unsigned char)(0x11 * (i + 1))) != 0) {
+            free(models[i].bytes);
+            free(models[i].block);
             models[i].bytes = NULL;
+            models[i].block = NULL;
+        }
 
     /* Interleave: case k of every model, then case k+1 ... */
     for (round = 0; round < 32; round++) {
@@ -318,6 +323,11 @@ int main(int argc, char **argv)
         if (models[i].bytes == NULL) continue;
         run_layers(&models[i], "case_0");
         run_layers(&models[i], "case_zp");
+    }
+    for (i = 0; i < n; i++) {
+        free(models[i].bytes);
+        free(models[i].block);
+        free(names[i]);
     }
     printf("golden: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

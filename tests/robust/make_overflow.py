@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "fuzz"))
 import numpy as np  # noqa: E402
 from ai_edge_litert import schema_py_generated as S  # noqa: E402
 from make_models import (Graph, I8, I32, F32, OP, BO, SAME, VALID, add_opts,  # noqa: E402
-                         conv_opts, pool_opts, reshape_opts, s8)
+                         conv_opts, dw_opts, fc_opts, pool_opts, reshape_opts, s8)
 
 BIG = 2**31 - 1
 CASES = []
@@ -170,6 +170,30 @@ def _():
         return g.pack([a], [o])
     n = len(build(2))                      # u64 fields: the length does not depend on off
     return build(n + 1) + b"\0" + np.arange(4, dtype=np.float32).tobytes()
+
+
+@case("bias_int32_wrap", "MOTE_OK", "biases of 2^31-1 on a positive sum: conv, depthwise and FC wrap, never overflow (fuzz_model finding)")
+def _():
+    g = Graph()
+    top = np.full(2, 2**31 - 1, np.int32)
+    x = g.tensor([1, 3, 3, 2], I8, scale=0.05, zp=-128)
+    w1 = g.tensor([2, 3, 3, 2], I8, np.full((2, 3, 3, 2), 127, np.int8), scale=0.01, zp=0)
+    b1 = g.tensor([2], I32, top, scale=0.0005, zp=0)
+    c1 = g.tensor([1, 3, 3, 2], I8, scale=0.05, zp=-128)
+    g.op(OP.CONV_2D, [x, w1, b1], [c1], BO.Conv2DOptions, conv_opts(SAME, 1, 1, 0))
+    w2 = g.tensor([1, 3, 3, 2], I8, np.full((1, 3, 3, 2), 127, np.int8), scale=0.01, zp=0)
+    b2 = g.tensor([2], I32, top, scale=0.0005, zp=0)
+    c2 = g.tensor([1, 3, 3, 2], I8, scale=0.05, zp=-128)
+    g.op(OP.DEPTHWISE_CONV_2D, [c1, w2, b2], [c2], BO.DepthwiseConv2DOptions,
+         dw_opts(SAME, 1, 1, 1, 0))
+    w3 = g.tensor([2, 18], I8, np.full((2, 18), 127, np.int8), scale=0.01, zp=0)
+    b3 = g.tensor([2], I32, top, scale=0.0005, zp=0)
+    r = g.tensor([1, 18], I8, scale=0.05, zp=-128)
+    shp = g.tensor([2], I32, np.array([1, 18], np.int32))
+    g.op(OP.RESHAPE, [c2, shp], [r], BO.ReshapeOptions, reshape_opts([1, 18]))
+    y = g.tensor([1, 2], I8, scale=0.05, zp=-128)
+    g.op(OP.FULLY_CONNECTED, [r, w3, b3], [y], BO.FullyConnectedOptions, fc_opts(0))
+    return g.pack([x], [y])
 
 
 def main():

@@ -75,8 +75,10 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
                 for (oc = 0; oc < od->c; ++oc) {
                     int32_t acc = window_sum(p, id, in_batch, fd, filter, oc, y0, x0,
                                              (oc / per_group) * fd->c);
+                    /* A hostile bias can push the sum past int32: wrap (as TFLite
+                     * Micro does on every real target) instead of overflowing. */
                     if (bias)
-                        acc += bias[oc];
+                        acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
                     acc = mote_requantize(acc, q->multiplier[oc], q->shift[oc]);
                     acc += p->output_offset;
                     acc = acc < p->act_min ? p->act_min : acc;

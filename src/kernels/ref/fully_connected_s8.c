@@ -32,8 +32,10 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
             for (d = 0; d < depth; ++d)
                 acc += ((int32_t)w_row[d] + p->filter_offset) *
                        ((int32_t)in_row[d] + p->input_offset);
+            /* A hostile bias can push the sum past int32: wrap (as TFLite
+             * Micro does on every real target) instead of overflowing. */
             if (bias)
-                acc += bias[o];
+                acc = (int32_t)((uint32_t)acc + (uint32_t)bias[o]);
             acc = mote_requantize(acc, q->multiplier[qi], q->shift[qi]);
             acc += p->output_offset;
             acc = acc < p->act_min ? p->act_min : acc;
