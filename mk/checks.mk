@@ -24,7 +24,7 @@ test-cmake:
 # Every C suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer
 # and MOTE_DEBUG asserts on.
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-ASAN_SUITES ?= test-golden test-reader test-kernels test-kernels-f32 test-cli test-lower test-float-models test-oracle
+ASAN_SUITES ?= test-golden test-reader test-kernels test-kernels-f32 test-cli test-lower test-float-models test-oracle test-robust
 test-asan:
 	$(MAKE) -k --no-print-directory BUILD=build/asan OPT=-O1 \
 	    EXTRA_CFLAGS="$(SAN_FLAGS) -DMOTE_DEBUG" EXTRA_LDFLAGS="$(SAN_FLAGS)" $(ASAN_SUITES)

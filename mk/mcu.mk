@@ -43,7 +43,7 @@ MCU_OPT_Os   := -Os
 MCU_OPT_O2   := -O2
 MCU_OPT_size := -Os -DMOTE_NO_STRINGS -DMCU_NO_STDIO
 
-MCU_WARN   := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow
+MCU_WARN   := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow -Wconversion
 MCU_CFLAGS := $(MCU_WARN) $(MCU_EXTRA_CFLAGS) -ffunction-sections -fdata-sections -Iinclude -Isrc -Iports/cortex-m
 MCU_LDFLAGS := -nostartfiles -Wl,--gc-sections -Lports/cortex-m/ld
 
@@ -137,8 +137,11 @@ MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
     $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(d)/fw_$(m).elf))
 
 # The tools step must finish before anything compiles, hence the sub-make.
+# The suite also builds the library for every cross target (M0+, M3, M4, M7,
+# M55, rv32imc) at -Werror -Wconversion, so a warning on any of them fails it.
 test-mcu: mcu-tools
-	@$(MAKE) -s --no-print-directory $(MCU_TEST_FW)
+	@$(MAKE) -s --no-print-directory $(MCU_TEST_FW) \
+	    $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
 	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT)
 
 bench-mcu: mcu-tools
