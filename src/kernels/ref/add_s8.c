@@ -13,33 +13,8 @@
  * larger; that input's stride along it is then 0.
  */
 #include "mote/kernels.h"
+#include "kernels/ref/ref_util.h"
 #include "kernels/fixedpoint.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-/* Input dimension matches the output's or broadcasts from 1. */
-static int dim_fits(int32_t in, int32_t out)
-{
-    return in == out || in == 1;
-}
-
-static int dims_fit(const mote_dims *in, const mote_dims *out)
-{
-    return dim_fits(in->n, out->n) && dim_fits(in->h, out->h) && dim_fits(in->w, out->w) &&
-           dim_fits(in->c, out->c);
-}
-
-/* Element strides of an NHWC tensor, 0 along broadcast dimensions. */
-static void strides(const mote_dims *d, const mote_dims *out, int32_t s[4])
-{
-    s[3] = d->c == out->c ? 1 : 0;
-    s[2] = d->w == out->w ? d->c : 0;
-    s[1] = d->h == out->h ? d->w * d->c : 0;
-    s[0] = d->n == out->n ? d->h * d->w * d->c : 0;
-}
 
 static int8_t add_one(const mote_add_s8_params *p, int32_t a, int32_t b)
 {
@@ -66,11 +41,11 @@ mote_status mote_ref_add_s8(const mote_add_s8_params *p,
 
     if (!p || !in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output)
         return MOTE_E_ARG;
-    if (!dims_ok(in1_dims) || !dims_ok(in2_dims) || !dims_ok(od) || !dims_fit(in1_dims, od) ||
-        !dims_fit(in2_dims, od) || p->left_shift < 0 || p->left_shift > 20)
+    if (!mote_ref_dims_ok(in1_dims) || !mote_ref_dims_ok(in2_dims) || !mote_ref_dims_ok(od) || !mote_ref_broadcasts(in1_dims, od) ||
+        !mote_ref_broadcasts(in2_dims, od) || p->left_shift < 0 || p->left_shift > 20)
         return MOTE_E_ARG;
-    strides(in1_dims, od, s1);
-    strides(in2_dims, od, s2);
+    mote_ref_broadcast_strides(in1_dims, od, s1);
+    mote_ref_broadcast_strides(in2_dims, od, s2);
 
     for (n = 0; n < od->n; ++n)
         for (y = 0; y < od->h; ++y)

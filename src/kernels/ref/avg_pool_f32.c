@@ -6,21 +6,7 @@
  * reference. Taps are summed row by row, then the clamp is applied.
  */
 #include "mote/kernels.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
-static float clamp_f32(float x, float lo, float hi)
-{
-    float y = x < lo ? lo : x;
-    return hi < y ? hi : y;
-}
-
-static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
-static int32_t min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+#include "kernels/ref/ref_util.h"
 
 mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
                                   const mote_dims *input_dims, const float *input,
@@ -33,7 +19,7 @@ mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
     if (!p || !input_dims || !input || !output_dims || !output)
         return MOTE_E_ARG;
     g = &p->geom;
-    if (!dims_ok(input_dims) || !dims_ok(output_dims) || p->filter_h < 1 || p->filter_w < 1 ||
+    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(output_dims) || p->filter_h < 1 || p->filter_w < 1 ||
         g->stride_h < 1 || g->stride_w < 1 || g->pad_h < 0 || g->pad_w < 0 ||
         output_dims->n != id->n || output_dims->c != id->c)
         return MOTE_E_ARG;
@@ -43,10 +29,10 @@ mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
         for (oy = 0; oy < output_dims->h; ++oy) {
             /* Clip the window to the input once per row/column. */
             int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t y_lo = max_i32(y0, 0), y_hi = min_i32(y0 + p->filter_h, id->h);
+            int32_t y_lo = mote_ref_max_i32(y0, 0), y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
             for (ox = 0; ox < output_dims->w; ++ox) {
                 int32_t x0 = ox * g->stride_w - g->pad_w;
-                int32_t x_lo = max_i32(x0, 0), x_hi = min_i32(x0 + p->filter_w, id->w);
+                int32_t x_lo = mote_ref_max_i32(x0, 0), x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
                 for (c = 0; c < id->c; ++c) {
                     float total = 0.0f;
                     int32_t count = 0;
@@ -58,7 +44,7 @@ mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
                     }
                     /* A window wholly in the padding has no taps; lowering
                      * rejects such geometry, but never divide by zero. */
-                    *output++ = clamp_f32(count > 0 ? total / (float)count : 0.0f,
+                    *output++ = mote_ref_clamp_f32(count > 0 ? total / (float)count : 0.0f,
                                           p->act_min, p->act_max);
                 }
             }

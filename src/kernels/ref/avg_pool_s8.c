@@ -7,14 +7,7 @@
  * share scale and zero point, so no requantization happens.
  */
 #include "mote/kernels.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
-static int32_t min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+#include "kernels/ref/ref_util.h"
 
 mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p,
                                  const mote_dims *input_dims, const int8_t *input,
@@ -25,7 +18,7 @@ mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p,
 
     if (!p || !input_dims || !input || !output_dims || !output)
         return MOTE_E_ARG;
-    if (!dims_ok(id) || !dims_ok(od) || od->n != id->n || od->c != id->c || p->filter_h < 1 ||
+    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(od) || od->n != id->n || od->c != id->c || p->filter_h < 1 ||
         p->filter_w < 1 || p->geom.stride_h < 1 || p->geom.stride_w < 1)
         return MOTE_E_ARG;
 
@@ -33,10 +26,10 @@ mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p,
         const int8_t *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < od->h; ++oy) {
             const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
-            const int32_t y_lo = max_i32(y0, 0), y_hi = min_i32(y0 + p->filter_h, id->h);
+            const int32_t y_lo = mote_ref_max_i32(y0, 0), y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
             for (ox = 0; ox < od->w; ++ox) {
                 const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
-                const int32_t x_lo = max_i32(x0, 0), x_hi = min_i32(x0 + p->filter_w, id->w);
+                const int32_t x_lo = mote_ref_max_i32(x0, 0), x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
                 const int32_t count = (y_hi - y_lo) * (x_hi - x_lo);
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
                 /* A window wholly in the padding: TFLite's kernel fails on
@@ -49,8 +42,8 @@ mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p,
                         for (x = x_lo; x < x_hi; ++x)
                             sum += in_batch[(y * id->w + x) * id->c + c];
                     avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
-                    avg = max_i32(avg, p->act_min);
-                    avg = min_i32(avg, p->act_max);
+                    avg = mote_ref_max_i32(avg, p->act_min);
+                    avg = mote_ref_min_i32(avg, p->act_max);
                     out_px[c] = (int8_t)avg;
                 }
             }

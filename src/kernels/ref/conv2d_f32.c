@@ -7,18 +7,7 @@
  * Keeping that order keeps results within float rounding of the oracle.
  */
 #include "mote/kernels.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
-static float clamp_f32(float x, float lo, float hi)
-{
-    float y = x < lo ? lo : x;
-    return hi < y ? hi : y;
-}
+#include "kernels/ref/ref_util.h"
 
 /* Sum of input * filter over one receptive field. Taps that fall in the
  * padding contribute nothing, which is what zero padding means in float.
@@ -58,7 +47,7 @@ mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p,
     if (!p || !input_dims || !input || !filter_dims || !filter || !output_dims || !output)
         return MOTE_E_ARG;
     g = &p->geom;
-    if (!dims_ok(input_dims) || !dims_ok(filter_dims) || !dims_ok(output_dims) ||
+    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(filter_dims) || !mote_ref_dims_ok(output_dims) ||
         g->stride_h < 1 || g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1 ||
         g->pad_h < 0 || g->pad_w < 0)
         return MOTE_E_ARG;
@@ -80,7 +69,7 @@ mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p,
                                            filter + oc * filter_size, in_y0, in_x0);
                     if (bias)
                         acc += bias[oc];
-                    *output++ = clamp_f32(acc, p->act_min, p->act_max);
+                    *output++ = mote_ref_clamp_f32(acc, p->act_min, p->act_max);
                 }
             }
         }

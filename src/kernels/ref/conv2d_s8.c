@@ -13,12 +13,8 @@
  * (kh * kw * depth) so that 255 * 128 per tap plus the bias stays in range.
  */
 #include "mote/kernels.h"
+#include "kernels/ref/ref_util.h"
 #include "kernels/fixedpoint.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
 
 /* One output element: the window sum for output channel oc at input
  * origin (y0, x0), whose group starts at input channel c0. */
@@ -59,7 +55,7 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
-    if (!dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || od->n != id->n || od->c != fd->n ||
+    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || od->n != id->n || od->c != fd->n ||
         id->c % fd->c != 0 || od->c % (id->c / fd->c) != 0 || p->geom.stride_h < 1 ||
         p->geom.stride_w < 1 || p->geom.dilation_h < 1 || p->geom.dilation_w < 1)
         return MOTE_E_ARG;

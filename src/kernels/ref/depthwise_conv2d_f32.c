@@ -6,18 +6,7 @@
  * filter row then column, the bias is added after, the clamp applied last.
  */
 #include "mote/kernels.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
-static float clamp_f32(float x, float lo, float hi)
-{
-    float y = x < lo ? lo : x;
-    return hi < y ? hi : y;
-}
+#include "kernels/ref/ref_util.h"
 
 /* Sum over one receptive field for output channel oc, reading input channel
  * ic. Taps in the padding contribute nothing. */
@@ -55,7 +44,7 @@ mote_status mote_ref_depthwise_conv2d_f32(const mote_conv_f32_params *p,
         return MOTE_E_ARG;
     g = &p->geom;
     dm = p->depth_multiplier;
-    if (!dims_ok(input_dims) || !dims_ok(filter_dims) || !dims_ok(output_dims) || dm < 1 ||
+    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(filter_dims) || !mote_ref_dims_ok(output_dims) || dm < 1 ||
         g->stride_h < 1 || g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1 ||
         g->pad_h < 0 || g->pad_w < 0)
         return MOTE_E_ARG;
@@ -78,7 +67,7 @@ mote_status mote_ref_depthwise_conv2d_f32(const mote_conv_f32_params *p,
                         if (bias)
                             acc += bias[oc];
                         /* Loop order ic, m visits oc in increasing order. */
-                        *output++ = clamp_f32(acc, p->act_min, p->act_max);
+                        *output++ = mote_ref_clamp_f32(acc, p->act_min, p->act_max);
                     }
                 }
             }

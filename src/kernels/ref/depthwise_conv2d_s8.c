@@ -8,12 +8,8 @@
  * channel's requantization, the output zero point and the clamp.
  */
 #include "mote/kernels.h"
+#include "kernels/ref/ref_util.h"
 #include "kernels/fixedpoint.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
 
 /* Window sum of output channel oc (fed by input channel ic) at input
  * origin (y0, x0). */
@@ -54,7 +50,7 @@ mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
     dm = p->depth_multiplier;
-    if (!dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || dm < 1 || fd->n != 1 ||
+    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || dm < 1 || fd->n != 1 ||
         od->n != id->n || od->c != fd->c || od->c != id->c * dm || p->geom.stride_h < 1 ||
         p->geom.stride_w < 1 || p->geom.dilation_h < 1 || p->geom.dilation_w < 1)
         return MOTE_E_ARG;

@@ -6,13 +6,7 @@
  * reference float kernel does.
  */
 #include "mote/kernels.h"
-
-/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
-static float clamp_f32(float x, float lo, float hi)
-{
-    float y = x < lo ? lo : x;
-    return hi < y ? hi : y;
-}
+#include "kernels/ref/ref_util.h"
 
 mote_status mote_ref_fully_connected_f32(float act_min, float act_max,
                                          int32_t batches, int32_t depth, int32_t out_c,
@@ -33,7 +27,7 @@ mote_status mote_ref_fully_connected_f32(float act_min, float act_max,
                 total += x[d] * w[d];
             if (bias)
                 total += bias[o];
-            output[b * out_c + o] = clamp_f32(total, act_min, act_max);
+            output[b * out_c + o] = mote_ref_clamp_f32(total, act_min, act_max);
         }
     }
     return MOTE_OK;

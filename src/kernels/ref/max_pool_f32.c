@@ -6,21 +6,7 @@
  */
 #include <float.h>
 #include "mote/kernels.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
-static float clamp_f32(float x, float lo, float hi)
-{
-    float y = x < lo ? lo : x;
-    return hi < y ? hi : y;
-}
-
-static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
-static int32_t min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+#include "kernels/ref/ref_util.h"
 
 mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p,
                                   const mote_dims *input_dims, const float *input,
@@ -33,7 +19,7 @@ mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p,
     if (!p || !input_dims || !input || !output_dims || !output)
         return MOTE_E_ARG;
     g = &p->geom;
-    if (!dims_ok(input_dims) || !dims_ok(output_dims) || p->filter_h < 1 || p->filter_w < 1 ||
+    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(output_dims) || p->filter_h < 1 || p->filter_w < 1 ||
         g->stride_h < 1 || g->stride_w < 1 || g->pad_h < 0 || g->pad_w < 0 ||
         output_dims->n != id->n || output_dims->c != id->c)
         return MOTE_E_ARG;
@@ -42,10 +28,10 @@ mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p,
         const float *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < output_dims->h; ++oy) {
             int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t y_lo = max_i32(y0, 0), y_hi = min_i32(y0 + p->filter_h, id->h);
+            int32_t y_lo = mote_ref_max_i32(y0, 0), y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
             for (ox = 0; ox < output_dims->w; ++ox) {
                 int32_t x0 = ox * g->stride_w - g->pad_w;
-                int32_t x_lo = max_i32(x0, 0), x_hi = min_i32(x0 + p->filter_w, id->w);
+                int32_t x_lo = mote_ref_max_i32(x0, 0), x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
                 for (c = 0; c < id->c; ++c) {
                     /* Start from the lowest finite float, as TFLite does. */
                     float best = -FLT_MAX;
@@ -56,7 +42,7 @@ mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p,
                                 best = v;
                         }
                     }
-                    *output++ = clamp_f32(best, p->act_min, p->act_max);
+                    *output++ = mote_ref_clamp_f32(best, p->act_min, p->act_max);
                 }
             }
         }

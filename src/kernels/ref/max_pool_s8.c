@@ -6,14 +6,7 @@
  * scale and zero point.
  */
 #include "mote/kernels.h"
-
-static int dims_ok(const mote_dims *d)
-{
-    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
-}
-
-static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
-static int32_t min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+#include "kernels/ref/ref_util.h"
 
 mote_status mote_ref_max_pool_s8(const mote_pool_s8_params *p,
                                  const mote_dims *input_dims, const int8_t *input,
@@ -24,7 +17,7 @@ mote_status mote_ref_max_pool_s8(const mote_pool_s8_params *p,
 
     if (!p || !input_dims || !input || !output_dims || !output)
         return MOTE_E_ARG;
-    if (!dims_ok(id) || !dims_ok(od) || od->n != id->n || od->c != id->c || p->filter_h < 1 ||
+    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(od) || od->n != id->n || od->c != id->c || p->filter_h < 1 ||
         p->filter_w < 1 || p->geom.stride_h < 1 || p->geom.stride_w < 1)
         return MOTE_E_ARG;
 
@@ -32,18 +25,18 @@ mote_status mote_ref_max_pool_s8(const mote_pool_s8_params *p,
         const int8_t *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < od->h; ++oy) {
             const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
-            const int32_t y_lo = max_i32(y0, 0), y_hi = min_i32(y0 + p->filter_h, id->h);
+            const int32_t y_lo = mote_ref_max_i32(y0, 0), y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
             for (ox = 0; ox < od->w; ++ox) {
                 const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
-                const int32_t x_lo = max_i32(x0, 0), x_hi = min_i32(x0 + p->filter_w, id->w);
+                const int32_t x_lo = mote_ref_max_i32(x0, 0), x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
                 for (c = 0; c < id->c; ++c) {
                     int32_t m = -128;
                     for (y = y_lo; y < y_hi; ++y)
                         for (x = x_lo; x < x_hi; ++x)
-                            m = max_i32(m, in_batch[(y * id->w + x) * id->c + c]);
-                    m = max_i32(m, p->act_min);
-                    m = min_i32(m, p->act_max);
+                            m = mote_ref_max_i32(m, in_batch[(y * id->w + x) * id->c + c]);
+                    m = mote_ref_max_i32(m, p->act_min);
+                    m = mote_ref_min_i32(m, p->act_max);
                     out_px[c] = (int8_t)m;
                 }
             }

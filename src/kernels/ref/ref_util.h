@@ -1,0 +1,47 @@
+/*
+ * ref_util.h — small helpers every reference kernel shares: argument
+ * checks, integer min/max, the float activation clamp and broadcast strides.
+ * Static inline, so each kernel file stays self-contained when compiled.
+ */
+#ifndef MOTE_KERNELS_REF_UTIL_H
+#define MOTE_KERNELS_REF_UTIL_H
+
+#include <stdint.h>
+#include "mote/kernels.h"
+
+/* Every dimension positive: the kernels' cheap entry check. */
+static inline int mote_ref_dims_ok(const mote_dims *d)
+{
+    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
+}
+
+static inline int32_t mote_ref_max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
+static inline int32_t mote_ref_min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+
+/* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
+static inline float mote_ref_clamp_f32(float x, float lo, float hi)
+{
+    float y = x < lo ? lo : x;
+    return hi < y ? hi : y;
+}
+
+/* An input broadcasts to the output when each dimension equals the
+ * output's or is 1. */
+static inline int mote_ref_broadcasts(const mote_dims *in, const mote_dims *out)
+{
+    return (in->n == out->n || in->n == 1) && (in->h == out->h || in->h == 1) &&
+           (in->w == out->w || in->w == 1) && (in->c == out->c || in->c == 1);
+}
+
+/* Element strides of an NHWC input, 0 along the dimensions it broadcasts
+ * (size 1 where the output is larger), so that one element is reused. */
+static inline void mote_ref_broadcast_strides(const mote_dims *d, const mote_dims *out,
+                                              int32_t s[4])
+{
+    s[3] = d->c == out->c ? 1 : 0;
+    s[2] = d->w == out->w ? d->c : 0;
+    s[1] = d->h == out->h ? d->w * d->c : 0;
+    s[0] = d->n == out->n ? d->h * d->w * d->c : 0;
+}
+
+#endif /* MOTE_KERNELS_REF_UTIL_H */
