@@ -139,10 +139,10 @@ MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
 # The tools step must finish before anything compiles, hence the sub-make.
 # The suite also builds the library for every cross target (M0+, M3, M4, M7,
 # M55, rv32imc) at -Werror -Wconversion, so a warning on any of them fails it.
-test-mcu: mcu-tools
+test-mcu: mcu-tools $(BUILD)/mote
 	@$(MAKE) -s --no-print-directory $(MCU_TEST_FW) \
 	    $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
-	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT)
+	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) --mote $(BUILD)/mote
 
 bench-mcu: mcu-tools
 	@$(MAKE) -s --no-print-directory $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),\

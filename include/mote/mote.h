@@ -68,7 +68,11 @@ typedef struct mote_session {
     uint8_t *arena;
     size_t arena_size;
     struct mote_step *steps;  /* n_ops entries, in the arena */
-    uint8_t **tensor_data;    /* n_tensors pointers, in the arena */
+    uint32_t *tensor_ref;     /* n_tensors entries, in the arena: see session.c */
+    uint8_t *activations;     /* the planned part of the arena */
+    const uint8_t *model_base;
+    int32_t *mult;            /* requantization tables, in the arena */
+    int8_t *shift;
     mote_tensor inputs[MOTE_MAX_IO];
     mote_tensor outputs[MOTE_MAX_IO];
     mote_observer observer;

@@ -13,9 +13,9 @@ int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels,
     uint64_t at = 0;
     l->steps = 0;
     at += (uint64_t)n_ops * sizeof(mote_step);
-    at = (at + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
-    l->tensor_ptrs = (size_t)at;
-    at += (uint64_t)n_tensors * sizeof(uint8_t *);
+    at = (at + 3u) & ~(uint64_t)3u;
+    l->tensor_refs = (size_t)at;
+    at += (uint64_t)n_tensors * sizeof(uint32_t);
     at = (at + 3u) & ~(uint64_t)3u;
     l->mult = (size_t)at;
     at += (uint64_t)n_channels * sizeof(int32_t);

@@ -1,9 +1,10 @@
 /*
  * layout.h — how a session divides its arena. One function, used both to
  * size the arena (mote_model_init) and to carve it (mote_session_init), so
- * the two can never disagree.
+ * the two can never disagree. Nothing here depends on the pointer width, so
+ * the size is the same on the host that inspects a model and on the device.
  *
- *   [steps: n_ops * mote_step][tensor pointers: n_tensors][multipliers:
+ *   [steps: n_ops * mote_step][tensor refs: n_tensors * u32][multipliers:
  *    n_channels * int32][shifts: n_channels * int8] pad to MOTE_ARENA_ALIGN
  *   [activations: planned]
  */
@@ -14,7 +15,7 @@
 #include <stdint.h>
 
 typedef struct mote_layout {
-    size_t steps, tensor_ptrs, mult, shift;   /* byte offsets in the arena */
+    size_t steps, tensor_refs, mult, shift;   /* byte offsets in the arena */
     size_t state_bytes;                        /* start of the activations */
 } mote_layout;
 

@@ -16,7 +16,7 @@
 static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor *w,
                                       int32_t w_idx, int32_t quant_dim, int32_t out_c,
                                       float in_scale, float out_scale, int32_t n_entries,
-                                      mote_requant *q)
+                                      uint32_t *q_first)
 {
     int32_t *mult;
     int8_t *shift;
@@ -37,6 +37,7 @@ static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor
                                    "weights tensor %d has a non-zero zero point (int8 weights "
                                    "are symmetric)", (int)w_idx);
     }
+    *q_first = c->tables->used;
     if ((s = mote_lower_reserve(c, (uint32_t)n_entries, &mult, &shift)) != MOTE_OK) return s;
     for (ch = 0; ch < n_entries; ch++) {
         int32_t m;
@@ -52,8 +53,6 @@ static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor
             shift[ch] = sh;
         }
     }
-    q->multiplier = mult;
-    q->shift = shift;
     return MOTE_OK;
 }
 
@@ -189,7 +188,7 @@ mote_status mote_lower_conv(mote_lower_ctx *c, mote_step *s)
         if ((st = mote_lower_act_quant(c, &c->out, s->out, &out_scale, &out_zp)) != MOTE_OK)
             return st;
         if ((st = lower_weight_quant(c, &c->in[1], c->in_idx[1], dw ? 3 : 0, out_c, in_scale,
-                                     out_scale, out_c, &s->q)) != MOTE_OK)
+                                     out_scale, out_c, &s->q_first)) != MOTE_OK)
             return st;
         p->geom = geom;
         p->depth_multiplier = dw ? o->depth_multiplier : 1;
@@ -255,7 +254,7 @@ mote_status mote_lower_fc(mote_lower_ctx *c, mote_step *s)
         if ((st = mote_lower_act_quant(c, &c->out, s->out, &out_scale, &out_zp)) != MOTE_OK)
             return st;
         if ((st = lower_weight_quant(c, &c->in[1], c->in_idx[1], 0, out_c, in_scale, out_scale,
-                                     per_channel ? out_c : 1, &s->q)) != MOTE_OK)
+                                     per_channel ? out_c : 1, &s->q_first)) != MOTE_OK)
             return st;
         p->input_offset = -in_zp;
         p->filter_offset = 0;

@@ -46,6 +46,11 @@ mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
     mote_error_clear(&m->error);
     if (bytes == NULL)
         return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "model bytes are NULL");
+    /* Sessions refer to constants by 31-bit offsets into the model. */
+    if (len > 0x7FFFFFFFu)
+        return mote_error_set(&m->error, MOTE_E_LIMIT, -1, -1, 0,
+                              "model is %U bytes; at most 2 GB is supported",
+                              (unsigned long long)len);
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;

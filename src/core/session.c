@@ -11,6 +11,21 @@
 #include "core/plan.h"
 #include "core/step.h"
 
+/* A tensor reference is 32 bits, whatever the pointer width: an offset into
+ * the activation area, or (top bit set) an offset into the model bytes for
+ * a constant, or MOTE_REF_NONE. mote_model_init refuses models of 2 GB or
+ * more, so every constant's offset fits in 31 bits. */
+#define MOTE_REF_CONST 0x80000000u
+#define MOTE_REF_NONE 0xFFFFFFFFu
+
+static uint8_t *ref_ptr(const mote_session *s, uint32_t ref)
+{
+    if (ref == MOTE_REF_NONE) return NULL;
+    if (ref & MOTE_REF_CONST)   /* read-only: kernels never write constants */
+        return (uint8_t *)(uintptr_t)(s->model_base + (ref & ~MOTE_REF_CONST));
+    return s->activations + ref;
+}
+
 static void fill_io(mote_tensor *io, const mote_graph *g, int32_t index, uint8_t *data)
 {
     mote_graph_tensor t;
@@ -37,7 +52,7 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
     mote_layout layout;
     mote_error err;
     size_t total;
-    uint8_t *base = (uint8_t *)arena, *act;
+    uint8_t *base = (uint8_t *)arena;
     const mote_graph *g;
     uint32_t i;
 
@@ -59,20 +74,23 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
     s->arena = base;
     s->arena_size = arena_size;
     s->steps = (mote_step *)(void *)(base + layout.steps);
-    s->tensor_data = (uint8_t **)(void *)(base + layout.tensor_ptrs);
-    act = base + layout.state_bytes;
+    s->tensor_ref = (uint32_t *)(void *)(base + layout.tensor_refs);
+    s->activations = base + layout.state_bytes;
+    s->model_base = g->base;
+    s->mult = (int32_t *)(void *)(base + layout.mult);
+    s->shift = (int8_t *)(base + layout.shift);
     for (i = 0; i < g->n_tensors; i++) {
         mote_graph_tensor t;
         mote_graph_get_tensor(g, i, &t);
         if (t.data != NULL)
-            s->tensor_data[i] = (uint8_t *)(uintptr_t)t.data;   /* read-only, never written */
+            s->tensor_ref[i] = (uint32_t)(t.data - g->base) | MOTE_REF_CONST;
         else if (plan[i].used)
-            s->tensor_data[i] = act + plan[i].offset;
+            s->tensor_ref[i] = plan[i].offset;
         else
-            s->tensor_data[i] = NULL;
+            s->tensor_ref[i] = MOTE_REF_NONE;
     }
-    tables.mult = (int32_t *)(void *)(base + layout.mult);
-    tables.shift = (int8_t *)(base + layout.shift);
+    tables.mult = s->mult;
+    tables.shift = s->shift;
     tables.cap = m->n_channels;
     tables.used = 0;
     for (i = 0; i < g->n_ops; i++) {
@@ -83,11 +101,11 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
     }
     for (i = 0; i < g->n_inputs; i++) {
         int32_t t = mote_graph_input(g, i);
-        fill_io(&s->inputs[i], g, t, s->tensor_data[t]);
+        fill_io(&s->inputs[i], g, t, ref_ptr(s, s->tensor_ref[t]));
     }
     for (i = 0; i < g->n_outputs; i++) {
         int32_t t = mote_graph_output(g, i);
-        fill_io(&s->outputs[i], g, t, s->tensor_data[t]);
+        fill_io(&s->outputs[i], g, t, ref_ptr(s, s->tensor_ref[t]));
     }
     return MOTE_OK;
 }
@@ -119,30 +137,31 @@ mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor,
         tensor >= s->model->graph.n_tensors)
         return MOTE_E_ARG;
     mote_graph_get_tensor(&s->model->graph, tensor, &t);
-    if (t.data != NULL || s->tensor_data[tensor] == NULL) return MOTE_E_ARG;
-    *data = s->tensor_data[tensor];
+    if (t.data != NULL || s->tensor_ref[tensor] == MOTE_REF_NONE) return MOTE_E_ARG;
+    *data = ref_ptr(s, s->tensor_ref[tensor]);
     *bytes = t.bytes;
     return MOTE_OK;
 }
 
 /* Run one lowered step. Pointers come from the session's tensor table;
  * constants point into the model bytes and are only read. */
-static mote_status run_step(const mote_step *st, uint8_t *const *td)
+static mote_status run_step(const mote_session *s, const mote_step *st)
 {
-    const void *a = td[st->in[0]];
-    const void *w = st->in[1] >= 0 ? td[st->in[1]] : NULL;
-    const void *b = st->in[2] >= 0 ? td[st->in[2]] : NULL;
-    void *o = td[st->out];
+    const void *a = ref_ptr(s, s->tensor_ref[st->in[0]]);
+    const void *w = st->in[1] >= 0 ? ref_ptr(s, s->tensor_ref[st->in[1]]) : NULL;
+    const void *b = st->in[2] >= 0 ? ref_ptr(s, s->tensor_ref[st->in[2]]) : NULL;
+    void *o = ref_ptr(s, s->tensor_ref[st->out]);
+    const mote_requant q = {s->mult + st->q_first, s->shift + st->q_first};
 
     switch (st->kernel) {
     case MOTE_K_CONV_S8:
-        return mote_ref_conv2d_s8(&st->p.conv_s8, &st->q, &st->in_dims, a, &st->w_dims, w, b,
+        return mote_ref_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a, &st->w_dims, w, b,
                                   &st->out_dims, o);
     case MOTE_K_DWCONV_S8:
-        return mote_ref_depthwise_conv2d_s8(&st->p.conv_s8, &st->q, &st->in_dims, a,
+        return mote_ref_depthwise_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a,
                                             &st->w_dims, w, b, &st->out_dims, o);
     case MOTE_K_FC_S8:
-        return mote_ref_fully_connected_s8(&st->p.fc_s8, &st->q, st->rows, st->depth, st->cols,
+        return mote_ref_fully_connected_s8(&st->p.fc_s8, &q, st->rows, st->depth, st->cols,
                                            a, w, b, o);
     case MOTE_K_AVGPOOL_S8:
         return mote_ref_avg_pool_s8(&st->p.pool_s8, &st->in_dims, a, &st->out_dims, o);
@@ -186,7 +205,7 @@ mote_status mote_invoke(mote_session *s)
     if (s->model == NULL) return MOTE_E_STATE;
     n = s->model->graph.n_ops;
     for (i = 0; i < n; i++) {
-        mote_status st = run_step(&s->steps[i], s->tensor_data);
+        mote_status st = run_step(s, &s->steps[i]);
         if (st != MOTE_OK) return st;
         if (s->observer != NULL) s->observer(s->observer_user, s, i);
     }

@@ -1,7 +1,9 @@
 /*
  * step.h — one lowered operator: which kernel to call and its ready-made
  * parameters. The lowering step (lower.c) fills steps; the interpreter
- * (session.c) only reads them. Steps live in the session's arena.
+ * (session.c) only reads them. Steps live in the session's arena and hold
+ * no pointers: only 32-bit fields, so the arena a model needs is the same
+ * number on a 64-bit host and on a 32-bit microcontroller.
  */
 #ifndef MOTE_CORE_STEP_H
 #define MOTE_CORE_STEP_H
@@ -34,7 +36,9 @@ typedef struct mote_step {
     mote_dims in_dims, w_dims, out_dims;   /* w_dims: filter, or 2nd ADD input */
     int32_t rows, depth, cols;             /* FC: batches, depth, out_c; SOFTMAX: rows, depth */
     uint32_t copy_bytes;                   /* COPY */
-    mote_requant q;                        /* per-channel tables, in the arena */
+    uint32_t q_first;                      /* first entry of this step in the session's
+                                              requantization tables (no pointers, so a
+                                              step has one size on every target) */
     union {
         mote_conv_s8_params conv_s8;
         mote_fc_s8_params fc_s8;

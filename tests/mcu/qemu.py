@@ -18,6 +18,12 @@ def model_dir(model):
     return os.path.join(GOLDEN, model)
 
 
+def model_path(model):
+    """The bundled .tflite of a golden model."""
+    folder = "tflm-examples" if model == "person_detect" else "mlperf-tiny"
+    return os.path.join("models", folder, model + ".tflite")
+
+
 def command(elf, core, args, timeout):
     """The QEMU command line: -icount shift=0 makes one instruction one
     nanosecond of virtual time, which the firmware's SysTick counter uses."""

@@ -15,7 +15,9 @@ The firmware must already be built (make test-mcu does that).
 """
 import argparse
 import concurrent.futures
+import json
 import os
+import subprocess
 import sys
 
 sys.dont_write_bytecode = True   # keep __pycache__ out of the source tree
@@ -140,13 +142,26 @@ def repeat(args, d, model):
         diff = next(((a, b) for a, b in zip(l1, l2) if a != b), ("", ""))
         return [(name, "counts differ", "run 1: %s\nrun 2: %s" % diff)]
     total = qemu.fields(l1[0]).get("instructions")
-    return [(name + " (%s instructions)" % total, None, "")]
+    results = [(name + " (%s instructions)" % total, None, "")]
+    if args.mote:
+        # The arena the host tool reports is the one the device needs:
+        # runtime state holds no pointers, so it is pointer-width independent.
+        model_path = qemu.model_path(model)
+        r = subprocess.run([args.mote, "inspect", model_path, "--json"], capture_output=True,
+                           text=True)
+        host = json.loads(r.stdout)["arena_bytes"] if r.returncode == 0 else None
+        dev = qemu.fields(l1[0]).get("arena")
+        results.append(("%s %s arena on the device equals `mote inspect` (%s bytes)"
+                        % (d, model, dev), None if str(host) == str(dev) else
+                        "device %s, host %s" % (dev, host), ""))
+    return results
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build/mcu")
     ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--mote", help="host build/mote, to compare arena sizes with the device")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MCU_JOBS", "2")))
     args = ap.parse_args()
 
