@@ -1,7 +1,7 @@
 # Build-level promises: no heap in the library, clang builds it, CMake
 # consumers link it, and the suites pass under ASan + UBSan.
 
-.PHONY: test-noheap test-clang test-cmake test-asan
+.PHONY: test-noheap test-clang test-cmake test-asan test-nostrings
 
 # The archive must not reference the heap at all.
 test-noheap: $(BUILD)/libmote.a
@@ -29,4 +29,9 @@ test-asan:
 	$(MAKE) -k --no-print-directory BUILD=build/asan OPT=-O1 \
 	    EXTRA_CFLAGS="$(SAN_FLAGS) -DMOTE_DEBUG" EXTRA_LDFLAGS="$(SAN_FLAGS)" $(ASAN_SUITES)
 
-TEST_SUITES += test-noheap test-clang test-cmake test-asan
+# With every message compiled out (MOTE_NO_STRINGS, the smallest firmware)
+# the runtime still builds warning-free and still matches the golden set.
+test-nostrings:
+	$(MAKE) --no-print-directory BUILD=build/nostrings EXTRA_CFLAGS=-DMOTE_NO_STRINGS test-golden
+
+TEST_SUITES += test-noheap test-clang test-cmake test-asan test-nostrings

@@ -158,7 +158,7 @@ static mote_status set_v(mote_error *err, mote_status s, int32_t op, int32_t ten
     return s;
 }
 
-mote_status mote_error_set(mote_error *err, mote_status s, int32_t op, int32_t tensor,
+mote_status mote_error_set_fn(mote_error *err, mote_status s, int32_t op, int32_t tensor,
                            uint32_t off, const char *fmt, ...)
 {
     va_list ap;
@@ -200,7 +200,7 @@ void mote_error_vappend(mote_error *err, const char *fmt, va_list ap)
 #endif
 }
 
-void mote_error_append(mote_error *err, const char *fmt, ...)
+void mote_error_append_fn(mote_error *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -48,9 +48,13 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
     return bad ? MOTE_E_UNSUPPORTED_OP : MOTE_OK;
 }
 
-mote_status mote_lower_fail(const mote_lower_ctx *c, mote_status s, int32_t tensor,
-                            const char *fmt, ...)
+mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t tensor,
+                               const char *fmt, ...)
 {
+#ifdef MOTE_NO_STRINGS
+    (void)fmt;
+    return mote_error_set(c->err, s, (int32_t)c->index, tensor, 0, "");
+#else
     va_list ap;
     mote_error_set(c->err, s, (int32_t)c->index, tensor, 0, "operator %u (%s): ",
                    (unsigned)c->index, mote_op_name(c->op.code));
@@ -58,6 +62,7 @@ mote_status mote_lower_fail(const mote_lower_ctx *c, mote_status s, int32_t tens
     mote_error_vappend(c->err, fmt, ap);
     va_end(ap);
     return s;
+#endif
 }
 
 mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_const)

@@ -21,8 +21,13 @@ typedef struct mote_lower_ctx {
 
 /* Fail about this operator (and tensor, or -1) with a message (core/error.h formats)
  * prefixed "operator <i> (<NAME>): ". */
-mote_status mote_lower_fail(const mote_lower_ctx *c, mote_status s, int32_t tensor,
-                            const char *fmt, ...);
+mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t tensor,
+                               const char *fmt, ...);
+#ifdef MOTE_NO_STRINGS
+#define mote_lower_fail(c, s, tensor, ...) mote_lower_fail_fn((c), (s), (tensor), "")
+#else
+#define mote_lower_fail(c, s, tensor, ...) mote_lower_fail_fn((c), (s), (tensor), __VA_ARGS__)
+#endif
 
 /* Require input k present (and, if want_const, constant / not constant). */
 mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_const);
