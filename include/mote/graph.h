@@ -21,7 +21,7 @@
 
 /* Element types. The values equal TFLite's TensorType enum. */
 typedef enum mote_type {
-    MOTE_TYPE_NONE = -1,       /* no tensor (an omitted optional input) */
+    MOTE_TYPE_NONE = -1, /* no tensor (an omitted optional input) */
     MOTE_FLOAT32 = 0,
     MOTE_FLOAT16 = 1,
     MOTE_INT32 = 2,
@@ -33,7 +33,7 @@ typedef enum mote_type {
     MOTE_COMPLEX64 = 8,
     MOTE_INT8 = 9,
     MOTE_FLOAT64 = 10,
-    MOTE_TYPE_LAST = 22        /* largest value the schema defines (FLOAT8_E5M2) */
+    MOTE_TYPE_LAST = 22 /* largest value the schema defines (FLOAT8_E5M2) */
 } mote_type;
 
 /* Builtin operator codes mote runs (values equal TFLite's BuiltinOperator). */
@@ -64,14 +64,14 @@ enum { MOTE_PAD_SAME = 0, MOTE_PAD_VALID = 1 };
 /* The verified model: offsets (from base) of the flatbuffer vectors the
  * accessors walk, and their lengths. Private to reader and accessors. */
 typedef struct mote_graph {
-    const uint8_t *base;       /* model bytes; must outlive the graph */
-    size_t size;               /* model length in bytes */
-    uint32_t tensors;          /* offset of the subgraph's tensor vector (its first element) */
-    uint32_t operators;        /* offset of the operator vector */
-    uint32_t opcodes;          /* offset of the operator-code vector */
-    uint32_t buffers;          /* offset of the buffer vector */
-    uint32_t inputs;           /* offset of the subgraph input index vector (int32) */
-    uint32_t outputs;          /* offset of the subgraph output index vector (int32) */
+    const uint8_t *base; /* model bytes; must outlive the graph */
+    size_t size;         /* model length in bytes */
+    uint32_t tensors;    /* offset of the subgraph's tensor vector (its first element) */
+    uint32_t operators;  /* offset of the operator vector */
+    uint32_t opcodes;    /* offset of the operator-code vector */
+    uint32_t buffers;    /* offset of the buffer vector */
+    uint32_t inputs;     /* offset of the subgraph input index vector (int32) */
+    uint32_t outputs;    /* offset of the subgraph output index vector (int32) */
     uint32_t n_tensors, n_ops, n_opcodes, n_buffers, n_inputs, n_outputs;
 } mote_graph;
 
@@ -79,32 +79,32 @@ typedef struct mote_graph {
 typedef struct mote_graph_tensor {
     mote_type type;
     int32_t rank;
-    int32_t dims[MOTE_MAX_RANK];   /* concrete `shape` (shape_signature is ignored) */
-    size_t elements;               /* product of dims (checked, no overflow) */
-    size_t bytes;                  /* elements * element size (checked) */
-    const uint8_t *data;           /* constant data inside the model, or NULL */
-    size_t data_bytes;             /* length of `data` (== bytes when data != NULL) */
-    uint32_t n_quant;              /* number of scales (0: not quantized) */
-    const uint8_t *scale_le;       /* n_quant float32, little-endian, maybe unaligned */
-    const uint8_t *zero_point_le;  /* n_quant int64, little-endian; NULL if absent */
-    uint32_t n_zero_points;        /* 0, 1 or n_quant */
-    int32_t quant_dim;             /* quantized_dimension */
-    const char *name;              /* not NUL-terminated; name_len bytes */
+    int32_t dims[MOTE_MAX_RANK];  /* concrete `shape` (shape_signature is ignored) */
+    size_t elements;              /* product of dims (checked, no overflow) */
+    size_t bytes;                 /* elements * element size (checked) */
+    const uint8_t *data;          /* constant data inside the model, or NULL */
+    size_t data_bytes;            /* length of `data` (== bytes when data != NULL) */
+    uint32_t n_quant;             /* number of scales (0: not quantized) */
+    const uint8_t *scale_le;      /* n_quant float32, little-endian, maybe unaligned */
+    const uint8_t *zero_point_le; /* n_quant int64, little-endian; NULL if absent */
+    uint32_t n_zero_points;       /* 0, 1 or n_quant */
+    int32_t quant_dim;            /* quantized_dimension */
+    const char *name;             /* not NUL-terminated; name_len bytes */
     uint32_t name_len;
 } mote_graph_tensor;
 
 /* Options of the operators mote runs, decoded from builtin_options. Fields a
  * file omits hold the schema's defaults. */
-typedef struct mote_graph_conv_opts {      /* CONV_2D and DEPTHWISE_CONV_2D */
+typedef struct mote_graph_conv_opts { /* CONV_2D and DEPTHWISE_CONV_2D */
     int32_t padding, stride_w, stride_h, dilation_w, dilation_h;
-    int32_t depth_multiplier;              /* depthwise only; 0 when absent */
+    int32_t depth_multiplier; /* depthwise only; 0 when absent */
     int32_t activation;
 } mote_graph_conv_opts;
 
 typedef struct mote_graph_fc_opts {
     int32_t activation;
-    int32_t weights_format;                /* 0 = DEFAULT; others unsupported */
-    int32_t keep_num_dims;                 /* bool */
+    int32_t weights_format; /* 0 = DEFAULT; others unsupported */
+    int32_t keep_num_dims;  /* bool */
 } mote_graph_fc_opts;
 
 typedef struct mote_graph_pool_opts {
@@ -121,13 +121,13 @@ typedef struct mote_graph_softmax_opts {
 
 /* One operator, decoded. Tensor indices are -1 for an omitted optional input. */
 typedef struct mote_graph_op {
-    int32_t code;                  /* builtin code: max(builtin_code, deprecated_builtin_code) */
+    int32_t code; /* builtin code: max(builtin_code, deprecated_builtin_code) */
     uint32_t opcode_index;
     int32_t version;
     uint32_t n_inputs, n_outputs;
-    const uint8_t *inputs_le;      /* n_inputs int32, little-endian */
-    const uint8_t *outputs_le;     /* n_outputs int32, little-endian */
-    int32_t options_type;          /* builtin_options_type (0 = none) */
+    const uint8_t *inputs_le;  /* n_inputs int32, little-endian */
+    const uint8_t *outputs_le; /* n_outputs int32, little-endian */
+    int32_t options_type;      /* builtin_options_type (0 = none) */
     union {
         mote_graph_conv_opts conv;
         mote_graph_fc_opts fc;

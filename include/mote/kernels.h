@@ -37,9 +37,9 @@ typedef struct mote_dims {
  * implicit zero-point elements before the first row / column (TFLite's
  * SAME padding puts any odd extra element after the last). */
 typedef struct mote_conv_geom {
-    int32_t stride_h, stride_w;      /* >= 1 */
-    int32_t dilation_h, dilation_w;  /* >= 1; 1 for pools */
-    int32_t pad_h, pad_w;            /* >= 0 */
+    int32_t stride_h, stride_w;     /* >= 1 */
+    int32_t dilation_h, dilation_w; /* >= 1; 1 for pools */
+    int32_t pad_h, pad_w;           /* >= 0 */
 } mote_conv_geom;
 
 /* Per-output-channel requantization: real multiplier = multiplier * 2^(shift-31).
@@ -54,10 +54,10 @@ typedef struct mote_requant {
 
 typedef struct mote_conv_s8_params {
     mote_conv_geom geom;
-    int32_t depth_multiplier;        /* depthwise only, >= 1 */
-    int32_t input_offset;            /* -input zero point, in [-127, 128] */
-    int32_t output_offset;           /* +output zero point, in [-128, 127] */
-    int32_t act_min, act_max;        /* clamp in output units, -128 <= min <= max <= 127 */
+    int32_t depth_multiplier; /* depthwise only, >= 1 */
+    int32_t input_offset;     /* -input zero point, in [-127, 128] */
+    int32_t output_offset;    /* +output zero point, in [-128, 127] */
+    int32_t act_min, act_max; /* clamp in output units, -128 <= min <= max <= 127 */
 } mote_conv_s8_params;
 
 /* CONV_2D, int8, per-channel weights (zero point 0).
@@ -66,23 +66,22 @@ typedef struct mote_conv_s8_params {
 mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                const mote_dims *input_dims, const int8_t *input,
                                const mote_dims *filter_dims, const int8_t *filter,
-                               const int32_t *bias,
-                               const mote_dims *output_dims, int8_t *output);
+                               const int32_t *bias, const mote_dims *output_dims, int8_t *output);
 
 /* DEPTHWISE_CONV_2D, int8, per-channel weights. filter [1,kh,kw,out_c],
  * out_c = in_c * depth_multiplier. Returns MOTE_OK or MOTE_E_ARG. */
 mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
-                                         const int32_t *bias,
-                                         const mote_dims *output_dims, int8_t *output);
+                                         const int32_t *bias, const mote_dims *output_dims,
+                                         int8_t *output);
 
 typedef struct mote_fc_s8_params {
-    int32_t input_offset;            /* -input zero point */
-    int32_t filter_offset;           /* -weights zero point (0 for symmetric weights) */
-    int32_t output_offset;           /* +output zero point */
+    int32_t input_offset;  /* -input zero point */
+    int32_t filter_offset; /* -weights zero point (0 for symmetric weights) */
+    int32_t output_offset; /* +output zero point */
     int32_t act_min, act_max;
-    int32_t per_channel;             /* nonzero: q has out_c entries; zero: q has 1 */
+    int32_t per_channel; /* nonzero: q has out_c entries; zero: q has 1 */
 } mote_fc_s8_params;
 
 /* FULLY_CONNECTED, int8. input [batches, depth], filter [out_c, depth],
@@ -93,25 +92,23 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
                                         const int32_t *bias, int8_t *output);
 
 typedef struct mote_pool_s8_params {
-    mote_conv_geom geom;             /* dilation ignored */
-    int32_t filter_h, filter_w;      /* >= 1 */
+    mote_conv_geom geom;        /* dilation ignored */
+    int32_t filter_h, filter_w; /* >= 1 */
     int32_t act_min, act_max;
 } mote_pool_s8_params;
 
 /* AVERAGE_POOL_2D / MAX_POOL_2D, int8 (input and output share scale and
  * zero point). The average counts only in-bounds elements and rounds half
  * away from zero, as TFLite's reference does. */
-mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p,
-                                 const mote_dims *input_dims, const int8_t *input,
-                                 const mote_dims *output_dims, int8_t *output);
-mote_status mote_ref_max_pool_s8(const mote_pool_s8_params *p,
-                                 const mote_dims *input_dims, const int8_t *input,
-                                 const mote_dims *output_dims, int8_t *output);
+mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
+                                 const int8_t *input, const mote_dims *output_dims, int8_t *output);
+mote_status mote_ref_max_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
+                                 const int8_t *input, const mote_dims *output_dims, int8_t *output);
 
 typedef struct mote_add_s8_params {
-    int32_t input1_offset, input2_offset;  /* -zero points */
-    int32_t output_offset;                 /* +zero point */
-    int32_t left_shift;                    /* 20, as TFLite's reference */
+    int32_t input1_offset, input2_offset; /* -zero points */
+    int32_t output_offset;                /* +zero point */
+    int32_t left_shift;                   /* 20, as TFLite's reference */
     int32_t input1_multiplier, input1_shift;
     int32_t input2_multiplier, input2_shift;
     int32_t output_multiplier, output_shift;
@@ -120,15 +117,14 @@ typedef struct mote_add_s8_params {
 
 /* ADD, int8, with broadcasting: each dimension of in1/in2 equals the output's
  * or is 1. */
-mote_status mote_ref_add_s8(const mote_add_s8_params *p,
-                            const mote_dims *in1_dims, const int8_t *in1,
-                            const mote_dims *in2_dims, const int8_t *in2,
+mote_status mote_ref_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
                             const mote_dims *output_dims, int8_t *output);
 
 typedef struct mote_softmax_s8_params {
-    int32_t input_multiplier;        /* beta * input_scale as Q31 with left shift */
+    int32_t input_multiplier; /* beta * input_scale as Q31 with left shift */
     int32_t input_left_shift;
-    int32_t diff_min;                /* differences below this give exp() = 0 */
+    int32_t diff_min; /* differences below this give exp() = 0 */
 } mote_softmax_s8_params;
 
 /* SOFTMAX over the last dimension, int8 in, int8 out (scale 1/256, zero
@@ -140,24 +136,22 @@ mote_status mote_ref_softmax_s8(const mote_softmax_s8_params *p, int32_t rows, i
 
 typedef struct mote_conv_f32_params {
     mote_conv_geom geom;
-    int32_t depth_multiplier;        /* depthwise only */
-    float act_min, act_max;          /* -INFINITY / INFINITY for no activation */
+    int32_t depth_multiplier; /* depthwise only */
+    float act_min, act_max;   /* -INFINITY / INFINITY for no activation */
 } mote_conv_f32_params;
 
-mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p,
-                                const mote_dims *input_dims, const float *input,
-                                const mote_dims *filter_dims, const float *filter,
-                                const float *bias,
+mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p, const mote_dims *input_dims,
+                                const float *input, const mote_dims *filter_dims,
+                                const float *filter, const float *bias,
                                 const mote_dims *output_dims, float *output);
 mote_status mote_ref_depthwise_conv2d_f32(const mote_conv_f32_params *p,
                                           const mote_dims *input_dims, const float *input,
                                           const mote_dims *filter_dims, const float *filter,
-                                          const float *bias,
-                                          const mote_dims *output_dims, float *output);
-mote_status mote_ref_fully_connected_f32(float act_min, float act_max,
-                                         int32_t batches, int32_t depth, int32_t out_c,
-                                         const float *input, const float *filter,
-                                         const float *bias, float *output);
+                                          const float *bias, const mote_dims *output_dims,
+                                          float *output);
+mote_status mote_ref_fully_connected_f32(float act_min, float act_max, int32_t batches,
+                                         int32_t depth, int32_t out_c, const float *input,
+                                         const float *filter, const float *bias, float *output);
 
 typedef struct mote_pool_f32_params {
     mote_conv_geom geom;
@@ -165,17 +159,14 @@ typedef struct mote_pool_f32_params {
     float act_min, act_max;
 } mote_pool_f32_params;
 
-mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
-                                  const mote_dims *input_dims, const float *input,
-                                  const mote_dims *output_dims, float *output);
-mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p,
-                                  const mote_dims *input_dims, const float *input,
-                                  const mote_dims *output_dims, float *output);
-mote_status mote_ref_add_f32(float act_min, float act_max,
-                             const mote_dims *in1_dims, const float *in1,
-                             const mote_dims *in2_dims, const float *in2,
+mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p, const mote_dims *input_dims,
+                                  const float *input, const mote_dims *output_dims, float *output);
+mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p, const mote_dims *input_dims,
+                                  const float *input, const mote_dims *output_dims, float *output);
+mote_status mote_ref_add_f32(float act_min, float act_max, const mote_dims *in1_dims,
+                             const float *in1, const mote_dims *in2_dims, const float *in2,
                              const mote_dims *output_dims, float *output);
-mote_status mote_ref_softmax_f32(float beta, int32_t rows, int32_t depth,
-                                 const float *input, float *output);
+mote_status mote_ref_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input,
+                                 float *output);
 
 #endif /* MOTE_KERNELS_H */

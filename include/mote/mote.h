@@ -36,26 +36,26 @@ typedef struct mote_tensor {
     mote_type type;
     int32_t rank;
     int32_t dims[MOTE_MAX_RANK];
-    size_t bytes;             /* size of data in bytes */
-    void *data;               /* inside the arena; valid after mote_session_init() */
-    float scale;              /* per-tensor quantization; 0 when not quantized */
+    size_t bytes; /* size of data in bytes */
+    void *data;   /* inside the arena; valid after mote_session_init() */
+    float scale;  /* per-tensor quantization; 0 when not quantized */
     int32_t zero_point;
-    int32_t index;            /* tensor index in the model */
+    int32_t index; /* tensor index in the model */
 } mote_tensor;
 
 /* A verified model. Complete so it can be static; fields are private. */
 typedef struct mote_model {
     /* -- private -- */
     mote_graph graph;
-    size_t state_bytes;       /* lowered steps + requant tables + tensor table */
-    size_t activation_bytes;  /* planned activations */
-    uint32_t n_channels;      /* requantization entries over all steps */
+    size_t state_bytes;      /* lowered steps + requant tables + tensor table */
+    size_t activation_bytes; /* planned activations */
+    uint32_t n_channels;     /* requantization entries over all steps */
     int initialized;
     /* -- public, read-only -- */
-    mote_error error;         /* why the last failing call failed */
+    mote_error error; /* why the last failing call failed */
 } mote_model;
 
-struct mote_step;   /* one lowered operator; src/core/step.h */
+struct mote_step; /* one lowered operator; src/core/step.h */
 struct mote_session;
 
 /* Called after each operator runs (for layer-by-layer checks and profiling).
@@ -67,11 +67,11 @@ typedef struct mote_session {
     const mote_model *model;
     uint8_t *arena;
     size_t arena_size;
-    struct mote_step *steps;  /* n_ops entries, in the arena */
-    uint32_t *tensor_ref;     /* n_tensors entries, in the arena: see session.c */
-    uint8_t *activations;     /* the planned part of the arena */
+    struct mote_step *steps; /* n_ops entries, in the arena */
+    uint32_t *tensor_ref;    /* n_tensors entries, in the arena: see session.c */
+    uint8_t *activations;    /* the planned part of the arena */
     const uint8_t *model_base;
-    int32_t *mult;            /* requantization tables, in the arena */
+    int32_t *mult; /* requantization tables, in the arena */
     int8_t *shift;
     mote_tensor inputs[MOTE_MAX_IO];
     mote_tensor outputs[MOTE_MAX_IO];
@@ -106,8 +106,7 @@ uint32_t mote_model_output_count(const mote_model *m);
  * Returns MOTE_OK, MOTE_E_ARG (NULL, misaligned, model not initialised),
  * MOTE_E_ARENA_SMALL. The arena belongs to the session until it is dropped
  * (there is nothing to free). */
-mote_status mote_session_init(mote_session *s, const mote_model *m,
-                              void *arena, size_t arena_size);
+mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size);
 
 /* Input / output i, or NULL when i is out of range. The data pointers are
  * fixed for the session's life: write inputs, invoke, read outputs.
@@ -127,7 +126,7 @@ void mote_session_set_observer(mote_session *s, mote_observer fn, void *user);
 /* Bytes of any non-constant tensor as last written (valid inside an observer
  * for the tensors the operator just produced). Returns MOTE_E_ARG for a bad
  * index or a constant tensor. */
-mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor,
-                                     const void **data, size_t *bytes);
+mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, const void **data,
+                                     size_t *bytes);
 
 #endif /* MOTE_MOTE_H */

@@ -21,7 +21,8 @@ static void put_char(outbuf *o, char c)
 static void put_str(outbuf *o, const char *s)
 {
     if (s == NULL) s = "(null)";
-    while (*s != '\0') put_char(o, *s++);
+    while (*s != '\0')
+        put_char(o, *s++);
 }
 
 /* Unsigned value in base 10 or 16; 20 digits hold any 64-bit value. */
@@ -34,7 +35,8 @@ static void put_unsigned(outbuf *o, unsigned long long v, unsigned base)
         digits[n++] = (char)(d < 10 ? '0' + d : 'a' + (d - 10));
         v /= base;
     } while (v != 0);
-    while (n > 0) put_char(o, digits[--n]);
+    while (n > 0)
+        put_char(o, digits[--n]);
 }
 
 static void put_signed(outbuf *o, long long v)
@@ -56,33 +58,63 @@ static void put_double(outbuf *o, double v)
     char d[8];
     unsigned long m;
     int e10 = 0, i, last;
-    if (v != v) { put_str(o, "nan"); return; }
-    if (v < 0) { put_char(o, '-'); v = -v; }
-    if (v > 1.7976931348623157e308) { put_str(o, "inf"); return; }
-    if (v == 0.0) { put_char(o, '0'); return; }
-    while (v >= 10.0) { v /= 10.0; e10++; }
-    while (v < 1.0) { v *= 10.0; e10--; }
+    if (v != v) {
+        put_str(o, "nan");
+        return;
+    }
+    if (v < 0) {
+        put_char(o, '-');
+        v = -v;
+    }
+    if (v > 1.7976931348623157e308) {
+        put_str(o, "inf");
+        return;
+    }
+    if (v == 0.0) {
+        put_char(o, '0');
+        return;
+    }
+    while (v >= 10.0) {
+        v /= 10.0;
+        e10++;
+    }
+    while (v < 1.0) {
+        v *= 10.0;
+        e10--;
+    }
     m = (unsigned long)(v * 100000.0 + 0.5);
-    if (m >= 1000000UL) { m /= 10; e10++; }
-    for (i = 5; i >= 0; i--) { d[i] = (char)('0' + m % 10); m /= 10; }
-    for (last = 5; last > 0 && d[last] == '0'; last--) {}
+    if (m >= 1000000UL) {
+        m /= 10;
+        e10++;
+    }
+    for (i = 5; i >= 0; i--) {
+        d[i] = (char)('0' + m % 10);
+        m /= 10;
+    }
+    for (last = 5; last > 0 && d[last] == '0'; last--) {
+    }
     if (e10 >= -5 && e10 <= 5) {
         if (e10 < 0) {
             put_str(o, "0.");
-            for (i = -1; i > e10; i--) put_char(o, '0');
-            for (i = 0; i <= last; i++) put_char(o, d[i]);
+            for (i = -1; i > e10; i--)
+                put_char(o, '0');
+            for (i = 0; i <= last; i++)
+                put_char(o, d[i]);
         } else {
-            for (i = 0; i <= e10; i++) put_char(o, i <= 5 ? d[i] : '0');
+            for (i = 0; i <= e10; i++)
+                put_char(o, i <= 5 ? d[i] : '0');
             if (last > e10) {
                 put_char(o, '.');
-                for (i = e10 + 1; i <= last; i++) put_char(o, d[i]);
+                for (i = e10 + 1; i <= last; i++)
+                    put_char(o, d[i]);
             }
         }
     } else {
         put_char(o, d[0]);
         if (last > 0) {
             put_char(o, '.');
-            for (i = 1; i <= last; i++) put_char(o, d[i]);
+            for (i = 1; i <= last; i++)
+                put_char(o, d[i]);
         }
         put_char(o, 'e');
         put_char(o, e10 < 0 ? '-' : '+');
@@ -124,8 +156,8 @@ void mote_error_clear(mote_error *err)
     err->text[0] = '\0';
 }
 
-static mote_status set_v(mote_error *err, mote_status s, int32_t op, int32_t tensor,
-                         uint32_t off, int prefix, const char *fmt, va_list ap)
+static mote_status set_v(mote_error *err, mote_status s, int32_t op, int32_t tensor, uint32_t off,
+                         int prefix, const char *fmt, va_list ap)
 {
     if (err == NULL) return s;
     err->status = s;
@@ -159,7 +191,7 @@ static mote_status set_v(mote_error *err, mote_status s, int32_t op, int32_t ten
 }
 
 mote_status mote_error_set_fn(mote_error *err, mote_status s, int32_t op, int32_t tensor,
-                           uint32_t off, const char *fmt, ...)
+                              uint32_t off, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -25,7 +25,7 @@
  * offset off, with a formatted message; returns s so callers can write
  * `return mote_error_set(...)`. err may be NULL. */
 mote_status mote_error_set_fn(mote_error *err, mote_status s, int32_t op, int32_t tensor,
-                           uint32_t off, const char *fmt, ...);
+                              uint32_t off, const char *fmt, ...);
 
 /* As mote_error_set, but the text starts "operator N: " when op >= 0, else
  * "tensor N: " when tensor >= 0 (the reader's messages rely on this). */
@@ -47,15 +47,15 @@ const char *mote_error_dims(char *buf, size_t cap, const int32_t *dims, int32_t 
 /* Callers use these macros: with MOTE_NO_STRINGS the message arguments are
  * never evaluated, so name tables and formatting code drop out of flash. */
 #ifdef MOTE_NO_STRINGS
-#define MOTE_FAIL(e, s, op, tensor, offset, ...) \
+#define MOTE_FAIL(e, s, op, tensor, offset, ...)                                                   \
     mote_error_fail((e), (s), (op), (tensor), (offset), "")
-#define mote_error_set(e, s, op, tensor, offset, ...) \
+#define mote_error_set(e, s, op, tensor, offset, ...)                                              \
     mote_error_set_fn((e), (s), (op), (tensor), (offset), "")
 #define mote_error_append(e, ...) ((void)(e))
 #else
-#define MOTE_FAIL(e, s, op, tensor, offset, ...) \
+#define MOTE_FAIL(e, s, op, tensor, offset, ...)                                                   \
     mote_error_fail((e), (s), (op), (tensor), (offset), __VA_ARGS__)
-#define mote_error_set(e, s, op, tensor, offset, ...) \
+#define mote_error_set(e, s, op, tensor, offset, ...)                                              \
     mote_error_set_fn((e), (s), (op), (tensor), (offset), __VA_ARGS__)
 #define mote_error_append(e, ...) mote_error_append_fn((e), __VA_ARGS__)
 #endif

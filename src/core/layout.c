@@ -4,8 +4,7 @@
 #include "core/step.h"
 #include "mote/config.h"
 
-int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels,
-                        mote_layout *l)
+int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels, mote_layout *l)
 {
     /* Counts are bounded by MOTE_MAX_* and the channel count by the model
      * size, so with 64-bit intermediates nothing can wrap; still, refuse

@@ -15,12 +15,11 @@
 #include <stdint.h>
 
 typedef struct mote_layout {
-    size_t steps, tensor_refs, mult, shift;   /* byte offsets in the arena */
-    size_t state_bytes;                        /* start of the activations */
+    size_t steps, tensor_refs, mult, shift; /* byte offsets in the arena */
+    size_t state_bytes;                     /* start of the activations */
 } mote_layout;
 
 /* Returns 0 on success, -1 if the sizes overflow size_t. */
-int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels,
-                        mote_layout *l);
+int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels, mote_layout *l);
 
 #endif /* MOTE_CORE_LAYOUT_H */

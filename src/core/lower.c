@@ -10,12 +10,15 @@
 static int op_supported(int32_t code)
 {
     switch (code) {
-    case MOTE_OP_ADD: case MOTE_OP_AVERAGE_POOL_2D: case MOTE_OP_CONV_2D:
-    case MOTE_OP_DEPTHWISE_CONV_2D: case MOTE_OP_FULLY_CONNECTED: case MOTE_OP_MAX_POOL_2D:
-    case MOTE_OP_RESHAPE: case MOTE_OP_SOFTMAX:
-        return 1;
-    default:
-        return 0;
+    case MOTE_OP_ADD:
+    case MOTE_OP_AVERAGE_POOL_2D:
+    case MOTE_OP_CONV_2D:
+    case MOTE_OP_DEPTHWISE_CONV_2D:
+    case MOTE_OP_FULLY_CONNECTED:
+    case MOTE_OP_MAX_POOL_2D:
+    case MOTE_OP_RESHAPE:
+    case MOTE_OP_SOFTMAX: return 1;
+    default: return 0;
     }
 }
 
@@ -56,8 +59,8 @@ mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t t
     return mote_error_set(c->err, s, (int32_t)c->index, tensor, 0, "");
 #else
     va_list ap;
-    mote_error_set(c->err, s, (int32_t)c->index, tensor, 0, "operator %u (%s): ",
-                   (unsigned)c->index, mote_op_name(c->op.code));
+    mote_error_set(c->err, s, (int32_t)c->index, tensor, 0,
+                   "operator %u (%s): ", (unsigned)c->index, mote_op_name(c->op.code));
     va_start(ap, fmt);
     mote_error_vappend(c->err, fmt, ap);
     va_end(ap);
@@ -80,15 +83,16 @@ mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_
     return MOTE_OK;
 }
 
-mote_status mote_lower_dims4(const mote_lower_ctx *c, const mote_graph_tensor *t,
-                             int32_t index, mote_dims *d)
+mote_status mote_lower_dims4(const mote_lower_ctx *c, const mote_graph_tensor *t, int32_t index,
+                             mote_dims *d)
 {
     int32_t v[4] = {1, 1, 1, 1};
     int32_t r;
     if (t->rank > 4)
         return mote_lower_fail(c, MOTE_E_SHAPE, index, "tensor %d has rank %d; at most 4",
                                (int)index, (int)t->rank);
-    for (r = 0; r < t->rank; r++) v[4 - t->rank + r] = t->dims[r];
+    for (r = 0; r < t->rank; r++)
+        v[4 - t->rank + r] = t->dims[r];
     d->n = v[0];
     d->h = v[1];
     d->w = v[2];
@@ -96,8 +100,8 @@ mote_status mote_lower_dims4(const mote_lower_ctx *c, const mote_graph_tensor *t
     return MOTE_OK;
 }
 
-mote_status mote_lower_act_quant(const mote_lower_ctx *c, const mote_graph_tensor *t,
-                                 int32_t index, float *scale, int32_t *zero_point)
+mote_status mote_lower_act_quant(const mote_lower_ctx *c, const mote_graph_tensor *t, int32_t index,
+                                 float *scale, int32_t *zero_point)
 {
     int64_t zp;
     if (t->n_quant != 1)
@@ -110,9 +114,8 @@ mote_status mote_lower_act_quant(const mote_lower_ctx *c, const mote_graph_tenso
         return mote_lower_fail(c, MOTE_E_QUANT, index, "tensor %d has scale %g", (int)index,
                                (double)*scale);
     if (zp < -128 || zp > 127)
-        return mote_lower_fail(c, MOTE_E_QUANT, index,
-                               "tensor %d zero point %D is outside int8", (int)index,
-                               (long long)zp);
+        return mote_lower_fail(c, MOTE_E_QUANT, index, "tensor %d zero point %D is outside int8",
+                               (int)index, (long long)zp);
     *zero_point = (int32_t)zp;
     return MOTE_OK;
 }
@@ -120,19 +123,30 @@ mote_status mote_lower_act_quant(const mote_lower_ctx *c, const mote_graph_tenso
 mote_status mote_lower_act_f32(const mote_lower_ctx *c, int32_t act, float *lo, float *hi)
 {
     switch (act) {
-    case MOTE_ACT_NONE: *lo = -INFINITY; *hi = INFINITY; return MOTE_OK;
-    case MOTE_ACT_RELU: *lo = 0.0f; *hi = INFINITY; return MOTE_OK;
-    case MOTE_ACT_RELU_N1_TO_1: *lo = -1.0f; *hi = 1.0f; return MOTE_OK;
-    case MOTE_ACT_RELU6: *lo = 0.0f; *hi = 6.0f; return MOTE_OK;
+    case MOTE_ACT_NONE:
+        *lo = -INFINITY;
+        *hi = INFINITY;
+        return MOTE_OK;
+    case MOTE_ACT_RELU:
+        *lo = 0.0f;
+        *hi = INFINITY;
+        return MOTE_OK;
+    case MOTE_ACT_RELU_N1_TO_1:
+        *lo = -1.0f;
+        *hi = 1.0f;
+        return MOTE_OK;
+    case MOTE_ACT_RELU6:
+        *lo = 0.0f;
+        *hi = 6.0f;
+        return MOTE_OK;
     default:
         return mote_lower_fail(c, MOTE_E_PARAM, -1, "fused activation %d is not supported",
                                (int)act);
     }
 }
 
-mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t in,
-                              int32_t filter, int32_t stride, int32_t dilation,
-                              int32_t *out, int32_t *pad)
+mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t in, int32_t filter,
+                              int32_t stride, int32_t dilation, int32_t *out, int32_t *pad)
 {
     int64_t eff, total;
     if (stride < 1 || dilation < 1 || filter < 1 || in < 1)
@@ -157,15 +171,15 @@ mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t 
     if (((int64_t)*out - 1) * stride + eff > INT32_MAX)
         return mote_lower_fail(c, MOTE_E_PARAM, -1,
                                "window %D with stride %d over input %d overflows 32-bit "
-                               "indexing", (long long)eff, (int)stride, (int)in);
+                               "indexing",
+                               (long long)eff, (int)stride, (int)in);
     total = ((int64_t)*out - 1) * stride + eff - in;
     if (total < 0) total = 0;
     *pad = (int32_t)(total / 2);
     return MOTE_OK;
 }
 
-mote_status mote_lower_reserve(const mote_lower_ctx *c, uint32_t n, int32_t **mult,
-                               int8_t **shift)
+mote_status mote_lower_reserve(const mote_lower_ctx *c, uint32_t n, int32_t **mult, int8_t **shift)
 {
     mote_lower_tables *t = c->tables;
     *mult = NULL;
@@ -187,8 +201,8 @@ static mote_status load_tensor(mote_lower_ctx *c, int32_t idx, mote_graph_tensor
     return MOTE_OK;
 }
 
-mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step,
-                          mote_lower_tables *t, mote_error *err)
+mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step, mote_lower_tables *t,
+                          mote_error *err)
 {
     mote_lower_ctx c;
     mote_status s;
@@ -208,8 +222,7 @@ mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step,
                                (unsigned)c.op.n_outputs);
     for (k = 0; k < 3; k++) {
         c.in_idx[k] = k < c.op.n_inputs ? mote_graph_op_input(&c.op, k) : -1;
-        if (c.in_idx[k] >= 0 && (s = load_tensor(&c, c.in_idx[k], &c.in[k])) != MOTE_OK)
-            return s;
+        if (c.in_idx[k] >= 0 && (s = load_tensor(&c, c.in_idx[k], &c.in[k])) != MOTE_OK) return s;
         step->in[k] = c.in_idx[k];
     }
     step->out = mote_graph_op_output(&c.op, 0);
@@ -236,7 +249,6 @@ mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step,
     case MOTE_OP_ADD: return mote_lower_add(&c, step);
     case MOTE_OP_SOFTMAX: return mote_lower_softmax(&c, step);
     case MOTE_OP_RESHAPE: return mote_lower_reshape(&c, step);
-    default:
-        return mote_lower_fail(&c, MOTE_E_UNSUPPORTED_OP, -1, "operator is not supported");
+    default: return mote_lower_fail(&c, MOTE_E_UNSUPPORTED_OP, -1, "operator is not supported");
     }
 }

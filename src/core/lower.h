@@ -24,8 +24,8 @@
 typedef struct mote_lower_tables {
     int32_t *mult;
     int8_t *shift;
-    uint32_t cap;    /* entries available at mult/shift */
-    uint32_t used;   /* entries written (or counted) so far */
+    uint32_t cap;  /* entries available at mult/shift */
+    uint32_t used; /* entries written (or counted) so far */
 } mote_lower_tables;
 
 /* Refuse a graph that runs any operator mote lacks, naming all of them
@@ -36,7 +36,7 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err);
 /* Lower operator i into *step, appending its requantization entries to t.
  * Returns MOTE_OK, MOTE_E_UNSUPPORTED_OP, MOTE_E_UNSUPPORTED_TYPE,
  * MOTE_E_SHAPE, MOTE_E_QUANT, MOTE_E_PARAM or MOTE_E_LIMIT (table full). */
-mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step,
-                          mote_lower_tables *t, mote_error *err);
+mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step, mote_lower_tables *t,
+                          mote_error *err);
 
 #endif /* MOTE_CORE_LOWER_H */

@@ -13,10 +13,9 @@
 
 /* Requantization entries for a weights tensor with n_quant scales (1 or
  * out_c), written at mult/shift unless counting. */
-static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor *w,
-                                      int32_t w_idx, int32_t quant_dim, int32_t out_c,
-                                      float in_scale, float out_scale, int32_t n_entries,
-                                      uint32_t *q_first)
+static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor *w, int32_t w_idx,
+                                      int32_t quant_dim, int32_t out_c, float in_scale,
+                                      float out_scale, int32_t n_entries, uint32_t *q_first)
 {
     int32_t *mult;
     int8_t *shift;
@@ -25,8 +24,8 @@ static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor
 
     if (w->n_quant != 1 && w->n_quant != (uint32_t)out_c)
         return mote_lower_fail(c, MOTE_E_QUANT, w_idx,
-                               "weights tensor %d has %u scales; expected 1 or %d",
-                               (int)w_idx, (unsigned)w->n_quant, (int)out_c);
+                               "weights tensor %d has %u scales; expected 1 or %d", (int)w_idx,
+                               (unsigned)w->n_quant, (int)out_c);
     if (w->n_quant > 1 && w->quant_dim != quant_dim)
         return mote_lower_fail(c, MOTE_E_QUANT, w_idx,
                                "weights tensor %d is quantized along dimension %d; expected %d",
@@ -35,7 +34,8 @@ static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor
         if (mote_graph_tensor_zero_point(w, (uint32_t)ch) != 0)
             return mote_lower_fail(c, MOTE_E_QUANT, w_idx,
                                    "weights tensor %d has a non-zero zero point (int8 weights "
-                                   "are symmetric)", (int)w_idx);
+                                   "are symmetric)",
+                                   (int)w_idx);
     }
     *q_first = c->tables->used;
     if ((s = mote_lower_reserve(c, (uint32_t)n_entries, &mult, &shift)) != MOTE_OK) return s;
@@ -46,8 +46,8 @@ static mote_status lower_weight_quant(mote_lower_ctx *c, const mote_graph_tensor
         if (mote_quant_conv_channel(in_scale, ws, out_scale, &m, &sh) != MOTE_OK)
             return mote_lower_fail(c, MOTE_E_QUANT, w_idx,
                                    "channel %d: scales (input %g, weights %g, output %g) give "
-                                   "no valid multiplier", (int)ch, (double)in_scale,
-                                   (double)ws, (double)out_scale);
+                                   "no valid multiplier",
+                                   (int)ch, (double)in_scale, (double)ws, (double)out_scale);
         if (mult != NULL) {
             mult[ch] = m;
             shift[ch] = sh;
@@ -68,8 +68,7 @@ static mote_status check_bias(mote_lower_ctx *c, int32_t out_c, mote_type want)
                                "bias type %s; expected %s", mote_type_name(c->in[2].type),
                                mote_type_name(want));
     if (c->in[2].elements != (size_t)out_c)
-        return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[2],
-                               "bias has %U elements; expected %d",
+        return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[2], "bias has %U elements; expected %d",
                                (unsigned long long)c->in[2].elements, (int)out_c);
     return MOTE_OK;
 }
@@ -91,8 +90,8 @@ static mote_status check_weights_type(mote_lower_ctx *c)
 static mote_status check_rank4(mote_lower_ctx *c, const mote_graph_tensor *t, int32_t idx)
 {
     if (t->rank != 4)
-        return mote_lower_fail(c, MOTE_E_SHAPE, idx, "tensor %d has rank %d; expected 4",
-                               (int)idx, (int)t->rank);
+        return mote_lower_fail(c, MOTE_E_SHAPE, idx, "tensor %d has rank %d; expected 4", (int)idx,
+                               (int)t->rank);
     return MOTE_OK;
 }
 
@@ -100,8 +99,7 @@ static mote_status check_rank4(mote_lower_ctx *c, const mote_graph_tensor *t, in
  * output tensor disagrees with what TFLite computes. */
 static mote_status lower_geometry(mote_lower_ctx *c, int32_t padding, int32_t fh, int32_t fw,
                                   int32_t sh, int32_t sw, int32_t dh, int32_t dwid,
-                                  const mote_dims *in, const mote_dims *out,
-                                  mote_conv_geom *geom)
+                                  const mote_dims *in, const mote_dims *out, mote_conv_geom *geom)
 {
     int32_t oh, ow;
     mote_status s;
@@ -111,9 +109,8 @@ static mote_status lower_geometry(mote_lower_ctx *c, int32_t padding, int32_t fh
         return s;
     if (oh != out->h || ow != out->w || out->n != in->n)
         return mote_lower_fail(c, MOTE_E_SHAPE, -1,
-                               "output is [%d,%d,%d,_]; the window gives [%d,%d,%d,_]",
-                               (int)out->n, (int)out->h, (int)out->w, (int)in->n, (int)oh,
-                               (int)ow);
+                               "output is [%d,%d,%d,_]; the window gives [%d,%d,%d,_]", (int)out->n,
+                               (int)out->h, (int)out->w, (int)in->n, (int)oh, (int)ow);
     geom->stride_h = sh;
     geom->stride_w = sw;
     geom->dilation_h = dh;
@@ -146,16 +143,16 @@ mote_status mote_lower_conv(mote_lower_ctx *c, mote_step *s)
                                    "filter [%d,%d,%d,%d], depth multiplier %d, input channels "
                                    "%d and output channels %d do not agree",
                                    (int)s->w_dims.n, (int)s->w_dims.h, (int)s->w_dims.w,
-                                   (int)s->w_dims.c, (int)o->depth_multiplier,
-                                   (int)s->in_dims.c, (int)out_c);
+                                   (int)s->w_dims.c, (int)o->depth_multiplier, (int)s->in_dims.c,
+                                   (int)out_c);
         taps = s->w_dims.h * s->w_dims.w;
     } else {
         if (s->w_dims.c != s->in_dims.c || s->w_dims.n != out_c)
             return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[1],
                                    "filter [%d,%d,%d,%d] does not fit input channels %d and "
-                                   "output channels %d", (int)s->w_dims.n, (int)s->w_dims.h,
-                                   (int)s->w_dims.w, (int)s->w_dims.c, (int)s->in_dims.c,
-                                   (int)out_c);
+                                   "output channels %d",
+                                   (int)s->w_dims.n, (int)s->w_dims.h, (int)s->w_dims.w,
+                                   (int)s->w_dims.c, (int)s->in_dims.c, (int)out_c);
         if ((int64_t)s->w_dims.h * s->w_dims.w * s->w_dims.c > MOTE_MAX_TAPS)
             return mote_lower_fail(c, MOTE_E_PARAM, c->in_idx[1],
                                    "filter window of %D taps exceeds %d (int32 accumulator)",
@@ -165,8 +162,8 @@ mote_status mote_lower_conv(mote_lower_ctx *c, mote_step *s)
     }
     (void)taps;
     if ((st = lower_geometry(c, o->padding, s->w_dims.h, s->w_dims.w, o->stride_h, o->stride_w,
-                             o->dilation_h, o->dilation_w, &s->in_dims, &s->out_dims,
-                             &geom)) != MOTE_OK)
+                             o->dilation_h, o->dilation_w, &s->in_dims, &s->out_dims, &geom)) !=
+        MOTE_OK)
         return st;
 
     if (c->in[0].type == MOTE_FLOAT32) {
@@ -194,8 +191,8 @@ mote_status mote_lower_conv(mote_lower_ctx *c, mote_step *s)
         p->depth_multiplier = dw ? o->depth_multiplier : 1;
         p->input_offset = -in_zp;
         p->output_offset = out_zp;
-        if (mote_quant_activation_s8(o->activation, out_scale, out_zp, &p->act_min,
-                                     &p->act_max) != MOTE_OK)
+        if (mote_quant_activation_s8(o->activation, out_scale, out_zp, &p->act_min, &p->act_max) !=
+            MOTE_OK)
             return mote_lower_fail(c, MOTE_E_PARAM, -1, "fused activation %d is not supported",
                                    (int)o->activation);
         s->kernel = dw ? MOTE_K_DWCONV_S8 : MOTE_K_CONV_S8;
@@ -232,8 +229,7 @@ mote_status mote_lower_fc(mote_lower_ctx *c, mote_step *s)
     s->depth = depth;
     s->cols = out_c;
     if (c->out.elements != (size_t)s->rows * (size_t)out_c)
-        return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                               "output has %U elements; expected %d x %d",
+        return mote_lower_fail(c, MOTE_E_SHAPE, s->out, "output has %U elements; expected %d x %d",
                                (unsigned long long)c->out.elements, (int)s->rows, (int)out_c);
 
     if (c->in[0].type == MOTE_FLOAT32) {
@@ -260,8 +256,8 @@ mote_status mote_lower_fc(mote_lower_ctx *c, mote_step *s)
         p->filter_offset = 0;
         p->output_offset = out_zp;
         p->per_channel = per_channel;
-        if (mote_quant_activation_s8(o->activation, out_scale, out_zp, &p->act_min,
-                                     &p->act_max) != MOTE_OK)
+        if (mote_quant_activation_s8(o->activation, out_scale, out_zp, &p->act_min, &p->act_max) !=
+            MOTE_OK)
             return mote_lower_fail(c, MOTE_E_PARAM, -1, "fused activation %d is not supported",
                                    (int)o->activation);
         s->kernel = MOTE_K_FC_S8;
@@ -284,8 +280,8 @@ mote_status mote_lower_pool(mote_lower_ctx *c, mote_step *s)
     if (s->in_dims.c != s->out_dims.c)
         return mote_lower_fail(c, MOTE_E_SHAPE, s->out, "output channels %d differ from input %d",
                                (int)s->out_dims.c, (int)s->in_dims.c);
-    if ((st = lower_geometry(c, o->padding, o->filter_h, o->filter_w, o->stride_h, o->stride_w,
-                             1, 1, &s->in_dims, &s->out_dims, &geom)) != MOTE_OK)
+    if ((st = lower_geometry(c, o->padding, o->filter_h, o->filter_w, o->stride_h, o->stride_w, 1,
+                             1, &s->in_dims, &s->out_dims, &geom)) != MOTE_OK)
         return st;
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_pool_f32_params *p = &s->p.pool_f32;
@@ -308,13 +304,13 @@ mote_status mote_lower_pool(mote_lower_ctx *c, mote_step *s)
         if (in_scale != out_scale || in_zp != out_zp)
             return mote_lower_fail(c, MOTE_E_QUANT, s->out,
                                    "input (scale %g, zero point %d) and output (scale %g, zero "
-                                   "point %d) quantization differ", (double)in_scale, (int)in_zp,
-                                   (double)out_scale, (int)out_zp);
+                                   "point %d) quantization differ",
+                                   (double)in_scale, (int)in_zp, (double)out_scale, (int)out_zp);
         p->geom = geom;
         p->filter_h = o->filter_h;
         p->filter_w = o->filter_w;
-        if (mote_quant_activation_s8(o->activation, out_scale, out_zp, &p->act_min,
-                                     &p->act_max) != MOTE_OK)
+        if (mote_quant_activation_s8(o->activation, out_scale, out_zp, &p->act_min, &p->act_max) !=
+            MOTE_OK)
             return mote_lower_fail(c, MOTE_E_PARAM, -1, "fused activation %d is not supported",
                                    (int)o->activation);
         s->kernel = avg ? MOTE_K_AVGPOOL_S8 : MOTE_K_MAXPOOL_S8;

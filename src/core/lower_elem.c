@@ -18,8 +18,8 @@ static mote_status check_broadcast(mote_lower_ctx *c, const mote_dims *a, int32_
         if (av[k] != ov[k] && av[k] != 1)
             return mote_lower_fail(c, MOTE_E_SHAPE, a_idx,
                                    "input tensor %d does not broadcast to the output shape "
-                                   "(dimension %d is %d, output has %d)", (int)a_idx, k,
-                                   (int)av[k], (int)ov[k]);
+                                   "(dimension %d is %d, output has %d)",
+                                   (int)a_idx, k, (int)av[k], (int)ov[k]);
     }
     return MOTE_OK;
 }
@@ -48,8 +48,8 @@ mote_status mote_lower_add(mote_lower_ctx *c, mote_step *s)
         for (k = 0; k < 4; k++) {
             if (o[k] != (a[k] > b[k] ? a[k] : b[k]))
                 return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                                       "output dimension %d is %d; the inputs broadcast to %d",
-                                       k, (int)o[k], (int)(a[k] > b[k] ? a[k] : b[k]));
+                                       "output dimension %d is %d; the inputs broadcast to %d", k,
+                                       (int)o[k], (int)(a[k] > b[k] ? a[k] : b[k]));
         }
     }
     if (c->in[0].type == MOTE_FLOAT32) {
@@ -83,9 +83,9 @@ mote_status mote_lower_softmax(mote_lower_ctx *c, mote_step *s)
     if (c->in[0].rank < 1 || c->in[0].elements == 0)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[0], "input is empty");
     if (c->out.elements != c->in[0].elements)
-        return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                               "output has %U elements; input has %U",
-                               (unsigned long long)c->out.elements, (unsigned long long)c->in[0].elements);
+        return mote_lower_fail(c, MOTE_E_SHAPE, s->out, "output has %U elements; input has %U",
+                               (unsigned long long)c->out.elements,
+                               (unsigned long long)c->in[0].elements);
     s->depth = c->in[0].dims[c->in[0].rank - 1];
     s->rows = (int32_t)(c->in[0].elements / (size_t)s->depth);
     if (!isfinite(beta))
@@ -106,7 +106,8 @@ mote_status mote_lower_softmax(mote_lower_ctx *c, mote_step *s)
         if (out_zp != -128 || fabsf(out_scale - 1.0f / 256.0f) > 0.001f / 256.0f)
             return mote_lower_fail(c, MOTE_E_QUANT, s->out,
                                    "int8 softmax output must have scale 1/256 and zero point "
-                                   "-128 (has %g and %d)", (double)out_scale, (int)out_zp);
+                                   "-128 (has %g and %d)",
+                                   (double)out_scale, (int)out_zp);
         /* The reference sums exp() values in a fixed-point type with 12
          * integer bits, so rows of 4096 or more could overflow it. */
         if (s->depth >= 4096)
@@ -127,9 +128,9 @@ mote_status mote_lower_reshape(mote_lower_ctx *c, mote_step *s)
     /* Input 1, when present, is the new shape; the output tensor's own
      * shape is authoritative, so only the element counts must agree. */
     if (c->out.elements != c->in[0].elements)
-        return mote_lower_fail(c, MOTE_E_SHAPE, s->out,
-                               "output has %U elements; input has %U",
-                               (unsigned long long)c->out.elements, (unsigned long long)c->in[0].elements);
+        return mote_lower_fail(c, MOTE_E_SHAPE, s->out, "output has %U elements; input has %U",
+                               (unsigned long long)c->out.elements,
+                               (unsigned long long)c->in[0].elements);
     if (c->in[0].type == MOTE_INT8) {
         float si, so;
         int32_t zi, zo;
@@ -141,8 +142,8 @@ mote_status mote_lower_reshape(mote_lower_ctx *c, mote_step *s)
             if (si != so || zi != zo)
                 return mote_lower_fail(c, MOTE_E_QUANT, s->out,
                                        "reshape cannot change quantization (scale %g -> %g, "
-                                       "zero point %d -> %d)", (double)si, (double)so, (int)zi,
-                                       (int)zo);
+                                       "zero point %d -> %d)",
+                                       (double)si, (double)so, (int)zi, (int)zo);
         }
     }
     if (c->in[0].bytes > UINT32_MAX)

@@ -42,8 +42,7 @@ uint64_t mote_op_macs(const mote_graph *g, uint32_t op_index)
         op.code != MOTE_OP_FULLY_CONNECTED) {
         return 0;
     }
-    if (op.n_inputs < 2 || op.n_outputs < 1 ||
-        !load_operand(g, mote_graph_op_input(&op, 1), &w) ||
+    if (op.n_inputs < 2 || op.n_outputs < 1 || !load_operand(g, mote_graph_op_input(&op, 1), &w) ||
         !load_operand(g, mote_graph_op_output(&op, 0), &out)) {
         return 0;
     }

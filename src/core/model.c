@@ -19,13 +19,14 @@ static mote_status check_limits(mote_model *m)
     if (g->n_tensors > MOTE_MAX_TENSORS || g->n_ops > MOTE_MAX_OPS)
         return mote_error_set(&m->error, MOTE_E_LIMIT, -1, -1, 0,
                               "model has %u tensors and %u operators; this build allows %d and "
-                              "%d (MOTE_MAX_TENSORS, MOTE_MAX_OPS)", (unsigned)g->n_tensors,
-                              (unsigned)g->n_ops, MOTE_MAX_TENSORS, MOTE_MAX_OPS);
+                              "%d (MOTE_MAX_TENSORS, MOTE_MAX_OPS)",
+                              (unsigned)g->n_tensors, (unsigned)g->n_ops, MOTE_MAX_TENSORS,
+                              MOTE_MAX_OPS);
     if (g->n_inputs > MOTE_MAX_IO || g->n_outputs > MOTE_MAX_IO)
         return mote_error_set(&m->error, MOTE_E_LIMIT, -1, -1, 0,
                               "model has %u inputs and %u outputs; this build allows %d "
-                              "(MOTE_MAX_IO)", (unsigned)g->n_inputs, (unsigned)g->n_outputs,
-                              MOTE_MAX_IO);
+                              "(MOTE_MAX_IO)",
+                              (unsigned)g->n_inputs, (unsigned)g->n_outputs, MOTE_MAX_IO);
     if (g->n_inputs == 0 || g->n_outputs == 0)
         return mote_error_set(&m->error, MOTE_E_GRAPH, -1, -1, 0,
                               "model has %u inputs and %u outputs; needs at least one of each",

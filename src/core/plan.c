@@ -14,7 +14,8 @@ static int32_t root_of(const mote_plan_entry *e, int32_t t)
 {
     /* Alias chains are short (one per consecutive RESHAPE) and acyclic:
      * an alias always points at an earlier-produced tensor. */
-    while (e[t].alias >= 0) t = e[t].alias;
+    while (e[t].alias >= 0)
+        t = e[t].alias;
     return t;
 }
 
@@ -54,7 +55,8 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
             if (e[t].first > (int32_t)i)
                 return mote_error_set(err, MOTE_E_GRAPH, (int32_t)i, t, 0,
                                       "operator %u reads tensor %d before any operator writes "
-                                      "it (a cycle, or a missing producer)", (unsigned)i, (int)t);
+                                      "it (a cycle, or a missing producer)",
+                                      (unsigned)i, (int)t);
             e[t].last = (int16_t)i;
             e[t].used = 1;
         }
@@ -66,11 +68,12 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
                                       "operator %u has an omitted output", (unsigned)i);
             mote_graph_get_tensor(g, (uint32_t)t, &ten);
             if (ten.data != NULL || e[t].first != INT16_MAX)
-                return mote_error_set(err, MOTE_E_GRAPH, (int32_t)i, t, 0,
-                                      "operator %u writes tensor %d, which is %s", (unsigned)i,
-                                      (int)t, ten.data != NULL ? "a constant"
-                                      : "already written (a model input or another "
-                                        "operator's output)");
+                return mote_error_set(
+                    err, MOTE_E_GRAPH, (int32_t)i, t, 0,
+                    "operator %u writes tensor %d, which is %s", (unsigned)i, (int)t,
+                    ten.data != NULL ? "a constant"
+                                     : "already written (a model input or another "
+                                       "operator's output)");
             if (ten.bytes > UINT32_MAX)
                 return mote_error_set(err, MOTE_E_LIMIT, (int32_t)i, t, 0,
                                       "tensor %d needs more than 4 GB", (int)t);
@@ -143,8 +146,7 @@ static int before(const mote_plan_entry *e, uint32_t a, uint32_t b)
     return a < b;
 }
 
-mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total,
-                            mote_error *err)
+mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total, mote_error *err)
 {
     uint32_t n = g->n_tensors, i, j;
     uint64_t end = 0;

@@ -32,12 +32,12 @@
 #include "mote/status.h"
 
 typedef struct mote_plan_entry {
-    uint32_t size;      /* bytes of arena; 0: constant, unused, or an alias */
-    int16_t first;      /* operator that writes it (0 for model inputs) */
-    int16_t last;       /* last operator that reads it (n_ops for outputs) */
-    int16_t alias;      /* tensor whose buffer it shares, or -1 */
-    int16_t used;       /* nonzero when any operator or the model I/O touches it */
-    uint32_t offset;    /* byte offset in the activation area (of the alias root) */
+    uint32_t size;   /* bytes of arena; 0: constant, unused, or an alias */
+    int16_t first;   /* operator that writes it (0 for model inputs) */
+    int16_t last;    /* last operator that reads it (n_ops for outputs) */
+    int16_t alias;   /* tensor whose buffer it shares, or -1 */
+    int16_t used;    /* nonzero when any operator or the model I/O touches it */
+    uint32_t offset; /* byte offset in the activation area (of the alias root) */
 } mote_plan_entry;
 
 /* Plan g's activations into e[0 .. g->n_tensors) (caller-provided,

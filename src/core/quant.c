@@ -28,9 +28,9 @@ void mote_quant_multiplier(double real, int32_t *multiplier, int32_t *shift)
 
     *multiplier = 0;
     *shift = 0;
-    if (real == 0.0 || !(real - real == 0.0))  /* zero, NaN or infinite */
+    if (real == 0.0 || !(real - real == 0.0)) /* zero, NaN or infinite */
         return;
-    q = frexp(real, &e);                     /* |q| in [0.5, 1) */
+    q = frexp(real, &e); /* |q| in [0.5, 1) */
     q_fixed = (int64_t)round(q * (double)((int64_t)1 << 31));
     /* q just below 1 can round to 2^31, one past the int32 range. */
     if (q_fixed == ((int64_t)1 << 31)) {
@@ -51,31 +51,26 @@ void mote_quant_multiplier(double real, int32_t *multiplier, int32_t *shift)
 static mote_status quantize_f(float x, float scale, int32_t zero_point, int32_t *q)
 {
     const float t = roundf(x / scale);
-    if (!(t >= -2147483648.0f && t < 2147483648.0f))
-        return MOTE_E_QUANT;
+    if (!(t >= -2147483648.0f && t < 2147483648.0f)) return MOTE_E_QUANT;
     /* int64 sum: a huge t with a zero point cannot overflow here. */
     {
         int64_t v = (int64_t)zero_point + (int64_t)t;
-        if (v < INT32_MIN || v > INT32_MAX)
-            return MOTE_E_QUANT;
+        if (v < INT32_MIN || v > INT32_MAX) return MOTE_E_QUANT;
         *q = (int32_t)v;
     }
     return MOTE_OK;
 }
 
-mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_point,
-                                     int32_t *act_min, int32_t *act_max)
+mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_point, int32_t *act_min,
+                                     int32_t *act_max)
 {
     int32_t lo = -128, hi = 127, q;
     mote_status s;
 
-    if (!act_min || !act_max)
-        return MOTE_E_ARG;
-    if (!scale_ok(scale) || !zero_point_ok(zero_point))
-        return MOTE_E_QUANT;
+    if (!act_min || !act_max) return MOTE_E_ARG;
+    if (!scale_ok(scale) || !zero_point_ok(zero_point)) return MOTE_E_QUANT;
     switch (act) {
-    case MOTE_ACT_NONE:
-        break;
+    case MOTE_ACT_NONE: break;
     case MOTE_ACT_RELU:
         if ((s = quantize_f(0.0f, scale, zero_point, &q)) != MOTE_OK) return s;
         lo = q > lo ? q : lo;
@@ -92,13 +87,11 @@ mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_poin
         if ((s = quantize_f(1.0f, scale, zero_point, &q)) != MOTE_OK) return s;
         hi = q < hi ? q : hi;
         break;
-    default:
-        return MOTE_E_PARAM;   /* TANH, SIGN_BIT: not fusable clamps */
+    default: return MOTE_E_PARAM; /* TANH, SIGN_BIT: not fusable clamps */
     }
     /* Cannot trigger with a zero point in range (q(0) = zero point), kept so
      * kernels may rely on min <= max. */
-    if (lo > hi)
-        return MOTE_E_QUANT;
+    if (lo > hi) return MOTE_E_QUANT;
     *act_min = lo;
     *act_max = hi;
     return MOTE_OK;
@@ -110,8 +103,7 @@ static mote_status requant_entry(double real, int32_t *multiplier, int8_t *shift
 {
     int32_t m, sh;
     mote_quant_multiplier(real, &m, &sh);
-    if (m < 0 || sh > 30 || sh < -31)
-        return MOTE_E_QUANT;
+    if (m < 0 || sh > 30 || sh < -31) return MOTE_E_QUANT;
     *multiplier = m;
     *shift = (int8_t)sh;
     return MOTE_OK;
@@ -121,8 +113,7 @@ mote_status mote_quant_conv_channel(float input_scale, float filter_scale, float
                                     int32_t *multiplier, int8_t *shift)
 {
     double real;
-    if (!multiplier || !shift)
-        return MOTE_E_ARG;
+    if (!multiplier || !shift) return MOTE_E_ARG;
     if (!scale_ok(input_scale) || !scale_ok(output_scale) ||
         !(filter_scale == 0.0f || scale_ok(filter_scale)))
         return MOTE_E_QUANT;
@@ -133,8 +124,7 @@ mote_status mote_quant_conv_channel(float input_scale, float filter_scale, float
 /* TFLite QuantizeMultiplierSmallerThanOneExp: real in (0, 1), shift <= 0. */
 static mote_status multiplier_below_one(double real, int32_t *multiplier, int32_t *shift)
 {
-    if (!(real > 0.0 && real < 1.0))
-        return MOTE_E_QUANT;
+    if (!(real > 0.0 && real < 1.0)) return MOTE_E_QUANT;
     mote_quant_multiplier(real, multiplier, shift);
     return *shift <= 0 ? MOTE_OK : MOTE_E_QUANT;
 }
@@ -147,8 +137,7 @@ mote_status mote_quant_add_s8(float in1_scale, int32_t in1_zp, float in2_scale, 
     double twice_max, real1, real2, real_out;
     mote_status s;
 
-    if (!p)
-        return MOTE_E_ARG;
+    if (!p) return MOTE_E_ARG;
     if (!scale_ok(in1_scale) || !scale_ok(in2_scale) || !scale_ok(out_scale) ||
         !zero_point_ok(in1_zp) || !zero_point_ok(in2_zp) || !zero_point_ok(out_zp) ||
         act_min < -128 || act_max > 127 || act_min > act_max)
@@ -175,24 +164,19 @@ mote_status mote_quant_add_s8(float in1_scale, int32_t in1_zp, float in2_scale, 
 
 mote_status mote_quant_softmax_s8(float beta, float input_scale, mote_softmax_s8_params *p)
 {
-    const int integer_bits = 5;   /* SOFTMAX's scaled-difference format, Q5.26 */
+    const int integer_bits = 5; /* SOFTMAX's scaled-difference format, Q5.26 */
     const double max_real = (double)(((int64_t)1 << 31) - 1);
     double real, radius;
     int32_t mult, shift;
 
-    if (!p)
-        return MOTE_E_ARG;
-    if (!scale_ok(beta) || !scale_ok(input_scale))
-        return MOTE_E_QUANT;
+    if (!p) return MOTE_E_ARG;
+    if (!scale_ok(beta) || !scale_ok(input_scale)) return MOTE_E_QUANT;
     real = (double)beta * (double)input_scale * (double)((int32_t)1 << (31 - integer_bits));
-    if (real > max_real)
-        real = max_real;
+    if (real > max_real) real = max_real;
     /* QuantizeMultiplierGreaterThanOne refuses multipliers <= 1. */
-    if (!(real > 1.0))
-        return MOTE_E_QUANT;
+    if (!(real > 1.0)) return MOTE_E_QUANT;
     mote_quant_multiplier(real, &mult, &shift);
-    if (shift < 0 || shift > 31)
-        return MOTE_E_QUANT;
+    if (shift < 0 || shift > 31) return MOTE_E_QUANT;
     /* CalculateInputRadius: the largest difference whose left shift still
      * fits int32, (2^5 - 1) * 2^26 / 2^shift, floored. */
     radius = floor(1.0 * (double)((1 << integer_bits) - 1) *

@@ -36,8 +36,8 @@ void mote_quant_multiplier(double real, int32_t *multiplier, int32_t *shift);
  * scale: finite and > 0; zero_point in [-128, 127] (else MOTE_E_QUANT).
  * Returns MOTE_OK, MOTE_E_ARG (NULL), MOTE_E_QUANT, or MOTE_E_PARAM for
  * TANH, SIGN_BIT and unknown values. */
-mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_point,
-                                     int32_t *act_min, int32_t *act_max);
+mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_point, int32_t *act_min,
+                                     int32_t *act_max);
 
 /* One requantization entry of CONV_2D / DEPTHWISE_CONV_2D (per channel or
  * per tensor) and of FULLY_CONNECTED (per channel or per tensor), as TFLite

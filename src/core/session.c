@@ -21,7 +21,7 @@
 static uint8_t *ref_ptr(const mote_session *s, uint32_t ref)
 {
     if (ref == MOTE_REF_NONE) return NULL;
-    if (ref & MOTE_REF_CONST)   /* read-only: kernels never write constants */
+    if (ref & MOTE_REF_CONST) /* read-only: kernels never write constants */
         return (uint8_t *)(uintptr_t)(s->model_base + (ref & ~MOTE_REF_CONST));
     return s->activations + ref;
 }
@@ -34,7 +34,8 @@ static void fill_io(mote_tensor *io, const mote_graph *g, int32_t index, uint8_t
     mote_graph_get_tensor(g, (uint32_t)index, &t);
     io->type = t.type;
     io->rank = t.rank;
-    for (r = 0; r < t.rank; r++) io->dims[r] = t.dims[r];
+    for (r = 0; r < t.rank; r++)
+        io->dims[r] = t.dims[r];
     io->bytes = t.bytes;
     io->data = data;
     io->index = index;
@@ -44,8 +45,7 @@ static void fill_io(mote_tensor *io, const mote_graph *g, int32_t index, uint8_t
     }
 }
 
-mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
-                              size_t arena_size)
+mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
     mote_lower_tables tables;
@@ -129,8 +129,8 @@ void mote_session_set_observer(mote_session *s, mote_observer fn, void *user)
     s->observer_user = user;
 }
 
-mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor,
-                                     const void **data, size_t *bytes)
+mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, const void **data,
+                                     size_t *bytes)
 {
     mote_graph_tensor t;
     if (s == NULL || s->model == NULL || data == NULL || bytes == NULL ||
@@ -158,11 +158,11 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
         return mote_ref_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a, &st->w_dims, w, b,
                                   &st->out_dims, o);
     case MOTE_K_DWCONV_S8:
-        return mote_ref_depthwise_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a,
-                                            &st->w_dims, w, b, &st->out_dims, o);
+        return mote_ref_depthwise_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a, &st->w_dims, w, b,
+                                            &st->out_dims, o);
     case MOTE_K_FC_S8:
-        return mote_ref_fully_connected_s8(&st->p.fc_s8, &q, st->rows, st->depth, st->cols,
-                                           a, w, b, o);
+        return mote_ref_fully_connected_s8(&st->p.fc_s8, &q, st->rows, st->depth, st->cols, a, w, b,
+                                           o);
     case MOTE_K_AVGPOOL_S8:
         return mote_ref_avg_pool_s8(&st->p.pool_s8, &st->in_dims, a, &st->out_dims, o);
     case MOTE_K_MAXPOOL_S8:
@@ -175,8 +175,8 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
         return mote_ref_conv2d_f32(&st->p.conv_f32, &st->in_dims, a, &st->w_dims, w, b,
                                    &st->out_dims, o);
     case MOTE_K_DWCONV_F32:
-        return mote_ref_depthwise_conv2d_f32(&st->p.conv_f32, &st->in_dims, a, &st->w_dims, w,
-                                             b, &st->out_dims, o);
+        return mote_ref_depthwise_conv2d_f32(&st->p.conv_f32, &st->in_dims, a, &st->w_dims, w, b,
+                                             &st->out_dims, o);
     case MOTE_K_FC_F32:
         return mote_ref_fully_connected_f32(st->p.clamp_f32.act_min, st->p.clamp_f32.act_max,
                                             st->rows, st->depth, st->cols, a, w, b, o);
@@ -185,16 +185,14 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
     case MOTE_K_MAXPOOL_F32:
         return mote_ref_max_pool_f32(&st->p.pool_f32, &st->in_dims, a, &st->out_dims, o);
     case MOTE_K_ADD_F32:
-        return mote_ref_add_f32(st->p.clamp_f32.act_min, st->p.clamp_f32.act_max, &st->in_dims,
-                                a, &st->w_dims, w, &st->out_dims, o);
-    case MOTE_K_SOFTMAX_F32:
-        return mote_ref_softmax_f32(st->p.beta, st->rows, st->depth, a, o);
+        return mote_ref_add_f32(st->p.clamp_f32.act_min, st->p.clamp_f32.act_max, &st->in_dims, a,
+                                &st->w_dims, w, &st->out_dims, o);
+    case MOTE_K_SOFTMAX_F32: return mote_ref_softmax_f32(st->p.beta, st->rows, st->depth, a, o);
     case MOTE_K_COPY:
         /* In-place RESHAPE shares the buffer: nothing to move. */
         if (o != a) memcpy(o, a, st->copy_bytes);
         return MOTE_OK;
-    default:
-        return MOTE_E_STATE;
+    default: return MOTE_E_STATE;
     }
 }
 

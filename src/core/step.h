@@ -26,17 +26,17 @@ typedef enum mote_kernel_id {
     MOTE_K_MAXPOOL_F32,
     MOTE_K_ADD_F32,
     MOTE_K_SOFTMAX_F32,
-    MOTE_K_COPY          /* RESHAPE: a byte copy, or nothing when planned in place */
+    MOTE_K_COPY /* RESHAPE: a byte copy, or nothing when planned in place */
 } mote_kernel_id;
 
 typedef struct mote_step {
-    int32_t kernel;           /* mote_kernel_id */
-    int32_t in[3];            /* tensor indices: data, weights, bias (-1: none) */
-    int32_t out;              /* output tensor index */
-    mote_dims in_dims, w_dims, out_dims;   /* w_dims: filter, or 2nd ADD input */
-    int32_t rows, depth, cols;             /* FC: batches, depth, out_c; SOFTMAX: rows, depth */
-    uint32_t copy_bytes;                   /* COPY */
-    uint32_t q_first;                      /* first entry of this step in the session's
+    int32_t kernel;                      /* mote_kernel_id */
+    int32_t in[3];                       /* tensor indices: data, weights, bias (-1: none) */
+    int32_t out;                         /* output tensor index */
+    mote_dims in_dims, w_dims, out_dims; /* w_dims: filter, or 2nd ADD input */
+    int32_t rows, depth, cols;           /* FC: batches, depth, out_c; SOFTMAX: rows, depth */
+    uint32_t copy_bytes;                 /* COPY */
+    uint32_t q_first;                    /* first entry of this step in the session's
                                               requantization tables (no pointers, so a
                                               step has one size on every target) */
     union {
@@ -47,8 +47,10 @@ typedef struct mote_step {
         mote_softmax_s8_params softmax_s8;
         mote_conv_f32_params conv_f32;
         mote_pool_f32_params pool_f32;
-        struct { float act_min, act_max; } clamp_f32;   /* FC and ADD float */
-        float beta;                                     /* SOFTMAX float */
+        struct {
+            float act_min, act_max;
+        } clamp_f32; /* FC and ADD float */
+        float beta;  /* SOFTMAX float */
     } p;
 } mote_step;
 

@@ -15,7 +15,7 @@ mote_status mote_fb_fail(const mote_fb *fb, mote_status s, uint32_t offset, cons
 static mote_status check_head(const mote_fb *fb, uint64_t at, uint32_t from, const char *what,
                               const char *kind)
 {
-    (void)what;    /* unused when MOTE_NO_STRINGS drops the messages */
+    (void)what; /* unused when MOTE_NO_STRINGS drops the messages */
     (void)kind;
     if (at >= fb->n) {
         return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, from,
@@ -30,8 +30,7 @@ static mote_status check_head(const mote_fb *fb, uint64_t at, uint32_t from, con
     return MOTE_OK;
 }
 
-mote_status mote_fb_table_at(const mote_fb *fb, uint32_t pos, const char *what,
-                             mote_fb_table *t)
+mote_status mote_fb_table_at(const mote_fb *fb, uint32_t pos, const char *what, mote_fb_table *t)
 {
     mote_status s = check_head(fb, pos, pos, what, "table");
     int64_t vt;
@@ -42,8 +41,8 @@ mote_status mote_fb_table_at(const mote_fb *fb, uint32_t pos, const char *what,
     vt = (int64_t)pos - (int64_t)mote_fb_i32(fb->p + pos);
     if (vt < 0 || vt >= (int64_t)fb->n) {
         return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, pos,
-                            "%s table at 0x%x: vtable at %D is outside the file (%u bytes)",
-                            what, pos, (long long)vt, fb->n);
+                            "%s table at 0x%x: vtable at %D is outside the file (%u bytes)", what,
+                            pos, (long long)vt, fb->n);
     }
     if (fb->n - (uint64_t)vt < 4) {
         return MOTE_FB_FAIL(fb, MOTE_E_TRUNCATED, (uint32_t)vt,
@@ -75,8 +74,8 @@ mote_status mote_fb_table_at(const mote_fb *fb, uint32_t pos, const char *what,
     return MOTE_OK;
 }
 
-mote_status mote_fb_field(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                          uint32_t size, const char *what, uint32_t *pos)
+mote_status mote_fb_field(const mote_fb *fb, const mote_fb_table *t, uint32_t id, uint32_t size,
+                          const char *what, uint32_t *pos)
 {
     uint32_t slot = 4u + 2u * id;
     uint32_t fo;
@@ -92,15 +91,15 @@ mote_status mote_fb_field(const mote_fb *fb, const mote_fb_table *t, uint32_t id
     }
     if (fo + size > t->size) {
         return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, t->pos,
-                            "%s field at byte %u of the table at 0x%x overruns its %u bytes",
-                            what, fo, t->pos, t->size);
+                            "%s field at byte %u of the table at 0x%x overruns its %u bytes", what,
+                            fo, t->pos, t->size);
     }
     *pos = t->pos + fo;
     return MOTE_OK;
 }
 
-mote_status mote_fb_get_u8(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                           const char *what, uint8_t *out)
+mote_status mote_fb_get_u8(const mote_fb *fb, const mote_fb_table *t, uint32_t id, const char *what,
+                           uint8_t *out)
 {
     uint32_t pos;
     mote_status s = mote_fb_field(fb, t, id, 1, what, &pos);
@@ -110,8 +109,8 @@ mote_status mote_fb_get_u8(const mote_fb *fb, const mote_fb_table *t, uint32_t i
     return s;
 }
 
-mote_status mote_fb_get_i8(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                           const char *what, int8_t *out)
+mote_status mote_fb_get_i8(const mote_fb *fb, const mote_fb_table *t, uint32_t id, const char *what,
+                           int8_t *out)
 {
     uint32_t pos;
     mote_status s = mote_fb_field(fb, t, id, 1, what, &pos);
@@ -121,8 +120,8 @@ mote_status mote_fb_get_i8(const mote_fb *fb, const mote_fb_table *t, uint32_t i
     return s;
 }
 
-mote_status mote_fb_get_32(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                           const char *what, void *out)
+mote_status mote_fb_get_32(const mote_fb *fb, const mote_fb_table *t, uint32_t id, const char *what,
+                           void *out)
 {
     uint32_t pos;
     mote_status s = mote_fb_field(fb, t, id, 4, what, &pos);
@@ -143,8 +142,8 @@ mote_status mote_fb_get_u64(const mote_fb *fb, const mote_fb_table *t, uint32_t 
     return s;
 }
 
-mote_status mote_fb_ref(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                        const char *what, uint32_t *target)
+mote_status mote_fb_ref(const mote_fb *fb, const mote_fb_table *t, uint32_t id, const char *what,
+                        uint32_t *target)
 {
     uint32_t pos;
     uint64_t at;
@@ -163,8 +162,8 @@ mote_status mote_fb_ref(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
     return s;
 }
 
-mote_status mote_fb_sub(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                        const char *what, mote_fb_table *sub, int *present)
+mote_status mote_fb_sub(const mote_fb *fb, const mote_fb_table *t, uint32_t id, const char *what,
+                        mote_fb_table *sub, int *present)
 {
     uint32_t at;
     mote_status s = mote_fb_ref(fb, t, id, what, &at);
@@ -203,8 +202,8 @@ mote_status mote_fb_vector(const mote_fb *fb, const mote_fb_table *t, uint32_t i
     return MOTE_OK;
 }
 
-mote_status mote_fb_string(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                           const char *what, mote_fb_vec *str)
+mote_status mote_fb_string(const mote_fb *fb, const mote_fb_table *t, uint32_t id, const char *what,
+                           mote_fb_vec *str)
 {
     mote_status s = mote_fb_vector(fb, t, id, 1, what, str);
     if (s != MOTE_OK || str->data == 0) {
@@ -219,16 +218,16 @@ mote_status mote_fb_string(const mote_fb *fb, const mote_fb_table *t, uint32_t i
     }
     if (fb->p[str->data + str->len] != 0) {
         return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, str->data - 4u,
-                            "%s string at offset 0x%x (%u bytes) is not NUL-terminated",
-                            what, str->data - 4u, str->len);
+                            "%s string at offset 0x%x (%u bytes) is not NUL-terminated", what,
+                            str->data - 4u, str->len);
     }
     return MOTE_OK;
 }
 
-mote_status mote_fb_vec_table(const mote_fb *fb, const mote_fb_vec *v, uint32_t i,
-                              const char *what, mote_fb_table *t)
+mote_status mote_fb_vec_table(const mote_fb *fb, const mote_fb_vec *v, uint32_t i, const char *what,
+                              mote_fb_table *t)
 {
-    uint32_t pos = v->data + 4u * i;     /* inside the verified vector */
+    uint32_t pos = v->data + 4u * i; /* inside the verified vector */
     uint64_t at = (uint64_t)pos + mote_fb_u32(fb->p + pos);
     mote_status s = check_head(fb, at, pos, what, "table");
     if (s != MOTE_OK) {

@@ -30,38 +30,59 @@ mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_
  * calls these for each index; the accessors call them again later). */
 mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *t,
                                mote_error *err);
-mote_status mote_tflite_op(const mote_graph *g, uint32_t i, mote_graph_op *op,
-                           mote_error *err);
+mote_status mote_tflite_op(const mote_graph *g, uint32_t i, mote_graph_op *op, mote_error *err);
 
 /* Field ids (position in the schema's table, unions taking two) of what the
  * reader reads; names follow third_party/tflite/schema.fbs. */
 enum {
-    MOTE_TFL_MODEL_OPCODES = 1, MOTE_TFL_MODEL_SUBGRAPHS = 2, MOTE_TFL_MODEL_DESCRIPTION = 3,
+    MOTE_TFL_MODEL_OPCODES = 1,
+    MOTE_TFL_MODEL_SUBGRAPHS = 2,
+    MOTE_TFL_MODEL_DESCRIPTION = 3,
     MOTE_TFL_MODEL_BUFFERS = 4,
 
-    MOTE_TFL_OPCODE_DEPRECATED = 0, MOTE_TFL_OPCODE_CUSTOM = 1, MOTE_TFL_OPCODE_VERSION = 2,
+    MOTE_TFL_OPCODE_DEPRECATED = 0,
+    MOTE_TFL_OPCODE_CUSTOM = 1,
+    MOTE_TFL_OPCODE_VERSION = 2,
     MOTE_TFL_OPCODE_BUILTIN = 3,
 
-    MOTE_TFL_SUBGRAPH_TENSORS = 0, MOTE_TFL_SUBGRAPH_INPUTS = 1, MOTE_TFL_SUBGRAPH_OUTPUTS = 2,
-    MOTE_TFL_SUBGRAPH_OPERATORS = 3, MOTE_TFL_SUBGRAPH_NAME = 4,
+    MOTE_TFL_SUBGRAPH_TENSORS = 0,
+    MOTE_TFL_SUBGRAPH_INPUTS = 1,
+    MOTE_TFL_SUBGRAPH_OUTPUTS = 2,
+    MOTE_TFL_SUBGRAPH_OPERATORS = 3,
+    MOTE_TFL_SUBGRAPH_NAME = 4,
 
-    MOTE_TFL_BUFFER_DATA = 0, MOTE_TFL_BUFFER_OFFSET = 1, MOTE_TFL_BUFFER_SIZE = 2,
+    MOTE_TFL_BUFFER_DATA = 0,
+    MOTE_TFL_BUFFER_OFFSET = 1,
+    MOTE_TFL_BUFFER_SIZE = 2,
 
-    MOTE_TFL_TENSOR_SHAPE = 0, MOTE_TFL_TENSOR_TYPE = 1, MOTE_TFL_TENSOR_BUFFER = 2,
-    MOTE_TFL_TENSOR_NAME = 3, MOTE_TFL_TENSOR_QUANT = 4, MOTE_TFL_TENSOR_SPARSITY = 6,
+    MOTE_TFL_TENSOR_SHAPE = 0,
+    MOTE_TFL_TENSOR_TYPE = 1,
+    MOTE_TFL_TENSOR_BUFFER = 2,
+    MOTE_TFL_TENSOR_NAME = 3,
+    MOTE_TFL_TENSOR_QUANT = 4,
+    MOTE_TFL_TENSOR_SPARSITY = 6,
     MOTE_TFL_TENSOR_EXTERNAL_BUFFER = 10,
 
-    MOTE_TFL_QUANT_SCALE = 2, MOTE_TFL_QUANT_ZERO_POINT = 3, MOTE_TFL_QUANT_DETAILS_TYPE = 4,
+    MOTE_TFL_QUANT_SCALE = 2,
+    MOTE_TFL_QUANT_ZERO_POINT = 3,
+    MOTE_TFL_QUANT_DETAILS_TYPE = 4,
     MOTE_TFL_QUANT_DIM = 6,
 
-    MOTE_TFL_OP_OPCODE_INDEX = 0, MOTE_TFL_OP_INPUTS = 1, MOTE_TFL_OP_OUTPUTS = 2,
-    MOTE_TFL_OP_OPTIONS_TYPE = 3, MOTE_TFL_OP_OPTIONS = 4
+    MOTE_TFL_OP_OPCODE_INDEX = 0,
+    MOTE_TFL_OP_INPUTS = 1,
+    MOTE_TFL_OP_OUTPUTS = 2,
+    MOTE_TFL_OP_OPTIONS_TYPE = 3,
+    MOTE_TFL_OP_OPTIONS = 4
 };
 
 /* BuiltinOptions union members for the operators whose options are decoded. */
 enum {
-    MOTE_TFL_OPTS_CONV2D = 1, MOTE_TFL_OPTS_DEPTHWISE = 2, MOTE_TFL_OPTS_POOL2D = 5,
-    MOTE_TFL_OPTS_FC = 8, MOTE_TFL_OPTS_SOFTMAX = 9, MOTE_TFL_OPTS_ADD = 11
+    MOTE_TFL_OPTS_CONV2D = 1,
+    MOTE_TFL_OPTS_DEPTHWISE = 2,
+    MOTE_TFL_OPTS_POOL2D = 5,
+    MOTE_TFL_OPTS_FC = 8,
+    MOTE_TFL_OPTS_SOFTMAX = 9,
+    MOTE_TFL_OPTS_ADD = 11
 };
 
 /* Verify buffer idx (< g->n_buffers) and give its bytes: the `data` vector,
@@ -71,7 +92,6 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
                                const uint8_t **data, size_t *len);
 
 /* Open g's bytes as a flatbuffer for decoding (messages about op / tensor). */
-void mote_tflite_fb(const mote_graph *g, mote_error *err, int32_t op, int32_t tensor,
-                    mote_fb *fb);
+void mote_tflite_fb(const mote_graph *g, mote_error *err, int32_t op, int32_t tensor, mote_fb *fb);
 
 #endif /* MOTE_FORMAT_TFLITE_H */

@@ -4,25 +4,25 @@
 #include "format/op_names.inc"
 
 /* Schema enums the decoded options use. */
-#define PADDING_LAST 1          /* Padding: SAME, VALID */
-#define ACTIVATION_LAST 5       /* ActivationFunctionType: NONE .. SIGN_BIT */
-#define WEIGHTS_FORMAT_LAST 1   /* FullyConnectedOptionsWeightsFormat */
+#define PADDING_LAST 1        /* Padding: SAME, VALID */
+#define ACTIVATION_LAST 5     /* ActivationFunctionType: NONE .. SIGN_BIT */
+#define WEIGHTS_FORMAT_LAST 1 /* FullyConnectedOptionsWeightsFormat */
 
-static mote_status check_enum(const mote_fb *fb, const mote_fb_table *t, int32_t v,
-                              int32_t last, const char *what)
+static mote_status check_enum(const mote_fb *fb, const mote_fb_table *t, int32_t v, int32_t last,
+                              const char *what)
 {
-    (void)what;    /* unused when MOTE_NO_STRINGS drops the messages */
+    (void)what; /* unused when MOTE_NO_STRINGS drops the messages */
     if (v < 0 || v > last) {
-        return MOTE_FB_FAIL(fb, MOTE_E_ENUM, t->pos, "%s %d is not in the schema (0..%d)",
-                            what, v, last);
+        return MOTE_FB_FAIL(fb, MOTE_E_ENUM, t->pos, "%s %d is not in the schema (0..%d)", what, v,
+                            last);
     }
     return MOTE_OK;
 }
 
 /* Read byte-sized enum field id into *out (keeping the default if absent)
  * and check it against 0..last. */
-static mote_status get_enum(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
-                            int32_t last, const char *what, int32_t *out)
+static mote_status get_enum(const mote_fb *fb, const mote_fb_table *t, uint32_t id, int32_t last,
+                            const char *what, int32_t *out)
 {
     int8_t v = (int8_t)*out;
     mote_status s = mote_fb_get_i8(fb, t, id, what, &v);
@@ -110,12 +110,11 @@ static mote_status decode_options(const mote_fb *fb, const mote_fb_table *ot, mo
     op->options_type = type;
     if (type > MOTE_FORMAT_OPTIONS_LAST) {
         return MOTE_FB_FAIL(fb, MOTE_E_ENUM, ot->pos,
-                            "builtin_options_type %u is not in the schema (0..%d)",
-                            type, MOTE_FORMAT_OPTIONS_LAST);
+                            "builtin_options_type %u is not in the schema (0..%d)", type,
+                            MOTE_FORMAT_OPTIONS_LAST);
     }
     if (type != 0 && want >= 0 && type != want) {
-        return MOTE_FB_FAIL(fb, MOTE_E_PARAM, ot->pos,
-                            "%s carries options type %u, expected %d",
+        return MOTE_FB_FAIL(fb, MOTE_E_PARAM, ot->pos, "%s carries options type %u, expected %d",
                             mote_op_name(op->code), type, want);
     }
     if (type != 0) {
@@ -157,8 +156,10 @@ static mote_status decode_opcode(const mote_graph *g, const mote_fb *fb, mote_gr
     codes.data = g->opcodes;
     codes.len = g->n_opcodes;
     s = mote_fb_vec_table(fb, &codes, op->opcode_index, "operator code", &ct);
-    if (s == MOTE_OK) s = mote_fb_get_i8(fb, &ct, MOTE_TFL_OPCODE_DEPRECATED, "deprecated_builtin_code", &dep);
-    if (s == MOTE_OK) s = mote_fb_get_32(fb, &ct, MOTE_TFL_OPCODE_BUILTIN, "builtin_code", &builtin);
+    if (s == MOTE_OK)
+        s = mote_fb_get_i8(fb, &ct, MOTE_TFL_OPCODE_DEPRECATED, "deprecated_builtin_code", &dep);
+    if (s == MOTE_OK)
+        s = mote_fb_get_32(fb, &ct, MOTE_TFL_OPCODE_BUILTIN, "builtin_code", &builtin);
     if (s == MOTE_OK) s = mote_fb_get_32(fb, &ct, MOTE_TFL_OPCODE_VERSION, "version", &op->version);
     if (s == MOTE_OK) s = mote_fb_string(fb, &ct, MOTE_TFL_OPCODE_CUSTOM, "custom_code", &custom);
     if (s != MOTE_OK) {
@@ -176,8 +177,8 @@ static mote_status decode_opcode(const mote_graph *g, const mote_fb *fb, mote_gr
 
 /* inputs / outputs: indices of tensors; -1 marks an omitted optional input. */
 static mote_status decode_indices(const mote_graph *g, const mote_fb *fb, const mote_fb_table *ot,
-                                  uint32_t id, const char *what, int32_t lowest,
-                                  uint32_t *n, const uint8_t **le)
+                                  uint32_t id, const char *what, int32_t lowest, uint32_t *n,
+                                  const uint8_t **le)
 {
     mote_fb_vec v;
     uint32_t k;
@@ -189,8 +190,8 @@ static mote_status decode_indices(const mote_graph *g, const mote_fb *fb, const 
         int32_t x = mote_fb_i32(fb->p + v.data + 4u * k);
         if (x < lowest || (x >= 0 && (uint32_t)x >= g->n_tensors)) {
             return MOTE_FB_FAIL(fb, MOTE_E_INDEX, v.data + 4u * k,
-                                "%s index %d out of range (model has %u tensors)",
-                                what, x, g->n_tensors);
+                                "%s index %d out of range (model has %u tensors)", what, x,
+                                g->n_tensors);
         }
     }
     *n = v.len;
@@ -205,8 +206,9 @@ mote_status mote_tflite_op(const mote_graph *g, uint32_t i, mote_graph_op *op, m
     mote_fb_table ot;
     mote_status s;
     if (g == NULL || op == NULL || i >= g->n_ops) {
-        return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0, "operator index %u out of range (%u operators)",
-                         i, g != NULL ? g->n_ops : 0u);
+        return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0,
+                         "operator index %u out of range (%u operators)", i,
+                         g != NULL ? g->n_ops : 0u);
     }
     memset(op, 0, sizeof *op);
     op->version = 1;

@@ -49,7 +49,8 @@ static mote_status io_vector(const mote_fb *fb, const mote_fb_table *sg, uint32_
         if (x < 0 || (uint32_t)x >= n_tensors) {
             return MOTE_FB_FAIL(fb, MOTE_E_INDEX, v->data + 4u * k,
                                 "subgraph %s %u: tensor index %d out of range "
-                                "(model has %u tensors)", what, k, x, n_tensors);
+                                "(model has %u tensors)",
+                                what, k, x, n_tensors);
         }
     }
     return s;
@@ -60,10 +61,13 @@ static mote_status read_model(mote_graph *g, const mote_fb *fb)
     mote_fb_table model, sg;
     mote_fb_vec opcodes, subgraphs, buffers, tensors, ops, in, out, text;
     mote_status s = read_header(fb, &model);
-    if (s == MOTE_OK) s = table_vector(fb, &model, MOTE_TFL_MODEL_OPCODES, "operator code", &opcodes);
+    if (s == MOTE_OK)
+        s = table_vector(fb, &model, MOTE_TFL_MODEL_OPCODES, "operator code", &opcodes);
     if (s == MOTE_OK) s = table_vector(fb, &model, MOTE_TFL_MODEL_BUFFERS, "buffer", &buffers);
-    if (s == MOTE_OK) s = mote_fb_string(fb, &model, MOTE_TFL_MODEL_DESCRIPTION, "description", &text);
-    if (s == MOTE_OK) s = mote_fb_vector(fb, &model, MOTE_TFL_MODEL_SUBGRAPHS, 4, "subgraph", &subgraphs);
+    if (s == MOTE_OK)
+        s = mote_fb_string(fb, &model, MOTE_TFL_MODEL_DESCRIPTION, "description", &text);
+    if (s == MOTE_OK)
+        s = mote_fb_vector(fb, &model, MOTE_TFL_MODEL_SUBGRAPHS, 4, "subgraph", &subgraphs);
     if (s != MOTE_OK) {
         return s;
     }
@@ -77,7 +81,8 @@ static mote_status read_model(mote_graph *g, const mote_fb *fb)
     if (s == MOTE_OK) s = table_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OPERATORS, "operator", &ops);
     if (s == MOTE_OK) s = mote_fb_string(fb, &sg, MOTE_TFL_SUBGRAPH_NAME, "subgraph name", &text);
     if (s == MOTE_OK) s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_INPUTS, "input", tensors.len, &in);
-    if (s == MOTE_OK) s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OUTPUTS, "output", tensors.len, &out);
+    if (s == MOTE_OK)
+        s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OUTPUTS, "output", tensors.len, &out);
     if (s != MOTE_OK) {
         return s;
     }

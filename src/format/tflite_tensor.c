@@ -7,11 +7,10 @@
  * (a 64-bit host would otherwise accept what a 32-bit MCU cannot address). */
 #define MAX_TENSOR_BYTES 0x7FFFFFFFu
 
-void mote_tflite_fb(const mote_graph *g, mote_error *err, int32_t op, int32_t tensor,
-                    mote_fb *fb)
+void mote_tflite_fb(const mote_graph *g, mote_error *err, int32_t op, int32_t tensor, mote_fb *fb)
 {
     fb->p = g->base;
-    fb->n = (uint32_t)g->size;     /* mote_tflite_read refused files >= 4 GiB */
+    fb->n = (uint32_t)g->size; /* mote_tflite_read refused files >= 4 GiB */
     fb->err = err;
     fb->op = op;
     fb->tensor = tensor;
@@ -46,8 +45,8 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
     if (off > 1) {
         if (off >= fb->n) {
             return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, bt.pos,
-                                "buffer %u: data offset 0x%X is outside the file (%u bytes)",
-                                idx, (unsigned long long)off, fb->n);
+                                "buffer %u: data offset 0x%X is outside the file (%u bytes)", idx,
+                                (unsigned long long)off, fb->n);
         }
         if (size > fb->n - off) {
             return MOTE_FB_FAIL(fb, MOTE_E_TRUNCATED, (uint32_t)off,
@@ -67,8 +66,7 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
 }
 
 /* shape: rank within MOTE_MAX_RANK, every dimension concrete. */
-static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt,
-                                mote_graph_tensor *t)
+static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt, mote_graph_tensor *t)
 {
     mote_fb_vec v;
     uint32_t k;
@@ -77,8 +75,8 @@ static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt,
         return s;
     }
     if (v.len > MOTE_MAX_RANK) {
-        return MOTE_FB_FAIL(fb, MOTE_E_LIMIT, v.data - 4u,
-                            "rank %u exceeds MOTE_MAX_RANK (%d)", v.len, MOTE_MAX_RANK);
+        return MOTE_FB_FAIL(fb, MOTE_E_LIMIT, v.data - 4u, "rank %u exceeds MOTE_MAX_RANK (%d)",
+                            v.len, MOTE_MAX_RANK);
     }
     t->rank = (int32_t)v.len;
     for (k = 0; k < v.len; k++) {
@@ -87,8 +85,8 @@ static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt,
             /* shape_signature may carry -1 (MLPerf models do, in the batch
              * dimension) and is ignored; shape itself must be concrete. */
             return MOTE_FB_FAIL(fb, MOTE_E_DYNAMIC, v.data + 4u * k,
-                                "dimension %u of shape is %d (dynamic shapes are not supported)",
-                                k, t->dims[k]);
+                                "dimension %u of shape is %d (dynamic shapes are not supported)", k,
+                                t->dims[k]);
         }
     }
     return MOTE_OK;
@@ -117,10 +115,9 @@ static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tenso
     bytes = elems * mote_type_size(t->type);
     if (elems > MAX_TENSOR_BYTES || bytes > MAX_TENSOR_BYTES) {
         (void)dims;
-        return MOTE_FB_FAIL(fb, MOTE_E_OVERFLOW, pos,
-                            "shape %s %s is larger than 2^31-1 elements or bytes",
-                            mote_error_dims(dims, sizeof dims, t->dims, t->rank),
-                            mote_type_name(t->type));
+        return MOTE_FB_FAIL(
+            fb, MOTE_E_OVERFLOW, pos, "shape %s %s is larger than 2^31-1 elements or bytes",
+            mote_error_dims(dims, sizeof dims, t->dims, t->rank), mote_type_name(t->type));
     }
     t->elements = (size_t)elems;
     t->bytes = (size_t)bytes;
@@ -128,8 +125,7 @@ static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tenso
 }
 
 /* QuantizationParameters: counts consistent, per-axis dimension matches. */
-static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt,
-                                mote_graph_tensor *t)
+static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt, mote_graph_tensor *t)
 {
     mote_fb_table q;
     mote_fb_vec scale, zp;
@@ -165,8 +161,8 @@ static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt,
     }
     if (zp.len != 0 && zp.len != 1 && zp.len != scale.len) {
         return MOTE_FB_FAIL(fb, MOTE_E_QUANT, q.pos,
-                            "%u scales but %u zero points (need 0, 1 or %u)",
-                            scale.len, zp.len, scale.len);
+                            "%u scales but %u zero points (need 0, 1 or %u)", scale.len, zp.len,
+                            scale.len);
     }
     /* Converters copy the filter's quantized_dimension onto per-channel
      * biases (person_detect has rank-1 biases marked dimension 3); TFLite
@@ -181,8 +177,7 @@ static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt,
                                 t->quant_dim, t->rank);
         }
         if ((uint32_t)t->dims[t->quant_dim] != scale.len) {
-            return MOTE_FB_FAIL(fb, MOTE_E_QUANT, q.pos,
-                                "%u scales for dimension %d of size %d",
+            return MOTE_FB_FAIL(fb, MOTE_E_QUANT, q.pos, "%u scales for dimension %d of size %d",
                                 scale.len, t->quant_dim, t->dims[t->quant_dim]);
         }
     }
@@ -205,8 +200,8 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
     }
     if (buf >= g->n_buffers) {
         return MOTE_FB_FAIL(fb, MOTE_E_INDEX, tt->pos,
-                            "buffer index %u out of range (model has %u buffers)",
-                            buf, g->n_buffers);
+                            "buffer index %u out of range (model has %u buffers)", buf,
+                            g->n_buffers);
     }
     s = mote_tflite_buffer(g, fb, buf, &t->data, &t->data_bytes);
     if (s != MOTE_OK || t->data == NULL) {
@@ -228,8 +223,8 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
     if (mote_type_size(t->type) != 0 && t->data_bytes != t->bytes) {
         (void)dims;
         return MOTE_FB_FAIL(fb, MOTE_E_SHAPE, (uint32_t)(t->data - fb->p),
-                            "buffer %u holds %U bytes, shape %s %s needs %U",
-                            buf, (unsigned long long)t->data_bytes,
+                            "buffer %u holds %U bytes, shape %s %s needs %U", buf,
+                            (unsigned long long)t->data_bytes,
                             mote_error_dims(dims, sizeof dims, t->dims, t->rank),
                             mote_type_name(t->type), (unsigned long long)t->bytes);
     }
@@ -246,8 +241,8 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
     uint32_t sparsity = 0, external = 0;
     mote_status s;
     if (g == NULL || t == NULL || i >= g->n_tensors) {
-        return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0, "tensor index %u out of range (%u tensors)",
-                         i, g != NULL ? g->n_tensors : 0u);
+        return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0, "tensor index %u out of range (%u tensors)", i,
+                         g != NULL ? g->n_tensors : 0u);
     }
     memset(t, 0, sizeof *t);
     mote_tflite_fb(g, err, -1, (int32_t)i, &fb);
@@ -261,8 +256,8 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
         s = mote_fb_get_i8(&fb, &tt, MOTE_TFL_TENSOR_TYPE, "tensor type", &type);
     }
     if (s == MOTE_OK && (type < 0 || type > MOTE_TYPE_LAST)) {
-        return MOTE_FB_FAIL(&fb, MOTE_E_ENUM, tt.pos,
-                            "type %d is not a TensorType (0..%d)", type, MOTE_TYPE_LAST);
+        return MOTE_FB_FAIL(&fb, MOTE_E_ENUM, tt.pos, "type %d is not a TensorType (0..%d)", type,
+                            MOTE_TYPE_LAST);
     }
     t->type = (mote_type)type;
     if (s == MOTE_OK) {
@@ -278,13 +273,13 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
                             "sparse tensors are not supported");
     }
     if (s == MOTE_OK) {
-        s = mote_fb_get_32(&fb, &tt, MOTE_TFL_TENSOR_EXTERNAL_BUFFER, "external_buffer",
-                           &external);
+        s = mote_fb_get_32(&fb, &tt, MOTE_TFL_TENSOR_EXTERNAL_BUFFER, "external_buffer", &external);
     }
     if (s == MOTE_OK && external != 0) {
         return MOTE_FB_FAIL(&fb, MOTE_E_UNSUPPORTED_TYPE, tt.pos,
                             "data in external buffer %u (outside the model file) is not "
-                            "supported", external);
+                            "supported",
+                            external);
     }
     if (s == MOTE_OK) {
         s = size_tensor(&fb, tt.pos, t);

@@ -36,8 +36,7 @@
 static inline int32_t mote_fp_mul_high(int32_t a, int32_t b)
 {
     int64_t ab, nudge;
-    if (a == INT32_MIN && b == INT32_MIN)
-        return INT32_MAX;
+    if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
     ab = (int64_t)a * (int64_t)b;
     nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
     return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
@@ -59,10 +58,8 @@ static inline int32_t mote_fp_div_pot(int32_t x, int exponent)
 static inline int32_t mote_fp_sat_shl(int32_t x, int exponent)
 {
     const int32_t threshold = (int32_t)(((int64_t)1 << (31 - exponent)) - 1);
-    if (x > threshold)
-        return INT32_MAX;
-    if (x < -threshold)
-        return INT32_MIN;
+    if (x > threshold) return INT32_MAX;
+    if (x < -threshold) return INT32_MIN;
     return (int32_t)((uint32_t)x << exponent);
 }
 

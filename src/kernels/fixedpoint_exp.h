@@ -29,7 +29,7 @@ static inline int32_t mote_fp_exp_quarter(int32_t a)
 {
     const int32_t exp_minus_1_8 = 1895147668;
     const int32_t one_third = 715827883;
-    const int32_t x = a + (1 << 28);            /* x = a + 1/8 */
+    const int32_t x = a + (1 << 28); /* x = a + 1/8 */
     const int32_t x2 = mote_fp_mul_high(x, x);
     const int32_t x3 = mote_fp_mul_high(x2, x);
     const int32_t x4 = mote_fp_mul_high(x2, x2);
@@ -47,19 +47,17 @@ static inline int32_t mote_fp_exp_quarter(int32_t a)
 static inline int32_t mote_fp_exp_neg_q5(int32_t a)
 {
     /* exp(-1/4), exp(-1/2), exp(-1), exp(-2), exp(-4), exp(-8), exp(-16) in Q0 */
-    const int32_t barrel[7] = {1672461947, 1302514674, 790015084, 290630308,
-                               39332535, 720401, 242};
-    const int32_t quarter = 1 << 24;             /* 1/4 in Q5 */
-    const int32_t a_mod = (a & (quarter - 1)) - quarter;  /* in [-1/4, 0) */
+    const int32_t barrel[7] = {1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
+    const int32_t quarter = 1 << 24;                     /* 1/4 in Q5 */
+    const int32_t a_mod = (a & (quarter - 1)) - quarter; /* in [-1/4, 0) */
     /* Bits of (a_mod - a), the non-negative multiple of 1/4 removed above;
      * unsigned arithmetic because only its bit pattern matters. */
     const uint32_t removed = (uint32_t)a_mod - (uint32_t)a;
-    int32_t result = mote_fp_exp_quarter(mote_fp_sat_shl(a_mod, 5));  /* Q5 -> Q0 */
+    int32_t result = mote_fp_exp_quarter(mote_fp_sat_shl(a_mod, 5)); /* Q5 -> Q0 */
     int k;
 
     for (k = 0; k < 7; ++k) {
-        if (removed & ((uint32_t)1 << (24 + k)))
-            result = mote_fp_mul_high(result, barrel[k]);
+        if (removed & ((uint32_t)1 << (24 + k))) result = mote_fp_mul_high(result, barrel[k]);
     }
     return a == 0 ? MOTE_FP_Q0_ONE : result;
 }
@@ -68,16 +66,16 @@ static inline int32_t mote_fp_exp_neg_q5(int32_t a)
  * the half denominator, starting from 48/17 - 32/17 * d (Q2 constants). */
 static inline int32_t mote_fp_one_over_one_plus_x(int32_t a)
 {
-    const int32_t c48_17 = 1515870810;           /* 48/17 in Q2 */
-    const int32_t c_neg32_17 = -1010580540;      /* -32/17 in Q2 */
+    const int32_t c48_17 = 1515870810;      /* 48/17 in Q2 */
+    const int32_t c_neg32_17 = -1010580540; /* -32/17 in Q2 */
     const int32_t q2_one = 1 << 29;
-    const int32_t half_den = mote_fp_half_sum(a, MOTE_FP_Q0_ONE);  /* Q0 */
+    const int32_t half_den = mote_fp_half_sum(a, MOTE_FP_Q0_ONE); /* Q0 */
     int32_t x = c48_17 + mote_fp_mul_high(half_den, c_neg32_17);  /* Q2 */
     int i;
 
     for (i = 0; i < 3; ++i) {
-        const int32_t err = q2_one - mote_fp_mul_high(half_den, x);   /* Q2 */
-        x = x + mote_fp_sat_shl(mote_fp_mul_high(x, err), 2);         /* Q4 -> Q2 */
+        const int32_t err = q2_one - mote_fp_mul_high(half_den, x); /* Q2 */
+        x = x + mote_fp_sat_shl(mote_fp_mul_high(x, err), 2);       /* Q4 -> Q2 */
     }
     /* x approximates 1/half_den = 2/(1+a); reading the same raw value as Q1
      * halves it, then Q1 -> Q0. */

@@ -8,18 +8,17 @@
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
 
-mote_status mote_ref_add_f32(float act_min, float act_max,
-                             const mote_dims *in1_dims, const float *in1,
-                             const mote_dims *in2_dims, const float *in2,
+mote_status mote_ref_add_f32(float act_min, float act_max, const mote_dims *in1_dims,
+                             const float *in1, const mote_dims *in2_dims, const float *in2,
                              const mote_dims *output_dims, float *output)
 {
     int32_t s1[4], s2[4];
     int32_t b, y, x, c;
 
-    if (!in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output)
-        return MOTE_E_ARG;
-    if (!mote_ref_dims_ok(in1_dims) || !mote_ref_dims_ok(in2_dims) || !mote_ref_dims_ok(output_dims) ||
-        !mote_ref_broadcasts(in1_dims, output_dims) || !mote_ref_broadcasts(in2_dims, output_dims))
+    if (!in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output) return MOTE_E_ARG;
+    if (!mote_ref_dims_ok(in1_dims) || !mote_ref_dims_ok(in2_dims) ||
+        !mote_ref_dims_ok(output_dims) || !mote_ref_broadcasts(in1_dims, output_dims) ||
+        !mote_ref_broadcasts(in2_dims, output_dims))
         return MOTE_E_ARG;
 
     mote_ref_broadcast_strides(in1_dims, output_dims, s1);

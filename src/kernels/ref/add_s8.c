@@ -20,29 +20,26 @@ static int8_t add_one(const mote_add_s8_params *p, int32_t a, int32_t b)
 {
     const int32_t a_shifted = (a + p->input1_offset) * ((int32_t)1 << p->left_shift);
     const int32_t b_shifted = (b + p->input2_offset) * ((int32_t)1 << p->left_shift);
-    const int32_t a_scaled =
-        mote_requantize_lt1(a_shifted, p->input1_multiplier, p->input1_shift);
-    const int32_t b_scaled =
-        mote_requantize_lt1(b_shifted, p->input2_multiplier, p->input2_shift);
-    int32_t out = mote_requantize_lt1(a_scaled + b_scaled, p->output_multiplier,
-                                      p->output_shift) + p->output_offset;
+    const int32_t a_scaled = mote_requantize_lt1(a_shifted, p->input1_multiplier, p->input1_shift);
+    const int32_t b_scaled = mote_requantize_lt1(b_shifted, p->input2_multiplier, p->input2_shift);
+    int32_t out = mote_requantize_lt1(a_scaled + b_scaled, p->output_multiplier, p->output_shift) +
+                  p->output_offset;
     out = out < p->act_min ? p->act_min : out;
     out = out > p->act_max ? p->act_max : out;
     return (int8_t)out;
 }
 
-mote_status mote_ref_add_s8(const mote_add_s8_params *p,
-                            const mote_dims *in1_dims, const int8_t *in1,
-                            const mote_dims *in2_dims, const int8_t *in2,
+mote_status mote_ref_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
                             const mote_dims *output_dims, int8_t *output)
 {
     const mote_dims *od = output_dims;
     int32_t s1[4], s2[4], n, y, x, c;
 
-    if (!p || !in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output)
-        return MOTE_E_ARG;
-    if (!mote_ref_dims_ok(in1_dims) || !mote_ref_dims_ok(in2_dims) || !mote_ref_dims_ok(od) || !mote_ref_broadcasts(in1_dims, od) ||
-        !mote_ref_broadcasts(in2_dims, od) || p->left_shift < 0 || p->left_shift > 20)
+    if (!p || !in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output) return MOTE_E_ARG;
+    if (!mote_ref_dims_ok(in1_dims) || !mote_ref_dims_ok(in2_dims) || !mote_ref_dims_ok(od) ||
+        !mote_ref_broadcasts(in1_dims, od) || !mote_ref_broadcasts(in2_dims, od) ||
+        p->left_shift < 0 || p->left_shift > 20)
         return MOTE_E_ARG;
     mote_ref_broadcast_strides(in1_dims, od, s1);
     mote_ref_broadcast_strides(in2_dims, od, s2);

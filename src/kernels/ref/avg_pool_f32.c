@@ -8,20 +8,16 @@
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
 
-mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
-                                  const mote_dims *input_dims, const float *input,
-                                  const mote_dims *output_dims, float *output)
+mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p, const mote_dims *input_dims,
+                                  const float *input, const mote_dims *output_dims, float *output)
 {
     const mote_dims *id = input_dims;
     const mote_conv_geom *g;
     int32_t b, oy, ox, c, y, x;
 
-    if (!p || !input_dims || !input || !output_dims || !output)
-        return MOTE_E_ARG;
+    if (!p || !input_dims || !input || !output_dims || !output) return MOTE_E_ARG;
     g = &p->geom;
-    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(output_dims) || p->filter_h < 1 || p->filter_w < 1 ||
-        g->stride_h < 1 || g->stride_w < 1 || g->pad_h < 0 || g->pad_w < 0 ||
-        output_dims->n != id->n || output_dims->c != id->c)
+    if (!mote_ref_pool_args_ok(p->filter_h, p->filter_w, g, input_dims, output_dims))
         return MOTE_E_ARG;
 
     for (b = 0; b < output_dims->n; ++b) {
@@ -29,10 +25,12 @@ mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
         for (oy = 0; oy < output_dims->h; ++oy) {
             /* Clip the window to the input once per row/column. */
             int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t y_lo = mote_ref_max_i32(y0, 0), y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
+            int32_t y_lo = mote_ref_max_i32(y0, 0),
+                    y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
             for (ox = 0; ox < output_dims->w; ++ox) {
                 int32_t x0 = ox * g->stride_w - g->pad_w;
-                int32_t x_lo = mote_ref_max_i32(x0, 0), x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
+                int32_t x_lo = mote_ref_max_i32(x0, 0),
+                        x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
                 for (c = 0; c < id->c; ++c) {
                     float total = 0.0f;
                     int32_t count = 0;
@@ -45,7 +43,7 @@ mote_status mote_ref_avg_pool_f32(const mote_pool_f32_params *p,
                     /* A window wholly in the padding has no taps; lowering
                      * rejects such geometry, but never divide by zero. */
                     *output++ = mote_ref_clamp_f32(count > 0 ? total / (float)count : 0.0f,
-                                          p->act_min, p->act_max);
+                                                   p->act_min, p->act_max);
                 }
             }
         }

@@ -9,33 +9,30 @@
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
 
-mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p,
-                                 const mote_dims *input_dims, const int8_t *input,
-                                 const mote_dims *output_dims, int8_t *output)
+mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
+                                 const int8_t *input, const mote_dims *output_dims, int8_t *output)
 {
     const mote_dims *id = input_dims, *od = output_dims;
     int32_t b, oy, ox, c, y, x;
 
-    if (!p || !input_dims || !input || !output_dims || !output)
-        return MOTE_E_ARG;
-    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(od) || od->n != id->n || od->c != id->c || p->filter_h < 1 ||
-        p->filter_w < 1 || p->geom.stride_h < 1 || p->geom.stride_w < 1)
-        return MOTE_E_ARG;
+    if (!p || !input_dims || !input || !output_dims || !output) return MOTE_E_ARG;
+    if (!mote_ref_pool_args_ok(p->filter_h, p->filter_w, &p->geom, id, od)) return MOTE_E_ARG;
 
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < od->h; ++oy) {
             const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
-            const int32_t y_lo = mote_ref_max_i32(y0, 0), y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
+            const int32_t y_lo = mote_ref_max_i32(y0, 0),
+                          y_hi = mote_ref_min_i32(y0 + p->filter_h, id->h);
             for (ox = 0; ox < od->w; ++ox) {
                 const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
-                const int32_t x_lo = mote_ref_max_i32(x0, 0), x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
+                const int32_t x_lo = mote_ref_max_i32(x0, 0),
+                              x_hi = mote_ref_min_i32(x0 + p->filter_w, id->w);
                 const int32_t count = (y_hi - y_lo) * (x_hi - x_lo);
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
                 /* A window wholly in the padding: TFLite's kernel fails on
                  * it too. Lowering rejects such geometry. */
-                if (y_hi <= y_lo || x_hi <= x_lo)
-                    return MOTE_E_PARAM;
+                if (y_hi <= y_lo || x_hi <= x_lo) return MOTE_E_PARAM;
                 for (c = 0; c < id->c; ++c) {
                     int32_t sum = 0, avg;
                     for (y = y_lo; y < y_hi; ++y)

@@ -19,13 +19,11 @@ static float window_sum(const mote_conv_geom *g, const mote_dims *id, const floa
     int32_t fy, fx, ic;
     for (fy = 0; fy < fd->h; ++fy) {
         int32_t iy = in_y0 + fy * g->dilation_h;
-        if (iy < 0 || iy >= id->h)
-            continue;
+        if (iy < 0 || iy >= id->h) continue;
         for (fx = 0; fx < fd->w; ++fx) {
             int32_t ix = in_x0 + fx * g->dilation_w;
             const float *x, *w;
-            if (ix < 0 || ix >= id->w)
-                continue;
+            if (ix < 0 || ix >= id->w) continue;
             x = in_batch + (iy * id->w + ix) * id->c;
             w = filt_oc + (fy * fd->w + fx) * fd->c;
             for (ic = 0; ic < id->c; ++ic)
@@ -35,10 +33,9 @@ static float window_sum(const mote_conv_geom *g, const mote_dims *id, const floa
     return total;
 }
 
-mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p,
-                                const mote_dims *input_dims, const float *input,
-                                const mote_dims *filter_dims, const float *filter,
-                                const float *bias,
+mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p, const mote_dims *input_dims,
+                                const float *input, const mote_dims *filter_dims,
+                                const float *filter, const float *bias,
                                 const mote_dims *output_dims, float *output)
 {
     const mote_conv_geom *g;
@@ -47,9 +44,9 @@ mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p,
     if (!p || !input_dims || !input || !filter_dims || !filter || !output_dims || !output)
         return MOTE_E_ARG;
     g = &p->geom;
-    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(filter_dims) || !mote_ref_dims_ok(output_dims) ||
-        g->stride_h < 1 || g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1 ||
-        g->pad_h < 0 || g->pad_w < 0)
+    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(filter_dims) ||
+        !mote_ref_dims_ok(output_dims) || g->stride_h < 1 || g->stride_w < 1 || g->dilation_h < 1 ||
+        g->dilation_w < 1 || g->pad_h < 0 || g->pad_w < 0)
         return MOTE_E_ARG;
     /* Channel and batch agreement is cheap to check and keeps every read
      * below inside the buffers the shapes describe. */
@@ -67,8 +64,7 @@ mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p,
                 for (oc = 0; oc < output_dims->c; ++oc) {
                     float acc = window_sum(g, input_dims, in_batch, filter_dims,
                                            filter + oc * filter_size, in_y0, in_x0);
-                    if (bias)
-                        acc += bias[oc];
+                    if (bias) acc += bias[oc];
                     *output++ = mote_ref_clamp_f32(acc, p->act_min, p->act_max);
                 }
             }

@@ -18,22 +18,20 @@
 
 /* One output element: the window sum for output channel oc at input
  * origin (y0, x0), whose group starts at input channel c0. */
-static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id,
-                          const int8_t *in_batch, const mote_dims *fd, const int8_t *filter,
-                          int32_t oc, int32_t y0, int32_t x0, int32_t c0)
+static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
+                          const mote_dims *fd, const int8_t *filter, int32_t oc, int32_t y0,
+                          int32_t x0, int32_t c0)
 {
     const mote_conv_geom *g = &p->geom;
     int32_t acc = 0, ky, kx, ic;
 
     for (ky = 0; ky < fd->h; ++ky) {
         const int32_t y = y0 + g->dilation_h * ky;
-        if (y < 0 || y >= id->h)
-            continue;
+        if (y < 0 || y >= id->h) continue;
         for (kx = 0; kx < fd->w; ++kx) {
             const int32_t x = x0 + g->dilation_w * kx;
             const int8_t *in_px, *f_px;
-            if (x < 0 || x >= id->w)
-                continue;
+            if (x < 0 || x >= id->w) continue;
             in_px = in_batch + (y * id->w + x) * id->c + c0;
             f_px = filter + ((oc * fd->h + ky) * fd->w + kx) * fd->c;
             for (ic = 0; ic < fd->c; ++ic)
@@ -46,8 +44,7 @@ static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id,
 mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                const mote_dims *input_dims, const int8_t *input,
                                const mote_dims *filter_dims, const int8_t *filter,
-                               const int32_t *bias,
-                               const mote_dims *output_dims, int8_t *output)
+                               const int32_t *bias, const mote_dims *output_dims, int8_t *output)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     int32_t per_group, b, oy, ox, oc;
@@ -55,9 +52,10 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
-    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || od->n != id->n || od->c != fd->n ||
-        id->c % fd->c != 0 || od->c % (id->c / fd->c) != 0 || p->geom.stride_h < 1 ||
-        p->geom.stride_w < 1 || p->geom.dilation_h < 1 || p->geom.dilation_w < 1)
+    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || od->n != id->n ||
+        od->c != fd->n || id->c % fd->c != 0 || od->c % (id->c / fd->c) != 0 ||
+        p->geom.stride_h < 1 || p->geom.stride_w < 1 || p->geom.dilation_h < 1 ||
+        p->geom.dilation_w < 1)
         return MOTE_E_ARG;
     per_group = od->c / (id->c / fd->c);
 
@@ -73,8 +71,7 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
                                              (oc / per_group) * fd->c);
                     /* A hostile bias can push the sum past int32: wrap (as TFLite
                      * Micro does on every real target) instead of overflowing. */
-                    if (bias)
-                        acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
+                    if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
                     acc = mote_requantize(acc, q->multiplier[oc], q->shift[oc]);
                     acc += p->output_offset;
                     acc = acc < p->act_min ? p->act_min : acc;

@@ -11,21 +11,19 @@
 /* Sum over one receptive field for output channel oc, reading input channel
  * ic. Taps in the padding contribute nothing. */
 static float window_sum(const mote_conv_geom *g, const mote_dims *id, const float *in_batch,
-                        const mote_dims *fd, const float *filter,
-                        int32_t ic, int32_t oc, int32_t in_y0, int32_t in_x0)
+                        const mote_dims *fd, const float *filter, int32_t ic, int32_t oc,
+                        int32_t in_y0, int32_t in_x0)
 {
     float total = 0.0f;
     int32_t fy, fx;
     for (fy = 0; fy < fd->h; ++fy) {
         int32_t iy = in_y0 + fy * g->dilation_h;
-        if (iy < 0 || iy >= id->h)
-            continue;
+        if (iy < 0 || iy >= id->h) continue;
         for (fx = 0; fx < fd->w; ++fx) {
             int32_t ix = in_x0 + fx * g->dilation_w;
-            if (ix < 0 || ix >= id->w)
-                continue;
-            total += in_batch[(iy * id->w + ix) * id->c + ic] *
-                     filter[(fy * fd->w + fx) * fd->c + oc];
+            if (ix < 0 || ix >= id->w) continue;
+            total +=
+                in_batch[(iy * id->w + ix) * id->c + ic] * filter[(fy * fd->w + fx) * fd->c + oc];
         }
     }
     return total;
@@ -34,8 +32,8 @@ static float window_sum(const mote_conv_geom *g, const mote_dims *id, const floa
 mote_status mote_ref_depthwise_conv2d_f32(const mote_conv_f32_params *p,
                                           const mote_dims *input_dims, const float *input,
                                           const mote_dims *filter_dims, const float *filter,
-                                          const float *bias,
-                                          const mote_dims *output_dims, float *output)
+                                          const float *bias, const mote_dims *output_dims,
+                                          float *output)
 {
     const mote_conv_geom *g;
     int32_t b, oy, ox, ic, m, dm;
@@ -44,9 +42,9 @@ mote_status mote_ref_depthwise_conv2d_f32(const mote_conv_f32_params *p,
         return MOTE_E_ARG;
     g = &p->geom;
     dm = p->depth_multiplier;
-    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(filter_dims) || !mote_ref_dims_ok(output_dims) || dm < 1 ||
-        g->stride_h < 1 || g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1 ||
-        g->pad_h < 0 || g->pad_w < 0)
+    if (!mote_ref_dims_ok(input_dims) || !mote_ref_dims_ok(filter_dims) ||
+        !mote_ref_dims_ok(output_dims) || dm < 1 || g->stride_h < 1 || g->stride_w < 1 ||
+        g->dilation_h < 1 || g->dilation_w < 1 || g->pad_h < 0 || g->pad_w < 0)
         return MOTE_E_ARG;
     /* Cheap agreement checks that keep every read inside the buffers. */
     if (filter_dims->n != 1 || filter_dims->c != input_dims->c * dm ||
@@ -62,10 +60,9 @@ mote_status mote_ref_depthwise_conv2d_f32(const mote_conv_f32_params *p,
                 for (ic = 0; ic < input_dims->c; ++ic) {
                     for (m = 0; m < dm; ++m) {
                         int32_t oc = ic * dm + m;
-                        float acc = window_sum(g, input_dims, in_batch, filter_dims, filter,
-                                               ic, oc, in_y0, in_x0);
-                        if (bias)
-                            acc += bias[oc];
+                        float acc = window_sum(g, input_dims, in_batch, filter_dims, filter, ic, oc,
+                                               in_y0, in_x0);
+                        if (bias) acc += bias[oc];
                         /* Loop order ic, m visits oc in increasing order. */
                         *output++ = mote_ref_clamp_f32(acc, p->act_min, p->act_max);
                     }

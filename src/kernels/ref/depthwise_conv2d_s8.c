@@ -13,22 +13,20 @@
 
 /* Window sum of output channel oc (fed by input channel ic) at input
  * origin (y0, x0). */
-static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id,
-                          const int8_t *in_batch, const mote_dims *fd, const int8_t *filter,
-                          int32_t ic, int32_t oc, int32_t y0, int32_t x0)
+static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
+                          const mote_dims *fd, const int8_t *filter, int32_t ic, int32_t oc,
+                          int32_t y0, int32_t x0)
 {
     const mote_conv_geom *g = &p->geom;
     int32_t acc = 0, ky, kx;
 
     for (ky = 0; ky < fd->h; ++ky) {
         const int32_t y = y0 + g->dilation_h * ky;
-        if (y < 0 || y >= id->h)
-            continue;
+        if (y < 0 || y >= id->h) continue;
         for (kx = 0; kx < fd->w; ++kx) {
             const int32_t x = x0 + g->dilation_w * kx;
             int32_t in_val, f_val;
-            if (x < 0 || x >= id->w)
-                continue;
+            if (x < 0 || x >= id->w) continue;
             in_val = in_batch[(y * id->w + x) * id->c + ic];
             f_val = filter[(ky * fd->w + kx) * fd->c + oc];
             acc += f_val * (in_val + p->input_offset);
@@ -40,8 +38,8 @@ static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id,
 mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
-                                         const int32_t *bias,
-                                         const mote_dims *output_dims, int8_t *output)
+                                         const int32_t *bias, const mote_dims *output_dims,
+                                         int8_t *output)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     int32_t dm, b, oy, ox, ic, m;
@@ -50,9 +48,10 @@ mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
     dm = p->depth_multiplier;
-    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || dm < 1 || fd->n != 1 ||
-        od->n != id->n || od->c != fd->c || od->c != id->c * dm || p->geom.stride_h < 1 ||
-        p->geom.stride_w < 1 || p->geom.dilation_h < 1 || p->geom.dilation_w < 1)
+    if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || dm < 1 ||
+        fd->n != 1 || od->n != id->n || od->c != fd->c || od->c != id->c * dm ||
+        p->geom.stride_h < 1 || p->geom.stride_w < 1 || p->geom.dilation_h < 1 ||
+        p->geom.dilation_w < 1)
         return MOTE_E_ARG;
 
     for (b = 0; b < od->n; ++b) {
@@ -68,8 +67,7 @@ mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                         int32_t acc = window_sum(p, id, in_batch, fd, filter, ic, oc, y0, x0);
                         /* A hostile bias can push the sum past int32: wrap (as TFLite
                          * Micro does on every real target) instead of overflowing. */
-                        if (bias)
-                            acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
+                        if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
                         acc = mote_requantize(acc, q->multiplier[oc], q->shift[oc]);
                         acc += p->output_offset;
                         acc = acc < p->act_min ? p->act_min : acc;

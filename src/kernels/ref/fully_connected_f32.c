@@ -8,15 +8,13 @@
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
 
-mote_status mote_ref_fully_connected_f32(float act_min, float act_max,
-                                         int32_t batches, int32_t depth, int32_t out_c,
-                                         const float *input, const float *filter,
-                                         const float *bias, float *output)
+mote_status mote_ref_fully_connected_f32(float act_min, float act_max, int32_t batches,
+                                         int32_t depth, int32_t out_c, const float *input,
+                                         const float *filter, const float *bias, float *output)
 {
     int32_t b, o, d;
 
-    if (!input || !filter || !output || batches < 1 || depth < 1 || out_c < 1)
-        return MOTE_E_ARG;
+    if (!input || !filter || !output || batches < 1 || depth < 1 || out_c < 1) return MOTE_E_ARG;
 
     for (b = 0; b < batches; ++b) {
         const float *x = input + b * depth;
@@ -25,8 +23,7 @@ mote_status mote_ref_fully_connected_f32(float act_min, float act_max,
             float total = 0.0f;
             for (d = 0; d < depth; ++d)
                 total += x[d] * w[d];
-            if (bias)
-                total += bias[o];
+            if (bias) total += bias[o];
             output[b * out_c + o] = mote_ref_clamp_f32(total, act_min, act_max);
         }
     }

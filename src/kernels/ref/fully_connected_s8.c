@@ -18,10 +18,8 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
 {
     int32_t b, o, d;
 
-    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output)
-        return MOTE_E_ARG;
-    if (batches < 1 || depth < 1 || out_c < 1)
-        return MOTE_E_ARG;
+    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
+    if (batches < 1 || depth < 1 || out_c < 1) return MOTE_E_ARG;
 
     for (b = 0; b < batches; ++b) {
         const int8_t *in_row = input + b * depth;
@@ -30,12 +28,11 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
             const int32_t qi = p->per_channel ? o : 0;
             int32_t acc = 0;
             for (d = 0; d < depth; ++d)
-                acc += ((int32_t)w_row[d] + p->filter_offset) *
-                       ((int32_t)in_row[d] + p->input_offset);
+                acc +=
+                    ((int32_t)w_row[d] + p->filter_offset) * ((int32_t)in_row[d] + p->input_offset);
             /* A hostile bias can push the sum past int32: wrap (as TFLite
              * Micro does on every real target) instead of overflowing. */
-            if (bias)
-                acc = (int32_t)((uint32_t)acc + (uint32_t)bias[o]);
+            if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[o]);
             acc = mote_requantize(acc, q->multiplier[qi], q->shift[qi]);
             acc += p->output_offset;
             acc = acc < p->act_min ? p->act_min : acc;

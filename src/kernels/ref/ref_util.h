@@ -15,14 +15,30 @@ static inline int mote_ref_dims_ok(const mote_dims *d)
     return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
 }
 
-static inline int32_t mote_ref_max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
-static inline int32_t mote_ref_min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+static inline int32_t mote_ref_max_i32(int32_t a, int32_t b)
+{
+    return a > b ? a : b;
+}
+static inline int32_t mote_ref_min_i32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
 
 /* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
 static inline float mote_ref_clamp_f32(float x, float lo, float hi)
 {
     float y = x < lo ? lo : x;
     return hi < y ? hi : y;
+}
+
+/* Cheap entry check shared by the four pooling kernels: positive shapes
+ * and window, non-negative padding, batch and channels kept. */
+static inline int mote_ref_pool_args_ok(int32_t filter_h, int32_t filter_w, const mote_conv_geom *g,
+                                        const mote_dims *in, const mote_dims *out)
+{
+    return mote_ref_dims_ok(in) && mote_ref_dims_ok(out) && filter_h >= 1 && filter_w >= 1 &&
+           g->stride_h >= 1 && g->stride_w >= 1 && g->pad_h >= 0 && g->pad_w >= 0 &&
+           out->n == in->n && out->c == in->c;
 }
 
 /* An input broadcasts to the output when each dimension equals the

@@ -9,21 +9,19 @@
 #include <math.h>
 #include "mote/kernels.h"
 
-mote_status mote_ref_softmax_f32(float beta, int32_t rows, int32_t depth,
-                                 const float *input, float *output)
+mote_status mote_ref_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input,
+                                 float *output)
 {
     int32_t r, i;
 
-    if (!input || !output || rows < 1 || depth < 1)
-        return MOTE_E_ARG;
+    if (!input || !output || rows < 1 || depth < 1) return MOTE_E_ARG;
 
     for (r = 0; r < rows; ++r) {
         const float *x = input + r * depth;
         float *y = output + r * depth;
         float max = -FLT_MAX, sum = 0.0f;
         for (i = 0; i < depth; ++i)
-            if (x[i] > max)
-                max = x[i];
+            if (x[i] > max) max = x[i];
         /* Store the exponentials first so each is computed once; output may
          * alias input, which is safe because x[i] is read before y[i] is
          * written and max is already known. */

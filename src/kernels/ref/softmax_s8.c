@@ -37,7 +37,7 @@ static void softmax_row(const mote_softmax_s8_params *p, int32_t depth, const in
     for (i = 0; i < depth; ++i) {
         const int32_t diff = (int32_t)in[i] - max;
         if (diff >= p->diff_min)
-            sum += mote_fp_div_pot(exp_of_diff(p, diff), accum_integer_bits);  /* Q0 -> Q12 */
+            sum += mote_fp_div_pot(exp_of_diff(p, diff), accum_integer_bits); /* Q0 -> Q12 */
     }
     /* sum >= exp(0) = 2^19 (the max itself), so the reciprocal is defined. */
     recip = mote_fp_reciprocal(sum, accum_integer_bits, &bits_over_unit);
@@ -64,8 +64,7 @@ mote_status mote_ref_softmax_s8(const mote_softmax_s8_params *p, int32_t rows, i
 {
     int32_t r;
 
-    if (!p || !input || !output)
-        return MOTE_E_ARG;
+    if (!p || !input || !output) return MOTE_E_ARG;
     if (rows < 1 || depth < 1 || p->input_left_shift < 0 || p->input_left_shift > 31)
         return MOTE_E_ARG;
     for (r = 0; r < rows; ++r)
