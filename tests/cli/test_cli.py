@@ -11,6 +11,7 @@ and ends with "N passed, N failed"; exits non-zero on any failure.
 """
 import glob
 import json
+import re
 import os
 import struct
 import subprocess
@@ -192,7 +193,34 @@ def test_inspect(path):
         check("json %s constant_bytes" % base, doc.get("constant_bytes") == const,
               "%r, want %d" % (doc.get("constant_bytes"), const))
         check("text %s macs" % base, ("macs: %d " % macs) in text)
+    test_plan(path, doc)
     return doc
+
+
+def test_plan(path, doc):
+    """`inspect --plan` lists every activation buffer; checked here, apart
+    from the runtime's own checker: buffers whose operator ranges overlap
+    must not overlap in memory, and all fit in the activation total."""
+    base = os.path.basename(path)
+    rc, out, err = mote("inspect", path, "--plan")
+    if not check("inspect --plan %s" % base, rc == 0, "exit %d %r" % (rc, err[:300])):
+        return
+    text = out.decode("utf-8", "replace")
+    m = re.search(r"memory plan: arena (\d+) = state (\d+) \+ activations (\d+) "
+                  r"\(lower bound for these lifetimes: (\d+)\)", text)
+    if not check("inspect --plan %s header" % base, m is not None):
+        return
+    arena, state, acts, bound = (int(x) for x in m.groups())
+    check("plan %s arena equals json arena_bytes" % base, arena == doc.get("arena_bytes"))
+    rows = [tuple(int(v) for v in r) for r in
+            re.findall(r"^  (\d+) +(\d+) +(\d+) +(\d+)\.\.(\d+) ", text, re.M)]
+    check("plan %s lists buffers" % base, len(rows) > 0)
+    fits = all(off + size <= acts for off, size, _, _, _ in rows)
+    clash = [(a[2], b[2]) for i, a in enumerate(rows) for b in rows[i + 1:]
+             if a[3] <= b[4] and b[3] <= a[4] and a[0] < b[0] + b[1] and b[0] < a[0] + a[1]]
+    check("plan %s buffers fit in the activations" % base, fits)
+    check("plan %s no live buffers overlap" % base, not clash, "tensors %r" % clash[:3])
+    check("plan %s at or above its lower bound" % base, bound <= acts)
 
 
 def golden_dir(path):

@@ -6,10 +6,11 @@
 
 #include "cli.h"
 #include "core/macs.h"
+#include "inspect_plan.h"
 #include "json.h"
 
 static const char help[] =
-    "usage: mote inspect MODEL [--json]\n"
+    "usage: mote inspect MODEL [--json] [--plan]\n"
     "\n"
     "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
     "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
@@ -20,6 +21,8 @@ static const char help[] =
     "  --json      print one JSON object instead of text (keys: file, size,\n"
     "              operators, tensors, inputs, outputs, macs, constant_bytes,\n"
     "              arena_bytes)\n"
+    "  --plan      (text) also print the memory plan: every activation tensor's\n"
+    "              offset, size and lifetime in the arena, in address order\n"
     "  -h, --help  this text\n";
 
 /* Per-channel lists in text show this many leading values. */
@@ -384,7 +387,7 @@ static void json_report(const char *path, size_t size, const mote_model *m)
 int cmd_inspect(int argc, char **argv)
 {
     const char *path = NULL;
-    int as_json = 0, i;
+    int as_json = 0, with_plan = 0, i;
     static mote_model model; /* static: the struct is large for a stack */
     uint8_t *bytes;
     size_t len;
@@ -399,6 +402,8 @@ int cmd_inspect(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--json") == 0) {
             as_json = 1;
+        } else if (strcmp(a, "--plan") == 0) {
+            with_plan = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             cli_error("inspect: unknown option '%s' (try 'mote inspect --help')", a);
             return 1;
@@ -422,6 +427,10 @@ int cmd_inspect(int argc, char **argv)
         json_report(path, len, &model);
     } else {
         text_report(path, len, &model);
+        if (with_plan && inspect_print_plan(&model) != 0) {
+            free(bytes);
+            return 1;
+        }
     }
     free(bytes);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,0 +1,61 @@
+/* inspect_plan.c — `mote inspect --plan`: where each activation tensor
+ * lives in the arena, from the runtime's own planner (src/core/plan.c), so
+ * a user can see what dominates RAM. */
+#include <stdio.h>
+
+#include "cli.h"
+#include "core/plan.h"
+#include "inspect_plan.h"
+
+int inspect_print_plan(const mote_model *m)
+{
+    static mote_plan_entry plan[MOTE_MAX_TENSORS];
+    const mote_graph *g = mote_model_graph(m);
+    mote_error err;
+    size_t total = 0, live_peak = 0;
+    uint32_t i;
+    int32_t op;
+
+    if (g == NULL || mote_plan_build(g, plan, &total, &err) != MOTE_OK) {
+        cli_error("inspect: cannot rebuild the memory plan");
+        return 1;
+    }
+    /* Largest sum of buffers live at one operator: no plan can go below it. */
+    for (op = 0; op <= (int32_t)g->n_ops; op++) {
+        size_t live = 0;
+        for (i = 0; i < g->n_tensors; i++)
+            if (plan[i].used && plan[i].size && plan[i].first <= op && op <= plan[i].last)
+                live += plan[i].size;
+        if (live > live_peak) live_peak = live;
+    }
+    printf("\nmemory plan: arena %lu = state %lu + activations %lu (lower bound for these "
+           "lifetimes: %lu)\n",
+           (unsigned long)mote_model_arena_size(m), (unsigned long)m->state_bytes,
+           (unsigned long)total, (unsigned long)live_peak);
+    printf("  %-8s %-8s %-8s %-10s %s\n", "offset", "bytes", "tensor", "ops", "name");
+    /* In address order: repeatedly print the lowest buffer not yet printed
+     * (printed ones get size 0; ties go to the lower tensor index). */
+    for (;;) {
+        int32_t best = -1;
+        for (i = 0; i < g->n_tensors; i++) {
+            if (!plan[i].used || plan[i].size == 0) continue;
+            if (best < 0 || plan[i].offset < plan[best].offset) best = (int32_t)i;
+        }
+        if (best < 0) break;
+        {
+            mote_graph_tensor t;
+            char ops[32];
+            uint32_t k;
+            mote_graph_get_tensor(g, (uint32_t)best, &t);
+            snprintf(ops, sizeof ops, "%d..%d", (int)plan[best].first, (int)plan[best].last);
+            printf("  %-8lu %-8lu %-8d %-10s %.*s", (unsigned long)plan[best].offset,
+                   (unsigned long)plan[best].size, (int)best, ops, (int)t.name_len, t.name);
+            /* RESHAPE outputs that share this buffer. */
+            for (k = 0; k < g->n_tensors; k++)
+                if (plan[k].alias == best) printf("  (shared with tensor %u)", (unsigned)k);
+            printf("\n");
+        }
+        plan[best].size = 0; /* printed */
+    }
+    return 0;
+}
