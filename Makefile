@@ -58,9 +58,11 @@ $(VENV)/.done: tests/requirements.txt
 
 -include mk/*.mk
 
-# The whole suite: every registered test-<suite>, each run even if an earlier
-# one failed, then one summary line.
+# The whole suite: first install any missing tool (apt-get; a no-op when all
+# are there), then every registered test-<suite>, each run even if an
+# earlier one failed, then one summary line.
 test:
+	@sh tools/ci/install-test-tools.sh
 	@sh tests/run_suites.sh $(TEST_SUITES)
 
 clean:

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Install, with apt-get, whatever `make test` needs and this machine lacks:
+# clang with libFuzzer and the sanitizer runtimes, cmake, the Python venv
+# module, cppcheck, clang-tidy, clang-format, binutils, and (through
+# install-mcu-tools.sh) the Cortex-M cross tools and QEMU. A no-op when all
+# are present. Exits non-zero if something is missing and cannot be
+# installed: no suite is ever skipped silently.
+set -e
+cd "$(dirname "$0")/../.."
+
+have() { command -v "$1" >/dev/null 2>&1; }
+pkgs=""
+have clang || pkgs="$pkgs clang"
+have cmake || pkgs="$pkgs cmake"
+have cppcheck || pkgs="$pkgs cppcheck"
+have clang-tidy || pkgs="$pkgs clang-tidy"
+have clang-format || pkgs="$pkgs clang-format"
+have nm || pkgs="$pkgs binutils"
+python3 -m venv --help >/dev/null 2>&1 || pkgs="$pkgs python3-venv"
+# libFuzzer and the sanitizer runtimes: try to link a fuzz target.
+probe=$(mktemp -d)
+printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' \
+    > "$probe/f.c"
+if ! have clang || ! clang -fsanitize=fuzzer,address,undefined "$probe/f.c" -o "$probe/f" \
+        >/dev/null 2>&1; then
+    pkgs="$pkgs libclang-rt-14-dev"
+fi
+rm -rf "$probe"
+
+if [ -n "$pkgs" ]; then
+    echo "install-test-tools: missing:$pkgs; installing with apt-get"
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if have sudo; then SUDO="sudo"; else
+            echo "install-test-tools: need root (or sudo) for: apt-get install$pkgs" >&2
+            exit 1
+        fi
+    fi
+    have apt-get || { echo "install-test-tools: no apt-get; install$pkgs by hand" >&2; exit 1; }
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $pkgs
+fi
+sh tools/ci/install-mcu-tools.sh
