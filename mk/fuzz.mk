@@ -83,11 +83,12 @@ fuzz-long: fuzz
 
 # --- robust: arena guard and overflow tests, against the plain library.
 ROBUST_BIN := $(BUILD)/tests/robust/test_robust
-ROBUST_SRCS := tests/robust/test_main.c tests/robust/test_arena_guard.c tests/robust/test_overflow.c
+ROBUST_SRCS := tests/robust/test_main.c tests/robust/test_arena_guard.c tests/robust/test_overflow.c \
+    tests/common/status_names.c
 
-$(ROBUST_BIN): $(ROBUST_SRCS) tests/robust/robust.h $(BUILD)/libmote.a
+$(ROBUST_BIN): $(ROBUST_SRCS) tests/robust/robust.h tests/common/status_names.h $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LIB) -D_POSIX_C_SOURCE=200112L -o $@ $(ROBUST_SRCS) $(BUILD)/libmote.a \
+	$(CC) $(CFLAGS_LIB) -Itests/common -D_POSIX_C_SOURCE=200112L -o $@ $(ROBUST_SRCS) $(BUILD)/libmote.a \
 	    $(LDLIBS) $(EXTRA_LDFLAGS)
 
 # kws_ref_model_float32 is a hybrid model (int8 weights) mote refuses by design.

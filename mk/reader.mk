@@ -11,12 +11,12 @@
 #   EXTRA_LDFLAGS="-fsanitize=address,undefined"
 
 READER_TEST := $(BUILD)/tests/reader/test_reader
-READER_TEST_SRCS := $(sort $(wildcard tests/reader/*.c))
+READER_TEST_SRCS := $(sort $(wildcard tests/reader/*.c)) tests/common/status_names.c
 READER_MODELS := $(sort $(wildcard models/mlperf-tiny/*.tflite models/tflm-examples/*.tflite))
 
-$(READER_TEST): $(READER_TEST_SRCS) tests/reader/test_util.h $(BUILD)/libmote.a
+$(READER_TEST): $(READER_TEST_SRCS) tests/reader/test_util.h tests/common/status_names.h $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LIB) -o $@ $(READER_TEST_SRCS) $(BUILD)/libmote.a $(LDLIBS) $(EXTRA_LDFLAGS)
+	$(CC) $(CFLAGS_LIB) -Itests/common -o $@ $(READER_TEST_SRCS) $(BUILD)/libmote.a $(LDLIBS) $(EXTRA_LDFLAGS)
 
 .PHONY: test-reader reader-data
 test-reader: $(READER_TEST)

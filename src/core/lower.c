@@ -25,7 +25,6 @@ static int op_supported(int32_t code)
 mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
 {
     uint32_t i, j, bad = 0;
-    int32_t first_bad = -1;
     for (i = 0; i < g->n_ops; i++) {
         mote_graph_op op;
         int seen = 0;
@@ -38,7 +37,6 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
         }
         if (seen) continue;
         if (bad == 0) {
-            first_bad = (int32_t)i;
             mote_error_set(err, MOTE_E_UNSUPPORTED_OP, (int32_t)i, -1, 0,
                            "unsupported operator(s): %s (operator %u)", mote_op_name(op.code),
                            (unsigned)i);
@@ -47,7 +45,6 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
         }
         bad++;
     }
-    (void)first_bad;
     return bad ? MOTE_E_UNSUPPORTED_OP : MOTE_OK;
 }
 

@@ -11,8 +11,6 @@
 #include "core/step.h"
 #include "format/tflite.h"
 
-#define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(size_t)(MOTE_ARENA_ALIGN - 1))
-
 static mote_status check_limits(mote_model *m)
 {
     const mote_graph *g = &m->graph;

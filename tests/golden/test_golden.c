@@ -169,8 +169,7 @@ static void run_layers(loaded *m, const char *case_name)
     if (f == NULL) return;   /* this model has no layer dump */
     while (fgets(line, sizeof line, f) != NULL && lc.n < 512) {
         int t, op;
-        char *p = strrchr(line, '\t'), *q;
-        (void)p;
+        char *q;
         if (sscanf(line, "%d", &t) != 1) continue;
         /* column 6 (producer_op) is "<op>:<NAME>" or "-" */
         q = line;

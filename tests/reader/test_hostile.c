@@ -78,8 +78,8 @@ static mote_status read_exact(const uint8_t *src, size_t len, const char *what)
     } else {
         CHECK(reader_status(s) && err.status == s && err.text[0] != '\0' &&
               strlen(err.text) < sizeof err.text,
-              "%s: refused with %s, err.status %s, text \"%s\"", what, test_status_name(s),
-              test_status_name(err.status), err.text);
+              "%s: refused with %s, err.status %s, text \"%s\"", what, mote_test_status_name(s),
+              mote_test_status_name(err.status), err.text);
     }
     free(copy);
     return s;
@@ -110,7 +110,7 @@ void test_hostile(const char *dir)
         *want++ = '\0';
         why = strchr(want, '\t');
         if (why != NULL) *why++ = '\0';
-        expect = test_status_from_name(want);
+        expect = mote_test_status_value(want);
         CHECK(expect != -999, "%s: unknown status name %s in the manifest", file, want);
         snprintf(path, sizeof path, "%s/%s", dir, file);
         bytes = test_read_file(path, &len);
@@ -118,10 +118,10 @@ void test_hostile(const char *dir)
         n++;
         s = mote_tflite_read(&g, bytes, len, &err);
         CHECK((int)s == expect && err.status == s && (s == MOTE_OK || err.text[0] != '\0'),
-              "%s (%s): got %s \"%s\", want %s", file, why != NULL ? why : "", test_status_name(s),
+              "%s (%s): got %s \"%s\", want %s", file, why != NULL ? why : "", mote_test_status_name(s),
               err.text, want);
         if (getenv("MOTE_TEST_VERBOSE") != NULL) {
-            printf("  %-28s %-24s %s\n", file, test_status_name(s), err.text);
+            printf("  %-28s %-24s %s\n", file, mote_test_status_name(s), err.text);
         }
         free(bytes);
     }

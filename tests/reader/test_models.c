@@ -87,7 +87,7 @@ static void check_tensor(const mote_graph *g, char **f, const char *name)
     uint32_t i = (uint32_t)strtoul(f[2], NULL, 10);
     mote_status s = mote_graph_get_tensor(g, i, &t);
     char want_scale[16];
-    CHECK(s == MOTE_OK, "%s tensor %u: accessor returned %s", name, i, test_status_name(s));
+    CHECK(s == MOTE_OK, "%s tensor %u: accessor returned %s", name, i, mote_test_status_name(s));
     if (s != MOTE_OK) return;
     CHECK((long)t.type == strtol(f[3], NULL, 10), "%s tensor %u: type %d, want %s", name, i,
           (int)t.type, f[3]);
@@ -119,7 +119,7 @@ static void check_op(const mote_graph *g, char **f, const char *name, int *hist)
     int n_opts = 0;
     mote_status s = mote_graph_get_op(g, i, &op);
     char beta[16];
-    CHECK(s == MOTE_OK, "%s op %u: accessor returned %s", name, i, test_status_name(s));
+    CHECK(s == MOTE_OK, "%s op %u: accessor returned %s", name, i, mote_test_status_name(s));
     if (s != MOTE_OK) return;
     if (op.code >= 0 && op.code < 256) hist[op.code]++;
     CHECK(op.code == strtol(f[3], NULL, 10), "%s op %u: code %d, want %s", name, i, op.code, f[3]);
@@ -222,7 +222,7 @@ void test_models(const char *expect_path, int n_models, char **models)
         memset(hist, 0, sizeof hist);
         s = mote_tflite_read(&g, bytes, len, &err);
         CHECK(s == MOTE_OK && err.status == MOTE_OK, "%s: read returned %s: %s", name,
-              test_status_name(s), err.text);
+              mote_test_status_name(s), err.text);
         if (s != MOTE_OK) {
             free(bytes);
             continue;

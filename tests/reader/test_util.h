@@ -19,9 +19,7 @@ void test_check(int ok, const char *where, const char *fmt, ...);
  * read past the end). NULL (and a FAIL line) if unreadable. */
 uint8_t *test_read_file(const char *path, size_t *len);
 
-/* "MOTE_E_TRUNCATED" for a status, and back (-999 if unknown). */
-const char *test_status_name(mote_status s);
-int test_status_from_name(const char *name);
+#include "status_names.h"
 
 /* The parts run by main(). */
 void test_models(const char *expect_path, int n_models, char **models);

@@ -23,9 +23,7 @@ extern int robust_failed, robust_passed;
 /* Whole file into an exactly-sized heap buffer (free() it); NULL on error. */
 uint8_t *robust_read_file(const char *path, size_t *len);
 
-/* MOTE_E_... name <-> value; -999 for an unknown name. */
-const char *robust_status_name(int s);
-int robust_status_value(const char *name);
+#include "status_names.h"
 
 void test_arena_guard(const char *model);
 void test_arena_api(const char *model);

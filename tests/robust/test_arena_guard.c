@@ -149,7 +149,7 @@ void test_arena_guard(const char *model)
         fill_inputs(&s, &m, round);
         memcpy(c.prev, c.arena, c.need);
         st = mote_invoke(&s);
-        CHECK(st == MOTE_OK, "%s: invoke %u returned %s", model, round, robust_status_name(st));
+        CHECK(st == MOTE_OK, "%s: invoke %u returned %s", model, round, mote_test_status_name(st));
         CHECK(canaries_intact(&c), "%s: invoke %u wrote outside the arena", model, round);
         CHECK(memcmp(state0, c.arena, m.state_bytes) == 0,
               "%s: invoke %u changed the runtime state part of the arena", model, round);
@@ -189,18 +189,18 @@ void test_arena_api(const char *model)
     memcpy(copy, arena, need + MOTE_ARENA_ALIGN);
 
     st = mote_session_init(&s, &m, arena, need - 1);
-    CHECK(st == MOTE_E_ARENA_SMALL, "%s: arena one byte short: %s", model, robust_status_name(st));
+    CHECK(st == MOTE_E_ARENA_SMALL, "%s: arena one byte short: %s", model, mote_test_status_name(st));
     CHECK(memcmp(copy, arena, need + MOTE_ARENA_ALIGN) == 0,
           "%s: a refused session init wrote to the arena", model);
     CHECK(mote_invoke(&s) == MOTE_E_STATE, "%s: invoke after a refused init", model);
     CHECK(mote_input(&s, 0) == NULL && mote_output(&s, 0) == NULL,
           "%s: I/O of a refused session", model);
     st = mote_session_init(&s, &m, arena, 0);
-    CHECK(st == MOTE_E_ARENA_SMALL, "%s: empty arena: %s", model, robust_status_name(st));
+    CHECK(st == MOTE_E_ARENA_SMALL, "%s: empty arena: %s", model, mote_test_status_name(st));
     for (k = 1; k < MOTE_ARENA_ALIGN; k *= 2) {
         st = mote_session_init(&s, &m, arena + k, need);
         CHECK(st == MOTE_E_ARG, "%s: arena misaligned by %lu: %s", model, (unsigned long)k,
-              robust_status_name(st));
+              mote_test_status_name(st));
     }
     CHECK(memcmp(copy, arena, need + MOTE_ARENA_ALIGN) == 0,
           "%s: a refused session init wrote to the arena", model);
@@ -213,7 +213,7 @@ void test_arena_api(const char *model)
 
     /* A larger arena is fine; the session uses its first need bytes. */
     st = mote_session_init(&s, &m, arena, need + MOTE_ARENA_ALIGN);
-    CHECK(st == MOTE_OK, "%s: larger arena: %s", model, robust_status_name(st));
+    CHECK(st == MOTE_OK, "%s: larger arena: %s", model, mote_test_status_name(st));
     {
         const void *d;
         size_t n;

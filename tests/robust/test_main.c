@@ -40,35 +40,6 @@ uint8_t *robust_read_file(const char *path, size_t *len)
     return buf;
 }
 
-static const struct { int s; const char *name; } names[] = {
-    {MOTE_OK, "MOTE_OK"}, {MOTE_E_ARG, "MOTE_E_ARG"}, {MOTE_E_TRUNCATED, "MOTE_E_TRUNCATED"},
-    {MOTE_E_IDENTIFIER, "MOTE_E_IDENTIFIER"}, {MOTE_E_OFFSET, "MOTE_E_OFFSET"},
-    {MOTE_E_INDEX, "MOTE_E_INDEX"}, {MOTE_E_ENUM, "MOTE_E_ENUM"},
-    {MOTE_E_UNSUPPORTED_OP, "MOTE_E_UNSUPPORTED_OP"},
-    {MOTE_E_UNSUPPORTED_TYPE, "MOTE_E_UNSUPPORTED_TYPE"}, {MOTE_E_SUBGRAPHS, "MOTE_E_SUBGRAPHS"},
-    {MOTE_E_DYNAMIC, "MOTE_E_DYNAMIC"}, {MOTE_E_SHAPE, "MOTE_E_SHAPE"},
-    {MOTE_E_QUANT, "MOTE_E_QUANT"}, {MOTE_E_OVERFLOW, "MOTE_E_OVERFLOW"},
-    {MOTE_E_LIMIT, "MOTE_E_LIMIT"}, {MOTE_E_GRAPH, "MOTE_E_GRAPH"},
-    {MOTE_E_ARENA_SMALL, "MOTE_E_ARENA_SMALL"}, {MOTE_E_PARAM, "MOTE_E_PARAM"},
-    {MOTE_E_STATE, "MOTE_E_STATE"},
-};
-
-const char *robust_status_name(int s)
-{
-    size_t i;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (names[i].s == s) return names[i].name;
-    return "?";
-}
-
-int robust_status_value(const char *name)
-{
-    size_t i;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i].name, name) == 0) return names[i].s;
-    return -999;
-}
-
 int main(int argc, char **argv)
 {
     int i, mode = 0;

@@ -61,10 +61,10 @@ void test_misaligned_model(const char *model)
     odd = (uint8_t *)malloc(len + 16);
     memcpy(odd + 1, bytes, len);
     st = mote_model_init(&m, odd + 1, len);
-    CHECK(st == MOTE_E_OFFSET, "%s at an odd address: %s \"%s\"", model, robust_status_name(st),
+    CHECK(st == MOTE_E_OFFSET, "%s at an odd address: %s \"%s\"", model, mote_test_status_name(st),
           m.error.text);
     st = mote_model_init(&m, bytes, len);
-    CHECK(st == MOTE_OK, "%s at an aligned address: %s", model, robust_status_name(st));
+    CHECK(st == MOTE_OK, "%s at an aligned address: %s", model, mote_test_status_name(st));
     free(odd);
     free(bytes);
 }
@@ -91,7 +91,7 @@ void test_overflow_manifest(const char *dir, int whole_path_only)
         if ((want = strchr(file, '\t')) == NULL) continue;
         *want++ = '\0';
         if ((why = strchr(want, '\t')) != NULL) *why++ = '\0';
-        expect = robust_status_value(want);
+        expect = mote_test_status_value(want);
         CHECK(expect != -999, "%s: unknown status %s", file, want);
         snprintf(path, sizeof path, "%s/%s", dir, file);
         bytes = robust_read_file(path, &len);
@@ -100,21 +100,21 @@ void test_overflow_manifest(const char *dir, int whole_path_only)
         n++;
         st = mote_model_init(&m, bytes, len);
         CHECK(st == MOTE_OK || (m.error.status == st && m.error.text[0] != '\0'),
-              "%s: refused with %s but error record %s \"%s\"", file, robust_status_name(st),
-              robust_status_name(m.error.status), m.error.text);
+              "%s: refused with %s but error record %s \"%s\"", file, mote_test_status_name(st),
+              mote_test_status_name(m.error.status), m.error.text);
         if (whole_path_only) {
             /* The reader's verdict is final when it refuses. */
             if (expect != MOTE_OK)
                 CHECK((int)st == expect, "%s (%s): mote_model_init gave %s \"%s\", the reader "
-                      "gives %s", file, why ? why : "", robust_status_name(st), m.error.text,
+                      "gives %s", file, why ? why : "", mote_test_status_name(st), m.error.text,
                       want);
         } else {
             CHECK((int)st == expect, "%s (%s): got %s \"%s\", want %s", file, why ? why : "",
-                  robust_status_name(st), m.error.text, want);
+                  mote_test_status_name(st), m.error.text, want);
         }
         if (st == MOTE_OK) run_accepted(file, &m);
         if (getenv("MOTE_TEST_VERBOSE") != NULL)
-            printf("  %-32s %-22s %s\n", file, robust_status_name(st), m.error.text);
+            printf("  %-32s %-22s %s\n", file, mote_test_status_name(st), m.error.text);
         free(bytes);
     }
     fclose(f);
