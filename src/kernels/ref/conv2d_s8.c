@@ -14,7 +14,6 @@
  */
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
-#include "kernels/fixedpoint.h"
 
 /* One output element: the window sum for output channel oc at input
  * origin (y0, x0), whose group starts at input channel c0. */
@@ -69,14 +68,8 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
                 for (oc = 0; oc < od->c; ++oc) {
                     int32_t acc = window_sum(p, id, in_batch, fd, filter, oc, y0, x0,
                                              (oc / per_group) * fd->c);
-                    /* A hostile bias can push the sum past int32: wrap (as TFLite
-                     * Micro does on every real target) instead of overflowing. */
-                    if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
-                    acc = mote_requantize(acc, q->multiplier[oc], q->shift[oc]);
-                    acc += p->output_offset;
-                    acc = acc < p->act_min ? p->act_min : acc;
-                    acc = acc > p->act_max ? p->act_max : acc;
-                    out_px[oc] = (int8_t)acc;
+                    out_px[oc] = mote_ref_output_s8(acc, bias, oc, q->multiplier[oc], q->shift[oc],
+                                                    p->output_offset, p->act_min, p->act_max);
                 }
             }
         }

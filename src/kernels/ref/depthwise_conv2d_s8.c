@@ -9,7 +9,6 @@
  */
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
-#include "kernels/fixedpoint.h"
 
 /* Window sum of output channel oc (fed by input channel ic) at input
  * origin (y0, x0). */
@@ -65,14 +64,9 @@ mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                     for (m = 0; m < dm; ++m) {
                         const int32_t oc = ic * dm + m;
                         int32_t acc = window_sum(p, id, in_batch, fd, filter, ic, oc, y0, x0);
-                        /* A hostile bias can push the sum past int32: wrap (as TFLite
-                         * Micro does on every real target) instead of overflowing. */
-                        if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[oc]);
-                        acc = mote_requantize(acc, q->multiplier[oc], q->shift[oc]);
-                        acc += p->output_offset;
-                        acc = acc < p->act_min ? p->act_min : acc;
-                        acc = acc > p->act_max ? p->act_max : acc;
-                        out_px[oc] = (int8_t)acc;
+                        out_px[oc] =
+                            mote_ref_output_s8(acc, bias, oc, q->multiplier[oc], q->shift[oc],
+                                               p->output_offset, p->act_min, p->act_max);
                     }
                 }
             }

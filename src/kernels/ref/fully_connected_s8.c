@@ -9,7 +9,7 @@
  * kept because TFLite's per-tensor kernel applies it.
  */
 #include "mote/kernels.h"
-#include "kernels/fixedpoint.h"
+#include "kernels/ref/ref_util.h"
 
 mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
                                         int32_t batches, int32_t depth, int32_t out_c,
@@ -30,14 +30,9 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
             for (d = 0; d < depth; ++d)
                 acc +=
                     ((int32_t)w_row[d] + p->filter_offset) * ((int32_t)in_row[d] + p->input_offset);
-            /* A hostile bias can push the sum past int32: wrap (as TFLite
-             * Micro does on every real target) instead of overflowing. */
-            if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[o]);
-            acc = mote_requantize(acc, q->multiplier[qi], q->shift[qi]);
-            acc += p->output_offset;
-            acc = acc < p->act_min ? p->act_min : acc;
-            acc = acc > p->act_max ? p->act_max : acc;
-            output[b * out_c + o] = (int8_t)acc;
+            output[b * out_c + o] =
+                mote_ref_output_s8(acc, bias, o, q->multiplier[qi], q->shift[qi], p->output_offset,
+                                   p->act_min, p->act_max);
         }
     }
     return MOTE_OK;

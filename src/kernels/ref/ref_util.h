@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include "mote/kernels.h"
+#include "kernels/fixedpoint.h"
 
 /* Every dimension positive: the kernels' cheap entry check. */
 static inline int mote_ref_dims_ok(const mote_dims *d)
@@ -39,6 +40,22 @@ static inline int mote_ref_pool_args_ok(int32_t filter_h, int32_t filter_w, cons
     return mote_ref_dims_ok(in) && mote_ref_dims_ok(out) && filter_h >= 1 && filter_w >= 1 &&
            g->stride_h >= 1 && g->stride_w >= 1 && g->pad_h >= 0 && g->pad_w >= 0 &&
            out->n == in->n && out->c == in->c;
+}
+
+/* The output stage every int8 MAC kernel shares (TFLite's order): add the
+ * bias (bias may be NULL), requantize, add the output zero point, clamp to
+ * the fused activation's range. A hostile bias can push the sum past
+ * int32, so the add wraps (as TFLite Micro does on every real target)
+ * instead of overflowing. */
+static inline int8_t mote_ref_output_s8(int32_t acc, const int32_t *bias, int32_t ch,
+                                        int32_t multiplier, int shift, int32_t output_offset,
+                                        int32_t act_min, int32_t act_max)
+{
+    if (bias) acc = (int32_t)((uint32_t)acc + (uint32_t)bias[ch]);
+    acc = mote_requantize(acc, multiplier, shift) + output_offset;
+    acc = acc < act_min ? act_min : acc;
+    acc = acc > act_max ? act_max : acc;
+    return (int8_t)acc;
 }
 
 /* An input broadcasts to the output when each dimension equals the
