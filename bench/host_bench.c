@@ -15,23 +15,19 @@
 #include <string.h>
 #include <time.h>
 
+#include "file.h"
 #include "mote/mote.h"
 
-static unsigned char *read_file(const char *path, size_t *len)
+/* Whole file through the shared bounded reader (tools/mote/file.c), at
+ * most max bytes; NULL after printing why. */
+static unsigned char *read_file(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    long n;
-    if (f == NULL) return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n);
-        if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = (size_t)n;
+    uint8_t *buf;
+    char err[FILE_ERR_MAX];
+    if (file_read(path, max, &buf, len, err, sizeof err) != 0) {
+        fprintf(stderr, "host_bench: %s\n", err);
+        return NULL;
     }
-    fclose(f);
     return buf;
 }
 
@@ -71,8 +67,8 @@ int main(int argc, char **argv)
         base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
         snprintf(name, sizeof name, "%s", base);
         if (strstr(name, ".tflite")) *strstr(name, ".tflite") = '\0';
-        if ((bytes = read_file(path, &len)) == NULL ||
-            mote_model_init(&model, bytes, len) != MOTE_OK) {
+        if ((bytes = read_file(path, FILE_MODEL_MAX, &len)) == NULL) return 1;
+        if (mote_model_init(&model, bytes, len) != MOTE_OK) {
             fprintf(stderr, "host_bench: %s: %s\n", path, model.error.text);
             return 1;
         }
@@ -80,10 +76,15 @@ int main(int argc, char **argv)
         arena = aligned_alloc(MOTE_ARENA_ALIGN, (need + 15) / 16 * 16);
         if (arena == NULL || mote_session_init(&session, &model, arena, need) != MOTE_OK) return 1;
         in = mote_input(&session, 0);
-        if (colon != NULL) input = read_file(colon + 1, &in_len);
-        if (input == NULL || in_len != in->bytes) {
-            free(input);
-            input = calloc(1, in->bytes);
+        if (colon != NULL) {
+            if ((input = read_file(colon + 1, in->bytes, &in_len)) == NULL) return 1;
+            if (in_len != in->bytes) {
+                fprintf(stderr, "host_bench: %s has %lu bytes, %s's input needs %lu\n",
+                        colon + 1, (unsigned long)in_len, name, (unsigned long)in->bytes);
+                return 1;
+            }
+        } else {
+            input = calloc(1, in->bytes != 0 ? in->bytes : 1);
         }
         t = malloc(sizeof *t * (size_t)runs);
         memcpy(in->data, input, in->bytes);
@@ -97,8 +98,8 @@ int main(int argc, char **argv)
         }
         qsort(t, (size_t)runs, sizeof *t, cmp_d);
         printf("model=%s arena_bytes=%lu state_bytes=%lu activation_bytes=%lu median_ms=%.3f runs=%d\n",
-               name, (unsigned long)need, (unsigned long)model.state_bytes,
-               (unsigned long)model.activation_bytes, t[runs / 2], runs);
+               name, (unsigned long)need, (unsigned long)mote_model_state_size(&model),
+               (unsigned long)(need - mote_model_state_size(&model)), t[runs / 2], runs);
         fflush(stdout);
         free(t);
         free(input);

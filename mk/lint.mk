@@ -16,3 +16,18 @@ test-lint:
 	@echo "lint: 3 passed, 0 failed (cppcheck, clang-tidy on $(words $(LINT_SRCS)) files, clang-format)"
 
 TEST_SUITES += test-lint
+
+# The operator table is the only list of operators (tests/lint/check_op_table.py:
+# no dispatch on operator codes outside src/ops/, one op file per row, the
+# layers include downwards only), and the README's operator table is
+# `mote ops --markdown`, so it cannot drift.
+.PHONY: test-tables
+test-tables: $(BUILD)/mote
+	$(PYTHON) tests/lint/check_op_table.py
+	@$(BUILD)/mote ops --markdown > $(BUILD)/ops-table.md
+	@sed -n '/<!-- ops-table:begin/,/<!-- ops-table:end/p' README.md | sed '1d;$$d' > $(BUILD)/ops-table-readme.md
+	@if diff -u $(BUILD)/ops-table-readme.md $(BUILD)/ops-table.md; then \
+	    echo "readme-ops: 1 passed, 0 failed"; \
+	else echo "readme-ops: 0 passed, 1 failed (README's operator table differs from 'mote ops --markdown'; paste it between the ops-table markers)"; exit 1; fi
+
+TEST_SUITES += test-tables

@@ -6,7 +6,7 @@
 
 instructions  executed instructions of one inference (the second invoke of
               golden in_0), -icount shift=0 + SysTick, firmware built -Os
-macs          sum of mote_op_macs() over the operators (src/core/macs.h)
+macs          sum of mote_op_macs() over the operators (src/ops/registry.h)
 arena         mote_model_arena_size()
 stack         peak stack of model init + session init + first invoke, by
               painting the stack region

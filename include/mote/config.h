@@ -25,6 +25,15 @@
 #define MOTE_MAX_OPS 256
 #endif
 
+/* Largest number of inputs / outputs of one operator. The interpreter
+ * keeps one pointer per operand on the stack while a step runs. */
+#ifndef MOTE_MAX_OP_INPUTS
+#define MOTE_MAX_OP_INPUTS 24
+#endif
+#ifndef MOTE_MAX_OP_OUTPUTS
+#define MOTE_MAX_OP_OUTPUTS 8
+#endif
+
 /* Largest number of model inputs / outputs; each costs one mote_tensor in
  * mote_session. */
 #ifndef MOTE_MAX_IO
@@ -54,6 +63,10 @@
 #define MOTE_ASSERT(x) assert(x)
 #else
 #define MOTE_ASSERT(x) ((void)0)
+#endif
+
+#if MOTE_MAX_TENSORS > 32767 || MOTE_MAX_OPS > 32767
+#error "steps keep tensor and operator indices in 16 bits"
 #endif
 
 #if MOTE_MAX_RANK < 4

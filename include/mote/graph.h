@@ -5,8 +5,9 @@
  * bytes (zero copy). Tensors and operators are decoded on demand by
  * mote_graph_get_tensor() / mote_graph_get_op(), which cannot fail once
  * mote_tflite_read() accepted the file: every offset, length and index they
- * follow was checked then. Core (lower, plan) and tools read the graph only
- * through these calls; they never touch flatbuffer bytes.
+ * follow was checked then, so they decode without checking again. Core
+ * (ops, plan, session) and tools read the graph only through these calls;
+ * they never touch the file's bytes.
  *
  * Integers in the model are little-endian and may be unaligned in a hostile
  * file, so vectors are exposed as byte pointers with typed accessors.
@@ -36,18 +37,6 @@ typedef enum mote_type {
     MOTE_TYPE_LAST = 22 /* largest value the schema defines (FLOAT8_E5M2) */
 } mote_type;
 
-/* Builtin operator codes mote runs (values equal TFLite's BuiltinOperator). */
-enum {
-    MOTE_OP_ADD = 0,
-    MOTE_OP_AVERAGE_POOL_2D = 1,
-    MOTE_OP_CONV_2D = 3,
-    MOTE_OP_DEPTHWISE_CONV_2D = 4,
-    MOTE_OP_FULLY_CONNECTED = 9,
-    MOTE_OP_MAX_POOL_2D = 17,
-    MOTE_OP_RESHAPE = 22,
-    MOTE_OP_SOFTMAX = 25
-};
-
 /* Fused activation (TFLite ActivationFunctionType). */
 enum {
     MOTE_ACT_NONE = 0,
@@ -61,18 +50,14 @@ enum {
 /* Padding (TFLite Padding). */
 enum { MOTE_PAD_SAME = 0, MOTE_PAD_VALID = 1 };
 
-/* The verified model: offsets (from base) of the flatbuffer vectors the
- * accessors walk, and their lengths. Private to reader and accessors. */
+/* The verified model. Counts are public; `where` is the reader's own
+ * bookmark into the model bytes (format/tflite.h names its words) and means
+ * nothing to anyone else. */
 typedef struct mote_graph {
     const uint8_t *base; /* model bytes; must outlive the graph */
     size_t size;         /* model length in bytes */
-    uint32_t tensors;    /* offset of the subgraph's tensor vector (its first element) */
-    uint32_t operators;  /* offset of the operator vector */
-    uint32_t opcodes;    /* offset of the operator-code vector */
-    uint32_t buffers;    /* offset of the buffer vector */
-    uint32_t inputs;     /* offset of the subgraph input index vector (int32) */
-    uint32_t outputs;    /* offset of the subgraph output index vector (int32) */
-    uint32_t n_tensors, n_ops, n_opcodes, n_buffers, n_inputs, n_outputs;
+    uint32_t n_tensors, n_ops, n_inputs, n_outputs;
+    uint32_t where[8]; /* reader-private */
 } mote_graph;
 
 /* One tensor, decoded. Pointers point into the model bytes. */
@@ -93,31 +78,15 @@ typedef struct mote_graph_tensor {
     uint32_t name_len;
 } mote_graph_tensor;
 
-/* Options of the operators mote runs, decoded from builtin_options. Fields a
- * file omits hold the schema's defaults. */
-typedef struct mote_graph_conv_opts { /* CONV_2D and DEPTHWISE_CONV_2D */
-    int32_t padding, stride_w, stride_h, dilation_w, dilation_h;
-    int32_t depth_multiplier; /* depthwise only; 0 when absent */
-    int32_t activation;
-} mote_graph_conv_opts;
-
-typedef struct mote_graph_fc_opts {
-    int32_t activation;
-    int32_t weights_format; /* 0 = DEFAULT; others unsupported */
-    int32_t keep_num_dims;  /* bool */
-} mote_graph_fc_opts;
-
-typedef struct mote_graph_pool_opts {
-    int32_t padding, stride_w, stride_h, filter_w, filter_h, activation;
-} mote_graph_pool_opts;
-
-typedef struct mote_graph_add_opts {
-    int32_t activation;
-} mote_graph_add_opts;
-
-typedef struct mote_graph_softmax_opts {
-    float beta;
-} mote_graph_softmax_opts;
+/* An operator's options: a table of numbered fields (for TFLite, the
+ * builtin_options table; field k is the k-th field of its schema table).
+ * Read through mote_graph_opt_*(); the reader verified where it lies. */
+typedef struct mote_graph_options {
+    int32_t type;          /* which options table (TFLite BuiltinOptions member; 0 = none) */
+    const uint8_t *table;  /* reader-private; NULL when absent */
+    const uint8_t *fields; /* reader-private */
+    uint16_t table_bytes, field_bytes;
+} mote_graph_options;
 
 /* One operator, decoded. Tensor indices are -1 for an omitted optional input. */
 typedef struct mote_graph_op {
@@ -127,14 +96,7 @@ typedef struct mote_graph_op {
     uint32_t n_inputs, n_outputs;
     const uint8_t *inputs_le;  /* n_inputs int32, little-endian */
     const uint8_t *outputs_le; /* n_outputs int32, little-endian */
-    int32_t options_type;      /* builtin_options_type (0 = none) */
-    union {
-        mote_graph_conv_opts conv;
-        mote_graph_fc_opts fc;
-        mote_graph_pool_opts pool;
-        mote_graph_add_opts add;
-        mote_graph_softmax_opts softmax;
-    } opt;
+    mote_graph_options options;
 } mote_graph_op;
 
 /* Decode tensor i (0 <= i < g->n_tensors). Returns MOTE_E_ARG for a bad i. */
@@ -148,6 +110,12 @@ int32_t mote_graph_op_input(const mote_graph_op *op, uint32_t k);
 int32_t mote_graph_op_output(const mote_graph_op *op, uint32_t k);
 int32_t mote_graph_input(const mote_graph *g, uint32_t k);
 int32_t mote_graph_output(const mote_graph *g, uint32_t k);
+
+/* Option field `field` of an operator, or def when the model leaves it out:
+ * a 4-byte integer, a 1-byte integer (enums and bools; signed), a float. */
+int32_t mote_graph_opt_i32(const mote_graph_op *op, uint32_t field, int32_t def);
+int32_t mote_graph_opt_i8(const mote_graph_op *op, uint32_t field, int32_t def);
+float mote_graph_opt_f32(const mote_graph_op *op, uint32_t field, float def);
 
 /* Quantization parameter k of a tensor (0 <= k < n_quant). */
 float mote_graph_tensor_scale(const mote_graph_tensor *t, uint32_t k);

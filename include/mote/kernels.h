@@ -169,4 +169,124 @@ mote_status mote_ref_add_f32(float act_min, float act_max, const mote_dims *in1_
 mote_status mote_ref_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input,
                                  float *output);
 
+/* ---- kernel steps: the form the interpreter and compiled code call --------
+ *
+ * Each kernel also has a "step" entry point: one parameter block (everything
+ * but the buffers, prepared once by lowering) and the operator's buffers in
+ * its operand order. Every implementation of a kernel (reference, Arm DSP,
+ * Helium, x86) takes the same block and buffers, so the kernel table can
+ * pick any of them per step. Blocks hold no pointers: a requantization table
+ * (int32 multiplier[channels], then int8 shift[channels]) follows the block
+ * in memory when the block has a `channels` field.
+ */
+
+/* Instruction-set features a kernel variant may need (a bit set). A target
+ * is the set its core has: Cortex-M0+/M3 none, M4/M7/M33 ARM_DSP, M55
+ * ARM_DSP | ARM_MVE. */
+enum {
+    MOTE_ISA_ARM_DSP = 1u << 0,   /* SMLAD, SXTB16, SSAT... (Armv7E-M, Armv8-M Main) */
+    MOTE_ISA_ARM_MVE = 1u << 1,   /* Helium (Armv8.1-M) */
+    MOTE_ISA_X86_SSE41 = 1u << 2, /* x86-64 SSE4.1 */
+    MOTE_ISA_X86_AVX2 = 1u << 3,  /* x86-64 AVX2 */
+    MOTE_ISA_X86_AVX512 = 1u << 4 /* x86-64 AVX-512 (BW, VNNI) */
+};
+
+/* The features this build's code can run (compile-time on Cortex-M): the
+ * target mote_model_init() plans for. */
+uint32_t mote_build_isa(void);
+
+/* Buffers of one kernel call. in[k] is operator input k (NULL when the
+ * model omits it), out[k] output k. scratch is the step's scratch memory
+ * (scratch_bytes() of the chosen variant, MOTE_ARENA_ALIGN-aligned) or NULL. */
+typedef struct mote_kernel_io {
+    const void *const *in;
+    void *const *out;
+    void *scratch;
+} mote_kernel_io;
+
+typedef mote_status (*mote_kernel_fn)(const void *step, const mote_kernel_io *io);
+
+typedef struct mote_conv_s8_step { /* CONV_2D and DEPTHWISE_CONV_2D, int8 */
+    mote_conv_s8_params p;
+    mote_dims in, filter, out;
+    int32_t channels; /* requantization entries that follow: out.c */
+} mote_conv_s8_step;
+
+typedef struct mote_fc_s8_step {
+    mote_fc_s8_params p;
+    int32_t batches, depth, out_c;
+    int32_t channels; /* requantization entries that follow: out_c or 1 */
+} mote_fc_s8_step;
+
+typedef struct mote_pool_s8_step {
+    mote_pool_s8_params p;
+    mote_dims in, out;
+} mote_pool_s8_step;
+
+typedef struct mote_add_s8_step {
+    mote_add_s8_params p;
+    mote_dims in1, in2, out;
+} mote_add_s8_step;
+
+typedef struct mote_softmax_s8_step {
+    mote_softmax_s8_params p;
+    int32_t rows, depth;
+} mote_softmax_s8_step;
+
+typedef struct mote_conv_f32_step {
+    mote_conv_f32_params p;
+    mote_dims in, filter, out;
+} mote_conv_f32_step;
+
+typedef struct mote_fc_f32_step {
+    float act_min, act_max;
+    int32_t batches, depth, out_c;
+} mote_fc_f32_step;
+
+typedef struct mote_pool_f32_step {
+    mote_pool_f32_params p;
+    mote_dims in, out;
+} mote_pool_f32_step;
+
+typedef struct mote_add_f32_step {
+    float act_min, act_max;
+    mote_dims in1, in2, out;
+} mote_add_f32_step;
+
+typedef struct mote_softmax_f32_step {
+    float beta;
+    int32_t rows, depth;
+} mote_softmax_f32_step;
+
+typedef struct mote_copy_step { /* RESHAPE: bytes to move (none when in place) */
+    uint32_t bytes;
+} mote_copy_step;
+
+/* The requantization table that follows a block of `block_bytes` bytes. */
+static inline mote_requant mote_step_requant(const void *block, uint32_t block_bytes,
+                                             int32_t channels)
+{
+    mote_requant q;
+    q.multiplier = (const int32_t *)(const void *)((const uint8_t *)block + block_bytes);
+    q.shift = (const int8_t *)(q.multiplier + channels);
+    return q;
+}
+
+/* Reference step entry points (src/kernels/ref/). */
+mote_status mote_ref_conv2d_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_avg_pool_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_max_pool_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_add_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_softmax_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_conv2d_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_depthwise_conv2d_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_fully_connected_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_avg_pool_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_max_pool_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_add_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_softmax_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_copy_step(const void *step, const mote_kernel_io *io);
+
 #endif /* MOTE_KERNELS_H */

@@ -4,9 +4,9 @@
  * the two can never disagree. Nothing here depends on the pointer width, so
  * the size is the same on the host that inspects a model and on the device.
  *
- *   [steps: n_ops * mote_step][tensor refs: n_tensors * u32][multipliers:
- *    n_channels * int32][shifts: n_channels * int8] pad to MOTE_ARENA_ALIGN
- *   [activations: planned]
+ *   [steps: n_ops * mote_step][operands: n_operands * int16, to 4 bytes]
+ *   [tensor refs: n_tensors * u32][parameter blocks: params_bytes]
+ *   pad to MOTE_ARENA_ALIGN [activations and scratch: planned]
  */
 #ifndef MOTE_CORE_LAYOUT_H
 #define MOTE_CORE_LAYOUT_H
@@ -15,11 +15,12 @@
 #include <stdint.h>
 
 typedef struct mote_layout {
-    size_t steps, tensor_refs, mult, shift; /* byte offsets in the arena */
-    size_t state_bytes;                     /* start of the activations */
+    size_t steps, operands, tensor_refs, params; /* byte offsets in the arena */
+    size_t state_bytes;                          /* start of the activations */
 } mote_layout;
 
-/* Returns 0 on success, -1 if the sizes overflow size_t. */
-int mote_layout_compute(uint32_t n_ops, uint32_t n_tensors, uint32_t n_channels, mote_layout *l);
+/* Returns 0 on success, -1 if the sizes overflow. */
+int mote_layout_compute(uint32_t n_ops, uint64_t n_operands, uint32_t n_tensors,
+                        uint64_t params_bytes, mote_layout *l);
 
 #endif /* MOTE_CORE_LAYOUT_H */

@@ -1,42 +1,38 @@
 /*
- * lower.h — turn each verified graph operator into a ready-to-run step.
+ * lower.h — turn each verified graph operator into a ready-to-run step:
+ * find the operator in the table (src/ops/ops.def), let its op file check
+ * and lower it into a kernel parameter block, and pick the kernel row for
+ * the target.
  *
- * Lowering is where all float maths happens, once: fixed-point multipliers
- * and shifts per output channel, activation clamps in quantized units,
- * padding from the padding mode. It also decides what mote supports: every
- * type, shape and parameter a kernel relies on is checked here, so kernels
- * check nothing in their inner loops.
- *
- * Lowering runs twice with identical results: in mote_model_init() to
- * validate and count the requantization entries (tables with NULL arrays),
- * and in mote_session_init() to fill the steps and tables in the arena.
+ * Lowering runs with identical results in mote_model_init() (counting:
+ * dest == NULL, to validate and size the state) and in mote_session_init()
+ * (writing the block into the arena).
  */
 #ifndef MOTE_CORE_LOWER_H
 #define MOTE_CORE_LOWER_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "mote/graph.h"
 #include "mote/status.h"
-#include "core/step.h"
 
-/* Destination of per-channel requantization entries. With mult == NULL,
- * entries are only counted (in used). */
-typedef struct mote_lower_tables {
-    int32_t *mult;
-    int8_t *shift;
-    uint32_t cap;  /* entries available at mult/shift */
-    uint32_t used; /* entries written (or counted) so far */
-} mote_lower_tables;
+typedef struct mote_lowered {
+    int32_t row;            /* kernel table row chosen */
+    uint32_t block_bytes;   /* parameter block + requantization table, 4-byte multiple */
+    uint32_t scratch_bytes; /* what the row needs for this step */
+} mote_lowered;
 
 /* Refuse a graph that runs any operator mote lacks, naming all of them
  * (each distinct name once, with the first operator index that uses it).
  * Returns MOTE_OK or MOTE_E_UNSUPPORTED_OP. */
 mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err);
 
-/* Lower operator i into *step, appending its requantization entries to t.
- * Returns MOTE_OK, MOTE_E_UNSUPPORTED_OP, MOTE_E_UNSUPPORTED_TYPE,
- * MOTE_E_SHAPE, MOTE_E_QUANT, MOTE_E_PARAM or MOTE_E_LIMIT (table full). */
-mote_status mote_lower_op(const mote_graph *g, uint32_t i, mote_step *step, mote_lower_tables *t,
-                          mote_error *err);
+/* Lower operator i for a target with instruction-set features isa. With
+ * dest, the block is written there (cap bytes available). Returns MOTE_OK,
+ * MOTE_E_UNSUPPORTED_OP, MOTE_E_UNSUPPORTED_TYPE, MOTE_E_SHAPE,
+ * MOTE_E_QUANT, MOTE_E_PARAM, MOTE_E_ENUM, MOTE_E_GRAPH, MOTE_E_LIMIT or
+ * MOTE_E_STATE (dest too small: a planning bug). */
+mote_status mote_lower_op(const mote_graph *g, uint32_t i, uint32_t isa, uint8_t *dest, size_t cap,
+                          mote_lowered *out, mote_error *err);
 
 #endif /* MOTE_CORE_LOWER_H */

@@ -4,12 +4,15 @@
 #include <string.h>
 
 #include "mote/mote.h"
-#include "core/error.h"
+#include "base/error.h"
 #include "core/layout.h"
 #include "core/lower.h"
 #include "core/plan.h"
-#include "core/step.h"
+#include "core/steps.h"
 #include "format/tflite.h"
+#include "kernels/kernel_table.h"
+
+#define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
 
 static mote_status check_limits(mote_model *m)
 {
@@ -32,13 +35,13 @@ static mote_status check_limits(mote_model *m)
     return MOTE_OK;
 }
 
-mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
+mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    mote_lower_tables count = {NULL, NULL, 0, 0};
+    mote_steps_sizes sz;
     mote_layout layout;
     mote_status s;
-    uint32_t i;
+    size_t acts;
 
     if (m == NULL) return MOTE_E_ARG;
     memset(m, 0, sizeof *m);
@@ -53,27 +56,46 @@ mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;
-    for (i = 0; i < m->graph.n_ops; i++) {
-        mote_step step;
-        if ((s = mote_lower_op(&m->graph, i, &step, &count, &m->error)) != MOTE_OK) return s;
-    }
-    if ((s = mote_plan_build(&m->graph, plan, &m->activation_bytes, &m->error)) != MOTE_OK)
+    /* Lower everything first (counting), so a model with several problems
+     * is refused for the first operator's, then plan. */
+    if ((s = mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error)) != MOTE_OK)
         return s;
+    if ((s = mote_plan_build(&m->graph, plan, &acts, &m->error)) != MOTE_OK) return s;
+    if (sz.scratch_steps != 0) {
+        if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error)) != MOTE_OK)
+            return s;
+        if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
+    }
     /* state + activations is what mote_model_arena_size() returns: it must
      * not wrap a 32-bit size_t. */
-    if (mote_layout_compute(m->graph.n_ops, m->graph.n_tensors, count.used, &layout) != 0 ||
-        m->activation_bytes > SIZE_MAX - layout.state_bytes)
+    if (mote_layout_compute(m->graph.n_ops, sz.operands, m->graph.n_tensors, sz.params_bytes,
+                            &layout) != 0 ||
+        acts > SIZE_MAX - layout.state_bytes)
         return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
-    m->n_channels = count.used;
+    m->isa = isa;
+    m->n_operands = (uint32_t)sz.operands;
+    m->params_bytes = (uint32_t)sz.params_bytes;
+    m->activation_bytes = acts;
     m->state_bytes = layout.state_bytes;
     m->initialized = 1;
     return MOTE_OK;
+}
+
+mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
+{
+    return mote_model_init_for(m, bytes, len, mote_build_isa());
 }
 
 size_t mote_model_arena_size(const mote_model *m)
 {
     if (m == NULL || !m->initialized) return 0;
     return m->state_bytes + m->activation_bytes;
+}
+
+size_t mote_model_state_size(const mote_model *m)
+{
+    if (m == NULL || !m->initialized) return 0;
+    return m->state_bytes;
 }
 
 uint32_t mote_model_input_count(const mote_model *m)
@@ -86,7 +108,37 @@ uint32_t mote_model_output_count(const mote_model *m)
     return (m != NULL && m->initialized) ? m->graph.n_outputs : 0;
 }
 
+uint32_t mote_model_op_count(const mote_model *m)
+{
+    return (m != NULL && m->initialized) ? m->graph.n_ops : 0;
+}
+
 const mote_graph *mote_model_graph(const mote_model *m)
 {
     return (m != NULL && m->initialized) ? &m->graph : NULL;
+}
+
+mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_info *info)
+{
+    mote_plan_entry plan[MOTE_MAX_TENSORS];
+    mote_lowered low;
+    mote_error err;
+    size_t acts;
+    const mote_kernel_row *row;
+    if (m == NULL || info == NULL || !m->initialized || op >= m->graph.n_ops) return MOTE_E_ARG;
+    memset(info, 0, sizeof *info);
+    if (mote_lower_op(&m->graph, op, m->isa, NULL, 0, &low, &err) != MOTE_OK) return MOTE_E_STATE;
+    row = &mote_kernel_rows[low.row];
+    info->kernel = mote_kernel_name((mote_kernel_id)row->kernel);
+    info->variant = row->variant;
+    info->param_bytes = low.block_bytes;
+    info->scratch_bytes = low.scratch_bytes;
+    info->scratch_offset = 0;
+    if (low.scratch_bytes != 0) {
+        if (mote_plan_build(&m->graph, plan, &acts, &err) != MOTE_OK ||
+            mote_plan_scratch(plan, m->graph.n_tensors, op, low.scratch_bytes,
+                              &info->scratch_offset) != MOTE_OK)
+            return MOTE_E_STATE;
+    }
+    return MOTE_OK;
 }

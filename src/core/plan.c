@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-#include "core/error.h"
+#include "base/error.h"
+#include "ops/op.h"
 
 #define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
 
@@ -113,15 +114,19 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
     return MOTE_OK;
 }
 
-/* RESHAPE outputs share their (non-constant) input's buffer. */
-static void share_reshapes(const mote_graph *g, mote_plan_entry *e)
+/* Outputs of operators that only reinterpret bytes (MOTE_OPF_ALIAS in
+ * ops.def: RESHAPE) share their (non-constant) input's buffer. */
+static void share_aliases(const mote_graph *g, mote_plan_entry *e)
 {
     uint32_t i;
     for (i = 0; i < g->n_ops; i++) {
         mote_graph_op op;
         int32_t in, out, root;
+        const mote_op_def *def;
         mote_graph_get_op(g, i, &op);
-        if (op.code != MOTE_OP_RESHAPE || op.n_inputs < 1 || op.n_outputs != 1) continue;
+        def = mote_op_find(op.code);
+        if (def == NULL || !(def->flags & MOTE_OPF_ALIAS) || op.n_inputs < 1 || op.n_outputs != 1)
+            continue;
         in = mote_graph_op_input(&op, 0);
         out = mote_graph_op_output(&op, 0);
         if (in < 0 || out < 0 || !e[in].used || !e[out].used) continue;
@@ -160,7 +165,7 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
     if (g->n_ops >= INT16_MAX)
         return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0, "too many operators");
     if ((s = lifetimes(g, e, err)) != MOTE_OK) return s;
-    share_reshapes(g, e);
+    share_aliases(g, e);
 
     /* Place buffers one by one in greedy order: each round picks the
      * largest unplaced buffer (O(n^2) overall, no sort buffer needed). The
@@ -200,6 +205,30 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
         if (e[i].used == 2) e[i].used = 1;
     }
     *total = (size_t)ALIGN_UP(end);
+    return MOTE_OK;
+}
+
+mote_status mote_plan_scratch(const mote_plan_entry *e, uint32_t n, uint32_t step, uint32_t size,
+                              uint32_t *offset)
+{
+    uint64_t off = 0;
+    uint32_t j;
+    int moved;
+    /* First fit among the buffers live while the step runs, as the greedy
+     * placement does: bump past any in the way until nothing moves. */
+    do {
+        moved = 0;
+        for (j = 0; j < n; j++) {
+            if (!e[j].used || e[j].size == 0 || e[j].alias >= 0) continue;
+            if (e[j].first > (int32_t)step || e[j].last < (int32_t)step) continue;
+            if (off < (uint64_t)e[j].offset + e[j].size && e[j].offset < off + size) {
+                off = ALIGN_UP((uint64_t)e[j].offset + e[j].size);
+                moved = 1;
+            }
+        }
+    } while (moved);
+    if (ALIGN_UP(off + size) > UINT32_MAX) return MOTE_E_OVERFLOW;
+    *offset = (uint32_t)off;
     return MOTE_OK;
 }
 

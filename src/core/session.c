@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "mote/mote.h"
-#include "mote/kernels.h"
-#include "core/error.h"
+#include "base/error.h"
 #include "core/layout.h"
-#include "core/lower.h"
 #include "core/plan.h"
 #include "core/step.h"
+#include "core/steps.h"
+#include "kernels/kernel_table.h"
 
 /* A tensor reference is 32 bits, whatever the pointer width: an offset into
  * the activation area, or (top bit set) an offset into the model bytes for
@@ -48,37 +48,46 @@ static void fill_io(mote_tensor *io, const mote_graph *g, int32_t index, uint8_t
 mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    mote_lower_tables tables;
+    mote_steps_sizes sz;
     mote_layout layout;
-    mote_error err;
     size_t total;
     uint8_t *base = (uint8_t *)arena;
     const mote_graph *g;
+    mote_status st;
     uint32_t i;
 
-    if (s == NULL || m == NULL || arena == NULL || !m->initialized) return MOTE_E_ARG;
-    if ((uintptr_t)arena % MOTE_ARENA_ALIGN != 0) return MOTE_E_ARG;
+    if (s == NULL) return MOTE_E_ARG;
     memset(s, 0, sizeof *s);
-    if (arena_size < mote_model_arena_size(m)) return MOTE_E_ARENA_SMALL;
+    mote_error_clear(&s->error);
+    if (m == NULL || arena == NULL || !m->initialized)
+        return mote_error_set(&s->error, MOTE_E_ARG, -1, -1, 0,
+                              "NULL model or arena, or the model is not initialised");
+    if ((uintptr_t)arena % MOTE_ARENA_ALIGN != 0)
+        return mote_error_set(&s->error, MOTE_E_ARG, -1, -1, 0,
+                              "arena is not aligned to MOTE_ARENA_ALIGN (%d bytes)",
+                              MOTE_ARENA_ALIGN);
+    if (arena_size < mote_model_arena_size(m))
+        return mote_error_set(
+            &s->error, MOTE_E_ARENA_SMALL, -1, -1, 0, "arena is %U bytes; the model needs %U",
+            (unsigned long long)arena_size, (unsigned long long)mote_model_arena_size(m));
     g = &m->graph;
-    /* Re-derive the plan and tables exactly as mote_model_init did; any
-     * disagreement would be a bug, reported rather than trusted. */
-    if (mote_layout_compute(g->n_ops, g->n_tensors, m->n_channels, &layout) != 0 ||
+    /* Re-derive the layout, plan and steps exactly as mote_model_init did;
+     * any disagreement would be a bug, reported rather than trusted. */
+    if (mote_layout_compute(g->n_ops, m->n_operands, g->n_tensors, m->params_bytes, &layout) != 0 ||
         layout.state_bytes != m->state_bytes)
-        return MOTE_E_STATE;
-    if (mote_plan_build(g, plan, &total, &err) != MOTE_OK || total != m->activation_bytes)
-        return MOTE_E_STATE;
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "runtime state layout differs from the model's");
+    if ((st = mote_plan_build(g, plan, &total, &s->error)) != MOTE_OK) return st;
     MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
 
-    s->model = m;
     s->arena = base;
     s->arena_size = arena_size;
-    s->steps = (mote_step *)(void *)(base + layout.steps);
-    s->tensor_ref = (uint32_t *)(void *)(base + layout.tensor_refs);
+    s->state = base;
     s->activations = base + layout.state_bytes;
     s->model_base = g->base;
-    s->mult = (int32_t *)(void *)(base + layout.mult);
-    s->shift = (int8_t *)(base + layout.shift);
+    s->steps = (struct mote_step *)(void *)(base + layout.steps);
+    s->operands = (int16_t *)(void *)(base + layout.operands);
+    s->tensor_ref = (uint32_t *)(void *)(base + layout.tensor_refs);
     for (i = 0; i < g->n_tensors; i++) {
         mote_graph_tensor t;
         mote_graph_get_tensor(g, i, &t);
@@ -89,16 +98,12 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
         else
             s->tensor_ref[i] = MOTE_REF_NONE;
     }
-    tables.mult = s->mult;
-    tables.shift = s->shift;
-    tables.cap = m->n_channels;
-    tables.used = 0;
-    for (i = 0; i < g->n_ops; i++) {
-        if (mote_lower_op(g, i, &s->steps[i], &tables, &err) != MOTE_OK) {
-            s->model = NULL;
-            return MOTE_E_STATE;
-        }
-    }
+    if ((st = mote_steps_build(g, m->isa, plan, &layout, base, &sz, &s->error)) != MOTE_OK)
+        return st;
+    if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
+        (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "steps differ from what the model planned");
     for (i = 0; i < g->n_inputs; i++) {
         int32_t t = mote_graph_input(g, i);
         fill_io(&s->inputs[i], g, t, ref_ptr(s, s->tensor_ref[t]));
@@ -107,6 +112,7 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
         int32_t t = mote_graph_output(g, i);
         fill_io(&s->outputs[i], g, t, ref_ptr(s, s->tensor_ref[t]));
     }
+    s->model = m;
     return MOTE_OK;
 }
 
@@ -143,57 +149,41 @@ mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, con
     return MOTE_OK;
 }
 
-/* Run one lowered step. Pointers come from the session's tensor table;
- * constants point into the model bytes and are only read. */
+mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step_info *info)
+{
+    const mote_step *st;
+    const mote_kernel_row *row;
+    if (s == NULL || info == NULL || s->model == NULL || op >= s->model->graph.n_ops)
+        return MOTE_E_ARG;
+    st = &s->steps[op];
+    row = &mote_kernel_rows[st->row];
+    memset(info, 0, sizeof *info);
+    info->kernel = mote_kernel_name((mote_kernel_id)row->kernel);
+    info->variant = row->variant;
+    info->scratch_bytes =
+        st->scratch != MOTE_NO_SCRATCH ? mote_kernel_scratch(st->row, s->state + st->params) : 0;
+    info->scratch_offset = st->scratch != MOTE_NO_SCRATCH ? st->scratch : 0;
+    return MOTE_OK;
+}
+
+/* Run one step through its kernel-table row: operand pointers from the
+ * tensor table (constants point into the model bytes and are only read). */
 static mote_status run_step(const mote_session *s, const mote_step *st)
 {
-    const void *a = ref_ptr(s, s->tensor_ref[st->in[0]]);
-    const void *w = st->in[1] >= 0 ? ref_ptr(s, s->tensor_ref[st->in[1]]) : NULL;
-    const void *b = st->in[2] >= 0 ? ref_ptr(s, s->tensor_ref[st->in[2]]) : NULL;
-    void *o = ref_ptr(s, s->tensor_ref[st->out]);
-    const mote_requant q = {s->mult + st->q_first, s->shift + st->q_first};
+    const void *in[MOTE_MAX_OP_INPUTS];
+    void *out[MOTE_MAX_OP_OUTPUTS];
+    const int16_t *ops = s->operands + st->operands;
+    mote_kernel_io io;
+    uint32_t k;
 
-    switch (st->kernel) {
-    case MOTE_K_CONV_S8:
-        return mote_ref_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a, &st->w_dims, w, b,
-                                  &st->out_dims, o);
-    case MOTE_K_DWCONV_S8:
-        return mote_ref_depthwise_conv2d_s8(&st->p.conv_s8, &q, &st->in_dims, a, &st->w_dims, w, b,
-                                            &st->out_dims, o);
-    case MOTE_K_FC_S8:
-        return mote_ref_fully_connected_s8(&st->p.fc_s8, &q, st->rows, st->depth, st->cols, a, w, b,
-                                           o);
-    case MOTE_K_AVGPOOL_S8:
-        return mote_ref_avg_pool_s8(&st->p.pool_s8, &st->in_dims, a, &st->out_dims, o);
-    case MOTE_K_MAXPOOL_S8:
-        return mote_ref_max_pool_s8(&st->p.pool_s8, &st->in_dims, a, &st->out_dims, o);
-    case MOTE_K_ADD_S8:
-        return mote_ref_add_s8(&st->p.add_s8, &st->in_dims, a, &st->w_dims, w, &st->out_dims, o);
-    case MOTE_K_SOFTMAX_S8:
-        return mote_ref_softmax_s8(&st->p.softmax_s8, st->rows, st->depth, a, o);
-    case MOTE_K_CONV_F32:
-        return mote_ref_conv2d_f32(&st->p.conv_f32, &st->in_dims, a, &st->w_dims, w, b,
-                                   &st->out_dims, o);
-    case MOTE_K_DWCONV_F32:
-        return mote_ref_depthwise_conv2d_f32(&st->p.conv_f32, &st->in_dims, a, &st->w_dims, w, b,
-                                             &st->out_dims, o);
-    case MOTE_K_FC_F32:
-        return mote_ref_fully_connected_f32(st->p.clamp_f32.act_min, st->p.clamp_f32.act_max,
-                                            st->rows, st->depth, st->cols, a, w, b, o);
-    case MOTE_K_AVGPOOL_F32:
-        return mote_ref_avg_pool_f32(&st->p.pool_f32, &st->in_dims, a, &st->out_dims, o);
-    case MOTE_K_MAXPOOL_F32:
-        return mote_ref_max_pool_f32(&st->p.pool_f32, &st->in_dims, a, &st->out_dims, o);
-    case MOTE_K_ADD_F32:
-        return mote_ref_add_f32(st->p.clamp_f32.act_min, st->p.clamp_f32.act_max, &st->in_dims, a,
-                                &st->w_dims, w, &st->out_dims, o);
-    case MOTE_K_SOFTMAX_F32: return mote_ref_softmax_f32(st->p.beta, st->rows, st->depth, a, o);
-    case MOTE_K_COPY:
-        /* In-place RESHAPE shares the buffer: nothing to move. */
-        if (o != a) memcpy(o, a, st->copy_bytes);
-        return MOTE_OK;
-    default: return MOTE_E_STATE;
-    }
+    for (k = 0; k < st->n_in; k++)
+        in[k] = ops[k] >= 0 ? ref_ptr(s, s->tensor_ref[ops[k]]) : NULL;
+    for (k = 0; k < st->n_out; k++)
+        out[k] = ref_ptr(s, s->tensor_ref[ops[st->n_in + k]]);
+    io.in = in;
+    io.out = out;
+    io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
+    return mote_kernel_rows[st->row].run(s->state + st->params, &io);
 }
 
 mote_status mote_invoke(mote_session *s)

@@ -1,6 +1,6 @@
 /* flatbuf.c — the checked flatbuffer primitives (see flatbuf.h). */
 #include "format/flatbuf.h"
-#include "core/error.h"
+#include "base/error.h"
 
 mote_status mote_fb_fail(const mote_fb *fb, mote_status s, uint32_t offset, const char *fmt, ...)
 {

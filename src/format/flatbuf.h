@@ -38,6 +38,7 @@ typedef struct mote_fb {
     uint32_t n;         /* file length; the reader refuses files >= 4 GiB */
     mote_error *err;    /* detail record, or NULL */
     int32_t op, tensor; /* what is being decoded, -1 if none: prefixes messages */
+    int verify;         /* 0: bytes already verified, decode without the semantic checks */
 } mote_fb;
 
 /* A verified table: its position, its vtable, and their sizes. */

@@ -15,6 +15,7 @@
 #include "mote/graph.h"
 #include "mote/status.h"
 #include "format/flatbuf.h"
+#include "base/error.h"
 
 /* Verify a whole .tflite flatbuffer of len bytes and fill g (pointing into
  * bytes, which must outlive g). err (may be NULL) gets status, op, tensor,
@@ -22,15 +23,17 @@
  * Returns MOTE_OK or MOTE_E_ARG (NULL g or bytes), MOTE_E_TRUNCATED,
  * MOTE_E_IDENTIFIER, MOTE_E_OFFSET, MOTE_E_OVERFLOW, MOTE_E_SUBGRAPHS,
  * MOTE_E_INDEX, MOTE_E_ENUM, MOTE_E_LIMIT, MOTE_E_DYNAMIC, MOTE_E_SHAPE,
- * MOTE_E_QUANT, MOTE_E_UNSUPPORTED_TYPE, MOTE_E_PARAM. It does not judge
- * operator or type support, nor graph structure: lowering does. */
+ * MOTE_E_QUANT, MOTE_E_UNSUPPORTED_TYPE. It does not judge operator or
+ * type support, operator options, nor graph structure: lowering does. */
 mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_error *err);
 
-/* Decode tensor i / operator i of a graph with every check (the verifier
- * calls these for each index; the accessors call them again later). */
+/* Decode tensor i / operator i of a graph. With verify, every check runs
+ * (the verifier calls these once per index); without, the decoder trusts
+ * what the verifier accepted and only decodes (the graph accessors). */
 mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *t,
-                               mote_error *err);
-mote_status mote_tflite_op(const mote_graph *g, uint32_t i, mote_graph_op *op, mote_error *err);
+                               mote_error *err, int verify);
+mote_status mote_tflite_op(const mote_graph *g, uint32_t i, mote_graph_op *op, mote_error *err,
+                           int verify);
 
 /* Field ids (position in the schema's table, unions taking two) of what the
  * reader reads; names follow third_party/tflite/schema.fbs. */
@@ -75,14 +78,17 @@ enum {
     MOTE_TFL_OP_OPTIONS = 4
 };
 
-/* BuiltinOptions union members for the operators whose options are decoded. */
+/* The words of mote_graph.where: offsets of the subgraph's vectors (their
+ * first element) in the model bytes. */
 enum {
-    MOTE_TFL_OPTS_CONV2D = 1,
-    MOTE_TFL_OPTS_DEPTHWISE = 2,
-    MOTE_TFL_OPTS_POOL2D = 5,
-    MOTE_TFL_OPTS_FC = 8,
-    MOTE_TFL_OPTS_SOFTMAX = 9,
-    MOTE_TFL_OPTS_ADD = 11
+    MOTE_TFL_AT_TENSORS = 0,
+    MOTE_TFL_AT_OPERATORS = 1,
+    MOTE_TFL_AT_OPCODES = 2,
+    MOTE_TFL_AT_BUFFERS = 3,
+    MOTE_TFL_AT_INPUTS = 4,
+    MOTE_TFL_AT_OUTPUTS = 5,
+    MOTE_TFL_AT_N_OPCODES = 6,
+    MOTE_TFL_AT_N_BUFFERS = 7
 };
 
 /* Verify buffer idx (< g->n_buffers) and give its bytes: the `data` vector,

@@ -3,12 +3,12 @@
 
 mote_status mote_graph_get_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *out)
 {
-    return mote_tflite_tensor(g, i, out, NULL);
+    return mote_tflite_tensor(g, i, out, NULL, 0);
 }
 
 mote_status mote_graph_get_op(const mote_graph *g, uint32_t i, mote_graph_op *out)
 {
-    return mote_tflite_op(g, i, out, NULL);
+    return mote_tflite_op(g, i, out, NULL, 0);
 }
 
 /* The index lists were range-checked by the reader; a bad k (caller bug)
@@ -36,7 +36,7 @@ int32_t mote_graph_input(const mote_graph *g, uint32_t k)
     if (g == NULL || g->base == NULL) {
         return -1;
     }
-    return index_at(g->base + g->inputs, g->n_inputs, k);
+    return index_at(g->base + g->where[MOTE_TFL_AT_INPUTS], g->n_inputs, k);
 }
 
 int32_t mote_graph_output(const mote_graph *g, uint32_t k)
@@ -44,7 +44,7 @@ int32_t mote_graph_output(const mote_graph *g, uint32_t k)
     if (g == NULL || g->base == NULL) {
         return -1;
     }
-    return index_at(g->base + g->outputs, g->n_outputs, k);
+    return index_at(g->base + g->where[MOTE_TFL_AT_OUTPUTS], g->n_outputs, k);
 }
 
 float mote_graph_tensor_scale(const mote_graph_tensor *t, uint32_t k)
@@ -68,4 +68,44 @@ int64_t mote_graph_tensor_zero_point(const mote_graph_tensor *t, uint32_t k)
         return 0;
     }
     return mote_fb_i64(t->zero_point_le + 8u * k);
+}
+
+/* Field `field` of an options table: its bytes, or NULL when the model
+ * leaves it out. The reader verified the table and its field list; a field
+ * that would reach past the table's bytes reads as absent. */
+static const uint8_t *opt_field(const mote_graph_op *op, uint32_t field, uint32_t width)
+{
+    const mote_graph_options *o;
+    uint32_t slot, at;
+    if (op == NULL) {
+        return NULL;
+    }
+    o = &op->options;
+    slot = 4u + 2u * field;
+    if (o->table == NULL || field > 0xFFFFu || slot + 2u > o->field_bytes) {
+        return NULL;
+    }
+    at = mote_fb_u16(o->fields + slot);
+    if (at == 0 || at + width > o->table_bytes) {
+        return NULL;
+    }
+    return o->table + at;
+}
+
+int32_t mote_graph_opt_i32(const mote_graph_op *op, uint32_t field, int32_t def)
+{
+    const uint8_t *p = opt_field(op, field, 4);
+    return p != NULL ? mote_fb_i32(p) : def;
+}
+
+int32_t mote_graph_opt_i8(const mote_graph_op *op, uint32_t field, int32_t def)
+{
+    const uint8_t *p = opt_field(op, field, 1);
+    return p != NULL ? (int32_t)(int8_t)p[0] : def;
+}
+
+float mote_graph_opt_f32(const mote_graph_op *op, uint32_t field, float def)
+{
+    const uint8_t *p = opt_field(op, field, 4);
+    return p != NULL ? mote_fb_f32(p) : def;
 }

@@ -1,6 +1,5 @@
 /* tflite_read.c — verify a whole .tflite file and fill the mote_graph. */
 #include "format/tflite.h"
-#include "core/error.h"
 
 /* Header: uint32 root offset, then the 4-byte file identifier. */
 #define HEADER_BYTES 8u
@@ -25,7 +24,7 @@ static mote_status read_header(const mote_fb *fb, mote_fb_table *model)
     return mote_fb_table_at(fb, root, "model", model);
 }
 
-/* Vector of tables field: count and, when check, every element verified. */
+/* Vector of tables field: its count, and every element verified. */
 static mote_status table_vector(const mote_fb *fb, const mote_fb_table *t, uint32_t id,
                                 const char *what, mote_fb_vec *v)
 {
@@ -86,17 +85,17 @@ static mote_status read_model(mote_graph *g, const mote_fb *fb)
     if (s != MOTE_OK) {
         return s;
     }
-    g->tensors = tensors.data;
+    g->where[MOTE_TFL_AT_TENSORS] = tensors.data;
     g->n_tensors = tensors.len;
-    g->operators = ops.data;
+    g->where[MOTE_TFL_AT_OPERATORS] = ops.data;
     g->n_ops = ops.len;
-    g->opcodes = opcodes.data;
-    g->n_opcodes = opcodes.len;
-    g->buffers = buffers.data;
-    g->n_buffers = buffers.len;
-    g->inputs = in.data;
+    g->where[MOTE_TFL_AT_OPCODES] = opcodes.data;
+    g->where[MOTE_TFL_AT_N_OPCODES] = opcodes.len;
+    g->where[MOTE_TFL_AT_BUFFERS] = buffers.data;
+    g->where[MOTE_TFL_AT_N_BUFFERS] = buffers.len;
+    g->where[MOTE_TFL_AT_INPUTS] = in.data;
     g->n_inputs = in.len;
-    g->outputs = out.data;
+    g->where[MOTE_TFL_AT_OUTPUTS] = out.data;
     g->n_outputs = out.len;
     return MOTE_OK;
 }
@@ -131,14 +130,14 @@ mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_
     s = read_model(g, &fb);
     /* Every buffer, tensor and operator is decoded once with all checks,
      * so later accessor calls cannot fail. */
-    for (k = 0; s == MOTE_OK && k < g->n_buffers; k++) {
+    for (k = 0; s == MOTE_OK && k < g->where[MOTE_TFL_AT_N_BUFFERS]; k++) {
         s = mote_tflite_buffer(g, &fb, k, &data, &data_len);
     }
     for (k = 0; s == MOTE_OK && k < g->n_tensors; k++) {
-        s = mote_tflite_tensor(g, k, &t, err);
+        s = mote_tflite_tensor(g, k, &t, err, 1);
     }
     for (k = 0; s == MOTE_OK && k < g->n_ops; k++) {
-        s = mote_tflite_op(g, k, &op, err);
+        s = mote_tflite_op(g, k, &op, err, 1);
     }
     if (s != MOTE_OK) {
         /* Leave nothing half-filled that a careless caller could walk. */

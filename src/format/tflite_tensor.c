@@ -1,6 +1,5 @@
 /* tflite_tensor.c — decode and check one Tensor table (and its buffer). */
 #include "format/tflite.h"
-#include "core/error.h"
 
 /* Largest tensor, in elements and in bytes. Kernels index with int32_t, and
  * the same limit on host and target keeps the reader's verdict portable
@@ -14,6 +13,7 @@ void mote_tflite_fb(const mote_graph *g, mote_error *err, int32_t op, int32_t te
     fb->err = err;
     fb->op = op;
     fb->tensor = tensor;
+    fb->verify = 1;
 }
 
 mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t idx,
@@ -25,8 +25,8 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
     mote_status s;
     *data = NULL;
     *len = 0;
-    buffers.data = g->buffers;
-    buffers.len = g->n_buffers;
+    buffers.data = g->where[MOTE_TFL_AT_BUFFERS];
+    buffers.len = g->where[MOTE_TFL_AT_N_BUFFERS];
     s = mote_fb_vec_table(fb, &buffers, idx, "buffer", &bt);
     if (s == MOTE_OK) {
         s = mote_fb_vector(fb, &bt, MOTE_TFL_BUFFER_DATA, 1, "buffer data", &bytes);
@@ -74,14 +74,14 @@ static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt, mote
     if (s != MOTE_OK) {
         return s;
     }
-    if (v.len > MOTE_MAX_RANK) {
+    if (fb->verify && v.len > MOTE_MAX_RANK) {
         return MOTE_FB_FAIL(fb, MOTE_E_LIMIT, v.data - 4u, "rank %u exceeds MOTE_MAX_RANK (%d)",
                             v.len, MOTE_MAX_RANK);
     }
     t->rank = (int32_t)v.len;
     for (k = 0; k < v.len; k++) {
         t->dims[k] = mote_fb_i32(fb->p + v.data + 4u * k);
-        if (t->dims[k] < 0) {
+        if (fb->verify && t->dims[k] < 0) {
             /* shape_signature may carry -1 (MLPerf models do, in the batch
              * dimension) and is ignored; shape itself must be concrete. */
             return MOTE_FB_FAIL(fb, MOTE_E_DYNAMIC, v.data + 4u * k,
@@ -113,7 +113,7 @@ static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tenso
         }
     }
     bytes = elems * mote_type_size(t->type);
-    if (elems > MAX_TENSOR_BYTES || bytes > MAX_TENSOR_BYTES) {
+    if (fb->verify && (elems > MAX_TENSOR_BYTES || bytes > MAX_TENSOR_BYTES)) {
         (void)dims;
         return MOTE_FB_FAIL(
             fb, MOTE_E_OVERFLOW, pos, "shape %s %s is larger than 2^31-1 elements or bytes",
@@ -151,6 +151,9 @@ static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt, mote
     }
     /* QuantizationDetails has three members; any of them replaces the
      * scale / zero-point pair that the runtime implements. */
+    if (!fb->verify) {
+        details = 0;
+    }
     if (details > 3) {
         return MOTE_FB_FAIL(fb, MOTE_E_ENUM, q.pos,
                             "quantization details type %u is not in the schema (0..3)", details);
@@ -159,7 +162,7 @@ static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt, mote
         return MOTE_FB_FAIL(fb, MOTE_E_QUANT, q.pos,
                             "quantization details (custom/blockwise/multi-axis) are not supported");
     }
-    if (zp.len != 0 && zp.len != 1 && zp.len != scale.len) {
+    if (fb->verify && zp.len != 0 && zp.len != 1 && zp.len != scale.len) {
         return MOTE_FB_FAIL(fb, MOTE_E_QUANT, q.pos,
                             "%u scales but %u zero points (need 0, 1 or %u)", scale.len, zp.len,
                             scale.len);
@@ -170,7 +173,7 @@ static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt, mote
      * element is accepted whatever the dimension says. */
     if (scale.len > 1 && t->rank == 1 && (uint32_t)t->dims[0] == scale.len) {
         t->quant_dim = 0;
-    } else if (scale.len > 1) {
+    } else if (fb->verify && scale.len > 1) {
         if (t->quant_dim < 0 || t->quant_dim >= t->rank) {
             return MOTE_FB_FAIL(fb, MOTE_E_QUANT, q.pos,
                                 "per-axis quantization on dimension %d of a rank-%d tensor",
@@ -198,13 +201,13 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
     if (s != MOTE_OK) {
         return s;
     }
-    if (buf >= g->n_buffers) {
+    if (fb->verify && buf >= g->where[MOTE_TFL_AT_N_BUFFERS]) {
         return MOTE_FB_FAIL(fb, MOTE_E_INDEX, tt->pos,
                             "buffer index %u out of range (model has %u buffers)", buf,
-                            g->n_buffers);
+                            g->where[MOTE_TFL_AT_N_BUFFERS]);
     }
     s = mote_tflite_buffer(g, fb, buf, &t->data, &t->data_bytes);
-    if (s != MOTE_OK || t->data == NULL) {
+    if (s != MOTE_OK || t->data == NULL || !fb->verify) {
         return s;
     }
     /* Kernels load multi-byte constants (float32 weights, int32 biases)
@@ -232,7 +235,7 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
 }
 
 mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *t,
-                               mote_error *err)
+                               mote_error *err, int verify)
 {
     mote_fb fb;
     mote_fb_vec tensors, name;
@@ -246,7 +249,8 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
     }
     memset(t, 0, sizeof *t);
     mote_tflite_fb(g, err, -1, (int32_t)i, &fb);
-    tensors.data = g->tensors;
+    fb.verify = verify;
+    tensors.data = g->where[MOTE_TFL_AT_TENSORS];
     tensors.len = g->n_tensors;
     s = mote_fb_vec_table(&fb, &tensors, i, "tensor", &tt);
     if (s == MOTE_OK) {
@@ -255,7 +259,7 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
     if (s == MOTE_OK) {
         s = mote_fb_get_i8(&fb, &tt, MOTE_TFL_TENSOR_TYPE, "tensor type", &type);
     }
-    if (s == MOTE_OK && (type < 0 || type > MOTE_TYPE_LAST)) {
+    if (s == MOTE_OK && verify && (type < 0 || type > MOTE_TYPE_LAST)) {
         return MOTE_FB_FAIL(&fb, MOTE_E_ENUM, tt.pos, "type %d is not a TensorType (0..%d)", type,
                             MOTE_TYPE_LAST);
     }
@@ -265,14 +269,14 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
         t->name = name.len != 0 ? (const char *)fb.p + name.data : "";
         t->name_len = name.len;
     }
-    if (s == MOTE_OK) {
+    if (s == MOTE_OK && verify) {
         s = mote_fb_ref(&fb, &tt, MOTE_TFL_TENSOR_SPARSITY, "sparsity", &sparsity);
     }
     if (s == MOTE_OK && sparsity != 0) {
         return MOTE_FB_FAIL(&fb, MOTE_E_UNSUPPORTED_TYPE, sparsity,
                             "sparse tensors are not supported");
     }
-    if (s == MOTE_OK) {
+    if (s == MOTE_OK && verify) {
         s = mote_fb_get_32(&fb, &tt, MOTE_TFL_TENSOR_EXTERNAL_BUFFER, "external_buffer", &external);
     }
     if (s == MOTE_OK && external != 0) {

@@ -23,7 +23,8 @@
 #include <string.h>
 
 #include "mote/mote.h"
-#include "core/macs.h"
+#include "ops/op.h"
+#include "ops/registry.h"
 
 /* Work budget per input. Slow is not unsafe: a hostile model may legally
  * describe an hour of arithmetic (a 2^20-wide pooling window, say), and a
@@ -95,10 +96,10 @@ static uint64_t fuzz_work(const mote_graph *g)
         w += out.elements + in.elements;
         if ((op.code == MOTE_OP_AVERAGE_POOL_2D || op.code == MOTE_OP_MAX_POOL_2D) &&
             in.rank == 4) {
-            uint64_t fh = (uint64_t)(op.opt.pool.filter_h < in.dims[1] ? op.opt.pool.filter_h
-                                                                       : in.dims[1]);
-            uint64_t fw = (uint64_t)(op.opt.pool.filter_w < in.dims[2] ? op.opt.pool.filter_w
-                                                                       : in.dims[2]);
+            /* Pool2DOptions fields 3 and 4: filter width and height. */
+            int32_t opt_fw = mote_graph_opt_i32(&op, 3, 0), opt_fh = mote_graph_opt_i32(&op, 4, 0);
+            uint64_t fh = (uint64_t)(opt_fh < in.dims[1] ? opt_fh : in.dims[1]);
+            uint64_t fw = (uint64_t)(opt_fw < in.dims[2] ? opt_fw : in.dims[2]);
             uint64_t win = fh * fw;                  /* each factor < 2^31 */
             if (out.elements != 0 && win > ((uint64_t)1 << 62) / out.elements)
                 return UINT64_MAX;
@@ -130,7 +131,7 @@ static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
         return st;
     }
     need = mote_model_arena_size(&m);
-    FUZZ_REQUIRE(need >= m.state_bytes && need > 0, "arena size below the state size");
+    FUZZ_REQUIRE(need >= mote_model_state_size(&m) && need > 0, "arena size below the state size");
     if (need > ((size_t)256 << 20)) return st;  /* legal, but too big for the fuzzer's RAM */
     FUZZ_REQUIRE(posix_memalign(&arena, MOTE_ARENA_ALIGN, need) == 0, "out of memory");
     FUZZ_REQUIRE(mote_session_init(&s, &m, arena, need - 1) == MOTE_E_ARENA_SMALL,

@@ -14,9 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "mote/kernels.h"
 #include "mote/graph.h"
-#include "core/quant.h"
+#include "ops/quant.h"
 #include "test_kernels.h"
 
 enum { OP_CONV, OP_DW, OP_FC, OP_AVG, OP_MAX, OP_ADD, OP_SOFTMAX, OP_COUNT };
@@ -408,9 +409,9 @@ int main(int argc, char **argv)
 {
     test_tally t = {0, 0};
     int per_op[OP_COUNT] = {0};
-    unsigned char *file;
-    long size;
-    FILE *f;
+    uint8_t *file;
+    size_t size;
+    char err[FILE_ERR_MAX];
     reader r;
     int32_t n, i;
 
@@ -418,18 +419,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s cases/kernels_s8.bin\n", argv[0]);
         return 2;
     }
-    f = fopen(argv[1], "rb");
-    if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 8 || fseek(f, 0, SEEK_SET)) {
-        fprintf(stderr, "cannot read %s\n", argv[1]);
+    if (file_read(argv[1], FILE_MODEL_MAX, &file, &size, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
         return 2;
     }
-    file = malloc((size_t)size);
-    if (!file || fread(file, 1, (size_t)size, f) != (size_t)size) {
-        fprintf(stderr, "cannot read %s\n", argv[1]);
-        return 2;
-    }
-    fclose(f);
-    if (memcmp(file, "MKC1", 4) != 0) {
+    if (size < 8 || memcmp(file, "MKC1", 4) != 0) {
         fprintf(stderr, "%s: not a kernel case file\n", argv[1]);
         return 2;
     }

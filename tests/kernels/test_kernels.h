@@ -16,7 +16,7 @@ typedef struct test_tally {
 /* Record one check: name and detail are printed only on failure. */
 void tally_check(test_tally *t, int ok, const char *name, const char *detail);
 
-/* Unit tests of src/kernels/fixedpoint*.h and src/core/quant.c. */
+/* Unit tests of src/base/fixedpoint*.h and src/ops/quant.c. */
 void test_quant_run(test_tally *t);
 
 #endif /* MOTE_TESTS_KERNELS_H */

@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "mote/graph.h"
-#include "core/quant.h"
-#include "kernels/fixedpoint.h"
-#include "kernels/fixedpoint_exp.h"
+#include "ops/quant.h"
+#include "base/fixedpoint.h"
+#include "base/fixedpoint_exp.h"
 #include "test_kernels.h"
 
 static void check_i32(test_tally *t, const char *name, int32_t got, int32_t want)

@@ -18,6 +18,9 @@ import flatbuffers
 import numpy as np
 from ai_edge_litert import schema_py_generated as schema
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from status_names import require as status  # noqa: E402  (names from include/mote/status.h)
+
 CONV_2D = 3
 POOL_OPTIONS = 5
 CONV_OPTIONS = 1
@@ -111,10 +114,10 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     manifest = []
 
-    def emit(name, status, why, data):
+    def emit(name, expect, why, data):
         with open(os.path.join(out_dir, name), 'wb') as f:
             f.write(bytes(data))
-        manifest.append((name, status, why))
+        manifest.append((name, status(expect), why))
 
     def variant(edit):
         m = base_model()

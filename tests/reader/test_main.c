@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "file.h"
 #include "test_util.h"
 #include "mote/graph.h"
 #include "format/tflite.h"
+#include "ops/op.h"
 
 int test_passed, test_failed;
 
@@ -31,25 +33,12 @@ void test_check(int ok, const char *where, const char *fmt, ...)
 
 uint8_t *test_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     uint8_t *buf;
-    long n;
-    *len = 0;
-    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-        fseek(f, 0, SEEK_SET) != 0) {
-        CHECK(0, "cannot read %s", path);
-        if (f != NULL) fclose(f);
+    char err[FILE_ERR_MAX];
+    if (file_read(path, FILE_MODEL_MAX, &buf, len, err, sizeof err) != 0) {
+        CHECK(0, "%s", err);
         return NULL;
     }
-    buf = malloc(n > 0 ? (size_t)n : 1u);
-    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        CHECK(0, "cannot read %s", path);
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
     return buf;
 }
 
@@ -66,6 +55,16 @@ static void test_tables(void)
               mote_test_status_name(k));
         CHECK(strcmp(mote_test_status_name(k), "(unknown status)") != 0,
               "status %d has no test name", k);
+    }
+    /* Every status the header lists (the generated table) has a sentence
+     * and a name that maps back to it. */
+    CHECK(mote_test_status_count() >= 19, "status table has %d entries", mote_test_status_count());
+    for (k = 0; k < mote_test_status_count(); k++) {
+        int st = mote_test_status_at(k);
+        const char *s = mote_status_str((mote_status)st);
+        CHECK(s != NULL && s[0] != '\0' && strcmp(s, "unknown status") != 0,
+              "mote_status_str(%s) has no sentence", mote_test_status_name(st));
+        CHECK(mote_test_status_value(mote_test_status_name(st)) == st, "status %d round trip", st);
     }
     CHECK(strcmp(mote_type_name(MOTE_INT8), "INT8") == 0, "type name of INT8");
     CHECK(strcmp(mote_type_name(22), "FLOAT8_E5M2") == 0, "type name of 22");

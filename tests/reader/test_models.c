@@ -7,6 +7,7 @@
 #include "test_util.h"
 #include "mote/graph.h"
 #include "format/tflite.h"
+#include "ops/op.h"
 
 /* Published facts: operator histogram and constant bytes (README table;
  * 0 where the README gives none), input/output tensor index (info.txt). */
@@ -132,37 +133,44 @@ static void check_op(const mote_graph *g, char **f, const char *name, int *hist)
     CHECK(list_equals(f[6], idx, (int)op.n_outputs), "%s op %u: outputs differ (want %s)", name,
           i, f[6]);
     CHECK(mote_graph_op_input(&op, op.n_inputs) == -1, "%s op %u: input past end not -1", name, i);
-    CHECK(op.options_type == strtol(f[7], NULL, 10), "%s op %u: options type %d, want %s", name,
-          i, op.options_type, f[7]);
+    CHECK(op.options.type == strtol(f[7], NULL, 10), "%s op %u: options type %d, want %s", name,
+          i, op.options.type, f[7]);
+    /* Options through the generic field accessors, by schema field. */
     switch (op.code) {
     case MOTE_OP_CONV_2D:
     case MOTE_OP_DEPTHWISE_CONV_2D: {
-        const mote_graph_conv_opts *c = &op.opt.conv;
+        int dw = op.code == MOTE_OP_DEPTHWISE_CONV_2D;
         int32_t v[7];
-        v[0] = c->padding; v[1] = c->stride_w; v[2] = c->stride_h; v[3] = c->dilation_w;
-        v[4] = c->dilation_h; v[5] = c->depth_multiplier; v[6] = c->activation;
+        v[0] = mote_graph_opt_i8(&op, 0, 0);                  /* padding */
+        v[1] = mote_graph_opt_i32(&op, 1, 0);                 /* stride_w */
+        v[2] = mote_graph_opt_i32(&op, 2, 0);                 /* stride_h */
+        v[3] = mote_graph_opt_i32(&op, dw ? 5 : 4, 1);        /* dilation_w */
+        v[4] = mote_graph_opt_i32(&op, dw ? 6 : 5, 1);        /* dilation_h */
+        v[5] = dw ? mote_graph_opt_i32(&op, 3, 0) : 0;        /* depth_multiplier */
+        v[6] = mote_graph_opt_i8(&op, dw ? 4 : 3, 0);         /* fused activation */
         memcpy(opts, v, sizeof v);
         n_opts = 7;
         break;
     }
     case MOTE_OP_FULLY_CONNECTED:
-        opts[0] = op.opt.fc.activation; opts[1] = op.opt.fc.weights_format;
-        opts[2] = op.opt.fc.keep_num_dims;
+        opts[0] = mote_graph_opt_i8(&op, 0, 0);
+        opts[1] = mote_graph_opt_i8(&op, 1, 0);
+        opts[2] = mote_graph_opt_i8(&op, 2, 0) != 0;
         n_opts = 3;
         break;
     case MOTE_OP_AVERAGE_POOL_2D:
     case MOTE_OP_MAX_POOL_2D:
-        opts[0] = op.opt.pool.padding; opts[1] = op.opt.pool.stride_w;
-        opts[2] = op.opt.pool.stride_h; opts[3] = op.opt.pool.filter_w;
-        opts[4] = op.opt.pool.filter_h; opts[5] = op.opt.pool.activation;
+        opts[0] = mote_graph_opt_i8(&op, 0, 0); opts[1] = mote_graph_opt_i32(&op, 1, 0);
+        opts[2] = mote_graph_opt_i32(&op, 2, 0); opts[3] = mote_graph_opt_i32(&op, 3, 0);
+        opts[4] = mote_graph_opt_i32(&op, 4, 0); opts[5] = mote_graph_opt_i8(&op, 5, 0);
         n_opts = 6;
         break;
     case MOTE_OP_ADD:
-        opts[0] = op.opt.add.activation;
+        opts[0] = mote_graph_opt_i8(&op, 0, 0);
         n_opts = 1;
         break;
     case MOTE_OP_SOFTMAX:
-        sprintf(beta, "%08lx", (unsigned long)float_bits(op.opt.softmax.beta));
+        sprintf(beta, "%08lx", (unsigned long)float_bits(mote_graph_opt_f32(&op, 0, 0.0f)));
         CHECK(strcmp(beta, f[8]) == 0, "%s op %u: softmax beta bits %s, want %s", name, i,
               beta, f[8]);
         return;
@@ -244,10 +252,11 @@ void test_models(const char *expect_path, int n_models, char **models)
                 CHECK((unsigned long)len == strtoul(f[2], NULL, 10), "%s: file is %lu bytes, "
                       "expected %s (a different model?)", name, (unsigned long)len, f[2]);
                 CHECK(g.n_tensors == strtoul(f[3], NULL, 10) && g.n_ops == strtoul(f[4], NULL, 10)
-                      && g.n_opcodes == strtoul(f[5], NULL, 10) &&
-                      g.n_buffers == strtoul(f[6], NULL, 10),
+                      && g.where[MOTE_TFL_AT_N_OPCODES] == strtoul(f[5], NULL, 10) &&
+                      g.where[MOTE_TFL_AT_N_BUFFERS] == strtoul(f[6], NULL, 10),
                       "%s: %u tensors %u ops %u opcodes %u buffers, want %s %s %s %s", name,
-                      g.n_tensors, g.n_ops, g.n_opcodes, g.n_buffers, f[3], f[4], f[5], f[6]);
+                      g.n_tensors, g.n_ops, g.where[MOTE_TFL_AT_N_OPCODES],
+                      g.where[MOTE_TFL_AT_N_BUFFERS], f[3], f[4], f[5], f[6]);
                 for (k = 0; k < g.n_inputs && k < 8; k++) got[k] = mote_graph_input(&g, k);
                 CHECK(list_equals(f[7], got, (int)g.n_inputs), "%s: inputs differ", name);
                 for (k = 0; k < g.n_outputs && k < 8; k++) got[k] = mote_graph_output(&g, k);

@@ -16,7 +16,8 @@ void test_check(int ok, const char *where, const char *fmt, ...);
 #define TEST_STR2(x) #x
 
 /* Whole file into a malloc'd buffer of exactly its size (so ASan sees any
- * read past the end). NULL (and a FAIL line) if unreadable. */
+ * read past the end), through the shared bounded reader tools/mote/file.c.
+ * NULL (and a FAIL line) if unreadable. */
 uint8_t *test_read_file(const char *path, size_t *len);
 
 #include "status_names.h"

@@ -67,7 +67,7 @@ static void observe(void *user, const mote_session *s, uint32_t op)
     }
     lo = (const uint8_t *)data;
     hi = lo + bytes;
-    if (!(lo >= c->arena + c->m->state_bytes && hi <= c->arena + c->need)) {
+    if (!(lo >= c->arena + mote_model_state_size(c->m) && hi <= c->arena + c->need)) {
         CHECK(0, "%s: operator %u output tensor %d is not in the activation part", c->model,
               op, (int)out);
         return;
@@ -133,7 +133,7 @@ void test_arena_guard(const char *model)
     }
     c.arena = block + GUARD;
     c.prev = (uint8_t *)malloc(c.need);
-    state0 = (uint8_t *)malloc(m.state_bytes);
+    state0 = (uint8_t *)malloc(mote_model_state_size(&m));
     for (k = 0; k < GUARD; k++) {
         block[k] = canary(k);
         c.arena[c.need + k] = canary(k + GUARD);
@@ -142,7 +142,7 @@ void test_arena_guard(const char *model)
 
     CHECK(mote_session_init(&s, &m, c.arena, c.need) == MOTE_OK, "%s: session init", model);
     CHECK(canaries_intact(&c), "%s: session init wrote outside the arena", model);
-    memcpy(state0, c.arena, m.state_bytes);
+    memcpy(state0, c.arena, mote_model_state_size(&m));
     mote_session_set_observer(&s, observe, &c);
     for (round = 0; round < 2; round++) {
         mote_status st;
@@ -151,13 +151,13 @@ void test_arena_guard(const char *model)
         st = mote_invoke(&s);
         CHECK(st == MOTE_OK, "%s: invoke %u returned %s", model, round, mote_test_status_name(st));
         CHECK(canaries_intact(&c), "%s: invoke %u wrote outside the arena", model, round);
-        CHECK(memcmp(state0, c.arena, m.state_bytes) == 0,
+        CHECK(memcmp(state0, c.arena, mote_model_state_size(&m)) == 0,
               "%s: invoke %u changed the runtime state part of the arena", model, round);
     }
     CHECK(c.ops_seen == 2 * m.graph.n_ops, "%s: observer saw %u operators, want %u", model,
           c.ops_seen, 2 * m.graph.n_ops);
     printf("  %-48s arena %8lu bytes (state %lu), %u operators x 2 invokes, %u with stray "
-           "writes\n", model, (unsigned long)c.need, (unsigned long)m.state_bytes,
+           "writes\n", model, (unsigned long)c.need, (unsigned long)mote_model_state_size(&m),
            m.graph.n_ops, c.stray_ops);
     free(state0);
     free(c.prev);

@@ -1,5 +1,6 @@
 /* cli.c — helpers every command uses (see cli.h). */
 #include "cli.h"
+#include "mote/kernels.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,15 +28,32 @@ void cli_error(const char *fmt, ...)
     fprintf(stderr, "mote: %s\n", line);
 }
 
+int cli_read_file(const char *path, size_t max, const char *why, uint8_t **data, size_t *len)
+{
+    char err[FILE_ERR_MAX];
+    int rc = file_read(path, max, data, len, err, sizeof err);
+
+    if (rc != 0) {
+        cli_error("%s%s", err, rc == -2 ? why : "");
+        return -1;
+    }
+    return 0;
+}
+
 int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len)
+{
+    return cli_load_model_for(path, m, bytes, len, mote_build_isa());
+}
+
+int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa)
 {
     mote_status st;
     char where[96] = "";
 
-    if (file_read(path, CLI_MAX_FILE, bytes, len) != 0) {
+    if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", bytes, len) != 0) {
         return -1;
     }
-    st = mote_model_init(m, *bytes, *len);
+    st = mote_model_init_for(m, *bytes, *len, isa);
     if (st == MOTE_OK) {
         return 0;
     }

@@ -10,12 +10,20 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "file.h"
 #include "mote/mote.h"
 
 #define CLI_VERSION "0.1.0"
 
-/* Largest model or input file the tool reads (bytes). */
-#define CLI_MAX_FILE ((size_t)1 << 30)
+/* Largest model file the tool reads (bytes): 256 MiB (file.h). */
+#define CLI_MAX_MODEL FILE_MODEL_MAX
+
+/* The largest input file read for a tensor of n bytes: the same elements
+ * as float64 (8 bytes each, numpy's default dtype, so an array of the wrong
+ * dtype is still read and refused as such, naming both dtypes) plus a .npy
+ * header (numpy itself refuses headers over 10 000 bytes by default). */
+#define CLI_INPUT_WIDEN 8
+#define CLI_NPY_HEADER_MAX ((size_t)16 << 10)
 
 /* Room for one formatted shape "[d0,d1,...]" of MOTE_MAX_RANK int32 dims. */
 #define CLI_SHAPE_MAX (MOTE_MAX_RANK * 12 + 4)
@@ -29,10 +37,18 @@ void cli_error(const char *fmt, ...)
 #endif
     ;
 
-/* Read the model at path and verify it with mote_model_init(). On success
+/* Read all of path (file_read(), at most max bytes) into a fresh malloc()ed
+ * buffer. On failure prints one error line and returns -1; when the file
+ * is over the limit, why (e.g. " for a model file") ends the line. */
+int cli_read_file(const char *path, size_t max, const char *why, uint8_t **data, size_t *len);
+
+/* Read the model at path (at most CLI_MAX_MODEL bytes) and verify it with mote_model_init(). On success
  * *bytes holds the file (free() it after the model is no longer used) and
  * returns 0; on failure prints the error line and returns -1. */
 int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len);
+
+/* As cli_load_model, planning for a core with features isa (targets.h). */
+int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa);
 
 /* "[1,49,10,1]" into buf (cap bytes, at least CLI_SHAPE_MAX); rank 0 is "[]". */
 void cli_format_shape(char *buf, size_t cap, const int32_t *dims, int32_t rank);
@@ -46,6 +62,7 @@ int cli_is_help(const char *s);
 
 /* The commands: argv[0] is the command name. Return the exit code. */
 int cmd_inspect(int argc, char **argv);
+int cmd_ops(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 
 #endif /* MOTE_CLI_H */

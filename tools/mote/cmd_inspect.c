@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/macs.h"
+#include "ops/registry.h"
+#include "escape.h"
 #include "inspect_plan.h"
 #include "json.h"
+#include "mote/kernels.h"
+#include "targets.h"
 
 static const char help[] =
-    "usage: mote inspect MODEL [--json] [--plan]\n"
+    "usage: mote inspect MODEL [--json] [--plan] [--target T]\n"
     "\n"
     "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
     "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
@@ -20,9 +23,13 @@ static const char help[] =
     "options:\n"
     "  --json      print one JSON object instead of text (keys: file, size,\n"
     "              operators, tensors, inputs, outputs, macs, constant_bytes,\n"
-    "              arena_bytes)\n"
+    "              target, arena_bytes)\n"
     "  --plan      (text) also print the memory plan: every activation tensor's\n"
-    "              offset, size and lifetime in the arena, in address order\n"
+    "              offset, size and lifetime in the arena, in address order, and\n"
+    "              each kernel's scratch\n"
+    "  --target T  plan for core T: host (default), m0plus, m3, m4, m7, m33, m55;\n"
+    "              arena_bytes is then what a firmware build for T needs (kernel\n"
+    "              variants differ in scratch)\n"
     "  -h, --help  this text\n";
 
 /* Per-channel lists in text show this many leading values. */
@@ -70,23 +77,8 @@ static uint64_t total_macs(const mote_graph *g)
  * with spaces to width columns. */
 static void print_name(const char *s, uint32_t n, int width)
 {
-    uint32_t i;
-    int cols = 0;
+    int cols = n != 0 ? esc_print(stdout, s, n) : printf("\"\"");
 
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\\') {
-            cols += printf("\\\\");
-        } else if (c < 0x20 || c >= 0x7f) {
-            cols += printf("\\x%02x", (unsigned)c);
-        } else {
-            putchar(c);
-            cols++;
-        }
-    }
-    if (n == 0) {
-        cols += printf("\"\"");
-    }
     while (cols++ < width) {
         putchar(' ');
     }
@@ -161,7 +153,7 @@ static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t 
            quant);
 }
 
-static void text_report(const char *path, size_t size, const mote_model *m)
+static void text_report(const char *path, size_t size, const mote_model *m, const char *target)
 {
     const mote_graph *g = mote_model_graph(m);
     char shape[CLI_SHAPE_MAX], quant[QUANT_TEXT];
@@ -211,6 +203,7 @@ static void text_report(const char *path, size_t size, const mote_model *m)
 
     printf("\nmacs: %llu (%.2f M)\n", (unsigned long long)macs, (double)macs / 1e6);
     printf("constant_bytes: %llu\n", (unsigned long long)constant_bytes(g));
+    printf("target: %s\n", target);
     printf("arena_bytes: %lu\n", (unsigned long)mote_model_arena_size(m));
 }
 
@@ -310,7 +303,7 @@ static void json_io(json_writer *w, const mote_graph *g, int32_t idx)
     json_object_end(w);
 }
 
-static void json_report(const char *path, size_t size, const mote_model *m)
+static void json_report(const char *path, size_t size, const mote_model *m, const char *target)
 {
     const mote_graph *g = mote_model_graph(m);
     json_writer w;
@@ -379,6 +372,8 @@ static void json_report(const char *path, size_t size, const mote_model *m)
     json_uint(&w, total_macs(g));
     json_key(&w, "constant_bytes");
     json_uint(&w, constant_bytes(g));
+    json_key(&w, "target");
+    json_cstring(&w, target);
     json_key(&w, "arena_bytes");
     json_uint(&w, mote_model_arena_size(m));
     json_object_end(&w);
@@ -388,6 +383,8 @@ int cmd_inspect(int argc, char **argv)
 {
     const char *path = NULL;
     int as_json = 0, with_plan = 0, i;
+    const char *target = "host";
+    uint32_t isa = mote_build_isa();
     static mote_model model; /* static: the struct is large for a stack */
     uint8_t *bytes;
     size_t len;
@@ -404,6 +401,16 @@ int cmd_inspect(int argc, char **argv)
             as_json = 1;
         } else if (strcmp(a, "--plan") == 0) {
             with_plan = 1;
+        } else if (strcmp(a, "--target") == 0) {
+            if (i + 1 >= argc) {
+                cli_error("inspect: --target needs a core (%s)", cli_target_names());
+                return 1;
+            }
+            target = argv[++i];
+            if (cli_target_isa(target, &isa) != 0) {
+                cli_error("inspect: unknown target '%s' (known: %s)", target, cli_target_names());
+                return 1;
+            }
         } else if (a[0] == '-' && a[1] != '\0') {
             cli_error("inspect: unknown option '%s' (try 'mote inspect --help')", a);
             return 1;
@@ -418,15 +425,15 @@ int cmd_inspect(int argc, char **argv)
         cli_error("inspect: missing MODEL (try 'mote inspect --help')");
         return 1;
     }
-    if (cli_load_model(path, &model, &bytes, &len) != 0) {
+    if (cli_load_model_for(path, &model, &bytes, &len, isa) != 0) {
         return 1;
     }
     /* The graph the runtime verified is the one described: the tool reads
      * it through the graph accessors, never the file bytes itself. */
     if (as_json) {
-        json_report(path, len, &model);
+        json_report(path, len, &model, target);
     } else {
-        text_report(path, len, &model);
+        text_report(path, len, &model, target);
         if (with_plan && inspect_print_plan(&model) != 0) {
             free(bytes);
             return 1;

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "core/plan.h"
+#include "escape.h"
 #include "inspect_plan.h"
 
 int inspect_print_plan(const mote_model *m)
@@ -30,8 +31,9 @@ int inspect_print_plan(const mote_model *m)
     }
     printf("\nmemory plan: arena %lu = state %lu + activations %lu (lower bound for these "
            "lifetimes: %lu)\n",
-           (unsigned long)mote_model_arena_size(m), (unsigned long)m->state_bytes,
-           (unsigned long)total, (unsigned long)live_peak);
+           (unsigned long)mote_model_arena_size(m), (unsigned long)mote_model_state_size(m),
+           (unsigned long)(mote_model_arena_size(m) - mote_model_state_size(m)),
+           (unsigned long)live_peak);
     printf("  %-8s %-8s %-8s %-10s %s\n", "offset", "bytes", "tensor", "ops", "name");
     /* In address order: repeatedly print the lowest buffer not yet printed
      * (printed ones get size 0; ties go to the lower tensor index). */
@@ -48,8 +50,9 @@ int inspect_print_plan(const mote_model *m)
             uint32_t k;
             mote_graph_get_tensor(g, (uint32_t)best, &t);
             snprintf(ops, sizeof ops, "%d..%d", (int)plan[best].first, (int)plan[best].last);
-            printf("  %-8lu %-8lu %-8d %-10s %.*s", (unsigned long)plan[best].offset,
-                   (unsigned long)plan[best].size, (int)best, ops, (int)t.name_len, t.name);
+            printf("  %-8lu %-8lu %-8d %-10s ", (unsigned long)plan[best].offset,
+                   (unsigned long)plan[best].size, (int)best, ops);
+            esc_print(stdout, t.name, t.name_len); /* model text: one line, printable */
             /* RESHAPE outputs that share this buffer. */
             for (k = 0; k < g->n_tensors; k++)
                 if (plan[k].alias == best) printf("  (shared with tensor %u)", (unsigned)k);
@@ -57,5 +60,13 @@ int inspect_print_plan(const mote_model *m)
         }
         plan[best].size = 0; /* printed */
     }
+    /* Kernel scratch: alive only while its operator runs (plan.h, step 4). */
+    for (i = 0; i < g->n_ops; i++) {
+        mote_step_info info;
+        if (mote_model_step_info(m, i, &info) != MOTE_OK || info.scratch_bytes == 0) continue;
+        printf("  %-8lu %-8lu %-8s %-10d scratch of %s (%s)\n", (unsigned long)info.scratch_offset,
+               (unsigned long)info.scratch_bytes, "-", (int)i, info.kernel, info.variant);
+    }
+    (void)total;
     return 0;
 }

@@ -10,7 +10,9 @@ static const char usage[] =
     "Run and examine int8 TFLite models with the mote runtime.\n"
     "\n"
     "commands:\n"
-    "  inspect MODEL [--json]        operators, tensors, MACs and arena size\n"
+    "  inspect MODEL [--json] [--plan] [--target T]\n"
+    "                                operators, tensors, MACs and arena size\n"
+    "  ops [--markdown]              the operators and kernel variants mote has\n"
     "  run MODEL --input FILE ... --output FILE [--repeat N] [--time]\n"
     "                                run the model on raw or .npy inputs\n"
     "\n"
@@ -39,6 +41,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "inspect") == 0) {
         return cmd_inspect(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "ops") == 0) {
+        return cmd_ops(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "run") == 0) {
         return cmd_run(argc - 1, argv + 1);

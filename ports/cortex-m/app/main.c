@@ -29,7 +29,7 @@
 #include <string.h>
 
 #include "mote/mote.h"
-#include "core/macs.h"
+#include "ops/registry.h"
 #include "icount.h"
 #include "semihost.h"
 #include "stack.h"
@@ -108,7 +108,7 @@ static uint64_t model_macs(uint32_t op_first, uint32_t op_count)
 {
     uint64_t sum = 0;
     for (uint32_t i = op_first; i < op_first + op_count; i++)
-        sum += mote_op_macs(&model.graph, i);
+        sum += mote_op_macs(mote_model_graph(&model), i);
     return sum;
 }
 
@@ -127,14 +127,20 @@ static void on_layer(void *user, const mote_session *s, uint32_t op)
 
 static void print_layers(void)
 {
-    for (uint32_t i = 0; i < model.graph.n_ops; i++) {
+    const mote_graph *g = mote_model_graph(&model);
+    for (uint32_t i = 0; i < mote_model_op_count(&model); i++) {
         mote_graph_op op;
-        const char *name = "?";
-        if (mote_graph_get_op(&model.graph, i, &op) == MOTE_OK)
+        mote_step_info info;
+        const char *name = "?", *kernel = "?", *variant = "?";
+        if (mote_graph_get_op(g, i, &op) == MOTE_OK)
             name = mote_op_name(op.code);
-        printf("layer=%u op=%s macs=%llu instructions=%llu\n", (unsigned)i, name,
-               (unsigned long long)mote_op_macs(&model.graph, i),
-               (unsigned long long)layer_instructions[i]);
+        if (mote_session_step_info(&session, i, &info) == MOTE_OK) {
+            kernel = info.kernel;
+            variant = info.variant;
+        }
+        printf("layer=%u op=%s macs=%llu instructions=%llu kernel=%s variant=%s\n", (unsigned)i,
+               name, (unsigned long long)mote_op_macs(g, i),
+               (unsigned long long)layer_instructions[i], kernel, variant);
     }
 }
 
@@ -154,7 +160,7 @@ static int bench(size_t n, size_t stack, int layers)
     if (invoke() != 0) return -1;
     uint64_t total = mcu_icount_now() - t0 - overhead;
     printf("bench instructions=%llu macs=%llu arena=%u stack=%u\n", (unsigned long long)total,
-           (unsigned long long)model_macs(0, model.graph.n_ops),
+           (unsigned long long)model_macs(0, mote_model_op_count(&model)),
            (unsigned)mote_model_arena_size(&model), (unsigned)stack);
 
     if (layers) {

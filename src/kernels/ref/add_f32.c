@@ -35,3 +35,10 @@ mote_status mote_ref_add_f32(float act_min, float act_max, const mote_dims *in1_
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_add_f32_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_add_f32_step *s = (const mote_add_f32_step *)step;
+    return mote_ref_add_f32(s->act_min, s->act_max, &s->in1, io->in[0], &s->in2, io->in[1], &s->out,
+                            io->out[0]);
+}

@@ -14,7 +14,7 @@
  */
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
-#include "kernels/fixedpoint.h"
+#include "base/fixedpoint.h"
 
 static int8_t add_one(const mote_add_s8_params *p, int32_t a, int32_t b)
 {
@@ -54,4 +54,10 @@ mote_status mote_ref_add_s8(const mote_add_s8_params *p, const mote_dims *in1_di
                     o[c] = add_one(p, a[c * s1[3]], b[c * s2[3]]);
             }
     return MOTE_OK;
+}
+
+mote_status mote_ref_add_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_add_s8_step *s = (const mote_add_s8_step *)step;
+    return mote_ref_add_s8(&s->p, &s->in1, io->in[0], &s->in2, io->in[1], &s->out, io->out[0]);
 }

@@ -48,3 +48,9 @@ mote_status mote_ref_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_avg_pool_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_pool_s8_step *s = (const mote_pool_s8_step *)step;
+    return mote_ref_avg_pool_s8(&s->p, &s->in, io->in[0], &s->out, io->out[0]);
+}

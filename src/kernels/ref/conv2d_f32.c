@@ -72,3 +72,10 @@ mote_status mote_ref_conv2d_f32(const mote_conv_f32_params *p, const mote_dims *
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_conv2d_f32_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_f32_step *s = (const mote_conv_f32_step *)step;
+    return mote_ref_conv2d_f32(&s->p, &s->in, io->in[0], &s->filter, io->in[1], io->in[2], &s->out,
+                               io->out[0]);
+}

@@ -76,3 +76,11 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_conv2d_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    return mote_ref_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1], io->in[2],
+                              &s->out, io->out[0]);
+}

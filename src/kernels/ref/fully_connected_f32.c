@@ -29,3 +29,10 @@ mote_status mote_ref_fully_connected_f32(float act_min, float act_max, int32_t b
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_fully_connected_f32_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_fc_f32_step *s = (const mote_fc_f32_step *)step;
+    return mote_ref_fully_connected_f32(s->act_min, s->act_max, s->batches, s->depth, s->out_c,
+                                        io->in[0], io->in[1], io->in[2], io->out[0]);
+}

@@ -46,3 +46,9 @@ mote_status mote_ref_max_pool_f32(const mote_pool_f32_params *p, const mote_dims
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_max_pool_f32_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_pool_f32_step *s = (const mote_pool_f32_step *)step;
+    return mote_ref_max_pool_f32(&s->p, &s->in, io->in[0], &s->out, io->out[0]);
+}

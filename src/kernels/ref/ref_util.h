@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 #include "mote/kernels.h"
-#include "kernels/fixedpoint.h"
+#include "base/fixedpoint.h"
 
 /* Every dimension positive: the kernels' cheap entry check. */
 static inline int mote_ref_dims_ok(const mote_dims *d)

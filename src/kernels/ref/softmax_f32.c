@@ -34,3 +34,9 @@ mote_status mote_ref_softmax_f32(float beta, int32_t rows, int32_t depth, const 
     }
     return MOTE_OK;
 }
+
+mote_status mote_ref_softmax_f32_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_softmax_f32_step *s = (const mote_softmax_f32_step *)step;
+    return mote_ref_softmax_f32(s->beta, s->rows, s->depth, io->in[0], io->out[0]);
+}

@@ -15,7 +15,7 @@
  * (int32 accumulator).
  */
 #include "mote/kernels.h"
-#include "kernels/fixedpoint_exp.h"
+#include "base/fixedpoint_exp.h"
 
 /* exp(d * beta * input_scale) in Q0.31 for a difference d <= 0 that passed
  * the diff_min test. */
@@ -70,4 +70,10 @@ mote_status mote_ref_softmax_s8(const mote_softmax_s8_params *p, int32_t rows, i
     for (r = 0; r < rows; ++r)
         softmax_row(p, depth, input + r * depth, output + r * depth);
     return MOTE_OK;
+}
+
+mote_status mote_ref_softmax_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_softmax_s8_step *s = (const mote_softmax_s8_step *)step;
+    return mote_ref_softmax_s8(&s->p, s->rows, s->depth, io->in[0], io->out[0]);
 }

@@ -1,5 +1,5 @@
 /* error.c — the runtime's one message formatter (see error.h). */
-#include "core/error.h"
+#include "base/error.h"
 
 #include <string.h>
 

@@ -13,8 +13,8 @@
  * With MOTE_NO_STRINGS the MOTE_FAIL macro drops the format string and its
  * arguments at compile time, so no message text reaches flash.
  */
-#ifndef MOTE_CORE_ERROR_H
-#define MOTE_CORE_ERROR_H
+#ifndef MOTE_BASE_ERROR_H
+#define MOTE_BASE_ERROR_H
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,4 +60,4 @@ const char *mote_error_dims(char *buf, size_t cap, const int32_t *dims, int32_t 
 #define mote_error_append(e, ...) mote_error_append_fn((e), __VA_ARGS__)
 #endif
 
-#endif /* MOTE_CORE_ERROR_H */
+#endif /* MOTE_BASE_ERROR_H */

@@ -6,7 +6,7 @@
  * check we return MOTE_E_QUANT instead.
  */
 #include <math.h>
-#include "core/quant.h"
+#include "ops/quant.h"
 #include "mote/graph.h"
 
 /* A usable scale: finite and strictly positive (also rejects NaN). */

@@ -8,10 +8,10 @@
  * of Qa and Qb is mote_fp_mul_high() and lands in Q(a+b). Additions are plain
  * int32 additions, as in gemmlowp; the ranges below keep them in bounds.
  */
-#ifndef MOTE_KERNELS_FIXEDPOINT_EXP_H
-#define MOTE_KERNELS_FIXEDPOINT_EXP_H
+#ifndef MOTE_BASE_FIXEDPOINT_EXP_H
+#define MOTE_BASE_FIXEDPOINT_EXP_H
 
-#include "kernels/fixedpoint.h"
+#include "base/fixedpoint.h"
 
 /* Q0 cannot hold 1.0; gemmlowp's One() for it is the largest raw value. */
 #define MOTE_FP_Q0_ONE INT32_MAX
@@ -106,4 +106,4 @@ static inline int32_t mote_fp_reciprocal(int32_t x, int x_integer_bits, int *bit
     return mote_fp_one_over_one_plus_x(frac);
 }
 
-#endif /* MOTE_KERNELS_FIXEDPOINT_EXP_H */
+#endif /* MOTE_BASE_FIXEDPOINT_EXP_H */

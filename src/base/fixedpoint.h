@@ -1,8 +1,10 @@
 /*
  * fixedpoint.h — the one definition of mote's fixed-point rounding.
  *
- * Every int8 kernel and the lowering step requantize through these helpers,
- * so there is exactly one rounding rule in the runtime. It is TFLite's
+ * Every int8 kernel (reference and optimised variants) requantizes through
+ * these helpers, so there is exactly one rounding rule in the runtime;
+ * lowering (src/ops/quant.c) only computes the multipliers and shifts they
+ * take. It lives in the base layer, below kernels, ops and the reader. It is TFLite's
  * default ("double rounding", no TFLITE_SINGLE_ROUNDING):
  *
  *   1. a left shift of the accumulator when the shift is positive, applied
@@ -19,8 +21,8 @@
  * C99; every compiler mote targets shifts arithmetically, and the check below
  * refuses to build otherwise rather than compute different bytes.
  */
-#ifndef MOTE_KERNELS_FIXEDPOINT_H
-#define MOTE_KERNELS_FIXEDPOINT_H
+#ifndef MOTE_BASE_FIXEDPOINT_H
+#define MOTE_BASE_FIXEDPOINT_H
 
 #include <stdint.h>
 
@@ -94,4 +96,4 @@ static inline int32_t mote_requantize_gt1(int32_t x, int32_t multiplier, int lef
     return mote_fp_mul_high(mote_fp_shl_wrap(x, left_shift), multiplier);
 }
 
-#endif /* MOTE_KERNELS_FIXEDPOINT_H */
+#endif /* MOTE_BASE_FIXEDPOINT_H */

@@ -13,8 +13,8 @@
  * multiplier) or MOTE_E_PARAM (unsupported activation); on error the outputs
  * are left unspecified.
  */
-#ifndef MOTE_CORE_QUANT_H
-#define MOTE_CORE_QUANT_H
+#ifndef MOTE_OPS_QUANT_H
+#define MOTE_OPS_QUANT_H
 
 #include <stdint.h>
 #include "mote/status.h"
@@ -72,4 +72,4 @@ mote_status mote_quant_add_s8(float in1_scale, int32_t in1_zp, float in2_scale, 
  * Returns MOTE_OK, MOTE_E_ARG (NULL) or MOTE_E_QUANT. */
 mote_status mote_quant_softmax_s8(float beta, float input_scale, mote_softmax_s8_params *p);
 
-#endif /* MOTE_CORE_QUANT_H */
+#endif /* MOTE_OPS_QUANT_H */

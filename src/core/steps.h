@@ -1,0 +1,32 @@
+/*
+ * steps.h — build the runtime state: every operator lowered (core/lower.h),
+ * its kernel row chosen, its operands listed and its scratch placed.
+ *
+ * One function for both passes, so mote_model_init (counting) and
+ * mote_session_init (writing) cannot disagree about a single byte.
+ */
+#ifndef MOTE_CORE_STEPS_H
+#define MOTE_CORE_STEPS_H
+
+#include <stdint.h>
+#include "mote/graph.h"
+#include "mote/status.h"
+#include "core/layout.h"
+#include "core/plan.h"
+
+typedef struct mote_steps_sizes {
+    uint64_t operands;      /* operand slots over all steps */
+    uint64_t params_bytes;  /* parameter blocks over all steps */
+    uint64_t scratch_end;   /* end of the highest scratch in the activations (0: none) */
+    uint32_t scratch_steps; /* steps whose kernel row needs scratch */
+} mote_steps_sizes;
+
+/* Lower every operator of g for instruction-set features isa.
+ * state == NULL: count only (l unused); with plan, also place scratch.
+ * state != NULL: write steps, operands and parameter blocks where l says
+ * (plan required). Returns MOTE_OK or a lowering / planning status. */
+mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
+                             const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
+                             mote_error *err);
+
+#endif /* MOTE_CORE_STEPS_H */

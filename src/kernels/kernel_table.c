@@ -1,0 +1,75 @@
+/* kernel_table.c — kernels.def expanded; see kernel_table.h. */
+#include "kernels/kernel_table.h"
+
+#ifdef MOTE_NO_STRINGS
+#define MOTE_KSTR(x) ""
+#else
+#define MOTE_KSTR(x) #x
+#endif
+
+const mote_kernel_row mote_kernel_rows[] = {
+#define MOTE_KROW(id, variant, isa, fits, scratch, fn)                                             \
+    {MOTE_KID_##id, (uint16_t)(isa), MOTE_KSTR(variant), fits, scratch, fn},
+#include "kernels/kernels.def"
+};
+
+const uint32_t mote_kernel_row_count = sizeof mote_kernel_rows / sizeof mote_kernel_rows[0];
+
+static const uint32_t step_bytes[MOTE_KID_COUNT] = {
+#define MOTE_KERNEL(id, step) (uint32_t)sizeof(step),
+#include "kernels/kernels.def"
+};
+
+#ifndef MOTE_NO_STRINGS
+static const char *const kernel_names[MOTE_KID_COUNT] = {
+#define MOTE_KERNEL(id, step) #id,
+#include "kernels/kernels.def"
+};
+#endif
+
+uint32_t mote_kernel_step_bytes(mote_kernel_id k)
+{
+    return (unsigned)k < MOTE_KID_COUNT ? step_bytes[k] : 0u;
+}
+
+const char *mote_kernel_name(mote_kernel_id k)
+{
+#ifdef MOTE_NO_STRINGS
+    (void)k;
+    return "";
+#else
+    return (unsigned)k < MOTE_KID_COUNT ? kernel_names[k] : "UNKNOWN";
+#endif
+}
+
+int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step)
+{
+    uint32_t r;
+    for (r = 0; r < mote_kernel_row_count; r++) {
+        const mote_kernel_row *row = &mote_kernel_rows[r];
+        if (row->kernel != (uint16_t)k || (row->isa & ~isa) != 0) continue;
+        if (row->fits != NULL && !row->fits(step)) continue;
+        return (int32_t)r;
+    }
+    return -1;
+}
+
+uint32_t mote_kernel_scratch(int32_t r, const void *step)
+{
+    const mote_kernel_row *row;
+    if (r < 0 || (uint32_t)r >= mote_kernel_row_count) return 0;
+    row = &mote_kernel_rows[r];
+    return row->scratch_bytes != NULL ? row->scratch_bytes(step) : 0u;
+}
+
+uint32_t mote_build_isa(void)
+{
+    uint32_t isa = 0;
+#if defined(__ARM_FEATURE_DSP)
+    isa |= MOTE_ISA_ARM_DSP;
+#endif
+#if defined(__ARM_FEATURE_MVE)
+    isa |= MOTE_ISA_ARM_MVE;
+#endif
+    return isa;
+}

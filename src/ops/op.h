@@ -1,0 +1,183 @@
+/*
+ * op.h — operators: the table (ops.def), and what every src/ops/<op>.c
+ * file gets to lower its operator into a step.
+ *
+ * Lowering an operator means: check its types, shapes, quantization and
+ * options against what mote implements, refuse anything else with a status
+ * that names the cause, and fill one kernel parameter block (a mote_*_step
+ * struct from include/mote/kernels.h, plus its requantization table). All
+ * float maths happens here, once. Kernels then check nothing in their loops.
+ *
+ * Lowering runs with identical results in two modes: counting (in
+ * mote_model_init, to validate and size the runtime state: the block is
+ * written to a scratch copy and requantization entries are computed and
+ * checked but not stored, c->mult == NULL) and writing (in
+ * mote_session_init, into the arena).
+ */
+#ifndef MOTE_OPS_OP_H
+#define MOTE_OPS_OP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mote/graph.h"
+#include "mote/status.h"
+#include "kernels/kernel_table.h"
+#include "base/error.h"
+
+/* Operator codes mote runs (values equal TFLite's BuiltinOperator). */
+enum {
+#define MOTE_OP(name, code, options, file, flags, types, kernels, i8, f32) MOTE_OP_##name = (code),
+#include "ops/ops.def"
+    MOTE_OP_NONE_ = -1
+};
+
+/* Element types as bits of a mask (bit = mote_type value). */
+#define MOTE_TM(t) (1u << (t))
+#define MOTE_TM_F32 MOTE_TM(MOTE_FLOAT32)
+#define MOTE_TM_I8 MOTE_TM(MOTE_INT8)
+#define MOTE_TM_I16 MOTE_TM(MOTE_INT16)
+#define MOTE_TM_I32 MOTE_TM(MOTE_INT32)
+
+/* What the planner may do with an operator. */
+enum {
+    MOTE_OPF_ALIAS = 1u << 0 /* output 0 is input 0's bytes reinterpreted: may share its buffer */
+};
+
+/* Largest decoded operand list lowering keeps at hand. */
+#define MOTE_LOWER_INPUTS 4
+
+/* Largest kernel parameter block (checked by mote_lower_step). */
+#define MOTE_STEP_BLOCK_MAX 256
+
+typedef struct mote_lower_ctx {
+    const mote_graph *g;
+    uint32_t index;                          /* operator index */
+    mote_graph_op op;                        /* decoded once */
+    mote_graph_tensor in[MOTE_LOWER_INPUTS]; /* inputs 0..3 (type MOTE_TYPE_NONE when absent) */
+    int32_t in_idx[MOTE_LOWER_INPUTS];       /* -1 when absent */
+    mote_graph_tensor out;                   /* output 0 */
+    int32_t out_idx;
+    mote_error *err;
+    /* The step being built (mote_lower_step fills these). */
+    int32_t kernel;       /* mote_kernel_id, -1 until chosen */
+    void *block;          /* parameter block */
+    uint32_t block_bytes; /* its size, a multiple of 4 */
+    uint32_t channels;    /* requantization entries after the block */
+    int32_t *mult;        /* those entries; NULL when counting */
+    int8_t *shift;
+    uint8_t *dest; /* where the block goes; NULL when counting */
+    size_t dest_cap;
+    uint32_t local[MOTE_STEP_BLOCK_MAX / 4]; /* the block while counting */
+} mote_lower_ctx;
+
+/* One row of ops.def, as the runtime uses it. */
+typedef struct mote_op_def {
+    int32_t code;
+    int32_t options; /* BuiltinOptions member (0: none) */
+    uint32_t flags;  /* MOTE_OPF_* */
+    uint32_t types;  /* MOTE_TM_* of input 0 (and output 0) */
+    mote_status (*lower)(mote_lower_ctx *c);
+    uint64_t (*macs)(const mote_graph *g, const mote_graph_op *op);
+} mote_op_def;
+
+/* The row for builtin code, or NULL when mote does not run it. */
+const mote_op_def *mote_op_find(int32_t code);
+
+/* Declarations of every op file's two functions, from the table. */
+#define MOTE_OP(name, code, options, file, flags, types, kernels, i8, f32)                         \
+    mote_status mote_lower_##file(mote_lower_ctx *c);                                              \
+    uint64_t mote_macs_##file(const mote_graph *g, const mote_graph_op *op);
+#include "ops/ops.def"
+
+/* ---- helpers for op files (op_util.c) ------------------------------------ */
+
+/* Start the step: kernel k, whose block is followed by `channels`
+ * requantization entries. Returns the zeroed block, or NULL with *s set
+ * (the destination is full). */
+void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mote_status *s);
+
+/* Fail about this operator (and tensor, or -1), with a message prefixed
+ * "operator <i> (<NAME>): ". */
+mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t tensor,
+                               const char *fmt, ...);
+#ifdef MOTE_NO_STRINGS
+#define mote_lower_fail(c, s, tensor, ...) mote_lower_fail_fn((c), (s), (tensor), "")
+#else
+#define mote_lower_fail(c, s, tensor, ...) mote_lower_fail_fn((c), (s), (tensor), __VA_ARGS__)
+#endif
+
+/* Require input k present and, with want_const 1 / 0, constant / not
+ * constant (-1: either). */
+mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_const);
+
+/* Require exactly n outputs (lowering handles output 0 in c->out). */
+mote_status mote_lower_outputs(const mote_lower_ctx *c, uint32_t n);
+
+/* Tensor shape as rank-4 NHWC dims (leading 1s); MOTE_E_SHAPE if rank > 4. */
+mote_status mote_lower_dims4(const mote_lower_ctx *c, const mote_graph_tensor *t, int32_t index,
+                             mote_dims *d);
+
+/* Per-tensor scale and int8 zero point of an int8 activation tensor. */
+mote_status mote_lower_act_quant(const mote_lower_ctx *c, const mote_graph_tensor *t, int32_t index,
+                                 float *scale, int32_t *zero_point);
+
+/* Float clamp range of a fused activation. */
+mote_status mote_lower_act_f32(const mote_lower_ctx *c, int32_t act, float *lo, float *hi);
+
+/* int8 clamp range of a fused activation in the output's quantization;
+ * MOTE_E_PARAM for an activation mote does not fuse. */
+mote_status mote_lower_act_s8(const mote_lower_ctx *c, int32_t act, float scale, int32_t zp,
+                              int32_t *lo, int32_t *hi);
+
+/* Output size and leading padding along one axis, as TFLite computes them. */
+mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t in, int32_t filter,
+                              int32_t stride, int32_t dilation, int32_t *out, int32_t *pad);
+
+/* Options fields (ops/op_util.c): read field `field` of the operator's
+ * options, keeping *out (the schema default) when absent; enums are checked
+ * against 0..last (MOTE_E_ENUM). */
+mote_status mote_lower_opt_enum(const mote_lower_ctx *c, uint32_t field, int32_t last,
+                                const char *what, int32_t *out);
+int32_t mote_lower_opt_i32(const mote_lower_ctx *c, uint32_t field, int32_t def);
+float mote_lower_opt_f32(const mote_lower_ctx *c, uint32_t field, float def);
+int32_t mote_lower_opt_bool(const mote_lower_ctx *c, uint32_t field, int32_t def);
+
+/* Schema enum ranges the options use. */
+#define MOTE_PADDING_LAST 1    /* Padding: SAME, VALID */
+#define MOTE_ACTIVATION_LAST 5 /* ActivationFunctionType: NONE .. SIGN_BIT */
+
+/* ---- shared by the windowed and matrix operators (op_conv_util.c) ------- */
+
+/* Weights must match the activations' type (hybrid models are refused). */
+mote_status mote_lower_weights_type(mote_lower_ctx *c);
+
+/* Optional bias (input 2): constant, of type want, with out_c elements. */
+mote_status mote_lower_bias(mote_lower_ctx *c, int32_t out_c, mote_type want);
+
+/* Fill n_entries requantization entries (at c->mult, unless counting) from
+ * a weights tensor with 1 or out_c scales, quantized along quant_dim. */
+mote_status mote_lower_weight_quant(mote_lower_ctx *c, int32_t quant_dim, int32_t out_c,
+                                    float in_scale, float out_scale, int32_t n_entries);
+
+/* Output height/width and padding of a window, refusing an output tensor
+ * that disagrees with what TFLite computes. */
+mote_status mote_lower_geometry(mote_lower_ctx *c, int32_t padding, int32_t fh, int32_t fw,
+                                int32_t sh, int32_t sw, int32_t dh, int32_t dw, const mote_dims *in,
+                                const mote_dims *out, mote_conv_geom *geom);
+
+/* CONV_2D and DEPTHWISE_CONV_2D share everything but the filter layout. */
+mote_status mote_lower_conv_common(mote_lower_ctx *c, int depthwise);
+
+/* AVERAGE_POOL_2D and MAX_POOL_2D share everything but the kernel. */
+mote_status mote_lower_pool_common(mote_lower_ctx *c, int average);
+
+/* Dimension k of operand tensor `index` of g (0 when absent or not positive). */
+uint64_t mote_macs_dim(const mote_graph *g, int32_t index, int32_t k, int32_t want_rank);
+
+/* Elements of output 0 of op (0 when absent). */
+uint64_t mote_macs_out_elements(const mote_graph *g, const mote_graph_op *op);
+
+/* Saturating product. */
+uint64_t mote_macs_mul(uint64_t a, uint64_t b);
+
+#endif /* MOTE_OPS_OP_H */
