@@ -12,9 +12,11 @@ BENCH_MODELS := \
     models/mlperf-tiny/pretrainedResnet.tflite \
     models/mlperf-tiny/vww_96_float.tflite
 
-$(BENCH_BIN): bench/host_bench.c $(BUILD)/libmote.a
+# Files are read with the host tool's bounded reader (tools/mote/file.c).
+$(BENCH_BIN): bench/host_bench.c tools/mote/file.c tools/mote/file.h $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Iinclude -o $@ $< $(BUILD)/libmote.a $(LDLIBS)
+	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Iinclude -Itools/mote -o $@ $< tools/mote/file.c \
+	    $(BUILD)/libmote.a $(LDLIBS)
 
 .PHONY: bench
 bench: $(BENCH_BIN)

@@ -22,11 +22,18 @@ test-cmake:
 	@echo "cmake: 1 passed, 0 failed"
 
 # Every C suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer
-# and MOTE_DEBUG asserts on.
+# and MOTE_DEBUG asserts on. Reports are read, not only exit codes:
+# tests/sanitizer/run_sanitized.sh sends every process's report to
+# build/asan/sanitizer-logs/ (even a tool whose output a Python test
+# captures) and fails on any report text there or in the suites' output,
+# whatever the exit status; its selftest runs first.
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ASAN_SUITES ?= test-golden test-reader test-kernels test-kernels-f32 test-cli test-lower test-float-models test-oracle test-robust
+ASAN_BUILD ?= build/asan
 test-asan:
-	$(MAKE) -k --no-print-directory BUILD=build/asan OPT=-O1 \
+	@sh tests/sanitizer/selftest.sh "$(CC)" $(ASAN_BUILD)/sanitizer-selftest
+	@sh tests/sanitizer/run_sanitized.sh $(ASAN_BUILD)/sanitizer-logs \
+	    $(MAKE) -k --no-print-directory BUILD=$(ASAN_BUILD) OPT=-O1 \
 	    EXTRA_CFLAGS="$(SAN_FLAGS) -DMOTE_DEBUG" EXTRA_LDFLAGS="$(SAN_FLAGS)" $(ASAN_SUITES)
 
 # With every message compiled out (MOTE_NO_STRINGS, the smallest firmware)

@@ -84,18 +84,20 @@ fuzz-long: fuzz
 # --- robust: arena guard and overflow tests, against the plain library.
 ROBUST_BIN := $(BUILD)/tests/robust/test_robust
 ROBUST_SRCS := tests/robust/test_main.c tests/robust/test_arena_guard.c tests/robust/test_overflow.c \
-    tests/common/status_names.c
+    tests/common/status_names.c tools/mote/file.c
 
-$(ROBUST_BIN): $(ROBUST_SRCS) tests/robust/robust.h tests/common/status_names.h $(BUILD)/libmote.a
+$(ROBUST_BIN): $(ROBUST_SRCS) tests/robust/robust.h tests/common/status_names.h tools/mote/file.h \
+        $(BUILD)/gen/status_table.h $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LIB) -Itests/common -D_POSIX_C_SOURCE=200112L -o $@ $(ROBUST_SRCS) $(BUILD)/libmote.a \
+	$(CC) $(CFLAGS_LIB) -Itests/common -I$(BUILD)/gen -Itools/mote -D_POSIX_C_SOURCE=200112L -o $@ $(ROBUST_SRCS) $(BUILD)/libmote.a \
 	    $(LDLIBS) $(EXTRA_LDFLAGS)
 
 # kws_ref_model_float32 is a hybrid model (int8 weights) mote refuses by design.
 ROBUST_MODELS := $(filter-out %kws_ref_model_float32.tflite,$(sort $(wildcard models/*/*.tflite))) \
     $(sort $(wildcard tests/fuzz/models/*.tflite))
+ROBUST_EXTRA ?=
 test-robust: $(ROBUST_BIN)
-	$(ROBUST_BIN) --models $(ROBUST_MODELS) --overflow tests/robust/data --hostile tests/data/hostile \
+	$(ROBUST_BIN) $(ROBUST_EXTRA) --models $(ROBUST_MODELS) --overflow tests/robust/data --hostile tests/data/hostile \
 	    --misaligned tests/fuzz/models/chain_f32.tflite
 
 # --- coverage: the reader and core, driven by the corpus + seeds + regressions.
@@ -110,9 +112,9 @@ COV_WORK_mutate = $(if $(COV_WORK),$(wildcard $(FUZZ_DIR)/work/fuzz_mutate))
 LLVM_PROFDATA ?= $(firstword $(shell command -v llvm-profdata llvm-profdata-14 2>/dev/null))
 LLVM_COV      ?= $(firstword $(shell command -v llvm-cov llvm-cov-14 2>/dev/null))
 
-$(COV_DIR)/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(COV_SRCS) tests/fuzz/harness.h
+$(COV_DIR)/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c tools/mote/file.c $(COV_SRCS) tests/fuzz/harness.h
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(COV_FLAGS) -o $@ $< tests/fuzz/replay_main.c $(COV_SRCS) -lm
+	$(FUZZ_CC) $(COV_FLAGS) -o $@ $< tests/fuzz/replay_main.c tools/mote/file.c $(COV_SRCS) -lm
 
 coverage: $(COV_DIR)/replay_fuzz_model $(COV_DIR)/replay_fuzz_mutate $(FUZZ_DIR)/seeds/fuzz_model/.done
 	@rm -f $(COV_DIR)/*.profraw

@@ -7,9 +7,9 @@
 
 KF32_TEST := $(BUILD)/tests/kernels_f32/test_kernels_f32
 
-$(KF32_TEST): tests/kernels_f32/test_kernels_f32.c $(BUILD)/libmote.a
+$(KF32_TEST): tests/kernels_f32/test_kernels_f32.c tools/mote/file.c tools/mote/file.h $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LIB) -o $@ $< $(BUILD)/libmote.a $(LDLIBS) $(EXTRA_LDFLAGS)
+	$(CC) $(CFLAGS_LIB) -Itools/mote -o $@ $< tools/mote/file.c $(BUILD)/libmote.a $(LDLIBS) $(EXTRA_LDFLAGS)
 
 .PHONY: test-kernels-f32 kernels-f32-cases
 test-kernels-f32: $(KF32_TEST)

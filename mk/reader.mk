@@ -11,15 +11,17 @@
 #   EXTRA_LDFLAGS="-fsanitize=address,undefined"
 
 READER_TEST := $(BUILD)/tests/reader/test_reader
-READER_TEST_SRCS := $(sort $(wildcard tests/reader/*.c)) tests/common/status_names.c
+READER_TEST_SRCS := $(sort $(wildcard tests/reader/*.c)) tests/common/status_names.c tools/mote/file.c
 READER_MODELS := $(sort $(wildcard models/mlperf-tiny/*.tflite models/tflm-examples/*.tflite))
 
-$(READER_TEST): $(READER_TEST_SRCS) tests/reader/test_util.h tests/common/status_names.h $(BUILD)/libmote.a
+$(READER_TEST): $(READER_TEST_SRCS) tests/reader/test_util.h tests/common/status_names.h tools/mote/file.h \
+        $(BUILD)/gen/status_table.h $(BUILD)/libmote.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LIB) -Itests/common -o $@ $(READER_TEST_SRCS) $(BUILD)/libmote.a $(LDLIBS) $(EXTRA_LDFLAGS)
+	$(CC) $(CFLAGS_LIB) -Itests/common -I$(BUILD)/gen -Itools/mote -o $@ $(READER_TEST_SRCS) $(BUILD)/libmote.a $(LDLIBS) $(EXTRA_LDFLAGS)
 
 .PHONY: test-reader reader-data
 test-reader: $(READER_TEST)
+	$(PYTHON) tests/common/status_names.py --check tests/data/hostile/MANIFEST.tsv tests/robust/data/MANIFEST.tsv
 	$(READER_TEST) --expect tests/data/reader/expect.tsv $(READER_MODELS) \
 	    --hostile tests/data/hostile \
 	    --trunc models/mlperf-tiny/ad01_int8.tflite \

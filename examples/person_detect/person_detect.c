@@ -15,25 +15,24 @@
 #include <string.h>
 #include <time.h>
 
+#include "file.h"
 #include "mote/mote.h"
 
-static unsigned char *read_file(const char *path, size_t *len)
+/* Whole file through the shared bounded reader (tools/mote/file.c), at
+ * most max bytes; NULL after printing why. */
+static unsigned char *read_file(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = NULL;
-    long n;
-    if (f == NULL) return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n);
-        if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = (size_t)n;
+    uint8_t *buf;
+    char err[FILE_ERR_MAX];
+    if (file_read(path, max, &buf, len, err, sizeof err) != 0) {
+        fprintf(stderr, "person_detect: %s\n", err);
+        return NULL;
     }
-    fclose(f);
     return buf;
 }
+
+/* A BMP bigger than this is not the small grayscale picture we expect. */
+#define BMP_MAX ((size_t)4 << 20)
 
 static uint32_t le32(const unsigned char *p)
 {
@@ -89,8 +88,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s MODEL.tflite IMAGE.bmp...\n", argv[0]);
         return 1;
     }
-    if ((bytes = read_file(argv[1], &len)) == NULL) {
-        fprintf(stderr, "person_detect: cannot read %s\n", argv[1]);
+    if ((bytes = read_file(argv[1], FILE_MODEL_MAX, &len)) == NULL) {
         return 1;
     }
     if ((s = mote_model_init(&model, bytes, len)) != MOTE_OK) {
@@ -113,8 +111,10 @@ int main(int argc, char **argv)
         const int8_t *out;
         double t0, best = 1e30;
         int rep, score;
-        if ((img = read_file(argv[i], &img_len)) == NULL ||
-            bmp_to_input(img, img_len, in->dims[2], in->dims[1], pixels) != 0) {
+        if ((img = read_file(argv[i], BMP_MAX, &img_len)) == NULL) {
+            return 1;
+        }
+        if (bmp_to_input(img, img_len, in->dims[2], in->dims[1], pixels) != 0) {
             fprintf(stderr, "person_detect: %s is not a %dx%d 8-bit grayscale BMP\n", argv[i],
                     (int)in->dims[2], (int)in->dims[1]);
             return 1;

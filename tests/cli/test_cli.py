@@ -17,6 +17,8 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODELS = os.environ.get("MOTE_CLI_MODELS", os.path.join(ROOT, "models"))
@@ -24,7 +26,7 @@ GOLDEN = os.path.join(ROOT, "tests", "data", "golden")
 HOSTILE = os.path.join(ROOT, "tests", "data", "hostile")
 
 # MACs and constant bytes of the int8 models, computed from the schema with
-# the counting rule of src/core/macs.h (CONV: out*kh*kw*in_c, DEPTHWISE:
+# the counting rule of src/ops/registry.h (CONV: out*kh*kw*in_c, DEPTHWISE:
 # out*kh*kw, FC: out*depth; pools, ADD, RESHAPE, SOFTMAX 0) by a separate
 # script over the flatbuffers; they agree with the rounded figures of
 # MLPerf Tiny (2.66 M, 7.49 M, 12.50 M, 0.26 M, 0.83 M) and with the
@@ -107,6 +109,11 @@ def npy_bytes(descr, shape, data, version=1, fortran=False, header=None):
     h = h + b" " * pad + b"\n"
     size = struct.pack("<H", len(h)) if version == 1 else struct.pack("<I", len(h))
     return b"\x93NUMPY" + bytes([version, 0]) + size + h + data
+
+
+def npy_shape(dims):
+    """A shape as NumPy prints it: (490,) or (49, 10)."""
+    return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
 
 
 def model_paths():
@@ -262,6 +269,16 @@ def test_run(path, doc, tmp):
                                  ["run", path, "--input", npy_path, "--output", out_npy])
             if rc == 0:
                 check("run %s npy v%d same bytes" % (base, ver), open(out_npy, "rb").read() == got)
+        # Shapes that differ only by dimensions of size 1 are accepted.
+        squeezed = [d for d in dims if d != 1]
+        for label, shp in (("squeezed", squeezed), ("padded with 1s", [1] + dims + [1, 1])):
+            npy_path = os.path.join(tmp, "%s.shape.npy" % base)
+            open(npy_path, "wb").write(npy_bytes(descr, shp, raw))
+            out_npy = os.path.join(tmp, base + ".out.shape")
+            rc, _, _ = expect_ok("run %s npy %s %s" % (base, label, shp),
+                                 ["run", path, "--input", npy_path, "--output", out_npy])
+            if rc == 0:
+                check("run %s npy %s same bytes" % (base, label), open(out_npy, "rb").read() == got)
         try:
             import numpy as np
             npy_path = os.path.join(tmp, base + ".np.npy")
@@ -335,7 +352,36 @@ def test_run_errors(path, doc, tmp):
     run_with("npy fortran order", npy_bytes(descr, dims, bytes(n), fortran=True), ".npy",
              "Fortran")
     run_with("npy wrong shape", npy_bytes(descr, [count - 1], bytes(n - esize)), ".npy",
-             ["(%d,)" % (count - 1), "needs %d" % count])
+             ["(%d,)" % (count - 1), "needs shape %s" % shape])
+    # The shape policy: same element count is not enough. Only dimensions of
+    # size 1 may be added or left out; anything else is refused, naming both.
+    squeezed = [d for d in dims if d != 1]
+    if len(squeezed) >= 2 and squeezed[0] != squeezed[-1]:
+        swapped = list(reversed(squeezed))
+        run_with("npy same count, dims reversed %s" % swapped, npy_bytes(descr, swapped, bytes(n)),
+                 ".npy", [npy_shape(swapped), "needs shape %s" % shape, "size 1"])
+    if len(squeezed) >= 2:
+        run_with("npy same count, flattened", npy_bytes(descr, [count], bytes(n)), ".npy",
+                 ["(%d,)" % count, "needs shape %s" % shape])
+    if any(d > 1 for d in dims):
+        big = [d for d in dims]
+        k = next(i for i, d in enumerate(big) if d > 1)
+        if big[k] % 2 == 0:
+            big[k:k + 1] = [2, big[k] // 2]
+            run_with("npy same count, a dimension split", npy_bytes(descr, big, bytes(n)), ".npy",
+                     [npy_shape(big), "needs shape %s" % shape])
+    # Input size limit: 8 times the tensor's bytes (its elements as float64)
+    # plus 16384 bytes of .npy header.
+    limit = 8 * n + 16384
+    run_with("raw input past the read limit", bytes(limit + 1), contains=[
+        "larger than the limit of %d bytes" % limit, "takes %d bytes" % n, "16384"])
+    run_with("raw input at the read limit", bytes(limit), contains="has %d bytes" % limit)
+    expect_error("run %s: /dev/zero as input" % base,
+                 ["run", path, "--input", "/dev/zero", "--output", os.path.join(tmp, "o.bin")],
+                 ["/dev/zero", "larger than the limit of %d bytes" % limit])
+    if descr != "<f8":
+        run_with("npy float64 (numpy's default dtype)",
+                 npy_bytes("<f8", dims, bytes(8 * count)), ".npy", ["'<f8'", "'%s'" % descr])
     run_with("npy truncated data", ok[:-1], ".npy", "truncated")
     run_with("npy excess data", ok + b"\0", ".npy")
     run_with("npy truncated header", ok[:40], ".npy", "truncated")
@@ -393,6 +439,69 @@ def test_bad_models(path, tmp):
         expect_clean("inspect flipped byte %d" % pos, ["inspect", p])
 
 
+def test_special_files(model, tmp):
+    """Sources with no size to trust: /dev/zero is refused at the limit,
+    quickly, naming it; FIFOs are read whole; empty files are refused."""
+    t0 = time.time()
+    line = expect_error("inspect /dev/zero", ["inspect", "/dev/zero"],
+                        ["/dev/zero", "larger than the limit of 268435456 bytes (256 MiB)",
+                         "model file"])
+    check("inspect /dev/zero is quick", time.time() - t0 < 20, "%.1f s" % (time.time() - t0))
+    expect_error("run /dev/zero as model", ["run", "/dev/zero", "--input", "/dev/null",
+                                            "--output", os.path.join(tmp, "o.bin")], "256 MiB")
+    empty = os.path.join(tmp, "empty.tflite")
+    open(empty, "wb").close()
+    expect_error("inspect empty file", ["inspect", empty], "truncated")
+    expect_error("inspect /dev/null", ["inspect", "/dev/null"], "truncated")
+
+    data = open(model, "rb").read()
+    rc, want, _ = mote("inspect", model, "--json")
+    fifo = os.path.join(tmp, "model.fifo")
+    os.mkfifo(fifo)
+
+    def feed(blob):
+        def run():
+            try:
+                with open(fifo, "wb") as f:
+                    f.write(blob)
+            except OSError:
+                pass
+        t = threading.Thread(target=run, daemon=True)
+        t.start()
+        return t
+
+    t = feed(data)
+    rc, out, err = mote("inspect", fifo, "--json")
+    t.join(30)
+    try:
+        same = json.loads(out)["tensors"] == json.loads(want)["tensors"]
+    except (ValueError, KeyError):
+        same = False
+    check("inspect a model through a FIFO", rc == 0 and same, "exit %d %r" % (rc, err[:200]))
+    t = feed(b"")
+    expect_error("inspect an empty FIFO", ["inspect", fifo], "truncated")
+    t.join(30)
+    doc = json.loads(want)
+    if len(doc["inputs"]) == 1:
+        n = doc["inputs"][0]["bytes"]
+        out_fifo = os.path.join(tmp, "fifo.out")
+        ref = os.path.join(tmp, "fifo.in")
+        open(ref, "wb").write(bytes(n))
+        expect_ok("run from a regular input", ["run", model, "--input", ref, "--output", out_fifo])
+        want_out = open(out_fifo, "rb").read()
+        t = feed(bytes(n))
+        rc, out, err = mote("run", model, "--input", fifo, "--output", "-")
+        t.join(30)
+        check("run with the input through a FIFO", rc == 0 and out == want_out,
+              "exit %d %r" % (rc, err[:200]))
+        t = feed(bytes(8 * n + 16385))
+        expect_error("run with an oversized input through a FIFO",
+                     ["run", model, "--input", fifo, "--output", out_fifo],
+                     "larger than the limit of %d bytes" % (8 * n + 16384))
+        t.join(30)
+    os.unlink(fifo)
+
+
 def test_hostile():
     for p in sorted(glob.glob(os.path.join(HOSTILE, "**", "*.tflite"), recursive=True)):
         expect_clean("inspect hostile %s" % os.path.relpath(p, HOSTILE), ["inspect", p])
@@ -443,6 +552,7 @@ def main():
         known = [p for p in paths if os.path.basename(p) == "kws_ref_model.tflite"]
         if known:
             test_bad_models(known[0], tmp)
+            test_special_files(known[0], tmp)
         test_hostile()
         test_json_escaping(tmp)
     if len(sys.argv) > 2:

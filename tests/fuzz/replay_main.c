@@ -12,23 +12,19 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "file.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Each file through the shared bounded reader (tools/mote/file.c), in a
+ * block of exactly its size. */
 static unsigned run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
     uint8_t *buf;
-    long n;
-    if (f == NULL) return 0;
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return 0;
-    }
-    buf = (uint8_t *)malloc(n > 0 ? (size_t)n : 1u);
-    if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n)
-        LLVMFuzzerTestOneInput(buf, (size_t)n);
+    size_t n;
+    if (file_read(path, FILE_MODEL_MAX, &buf, &n, NULL, 0) != 0) return 0;
+    LLVMFuzzerTestOneInput(buf, n);
     free(buf);
-    fclose(f);
     return 1;
 }
 

@@ -7,9 +7,16 @@
 #       fuzz each target for SECONDS on its corpus dirs (the first one is written);
 #       print libFuzzer's final stats; fail on any crash, leaving the input in
 #       FUZZ_DIR/artifacts/TARGET/ (commit it under tests/fuzz/regressions/TARGET/)
+#
+# Sanitizer reports are read, not only exit codes: UBSan halts at the first
+# error with a stack trace, and a log holding any report text
+# (tests/sanitizer/scan_logs.sh) fails the target even if it exited 0.
 set -u
 mode=$1; fuzz_dir=$2; shift 2
 passed=0; failed=0
+scan="$(dirname "$0")/../sanitizer/scan_logs.sh"
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:print_stacktrace=1"
+export UBSAN_OPTIONS
 
 if [ "$mode" = replay ]; then
     reg=$1; shift
@@ -19,7 +26,8 @@ if [ "$mode" = replay ]; then
         [ -n "$files" ] || continue
         n=$(echo "$files" | wc -l)
         # shellcheck disable=SC2086
-        if "$fuzz_dir/$t" -runs=1 $files >"$fuzz_dir/replay-$t.log" 2>&1; then
+        if "$fuzz_dir/$t" -runs=1 $files >"$fuzz_dir/replay-$t.log" 2>&1 &&
+                sh "$scan" "$fuzz_dir/replay-$t.log" >/dev/null; then
             echo "fuzz: $t replayed $n regression input(s)"
             passed=$((passed + 1))
         else
@@ -42,6 +50,10 @@ for spec in "$@"; do
     "$fuzz_dir/$t" $flags -max_total_time="$secs" -artifact_prefix="$fuzz_dir/artifacts/$t/" \
         $dirs >"$log" 2>&1
     rc=$?
+    if [ "$rc" -eq 0 ] && ! sh "$scan" "$log" >/dev/null; then
+        echo "fuzz: $t exited 0 but its log holds a sanitizer report"
+        rc=99
+    fi
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     cov=$(grep -E '^#[0-9]+.*(DONE|cov:)' "$log" | tail -1 | sed -n 's/.*\(cov: [0-9]*\).*\(corp: [^ ]*\).*/\1 \2/p')

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "mote/mote.h"
 
 #define GUARD 64
@@ -35,23 +36,13 @@ static void check(int ok, const char *what, const char *name)
     }
 }
 
+/* Whole file (at most FILE_MODEL_MAX bytes) through the shared bounded
+ * reader, tools/mote/file.c, into a block of exactly its size; NULL if
+ * unreadable (the caller reports it). */
 static unsigned char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf;
-    long n;
-    if (f == NULL) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc(n > 0 ? (size_t)n : 1);
-    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
+    uint8_t *buf;
+    if (file_read(path, FILE_MODEL_MAX, &buf, len, NULL, 0) != 0) return NULL;
     return buf;
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "mote/kernels.h"
 
 #define MAX_INTS 32
@@ -136,24 +137,16 @@ static int read_case(reader *r, tcase *c)
     return !r->bad;
 }
 
+/* Whole file through the shared bounded reader (tools/mote/file.c), in a
+ * block of exactly its size; NULL if unreadable (reason on stderr). */
 static uint8_t *load_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     uint8_t *buf;
-    long size;
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
+    char err[FILE_ERR_MAX];
+    if (file_read(path, FILE_MODEL_MAX, &buf, len, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
         return NULL;
     }
-    buf = malloc((size_t)size + 1);
-    if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = (size_t)size;
     return buf;
 }
 

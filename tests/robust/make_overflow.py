@@ -15,6 +15,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "fuzz"))
+sys.path.insert(0, os.path.join(HERE, "..", "common"))
+from status_names import require as require_status  # noqa: E402  (include/mote/status.h)
 import numpy as np  # noqa: E402
 from ai_edge_litert import schema_py_generated as S  # noqa: E402
 from make_models import (Graph, I8, I32, F32, OP, BO, SAME, VALID, add_opts,  # noqa: E402
@@ -25,7 +27,11 @@ CASES = []
 
 
 def case(name, status, why):
+    """status: the expected status name, or "A|32:B" for A with a 64-bit
+    size_t and B with a 32-bit one (make test-32bit)."""
     def wrap(fn):
+        for part in status.split("|32:"):
+            require_status(part)
         CASES.append((name, status, why, fn))
         return fn
     return wrap
@@ -97,6 +103,11 @@ def _():
 @case("two_largest_plan_over_4gb", "MOTE_E_OVERFLOW", "2^31-1 + 1 + 2^31-1 bytes live at once, aligned: past 4 GiB")
 def _():
     return add_model([1, 1, 1, BIG], [1, 1, 1, 1], [1, 1, 1, BIG])
+
+
+@case("arena_sum_over_32bit", "MOTE_OK|32:MOTE_E_OVERFLOW", "activations 2^32-48 bytes (the plan fits 4 GiB) + state: the arena size passes SIZE_MAX on a 32-bit size_t only")
+def _():
+    return add_model([1, 1, 1, BIG - 31], [1, 1, 1, 1], [1, 1, 1, BIG - 31])
 
 
 @case("plan_over_4gb", "MOTE_E_OVERFLOW", "three live 2 GiB activations: the plan passes 4 GiB")

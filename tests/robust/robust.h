@@ -20,7 +20,8 @@ extern int robust_failed, robust_passed;
         }                                                         \
     } while (0)
 
-/* Whole file into an exactly-sized heap buffer (free() it); NULL on error. */
+/* Whole file into an exactly-sized heap buffer (free() it), through the
+ * shared bounded reader tools/mote/file.c; NULL (reason on stderr) on error. */
 uint8_t *robust_read_file(const char *path, size_t *len);
 
 #include "status_names.h"

@@ -11,10 +11,15 @@
  *                                     the reader's status
  *   test_robust --misaligned MODEL...  a float model at an odd address is
  *                                     refused (MOTE_E_OFFSET)
+ *   test_robust --size-bits N         this build's size_t has N bits (the
+ *                                     32-bit suite, make test-32bit, checks
+ *                                     it really runs with a 32-bit size_t)
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "robust.h"
 #include "mote/status.h"
 
@@ -22,21 +27,12 @@ int robust_failed, robust_passed;
 
 uint8_t *robust_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     uint8_t *buf;
-    long n;
-    if (f == NULL) return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
+    char err[FILE_ERR_MAX];
+    if (file_read(path, FILE_MODEL_MAX, &buf, len, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
         return NULL;
     }
-    buf = (uint8_t *)malloc(n > 0 ? (size_t)n : 1u);
-    if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
     return buf;
 }
 
@@ -48,6 +44,11 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--overflow") == 0) mode = 2;
         else if (strcmp(argv[i], "--hostile") == 0) mode = 3;
         else if (strcmp(argv[i], "--misaligned") == 0) mode = 4;
+        else if (strcmp(argv[i], "--size-bits") == 0 && i + 1 < argc) {
+            unsigned long want = strtoul(argv[++i], NULL, 10);
+            CHECK(sizeof(size_t) * CHAR_BIT == want, "size_t has %u bits, want %lu",
+                  (unsigned)(sizeof(size_t) * CHAR_BIT), want);
+        }
         else if (mode == 4) test_misaligned_model(argv[i]);
         else if (mode == 1) {
             test_arena_guard(argv[i]);
@@ -61,6 +62,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    printf("robust: %d passed, %d failed\n", robust_passed, robust_failed);
+    printf("robust: %d passed, %d failed (size_t: %u bits)\n", robust_passed, robust_failed,
+           (unsigned)(sizeof(size_t) * CHAR_BIT));
     return robust_failed == 0 ? 0 : 1;
 }

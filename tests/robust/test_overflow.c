@@ -81,7 +81,7 @@ void test_overflow_manifest(const char *dir, int whole_path_only)
     if (f == NULL) return;
     while (fgets(line, sizeof line, f) != NULL) {
         static mote_model m;
-        char *file = line, *want, *why;
+        char *file = line, *want, *why, *alt;
         uint8_t *bytes;
         size_t len;
         int expect;
@@ -91,6 +91,13 @@ void test_overflow_manifest(const char *dir, int whole_path_only)
         if ((want = strchr(file, '\t')) == NULL) continue;
         *want++ = '\0';
         if ((why = strchr(want, '\t')) != NULL) *why++ = '\0';
+        /* "A|32:B": A with a 64-bit size_t, B with a 32-bit one (the same
+         * file is refused only where the arena size cannot be a size_t). */
+        if ((alt = strstr(want, "|32:")) != NULL) {
+            *alt = '\0';
+            alt += 4;
+            if (sizeof(size_t) == 4) want = alt;
+        }
         expect = mote_test_status_value(want);
         CHECK(expect != -999, "%s: unknown status %s", file, want);
         snprintf(path, sizeof path, "%s/%s", dir, file);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install, with apt-get, whatever `make test` needs and this machine lacks:
-# clang with libFuzzer and the sanitizer runtimes, cmake, the Python venv
+# clang with libFuzzer and the sanitizer runtimes, gcc's 32-bit multilib
+# (gcc-multilib, for make test-32bit), cmake, the Python venv
 # module, cppcheck, clang-tidy, clang-format, binutils, and (through
 # install-mcu-tools.sh) the Cortex-M cross tools and QEMU. A no-op when all
 # are present. Exits non-zero if something is missing and cannot be
@@ -24,6 +25,11 @@ printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (
 if ! have clang || ! clang -fsanitize=fuzzer,address,undefined "$probe/f.c" -o "$probe/f" \
         >/dev/null 2>&1; then
     pkgs="$pkgs libclang-rt-14-dev"
+fi
+# 32-bit builds (make test-32bit): try to link a -m32 program.
+printf 'int main(void) { return 0; }\n' > "$probe/m.c"
+if ! ${CC:-cc} -m32 "$probe/m.c" -o "$probe/m" >/dev/null 2>&1; then
+    pkgs="$pkgs gcc-multilib"
 fi
 rm -rf "$probe"
 

@@ -1,6 +1,7 @@
 /* cmd_run.c — `mote run`: one or more inferences on inputs from files. */
 #define _POSIX_C_SOURCE 200112L /* posix_memalign, clock_gettime */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +21,15 @@ static const char help[] =
     "options:\n"
     "  --input FILE   one per model input, in order; or a single raw file holding\n"
     "                 all inputs one after another. A file is raw bytes of exactly\n"
-    "                 the input tensor's size, or a .npy array (C order, dtype\n"
-    "                 matching the tensor type, e.g. |i1 for INT8, <f4 for\n"
-    "                 FLOAT32, same element count)\n"
+    "                 the input tensor's size, or a .npy array (C order) whose\n"
+    "                 dtype is the tensor type's (|i1 for INT8, |u1 UINT8, <i2\n"
+    "                 INT16, <i4 INT32, <f4 FLOAT32; any other is refused) and\n"
+    "                 whose shape is the tensor's, give or take dimensions of\n"
+    "                 size 1: (49, 10) or (1, 49, 10) fit [1,49,10,1], while\n"
+    "                 (490,) or (10, 49) are refused although the element count\n"
+    "                 matches. An input file is read only up to 8 times the\n"
+    "                 tensor's size (its elements as float64) plus 16384 bytes\n"
+    "                 of .npy header, a model file up to 256 MiB\n"
     "  --output FILE  where the output bytes go\n"
     "  --repeat N     run N inferences (default 1), writing the inputs before\n"
     "                 each; outputs are from the last\n"
@@ -199,10 +206,40 @@ static int has_npy_suffix(const char *path)
     return n >= 4 && strcmp(path + n - 4, ".npy") == 0;
 }
 
+/* The .npy shape policy: an array fits a tensor when both shapes are the
+ * same once every dimension of size 1 is left out, e.g. (49, 10) or
+ * (1, 49, 10) for [1,49,10,1]. Dimensions of size 1 never change the order
+ * of the elements in memory (C order), so the bytes mean the same thing;
+ * any other difference ((490,), (10, 49)) is refused even when the element
+ * count matches, since it usually means the data was laid out for another
+ * model. */
+static int same_layout(const npy_array *a, const mote_tensor *t)
+{
+    uint32_t i = 0;
+    int32_t k = 0;
+
+    for (;;) {
+        while (i < a->rank && a->shape[i] == 1) {
+            i++;
+        }
+        while (k < t->rank && t->dims[k] == 1) {
+            k++;
+        }
+        if (i == a->rank || k == t->rank) {
+            return i == a->rank && k == t->rank;
+        }
+        if (t->dims[k] < 0 || a->shape[i] != (uint64_t)t->dims[k]) {
+            return 0;
+        }
+        i++;
+        k++;
+    }
+}
+
 /* Fill input i from a file already read into buf (len bytes). */
 static int fill_input(const char *path, const uint8_t *buf, size_t len, uint32_t i, mote_tensor *t)
 {
-    char want[160], err[200], shape[96];
+    char want[160], err[200], shape[96], tshape[CLI_SHAPE_MAX];
     size_t esize = mote_type_size(t->type);
     char kind = npy_kind(t->type);
     npy_array a;
@@ -233,10 +270,12 @@ static int fill_input(const char *path, const uint8_t *buf, size_t len, uint32_t
                   (unsigned long)esize);
         return -1;
     }
-    if (esize == 0 || a.elements != t->bytes / esize || a.data_bytes != t->bytes) {
+    if (esize == 0 || !same_layout(&a, t) || a.data_bytes != t->bytes) {
+        cli_format_shape(tshape, sizeof tshape, t->dims, t->rank);
         npy_format_shape(&a, shape, sizeof shape);
-        cli_error("input %lu: %s has shape %s (%llu elements), %s needs %lu", (unsigned long)i,
-                  path, shape, (unsigned long long)a.elements, want,
+        cli_error("input %lu: %s has shape %s (%llu elements), %s needs shape %s (%lu elements;"
+                  " only dimensions of size 1 may be added or left out)",
+                  (unsigned long)i, path, shape, (unsigned long long)a.elements, want, tshape,
                   (unsigned long)(esize != 0 ? t->bytes / esize : 0));
         return -1;
     }
@@ -283,8 +322,28 @@ static int fill_inputs(const run_args *a, mote_session *s, uint32_t n)
     }
     for (k = 0; k < a->n_inputs && rc == 0; k++) {
         uint8_t *buf;
-        size_t len;
-        if (file_read(a->inputs[k], CLI_MAX_FILE, &buf, &len) != 0) {
+        size_t len, need = 0, limit;
+        char why[400], want[160];
+        uint32_t i;
+        if (a->n_inputs == (int)n) {
+            need = mote_input(s, (uint32_t)k)->bytes;
+            describe(want, sizeof want, "input", (uint32_t)k, mote_input(s, (uint32_t)k));
+        } else {
+            for (i = 0; i < n; i++) {
+                need += mote_input(s, i)->bytes;
+            }
+            snprintf(want, sizeof want, "the model's %lu inputs", (unsigned long)n);
+        }
+        /* Never read more than the tensor's elements as float64 plus a
+         * .npy header (cli.h). */
+        limit = need > (SIZE_MAX - CLI_NPY_HEADER_MAX) / CLI_INPUT_WIDEN
+                    ? SIZE_MAX
+                    : need * CLI_INPUT_WIDEN + CLI_NPY_HEADER_MAX;
+        snprintf(why, sizeof why, " for an input (%s take%s %lu bytes; an input file may hold "
+                 "%d times that, plus %lu bytes of .npy header)", want,
+                 a->n_inputs == (int)n ? "s" : "", (unsigned long)need, CLI_INPUT_WIDEN,
+                 (unsigned long)CLI_NPY_HEADER_MAX);
+        if (cli_read_file(a->inputs[k], limit, why, &buf, &len) != 0) {
             return -1;
         }
         if (a->n_inputs == (int)n) {
@@ -303,6 +362,7 @@ static int write_outputs(const char *path, const mote_session *s, uint32_t n)
     uint8_t *buf;
     uint32_t i;
     int rc;
+    char err[FILE_ERR_MAX];
 
     for (i = 0; i < n; i++) {
         total += mote_output(s, i)->bytes;
@@ -317,7 +377,10 @@ static int write_outputs(const char *path, const mote_session *s, uint32_t n)
         memcpy(buf + off, t->data, t->bytes);
         off += t->bytes;
     }
-    rc = file_write(path, buf, total);
+    rc = file_write(path, buf, total, err, sizeof err);
+    if (rc != 0) {
+        cli_error("%s", err);
+    }
     free(buf);
     return rc;
 }

@@ -100,6 +100,23 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
+/* The code point of the valid len-byte UTF-8 sequence at s. */
+static unsigned long utf8_cp(const unsigned char *s, size_t len)
+{
+    static const unsigned char lead_mask[5] = {0, 0x7f, 0x1f, 0x0f, 0x07};
+    unsigned long cp = s[0] & lead_mask[len];
+    size_t i;
+
+    for (i = 1; i < len; i++) {
+        cp = (cp << 6) | (s[i] & 0x3fu);
+    }
+    return cp;
+}
+
+/* RFC 8259 section 7: '"', '\\' and every control character U+0000..U+001F
+ * must be escaped. DEL, the C1 controls U+0080..U+009F (a terminal may act
+ * on them) and U+2028/U+2029 (line breaks to JavaScript) are escaped too,
+ * so the text holds no control character at all. */
 void json_string(json_writer *w, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -110,20 +127,30 @@ void json_string(json_writer *w, const char *s, size_t n)
     while (i < n) {
         unsigned char c = p[i];
         size_t len = utf8_len(p + i, n - i);
+        unsigned long cp = len != 0 ? utf8_cp(p + i, len) : c;
         if (c == '"' || c == '\\') {
             fputc('\\', w->f);
             fputc(c, w->f);
         } else if (c == '\n') {
             fputs("\\n", w->f);
+        } else if (c == '\r') {
+            fputs("\\r", w->f);
         } else if (c == '\t') {
             fputs("\\t", w->f);
-        } else if (c < 0x20 || c == 0x7f || len == 0) {
+        } else if (c == '\b') {
+            fputs("\\b", w->f);
+        } else if (c == '\f') {
+            fputs("\\f", w->f);
+        } else if (len == 0) {
+            /* Not UTF-8: the byte's Latin-1 reading, U+0000..U+00FF. */
             fprintf(w->f, "\\u%04x", (unsigned)c);
             len = 1;
+        } else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029) {
+            fprintf(w->f, "\\u%04lx", cp);
         } else {
             fwrite(p + i, 1, len, w->f);
         }
-        i += len == 0 ? 1 : len;
+        i += len;
     }
     fputc('"', w->f);
 }

@@ -3,9 +3,12 @@
  *
  * The writer tracks nesting so callers never place commas by hand. Strings
  * are byte strings (model names may hold any byte): valid UTF-8 passes
- * through, control characters are escaped, and each byte that is not part
- * of a valid UTF-8 sequence is written as \u00XX (its Latin-1 reading), so
- * the output is always valid JSON. Non-finite numbers are written as null.
+ * through, except that every control character is escaped (RFC 8259 asks
+ * for U+0000..U+001F; DEL, the C1 controls U+0080..U+009F and U+2028/U+2029
+ * are escaped as well), and each byte that is not part of a valid UTF-8
+ * sequence is written as \u00XX (its Latin-1 reading), so the output is
+ * always valid JSON with no control character in it.
+ * Non-finite numbers are written as null.
  * Objects and arrays up to depth 3 start each member on a new line.
  */
 #ifndef MOTE_CLI_JSON_H
