@@ -46,6 +46,10 @@ static mote_status load_tensor(mote_lower_ctx *c, int32_t idx, mote_graph_tensor
 /* "INT8 and FLOAT32" for a type mask, into the error text. */
 static mote_status fail_type(mote_lower_ctx *c, uint32_t types)
 {
+#ifdef MOTE_NO_STRINGS
+    (void)types;
+    return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[0], "");
+#else
     int32_t t;
     int n = 0;
     mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[0], "input type %s is not supported (",
@@ -57,6 +61,7 @@ static mote_status fail_type(mote_lower_ctx *c, uint32_t types)
     }
     mote_error_append(c->err, n > 1 ? " are)" : " is)");
     return MOTE_E_UNSUPPORTED_TYPE;
+#endif
 }
 
 mote_status mote_lower_op(const mote_graph *g, uint32_t i, uint32_t isa, uint8_t *dest, size_t cap,

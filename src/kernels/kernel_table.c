@@ -15,8 +15,9 @@ const mote_kernel_row mote_kernel_rows[] = {
 
 const uint32_t mote_kernel_row_count = sizeof mote_kernel_rows / sizeof mote_kernel_rows[0];
 
-static const uint32_t step_bytes[MOTE_KID_COUNT] = {
-#define MOTE_KERNEL(id, step) (uint32_t)sizeof(step),
+/* Every block is well under 256 bytes (ops/op.h checks MOTE_STEP_BLOCK_MAX). */
+static const uint8_t step_bytes[MOTE_KID_COUNT] = {
+#define MOTE_KERNEL(id, step) (uint8_t)sizeof(step),
 #include "kernels/kernels.def"
 };
 

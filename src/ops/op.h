@@ -72,12 +72,11 @@ typedef struct mote_lower_ctx {
 
 /* One row of ops.def, as the runtime uses it. */
 typedef struct mote_op_def {
-    int32_t code;
-    int32_t options; /* BuiltinOptions member (0: none) */
-    uint32_t flags;  /* MOTE_OPF_* */
+    int16_t code;
+    uint8_t options; /* BuiltinOptions member (0: none) */
+    uint8_t flags;   /* MOTE_OPF_* */
     uint32_t types;  /* MOTE_TM_* of input 0 (and output 0) */
     mote_status (*lower)(mote_lower_ctx *c);
-    uint64_t (*macs)(const mote_graph *g, const mote_graph_op *op);
 } mote_op_def;
 
 /* The row for builtin code, or NULL when mote does not run it. */

@@ -167,16 +167,17 @@ mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t 
         return mote_lower_fail(c, MOTE_E_PARAM, -1,
                                "stride %d, dilation %d, filter %d, input %d: all must be >= 1",
                                (int)stride, (int)dilation, (int)filter, (int)in);
+    /* Divisions stay in 32 bits (a 64-bit one would pull the C library's
+     * long division into every firmware): in >= 1 and stride >= 1. */
     eff = (int64_t)(filter - 1) * dilation + 1;
     if (padding == MOTE_PAD_SAME) {
-        *out = (int32_t)(((int64_t)in + stride - 1) / stride);
+        *out = (in - 1) / stride + 1;
     } else if (padding == MOTE_PAD_VALID) {
-        int64_t o = ((int64_t)in - eff + stride) / stride;
-        if (o < 1)
+        if (eff > in)
             return mote_lower_fail(c, MOTE_E_SHAPE, -1,
                                    "window %D is larger than input %d with VALID padding",
                                    (long long)eff, (int)in);
-        *out = (int32_t)o;
+        *out = (in - (int32_t)eff) / stride + 1;
     } else {
         return mote_lower_fail(c, MOTE_E_PARAM, -1, "padding %d is unknown", (int)padding);
     }
@@ -189,7 +190,7 @@ mote_status mote_lower_window(const mote_lower_ctx *c, int32_t padding, int32_t 
                                (long long)eff, (int)stride, (int)in);
     total = ((int64_t)*out - 1) * stride + eff - in;
     if (total < 0) total = 0;
-    *pad = (int32_t)(total / 2);
+    *pad = (int32_t)total >> 1; /* total < 2^31 here */
     return MOTE_OK;
 }
 
