@@ -1,6 +1,8 @@
 /* kernel_table.c — kernels.def expanded; see kernel_table.h. */
 #include "kernels/kernel_table.h"
 
+#include "kernels/arm/arm_rows.h"
+
 #ifdef MOTE_NO_STRINGS
 #define MOTE_KSTR(x) ""
 #else

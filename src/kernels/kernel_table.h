@@ -14,6 +14,19 @@
 #include <stdint.h>
 #include "mote/kernels.h"
 
+/* Which rows a build carries. A core with the Arm DSP extension runs its
+ * rows; the host keeps them for planning only (function NULL); any other
+ * device (Cortex-M0+/M3, RISC-V) links none of them. */
+#if defined(__ARM_FEATURE_DSP)
+#define MOTE_ROWS_ARM_DSP 1
+#define MOTE_KFN_ARM_DSP(fn) fn
+#elif defined(__arm__) || defined(__thumb__) || defined(__riscv)
+#define MOTE_ROWS_ARM_DSP 0
+#else
+#define MOTE_ROWS_ARM_DSP 1
+#define MOTE_KFN_ARM_DSP(fn) NULL
+#endif
+
 typedef enum mote_kernel_id {
 #define MOTE_KERNEL(id, step) MOTE_KID_##id,
 #include "kernels/kernels.def"

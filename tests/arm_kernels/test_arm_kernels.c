@@ -1,0 +1,599 @@
+/*
+ * test_arm_kernels.c — firmware (QEMU Cortex-M4/M7/M55) proving the DSP
+ * kernels of src/kernels/arm/ bit-exact with the reference kernels, then
+ * measuring both on layers of the KWS DS-CNN and VWW MobileNet.
+ *
+ * For each kernel, many seeded random cases (shapes with odd channel
+ * counts, strides 1-3, SAME/VALID padding, dilation, random zero points,
+ * per-channel multipliers in [2^30, 2^31), shifts, biases, activation
+ * ranges): run mote_ref_K and, when mote_arm_K_fits, mote_arm_K on the same
+ * inputs and compare the outputs byte for byte. Guard bytes after the
+ * output and after the scratch (sized by mote_arm_K_scratch_bytes) catch
+ * writes out of bounds. Prints "K: N passed, M failed", then
+ * "N passed, M failed"; exits 1 on any mismatch.
+ *
+ * Then, for each benchmark layer: instructions executed by the reference
+ * and the DSP kernel (QEMU -icount shift=0, see ports/cortex-m/icount.h):
+ *   layer=<name> macs=<n> ref_instructions=<n> arm_instructions=<n> ratio=<x>
+ *
+ * Command line (semihosting -append): "-cases N" scales the case count
+ * (default 1000 per kernel), "-nobench" skips the measurements.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "icount.h"
+#include "semihost.h"
+#include "mote/kernels.h"
+#include "kernels/arm/arm_kernels.h"
+
+#define GUARD 32
+#define GUARD_BYTE 0xA5
+#define BUF_IN (48 * 48 * 16 + 64)
+#define BUF_OUT (48 * 48 * 16 + 64)
+#define BUF_FILT (256 * 256 + 64)
+#define BUF_CH 512
+#define BUF_SCRATCH 16384
+
+static int8_t in_buf[BUF_IN];
+static int8_t filt_buf[BUF_FILT];
+static int32_t bias_buf[BUF_CH];
+static int32_t mult_buf[BUF_CH];
+static int8_t shift_buf[BUF_CH];
+static int8_t out_ref[BUF_OUT + GUARD];
+static int8_t out_arm[BUF_OUT + GUARD];
+static uint8_t scratch_buf[BUF_SCRATCH + GUARD] __attribute__((aligned(16)));
+
+/* ---- xorshift PRNG ---------------------------------------------------- */
+static uint32_t rng_state = 0x1234567u;
+static uint32_t rnd(void)
+{
+    uint32_t x = rng_state;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return rng_state = x;
+}
+/* uniform in [lo, hi] */
+static int32_t rint_(int32_t lo, int32_t hi)
+{
+    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
+}
+static void fill_s8(int8_t *p, int32_t n)
+{
+    int32_t i;
+    int mode = (int)(rnd() % 8);
+    for (i = 0; i < n; ++i) {
+        if (mode == 0) /* extremes */
+            p[i] = (int8_t)((rnd() & 1) ? 127 : -128);
+        else
+            p[i] = (int8_t)rnd();
+    }
+}
+
+typedef struct counts {
+    const char *name;
+    int passed, failed, skipped;
+} counts;
+
+static int guard_ok(const int8_t *p, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < GUARD; ++i)
+        if ((uint8_t)p[n + i] != GUARD_BYTE) return 0;
+    return 1;
+}
+
+static void prepare_out(int32_t n, uint32_t scratch)
+{
+    memset(out_ref, 0x11, (size_t)n);
+    memset(out_arm, 0x77, (size_t)n);
+    memset(out_ref + n, GUARD_BYTE, GUARD);
+    memset(out_arm + n, GUARD_BYTE, GUARD);
+    memset(scratch_buf, 0x5A, scratch);
+    memset(scratch_buf + scratch, GUARD_BYTE, GUARD);
+}
+
+static void record(counts *c, mote_status sr, mote_status sa, int32_t n, uint32_t scratch,
+                   const char *what)
+{
+    int ok = sr == sa && (sr != MOTE_OK || memcmp(out_ref, out_arm, (size_t)n) == 0) &&
+             guard_ok(out_arm, n) && guard_ok((const int8_t *)scratch_buf, (int32_t)scratch);
+    if (ok) {
+        c->passed++;
+        return;
+    }
+    c->failed++;
+    if (c->failed <= 5) {
+        int32_t i;
+        printf("FAIL %s %s: status ref=%d arm=%d\n", c->name, what, (int)sr, (int)sa);
+        for (i = 0; i < n; ++i)
+            if (out_ref[i] != out_arm[i]) {
+                printf("  first mismatch at %ld of %ld: ref=%d arm=%d\n", (long)i, (long)n,
+                       out_ref[i], out_arm[i]);
+                break;
+            }
+        if (!guard_ok(out_arm, n)) printf("  output guard overwritten\n");
+        if (!guard_ok((const int8_t *)scratch_buf, (int32_t)scratch))
+            printf("  scratch guard overwritten (scratch %lu)\n", (unsigned long)scratch);
+    }
+}
+
+static void random_quant(int32_t nch, int allow_null_bias, const int32_t **bias)
+{
+    int32_t i;
+    int shift_mode = (int)(rnd() % 4);
+    for (i = 0; i < nch; ++i) {
+        mult_buf[i] = (rnd() % 32 == 0) ? (1 << 30) : (int32_t)((1u << 30) | (rnd() >> 2));
+        if (shift_mode == 0)
+            shift_buf[i] = (int8_t)rint_(-10, 0);
+        else if (shift_mode == 1)
+            shift_buf[i] = (int8_t)rint_(-20, -8);
+        else if (shift_mode == 2)
+            shift_buf[i] = (int8_t)rint_(-16, 2);
+        else
+            shift_buf[i] = (int8_t)rint_(-12, -4);
+        bias_buf[i] = (rnd() % 4 == 0) ? (int32_t)rnd() >> 8 : rint_(-5000, 5000);
+    }
+    *bias = (allow_null_bias && rnd() % 5 == 0) ? NULL : bias_buf;
+}
+
+static void random_act(int32_t *lo, int32_t *hi)
+{
+    int32_t a = rint_(-128, 127), b = rint_(-128, 127);
+    switch (rnd() % 3) {
+    case 0:
+        *lo = -128;
+        *hi = 127;
+        break;
+    case 1:
+        *lo = a < b ? a : b;
+        *hi = a < b ? b : a;
+        break;
+    default:
+        *lo = a; /* ReLU-like: from a zero point up */
+        *hi = 127;
+        break;
+    }
+}
+
+/* Output size and leading pad of one spatial dimension, TFLite style.
+ * Returns 0 when VALID leaves no output. */
+static int geometry(int32_t in, int32_t k, int32_t stride, int32_t dil, int same, int32_t *out,
+                    int32_t *pad)
+{
+    const int32_t eff = (k - 1) * dil + 1;
+    int32_t total;
+    if (same) {
+        *out = (in + stride - 1) / stride;
+        total = (*out - 1) * stride + eff - in;
+        *pad = total > 0 ? total / 2 : 0;
+        return 1;
+    }
+    if (in < eff) return 0;
+    *out = (in - eff) / stride + 1;
+    *pad = 0;
+    return 1;
+}
+
+/* ---- CONV_2D ------------------------------------------------------------ */
+static void test_conv(counts *c, int n_cases)
+{
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_conv_s8_params p;
+        mote_requant q;
+        mote_dims id, fd, od;
+        const int32_t *bias;
+        int same = (int)(rnd() & 1);
+        int32_t in_n, out_n;
+        uint32_t sb = 0;
+        mote_status sr, sa = MOTE_OK;
+        char what[96];
+        memset(&p, 0, sizeof p);
+        id.n = rnd() % 8 == 0 ? 2 : 1;
+        id.h = rint_(1, 12);
+        id.w = rint_(1, 12);
+        id.c = rnd() % 3 == 0 ? 4 * rint_(1, 6) : rint_(1, 19);
+        fd.n = rint_(1, 19);
+        fd.c = id.c;
+        switch (rnd() % 4) {
+        case 0: fd.h = fd.w = 1; break;
+        case 1: fd.h = fd.w = 3; break;
+        default: fd.h = rint_(1, 5); fd.w = rint_(1, 5);
+        }
+        p.geom.stride_h = rint_(1, 3);
+        p.geom.stride_w = rnd() % 2 ? p.geom.stride_h : rint_(1, 3);
+        p.geom.dilation_h = rnd() % 5 == 0 ? 2 : 1;
+        p.geom.dilation_w = rnd() % 5 == 0 ? rint_(2, 3) : 1;
+        if (!geometry(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, same, &od.h, &p.geom.pad_h) ||
+            !geometry(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, same, &od.w, &p.geom.pad_w)) {
+            --i;
+            continue;
+        }
+        od.n = id.n;
+        od.c = fd.n;
+        p.input_offset = -rint_(-128, 127);
+        p.output_offset = rint_(-128, 127);
+        random_act(&p.act_min, &p.act_max);
+        random_quant(od.c, 1, &bias);
+        q.multiplier = mult_buf;
+        q.shift = shift_buf;
+        in_n = id.n * id.h * id.w * id.c;
+        out_n = od.n * od.h * od.w * od.c;
+        fill_s8(in_buf, in_n);
+        fill_s8(filt_buf, fd.n * fd.h * fd.w * fd.c);
+        if (!mote_arm_conv2d_s8_fits(&p, &id, &fd, &od)) {
+            c->skipped++;
+            continue;
+        }
+        sb = mote_arm_conv2d_s8_scratch_bytes(&p, &id, &fd, &od);
+        if (sb > BUF_SCRATCH) {
+            c->skipped++;
+            continue;
+        }
+        prepare_out(out_n, sb);
+        sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
+        sa =
+            mote_arm_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_arm, scratch_buf);
+        snprintf(what, sizeof what, "case %d in %ldx%ldx%ldx%ld f %ldx%ldx%ld s%ld,%ld d%ld,%ld", i,
+                 (long)id.n, (long)id.h, (long)id.w, (long)id.c, (long)fd.n, (long)fd.h, (long)fd.w,
+                 (long)p.geom.stride_h, (long)p.geom.stride_w, (long)p.geom.dilation_h,
+                 (long)p.geom.dilation_w);
+        record(c, sr, sa, out_n, sb, what);
+    }
+}
+
+/* ---- DEPTHWISE_CONV_2D -------------------------------------------------- */
+static void test_dw(counts *c, int n_cases)
+{
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_conv_s8_params p;
+        mote_requant q;
+        mote_dims id, fd, od;
+        const int32_t *bias;
+        int same = (int)(rnd() & 1);
+        int32_t in_n, out_n;
+        uint32_t sb;
+        mote_status sr, sa;
+        char what[96];
+        memset(&p, 0, sizeof p);
+        id.n = rnd() % 8 == 0 ? 2 : 1;
+        id.h = rint_(1, 12);
+        id.w = rint_(1, 12);
+        id.c = rnd() % 3 == 0 ? 4 * rint_(1, 8) : rint_(1, 27);
+        p.depth_multiplier = rnd() % 10 == 0 ? 2 : 1;
+        if (rnd() % 2) {
+            fd.h = fd.w = 3;
+        } else {
+            fd.h = rint_(1, 5);
+            fd.w = rint_(1, 5);
+        }
+        fd.n = 1;
+        fd.c = id.c * p.depth_multiplier;
+        p.geom.stride_h = rint_(1, 3);
+        p.geom.stride_w = rnd() % 2 ? p.geom.stride_h : rint_(1, 3);
+        p.geom.dilation_h = rnd() % 5 == 0 ? 2 : 1;
+        p.geom.dilation_w = rnd() % 5 == 0 ? rint_(2, 3) : 1;
+        if (!geometry(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, same, &od.h, &p.geom.pad_h) ||
+            !geometry(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, same, &od.w, &p.geom.pad_w)) {
+            --i;
+            continue;
+        }
+        od.n = id.n;
+        od.c = fd.c;
+        p.input_offset = -rint_(-128, 127);
+        p.output_offset = rint_(-128, 127);
+        random_act(&p.act_min, &p.act_max);
+        random_quant(od.c, 1, &bias);
+        q.multiplier = mult_buf;
+        q.shift = shift_buf;
+        in_n = id.n * id.h * id.w * id.c;
+        out_n = od.n * od.h * od.w * od.c;
+        fill_s8(in_buf, in_n);
+        fill_s8(filt_buf, fd.h * fd.w * fd.c);
+        if (!mote_arm_depthwise_conv2d_s8_fits(&p, &id, &fd, &od)) {
+            c->skipped++;
+            continue;
+        }
+        sb = mote_arm_depthwise_conv2d_s8_scratch_bytes(&p, &id, &fd, &od);
+        prepare_out(out_n, sb);
+        sr = mote_ref_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
+        sa = mote_arm_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_arm,
+                                          sb ? scratch_buf : NULL);
+        snprintf(what, sizeof what,
+                 "case %d in %ldx%ldx%ldx%ld f %ldx%ld s%ld,%ld d%ld,%ld p%ld,%ld", i, (long)id.n,
+                 (long)id.h, (long)id.w, (long)id.c, (long)fd.h, (long)fd.w, (long)p.geom.stride_h,
+                 (long)p.geom.stride_w, (long)p.geom.dilation_h, (long)p.geom.dilation_w,
+                 (long)p.geom.pad_h, (long)p.geom.pad_w);
+        record(c, sr, sa, out_n, sb, what);
+    }
+}
+
+/* ---- FULLY_CONNECTED ---------------------------------------------------- */
+static void test_fc(counts *c, int n_cases)
+{
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_fc_s8_params p;
+        mote_requant q;
+        const int32_t *bias;
+        int32_t batches = rnd() % 3 == 0 ? rint_(2, 5) : 1;
+        int32_t depth = rnd() % 3 == 0 ? 4 * rint_(1, 64) : rint_(1, 130);
+        int32_t out_c = rint_(1, 21), out_n = batches * out_c;
+        uint32_t sb;
+        mote_status sr, sa;
+        char what[64];
+        memset(&p, 0, sizeof p);
+        p.input_offset = -rint_(-128, 127);
+        p.output_offset = rint_(-128, 127);
+        p.filter_offset = rnd() % 10 == 0 ? rint_(-3, 3) : 0;
+        p.per_channel = (int32_t)(rnd() & 1);
+        random_act(&p.act_min, &p.act_max);
+        random_quant(out_c, 1, &bias);
+        q.multiplier = mult_buf;
+        q.shift = shift_buf;
+        fill_s8(in_buf, batches * depth);
+        fill_s8(filt_buf, out_c * depth);
+        if (!mote_arm_fully_connected_s8_fits(&p, batches, depth, out_c)) {
+            c->skipped++;
+            continue;
+        }
+        sb = mote_arm_fully_connected_s8_scratch_bytes(&p, batches, depth, out_c);
+        prepare_out(out_n, sb);
+        sr = mote_ref_fully_connected_s8(&p, &q, batches, depth, out_c, in_buf, filt_buf, bias,
+                                         out_ref);
+        sa = mote_arm_fully_connected_s8(&p, &q, batches, depth, out_c, in_buf, filt_buf, bias,
+                                         out_arm, scratch_buf);
+        snprintf(what, sizeof what, "case %d b%ld d%ld o%ld pc%ld", i, (long)batches, (long)depth,
+                 (long)out_c, (long)p.per_channel);
+        record(c, sr, sa, out_n, sb, what);
+    }
+}
+
+/* ---- pools -------------------------------------------------------------- */
+static void test_pool(counts *c, int n_cases, int is_max)
+{
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_pool_s8_params p;
+        mote_dims id, od;
+        int same = (int)(rnd() & 1);
+        int32_t out_n;
+        mote_status sr, sa;
+        char what[80];
+        memset(&p, 0, sizeof p);
+        id.n = rnd() % 8 == 0 ? 2 : 1;
+        id.h = rint_(1, 12);
+        id.w = rint_(1, 12);
+        id.c = rnd() % 3 == 0 ? 4 * rint_(1, 8) : rint_(1, 27);
+        p.filter_h = rint_(1, 5);
+        p.filter_w = rint_(1, 5);
+        if (rnd() % 6 == 0) { /* global pool */
+            p.filter_h = id.h;
+            p.filter_w = id.w;
+        }
+        p.geom.stride_h = rint_(1, 3);
+        p.geom.stride_w = rint_(1, 3);
+        p.geom.dilation_h = p.geom.dilation_w = 1;
+        if (!geometry(id.h, p.filter_h, p.geom.stride_h, 1, same, &od.h, &p.geom.pad_h) ||
+            !geometry(id.w, p.filter_w, p.geom.stride_w, 1, same, &od.w, &p.geom.pad_w)) {
+            --i;
+            continue;
+        }
+        od.n = id.n;
+        od.c = id.c;
+        random_act(&p.act_min, &p.act_max);
+        out_n = od.n * od.h * od.w * od.c;
+        fill_s8(in_buf, id.n * id.h * id.w * id.c);
+        if (is_max ? !mote_arm_max_pool_s8_fits(&p, &id, &od)
+                   : !mote_arm_avg_pool_s8_fits(&p, &id, &od)) {
+            c->skipped++;
+            continue;
+        }
+        prepare_out(out_n, 0);
+        if (is_max) {
+            sr = mote_ref_max_pool_s8(&p, &id, in_buf, &od, out_ref);
+            sa = mote_arm_max_pool_s8(&p, &id, in_buf, &od, out_arm, NULL);
+        } else {
+            sr = mote_ref_avg_pool_s8(&p, &id, in_buf, &od, out_ref);
+            sa = mote_arm_avg_pool_s8(&p, &id, in_buf, &od, out_arm, NULL);
+        }
+        snprintf(what, sizeof what, "case %d in %ldx%ldx%ld f %ldx%ld s%ld,%ld", i, (long)id.h,
+                 (long)id.w, (long)id.c, (long)p.filter_h, (long)p.filter_w, (long)p.geom.stride_h,
+                 (long)p.geom.stride_w);
+        record(c, sr, sa, out_n, 0, what);
+    }
+}
+
+/* ---- benchmark layers --------------------------------------------------- */
+typedef enum { L_CONV, L_DW, L_FC, L_AVG, L_MAX } layer_kind;
+typedef struct layer {
+    const char *name;
+    layer_kind kind;
+    int32_t ih, iw, ic, kh, kw, oc, stride, same;
+} layer;
+
+static const layer layers[] = {
+    {"kws_conv1_10x4_s2_1to64", L_CONV, 49, 10, 1, 10, 4, 64, 2, 1},
+    {"kws_dw_3x3_64ch_25x5", L_DW, 25, 5, 64, 3, 3, 64, 1, 1},
+    {"kws_pw_1x1_64to64_25x5", L_CONV, 25, 5, 64, 1, 1, 64, 1, 1},
+    {"kws_avgpool_25x5_64ch", L_AVG, 25, 5, 64, 25, 5, 64, 1, 0},
+    {"kws_fc_64to12", L_FC, 1, 1, 64, 1, 1, 12, 1, 0},
+    {"vww_conv1_3x3_s2_3to8_96x96", L_CONV, 96, 96, 3, 3, 3, 8, 2, 1},
+    {"vww_dw_3x3_8ch_48x48", L_DW, 48, 48, 8, 3, 3, 8, 1, 1},
+    {"vww_pw_1x1_8to16_48x48", L_CONV, 48, 48, 8, 1, 1, 16, 1, 1},
+    {"vww_dw_3x3_s2_16ch_48x48", L_DW, 48, 48, 16, 3, 3, 16, 2, 1},
+    {"vww_pw_1x1_64to64_12x12", L_CONV, 12, 12, 64, 1, 1, 64, 1, 1},
+    {"vww_dw_3x3_128ch_6x6", L_DW, 6, 6, 128, 3, 3, 128, 1, 1},
+    {"vww_pw_1x1_128to128_6x6", L_CONV, 6, 6, 128, 1, 1, 128, 1, 1},
+    {"vww_fc_256to2", L_FC, 1, 1, 256, 1, 1, 2, 1, 0},
+    {"maxpool_2x2_s2_32ch_24x24", L_MAX, 24, 24, 32, 2, 2, 32, 2, 0},
+};
+
+static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs, int32_t *out_n)
+{
+    mote_conv_s8_params p;
+    mote_pool_s8_params pp;
+    mote_fc_s8_params fp;
+    mote_requant q;
+    mote_dims id, fd, od;
+    memset(&p, 0, sizeof p);
+    memset(&pp, 0, sizeof pp);
+    memset(&fp, 0, sizeof fp);
+    memset(&od, 0, sizeof od);
+    memset(&fd, 0, sizeof fd);
+    q.multiplier = mult_buf;
+    q.shift = shift_buf;
+    id.n = 1;
+    id.h = L->ih;
+    id.w = L->iw;
+    id.c = L->ic;
+    p.geom.stride_h = p.geom.stride_w = L->stride;
+    p.geom.dilation_h = p.geom.dilation_w = 1;
+    geometry(id.h, L->kh, L->stride, 1, L->same, &od.h, &p.geom.pad_h);
+    geometry(id.w, L->kw, L->stride, 1, L->same, &od.w, &p.geom.pad_w);
+    od.n = 1;
+    od.c = L->oc;
+    p.input_offset = 128;
+    p.output_offset = -128;
+    p.act_min = -128;
+    p.act_max = 127;
+    p.depth_multiplier = 1;
+    *out_n = od.h * od.w * od.c;
+    switch (L->kind) {
+    case L_CONV:
+        fd.n = L->oc;
+        fd.h = L->kh;
+        fd.w = L->kw;
+        fd.c = L->ic;
+        *macs = *out_n * L->kh * L->kw * L->ic;
+        return arm ? mote_arm_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out,
+                                        scratch_buf)
+                   : mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out);
+    case L_DW:
+        fd.n = 1;
+        fd.h = L->kh;
+        fd.w = L->kw;
+        fd.c = L->ic;
+        *macs = *out_n * L->kh * L->kw;
+        return arm ? mote_arm_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
+                                                  out, scratch_buf)
+                   : mote_ref_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
+                                                  out);
+    case L_FC:
+        fp.input_offset = 128;
+        fp.output_offset = -128;
+        fp.act_min = -128;
+        fp.act_max = 127;
+        fp.per_channel = 0;
+        *out_n = L->oc;
+        *macs = L->ic * L->oc;
+        return arm ? mote_arm_fully_connected_s8(&fp, &q, 1, L->ic, L->oc, in_buf, filt_buf,
+                                                 bias_buf, out, scratch_buf)
+                   : mote_ref_fully_connected_s8(&fp, &q, 1, L->ic, L->oc, in_buf, filt_buf,
+                                                 bias_buf, out);
+    case L_AVG:
+    case L_MAX:
+        pp.geom = p.geom;
+        pp.filter_h = L->kh;
+        pp.filter_w = L->kw;
+        pp.act_min = -128;
+        pp.act_max = 127;
+        *macs = 0;
+        if (L->kind == L_AVG)
+            return arm ? mote_arm_avg_pool_s8(&pp, &id, in_buf, &od, out, NULL)
+                       : mote_ref_avg_pool_s8(&pp, &id, in_buf, &od, out);
+        return arm ? mote_arm_max_pool_s8(&pp, &id, in_buf, &od, out, NULL)
+                   : mote_ref_max_pool_s8(&pp, &id, in_buf, &od, out);
+    }
+    return MOTE_E_ARG;
+}
+
+static void bench(counts *c)
+{
+    size_t i;
+    uint64_t overhead, t0;
+    int32_t k;
+    if (mcu_icount_calibrate() == 0) {
+        printf("bench: SysTick did not tick; run QEMU with -icount shift=0\n");
+        c->failed++;
+        return;
+    }
+    t0 = mcu_icount_now();
+    overhead = mcu_icount_now() - t0;
+    for (i = 0; i < sizeof layers / sizeof layers[0]; ++i) {
+        const layer *L = &layers[i];
+        uint64_t ref_n, arm_n;
+        int32_t macs = 0, out_n = 0;
+        mote_status sr, sa;
+        fill_s8(in_buf, L->ih * L->iw * L->ic);
+        fill_s8(filt_buf, L->kind == L_CONV ? L->oc * L->kh * L->kw * L->ic
+                          : L->kind == L_FC ? L->oc * L->ic
+                                            : L->kh * L->kw * L->ic);
+        for (k = 0; k < L->oc; ++k) {
+            mult_buf[k] = (int32_t)((1u << 30) | (rnd() >> 2));
+            shift_buf[k] = (int8_t)rint_(-10, -6);
+            bias_buf[k] = rint_(-3000, 3000);
+        }
+        t0 = mcu_icount_now();
+        sr = run_layer(L, 0, out_ref, &macs, &out_n);
+        ref_n = mcu_icount_now() - t0 - overhead;
+        memset(out_arm + out_n, GUARD_BYTE, GUARD);
+        t0 = mcu_icount_now();
+        sa = run_layer(L, 1, out_arm, &macs, &out_n);
+        arm_n = mcu_icount_now() - t0 - overhead;
+        if (sr != MOTE_OK || sa != MOTE_OK || memcmp(out_ref, out_arm, (size_t)out_n) != 0 ||
+            !guard_ok(out_arm, out_n)) {
+            printf("FAIL bench layer %s: status ref=%d arm=%d or output differs\n", L->name,
+                   (int)sr, (int)sa);
+            c->failed++;
+        } else {
+            c->passed++;
+        }
+        {
+            const uint32_t r100 = arm_n ? (uint32_t)((ref_n * 100u + arm_n / 2) / arm_n) : 0;
+            const uint32_t ipm =
+                macs ? (uint32_t)((arm_n * 100u + (uint64_t)macs / 2) / (uint64_t)macs) : 0;
+            printf("layer=%s macs=%ld ref_instructions=%llu arm_instructions=%llu ratio=%lu.%02lu"
+                   " arm_instr_per_mac=%lu.%02lu\n",
+                   L->name, (long)macs, (unsigned long long)ref_n, (unsigned long long)arm_n,
+                   (unsigned long)(r100 / 100), (unsigned long)(r100 % 100),
+                   (unsigned long)(ipm / 100), (unsigned long)(ipm % 100));
+        }
+    }
+}
+
+int main(void)
+{
+    char *argv[8];
+    int argc = mcu_semihost_args(argv, 8);
+    int n = 1000, do_bench = 1, i, total_pass = 0, total_fail = 0;
+    counts c[6] = {{"conv2d_s8", 0, 0, 0},          {"depthwise_conv2d_s8", 0, 0, 0},
+                   {"fully_connected_s8", 0, 0, 0}, {"avg_pool_s8", 0, 0, 0},
+                   {"max_pool_s8", 0, 0, 0},        {"bench_layers", 0, 0, 0}};
+    for (i = 1; i < argc; ++i) {
+        if (strcmp(argv[i], "-cases") == 0 && i + 1 < argc) n = atoi(argv[++i]);
+        if (strcmp(argv[i], "-nobench") == 0) do_bench = 0;
+    }
+    test_conv(&c[0], n);
+    test_dw(&c[1], n);
+    test_fc(&c[2], n);
+    test_pool(&c[3], n / 2, 0);
+    test_pool(&c[4], n / 2, 1);
+    for (i = 0; i < 5; ++i)
+        printf("%s: %d passed, %d failed (%d not taken by the arm kernel)\n", c[i].name,
+               c[i].passed, c[i].failed, c[i].skipped);
+    if (do_bench) {
+        bench(&c[5]);
+        printf("%s: %d passed, %d failed\n", c[5].name, c[5].passed, c[5].failed);
+    }
+    for (i = 0; i < 6; ++i) {
+        total_pass += c[i].passed;
+        total_fail += c[i].failed;
+    }
+    printf("%d passed, %d failed\n", total_pass, total_fail);
+    return total_fail ? 1 : 0;
+}
