@@ -16,8 +16,8 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "oracle"))
-from models import OP, PAD, TT, Graph, quant, schema  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "ops"))
+from tflite_builder import OP, PAD, TT, Graph, quant, schema  # noqa: E402
 
 HOSTILE = [
     "in\r\nfile: forged.tflite",

@@ -1,9 +1,10 @@
 /*
- * test_kernels.h — shared tally of the int8 kernel test program.
+ * test_kernels.h — shared tally of the kernel unit tests (test_main.c).
  *
- * test_kernels.c runs the TFLM-generated cases; test_quant.c checks the
- * fixed-point helpers and quant.c against hand-derived values. Both report
- * into one tally so the program prints a single "N passed, N failed" line.
+ * test_quant.c checks the fixed-point helpers and quant.c against
+ * hand-derived values; test_args.c checks the public kernel API's argument
+ * checks. Both report into one tally so the program prints a single
+ * "N passed, N failed" line. Kernel results are the op tests' (tests/ops/).
  */
 #ifndef MOTE_TESTS_KERNELS_H
 #define MOTE_TESTS_KERNELS_H
@@ -18,5 +19,8 @@ void tally_check(test_tally *t, int ok, const char *name, const char *detail);
 
 /* Unit tests of src/base/fixedpoint*.h and src/ops/quant.c. */
 void test_quant_run(test_tally *t);
+
+/* Argument checks of the kernels in include/mote/kernels.h. */
+void test_args_run(test_tally *t);
 
 #endif /* MOTE_TESTS_KERNELS_H */

@@ -1,9 +1,10 @@
 """Lowering and graph checks: models that are well-formed flatbuffers but that
 mote must refuse, each with its own status and a message naming the problem.
 
-Every model is built here with the TFLite schema's object API (the oracle
-suite's Graph helper), run through `mote inspect`, and must exit 1 with one
-stderr line containing the expected words. A few valid models must load.
+Every model is built here with the TFLite schema's object API (the op
+tests' Graph helper, tests/ops/tflite_builder.py), run through `mote
+inspect`, and must exit 1 with one stderr line containing the expected
+words. A few valid models must load.
 
 usage: test_lower.py MOTE_BINARY
 """
@@ -14,8 +15,8 @@ import tempfile
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "oracle"))
-from models import ACT, OP, PAD, TT, Graph, quant, schema  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "ops"))
+from tflite_builder import ACT, OP, PAD, TT, Graph, quant, schema  # noqa: E402
 
 BO = schema.BuiltinOptions
 
@@ -195,6 +196,12 @@ CASES = [
     ("output never written", unwritten_output_model(), ["never written"]),
     ("reshape chain loads", reshape_chain_model(), None),
 ]
+
+# The element-wise operators' refusals live beside this file.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from elementwise_cases import ELEMENTWISE_CASES  # noqa: E402
+
+CASES += ELEMENTWISE_CASES
 
 
 def main():
