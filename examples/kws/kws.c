@@ -7,6 +7,8 @@
  *
  *     kws [--model M.tflite] [--fixed] CLIP.wav      label=yes score=0.996
  *     kws [--model M.tflite] --stream LONG.wav       one line per detection
+ *     kws --time ...                                 adds "cost ..." (front-end and
+ *                                                    model, ns) and the arena
  *
  * The WAV must be 16 kHz, 16-bit PCM; stereo (or more channels) is mixed
  * down by averaging. One-shot mode classifies the first second (zero padded
@@ -21,9 +23,11 @@
  * reported again until its averaged score falls below 0.6 or another label
  * leads, so one spoken word gives one line.
  */
+#define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kws_features.h"
 #include "mote/mote.h"
@@ -32,6 +36,16 @@
 #define STREAM_HOP 5       /* frames between inferences (100 ms) */
 #define STREAM_SMOOTH 4    /* posteriors averaged */
 #define STREAM_THRESHOLD 0.6f
+
+static int show_time;
+static double cost_ns[2]; /* front-end, model */
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
 
 static unsigned char *read_file(const char *path, size_t *len)
 {
@@ -194,6 +208,7 @@ static int run_clip(kws_app *a, const int16_t *pcm, size_t n, int fixed)
     float probs[KWS_CLASSES];
     size_t i;
     int best;
+    double t0 = now_ns();
     for (i = 0; i < KWS_CLIP; i++)
         clip[i] = i < n ? pcm[i] : 0;
     if (fixed) {
@@ -204,19 +219,28 @@ static int run_clip(kws_app *a, const int16_t *pcm, size_t n, int fixed)
         if (kws_features_s16(&a->fe, clip, mfcc_q16, NULL) != MOTE_OK ||
             mote_dsp_quant_q16_init(&q, in->scale, in->zero_point) != MOTE_OK ||
             mote_dsp_quantize_q16_s8(&q, mfcc_q16, KWS_FRAMES * KWS_MFCC, (int8_t *)in->data) !=
-                MOTE_OK ||
-            mote_invoke(&a->session) != MOTE_OK)
+                MOTE_OK)
             return -1;
+        cost_ns[0] += now_ns() - t0;
+        t0 = now_ns();
+        if (mote_invoke(&a->session) != MOTE_OK) return -1;
+        cost_ns[1] += now_ns() - t0;
         out = mote_output(&a->session, 0);
         o = (const int8_t *)out->data;
         for (i = 0; i < KWS_CLASSES; i++)
             probs[i] = out->scale * (float)(o[i] - out->zero_point);
     } else {
         if (kws_features_f32(&a->fe, clip, mfcc, NULL) != MOTE_OK) return -1;
-        if (classify_f32(a, mfcc, probs) != 0) return -1;
+        cost_ns[0] += now_ns() - t0;
+        t0 = now_ns();
+        if (classify_f32(a, mfcc, probs) != 0) return -1; /* quantize + invoke */
+        cost_ns[1] += now_ns() - t0;
     }
     best = argmax(probs);
     printf("label=%s score=%.3f\n", kws_labels[best], (double)probs[best]);
+    if (show_time)
+        printf("cost frontend=%.0f model=%.0f unit=ns invokes=1 arena=%lu\n", cost_ns[0],
+               cost_ns[1], (unsigned long)mote_model_arena_size(&a->model));
     return 0;
 }
 
@@ -306,6 +330,8 @@ int main(int argc, char **argv)
             stream = 1;
         else if (strcmp(argv[i], "--fixed") == 0)
             fixed = 1;
+        else if (strcmp(argv[i], "--time") == 0)
+            show_time = 1;
         else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
             model_path = argv[++i];
         else if (argv[i][0] != '-' && wav_path == NULL)
@@ -314,7 +340,7 @@ int main(int argc, char **argv)
             wav_path = NULL, i = argc;
     }
     if (wav_path == NULL || (stream && fixed)) {
-        fprintf(stderr, "usage: %s [--model M.tflite] [--fixed | --stream] FILE.wav\n", argv[0]);
+        fprintf(stderr, "usage: %s [--model M.tflite] [--fixed | --stream] [--time] FILE.wav\n", argv[0]);
         return 2;
     }
     if ((wav = read_file(wav_path, &wav_len)) == NULL) {

@@ -1,5 +1,5 @@
 /*
- * dsp/dsp.h — audio front-ends: framing, windows, real FFT, spectra, mel
+ * dsp/dsp.h — audio and image front-ends: framing, windows, real FFT, spectra, mel
  * filterbank, log, DCT-II (MFCC) and feature quantization. Heap-free C99.
  *
  * Two arithmetic paths, one per core type:
@@ -221,6 +221,20 @@ size_t mote_dsp_mel_mem_bytes(size_t n_bins);
 mote_status mote_dsp_mel_init(mote_dsp_mel *m, size_t n_bins, size_t n_mel, float sample_rate,
                               float lower_hz, float upper_hz, void *mem, size_t mem_bytes);
 
+/* The same table for librosa's default filterbank (librosa.filters.mel with
+ * htk=False, norm=1 / "slaney", as librosa.feature.melspectrogram uses it):
+ * Slaney's mel scale (linear below 1 kHz: mel = 3 f / 200; logarithmic
+ * above: 15 + 27 ln(f / 1000) / ln 6.4), band edges at n_mel + 2 points
+ * evenly spaced in mel from lower_hz to upper_hz, triangles computed in Hz
+ * (bin k at k * (sample_rate / 2) / (n_bins - 1), DC included), each
+ * scaled by 2 / (upper edge - lower edge) in Hz (equal area). The weights
+ * are small (about 1e-2 and below), so the Q15 copy keeps few significant
+ * bits: use mote_dsp_mel_apply_f32 with this table. Same arguments and
+ * returns as mote_dsp_mel_init. */
+mote_status mote_dsp_mel_init_slaney(mote_dsp_mel *m, size_t n_bins, size_t n_mel,
+                                     float sample_rate, float lower_hz, float upper_hz, void *mem,
+                                     size_t mem_bytes);
+
 /* Dense weight w(k, j) of bin k in band j (for tests and inspection);
  * 0 outside the table. */
 float mote_dsp_mel_weight(const mote_dsp_mel *m, size_t bin, size_t band);
@@ -381,5 +395,35 @@ mote_status mote_dsp_mfcc_frame_f32(const mote_dsp_mfcc *f, const float *frame, 
 mote_status mote_dsp_mfcc_frame_s16(const mote_dsp_mfcc *f, const int16_t *frame, int32_t peak,
                                     void *scratch, size_t scratch_bytes, int32_t *log_mel_q16,
                                     int32_t *mfcc_q16);
+
+/* ------------------------------------------------------------------------
+ * Images (image.c): 8-bit pixels, channels interleaved (gray: 1, RGB: 3),
+ * rows top-down without padding; sides 1 .. 65535, 1 .. 4 channels.
+ * Integer arithmetic only.
+ * ------------------------------------------------------------------------ */
+
+/* Copy the cw x ch rectangle at (x0, y0) of a w x h image with c channels
+ * into dst (cw * ch * c bytes). Returns MOTE_OK or MOTE_E_ARG (NULL, bad
+ * sizes, rectangle outside the image). */
+mote_status mote_dsp_image_crop_u8(const uint8_t *src, size_t w, size_t h, size_t c, size_t x0,
+                                   size_t y0, size_t cw, size_t ch, uint8_t *dst);
+
+/* Bilinear resize of sw x sh to dw x dh (c channels), with half-pixel
+ * centres: output (x, y) samples the source at ((x + 0.5) sw / dw - 0.5,
+ * (y + 0.5) sh / dh - 0.5), clamped to the image (cv2.INTER_LINEAR,
+ * tf.image.resize(method="bilinear", antialias=False), PIL's BILINEAR when
+ * enlarging). Coordinates and weights in Q16, the result rounded to
+ * nearest: within 1 of the exact value; the same size copies the image.
+ * No antialiasing: shrinking by more than 2 skips pixels. src and dst must
+ * not overlap. Returns MOTE_OK or MOTE_E_ARG. */
+mote_status mote_dsp_image_resize_bilinear_u8(const uint8_t *src, size_t sw, size_t sh, size_t c,
+                                              uint8_t *dst, size_t dw, size_t dh);
+
+/* dst[3 i .. 3 i + 2] = src[i]; src may equal dst (3 n bytes). */
+mote_status mote_dsp_image_gray_to_rgb_u8(const uint8_t *src, size_t n_pixels, uint8_t *dst);
+
+/* ITU-R BT.601 luma, as PIL's convert("L"): (19595 R + 38470 G + 7471 B +
+ * 2^15) >> 16. src may equal dst. */
+mote_status mote_dsp_image_rgb_to_gray_u8(const uint8_t *src, size_t n_pixels, uint8_t *dst);
 
 #endif /* MOTE_DSP_DSP_H */

@@ -85,6 +85,75 @@ mote_status mote_dsp_mel_init(mote_dsp_mel *m, size_t n_bins, size_t n_mel, floa
     return MOTE_OK;
 }
 
+/* Slaney's mel scale (librosa, htk=False): linear below 1 kHz, log above. */
+static double slaney_hz_to_mel(double hz)
+{
+    const double f_sp = 200.0 / 3.0, logstep = log(6.4) / 27.0;
+    return hz < 1000.0 ? hz / f_sp : 15.0 + log(hz / 1000.0) / logstep;
+}
+
+static double slaney_mel_to_hz(double mel)
+{
+    const double f_sp = 200.0 / 3.0, logstep = log(6.4) / 27.0;
+    return mel < 15.0 ? mel * f_sp : 1000.0 * exp(logstep * (mel - 15.0));
+}
+
+mote_status mote_dsp_mel_init_slaney(mote_dsp_mel *m, size_t n_bins, size_t n_mel,
+                                     float sample_rate, float lower_hz, float upper_hz, void *mem,
+                                     size_t mem_bytes)
+{
+    int16_t *first;
+    float *w;
+    int16_t *wq;
+    double mel_lo, mel_step, nyquist;
+    size_t k, j;
+    if (m == NULL || mem == NULL || ((uintptr_t)mem & 3u) != 0 || n_mel == 0 ||
+        n_mel > MEL_MAX_BANDS || mote_dsp_mel_mem_bytes(n_bins) == 0 ||
+        mem_bytes < mote_dsp_mel_mem_bytes(n_bins))
+        return MOTE_E_ARG;
+    if (!(sample_rate > 0.0f) || !(lower_hz >= 0.0f) || !(lower_hz < upper_hz) ||
+        !(upper_hz <= sample_rate / 2.0f))
+        return MOTE_E_ARG;
+    first = (int16_t *)mem;
+    w = (float *)(void *)((uint8_t *)mem + first_bytes(n_bins));
+    wq = (int16_t *)(void *)(w + 2 * n_bins);
+    nyquist = (double)sample_rate / 2.0;
+    mel_lo = slaney_hz_to_mel((double)lower_hz);
+    mel_step = (slaney_hz_to_mel((double)upper_hz) - mel_lo) / (double)(n_mel + 1);
+    for (k = 0; k < n_bins; k++) {
+        double hz = nyquist * (double)k / (double)(n_bins - 1);
+        int found = 0;
+        first[k] = -1;
+        w[2 * k] = w[2 * k + 1] = 0.0f;
+        for (j = 0; j < n_mel; j++) {
+            double f0 = slaney_mel_to_hz(mel_lo + mel_step * (double)j);
+            double f1 = slaney_mel_to_hz(mel_lo + mel_step * (double)(j + 1));
+            double f2 = slaney_mel_to_hz(mel_lo + mel_step * (double)(j + 2));
+            double rise = (hz - f0) / (f1 - f0), fall = (f2 - hz) / (f2 - f1);
+            double v = rise < fall ? rise : fall;
+            if (v <= 0.0) continue;
+            v *= 2.0 / (f2 - f0); /* Slaney's area normalisation (librosa norm=1 / "slaney") */
+            if (found == 0) {
+                first[k] = (int16_t)j;
+                w[2 * k] = (float)v;
+            } else if (found == 1 && (size_t)first[k] + 1 == j) {
+                w[2 * k + 1] = (float)v;
+            } else {
+                return MOTE_E_ARG; /* cannot happen: triangles overlap only neighbours */
+            }
+            found++;
+        }
+        wq[2 * k] = (int16_t)mote_dsp_round_q((double)w[2 * k], 15);
+        wq[2 * k + 1] = (int16_t)mote_dsp_round_q((double)w[2 * k + 1], 15);
+    }
+    m->n_bins = (uint32_t)n_bins;
+    m->n_mel = (uint32_t)n_mel;
+    m->first = first;
+    m->w = w;
+    m->w_q15 = wq;
+    return MOTE_OK;
+}
+
 float mote_dsp_mel_weight(const mote_dsp_mel *m, size_t bin, size_t band)
 {
     int16_t f;

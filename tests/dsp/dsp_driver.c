@@ -40,6 +40,10 @@ static void usage(void)
           "  log_q16 EXP OFFM OFFE                 u32[n] -> i32[n]\n"
           "  dct_f32 NOUT NIN | dct_q16 NOUT NIN   rows of f32/i32[NIN] -> rows of [NOUT]\n"
           "  quant_f32 SCALE ZP | quant_q16 SCALE ZP  f32/i32[n] -> i8[n]\n"
+          "  slaney_mel_matrix | slaney_mel_f32 ...  as mel_*, librosa's Slaney filterbank\n"
+          "  image_resize SW SH C DW DH            u8[SW*SH*C] -> u8[DW*DH*C]\n"
+          "  image_crop W H C X0 Y0 CW CH          u8[W*H*C] -> u8[CW*CH*C]\n"
+          "  image_gray2rgb | image_rgb2gray       u8[n] -> u8[3n] | u8[3n] -> u8[n]\n"
           "  kws_f32 | kws_s16                     i16[16000] -> f32/i32 mfcc[490], log_mel[1960]\n",
           stderr);
 }
@@ -99,8 +103,14 @@ static int op_mel(int argc, char **argv, const char *op)
     if (argc < 7) return 2;
     nb = (size_t)argl(argv, 2);
     nm = (size_t)argl(argv, 3);
-    s = mote_dsp_mel_init(&m, nb, nm, argf(argv, 4), argf(argv, 5), argf(argv, 6), mem,
-                          sizeof mem);
+    if (strncmp(op, "slaney_", 7) == 0) {
+        op += 7; /* slaney_mel_matrix, slaney_mel_f32: librosa's filterbank */
+        s = mote_dsp_mel_init_slaney(&m, nb, nm, argf(argv, 4), argf(argv, 5), argf(argv, 6),
+                                     mem, sizeof mem);
+    } else {
+        s = mote_dsp_mel_init(&m, nb, nm, argf(argv, 4), argf(argv, 5), argf(argv, 6), mem,
+                              sizeof mem);
+    }
     if (s != MOTE_OK) return fail(s);
     if (strcmp(op, "mel_matrix") == 0) {
         float *o = (float *)(void *)out_buf;
@@ -173,6 +183,8 @@ static int op_kws(int fixed)
     }
     return 0;
 }
+
+static int op_image(int argc, char **argv);
 
 static int run(int argc, char **argv)
 {
@@ -254,7 +266,7 @@ static int run(int argc, char **argv)
         write_out(out_buf, n * 4);
         return 0;
     }
-    if (strncmp(op, "mel_", 4) == 0) return op_mel(argc, argv, op);
+    if (strncmp(op, "mel_", 4) == 0 || strncmp(op, "slaney_mel_", 11) == 0) return op_mel(argc, argv, op);
     if (strcmp(op, "log_f32") == 0 && argc == 3) {
         n = in_len / 4;
         s = mote_dsp_log_f32((const float *)(void *)in_buf, n, argf(argv, 2),
@@ -294,6 +306,46 @@ static int run(int argc, char **argv)
     }
     if (strcmp(op, "kws_f32") == 0) return op_kws(0);
     if (strcmp(op, "kws_s16") == 0) return op_kws(1);
+    if (strncmp(op, "image_", 6) == 0) return op_image(argc, argv);
+    return 2;
+}
+
+/* Image operations on u8 pixels (rows top-down, channels interleaved). */
+static int op_image(int argc, char **argv)
+{
+    const char *op = argv[1];
+    mote_status s;
+    if (strcmp(op, "image_resize") == 0 && argc == 7) {
+        size_t sw = (size_t)argl(argv, 2), sh = (size_t)argl(argv, 3), c = (size_t)argl(argv, 4);
+        size_t dw = (size_t)argl(argv, 5), dh = (size_t)argl(argv, 6);
+        if (in_len != sw * sh * c || dw * dh * c > sizeof out_buf) return 2;
+        s = mote_dsp_image_resize_bilinear_u8(in_buf, sw, sh, c, out_buf, dw, dh);
+        if (s != MOTE_OK) return fail(s);
+        write_out(out_buf, dw * dh * c);
+        return 0;
+    }
+    if (strcmp(op, "image_crop") == 0 && argc == 9) {
+        size_t w = (size_t)argl(argv, 2), h = (size_t)argl(argv, 3), c = (size_t)argl(argv, 4);
+        size_t cw = (size_t)argl(argv, 7), ch = (size_t)argl(argv, 8);
+        if (in_len != w * h * c) return 2;
+        s = mote_dsp_image_crop_u8(in_buf, w, h, c, (size_t)argl(argv, 5), (size_t)argl(argv, 6),
+                                   cw, ch, out_buf);
+        if (s != MOTE_OK) return fail(s);
+        write_out(out_buf, cw * ch * c);
+        return 0;
+    }
+    if (strcmp(op, "image_gray2rgb") == 0 && argc == 2) {
+        if ((s = mote_dsp_image_gray_to_rgb_u8(in_buf, in_len, out_buf)) != MOTE_OK) return fail(s);
+        write_out(out_buf, 3 * in_len);
+        return 0;
+    }
+    if (strcmp(op, "image_rgb2gray") == 0 && argc == 2) {
+        if (in_len % 3 != 0) return 2;
+        s = mote_dsp_image_rgb_to_gray_u8(in_buf, in_len / 3, out_buf);
+        if (s != MOTE_OK) return fail(s);
+        write_out(out_buf, in_len / 3);
+        return 0;
+    }
     return 2;
 }
 

@@ -25,6 +25,11 @@ figure):
   MFCC (fixed)       |err| <= 0.02; int8: >= 99 % equal, at most 1 apart
   pure tone          MFCC and log-mel |err| <= 1e-2 (bands ~150 dB below
                      the peak band, near float32's rounding floor)
+  slaney mel         matrix rel <= 1e-6 against librosa's formula (htk=False,
+                     norm=1); apply f32 rel <= 1e-5
+  image resize       bilinear, half-pixel centres: |err| <= 0.51 against numpy
+                     float64 (rounded, Q16 coordinates); identity at the same size
+  crop, gray<->rgb   exact (rgb -> gray equals PIL's convert("L"))
   kws example        yes -> yes; silence and noise -> silence or unknown;
                      a synthetic 9 s stream with two "yes" -> exactly two
                      detections, one per word
@@ -428,6 +433,96 @@ def test_kws(kws):
           " | ".join(out.splitlines()))
 
 
+def slaney_hz_to_mel(f):
+    f = np.asarray(f, np.float64)
+    lin = f / (200.0 / 3.0)
+    return np.where(f >= 1000.0, 15.0 + np.log(np.maximum(f, 1e-9) / 1000.0) / (np.log(6.4) / 27.0), lin)
+
+
+def slaney_mel_to_hz(m):
+    m = np.asarray(m, np.float64)
+    return np.where(m >= 15.0, 1000.0 * np.exp(np.log(6.4) / 27.0 * (m - 15.0)), m * 200.0 / 3.0)
+
+
+def librosa_mel(sr, n_fft, n_mels, fmin, fmax):
+    """librosa.filters.mel(htk=False, norm=1) (0.6 .. 0.10, "slaney"), float64,
+    as [n_bins, n_mels]."""
+    fftfreqs = np.linspace(0, sr / 2.0, 1 + n_fft // 2)
+    mel_f = slaney_mel_to_hz(np.linspace(slaney_hz_to_mel(fmin), slaney_hz_to_mel(fmax), n_mels + 2))
+    fdiff = np.diff(mel_f)
+    ramps = mel_f[:, None] - fftfreqs[None, :]
+    w = np.zeros((n_mels, len(fftfreqs)))
+    for i in range(n_mels):
+        lower = -ramps[i] / fdiff[i]
+        upper = ramps[i + 2] / fdiff[i + 1]
+        w[i] = np.maximum(0, np.minimum(lower, upper))
+    w *= (2.0 / (mel_f[2:n_mels + 2] - mel_f[:n_mels]))[:, None]
+    return w.T
+
+
+def test_slaney_mel(rng):
+    for nb, nm, sr, lo, hi in ((513, 128, 16000, 0, 8000), (257, 40, 16000, 20, 4000),
+                               (1025, 64, 44100, 50, 16000)):
+        got = np.frombuffer(drv(["slaney_mel_matrix", nb, nm, sr, lo, hi]), "<f4").reshape(nb, nm)
+        want = librosa_mel(sr, 2 * (nb - 1), nm, lo, hi)
+        err = np.abs(got - want).max() / want.max()
+        check(f"slaney mel matrix {nb}x{nm}", err <= 1e-6, f"max rel err {err:.2e} (<= 1e-6)")
+    spec = rng.random(513).astype(np.float32) * 100
+    got = np.frombuffer(drv(["slaney_mel_f32", 513, 128, 16000, 0, 8000], spec.tobytes()), "<f4")
+    want = spec.astype(np.float64) @ librosa_mel(16000, 1024, 128, 0, 8000)
+    err = (np.abs(got - want) / np.maximum(want, 1e-12)).max()
+    check("slaney mel apply f32", err <= 1e-5, f"max rel err {err:.2e} (<= 1e-5)")
+
+
+def np_resize_bilinear(img, dw, dh):
+    """Bilinear with half-pixel centres (cv2.INTER_LINEAR), float64."""
+    sh, sw, c = img.shape
+
+    def axis(n_out, n_in):
+        s = np.clip((np.arange(n_out) + 0.5) * n_in / n_out - 0.5, 0, n_in - 1)
+        i0 = np.floor(s).astype(int)
+        i1 = np.minimum(i0 + 1, n_in - 1)
+        return i0, i1, s - i0
+
+    y0, y1, fy = axis(dh, sh)
+    x0, x1, fx = axis(dw, sw)
+    a = img.astype(np.float64)
+    top = a[y0][:, x0] * (1 - fx)[None, :, None] + a[y0][:, x1] * fx[None, :, None]
+    bot = a[y1][:, x0] * (1 - fx)[None, :, None] + a[y1][:, x1] * fx[None, :, None]
+    return top * (1 - fy)[:, None, None] + bot * fy[:, None, None]
+
+
+def test_image(rng):
+    worst = 0.0
+    for (sw, sh, c, dw, dh) in ((96, 96, 1, 96, 96), (160, 120, 3, 96, 96), (37, 23, 3, 96, 96),
+                                (640, 480, 1, 96, 96), (5, 7, 3, 13, 2), (1, 1, 1, 4, 3),
+                                (300, 200, 3, 32, 32)):
+        img = rng.integers(0, 256, (sh, sw, c), dtype=np.uint8)
+        got = np.frombuffer(drv(["image_resize", sw, sh, c, dw, dh], img.tobytes()),
+                            np.uint8).reshape(dh, dw, c)
+        want = np_resize_bilinear(img, dw, dh)
+        err = np.abs(got.astype(np.float64) - want).max()
+        worst = max(worst, err)
+        same = sw == dw and sh == dh
+        ok = err <= 0.51 and (not same or np.array_equal(got, img))
+        check(f"resize {sw}x{sh}x{c} -> {dw}x{dh}", ok,
+              f"max |err| {err:.3f} against numpy (<= 0.51: rounded to nearest, Q16 coordinates)"
+              + (", identical at the same size" if same else ""))
+    img = rng.integers(0, 256, (50, 40, 3), dtype=np.uint8)
+    got = np.frombuffer(drv(["image_crop", 40, 50, 3, 5, 7, 20, 30], img.tobytes()), np.uint8)
+    check("crop", np.array_equal(got.reshape(30, 20, 3), img[7:37, 5:25]), "exact")
+    g = rng.integers(0, 256, 1000, dtype=np.uint8)
+    got = np.frombuffer(drv(["image_gray2rgb"], g.tobytes()), np.uint8)
+    check("gray -> rgb", np.array_equal(got, np.repeat(g, 3)), "exact")
+    rgb = rng.integers(0, 256, (1000, 3), dtype=np.uint8)
+    got = np.frombuffer(drv(["image_rgb2gray"], rgb.tobytes()), np.uint8).astype(np.int64)
+    r, gg, b = (rgb[:, i].astype(np.int64) for i in range(3))
+    pil = (r * 19595 + gg * 38470 + b * 7471 + 0x8000) >> 16
+    bt601 = rgb.astype(np.float64) @ np.array([0.299, 0.587, 0.114])
+    check("rgb -> gray", np.array_equal(got, pil) and np.abs(got - bt601).max() <= 0.51,
+          f"== PIL's L conversion; max |err| {np.abs(got - bt601).max():.3f} against BT.601 float")
+
+
 def main():
     global DRIVER
     ap = argparse.ArgumentParser()
@@ -437,7 +532,7 @@ def main():
     DRIVER = os.path.abspath(a.driver)
     rng = np.random.default_rng(11)
     for t in (test_windows, test_frames, test_rfft_f32, test_rfft_s16, test_spectrum, test_mel,
-              test_log, test_dct, test_quantize, test_mfcc):
+              test_log, test_dct, test_quantize, test_mfcc, test_slaney_mel, test_image):
         print(t.__name__)
         try:
             if t.__code__.co_argcount:

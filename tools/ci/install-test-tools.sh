@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install, with apt-get, whatever `make test` needs and this machine lacks:
 # clang with libFuzzer and the sanitizer runtimes, gcc's 32-bit multilib
-# (gcc-multilib, for make test-32bit), cmake, the Python venv
+# (gcc-multilib, for make test-32bit), libpng-dev (PNG input of examples/vww),
+# cmake, the Python venv
 # module, cppcheck, clang-tidy, clang-format, binutils, and (through
 # install-mcu-tools.sh) the Cortex-M cross tools and QEMU. A no-op when all
 # are present. Exits non-zero if something is missing and cannot be
@@ -18,6 +19,8 @@ have clang-tidy || pkgs="$pkgs clang-tidy"
 have clang-format || pkgs="$pkgs clang-format"
 have nm || pkgs="$pkgs binutils"
 python3 -m venv --help >/dev/null 2>&1 || pkgs="$pkgs python3-venv"
+# Headless Chromium renders `mote report` pages to screenshots (tests/tools).
+have chromium || pkgs="$pkgs chromium"
 # libFuzzer and the sanitizer runtimes: try to link a fuzz target.
 probe=$(mktemp -d)
 printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' \
@@ -30,6 +33,11 @@ fi
 printf 'int main(void) { return 0; }\n' > "$probe/m.c"
 if ! ${CC:-cc} -m32 "$probe/m.c" -o "$probe/m" >/dev/null 2>&1; then
     pkgs="$pkgs gcc-multilib"
+fi
+# libpng (PNG input of examples/vww, tests/apps): try to link a png_image program.
+printf '#include <png.h>\nint main(void) { png_image i; (void)i; return 0; }\n' > "$probe/p.c"
+if ! ${CC:-cc} "$probe/p.c" -o "$probe/p" -lpng >/dev/null 2>&1; then
+    pkgs="$pkgs libpng-dev"
 fi
 rm -rf "$probe"
 
