@@ -16,7 +16,7 @@ CSTD    := -std=c99
 CFLAGS_LIB := $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(EXTRA_CFLAGS)
 LDLIBS  := -lm
 
-LIB_SRCS  := $(sort $(wildcard src/base/*.c src/format/*.c src/kernels/*.c src/kernels/ref/*.c src/kernels/arm/*.c src/ops/*.c src/core/*.c))
+LIB_SRCS  := $(sort $(wildcard src/base/*.c src/format/*.c src/kernels/*.c src/kernels/ref/*.c src/kernels/arm/*.c src/kernels/x86/*.c src/ops/*.c src/core/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 CLI_SRCS  := $(sort $(wildcard tools/mote/*.c))
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)

@@ -25,6 +25,18 @@
 #define MOTE_MAX_OPS 256
 #endif
 
+/* Subgraphs: at most MOTE_MAX_SUBGRAPHS in a model whose entry runs
+ * control flow (IF, WHILE, CALL_ONCE), nested at most
+ * MOTE_MAX_SUBGRAPH_DEPTH calls deep (the interpreter keeps a 12-byte
+ * frame per level on the stack; deeper or recursive call graphs are
+ * refused at load). */
+#ifndef MOTE_MAX_SUBGRAPHS
+#define MOTE_MAX_SUBGRAPHS 16
+#endif
+#ifndef MOTE_MAX_SUBGRAPH_DEPTH
+#define MOTE_MAX_SUBGRAPH_DEPTH 4
+#endif
+
 /* Largest number of inputs / outputs of one operator. The interpreter
  * keeps one pointer per operand on the stack while a step runs. */
 #ifndef MOTE_MAX_OP_INPUTS

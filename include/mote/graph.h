@@ -34,6 +34,9 @@ typedef enum mote_type {
     MOTE_COMPLEX64 = 8,
     MOTE_INT8 = 9,
     MOTE_FLOAT64 = 10,
+    MOTE_UINT64 = 12,
+    MOTE_UINT32 = 15,
+    MOTE_INT4 = 17,     /* packed: two values per byte (low nibble first); no byte size */
     MOTE_TYPE_LAST = 22 /* largest value the schema defines (FLOAT8_E5M2) */
 } mote_type;
 
@@ -56,8 +59,11 @@ enum { MOTE_PAD_SAME = 0, MOTE_PAD_VALID = 1 };
 typedef struct mote_graph {
     const uint8_t *base; /* model bytes; must outlive the graph */
     size_t size;         /* model length in bytes */
+    /* Counts of this subgraph; the model's subgraphs (every one verified);
+     * which one this is (0, the entry, from mote_tflite_read). */
     uint32_t n_tensors, n_ops, n_inputs, n_outputs;
-    uint32_t where[8]; /* reader-private */
+    uint32_t n_subgraphs, subgraph;
+    uint32_t where[10]; /* reader-private */
 } mote_graph;
 
 /* One tensor, decoded. Pointers point into the model bytes. */
@@ -76,6 +82,11 @@ typedef struct mote_graph_tensor {
     int32_t quant_dim;            /* quantized_dimension */
     const char *name;             /* not NUL-terminated; name_len bytes */
     uint32_t name_len;
+    /* TFLite's is_variable: state an operator (SVDF, LSTM) reads and writes
+     * in place, kept in the arena across invokes. data is always NULL for
+     * it: TFLite Micro ignores a variable tensor's buffer and starts (and
+     * resets) it at zero (int8: its zero point), and so does mote. */
+    uint8_t is_variable;
 } mote_graph_tensor;
 
 /* An operator's options: a table of numbered fields (for TFLite, the
@@ -97,7 +108,22 @@ typedef struct mote_graph_op {
     const uint8_t *inputs_le;  /* n_inputs int32, little-endian */
     const uint8_t *outputs_le; /* n_outputs int32, little-endian */
     mote_graph_options options;
+    /* CUSTOM operators (code 32): the operator code's custom_code string
+     * (custom_len bytes, NUL-terminated in the file; NULL when absent) and
+     * the operator's custom_options bytes (FlexBuffers; NULL when absent),
+     * both verified inside the file. Read through the accessors below. */
+    const char *custom;
+    const uint8_t *custom_options;
+    uint32_t custom_len, custom_options_len;
 } mote_graph_op;
+
+/* Subgraph k of g's model (0 <= k < g->n_subgraphs) as a graph of its own:
+ * the same accessors then address its tensors and operators (indices are
+ * the subgraph's own). A model's graph is its subgraph 0, the entry; the
+ * others are run by control-flow operators (IF, WHILE, CALL_ONCE). The
+ * reader verified every subgraph, so this cannot fail for a good k.
+ * Returns MOTE_OK, or MOTE_E_ARG for a bad k or graph. */
+mote_status mote_graph_subgraph(const mote_graph *g, uint32_t k, mote_graph *sub);
 
 /* Decode tensor i (0 <= i < g->n_tensors). Returns MOTE_E_ARG for a bad i. */
 mote_status mote_graph_get_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *out);
@@ -111,11 +137,21 @@ int32_t mote_graph_op_output(const mote_graph_op *op, uint32_t k);
 int32_t mote_graph_input(const mote_graph *g, uint32_t k);
 int32_t mote_graph_output(const mote_graph *g, uint32_t k);
 
+/* A CUSTOM operator's custom_code (NUL-terminated; *len its length) and
+ * custom_options bytes; NULL (and *len 0) when the operator has none. */
+const char *mote_graph_op_custom_code(const mote_graph_op *op, uint32_t *len);
+const uint8_t *mote_graph_op_custom_options(const mote_graph_op *op, uint32_t *len);
+
 /* Option field `field` of an operator, or def when the model leaves it out:
  * a 4-byte integer, a 1-byte integer (enums and bools; signed), a float. */
 int32_t mote_graph_opt_i32(const mote_graph_op *op, uint32_t field, int32_t def);
 int32_t mote_graph_opt_i8(const mote_graph_op *op, uint32_t field, int32_t def);
 float mote_graph_opt_f32(const mote_graph_op *op, uint32_t field, float def);
+/* String option field `field` of an operator of g (VAR_HANDLE's names),
+ * verified against g's bytes: *text (not NUL-terminated) and *len; NULL and
+ * 0 when absent. Returns MOTE_OK or a reader status for a bad string. */
+mote_status mote_graph_opt_string(const mote_graph *g, const mote_graph_op *op, uint32_t field,
+                                  const char **text, uint32_t *len);
 
 /* Quantization parameter k of a tensor (0 <= k < n_quant). */
 float mote_graph_tensor_scale(const mote_graph_tensor *t, uint32_t k);

@@ -52,6 +52,10 @@ typedef struct mote_model {
     uint32_t n_operands;     /* operand slots over all steps */
     uint32_t params_bytes;   /* kernel parameter blocks (with requantization tables) */
     uint32_t isa;            /* MOTE_ISA_* features the steps were planned for */
+    uint32_t n_steps;        /* steps over every subgraph run (n_ops of a one-subgraph model) */
+    uint32_t n_refs;         /* tensor table entries (n_tensors, plus subgraphs and variables) */
+    uint32_t control_at;     /* control table in the state (core/control.h); 0: none */
+    uint32_t generation;     /* bumped by every mote_model_init on this struct */
     int initialized;
     /* -- public, read-only -- */
     mote_error error; /* why the last failing call failed */
@@ -79,6 +83,7 @@ typedef struct mote_session {
     mote_tensor outputs[MOTE_MAX_IO];
     mote_observer observer;
     void *observer_user;
+    uint32_t generation; /* the model's generation when the session was laid out */
     /* -- public, read-only -- */
     mote_error error; /* why mote_session_init last failed */
 } mote_session;
@@ -95,6 +100,29 @@ typedef struct mote_step_info {
 /* Verify a .tflite model and plan it. bytes must stay valid and unchanged
  * for the life of the model and its sessions (typically they are in flash).
  * Nothing is copied. On failure m->error names the problem.
+ *
+ * Re-initialising: calling mote_model_init again on the same mote_model
+ * (whatever the result) ends every session made from it. Each init bumps
+ * a generation stamp that every session call checks: a session of an
+ * earlier generation, or of a model whose last init failed, is stale, and
+ * mote_invoke / mote_session_tensor_data / mote_session_step_info return
+ * MOTE_E_STATE, mote_input / mote_output NULL. Lay out a new session
+ * (mote_session_init) after re-initialising. A model must not be
+ * re-initialised while one of its sessions is inside mote_invoke.
+ *
+ * Bounds (docs/ROBUSTNESS.md), for a file of len bytes: the arena it
+ * reports is state + activations, where the runtime state is at most
+ *     (n_ops + 1) * (272 + 3 * len / 2) bytes
+ * (steps, operand lists and tensor table are counts the file stores; each
+ * parameter block is at most 256 bytes plus 5 per weight scale the file
+ * stores: weights with one scale cost one requantization entry, not one
+ * per channel), and activations are the planned sizes, at most 4 GiB
+ * (MOTE_E_OVERFLOW beyond). With several subgraphs (IF, WHILE, CALL_ONCE:
+ * src/core/control.h), n_ops counts the operators of every subgraph run,
+ * plus one per subgraph and per variable for the control table. The work of this call is at most proportional
+ * to (n_ops + 1) * len plus MOTE_MAX_TENSORS^3 for the planner, with
+ * n_ops <= MOTE_MAX_OPS. Every count is computed in 64 bits and checked,
+ * never wrapped.
  * Returns MOTE_OK, MOTE_E_ARG (NULL pointer), or any reader / lowering error:
  * MOTE_E_TRUNCATED, MOTE_E_IDENTIFIER, MOTE_E_OFFSET, MOTE_E_INDEX,
  * MOTE_E_ENUM, MOTE_E_UNSUPPORTED_OP, MOTE_E_UNSUPPORTED_TYPE,
@@ -110,6 +138,16 @@ mote_status mote_model_init(mote_model *m, const void *bytes, size_t len);
  * in scratch). A session of such a model can only run where those kernels
  * are compiled in (else mote_session_init returns MOTE_E_STATE). */
 mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa);
+
+/* As mote_model_init, keeping the planner's records and the lowering
+ * context (16 bytes per tensor plus about 1 KB) in `work` for the duration
+ * of the call instead of on the stack: the arena you will give the session
+ * is a fine place (its contents are not kept). Loading then needs well
+ * under 1 KB of stack; with work NULL or too small it uses the stack as
+ * mote_model_init does (about 16 * MOTE_MAX_TENSORS bytes more).
+ * mote_session_init does the same in the arena's activation part. */
+mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
+                               size_t work_size);
 
 /* Bytes of the arena's runtime-state part (steps, parameter blocks, tensor
  * table); the rest of mote_model_arena_size() is activations and scratch. */
@@ -130,6 +168,15 @@ size_t mote_model_arena_size(const mote_model *m);
  * is not an initialised model. Valid as long as the model. */
 const mote_graph *mote_model_graph(const mote_model *m);
 
+/* Describing a model that may not load (src/core/describe.c), for tools:
+ * mote_graph_read() reads and verifies the file into g (as
+ * mote_model_init does first) without lowering anything; g points into
+ * bytes. mote_graph_check_op() lowers operator op alone for the ISA
+ * features isa (mote_build_isa()) without storing anything: MOTE_OK when
+ * mote runs it, else the status and err's text say why. */
+mote_status mote_graph_read(mote_graph *g, const void *bytes, size_t len, mote_error *err);
+mote_status mote_graph_check_op(const mote_graph *g, uint32_t op, uint32_t isa, mote_error *err);
+
 /* Number of model inputs / outputs. */
 uint32_t mote_model_input_count(const mote_model *m);
 uint32_t mote_model_output_count(const mote_model *m);
@@ -138,7 +185,8 @@ uint32_t mote_model_output_count(const mote_model *m);
  * Returns MOTE_OK, MOTE_E_ARG (NULL, misaligned, model not initialised),
  * MOTE_E_ARENA_SMALL (s->error says how many bytes were given and needed),
  * or MOTE_E_STATE (a kernel the model was planned for is not compiled into
- * this build; s->error names it). The arena belongs to the session until it
+ * this build, or the model bytes changed since mote_model_init: they are
+ * verified again here; s->error names the cause). The arena belongs to the session until it
  * is dropped (there is nothing to free). */
 mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size);
 
@@ -153,9 +201,22 @@ const mote_tensor *mote_output(const mote_session *s, uint32_t i);
 
 /* Run the model once. Returns MOTE_OK, MOTE_E_ARG (s is NULL, or a kernel
  * refused its arguments: cannot happen for a model lowering accepted) or
- * MOTE_E_STATE (s was never successfully initialised). A kernel's status
+ * MOTE_E_STATE (s was never successfully initialised, or is stale: its
+ * model was re-initialised since, see mote_model_init). A kernel's status
  * is passed through unchanged and stops the run at that operator. */
 mote_status mote_invoke(mote_session *s);
+
+/* Restore every piece of state the model keeps across invokes (the variable
+ * tensors of SVDF and UNIDIRECTIONAL_SEQUENCE_LSTM: activation, output and
+ * cell state; resource variables and CALL_ONCE too; the FIFOs, sums and noise
+ * estimates of the Signal library's Framer, Stacker, Delay, OverlapAdd and
+ * FilterBankSpectralSubtraction) to what mote_session_init
+ * left: zero, or the zero point for an int8 tensor, as TFLite Micro's Reset()
+ * (which ignores a variable tensor's constant buffer too). A stateful model's invokes form a
+ * sequence (a stream of audio frames, a sentence): call this between
+ * sequences. Models without state are unaffected. Returns MOTE_OK, MOTE_E_ARG
+ * (s is NULL) or MOTE_E_STATE (s is not live). */
+mote_status mote_session_reset(mote_session *s);
 
 /* Install (or clear, with NULL) the per-operator observer. */
 void mote_session_set_observer(mote_session *s, mote_observer fn, void *user);
@@ -165,7 +226,7 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
 
 /* Bytes of any non-constant tensor as last written (valid inside an observer
  * for the tensors the operator just produced). Returns MOTE_E_ARG for a bad
- * index or a constant tensor. */
+ * index or a constant tensor, MOTE_E_STATE for a stale session. */
 mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, const void **data,
                                      size_t *bytes);
 

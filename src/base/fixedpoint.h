@@ -96,4 +96,19 @@ static inline int32_t mote_requantize_gt1(int32_t x, int32_t multiplier, int lef
     return mote_fp_mul_high(mote_fp_shl_wrap(x, left_shift), multiplier);
 }
 
+/* TFLite MultiplyByQuantizedMultiplier for an int64 accumulator (the 16x8
+ * kernels): the multiplier rounded to 16 bits ((m + 2^15) >> 16, or 0x7FFF
+ * from 0x7FFF0000 up), then ONE rounding shift by 15 - shift (halves toward
+ * +infinity), truncated to int32. shift in [-31, 14] (lowering checks).
+ * Computed modulo 2^64 so no input is undefined behaviour; TFLite's own
+ * range (|x| < 2^47) never wraps. */
+static inline int32_t mote_requantize64(int64_t x, int32_t multiplier, int shift)
+{
+    const int64_t reduced =
+        multiplier < 0x7FFF0000 ? (int64_t)(((int64_t)multiplier + (1 << 15)) >> 16) : 0x7FFF;
+    const int total = 15 - shift;
+    const uint64_t r = (uint64_t)x * (uint64_t)reduced + ((uint64_t)1 << (total - 1));
+    return (int32_t)(uint32_t)(uint64_t)((int64_t)r >> total);
+}
+
 #endif /* MOTE_BASE_FIXEDPOINT_H */

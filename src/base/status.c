@@ -11,7 +11,7 @@ const char *mote_status_str(mote_status s)
     case MOTE_OK: return "success";
     case MOTE_E_ARG: return "invalid argument (NULL pointer, bad index or misaligned arena)";
     case MOTE_E_TRUNCATED: return "model file is truncated";
-    case MOTE_E_IDENTIFIER: return "not a TFLite model (file identifier is not TFL3)";
+    case MOTE_E_IDENTIFIER: return "not a TFLite model";
     case MOTE_E_OFFSET: return "an offset, vtable or vector in the model points outside the file";
     case MOTE_E_INDEX: return "an index into tensors, buffers or operator codes is out of range";
     case MOTE_E_ENUM: return "an enum field holds a value the schema does not define";

@@ -8,32 +8,65 @@
 #include <string.h>
 
 #include "ops/op.h"
+#include "ops/op_control.h"
+
+/* Decimal digits of v. */
+static size_t digits_of(uint32_t v)
+{
+    size_t n = 1;
+    while (v >= 10u) {
+        v /= 10u;
+        n++;
+    }
+    return n;
+}
 
 mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
 {
-    uint32_t i, bad = 0;
+    uint32_t i, bad = 0, total = 0, pass;
     /* Each distinct unsupported code is named once: a small table of the
-     * codes already named (the schema has fewer than 256 builtin codes). */
+     * codes already named (the schema has fewer than 256 builtin codes).
+     * The first pass counts them; the second names as many as fit the
+     * detail text whole, keeping room for " and N more", so no name is cut
+     * mid-word. */
     uint8_t named[32];
-    memset(named, 0, sizeof named);
-    for (i = 0; i < g->n_ops; i++) {
-        mote_graph_op op;
-        uint32_t code;
-        if (mote_graph_get_op(g, i, &op) != MOTE_OK) return MOTE_E_ARG;
-        if (mote_op_find(op.code) != NULL) continue;
-        code = (uint32_t)op.code & 0xFFu;
-        if (named[code / 8] & (1u << (code % 8))) continue;
-        named[code / 8] = (uint8_t)(named[code / 8] | (1u << (code % 8)));
-        if (bad == 0) {
-            mote_error_set(err, MOTE_E_UNSUPPORTED_OP, (int32_t)i, -1, 0,
-                           "unsupported operator(s): %s (operator %u)", mote_op_name(op.code),
-                           (unsigned)i);
-        } else {
-            mote_error_append(err, ", %s (operator %u)", mote_op_name(op.code), (unsigned)i);
+    /* " and 255 more": at most 256 distinct codes. */
+    const size_t more_room = sizeof " and 255 more" - 1;
+    for (pass = 0; pass < 2; pass++) {
+        memset(named, 0, sizeof named);
+        for (i = 0; i < g->n_ops; i++) {
+            mote_graph_op op;
+            uint32_t code;
+            if (mote_graph_get_op(g, i, &op) != MOTE_OK) return MOTE_E_ARG;
+            if (mote_op_find_op(&op) != NULL) continue;
+            code = (uint32_t)op.code & 0xFFu;
+            /* CUSTOM operators differ by name: each one is listed. */
+            if (!mote_op_is_custom(&op) && (named[code / 8] & (1u << (code % 8)))) continue;
+            named[code / 8] = (uint8_t)(named[code / 8] | (1u << (code % 8)));
+            if (pass == 0) {
+                total++;
+                continue;
+            }
+            if (bad == 0) {
+                mote_error_set(err, MOTE_E_UNSUPPORTED_OP, (int32_t)i, -1, 0,
+                               "unsupported operator(s): %s (operator %u)", mote_op_label(&op),
+                               (unsigned)i);
+            } else {
+                /* ", NAME (operator I)" and, unless it is the last, the
+                 * room for " and N more" after it. */
+                if (err != NULL) {
+                    size_t used = strlen(err->text);
+                    size_t need = 2 + strlen(mote_op_label(&op)) + sizeof " (operator )" - 1 +
+                                  digits_of(i) + (bad + 1 < total ? more_room : 0);
+                    if (used + need >= sizeof err->text) break;
+                }
+                mote_error_append(err, ", %s (operator %u)", mote_op_label(&op), (unsigned)i);
+            }
+            bad++;
         }
-        bad++;
     }
-    return bad ? MOTE_E_UNSUPPORTED_OP : MOTE_OK;
+    if (bad < total) mote_error_append(err, " and %u more", (unsigned)(total - bad));
+    return total ? MOTE_E_UNSUPPORTED_OP : MOTE_OK;
 }
 
 static mote_status load_tensor(mote_lower_ctx *c, int32_t idx, mote_graph_tensor *t)
@@ -64,75 +97,119 @@ static mote_status fail_type(mote_lower_ctx *c, uint32_t types)
 #endif
 }
 
+/* Zero-size tensors (a 0 anywhere in the shape: batch 0, 0 channels, 0
+ * rows...) are refused at load for every operator, naming the tensor, as
+ * TFLite Micro's kernels effectively do (none of them has a path for an
+ * empty operand). Checked here, once, for the output and every input;
+ * only the new-shape input of an in-place operator (RESHAPE's input 1,
+ * which is metadata: [0] is the shape of a scalar) may be empty. */
+static mote_status check_not_empty(mote_lower_ctx *c, const mote_op_def *def)
+{
+    uint32_t k;
+    for (k = 0; k < MOTE_LOWER_INPUTS; k++) {
+        if (c->in_idx[k] < 0 || c->in[k].elements != 0) continue;
+        if (k >= 1 && (def->flags & MOTE_OPF_ALIAS)) continue;
+        return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[k],
+                               "input %u (tensor %d) has no elements (a dimension is 0)",
+                               (unsigned)k, (int)c->in_idx[k]);
+    }
+    if (c->out.elements == 0)
+        return mote_lower_fail(c, MOTE_E_SHAPE, c->out_idx,
+                               "output tensor %d has no elements (a dimension is 0)",
+                               (int)c->out_idx);
+    return MOTE_OK;
+}
+
 mote_status mote_lower_op(const mote_graph *g, uint32_t i, uint32_t isa, uint8_t *dest, size_t cap,
                           mote_lowered *out, mote_error *err)
 {
     mote_lower_ctx c;
+    return mote_lower_op_in(g, i, isa, dest, cap, out, err, &c);
+}
+
+mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint8_t *dest,
+                             size_t cap, mote_lowered *out, mote_error *err, mote_lower_ctx *c)
+{
     const mote_op_def *def;
     const mote_kernel_row *row;
     mote_status s;
     uint32_t k;
     uint64_t bytes;
 
-    memset(&c, 0, sizeof c);
-    c.g = g;
-    c.index = i;
-    c.err = err;
-    c.kernel = -1;
-    c.dest = dest;
-    c.dest_cap = cap;
+    memset(c, 0, sizeof *c);
+    c->g = g;
+    c->index = i;
+    c->err = err;
+    c->kernel = -1;
+    c->dest = dest;
+    c->dest_cap = cap;
     out->row = -1;
     out->block_bytes = 0;
     out->scratch_bytes = 0;
-    if (mote_graph_get_op(g, i, &c.op) != MOTE_OK)
+    if (mote_graph_get_op(g, i, &c->op) != MOTE_OK)
         return mote_error_set(err, MOTE_E_ARG, (int32_t)i, -1, 0, "operator %u out of range",
                               (unsigned)i);
-    def = mote_op_find(c.op.code);
+    def = mote_op_find_op(&c->op);
     if (def == NULL)
-        return mote_lower_fail(&c, MOTE_E_UNSUPPORTED_OP, -1, "operator is not supported");
-    if (c.op.options.type != 0 && c.op.options.type != def->options)
-        return mote_lower_fail(&c, MOTE_E_PARAM, -1, "carries options type %d, expected %d",
-                               (int)c.op.options.type, (int)def->options);
-    if (c.op.n_outputs != 1)
-        return mote_lower_fail(&c, MOTE_E_GRAPH, -1, "has %u outputs; expected 1",
-                               (unsigned)c.op.n_outputs);
-    if (c.op.n_inputs > MOTE_MAX_OP_INPUTS)
-        return mote_lower_fail(&c, MOTE_E_LIMIT, -1,
-                               "has %u inputs; this build allows %d (MOTE_MAX_OP_INPUTS)",
-                               (unsigned)c.op.n_inputs, MOTE_MAX_OP_INPUTS);
-    for (k = 0; k < MOTE_LOWER_INPUTS; k++) {
-        c.in_idx[k] = k < c.op.n_inputs ? mote_graph_op_input(&c.op, k) : -1;
-        c.in[k].type = MOTE_TYPE_NONE;
-        if (c.in_idx[k] >= 0 && (s = load_tensor(&c, c.in_idx[k], &c.in[k])) != MOTE_OK) return s;
+        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1, "operator is not supported");
+    if (c->op.options.type != 0 && c->op.options.type != def->options)
+        return mote_lower_fail(c, MOTE_E_PARAM, -1, "carries options type %d, expected %d",
+                               (int)c->op.options.type, (int)def->options);
+    if (def->flags & MOTE_OPF_CONTROL) {
+        if ((s = def->lower(c)) != MOTE_OK) return s;
+        out->row = (int32_t)MOTE_ROW_CONTROL;
+        out->block_bytes = c->block_bytes;
+        return MOTE_OK;
     }
-    c.out_idx = mote_graph_op_output(&c.op, 0);
-    if ((s = load_tensor(&c, c.out_idx, &c.out)) != MOTE_OK) return s;
-    if (c.out.data != NULL)
-        return mote_lower_fail(&c, MOTE_E_GRAPH, c.out_idx, "writes constant tensor %d",
-                               (int)c.out_idx);
-    if ((s = mote_lower_need_input(&c, 0, -1)) != MOTE_OK) return s;
-    if ((unsigned)c.in[0].type >= 32 || !(def->types & (1u << c.in[0].type)))
-        return fail_type(&c, def->types);
-    if (c.out.type != c.in[0].type)
-        return mote_lower_fail(&c, MOTE_E_UNSUPPORTED_TYPE, c.out_idx,
+    if (!(def->flags & MOTE_OPF_MULTI_OUT) && c->op.n_outputs != 1)
+        return mote_lower_fail(c, MOTE_E_GRAPH, -1, "has %u outputs; expected 1",
+                               (unsigned)c->op.n_outputs);
+    if (c->op.n_outputs < 1 || c->op.n_outputs > MOTE_MAX_OP_OUTPUTS)
+        return mote_lower_fail(c, MOTE_E_LIMIT, -1,
+                               "has %u outputs; this build allows 1 to %d (MOTE_MAX_OP_OUTPUTS)",
+                               (unsigned)c->op.n_outputs, MOTE_MAX_OP_OUTPUTS);
+    if (c->op.n_inputs > MOTE_MAX_OP_INPUTS)
+        return mote_lower_fail(c, MOTE_E_LIMIT, -1,
+                               "has %u inputs; this build allows %d (MOTE_MAX_OP_INPUTS)",
+                               (unsigned)c->op.n_inputs, MOTE_MAX_OP_INPUTS);
+    for (k = 0; k < MOTE_LOWER_INPUTS; k++) {
+        c->in_idx[k] = k < c->op.n_inputs ? mote_graph_op_input(&c->op, k) : -1;
+        c->in[k].type = MOTE_TYPE_NONE;
+        if (c->in_idx[k] >= 0 && (s = load_tensor(c, c->in_idx[k], &c->in[k])) != MOTE_OK) return s;
+    }
+    c->out_idx = mote_graph_op_output(&c->op, 0);
+    if ((s = load_tensor(c, c->out_idx, &c->out)) != MOTE_OK) return s;
+    if (c->out.data != NULL)
+        return mote_lower_fail(c, MOTE_E_GRAPH, c->out_idx, "writes constant tensor %d",
+                               (int)c->out_idx);
+    if ((s = mote_lower_need_input(c, 0, -1)) != MOTE_OK) return s;
+    if ((s = check_not_empty(c, def)) != MOTE_OK) return s;
+    if ((unsigned)c->in[0].type >= 32 || !(def->types & (1u << c->in[0].type)))
+        return fail_type(c, def->types);
+    if (!(def->flags & MOTE_OPF_OUT_TYPE) && c->out.type != c->in[0].type)
+        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->out_idx,
                                "output type %s differs from input type %s",
-                               mote_type_name(c.out.type), mote_type_name(c.in[0].type));
+                               mote_type_name(c->out.type), mote_type_name(c->in[0].type));
 
-    if ((s = def->lower(&c)) != MOTE_OK) return s;
-    if (c.kernel < 0) return mote_lower_fail(&c, MOTE_E_STATE, -1, "lowering chose no kernel");
-    out->row = mote_kernel_pick((mote_kernel_id)c.kernel, isa, c.block);
+    if ((s = def->lower(c)) != MOTE_OK) return s;
+    if (c->kernel < 0) return mote_lower_fail(c, MOTE_E_STATE, -1, "lowering chose no kernel");
+    out->row = mote_kernel_pick((mote_kernel_id)c->kernel, isa, c->block);
+    /* Every kernel has a ref row, so only an operator selection
+     * (MOTE_OPSET, kernels/kernel_table.h) can leave a kernel without one. */
     if (out->row < 0)
-        return mote_lower_fail(&c, MOTE_E_STATE, -1, "no kernel row for %s",
-                               mote_kernel_name((mote_kernel_id)c.kernel));
+        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1,
+                               "kernel %s was left out of this build (its operator selection, "
+                               "mote_opset.h from `mote ops --for`, does not list it)",
+                               mote_kernel_name((mote_kernel_id)c->kernel));
     row = &mote_kernel_rows[out->row];
     if (dest != NULL && row->run == NULL)
-        return mote_lower_fail(&c, MOTE_E_STATE, -1,
+        return mote_lower_fail(c, MOTE_E_STATE, -1,
                                "kernel %s variant %s is not compiled into this build",
-                               mote_kernel_name((mote_kernel_id)c.kernel), row->variant);
-    bytes = ((uint64_t)c.block_bytes + (uint64_t)c.channels * 5u + 3u) & ~(uint64_t)3u;
+                               mote_kernel_name((mote_kernel_id)c->kernel), row->variant);
+    bytes = ((uint64_t)c->block_bytes + (uint64_t)c->channels * 5u + 3u) & ~(uint64_t)3u;
     if (bytes > UINT32_MAX)
-        return mote_lower_fail(&c, MOTE_E_LIMIT, -1, "parameter block is larger than 4 GB");
+        return mote_lower_fail(c, MOTE_E_LIMIT, -1, "parameter block is larger than 4 GB");
     out->block_bytes = (uint32_t)bytes;
-    out->scratch_bytes = mote_kernel_scratch(out->row, c.block);
+    out->scratch_bytes = mote_kernel_scratch(out->row, c->block);
     return MOTE_OK;
 }

@@ -35,4 +35,12 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err);
 mote_status mote_lower_op(const mote_graph *g, uint32_t i, uint32_t isa, uint8_t *dest, size_t cap,
                           mote_lowered *out, mote_error *err);
 
+/* As mote_lower_op, with the lowering context (a mote_lower_ctx, ops/op.h:
+ * several hundred bytes) where the caller says instead of on the stack:
+ * loading keeps it in the arena or the caller's work area (core/model.c). */
+struct mote_lower_ctx;
+mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint8_t *dest,
+                             size_t cap, mote_lowered *out, mote_error *err,
+                             struct mote_lower_ctx *ctx);
+
 #endif /* MOTE_CORE_LOWER_H */

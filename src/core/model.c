@@ -5,12 +5,15 @@
 
 #include "mote/mote.h"
 #include "base/error.h"
+#include "core/control.h"
 #include "core/layout.h"
 #include "core/lower.h"
 #include "core/plan.h"
 #include "core/steps.h"
+#include "core/work.h"
 #include "format/tflite.h"
 #include "kernels/kernel_table.h"
+#include "ops/op_control.h"
 
 #define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
 
@@ -35,16 +38,62 @@ static mote_status check_limits(mote_model *m)
     return MOTE_OK;
 }
 
-mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
+/* Lower (counting), plan, place scratch and lay out the state, with the
+ * plan records and lowering context where w says (ctx may be NULL: on the
+ * stack). */
+static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                              mote_lower_ctx *ctx)
 {
-    mote_plan_entry plan[MOTE_MAX_TENSORS];
     mote_steps_sizes sz;
     mote_layout layout;
     mote_status s;
     size_t acts;
+    /* Lower everything first (counting), so a model with several problems
+     * is refused for the first operator's, then plan. */
+    if ((s = mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
+        return s;
+    if ((s = mote_plan_build(&m->graph, plan, &acts, &m->error)) != MOTE_OK) return s;
+    /* Again with the plan: kernel scratch, and the rings of operators the
+     * plan runs in place, are placed among the live buffers. */
+    if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
+        return s;
+    if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
+    /* state + activations is what mote_model_arena_size() returns: it must
+     * not wrap a 32-bit size_t. */
+    if (mote_layout_compute(m->graph.n_ops, sz.operands, m->graph.n_tensors, sz.params_bytes,
+                            &layout) != 0 ||
+        acts > SIZE_MAX - layout.state_bytes)
+        return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
+    m->isa = isa;
+    m->n_operands = (uint32_t)sz.operands;
+    m->n_steps = m->graph.n_ops;
+    m->n_refs = m->graph.n_tensors;
+    m->params_bytes = (uint32_t)sz.params_bytes;
+    m->activation_bytes = acts;
+    m->state_bytes = layout.state_bytes;
+    return MOTE_OK;
+}
+
+/* No work memory lent: the records on the stack, in their own frame. */
+static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa)
+{
+    mote_plan_entry plan[MOTE_MAX_TENSORS];
+    return plan_model(m, isa, plan, NULL);
+}
+
+static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint32_t isa,
+                              void *work, size_t work_size)
+{
+    mote_status s;
+    mote_work w;
+    uint32_t generation;
 
     if (m == NULL) return MOTE_E_ARG;
+    /* A new generation, whatever the outcome: sessions of the old contents
+     * become stale (mote.h). */
+    generation = m->generation + 1u;
     memset(m, 0, sizeof *m);
+    m->generation = generation;
     mote_error_clear(&m->error);
     if (bytes == NULL)
         return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "model bytes are NULL");
@@ -56,34 +105,31 @@ mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, ui
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;
-    /* Lower everything first (counting), so a model with several problems
-     * is refused for the first operator's, then plan. */
-    if ((s = mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error)) != MOTE_OK)
-        return s;
-    if ((s = mote_plan_build(&m->graph, plan, &acts, &m->error)) != MOTE_OK) return s;
-    if (sz.scratch_steps != 0) {
-        if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error)) != MOTE_OK)
-            return s;
-        if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
-    }
-    /* state + activations is what mote_model_arena_size() returns: it must
-     * not wrap a 32-bit size_t. */
-    if (mote_layout_compute(m->graph.n_ops, sz.operands, m->graph.n_tensors, sz.params_bytes,
-                            &layout) != 0 ||
-        acts > SIZE_MAX - layout.state_bytes)
-        return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
-    m->isa = isa;
-    m->n_operands = (uint32_t)sz.operands;
-    m->params_bytes = (uint32_t)sz.params_bytes;
-    m->activation_bytes = acts;
-    m->state_bytes = layout.state_bytes;
+    if (mote_cf_needed(&m->graph))
+        s = mote_cf_plan_model(m, isa); /* several subgraphs, variables */
+    else if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
+        s = plan_model(m, isa, w.plan, w.ctx);
+    else
+        s = plan_model_on_stack(m, isa);
+    if (s != MOTE_OK) return s;
     m->initialized = 1;
     return MOTE_OK;
 }
 
+mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
+{
+    return model_init(m, bytes, len, isa, NULL, 0);
+}
+
 mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
 {
-    return mote_model_init_for(m, bytes, len, mote_build_isa());
+    return model_init(m, bytes, len, mote_build_isa(), NULL, 0);
+}
+
+mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
+                               size_t work_size)
+{
+    return model_init(m, bytes, len, mote_build_isa(), work, work_size);
 }
 
 size_t mote_model_arena_size(const mote_model *m)
@@ -127,18 +173,23 @@ mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_inf
     const mote_kernel_row *row;
     if (m == NULL || info == NULL || !m->initialized || op >= m->graph.n_ops) return MOTE_E_ARG;
     memset(info, 0, sizeof *info);
-    if (mote_lower_op(&m->graph, op, m->isa, NULL, 0, &low, &err) != MOTE_OK) return MOTE_E_STATE;
+    if (mote_plan_build(&m->graph, plan, &acts, &err) != MOTE_OK ||
+        mote_steps_lower(&m->graph, op, m->isa, plan, NULL, 0, &low, &err, NULL) != MOTE_OK)
+        return MOTE_E_STATE;
+    if (low.row == (int32_t)MOTE_ROW_CONTROL) { /* run by the interpreter */
+        info->kernel = "CONTROL";
+        info->variant = "interp";
+        info->param_bytes = low.block_bytes;
+        return MOTE_OK;
+    }
     row = &mote_kernel_rows[low.row];
     info->kernel = mote_kernel_name((mote_kernel_id)row->kernel);
     info->variant = row->variant;
     info->param_bytes = low.block_bytes;
     info->scratch_bytes = low.scratch_bytes;
     info->scratch_offset = 0;
-    if (low.scratch_bytes != 0) {
-        if (mote_plan_build(&m->graph, plan, &acts, &err) != MOTE_OK ||
-            mote_plan_scratch(plan, m->graph.n_tensors, op, low.scratch_bytes,
-                              &info->scratch_offset) != MOTE_OK)
-            return MOTE_E_STATE;
-    }
+    if (low.scratch_bytes != 0 && mote_plan_scratch(plan, m->graph.n_tensors, op, low.scratch_bytes,
+                                                    &info->scratch_offset) != MOTE_OK)
+        return MOTE_E_STATE;
     return MOTE_OK;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "kernels/kernel_table.h"
 #include "ops/op.h"
 
 #define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
@@ -43,6 +44,17 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
         e[t].first = 0;
         e[t].last = 0;
         e[t].used = 1;
+    }
+    /* Variable tensors (operator state: SVDF, LSTM) live from before the
+     * first operator to after the last, never shared: they keep their bytes
+     * across invokes. An operator writing one as an output is refused below
+     * ("already written"). */
+    for (i = 0; i < g->n_tensors; i++) {
+        mote_graph_tensor ten;
+        mote_graph_get_tensor(g, i, &ten);
+        if (!ten.is_variable) continue;
+        e[i].first = 0;
+        e[i].used = 1;
     }
     for (i = 0; i < g->n_ops; i++) {
         mote_graph_op op;
@@ -82,6 +94,11 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
             e[t].last = (int16_t)i;
             e[t].used = 1;
         }
+    }
+    for (i = 0; i < g->n_tensors; i++) {
+        mote_graph_tensor ten;
+        mote_graph_get_tensor(g, i, &ten);
+        if (ten.is_variable) e[i].last = (int16_t)g->n_ops;
     }
     for (k = 0; k < g->n_outputs; k++) {
         int32_t t = mote_graph_output(g, k);
@@ -138,45 +155,188 @@ static void share_aliases(const mote_graph *g, mote_plan_entry *e)
     }
 }
 
+/* Ring bytes an in-place windowed operator (MOTE_OPF_INPLACE_ROWS) needs,
+ * or 0 when op cannot write its output over input 0 row by row: int8
+ * activations (batch 1) with the same row (width and channels) and no more
+ * rows, stride 1 along rows, an int8 constant filter: the case the
+ * reference rows handle (kernel_table.h, mote_inplace_ring_rows; the
+ * padding on top as lowering computes it, ops/op_conv_util.c). */
+static uint32_t rows_ring(const mote_graph *g, const mote_graph_op *op)
+{
+    /* One tensor record at a time: the planner's stack stays small. */
+    mote_graph_tensor t;
+    int32_t t0, t1, to, d, pad, dims[4], kh;
+    if (op->n_inputs < 2 || op->n_outputs != 1) return 0;
+    t0 = mote_graph_op_input(op, 0);
+    t1 = mote_graph_op_input(op, 1);
+    to = mote_graph_op_output(op, 0);
+    if (t0 < 0 || t1 < 0 || to < 0) return 0;
+    mote_graph_get_tensor(g, (uint32_t)t1, &t);
+    if (t.data == NULL || t.type != MOTE_INT8 || t.rank != 4) return 0;
+    kh = t.dims[1];
+    mote_graph_get_tensor(g, (uint32_t)t0, &t);
+    if (t.data != NULL || t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
+    for (d = 0; d < 4; d++)
+        dims[d] = t.dims[d];
+    mote_graph_get_tensor(g, (uint32_t)to, &t);
+    if (t.type != MOTE_INT8 || t.rank != 4) return 0;
+    for (d = 0; d < 4; d++)
+        if (t.dims[d] < 1 || (d == 1 ? t.dims[d] > dims[d] : t.dims[d] != dims[d])) return 0;
+    if ((pad = mote_conv_rows_pad(op, kh, dims[1], t.dims[1])) < 0) return 0;
+    return (uint32_t)mote_inplace_ring_rows(t.dims[1], pad) * (uint32_t)dims[2] * (uint32_t)dims[3];
+}
+
+#define OPBIT(m, i) ((m)[(i) >> 5] & (1u << ((i)&31u)))
+
+/* In-place operators: output 0 takes over the buffer of a non-constant
+ * input of the same size whose buffer (with every alias of it) is last read
+ * by this operator. Element-wise operators (MOTE_OPF_INPLACE) may take any
+ * such input; windowed ones (MOTE_OPF_INPLACE_ROWS, see rows_ring) input 0,
+ * unless their bit is set in `off`; `on` receives the bits of those done.
+ * Runs after share_aliases and in operator order, so a root's `last`
+ * already covers every alias made so far: reads of a tensor sharing the
+ * buffer at a later operator keep it from being overwritten here. */
+static void share_inplace(const mote_graph *g, mote_plan_entry *e, const uint32_t *off,
+                          uint32_t *on)
+{
+    uint32_t i, k;
+    for (i = 0; i < g->n_ops; i++) {
+        mote_graph_op op;
+        int32_t out;
+        uint32_t n_in;
+        const mote_op_def *def;
+        mote_graph_get_op(g, i, &op);
+        def = mote_op_find(op.code);
+        if (def == NULL || op.n_outputs != 1) continue;
+        if (def->flags & MOTE_OPF_INPLACE)
+            n_in = op.n_inputs;
+        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && !OPBIT(off, i) && rows_ring(g, &op) != 0)
+            n_in = 1;
+        else
+            continue;
+        out = mote_graph_op_output(&op, 0);
+        if (out < 0 || !e[out].used || e[out].alias >= 0 || e[out].size == 0) continue;
+        for (k = 0; k < n_in; k++) {
+            int32_t in = mote_graph_op_input(&op, k), root;
+            if (in < 0 || !e[in].used) continue; /* omitted or constant */
+            root = root_of(e, in);
+            /* Element-wise: the same size; row by row: no larger (rows_ring). */
+            if (root == out || e[root].last != (int32_t)i ||
+                (def->flags & MOTE_OPF_INPLACE ? e[root].size != e[out].size
+                                               : e[root].size < e[out].size))
+                continue;
+            e[out].alias = (int16_t)root;
+            e[out].size = 0;
+            if (e[out].last > e[root].last) e[root].last = e[out].last;
+            if (!(def->flags & MOTE_OPF_INPLACE)) on[i >> 5] |= 1u << (i & 31u);
+            break;
+        }
+    }
+}
+
+/* Largest sum of buffers live at one operator, with the rings of the
+ * windowed operators done in place (bits in `on`). */
+static uint64_t live_peak(const mote_graph *g, const mote_plan_entry *e, const uint32_t *on)
+{
+    uint64_t peak = 0;
+    uint32_t i, s;
+    for (s = 0; s <= g->n_ops; s++) {
+        uint64_t live = 0;
+        for (i = 0; i < g->n_tensors; i++)
+            if (e[i].used && e[i].size && e[i].first <= (int32_t)s && (int32_t)s <= e[i].last)
+                live += e[i].size;
+        if (s < g->n_ops && OPBIT(on, s)) {
+            mote_graph_op op;
+            mote_graph_get_op(g, s, &op);
+            live += rows_ring(g, &op);
+        }
+        if (live > peak) peak = live;
+    }
+    return peak;
+}
+
+/* Lifetimes, RESHAPE aliases and in place (windowed operators with a bit in
+ * `off` left out). */
+static mote_status share(const mote_graph *g, mote_plan_entry *e, const uint32_t *off, uint32_t *on,
+                         mote_error *err)
+{
+    mote_status s;
+    memset(on, 0, ((MOTE_MAX_OPS + 31) / 32) * sizeof *on);
+    if ((s = lifetimes(g, e, err)) != MOTE_OK) return s;
+    share_aliases(g, e);
+    share_inplace(g, e, off, on);
+    return MOTE_OK;
+}
+
+/* Which windowed operators run in place: all that can, then each one is
+ * left out again (in operator order) unless that raises the live peak
+ * (rings included): in place they run on the reference row, so only where
+ * they lower the peak. Leaves e planned with the chosen set. */
+static mote_status choose_inplace(const mote_graph *g, mote_plan_entry *e, mote_error *err)
+{
+    uint32_t off[(MOTE_MAX_OPS + 31) / 32], on[(MOTE_MAX_OPS + 31) / 32],
+        all[(MOTE_MAX_OPS + 31) / 32];
+    uint64_t best;
+    uint32_t i;
+    int changed = 0;
+    mote_status s;
+    memset(off, 0, sizeof off);
+    if ((s = share(g, e, off, all, err)) != MOTE_OK) return s;
+    best = live_peak(g, e, all);
+    for (i = 0; i < g->n_ops; i++) {
+        uint64_t peak;
+        if (!OPBIT(all, i)) continue;
+        off[i >> 5] |= 1u << (i & 31u);
+        if ((s = share(g, e, off, on, err)) != MOTE_OK) return s;
+        peak = live_peak(g, e, on);
+        changed = 1;
+        if (peak <= best)
+            best = peak;
+        else
+            off[i >> 5] &= ~(1u << (i & 31u));
+    }
+    if (changed) return share(g, e, off, on, err);
+    return MOTE_OK;
+}
+
 static int overlap_life(const mote_plan_entry *a, const mote_plan_entry *b)
 {
     return a->first <= b->last && b->first <= a->last;
 }
 
-/* Is a placed before b in greedy order? */
-static int before(const mote_plan_entry *e, uint32_t a, uint32_t b)
+/* Placement orders the planner tries (plan.h, step 3). */
+enum { ORDER_SIZE, ORDER_FIRST_USE, ORDER_LIFETIME, ORDER_COUNT };
+
+/* Is a placed before b in this order? Every order ends in the tensor index,
+ * so each is a strict total order and the plan is deterministic. */
+static int before(const mote_plan_entry *e, uint32_t a, uint32_t b, int order)
 {
+    int32_t la = e[a].last - e[a].first, lb = e[b].last - e[b].first;
+    if (order == ORDER_FIRST_USE && e[a].first != e[b].first) return e[a].first < e[b].first;
+    if (order == ORDER_LIFETIME && la != lb) return la > lb;
     if (e[a].size != e[b].size) return e[a].size > e[b].size;
     if (e[a].first != e[b].first) return e[a].first < e[b].first;
     return a < b;
 }
 
-mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total, mote_error *err)
+/* Place every buffer in the given order, first fit; *end receives the
+ * highest byte used. Offsets are overwritten, so orders can be tried one
+ * after another without a second table (the planner's stack stays one
+ * entry per tensor, in the caller's array). */
+static mote_status place(mote_plan_entry *e, uint32_t n, int order, uint64_t *end, mote_error *err)
 {
-    uint32_t n = g->n_tensors, i, j;
-    uint64_t end = 0;
-    mote_status s;
-
-    *total = 0;
-    if (n > MOTE_MAX_TENSORS)
-        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0,
-                              "model has %u tensors; this build allows %d (MOTE_MAX_TENSORS)",
-                              (unsigned)n, MOTE_MAX_TENSORS);
-    if (g->n_ops >= INT16_MAX)
-        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0, "too many operators");
-    if ((s = lifetimes(g, e, err)) != MOTE_OK) return s;
-    share_aliases(g, e);
-
-    /* Place buffers one by one in greedy order: each round picks the
-     * largest unplaced buffer (O(n^2) overall, no sort buffer needed). The
-     * `used` field doubles as the "placed" mark: 2 once placed. */
+    uint32_t i, j;
+    *end = 0;
+    /* Place buffers one by one: each round picks the first unplaced buffer
+     * in the order (O(n^2) overall, no sort buffer needed). The `used`
+     * field doubles as the "placed" mark: 2 once placed. */
     for (;;) {
         int32_t pick = -1;
         uint64_t off = 0;
         int moved;
         for (i = 0; i < n; i++) {
             if (e[i].used != 1 || e[i].alias >= 0 || e[i].size == 0) continue;
-            if (pick < 0 || before(e, i, (uint32_t)pick)) pick = (int32_t)i;
+            if (pick < 0 || before(e, i, (uint32_t)pick, order)) pick = (int32_t)i;
         }
         if (pick < 0) break;
         /* First fit: bump past any placed, live-overlapping buffer in the
@@ -192,18 +352,51 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
             }
         } while (moved);
         /* Aligned end included: the total must fit a 32-bit size_t too. */
-        if (ALIGN_UP(off + e[pick].size) > UINT32_MAX)
+        if (ALIGN_UP(off + e[pick].size) > UINT32_MAX) {
+            for (i = 0; i < n; i++)
+                if (e[i].used == 2) e[i].used = 1;
             return mote_error_set(err, MOTE_E_OVERFLOW, -1, pick, 0,
                                   "activations need more than 4 GB");
+        }
         e[pick].offset = (uint32_t)off;
         e[pick].used = 2;
-        if (off + e[pick].size > end) end = off + e[pick].size;
+        if (off + e[pick].size > *end) *end = off + e[pick].size;
     }
-    /* Aliases take their root's offset; restore the used marks. */
-    for (i = 0; i < n; i++) {
-        if (e[i].alias >= 0) e[i].offset = e[root_of(e, (int32_t)i)].offset;
+    /* Restore the used marks. */
+    for (i = 0; i < n; i++)
         if (e[i].used == 2) e[i].used = 1;
+    return MOTE_OK;
+}
+
+mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total, mote_error *err)
+{
+    uint32_t n = g->n_tensors, i;
+    uint64_t end = 0, best_end = 0;
+    int order, best = ORDER_SIZE;
+    mote_status s;
+
+    *total = 0;
+    if (n > MOTE_MAX_TENSORS)
+        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0,
+                              "model has %u tensors; this build allows %d (MOTE_MAX_TENSORS)",
+                              (unsigned)n, MOTE_MAX_TENSORS);
+    if (g->n_ops >= INT16_MAX)
+        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0, "too many operators");
+    if ((s = choose_inplace(g, e, err)) != MOTE_OK) return s;
+
+    /* Greedy first fit in each order; keep the first that ends lowest
+     * (greedy by size comes first, so no plan is ever larger than it). */
+    for (order = 0; order < ORDER_COUNT; order++) {
+        if ((s = place(e, n, order, &end, err)) != MOTE_OK) return s;
+        if (order == 0 || ALIGN_UP(end) < ALIGN_UP(best_end)) {
+            best = order;
+            best_end = end;
+        }
     }
+    if (best != ORDER_COUNT - 1 && (s = place(e, n, best, &end, err)) != MOTE_OK) return s;
+    /* Aliases take their root's offset. */
+    for (i = 0; i < n; i++)
+        if (e[i].alias >= 0) e[i].offset = e[root_of(e, (int32_t)i)].offset;
     *total = (size_t)ALIGN_UP(end);
     return MOTE_OK;
 }
@@ -246,4 +439,27 @@ mote_status mote_plan_check(const mote_plan_entry *e, uint32_t n, size_t total)
         }
     }
     return MOTE_OK;
+}
+
+uint32_t mote_plan_rows_ring(const mote_graph *g, uint32_t i)
+{
+    mote_graph_op op;
+    const mote_op_def *def;
+    if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK) return 0;
+    def = mote_op_find(op.code);
+    if (def == NULL || !(def->flags & MOTE_OPF_INPLACE_ROWS) || op.n_outputs != 1) return 0;
+    return rows_ring(g, &op);
+}
+
+uint32_t mote_plan_inplace_rows(const mote_graph *g, const mote_plan_entry *e, uint32_t i)
+{
+    mote_graph_op op;
+    const mote_op_def *def;
+    int32_t out;
+    if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK) return 0;
+    def = mote_op_find(op.code);
+    if (def == NULL || !(def->flags & MOTE_OPF_INPLACE_ROWS) || op.n_outputs != 1) return 0;
+    out = mote_graph_op_output(&op, 0);
+    if (out < 0 || (uint32_t)out >= g->n_tensors || e[out].alias < 0) return 0;
+    return rows_ring(g, &op);
 }

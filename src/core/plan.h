@@ -15,11 +15,27 @@
  *  2. In place. An operator flagged MOTE_OPF_ALIAS in ops.def (RESHAPE)
  *     only reinterprets bytes, so its output shares its input's buffer; the
  *     shared buffer lives over the union of both lifetimes (no byte is ever
- *     written through the alias).
- *  3. Greedy by size, first fit. Buffers are placed largest first (ties:
- *     earlier first use, then lower index) at the lowest MOTE_ARENA_ALIGN-
- *     aligned offset that overlaps no already placed buffer whose lifetime
- *     overlaps its own. The arena's activation part is the highest end.
+ *     written through the alias). An element-wise operator flagged
+ *     MOTE_OPF_INPLACE (ADD, MUL, SUB, activations, QUANTIZE...) writes its
+ *     output over a same-sized non-constant input whose buffer dies at that
+ *     operator (its kernels read element i before writing element i), so
+ *     the output shares that buffer too and the lower bound itself drops.
+ *     CONV_2D and DEPTHWISE_CONV_2D (MOTE_OPF_INPLACE_ROWS) do the same over
+ *     input 0 when it has the output's shape (int8, batch 1): the reference
+ *     row then computes output rows into a ring of a few rows (its scratch)
+ *     and writes each back once no later output row reads the input row
+ *     under it. Those run on the reference row, so the planner first takes
+ *     every candidate, then leaves each out again (in operator order) when
+ *     that does not raise the live peak, rings included.
+ *  3. Greedy first fit, in the best of three orders. Buffers are placed
+ *     one by one at the lowest MOTE_ARENA_ALIGN-aligned offset that overlaps
+ *     no already placed buffer whose lifetime overlaps its own; the
+ *     activation part is the highest end. The orders: largest first (ties:
+ *     earlier first use, then lower index); earliest first use first (ties
+ *     as before); longest lifetime first (ties as the first). The planner
+ *     places in each order and keeps the first with the lowest end, so it
+ *     is never above greedy-by-size alone (VWW: 55 296 bytes, the lower
+ *     bound, where largest-first alone fragments to 64 512).
  *
  *  4. Scratch. A kernel's scratch lives only while its step runs, so each
  *     step's scratch is placed after the tensors, first fit among the
@@ -57,6 +73,14 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
  * operator `step` runs. Returns MOTE_OK or MOTE_E_OVERFLOW. */
 mote_status mote_plan_scratch(const mote_plan_entry *e, uint32_t n, uint32_t step, uint32_t size,
                               uint32_t *offset);
+
+/* Ring bytes of operator i when the plan runs it in place row by row
+ * (MOTE_OPF_INPLACE_ROWS: its output shares input 0's buffer), else 0. */
+uint32_t mote_plan_inplace_rows(const mote_graph *g, const mote_plan_entry *e, uint32_t i);
+
+/* The ring operator i needs when it runs in place row by row (whether or
+ * not the plan chose to), from its shapes alone; 0 for other operators. */
+uint32_t mote_plan_rows_ring(const mote_graph *g, uint32_t i);
 
 /* Independent verification of a plan: MOTE_OK or MOTE_E_GRAPH. */
 mote_status mote_plan_check(const mote_plan_entry *e, uint32_t n, size_t total);

@@ -5,10 +5,13 @@
 
 #include "mote/mote.h"
 #include "base/error.h"
+#include "core/control.h"
 #include "core/layout.h"
 #include "core/plan.h"
 #include "core/step.h"
 #include "core/steps.h"
+#include "core/work.h"
+#include "format/tflite.h"
 #include "kernels/kernel_table.h"
 
 /* A tensor reference is 32 bits, whatever the pointer width: an offset into
@@ -45,12 +48,101 @@ static void fill_io(mote_tensor *io, const mote_graph *g, int32_t index, uint8_t
     }
 }
 
-mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
+/* Planning or lowering refused what mote_model_init accepted: only changed
+ * model bytes can do that. MOTE_E_STATE, keeping what went wrong. */
+static mote_status changed(mote_session *s)
+{
+    mote_error was = s->error;
+    mote_error_set(&s->error, MOTE_E_STATE, was.op, was.tensor, was.offset,
+                   "the model bytes changed since mote_model_init: %s", was.text);
+    return MOTE_E_STATE;
+}
+
+/* A session is live while its model still holds the contents it was laid
+ * out for: initialised, and of the same generation (mote.h). */
+static int session_live(const mote_session *s)
+{
+    return s != NULL && s->model != NULL && s->model->initialized &&
+           s->generation == s->model->generation;
+}
+
+/* Variable tensors (operator state) to zero, int8 ones to their zero point:
+ * TFLite Micro's ResetVariableTensors. */
+static void reset_state(mote_session *s, const mote_graph *g)
+{
+    uint32_t i;
+    for (i = 0; i < g->n_tensors; i++) {
+        mote_graph_tensor t;
+        int value = 0;
+        mote_graph_get_tensor(g, i, &t);
+        if (!t.is_variable || s->tensor_ref[i] == MOTE_REF_NONE) continue;
+        if (t.type == MOTE_INT8 && t.n_zero_points > 0)
+            value = (int)(int8_t)mote_graph_tensor_zero_point(&t, 0);
+        memset(s->activations + s->tensor_ref[i], value, t.bytes);
+    }
+    /* Signal library kernels keep theirs in their parameter block's tail. */
+    for (i = 0; i < s->model->n_steps; i++) {
+        const mote_step *st = &s->steps[i];
+        uint32_t at, bytes;
+        if (st->row < mote_kernel_row_count &&
+            mote_signal_state(mote_kernel_rows[st->row].kernel, s->state + st->params, &at, &bytes))
+            memset(s->state + st->params + at, 0, bytes);
+    }
+    mote_cf_reset(s); /* resource variables, CALL_ONCE */
+}
+
+/* Plan and write the state (steps, operands, tensor table, parameter
+ * blocks), with the plan records and the lowering context where the caller
+ * says (ctx NULL: on the stack). */
+static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
+                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+{
+    const mote_graph *g = &m->graph;
+    uint8_t *base = s->arena;
+    mote_steps_sizes sz;
+    size_t total;
+    mote_status st;
+    uint32_t i;
+
+    if (m->control_at != 0) return mote_cf_lay_out(s, m, layout); /* several subgraphs */
+    if (mote_plan_build(g, plan, &total, &s->error) != MOTE_OK) return changed(s);
+    if (total > m->activation_bytes)
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "activations differ from what the model planned");
+    MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
+    for (i = 0; i < g->n_tensors; i++) {
+        mote_graph_tensor t;
+        mote_graph_get_tensor(g, i, &t);
+        if (t.data != NULL)
+            s->tensor_ref[i] = (uint32_t)(t.data - g->base) | MOTE_REF_CONST;
+        else if (plan[i].used)
+            s->tensor_ref[i] = plan[i].offset;
+        else
+            s->tensor_ref[i] = MOTE_REF_NONE;
+    }
+    if ((st = mote_steps_build(g, m->isa, plan, layout, base, &sz, &s->error, ctx)) != MOTE_OK)
+        return st == MOTE_E_STATE ? st : changed(s);
+    if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
+        (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "steps differ from what the model planned");
+    return MOTE_OK;
+}
+
+/* The arena's activation part cannot hold the records: on the stack, in
+ * their own frame. */
+static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_model *m,
+                                                  const mote_layout *layout)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    mote_steps_sizes sz;
+    return lay_out(s, m, layout, plan, NULL);
+}
+
+mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
+{
+    mote_graph again;
     mote_layout layout;
-    size_t total;
+    mote_work w;
     uint8_t *base = (uint8_t *)arena;
     const mote_graph *g;
     mote_status st;
@@ -71,14 +163,21 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
             &s->error, MOTE_E_ARENA_SMALL, -1, -1, 0, "arena is %U bytes; the model needs %U",
             (unsigned long long)arena_size, (unsigned long long)mote_model_arena_size(m));
     g = &m->graph;
+    /* The bytes must not have changed since mote_model_init (mote.h): they
+     * are verified again, and everything below is re-derived from them and
+     * must agree with what the model planned, so changed bytes give
+     * MOTE_E_STATE instead of a session larger than its arena. */
+    memset(&again, 0, sizeof again);
+    if (mote_tflite_read(&again, g->base, g->size, &s->error) != MOTE_OK ||
+        memcmp(&again, g, sizeof again) != 0)
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "the model bytes changed since mote_model_init");
     /* Re-derive the layout, plan and steps exactly as mote_model_init did;
-     * any disagreement would be a bug, reported rather than trusted. */
-    if (mote_layout_compute(g->n_ops, m->n_operands, g->n_tensors, m->params_bytes, &layout) != 0 ||
+     * any disagreement is reported rather than trusted. */
+    if (mote_layout_compute(m->n_steps, m->n_operands, m->n_refs, m->params_bytes, &layout) != 0 ||
         layout.state_bytes != m->state_bytes)
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "runtime state layout differs from the model's");
-    if ((st = mote_plan_build(g, plan, &total, &s->error)) != MOTE_OK) return st;
-    MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
 
     s->arena = base;
     s->arena_size = arena_size;
@@ -88,22 +187,14 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
     s->steps = (struct mote_step *)(void *)(base + layout.steps);
     s->operands = (int16_t *)(void *)(base + layout.operands);
     s->tensor_ref = (uint32_t *)(void *)(base + layout.tensor_refs);
-    for (i = 0; i < g->n_tensors; i++) {
-        mote_graph_tensor t;
-        mote_graph_get_tensor(g, i, &t);
-        if (t.data != NULL)
-            s->tensor_ref[i] = (uint32_t)(t.data - g->base) | MOTE_REF_CONST;
-        else if (plan[i].used)
-            s->tensor_ref[i] = plan[i].offset;
-        else
-            s->tensor_ref[i] = MOTE_REF_NONE;
-    }
-    if ((st = mote_steps_build(g, m->isa, plan, &layout, base, &sz, &s->error)) != MOTE_OK)
-        return st;
-    if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
-        (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
-        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
-                              "steps differ from what the model planned");
+    /* The activation part is unused until the first invoke (inputs are
+     * written after this call, variable tensors reset below): the planner
+     * works there (core/work.h). */
+    if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w))
+        st = lay_out(s, m, &layout, w.plan, w.ctx);
+    else
+        st = lay_out_on_stack(s, m, &layout);
+    if (st != MOTE_OK) return st;
     for (i = 0; i < g->n_inputs; i++) {
         int32_t t = mote_graph_input(g, i);
         fill_io(&s->inputs[i], g, t, ref_ptr(s, s->tensor_ref[t]));
@@ -113,18 +204,28 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
         fill_io(&s->outputs[i], g, t, ref_ptr(s, s->tensor_ref[t]));
     }
     s->model = m;
+    s->generation = m->generation;
+    reset_state(s, g);
+    return MOTE_OK;
+}
+
+mote_status mote_session_reset(mote_session *s)
+{
+    if (s == NULL) return MOTE_E_ARG;
+    if (!session_live(s)) return MOTE_E_STATE;
+    reset_state(s, &s->model->graph);
     return MOTE_OK;
 }
 
 mote_tensor *mote_input(mote_session *s, uint32_t i)
 {
-    if (s == NULL || s->model == NULL || i >= s->model->graph.n_inputs) return NULL;
+    if (!session_live(s) || i >= s->model->graph.n_inputs) return NULL;
     return &s->inputs[i];
 }
 
 const mote_tensor *mote_output(const mote_session *s, uint32_t i)
 {
-    if (s == NULL || s->model == NULL || i >= s->model->graph.n_outputs) return NULL;
+    if (!session_live(s) || i >= s->model->graph.n_outputs) return NULL;
     return &s->outputs[i];
 }
 
@@ -139,9 +240,9 @@ mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, con
                                      size_t *bytes)
 {
     mote_graph_tensor t;
-    if (s == NULL || s->model == NULL || data == NULL || bytes == NULL ||
-        tensor >= s->model->graph.n_tensors)
-        return MOTE_E_ARG;
+    if (s == NULL || data == NULL || bytes == NULL) return MOTE_E_ARG;
+    if (!session_live(s)) return MOTE_E_STATE;
+    if (tensor >= s->model->graph.n_tensors) return MOTE_E_ARG;
     mote_graph_get_tensor(&s->model->graph, tensor, &t);
     if (t.data != NULL || s->tensor_ref[tensor] == MOTE_REF_NONE) return MOTE_E_ARG;
     *data = ref_ptr(s, s->tensor_ref[tensor]);
@@ -153,16 +254,32 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
 {
     const mote_step *st;
     const mote_kernel_row *row;
-    if (s == NULL || info == NULL || s->model == NULL || op >= s->model->graph.n_ops)
-        return MOTE_E_ARG;
+    if (s == NULL || info == NULL) return MOTE_E_ARG;
+    if (!session_live(s)) return MOTE_E_STATE;
+    if (op >= s->model->graph.n_ops) return MOTE_E_ARG;
     st = &s->steps[op];
+    if (mote_cf_is_control(st)) { /* run by the interpreter */
+        memset(info, 0, sizeof *info);
+        info->kernel = "CONTROL";
+        info->variant = "interp";
+        return MOTE_OK;
+    }
     row = &mote_kernel_rows[st->row];
     memset(info, 0, sizeof *info);
     info->kernel = mote_kernel_name((mote_kernel_id)row->kernel);
     info->variant = row->variant;
-    info->scratch_bytes =
-        st->scratch != MOTE_NO_SCRATCH ? mote_kernel_scratch(st->row, s->state + st->params) : 0;
-    info->scratch_offset = st->scratch != MOTE_NO_SCRATCH ? st->scratch : 0;
+    if (st->scratch != MOTE_NO_SCRATCH) {
+        const int16_t *ops = s->operands + st->operands;
+        info->scratch_bytes = mote_kernel_scratch(st->row, s->state + st->params);
+        info->scratch_offset = st->scratch;
+        /* A convolution planned in place (its output over its input) uses
+         * the ring of rows core/steps.c gave it as scratch. */
+        if (st->n_in > 0 && st->n_out > 0 && ops[0] >= 0 &&
+            s->tensor_ref[ops[0]] == s->tensor_ref[ops[st->n_in]]) {
+            uint32_t ring = mote_plan_rows_ring(&s->model->graph, op);
+            if (ring > info->scratch_bytes) info->scratch_bytes = ring;
+        }
+    }
     return MOTE_OK;
 }
 
@@ -178,6 +295,10 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
 
     for (k = 0; k < st->n_in; k++)
         in[k] = ops[k] >= 0 ? ref_ptr(s, s->tensor_ref[ops[k]]) : NULL;
+    /* Optional inputs a model leaves off the end of the list (FC without a
+     * bias has 2 inputs) read as omitted: NULL, as kernels.h promises. */
+    for (; k < MOTE_MAX_OP_INPUTS; k++)
+        in[k] = NULL;
     for (k = 0; k < st->n_out; k++)
         out[k] = ref_ptr(s, s->tensor_ref[ops[st->n_in + k]]);
     io.in = in;
@@ -190,12 +311,27 @@ mote_status mote_invoke(mote_session *s)
 {
     uint32_t i, n;
     if (s == NULL) return MOTE_E_ARG;
-    if (s->model == NULL) return MOTE_E_STATE;
+    if (!session_live(s)) return MOTE_E_STATE;
     n = s->model->graph.n_ops;
     for (i = 0; i < n; i++) {
-        mote_status st = run_step(s, &s->steps[i]);
+        const mote_step *step = &s->steps[i];
+        mote_status st = mote_cf_is_control(step) ? mote_cf_run(s, i) : run_step(s, step);
         if (st != MOTE_OK) return st;
-        if (s->observer != NULL) s->observer(s->observer_user, s, i);
+        if (s->observer != NULL) {
+            s->observer(s->observer_user, s, i);
+            /* The observer may have re-initialised the model. */
+            if (!session_live(s)) return MOTE_E_STATE;
+        }
     }
     return MOTE_OK;
+}
+
+mote_status mote_session_run_step(const mote_session *s, const mote_step *st)
+{
+    return run_step(s, st);
+}
+
+uint8_t *mote_session_ref(const mote_session *s, int32_t tensor)
+{
+    return tensor >= 0 ? ref_ptr(s, s->tensor_ref[tensor]) : NULL;
 }

@@ -6,10 +6,52 @@
 #include "base/error.h"
 #include "core/lower.h"
 #include "core/step.h"
+#include "kernels/kernel_table.h"
+
+mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+                             const mote_plan_entry *plan, uint8_t *dest, size_t cap,
+                             mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
+{
+    uint32_t ring, r;
+    mote_status s;
+    s = ctx != NULL ? mote_lower_op_in(g, i, isa, dest, cap, low, err, ctx)
+                    : mote_lower_op(g, i, isa, dest, cap, low, err);
+    if (s != MOTE_OK) return s;
+    if (plan == NULL || (ring = mote_plan_inplace_rows(g, plan, i)) == 0) return MOTE_OK;
+    /* In place, row by row: only the reference rows of these two kernels
+     * do it (plan.h); the planner checked the shapes and types. */
+    r = (uint32_t)low->row;
+    if (low->row < 0 || r >= mote_kernel_row_count ||
+        (mote_kernel_rows[r].kernel != MOTE_KID_CONV_2D_S8 &&
+         mote_kernel_rows[r].kernel != MOTE_KID_DEPTHWISE_CONV_2D_S8))
+        return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
+                              "operator %u: planned in place, lowered to another kernel",
+                              (unsigned)i);
+    /* The Arm rows of these two kernels run in place the same way
+     * (kernels/arm/arm_rows.h, mote_arm_conv_rows), needing no scratch
+     * beyond the ring: they keep the step. */
+    if ((mote_kernel_rows[low->row].isa & (MOTE_ISA_ARM_DSP | MOTE_ISA_ARM_MVE)) != 0 &&
+        low->scratch_bytes == 0) {
+        low->scratch_bytes = ring;
+        return MOTE_OK;
+    }
+    for (r = 0; r < mote_kernel_row_count; r++) {
+        const mote_kernel_row *row = &mote_kernel_rows[r];
+        if (row->kernel == mote_kernel_rows[low->row].kernel && row->isa == 0 &&
+            row->fits == NULL && row->scratch_bytes == NULL)
+            break;
+    }
+    if (r == mote_kernel_row_count)
+        return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
+                              "operator %u: no reference row to run in place", (unsigned)i);
+    low->row = (int32_t)r;
+    low->scratch_bytes = ring;
+    return MOTE_OK;
+}
 
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
                              const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
-                             mote_error *err)
+                             mote_error *err, struct mote_lower_ctx *ctx)
 {
     mote_step *steps = NULL;
     int16_t *operands = NULL;
@@ -31,7 +73,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
         size_t cap = state != NULL ? (size_t)(l->state_bytes - cursor) : 0;
         uint32_t scratch = MOTE_NO_SCRATCH;
 
-        if ((s = mote_lower_op(g, i, isa, dest, cap, &low, err)) != MOTE_OK) return s;
+        if ((s = mote_steps_lower(g, i, isa, plan, dest, cap, &low, err, ctx)) != MOTE_OK) return s;
         mote_graph_get_op(g, i, &op);
         if (low.scratch_bytes != 0) {
             sz->scratch_steps++;

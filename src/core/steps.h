@@ -13,6 +13,7 @@
 #include "mote/status.h"
 #include "core/layout.h"
 #include "core/plan.h"
+#include "core/lower.h"
 
 typedef struct mote_steps_sizes {
     uint64_t operands;      /* operand slots over all steps */
@@ -21,12 +22,22 @@ typedef struct mote_steps_sizes {
     uint32_t scratch_steps; /* steps whose kernel row needs scratch */
 } mote_steps_sizes;
 
+/* Lower operator i as mote_lower_op does, then, when plan (may be NULL)
+ * runs it in place row by row (mote_plan_inplace_rows), switch it to its
+ * kernel's reference row with the ring as scratch. Every user of a step's
+ * row and scratch (sessions, inspect, the compiler) goes through here.
+ * ctx: where the lowering context lives (NULL: on the stack). */
+mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+                             const mote_plan_entry *plan, uint8_t *dest, size_t cap,
+                             mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx);
+
 /* Lower every operator of g for instruction-set features isa.
  * state == NULL: count only (l unused); with plan, also place scratch.
  * state != NULL: write steps, operands and parameter blocks where l says
- * (plan required). Returns MOTE_OK or a lowering / planning status. */
+ * (plan required). ctx as for mote_steps_lower. Returns MOTE_OK or a
+ * lowering / planning status. */
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
                              const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
-                             mote_error *err);
+                             mote_error *err, struct mote_lower_ctx *ctx);
 
 #endif /* MOTE_CORE_STEPS_H */

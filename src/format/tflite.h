@@ -63,6 +63,7 @@ enum {
     MOTE_TFL_TENSOR_BUFFER = 2,
     MOTE_TFL_TENSOR_NAME = 3,
     MOTE_TFL_TENSOR_QUANT = 4,
+    MOTE_TFL_TENSOR_IS_VARIABLE = 5,
     MOTE_TFL_TENSOR_SPARSITY = 6,
     MOTE_TFL_TENSOR_EXTERNAL_BUFFER = 10,
 
@@ -75,11 +76,14 @@ enum {
     MOTE_TFL_OP_INPUTS = 1,
     MOTE_TFL_OP_OUTPUTS = 2,
     MOTE_TFL_OP_OPTIONS_TYPE = 3,
-    MOTE_TFL_OP_OPTIONS = 4
+    MOTE_TFL_OP_OPTIONS = 4,
+    MOTE_TFL_OP_CUSTOM_OPTIONS = 5,
+    MOTE_TFL_OP_CUSTOM_FORMAT = 6
 };
 
 /* The words of mote_graph.where: offsets of the subgraph's vectors (their
- * first element) in the model bytes. */
+ * first element) in the model bytes; the model's subgraph vector and the
+ * subgraph's table. */
 enum {
     MOTE_TFL_AT_TENSORS = 0,
     MOTE_TFL_AT_OPERATORS = 1,
@@ -88,8 +92,15 @@ enum {
     MOTE_TFL_AT_INPUTS = 4,
     MOTE_TFL_AT_OUTPUTS = 5,
     MOTE_TFL_AT_N_OPCODES = 6,
-    MOTE_TFL_AT_N_BUFFERS = 7
+    MOTE_TFL_AT_N_BUFFERS = 7,
+    MOTE_TFL_AT_SUBGRAPHS = 8, /* the model's subgraph vector */
+    MOTE_TFL_AT_SUBGRAPH = 9   /* this subgraph's table */
 };
+
+/* Point g (filled for any subgraph of the model) at subgraph k's vectors.
+ * With verify, subgraph k's own fields are checked (tensors, operators,
+ * inputs and outputs are checked by the caller, through the decoders). */
+mote_status mote_tflite_subgraph(mote_graph *g, uint32_t k, mote_error *err, int verify);
 
 /* Verify buffer idx (< g->n_buffers) and give its bytes: the `data` vector,
  * or the `offset`/`size` pair (data placed after the flatbuffer in the same

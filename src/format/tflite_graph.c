@@ -31,6 +31,18 @@ int32_t mote_graph_op_output(const mote_graph_op *op, uint32_t k)
     return op != NULL ? index_at(op->outputs_le, op->n_outputs, k) : -1;
 }
 
+const char *mote_graph_op_custom_code(const mote_graph_op *op, uint32_t *len)
+{
+    if (len != NULL) *len = op != NULL ? op->custom_len : 0u;
+    return op != NULL ? op->custom : NULL;
+}
+
+const uint8_t *mote_graph_op_custom_options(const mote_graph_op *op, uint32_t *len)
+{
+    if (len != NULL) *len = op != NULL ? op->custom_options_len : 0u;
+    return op != NULL ? op->custom_options : NULL;
+}
+
 int32_t mote_graph_input(const mote_graph *g, uint32_t k)
 {
     if (g == NULL || g->base == NULL) {
@@ -108,4 +120,42 @@ float mote_graph_opt_f32(const mote_graph_op *op, uint32_t field, float def)
 {
     const uint8_t *p = opt_field(op, field, 4);
     return p != NULL ? mote_fb_f32(p) : def;
+}
+
+mote_status mote_graph_subgraph(const mote_graph *g, uint32_t k, mote_graph *sub)
+{
+    mote_graph copy;
+    mote_status s;
+    if (g == NULL || sub == NULL || g->base == NULL || k >= g->n_subgraphs) return MOTE_E_ARG;
+    copy = *g;
+    s = mote_tflite_subgraph(&copy, k, NULL, 0);
+    if (s == MOTE_OK) *sub = copy;
+    return s;
+}
+
+mote_status mote_graph_opt_string(const mote_graph *g, const mote_graph_op *op, uint32_t field,
+                                  const char **text, uint32_t *len)
+{
+    mote_fb fb;
+    mote_fb_table t;
+    mote_fb_vec v = {0, 0};
+    mote_status s;
+    *text = NULL;
+    *len = 0;
+    if (g == NULL || op == NULL || g->base == NULL) return MOTE_E_ARG;
+    if (op->options.table == NULL) return MOTE_OK;
+    /* The options table was verified by the reader; the string it refers
+     * to was not (the reader does not know which fields are strings). */
+    mote_tflite_fb(g, NULL, -1, -1, &fb);
+    t.pos = (uint32_t)(op->options.table - g->base);
+    t.vt = (uint32_t)(op->options.fields - g->base);
+    t.size = op->options.table_bytes;
+    t.vt_size = op->options.field_bytes;
+    s = mote_fb_string(&fb, &t, field, "option string", &v);
+    if (s != MOTE_OK) return s;
+    if (v.len != 0) {
+        *text = (const char *)(g->base + v.data);
+        *len = v.len;
+    }
+    return MOTE_OK;
 }

@@ -36,6 +36,29 @@ static mote_status decode_options(const mote_fb *fb, const mote_fb_table *ot, mo
     return MOTE_OK;
 }
 
+/* custom_options: a byte vector inside the file, in the only format the
+ * schema has (FLEXBUFFERS = 0). What the bytes hold is the operator's
+ * business (src/format/flexbuf.c reads them, bounds-checked). */
+static mote_status decode_custom_options(const mote_fb *fb, const mote_fb_table *ot,
+                                         mote_graph_op *op)
+{
+    mote_fb_vec v;
+    uint8_t format = 0;
+    mote_status s = mote_fb_vector(fb, ot, MOTE_TFL_OP_CUSTOM_OPTIONS, 1, "custom_options", &v);
+    if (s == MOTE_OK)
+        s = mote_fb_get_u8(fb, ot, MOTE_TFL_OP_CUSTOM_FORMAT, "custom_options_format", &format);
+    if (s != MOTE_OK) return s;
+    if (format != 0)
+        return MOTE_FB_FAIL(fb, MOTE_E_ENUM, ot->pos,
+                            "custom_options_format %u is not in the schema (0: FLEXBUFFERS)",
+                            format);
+    if (v.len != 0) {
+        op->custom_options = fb->p + v.data;
+        op->custom_options_len = v.len;
+    }
+    return MOTE_OK;
+}
+
 /* OperatorCode: code = max(builtin_code, deprecated_builtin_code), since
  * older writers set only the byte and newer ones put 127 (the placeholder)
  * in the byte for codes above it. */
@@ -65,6 +88,10 @@ static mote_status decode_opcode(const mote_graph *g, const mote_fb *fb, mote_gr
                             op->opcode_index, builtin, dep, MOTE_FORMAT_OP_LAST);
     }
     op->code = dep > builtin ? dep : builtin;
+    if (custom.len != 0) {
+        op->custom = (const char *)(fb->p + custom.data);
+        op->custom_len = custom.len;
+    }
     return MOTE_OK;
 }
 
@@ -129,5 +156,6 @@ mote_status mote_tflite_op(const mote_graph *g, uint32_t i, mote_graph_op *op, m
                            &op->outputs_le);
     }
     if (s == MOTE_OK) s = decode_options(&fb, &ot, op);
+    if (s == MOTE_OK) s = decode_custom_options(&fb, &ot, op);
     return s;
 }

@@ -12,9 +12,13 @@ static mote_status read_header(const mote_fb *fb, mote_fb_table *model)
                             "file truncated: %u bytes, a flatbuffer header needs 8", fb->n);
     }
     if (memcmp(fb->p + 4, "TFL3", 4) != 0) {
+        /* Each byte as 0xHH (the formatter has no field width). */
         return MOTE_FB_FAIL(fb, MOTE_E_IDENTIFIER, 4,
-                            "file identifier is not \"TFL3\" (bytes 4..7 are %x %x %x %x)",
-                            fb->p[4], fb->p[5], fb->p[6], fb->p[7]);
+                            "file identifier (bytes 4..7) is 0x%x%x 0x%x%x 0x%x%x 0x%x%x, "
+                            "not \"TFL3\"",
+                            (unsigned)fb->p[4] >> 4, fb->p[4] & 15u, (unsigned)fb->p[5] >> 4,
+                            fb->p[5] & 15u, (unsigned)fb->p[6] >> 4, fb->p[6] & 15u,
+                            (unsigned)fb->p[7] >> 4, fb->p[7] & 15u);
     }
     root = mote_fb_u32(fb->p);
     if (root < HEADER_BYTES || root >= fb->n) {
@@ -55,10 +59,45 @@ static mote_status io_vector(const mote_fb *fb, const mote_fb_table *sg, uint32_
     return s;
 }
 
+mote_status mote_tflite_subgraph(mote_graph *g, uint32_t k, mote_error *err, int verify)
+{
+    mote_fb fb;
+    mote_fb_table sg;
+    mote_fb_vec subgraphs, tensors, ops, in, out, text;
+    mote_status s;
+    if (g == NULL || g->base == NULL || k >= g->n_subgraphs)
+        return MOTE_FAIL(err, MOTE_E_ARG, -1, -1, 0, "subgraph %u out of range (%u subgraphs)", k,
+                         g != NULL ? g->n_subgraphs : 0u);
+    mote_tflite_fb(g, err, -1, -1, &fb);
+    fb.verify = verify;
+    subgraphs.data = g->where[MOTE_TFL_AT_SUBGRAPHS];
+    subgraphs.len = g->n_subgraphs;
+    s = mote_fb_vec_table(&fb, &subgraphs, k, "subgraph", &sg);
+    if (s == MOTE_OK) s = table_vector(&fb, &sg, MOTE_TFL_SUBGRAPH_TENSORS, "tensor", &tensors);
+    if (s == MOTE_OK) s = table_vector(&fb, &sg, MOTE_TFL_SUBGRAPH_OPERATORS, "operator", &ops);
+    if (s == MOTE_OK && verify)
+        s = mote_fb_string(&fb, &sg, MOTE_TFL_SUBGRAPH_NAME, "subgraph name", &text);
+    if (s == MOTE_OK) s = io_vector(&fb, &sg, MOTE_TFL_SUBGRAPH_INPUTS, "input", tensors.len, &in);
+    if (s == MOTE_OK)
+        s = io_vector(&fb, &sg, MOTE_TFL_SUBGRAPH_OUTPUTS, "output", tensors.len, &out);
+    if (s != MOTE_OK) return s;
+    g->subgraph = k;
+    g->where[MOTE_TFL_AT_SUBGRAPH] = sg.pos;
+    g->where[MOTE_TFL_AT_TENSORS] = tensors.data;
+    g->n_tensors = tensors.len;
+    g->where[MOTE_TFL_AT_OPERATORS] = ops.data;
+    g->n_ops = ops.len;
+    g->where[MOTE_TFL_AT_INPUTS] = in.data;
+    g->n_inputs = in.len;
+    g->where[MOTE_TFL_AT_OUTPUTS] = out.data;
+    g->n_outputs = out.len;
+    return MOTE_OK;
+}
+
 static mote_status read_model(mote_graph *g, const mote_fb *fb)
 {
-    mote_fb_table model, sg;
-    mote_fb_vec opcodes, subgraphs, buffers, tensors, ops, in, out, text;
+    mote_fb_table model;
+    mote_fb_vec opcodes, subgraphs, buffers, text;
     mote_status s = read_header(fb, &model);
     if (s == MOTE_OK)
         s = table_vector(fb, &model, MOTE_TFL_MODEL_OPCODES, "operator code", &opcodes);
@@ -70,41 +109,44 @@ static mote_status read_model(mote_graph *g, const mote_fb *fb)
     if (s != MOTE_OK) {
         return s;
     }
-    if (subgraphs.len != 1) {
+    /* Subgraph 0 is the entry (what TFLite runs); the others are reached
+     * only through control-flow operators, and lowering checks those. */
+    if (subgraphs.len == 0) {
         return MOTE_FB_FAIL(fb, MOTE_E_SUBGRAPHS, subgraphs.data,
-                            "model has %u subgraphs; mote runs models with exactly one",
-                            subgraphs.len);
+                            "model has no subgraph; it needs at least one");
     }
-    s = mote_fb_vec_table(fb, &subgraphs, 0, "subgraph", &sg);
-    if (s == MOTE_OK) s = table_vector(fb, &sg, MOTE_TFL_SUBGRAPH_TENSORS, "tensor", &tensors);
-    if (s == MOTE_OK) s = table_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OPERATORS, "operator", &ops);
-    if (s == MOTE_OK) s = mote_fb_string(fb, &sg, MOTE_TFL_SUBGRAPH_NAME, "subgraph name", &text);
-    if (s == MOTE_OK) s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_INPUTS, "input", tensors.len, &in);
-    if (s == MOTE_OK)
-        s = io_vector(fb, &sg, MOTE_TFL_SUBGRAPH_OUTPUTS, "output", tensors.len, &out);
-    if (s != MOTE_OK) {
-        return s;
-    }
-    g->where[MOTE_TFL_AT_TENSORS] = tensors.data;
-    g->n_tensors = tensors.len;
-    g->where[MOTE_TFL_AT_OPERATORS] = ops.data;
-    g->n_ops = ops.len;
+    g->where[MOTE_TFL_AT_SUBGRAPHS] = subgraphs.data;
+    g->n_subgraphs = subgraphs.len;
     g->where[MOTE_TFL_AT_OPCODES] = opcodes.data;
     g->where[MOTE_TFL_AT_N_OPCODES] = opcodes.len;
     g->where[MOTE_TFL_AT_BUFFERS] = buffers.data;
     g->where[MOTE_TFL_AT_N_BUFFERS] = buffers.len;
-    g->where[MOTE_TFL_AT_INPUTS] = in.data;
-    g->n_inputs = in.len;
-    g->where[MOTE_TFL_AT_OUTPUTS] = out.data;
-    g->n_outputs = out.len;
     return MOTE_OK;
+}
+
+/* Every tensor and operator of subgraph k decoded once with all checks, so
+ * later accessor calls cannot fail. */
+static mote_status verify_subgraph(mote_graph *g, uint32_t k, mote_error *err)
+{
+    mote_graph_tensor t;
+    mote_graph_op op;
+    uint32_t i;
+    mote_status s = mote_tflite_subgraph(g, k, err, 1);
+    for (i = 0; s == MOTE_OK && i < g->n_tensors; i++) {
+        s = mote_tflite_tensor(g, i, &t, err, 1);
+    }
+    for (i = 0; s == MOTE_OK && i < g->n_ops; i++) {
+        s = mote_tflite_op(g, i, &op, err, 1);
+    }
+    if (s != MOTE_OK && k != 0 && err != NULL && err->status == s) {
+        mote_error_append(err, " (in subgraph %u)", (unsigned)k);
+    }
+    return s;
 }
 
 mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_error *err)
 {
     mote_fb fb;
-    mote_graph_tensor t;
-    mote_graph_op op;
     const uint8_t *data;
     size_t data_len;
     uint32_t k;
@@ -133,11 +175,9 @@ mote_status mote_tflite_read(mote_graph *g, const void *bytes, size_t len, mote_
     for (k = 0; s == MOTE_OK && k < g->where[MOTE_TFL_AT_N_BUFFERS]; k++) {
         s = mote_tflite_buffer(g, &fb, k, &data, &data_len);
     }
-    for (k = 0; s == MOTE_OK && k < g->n_tensors; k++) {
-        s = mote_tflite_tensor(g, k, &t, err, 1);
-    }
-    for (k = 0; s == MOTE_OK && k < g->n_ops; k++) {
-        s = mote_tflite_op(g, k, &op, err, 1);
+    /* Every subgraph, the last first, so g ends up as subgraph 0. */
+    for (k = g->n_subgraphs; s == MOTE_OK && k > 0; k--) {
+        s = verify_subgraph(g, k - 1, err);
     }
     if (s != MOTE_OK) {
         /* Leave nothing half-filled that a careless caller could walk. */

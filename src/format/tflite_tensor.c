@@ -294,5 +294,16 @@ mote_status mote_tflite_tensor(const mote_graph *g, uint32_t i, mote_graph_tenso
     if (s == MOTE_OK) {
         s = decode_data(g, &fb, &tt, t);
     }
+    if (s == MOTE_OK) {
+        uint8_t variable = 0;
+        s = mote_fb_get_u8(&fb, &tt, MOTE_TFL_TENSOR_IS_VARIABLE, "is_variable", &variable);
+        /* State lives in the arena; its buffer, if any, is not read (as in
+         * TFLite Micro, which zeroes variable tensors; mote_session_reset). */
+        if (s == MOTE_OK && variable != 0) {
+            t->is_variable = 1;
+            t->data = NULL;
+            t->data_bytes = 0;
+        }
+    }
     return s;
 }
