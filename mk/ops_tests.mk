@@ -11,13 +11,15 @@
 #                       TEST_SUITES.
 #
 # Cases are generated once into $(OPS_CASES) and regenerated per kernel only
-# when its spec, the harness, the seed or the counts change. OPS_ARGS /
+# when its spec, the harness, the seed or the counts change. The cases do not
+# depend on the build, so every build (the sanitizer pass too) shares one
+# directory and generates them once. OPS_ARGS /
 # OPS_LONG_ARGS pass options to gen_cases.py (--seed, --count, --kernel...);
 # OPS_RUN_ARGS to run_cases (--kernel K, --case K/I).
 
 OPS_RUNNER    := $(BUILD)/tests/ops/run_cases
-OPS_CASES     ?= $(BUILD)/ops-cases
-OPS_LONG_DIR  ?= $(BUILD)/ops-cases-long
+OPS_CASES     ?= build/ops-cases
+OPS_LONG_DIR  ?= build/ops-cases-long
 OPS_ARGS      ?=
 OPS_LONG_ARGS ?= --count 5000 --float-count 2000
 OPS_RUN_ARGS  ?=
@@ -42,3 +44,23 @@ test-ops-long: $(OPS_RUNNER) venv
 	$(OPS_RUNNER) $(OPS_LONG_DIR) $(OPS_RUN_ARGS) || rc=1; exit $$rc
 
 TEST_SUITES += test-ops
+
+# Control flow (IF, WHILE, CALL_ONCE) and resource variables: models with
+# several subgraphs, several invokes each, against TFLite Micro
+# (tests/ops/test_control_flow.py), run by the same runner.
+.PHONY: test-control-flow
+test-control-flow: $(OPS_RUNNER) venv
+	$(VENV_PY) tests/ops/test_control_flow.py $(OPS_RUNNER) $(BUILD)/control-flow-cases
+
+TEST_SUITES += test-control-flow
+
+# TFLite Micro's Signal library operators chained as an audio front-end
+# (micro_speech's feature generator, and a stateless one), several invokes
+# against TFLite Micro, plus `mote inspect` / `mote compile` on them
+# (tests/ops/test_signal_pipeline.py).
+.PHONY: test-signal-pipeline
+test-signal-pipeline: $(OPS_RUNNER) $(BUILD)/mote venv
+	$(VENV_PY) tests/ops/test_signal_pipeline.py $(OPS_RUNNER) $(BUILD)/signal-pipeline-cases \
+	    $(BUILD)/mote
+
+TEST_SUITES += test-signal-pipeline

@@ -209,7 +209,8 @@ typedef mote_status (*mote_kernel_fn)(const void *step, const mote_kernel_io *io
 typedef struct mote_conv_s8_step { /* CONV_2D and DEPTHWISE_CONV_2D, int8 */
     mote_conv_s8_params p;
     mote_dims in, filter, out;
-    int32_t channels; /* requantization entries that follow: out.c */
+    int32_t channels; /* requantization entries that follow: out.c, or 1 for per-tensor
+                         weights (every channel then uses entry 0) */
 } mote_conv_s8_step;
 
 typedef struct mote_fc_s8_step {
@@ -288,5 +289,27 @@ mote_status mote_ref_max_pool_f32_step(const void *step, const mote_kernel_io *i
 mote_status mote_ref_add_f32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_softmax_f32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_copy_step(const void *step, const mote_kernel_io *io);
+
+/* Element-wise kernels (QUANTIZE, activations, broadcasting binary operators). */
+#include "mote/kernels_elementwise.h"
+/* Reductions: MEAN, SUM, REDUCE_MAX / MIN, ARG_MAX / MIN. */
+#include "mote/kernels_reduce.h"
+
+/* int16 activations with int8 weights (16x8). */
+#include "mote/kernels_s16.h"
+
+/* Hybrid: float32 activations, int8 weights (dynamic-range quantization). */
+#include "mote/kernels_hybrid.h"
+
+/* Data-movement kernels (PAD, TRANSPOSE, slices, CONCATENATION, SPLIT...). */
+#include "mote/kernels_shape.h"
+/* Gathers, fills, casts, selects: elements moved by data or computed shapes. */
+#include "mote/kernels_index.h"
+
+/* Stateful sequence kernels: SVDF, UNIDIRECTIONAL_SEQUENCE_LSTM. */
+#include "mote/kernels_rnn.h"
+
+/* TFLite Micro's Signal library: audio front-end operators. */
+#include "mote/kernels_signal.h"
 
 #endif /* MOTE_KERNELS_H */

@@ -2,6 +2,7 @@
 #include "kernels/kernel_table.h"
 
 #include "kernels/arm/arm_rows.h"
+#include "kernels/x86/x86_rows.h"
 
 #ifdef MOTE_NO_STRINGS
 #define MOTE_KSTR(x) ""
@@ -10,8 +11,10 @@
 #endif
 
 const mote_kernel_row mote_kernel_rows[] = {
-#define MOTE_KROW(id, variant, isa, fits, scratch, fn)                                             \
+#define KROW(id, variant, isa, fits, scratch, fn)                                                  \
     {MOTE_KID_##id, (uint16_t)(isa), MOTE_KSTR(variant), fits, scratch, fn},
+#define MOTE_KROW(id, variant, isa, fits, scratch, fn)                                             \
+    MOTE_SEL_KEEP(MOTE_SEL_KERNEL(id), KROW(id, variant, isa, fits, scratch, fn))
 #include "kernels/kernels.def"
 };
 
@@ -65,9 +68,22 @@ uint32_t mote_kernel_scratch(int32_t r, const void *step)
     return row->scratch_bytes != NULL ? row->scratch_bytes(step) : 0u;
 }
 
+/* Cortex-M: the features the compiler targets. x86-64: the CPU's own,
+ * asked once (cpuid through the compiler's runtime), so one host build
+ * runs everywhere and uses what it finds. The AVX-512 rows need BW, VL and
+ * VNNI, and AVX2 as well. */
 uint32_t mote_build_isa(void)
 {
     uint32_t isa = 0;
+#if MOTE_ROWS_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("sse4.1")) isa |= MOTE_ISA_X86_SSE41;
+    if (__builtin_cpu_supports("avx2")) isa |= MOTE_ISA_X86_AVX2;
+    if ((isa & MOTE_ISA_X86_AVX2) != 0 && __builtin_cpu_supports("avx512f") &&
+        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
+        __builtin_cpu_supports("avx512vnni"))
+        isa |= MOTE_ISA_X86_AVX512;
+#endif
 #if defined(__ARM_FEATURE_DSP)
     isa |= MOTE_ISA_ARM_DSP;
 #endif

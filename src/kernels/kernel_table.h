@@ -17,7 +17,9 @@
 /* Which rows a build carries. A core with the Arm DSP extension runs its
  * rows; the host keeps them for planning only (function NULL); any other
  * device (Cortex-M0+/M3, RISC-V) links none of them. */
-#if defined(__ARM_FEATURE_DSP)
+#if defined(MOTE_NO_ARM_ROWS) /* reference kernels only, to measure against */
+#define MOTE_ROWS_ARM_DSP 0
+#elif defined(__ARM_FEATURE_DSP)
 #define MOTE_ROWS_ARM_DSP 1
 #define MOTE_KFN_ARM_DSP(fn) fn
 #elif defined(__arm__) || defined(__thumb__) || defined(__riscv)
@@ -25,6 +27,70 @@
 #else
 #define MOTE_ROWS_ARM_DSP 1
 #define MOTE_KFN_ARM_DSP(fn) NULL
+#endif
+
+/* Helium (MVE) rows, the same way: run on the Cortex-M55, planned for it on
+ * the host. */
+#if defined(MOTE_NO_ARM_ROWS)
+#define MOTE_ROWS_ARM_MVE 0
+#elif defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
+#define MOTE_ROWS_ARM_MVE 1
+#define MOTE_KFN_ARM_MVE(fn) fn
+#elif defined(__arm__) || defined(__thumb__) || defined(__riscv)
+#define MOTE_ROWS_ARM_MVE 0
+#else
+#define MOTE_ROWS_ARM_MVE 1
+#define MOTE_KFN_ARM_MVE(fn) NULL
+#endif
+
+/* x86-64 rows: only on x86-64 hosts built with GCC or clang (the kernels
+ * carry per-function target attributes; mote_build_isa() asks the CPU
+ * which of them may run). Nowhere else, not even for planning. */
+#if defined(MOTE_NO_X86_ROWS) /* reference kernels only, to measure against */
+#define MOTE_ROWS_X86 0
+#elif defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define MOTE_ROWS_X86 1
+#else
+#define MOTE_ROWS_X86 0
+#endif
+
+/* ---- operator selection ---------------------------------------------------
+ * By default a build carries every operator of ops.def and every row of
+ * kernels.def. A build that defines MOTE_OPSET (a header written by
+ * `mote ops --for MODEL... --header mote_opset.h`, given to the compiler of
+ * src/ops/registry.c, src/ops/macs.c and src/kernels/kernel_table.c with
+ * -include) keeps only the operators defined as MOTE_OPSET_OP_<NAME> 1 and
+ * the rows of the kernels defined as MOTE_OPSET_K_<ID> 1; their lowering
+ * and kernel functions are then referenced by nothing else and
+ * --gc-sections drops them. Which kernels an operator may choose is ops.def's
+ * kernels column (the tool takes, of those, the ones the models' types
+ * need). A model using a left-out operator or kernel is refused at load
+ * with MOTE_E_UNSUPPORTED_OP saying it was left out of this build.
+ *
+ * MOTE_SEL_IS1(x) is 1 when x is a macro defined as 1, else 0 (the
+ * "placeholder" trick: only MOTE_SEL_P_1 exists, and it adds an argument);
+ * MOTE_SEL_IF(c)(tokens) and MOTE_SEL_KEEP(c, tokens) keep the tokens when
+ * c is 1. */
+#define MOTE_SEL_CAT(a, b) MOTE_SEL_CAT_(a, b)
+#define MOTE_SEL_CAT_(a, b) a##b
+#define MOTE_SEL_P_1 0,
+#define MOTE_SEL_2ND(a, b, ...) b
+#define MOTE_SEL_IS1(x) MOTE_SEL_IS1_(x)
+#define MOTE_SEL_IS1_(v) MOTE_SEL_IS1__(MOTE_SEL_P_##v)
+#define MOTE_SEL_IS1__(p) MOTE_SEL_2ND(p 1, 0, 0) /* NOLINT(bugprone-macro-parentheses) */
+#define MOTE_SEL_IF(c) MOTE_SEL_CAT(MOTE_SEL_IF_, c)
+#define MOTE_SEL_IF_1(...) __VA_ARGS__
+#define MOTE_SEL_IF_0(...)
+#define MOTE_SEL_KEEP(c, ...) MOTE_SEL_IF(c)(__VA_ARGS__)
+#define MOTE_SEL_NOT(c) MOTE_SEL_CAT(MOTE_SEL_NOT_, c)
+#define MOTE_SEL_NOT_0 1
+#define MOTE_SEL_NOT_1 0
+#ifdef MOTE_OPSET
+#define MOTE_SEL_OP(name) MOTE_SEL_IS1(MOTE_OPSET_OP_##name)
+#define MOTE_SEL_KERNEL(id) MOTE_SEL_IS1(MOTE_OPSET_K_##id)
+#else
+#define MOTE_SEL_OP(name) 1
+#define MOTE_SEL_KERNEL(id) 1
 #endif
 
 typedef enum mote_kernel_id {
@@ -57,5 +123,16 @@ int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step);
 
 /* Scratch bytes row r needs for step. */
 uint32_t mote_kernel_scratch(int32_t r, const void *step);
+
+/* In-place windowed operators (MOTE_OPF_INPLACE_ROWS in ops.def, planned
+ * by core/plan.c): when output 0 takes over input 0's buffer (same shape,
+ * batch 1), the reference row computes the output rows into a ring of this
+ * many rows in its scratch and writes a row back once no later output row
+ * reads the input row it covers. h: rows, pad_h: rows of padding on top. */
+static inline int32_t mote_inplace_ring_rows(int32_t h, int32_t pad_h)
+{
+    if (pad_h < 0) return h;
+    return pad_h < h ? pad_h + 1 : h;
+}
 
 #endif /* MOTE_KERNELS_KERNEL_TABLE_H */

@@ -1,9 +1,39 @@
 /*
  * ADD: int8 and float32, broadcasting up to rank 4 (each input dimension
- * equals the output's or is 1). Options AddOptions: 0 fused activation.
+ * equals the output's or is 1); int16 (zero points 0) broadcasting up to
+ * rank 6 through SUB's formula with left shift 15 (TFLM add_common.cc; the
+ * pot_scale_int16 option is ignored, as TFLite Micro does). Options
+ * AddOptions: 0 fused activation.
  */
 #include "ops/op.h"
+#include "ops/op_elementwise_util.h"
 #include "ops/quant.h"
+
+static mote_status lower_add_s16(mote_lower_ctx *c, int32_t act)
+{
+    mote_addsub_q_step *p;
+    mote_bcast b;
+    float s1, s2, so;
+    int32_t z1, z2, zo, lo, hi;
+    mote_status st;
+    if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 1, &s1, &z1)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, &c->in[1], c->in_idx[1], 1, &s2, &z2)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, &c->out, c->out_idx, 1, &so, &zo)) != MOTE_OK) return st;
+    if ((st = mote_ew_act_q(c, act, MOTE_INT16, so, zo, &lo, &hi)) != MOTE_OK) return st;
+    if ((p = mote_lower_step(c, MOTE_KID_ADD_S16, 0, &st)) == NULL) return st;
+    p->b = b;
+    if (mote_quant_sub(s1, s2, so, 15, p) != MOTE_OK)
+        return mote_lower_fail(c, MOTE_E_QUANT, c->out_idx,
+                               "scales %g, %g -> %g give no valid multipliers", (double)s1,
+                               (double)s2, (double)so);
+    p->input1_offset = -z1;
+    p->input2_offset = -z2;
+    p->output_offset = zo;
+    p->act_min = lo;
+    p->act_max = hi;
+    return MOTE_OK;
+}
 
 static mote_status check_broadcast(mote_lower_ctx *c, const mote_dims *a, int32_t a_idx,
                                    const mote_dims *out)
@@ -30,6 +60,7 @@ mote_status mote_lower_add(mote_lower_ctx *c)
 
     if ((st = mote_lower_opt_enum(c, 0, MOTE_ACTIVATION_LAST, "fused activation", &act)) != MOTE_OK)
         return st;
+    if (c->in[0].type == MOTE_INT16) return lower_add_s16(c, act);
     if ((st = mote_lower_need_input(c, 1, -1)) != MOTE_OK) return st;
     if (c->in[1].type != c->in[0].type)
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],

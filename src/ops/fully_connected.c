@@ -6,6 +6,8 @@
  * authoritative, so it needs no handling).
  */
 #include "ops/op.h"
+#include "ops/op_s16_util.h"
+#include "ops/op_hybrid_util.h"
 
 /* The int8 kernel accumulates `depth` products of at most 255 * 128 in
  * int32: 65536 of them stay below 2^31. */
@@ -45,6 +47,9 @@ mote_status mote_lower_fully_connected(mote_lower_ctx *c)
                                "output has %U elements; expected %d x %d",
                                (unsigned long long)c->out.elements, (int)rows, (int)out_c);
 
+    if (c->in[0].type == MOTE_INT16) return mote_lower_fc_s16(c, activation, rows, depth, out_c);
+    if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8)
+        return mote_lower_fc_hybrid(c, activation, rows, depth, out_c);
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_fc_f32_step *p;
         if ((st = mote_lower_bias(c, out_c, MOTE_FLOAT32)) != MOTE_OK) return st;
@@ -64,7 +69,10 @@ mote_status mote_lower_fully_connected(mote_lower_ctx *c)
             return st;
         if ((st = mote_lower_act_quant(c, &c->out, c->out_idx, &out_scale, &out_zp)) != MOTE_OK)
             return st;
-        p = mote_lower_step(c, MOTE_KID_FULLY_CONNECTED_S8, (uint32_t)entries, &st);
+        p = mote_lower_step(c,
+                            c->in[1].type == MOTE_INT4 ? MOTE_KID_FULLY_CONNECTED_S8_I4
+                                                       : MOTE_KID_FULLY_CONNECTED_S8,
+                            (uint32_t)entries, &st);
         if (p == NULL) return st;
         if ((st = mote_lower_weight_quant(c, 0, out_c, in_scale, out_scale, entries)) != MOTE_OK)
             return st;

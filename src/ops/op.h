@@ -37,10 +37,38 @@ enum {
 #define MOTE_TM_I8 MOTE_TM(MOTE_INT8)
 #define MOTE_TM_I16 MOTE_TM(MOTE_INT16)
 #define MOTE_TM_I32 MOTE_TM(MOTE_INT32)
+#define MOTE_TM_I64 MOTE_TM(MOTE_INT64)
+#define MOTE_TM_BOOL MOTE_TM(MOTE_BOOL)
+#define MOTE_TM_U32 MOTE_TM(MOTE_UINT32)
+#define MOTE_TM_U64 MOTE_TM(MOTE_UINT64)
+
+/* TFLite's BuiltinOperator CUSTOM: a row of ops.def with this code is a
+ * custom operator, whose custom_code string is the row's NAME. */
+#define MOTE_OP_CODE_CUSTOM 32
 
 /* What the planner may do with an operator. */
 enum {
-    MOTE_OPF_ALIAS = 1u << 0 /* output 0 is input 0's bytes reinterpreted: may share its buffer */
+    MOTE_OPF_ALIAS = 1u << 0, /* output 0 is input 0's bytes reinterpreted: may share its buffer */
+    MOTE_OPF_MULTI_OUT = 1u << 1, /* may have several outputs (the op checks how many) */
+    MOTE_OPF_OUT_TYPE = 1u << 2,  /* output type may differ from input 0's (the op checks it) */
+    /* Element-wise: output element i is computed from element i of any
+     * input of the output's size (and broadcast elements of the others),
+     * and every kernel row reads it before writing output element i. So
+     * output 0 may take over the buffer of a same-sized input that dies at
+     * this operator (core/plan.c). A row that cannot run in place must not
+     * be added to a flagged operator, or the flag must go. */
+    MOTE_OPF_INPLACE = 1u << 3,
+    /* Windowed (CONV_2D, DEPTHWISE_CONV_2D): with int8 input, filter and
+     * output of the input's shape (batch 1), output 0 may take over input
+     * 0's buffer when it dies there; the step then runs on the reference
+     * row, row by row through a ring in its scratch (kernel_table.h,
+     * mote_inplace_ring_rows). The planner does it only where it lowers
+     * the peak (the fast rows are faster). */
+    MOTE_OPF_INPLACE_ROWS = 1u << 4,
+    /* Control flow or resource variable (ops/op_control.h): lowered by its
+     * op file alone (none of the generic operand checks), run by the
+     * interpreter (row MOTE_ROW_CONTROL), never in place. */
+    MOTE_OPF_CONTROL = 1u << 5
 };
 
 /* Largest decoded operand list lowering keeps at hand. */
@@ -77,10 +105,26 @@ typedef struct mote_op_def {
     uint8_t flags;   /* MOTE_OPF_* */
     uint32_t types;  /* MOTE_TM_* of input 0 (and output 0) */
     mote_status (*lower)(mote_lower_ctx *c);
+    const char *custom; /* custom_code of a CUSTOM row (code 32), else NULL */
 } mote_op_def;
 
-/* The row for builtin code, or NULL when mote does not run it. */
+/* The row for builtin code, or NULL when mote does not run it (always NULL
+ * for CUSTOM, whose rows are found by name: mote_op_find_op). */
 const mote_op_def *mote_op_find(int32_t code);
+
+/* The row for a decoded operator: by builtin code, or for CUSTOM by its
+ * custom_code. NULL when mote does not run it. */
+const mote_op_def *mote_op_find_op(const mote_graph_op *op);
+
+/* Is op a CUSTOM operator (named by its custom_code, not its code)? */
+int mote_op_is_custom(const mote_graph_op *op);
+
+/* Is op the operator of a table row (builtin code, or CUSTOM and custom)? */
+int mote_op_matches(const mote_graph_op *op, int32_t code, const char *custom);
+
+/* The operator's name for messages: its custom_code for CUSTOM (when it is
+ * short and printable, else "CUSTOM"), else the builtin name. */
+const char *mote_op_label(const mote_graph_op *op);
 
 /* Declarations of every op file's two functions, from the table. */
 #define MOTE_OP(name, code, options, file, flags, types, kernels, i8, f32)                         \
@@ -147,7 +191,8 @@ int32_t mote_lower_opt_bool(const mote_lower_ctx *c, uint32_t field, int32_t def
 
 /* ---- shared by the windowed and matrix operators (op_conv_util.c) ------- */
 
-/* Weights must match the activations' type (hybrid models are refused). */
+/* Weights must match the activations' type, or be int8 with float32
+ * activations (hybrid, ops/op_hybrid_util.c) or int16 activations (16x8). */
 mote_status mote_lower_weights_type(mote_lower_ctx *c);
 
 /* Optional bias (input 2): constant, of type want, with out_c elements. */
@@ -166,6 +211,13 @@ mote_status mote_lower_geometry(mote_lower_ctx *c, int32_t padding, int32_t fh, 
 
 /* CONV_2D and DEPTHWISE_CONV_2D share everything but the filter layout. */
 mote_status mote_lower_conv_common(mote_lower_ctx *c, int depthwise);
+
+/* Rows of padding above a CONV_2D / DEPTHWISE_CONV_2D of kh filter rows
+ * from in_h input rows to out_h <= in_h output rows, as lowering computes
+ * it, from the options alone (for the in-place planner, core/plan.c); -1
+ * unless the stride along rows is 1 (or there is one output row), or when
+ * the options are out of range. */
+int32_t mote_conv_rows_pad(const mote_graph_op *op, int32_t kh, int32_t in_h, int32_t out_h);
 
 /* AVERAGE_POOL_2D and MAX_POOL_2D share everything but the kernel. */
 mote_status mote_lower_pool_common(mote_lower_ctx *c, int average);

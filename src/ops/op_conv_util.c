@@ -5,12 +5,27 @@
  */
 #include "ops/op.h"
 #include "ops/quant.h"
+#include "ops/op_s16_util.h"
+#include "ops/op_hybrid_util.h"
 
-/* The int8 reference kernels accumulate in int32. Each product is at most
- * 255 * 128 in magnitude, so 65536 taps per output keep every partial sum
- * below 2^31 (2^16 * 32640 < 2^31, leaving the bias its headroom); larger
- * windows are refused rather than left to overflow. */
+/* Accumulator bounds: lowering proves, for every int8 kernel, that no
+ * intermediate value can leave int32 whatever the input and weight values
+ * the types allow, and refuses the model (MOTE_E_PARAM, naming the operator
+ * and the bound) otherwise. docs/ROBUSTNESS.md lists them all.
+ *
+ * CONV_2D, DEPTHWISE_CONV_2D (and FULLY_CONNECTED's depth, same bound):
+ * each tap is w * (x - zp) with w in [-128, 127] and x - zp in [-255, 255],
+ * so |tap| <= 128 * 255 = 32640, and 65536 taps per output give at most
+ * 65536 * 32640 = 2139095040 <= INT32_MAX - 8388607. The taps are kh * kw *
+ * filter depth for CONV_2D, kh * kw for DEPTHWISE_CONV_2D. */
 #define MOTE_MAX_TAPS 65536
+
+/* AVERAGE_POOL_2D int8 sums the in-bounds part of the window (count
+ * elements, each in [-128, 127]) then rounds with +-count/2:
+ * |sum +- count/2| <= 128 * count + count/2, which is at most INT32_MAX
+ * exactly when count <= 16711935 (= floor((2^31 - 1) / 128.5)). count is at
+ * most min(filter_h, in_h) * min(filter_w, in_w). */
+#define MOTE_MAX_POOL_COUNT 16711935
 
 mote_status mote_lower_weight_quant(mote_lower_ctx *c, int32_t quant_dim, int32_t out_c,
                                     float in_scale, float out_scale, int32_t n_entries)
@@ -68,10 +83,10 @@ mote_status mote_lower_bias(mote_lower_ctx *c, int32_t out_c, mote_type want)
 mote_status mote_lower_weights_type(mote_lower_ctx *c)
 {
     if (c->in[1].type == c->in[0].type) return MOTE_OK;
-    if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8)
-        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],
-                               "hybrid model (int8 weights, float32 activations) is not "
-                               "supported; use the fully int8 or the pure float32 model");
+    if (c->in[0].type == MOTE_INT16 && c->in[1].type == MOTE_INT8) return MOTE_OK; /* 16x8 */
+    if (c->in[0].type == MOTE_INT8 && c->in[1].type == MOTE_INT4) return mote_lower_int4_weights(c);
+    /* Hybrid (dynamic-range quantization): lowered by ops/op_hybrid_util.c. */
+    if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8) return MOTE_OK;
     return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],
                            "weights type %s with activations of type %s is not supported",
                            mote_type_name(c->in[1].type), mote_type_name(c->in[0].type));
@@ -128,6 +143,14 @@ static mote_status conv_options(mote_lower_ctx *c, int depthwise, conv_opts *o)
         return s;
     o->dilation_w = mote_lower_opt_i32(c, 4 + at, 1);
     o->dilation_h = mote_lower_opt_i32(c, 5 + at, 1);
+    /* LiteRT refuses dilations past int16 and TFLite Micro's int arithmetic
+     * overflows on them (tests/fuzz/differential.py found its outputs
+     * differ): there is no reference to be exact with, so refuse. */
+    if (o->dilation_w > INT16_MAX || o->dilation_h > INT16_MAX)
+        return mote_lower_fail(c, MOTE_E_PARAM, -1,
+                               "dilation %d x %d: at most 32767 (TFLite's reference kernels "
+                               "overflow beyond)",
+                               (int)o->dilation_h, (int)o->dilation_w);
     return MOTE_OK;
 }
 
@@ -179,6 +202,12 @@ mote_status mote_lower_conv_common(mote_lower_ctx *c, int dw)
                                   o.dilation_h, o.dilation_w, &in, &out, &geom)) != MOTE_OK)
         return st;
 
+    if (c->in[0].type == MOTE_INT16)
+        return mote_lower_conv_s16(c, dw, o.activation, o.depth_multiplier, &in, &filter, &out,
+                                   &geom);
+    if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8)
+        return mote_lower_conv_hybrid(c, dw, o.activation, o.depth_multiplier, &in, &filter, &out,
+                                      &geom);
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_conv_f32_step *p;
         if ((st = mote_lower_bias(c, out_c, MOTE_FLOAT32)) != MOTE_OK) return st;
@@ -199,16 +228,21 @@ mote_status mote_lower_conv_common(mote_lower_ctx *c, int dw)
             return st;
         if ((st = mote_lower_act_quant(c, &c->out, c->out_idx, &out_scale, &out_zp)) != MOTE_OK)
             return st;
-        p = mote_lower_step(c, dw ? MOTE_KID_DEPTHWISE_CONV_2D_S8 : MOTE_KID_CONV_2D_S8,
-                            (uint32_t)out_c, &st);
+        /* Weights with one scale need one requantization entry, not out_c
+         * equal ones (the kernel then uses entry 0 for every channel). */
+        int32_t entries = c->in[1].n_quant == 1 ? 1 : out_c;
+        const int i4 = c->in[1].type == MOTE_INT4; /* packed int4 weights */
+        mote_kernel_id k = dw ? MOTE_KID_DEPTHWISE_CONV_2D_S8 : MOTE_KID_CONV_2D_S8;
+        if (i4) k = dw ? MOTE_KID_DEPTHWISE_CONV_2D_S8_I4 : MOTE_KID_CONV_2D_S8_I4;
+        p = mote_lower_step(c, k, (uint32_t)entries, &st);
         if (p == NULL) return st;
-        if ((st = mote_lower_weight_quant(c, dw ? 3 : 0, out_c, in_scale, out_scale, out_c)) !=
+        if ((st = mote_lower_weight_quant(c, dw ? 3 : 0, out_c, in_scale, out_scale, entries)) !=
             MOTE_OK)
             return st;
         p->in = in;
         p->filter = filter;
         p->out = out;
-        p->channels = out_c;
+        p->channels = entries;
         p->p.geom = geom;
         p->p.depth_multiplier = o.depth_multiplier;
         p->p.input_offset = -in_zp;
@@ -244,6 +278,16 @@ mote_status mote_lower_pool_common(mote_lower_ctx *c, int avg)
     if ((st = mote_lower_geometry(c, padding, filter_h, filter_w, stride_h, stride_w, 1, 1, &in,
                                   &out, &geom)) != MOTE_OK)
         return st;
+    if (c->in[0].type == MOTE_INT16)
+        return mote_lower_pool_s16(c, avg, activation, filter_h, filter_w, &in, &out, &geom);
+    if (avg && c->in[0].type == MOTE_INT8) {
+        int64_t count = (int64_t)(filter_h < in.h ? filter_h : in.h) *
+                        (int64_t)(filter_w < in.w ? filter_w : in.w);
+        if (count > MOTE_MAX_POOL_COUNT)
+            return mote_lower_fail(c, MOTE_E_PARAM, -1,
+                                   "window of %D in-bounds elements exceeds %d (int32 sum)",
+                                   (long long)count, MOTE_MAX_POOL_COUNT);
+    }
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_pool_f32_step *p = mote_lower_step(
             c, avg ? MOTE_KID_AVERAGE_POOL_2D_F32 : MOTE_KID_MAX_POOL_2D_F32, 0, &st);
@@ -278,4 +322,18 @@ mote_status mote_lower_pool_common(mote_lower_ctx *c, int avg)
         p->p.filter_w = filter_w;
         return mote_lower_act_s8(c, activation, out_scale, out_zp, &p->p.act_min, &p->p.act_max);
     }
+}
+
+int32_t mote_conv_rows_pad(const mote_graph_op *op, int32_t kh, int32_t in_h, int32_t out_h)
+{
+    /* conv_options' fields, read without a lowering context. */
+    const int32_t dh = mote_graph_opt_i32(op, op->code == MOTE_OP_DEPTHWISE_CONV_2D ? 6u : 5u, 1);
+    const int32_t sh = mote_graph_opt_i32(op, 2, 0);
+    int64_t pad;
+    if (dh < 1 || dh > INT16_MAX || kh < 1 || in_h < 1 || out_h < 1 || out_h > in_h) return -1;
+    if (sh != 1 && out_h != 1) return -1;
+    if (mote_graph_opt_i32(op, 0, 0) != 0) return 0; /* VALID */
+    /* SAME, as TFLite (and mote_lower_window) compute it. */
+    pad = ((int64_t)out_h - 1) * sh + ((int64_t)kh - 1) * dh + 1 - in_h;
+    return pad > 0 ? (int32_t)(pad / 2) : 0;
 }

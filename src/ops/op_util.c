@@ -51,7 +51,7 @@ mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t t
 #else
     va_list ap;
     mote_error_set(c->err, s, (int32_t)c->index, tensor, 0,
-                   "operator %u (%s): ", (unsigned)c->index, mote_op_name(c->op.code));
+                   "operator %u (%s): ", (unsigned)c->index, mote_op_label(&c->op));
     va_start(ap, fmt);
     mote_error_vappend(c->err, fmt, ap);
     va_end(ap);
@@ -63,14 +63,18 @@ mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_
 {
     if (k >= MOTE_LOWER_INPUTS || c->in_idx[k] < 0)
         return mote_lower_fail(c, MOTE_E_GRAPH, -1, "input %u is missing", (unsigned)k);
+    /* Where a tensor's bytes come from (the model or an operator) is graph
+     * structure: every operator refuses a constant where it needs an
+     * activation, and the reverse, with MOTE_E_GRAPH (so does a constant
+     * operator output or model input / output). */
     if (want_const == 1 && c->in[k].data == NULL)
-        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[k],
-                               "input %u (tensor %d) must be a constant", (unsigned)k,
-                               (int)c->in_idx[k]);
+        return mote_lower_fail(c, MOTE_E_GRAPH, c->in_idx[k],
+                               "input %u (tensor %d) must be a constant, but is an activation",
+                               (unsigned)k, (int)c->in_idx[k]);
     if (want_const == 0 && c->in[k].data != NULL)
-        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[k],
-                               "input %u (tensor %d) must not be a constant", (unsigned)k,
-                               (int)c->in_idx[k]);
+        return mote_lower_fail(c, MOTE_E_GRAPH, c->in_idx[k],
+                               "input %u (tensor %d) must be an activation, but is a constant",
+                               (unsigned)k, (int)c->in_idx[k]);
     return MOTE_OK;
 }
 

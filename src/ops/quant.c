@@ -186,3 +186,89 @@ mote_status mote_quant_softmax_s8(float beta, float input_scale, mote_softmax_s8
     p->diff_min = -(int32_t)radius;
     return MOTE_OK;
 }
+
+/* ---- element-wise operators (ops/op_elementwise_util.c and their op files) */
+
+mote_status mote_quant_activation_range(int32_t act, float scale, int32_t zero_point, int32_t qmin,
+                                        int32_t qmax, int32_t *act_min, int32_t *act_max)
+{
+    int32_t lo = qmin, hi = qmax, q;
+    mote_status s;
+    if (!act_min || !act_max) return MOTE_E_ARG;
+    if (!scale_ok(scale) || zero_point < qmin || zero_point > qmax) return MOTE_E_QUANT;
+    if (act == MOTE_ACT_RELU || act == MOTE_ACT_RELU6) {
+        if ((s = quantize_f(0.0f, scale, zero_point, &q)) != MOTE_OK) return s;
+        lo = q > lo ? q : lo;
+    }
+    if (act == MOTE_ACT_RELU6) {
+        if ((s = quantize_f(6.0f, scale, zero_point, &q)) != MOTE_OK) return s;
+        hi = q < hi ? q : hi;
+    }
+    if (act == MOTE_ACT_RELU_N1_TO_1) {
+        if ((s = quantize_f(-1.0f, scale, zero_point, &q)) != MOTE_OK) return s;
+        lo = q > lo ? q : lo;
+        if ((s = quantize_f(1.0f, scale, zero_point, &q)) != MOTE_OK) return s;
+        hi = q < hi ? q : hi;
+    }
+    if (act != MOTE_ACT_NONE && act != MOTE_ACT_RELU && act != MOTE_ACT_RELU6 &&
+        act != MOTE_ACT_RELU_N1_TO_1)
+        return MOTE_E_PARAM;
+    if (lo > hi) return MOTE_E_QUANT;
+    *act_min = lo;
+    *act_max = hi;
+    return MOTE_OK;
+}
+
+mote_status mote_quant_requant(double real, int32_t *multiplier, int32_t *shift)
+{
+    if (!multiplier || !shift) return MOTE_E_ARG;
+    if (!(real >= 0.0) || !(real - real == 0.0)) return MOTE_E_QUANT;
+    mote_quant_multiplier(real, multiplier, shift);
+    if (*multiplier < 0 || *shift > 30 || *shift < -31) return MOTE_E_QUANT;
+    return MOTE_OK;
+}
+
+mote_status mote_quant_sub(float in1_scale, float in2_scale, float out_scale, int32_t left_shift,
+                           mote_addsub_q_step *p)
+{
+    double twice_max, real1, real2, real_out;
+    mote_status s;
+    if (!p) return MOTE_E_ARG;
+    if (!scale_ok(in1_scale) || !scale_ok(in2_scale) || !scale_ok(out_scale) || left_shift < 0 ||
+        left_shift > 20)
+        return MOTE_E_QUANT;
+    /* In double, as ADD (the TFLM we match; a later TFLM source forms
+     * these ratios in float, which changes int16 outputs by one now and
+     * then: tests/ops/spec_sub.py tells the two apart). */
+    twice_max = 2.0 * (double)(in1_scale > in2_scale ? in1_scale : in2_scale);
+    real1 = (double)in1_scale / twice_max;
+    real2 = (double)in2_scale / twice_max;
+    real_out = twice_max / ((double)((int32_t)1 << left_shift) * (double)out_scale);
+    p->left_shift = left_shift;
+    if ((s = multiplier_below_one(real1, &p->input1_multiplier, &p->input1_shift)) != MOTE_OK)
+        return s;
+    if ((s = multiplier_below_one(real2, &p->input2_multiplier, &p->input2_shift)) != MOTE_OK)
+        return s;
+    return multiplier_below_one(real_out, &p->output_multiplier, &p->output_shift);
+}
+
+mote_status mote_quant_sigmoid_s8(float input_scale, mote_sigmoid_s8_step *p)
+{
+    const int integer_bits = 4; /* the Q4 input of gemmlowp's logistic / tanh */
+    double real, q, radius;
+    int e = 0;
+    if (!p) return MOTE_E_ARG;
+    if (!scale_ok(input_scale)) return MOTE_E_QUANT;
+    real = (double)input_scale * (double)((int32_t)1 << (31 - integer_bits));
+    q = frexp(real, &e);
+    q = round(q * (double)((int64_t)1 << 31));
+    /* A significand rounding up to 2^31 overflows TFLite's int32 cast; a
+     * shift outside [0, 30] makes its input radius or left shift undefined. */
+    if (q >= 2147483648.0 || e < 0 || e > 30) return MOTE_E_QUANT;
+    radius = floor((double)((1 << integer_bits) - 1) * (double)((int64_t)1 << (31 - integer_bits)) /
+                   (double)((int64_t)1 << e));
+    p->multiplier = (int32_t)q;
+    p->shift = e;
+    p->radius = (int32_t)radius;
+    return MOTE_OK;
+}

@@ -44,7 +44,7 @@ mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_poin
  * PopulateConvolutionQuantizationParams: the product is formed in double,
  * (double)input_scale * (double)filter_scale / (double)output_scale.
  * Per-tensor FC uses the same double product in the TFLM we match (some
- * TFLite versions form it in float; tests/kernels has FC cases that tell
+ * TFLite versions form it in float; tests/ops/spec_fully_connected.py has FC edge cases that tell
  * the two apart). input_scale, output_scale: finite and > 0; filter_scale:
  * finite and >= 0 (0 gives multiplier 0). Returns MOTE_OK, MOTE_E_ARG (NULL)
  * or MOTE_E_QUANT (bad scale, or a multiplier >= 2^30 whose shift exceeds
@@ -71,5 +71,31 @@ mote_status mote_quant_add_s8(float in1_scale, int32_t in1_zp, float in2_scale, 
  * (scale 1/256, zero point -128) is the caller's to check.
  * Returns MOTE_OK, MOTE_E_ARG (NULL) or MOTE_E_QUANT. */
 mote_status mote_quant_softmax_s8(float beta, float input_scale, mote_softmax_s8_params *p);
+
+/* ---- element-wise operators ------------------------------------------- */
+
+/* mote_quant_activation_s8() for any integer output range [qmin, qmax]
+ * (int8 or int16): TFLite CalculateActivationRangeQuantized. */
+mote_status mote_quant_activation_range(int32_t act, float scale, int32_t zero_point, int32_t qmin,
+                                        int32_t qmax, int32_t *act_min, int32_t *act_max);
+
+/* QuantizeMultiplier(real) for MultiplyByQuantizedMultiplier: real finite
+ * and >= 0, the resulting shift in [-31, 30] (else MOTE_E_QUANT). */
+mote_status mote_quant_requant(double real, int32_t *multiplier, int32_t *shift);
+
+/* SUB int8 / int16 multipliers, as TFLM CalculateOpDataSub:
+ * twice_max = 2 * max(s1, s2) and the three ratios s1 / twice_max,
+ * s2 / twice_max, twice_max / (2^left_shift * s_out) in double (as ADD),
+ * each through QuantizeMultiplierSmallerThanOneExp. Fills the multiplier
+ * and shift fields and left_shift of *p. */
+mote_status mote_quant_sub(float in1_scale, float in2_scale, float out_scale, int32_t left_shift,
+                           mote_addsub_q_step *p);
+
+/* LOGISTIC / TANH int8 input rescaling, as TFLM's Prepare: frexp of
+ * input_scale * 2^27 in double, multiplier round(q * 2^31), left shift the
+ * exponent, radius CalculateInputRadius(4, shift, 31). Fills multiplier,
+ * shift and radius of *p. MOTE_E_QUANT when the shift leaves [0, 30] (input
+ * scales below 2^-27 or from 8 up), where TFLite's arithmetic is undefined. */
+mote_status mote_quant_sigmoid_s8(float input_scale, mote_sigmoid_s8_step *p);
 
 #endif /* MOTE_OPS_QUANT_H */

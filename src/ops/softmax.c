@@ -1,12 +1,83 @@
 /*
  * SOFTMAX over the last dimension: int8 in, int8 out (scale 1/256, zero
- * point -128, as TFLite requires), and float32. Options SoftmaxOptions:
- * 0 beta (schema default 0).
+ * point -128, as TFLite requires), int16 in and out (zero points 0, output
+ * scale 1/32768; TFLite's interpolated tables, computed here) and float32.
+ * Options SoftmaxOptions: 0 beta (schema default 0).
  */
 #include <math.h>
 
 #include "ops/op.h"
+#include "ops/op_elementwise_util.h"
 #include "ops/quant.h"
+
+/* TFLite gen_lut<float, int16_t, int16_t> for the range [lo, hi] onto
+ * [-1, 1]: 512 samples nudged by half the midpoint interpolation error,
+ * plus the end point. which 0: exp(x); 1: 1 / (1 + x). */
+static float lut_fn(int which, float x)
+{
+    return which ? 1.0f / (1.0f + x) : expf(x);
+}
+
+static void gen_lut(int which, float lo, float hi, int32_t *lut)
+{
+    const float step = (hi - lo) / 512, half = step / 2, scale = 65536.0f / 2.0f;
+    int32_t i;
+    for (i = 0; i <= 512; i++) {
+        float v;
+        if (i < 512) {
+            const float val = lut_fn(which, lo + (float)i * step);
+            const float mid = lut_fn(which, lo + (float)i * step + half);
+            const float next = lut_fn(which, lo + (float)(i + 1) * step);
+            const float interp = roundf((next * scale + roundf(val * scale)) / 2);
+            v = roundf(val * scale) - roundf((interp - roundf(mid * scale)) / 2);
+        } else {
+            v = roundf(lut_fn(which, hi) * scale);
+        }
+        v = v < -32768.0f ? -32768.0f : (v > 32767.0f ? 32767.0f : v);
+        if (which)
+            lut[i] = (int32_t)((uint32_t)lut[i] | ((uint32_t)(int32_t)v << 16));
+        else
+            lut[i] = (int32_t)(uint16_t)(int16_t)v;
+    }
+}
+
+static mote_status lower_s16(mote_lower_ctx *c, float beta, int32_t rows, int32_t depth)
+{
+    mote_softmax_s16_step *p;
+    float si, so;
+    int32_t m, sh;
+    mote_status st;
+    if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 1, &si, &m)) != MOTE_OK ||
+        (st = mote_ew_quant(c, &c->out, c->out_idx, 1, &so, &m)) != MOTE_OK)
+        return st;
+    if (fabsf(so - 1.0f / 32768.0f) > 0.001f / 32768.0f)
+        return mote_lower_fail(c, MOTE_E_QUANT, c->out_idx,
+                               "int16 softmax output must have scale 1/32768 (has %g)", (double)so);
+    /* Differences rescaled so that [-65535, 0] covers [-10, 0]; shifted
+     * left by at most 15 they stay in int32. Sums of depth exps below
+     * 2^15 fit int32 too. */
+    if (mote_quant_requant((double)si * (double)beta / (10.0 / 65535.0), &m, &sh) != MOTE_OK ||
+        sh > 15)
+        return mote_lower_fail(c, MOTE_E_QUANT, c->in_idx[0],
+                               "beta %g with input scale %g gives no valid multiplier",
+                               (double)beta, (double)si);
+    if (depth > 65535)
+        return mote_lower_fail(c, MOTE_E_PARAM, c->in_idx[0],
+                               "int16 softmax over %d values; at most 65535 are supported",
+                               (int)depth);
+    p = mote_lower_step(c, MOTE_KID_SOFTMAX_S16, MOTE_SOFTMAX_S16_LUT, &st);
+    if (p == NULL) return st;
+    p->input_multiplier = m;
+    p->input_shift = sh;
+    p->rows = rows;
+    p->depth = depth;
+    p->channels = MOTE_SOFTMAX_S16_LUT;
+    if (c->mult != NULL) {
+        gen_lut(0, -10.0f, 0.0f, c->mult);
+        gen_lut(1, 0.0f, 1.0f, c->mult);
+    }
+    return MOTE_OK;
+}
 
 mote_status mote_lower_softmax(mote_lower_ctx *c)
 {
@@ -31,6 +102,8 @@ mote_status mote_lower_softmax(mote_lower_ctx *c)
         p->rows = rows;
         p->depth = depth;
         return MOTE_OK;
+    } else if (c->in[0].type == MOTE_INT16) {
+        return lower_s16(c, beta, rows, depth);
     } else {
         mote_softmax_s8_step *p;
         float in_scale, out_scale;

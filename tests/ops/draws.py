@@ -30,6 +30,9 @@ class Case:
     # CONV_2D needs a bias: an all-zero one adds exactly 0.0f).
     oracle_model: bytes = None
     n_outputs: int = 1
+    # Invokes of one session (stateful operators: SVDF, LSTM keep state
+    # across them); with more than 1, inputs[k][t] is invoke t's input k.
+    invokes: int = 1
 
 
 def f32(x):
@@ -120,3 +123,27 @@ def common_desc(**kw):
             v = "[" + ",".join("%.4g" % x for x in v) + "]"
         parts.append("%s=%s" % (k, v))
     return " ".join(parts).replace("\n", " ")
+
+
+def rand_int16(rng, shape):
+    """Int16 activations (zero point 0): usually the full range, sometimes a
+    narrow band, sometimes small values near zero."""
+    r = rng.random()
+    if r < 0.6:
+        return rng.integers(-32768, 32768, size=shape, dtype=np.int64).astype(np.int16)
+    if r < 0.8:
+        mag = int(rng.integers(1, 300))
+        return rng.integers(-mag, mag + 1, size=shape, dtype=np.int64).astype(np.int16)
+    centre = int(rng.integers(-30000, 30000))
+    width = int(rng.integers(1, 3000))
+    lo, hi = max(-32768, centre - width), min(32767, centre + width)
+    return rng.integers(lo, hi + 1, size=shape, dtype=np.int64).astype(np.int16)
+
+
+def rand_bias_int64(rng, n, depth):
+    """int64 bias of the 16x8 kernels: around the accumulator's spread,
+    rarely far beyond it (saturating outputs)."""
+    mag = 127 * 32767 * max(1, int(math.sqrt(depth))) // int(rng.choice([1, 4, 32, 1024]))
+    if rng.random() < 0.03:
+        mag = 1 << 40
+    return rng.integers(-mag, mag + 1, size=n, dtype=np.int64)

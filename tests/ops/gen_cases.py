@@ -10,10 +10,23 @@ tests/ops/spec_<file>.py, defining:
             ("int8", "float32", later "int16");
   draw(rng, type)  a random Case (draws.py) from a numpy Generator; raises
             draws.Invalid when the parameters drawn cannot form a model;
-  edges(type)      a list of functions rng -> Case: fixed edge cases.
+  edges(type)      a list of functions rng -> Case: fixed edge cases;
+  ORACLES   optional {type: "tflm" | "litert"}, overriding the default
+            oracle of a type (below).
+
+A spec may define fix_expected(case, expected) -> expected: the oracle's
+outputs with the bytes it leaves undefined (a Signal Framer's frames before
+it has enough samples: whatever its arena held) set to what mote writes.
+
+A spec may also define EXTRA_KERNELS, {variant: kernel id}, for kernels of
+a type ops.def's types column does not name (int8 activations with packed
+int4 weights: {"int8_w4": "CONV_2D_S8_I4"}); draw() and edges() then get
+the variant as their type, and --count cases are drawn for it.
 
 For each kernel this writes, under --out, <kernel>/<i>.tflite, the inputs
-<i>.in<k> and the expected outputs <i>.out<k> (raw little-endian bytes),
+<i>.in<k> and the expected outputs <i>.out<k> (raw little-endian bytes;
+a Case with invokes=N > 1, a stateful operator's, holds N invokes back to
+back: the oracle and run_cases run one session N times, state carried over),
 <kernel>/cases.txt (one line per case: kernel, index, inputs, outputs, a
 description) and finally <out>/manifest.txt, the lines of every kernel
 written. Edge cases come first, then --count random cases per integer type
@@ -59,8 +72,10 @@ DEFAULT_SEED = 20240601
 MAX_ATTEMPTS = 100
 FORMAT_VERSION = "ops-cases 1"
 SHARED = ["gen_cases.py", "oracle.py", "draws.py", "tflite_builder.py"]
-TYPE_BITS = {"MOTE_TM_I8": "int8", "MOTE_TM_I16": "int16", "MOTE_TM_F32": "float32"}
-TYPE_ORDER = ["int8", "int16", "float32"]
+TYPE_BITS = {"MOTE_TM_I8": "int8", "MOTE_TM_I16": "int16", "MOTE_TM_F32": "float32",
+             "MOTE_TM_I32": "int32", "MOTE_TM_I64": "int64", "MOTE_TM_BOOL": "bool",
+             "MOTE_TM_U32": "uint32", "MOTE_TM_U64": "uint64"}
+TYPE_ORDER = ["int8", "int16", "float32", "int32", "int64", "bool", "uint32", "uint64"]
 
 
 def read_ops_def():
@@ -129,6 +144,13 @@ def plan(args):
                               % (name, stem, k, kids))
             n = args.float_count if t.startswith("float") else args.count
             kernels.setdefault(k, []).append(Unit(stem, t, n))
+        for t, k in getattr(spec, "EXTRA_KERNELS", {}).items():
+            if k not in kids:
+                errors.append("%s: spec_%s.py names kernel %s, ops.def lists %s"
+                              % (name, stem, k, kids))
+                continue
+            n = args.float_count if t.startswith("float") else args.count
+            kernels.setdefault(k, []).append(Unit(stem, t, n))
     order = kernel_order()
     return {k: kernels[k] for k in sorted(kernels, key=lambda k: order.index(k)
                                           if k in order else len(order))}, errors
@@ -172,7 +194,10 @@ def make_case(oracle, seed, unit, kind, j, stats):
     """(case, expected outputs) or raises RuntimeError."""
     spec = unit.spec
     rng = case_rng(seed, unit, kind, j)
-    which = "litert" if unit.dtype.startswith("float") else "tflm"
+    # A spec may name its oracle per type (ORACLES = {"float32": "tflm"}): an
+    # operator LiteRT's BUILTIN_REF lacks, or one TFLite Micro does not run.
+    which = getattr(spec, "ORACLES", {}).get(unit.dtype) or (
+        "litert" if unit.dtype.startswith("float") else "tflm")
     for attempt in range(MAX_ATTEMPTS):
         try:
             case = spec.edges(unit.dtype)[j](rng) if kind == 0 else spec.draw(rng, unit.dtype)
@@ -181,7 +206,9 @@ def make_case(oracle, seed, unit, kind, j, stats):
             continue
         try:
             expected = oracle.call(which, case.oracle_model or case.model, case.inputs,
-                                   case.n_outputs)
+                                   case.n_outputs, case.invokes)
+            if hasattr(spec, "fix_expected"):
+                expected = spec.fix_expected(case, expected)
         except OracleRejected as e:
             stats["rejected"].append("%s attempt %d: %s | %s" % (j, attempt, e, case.desc))
             if kind == 0:
@@ -194,7 +221,7 @@ def make_case(oracle, seed, unit, kind, j, stats):
 def cross_check(oracle, case, expected, stats, where):
     stats["checked"] += 1
     try:
-        other = oracle.call("litert", case.model, case.inputs, case.n_outputs)
+        other = oracle.call("litert", case.model, case.inputs, case.n_outputs, case.invokes)
     except OracleRejected as e:
         stats["refused"].append("%s: %s | %s" % (where, e, case.desc))
         return
@@ -221,9 +248,12 @@ def write_case(d, kernel, i, unit, kind, j, case, expected):
     for k, y in enumerate(expected):
         with open(os.path.join(d, "%d.out%d" % (i, k)), "wb") as f:
             f.write(np.ascontiguousarray(y).tobytes())
-    return "%s %d %d %d type=%s %s=%d %s\n" % (kernel, i, len(case.inputs), len(expected),
-                                              unit.dtype, "edge" if kind == 0 else "draw", j,
-                                              case.desc)
+    # A stateful case says how many invokes its files hold, first in the
+    # description (run_cases.c reads it there).
+    invokes = "invokes=%d " % case.invokes if case.invokes > 1 else ""
+    return "%s %d %d %d %stype=%s %s=%d %s\n" % (kernel, i, len(case.inputs), len(expected),
+                                                invokes, unit.dtype,
+                                                "edge" if kind == 0 else "draw", j, case.desc)
 
 
 def summary(kernel, n, stats, secs):

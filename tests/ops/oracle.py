@@ -47,15 +47,32 @@ def _arena_size(model, inputs):
     return 256 * 1024 + 16 * total + 4 * len(model)
 
 
-def run_tflm(model, inputs, n_outputs):
+def _per_invoke(inputs, invokes):
+    """The inputs of each invoke: inputs[k][t] is invoke t's input k when the
+    model runs several times (its state carries over)."""
+    if invokes == 1:
+        return [inputs]
+    return [[x[t] for x in inputs] for t in range(invokes)]
+
+
+def _stack(per_invoke, invokes):
+    if invokes == 1:
+        return per_invoke[0]
+    return [np.stack([outs[k] for outs in per_invoke]) for k in range(len(per_invoke[0]))]
+
+
+def run_tflm(model, inputs, n_outputs, invokes=1):
     from tflite_micro.python.tflite_micro import runtime
     with captured_stderr() as err:
         try:
             it = runtime.Interpreter.from_bytes(model, arena_size=_arena_size(model, inputs))
-            for i, x in enumerate(inputs):
-                it.set_input(x, i)
-            it.invoke()
-            outs = [np.array(it.get_output(k)) for k in range(n_outputs)]
+            got = []
+            for xs in _per_invoke(inputs, invokes):
+                for i, x in enumerate(xs):
+                    it.set_input(x, i)
+                it.invoke()
+                got.append([np.array(it.get_output(k)) for k in range(n_outputs)])
+            outs = _stack(got, invokes)
         except Exception as e:  # TFLM raises RuntimeError/ValueError on rejection
             exc = e
         else:
@@ -66,17 +83,20 @@ def run_tflm(model, inputs, n_outputs):
     return outs
 
 
-def run_litert(model, inputs, n_outputs):
+def run_litert(model, inputs, n_outputs, invokes=1):
     from ai_edge_litert.interpreter import Interpreter, OpResolverType
     try:
         it = Interpreter(model_content=model,
                          experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
         it.allocate_tensors()
-        for d, x in zip(it.get_input_details(), inputs):
-            it.set_tensor(d["index"], x)
-        it.invoke()
-        return [np.array(it.get_tensor(d["index"]))
-                for d in it.get_output_details()[:n_outputs]]
+        got = []
+        for xs in _per_invoke(inputs, invokes):
+            for d, x in zip(it.get_input_details(), xs):
+                it.set_tensor(d["index"], x)
+            it.invoke()
+            got.append([np.array(it.get_tensor(d["index"]))
+                        for d in it.get_output_details()[:n_outputs]])
+        return _stack(got, invokes)
     except Exception as e:
         raise OracleRejected("LiteRT: " + " ".join(str(e).split())[:300])
 
@@ -101,10 +121,10 @@ class OracleServer:
         self.proc = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--serve"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
-    def call(self, which, model, inputs, n_outputs=1):
+    def call(self, which, model, inputs, n_outputs=1, invokes=1):
         if self.proc is None or self.proc.poll() is not None:
             self._start()
-        data = pickle.dumps((which, model, inputs, n_outputs))
+        data = pickle.dumps((which, model, inputs, n_outputs, invokes))
         try:
             self.proc.stdin.write(struct.pack("<I", len(data)) + data)
             self.proc.stdin.flush()
@@ -138,9 +158,9 @@ def serve():
         req = _read_msg(inp)
         if req is None:
             return 0
-        which, model, inputs, n_outputs = pickle.loads(req)
+        which, model, inputs, n_outputs, invokes = pickle.loads(req)
         try:
-            res = ("ok", _FUNCS[which](model, inputs, n_outputs))
+            res = ("ok", _FUNCS[which](model, inputs, n_outputs, invokes))
         except OracleRejected as e:
             res = ("rejected", str(e))
         except Exception as e:  # noqa: BLE001 - anything else is a rejection too

@@ -4,7 +4,10 @@
  *
  * Usage: run_cases CASEDIR [--kernel K]... [--case K/I] [--max-report N]
  *
- * For each line of CASEDIR/manifest.txt ("KERNEL I N_IN N_OUT description")
+ * For each line of CASEDIR/manifest.txt ("KERNEL I N_IN N_OUT description";
+ * a description starting "invokes=N" marks a stateful case: its input and
+ * output files hold N invokes back to back, the session runs them in turn
+ * comparing each, then mote_session_reset() and the first invoke again)
  * the case's model CASEDIR/KERNEL/I.tflite goes through mote_model_init and
  * mote_session_init (arena exactly mote_model_arena_size() bytes, followed by
  * guard bytes), its inputs I.in<k> are written and mote_invoke runs it; each
@@ -71,6 +74,8 @@ typedef struct snapshot {
     void *copy[MOTE_MAX_OP_INPUTS];     /* what to free */
     size_t in_bytes[MOTE_MAX_OP_INPUTS];
     int alias[MOTE_MAX_OP_OUTPUTS]; /* input whose buffer output k shares, or -1 */
+    uint8_t *state; /* a Signal kernel's state (its block's tail) before it ran, or NULL */
+    uint32_t state_at, state_bytes;
 } snapshot;
 
 typedef struct case_ctx {
@@ -98,6 +103,8 @@ static void snapshot_free(snapshot *sn)
         free(sn->copy[k]);
         sn->copy[k] = NULL;
     }
+    free(sn->state);
+    sn->state = NULL;
     sn->valid = 0;
 }
 
@@ -111,9 +118,19 @@ static void snapshot_take(case_ctx *c, const mote_session *s, uint32_t op)
     uint32_t k, j;
 
     memset(sn, 0, sizeof *sn);
+    if (st->row >= mote_kernel_row_count) return; /* control step: no kernel row */
     sn->op = op;
     sn->n_in = st->n_in;
     sn->n_out = st->n_out;
+    if (mote_signal_state(mote_kernel_rows[st->row].kernel, s->state + st->params, &sn->state_at,
+                          &sn->state_bytes)) {
+        sn->state = malloc(sn->state_bytes + 1u);
+        if (sn->state == NULL) {
+            case_fail(c, "out of memory (%lu bytes)", (unsigned long)sn->state_bytes);
+            return;
+        }
+        memcpy(sn->state, s->state + st->params + sn->state_at, sn->state_bytes);
+    }
     for (k = 0; k < st->n_in; k++) {
         mote_graph_tensor t;
         const void *p;
@@ -243,21 +260,43 @@ static void check_rows(case_ctx *c, const mote_session *s, uint32_t op)
     const mote_step *st = &s->steps[op];
     const void *block = s->state + st->params;
     uint16_t kernel = mote_kernel_rows[st->row].kernel;
+    uint8_t *state = c->snap.state ? s->state + st->params + c->snap.state_at : NULL;
+    uint8_t *after = NULL;
     uint32_t r;
 
     if (kernel == (uint16_t)c->kernel) c->kernel_seen = 1;
     row_ran[st->row] = 1;
+    /* A stateful kernel: each row starts from the state the session's row
+     * started from and must leave the same state; the session's is kept. */
+    if (state != NULL) {
+        after = malloc(c->snap.state_bytes + 1u);
+        if (after == NULL) {
+            case_fail(c, "out of memory (%lu bytes)", (unsigned long)c->snap.state_bytes);
+            return;
+        }
+        memcpy(after, state, c->snap.state_bytes);
+    }
     for (r = 0; r < mote_kernel_row_count && r < MAX_ROWS; r++) {
         const mote_kernel_row *row = &mote_kernel_rows[r];
         if (row->kernel != kernel || row->run == NULL) continue;
         if (row->fits != NULL && !row->fits(block)) continue;
+        if (state != NULL) memcpy(state, c->snap.state, c->snap.state_bytes);
         check_row(c, s, st, (int32_t)r);
+        if (state != NULL && memcmp(state, after, c->snap.state_bytes) != 0)
+            case_fail(c, "row %s of step %lu leaves another state than the session's row",
+                      row->variant, (unsigned long)op);
     }
+    if (state != NULL) memcpy(state, after, c->snap.state_bytes);
+    free(after);
 }
 
 static void observer(void *user, const struct mote_session *s, uint32_t op)
 {
     case_ctx *c = user;
+    /* A control step (IF, WHILE, CALL_ONCE, variables) runs in the
+     * interpreter, no kernel row; ops.def files them under COPY. */
+    if (s->steps[op].row >= mote_kernel_row_count && c->kernel == MOTE_KID_COPY)
+        c->kernel_seen = 1;
     if (c->snap.valid && c->snap.op == op) check_rows(c, s, op);
     snapshot_free(&c->snap);
     if (op + 1 < c->model->graph.n_ops) snapshot_take(c, s, op + 1);
@@ -343,13 +382,60 @@ static int read_exact(case_ctx *c, const char *path, size_t max, uint8_t **data,
 static mote_model model;
 static mote_session session;
 
-static void run_case(case_ctx *c, const char *kname, long index, long n_in, long n_out)
+/* Invoke the session once with invoke `t` of the inputs (slices of ins[]);
+ * compare with slice `t` of the expected outputs (outs[]). 0 on success. */
+static int invoke_once(case_ctx *c, uint8_t *const *ins, uint8_t *const *outs, const size_t *out_len,
+                       long n_in, long n_out, long t, long invokes, const uint8_t *arena,
+                       size_t need)
+{
+    mote_status st;
+    size_t i;
+    uint32_t k;
+    for (k = 0; k < (uint32_t)n_in; k++) {
+        mote_tensor *in = mote_input(&session, k);
+        memcpy(in->data, ins[k] + (size_t)t * in->bytes, in->bytes);
+    }
+    if (model.graph.n_ops > 0) snapshot_take(c, &session, 0);
+    if ((st = mote_invoke(&session)) != MOTE_OK) {
+        case_fail(c, "mote_invoke %ld: %s", t, mote_status_str(st));
+        return -1;
+    }
+    for (i = 0; i < GUARD; i++)
+        if (arena[need + i] != GUARD_BYTE) {
+            case_fail(c, "the session wrote past the end of its %lu-byte arena",
+                      (unsigned long)need);
+            return -1;
+        }
+    for (k = 0; k < (uint32_t)n_out; k++) {
+        const mote_tensor *o = mote_output(&session, k);
+        size_t per = out_len[k] / (size_t)invokes;
+        if (out_len[k] % (size_t)invokes != 0) {
+            case_fail(c, "output file %lu does not hold %ld invokes", (unsigned long)k, invokes);
+            return -1;
+        }
+        compare_output(c, k, o, outs[k] + (size_t)t * per, per);
+        if (c->failed) {
+            if (invokes > 1) {
+                size_t n = strlen(c->why);
+                snprintf(c->why + n, sizeof c->why - n, " (invoke %ld of %ld)", t + 1, invokes);
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void run_case(case_ctx *c, const char *kname, long index, long n_in, long n_out,
+                     long invokes)
 {
     char path[1024];
-    uint8_t *bytes = NULL, *raw = NULL, *arena, *data;
-    size_t len, need, i, dlen;
+    uint8_t *bytes = NULL, *raw = NULL, *arena;
+    uint8_t *ins[MOTE_MAX_IO] = {NULL}, *outs[MOTE_MAX_IO] = {NULL};
+    size_t out_len[MOTE_MAX_IO] = {0};
+    size_t len, need, dlen;
     mote_status st;
     uint32_t k;
+    long t;
 
     snprintf(path, sizeof path, "%s/%s/%ld.tflite", casedir, kname, index);
     if (read_exact(c, path, FILE_MODEL_MAX, &bytes, &len) != 0) return;
@@ -376,40 +462,47 @@ static void run_case(case_ctx *c, const char *kname, long index, long n_in, long
                   (unsigned long)model.graph.n_inputs, (unsigned long)model.graph.n_outputs);
         goto out;
     }
+    /* Each input file holds `invokes` inputs back to back, each output file
+     * the outputs of every invoke. */
     for (k = 0; k < (uint32_t)n_in; k++) {
-        mote_tensor *t = mote_input(&session, k);
+        mote_tensor *in = mote_input(&session, k);
+        size_t want = in->bytes * (size_t)invokes;
         snprintf(path, sizeof path, "%s/%s/%ld.in%lu", casedir, kname, index, (unsigned long)k);
-        if (read_exact(c, path, t->bytes, &data, &dlen) != 0) goto out;
-        if (dlen != t->bytes) {
-            case_fail(c, "input %lu is %lu bytes, the tensor %lu", (unsigned long)k,
-                      (unsigned long)dlen, (unsigned long)t->bytes);
-            free(data);
+        if (read_exact(c, path, want, &ins[k], &dlen) != 0) goto out;
+        if (dlen != want) {
+            case_fail(c, "input %lu is %lu bytes, the tensor %lu (x %ld invokes)",
+                      (unsigned long)k, (unsigned long)dlen, (unsigned long)in->bytes, invokes);
             goto out;
         }
-        memcpy(t->data, data, dlen);
-        free(data);
+    }
+    for (k = 0; k < (uint32_t)n_out; k++) {
+        const mote_tensor *o = mote_output(&session, k);
+        snprintf(path, sizeof path, "%s/%s/%ld.out%lu", casedir, kname, index, (unsigned long)k);
+        if (read_exact(c, path, o->bytes * (size_t)invokes + 1, &outs[k], &out_len[k]) != 0)
+            goto out;
     }
     mote_session_set_observer(&session, observer, c);
-    if (model.graph.n_ops > 0) snapshot_take(c, &session, 0);
-    if ((st = mote_invoke(&session)) != MOTE_OK) {
-        case_fail(c, "mote_invoke: %s", mote_status_str(st));
-        goto out;
-    }
-    for (i = 0; i < GUARD; i++)
-        if (arena[need + i] != GUARD_BYTE) {
-            case_fail(c, "the session wrote past the end of its %lu-byte arena",
-                      (unsigned long)need);
+    for (t = 0; t < invokes; t++)
+        if (invoke_once(c, ins, outs, out_len, n_in, n_out, t, invokes, arena, need) != 0)
+            goto out;
+    /* State: after a reset the first invoke's outputs come back. */
+    if (invokes > 1) {
+        if ((st = mote_session_reset(&session)) != MOTE_OK) {
+            case_fail(c, "mote_session_reset: %s", mote_status_str(st));
             goto out;
         }
-    for (k = 0; k < (uint32_t)n_out; k++) {
-        const mote_tensor *t = mote_output(&session, k);
-        snprintf(path, sizeof path, "%s/%s/%ld.out%lu", casedir, kname, index, (unsigned long)k);
-        if (read_exact(c, path, t->bytes + 1, &data, &dlen) != 0) goto out;
-        compare_output(c, k, t, data, dlen);
-        free(data);
+        if (invoke_once(c, ins, outs, out_len, n_in, n_out, 0, invokes, arena, need) != 0) {
+            size_t n = strlen(c->why);
+            snprintf(c->why + n, sizeof c->why - n, " after mote_session_reset");
+            goto out;
+        }
     }
     if (!c->kernel_seen) case_fail(c, "no step of the model runs kernel %s", kname);
 out:
+    for (k = 0; k < MOTE_MAX_IO; k++) {
+        free(ins[k]);
+        free(outs[k]);
+    }
     snapshot_free(&c->snap);
     free(raw);
     free(bytes);
@@ -482,7 +575,7 @@ int main(int argc, char **argv)
     for (p = (char *)man, end = (char *)man + man_len; p < end;) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char kname[64], id[96];
-        long index, n_in, n_out;
+        long index, n_in, n_out, invokes;
         int used = 0, kid, f, match;
         case_ctx c;
 
@@ -496,6 +589,15 @@ int main(int argc, char **argv)
         if (sscanf(p, "%63s %ld %ld %ld %n", kname, &index, &n_in, &n_out, &used) != 4 ||
             n_in < 0 || n_in > MOTE_MAX_IO || n_out < 0 || n_out > MOTE_MAX_IO) {
             printf("FAIL manifest line %d is malformed: %.80s\n", lines, p);
+            total_fail++;
+            p = nl + 1;
+            continue;
+        }
+        /* "invokes=N" first in the description: a stateful case run N times. */
+        invokes = 1;
+        if (strncmp(p + used, "invokes=", 8) == 0) invokes = strtol(p + used + 8, NULL, 10);
+        if (invokes < 1 || invokes > 1000) {
+            printf("FAIL manifest line %d has a bad invokes count: %.80s\n", lines, p);
             total_fail++;
             p = nl + 1;
             continue;
@@ -519,7 +621,7 @@ int main(int argc, char **argv)
         c.kernel = (mote_kernel_id)kid;
         snprintf(crash_note, sizeof crash_note, "CRASH in case %s\n     rerun: %s %s --case %s\n",
                  id, prog, casedir, id);
-        run_case(&c, kname, index, n_in, n_out);
+        run_case(&c, kname, index, n_in, n_out, invokes);
         if (c.failed) {
             stats[kid].failed++;
             total_fail++;

@@ -5,16 +5,18 @@ any dimension broadcast (size 1), operand 2 sometimes a constant (a
 bias-add), every fused activation, scales a decade and a half apart.
 Edge cases: the usual broadcast patterns (per-channel vector, complementary
 broadcasts, scalar-like [1,1,1,1]) and very different input scales.
+int16 (zero points 0, as SUB): rank 0-6 broadcasting (spec_ew.py draws).
 """
 
 import numpy as np
 
 from draws import (Case, common_desc, f32, log_uniform, rand_act, rand_float,
                    rand_float_uniform, rand_i8_uniform, rand_int8, rand_zp)
+from spec_ew import act_desc, binary_case, rand_bcast_shapes, rand_data, rand_q
 from tflite_builder import ACT, ACT_NAMES, OP, OPT, TT, Graph, quant, schema
 
 OPERATOR = "ADD"
-KERNELS = {"int8": "ADD_S8", "float32": "ADD_F32"}
+KERNELS = {"int8": "ADD_S8", "int16": "ADD_S16", "float32": "ADD_F32"}
 
 _EDGE_ACTS = [ACT.NONE, ACT.RELU, ACT.RELU_N1_TO_1, ACT.RELU6]
 _EDGE_SHAPES = [
@@ -70,7 +72,25 @@ def _int8(a, b, act, const_b, sa, sb, so, za, zb, zo):
     return Case(model, inputs, desc)
 
 
+def _int16(rng, sa_shape, sb_shape, act, const_b, scales=None):
+    a, b = rand_data(rng, "int16", sa_shape), rand_data(rng, "int16", sb_shape)
+    if scales is None:
+        sa = rand_q(rng, "int16", True)[0]
+        sb = sa * log_uniform(rng, -1.5, 1.5)
+        so = max(sa, sb) * log_uniform(rng, -0.5, 1)
+    else:
+        sa, sb, so = scales
+    o = schema.AddOptionsT()
+    o.fusedActivationFunction = act
+    return binary_case(OP.ADD, "int16", a, b, quant(sa, 0), quant(sb, 0), quant(so, 0),
+                       OPT.AddOptions, o, const_b,
+                       "%s sa=%.4g sb=%.4g so=%.4g" % (act_desc(act), sa, sb, so))
+
+
 def draw(rng, dtype):
+    if dtype == "int16":
+        sa, sb = rand_bcast_shapes(rng)
+        return _int16(rng, sa, sb, rand_act(rng), bool(rng.random() < 0.2))
     a_shape, b_shape = _shapes(rng)
     if dtype == "int8":
         sa = log_uniform(rng, -3, 0)
@@ -105,7 +125,15 @@ def _edge_float(rng, s1, s2, act):
     return Case(model, inputs, desc)
 
 
+_EDGE16 = [([2, 3, 4], [2, 3, 4], None), ([1, 4, 4, 3], [3], None), ([5], [], None),
+           ([], [2, 2, 2, 2, 2, 2], None), ([2, 1, 3, 1, 2, 1], [1, 4, 1, 3, 1, 2], None),
+           ([3, 7], [7], (1e-4, 2e-3, 5e-4)), ([3, 7], [7], (3e-4, 3e-4, 1e-5))]
+
+
 def edges(dtype):
+    if dtype == "int16":
+        return [lambda rng, e=e, a=a: _int16(rng, e[0], e[1], a, False, e[2])
+                for e, a in zip(_EDGE16, _EDGE_ACTS * 2)]
     out = []
     for i, (s1, s2) in enumerate(_EDGE_SHAPES):
         fn = _edge_int8 if dtype == "int8" else _edge_float

@@ -9,11 +9,13 @@ padding totals, filters as large as the input, stride equal to the filter.
 import numpy as np
 
 from draws import (Case, Invalid, common_desc, conv_out_size, f32, log_uniform, rand_act,
-                   rand_float, rand_float_uniform, rand_i8_uniform, rand_int8, rand_zp)
+                   rand_float, rand_float_uniform, rand_i8_uniform, rand_int8, rand_int16,
+                   rand_zp)
 from tflite_builder import ACT, ACT_NAMES, OP, OPT, PAD, PAD_NAMES, TT, Graph, quant, schema
 
 OPERATOR = "AVERAGE_POOL_2D"
-KERNELS = {"int8": "AVERAGE_POOL_2D_S8", "float32": "AVERAGE_POOL_2D_F32"}
+KERNELS = {"int8": "AVERAGE_POOL_2D_S8", "int16": "AVERAGE_POOL_2D_S16",
+           "float32": "AVERAGE_POOL_2D_F32"}
 
 _EDGE_ACTS = [ACT.NONE, ACT.RELU, ACT.RELU_N1_TO_1, ACT.RELU6]
 # n h w c fh fw sh sw same
@@ -62,6 +64,12 @@ def _int8(g, code, x_fn, scale, zp):
     return Case(model, [x_fn(in_shape)], desc + " " + common_desc(scale=scale, zp=zp))
 
 
+def _int16(g, code, x_fn, scale):
+    """int16 pools: zero point 0, input and output share the scale."""
+    model, in_shape, desc = _model(g, code, TT.INT16, quant(scale, 0))
+    return Case(model, [x_fn(in_shape)], desc + " " + common_desc(scale=scale))
+
+
 def _float(g, code, x_fn):
     model, in_shape, desc = _model(g, code, TT.FLOAT32, None)
     return Case(model, [x_fn(in_shape)], desc)
@@ -71,6 +79,10 @@ def draw_pool(rng, dtype, code):
     if dtype == "int8":
         scale, zp = log_uniform(rng, -3, 0), rand_zp(rng)
         return _int8(_geometry(rng), code, lambda s: rand_int8(rng, s), scale, zp)
+    if dtype == "int16":
+        # Scales from 2^-15 (RELU6 / RELU_N1_TO_1 clamp inside the range) up.
+        scale = log_uniform(rng, -5, -1)
+        return _int16(_geometry(rng), code, lambda s: rand_int16(rng, s), scale)
     return _float(_geometry(rng), code, lambda s: rand_float(rng, s))
 
 
@@ -83,6 +95,10 @@ def pool_edges(dtype, code):
             out.append(lambda rng, g=g: _int8(g, code, lambda s: rand_i8_uniform(rng, s),
                                               f32(rng.uniform(0.01, 0.1)),
                                               int(rng.integers(-128, 128))))
+        elif dtype == "int16":
+            out.append(lambda rng, g=g: _int16(
+                g, code, lambda s: rng.integers(-32768, 32768, size=s).astype(np.int16),
+                f32(rng.uniform(0.00005, 0.0005))))
         else:
             scale = 10.0 if g["act"] == ACT.RELU6 else 8.0  # reach the clamps
             out.append(lambda rng, g=g, sc=scale: _float(

@@ -14,12 +14,15 @@ import math
 import numpy as np
 
 from draws import (Case, common_desc, f32, log_uniform, pick_output_scale, rand_act,
-                   rand_bias_int32, rand_float, rand_float_uniform, rand_i8_uniform, rand_int8,
-                   rand_weights_int8, rand_zp)
+                   rand_bias_int32, rand_bias_int64, rand_float, rand_float_uniform,
+                   rand_i8_uniform, rand_int8, rand_int16, rand_weights_int8, rand_zp)
 from tflite_builder import ACT, ACT_NAMES, OP, OPT, TT, Graph, quant, schema
 
 OPERATOR = "FULLY_CONNECTED"
-KERNELS = {"int8": "FULLY_CONNECTED_S8", "float32": "FULLY_CONNECTED_F32"}
+KERNELS = {"int8": "FULLY_CONNECTED_S8", "int16": "FULLY_CONNECTED_S16",
+           "float32": "FULLY_CONNECTED_F32"}
+# int8 activations with packed int4 weights (gen_cases.py EXTRA_KERNELS).
+EXTRA_KERNELS = {"int8_w4": "FULLY_CONNECTED_S8_I4", "float32_hybrid": "FULLY_CONNECTED_HYBRID"}
 _ACTS = [ACT.NONE, ACT.RELU, ACT.RELU_N1_TO_1, ACT.RELU6]
 
 
@@ -62,14 +65,14 @@ def _desc(g):
 
 
 def build_int8(rng, g, x, w, in_scale, in_zp, w_scales, per_channel, out_scale, out_zp, bias,
-               bias_scale_f64=False):
+               bias_scale_f64=False, w4=False):
     gr = Graph()
     ti = gr.tensor("input", g["shape"], TT.INT8, quant(in_scale, in_zp))
     if per_channel:
         wq = quant(w_scales, [0] * g["oc"], 0)
     else:
         wq = quant(w_scales[0], 0)
-    tw = gr.const("weights", w, TT.INT8, wq)
+    tw = gr.const_int4("weights", w, wq) if w4 else gr.const("weights", w, TT.INT8, wq)
     tb = None
     if bias is not None:
         if per_channel:
@@ -98,11 +101,15 @@ def build_float(rng, g, x, w, bias):
     return Case(gr.finish([ti], [to]), [x], _desc(g))
 
 
-def draw_int8(rng):
+def draw_int8(rng, w4=False):
     g = _geometry(rng)
-    per_channel = bool(rng.random() < 0.5)
+    # TFLM refuses per-channel int4 FULLY_CONNECTED (mote runs it).
+    per_channel = bool(rng.random() < 0.5) and not w4
     x = rand_int8(rng, g["shape"])
-    w = rand_weights_int8(rng, [g["oc"], g["depth"]])
+    if w4:
+        w = rng.integers(-8, 8, size=[g["oc"], g["depth"]]).astype(np.int8)
+    else:
+        w = rand_weights_int8(rng, [g["oc"], g["depth"]])
     in_scale, in_zp = log_uniform(rng, -3, 0), rand_zp(rng)
     base = log_uniform(rng, -3, -0.5)
     if per_channel:
@@ -114,7 +121,7 @@ def draw_int8(rng):
     out_zp = rand_zp(rng)
     bias = rand_bias_int32(rng, g["oc"], g["depth"]) if g["has_bias"] else None
     return build_int8(rng, g, x, w, in_scale, in_zp, w_scales, per_channel, out_scale, out_zp,
-                      bias)
+                      bias, w4=w4)
 
 
 def draw_float(rng):
@@ -125,7 +132,7 @@ def draw_float(rng):
     return build_float(rng, g, x, w, bias)
 
 
-def _edge_int8(rng, batches, depth, oc, act, has_bias, per_channel, gain=None):
+def _edge_int8(rng, batches, depth, oc, act, has_bias, per_channel, gain=None, w4=False):
     """tests/kernels' fixed cases: 2-D input, uniform zero points."""
     g = _finish([batches, depth], depth, oc, False, act, has_bias)
     in_scale = f32(rng.uniform(0.005, 0.1))
@@ -136,10 +143,13 @@ def _edge_int8(rng, batches, depth, oc, act, has_bias, per_channel, gain=None):
     out_scale = f32(in_scale * float(np.mean(w_scales)) * math.sqrt(depth) * 60.0 * 70.0
                     / 128.0 * gain)
     x = rand_i8_uniform(rng, (batches, depth))
-    w = rand_i8_uniform(rng, (oc, depth), -127, 127)
+    w = rand_i8_uniform(rng, (oc, depth), -8, 7) if w4 else rand_i8_uniform(rng, (oc, depth),
+                                                                            -127, 127)
+    if w4:  # keep the output spread of the int8 cases
+        w_scales = [f32(s * 16.0) for s in w_scales]
     bias = rng.integers(-20000, 20000, size=oc).astype(np.int32) if has_bias else None
     return build_int8(rng, g, x, w, in_scale, in_zp, w_scales, per_channel, out_scale, out_zp,
-                      bias)
+                      bias, w4=w4)
 
 
 # Search helpers for the multiplier cases only: a Python model of the
@@ -213,17 +223,90 @@ def _edge_float(rng, batches, depth, oc, act, has_bias):
     return build_float(rng, g, x, w, bias)
 
 
+# ---- int16 activations, int8 weights (16x8): int64 bias, zero points 0 ----
+
+def build_int16(rng, g, x, w, in_scale, w_scales, per_channel, out_scale, bias):
+    gr = Graph()
+    ti = gr.tensor("input", g["shape"], TT.INT16, quant(in_scale, 0))
+    wq = quant(w_scales, [0] * g["oc"], 0) if per_channel else quant(w_scales[0], 0)
+    tw = gr.const("weights", w, TT.INT8, wq)
+    tb = None
+    if bias is not None:
+        if per_channel:
+            bs = [in_scale * s for s in w_scales]
+            bq = quant(bs, [0] * len(bs), 0)
+        else:
+            bq = quant(float(np.float64(in_scale) * np.float64(w_scales[0])), 0)
+        tb = gr.const("bias", bias, TT.INT64, bq)
+    to = gr.tensor("output", g["out_shape"], TT.INT16, quant(out_scale, 0))
+    opt_type, opt = _options(g)
+    gr.op(OP.FULLY_CONNECTED, _inputs(rng, ti, tw, tb), [to], opt_type, opt)
+    desc = _desc(g) + " " + common_desc(per_channel=per_channel, in_scale=in_scale,
+                                        out_scale=out_scale)
+    return Case(gr.finish([ti], [to]), [x], desc)
+
+
+def draw_int16(rng):
+    g = _geometry(rng)
+    per_channel = bool(rng.random() < 0.5)
+    x = rand_int16(rng, g["shape"])
+    w = rand_weights_int8(rng, [g["oc"], g["depth"]])
+    in_scale = log_uniform(rng, -5, -2)
+    base = log_uniform(rng, -3, -0.5)
+    if per_channel:
+        w_scales = list(base * 10.0 ** rng.uniform(-0.5, 0.5, size=g["oc"]))
+    else:
+        w_scales = [base]
+    out_scale = pick_output_scale(rng, in_scale, w_scales, x.astype(np.int32), w,
+                                  g["depth"]) / 256.0
+    bias = rand_bias_int64(rng, g["oc"], g["depth"]) if g["has_bias"] else None
+    return build_int16(rng, g, x, w, in_scale, w_scales, per_channel, out_scale, bias)
+
+
+def _edge_int16(rng, batches, depth, oc, act, has_bias, per_channel, gain=None):
+    g = _finish([batches, depth], depth, oc, False, act, has_bias)
+    in_scale = f32(rng.uniform(0.0001, 0.001))
+    w_scales = [f32(s) for s in rng.uniform(0.001, 0.03, size=oc if per_channel else 1)]
+    gain = rng.uniform(0.3, 3.0) if gain is None else gain
+    out_scale = f32(in_scale * float(np.mean(w_scales)) * math.sqrt(depth) * 18000.0 * 70.0
+                    / 32768.0 * gain)
+    x = rng.integers(-32768, 32768, size=(batches, depth)).astype(np.int16)
+    w = rand_i8_uniform(rng, (oc, depth), -127, 127)
+    bias = rng.integers(-(1 << 33), 1 << 33, size=oc).astype(np.int64) if has_bias else None
+    return build_int16(rng, g, x, w, in_scale, w_scales, per_channel, out_scale, bias)
+
+
 def draw(rng, dtype):
+    if dtype == "float32_hybrid":
+        import spec_hybrid
+        return spec_hybrid.draw_fc(rng)
+    if dtype == "int8_w4":
+        return draw_int8(rng, w4=True)
+    if dtype == "int16":
+        return draw_int16(rng)
     return draw_int8(rng) if dtype == "int8" else draw_float(rng)
 
 
 def edges(dtype):
+    if dtype == "float32_hybrid":
+        import spec_hybrid
+        return spec_hybrid.edges_fc()
     out = []
+    if dtype == "int8_w4":
+        for k in range(12):  # odd and even weight counts, both quantizations
+            out.append(lambda rng, k=k: _edge_int8(
+                rng, 1 + k % 3, [1, 3, 7, 16, 33, 301][k % 6], 1 + (k * 5) % 11, _ACTS[k % 4],
+                bool(k & 1), False, w4=True))
+        return out
     for per_channel in (False, True):
         for has_bias in (False, True):
             for act in _ACTS:
                 if dtype == "int8":
                     out.append(lambda rng, a=act, b=has_bias, p=per_channel: _edge_int8(
+                        rng, int(rng.integers(1, 4)), int(rng.integers(1, 40)),
+                        int(rng.integers(1, 12)), a, b, p))
+                elif dtype == "int16":
+                    out.append(lambda rng, a=act, b=has_bias, p=per_channel: _edge_int16(
                         rng, int(rng.integers(1, 4)), int(rng.integers(1, 40)),
                         int(rng.integers(1, 12)), a, b, p))
                 elif per_channel:
@@ -235,6 +318,10 @@ def edges(dtype):
             out.append(lambda rng, k=k: _edge_int8(rng, 3, 300 + 37 * k, 9, ACT.NONE,
                                                    bool(k & 1), bool(k & 2),
                                                    rng.uniform(0.05, 0.5)))
+        elif dtype == "int16":
+            out.append(lambda rng, k=k: _edge_int16(rng, 3, 300 + 37 * k, 9, ACT.NONE,
+                                                    bool(k & 1), bool(k & 2),
+                                                    rng.uniform(0.05, 0.5)))
         else:
             out.append(lambda rng, k=k: _edge_float(rng, 3, 300 + 37 * k, 9, ACT.NONE,
                                                     bool(k & 1)))

@@ -4,7 +4,7 @@ import spec_average_pool_2d as pool
 from tflite_builder import OP
 
 OPERATOR = "MAX_POOL_2D"
-KERNELS = {"int8": "MAX_POOL_2D_S8", "float32": "MAX_POOL_2D_F32"}
+KERNELS = {"int8": "MAX_POOL_2D_S8", "int16": "MAX_POOL_2D_S16", "float32": "MAX_POOL_2D_F32"}
 
 
 def draw(rng, dtype):

@@ -13,7 +13,7 @@ from draws import rand_i8_uniform, rand_zp
 from tflite_builder import OP, OPT, TT, Graph, quant, schema
 
 OPERATOR = "SOFTMAX"
-KERNELS = {"int8": "SOFTMAX_S8", "float32": "SOFTMAX_F32"}
+KERNELS = {"int8": "SOFTMAX_S8", "int16": "SOFTMAX_S16", "float32": "SOFTMAX_F32"}
 
 # rows, depth, beta, input scale
 _EDGE_POINTS = [
@@ -58,9 +58,25 @@ def _float(x, beta):
     return Case(model, [x], common_desc(shape=list(x.shape), beta=beta))
 
 
+def _int16(x, beta, scale):
+    shape = list(x.shape)
+    model = _model(shape, TT.INT16, quant(scale, 0), quant(1.0 / 32768, 0), beta)
+    return Case(model, [x], common_desc(shape=shape, beta=beta, in_scale=scale))
+
+
+def _rand_i16(rng, shape):
+    if rng.random() < 0.6:
+        return rng.integers(-32768, 32768, size=shape, dtype=np.int64).astype(np.int16)
+    c, w = int(rng.integers(-30000, 30000)), int(rng.integers(1, 3000))
+    return rng.integers(max(-32768, c - w), min(32767, c + w) + 1, size=shape,
+                        dtype=np.int64).astype(np.int16)
+
+
 def draw(rng, dtype):
     shape = _shape(rng)
     beta = float(np.float32(rng.uniform(0.1, 2.0)))
+    if dtype == "int16":
+        return _int16(_rand_i16(rng, shape), beta, f32(log_uniform(rng, -5, -2.3)))
     if dtype == "int8":
         scale, zp = log_uniform(rng, -4, 0.7), rand_zp(rng)
         return _int8(rand_int8(rng, shape), beta, scale, zp)
@@ -76,6 +92,15 @@ def _spread():
 
 
 def edges(dtype):
+    if dtype == "int16":
+        x = np.full((3, 12), -32768, np.int16)
+        x[0, 3] = 32767
+        x[1, :6] = 32767
+        x[2, ::2] = 32767
+        return ([lambda rng, s=s: _int16(x, 1.0, f32(s)) for s in (1e-5, 1.5e-4, 1e-3, 4e-3)]
+                + [lambda rng: _int16(np.zeros((2, 300), np.int16), 1.0, f32(1e-3)),
+                   lambda rng: _int16(_rand_i16(rng, (4, 37)), 2.0, f32(2e-4)),
+                   lambda rng: _int16(_rand_i16(rng, (1, 1)), 1.0, f32(1e-3))])
     if dtype != "int8":
         return [lambda rng, p=p: _float(rand_float_uniform(rng, (p[0], p[1]), p[3]), p[2])
                 for p in _EDGE_FLOAT]

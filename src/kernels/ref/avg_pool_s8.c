@@ -5,6 +5,11 @@
  * nor in the divisor. The integer mean rounds half away from zero:
  * (sum +- count/2) / count with C's truncating division. Input and output
  * share scale and zero point, so no requantization happens.
+ *
+ * Accumulator bound (proved at lowering, src/ops/op_conv_util.c): count <=
+ * min(filter_h, in_h) * min(filter_w, in_w) <= 16711935, so |sum +- count/2|
+ * <= 128.5 * count <= INT32_MAX for any input values, and count itself
+ * (< 2^24) cannot overflow.
  */
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"

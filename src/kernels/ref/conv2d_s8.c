@@ -9,11 +9,17 @@
  * the filter's depth divides the input's, each group of out_c / groups
  * filters reads its own slice of input channels.
  *
- * The int32 accumulator cannot overflow: lowering bounds the taps per output
- * (kh * kw * depth) so that 255 * 128 per tap plus the bias stays in range.
+ * Accumulator bound (proved at lowering, src/ops/op_conv_util.c): each tap
+ * is w * (x + input_offset) with w in [-128, 127] and x + input_offset in
+ * [-255, 255], so |tap| <= 128 * 255 = 32640; lowering allows at most
+ * MOTE_MAX_TAPS = 65536 taps (kh * kw * filter depth) per output, and
+ * 65536 * 32640 = 2139095040 <= INT32_MAX, for any input and weight values.
+ * The bias is then added with wrap-around (ref_util.h), and requantization
+ * saturates.
  */
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
+#include "kernels/ref/ref_rows.h"
 
 /* One output element: the window sum for output channel oc at input
  * origin (y0, x0), whose group starts at input channel c0. */
@@ -40,10 +46,12 @@ static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id, con
     return acc;
 }
 
-mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
-                               const mote_dims *input_dims, const int8_t *input,
-                               const mote_dims *filter_dims, const int8_t *filter,
-                               const int32_t *bias, const mote_dims *output_dims, int8_t *output)
+/* q_step 1: q has one entry per output channel; 0: one entry for all
+ * (per-tensor weights, as a step block with channels == 1 stores them). */
+static mote_status conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q, int32_t q_step,
+                             const mote_dims *input_dims, const int8_t *input,
+                             const mote_dims *filter_dims, const int8_t *filter,
+                             const int32_t *bias, const mote_dims *output_dims, int8_t *output)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     int32_t per_group, b, oy, ox, oc;
@@ -68,7 +76,8 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
                 for (oc = 0; oc < od->c; ++oc) {
                     int32_t acc = window_sum(p, id, in_batch, fd, filter, oc, y0, x0,
                                              (oc / per_group) * fd->c);
-                    out_px[oc] = mote_ref_output_s8(acc, bias, oc, q->multiplier[oc], q->shift[oc],
+                    const int32_t qi = oc * q_step;
+                    out_px[oc] = mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
                                                     p->output_offset, p->act_min, p->act_max);
                 }
             }
@@ -77,10 +86,24 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     return MOTE_OK;
 }
 
+mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
+                               const mote_dims *input_dims, const int8_t *input,
+                               const mote_dims *filter_dims, const int8_t *filter,
+                               const int32_t *bias, const mote_dims *output_dims, int8_t *output)
+{
+    return conv2d_s8(p, q, 1, input_dims, input, filter_dims, filter, bias, output_dims, output);
+}
+
 mote_status mote_ref_conv2d_s8_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    return mote_ref_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1], io->in[2],
-                              &s->out, io->out[0]);
+    /* channels is out.c (per channel) or 1 (per tensor); lowering never
+     * stores anything else. */
+    if (s->channels != 1 && s->channels != s->out.c) return MOTE_E_ARG;
+    /* In place (ref_rows.h): the planner gave the output the input's buffer. */
+    if (io->in[0] != NULL && io->in[0] == io->out[0])
+        return mote_ref_conv_s8_rows(conv2d_s8, s, &q, s->channels == 1 ? 0 : 1, io);
+    return conv2d_s8(&s->p, &q, s->channels == 1 ? 0 : 1, &s->in, io->in[0], &s->filter, io->in[1],
+                     io->in[2], &s->out, io->out[0]);
 }

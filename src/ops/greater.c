@@ -1,0 +1,18 @@
+/*
+ * GREATER: int8 (rescaled as TFLite Micro does), float32, int32, int64 ->
+ * bool, broadcasting up to rank 6 (op_elementwise_util.c). No options used.
+ */
+#include "ops/op.h"
+#include "ops/op_elementwise_util.h"
+
+mote_status mote_lower_greater(mote_lower_ctx *c)
+{
+    return mote_ew_lower_compare(c, MOTE_CMP_GT);
+}
+
+uint64_t mote_macs_greater(const mote_graph *g, const mote_graph_op *op)
+{
+    (void)g;
+    (void)op;
+    return 0;
+}

@@ -1,0 +1,21 @@
+/*
+ * MINIMUM: int8, int16 and float32, broadcasting up to rank 6 (see
+ * maximum.c: stored values are compared, quantization is not looked at).
+ * Options MaximumMinimumOptions (no fields).
+ */
+#include "ops/op.h"
+#include "ops/op_elementwise_util.h"
+
+mote_status mote_lower_minimum(mote_lower_ctx *c)
+{
+    static const mote_kernel_id k[3] = {MOTE_KID_MINIMUM_S8, MOTE_KID_MINIMUM_S16,
+                                        MOTE_KID_MINIMUM_F32};
+    return mote_ew_lower_minmax(c, k);
+}
+
+uint64_t mote_macs_minimum(const mote_graph *g, const mote_graph_op *op)
+{
+    (void)g;
+    (void)op;
+    return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * SQRT: float32 (sqrtf), as TFLite Micro's reference kernel. No options
+ * used.
+ */
+#include "ops/op.h"
+#include "ops/op_elementwise_util.h"
+
+mote_status mote_lower_sqrt(mote_lower_ctx *c)
+{
+    return mote_ew_lower_unary_f32(c, MOTE_KID_SQRT_F32, 0.0f);
+}
+
+uint64_t mote_macs_sqrt(const mote_graph *g, const mote_graph_op *op)
+{
+    (void)g;
+    (void)op;
+    return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * SQUARED_DIFFERENCE: float32, (a - b)^2, broadcasting up to rank 6, as TFLite Micro's
+ * reference kernel.
+ */
+#include "ops/op.h"
+#include "ops/op_elementwise_util.h"
+
+mote_status mote_lower_squared_difference(mote_lower_ctx *c)
+{
+    return mote_ew_lower_binary_f32(c, MOTE_KID_SQUARED_DIFFERENCE_F32, 0);
+}
+
+uint64_t mote_macs_squared_difference(const mote_graph *g, const mote_graph_op *op)
+{
+    (void)g;
+    (void)op;
+    return 0;
+}

@@ -1,0 +1,15 @@
+"""CALL_ONCE: control flow / resource variables. Its models have several
+subgraphs or carry state across invokes, so it is not drawn here: ops.def
+gives it no element type, and tests/ops/test_control_flow.py (make
+test-control-flow) runs it against TFLite Micro over several invokes."""
+
+OPERATOR = "CALL_ONCE"
+KERNELS = {}
+
+
+def draw(rng, dtype):
+    raise NotImplementedError("tests/ops/test_control_flow.py tests CALL_ONCE")
+
+
+def edges(dtype):
+    return []

@@ -1,0 +1,15 @@
+"""EXP test spec: the float32 draws of spec_unary_f32.py."""
+
+import spec_unary_f32
+from tflite_builder import OP
+
+OPERATOR = "EXP"
+KERNELS = {"float32": "EXP_F32"}
+
+
+def draw(rng, dtype):
+    return spec_unary_f32.draw(OPERATOR, OP.EXP, rng)
+
+
+def edges(dtype):
+    return spec_unary_f32.edges(OPERATOR, OP.EXP)

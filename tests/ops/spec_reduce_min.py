@@ -1,0 +1,17 @@
+"""REDUCE_MIN test spec: random reductions (spec_reduce.py), int8 (one
+quantization in and out, as TFLite Micro requires) and float32 (with
+infinities and NaN)."""
+
+from spec_reduce import draw_extreme, edges_extreme
+from tflite_builder import OP
+
+OPERATOR = "REDUCE_MIN"
+KERNELS = {"int8": "REDUCE_MIN_S8", "float32": "REDUCE_MIN_F32"}
+
+
+def draw(rng, dtype):
+    return draw_extreme(OP.REDUCE_MIN, rng, dtype)
+
+
+def edges(dtype):
+    return edges_extreme(OP.REDUCE_MIN, dtype)
