@@ -13,6 +13,15 @@
 # Variants: Os and O2 are full firmware builds (stdio through semihosting);
 # "size" is -Os with MOTE_NO_STRINGS and no stdio, linked into a minimal
 # firmware whose size is the flash mote costs a product.
+#
+# Operator selection: each model's firmware (fw_<model>.elf, min_<model>.elf)
+# carries only the operators and kernels its model uses, as TFLite Micro's
+# per-model op resolver does. `mote ops --for MODEL --header` writes the
+# selection ($(MCU_DIR)/opset/<model>.h); the three table sources
+# (MCU_SEL_SRCS) are compiled with it per model into obj-<model>/, linked
+# before libmote.a, so the library's own full tables are never pulled in and
+# --gc-sections drops every other lowering and kernel. MCU_OPSET=0 links the
+# full tables instead (every operator and kernel, for comparison).
 
 MCU_DIR      := $(BUILD)/mcu
 MCU_TIMEOUT  ?= 300
@@ -56,6 +65,24 @@ mcu_model_path = $(if $(filter person_detect,$(1)),models/tflm-examples/$(1).tfl
 
 MCU_PORT_SRCS := $(sort $(wildcard ports/cortex-m/*.c))
 
+MCU_OPSET    ?= 1
+MCU_SEL_SRCS := src/ops/registry.c src/ops/macs.c src/kernels/kernel_table.c
+MCU_OPSET_DIR := $(MCU_DIR)/opset
+
+# The selection header of one model: rewritten only when its text changes,
+# so a rebuilt host tool does not relink every firmware.
+$(MCU_OPSET_DIR)/%.h: $(BUILD)/mote FORCE_OPSET
+	@mkdir -p $(dir $@)
+	$(MCU_Q)$(BUILD)/mote ops --for $(call mcu_model_path,$*) --header $@.tmp
+	$(MCU_Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+.PHONY: FORCE_OPSET
+FORCE_OPSET:
+.PRECIOUS: $(MCU_OPSET_DIR)/%.h
+
+# Per-model table objects of a core and variant ($(1)=core $(2)=variant
+# $(3)=model), or nothing with MCU_OPSET=0.
+mcu_sel_objs = $(if $(filter 1,$(MCU_OPSET)),$(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o))
+
 # --- the runtime library for one core and variant: $(1)=core $(2)=variant
 define mcu_lib
 $(MCU_DIR)/$(1)-$(2)/obj/%.o: %.c
@@ -87,12 +114,23 @@ $(MCU_DIR)/$(1)-$(2)/selftest.elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/s
 -include $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d) $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.d
 endef
 
+# --- one model's table objects: $(1)=core $(2)=variant $(3)=model
+define mcu_sel
+$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o: %.c $(MCU_OPSET_DIR)/$(3).h
+	@mkdir -p $$(dir $$@)
+	@echo "  CC  $(1)-$(2)  $$< ($(3) operators)"
+	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) $$(MCU_CFLAGS) \
+	    -include $(MCU_OPSET_DIR)/$(3).h -MMD -MP -c $$< -o $$@
+
+-include $(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.d)
+endef
+
 # --- one model's firmware: $(1)=core $(2)=variant $(3)=model
 define mcu_model_fw
 $(MCU_DIR)/$(1)-$(2)/model/$(3).o: $(call mcu_model_path,$(3))
 
 $(MCU_DIR)/$(1)-$(2)/fw_$(3).elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.o $$($(1)-$(2)-PORT) \
-        $(MCU_DIR)/$(1)-$(2)/model/$(3).o $(MCU_DIR)/$(1)-$(2)/libmote.a
+        $(MCU_DIR)/$(1)-$(2)/model/$(3).o $(call mcu_sel_objs,$(1),$(2),$(3)) $(MCU_DIR)/$(1)-$(2)/libmote.a
 	@echo "  LD  $$@"
 	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
@@ -104,7 +142,7 @@ define mcu_min_fw
 $(MCU_DIR)/$(1)-size/model/$(2).o: $(call mcu_model_path,$(2))
 
 $(MCU_DIR)/$(1)-size/min_$(2).elf: $(MCU_DIR)/$(1)-size/obj/ports/cortex-m/app/minimal.o $$($(1)-size-PORT) \
-        $(MCU_DIR)/$(1)-size/model/$(2).o $(MCU_DIR)/$(1)-size/libmote.a
+        $(MCU_DIR)/$(1)-size/model/$(2).o $(call mcu_sel_objs,$(1),size,$(2)) $(MCU_DIR)/$(1)-size/libmote.a
 	@echo "  LD  $$@"
 	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_size) --specs=nano.specs $$(MCU_LDFLAGS) \
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
@@ -114,6 +152,7 @@ $(foreach c,$(MCU_XCORES),$(eval $(call mcu_lib,$(c),Os)))
 $(foreach c,$(MCU_CORES),$(foreach v,O2 size,$(eval $(call mcu_lib,$(c),$(v)))))
 $(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(eval $(call mcu_firmware,$(c),$(v)))))
 $(foreach c,$(MCU_CORES),$(foreach v,Os O2,$(foreach m,$(MCU_MODELS),$(eval $(call mcu_model_fw,$(c),$(v),$(m))))))
+$(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(foreach m,$(MCU_MODELS),$(eval $(call mcu_sel,$(c),$(v),$(m))))))
 $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),$(eval $(call mcu_min_fw,$(c),$(m)))))
 
 MCU_FIRMWARE := \
@@ -144,12 +183,21 @@ test-mcu: mcu-tools $(BUILD)/mote
 	    $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
 	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) --mote $(BUILD)/mote
 
-bench-mcu: mcu-tools
-	@$(MAKE) -s --no-print-directory $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),\
+# MODELS=a,b and CORES=m4,m7 (commas or spaces) limit both the build and the
+# runs: only the firmware that runs is built.
+mcu_list = $(subst $(comma), ,$(1))
+comma := ,
+space := $(empty) $(empty)
+BENCH_MCU_MODELS = $(or $(call mcu_list,$(MODELS)),$(MCU_MODELS))
+BENCH_MCU_CORES = $(or $(call mcu_list,$(CORES)),$(MCU_CORES))
+
+bench-mcu: mcu-tools $(BUILD)/mote
+	@$(MAKE) -s --no-print-directory $(foreach c,$(BENCH_MCU_CORES),$(foreach m,$(BENCH_MCU_MODELS),\
 	    $(MCU_DIR)/$(c)-Os/fw_$(m).elf $(MCU_DIR)/$(c)-size/min_$(m).elf))
 	@$(MCU_PY) bench/mcu/bench_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) \
-	    $(if $(filter 1,$(LAYERS)),--layers) $(if $(MODELS),--models $(MODELS)) \
-	    $(if $(CORES),--cores $(CORES))
+	    $(if $(filter 1,$(LAYERS)),--layers) \
+	    --models $(subst $(space),$(comma),$(strip $(BENCH_MCU_MODELS))) \
+	    --cores $(subst $(space),$(comma),$(strip $(BENCH_MCU_CORES)))
 
 size-targets: mcu-tools
 	@$(MAKE) -s --no-print-directory $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)

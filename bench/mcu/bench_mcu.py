@@ -2,14 +2,16 @@
 """bench-mcu: one line per model and core, measured under qemu-system-arm.
 
   model=<name> core=<m4|m7|m55> instructions=<N> macs=<N> arena=<bytes>
-      stack=<bytes> flash_code=<bytes> flash_weights=<bytes> match=<yes|no>
+      stack=<bytes> stack_load=<bytes> stack_invoke=<bytes> flash_code=<bytes>
+      flash_weights=<bytes> match=<yes|no>
 
 instructions  executed instructions of one inference (the second invoke of
               golden in_0), -icount shift=0 + SysTick, firmware built -Os
 macs          sum of mote_op_macs() over the operators (src/ops/registry.h)
 arena         mote_model_arena_size()
 stack         peak stack of model init + session init + first invoke, by
-              painting the stack region
+              painting the stack region; stack_load of model and session
+              init alone, stack_invoke of the first invoke alone
 flash_code    text+rodata (vectors, code, constants, unwind tables) of
               min_<model>.elf: startup + runtime + kernels + the libc/libgcc
               helpers they pull in; -Os, --gc-sections, newlib-nano,
@@ -74,6 +76,7 @@ def bench_one(args, model, core):
         "model": model, "core": core,
         "instructions": bench.get("instructions", "0"), "macs": bench.get("macs", "0"),
         "arena": bench.get("arena", "0"), "stack": bench.get("stack", "0"),
+        "stack_load": bench.get("stack_load", "0"), "stack_invoke": bench.get("stack_invoke", "0"),
         "flash_code": str(code), "flash_weights": str(weights),
         "match": "yes" if match else "no",
     }
@@ -83,7 +86,8 @@ def bench_one(args, model, core):
     return row, layers
 
 
-KEYS = ["model", "core", "instructions", "macs", "arena", "stack", "flash_code",
+KEYS = ["model", "core", "instructions", "macs", "arena", "stack", "stack_load", "stack_invoke",
+        "flash_code",
         "flash_weights", "match"]
 
 
@@ -99,7 +103,7 @@ def main():
 
     ok = True
     if args.markdown:
-        print("| model | core | instructions | MACs | instr/MAC | arena | stack "
+        print("| model | core | instructions | MACs | instr/MAC | arena | stack (load / invoke) "
               "| flash_code | flash_weights | match |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for model in args.models.split(","):
@@ -108,9 +112,10 @@ def main():
             ok = ok and row["match"] == "yes"
             if args.markdown:
                 ipm = int(row["instructions"]) / max(1, int(row["macs"]))
-                print("| %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s |" % (
+                print("| %s | %s | %s | %s | %.1f | %s | %s / %s | %s | %s | %s |" % (
                     model, core, row["instructions"], row["macs"], ipm, row["arena"],
-                    row["stack"], row["flash_code"], row["flash_weights"], row["match"]))
+                    row["stack_load"], row["stack_invoke"], row["flash_code"],
+                    row["flash_weights"], row["match"]))
             else:
                 print(" ".join("%s=%s" % (k, row[k]) for k in KEYS), flush=True)
                 for line in layers:

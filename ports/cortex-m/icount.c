@@ -60,7 +60,9 @@ uint64_t mcu_icount_ticks(void)
 __attribute__((naked)) void mcu_icount_spin(uint32_t n)
 {
     (void)n;
+    /* Unified syntax, so Armv6-M (Thumb-1 only, M0+) assembles it too. */
     __asm__ volatile(
+        ".syntax unified\n\t"
         "1:\n\t"
         "subs r0, r0, #1\n\t"
         "bne 1b\n\t"

@@ -2,7 +2,7 @@
  * requant_host.c — host check that mote_arm_requant() (src/kernels/arm/
  * arm_requant.h) equals mote_requantize() (src/base/fixedpoint.h) on 200 M
  * random and edge-case (acc, multiplier in {0} U [2^30, 2^31), shift in
- * [-31, 30]) triples. `make test-arm-requant-host`; about 4 s at -O2.
+ * [-31, 30]) triples, and mote_arm_requant_e2() for shifts <= -2. `make test-arm-requant-host`; about 4 s at -O2.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +20,7 @@ int main(void){
     int32_t m; r=rnd(); if(r%50==0) m=0; else if(r%50==1) m=1<<30; else if (r%50==2) m=INT32_MAX; else m=(int32_t)((1u<<30)+(uint32_t)(rnd()%(1u<<30)));
     int sh=(int)(rnd()%62)-31;
     int32_t a=mote_requantize(acc,m,sh), b=mote_arm_requant(acc,m,sh);
+    if(sh<=-2 && b==a) b=mote_arm_requant_e2(acc,m,(int32_t)1<<(-sh-2),-sh-1);
     n++; if(a!=b){ if(bad<10) printf("acc=%d m=%d sh=%d ref=%d arm=%d\n",acc,m,sh,a,b); bad++;}
   }
   printf("%ld checked, %ld bad\n",n,bad); return bad!=0;

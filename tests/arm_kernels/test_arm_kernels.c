@@ -12,9 +12,14 @@
  * writes out of bounds. Prints "K: N passed, M failed", then
  * "N passed, M failed"; exits 1 on any mismatch.
  *
- * Then, for each benchmark layer: instructions executed by the reference
- * and the DSP kernel (QEMU -icount shift=0, see ports/cortex-m/icount.h):
+ * Pointwise convolutions with as many output as input channels are also run
+ * in place (output over the input, as the planner's in-place steps do).
+ *
+ * Then, for each benchmark layer (KWS, VWW, IC shapes): instructions executed
+ * by the reference and the DSP kernel (QEMU -icount shift=0, see
+ * ports/cortex-m/icount.h), and on the M55 the Helium kernel's:
  *   layer=<name> macs=<n> ref_instructions=<n> arm_instructions=<n> ratio=<x>
+ *   layer=<name> mve_instructions=<n> mve_instr_per_mac=<x>
  *
  * Command line (semihosting -append): "-cases N" scales the case count
  * (default 1000 per kernel), "-nobench" skips the measurements.
@@ -27,6 +32,14 @@
 #include "semihost.h"
 #include "mote/kernels.h"
 #include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_mve.h"
+
+#if defined(__ARM_FEATURE_MVE)
+#define HAVE_MVE 1
+#else
+#define HAVE_MVE 0
+#endif
+/* Helium rows (M55 only): checked on the same cases against the reference. */
 
 #define GUARD 32
 #define GUARD_BYTE 0xA5
@@ -76,6 +89,10 @@ typedef struct counts {
     const char *name;
     int passed, failed, skipped;
 } counts;
+
+static counts mve_c[3] = {{"conv2d_s8_mve", 0, 0, 0},
+                          {"depthwise_conv2d_s8_mve", 0, 0, 0},
+                          {"fully_connected_s8_mve", 0, 0, 0}};
 
 static int guard_ok(const int8_t *p, int32_t n)
 {
@@ -242,6 +259,19 @@ static void test_conv(counts *c, int n_cases)
                  (long)p.geom.stride_h, (long)p.geom.stride_w, (long)p.geom.dilation_h,
                  (long)p.geom.dilation_w);
         record(c, sr, sa, out_n, sb, what);
+        if (fd.h == 1 && fd.w == 1 && p.geom.stride_h == 1 && p.geom.stride_w == 1 &&
+            p.geom.pad_h == 0 && p.geom.pad_w == 0 && od.c == id.c) {
+            /* pointwise in place (the planner's in-place steps): output over input */
+            memcpy(out_arm, in_buf, (size_t)in_n);
+            sa = mote_arm_conv2d_s8(&p, &q, &id, out_arm, &fd, filt_buf, bias, &od, out_arm, NULL);
+            record(c, sr, sa, out_n, 0, what);
+        }
+#if HAVE_MVE
+        prepare_out(out_n, 0);
+        sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
+        sa = mote_mve_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_arm);
+        record(&mve_c[0], sr, sa, out_n, 0, what);
+#endif
     }
 }
 
@@ -294,6 +324,22 @@ static void test_dw(counts *c, int n_cases)
         out_n = od.n * od.h * od.w * od.c;
         fill_s8(in_buf, in_n);
         fill_s8(filt_buf, fd.h * fd.w * fd.c);
+#if HAVE_MVE
+        if (mote_mve_depthwise_conv2d_s8_fits(&p, &id, &fd, &od)) {
+            prepare_out(out_n, 0);
+            sr = mote_ref_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od,
+                                              out_ref);
+            sa = mote_mve_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od,
+                                              out_arm);
+            snprintf(what, sizeof what, "case %d in %ldx%ldx%ldx%ld f %ldx%ld s%ld,%ld d%ld,%ld", i,
+                     (long)id.n, (long)id.h, (long)id.w, (long)id.c, (long)fd.h, (long)fd.w,
+                     (long)p.geom.stride_h, (long)p.geom.stride_w, (long)p.geom.dilation_h,
+                     (long)p.geom.dilation_w);
+            record(&mve_c[1], sr, sa, out_n, 0, what);
+        } else {
+            mve_c[1].skipped++;
+        }
+#endif
         if (!mote_arm_depthwise_conv2d_s8_fits(&p, &id, &fd, &od)) {
             c->skipped++;
             continue;
@@ -350,6 +396,14 @@ static void test_fc(counts *c, int n_cases)
         snprintf(what, sizeof what, "case %d b%ld d%ld o%ld pc%ld", i, (long)batches, (long)depth,
                  (long)out_c, (long)p.per_channel);
         record(c, sr, sa, out_n, sb, what);
+#if HAVE_MVE
+        prepare_out(out_n, 0);
+        sr = mote_ref_fully_connected_s8(&p, &q, batches, depth, out_c, in_buf, filt_buf, bias,
+                                         out_ref);
+        sa = mote_mve_fully_connected_s8(&p, &q, batches, depth, out_c, in_buf, filt_buf, bias,
+                                         out_arm);
+        record(&mve_c[2], sr, sa, out_n, 0, what);
+#endif
     }
 }
 
@@ -408,6 +462,49 @@ static void test_pool(counts *c, int n_cases, int is_max)
     }
 }
 
+/* ---- ADD (same shape) ---------------------------------------------------- */
+static void test_add(counts *c, int n_cases)
+{
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_add_s8_params p;
+        mote_dims d;
+        int32_t n;
+        mote_status sr, sa;
+        char what[80];
+        memset(&p, 0, sizeof p);
+        d.n = 1;
+        d.h = rint_(1, 9);
+        d.w = rint_(1, 9);
+        d.c = rint_(1, 33);
+        n = d.h * d.w * d.c;
+        p.input1_offset = -rint_(-128, 127);
+        p.input2_offset = -rint_(-128, 127);
+        p.output_offset = rint_(-128, 127);
+        p.left_shift = rnd() % 4 == 0 ? rint_(0, 20) : 20;
+        p.input1_multiplier = (int32_t)((1u << 30) | (rnd() >> 2));
+        p.input2_multiplier = (int32_t)((1u << 30) | (rnd() >> 2));
+        p.output_multiplier = (int32_t)((1u << 30) | (rnd() >> 2));
+        p.input1_shift = rnd() % 8 == 0 ? rint_(-2, 0) : rint_(-8, -1);
+        p.input2_shift = rnd() % 8 == 0 ? rint_(-2, 0) : rint_(-8, -1);
+        p.output_shift = rnd() % 8 == 0 ? rint_(-1, 0) : rint_(-22, -14);
+        random_act(&p.act_min, &p.act_max);
+        fill_s8(in_buf, n);
+        fill_s8(filt_buf, n);
+        if (!mote_arm_add_s8_fits(&p, &d, &d, &d)) {
+            c->skipped++;
+            continue;
+        }
+        prepare_out(n, 0);
+        sr = mote_ref_add_s8(&p, &d, in_buf, &d, filt_buf, &d, out_ref);
+        sa = mote_arm_add_s8(&p, &d, in_buf, &d, filt_buf, &d, out_arm, NULL);
+        snprintf(what, sizeof what, "case %d %ldx%ldx%ld ls%ld s%ld,%ld,%ld", i, (long)d.h,
+                 (long)d.w, (long)d.c, (long)p.left_shift, (long)p.input1_shift,
+                 (long)p.input2_shift, (long)p.output_shift);
+        record(c, sr, sa, n, 0, what);
+    }
+}
+
 /* ---- benchmark layers --------------------------------------------------- */
 typedef enum { L_CONV, L_DW, L_FC, L_AVG, L_MAX } layer_kind;
 typedef struct layer {
@@ -431,6 +528,11 @@ static const layer layers[] = {
     {"vww_pw_1x1_128to128_6x6", L_CONV, 6, 6, 128, 1, 1, 128, 1, 1},
     {"vww_fc_256to2", L_FC, 1, 1, 256, 1, 1, 2, 1, 0},
     {"maxpool_2x2_s2_32ch_24x24", L_MAX, 24, 24, 32, 2, 2, 32, 2, 0},
+    /* image classification (ResNet-8): 3x3 convolutions, widened 2-row path */
+    {"ic_conv1_3x3_3to16_32x32", L_CONV, 32, 32, 3, 3, 3, 16, 1, 1},
+    {"ic_conv_3x3_16to16_32x32", L_CONV, 32, 32, 16, 3, 3, 16, 1, 1},
+    {"ic_conv_3x3_s2_16to32_32x32", L_CONV, 32, 32, 16, 3, 3, 32, 2, 1},
+    {"ic_conv_3x3_32to32_16x16", L_CONV, 16, 16, 32, 3, 3, 32, 1, 1},
 };
 
 static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs, int32_t *out_n)
@@ -470,6 +572,10 @@ static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs
         fd.w = L->kw;
         fd.c = L->ic;
         *macs = *out_n * L->kh * L->kw * L->ic;
+#if HAVE_MVE
+        if (arm == 2)
+            return mote_mve_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out);
+#endif
         return arm ? mote_arm_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out,
                                         scratch_buf)
                    : mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out);
@@ -479,6 +585,11 @@ static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs
         fd.w = L->kw;
         fd.c = L->ic;
         *macs = *out_n * L->kh * L->kw;
+#if HAVE_MVE
+        if (arm == 2)
+            return mote_mve_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
+                                                out);
+#endif
         return arm ? mote_arm_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
                                                   out, scratch_buf)
                    : mote_ref_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
@@ -553,6 +664,22 @@ static void bench(counts *c)
         } else {
             c->passed++;
         }
+#if HAVE_MVE
+        if (L->kind == L_CONV || L->kind == L_DW) {
+            uint64_t mve_n;
+            memset(out_arm, 0x77, (size_t)out_n);
+            t0 = mcu_icount_now();
+            sa = run_layer(L, 2, out_arm, &macs, &out_n);
+            mve_n = mcu_icount_now() - t0 - overhead;
+            if (sa != MOTE_OK || memcmp(out_ref, out_arm, (size_t)out_n) != 0) {
+                printf("FAIL bench layer %s (mve): output differs\n", L->name);
+                c->failed++;
+            }
+            printf("layer=%s mve_instructions=%llu mve_instr_per_mac=%lu.%02lu\n", L->name,
+                   (unsigned long long)mve_n, (unsigned long)(mve_n * 100u / (uint64_t)macs / 100u),
+                   (unsigned long)(mve_n * 100u / (uint64_t)macs % 100u));
+        }
+#endif
         {
             const uint32_t r100 = arm_n ? (uint32_t)((ref_n * 100u + arm_n / 2) / arm_n) : 0;
             const uint32_t ipm =
@@ -571,9 +698,10 @@ int main(void)
     char *argv[8];
     int argc = mcu_semihost_args(argv, 8);
     int n = 1000, do_bench = 1, i, total_pass = 0, total_fail = 0;
-    counts c[6] = {{"conv2d_s8", 0, 0, 0},          {"depthwise_conv2d_s8", 0, 0, 0},
+    counts c[7] = {{"conv2d_s8", 0, 0, 0},          {"depthwise_conv2d_s8", 0, 0, 0},
                    {"fully_connected_s8", 0, 0, 0}, {"avg_pool_s8", 0, 0, 0},
-                   {"max_pool_s8", 0, 0, 0},        {"bench_layers", 0, 0, 0}};
+                   {"max_pool_s8", 0, 0, 0},        {"add_s8", 0, 0, 0},
+                   {"bench_layers", 0, 0, 0}};
     for (i = 1; i < argc; ++i) {
         if (strcmp(argv[i], "-cases") == 0 && i + 1 < argc) n = atoi(argv[++i]);
         if (strcmp(argv[i], "-nobench") == 0) do_bench = 0;
@@ -583,14 +711,21 @@ int main(void)
     test_fc(&c[2], n);
     test_pool(&c[3], n / 2, 0);
     test_pool(&c[4], n / 2, 1);
-    for (i = 0; i < 5; ++i)
+    test_add(&c[5], n / 2);
+    for (i = 0; i < 6; ++i)
         printf("%s: %d passed, %d failed (%d not taken by the arm kernel)\n", c[i].name,
                c[i].passed, c[i].failed, c[i].skipped);
     if (do_bench) {
-        bench(&c[5]);
-        printf("%s: %d passed, %d failed\n", c[5].name, c[5].passed, c[5].failed);
+        bench(&c[6]);
+        printf("%s: %d passed, %d failed\n", c[6].name, c[6].passed, c[6].failed);
     }
-    for (i = 0; i < 6; ++i) {
+    for (i = 0; i < (HAVE_MVE ? 3 : 0); ++i) {
+        printf("%s: %d passed, %d failed (%d not taken)\n", mve_c[i].name, mve_c[i].passed,
+               mve_c[i].failed, mve_c[i].skipped);
+        total_pass += mve_c[i].passed;
+        total_fail += mve_c[i].failed;
+    }
+    for (i = 0; i < 7; ++i) {
         total_pass += c[i].passed;
         total_fail += c[i].failed;
     }

@@ -2,15 +2,11 @@
  * arm_dsp.h — helpers shared by the DSP-extension kernels (internal).
  * Only included by files compiled with __ARM_FEATURE_DSP.
  *
- * The int16 "column pair" layout the matrix multiply reads: two columns
- * (j = 0, 1) of K values each (x + input_offset, in [-255, 255]),
- * interleaved by groups of four. With K4 = K & ~3, value k < K4 of column j
- * sits at 8 * (k / 4) + 4 * j + {0, 2, 1, 3}[k % 4]: one 32-bit load gives
- * the pair (x0, x2), the next (x1, x3) — the pairs SXTB16 makes of four
- * int8 weights (bytes 0 and 2, then bytes 1 and 3 after a rotation). The
- * K - K4 tail values of column j follow at 2 * K4 + 4 * j + (k - K4).
- * A pair occupies mote_arm_col_elems(K) int16 (a multiple of 8, so pairs
- * placed one after another stay 16-byte aligned).
+ * No kernel here needs arena scratch: inputs and weights are widened to
+ * int16 pairs in registers as they are read (SXTB16 takes bytes 0 and 2,
+ * SXTB16 ROR #8 bytes 1 and 3; SXTAB16 adds the input offset in the same
+ * instruction), so the Arm rows never make the arena larger than the
+ * reference rows do.
  */
 #ifndef MOTE_KERNELS_ARM_DSP_H
 #define MOTE_KERNELS_ARM_DSP_H
@@ -64,30 +60,171 @@ MOTE_ARM_INLINE int32_t mote_arm_dup16(int32_t v)
     return (int32_t)(((uint32_t)v & 0xFFFFu) * 0x10001u);
 }
 
-/* The output stage shared by the matrix multiply's callers. */
-typedef struct mote_arm_out {
-    const int32_t *bias; /* out_c entries or NULL */
-    const int32_t *mult; /* q_step ? out_c entries : 1 */
-    const int8_t *shift;
-    int32_t q_step; /* 1: per channel; 0: per tensor */
-    int32_t output_offset, act_min, act_max;
-} mote_arm_out;
+/* The output stage of four consecutive output channels (one 32-bit store):
+ * per-channel constants prepared once per call or channel block. */
+typedef struct mote_arm_rq4 {
+    int32_t m[4];      /* multipliers */
+    int32_t hq[4];     /* 2^(e-2), e = -shift (fast form) */
+    int32_t e1[4];     /* e - 1 (fast form) */
+    int32_t sh[4];     /* the shifts (general form) */
+    int32_t fast;      /* every shift <= -2: mote_arm_requant_e2 */
+    int32_t ooff;      /* output zero point */
+    int32_t full;      /* act range is [-128, 127]: SSAT alone clamps */
+    uint32_t lo4, hi4; /* act_min / act_max in every byte */
+} mote_arm_rq4;
 
-/* int16 elements of one column pair of depth K. */
-MOTE_ARM_INLINE int32_t mote_arm_col_elems(int32_t K)
+/* Four copies of the byte v. */
+MOTE_ARM_INLINE uint32_t mote_arm_dup8(int32_t v)
 {
-    return 2 * (K & ~3) + 8;
+    return ((uint32_t)v & 0xFFu) * 0x01010101u;
 }
 
-/* out0[o] (and out1[o] when ncols is 2) for o in [0, out_c): the dot
- * product of filter row o (w + o * K, int8) with column 0 (1) of the pair
- * `col`, then the output stage. */
-void mote_arm_matmul_s8(const int8_t *w, int32_t out_c, int32_t K, const int16_t *col,
-                        int32_t ncols, const mote_arm_out *os, int8_t *out0, int8_t *out1);
+/* Channel constants of rq for channels c0 .. c0+3 (mult/shift index c0 + i,
+ * or 0 for every channel when per_tensor). */
+void mote_arm_rq4_prep(mote_arm_rq4 *rq, const int32_t *mult, const int8_t *shift, int32_t c0,
+                       int32_t per_tensor, int32_t ooff, int32_t act_min, int32_t act_max);
 
-/* Write n values (src[i] + input_offset) into column j of the pair `col`
- * (depth K) from depth index k on; src NULL writes zeros (padding). */
-void mote_arm_col_fill(int16_t *col, int32_t K, int32_t j, int32_t k, const int8_t *src, int32_t n,
-                       int32_t input_offset);
+MOTE_ARM_INLINE int32_t mote_arm_rq4_one(const mote_arm_rq4 *rq, int32_t acc, int32_t i)
+{
+    if (rq->fast) return mote_arm_requant_e2(acc, rq->m[i], rq->hq[i], rq->e1[i]);
+    return mote_arm_requant(acc, rq->m[i], rq->sh[i]);
+}
+
+/* v saturated to [-128, 127] (SSAT). */
+MOTE_ARM_INLINE int32_t mote_arm_ssat8(int32_t v)
+{
+    int32_t r;
+    __asm__("ssat %0, #8, %1" : "=r"(r) : "r"(v));
+    return r;
+}
+
+/* Requantize four accumulators, add the zero point, saturate, pack into
+ * one word (channel i in byte i), clamp to the activation range. */
+MOTE_ARM_INLINE uint32_t mote_arm_rq4_pack(const mote_arm_rq4 *rq, int32_t a0, int32_t a1,
+                                           int32_t a2, int32_t a3)
+{
+    const int32_t v0 = mote_arm_ssat8(mote_arm_rq4_one(rq, a0, 0) + rq->ooff);
+    const int32_t v1 = mote_arm_ssat8(mote_arm_rq4_one(rq, a1, 1) + rq->ooff);
+    const int32_t v2 = mote_arm_ssat8(mote_arm_rq4_one(rq, a2, 2) + rq->ooff);
+    const int32_t v3 = mote_arm_ssat8(mote_arm_rq4_one(rq, a3, 3) + rq->ooff);
+    uint32_t w = ((uint32_t)v0 & 0xFFu) | (((uint32_t)v1 & 0xFFu) << 8) |
+                 (((uint32_t)v2 & 0xFFu) << 16) | ((uint32_t)v3 << 24);
+    if (!rq->full) {
+        (void)__ssub8((int32_t)w, (int32_t)rq->lo4); /* GE: w >= act_min */
+        w = __sel(w, rq->lo4);
+        (void)__ssub8((int32_t)rq->hi4, (int32_t)w); /* GE: act_max >= w */
+        w = __sel(w, rq->hi4);
+    }
+    return w;
+}
+
+/* Four filter rows (w, w + K, w + 2K, w + 3K) against one input run x of
+ * n int8 values: acc[r] += sum_k w[r*K + k] * (x[k] + input_offset).
+ * off2 = input_offset in both halves (mote_arm_dup16). */
+void mote_arm_dot4_s8(const int8_t *w, int32_t K, const int8_t *x, int32_t n, int32_t off2,
+                      int32_t *acc);
+
+/* One filter row against one input run: returns acc + the dot product. */
+int32_t mote_arm_dot1_s8(const int8_t *w, const int8_t *x, int32_t n, int32_t off2, int32_t acc);
+
+/* Widened weights: R filter rows (row stride K) as G groups of four depth
+ * values, each group R (even, odd) SXTB16 pairs (zero past K), into wb
+ * (2 * R * G words). */
+void mote_arm_widen_rows(int32_t *wb, const int8_t *w, int32_t K, int32_t R, int32_t G);
+
+/* acc[r] += four int8 filter rows (w + r * K) against g groups of a
+ * widened input patch xw (mote_arm_widen_patch layout). */
+void mote_arm_xdot4(const int32_t *xw, const int8_t *w, int32_t K, int32_t g, int32_t *acc);
+
+/* acc[r] += the widened rows wb (R = 4 / 2, in order) against nrows input
+ * runs x, x + rstride, ... of 4 * g int8 each (plus the input offset). */
+void mote_arm_wdot4(const int32_t *wb, const int8_t *x, int32_t rstride, int32_t nrows, int32_t g,
+                    int32_t off2, int32_t *acc);
+void mote_arm_wdot2(const int32_t *wb, const int8_t *x, int32_t rstride, int32_t nrows, int32_t g,
+                    int32_t off2, int32_t *acc);
+
+/* One group of four depth values against R = 4 / 2 widened rows: the
+ * input word widened with the offset added (two SXTAB16), then per row one
+ * LDRD of its (even, odd) pairs and two SMLAD: 15 instructions for 16
+ * multiply-accumulates (4 rows), 9 for 8 (2 rows). */
+#define W4_ROW(acc)                                                                                \
+    "ldrd    %[w0], %[w1], [%[wb]], #8\n\t"                                                        \
+    "smlad   %[" acc "], %[w0], %[xe], %[" acc "]\n\t"                                             \
+    "smlad   %[" acc "], %[w1], %[xo], %[" acc "]\n\t"
+#define W4_X                                                                                       \
+    "ldr     %[xo], [%[x]], #4\n\t"                                                                \
+    "sxtab16 %[xe], %[off], %[xo]\n\t"                                                             \
+    "sxtab16 %[xo], %[off], %[xo], ror #8\n\t"
+#define W4_STEP W4_X W4_ROW("a0") W4_ROW("a1") W4_ROW("a2") W4_ROW("a3")
+#define W2_STEP W4_X W4_ROW("a0") W4_ROW("a1")
+
+/* One run of g groups (g >= 1) against four widened rows, inline: the
+ * accumulators stay in registers around it. */
+MOTE_ARM_INLINE void mote_arm_wdot4_run(const int32_t *wb, const int8_t *x, int32_t g, int32_t off2,
+                                        int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    const int8_t *end = x + 4 * g;
+    int32_t xe, xo, w0, w1;
+    if (g & 1)
+        __asm__ volatile(
+            W4_STEP
+            : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [wb] "+r"(wb),
+              [x] "+r"(x), [xe] "=&r"(xe), [xo] "=&r"(xo), [w0] "=&r"(w0), [w1] "=&r"(w1)
+            : [off] "r"(off2)
+            : "memory");
+    if (x != end)
+        __asm__ volatile(
+            "1:\n\t" W4_STEP W4_STEP "cmp     %[x], %[end]\n\t"
+            "bne     1b\n\t"
+            : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [wb] "+r"(wb),
+              [x] "+r"(x), [xe] "=&r"(xe), [xo] "=&r"(xo), [w0] "=&r"(w0), [w1] "=&r"(w1)
+            : [off] "r"(off2), [end] "r"(end)
+            : "memory", "cc");
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* n bytes of zp at d (word stores). */
+void mote_arm_fill_zp(int8_t *d, int8_t zp, int32_t n);
+
+/* Rows ky_lo .. ky_hi-1 of a conv window at (y0, x0), each kw * C bytes, in
+ * filter order into pt; the input zero point zp for the columns outside
+ * [kx_lo, kx_hi) (padding: zp + input_offset = 0, so they add nothing). */
+void mote_arm_gather_rows(int8_t *pt, const mote_conv_geom *g, const mote_dims *id,
+                          const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
+                          int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int8_t zp);
+
+/* Requantize (fast single-rounding form when shift <= -2). */
+MOTE_ARM_INLINE int32_t mote_arm_rq_one(int32_t acc, int32_t m, int32_t s)
+{
+    if (s <= -2) return mote_arm_requant_e2(acc, m, (int32_t)1 << (-s - 2), -s - 1);
+    return mote_arm_requant(acc, m, s);
+}
+
+/* Four outputs of channels o .. o+3, zero point, saturate, clamp: one word. */
+MOTE_ARM_INLINE uint32_t mote_arm_pack4_q(const mote_requant *q, int32_t o, const int32_t *acc,
+                                          int32_t ooff, int full, uint32_t lo4, uint32_t hi4)
+{
+    const int32_t v0 =
+        mote_arm_ssat8(mote_arm_rq_one(acc[0], q->multiplier[o], q->shift[o]) + ooff);
+    const int32_t v1 =
+        mote_arm_ssat8(mote_arm_rq_one(acc[1], q->multiplier[o + 1], q->shift[o + 1]) + ooff);
+    const int32_t v2 =
+        mote_arm_ssat8(mote_arm_rq_one(acc[2], q->multiplier[o + 2], q->shift[o + 2]) + ooff);
+    const int32_t v3 =
+        mote_arm_ssat8(mote_arm_rq_one(acc[3], q->multiplier[o + 3], q->shift[o + 3]) + ooff);
+    uint32_t w = ((uint32_t)v0 & 0xFFu) | (((uint32_t)v1 & 0xFFu) << 8) |
+                 (((uint32_t)v2 & 0xFFu) << 16) | ((uint32_t)v3 << 24);
+    if (!full) {
+        (void)__ssub8((int32_t)w, (int32_t)lo4); /* GE: w >= act_min */
+        w = __sel(w, lo4);
+        (void)__ssub8((int32_t)hi4, (int32_t)w); /* GE: act_max >= w */
+        w = __sel(w, hi4);
+    }
+    return w;
+}
 
 #endif /* MOTE_KERNELS_ARM_DSP_H */

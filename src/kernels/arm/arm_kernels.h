@@ -46,7 +46,8 @@ uint32_t mote_arm_conv2d_s8_scratch_bytes(const mote_conv_s8_params *p, const mo
                                           const mote_dims *filter_dims,
                                           const mote_dims *output_dims);
 
-/* ---- DEPTHWISE_CONV_2D (depth_multiplier 1) ---------------------------- */
+/* ---- DEPTHWISE_CONV_2D (depth_multiplier 1, at most 25 taps) ----------- */
+#define MOTE_ARM_DW_MAX_TAPS 25
 mote_status mote_arm_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -87,5 +88,12 @@ int mote_arm_max_pool_s8_fits(const mote_pool_s8_params *p, const mote_dims *inp
 uint32_t mote_arm_max_pool_s8_scratch_bytes(const mote_pool_s8_params *p,
                                             const mote_dims *input_dims,
                                             const mote_dims *output_dims);
+
+/* ---- ADD (same-shape inputs; shifts <= 0, as TFLite's lowering makes) -- */
+mote_status mote_arm_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
+                            const mote_dims *output_dims, int8_t *output, void *scratch);
+int mote_arm_add_s8_fits(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                         const mote_dims *in2_dims, const mote_dims *output_dims);
 
 #endif /* MOTE_KERNELS_ARM_KERNELS_H */

@@ -4,6 +4,7 @@
  * tool can plan memory for a Cortex-M target.
  */
 #include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_mve.h"
 
 static int dims_ok(const mote_dims *d)
 {
@@ -13,12 +14,6 @@ static int dims_ok(const mote_dims *d)
 static int geom_ok(const mote_conv_geom *g)
 {
     return g->stride_h >= 1 && g->stride_w >= 1 && g->dilation_h >= 1 && g->dilation_w >= 1;
-}
-
-/* Bytes of one int16 column pair of depth k (see arm_dsp.h). */
-static uint32_t col_pair_bytes(int32_t k)
-{
-    return (uint32_t)(2 * (k & ~3) + 8) * 2u;
 }
 
 int mote_arm_conv2d_s8_fits(const mote_conv_s8_params *p, const mote_dims *input_dims,
@@ -34,8 +29,11 @@ uint32_t mote_arm_conv2d_s8_scratch_bytes(const mote_conv_s8_params *p, const mo
                                           const mote_dims *filter_dims,
                                           const mote_dims *output_dims)
 {
-    if (!mote_arm_conv2d_s8_fits(p, input_dims, filter_dims, output_dims)) return 0;
-    return col_pair_bytes(filter_dims->h * filter_dims->w * filter_dims->c);
+    (void)p;
+    (void)input_dims;
+    (void)filter_dims;
+    (void)output_dims;
+    return 0; /* direct: no im2col */
 }
 
 int mote_arm_depthwise_conv2d_s8_fits(const mote_conv_s8_params *p, const mote_dims *input_dims,
@@ -44,7 +42,7 @@ int mote_arm_depthwise_conv2d_s8_fits(const mote_conv_s8_params *p, const mote_d
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     if (!p || !dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || !geom_ok(&p->geom)) return 0;
     return p->depth_multiplier == 1 && fd->n == 1 && od->n == id->n && od->c == id->c &&
-           fd->c == id->c;
+           fd->c == id->c && fd->h * fd->w <= MOTE_ARM_DW_MAX_TAPS;
 }
 
 uint32_t mote_arm_depthwise_conv2d_s8_scratch_bytes(const mote_conv_s8_params *p,
@@ -52,9 +50,11 @@ uint32_t mote_arm_depthwise_conv2d_s8_scratch_bytes(const mote_conv_s8_params *p
                                                     const mote_dims *filter_dims,
                                                     const mote_dims *output_dims)
 {
-    if (!mote_arm_depthwise_conv2d_s8_fits(p, input_dims, filter_dims, output_dims)) return 0;
-    /* The filter of every group of four channels, widened to int16 pairs. */
-    return (uint32_t)(filter_dims->h * filter_dims->w * (filter_dims->c & ~3)) * 2u;
+    (void)p;
+    (void)input_dims;
+    (void)filter_dims;
+    (void)output_dims;
+    return 0; /* the filter of one channel group is widened on the stack */
 }
 
 int mote_arm_fully_connected_s8_fits(const mote_fc_s8_params *p, int32_t batches, int32_t depth,
@@ -66,8 +66,11 @@ int mote_arm_fully_connected_s8_fits(const mote_fc_s8_params *p, int32_t batches
 uint32_t mote_arm_fully_connected_s8_scratch_bytes(const mote_fc_s8_params *p, int32_t batches,
                                                    int32_t depth, int32_t out_c)
 {
-    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return 0;
-    return col_pair_bytes(depth);
+    (void)p;
+    (void)batches;
+    (void)depth;
+    (void)out_c;
+    return 0; /* the input is widened in registers */
 }
 
 static int pool_fits(const mote_pool_s8_params *p, const mote_dims *id, const mote_dims *od)
@@ -107,4 +110,29 @@ uint32_t mote_arm_max_pool_s8_scratch_bytes(const mote_pool_s8_params *p,
     (void)input_dims;
     (void)output_dims;
     return 0;
+}
+
+static int same_dims(const mote_dims *a, const mote_dims *b)
+{
+    return a->n == b->n && a->h == b->h && a->w == b->w && a->c == b->c;
+}
+
+int mote_arm_add_s8_fits(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                         const mote_dims *in2_dims, const mote_dims *output_dims)
+{
+    return p && dims_ok(in1_dims) && dims_ok(in2_dims) && dims_ok(output_dims) &&
+           same_dims(in1_dims, output_dims) && same_dims(in2_dims, output_dims) &&
+           p->left_shift >= 0 && p->left_shift <= 20 && p->input1_multiplier >= 0 &&
+           p->input2_multiplier >= 0 && p->output_multiplier >= 0 && p->input1_shift <= 0 &&
+           p->input2_shift <= 0 && p->output_shift <= 0 && p->input1_shift >= -31 &&
+           p->input2_shift >= -31 && p->output_shift >= -31;
+}
+
+int mote_mve_depthwise_conv2d_s8_fits(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                                      const mote_dims *filter_dims, const mote_dims *output_dims)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    if (!p || !dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || !geom_ok(&p->geom)) return 0;
+    return p->depth_multiplier == 1 && fd->n == 1 && od->n == id->n && od->c == id->c &&
+           fd->c == id->c;
 }

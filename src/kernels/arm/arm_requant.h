@@ -45,6 +45,30 @@ MOTE_ARM_RQ_INLINE int32_t mote_arm_requant(int32_t acc, int32_t multiplier, int
     return mh;
 }
 
+/*
+ * The single-rounding form for e = -shift >= 2 (the common case): with
+ * p = acc * m, the two roundings above collapse (floor(floor(a / N) / M) =
+ * floor(a / (N M)) for positive integers N, M) into
+ *   floor((p + 2^30 + 2^(30+e) - [x < 0] 2^31) / 2^(31+e)),
+ * where x = mul_high(acc, m). [x < 0] may be replaced by [acc < 0]: when
+ * acc < 0 but x = 0 (p in [-2^30, 0)) both forms give 0 for e >= 1. The
+ * 64-bit addend is built in two registers, one SMLAL adds p, and since
+ * 31 + e >= 32 the result is the high word shifted right by e - 1:
+ * seven instructions. hq = 2^(e-2) and e1 = e - 1 are per-channel
+ * constants (mote_arm_rq_prep).
+ */
+MOTE_ARM_RQ_INLINE int32_t mote_arm_requant_e2(int32_t acc, int32_t multiplier, int32_t hq,
+                                               int32_t e1)
+{
+    // cppcheck-suppress shiftTooManyBitsSigned
+    const int32_t sign = acc >> 31; /* arithmetic (base/fixedpoint.h) */
+    const uint32_t lo = 0x40000000u | ((uint32_t)sign << 31);
+    const uint32_t hi = (uint32_t)(hq + sign);
+    const uint64_t init = ((uint64_t)hi << 32) | lo;
+    const int64_t p = (int64_t)(init + (uint64_t)((int64_t)acc * multiplier));
+    return (int32_t)(p >> 32) >> e1;
+}
+
 /* requantize, add the output zero point, clamp: mote_ref_output_s8()
  * without the bias (the kernels seed the accumulator with it). */
 MOTE_ARM_RQ_INLINE int8_t mote_arm_out_s8(int32_t acc, int32_t multiplier, int32_t shift,

@@ -21,11 +21,34 @@ int mote_arm_fully_connected_s8_step_fits(const void *step);
 uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step);
 int mote_arm_avg_pool_s8_step_fits(const void *step);
 int mote_arm_max_pool_s8_step_fits(const void *step);
+int mote_arm_add_s8_step_fits(const void *step);
 
 mote_status mote_arm_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_avg_pool_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_max_pool_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_add_s8_step(const void *step, const mote_kernel_io *io);
+
+/* Helium rows (arm_steps_mve.c; fits portable, in arm_rows.c). */
+int mote_mve_depthwise_conv2d_s8_step_fits(const void *step);
+mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
+
+/* In place, row by row (the planner gave the output input 0's buffer:
+ * CONV_2D / DEPTHWISE_CONV_2D, same shape, batch 1; core/plan.c): the same
+ * protocol as the reference rows (kernels/ref/ref_rows.h): output rows
+ * into a ring of mote_inplace_ring_rows() rows in the step's scratch, each
+ * copied back once no later output row reads the input rows it covers.
+ * A filter of one row (1x1, pad 0) reads only its own input row: the call
+ * then gets that row alone. fn: an Arm kernel without its scratch. */
+typedef mote_status (*mote_arm_conv_fn)(const mote_conv_s8_params *p, const mote_requant *q,
+                                        const mote_dims *input_dims, const int8_t *input,
+                                        const mote_dims *filter_dims, const int8_t *filter,
+                                        const int32_t *bias, const mote_dims *output_dims,
+                                        int8_t *output);
+mote_status mote_arm_conv_rows(mote_arm_conv_fn fn, const mote_conv_s8_step *s,
+                               const mote_requant *q, const mote_kernel_io *io);
 
 #endif /* MOTE_KERNELS_ARM_ROWS_H */

@@ -2,14 +2,26 @@
  * conv2d_s8_dsp.c — CONV_2D, int8, for cores with the DSP extension.
  * Bit-exact with mote_ref_conv2d_s8 (groups = 1).
  *
- * Output pixels are taken two at a time: each one's receptive field is
- * copied into a column of the scratch pair (im2col, widened to int16 with
- * the input offset added, padded taps written as 0 — the reference skips
- * them, which adds the same nothing), then the matrix multiply of
- * matmul_s8_dsp.c runs every filter against both columns. A 1x1 filter
- * with the pixel inside the input is a single run (the pointwise case); a
- * filter row with dilation 1 is one run per row, so a first layer with one
- * input channel (KWS: 10x4x1) fills four values at a time too.
+ * No arena scratch. Two paths:
+ *
+ * Widened weights (K = kh*kw*in_c <= 200): the filter rows of a block of
+ * four output channels (K <= 100) or two (K <= 200) are widened once per
+ * block into int16 pairs on the stack (800 bytes; mote_arm_widen_rows), then
+ * every output pixel runs mote_arm_wdot4/2: per four depth values one input
+ * word widened with the offset, one LDRD and two SMLAD per row (15
+ * instructions for 16 MACs). Interior pixels read their kh filter-row runs
+ * straight from the input when kw*in_c is a multiple of 4; other pixels
+ * (borders, dilation, odd run lengths) first gather their K inputs into a
+ * 200-byte stack patch in filter order, writing the input zero point for
+ * padded taps: (zp + input_offset) = 0, so a padded tap adds exactly 0, as
+ * the reference's skipped taps do.
+ *
+ * Otherwise, direct: four output channels at a time, and for each output
+ * pixel the in-bounds part of every filter row is one contiguous run in
+ * the input and in the filter (dilation 1), handed to mote_arm_dot4_s8,
+ * which widens both in registers. Padded taps are skipped, as in the
+ * reference. The four results are requantized and stored as one word;
+ * channels past the last block go one by one.
  */
 #if defined(__ARM_FEATURE_DSP)
 
@@ -29,35 +41,367 @@ static void tap_range(int32_t o, int32_t d, int32_t n, int32_t taps, int32_t *lo
     *hi = b;
 }
 
-static void fill_pixel(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
-                       const mote_dims *fd, int32_t oy, int32_t ox, int16_t *col, int32_t j)
+/* Accumulate, for the filter rows at w (row stride K, rows = 4 or 1), the
+ * in-bounds taps of output pixel (oy, ox). Padded taps are skipped, as the
+ * reference skips them. */
+static void pixel_dot(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
+                      const mote_dims *fd, int32_t oy, int32_t ox, const int8_t *w, int32_t K,
+                      int32_t rows, int32_t off2, int32_t *acc)
 {
     const mote_conv_geom *g = &p->geom;
-    const int32_t C = id->c, K = fd->h * fd->w * C, row = fd->w * C;
+    const int32_t C = id->c, row = fd->w * C;
     const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
-    int32_t ky, kx, kx_lo, kx_hi;
+    int32_t ky, kx, kx_lo, kx_hi, ky_lo, ky_hi;
 
+    tap_range(y0, g->dilation_h, id->h, fd->h, &ky_lo, &ky_hi);
     tap_range(x0, g->dilation_w, id->w, fd->w, &kx_lo, &kx_hi);
-    for (ky = 0; ky < fd->h; ++ky) {
-        const int32_t y = y0 + g->dilation_h * ky;
-        const int32_t k = ky * row;
-        const int8_t *in_row;
-        if (y < 0 || y >= id->h) {
-            mote_arm_col_fill(col, K, j, k, 0, row, 0);
+    if (kx_hi <= kx_lo) return;
+    for (ky = ky_lo; ky < ky_hi; ++ky) {
+        const int8_t *in_row = in_batch + (y0 + g->dilation_h * ky) * id->w * C;
+        const int8_t *wr = w + ky * row;
+        if (g->dilation_w == 1) {
+            const int32_t n = (kx_hi - kx_lo) * C;
+            const int8_t *x = in_row + (x0 + kx_lo) * C;
+            if (rows == 4)
+                mote_arm_dot4_s8(wr + kx_lo * C, K, x, n, off2, acc);
+            else
+                acc[0] = mote_arm_dot1_s8(wr + kx_lo * C, x, n, off2, acc[0]);
+        } else {
+            for (kx = kx_lo; kx < kx_hi; ++kx) {
+                const int8_t *x = in_row + (x0 + g->dilation_w * kx) * C;
+                if (rows == 4)
+                    mote_arm_dot4_s8(wr + kx * C, K, x, C, off2, acc);
+                else
+                    acc[0] = mote_arm_dot1_s8(wr + kx * C, x, C, off2, acc[0]);
+            }
+        }
+    }
+}
+
+#define CONV_WB_WORDS 152 /* widened weights: 4 rows x 19 groups, 2 x 38, ... */
+#define CONV_PATCH 152    /* bytes of one pixel's gathered inputs */
+#define CONV_MAX_BLOCKS 3 /* channel blocks sharing one pixel's input */
+
+/* Pointwise, nb blocks of four channels widened at wb (8 * g words each):
+ * pixel by pixel, every block against the pixel's run of 4 * g inputs. */
+static __attribute__((noinline)) void pw_blocks(const int32_t *wb, int32_t g, int32_t nb,
+                                                const int8_t *x, int32_t C, int32_t npix,
+                                                int8_t *out, int32_t OC, int32_t off2,
+                                                const int32_t (*bs)[4], const mote_arm_rq4 *rq)
+{
+    int32_t i, bl;
+    for (i = 0; i < npix; ++i, x += C, out += OC)
+        for (bl = 0; bl < nb; ++bl) {
+            int32_t acc[4];
+            acc[0] = bs[bl][0];
+            acc[1] = bs[bl][1];
+            acc[2] = bs[bl][2];
+            acc[3] = bs[bl][3];
+            mote_arm_wdot4_run(wb + bl * 8 * g, x, g, off2, acc);
+            mote_arm_st32(out + 4 * bl, mote_arm_rq4_pack(&rq[bl], acc[0], acc[1], acc[2], acc[3]));
+        }
+}
+
+/* The widened-weight path; returns the number of output channels done
+ * (a multiple of its block size, 0 when K is too large). */
+static int32_t conv_widened(const mote_conv_s8_params *p, const mote_requant *q,
+                            const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                            const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                            int8_t *output)
+{
+    int32_t wb[CONV_WB_WORDS];
+    int32_t pt32[CONV_PATCH / 4]; /* the patch, word aligned */
+    mote_arm_rq4 rq[CONV_MAX_BLOCKS];
+    int8_t *pt = (int8_t *)pt32;
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, K = fd->h * fd->w * C, G = (K + 3) / 4, OC = od->c;
+    const int32_t R = 8 * G <= CONV_WB_WORDS ? 4 : 0; /* 2-row blocks (wdot2) lose to dot4 */
+    const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
+    const int32_t rstride = g->dilation_h * IW * C;
+    /* rows of kw * C inputs map onto whole groups of the widened weights */
+    const int rowwise = (KW * C) % 4 == 0;
+    const int32_t gd = (KW * C) / 4, off2 = mote_arm_dup16(p->input_offset);
+    const int8_t zp = (int8_t)(-p->input_offset);
+    int32_t o, b, oy, ox, nb, blk;
+
+    if (R == 0 || 4 * G > CONV_PATCH) return 0;
+    nb = CONV_WB_WORDS / (2 * R * G);
+    if (nb > CONV_MAX_BLOCKS) nb = CONV_MAX_BLOCKS;
+    for (o = 0; o + R <= OC;) {
+        int32_t bs[CONV_MAX_BLOCKS][4];
+        if (nb > (OC - o) / R) nb = (OC - o) / R;
+        for (blk = 0; blk < nb; ++blk) {
+            const int32_t c0 = o + blk * R;
+            int32_t r;
+            mote_arm_widen_rows(wb + blk * 2 * R * G, filter + c0 * K, K, R, G);
+            for (r = 0; r < 4; ++r)
+                bs[blk][r] = bias && r < R ? bias[c0 + r] : 0;
+            if (R == 4)
+                mote_arm_rq4_prep(&rq[blk], q->multiplier, q->shift, c0, 0, p->output_offset,
+                                  p->act_min, p->act_max);
+        }
+        if (R == 4 && nb > 1 && KH == 1 && KW == 1 && C % 4 == 0 && g->stride_h == 1 &&
+            g->stride_w == 1 && g->pad_h == 0 && g->pad_w == 0 && od->h == IH && od->w == IW) {
+            pw_blocks(wb, G, nb, input, C, od->n * IH * IW, output + o, OC, off2,
+                      (const int32_t(*)[4])bs, rq);
+            o += nb * R;
             continue;
         }
-        in_row = in_batch + y * id->w * C;
-        if (kx_lo > 0) mote_arm_col_fill(col, K, j, k, 0, kx_lo * C, 0);
-        if (g->dilation_w == 1) {
-            if (kx_hi > kx_lo)
-                mote_arm_col_fill(col, K, j, k + kx_lo * C, in_row + (x0 + kx_lo) * C,
-                                  (kx_hi - kx_lo) * C, p->input_offset);
-        } else {
-            for (kx = kx_lo; kx < kx_hi; ++kx)
-                mote_arm_col_fill(col, K, j, k + kx * C, in_row + (x0 + g->dilation_w * kx) * C, C,
-                                  p->input_offset);
+        if (R == 4 && nb == 1 && KH == 1 && KW == 1 && C % 4 == 0 && g->stride_h == 1 &&
+            g->stride_w == 1 && g->pad_h == 0 && g->pad_w == 0 && od->h == IH && od->w == IW) {
+            /* 1x1, stride 1: pixel i reads input pixel i, one run of C */
+            const int32_t npix = od->n * IH * IW;
+            const int8_t *x = input;
+            int8_t *out = output + o;
+            int32_t i;
+            for (i = 0; i < npix; ++i, x += C, out += OC) {
+                int32_t acc[4];
+                acc[0] = bs[0][0];
+                acc[1] = bs[0][1];
+                acc[2] = bs[0][2];
+                acc[3] = bs[0][3];
+                mote_arm_wdot4_run(wb, x, G, off2, acc);
+                mote_arm_st32(out, mote_arm_rq4_pack(&rq[0], acc[0], acc[1], acc[2], acc[3]));
+            }
+            o += R;
+            continue;
         }
-        if (kx_hi < fd->w) mote_arm_col_fill(col, K, j, k + kx_hi * C, 0, (fd->w - kx_hi) * C, 0);
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * IH * IW * C;
+            int8_t *out = output + b * od->h * od->w * OC + o;
+            for (oy = 0; oy < od->h; ++oy) {
+                const int32_t y0 = oy * g->stride_h - g->pad_h;
+                int32_t ky_lo = 0, ky_hi = KH;
+                if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
+                    tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
+                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                    const int32_t x0 = ox * g->stride_w - g->pad_w;
+                    const int8_t *x;
+                    int32_t nrows, gr, rs, w0, kx_lo, kx_hi;
+                    if (x0 >= 0 && x0 + g->dilation_w * (KW - 1) < IW) {
+                        kx_lo = 0;
+                        kx_hi = KW;
+                    } else {
+                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    }
+                    if (rowwise) {
+                        /* rows wholly outside add nothing: skipped, as the
+                         * reference skips them; the weights start at ky_lo */
+                        nrows = ky_hi - ky_lo;
+                        gr = gd;
+                        w0 = ky_lo * gd;
+                        if (g->dilation_w == 1 && kx_lo == 0 && kx_hi == KW && gd > 2) {
+                            x = in_batch + ((y0 + g->dilation_h * ky_lo) * IW + x0) * C;
+                            rs = rstride;
+                        } else if (g->dilation_w == 1 && kx_lo == 0 && kx_hi == KW) {
+                            /* short rows (first layers, few channels): copied
+                             * word by word into one run */
+                            const int8_t *src =
+                                in_batch + ((y0 + g->dilation_h * ky_lo) * IW + x0) * C;
+                            int32_t r, j;
+                            for (r = 0; r < nrows; ++r, src += rstride)
+                                for (j = 0; j < gd; ++j)
+                                    pt32[r * gd + j] = (int32_t)mote_arm_ld32(src + 4 * j);
+                            x = pt;
+                            gr = nrows * gd;
+                            nrows = 1;
+                            rs = 0;
+                        } else {
+                            /* the patch rows are contiguous: one run */
+                            mote_arm_gather_rows(pt, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                                 kx_lo, kx_hi, zp);
+                            x = pt;
+                            gr = nrows * gd;
+                            nrows = 1;
+                            rs = 0;
+                        }
+                    } else {
+                        int32_t i;
+                        for (i = 0; i < ky_lo * KW * C; ++i)
+                            pt[i] = zp;
+                        mote_arm_gather_rows(pt + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                             kx_lo, kx_hi, zp);
+                        for (i = ky_hi * KW * C; i < 4 * G; ++i)
+                            pt[i] = zp;
+                        x = pt;
+                        nrows = 1;
+                        gr = G;
+                        w0 = 0;
+                        rs = 0;
+                    }
+                    if (nrows <= 0) {
+                        gr = 0;
+                        nrows = 0;
+                    }
+                    for (blk = 0; blk < nb; ++blk) {
+                        const int32_t *wk = wb + blk * 2 * R * G + w0 * 2 * R;
+                        int8_t *ob = out + blk * R;
+                        int32_t acc[4];
+                        acc[0] = bs[blk][0];
+                        acc[1] = bs[blk][1];
+                        acc[2] = bs[blk][2];
+                        acc[3] = bs[blk][3];
+                        if (R == 4 && nrows == 1 && gr > 0) {
+                            mote_arm_wdot4_run(wk, x, gr, off2, acc);
+                            mote_arm_st32(
+                                ob, mote_arm_rq4_pack(&rq[blk], acc[0], acc[1], acc[2], acc[3]));
+                        } else if (R == 4) {
+                            mote_arm_wdot4(wk, x, rs, nrows, gr, off2, acc);
+                            mote_arm_st32(
+                                ob, mote_arm_rq4_pack(&rq[blk], acc[0], acc[1], acc[2], acc[3]));
+                        } else {
+                            const int32_t c0 = o + blk * R;
+                            mote_arm_wdot2(wk, x, rs, nrows, gr, off2, acc);
+                            ob[0] = mote_arm_out_s8(acc[0], q->multiplier[c0], q->shift[c0],
+                                                    p->output_offset, p->act_min, p->act_max);
+                            ob[1] = mote_arm_out_s8(acc[1], q->multiplier[c0 + 1], q->shift[c0 + 1],
+                                                    p->output_offset, p->act_min, p->act_max);
+                        }
+                    }
+                }
+            }
+        }
+        o += nb * R;
+    }
+    return o;
+}
+
+#define CONV_XW_WORDS 256 /* widened patch: K <= 512 inputs (1 KB) */
+
+/* Input value k of a widened patch (group k / 4: (x0, x2), (x1, x3)). */
+MOTE_ARM_INLINE int32_t patch_at(const int32_t *xw, int32_t k)
+{
+    const uint32_t v = (uint32_t)xw[2 * (k >> 2) + (k & 1)];
+    return (int16_t)(uint16_t)((k & 2) ? v >> 16 : v);
+}
+
+/* nb blocks of four output channels of one pixel against its widened
+ * patch xw (g groups), each stored as one word; a function of its own so
+ * that the per-block work has the registers to itself. lims: output zero
+ * point, "range is full", act_min and act_max in every byte. */
+static __attribute__((noinline)) void blocks_dsp(const int32_t *xw, const int8_t *w, int32_t K,
+                                                 int32_t g, int32_t nb, const int32_t *bias,
+                                                 int8_t *out, const int32_t *mult,
+                                                 const int8_t *shift, const uint32_t *lims)
+{
+    const int32_t ooff = (int32_t)lims[0];
+    const int full = lims[1] != 0;
+    int32_t bl;
+    for (bl = 0; bl < nb; ++bl, w += 4 * K, out += 4) {
+        const mote_requant q = {mult, shift};
+        int32_t acc[4];
+        if (bias) {
+            acc[0] = bias[4 * bl];
+            acc[1] = bias[4 * bl + 1];
+            acc[2] = bias[4 * bl + 2];
+            acc[3] = bias[4 * bl + 3];
+        } else {
+            acc[0] = acc[1] = acc[2] = acc[3] = 0;
+        }
+        mote_arm_xdot4(xw, w, K, g, acc);
+        mote_arm_st32(out, mote_arm_pack4_q(&q, 4 * bl, acc, ooff, full, lims[2], lims[3]));
+    }
+}
+
+/*
+ * The patch path (K <= 512, any geometry): output pixel by output pixel,
+ * the pixel's K inputs are gathered in filter order (the input zero point
+ * for padded taps, so that they add exactly 0 once the offset is added,
+ * as the reference's skipped taps do), then widened in place with the
+ * offset into int16 pairs: a 1 KB stack patch, built once per pixel and
+ * shared by every output channel. Four output channels at a time run
+ * mote_arm_xdot4 against the int8 filter rows; the last K % 4 depth
+ * values and the last OC % 4 channels in C.
+ */
+static void conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                       const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                       const int32_t *bias, const mote_dims *od, int8_t *output)
+{
+    int32_t xw[CONV_XW_WORDS];
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, K = fd->h * fd->w * C, G = (K + 3) / 4, Gf = K / 4, OC = od->c;
+    const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
+    const int32_t off2 = mote_arm_dup16(p->input_offset), ooff = p->output_offset;
+    const int8_t zp = (int8_t)(-p->input_offset);
+    const int full = p->act_min <= -128 && p->act_max >= 127;
+    const uint32_t lo4 = mote_arm_dup8(p->act_min), hi4 = mote_arm_dup8(p->act_max);
+    int8_t *raw = (int8_t *)xw + 4 * G; /* the int8 gather, in the patch's upper half */
+    const uint32_t lims[4] = {(uint32_t)p->output_offset, (uint32_t)full, lo4, hi4};
+    int32_t nsafe = 0;
+    int32_t b, oy, ox, o, j, k;
+
+    /* blocks whose last group's weight words stay inside the filter (the
+     * bytes past a row meet zero inputs): all four-row groups in the asm */
+    while (4 * (nsafe + 1) <= OC && (4 * nsafe + 3) * K + 4 * G <= OC * K)
+        ++nsafe;
+    for (b = 0; b < od->n; ++b) {
+        const int8_t *in_batch = input + b * IH * IW * C;
+        int8_t *out = output + b * od->h * od->w * OC;
+        for (oy = 0; oy < od->h; ++oy) {
+            const int32_t y0 = oy * g->stride_h - g->pad_h;
+            int32_t ky_lo = 0, ky_hi = KH, i;
+            if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
+                tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
+            for (ox = 0; ox < od->w; ++ox, out += OC) {
+                const int32_t x0 = ox * g->stride_w - g->pad_w;
+                int32_t kx_lo = 0, kx_hi = KW;
+                if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                    tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                /* gather: rows outside, then the rows inside, then the tail */
+                i = ky_lo * KW * C;
+                mote_arm_fill_zp(raw, zp, i);
+                if (ky_hi > ky_lo) {
+                    mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
+                                         kx_hi, zp);
+                    i = ky_hi * KW * C;
+                }
+                mote_arm_fill_zp(raw + i, zp, 4 * G - i);
+                /* widen in place: group j's writes (bytes 8j .. 8j+7) never
+                 * reach an unread group (from 4G + 4j + 4 on) */
+                for (j = 0; j < G; ++j) {
+                    const uint32_t v = mote_arm_ld32(raw + 4 * j);
+                    xw[2 * j] = mote_arm_even(v, off2);
+                    xw[2 * j + 1] = mote_arm_odd(v, off2);
+                }
+                o = 0;
+                if (nsafe > 0) {
+                    blocks_dsp(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift, lims);
+                    o = 4 * nsafe;
+                }
+                for (; o + 4 <= OC; o += 4) {
+                    const int8_t *w = filter + o * K;
+                    int32_t acc[4];
+                    acc[0] = bias ? bias[o] : 0;
+                    acc[1] = bias ? bias[o + 1] : 0;
+                    acc[2] = bias ? bias[o + 2] : 0;
+                    acc[3] = bias ? bias[o + 3] : 0;
+                    if ((o + 3) * K + 4 * G <= OC * K) {
+                        /* the last group's weight words stay inside the
+                         * filter (bytes past a row meet zero inputs) */
+                        mote_arm_xdot4(xw, w, K, G, acc);
+                        mote_arm_st32(out + o, mote_arm_pack4_q(q, o, acc, ooff, full, lo4, hi4));
+                        continue;
+                    }
+                    if (Gf > 0) mote_arm_xdot4(xw, w, K, Gf, acc);
+                    for (k = 4 * Gf; k < K; ++k) {
+                        const int32_t v = patch_at(xw, k);
+                        acc[0] += w[k] * v;
+                        acc[1] += w[K + k] * v;
+                        acc[2] += w[2 * K + k] * v;
+                        acc[3] += w[3 * K + k] * v;
+                    }
+                    mote_arm_st32(out + o, mote_arm_pack4_q(q, o, acc, ooff, full, lo4, hi4));
+                }
+                for (; o < OC; ++o) {
+                    const int8_t *w = filter + o * K;
+                    int32_t acc = bias ? bias[o] : 0;
+                    for (k = 0; k < K; ++k)
+                        acc += w[k] * patch_at(xw, k);
+                    out[o] = mote_arm_out_s8(acc, q->multiplier[o], q->shift[o], ooff, p->act_min,
+                                             p->act_max);
+                }
+            }
+        }
     }
 }
 
@@ -68,41 +412,78 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
                                void *scratch)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
-    int16_t *col = (int16_t *)scratch;
-    mote_arm_out os;
-    int32_t K, b, oy, ox, j = 0;
-    int8_t *out_first = output;
+    int32_t K, b, oy, ox, o, OC, off2;
+    int pw1;
+    (void)scratch;
 
     if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
-        !filter || !output_dims || !output || !scratch)
+        !filter || !output_dims || !output)
         return MOTE_E_ARG;
     if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
     K = fd->h * fd->w * fd->c;
-    os.bias = bias;
-    os.mult = q->multiplier;
-    os.shift = q->shift;
-    os.q_step = 1;
-    os.output_offset = p->output_offset;
-    os.act_min = p->act_min;
-    os.act_max = p->act_max;
+    OC = od->c;
+    off2 = mote_arm_dup16(p->input_offset);
+    /* 1x1, stride 1, no padding: pixel i reads input pixel i, one run */
+    pw1 = fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
+          p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w;
 
-    for (b = 0; b < od->n; ++b) {
-        const int8_t *in_batch = input + b * id->h * id->w * id->c;
-        for (oy = 0; oy < od->h; ++oy) {
-            for (ox = 0; ox < od->w; ++ox) {
-                int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                fill_pixel(p, id, in_batch, fd, oy, ox, col, j);
-                if (j == 0) {
-                    out_first = out_px;
-                    j = 1;
-                } else {
-                    mote_arm_matmul_s8(filter, od->c, K, col, 2, &os, out_first, out_px);
-                    j = 0;
+    /* the widened weights pay off over many pixels (an in-place row call
+     * may hand over one short row) */
+    if (pw1 && input == output && (K + 3) / 4 * 2 <= CONV_XW_WORDS) {
+        /* in place (arm_steps_dsp.c): pixel by pixel, each pixel's inputs
+         * are in the patch before its outputs overwrite them */
+        conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        return MOTE_OK;
+    }
+    /* widened weights: pointwise over many pixels, or few output channels
+     * (first layers: the gathered pixel is shared by every block) */
+    if ((K + 3) / 4 * 8 <= CONV_WB_WORDS &&
+        ((pw1 && od->n * od->h * od->w >= 16) || (OC <= 16 && input != output))) {
+        o = conv_widened(p, q, id, input, fd, filter, bias, od, output);
+    } else if ((K + 3) / 4 * 2 <= CONV_XW_WORDS) {
+        conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        return MOTE_OK;
+    } else {
+        o = 0;
+    }
+    for (; o + 4 <= OC; o += 4) {
+        mote_arm_rq4 rq;
+        const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
+                          p->act_max);
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * id->h * id->w * id->c;
+            int8_t *out = output + b * od->h * od->w * OC + o;
+            for (oy = 0; oy < od->h; ++oy)
+                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                    int32_t acc[4];
+                    acc[0] = b0;
+                    acc[1] = b1;
+                    acc[2] = b2;
+                    acc[3] = b3;
+                    if (pw1)
+                        mote_arm_dot4_s8(filter + o * K, K, in_batch + (oy * id->w + ox) * K, K,
+                                         off2, acc);
+                    else
+                        pixel_dot(p, id, in_batch, fd, oy, ox, filter + o * K, K, 4, off2, acc);
+                    mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
                 }
-            }
         }
     }
-    if (j == 1) mote_arm_matmul_s8(filter, od->c, K, col, 1, &os, out_first, 0);
+    for (; o < OC; ++o) {
+        const int32_t m = q->multiplier[o], sh = q->shift[o];
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * id->h * id->w * id->c;
+            int8_t *out = output + b * od->h * od->w * OC + o;
+            for (oy = 0; oy < od->h; ++oy)
+                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                    int32_t acc = bias ? bias[o] : 0;
+                    pixel_dot(p, id, in_batch, fd, oy, ox, filter + o * K, K, 1, off2, &acc);
+                    *out = mote_arm_out_s8(acc, m, sh, p->output_offset, p->act_min, p->act_max);
+                }
+        }
+    }
     return MOTE_OK;
 }
 

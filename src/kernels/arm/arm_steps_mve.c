@@ -1,0 +1,39 @@
+/* arm_steps_mve.c — the Helium rows' step entry points (arm_rows.h). */
+#if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
+
+#include <stddef.h>
+#include "kernels/arm/arm_rows.h"
+#include "kernels/arm/arm_mve.h"
+
+mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    /* in place (arm_rows.h): the planner gave the output the input's buffer */
+    if (io->in[0] != NULL && io->in[0] == io->out[0])
+        return mote_arm_conv_rows(mote_mve_conv2d_s8, s, &q, io);
+    return mote_mve_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1], io->in[2],
+                              &s->out, io->out[0]);
+}
+
+mote_status mote_mve_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (io->in[0] != NULL && io->in[0] == io->out[0])
+        return mote_arm_conv_rows(mote_mve_depthwise_conv2d_s8, s, &q, io);
+    return mote_mve_depthwise_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1],
+                                        io->in[2], &s->out, io->out[0]);
+}
+
+mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    return mote_mve_fully_connected_s8(&s->p, &q, s->batches, s->depth, s->out_c, io->in[0],
+                                       io->in[1], io->in[2], io->out[0]);
+}
+
+#else
+typedef int mote_arm_steps_mve_unused_; /* ISO C forbids an empty file */
+#endif

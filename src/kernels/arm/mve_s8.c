@@ -1,0 +1,403 @@
+/*
+ * mve_s8.c — CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, int8, with
+ * Helium (MVE, Cortex-M55). Bit-exact with the reference kernels; no
+ * scratch.
+ *
+ * Dot products (conv, fully connected) run 16 int8 at a time with
+ * VMLADAVA (sum of w * x into a scalar accumulator) and the input offset
+ * is folded as input_offset * sum(w) (VADDVA over the same weights):
+ * sum(w * (x + off)) = sum(w * x) + off * sum(w), exactly, modulo 2^32 as
+ * the reference's int32 accumulators. Four filter rows share each input
+ * load; the last partial vector of a run is tail-predicated (VCTP), so
+ * padded lanes read as zero. Their outputs go through the DSP output
+ * stage (arm_dsp.h, four channels per store).
+ *
+ * Depthwise runs four channels per vector in int32 lanes (widening byte
+ * loads), a VMUL and VADD per tap, and requantizes in vector form: VQRDMULH is
+ * TFLite's saturating rounding doubling high multiply exactly (both round
+ * half up of (2ab + 2^31) / 2^32), and the rounding right shift with ties
+ * away from zero is VRSHL of x - (x < 0) (arm_requant.h), for e > 0.
+ */
+#if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
+
+#include <arm_mve.h>
+#include "kernels/arm/arm_dsp.h"
+#include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_mve.h"
+
+static void tap_range(int32_t o, int32_t d, int32_t n, int32_t taps, int32_t *lo, int32_t *hi)
+{
+    int32_t a = o >= 0 ? 0 : (-o + d - 1) / d;
+    int32_t b = o >= n ? 0 : (n - 1 - o) / d + 1;
+    if (a > taps) a = taps;
+    if (b > taps) b = taps;
+    if (b < a) b = a;
+    *lo = a;
+    *hi = b;
+}
+
+/* acc[r] += sum_k w[r*K + k] * (x[k] + off), r < rows (4 or 1), k < n. */
+static void dot_mve(const int8_t *w, int32_t K, const int8_t *x, int32_t n, int32_t off,
+                    int32_t rows, int32_t *acc)
+{
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+    int32_t k;
+    if (rows == 4) {
+        for (k = 0; k < n; k += 16) {
+            const mve_pred16_t pr = vctp8q((uint32_t)(n - k));
+            const int8x16_t xv = vldrbq_z_s8(x + k, pr);
+            const int8x16_t a = vldrbq_z_s8(w + k, pr);
+            const int8x16_t b = vldrbq_z_s8(w + K + k, pr);
+            const int8x16_t c = vldrbq_z_s8(w + 2 * K + k, pr);
+            const int8x16_t d = vldrbq_z_s8(w + 3 * K + k, pr);
+            s0 = vmladavaq_s8(s0, a, xv);
+            w0 = vaddvaq_s8(w0, a);
+            s1 = vmladavaq_s8(s1, b, xv);
+            w1 = vaddvaq_s8(w1, b);
+            s2 = vmladavaq_s8(s2, c, xv);
+            w2 = vaddvaq_s8(w2, c);
+            s3 = vmladavaq_s8(s3, d, xv);
+            w3 = vaddvaq_s8(w3, d);
+        }
+        acc[0] += (int32_t)((uint32_t)s0 + (uint32_t)w0 * (uint32_t)off);
+        acc[1] += (int32_t)((uint32_t)s1 + (uint32_t)w1 * (uint32_t)off);
+        acc[2] += (int32_t)((uint32_t)s2 + (uint32_t)w2 * (uint32_t)off);
+        acc[3] += (int32_t)((uint32_t)s3 + (uint32_t)w3 * (uint32_t)off);
+    } else {
+        for (k = 0; k < n; k += 16) {
+            const mve_pred16_t pr = vctp8q((uint32_t)(n - k));
+            const int8x16_t a = vldrbq_z_s8(w + k, pr);
+            s0 = vmladavaq_s8(s0, a, vldrbq_z_s8(x + k, pr));
+            w0 = vaddvaq_s8(w0, a);
+        }
+        acc[0] += (int32_t)((uint32_t)s0 + (uint32_t)w0 * (uint32_t)off);
+    }
+}
+
+mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
+                                        int32_t batches, int32_t depth, int32_t out_c,
+                                        const int8_t *input, const int8_t *filter,
+                                        const int32_t *bias, int8_t *output)
+{
+    int32_t b, o;
+    int32_t per_tensor;
+    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
+    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
+    per_tensor = p->per_channel ? 0 : 1;
+    for (o = 0; o + 4 <= out_c; o += 4) {
+        mote_arm_rq4 rq;
+        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, per_tensor, p->output_offset, p->act_min,
+                          p->act_max);
+        for (b = 0; b < batches; ++b) {
+            int32_t acc[4];
+            acc[0] = bias ? bias[o] : 0;
+            acc[1] = bias ? bias[o + 1] : 0;
+            acc[2] = bias ? bias[o + 2] : 0;
+            acc[3] = bias ? bias[o + 3] : 0;
+            dot_mve(filter + o * depth, depth, input + b * depth, depth, p->input_offset, 4, acc);
+            mote_arm_st32(output + b * out_c + o,
+                          mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+        }
+    }
+    for (; o < out_c; ++o) {
+        const int32_t k = per_tensor ? 0 : o;
+        for (b = 0; b < batches; ++b) {
+            int32_t acc = bias ? bias[o] : 0;
+            dot_mve(filter + o * depth, depth, input + b * depth, depth, p->input_offset, 1, &acc);
+            output[b * out_c + o] = mote_arm_out_s8(acc, q->multiplier[k], q->shift[k],
+                                                    p->output_offset, p->act_min, p->act_max);
+        }
+    }
+    return MOTE_OK;
+}
+
+static void pixel_dot_mve(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
+                          const mote_dims *fd, int32_t oy, int32_t ox, const int8_t *w, int32_t K,
+                          int32_t rows, int32_t *acc)
+{
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, row = fd->w * C;
+    const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
+    int32_t ky, kx, kx_lo, kx_hi, ky_lo, ky_hi;
+
+    tap_range(y0, g->dilation_h, id->h, fd->h, &ky_lo, &ky_hi);
+    tap_range(x0, g->dilation_w, id->w, fd->w, &kx_lo, &kx_hi);
+    if (kx_hi <= kx_lo) return;
+    for (ky = ky_lo; ky < ky_hi; ++ky) {
+        const int8_t *in_row = in_batch + (y0 + g->dilation_h * ky) * id->w * C;
+        const int8_t *wr = w + ky * row;
+        if (g->dilation_w == 1) {
+            dot_mve(wr + kx_lo * C, K, in_row + (x0 + kx_lo) * C, (kx_hi - kx_lo) * C,
+                    p->input_offset, rows, acc);
+        } else {
+            for (kx = kx_lo; kx < kx_hi; ++kx)
+                dot_mve(wr + kx * C, K, in_row + (x0 + g->dilation_w * kx) * C, C, p->input_offset,
+                        rows, acc);
+        }
+    }
+}
+
+/* bias + off * sum(w) of one filter row: the accumulator's seed. */
+static int32_t seed_mve(const int8_t *w, int32_t K, int32_t off, int32_t bias)
+{
+    int32_t sw = 0, k;
+    for (k = 0; k < K; k += 16)
+        sw = vaddvaq_s8(sw, vldrbq_z_s8(w + k, vctp8q((uint32_t)(K - k))));
+    return (int32_t)((uint32_t)bias + (uint32_t)sw * (uint32_t)off);
+}
+
+/* ng blocks of four output channels of one pixel: x (K int8, the offset
+ * folded into the seeds), filter rows w, w + K, ...; each block's four
+ * sums go through the vector output stage. A function of its own so that
+ * its loops have the registers to themselves. ooff_lo_hi: output zero
+ * point, act_min, act_max. */
+static __attribute__((noinline)) void blocks_mve(const int8_t *x, const int8_t *w, int32_t K,
+                                                 const int32_t *seed, int32_t ng, int8_t *out,
+                                                 const int32_t *mult, const int8_t *shift,
+                                                 const int32_t *ooff_lo_hi)
+{
+    const int32x4_t zero = vdupq_n_s32(0);
+    const int32x4_t voff = vdupq_n_s32(ooff_lo_hi[0]);
+    const int32x4_t vlo = vdupq_n_s32(ooff_lo_hi[1]), vhi = vdupq_n_s32(ooff_lo_hi[2]);
+    const int32_t kf = K & ~15;
+    int32_t gi;
+    for (gi = 0; gi < ng; ++gi, w += 4 * K, seed += 4, out += 4, mult += 4, shift += 4) {
+        int32_t s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];
+        const int8_t *w0 = w, *w1 = w + K, *w2 = w + 2 * K, *w3 = w + 3 * K, *xp = x;
+        int32_t k;
+        int32x4_t v, sv, emask;
+        for (k = 0; k < kf; k += 16) {
+            const int8x16_t xv = vldrbq_s8(xp);
+            s0 = vmladavaq_s8(s0, vldrbq_s8(w0), xv);
+            s1 = vmladavaq_s8(s1, vldrbq_s8(w1), xv);
+            s2 = vmladavaq_s8(s2, vldrbq_s8(w2), xv);
+            s3 = vmladavaq_s8(s3, vldrbq_s8(w3), xv);
+            xp += 16;
+            w0 += 16;
+            w1 += 16;
+            w2 += 16;
+            w3 += 16;
+        }
+        if (kf < K) {
+            const mve_pred16_t pr = vctp8q((uint32_t)(K - kf));
+            const int8x16_t xv = vldrbq_z_s8(xp, pr);
+            s0 = vmladavaq_s8(s0, vldrbq_z_s8(w0, pr), xv);
+            s1 = vmladavaq_s8(s1, vldrbq_z_s8(w1, pr), xv);
+            s2 = vmladavaq_s8(s2, vldrbq_z_s8(w2, pr), xv);
+            s3 = vmladavaq_s8(s3, vldrbq_z_s8(w3, pr), xv);
+        }
+        /* the four sums into one vector, then mote_requantize per lane */
+        v = vsetq_lane_s32(s0, zero, 0);
+        v = vsetq_lane_s32(s1, v, 1);
+        v = vsetq_lane_s32(s2, v, 2);
+        v = vsetq_lane_s32(s3, v, 3);
+        sv = vldrbq_s32(shift);
+        emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
+        v = vqrdmulhq_s32(vshlq_s32(v, vmaxq_s32(sv, zero)), vldrwq_s32(mult));
+        v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), emask));
+        v = vaddq_s32(vrshlq_s32(v, vminq_s32(sv, zero)), voff);
+        v = vminq_s32(vmaxq_s32(v, vlo), vhi);
+        vstrbq_s32(out, v);
+    }
+}
+
+#define MVE_PATCH 512 /* bytes: one pixel's gathered inputs (K <= 512) */
+#define MVE_SEEDS 128 /* output channels per pass (their seeds: 512 bytes) */
+
+/* The patch path: pixel by pixel, the window's K inputs in filter order
+ * (the input zero point for padded taps: they add exactly 0 once the
+ * offset is folded in), gathered once into a stack patch (1x1 stride 1:
+ * the input pixel itself) and shared by every block of four output
+ * channels: one run of dot_mve each, and the four-channel output stage. */
+static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                           const int32_t *bias, const mote_dims *od, int8_t *output)
+{
+    int32_t pt32[MVE_PATCH / 4];
+    int8_t *pt = (int8_t *)pt32;
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, K = fd->h * fd->w * C, OC = od->c;
+    const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
+    const int32_t off = p->input_offset, ooff = p->output_offset;
+    const int8_t zp = (int8_t)(-p->input_offset);
+    const int32_t lims[3] = {ooff, p->act_min, p->act_max};
+    const int pw1 = KH == 1 && KW == 1 && g->stride_h == 1 && g->stride_w == 1 && g->pad_h == 0 &&
+                    g->pad_w == 0 && od->h == IH && od->w == IW;
+    int32_t seed[MVE_SEEDS];
+    int32_t b, oy, ox, o, o0;
+
+    /* sum(w * (x + off)) = sum(w * x) + off * sum(w), exactly modulo 2^32
+     * (the reference's int32 accumulators), also for padded taps, whose x
+     * is the zero point -off. */
+    for (o0 = 0; o0 < OC; o0 += MVE_SEEDS) {
+        const int32_t o1 = OC - o0 < MVE_SEEDS ? OC : o0 + MVE_SEEDS;
+        for (o = o0; o < o1; ++o)
+            seed[o - o0] = seed_mve(filter + o * K, K, off, bias ? bias[o] : 0);
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * IH * IW * C;
+            int8_t *out = output + b * od->h * od->w * OC;
+            for (oy = 0; oy < od->h; ++oy) {
+                const int32_t y0 = oy * g->stride_h - g->pad_h;
+                int32_t ky_lo = 0, ky_hi = KH;
+                if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
+                    tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
+                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                    const int32_t x0 = ox * g->stride_w - g->pad_w;
+                    const int8_t *x;
+                    if (pw1) {
+                        x = in_batch + (oy * IW + ox) * C;
+                    } else {
+                        int32_t kx_lo = 0, kx_hi = KW, i;
+                        if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                            tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                        i = ky_lo * KW * C;
+                        mote_arm_fill_zp(pt, zp, i);
+                        if (ky_hi > ky_lo) {
+                            mote_arm_gather_rows(pt + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                                 kx_lo, kx_hi, zp);
+                            i = ky_hi * KW * C;
+                        }
+                        mote_arm_fill_zp(pt + i, zp, K - i);
+                        x = pt;
+                    }
+                    o = o0 + ((o1 - o0) & ~3);
+                    if (o > o0)
+                        blocks_mve(x, filter + o0 * K, K, seed, (o - o0) / 4, out + o0,
+                                   q->multiplier + o0, q->shift + o0, lims);
+                    for (; o < o1; ++o) {
+                        int32_t acc = bias ? bias[o] : 0;
+                        dot_mve(filter + o * K, K, x, K, off, 1, &acc);
+                        out[o] = mote_arm_out_s8(acc, q->multiplier[o], q->shift[o], ooff,
+                                                 p->act_min, p->act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
+mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
+                               const mote_dims *input_dims, const int8_t *input,
+                               const mote_dims *filter_dims, const int8_t *filter,
+                               const int32_t *bias, const mote_dims *output_dims, int8_t *output)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    int32_t K, b, oy, ox, o, OC;
+
+    if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
+        !filter || !output_dims || !output)
+        return MOTE_E_ARG;
+    if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
+    K = fd->h * fd->w * fd->c;
+    OC = od->c;
+    if (K <= MVE_PATCH) {
+        conv_patch_mve(p, q, id, input, fd, filter, bias, od, output);
+        return MOTE_OK;
+    }
+    for (o = 0; o + 4 <= OC; o += 4) {
+        mote_arm_rq4 rq;
+        const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
+                          p->act_max);
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * id->h * id->w * id->c;
+            int8_t *out = output + b * od->h * od->w * OC + o;
+            for (oy = 0; oy < od->h; ++oy)
+                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                    int32_t acc[4];
+                    acc[0] = b0;
+                    acc[1] = b1;
+                    acc[2] = b2;
+                    acc[3] = b3;
+                    pixel_dot_mve(p, id, in_batch, fd, oy, ox, filter + o * K, K, 4, acc);
+                    mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+                }
+        }
+    }
+    for (; o < OC; ++o) {
+        const int32_t m = q->multiplier[o], sh = q->shift[o];
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * id->h * id->w * id->c;
+            int8_t *out = output + b * od->h * od->w * OC + o;
+            for (oy = 0; oy < od->h; ++oy)
+                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                    int32_t acc = bias ? bias[o] : 0;
+                    pixel_dot_mve(p, id, in_batch, fd, oy, ox, filter + o * K, K, 1, &acc);
+                    *out = mote_arm_out_s8(acc, m, sh, p->output_offset, p->act_min, p->act_max);
+                }
+        }
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
+                                         const mote_dims *input_dims, const int8_t *input,
+                                         const mote_dims *filter_dims, const int8_t *filter,
+                                         const int32_t *bias, const mote_dims *output_dims,
+                                         int8_t *output)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    int32_t b, oy, ox, c;
+    if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
+        !filter || !output_dims || !output)
+        return MOTE_E_ARG;
+    if (!mote_mve_depthwise_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
+    {
+        const mote_conv_geom *g = &p->geom;
+        const int32_t C = id->c, IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
+        const int32_t sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
+        const int32_t dh = g->dilation_h, dw = g->dilation_w;
+        const int32_t OH = od->h, OW = od->w;
+        const int32_t off = p->input_offset;
+        const int32x4_t ooff = vdupq_n_s32(p->output_offset);
+        const int32x4_t lo = vdupq_n_s32(p->act_min), hi = vdupq_n_s32(p->act_max);
+        const int32x4_t zero = vdupq_n_s32(0);
+
+        for (c = 0; c < C; c += 4) {
+            const mve_pred16_t pc = vctp32q((uint32_t)(C - c));
+            const int32x4_t sv = vldrbq_z_s32(q->shift + c, pc);
+            const int32x4_t mv = vldrwq_z_s32(q->multiplier + c, pc);
+            const int32x4_t lsh = vmaxq_s32(sv, zero); /* left shift */
+            const int32x4_t rsh = vminq_s32(sv, zero); /* minus right shift */
+            const int32x4_t emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
+            const int32x4_t bv = bias ? vldrwq_z_s32(bias + c, pc) : zero;
+            for (b = 0; b < od->n; ++b) {
+                const int8_t *in_b = input + b * IH * IW * C + c;
+                int8_t *out = output + b * OH * OW * C + c;
+                for (oy = 0; oy < OH; ++oy) {
+                    const int32_t y0 = oy * sh - ph;
+                    int32_t ky_lo, ky_hi;
+                    tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
+                    for (ox = 0; ox < OW; ++ox, out += C) {
+                        const int32_t x0 = ox * sw - pw;
+                        int32_t kx_lo, kx_hi, ky, kx;
+                        int32x4_t acc = bv, x;
+                        tap_range(x0, dw, IW, KW, &kx_lo, &kx_hi);
+                        for (ky = ky_lo; ky < ky_hi; ++ky) {
+                            const int8_t *xp = in_b + ((y0 + dh * ky) * IW + x0 + dw * kx_lo) * C;
+                            const int8_t *wp = filter + (ky * KW + kx_lo) * C + c;
+                            for (kx = kx_lo; kx < kx_hi; ++kx) {
+                                const int32x4_t xv = vaddq_n_s32(vldrbq_z_s32(xp, pc), off);
+                                acc = vaddq_s32(acc, vmulq_s32(xv, vldrbq_z_s32(wp, pc)));
+                                xp += dw * C;
+                                wp += C;
+                            }
+                        }
+                        /* requantize: mote_requantize per lane */
+                        x = vqrdmulhq_s32(vshlq_s32(acc, lsh), mv);
+                        x = vaddq_s32(x, vandq_s32(vshrq_n_s32(x, 31), emask));
+                        x = vaddq_s32(vrshlq_s32(x, rsh), ooff);
+                        x = vminq_s32(vmaxq_s32(x, lo), hi);
+                        vstrbq_p_s32(out, x, pc);
+                    }
+                }
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
+#else
+typedef int mote_mve_unused_;
+#endif

@@ -1,0 +1,366 @@
+/*
+ * elementwise_s8_x86.c — DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, MAX_POOL_2D and
+ * ADD int8 on x86-64: vectorised along the channels, which are contiguous
+ * in NHWC (the depthwise filter [1, kh, kw, c] too).
+ *
+ * DEPTHWISE_CONV_2D (depth multiplier 1): per tap, 16 channels of
+ * (x + input_offset) * w in int16 (|product| <= 255 * 128 = 32640), widened
+ * to int32 and summed; padded taps are skipped as in the reference; then
+ * the reference's output stage. Pools sum or take the maximum of the window
+ * clipped to the input; the average's rounding division stays scalar (no
+ * vector integer division). ADD is the reference's per-element formula on
+ * 8 lanes (the AVX2 requantization of x86_simd.h with no left shift).
+ */
+#include "kernels/x86/x86_kernels.h"
+#include "kernels/x86/x86_rows.h"
+
+#if MOTE_X86_BUILD
+
+#include "kernels/x86/x86_simd.h"
+
+/* The reference's window sum of channel c at input origin (y0, x0). */
+static int32_t dw_sum_scalar(const mote_conv_s8_step *s, const int8_t *in_b, const int8_t *filter,
+                             int32_t c, int32_t y0, int32_t x0)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    int32_t acc = 0, ky, kx;
+    for (ky = 0; ky < s->filter.h; ky++) {
+        const int32_t y = y0 + g->dilation_h * ky;
+        if (y < 0 || y >= s->in.h) continue;
+        for (kx = 0; kx < s->filter.w; kx++) {
+            const int32_t x = x0 + g->dilation_w * kx;
+            if (x < 0 || x >= s->in.w) continue;
+            acc += filter[(ky * s->filter.w + kx) * s->in.c + c] *
+                   (in_b[(y * s->in.w + x) * s->in.c + c] + s->p.input_offset);
+        }
+    }
+    return acc;
+}
+
+static void dw_rq(const mote_conv_s8_step *s, mote_x86_rq *q)
+{
+    const mote_requant rq = mote_step_requant(s, sizeof *s, s->channels);
+    q->mult = rq.multiplier;
+    q->shift = rq.shift;
+    q->per_tensor = s->channels == 1;
+    q->out_off = s->p.output_offset;
+    q->act_min = s->p.act_min;
+    q->act_max = s->p.act_max;
+}
+
+MOTE_T_AVX2 static mote_status dw_avx2(const mote_conv_s8_step *s, const mote_kernel_io *io)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t ch = s->in.c, fw = s->filter.w;
+    const __m256i off16 = _mm256_set1_epi16((short)s->p.input_offset);
+    const __m256i off32 = _mm256_set1_epi32(s->p.input_offset);
+    int32_t acc[16], b, oy, ox, ky, kx, c;
+    mote_x86_rq q;
+
+    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
+    dw_rq(s, &q);
+    for (b = 0; b < s->out.n; b++) {
+        const int8_t *in_b = input + b * s->in.h * s->in.w * ch;
+        for (oy = 0; oy < s->out.h; oy++) {
+            const int32_t y0 = oy * g->stride_h - g->pad_h;
+            for (ox = 0; ox < s->out.w; ox++) {
+                const int32_t x0 = ox * g->stride_w - g->pad_w;
+                int8_t *out_px = output + ((b * s->out.h + oy) * s->out.w + ox) * ch;
+                for (c = 0; c + 16 <= ch; c += 16) {
+                    __m256i lo = _mm256_setzero_si256(), hi = lo;
+                    for (ky = 0; ky < s->filter.h; ky++) {
+                        const int32_t y = y0 + g->dilation_h * ky;
+                        if (y < 0 || y >= s->in.h) continue;
+                        for (kx = 0; kx < fw; kx++) {
+                            const int32_t x = x0 + g->dilation_w * kx;
+                            __m256i xv, wv, pr;
+                            if (x < 0 || x >= s->in.w) continue;
+                            xv = _mm256_cvtepi8_epi16(_mm_loadu_si128((
+                                const __m128i *)(const void *)(in_b + (y * s->in.w + x) * ch + c)));
+                            wv = _mm256_cvtepi8_epi16(_mm_loadu_si128(
+                                (const __m128i *)(const void *)(filter + (ky * fw + kx) * ch + c)));
+                            pr = _mm256_mullo_epi16(_mm256_add_epi16(xv, off16), wv);
+                            lo = _mm256_add_epi32(
+                                lo, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(pr)));
+                            hi = _mm256_add_epi32(
+                                hi, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(pr, 1)));
+                        }
+                    }
+                    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
+                    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+                    mote_x86_requant_avx2(acc, bias, c, 16, &q, out_px + c);
+                }
+                for (; c + 8 <= ch; c += 8) {
+                    __m256i sum = _mm256_setzero_si256();
+                    for (ky = 0; ky < s->filter.h; ky++) {
+                        const int32_t y = y0 + g->dilation_h * ky;
+                        if (y < 0 || y >= s->in.h) continue;
+                        for (kx = 0; kx < fw; kx++) {
+                            const int32_t x = x0 + g->dilation_w * kx;
+                            __m256i xv, wv;
+                            if (x < 0 || x >= s->in.w) continue;
+                            xv = _mm256_cvtepi8_epi32(_mm_loadl_epi64((
+                                const __m128i *)(const void *)(in_b + (y * s->in.w + x) * ch + c)));
+                            wv = _mm256_cvtepi8_epi32(_mm_loadl_epi64(
+                                (const __m128i *)(const void *)(filter + (ky * fw + kx) * ch + c)));
+                            sum = _mm256_add_epi32(
+                                sum, _mm256_mullo_epi32(_mm256_add_epi32(xv, off32), wv));
+                        }
+                    }
+                    _mm256_storeu_si256((__m256i *)(void *)acc, sum);
+                    mote_x86_requant_avx2(acc, bias, c, 8, &q, out_px + c);
+                }
+                for (; c < ch; c++) {
+                    acc[0] = dw_sum_scalar(s, in_b, filter, c, y0, x0);
+                    mote_x86_requant_scalar(acc, bias, c, 1, &q, out_px + c);
+                }
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
+MOTE_T_SSE41 static mote_status dw_sse41(const mote_conv_s8_step *s, const mote_kernel_io *io)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t ch = s->in.c, fw = s->filter.w;
+    const __m128i off16 = _mm_set1_epi16((short)s->p.input_offset);
+    int32_t acc[8], b, oy, ox, ky, kx, c;
+    mote_x86_rq q;
+
+    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
+    dw_rq(s, &q);
+    for (b = 0; b < s->out.n; b++) {
+        const int8_t *in_b = input + b * s->in.h * s->in.w * ch;
+        for (oy = 0; oy < s->out.h; oy++) {
+            const int32_t y0 = oy * g->stride_h - g->pad_h;
+            for (ox = 0; ox < s->out.w; ox++) {
+                const int32_t x0 = ox * g->stride_w - g->pad_w;
+                int8_t *out_px = output + ((b * s->out.h + oy) * s->out.w + ox) * ch;
+                for (c = 0; c + 8 <= ch; c += 8) {
+                    __m128i lo = _mm_setzero_si128(), hi = lo;
+                    for (ky = 0; ky < s->filter.h; ky++) {
+                        const int32_t y = y0 + g->dilation_h * ky;
+                        if (y < 0 || y >= s->in.h) continue;
+                        for (kx = 0; kx < fw; kx++) {
+                            const int32_t x = x0 + g->dilation_w * kx;
+                            __m128i xv, wv, pr;
+                            if (x < 0 || x >= s->in.w) continue;
+                            xv = _mm_cvtepi8_epi16(_mm_loadl_epi64((
+                                const __m128i *)(const void *)(in_b + (y * s->in.w + x) * ch + c)));
+                            wv = _mm_cvtepi8_epi16(_mm_loadl_epi64(
+                                (const __m128i *)(const void *)(filter + (ky * fw + kx) * ch + c)));
+                            pr = _mm_mullo_epi16(_mm_add_epi16(xv, off16), wv);
+                            lo = _mm_add_epi32(lo, _mm_cvtepi16_epi32(pr));
+                            hi = _mm_add_epi32(hi, _mm_cvtepi16_epi32(_mm_srli_si128(pr, 8)));
+                        }
+                    }
+                    _mm_storeu_si128((__m128i *)(void *)acc, lo);
+                    _mm_storeu_si128((__m128i *)(void *)(acc + 4), hi);
+                    mote_x86_requant_scalar(acc, bias, c, 8, &q, out_px + c);
+                }
+                for (; c < ch; c++) {
+                    acc[0] = dw_sum_scalar(s, in_b, filter, c, y0, x0);
+                    mote_x86_requant_scalar(acc, bias, c, 1, &q, out_px + c);
+                }
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_x86_depthwise_conv2d_s8_step_avx2(const void *step, const mote_kernel_io *io)
+{
+    return dw_avx2((const mote_conv_s8_step *)step, io);
+}
+
+mote_status mote_x86_depthwise_conv2d_s8_step_sse41(const void *step, const mote_kernel_io *io)
+{
+    return dw_sse41((const mote_conv_s8_step *)step, io);
+}
+
+/* ---- pools ----------------------------------------------------------- */
+
+static int32_t clamp_i32(int32_t v, int32_t lo, int32_t hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+MOTE_T_AVX2 static mote_status avg_pool_avx2(const mote_pool_s8_step *s, const mote_kernel_io *io)
+{
+    const mote_pool_s8_params *p = &s->p;
+    const int8_t *input = (const int8_t *)io->in[0];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t ch = s->in.c;
+    int32_t sum[16], b, oy, ox, y, x, c, i;
+
+    if (input == NULL || output == NULL) return MOTE_E_ARG;
+    for (b = 0; b < s->out.n; b++) {
+        const int8_t *in_b = input + b * s->in.h * s->in.w * ch;
+        for (oy = 0; oy < s->out.h; oy++) {
+            const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
+            const int32_t y_lo = y0 > 0 ? y0 : 0;
+            const int32_t y_hi = y0 + p->filter_h < s->in.h ? y0 + p->filter_h : s->in.h;
+            for (ox = 0; ox < s->out.w; ox++) {
+                const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
+                const int32_t x_lo = x0 > 0 ? x0 : 0;
+                const int32_t x_hi = x0 + p->filter_w < s->in.w ? x0 + p->filter_w : s->in.w;
+                const int32_t count = (y_hi - y_lo) * (x_hi - x_lo);
+                int8_t *out_px = output + ((b * s->out.h + oy) * s->out.w + ox) * ch;
+                /* A window wholly in the padding: the reference refuses it. */
+                if (y_hi <= y_lo || x_hi <= x_lo) return MOTE_E_PARAM;
+                for (c = 0; c < ch; c += 16) {
+                    const int32_t n = c + 16 <= ch ? 16 : ch - c;
+                    if (c + 16 <= ch) {
+                        __m256i lo = _mm256_setzero_si256(), hi = lo;
+                        for (y = y_lo; y < y_hi; y++)
+                            for (x = x_lo; x < x_hi; x++) {
+                                const __m128i v = _mm_loadu_si128(
+                                    (const __m128i *)(const void *)(in_b + (y * s->in.w + x) * ch +
+                                                                    c));
+                                lo = _mm256_add_epi32(lo, _mm256_cvtepi8_epi32(v));
+                                hi = _mm256_add_epi32(hi,
+                                                      _mm256_cvtepi8_epi32(_mm_srli_si128(v, 8)));
+                            }
+                        _mm256_storeu_si256((__m256i *)(void *)sum, lo);
+                        _mm256_storeu_si256((__m256i *)(void *)(sum + 8), hi);
+                    } else {
+                        for (i = 0; i < n; i++) {
+                            sum[i] = 0;
+                            for (y = y_lo; y < y_hi; y++)
+                                for (x = x_lo; x < x_hi; x++)
+                                    sum[i] += in_b[(y * s->in.w + x) * ch + c + i];
+                        }
+                    }
+                    for (i = 0; i < n; i++) {
+                        const int32_t v = sum[i] > 0 ? (sum[i] + count / 2) / count
+                                                     : (sum[i] - count / 2) / count;
+                        out_px[c + i] = (int8_t)clamp_i32(v, p->act_min, p->act_max);
+                    }
+                }
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
+MOTE_T_AVX2 static mote_status max_pool_avx2(const mote_pool_s8_step *s, const mote_kernel_io *io)
+{
+    const mote_pool_s8_params *p = &s->p;
+    const int8_t *input = (const int8_t *)io->in[0];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t ch = s->in.c;
+    const __m256i lo = _mm256_set1_epi8((char)p->act_min), hi = _mm256_set1_epi8((char)p->act_max);
+    int32_t b, oy, ox, y, x, c;
+
+    if (input == NULL || output == NULL) return MOTE_E_ARG;
+    for (b = 0; b < s->out.n; b++) {
+        const int8_t *in_b = input + b * s->in.h * s->in.w * ch;
+        for (oy = 0; oy < s->out.h; oy++) {
+            const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
+            const int32_t y_lo = y0 > 0 ? y0 : 0;
+            const int32_t y_hi = y0 + p->filter_h < s->in.h ? y0 + p->filter_h : s->in.h;
+            for (ox = 0; ox < s->out.w; ox++) {
+                const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
+                const int32_t x_lo = x0 > 0 ? x0 : 0;
+                const int32_t x_hi = x0 + p->filter_w < s->in.w ? x0 + p->filter_w : s->in.w;
+                int8_t *out_px = output + ((b * s->out.h + oy) * s->out.w + ox) * ch;
+                for (c = 0; c + 32 <= ch; c += 32) {
+                    __m256i m = _mm256_set1_epi8((char)-128);
+                    for (y = y_lo; y < y_hi; y++)
+                        for (x = x_lo; x < x_hi; x++)
+                            m = _mm256_max_epi8(
+                                m, _mm256_loadu_si256((
+                                       const __m256i *)(const void *)(in_b +
+                                                                      (y * s->in.w + x) * ch + c)));
+                    m = _mm256_min_epi8(_mm256_max_epi8(m, lo), hi);
+                    _mm256_storeu_si256((__m256i *)(void *)(out_px + c), m);
+                }
+                for (; c < ch; c++) {
+                    int32_t m = -128;
+                    for (y = y_lo; y < y_hi; y++)
+                        for (x = x_lo; x < x_hi; x++) {
+                            const int32_t v = in_b[(y * s->in.w + x) * ch + c];
+                            m = v > m ? v : m;
+                        }
+                    out_px[c] = (int8_t)clamp_i32(m, p->act_min, p->act_max);
+                }
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_x86_avg_pool_s8_step_avx2(const void *step, const mote_kernel_io *io)
+{
+    return avg_pool_avx2((const mote_pool_s8_step *)step, io);
+}
+
+mote_status mote_x86_max_pool_s8_step_avx2(const void *step, const mote_kernel_io *io)
+{
+    return max_pool_avx2((const mote_pool_s8_step *)step, io);
+}
+
+/* ---- ADD --------------------------------------------------------------- */
+
+/* The reference's per-element formula (ref/add_s8.c). */
+static int8_t add_one(const mote_add_s8_params *p, int32_t a, int32_t b)
+{
+    const int32_t a_shifted = mote_fp_shl_wrap(a + p->input1_offset, p->left_shift);
+    const int32_t b_shifted = mote_fp_shl_wrap(b + p->input2_offset, p->left_shift);
+    const int32_t a_scaled = mote_requantize_lt1(a_shifted, p->input1_multiplier, p->input1_shift);
+    const int32_t b_scaled = mote_requantize_lt1(b_shifted, p->input2_multiplier, p->input2_shift);
+    const int32_t out =
+        mote_requantize_lt1(a_scaled + b_scaled, p->output_multiplier, p->output_shift) +
+        p->output_offset;
+    return (int8_t)clamp_i32(out, p->act_min, p->act_max);
+}
+
+MOTE_T_AVX2 static mote_status add_avx2(const mote_add_s8_step *s, const mote_kernel_io *io)
+{
+    const mote_add_s8_params *p = &s->p;
+    const int8_t *in1 = (const int8_t *)io->in[0], *in2 = (const int8_t *)io->in[1];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t n = s->out.n * s->out.h * s->out.w * s->out.c;
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i off1 = _mm256_set1_epi32(p->input1_offset);
+    const __m256i off2 = _mm256_set1_epi32(p->input2_offset);
+    const __m256i m1 = _mm256_set1_epi32(p->input1_multiplier);
+    const __m256i m2 = _mm256_set1_epi32(p->input2_multiplier);
+    const __m256i mo = _mm256_set1_epi32(p->output_multiplier);
+    const __m256i r1 = _mm256_set1_epi32(-p->input1_shift);
+    const __m256i r2 = _mm256_set1_epi32(-p->input2_shift);
+    const __m256i ro = _mm256_set1_epi32(-p->output_shift);
+    const __m256i ls = _mm256_set1_epi32(p->left_shift);
+    const __m256i oo = _mm256_set1_epi32(p->output_offset);
+    const __m256i lo = _mm256_set1_epi32(p->act_min), hi = _mm256_set1_epi32(p->act_max);
+    int32_t i = 0;
+
+    if (in1 == NULL || in2 == NULL || output == NULL) return MOTE_E_ARG;
+    for (; i + 8 <= n; i += 8) {
+        __m256i a = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(in1 + i)));
+        __m256i b = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(in2 + i)));
+        a = mote_x86_rq8(_mm256_sllv_epi32(_mm256_add_epi32(a, off1), ls), m1, zero, r1);
+        b = mote_x86_rq8(_mm256_sllv_epi32(_mm256_add_epi32(b, off2), ls), m2, zero, r2);
+        a = _mm256_add_epi32(mote_x86_rq8(_mm256_add_epi32(a, b), mo, zero, ro), oo);
+        mote_x86_store8(output + i, _mm256_min_epi32(_mm256_max_epi32(a, lo), hi));
+    }
+    for (; i < n; i++)
+        output[i] = add_one(p, in1[i], in2[i]);
+    return MOTE_OK;
+}
+
+mote_status mote_x86_add_s8_step_avx2(const void *step, const mote_kernel_io *io)
+{
+    return add_avx2((const mote_add_s8_step *)step, io);
+}
+
+#else
+typedef int mote_x86_elementwise_unused; /* ISO C: a translation unit is not empty */
+#endif

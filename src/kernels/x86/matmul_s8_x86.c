@@ -1,0 +1,714 @@
+/*
+ * matmul_s8_x86.c — CONV_2D and FULLY_CONNECTED int8 on x86-64, as
+ * dot products of int8 rows.
+ *
+ * Both kernels are out[p, o] = requantize(bias[o] + sum_k w[o, k] *
+ * (a[p, k] + input_offset)): for FULLY_CONNECTED a[p] is an input row; for
+ * CONV_2D it is the pixel's window (filter [out_c, kh, kw, in_c] is then
+ * exactly [out_c, K] with K = kh * kw * in_c). A window inside the input is
+ * read in place, kh rows of kw * in_c contiguous bytes; one that crosses the
+ * padding is copied into a one-column scratch first (im2col), padded taps
+ * written as the input zero point, whose term (zp + input_offset) * w is zero
+ * (the reference skips them).
+ *
+ * Dot products, per level:
+ *   sse41/avx2  int8 sign-extended to int16, input_offset added (|x + off|
+ *               <= 255), PMADDWD sums pairs into int32 (|pair| <= 65280);
+ *   avx512      VPDPBUSD multiplies unsigned by signed bytes, so the input
+ *               goes in as x + 128 (x ^ 0x80) and the kernel adds
+ *               (input_offset - 128) * sum_k w[o, k] per output channel.
+ * Each int32 accumulator is the reference's sum (lowering bounds it to
+ * int32); partial sums and the correction wrap like the reference's
+ * (two's complement), so the total is the same int32.
+ */
+#include "kernels/x86/x86_kernels.h"
+#include "kernels/x86/x86_rows.h"
+
+#if MOTE_X86_BUILD
+
+#include <string.h>
+#include "kernels/x86/x86_simd.h"
+
+/* One level's dot products: px pixels x 4 output channels at a time. */
+typedef struct mm_ops {
+    int32_t px;
+    /* out[p * out_stride + j] = corr[j] + the sum over nseg segments g
+     * of sum_{k < seg} w[j][g * seg + k] * (a[p][g * a_step[p] + k] +
+     * in_off), except that with vnni set the input term is a + 128. */
+    void (*dot)(const int8_t *const *a, const int32_t *a_step, const int8_t *const *w, int32_t seg,
+                int32_t nseg, int32_t in_off, const int32_t *corr, int32_t *out,
+                int32_t out_stride);
+    /* out[j] = sum_k w[j][k] * (a[k] + in_off), exactly, at every level. */
+    void (*dot1)(const int8_t *a, const int8_t *const *w, int32_t k, int32_t in_off, int32_t *out);
+    /* out[j] = sum_k w[j][k] (vnni only). */
+    void (*wsum)(const int8_t *const *w, int32_t k, int32_t *out);
+    void (*requant)(const int32_t *acc, const int32_t *bias, int32_t c0, int32_t n,
+                    const mote_x86_rq *q, int8_t *out);
+    int vnni;
+} mm_ops;
+
+/* ---- SSE4.1 ---------------------------------------------------------- */
+
+MOTE_T_SSE41 static void dot_sse41_2x4(const int8_t *const *a, const int32_t *a_step,
+                                       const int8_t *const *w, int32_t seg, int32_t nseg,
+                                       int32_t in_off, const int32_t *corr, int32_t *out,
+                                       int32_t out_stride)
+{
+    const __m128i off = _mm_set1_epi16((short)in_off);
+    __m128i c00 = _mm_setzero_si128(), c01 = c00, c02 = c00, c03 = c00;
+    __m128i c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    int32_t tail[8] = {0, 0, 0, 0, 0, 0, 0, 0}, g, i, p, j;
+    for (g = 0; g < nseg; g++) {
+        const int8_t *a0p = a[0] + g * a_step[0], *a1p = a[1] + g * a_step[1];
+        const int8_t *w0p = w[0] + g * seg, *w1p = w[1] + g * seg, *w2p = w[2] + g * seg,
+                     *w3p = w[3] + g * seg;
+        for (i = 0; i + 8 <= seg; i += 8) {
+#define LD8(ptr) _mm_cvtepi8_epi16(_mm_loadl_epi64((const __m128i *)(const void *)(ptr)))
+            const __m128i a0 = _mm_add_epi16(LD8(a0p + i), off);
+            const __m128i a1 = _mm_add_epi16(LD8(a1p + i), off);
+            const __m128i w0 = LD8(w0p + i), w1 = LD8(w1p + i), w2 = LD8(w2p + i),
+                          w3 = LD8(w3p + i);
+#undef LD8
+            c00 = _mm_add_epi32(c00, _mm_madd_epi16(a0, w0));
+            c01 = _mm_add_epi32(c01, _mm_madd_epi16(a0, w1));
+            c02 = _mm_add_epi32(c02, _mm_madd_epi16(a0, w2));
+            c03 = _mm_add_epi32(c03, _mm_madd_epi16(a0, w3));
+            c10 = _mm_add_epi32(c10, _mm_madd_epi16(a1, w0));
+            c11 = _mm_add_epi32(c11, _mm_madd_epi16(a1, w1));
+            c12 = _mm_add_epi32(c12, _mm_madd_epi16(a1, w2));
+            c13 = _mm_add_epi32(c13, _mm_madd_epi16(a1, w3));
+        }
+        for (; i < seg; i++)
+            for (p = 0; p < 2; p++)
+                for (j = 0; j < 4; j++)
+                    tail[p * 4 + j] += (a[p][g * a_step[p] + i] + in_off) * w[j][g * seg + i];
+    }
+    {
+        const __m128i cv = _mm_loadu_si128((const __m128i *)(const void *)corr);
+        _mm_storeu_si128((__m128i *)(void *)out,
+                         _mm_add_epi32(_mm_add_epi32(mote_x86_hsum4_sse41(c00, c01, c02, c03), cv),
+                                       _mm_loadu_si128((const __m128i *)(const void *)tail)));
+        _mm_storeu_si128((__m128i *)(void *)(out + out_stride),
+                         _mm_add_epi32(_mm_add_epi32(mote_x86_hsum4_sse41(c10, c11, c12, c13), cv),
+                                       _mm_loadu_si128((const __m128i *)(const void *)(tail + 4))));
+    }
+}
+
+MOTE_T_SSE41 static void dot_sse41_1x4(const int8_t *a, const int8_t *const *w, int32_t k,
+                                       int32_t in_off, int32_t *out)
+{
+    const __m128i off = _mm_set1_epi16((short)in_off);
+    __m128i c0 = _mm_setzero_si128(), c1 = c0, c2 = c0, c3 = c0;
+    int32_t i = 0, j;
+    for (; i + 8 <= k; i += 8) {
+#define LD8(ptr) _mm_cvtepi8_epi16(_mm_loadl_epi64((const __m128i *)(const void *)(ptr)))
+        const __m128i a0 = _mm_add_epi16(LD8(a + i), off);
+        c0 = _mm_add_epi32(c0, _mm_madd_epi16(a0, LD8(w[0] + i)));
+        c1 = _mm_add_epi32(c1, _mm_madd_epi16(a0, LD8(w[1] + i)));
+        c2 = _mm_add_epi32(c2, _mm_madd_epi16(a0, LD8(w[2] + i)));
+        c3 = _mm_add_epi32(c3, _mm_madd_epi16(a0, LD8(w[3] + i)));
+#undef LD8
+    }
+    _mm_storeu_si128((__m128i *)(void *)out, mote_x86_hsum4_sse41(c0, c1, c2, c3));
+    for (; i < k; i++)
+        for (j = 0; j < 4; j++)
+            out[j] += (a[i] + in_off) * w[j][i];
+}
+
+/* ---- AVX2 ------------------------------------------------------------ */
+
+/* 16 int8 at ptr, sign-extended to int16. */
+#define LD16(ptr) _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(const void *)(ptr)))
+/* 8 int8 at ptr, sign-extended to int16, in the low half of a zeroed ymm. */
+#define LD8Z(ptr)                                                                                  \
+    _mm256_inserti128_si256(                                                                       \
+        _mm256_setzero_si256(),                                                                    \
+        _mm_cvtepi8_epi16(_mm_loadl_epi64((const __m128i *)(const void *)(ptr))), 0)
+
+#define MOTE_MADD8(a0, a1, w0, w1, w2, w3)                                                         \
+    do {                                                                                           \
+        c00 = _mm256_add_epi32(c00, _mm256_madd_epi16(a0, w0));                                    \
+        c01 = _mm256_add_epi32(c01, _mm256_madd_epi16(a0, w1));                                    \
+        c02 = _mm256_add_epi32(c02, _mm256_madd_epi16(a0, w2));                                    \
+        c03 = _mm256_add_epi32(c03, _mm256_madd_epi16(a0, w3));                                    \
+        c10 = _mm256_add_epi32(c10, _mm256_madd_epi16(a1, w0));                                    \
+        c11 = _mm256_add_epi32(c11, _mm256_madd_epi16(a1, w1));                                    \
+        c12 = _mm256_add_epi32(c12, _mm256_madd_epi16(a1, w2));                                    \
+        c13 = _mm256_add_epi32(c13, _mm256_madd_epi16(a1, w3));                                    \
+    } while (0)
+
+MOTE_T_AVX2 static void dot_avx2_2x4(const int8_t *const *a, const int32_t *a_step,
+                                     const int8_t *const *w, int32_t seg, int32_t nseg,
+                                     int32_t in_off, const int32_t *corr, int32_t *out,
+                                     int32_t out_stride)
+{
+    const __m256i off = _mm256_set1_epi16((short)in_off);
+    __m256i c00 = _mm256_setzero_si256(), c01 = c00, c02 = c00, c03 = c00;
+    __m256i c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    int32_t tail[8] = {0, 0, 0, 0, 0, 0, 0, 0}, g, i, p, j;
+    for (g = 0; g < nseg; g++) {
+        const int8_t *a0p = a[0] + g * a_step[0], *a1p = a[1] + g * a_step[1];
+        const int8_t *w0p = w[0] + g * seg, *w1p = w[1] + g * seg, *w2p = w[2] + g * seg,
+                     *w3p = w[3] + g * seg;
+        for (i = 0; i + 16 <= seg; i += 16) {
+            const __m256i a0 = _mm256_add_epi16(LD16(a0p + i), off);
+            const __m256i a1 = _mm256_add_epi16(LD16(a1p + i), off);
+            MOTE_MADD8(a0, a1, LD16(w0p + i), LD16(w1p + i), LD16(w2p + i), LD16(w3p + i));
+        }
+        if (i + 8 <= seg) {
+            /* Zero upper halves: the high lanes of a * w are 0 * 0. */
+            const __m256i a0 = _mm256_add_epi16(LD8Z(a0p + i), off);
+            const __m256i a1 = _mm256_add_epi16(LD8Z(a1p + i), off);
+            MOTE_MADD8(a0, a1, LD8Z(w0p + i), LD8Z(w1p + i), LD8Z(w2p + i), LD8Z(w3p + i));
+            i += 8;
+        }
+        for (; i < seg; i++)
+            for (p = 0; p < 2; p++)
+                for (j = 0; j < 4; j++)
+                    tail[p * 4 + j] += (a[p][g * a_step[p] + i] + in_off) * w[j][g * seg + i];
+    }
+    {
+        const __m128i cv = _mm_loadu_si128((const __m128i *)(const void *)corr);
+        _mm_storeu_si128((__m128i *)(void *)out,
+                         _mm_add_epi32(_mm_add_epi32(mote_x86_hsum4_avx2(c00, c01, c02, c03), cv),
+                                       _mm_loadu_si128((const __m128i *)(const void *)tail)));
+        _mm_storeu_si128((__m128i *)(void *)(out + out_stride),
+                         _mm_add_epi32(_mm_add_epi32(mote_x86_hsum4_avx2(c10, c11, c12, c13), cv),
+                                       _mm_loadu_si128((const __m128i *)(const void *)(tail + 4))));
+    }
+}
+#undef MOTE_MADD8
+
+MOTE_T_AVX2 static void dot_avx2_1x4(const int8_t *a, const int8_t *const *w, int32_t k,
+                                     int32_t in_off, int32_t *out)
+{
+    const __m256i off = _mm256_set1_epi16((short)in_off);
+    __m256i c0 = _mm256_setzero_si256(), c1 = c0, c2 = c0, c3 = c0;
+    int32_t i = 0, j;
+    for (; i + 16 <= k; i += 16) {
+        const __m256i a0 = _mm256_add_epi16(LD16(a + i), off);
+        c0 = _mm256_add_epi32(c0, _mm256_madd_epi16(a0, LD16(w[0] + i)));
+        c1 = _mm256_add_epi32(c1, _mm256_madd_epi16(a0, LD16(w[1] + i)));
+        c2 = _mm256_add_epi32(c2, _mm256_madd_epi16(a0, LD16(w[2] + i)));
+        c3 = _mm256_add_epi32(c3, _mm256_madd_epi16(a0, LD16(w[3] + i)));
+    }
+    if (i + 8 <= k) {
+        const __m256i a0 = _mm256_add_epi16(LD8Z(a + i), off);
+        c0 = _mm256_add_epi32(c0, _mm256_madd_epi16(a0, LD8Z(w[0] + i)));
+        c1 = _mm256_add_epi32(c1, _mm256_madd_epi16(a0, LD8Z(w[1] + i)));
+        c2 = _mm256_add_epi32(c2, _mm256_madd_epi16(a0, LD8Z(w[2] + i)));
+        c3 = _mm256_add_epi32(c3, _mm256_madd_epi16(a0, LD8Z(w[3] + i)));
+        i += 8;
+    }
+    _mm_storeu_si128((__m128i *)(void *)out, mote_x86_hsum4_avx2(c0, c1, c2, c3));
+    for (; i < k; i++)
+        for (j = 0; j < 4; j++)
+            out[j] += (a[i] + in_off) * w[j][i];
+}
+#undef LD16
+#undef LD8Z
+
+MOTE_T_AVX2 static void requant_avx2(const int32_t *acc, const int32_t *bias, int32_t c0, int32_t n,
+                                     const mote_x86_rq *q, int8_t *out)
+{
+    mote_x86_requant_avx2(acc, bias, c0, n, q, out);
+}
+
+/* ---- AVX-512 VNNI ---------------------------------------------------- */
+
+/* Lanes [0, n) of 64 (n >= 1). */
+static __mmask64 mask64(int32_t n)
+{
+    return n >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << n) - 1);
+}
+
+MOTE_T_AVX512 static inline __m256i fold512(__m512i v)
+{
+    return _mm256_add_epi32(_mm512_castsi512_si256(v), _mm512_extracti64x4_epi64(v, 1));
+}
+
+MOTE_T_AVX512 static void dot_vnni_4x4(const int8_t *const *a, const int32_t *a_step,
+                                       const int8_t *const *w, int32_t seg, int32_t nseg,
+                                       int32_t in_off, const int32_t *corr, int32_t *out,
+                                       int32_t out_stride)
+{
+    const __m512i flip = _mm512_set1_epi8((char)-128);
+    __m512i c00 = _mm512_setzero_si512(), c01 = c00, c02 = c00, c03 = c00;
+    __m512i c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    __m512i c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+    __m512i c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+    int32_t g, i;
+    (void)in_off;
+    for (g = 0; g < nseg; g++) {
+        const int8_t *a0p = a[0] + g * a_step[0], *a1p = a[1] + g * a_step[1];
+        const int8_t *a2p = a[2] + g * a_step[2], *a3p = a[3] + g * a_step[3];
+        const int8_t *w0p = w[0] + g * seg, *w1p = w[1] + g * seg, *w2p = w[2] + g * seg,
+                     *w3p = w[3] + g * seg;
+        for (i = 0; i < seg; i += 64) {
+            /* Masked-off lanes: a reads 0 ^ 0x80, w reads 0, so they add 0. */
+            const __mmask64 m = mask64(seg - i);
+            const __m512i a0 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a0p + i), flip);
+            const __m512i a1 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a1p + i), flip);
+            const __m512i a2 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a2p + i), flip);
+            const __m512i a3 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a3p + i), flip);
+            const __m512i w0 = _mm512_maskz_loadu_epi8(m, w0p + i);
+            const __m512i w1 = _mm512_maskz_loadu_epi8(m, w1p + i);
+            const __m512i w2 = _mm512_maskz_loadu_epi8(m, w2p + i);
+            const __m512i w3 = _mm512_maskz_loadu_epi8(m, w3p + i);
+            c00 = _mm512_dpbusd_epi32(c00, a0, w0);
+            c01 = _mm512_dpbusd_epi32(c01, a0, w1);
+            c02 = _mm512_dpbusd_epi32(c02, a0, w2);
+            c03 = _mm512_dpbusd_epi32(c03, a0, w3);
+            c10 = _mm512_dpbusd_epi32(c10, a1, w0);
+            c11 = _mm512_dpbusd_epi32(c11, a1, w1);
+            c12 = _mm512_dpbusd_epi32(c12, a1, w2);
+            c13 = _mm512_dpbusd_epi32(c13, a1, w3);
+            c20 = _mm512_dpbusd_epi32(c20, a2, w0);
+            c21 = _mm512_dpbusd_epi32(c21, a2, w1);
+            c22 = _mm512_dpbusd_epi32(c22, a2, w2);
+            c23 = _mm512_dpbusd_epi32(c23, a2, w3);
+            c30 = _mm512_dpbusd_epi32(c30, a3, w0);
+            c31 = _mm512_dpbusd_epi32(c31, a3, w1);
+            c32 = _mm512_dpbusd_epi32(c32, a3, w2);
+            c33 = _mm512_dpbusd_epi32(c33, a3, w3);
+        }
+    }
+    {
+        const __m128i cv = _mm_loadu_si128((const __m128i *)(const void *)corr);
+#define MOTE_ST4(row, v0, v1, v2, v3)                                                              \
+    _mm_storeu_si128(                                                                              \
+        (__m128i *)(void *)(out + (row)*out_stride),                                               \
+        _mm_add_epi32(mote_x86_hsum4_avx2(fold512(v0), fold512(v1), fold512(v2), fold512(v3)),     \
+                      cv))
+        MOTE_ST4(0, c00, c01, c02, c03);
+        MOTE_ST4(1, c10, c11, c12, c13);
+        MOTE_ST4(2, c20, c21, c22, c23);
+        MOTE_ST4(3, c30, c31, c32, c33);
+#undef MOTE_ST4
+    }
+}
+
+MOTE_T_AVX512 static void wsum_vnni(const int8_t *const *w, int32_t k, int32_t *out)
+{
+    const __m512i ones = _mm512_set1_epi8(1);
+    __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0;
+    int32_t i;
+    for (i = 0; i < k; i += 64) {
+        const __mmask64 m = mask64(k - i);
+        s0 = _mm512_dpbusd_epi32(s0, ones, _mm512_maskz_loadu_epi8(m, w[0] + i));
+        s1 = _mm512_dpbusd_epi32(s1, ones, _mm512_maskz_loadu_epi8(m, w[1] + i));
+        s2 = _mm512_dpbusd_epi32(s2, ones, _mm512_maskz_loadu_epi8(m, w[2] + i));
+        s3 = _mm512_dpbusd_epi32(s3, ones, _mm512_maskz_loadu_epi8(m, w[3] + i));
+    }
+    _mm_storeu_si128((__m128i *)(void *)out,
+                     mote_x86_hsum4_avx2(fold512(s0), fold512(s1), fold512(s2), fold512(s3)));
+}
+
+MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, int32_t k,
+                                       int32_t in_off, int32_t *out)
+{
+    const __m512i flip = _mm512_set1_epi8((char)-128), ones = _mm512_set1_epi8(1);
+    __m512i c0 = _mm512_setzero_si512(), c1 = c0, c2 = c0, c3 = c0;
+    __m512i s0 = c0, s1 = c0, s2 = c0, s3 = c0;
+    __m128i dot, sum;
+    int32_t i;
+    for (i = 0; i < k; i += 64) {
+        const __mmask64 m = mask64(k - i);
+        const __m512i a0 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a + i), flip);
+        const __m512i w0 = _mm512_maskz_loadu_epi8(m, w[0] + i);
+        const __m512i w1 = _mm512_maskz_loadu_epi8(m, w[1] + i);
+        const __m512i w2 = _mm512_maskz_loadu_epi8(m, w[2] + i);
+        const __m512i w3 = _mm512_maskz_loadu_epi8(m, w[3] + i);
+        c0 = _mm512_dpbusd_epi32(c0, a0, w0);
+        c1 = _mm512_dpbusd_epi32(c1, a0, w1);
+        c2 = _mm512_dpbusd_epi32(c2, a0, w2);
+        c3 = _mm512_dpbusd_epi32(c3, a0, w3);
+        s0 = _mm512_dpbusd_epi32(s0, ones, w0);
+        s1 = _mm512_dpbusd_epi32(s1, ones, w1);
+        s2 = _mm512_dpbusd_epi32(s2, ones, w2);
+        s3 = _mm512_dpbusd_epi32(s3, ones, w3);
+    }
+    dot = mote_x86_hsum4_avx2(fold512(c0), fold512(c1), fold512(c2), fold512(c3));
+    sum = mote_x86_hsum4_avx2(fold512(s0), fold512(s1), fold512(s2), fold512(s3));
+    /* sum w * (x + 128) + (in_off - 128) * sum w, wrapping. */
+    dot = _mm_add_epi32(dot, _mm_mullo_epi32(sum, _mm_set1_epi32(in_off - 128)));
+    _mm_storeu_si128((__m128i *)(void *)out, dot);
+}
+
+/* Short windows (K <= MOTE_X86_PACK_K): 16 output channels per register.
+ * The weights of channels oc0..oc0+15 are repacked as wp[k / 4][j][k % 4]
+ * (zero past K and past the last channel), so VPDPBUSD of the broadcast
+ * 4 input bytes k..k+3 with row k / 4 adds their 4 taps to all 16
+ * channels; no horizontal sums. wsum gets each channel's sum of weights. */
+static void pack16(const int8_t *filter, int32_t k, int32_t oc0, int32_t nc, int8_t *wp,
+                   int32_t *wsum)
+{
+    const int32_t k_pad = (k + 3) & ~3;
+    int32_t j, i;
+    memset(wp, 0, (size_t)k_pad * 16u);
+    for (j = 0; j < 16; j++) {
+        const int8_t *w;
+        int32_t sum = 0;
+        if (j >= nc) {
+            wsum[j] = 0;
+            continue;
+        }
+        w = filter + (oc0 + j) * k;
+        for (i = 0; i < k; i++) {
+            wp[(i >> 2) * 64 + j * 4 + (i & 3)] = w[i];
+            sum += w[i];
+        }
+        wsum[j] = sum;
+    }
+}
+
+/* 4 input bytes at a + i, broadcast, as unsigned (x + 128). */
+#define MOTE_BCAST4(p) _mm512_xor_si512(_mm512_set1_epi32(load4(p)), flip)
+
+static int32_t load4(const int8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+MOTE_T_AVX512 static void packed_vnni_px(const int8_t *const *a, int32_t np, int32_t k,
+                                         const int8_t *wp, __m512i corr, int32_t *out)
+{
+    const __m512i flip = _mm512_set1_epi8((char)-128);
+    __m512i c0 = corr, c1 = corr, c2 = corr, c3 = corr;
+    int32_t i;
+    for (i = 0; i + 4 <= k; i += 4) {
+        const __m512i w = _mm512_loadu_si512((const void *)(wp + i * 16));
+        c0 = _mm512_dpbusd_epi32(c0, MOTE_BCAST4(a[0] + i), w);
+        c1 = _mm512_dpbusd_epi32(c1, MOTE_BCAST4(a[1] + i), w);
+        c2 = _mm512_dpbusd_epi32(c2, MOTE_BCAST4(a[2] + i), w);
+        c3 = _mm512_dpbusd_epi32(c3, MOTE_BCAST4(a[3] + i), w);
+    }
+    if (i < k) {
+        /* The last 1-3 bytes; the weights past K are 0, so the bytes
+         * padded here add nothing (and nothing past the input is read). */
+        const __m512i w = _mm512_loadu_si512((const void *)(wp + i * 16));
+        int8_t t[MOTE_X86_PX_MAX][4];
+        int32_t p;
+        memset(t, 0, sizeof t);
+        for (p = 0; p < MOTE_X86_PX_MAX; p++)
+            memcpy(t[p], a[p] + i, (size_t)(k - i));
+        c0 = _mm512_dpbusd_epi32(c0, MOTE_BCAST4(t[0]), w);
+        c1 = _mm512_dpbusd_epi32(c1, MOTE_BCAST4(t[1]), w);
+        c2 = _mm512_dpbusd_epi32(c2, MOTE_BCAST4(t[2]), w);
+        c3 = _mm512_dpbusd_epi32(c3, MOTE_BCAST4(t[3]), w);
+    }
+    _mm512_storeu_si512((void *)out, c0);
+    if (np > 1) _mm512_storeu_si512((void *)(out + 16), c1);
+    if (np > 2) _mm512_storeu_si512((void *)(out + 32), c2);
+    if (np > 3) _mm512_storeu_si512((void *)(out + 48), c3);
+}
+#undef MOTE_BCAST4
+
+MOTE_T_AVX512 static __m512i load_corr16(const int32_t *wsum, int32_t in_off)
+{
+    /* (in_off - 128) * sum w: the dot products take x + 128. Wrapping. */
+    return _mm512_mullo_epi32(_mm512_loadu_si512((const void *)wsum),
+                              _mm512_set1_epi32(in_off - 128));
+}
+
+MOTE_T_AVX512 static void packed_pixels(const int8_t *const *a, int32_t np, int32_t k,
+                                        const int8_t *wp, const int32_t *wsum, int32_t in_off,
+                                        int32_t *out)
+{
+    packed_vnni_px(a, np, k, wp, load_corr16(wsum, in_off), out);
+}
+
+/* ---- drivers (plain C: they only call the level's functions) ---------- */
+
+static const mm_ops ops_sse41 = {2, dot_sse41_2x4, dot_sse41_1x4, NULL, mote_x86_requant_scalar, 0};
+static const mm_ops ops_avx2 = {2, dot_avx2_2x4, dot_avx2_1x4, NULL, requant_avx2, 0};
+static const mm_ops ops_avx512 = {4, dot_vnni_4x4, dot_vnni_1x4, wsum_vnni, requant_avx2, 1};
+
+static int32_t min_i32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
+
+/* memcpy for the short runs of im2col (a few channels): fixed-size,
+ * overlapping copies that compile to moves instead of a library call. */
+static void copy_run(int8_t *dst, const int8_t *src, int32_t n)
+{
+    if (n > 16) {
+        memcpy(dst, src, (size_t)n);
+    } else if (n >= 8) {
+        memcpy(dst, src, 8);
+        memcpy(dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(dst, src, 4);
+        memcpy(dst + n - 4, src + n - 4, 4);
+    } else {
+        int32_t i;
+        for (i = 0; i < n; i++)
+            dst[i] = src[i];
+    }
+}
+
+/* The window of the pixel at input origin (y0, x0) as one column of
+ * kh * kw * in_c bytes; padded taps hold the input zero point. */
+static void im2col(const mote_conv_s8_step *s, const int8_t *in_b, int32_t y0, int32_t x0,
+                   int8_t zp, int8_t *col)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    const int32_t c = s->in.c, fw = s->filter.w;
+    int32_t ky, kx;
+    for (ky = 0; ky < s->filter.h; ky++) {
+        const int32_t y = y0 + g->dilation_h * ky;
+        int8_t *dst = col + ky * fw * c;
+        if (y < 0 || y >= s->in.h) {
+            memset(dst, zp, (size_t)fw * (size_t)c);
+            continue;
+        }
+        if (g->dilation_w == 1) {
+            /* In-bounds taps of a row are contiguous in the input. */
+            const int32_t lo = x0 < 0 ? -x0 : 0;
+            const int32_t hi = min_i32(fw, s->in.w - x0);
+            if (hi <= lo) {
+                memset(dst, zp, (size_t)fw * (size_t)c);
+                continue;
+            }
+            if (lo > 0) memset(dst, zp, (size_t)lo * (size_t)c);
+            copy_run(dst + lo * c, in_b + (y * s->in.w + x0 + lo) * c, (hi - lo) * c);
+            if (hi < fw) memset(dst + hi * c, zp, (size_t)(fw - hi) * (size_t)c);
+            continue;
+        }
+        for (kx = 0; kx < fw; kx++) {
+            const int32_t x = x0 + g->dilation_w * kx;
+            if (x < 0 || x >= s->in.w)
+                memset(dst + kx * c, zp, (size_t)c);
+            else
+                copy_run(dst + kx * c, in_b + (y * s->in.w + x) * c, c);
+        }
+    }
+}
+
+/* An output pixel, walked in order without divisions. */
+typedef struct px_cursor {
+    int32_t b, oy, ox;
+} px_cursor;
+
+static void px_next(const mote_conv_s8_step *s, px_cursor *c)
+{
+    if (++c->ox < s->out.w) return;
+    c->ox = 0;
+    if (++c->oy < s->out.h) return;
+    c->oy = 0;
+    c->b++;
+}
+
+/* The pixel's window: in place when every window is one contiguous run of
+ * the input (mote_x86_conv2d_s8_in_place), else copied into col. */
+static const int8_t *window(const mote_conv_s8_step *s, const int8_t *input, const px_cursor *c,
+                            int direct, int8_t *col)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    const int32_t y0 = c->oy * g->stride_h - g->pad_h, x0 = c->ox * g->stride_w - g->pad_w;
+    const int8_t *in_b = input + c->b * s->in.h * s->in.w * s->in.c;
+    if (direct) return in_b + (y0 * s->in.w + x0) * s->in.c;
+    im2col(s, in_b, y0, x0, (int8_t)(-s->p.input_offset), col);
+    return col;
+}
+
+/* AVX-512, K <= MOTE_X86_PACK_K: see pack16. Scratch: MOTE_X86_PX_MAX
+ * im2col columns (unless direct), then the packed weights. */
+static mote_status conv_packed(const mote_conv_s8_step *s, const mote_x86_rq *q,
+                               const int8_t *input, const int8_t *filter, const int32_t *bias,
+                               int8_t *output, int8_t *scratch, int direct)
+{
+    const int32_t k = s->filter.h * s->filter.w * s->filter.c, k_pad = (k + 3) & ~3;
+    const int32_t total = s->out.n * s->out.h * s->out.w, oc_n = s->out.c;
+    int8_t *wp = scratch + (direct ? 0 : MOTE_X86_PX_MAX * k_pad);
+    int32_t wsum[16], acc[MOTE_X86_PX_MAX * 16], oc0, px0, p;
+    for (oc0 = 0; oc0 < oc_n; oc0 += 16) {
+        const int32_t nc = min_i32(16, oc_n - oc0);
+        px_cursor cur = {0, 0, 0};
+        pack16(filter, k, oc0, nc, wp, wsum);
+        for (px0 = 0; px0 < total; px0 += MOTE_X86_PX_MAX) {
+            const int32_t np = min_i32(MOTE_X86_PX_MAX, total - px0);
+            const int8_t *a[MOTE_X86_PX_MAX] = {NULL};
+            for (p = 0; p < np; p++, px_next(s, &cur))
+                a[p] = window(s, input, &cur, direct, scratch + p * k_pad);
+            for (; p < MOTE_X86_PX_MAX; p++)
+                a[p] = a[np - 1];
+            packed_pixels(a, np, k, wp, wsum, s->p.input_offset, acc);
+            for (p = 0; p < np; p++)
+                mote_x86_requant_avx2(acc + p * 16, bias, oc0, nc, q,
+                                      output + (px0 + p) * oc_n + oc0);
+        }
+    }
+    return MOTE_OK;
+}
+
+static mote_status conv_run(const mm_ops *ops, const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_conv_geom *g = &s->p.geom;
+    const mote_requant rq = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *output = (int8_t *)io->out[0];
+    int8_t *col = (int8_t *)io->scratch;
+    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w;
+    const int32_t seg = fw * ch, k = fh * seg, row_step = g->dilation_h * s->in.w * ch;
+    const int32_t out_px = s->out.h * s->out.w, total = s->out.n * out_px, oc_n = s->out.c;
+    const int32_t in_off = s->p.input_offset;
+    /* Short windows: every pixel's window copied whole (one segment). */
+    const int small = mote_x86_conv2d_s8_small(s);
+    const int rows_contiguous = !small && (fw == 1 || g->dilation_w == 1);
+    const int32_t k_pad = (k + 3) & ~3;
+    const int8_t zp = (int8_t)(-in_off);
+    int32_t acc[MOTE_X86_PX_MAX * MOTE_X86_OC_CHUNK], corr[MOTE_X86_OC_CHUNK];
+    int32_t a_step[MOTE_X86_PX_MAX];
+    const int8_t *a[MOTE_X86_PX_MAX];
+    mote_x86_rq q;
+    int32_t oc0, px0, np, p, j, jj;
+
+    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
+    q.mult = rq.multiplier;
+    q.shift = rq.shift;
+    q.per_tensor = s->channels == 1;
+    q.out_off = s->p.output_offset;
+    q.act_min = s->p.act_min;
+    q.act_max = s->p.act_max;
+    if (ops->vnni && mote_x86_conv2d_s8_packed(s)) {
+        if (col == NULL) return MOTE_E_ARG;
+        return conv_packed(s, &q, input, filter, bias, output, col, mote_x86_conv2d_s8_in_place(s));
+    }
+
+    for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {
+        const int32_t nc = min_i32(MOTE_X86_OC_CHUNK, oc_n - oc0);
+        memset(corr, 0, sizeof corr);
+        if (ops->vnni) {
+            /* (in_off - 128) * sum w per channel: the dot products take
+             * x + 128. Wrapping arithmetic, as the sum itself. */
+            for (j = 0; j < nc; j += 4) {
+                const int8_t *w[4];
+                int32_t sums[4];
+                for (jj = 0; jj < 4; jj++)
+                    w[jj] = filter + (oc0 + min_i32(j + jj, nc - 1)) * k;
+                ops->wsum(w, k, sums);
+                for (jj = 0; jj < 4 && j + jj < nc; jj++)
+                    corr[j + jj] = (int32_t)((uint32_t)sums[jj] * (uint32_t)(in_off - 128));
+            }
+        }
+        px_cursor cur = {0, 0, 0};
+        for (px0 = 0; px0 < total; px0 += np) {
+            /* A block of up to px pixels: windows inside the input are read
+             * in place, row by row; at most one other (a border pixel) is
+             * copied into the one-column scratch, which ends the block.
+             * Short windows are all copied, each into its own column. */
+            int col_used = 0;
+            for (np = 0; np < ops->px && px0 + np < total; np++, px_next(s, &cur)) {
+                const int32_t y0 = cur.oy * g->stride_h - g->pad_h;
+                const int32_t x0 = cur.ox * g->stride_w - g->pad_w;
+                const int8_t *in_b = input + cur.b * s->in.h * s->in.w * ch;
+                if (rows_contiguous && y0 >= 0 && x0 >= 0 &&
+                    y0 + (fh - 1) * g->dilation_h < s->in.h &&
+                    x0 + (fw - 1) * g->dilation_w < s->in.w) {
+                    a[np] = in_b + (y0 * s->in.w + x0) * ch;
+                    a_step[np] = row_step;
+                } else {
+                    int8_t *dst = col + (small ? np * k_pad : 0);
+                    if (col_used && !small) break;
+                    if (col == NULL) return MOTE_E_ARG;
+                    im2col(s, in_b, y0, x0, zp, dst);
+                    a[np] = dst;
+                    a_step[np] = seg;
+                    col_used = 1;
+                }
+            }
+            /* Past the last pixel, repeat it (computed, not stored). */
+            for (p = np; p < ops->px; p++) {
+                a[p] = a[np - 1];
+                a_step[p] = a_step[np - 1];
+            }
+            for (j = 0; j < nc; j += 4) {
+                const int8_t *w[4];
+                for (jj = 0; jj < 4; jj++)
+                    w[jj] = filter + (oc0 + min_i32(j + jj, nc - 1)) * k;
+                /* Rows past np and channels past nc are scratch lanes of acc. */
+                ops->dot(a, a_step, w, seg, fh, in_off, corr + j, acc + j, MOTE_X86_OC_CHUNK);
+            }
+            for (p = 0; p < np; p++)
+                ops->requant(acc + p * MOTE_X86_OC_CHUNK, bias, oc0, nc, &q,
+                             output + (px0 + p) * oc_n + oc0);
+        }
+    }
+    return MOTE_OK;
+}
+
+static mote_status fc_run(const mm_ops *ops, const void *step, const mote_kernel_io *io)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    const mote_requant rq = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t depth = s->depth, oc_n = s->out_c;
+    int32_t acc[MOTE_X86_OC_CHUNK + 4];
+    mote_x86_rq q;
+    int32_t b, oc0, j, jj;
+
+    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
+    q.mult = rq.multiplier;
+    q.shift = rq.shift;
+    q.per_tensor = !s->p.per_channel;
+    q.out_off = s->p.output_offset;
+    q.act_min = s->p.act_min;
+    q.act_max = s->p.act_max;
+
+    for (b = 0; b < s->batches; b++) {
+        const int8_t *a = input + b * depth;
+        for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {
+            const int32_t nc = min_i32(MOTE_X86_OC_CHUNK, oc_n - oc0);
+            for (j = 0; j < nc; j += 4) {
+                const int8_t *w[4];
+                for (jj = 0; jj < 4; jj++)
+                    w[jj] = filter + (oc0 + min_i32(j + jj, nc - 1)) * depth;
+                ops->dot1(a, w, depth, s->p.input_offset, acc + j);
+            }
+            ops->requant(acc, bias, oc0, nc, &q, output + b * oc_n + oc0);
+        }
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_x86_conv2d_s8_step_sse41(const void *step, const mote_kernel_io *io)
+{
+    return conv_run(&ops_sse41, step, io);
+}
+
+mote_status mote_x86_conv2d_s8_step_avx2(const void *step, const mote_kernel_io *io)
+{
+    return conv_run(&ops_avx2, step, io);
+}
+
+mote_status mote_x86_conv2d_s8_step_avx512(const void *step, const mote_kernel_io *io)
+{
+    return conv_run(&ops_avx512, step, io);
+}
+
+mote_status mote_x86_fully_connected_s8_step_sse41(const void *step, const mote_kernel_io *io)
+{
+    return fc_run(&ops_sse41, step, io);
+}
+
+mote_status mote_x86_fully_connected_s8_step_avx2(const void *step, const mote_kernel_io *io)
+{
+    return fc_run(&ops_avx2, step, io);
+}
+
+mote_status mote_x86_fully_connected_s8_step_avx512(const void *step, const mote_kernel_io *io)
+{
+    return fc_run(&ops_avx512, step, io);
+}
+
+#else
+typedef int mote_x86_matmul_unused; /* ISO C: a translation unit is not empty */
+#endif

@@ -1,0 +1,49 @@
+/*
+ * x86_kernels.h — shared by the x86-64 kernel files (not a public header).
+ *
+ * MOTE_X86_BUILD is 1 where the intrinsics exist (x86-64 with GCC or clang,
+ * per-function target attributes); elsewhere the kernel files compile to
+ * nothing but a typedef.
+ */
+#ifndef MOTE_KERNELS_X86_KERNELS_H
+#define MOTE_KERNELS_X86_KERNELS_H
+
+#include <stdint.h>
+#include "mote/kernels.h"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define MOTE_X86_BUILD 1
+#else
+#define MOTE_X86_BUILD 0
+#endif
+
+/* Pixels per block of the matrix kernels. */
+#define MOTE_X86_PX_MAX 4
+
+/* Windows of at most MOTE_X86_SMALL_K bytes whose rows are shorter than
+ * MOTE_X86_SMALL_ROW bytes (a first layer with one channel, say) are copied
+ * whole for every pixel, rows being too short to read in place: the scratch
+ * then holds MOTE_X86_PX_MAX columns, at most 256 bytes
+ * (mote_x86_conv2d_s8_small). */
+#define MOTE_X86_SMALL_K 64
+#define MOTE_X86_SMALL_ROW 8
+
+/* Windows of at most MOTE_X86_PACK_K bytes run, on AVX-512, with the
+ * weights of 16 output channels repacked into the scratch (16 * K bytes,
+ * at most 768 bytes) so that one VPDPBUSD gives 16 channels of one pixel and no
+ * horizontal sums are needed (mote_x86_conv2d_s8_packed). */
+#define MOTE_X86_PACK_K 48
+
+/* Output channels per chunk: the accumulators of a pixel block live on the
+ * stack, MOTE_X86_PX_MAX x MOTE_X86_OC_CHUNK int32. */
+#define MOTE_X86_OC_CHUNK 64
+
+/* Every window of the convolution lies inside the input with contiguous
+ * rows (a 1x1 or VALID convolution, say): no im2col column, no scratch. */
+int mote_x86_conv2d_s8_direct(const mote_conv_s8_step *s);
+int mote_x86_conv2d_s8_small(const mote_conv_s8_step *s);
+int mote_x86_conv2d_s8_packed(const mote_conv_s8_step *s);
+/* Every window is one contiguous run of the input (direct, one row). */
+int mote_x86_conv2d_s8_in_place(const mote_conv_s8_step *s);
+
+#endif /* MOTE_KERNELS_X86_KERNELS_H */

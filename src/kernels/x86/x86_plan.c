@@ -1,0 +1,133 @@
+/*
+ * x86_plan.c — which steps the x86-64 rows take, and the scratch they need.
+ * Portable C (no intrinsics), so it compiles on every target; only x86-64
+ * hosts list the rows that call it (kernels.def).
+ */
+#include "kernels/x86/x86_rows.h"
+#include "kernels/x86/x86_kernels.h"
+
+static int dims_ok(const mote_dims *d)
+{
+    return d->n > 0 && d->h > 0 && d->w > 0 && d->c > 0;
+}
+
+static int geom_ok(const mote_conv_geom *g)
+{
+    return g->stride_h >= 1 && g->stride_w >= 1 && g->dilation_h >= 1 && g->dilation_w >= 1 &&
+           g->pad_h >= 0 && g->pad_w >= 0;
+}
+
+/* Requantization entries: one per output channel, or one for all. */
+static int channels_ok(const mote_conv_s8_step *s)
+{
+    return s->channels == 1 || s->channels == s->out.c;
+}
+
+int mote_x86_conv2d_s8_step_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (!dims_ok(&s->in) || !dims_ok(&s->filter) || !dims_ok(&s->out) || !geom_ok(&s->p.geom))
+        return 0;
+    /* The kernels step between filter rows by dilation_h input rows in
+     * int32: a dilation that only a 1-row filter can have (lowering bounds
+     * the dilated window, not the unused stride) stays with the reference. */
+    if ((int64_t)s->p.geom.dilation_h * s->in.w * s->in.c > INT32_MAX ||
+        (int64_t)s->p.geom.dilation_w * s->in.c > INT32_MAX)
+        return 0;
+    /* groups = 1 only; grouped convolution stays with the reference. */
+    return channels_ok(s) && s->out.n == s->in.n && s->out.c == s->filter.n &&
+           s->filter.c == s->in.c;
+}
+
+int mote_x86_conv2d_s8_direct(const mote_conv_s8_step *s)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    /* Every window inside the input, each of its rows contiguous. */
+    return (s->filter.w == 1 || g->dilation_w == 1) && g->pad_h == 0 && g->pad_w == 0 &&
+           (s->out.h - 1) * g->stride_h + (s->filter.h - 1) * g->dilation_h < s->in.h &&
+           (s->out.w - 1) * g->stride_w + (s->filter.w - 1) * g->dilation_w < s->in.w;
+}
+
+int mote_x86_conv2d_s8_small(const mote_conv_s8_step *s)
+{
+    const int32_t k = s->filter.h * s->filter.w * s->filter.c;
+    return !mote_x86_conv2d_s8_direct(s) && k <= MOTE_X86_SMALL_K &&
+           s->filter.w * s->filter.c < MOTE_X86_SMALL_ROW;
+}
+
+int mote_x86_conv2d_s8_in_place(const mote_conv_s8_step *s)
+{
+    return mote_x86_conv2d_s8_direct(s) && s->filter.h == 1;
+}
+
+int mote_x86_conv2d_s8_packed(const mote_conv_s8_step *s)
+{
+    return s->filter.h * s->filter.w * s->filter.c <= MOTE_X86_PACK_K;
+}
+
+uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    uint32_t k, k_pad, cols;
+    if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
+    k = (uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c;
+    k_pad = (k + 3u) & ~3u;
+    /* im2col columns, for windows that cross the padding: one (windows
+     * inside the input are read in place, row by row), or one per pixel of
+     * a block for short windows (a first layer's few channels), whose rows
+     * are too short to read in place. None when every window is inside. */
+    if (mote_x86_conv2d_s8_packed(s))
+        cols = mote_x86_conv2d_s8_in_place(s) ? 0u : MOTE_X86_PX_MAX * k_pad;
+    else if (mote_x86_conv2d_s8_direct(s))
+        cols = 0;
+    else if (mote_x86_conv2d_s8_small(s))
+        cols = MOTE_X86_PX_MAX * k_pad;
+    else
+        cols = k_pad;
+    /* Short windows on AVX-512: the weights of 16 output channels,
+     * interleaved by 4 input bytes, after the columns. */
+    return cols + (mote_x86_conv2d_s8_packed(s) ? 16u * k_pad : 0u);
+}
+
+int mote_x86_depthwise_conv2d_s8_step_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (!dims_ok(&s->in) || !dims_ok(&s->filter) || !dims_ok(&s->out) || !geom_ok(&s->p.geom))
+        return 0;
+    return channels_ok(s) && s->p.depth_multiplier == 1 && s->filter.n == 1 &&
+           s->out.n == s->in.n && s->out.c == s->in.c && s->filter.c == s->in.c;
+}
+
+int mote_x86_fully_connected_s8_step_fits(const void *step)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    return s->p.filter_offset == 0 && s->batches >= 1 && s->depth >= 1 && s->out_c >= 1 &&
+           s->channels == (s->p.per_channel ? s->out_c : 1);
+}
+
+int mote_x86_pool_s8_step_fits(const void *step)
+{
+    const mote_pool_s8_step *s = (const mote_pool_s8_step *)step;
+    return dims_ok(&s->in) && dims_ok(&s->out) && s->p.filter_h >= 1 && s->p.filter_w >= 1 &&
+           s->p.geom.stride_h >= 1 && s->p.geom.stride_w >= 1 && s->p.geom.pad_h >= 0 &&
+           s->p.geom.pad_w >= 0 && s->out.n == s->in.n && s->out.c == s->in.c;
+}
+
+static int same_dims(const mote_dims *a, const mote_dims *b)
+{
+    return a->n == b->n && a->h == b->h && a->w == b->w && a->c == b->c;
+}
+
+static int lt1_shift_ok(int32_t shift)
+{
+    return shift <= 0 && shift >= -31;
+}
+
+int mote_x86_add_s8_step_fits(const void *step)
+{
+    const mote_add_s8_step *s = (const mote_add_s8_step *)step;
+    /* Element-wise only (no broadcasting). */
+    return dims_ok(&s->out) && same_dims(&s->in1, &s->out) && same_dims(&s->in2, &s->out) &&
+           s->p.left_shift >= 0 && s->p.left_shift <= 20 && lt1_shift_ok(s->p.input1_shift) &&
+           lt1_shift_ok(s->p.input2_shift) && lt1_shift_ok(s->p.output_shift);
+}
