@@ -1,14 +1,18 @@
 # Robustness: libFuzzer targets, arena-guard and overflow tests, coverage.
 # See docs/ROBUSTNESS.md.
 #
-#   make fuzz             build build/fuzz/fuzz_{model,mutate,npy} (clang, libFuzzer,
-#                         ASan + UBSan, -DMOTE_DEBUG) and the seed directories
-#   make test-fuzz        each target for FUZZ_TEST_SECONDS (default 60) on the
+#   make fuzz             build build/fuzz/fuzz_{model,mutate,gen,api,npy} (clang,
+#                         libFuzzer, ASan + UBSan, -DMOTE_DEBUG) and the seed directories
+#   make test-fuzz        each target for FUZZ_TEST_SECONDS (default 45: five targets,
+#                         under 4 minutes of fuzzing in all) on the
 #                         committed corpus + seeds, after replaying every file in
 #                         tests/fuzz/regressions/; fails on any crash   [suite]
 #   make fuzz-long        the same for FUZZ_SECONDS (default 600) per target,
 #                         growing build/fuzz/work/<target>/ (not part of make test)
 #   make test-robust      arena guard + size-overflow tests, plain build     [suite]
+#   make fuzz-afl         AFL++ (second engine) on fuzz_gen, fuzz_mutate, fuzz_model for
+#                         AFL_SECONDS each (default 600; not part of make test)
+#   make test-msan        MemorySanitizer: library + pure-C replay of the corpora  [suite]
 #   make coverage         line coverage of src/format + src/core from the corpus
 #                         (clang source-based coverage); report in build/coverage/
 #   make fuzz-models      regenerate tests/fuzz/models/ and mutate_models.h (venv)
@@ -18,10 +22,10 @@ FUZZ_DIR     := build/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow \
                 -O1 -g -DMOTE_DEBUG -Iinclude -Isrc -Itools/mote $(FUZZ_SAN)
-FUZZ_TARGETS := fuzz_model fuzz_mutate fuzz_npy
+FUZZ_TARGETS := fuzz_model fuzz_mutate fuzz_gen fuzz_api fuzz_npy
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
 FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
-FUZZ_TEST_SECONDS ?= 60
+FUZZ_TEST_SECONDS ?= 45
 FUZZ_SECONDS ?= 600
 # -rss_limit_mb: the harness allocates at most one arena of 256 MB.
 FUZZ_RUN_FLAGS := -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
@@ -41,6 +45,13 @@ $(FUZZ_DIR)/fuzz_model: tests/fuzz/fuzz_model.c tests/fuzz/harness.h $(FUZZ_DIR)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libmote_fuzz.a -lm
 
 $(FUZZ_DIR)/fuzz_mutate: tests/fuzz/fuzz_mutate.c tests/fuzz/harness.h tests/fuzz/mutate_models.h \
+        $(FUZZ_DIR)/libmote_fuzz.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libmote_fuzz.a -lm
+
+$(FUZZ_DIR)/fuzz_gen: tests/fuzz/fuzz_gen.c tests/fuzz/harness.h $(FUZZ_DIR)/libmote_fuzz.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libmote_fuzz.a -lm
+
+$(FUZZ_DIR)/fuzz_api: tests/fuzz/fuzz_api.c tests/fuzz/harness.h tests/fuzz/mutate_models.h \
         $(FUZZ_DIR)/libmote_fuzz.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libmote_fuzz.a -lm
 
@@ -131,6 +142,67 @@ coverage: $(COV_DIR)/replay_fuzz_model $(COV_DIR)/replay_fuzz_mutate $(FUZZ_DIR)
 	    | tee $(COV_DIR)/report.txt
 	@echo "per-file report: $(COV_DIR)/report.txt"
 
-TEST_SUITES += test-fuzz test-robust
+# --- AFL++, a second engine beside libFuzzer (Debian's afl++): the same
+# targets built with afl-clang-fast (its libFuzzer-compatible driver), ASan +
+# UBSan, fuzzing from the committed corpus for AFL_SECONDS each. A long run,
+# not part of make test. Crashes land in build/afl/out/<target>/default/crashes/.
+AFL_CC      ?= afl-clang-fast
+AFL_DIR     := build/afl
+AFL_SECONDS ?= 600
+AFL_TARGETS ?= fuzz_gen fuzz_mutate fuzz_model
+$(AFL_DIR)/%: tests/fuzz/%.c tests/fuzz/harness.h tests/fuzz/mutate_models.h $(LIB_SRCS)
+	@mkdir -p $(dir $@)
+	AFL_QUIET=1 $(AFL_CC) -std=c99 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fsanitize=fuzzer -DMOTE_DEBUG -Iinclude -Isrc -Itools/mote -o $@ $< $(LIB_SRCS) -lm
+
+.PHONY: fuzz-afl
+fuzz-afl: $(AFL_TARGETS:%=$(AFL_DIR)/%)
+	@for t in $(AFL_TARGETS); do \
+	    mkdir -p $(AFL_DIR)/out/$$t; \
+	    AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+	        afl-fuzz -i tests/fuzz/corpus/$$t -o $(AFL_DIR)/out/$$t -V $(AFL_SECONDS) -m none \
+	        -- $(AFL_DIR)/$$t >$(AFL_DIR)/$$t.log 2>&1; \
+	    n=$$(ls $(AFL_DIR)/out/$$t/default/crashes 2>/dev/null | grep -vc README); \
+	    echo "afl: $$t $$(sed -n 's/^execs_done *: //p' $(AFL_DIR)/out/$$t/default/fuzzer_stats) executions, $$(sed -n 's/^bitmap_cvg *: //p' $(AFL_DIR)/out/$$t/default/fuzzer_stats) map, $$n crashes"; \
+	    [ "$$n" = 0 ] || exit 1; \
+	done
+
+# --- MemorySanitizer: every linked object instrumented (the library built from
+# source with -fsanitize=memory, pure-C replay mains, no libFuzzer), replaying
+# the committed corpora, seeds and regressions of the model, generator and
+# API-sequence targets. Fails on any MemorySanitizer report.       [suite]
+MSAN_DIR   := build/msan
+MSAN_FLAGS := -std=c99 -O1 -g -fsanitize=memory -fsanitize-memory-track-origins \
+              -fno-omit-frame-pointer -DMOTE_DEBUG -Iinclude -Isrc -Itools/mote
+MSAN_TARGETS := fuzz_model fuzz_mutate fuzz_gen fuzz_api
+
+$(MSAN_DIR)/replay_%: tests/fuzz/%.c tests/fuzz/msan_main.c $(LIB_SRCS) \
+        tests/fuzz/harness.h tests/fuzz/mutate_models.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(MSAN_FLAGS) -o $@ $< tests/fuzz/msan_main.c $(LIB_SRCS) -lm
+
+.PHONY: test-msan
+test-msan: $(MSAN_TARGETS:%=$(MSAN_DIR)/replay_%) $(FUZZ_DIR)/seeds/fuzz_model/.done
+	@fail=0; for t in $(MSAN_TARGETS); do \
+	    dirs="tests/fuzz/corpus/$$t"; \
+	    [ -d tests/fuzz/regressions/$$t ] && dirs="$$dirs tests/fuzz/regressions/$$t"; \
+	    [ $$t = fuzz_model ] && dirs="$$dirs $(FUZZ_DIR)/seeds/fuzz_model tests/robust/data"; \
+	    if MSAN_OPTIONS=halt_on_error=1 $(MSAN_DIR)/replay_$$t $$dirs >$(MSAN_DIR)/$$t.log 2>&1 && \
+	        ! grep -q MemorySanitizer $(MSAN_DIR)/$$t.log; then \
+	        echo "msan: $$t clean ($$(tail -n 1 $(MSAN_DIR)/$$t.log))"; \
+	    else echo "msan: $$t FAILED; log $(MSAN_DIR)/$$t.log"; grep -A12 MemorySanitizer $(MSAN_DIR)/$$t.log | head -30; fail=1; fi; \
+	done; \
+	if [ $$fail = 0 ]; then echo "msan: 1 passed, 0 failed"; else echo "msan: 0 passed, 1 failed"; exit 1; fi
+
+TEST_SUITES += test-fuzz test-robust test-msan
 
 -include $(FUZZ_LIB_OBJS:.o=.d)
+
+# Differential check against TFLite Micro (issue 13 item 11; long, not in
+# make test): every model the fuzz corpora, regressions, robustness and
+# hostile sets hold that mote accepts is run in both with random, all-min and
+# all-max inputs; outputs must agree (tests/fuzz/differential.py).
+.PHONY: fuzz-diff
+fuzz-diff: $(BUILD)/mote venv
+	$(VENV_PY) tests/fuzz/differential.py --mote $(BUILD)/mote tests/fuzz/corpus/fuzz_model \
+	    tests/fuzz/regressions tests/robust/data tests/data/hostile tests/fuzz/models models

@@ -240,7 +240,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fclose(f);
         }
     }
-    (void)fuzz_run_model(model, len);
+    (void)fuzz_run_model_with(model, len, data, size);
     free(model);
     return 0;
 }

@@ -110,9 +110,36 @@ static uint64_t fuzz_work(const mote_graph *g)
     return total;
 }
 
-/* Load, size, run. Returns the mote_model_init status. */
-static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
+/* Input patterns (issue 13, item 9): every accepted model runs with the
+ * fuzzer-chosen bytes as input, then with every element at the type's
+ * minimum and at its maximum, the values that drive accumulators to their
+ * bounds. Float extremes are -FLT_MAX / FLT_MAX (inf and NaN results are
+ * fine; no float kernel converts to an integer). */
+enum { FUZZ_IN_CHOSEN, FUZZ_IN_MIN, FUZZ_IN_MAX, FUZZ_IN_PATTERNS };
+
+static void fuzz_fill_pattern(mote_tensor *t, int pattern, const uint8_t *chosen, size_t n_chosen)
 {
+    size_t i;
+    if (pattern == FUZZ_IN_CHOSEN) {
+        if (n_chosen == 0) {
+            fuzz_fill_input(t);
+            return;
+        }
+        for (i = 0; i < t->bytes; i++) ((uint8_t *)t->data)[i] = chosen[i % n_chosen];
+    } else if (t->type == MOTE_FLOAT32) {
+        const float v = pattern == FUZZ_IN_MIN ? -3.402823466e38f : 3.402823466e38f;
+        for (i = 0; i + sizeof v <= t->bytes; i += sizeof v) memcpy((uint8_t *)t->data + i, &v, sizeof v);
+    } else {
+        memset(t->data, pattern == FUZZ_IN_MIN ? 0x80 : 0x7F, t->bytes);
+    }
+}
+
+/* Load, size, run with each input pattern (chosen: the fuzzer's input bytes
+ * for the chosen pattern). Returns the mote_model_init status. */
+static mote_status fuzz_run_model_with(const uint8_t *bytes, size_t len, const uint8_t *chosen,
+                                       size_t n_chosen)
+{
+    int pattern;
     static mote_model m;          /* large-ish; static keeps the fuzzer's stack small */
     static mote_session s;
     void *arena = NULL;
@@ -138,29 +165,33 @@ static mote_status fuzz_run_model(const uint8_t *bytes, size_t len)
                  "a session accepted an arena one byte short");
     st = mote_session_init(&s, &m, arena, need);
     FUZZ_REQUIRE(st == MOTE_OK, "session refused in an arena of the advertised size");
-    for (i = 0; i < mote_model_input_count(&m); i++) {
-        mote_tensor *t = mote_input(&s, i);
-        FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
-                     "input outside the arena");
-        fuzz_fill_input(t);
-    }
     if (fuzz_work(&m.graph) > FUZZ_MAX_WORK) {
         free(arena);
         return MOTE_OK;
     }
-    st = mote_invoke(&s);
-    FUZZ_REQUIRE(st == MOTE_OK, "invoke failed on a model that loaded and got a session");
-    for (i = 0; i < mote_model_output_count(&m); i++) {
-        const mote_tensor *t = mote_output(&s, i);
-        volatile uint8_t sink = 0;
-        size_t k;
-        FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
-                     "output outside the arena");
-        for (k = 0; k < t->bytes; k++) sink ^= ((const uint8_t *)t->data)[k];
-        (void)sink;
+    for (pattern = 0; pattern < FUZZ_IN_PATTERNS; pattern++) {
+        for (i = 0; i < mote_model_input_count(&m); i++) {
+            mote_tensor *t = mote_input(&s, i);
+            FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
+                         "input outside the arena");
+            fuzz_fill_pattern(t, pattern, chosen, n_chosen);
+        }
+        st = mote_invoke(&s);
+        FUZZ_REQUIRE(st == MOTE_OK, "invoke failed on a model that loaded and got a session");
+        for (i = 0; i < mote_model_output_count(&m); i++) {
+            const mote_tensor *t = mote_output(&s, i);
+            volatile uint8_t sink = 0;
+            size_t k;
+            FUZZ_REQUIRE(t != NULL && fuzz_inside(t->data, t->bytes, (uint8_t *)arena, need),
+                         "output outside the arena");
+            for (k = 0; k < t->bytes; k++) sink ^= ((const uint8_t *)t->data)[k];
+            (void)sink;
+        }
     }
     free(arena);
     return MOTE_OK;
 }
+
+
 
 #endif /* MOTE_FUZZ_HARNESS_H */

@@ -216,7 +216,24 @@ def main():
     # --- subgraphs ---------------------------------------------------------
     def two_subgraphs(m):
         m.subgraphs.append(copy.deepcopy(m.subgraphs[0]))
-    emit('two_subgraphs.tflite', 'MOTE_E_SUBGRAPHS', 'two subgraphs', variant(two_subgraphs))
+    emit('two_subgraphs.tflite', 'MOTE_OK',
+         'two subgraphs, the second called by no operator: verified, not run (as TFLM)',
+         variant(two_subgraphs))
+
+    def second_subgraph_index_oob(m):
+        sg = copy.deepcopy(m.subgraphs[0])
+        sg.operators[0].inputs[0] = len(sg.tensors)
+        m.subgraphs.append(sg)
+    emit('subgraph1_tensor_index_oob.tflite', 'MOTE_E_INDEX',
+         'operator input out of range in subgraph 1 (every subgraph is verified)',
+         variant(second_subgraph_index_oob))
+
+    def second_subgraph_bad_type(m):
+        sg = copy.deepcopy(m.subgraphs[0])
+        sg.tensors[0].type = 99
+        m.subgraphs.append(sg)
+    emit('subgraph1_bad_tensor_type.tflite', 'MOTE_E_ENUM', 'tensor type 99 in subgraph 1',
+         variant(second_subgraph_bad_type))
 
     def zero_subgraphs(m):
         m.subgraphs = []

@@ -88,6 +88,7 @@ int main(int argc, char **argv)
 {
     int i = 1;
     test_tables();
+    test_flexbuf();
     while (i < argc) {
         if (strcmp(argv[i], "--expect") == 0 && i + 1 < argc) {
             int j = i + 2;

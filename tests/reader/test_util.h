@@ -27,5 +27,6 @@ void test_models(const char *expect_path, int n_models, char **models);
 void test_hostile(const char *dir);
 void test_truncation(const char *model);
 void test_flips(const char *model, unsigned iterations, uint32_t seed);
+void test_flexbuf(void); /* test_flexbuf.c: CUSTOM operators' FlexBuffer options */
 
 #endif

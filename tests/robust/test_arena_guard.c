@@ -72,9 +72,24 @@ static void observe(void *user, const mote_session *s, uint32_t op)
               op, (int)out);
         return;
     }
-    for (k = 0; k < c->need; k++) {
-        if (c->arena[k] != c->prev[k] && !(c->arena + k >= lo && c->arena + k < hi)) {
-            if (stray++ == 0) first = k;
+    /* A kernel variant may also use its step's scratch (mote_step_info),
+     * which the planner placed in the activation part for that step only. */
+    {
+        mote_step_info info;
+        const uint8_t *acts = c->arena + mote_model_state_size(c->m);
+        const uint8_t *slo = NULL, *shi = NULL;
+        if (mote_session_step_info(s, op, &info) == MOTE_OK && info.scratch_bytes != 0) {
+            slo = acts + info.scratch_offset;
+            shi = slo + info.scratch_bytes;
+            CHECK(shi <= c->arena + c->need, "%s: operator %u scratch past the arena", c->model,
+                  op);
+        }
+        for (k = 0; k < c->need; k++) {
+            const uint8_t *at = c->arena + k;
+            if (c->arena[k] != c->prev[k] && !(at >= lo && at < hi) &&
+                !(slo != NULL && at >= slo && at < shi)) {
+                if (stray++ == 0) first = k;
+            }
         }
     }
     if (stray != 0) {
@@ -165,6 +180,86 @@ void test_arena_guard(const char *model)
     free(bytes);
 }
 
+/* An observer that re-initialises the model in the middle of an invoke. */
+typedef struct reinit_ctx {
+    mote_model *m;
+    const uint8_t *bytes;
+    size_t len;
+    uint32_t calls;
+} reinit_ctx;
+
+static void reinit_observer(void *user, const mote_session *s, uint32_t op)
+{
+    reinit_ctx *r = (reinit_ctx *)user;
+    (void)s;
+    (void)op;
+    r->calls++;
+    (void)mote_model_init(r->m, r->bytes, r->len);
+}
+
+static void check_stale(const char *model, const char *when, mote_session *s)
+{
+    const void *d = NULL;
+    size_t n = 0;
+    mote_step_info info;
+    mote_status st = mote_invoke(s);
+    CHECK(st == MOTE_E_STATE, "%s: invoke %s: %s, want MOTE_E_STATE", model, when,
+          mote_test_status_name(st));
+    CHECK(mote_input(s, 0) == NULL && mote_output(s, 0) == NULL, "%s: I/O %s", model, when);
+    st = mote_session_tensor_data(s, 0, &d, &n);
+    CHECK(st == MOTE_E_STATE, "%s: tensor data %s: %s", model, when, mote_test_status_name(st));
+    st = mote_session_step_info(s, 0, &info);
+    CHECK(st == MOTE_E_STATE, "%s: step info %s: %s", model, when, mote_test_status_name(st));
+}
+
+/* Issue 13, finding 7: re-initialising a model with a live session. Every
+ * session call must see that the session is stale (a generation stamp),
+ * whether the re-init succeeded or failed; changed model bytes are caught
+ * by the next mote_session_init. */
+static void test_reinit(const char *model, mote_model *m, mote_session *s, const uint8_t *bytes,
+                        size_t len, uint8_t *arena, size_t need)
+{
+    static mote_session other;
+    reinit_ctx r;
+    uint8_t *changed;
+    mote_status st;
+
+    CHECK(mote_session_init(s, m, arena, need) == MOTE_OK, "%s: session", model);
+    CHECK(mote_model_init(m, bytes, len) == MOTE_OK, "%s: re-init", model);
+    check_stale(model, "after a successful re-init", s);
+    CHECK(mote_session_init(s, m, arena, need) == MOTE_OK, "%s: new session", model);
+    CHECK(mote_invoke(s) == MOTE_OK, "%s: invoke of the new session", model);
+
+    CHECK(mote_model_init(m, bytes, len < 8 ? len : 8) != MOTE_OK, "%s: truncated re-init", model);
+    check_stale(model, "after a refused re-init", s);
+
+    /* An observer that re-initialises the model stops the invoke. */
+    CHECK(mote_model_init(m, bytes, len) == MOTE_OK, "%s: init", model);
+    CHECK(mote_session_init(s, m, arena, need) == MOTE_OK, "%s: session", model);
+    r.m = m;
+    r.bytes = bytes;
+    r.len = len;
+    r.calls = 0;
+    mote_session_set_observer(s, reinit_observer, &r);
+    st = mote_invoke(s);
+    CHECK(st == MOTE_E_STATE && r.calls == 1,
+          "%s: invoke whose observer re-initialised the model: %s after %u operators", model,
+          mote_test_status_name(st), r.calls);
+    mote_session_set_observer(s, NULL, NULL);
+
+    /* Bytes changed between mote_model_init and mote_session_init. */
+    changed = (uint8_t *)malloc(len);
+    memcpy(changed, bytes, len);
+    CHECK(mote_model_init(m, changed, len) == MOTE_OK, "%s: init of a copy", model);
+    changed[4] ^= 0x20; /* the file identifier "TFL3" */
+    st = mote_session_init(&other, m, arena, need);
+    CHECK(st == MOTE_E_STATE && strstr(other.error.text, "changed") != NULL,
+          "%s: session of changed bytes: %s \"%s\"", model, mote_test_status_name(st),
+          other.error.text);
+    free(changed);
+    CHECK(mote_model_init(m, bytes, len) == MOTE_OK, "%s: init", model);
+}
+
 void test_arena_api(const char *model)
 {
     static mote_model m, blank;
@@ -223,6 +318,7 @@ void test_arena_api(const char *model)
         CHECK(mote_session_tensor_data(&s, m.graph.n_tensors, &d, &n) == MOTE_E_ARG,
               "%s: tensor data past the end", model);
     }
+    test_reinit(model, &m, &s, bytes, len, arena, need);
     free(copy);
     free(block);
     free(bytes);

@@ -18,6 +18,8 @@ have cppcheck || pkgs="$pkgs cppcheck"
 have clang-tidy || pkgs="$pkgs clang-tidy"
 have clang-format || pkgs="$pkgs clang-format"
 have nm || pkgs="$pkgs binutils"
+# AFL++, the second fuzzing engine (make fuzz-afl; not part of make test).
+have afl-clang-fast || pkgs="$pkgs afl++"
 python3 -m venv --help >/dev/null 2>&1 || pkgs="$pkgs python3-venv"
 # Headless Chromium renders `mote report` pages to screenshots (tests/tools).
 have chromium || pkgs="$pkgs chromium"
