@@ -30,6 +30,7 @@ test-cli: $(BUILD)/mote $(NPY_CHECK) $(FILE_CHECK) venv
 	@tmp=$$(mktemp -d) && $(FILE_CHECK) $$tmp; rc=$$?; rm -rf $$tmp; exit $$rc
 	$(VENV_PY) tests/cli/test_names.py $(BUILD)/mote
 	$(PYTHON) tests/cli/test_cli.py $(BUILD)/mote $(NPY_CHECK)
+	$(VENV_PY) tests/cli/test_describe.py $(BUILD)/mote
 
 
 TEST_SUITES += test-cli

@@ -48,7 +48,6 @@ int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len
 int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa)
 {
     mote_status st;
-    char where[96] = "";
 
     if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", bytes, len) != 0) {
         return -1;
@@ -57,6 +56,31 @@ int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t 
     if (st == MOTE_OK) {
         return 0;
     }
+    cli_model_error(path, m, st);
+    free(*bytes);
+    *bytes = NULL;
+    return -1;
+}
+
+void cli_whole_words(char *dst, size_t cap, const char *text, int full)
+{
+    size_t n;
+
+    snprintf(dst, cap, "%s", text);
+    if (full) { /* the runtime's buffer was full: the text may be cut */
+        char *sp = strrchr(dst, ' ');
+        if (sp != NULL) {
+            *sp = '\0';
+        }
+        n = strlen(dst);
+        snprintf(dst + n, cap - n, " [message shortened]");
+    }
+}
+
+void cli_model_error(const char *path, mote_model *m, mote_status st)
+{
+    char where[96] = "", text[MOTE_DETAIL_MAX + 32];
+
     /* Point at the culprit when the runtime could name it. */
     if (m->error.op >= 0) {
         snprintf(where + strlen(where), sizeof where - strlen(where),
@@ -71,15 +95,13 @@ int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t 
                  ", byte offset %lu", (unsigned long)m->error.offset);
     }
     m->error.text[sizeof m->error.text - 1] = '\0';
+    cli_whole_words(text, sizeof text, m->error.text,
+                    strlen(m->error.text) + 1 >= sizeof m->error.text);
     if (m->error.text[0] != '\0') {
-        cli_error("%s: %s: %s (status %d%s)", path, mote_status_str(st), m->error.text,
-                  (int)st, where);
+        cli_error("%s: %s: %s (status %d%s)", path, mote_status_str(st), text, (int)st, where);
     } else {
         cli_error("%s: %s (status %d%s)", path, mote_status_str(st), (int)st, where);
     }
-    free(*bytes);
-    *bytes = NULL;
-    return -1;
 }
 
 void cli_format_shape(char *buf, size_t cap, const int32_t *dims, int32_t rank)

@@ -50,6 +50,15 @@ int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len
 /* As cli_load_model, planning for a core with features isa (targets.h). */
 int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa);
 
+/* The one stderr line cli_load_model_for prints when mote_model_init_for
+ * returned st for m. */
+void cli_model_error(const char *path, mote_model *m, mote_status st);
+
+/* text (a runtime message, or its tail) into dst; when full (the message
+ * filled the runtime's MOTE_DETAIL_MAX buffer, so it may have been cut) it
+ * is cut back to a whole word and ends " [message shortened]". */
+void cli_whole_words(char *dst, size_t cap, const char *text, int full);
+
 /* "[1,49,10,1]" into buf (cap bytes, at least CLI_SHAPE_MAX); rank 0 is "[]". */
 void cli_format_shape(char *buf, size_t cap, const int32_t *dims, int32_t rank);
 
@@ -61,8 +70,11 @@ int64_t cli_zero_point(const mote_graph_tensor *t, uint32_t k);
 int cli_is_help(const char *s);
 
 /* The commands: argv[0] is the command name. Return the exit code. */
+int cmd_compile(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_ops(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+/* profile, validate, report: exec python3 -m mote (cmd_tools.c). */
+int cmd_tools(int argc, char **argv);
 
 #endif /* MOTE_CLI_H */

@@ -8,12 +8,22 @@
 #include "ops/registry.h"
 #include "escape.h"
 #include "inspect_plan.h"
+#include "inspect_timeline.h"
 #include "json.h"
 #include "mote/kernels.h"
 #include "targets.h"
 
+/* The operator's name: a CUSTOM operator's custom_code ("SignalRfft"). */
+static const char *op_label(const mote_graph_op *op)
+{
+    uint32_t n = 0;
+    const char *name = mote_op_name(op->code);
+    const char *code = strcmp(name, "CUSTOM") == 0 ? mote_graph_op_custom_code(op, &n) : NULL;
+    return code != NULL && n > 0 ? code : name;
+}
+
 static const char help[] =
-    "usage: mote inspect MODEL [--json] [--plan] [--target T]\n"
+    "usage: mote inspect MODEL [--json] [--plan] [--timeline] [--svg FILE] [--target T]\n"
     "\n"
     "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
     "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
@@ -27,10 +37,20 @@ static const char help[] =
     "  --plan      (text) also print the memory plan: every activation tensor's\n"
     "              offset, size and lifetime in the arena, in address order, and\n"
     "              each kernel's scratch\n"
+    "  --timeline  (text) also print the arena over time: one row per operator,\n"
+    "              one column per slice of offsets, a letter per live buffer, #\n"
+    "              for kernel scratch; the step with the most live bytes marked\n"
+    "  --svg FILE  draw the same as an SVG picture (boxes over time, peak marked)\n"
     "  --target T  plan for core T: host (default), m0plus, m3, m4, m7, m33, m55;\n"
     "              arena_bytes is then what a firmware build for T needs (kernel\n"
     "              variants differ in scratch)\n"
-    "  -h, --help  this text\n";
+    "  -h, --help  this text\n"
+    "\n"
+    "A model mote cannot run is still described when its file verifies: the\n"
+    "same report with arena_bytes unknown (null in JSON), then every operator\n"
+    "mote refuses, with its index, operand types and the reason (JSON key\n"
+    "\"unsupported\": [{\"index\", \"op\", \"types\", \"reason\"}]); the\n"
+    "runtime's error goes to stderr and the exit status is 1.\n";
 
 /* Per-channel lists in text show this many leading values. */
 #define SHOW_CHANNELS 3
@@ -153,9 +173,10 @@ static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t 
            quant);
 }
 
-static void text_report(const char *path, size_t size, const mote_model *m, const char *target)
+/* m is NULL when the model does not load (arena_bytes unknown). */
+static void text_report(const char *path, size_t size, const mote_graph *g, const mote_model *m,
+                        const char *target)
 {
-    const mote_graph *g = mote_model_graph(m);
     char shape[CLI_SHAPE_MAX], quant[QUANT_TEXT];
     uint32_t i;
     mote_graph_op op;
@@ -177,7 +198,7 @@ static void text_report(const char *path, size_t size, const mote_model *m, cons
             printf("  %-4lu (invalid)\n", (unsigned long)i);
             continue;
         }
-        printf("  %-4lu %-18s %14llu  ", (unsigned long)i, mote_op_name(op.code),
+        printf("  %-4lu %-18s %14llu  ", (unsigned long)i, op_label(&op),
                (unsigned long long)mote_op_macs(g, i));
         print_operand_shapes(g, &op, 0);
         printf(" -> ");
@@ -196,7 +217,8 @@ static void text_report(const char *path, size_t size, const mote_model *m, cons
         cli_format_shape(shape, sizeof shape, t.dims, t.rank);
         format_quant(quant, sizeof quant, &t);
         printf("  %-4lu %-8s %-16s %9lu  %-10s %-60s ", (unsigned long)i, mote_type_name(t.type),
-               shape, (unsigned long)t.bytes, t.data != NULL ? "constant" : "activation", quant);
+               shape, (unsigned long)t.bytes,
+               t.data != NULL ? "constant" : (t.is_variable ? "state" : "activation"), quant);
         print_name(t.name, t.name_len, 0);
         printf("\n");
     }
@@ -204,7 +226,79 @@ static void text_report(const char *path, size_t size, const mote_model *m, cons
     printf("\nmacs: %llu (%.2f M)\n", (unsigned long long)macs, (double)macs / 1e6);
     printf("constant_bytes: %llu\n", (unsigned long long)constant_bytes(g));
     printf("target: %s\n", target);
-    printf("arena_bytes: %lu\n", (unsigned long)mote_model_arena_size(m));
+    if (m != NULL) {
+        printf("arena_bytes: %lu\n", (unsigned long)mote_model_arena_size(m));
+    } else {
+        printf("arena_bytes: unknown (the model does not load)\n");
+    }
+}
+
+/* ---- operators mote refuses ----------------------------------------------- */
+
+/* Operator i's verdict: 0 when mote runs it, else 1 with the reason in
+ * reason (the runtime's text without its "operator N (NAME): " prefix; a
+ * text the runtime had to cut is cut back to a whole word and says so). */
+static int op_verdict(const mote_graph *g, uint32_t i, uint32_t isa, char *reason, size_t cap)
+{
+    mote_error err;
+    const char *text;
+
+    if (mote_graph_check_op(g, i, isa, &err) == MOTE_OK) {
+        return 0;
+    }
+    err.text[sizeof err.text - 1] = '\0';
+    text = err.text;
+    if (strncmp(text, "operator ", 9) == 0 && strstr(text, "): ") != NULL) {
+        text = strstr(text, "): ") + 3;
+    }
+    if (text[0] == '\0') {
+        text = mote_status_str(err.status);
+    }
+    cli_whole_words(reason, cap, text, strlen(err.text) + 1 >= sizeof err.text);
+    return 1;
+}
+
+/* "INT8,FLOAT32 -> FLOAT32": the operand types of op ("-" for an omitted
+ * optional input). */
+static void format_types(char *buf, size_t cap, const mote_graph *g, const mote_graph_op *op)
+{
+    uint32_t k;
+    size_t used = 0;
+    mote_graph_tensor t;
+
+    buf[0] = '\0';
+    for (k = 0; k < op->n_inputs + op->n_outputs && used < cap; k++) {
+        int out = k >= op->n_inputs;
+        int32_t idx = out ? mote_graph_op_output(op, k - op->n_inputs) : mote_graph_op_input(op, k);
+        const char *sep = k == 0 ? "" : (out && k == op->n_inputs) ? " -> " : ",";
+        used += (size_t)snprintf(buf + used, cap - used, "%s%s", sep,
+                                 get_tensor(g, idx, &t) == 0 ? mote_type_name(t.type) : "-");
+    }
+}
+
+/* The text section: every operator mote refuses, with its types and why. */
+static void text_unsupported(const mote_graph *g, uint32_t isa)
+{
+    char reason[MOTE_DETAIL_MAX + 32], types[160];
+    uint32_t i, n = 0;
+    mote_graph_op op;
+
+    for (i = 0; i < g->n_ops; i++) {
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK || !op_verdict(g, i, isa, reason, sizeof reason)) {
+            continue;
+        }
+        if (n++ == 0) {
+            printf("\nunsupported:\n  %-4s %-18s %-28s  %s\n", "#", "op", "types", "reason");
+        }
+        format_types(types, sizeof types, g, &op);
+        printf("  %-4lu %-18s %-28s  %s\n", (unsigned long)i, op_label(&op), types, reason);
+    }
+    if (n == 0) {
+        printf("\nunsupported: none (every operator lowers; the model fails for the reason on "
+               "stderr)\n");
+    } else {
+        printf("unsupported_operators: %lu of %lu\n", (unsigned long)n, (unsigned long)g->n_ops);
+    }
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -303,9 +397,58 @@ static void json_io(json_writer *w, const mote_graph *g, int32_t idx)
     json_object_end(w);
 }
 
-static void json_report(const char *path, size_t size, const mote_model *m, const char *target)
+static void json_unsupported(json_writer *w, const mote_graph *g, uint32_t isa)
 {
-    const mote_graph *g = mote_model_graph(m);
+    char reason[MOTE_DETAIL_MAX + 32];
+    uint32_t i, k;
+    mote_graph_op op;
+    mote_graph_tensor t;
+
+    json_array_begin(w);
+    for (i = 0; i < g->n_ops; i++) {
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK || !op_verdict(g, i, isa, reason, sizeof reason)) {
+            continue;
+        }
+        json_object_begin(w);
+        json_key(w, "index");
+        json_uint(w, i);
+        json_key(w, "op");
+        json_cstring(w, op_label(&op));
+        json_key(w, "types");
+        json_object_begin(w);
+        json_key(w, "inputs");
+        json_array_begin(w);
+        for (k = 0; k < op.n_inputs; k++) {
+            if (get_tensor(g, mote_graph_op_input(&op, k), &t) == 0) {
+                json_cstring(w, mote_type_name(t.type));
+            } else {
+                json_null(w);
+            }
+        }
+        json_array_end(w);
+        json_key(w, "outputs");
+        json_array_begin(w);
+        for (k = 0; k < op.n_outputs; k++) {
+            if (get_tensor(g, mote_graph_op_output(&op, k), &t) == 0) {
+                json_cstring(w, mote_type_name(t.type));
+            } else {
+                json_null(w);
+            }
+        }
+        json_array_end(w);
+        json_object_end(w);
+        json_key(w, "reason");
+        json_cstring(w, reason);
+        json_object_end(w);
+    }
+    json_array_end(w);
+}
+
+/* m is NULL when the model does not load: arena_bytes is null and
+ * "unsupported" lists what mote refuses (describe.c). */
+static void json_report(const char *path, size_t size, const mote_graph *g, const mote_model *m,
+                        const char *target, uint32_t isa)
+{
     json_writer w;
     uint32_t i;
     mote_graph_op op;
@@ -329,7 +472,7 @@ static void json_report(const char *path, size_t size, const mote_model *m, cons
         json_key(&w, "index");
         json_uint(&w, i);
         json_key(&w, "op");
-        json_cstring(&w, mote_op_name(op.code));
+        json_cstring(&w, op_label(&op));
         json_key(&w, "code");
         json_int(&w, op.code);
         json_key(&w, "version");
@@ -375,19 +518,27 @@ static void json_report(const char *path, size_t size, const mote_model *m, cons
     json_key(&w, "target");
     json_cstring(&w, target);
     json_key(&w, "arena_bytes");
-    json_uint(&w, mote_model_arena_size(m));
+    if (m != NULL) {
+        json_uint(&w, mote_model_arena_size(m));
+    } else {
+        json_null(&w);
+        json_key(&w, "unsupported");
+        json_unsupported(&w, g, isa);
+    }
     json_object_end(&w);
 }
 
 int cmd_inspect(int argc, char **argv)
 {
     const char *path = NULL;
-    int as_json = 0, with_plan = 0, i;
+    int as_json = 0, with_plan = 0, with_timeline = 0, i;
+    const char *svg = NULL;
     const char *target = "host";
     uint32_t isa = mote_build_isa();
     static mote_model model; /* static: the struct is large for a stack */
     uint8_t *bytes;
     size_t len;
+    mote_status st;
 
     for (i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -401,6 +552,14 @@ int cmd_inspect(int argc, char **argv)
             as_json = 1;
         } else if (strcmp(a, "--plan") == 0) {
             with_plan = 1;
+        } else if (strcmp(a, "--timeline") == 0) {
+            with_timeline = 1;
+        } else if (strcmp(a, "--svg") == 0) {
+            if (i + 1 >= argc) {
+                cli_error("inspect: --svg needs a FILE");
+                return 1;
+            }
+            svg = argv[++i];
         } else if (strcmp(a, "--target") == 0) {
             if (i + 1 >= argc) {
                 cli_error("inspect: --target needs a core (%s)", cli_target_names());
@@ -425,19 +584,43 @@ int cmd_inspect(int argc, char **argv)
         cli_error("inspect: missing MODEL (try 'mote inspect --help')");
         return 1;
     }
-    if (cli_load_model_for(path, &model, &bytes, &len, isa) != 0) {
+    if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", &bytes, &len) != 0) {
+        return 1;
+    }
+    st = mote_model_init_for(&model, bytes, len, isa);
+    if (st != MOTE_OK) {
+        /* Not runnable: the runtime's one line on stderr; then, when the
+         * file itself verifies, the whole graph and what mote refuses. */
+        static mote_graph graph;
+        mote_error err;
+        cli_model_error(path, &model, st);
+        if (mote_graph_read(&graph, bytes, len, &err) == MOTE_OK) {
+            if (as_json) {
+                json_report(path, len, &graph, NULL, target, isa);
+            } else {
+                text_report(path, len, &graph, NULL, target);
+                text_unsupported(&graph, isa);
+            }
+            fflush(stdout);
+        }
+        free(bytes);
         return 1;
     }
     /* The graph the runtime verified is the one described: the tool reads
      * it through the graph accessors, never the file bytes itself. */
     if (as_json) {
-        json_report(path, len, &model, target);
+        json_report(path, len, mote_model_graph(&model), &model, target, isa);
     } else {
-        text_report(path, len, &model, target);
-        if (with_plan && inspect_print_plan(&model) != 0) {
+        text_report(path, len, mote_model_graph(&model), &model, target);
+        if ((with_plan && inspect_print_plan(&model) != 0) ||
+            (with_timeline && inspect_print_timeline(&model) != 0)) {
             free(bytes);
             return 1;
         }
+    }
+    if (svg != NULL && inspect_write_svg(&model, svg) != 0) {
+        free(bytes);
+        return 1;
     }
     free(bytes);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,16 +1,25 @@
 /* cmd_ops.c — `mote ops [--markdown]`: the operators mote runs, their
  * types and their kernel variants, straight from the operator table
  * (src/ops/ops.def) and the kernel table (src/kernels/kernels.def). The
- * README's operator table is this command's --markdown output. */
+ * README's operator table is this command's --markdown output.
+ *
+ * `mote ops --for MODEL... [--header FILE]` writes the operator selection
+ * for those models (kernels/kernel_table.h, MOTE_OPSET): the operators they
+ * use and, of each operator's kernels (ops.def's kernels column), those its
+ * lowering chooses for the models' types. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "core/lower.h"
+#include "file.h"
 #include "kernels/kernel_table.h"
 #include "ops/op.h"
 
 static const char help[] =
     "usage: mote ops [--markdown]\n"
+    "       mote ops --for MODEL [MODEL...] [--header FILE]\n"
     "\n"
     "List every operator mote runs: what its int8 and float32 support covers, and\n"
     "each kernel (operator x types) with its variants ('ref' is the reference;\n"
@@ -19,6 +28,16 @@ static const char help[] =
     "\n"
     "options:\n"
     "  --markdown  print the table as Markdown (the README's operator table)\n"
+    "  --for MODEL [MODEL...]\n"
+    "              instead, the operator selection for these models: a C header\n"
+    "              defining MOTE_OPSET, MOTE_OPSET_OP_<NAME> for each operator they\n"
+    "              use and MOTE_OPSET_K_<KERNEL> for each kernel (operator x type)\n"
+    "              their lowering chooses. Compile src/ops/registry.c,\n"
+    "              src/ops/macs.c and src/kernels/kernel_table.c with\n"
+    "              '-include FILE' and the build carries only those operators\n"
+    "              and kernels; a model needing another is refused at load\n"
+    "              (MOTE_E_UNSUPPORTED_OP, 'left out of this build')\n"
+    "  --header FILE  where --for writes the header ('-', the default: stdout)\n"
     "  -h, --help  this text\n";
 
 static const struct {
@@ -63,11 +82,190 @@ static int describe_kernels(const char *names, char *buf, size_t cap)
     return 0;
 }
 
+/* Is `name` one of the space-separated words of `list`? */
+static int names_kernel(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p = list;
+    while (*p != '\0') {
+        size_t w = strcspn(p, " ");
+        if (w == n && strncmp(p, name, n) == 0) return 1;
+        p += w;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+#define N_TABLE_OPS (sizeof ops / sizeof ops[0])
+
+/* What the models use: per ops.def row, the input types (MOTE_TM_* bits);
+ * per kernel, whether a step chose it. */
+typedef struct selection {
+    uint32_t op_types[N_TABLE_OPS];
+    uint8_t op_used[N_TABLE_OPS];
+    uint8_t kernel_used[MOTE_KID_COUNT];
+    uint8_t op_kernel[N_TABLE_OPS][MOTE_KID_COUNT];
+} selection;
+
+/* The model's file name, for a C comment: no directories, and nothing but
+ * letters, digits and . _ - (others become '?'). */
+static void comment_name(const char *path, char *buf, size_t cap)
+{
+    const char *base = strrchr(path, '/');
+    size_t k;
+    base = base != NULL ? base + 1 : path;
+    for (k = 0; base[k] != '\0' && k + 1 < cap; k++) {
+        char ch = base[k];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                 ch == '.' || ch == '_' || ch == '-';
+        buf[k] = ok ? ch : '?';
+    }
+    buf[k] = '\0';
+}
+
+/* Add what the model at path uses to *sel; 0, or 1 after an error line. */
+static int select_model(const char *path, selection *sel)
+{
+    static mote_model model; /* static: the struct is large for a stack */
+    const mote_graph *g;
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    uint32_t i;
+    int rc = 0;
+
+    /* Verified and planned by the full runtime (every operator, every
+     * kernel): the kernel a step uses does not depend on the target. */
+    if (cli_load_model(path, &model, &bytes, &len) != 0) return 1;
+    g = mote_model_graph(&model);
+    for (i = 0; i < g->n_ops && rc == 0; i++) {
+        mote_graph_op op;
+        mote_graph_tensor t;
+        mote_lowered low;
+        mote_error err;
+        const char *name;
+        const char *kname;
+        size_t k;
+        int32_t kid, in0;
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK ||
+            mote_lower_op(g, i, 0, NULL, 0, &low, &err) != MOTE_OK || low.row < 0) {
+            cli_error("ops: %s: operator %u does not lower", path, (unsigned)i);
+            rc = 1;
+            break;
+        }
+        if (low.row >= (int32_t)mote_kernel_row_count) {
+            /* IF, WHILE, CALL_ONCE, variables: run by the interpreter, and
+             * the subgraphs they call are not walked here yet. */
+            cli_error("ops: %s: operator %u (%s) is control flow or a resource variable; "
+                      "--for does not select for such models yet",
+                      path, (unsigned)i, mote_op_label(&op));
+            rc = 1;
+            break;
+        }
+        name = mote_op_label(&op); /* a CUSTOM operator's row is named by its custom_code */
+        for (k = 0; k < N_TABLE_OPS; k++)
+            if (strcmp(ops[k].name, name) == 0) break;
+        kid = (int32_t)mote_kernel_rows[low.row].kernel;
+        kname = mote_kernel_name((mote_kernel_id)kid);
+        if (k == N_TABLE_OPS || kid < 0 || kid >= MOTE_KID_COUNT) {
+            cli_error("ops: %s: operator %u (%s) is not in the operator table", path, (unsigned)i,
+                      name);
+            rc = 1;
+            break;
+        }
+        /* The kernels column is what a selection may take for an operator:
+         * a step choosing a kernel it does not name is a table bug. */
+        if (!names_kernel(ops[k].kernels, kname)) {
+            cli_error("ops: %s: operator %u (%s) chose kernel %s, which its row in "
+                      "src/ops/ops.def does not name (kernels column '%s')",
+                      path, (unsigned)i, name, kname, ops[k].kernels);
+            rc = 1;
+            break;
+        }
+        in0 = op.n_inputs > 0 ? mote_graph_op_input(&op, 0) : -1;
+        if (in0 >= 0 && mote_graph_get_tensor(g, (uint32_t)in0, &t) == MOTE_OK &&
+            (unsigned)t.type < 32u)
+            sel->op_types[k] |= 1u << t.type;
+        sel->op_used[k] = 1;
+        sel->op_kernel[k][kid] = 1;
+        sel->kernel_used[kid] = 1;
+    }
+    free(bytes);
+    return rc;
+}
+
+/* The header for sel, written to path ("-": stdout). */
+static int write_selection(const selection *sel, char **models, int n_models, const char *path)
+{
+    static char text[64 << 10];
+    size_t used = 0, k;
+    int i, n_ops = 0, n_kernels = 0;
+    int32_t kid;
+    char err[FILE_ERR_MAX];
+    char name[128];
+
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        if (used < sizeof text)                                                                    \
+            used += (size_t)snprintf(text + used, sizeof text - used, __VA_ARGS__);                \
+    } while (0)
+    PUT("/*\n * mote_opset.h: the operators and kernels of");
+    for (i = 0; i < n_models; i++) {
+        comment_name(models[i], name, sizeof name);
+        PUT(" %s", name);
+    }
+    PUT("\n * (written by `mote ops --for`; src/kernels/kernel_table.h says how it is used).\n"
+        " * Compile src/ops/registry.c, src/ops/macs.c and src/kernels/kernel_table.c\n"
+        " * with -include this file: the build then carries only these operators and\n"
+        " * kernels, and refuses any other as left out of this build.\n */\n"
+        "#ifndef MOTE_OPSET_H\n#define MOTE_OPSET_H\n\n#define MOTE_OPSET 1\n\n"
+        "/* Operators (input types: kernels). */\n");
+    for (k = 0; k < N_TABLE_OPS; k++) {
+        int32_t t;
+        int first = 1;
+        if (!sel->op_used[k]) continue;
+        n_ops++;
+        PUT("#define MOTE_OPSET_OP_%s 1 /*", ops[k].name);
+        for (t = 0; t < 32; t++)
+            if (sel->op_types[k] & (1u << t)) PUT(" %s", mote_type_name(t));
+        PUT(":");
+        for (kid = 0; kid < MOTE_KID_COUNT; kid++) {
+            if (!sel->op_kernel[k][kid]) continue;
+            PUT("%s %s", first ? "" : ",", mote_kernel_name((mote_kernel_id)kid));
+            first = 0;
+        }
+        PUT(" */\n");
+    }
+    PUT("\n/* Kernels: every row of each (variants for the target's features). */\n");
+    for (kid = 0; kid < MOTE_KID_COUNT; kid++) {
+        if (!sel->kernel_used[kid]) continue;
+        n_kernels++;
+        PUT("#define MOTE_OPSET_K_%s 1\n", mote_kernel_name((mote_kernel_id)kid));
+    }
+    PUT("\n#endif /* MOTE_OPSET_H */\n");
+#undef PUT
+    if (used >= sizeof text) {
+        cli_error("ops: the selection is longer than %u bytes", (unsigned)sizeof text);
+        return 1;
+    }
+    if (n_ops == 0 || n_kernels == 0) {
+        cli_error("ops: the models use no operator; a selection needs at least one");
+        return 1;
+    }
+    if (file_write(path, text, used, err, sizeof err) != 0) {
+        cli_error("ops: %s", err);
+        return 1;
+    }
+    return 0;
+}
+
 int cmd_ops(int argc, char **argv)
 {
-    int markdown = 0, i;
+    int markdown = 0, i, n_models = 0, want_for = 0;
     size_t k;
     char kernels[512];
+    char **models = NULL;
+    const char *header = "-";
 
     for (i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -75,10 +273,38 @@ int cmd_ops(int argc, char **argv)
             return 0;
         } else if (strcmp(argv[i], "--markdown") == 0) {
             markdown = 1;
+        } else if (strcmp(argv[i], "--header") == 0) {
+            if (i + 1 >= argc) {
+                cli_error("ops: --header needs a FILE");
+                return 1;
+            }
+            header = argv[++i];
+        } else if (strcmp(argv[i], "--for") == 0) {
+            want_for = 1;
+            models = argv + i + 1;
+            while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+                i++;
+                n_models++;
+            }
         } else {
             cli_error("ops: unknown argument '%s' (try 'mote ops --help')", argv[i]);
             return 1;
         }
+    }
+    if (!want_for && strcmp(header, "-") != 0) {
+        cli_error("ops: --header goes with --for MODEL...");
+        return 1;
+    }
+    if (want_for) {
+        static selection sel; /* static: large, and zeroed */
+        if (n_models == 0 || markdown) {
+            cli_error(n_models == 0 ? "ops: --for needs at least one MODEL"
+                                    : "ops: --for and --markdown do not go together");
+            return 1;
+        }
+        for (i = 0; i < n_models; i++)
+            if (select_model(models[i], &sel) != 0) return 1;
+        return write_selection(&sel, models, n_models, header);
     }
     if (markdown) {
         printf("| operator | int8 (TFLite int8 spec) | float32 | kernels (variants) |\n");

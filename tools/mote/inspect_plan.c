@@ -13,7 +13,7 @@ int inspect_print_plan(const mote_model *m)
     static mote_plan_entry plan[MOTE_MAX_TENSORS];
     const mote_graph *g = mote_model_graph(m);
     mote_error err;
-    size_t total = 0, live_peak = 0;
+    size_t total = 0, live_peak = 0, step_peak = 0;
     uint32_t i;
     int32_t op;
 
@@ -21,19 +21,26 @@ int inspect_print_plan(const mote_model *m)
         cli_error("inspect: cannot rebuild the memory plan");
         return 1;
     }
-    /* Largest sum of buffers live at one operator: no plan can go below it. */
+    /* Largest sum of buffers live at one operator: no plan can go below it
+     * (in-place operators already share their input's buffer); and with
+     * each operator's kernel scratch (or in-place ring) added, what no
+     * arena for these steps can go below. */
     for (op = 0; op <= (int32_t)g->n_ops; op++) {
         size_t live = 0;
+        mote_step_info info;
         for (i = 0; i < g->n_tensors; i++)
             if (plan[i].used && plan[i].size && plan[i].first <= op && op <= plan[i].last)
                 live += plan[i].size;
         if (live > live_peak) live_peak = live;
+        if (op < (int32_t)g->n_ops && mote_model_step_info(m, (uint32_t)op, &info) == MOTE_OK)
+            live += info.scratch_bytes;
+        if (live > step_peak) step_peak = live;
     }
     printf("\nmemory plan: arena %lu = state %lu + activations %lu (lower bound for these "
-           "lifetimes: %lu)\n",
+           "lifetimes: %lu; with kernel scratch: %lu)\n",
            (unsigned long)mote_model_arena_size(m), (unsigned long)mote_model_state_size(m),
            (unsigned long)(mote_model_arena_size(m) - mote_model_state_size(m)),
-           (unsigned long)live_peak);
+           (unsigned long)live_peak, (unsigned long)step_peak);
     printf("  %-8s %-8s %-8s %-10s %s\n", "offset", "bytes", "tensor", "ops", "name");
     /* In address order: repeatedly print the lowest buffer not yet printed
      * (printed ones get size 0; ties go to the lower tensor index). */
@@ -53,7 +60,8 @@ int inspect_print_plan(const mote_model *m)
             printf("  %-8lu %-8lu %-8d %-10s ", (unsigned long)plan[best].offset,
                    (unsigned long)plan[best].size, (int)best, ops);
             esc_print(stdout, t.name, t.name_len); /* model text: one line, printable */
-            /* RESHAPE outputs that share this buffer. */
+            /* RESHAPE outputs and in-place operators' outputs that share
+             * this buffer. */
             for (k = 0; k < g->n_tensors; k++)
                 if (plan[k].alias == best) printf("  (shared with tensor %u)", (unsigned)k);
             printf("\n");

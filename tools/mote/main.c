@@ -7,20 +7,47 @@
 static const char usage[] =
     "usage: mote <command> [options]\n"
     "\n"
-    "Run and examine int8 TFLite models with the mote runtime.\n"
+    "Run and examine TensorFlow Lite models (int8, and float32) with the mote\n"
+    "runtime, on this computer or on an emulated Cortex-M core.\n"
     "\n"
     "commands:\n"
-    "  inspect MODEL [--json] [--plan] [--target T]\n"
-    "                                operators, tensors, MACs and arena size\n"
-    "  ops [--markdown]              the operators and kernel variants mote has\n"
-    "  run MODEL --input FILE ... --output FILE [--repeat N] [--time]\n"
-    "                                run the model on raw or .npy inputs\n"
+    "  compile MODEL --name NAME -o DIR [--target T]\n"
+    "      the model as C source (NAME.h, NAME.c): const weights, one kernel call\n"
+    "      per layer, no reader or interpreter\n"
+    "  inspect MODEL [--json] [--plan] [--timeline] [--svg FILE] [--target T]\n"
+    "      operators, tensors, MACs and the exact arena size; --plan: where every\n"
+    "      activation lives in the arena; --timeline / --svg: the arena over time\n"
+    "      (text / SVG picture); --target: plan for core T\n"
+    "  ops [--markdown]\n"
+    "      the operators, types and kernel variants mote has\n"
+    "  ops --for MODEL... [--header FILE]\n"
+    "      the operator selection those models need, as a C header (MOTE_OPSET):\n"
+    "      a firmware built with it links only their operators and kernels\n"
+    "  run MODEL --input FILE... [--output FILE...] [--print] [--top K]\n"
+    "          [--repeat N] [--time] [--arena BYTES]\n"
+    "      run the model on raw or .npy inputs (float .npy inputs of a quantized\n"
+    "      model are quantized); write raw or .npy outputs, or print them\n"
+    "      (dequantized values, top-K classes); --arena: try a smaller arena\n"
+    "  profile MODEL --core C [--input FILE] [--mhz N] [--json]\n"
+    "      per-layer instructions, MACs per instruction, kernel variant, arena,\n"
+    "      peak stack and flash on core C (m0plus, m3, m4, m7, m33, m55), measured\n"
+    "      under QEMU; checks the firmware's output against the host's. Needs make,\n"
+    "      arm-none-eabi-gcc (newlib) and qemu-system-arm (installed on demand)\n"
+    "  validate MODEL [--data DIR | --random N] [--reference tflm|litert]\n"
+    "      compare mote's outputs with TFLite Micro's (or LiteRT's) on your inputs:\n"
+    "      exact-match rate, max abs difference, RMSE, cosine, top-1 agreement.\n"
+    "      Needs Python with numpy and tflite-micro (or ai-edge-litert)\n"
+    "  report MODEL -o FILE.html [--core C]\n"
+    "      one self-contained HTML page: graph, per-layer MACs and weights, arena\n"
+    "      memory timeline, totals (and per-layer instructions with --core)\n"
     "\n"
     "options:\n"
     "  -h, --help                    this text ('mote <command> --help' for a command)\n"
     "  --version                     print the version\n"
     "\n"
-    "Errors print one line 'mote: <problem>' on stderr and exit with status 1.\n";
+    "profile, validate and report are Python (python/mote, run with $MOTE_PYTHON,\n"
+    "the repository's .venv, or python3). Errors print one line 'mote: <problem>'\n"
+    "on stderr and exit with status 1.\n";
 
 int main(int argc, char **argv)
 {
@@ -39,6 +66,9 @@ int main(int argc, char **argv)
         printf("mote %s\n", CLI_VERSION);
         return 0;
     }
+    if (strcmp(cmd, "compile") == 0) {
+        return cmd_compile(argc - 1, argv + 1);
+    }
     if (strcmp(cmd, "inspect") == 0) {
         return cmd_inspect(argc - 1, argv + 1);
     }
@@ -47,6 +77,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "run") == 0) {
         return cmd_run(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "profile") == 0 || strcmp(cmd, "validate") == 0 ||
+        strcmp(cmd, "report") == 0) {
+        return cmd_tools(argc - 1, argv + 1);
     }
     if (cmd[0] == '-') {
         cli_error("unknown option '%s' (try 'mote --help')", cmd);
