@@ -3,8 +3,9 @@
 For each pure-float bundled model, random inputs (fixed seeds) go through
 `build/mote run` and through ai_edge_litert's Interpreter with the reference
 op resolver (BUILTIN_REF). Outputs must agree within 1e-5 x the largest
-output magnitude (summation order may differ). Also checks that the hybrid
-KWS model is refused with a message that says so.
+output magnitude (summation order may differ). kws_ref_model_float32 is a
+hybrid model (int8 CONV_2D weights, float activations): its hybrid kernels
+quantize activations on the fly as LiteRT's do, same tolerance.
 
 usage: test_float_models.py MOTE_BINARY
 """
@@ -16,7 +17,7 @@ import tempfile
 import numpy as np
 from ai_edge_litert.interpreter import Interpreter, OpResolverType
 
-MODELS = ["ad01_fp32", "pretrainedResnet", "vww_96_float"]
+MODELS = ["ad01_fp32", "pretrainedResnet", "vww_96_float", "kws_ref_model_float32"]
 CASES = 4
 
 
@@ -64,14 +65,6 @@ def main():
                     failed += 1
                     print(f"FAIL {name} case {case}: max diff {diff:g} > {tol:g}")
             print(f"  {name}: {CASES} cases checked")
-        # The hybrid KWS model must be refused, and say why.
-        r = subprocess.run([mote, "inspect", "models/mlperf-tiny/kws_ref_model_float32.tflite"],
-                           capture_output=True, text=True)
-        if r.returncode == 1 and "hybrid" in r.stderr and len(r.stderr.strip().splitlines()) == 1:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAIL hybrid model not refused clearly: rc={r.returncode} {r.stderr!r}")
     print(f"float models: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
