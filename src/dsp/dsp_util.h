@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define MOTE_DSP_PI 3.14159265358979323846
 
@@ -50,6 +51,27 @@ static inline int mote_dsp_bits64(uint64_t x)
         b++;
     }
     return b;
+}
+
+/* Reorder the m complex values of z into bit-reversed index order; a value
+ * is 8 bytes (two floats or two int32s), moved as bytes. */
+static inline void mote_dsp_bit_reverse(void *z, size_t m)
+{
+    unsigned char *b = (unsigned char *)z, t[8];
+    size_t i, j = 0;
+    for (i = 1; i < m; i++) {
+        size_t bit = m >> 1;
+        while (j & bit) {
+            j ^= bit;
+            bit >>= 1;
+        }
+        j |= bit;
+        if (i < j) {
+            memcpy(t, b + 8 * i, 8);
+            memcpy(b + 8 * i, b + 8 * j, 8);
+            memcpy(b + 8 * j, t, 8);
+        }
+    }
 }
 
 /* Q-format value of v (|v| <= 1) with frac bits, rounded, saturated. */

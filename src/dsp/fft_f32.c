@@ -32,32 +32,11 @@ mote_status mote_dsp_rfft_f32_init(mote_dsp_rfft_f32 *plan, size_t n, float *tab
     return MOTE_OK;
 }
 
-/* Reorder the m complex values of z into bit-reversed index order. */
-static void bit_reverse_f32(float *z, size_t m)
-{
-    size_t i, j = 0;
-    for (i = 1; i < m; i++) {
-        size_t bit = m >> 1;
-        while (j & bit) {
-            j ^= bit;
-            bit >>= 1;
-        }
-        j |= bit;
-        if (i < j) {
-            float tr = z[2 * i], ti = z[2 * i + 1];
-            z[2 * i] = z[2 * j];
-            z[2 * i + 1] = z[2 * j + 1];
-            z[2 * j] = tr;
-            z[2 * j + 1] = ti;
-        }
-    }
-}
-
 /* In-place m-point complex FFT; twiddle W_len^j is table entry j * n / len. */
 static void cfft_f32(float *z, size_t m, const float *table, size_t n)
 {
     size_t len, i, j;
-    bit_reverse_f32(z, m);
+    mote_dsp_bit_reverse(z, m);
     for (len = 2; len <= m; len <<= 1) {
         size_t half = len / 2, tstep = n / len;
         for (i = 0; i < m; i += len) {

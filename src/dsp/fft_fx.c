@@ -61,33 +61,13 @@ static int32_t block_normalise(int32_t *x, size_t len)
     return s;
 }
 
-static void bit_reverse_s32(int32_t *z, size_t m)
-{
-    size_t i, j = 0;
-    for (i = 1; i < m; i++) {
-        size_t bit = m >> 1;
-        while (j & bit) {
-            j ^= bit;
-            bit >>= 1;
-        }
-        j |= bit;
-        if (i < j) {
-            int32_t tr = z[2 * i], ti = z[2 * i + 1];
-            z[2 * i] = z[2 * j];
-            z[2 * i + 1] = z[2 * j + 1];
-            z[2 * j] = tr;
-            z[2 * j + 1] = ti;
-        }
-    }
-}
-
 /* In-place m-point complex FFT with per-stage block scaling; returns the
  * exponent added. */
 static int32_t cfft_s32(int32_t *z, size_t m, const int32_t *table, size_t n)
 {
     size_t len, i, j;
     int32_t exp = 0;
-    bit_reverse_s32(z, m);
+    mote_dsp_bit_reverse(z, m);
     for (len = 2; len <= m; len <<= 1) {
         size_t half = len / 2, tstep = n / len;
         exp += block_normalise(z, 2 * m);

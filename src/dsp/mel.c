@@ -34,8 +34,34 @@ static double band_weight(double mm, double mel_lo, double step, size_t j)
     return w > 0.0 ? w : 0.0;
 }
 
-mote_status mote_dsp_mel_init(mote_dsp_mel *m, size_t n_bins, size_t n_mel, float sample_rate,
-                              float lower_hz, float upper_hz, void *mem, size_t mem_bytes)
+/* Slaney's mel scale (librosa, htk=False): linear below 1 kHz, log above. */
+static double slaney_hz_to_mel(double hz)
+{
+    const double f_sp = 200.0 / 3.0, logstep = log(6.4) / 27.0;
+    return hz < 1000.0 ? hz / f_sp : 15.0 + log(hz / 1000.0) / logstep;
+}
+
+static double slaney_mel_to_hz(double mel)
+{
+    const double f_sp = 200.0 / 3.0, logstep = log(6.4) / 27.0;
+    return mel < 15.0 ? mel * f_sp : 1000.0 * exp(logstep * (mel - 15.0));
+}
+
+/* Slaney: the triangle of band j in Hz at bin frequency hz, and in *norm
+ * its area normalisation (librosa norm=1 / "slaney"). */
+static double slaney_weight(double hz, double mel_lo, double mel_step, size_t j, double *norm)
+{
+    double f0 = slaney_mel_to_hz(mel_lo + mel_step * (double)j);
+    double f1 = slaney_mel_to_hz(mel_lo + mel_step * (double)(j + 1));
+    double f2 = slaney_mel_to_hz(mel_lo + mel_step * (double)(j + 2));
+    double rise = (hz - f0) / (f1 - f0), fall = (f2 - hz) / (f2 - f1);
+    *norm = 2.0 / (f2 - f0);
+    return rise < fall ? rise : fall;
+}
+
+/* Both inits: slaney picks Slaney's scale and normalisation, else HTK's. */
+static mote_status mel_init(mote_dsp_mel *m, size_t n_bins, size_t n_mel, float sample_rate,
+                            float lower_hz, float upper_hz, void *mem, size_t mem_bytes, int slaney)
 {
     int16_t *first;
     float *w;
@@ -53,86 +79,22 @@ mote_status mote_dsp_mel_init(mote_dsp_mel *m, size_t n_bins, size_t n_mel, floa
     w = (float *)(void *)((uint8_t *)mem + first_bytes(n_bins));
     wq = (int16_t *)(void *)(w + 2 * n_bins);
     nyquist = (double)sample_rate / 2.0;
-    mel_lo = hz_to_mel((double)lower_hz);
-    step = (hz_to_mel((double)upper_hz) - mel_lo) / (double)(n_mel + 1);
-    for (k = 0; k < n_bins; k++) {
-        double mm = hz_to_mel(nyquist * (double)k / (double)(n_bins - 1));
-        int found = 0;
-        first[k] = -1;
-        w[2 * k] = w[2 * k + 1] = 0.0f;
-        /* Bin 0 (DC) is left out, as HTK and tf.signal do. */
-        for (j = 0; j < n_mel && k > 0; j++) {
-            double v = band_weight(mm, mel_lo, step, j);
-            if (v <= 0.0) continue;
-            if (found == 0) {
-                first[k] = (int16_t)j;
-                w[2 * k] = (float)v;
-            } else if (found == 1 && (size_t)first[k] + 1 == j) {
-                w[2 * k + 1] = (float)v;
-            } else {
-                return MOTE_E_ARG; /* cannot happen for evenly spaced edges */
-            }
-            found++;
-        }
-        wq[2 * k] = (int16_t)mote_dsp_round_q((double)w[2 * k], 15);
-        wq[2 * k + 1] = (int16_t)mote_dsp_round_q((double)w[2 * k + 1], 15);
-    }
-    m->n_bins = (uint32_t)n_bins;
-    m->n_mel = (uint32_t)n_mel;
-    m->first = first;
-    m->w = w;
-    m->w_q15 = wq;
-    return MOTE_OK;
-}
-
-/* Slaney's mel scale (librosa, htk=False): linear below 1 kHz, log above. */
-static double slaney_hz_to_mel(double hz)
-{
-    const double f_sp = 200.0 / 3.0, logstep = log(6.4) / 27.0;
-    return hz < 1000.0 ? hz / f_sp : 15.0 + log(hz / 1000.0) / logstep;
-}
-
-static double slaney_mel_to_hz(double mel)
-{
-    const double f_sp = 200.0 / 3.0, logstep = log(6.4) / 27.0;
-    return mel < 15.0 ? mel * f_sp : 1000.0 * exp(logstep * (mel - 15.0));
-}
-
-mote_status mote_dsp_mel_init_slaney(mote_dsp_mel *m, size_t n_bins, size_t n_mel,
-                                     float sample_rate, float lower_hz, float upper_hz, void *mem,
-                                     size_t mem_bytes)
-{
-    int16_t *first;
-    float *w;
-    int16_t *wq;
-    double mel_lo, mel_step, nyquist;
-    size_t k, j;
-    if (m == NULL || mem == NULL || ((uintptr_t)mem & 3u) != 0 || n_mel == 0 ||
-        n_mel > MEL_MAX_BANDS || mote_dsp_mel_mem_bytes(n_bins) == 0 ||
-        mem_bytes < mote_dsp_mel_mem_bytes(n_bins))
-        return MOTE_E_ARG;
-    if (!(sample_rate > 0.0f) || !(lower_hz >= 0.0f) || !(lower_hz < upper_hz) ||
-        !(upper_hz <= sample_rate / 2.0f))
-        return MOTE_E_ARG;
-    first = (int16_t *)mem;
-    w = (float *)(void *)((uint8_t *)mem + first_bytes(n_bins));
-    wq = (int16_t *)(void *)(w + 2 * n_bins);
-    nyquist = (double)sample_rate / 2.0;
-    mel_lo = slaney_hz_to_mel((double)lower_hz);
-    mel_step = (slaney_hz_to_mel((double)upper_hz) - mel_lo) / (double)(n_mel + 1);
+    mel_lo = slaney ? slaney_hz_to_mel((double)lower_hz) : hz_to_mel((double)lower_hz);
+    step = ((slaney ? slaney_hz_to_mel((double)upper_hz) : hz_to_mel((double)upper_hz)) - mel_lo) /
+           (double)(n_mel + 1);
     for (k = 0; k < n_bins; k++) {
         double hz = nyquist * (double)k / (double)(n_bins - 1);
+        double mm = slaney ? 0.0 : hz_to_mel(hz);
         int found = 0;
         first[k] = -1;
         w[2 * k] = w[2 * k + 1] = 0.0f;
-        for (j = 0; j < n_mel; j++) {
-            double f0 = slaney_mel_to_hz(mel_lo + mel_step * (double)j);
-            double f1 = slaney_mel_to_hz(mel_lo + mel_step * (double)(j + 1));
-            double f2 = slaney_mel_to_hz(mel_lo + mel_step * (double)(j + 2));
-            double rise = (hz - f0) / (f1 - f0), fall = (f2 - hz) / (f2 - f1);
-            double v = rise < fall ? rise : fall;
+        /* HTK leaves bin 0 (DC) out, as tf.signal does. */
+        for (j = 0; j < n_mel && (slaney || k > 0); j++) {
+            double norm = 1.0;
+            double v = slaney ? slaney_weight(hz, mel_lo, step, j, &norm)
+                              : band_weight(mm, mel_lo, step, j);
             if (v <= 0.0) continue;
-            v *= 2.0 / (f2 - f0); /* Slaney's area normalisation (librosa norm=1 / "slaney") */
+            v *= norm;
             if (found == 0) {
                 first[k] = (int16_t)j;
                 w[2 * k] = (float)v;
@@ -152,6 +114,19 @@ mote_status mote_dsp_mel_init_slaney(mote_dsp_mel *m, size_t n_bins, size_t n_me
     m->w = w;
     m->w_q15 = wq;
     return MOTE_OK;
+}
+
+mote_status mote_dsp_mel_init(mote_dsp_mel *m, size_t n_bins, size_t n_mel, float sample_rate,
+                              float lower_hz, float upper_hz, void *mem, size_t mem_bytes)
+{
+    return mel_init(m, n_bins, n_mel, sample_rate, lower_hz, upper_hz, mem, mem_bytes, 0);
+}
+
+mote_status mote_dsp_mel_init_slaney(mote_dsp_mel *m, size_t n_bins, size_t n_mel,
+                                     float sample_rate, float lower_hz, float upper_hz, void *mem,
+                                     size_t mem_bytes)
+{
+    return mel_init(m, n_bins, n_mel, sample_rate, lower_hz, upper_hz, mem, mem_bytes, 1);
 }
 
 float mote_dsp_mel_weight(const mote_dsp_mel *m, size_t bin, size_t band)

@@ -24,7 +24,8 @@ static mote_status window_value(size_t i, size_t n, mote_dsp_window_kind kind, i
     return MOTE_OK;
 }
 
-mote_status mote_dsp_window_f32(float *w, size_t n, mote_dsp_window_kind kind, int periodic)
+/* q: 0 fills floats, 15 Q15 values, 31 Q31 values. */
+static mote_status window_fill(void *w, size_t n, mote_dsp_window_kind kind, int periodic, int q)
 {
     size_t i;
     if (w == NULL || n == 0 || n > WINDOW_MAX) return MOTE_E_ARG;
@@ -32,35 +33,29 @@ mote_status mote_dsp_window_f32(float *w, size_t n, mote_dsp_window_kind kind, i
         double v;
         mote_status s = window_value(i, n, kind, periodic, &v);
         if (s != MOTE_OK) return s;
-        w[i] = (float)v;
+        if (q == 0)
+            ((float *)w)[i] = (float)v;
+        else if (q == 15)
+            ((int16_t *)w)[i] = (int16_t)mote_dsp_round_q(v, 15);
+        else
+            ((int32_t *)w)[i] = (int32_t)mote_dsp_round_q(v, 31);
     }
     return MOTE_OK;
+}
+
+mote_status mote_dsp_window_f32(float *w, size_t n, mote_dsp_window_kind kind, int periodic)
+{
+    return window_fill(w, n, kind, periodic, 0);
 }
 
 mote_status mote_dsp_window_q15(int16_t *w, size_t n, mote_dsp_window_kind kind, int periodic)
 {
-    size_t i;
-    if (w == NULL || n == 0 || n > WINDOW_MAX) return MOTE_E_ARG;
-    for (i = 0; i < n; i++) {
-        double v;
-        mote_status s = window_value(i, n, kind, periodic, &v);
-        if (s != MOTE_OK) return s;
-        w[i] = (int16_t)mote_dsp_round_q(v, 15);
-    }
-    return MOTE_OK;
+    return window_fill(w, n, kind, periodic, 15);
 }
 
 mote_status mote_dsp_window_q31(int32_t *w, size_t n, mote_dsp_window_kind kind, int periodic)
 {
-    size_t i;
-    if (w == NULL || n == 0 || n > WINDOW_MAX) return MOTE_E_ARG;
-    for (i = 0; i < n; i++) {
-        double v;
-        mote_status s = window_value(i, n, kind, periodic, &v);
-        if (s != MOTE_OK) return s;
-        w[i] = (int32_t)mote_dsp_round_q(v, 31);
-    }
-    return MOTE_OK;
+    return window_fill(w, n, kind, periodic, 31);
 }
 
 mote_status mote_dsp_window_apply_f32(float *x, const float *w, size_t n)

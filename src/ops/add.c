@@ -11,28 +11,10 @@
 
 static mote_status lower_add_s16(mote_lower_ctx *c, int32_t act)
 {
-    mote_addsub_q_step *p;
     mote_bcast b;
-    float s1, s2, so;
-    int32_t z1, z2, zo, lo, hi;
     mote_status st;
     if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
-    if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 1, &s1, &z1)) != MOTE_OK) return st;
-    if ((st = mote_ew_quant(c, &c->in[1], c->in_idx[1], 1, &s2, &z2)) != MOTE_OK) return st;
-    if ((st = mote_ew_quant(c, &c->out, c->out_idx, 1, &so, &zo)) != MOTE_OK) return st;
-    if ((st = mote_ew_act_q(c, act, MOTE_INT16, so, zo, &lo, &hi)) != MOTE_OK) return st;
-    if ((p = mote_lower_step(c, MOTE_KID_ADD_S16, 0, &st)) == NULL) return st;
-    p->b = b;
-    if (mote_quant_sub(s1, s2, so, 15, p) != MOTE_OK)
-        return mote_lower_fail(c, MOTE_E_QUANT, c->out_idx,
-                               "scales %g, %g -> %g give no valid multipliers", (double)s1,
-                               (double)s2, (double)so);
-    p->input1_offset = -z1;
-    p->input2_offset = -z2;
-    p->output_offset = zo;
-    p->act_min = lo;
-    p->act_max = hi;
-    return MOTE_OK;
+    return mote_ew_lower_addsub_q(c, MOTE_KID_ADD_S16, &b, act, 15);
 }
 
 static mote_status check_broadcast(mote_lower_ctx *c, const mote_dims *a, int32_t a_idx,

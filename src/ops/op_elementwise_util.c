@@ -282,3 +282,35 @@ mote_status mote_ew_lower_binary_f32(mote_lower_ctx *c, mote_kernel_id k, int wi
     p->b = b;
     return mote_lower_act_f32(c, act, &p->act_min, &p->act_max);
 }
+
+mote_status mote_ew_quant_binary(mote_lower_ctx *c, int32_t act, mote_ew_binary_q *q)
+{
+    mote_status st;
+    q->s1 = q->s2 = q->so = 0.0f; /* clang-analyzer cannot tell a failed check from MOTE_OK */
+    q->z1 = q->z2 = q->zo = 0;
+    if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 1, &q->s1, &q->z1)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, &c->in[1], c->in_idx[1], 1, &q->s2, &q->z2)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, &c->out, c->out_idx, 1, &q->so, &q->zo)) != MOTE_OK) return st;
+    return mote_ew_act_q(c, act, c->in[0].type, q->so, q->zo, &q->lo, &q->hi);
+}
+
+mote_status mote_ew_lower_addsub_q(mote_lower_ctx *c, mote_kernel_id k, const mote_bcast *b,
+                                   int32_t act, int32_t left_shift)
+{
+    mote_addsub_q_step *p;
+    mote_ew_binary_q q;
+    mote_status st;
+    if ((st = mote_ew_quant_binary(c, act, &q)) != MOTE_OK) return st;
+    if ((p = mote_lower_step(c, k, 0, &st)) == NULL) return st;
+    p->b = *b;
+    if (mote_quant_sub(q.s1, q.s2, q.so, left_shift, p) != MOTE_OK)
+        return mote_lower_fail(c, MOTE_E_QUANT, c->out_idx,
+                               "scales %g, %g -> %g give no valid multipliers", (double)q.s1,
+                               (double)q.s2, (double)q.so);
+    p->input1_offset = -q.z1;
+    p->input2_offset = -q.z2;
+    p->output_offset = q.zo;
+    p->act_min = q.lo;
+    p->act_max = q.hi;
+    return MOTE_OK;
+}

@@ -68,4 +68,18 @@ mote_status mote_ew_lower_sigmoid_s16(mote_lower_ctx *c, int is_tanh, mote_kerne
  * into TFLite Micro's 2^20 sum domain (the q fields of *p). */
 mote_status mote_ew_lower_sum_s8(mote_lower_ctx *c, mote_add_n_step *p);
 
+/* A quantized binary operator's int8 / int16 tensors (int16 zero points 0):
+ * scales and zero points of both inputs and the output, and the fused
+ * activation act's range in output units. */
+typedef struct mote_ew_binary_q {
+    float s1, s2, so;
+    int32_t z1, z2, zo, lo, hi;
+} mote_ew_binary_q;
+mote_status mote_ew_quant_binary(mote_lower_ctx *c, int32_t act, mote_ew_binary_q *q);
+
+/* SUB int8 / int16 and ADD int16: kernel k on broadcast b, multipliers
+ * from mote_quant_sub with left shift left_shift. */
+mote_status mote_ew_lower_addsub_q(mote_lower_ctx *c, mote_kernel_id k, const mote_bcast *b,
+                                   int32_t act, int32_t left_shift);
+
 #endif /* MOTE_OPS_OP_ELEMENTWISE_UTIL_H */

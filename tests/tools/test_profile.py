@@ -42,7 +42,7 @@ def test_profile_json(prof):
     fl = prof["flash"]
     assert fl["weights"] == os.path.getsize(KWS)
     assert fl["runtime_code"] > 5000 and fl["kernels"] > 1000
-    assert 2000 < prof["stack_bytes"] < 64 * 1024
+    assert 500 < prof["stack_bytes"] < 64 * 1024
 
 
 def test_profile_text():
@@ -76,8 +76,8 @@ def test_readme_kws_figures(prof):
     """README: 'KWS on a Cortex-M4, as the code measures it now'."""
     text = open(os.path.join(ROOT, "README.md")).read()
     m = re.search(r"KWS on a Cortex-M4, as the code\s+measures it now.*?: ([\d ]+)-byte arena,"
-                  r"\s+([\d.]+) KB of stack, (\d+) KB of code \(`flash_code`\), ([\d.]+) M "
-                  r"instructions", text, re.S)
+                  r"\s+[\d.]+ KB of stack to load \(`mote_model_init_in`\) and ([\d.]+) KB to run,"
+                  r"\s+(\d+) KB of code\s+\(`flash_code`\), ([\d.]+) M instructions", text, re.S)
     assert m, "README's KWS figures sentence changed"
     assert int(m.group(1).replace(" ", "")) == prof["arena_bytes"]
     assert float(m.group(2)) == pytest.approx(prof["stack_bytes"] / 1000, abs=0.1)

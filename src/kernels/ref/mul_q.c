@@ -16,44 +16,33 @@
 #include "kernels/ref/ref_elementwise.h"
 #include "base/fixedpoint.h"
 
-static int32_t mul_one(const mote_mul_q_step *p, int32_t a, int32_t b)
+static int32_t mul_one(const void *step, int32_t a, int32_t b, int unused)
 {
+    const mote_mul_q_step *p = (const mote_mul_q_step *)step;
     const int32_t prod = (a + p->input1_offset) * (b + p->input2_offset);
     int32_t v = p->output_offset + mote_requantize(prod, p->multiplier, p->shift);
+    (void)unused;
     v = v < p->act_min ? p->act_min : v;
     return v > p->act_max ? p->act_max : v;
 }
 
-static int step_ok(const mote_mul_q_step *p, const mote_kernel_io *io)
+/* wide: 0 for int8, 1 for int16. */
+static mote_status mul_q(const void *step, const mote_kernel_io *io, int wide)
 {
-    return io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL && mote_bc_ok(&p->b) &&
-           p->shift <= 30 && p->shift >= -31 && p->act_min <= p->act_max;
+    const mote_mul_q_step *p = (const mote_mul_q_step *)step;
+    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL || !mote_bc_ok(&p->b) ||
+        p->shift > 30 || p->shift < -31 || p->act_min > p->act_max)
+        return MOTE_E_ARG;
+    mote_bc_run_q(&p->b, io, wide, mul_one, p, 0);
+    return MOTE_OK;
 }
 
 mote_status mote_ref_mul_s8_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_mul_q_step *p = (const mote_mul_q_step *)step;
-    const int8_t *a = (const int8_t *)io->in[0], *b = (const int8_t *)io->in[1];
-    int8_t *out = (int8_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!step_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it))
-        out[i] = (int8_t)mul_one(p, a[it.o1], b[it.o2]);
-    return MOTE_OK;
+    return mul_q(step, io, 0);
 }
 
 mote_status mote_ref_mul_s16_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_mul_q_step *p = (const mote_mul_q_step *)step;
-    const int16_t *a = (const int16_t *)io->in[0], *b = (const int16_t *)io->in[1];
-    int16_t *out = (int16_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!step_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it))
-        out[i] = (int16_t)mul_one(p, a[it.o1], b[it.o2]);
-    return MOTE_OK;
+    return mul_q(step, io, 1);
 }

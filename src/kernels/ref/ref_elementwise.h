@@ -54,4 +54,26 @@ static inline int mote_bc_ok(const mote_bcast *b)
     return n == b->elements;
 }
 
+/* The loop of the quantized binary kernels: out[i] = f(p, in1[o1], in2[o2],
+ * arg) over the whole broadcast b, for int8 (wide 0) or int16 (wide 1)
+ * tensors. f's result must fit the output type. */
+typedef int32_t (*mote_bc_q_fn)(const void *p, int32_t a, int32_t b, int arg);
+
+static inline void mote_bc_run_q(const mote_bcast *b, const mote_kernel_io *io, int wide,
+                                 mote_bc_q_fn f, const void *p, int arg)
+{
+    mote_bc_it it;
+    int32_t i;
+    mote_bc_start(&it);
+    for (i = 0; i < b->elements; ++i, mote_bc_next(b, &it)) {
+        if (wide) {
+            const int16_t *in1 = (const int16_t *)io->in[0], *in2 = (const int16_t *)io->in[1];
+            ((int16_t *)io->out[0])[i] = (int16_t)f(p, in1[it.o1], in2[it.o2], arg);
+        } else {
+            const int8_t *in1 = (const int8_t *)io->in[0], *in2 = (const int8_t *)io->in[1];
+            ((int8_t *)io->out[0])[i] = (int8_t)f(p, in1[it.o1], in2[it.o2], arg);
+        }
+    }
+}
+
 #endif /* MOTE_KERNELS_REF_ELEMENTWISE_H */

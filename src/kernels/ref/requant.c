@@ -27,38 +27,30 @@ static int step_ok(const mote_requant_step *p, const mote_kernel_io *io)
            (p->out_type == MOTE_EW_OUT_INT8 || p->out_type == MOTE_EW_OUT_INT16);
 }
 
-mote_status mote_ref_requant_s8_step(const void *step, const mote_kernel_io *io)
+/* in_wide: 0 for int8 input, 1 for int16. */
+static mote_status requant(const void *step, const mote_kernel_io *io, int in_wide)
 {
     const mote_requant_step *p = (const mote_requant_step *)step;
-    const int8_t *in = (const int8_t *)io->in[0];
     int32_t i;
     if (!step_ok(p, io)) return MOTE_E_ARG;
-    if (p->out_type == MOTE_EW_OUT_INT8) {
-        int8_t *out = (int8_t *)io->out[0];
-        for (i = 0; i < p->elements; ++i)
-            out[i] = (int8_t)requant_one(p, in[i]);
-    } else {
-        int16_t *out = (int16_t *)io->out[0];
-        for (i = 0; i < p->elements; ++i)
-            out[i] = (int16_t)requant_one(p, in[i]);
+    for (i = 0; i < p->elements; ++i) {
+        const int32_t x =
+            in_wide ? ((const int16_t *)io->in[0])[i] : ((const int8_t *)io->in[0])[i];
+        const int32_t v = requant_one(p, x);
+        if (p->out_type == MOTE_EW_OUT_INT8)
+            ((int8_t *)io->out[0])[i] = (int8_t)v;
+        else
+            ((int16_t *)io->out[0])[i] = (int16_t)v;
     }
     return MOTE_OK;
 }
 
+mote_status mote_ref_requant_s8_step(const void *step, const mote_kernel_io *io)
+{
+    return requant(step, io, 0);
+}
+
 mote_status mote_ref_requant_s16_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_requant_step *p = (const mote_requant_step *)step;
-    const int16_t *in = (const int16_t *)io->in[0];
-    int32_t i;
-    if (!step_ok(p, io)) return MOTE_E_ARG;
-    if (p->out_type == MOTE_EW_OUT_INT8) {
-        int8_t *out = (int8_t *)io->out[0];
-        for (i = 0; i < p->elements; ++i)
-            out[i] = (int8_t)requant_one(p, in[i]);
-    } else {
-        int16_t *out = (int16_t *)io->out[0];
-        for (i = 0; i < p->elements; ++i)
-            out[i] = (int16_t)requant_one(p, in[i]);
-    }
-    return MOTE_OK;
+    return requant(step, io, 1);
 }

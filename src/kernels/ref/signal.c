@@ -72,17 +72,6 @@ static int16_t sat16(int64_t v)
 }
 
 /* MostSignificantBit32 as TFLite Micro builds it with GCC: 32 for 0. */
-static uint32_t msb32(uint32_t x)
-{
-    uint32_t n = 0;
-    if (x == 0) return 32;
-    while (x) {
-        x >>= 1;
-        n++;
-    }
-    return n;
-}
-
 static uint32_t msb64(uint64_t x)
 {
     uint32_t n = 0;
@@ -92,6 +81,11 @@ static uint32_t msb64(uint64_t x)
         n++;
     }
     return n;
+}
+
+static uint32_t msb32(uint32_t x)
+{
+    return x == 0 ? 32 : msb64(x);
 }
 
 mote_status mote_ref_signal_window_step(const void *step, const mote_kernel_io *io)
@@ -368,27 +362,38 @@ static void fifo_discard(uint8_t *fifo, uint32_t n)
     *held -= n;
 }
 
+/* Row r's FIFO in a state of a uint32 "started" flag then rows of fb bytes. */
+static uint8_t *fifo_row(uint8_t *st, size_t fb, int32_t r)
+{
+    return st + 4 + (size_t)r * fb;
+}
+
+/* On the first call, zero every row's FIFO with `held` samples (zeros) in it. */
+static void fifos_start(uint8_t *st, int32_t rows, size_t fb, uint32_t held)
+{
+    uint32_t *started = (uint32_t *)(void *)st;
+    int32_t r;
+    if (*started) return;
+    for (r = 0; r < rows; r++) {
+        memset(fifo_row(st, fb, r), 0, fb);
+        *fifo_held(fifo_row(st, fb, r)) = held;
+    }
+    *started = 1;
+}
+
 mote_status mote_ref_signal_framer_step(const void *step, const mote_kernel_io *io)
 {
     const mote_signal_framer_step *p = (const mote_signal_framer_step *)step;
     uint8_t *st = state_of(step, sizeof *p);
-    uint32_t *started = (uint32_t *)(void *)st;
     const int16_t *x = (const int16_t *)io->in[0];
     int16_t *y = (int16_t *)io->out[0];
     uint8_t *valid = (uint8_t *)io->out[1];
     size_t fb = fifo_bytes(p->capacity);
     int32_t r, f;
-    if (!*started) {
-        for (r = 0; r < p->rows; r++) {
-            uint8_t *q = st + 4 + (size_t)r * fb;
-            memset(q, 0, fb);
-            *fifo_held(q) = p->prefill ? (uint32_t)(p->frame_size - p->frame_step) : 0u;
-        }
-        *started = 1;
-    }
+    fifos_start(st, p->rows, fb, p->prefill ? (uint32_t)(p->frame_size - p->frame_step) : 0u);
     *valid = 1;
     for (r = 0; r < p->rows; r++) {
-        uint8_t *q = st + 4 + (size_t)r * fb;
+        uint8_t *q = fifo_row(st, fb, r);
         for (f = 0; f < p->frames; f++) {
             size_t at = ((size_t)r * (size_t)p->frames + (size_t)f);
             uint32_t *held = fifo_held(q);
@@ -446,21 +451,13 @@ mote_status mote_ref_signal_delay_step(const void *step, const mote_kernel_io *i
 {
     const mote_signal_delay_step *p = (const mote_signal_delay_step *)step;
     uint8_t *st = state_of(step, sizeof *p);
-    uint32_t *started = (uint32_t *)(void *)st;
     const int16_t *x = (const int16_t *)io->in[0];
     int16_t *y = (int16_t *)io->out[0];
     size_t fb = fifo_bytes(p->frame_size + p->delay);
     int32_t r;
-    if (!*started) {
-        for (r = 0; r < p->rows; r++) {
-            uint8_t *q = st + 4 + (size_t)r * fb;
-            memset(q, 0, fb);
-            *fifo_held(q) = (uint32_t)p->delay;
-        }
-        *started = 1;
-    }
+    fifos_start(st, p->rows, fb, (uint32_t)p->delay);
     for (r = 0; r < p->rows; r++) {
-        uint8_t *q = st + 4 + (size_t)r * fb;
+        uint8_t *q = fifo_row(st, fb, r);
         uint32_t *held = fifo_held(q);
         size_t at = (size_t)r * (size_t)p->frame_size;
         memcpy(fifo_data(q) + *held, x + at, (size_t)p->frame_size * 2u);

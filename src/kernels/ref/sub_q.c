@@ -13,8 +13,10 @@
 #include "kernels/ref/ref_elementwise.h"
 #include "base/fixedpoint.h"
 
-static int32_t addsub_one(const mote_addsub_q_step *p, int32_t a, int32_t b, int add)
+/* add: 1 for ADD, 0 for SUB. */
+static int32_t addsub_one(const void *step, int32_t a, int32_t b, int add)
 {
+    const mote_addsub_q_step *p = (const mote_addsub_q_step *)step;
     const int32_t a_sh = (a + p->input1_offset) * ((int32_t)1 << p->left_shift);
     const int32_t b_sh = (b + p->input2_offset) * ((int32_t)1 << p->left_shift);
     const int32_t a_sc = mote_requantize_lt1(a_sh, p->input1_multiplier, p->input1_shift);
@@ -26,52 +28,30 @@ static int32_t addsub_one(const mote_addsub_q_step *p, int32_t a, int32_t b, int
     return v > p->act_max ? p->act_max : v;
 }
 
-static int step_ok(const mote_addsub_q_step *p, const mote_kernel_io *io)
+/* wide: 0 for int8, 1 for int16. */
+static mote_status addsub_q(const void *step, const mote_kernel_io *io, int wide, int add)
 {
-    return io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL && mote_bc_ok(&p->b) &&
-           p->left_shift >= 0 && p->left_shift <= 20 && p->input1_shift <= 0 &&
-           p->input2_shift <= 0 && p->output_shift <= 0 && p->input1_shift >= -31 &&
-           p->input2_shift >= -31 && p->output_shift >= -31 && p->act_min <= p->act_max;
+    const mote_addsub_q_step *p = (const mote_addsub_q_step *)step;
+    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL || !mote_bc_ok(&p->b) ||
+        p->left_shift < 0 || p->left_shift > 20 || p->input1_shift > 0 || p->input2_shift > 0 ||
+        p->output_shift > 0 || p->input1_shift < -31 || p->input2_shift < -31 ||
+        p->output_shift < -31 || p->act_min > p->act_max)
+        return MOTE_E_ARG;
+    mote_bc_run_q(&p->b, io, wide, addsub_one, p, add);
+    return MOTE_OK;
 }
 
 mote_status mote_ref_sub_s8_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_addsub_q_step *p = (const mote_addsub_q_step *)step;
-    const int8_t *a = (const int8_t *)io->in[0], *b = (const int8_t *)io->in[1];
-    int8_t *out = (int8_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!step_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it))
-        out[i] = (int8_t)addsub_one(p, a[it.o1], b[it.o2], 0);
-    return MOTE_OK;
+    return addsub_q(step, io, 0, 0);
 }
 
 mote_status mote_ref_sub_s16_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_addsub_q_step *p = (const mote_addsub_q_step *)step;
-    const int16_t *a = (const int16_t *)io->in[0], *b = (const int16_t *)io->in[1];
-    int16_t *out = (int16_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!step_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it))
-        out[i] = (int16_t)addsub_one(p, a[it.o1], b[it.o2], 0);
-    return MOTE_OK;
+    return addsub_q(step, io, 1, 0);
 }
 
 mote_status mote_ref_add_s16_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_addsub_q_step *p = (const mote_addsub_q_step *)step;
-    const int16_t *a = (const int16_t *)io->in[0], *b = (const int16_t *)io->in[1];
-    int16_t *out = (int16_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!step_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it))
-        out[i] = (int16_t)addsub_one(p, a[it.o1], b[it.o2], 1);
-    return MOTE_OK;
+    return addsub_q(step, io, 1, 1);
 }
