@@ -57,7 +57,11 @@ typedef struct mote_lstm_f32_step {
  * (cell gate: tanh) of LOGISTIC / TANH; cell = sat(f * cell + i * g) with
  * the int16 MUL rescaling, clipped to +-cell_clip; hidden = tanh(cell) * o
  * rescaled to the output state's int8 quantization; the output is the
- * hidden state. Scratch: 5 * S int16 (one batch row at a time). */
+ * hidden state. Scratch: 5 * S int16 (one batch row at a time).
+ * The 16x8 kernel (mote_ref_lstm_s16_step) takes the same block: int16
+ * input, output state and output (zero points 0), int8 weights, int64
+ * biases; its gate fully connected parts sum in int64 and requantize with
+ * TFLite's int64 MultiplyByQuantizedMultiplier (shifts <= 14). */
 typedef struct mote_lstm_s8_step {
     int32_t batches, steps, n_input, n_cell, time_major;
     int32_t input_zp, hidden_zp;
@@ -71,6 +75,7 @@ typedef struct mote_lstm_s8_step {
 
 uint32_t mote_ref_lstm_s8_scratch(const void *step);
 mote_status mote_ref_lstm_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_lstm_s16_step(const void *step, const mote_kernel_io *io);
 
 uint32_t mote_ref_lstm_f32_scratch(const void *step);
 mote_status mote_ref_lstm_f32_step(const void *step, const mote_kernel_io *io);
