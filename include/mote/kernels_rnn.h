@@ -20,8 +20,15 @@
  * Integer: int8 input / weights_feature / output, int32 bias, int16 (or
  * int8) weights_time and state (state_elem 2 or 1); no fused activation (as
  * TFLite Micro). Float32: the fused activation clamp act_min / act_max.
+ * Hybrid (LiteRT's EvalHybridSVDF; TFLite Micro has none): float32 input,
+ * state, bias and output, int8 weights_feature and weights_time with
+ * per-tensor scales feature_scale / time_scale. Each batch row is
+ * quantized to int8 (symmetric, or asymmetric when asymmetric_quantize_inputs,
+ * as the hybrid FULLY_CONNECTED), the int32 feature dot product times
+ * (row scale x feature_scale) is the new state value, weights_time are
+ * dequantized (w x time_scale) for the float time matmul; then as float32.
  * Scratch: int32 / float [batches * filters], then (integer) int32
- * [batches * units]. */
+ * [batches * units], (hybrid) int8 [input_size]. */
 typedef struct mote_svdf_step {
     int32_t batches, input_size, filters, units, rank, memory;
     int32_t state_elem;
@@ -29,11 +36,14 @@ typedef struct mote_svdf_step {
     int32_t mult1, shift1, mult2, shift2;
     int32_t state_min, state_max;
     float act_min, act_max;
+    int32_t hybrid, asymmetric; /* hybrid only */
+    float feature_scale, time_scale;
 } mote_svdf_step;
 
 uint32_t mote_ref_svdf_scratch(const void *step);
 mote_status mote_ref_svdf_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_svdf_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_svdf_hybrid_step(const void *step, const mote_kernel_io *io);
 
 /* UNIDIRECTIONAL_SEQUENCE_LSTM, float32, the standard LSTM (input gate,
  * no peephole, projection or layer norm): inputs as TFLite numbers them (0

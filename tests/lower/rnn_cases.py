@@ -23,8 +23,8 @@ def svdf(rank=1, variable=True, state_tt=TT.INT16, wt_tt=TT.INT16, bias=True, bi
     f = in_tt == TT.FLOAT32
     qa = None if f else quant(0.05, 1)
     ti = g.tensor("in", [1, 4], in_tt, qa)
-    tf = g.const("wf", np.ones((2, 4)), wf_tt, None if f else quant(0.01, 0))
-    tt = g.const("wt", np.ones((2, 3)), wt_tt, None if f else quant(0.001, 0))
+    tf = g.const("wf", np.ones((2, 4)), wf_tt, None if wf_tt == TT.FLOAT32 else quant(0.01, 0))
+    tt = g.const("wt", np.ones((2, 3)), wt_tt, None if wt_tt == TT.FLOAT32 else quant(0.001, 0))
     ins = [ti, tf, tt]
     if bias:
         bs = 0.002 * 0.001 if bias_scale is None else bias_scale
@@ -129,7 +129,13 @@ RNN_CASES = [
     ("svdf bias scale", svdf(bias_scale=0.5), ["bias scale", "state scale x weights_time"]),
     ("svdf state type", svdf(state_tt=TT.INT32, wt_tt=TT.INT32), ["state is INT32", "INT16"]),
     ("svdf mixed state", svdf(state_tt=TT.INT16, wt_tt=TT.INT8), ["weights_time INT8"]),
-    ("svdf hybrid", svdf(in_tt=TT.FLOAT32, wf_tt=TT.INT8, wt_tt=TT.FLOAT32, state_tt=TT.FLOAT32),
-     ["hybrid SVDF is not supported"]),
+    ("svdf hybrid loads", svdf(in_tt=TT.FLOAT32, wf_tt=TT.INT8, wt_tt=TT.INT8,
+                               state_tt=TT.FLOAT32), None),
+    ("svdf hybrid float weights_time", svdf(in_tt=TT.FLOAT32, wf_tt=TT.INT8, wt_tt=TT.FLOAT32,
+                                            state_tt=TT.FLOAT32),
+     ["hybrid SVDF needs INT8 weights_time (has FLOAT32)"]),
+    ("svdf hybrid int16 state", svdf(in_tt=TT.FLOAT32, wf_tt=TT.INT8, wt_tt=TT.INT8,
+                                     state_tt=TT.INT16),
+     ["hybrid SVDF needs", "FLOAT32 state (has INT16)"]),
     ("variable tensor written", state_written(), ["writes tensor 1", "already written"]),
 ]
