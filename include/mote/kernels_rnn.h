@@ -87,6 +87,26 @@ uint32_t mote_ref_lstm_s8_scratch(const void *step);
 mote_status mote_ref_lstm_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_lstm_s16_step(const void *step, const mote_kernel_io *io);
 
+/* UNIDIRECTIONAL_SEQUENCE_LSTM, hybrid (LiteRT's LstmStepHybrid; TFLite
+ * Micro has none): float32 input, biases, states and output, int8 weights
+ * 1-8 with per-tensor scales w_scale[0..7] (input weights of the input,
+ * forget, cell, output gates, then the recurrent ones). Per step each
+ * batch row of the input and of the output state is quantized to int8
+ * (symmetric, or asymmetric when asymmetric_quantize_inputs), as the hybrid
+ * FULLY_CONNECTED; each gate is bias + (float)sum(W (qx - zx)) x (sx x
+ * w_scale) + (float)sum(R (qh - zh)) x (sh x w_scale), then the float32
+ * LSTM cell. Scratch: 4 * B * S + 2 * B floats, 2 * B int32, B * (I + S)
+ * int8. */
+typedef struct mote_lstm_hybrid_step {
+    int32_t batches, steps, n_input, n_cell, time_major;
+    float cell_clip;
+    int32_t asymmetric;
+    float w_scale[8];
+} mote_lstm_hybrid_step;
+
+uint32_t mote_ref_lstm_hybrid_scratch(const void *step);
+mote_status mote_ref_lstm_hybrid_step(const void *step, const mote_kernel_io *io);
+
 uint32_t mote_ref_lstm_f32_scratch(const void *step);
 mote_status mote_ref_lstm_f32_step(const void *step, const mote_kernel_io *io);
 

@@ -14,6 +14,9 @@
  * these integer combinations (int8 / int8 / int16 cell / int32 bias and
  * int16 / int8 / int16 cell / int64 bias) and refuses the rest; so does
  * mote.
+ * Hybrid (float32 input, int8 weights with per-tensor scales, float32
+ * biases, states and output; asymmetric_quantize_inputs chooses the input
+ * quantization): LiteRT's kernel; TFLite Micro refuses it.
  */
 #include <math.h>
 
@@ -141,6 +144,47 @@ static mote_status lower_int(mote_lower_ctx *c, const mote_graph_tensor *hs,
     return MOTE_OK;
 }
 
+/* Hybrid input rows and output state rows sum at most this many products
+ * of 128 x 255 in int32. */
+#define LSTM_HYBRID_MAX_DEPTH 65536
+
+/* LiteRT's hybrid LSTM: the weights' per-tensor scales (types and shapes
+ * are checked by the caller). */
+static mote_status lower_hybrid(mote_lower_ctx *c, float cell_clip, int32_t time_major,
+                                int32_t steps, int32_t batches, int32_t n_input, int32_t n_cell)
+{
+    mote_lstm_hybrid_step *p;
+    mote_status st;
+    float w_s[8];
+    int32_t g;
+
+    if (n_input > LSTM_HYBRID_MAX_DEPTH || n_cell > LSTM_HYBRID_MAX_DEPTH)
+        return mote_lower_fail(c, MOTE_E_PARAM, -1,
+                               "%d inputs and %d cells: at most %d each (int32 accumulator)",
+                               (int)n_input, (int)n_cell, LSTM_HYBRID_MAX_DEPTH);
+    for (g = 0; g < 8; g++) {
+        mote_graph_tensor w;
+        int32_t idx = mote_graph_op_input(&c->op, (uint32_t)(1 + g));
+        mote_graph_get_tensor(c->g, (uint32_t)idx, &w);
+        if ((st = scale_of(c, &w, idx, &w_s[g])) != MOTE_OK) return st;
+        if (w.n_zero_points && mote_graph_tensor_zero_point(&w, 0) != 0)
+            return mote_lower_fail(c, MOTE_E_QUANT, idx,
+                                   "hybrid weights tensor %d needs zero point 0", (int)idx);
+    }
+    if ((p = mote_lower_step(c, MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_HYBRID, 0, &st)) == NULL)
+        return st;
+    for (g = 0; g < 8; g++)
+        p->w_scale[g] = w_s[g];
+    p->batches = batches;
+    p->steps = steps;
+    p->n_input = n_input;
+    p->n_cell = n_cell;
+    p->time_major = time_major;
+    p->cell_clip = cell_clip;
+    p->asymmetric = mote_lower_opt_bool(c, 4, 0) ? 1 : 0;
+    return MOTE_OK;
+}
+
 mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
 {
     static const struct {
@@ -162,7 +206,7 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
     mote_lstm_f32_step *p;
     mote_status st;
     mote_type want;
-    int is_float = c->in[0].type == MOTE_FLOAT32, is16 = c->in[0].type == MOTE_INT16;
+    int is_float = c->in[0].type == MOTE_FLOAT32, is16 = c->in[0].type == MOTE_INT16, hybrid;
 
     if (c->op.n_inputs != LSTM_INPUTS)
         return mote_lower_fail(c, MOTE_E_GRAPH, -1, "has %u inputs; expected %d",
@@ -202,6 +246,7 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1,
                                "input_to_input weights are omitted (CIFG is not supported)");
     n_cell = t.rank == 2 ? t.dims[0] : 0;
+    hybrid = is_float && t.type == MOTE_INT8; /* int8 weights, float activations */
     for (k = 1; k <= 15; k++) {
         int32_t want1;
         if (k >= 9 && k <= 11) continue;
@@ -212,14 +257,17 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
         if (t.data == NULL)
             return mote_lower_fail(c, MOTE_E_GRAPH, idx, "input %u (tensor %d) must be a constant",
                                    (unsigned)k, (int)idx);
-        want = is_float ? MOTE_FLOAT32 : (k <= 8 ? MOTE_INT8 : (is16 ? MOTE_INT64 : MOTE_INT32));
+        if (k <= 8)
+            want = is_float && !hybrid ? MOTE_FLOAT32 : MOTE_INT8;
+        else
+            want = is_float ? MOTE_FLOAT32 : (is16 ? MOTE_INT64 : MOTE_INT32);
         if (t.type != want)
             return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, idx,
-                                   "input %u is %s; %s LSTM needs %s weights and %s biases%s",
-                                   (unsigned)k, mote_type_name(t.type), mote_type_name(c->in[0].type),
-                                   is_float ? "FLOAT32" : "INT8",
-                                   is_float ? "FLOAT32" : (is16 ? "INT64" : "INT32"),
-                                   is_float ? " (hybrid LSTM is not supported)" : "");
+                                   "input %u is %s; %s LSTM needs %s weights and %s biases",
+                                   (unsigned)k, mote_type_name(t.type),
+                                   hybrid ? "hybrid" : mote_type_name(c->in[0].type),
+                                   is_float && !hybrid ? "FLOAT32" : "INT8",
+                                   is_float ? "FLOAT32" : (is16 ? "INT64" : "INT32"));
         want1 = k <= 4 ? n_input : n_cell;
         if (k <= 8 ? (t.rank != 2 || t.dims[0] != n_cell || t.dims[1] != want1)
                    : (t.rank != 1 || t.dims[0] != n_cell))
@@ -246,6 +294,7 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
         c->out.dims[2] != n_cell)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->out_idx, "output must be [%d, %d, %d]",
                                (int)c->in[0].dims[0], (int)c->in[0].dims[1], (int)n_cell);
+    if (hybrid) return lower_hybrid(c, cell_clip, time_major, steps, batches, n_input, n_cell);
     if (!is_float)
         return lower_int(c, &hs, &cs, cell_clip, time_major, steps, batches, n_input, n_cell);
     if ((p = mote_lower_step(c, MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_F32, 0, &st)) == NULL)

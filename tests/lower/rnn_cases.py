@@ -55,7 +55,7 @@ def state_written():
 
 def lstm(peephole=False, projection=False, layer_norm=False, cifg=False, act=None,
          cell_scale=2.0 ** -11, cell_tt=TT.INT16, variable=True, f32=False, diagonal=False,
-         a16=False, bias_tt=None, a16_zp=0, h_tt=None):
+         a16=False, bias_tt=None, a16_zp=0, h_tt=None, hybrid=False):
     """int8 (or float32, or a16: 16x8) LSTM: batch 1, 2 steps, 3 inputs, 4
     cells, time-major."""
     g = Graph()
@@ -64,9 +64,11 @@ def lstm(peephole=False, projection=False, layer_norm=False, cifg=False, act=Non
     if a16:
         a8 = quant(0.0005, a16_zp)
     wt, bt = (TT.FLOAT32, TT.FLOAT32) if f32 else (TT.INT8, TT.INT64 if a16 else TT.INT32)
+    if hybrid:  # float32 activations, int8 weights
+        wt = TT.INT8
     bt = bias_tt or bt
-    wq = None if f32 else quant(0.01, 0)
-    bq = None if f32 else quant(0.0002, 0)
+    wq = None if f32 and not hybrid else quant(0.01, 0)
+    bq = None if f32 or bt == TT.FLOAT32 else quant(0.0002, 0)
     ti = g.tensor("in", [2, 1, 3], TT.FLOAT32 if f32 else act_tt, a8)
     ins = [ti]
     for k in range(4):
@@ -116,6 +118,9 @@ RNN_CASES = [
     ("lstm 16x8 zero point", lstm(a16=True, a16_zp=3), ["zero point 3", "needs 0"]),
     ("lstm int8 input, int16 state", lstm(h_tt=TT.INT16), ["output state must be INT8"]),
     ("lstm 16x8 int64 bias on int8", lstm(bias_tt=TT.INT64), ["input 12 is INT64", "INT32"]),
+    ("lstm hybrid loads", lstm(f32=True, hybrid=True), None),
+    ("lstm hybrid int32 bias", lstm(f32=True, hybrid=True, bias_tt=TT.INT32),
+     ["input 12 is INT32; hybrid LSTM needs INT8 weights and FLOAT32 biases"]),
     ("lstm diagonal", lstm(f32=True, diagonal=True), ["diagonal_recurrent_tensors"]),
 
     ("svdf int8 loads", svdf(), None),

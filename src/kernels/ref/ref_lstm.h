@@ -2,14 +2,18 @@
  * ref_lstm.h — the parts of TFLite Micro's integer LSTM that do not depend
  * on the activation type, shared by the int8 (lstm_s8.c) and 16x8
  * (lstm_s16.c) reference kernels: gates are int16 at 2^-12 before and
- * 2^-15 after their non-linearity, the cell state is int16.
+ * 2^-15 after their non-linearity, the cell state is int16. And the float
+ * cell shared by the float32 (lstm_f32.c) and hybrid (lstm_hybrid.c) ones.
  */
 #ifndef MOTE_KERNELS_REF_LSTM_H
 #define MOTE_KERNELS_REF_LSTM_H
 
+#include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "mote/kernels.h"
 #include "base/fixedpoint.h"
+#include "kernels/ref/ref_util.h"
 
 static inline int32_t mote_ref_lstm_clamp16(int32_t v)
 {
@@ -84,6 +88,29 @@ static inline int32_t mote_ref_lstm_hidden(const mote_lstm_s8_step *s, const int
                                            const int16_t *go, int32_t c)
 {
     return mote_ref_lstm_mul16(tmp[c], go[c], s->h_mult, s->h_shift) + s->hidden_zp;
+}
+
+/* Float cell for n values from the gates' pre-activations (LiteRT's
+ * UpdateLstmCellFloat and CalculateLstmOutputFloat without projection):
+ * c = sigmoid(f) c + sigmoid(i) tanh(g), clipped to +-clip when clip > 0;
+ * h = sigmoid(o) tanh(c). */
+static inline float mote_ref_lstm_sigmoid(float x)
+{
+    return 1.0f / (1.0f + expf(-x));
+}
+
+static inline void mote_ref_lstm_f32_cell(int32_t n, const float *gi, const float *gf,
+                                          const float *gc, const float *go, float clip, float *cell,
+                                          float *h)
+{
+    int32_t k;
+    for (k = 0; k < n; k++) {
+        float cv = mote_ref_lstm_sigmoid(gf[k]) * cell[k] +
+                   mote_ref_lstm_sigmoid(gi[k]) * tanhf(gc[k]);
+        if (clip > 0.0f) cv = mote_ref_clamp_f32(cv, -clip, clip);
+        cell[k] = cv;
+        h[k] = mote_ref_lstm_sigmoid(go[k]) * tanhf(cv);
+    }
 }
 
 #endif /* MOTE_KERNELS_REF_LSTM_H */
