@@ -56,8 +56,8 @@ static mote_status scale_of(mote_lower_ctx *c, const mote_graph_tensor *t, int32
 /* TFLite Micro's PrepareGateParametersInteger and CreateLstmCellStateInfo
  * (int8 and 16x8: the activations' type is the input's). */
 static mote_status lower_int(mote_lower_ctx *c, const mote_graph_tensor *hs,
-                            const mote_graph_tensor *cs, float cell_clip, int32_t time_major,
-                            int32_t steps, int32_t batches, int32_t n_input, int32_t n_cell)
+                             const mote_graph_tensor *cs, float cell_clip, int32_t time_major,
+                             int32_t steps, int32_t batches, int32_t n_input, int32_t n_cell)
 {
     const float gate_in = 1.0f / 4096.0f, gate_out = 1.0f / 32768.0f;
     float in_s = 0.0f, h_s = 0.0f, c_s = 0.0f, w_s = 0.0f, out_s = 0.0f;
@@ -80,8 +80,9 @@ static mote_status lower_int(mote_lower_ctx *c, const mote_graph_tensor *hs,
                                "cell state scale %g is not a power of two in [2^-27, 2^3]",
                                (double)c_s);
     power = exp2 - 1;
-    p = mote_lower_step(c, is16 ? MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S16
-                                : MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S8,
+    p = mote_lower_step(c,
+                        is16 ? MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S16
+                             : MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S8,
                         0, &st);
     if (p == NULL) return st;
     for (g = 0; g < 8; g++) {

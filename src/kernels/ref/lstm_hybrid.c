@@ -98,8 +98,8 @@ mote_status mote_ref_lstm_hybrid_step(const void *step, const mote_kernel_io *io
                     gate[b * s->n_cell + c] = bias[c];
             accumulate((const int8_t *)io->in[1 + g], s->w_scale[g], &xr, s->batches, s->n_cell,
                        gate);
-            accumulate((const int8_t *)io->in[5 + g], s->w_scale[4 + g], &hr, s->batches,
-                       s->n_cell, gate);
+            accumulate((const int8_t *)io->in[5 + g], s->w_scale[4 + g], &hr, s->batches, s->n_cell,
+                       gate);
         }
         mote_ref_lstm_f32_cell(n, gates, gates + n, gates + 2 * n, gates + 3 * n, s->cell_clip,
                                cell, h);

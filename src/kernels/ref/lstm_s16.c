@@ -34,8 +34,8 @@ static void gate_row(const mote_lstm_s8_step *s, int32_t g, const mote_kernel_io
     const int64_t *bias = (const int64_t *)io->in[12 + g];
     int32_t c;
     for (c = 0; c < s->n_cell; c++) {
-        int32_t a = fc_row(w + c * s->n_input, x, s->n_input, bias[c], s->in_mult[g],
-                           s->in_shift[g]);
+        int32_t a =
+            fc_row(w + c * s->n_input, x, s->n_input, bias[c], s->in_mult[g], s->in_shift[g]);
         int32_t b = fc_row(r + c * s->n_cell, h, s->n_cell, 0, s->rec_mult[g], s->rec_shift[g]);
         out[c] = (int16_t)mote_ref_lstm_clamp16(a + b);
     }

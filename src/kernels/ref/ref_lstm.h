@@ -52,10 +52,10 @@ static inline void mote_ref_lstm_update_cell(const mote_lstm_s8_step *s, const i
 {
     int32_t c;
     for (c = 0; c < s->n_cell; c++) {
-        int32_t fcell = mote_ref_lstm_clamp16(mote_ref_lstm_mul16(gf[c], cs[c], s->fc_mult,
-                                                                  s->fc_shift));
-        int32_t ig = mote_ref_lstm_clamp16(mote_ref_lstm_mul16(gi[c], gc[c], s->ic_mult,
-                                                               s->ic_shift));
+        int32_t fcell =
+            mote_ref_lstm_clamp16(mote_ref_lstm_mul16(gf[c], cs[c], s->fc_mult, s->fc_shift));
+        int32_t ig =
+            mote_ref_lstm_clamp16(mote_ref_lstm_mul16(gi[c], gc[c], s->ic_mult, s->ic_shift));
         int32_t v = mote_ref_lstm_clamp16(fcell + ig);
         if (s->cell_clip > 0)
             v = v > s->cell_clip ? s->cell_clip : (v < -s->cell_clip ? -s->cell_clip : v);
@@ -105,8 +105,8 @@ static inline void mote_ref_lstm_f32_cell(int32_t n, const float *gi, const floa
 {
     int32_t k;
     for (k = 0; k < n; k++) {
-        float cv = mote_ref_lstm_sigmoid(gf[k]) * cell[k] +
-                   mote_ref_lstm_sigmoid(gi[k]) * tanhf(gc[k]);
+        float cv =
+            mote_ref_lstm_sigmoid(gf[k]) * cell[k] + mote_ref_lstm_sigmoid(gi[k]) * tanhf(gc[k]);
         if (clip > 0.0f) cv = mote_ref_clamp_f32(cv, -clip, clip);
         cell[k] = cv;
         h[k] = mote_ref_lstm_sigmoid(go[k]) * tanhf(cv);

@@ -40,8 +40,8 @@ mote_status mote_ref_svdf_hybrid_step(const void *step, const mote_kernel_io *io
         state[k] = state[k + 1];
     for (b = 0; b < s->batches; b++) {
         int32_t zp;
-        float sf = mote_ref_hybrid_quantize(s->asymmetric, input + b * s->input_size,
-                                            s->input_size, q, &zp);
+        float sf = mote_ref_hybrid_quantize(s->asymmetric, input + b * s->input_size, s->input_size,
+                                            q, &zp);
         float scale = sf * s->feature_scale;
         for (f = 0; f < s->filters; f++) {
             const int8_t *w = wf + f * s->input_size;
