@@ -217,15 +217,17 @@ def _near_half(v):
 def _knife_edge(h, asym):
     """Whether quantizing the float32 row h as LiteRT's BatchQuantizeFloats
     (kernels/ref/ref_hybrid.h) rounds some value, or the asymmetric zero
-    point, within KNIFE_EDGE of a boundary."""
+    point, within KNIFE_EDGE of a boundary. A row so small that its scale
+    leaves float32's range counts as one (conservatively)."""
     h = h.astype(np.float32)
     mn, mx = float(h.min()), float(h.max())
     if not asym:
         rng_ = max(abs(mn), abs(mx))
         if rng_ == 0.0:
             return False
-        inv = np.float32(127.0) / np.float32(rng_)
-        return _near_half(h * inv)
+        with np.errstate(all="ignore"):
+            inv = np.float32(127.0) / np.float32(rng_)
+        return not np.isfinite(inv) or _near_half(h * inv)
     rmin, rmax = min(mn, 0.0), max(mx, 0.0)
     if rmin == rmax:
         return False
@@ -234,8 +236,12 @@ def _knife_edge(h, asym):
     z = zmin if 128.0 + abs(rmin / scale) < 127.0 + abs(rmax / scale) else zmax
     if -128.0 < z < 127.0 and _near_half(np.array([z])):
         return True
-    inv = np.float32(1.0 / float(np.float32(scale)))
-    return _near_half(h * inv)
+    scale_f = float(np.float32(scale))
+    if scale_f == 0.0:
+        return True
+    with np.errstate(all="ignore"):
+        inv = np.float32(1.0 / scale_f)
+    return not np.isfinite(inv) or _near_half(h * inv)
 
 
 def fix_expected(case, expected):
