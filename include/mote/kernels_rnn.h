@@ -20,8 +20,15 @@
  * Integer: int8 input / weights_feature / output, int32 bias, int16 (or
  * int8) weights_time and state (state_elem 2 or 1); no fused activation (as
  * TFLite Micro). Float32: the fused activation clamp act_min / act_max.
+ * Hybrid (LiteRT's EvalHybridSVDF; TFLite Micro has none): float32 input,
+ * state, bias and output, int8 weights_feature and weights_time with
+ * per-tensor scales feature_scale / time_scale. Each batch row is
+ * quantized to int8 (symmetric, or asymmetric when asymmetric_quantize_inputs,
+ * as the hybrid FULLY_CONNECTED), the int32 feature dot product times
+ * (row scale x feature_scale) is the new state value, weights_time are
+ * dequantized (w x time_scale) for the float time matmul; then as float32.
  * Scratch: int32 / float [batches * filters], then (integer) int32
- * [batches * units]. */
+ * [batches * units], (hybrid) int8 [input_size]. */
 typedef struct mote_svdf_step {
     int32_t batches, input_size, filters, units, rank, memory;
     int32_t state_elem;
@@ -29,11 +36,14 @@ typedef struct mote_svdf_step {
     int32_t mult1, shift1, mult2, shift2;
     int32_t state_min, state_max;
     float act_min, act_max;
+    int32_t hybrid, asymmetric; /* hybrid only */
+    float feature_scale, time_scale;
 } mote_svdf_step;
 
 uint32_t mote_ref_svdf_scratch(const void *step);
 mote_status mote_ref_svdf_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_svdf_f32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_svdf_hybrid_step(const void *step, const mote_kernel_io *io);
 
 /* UNIDIRECTIONAL_SEQUENCE_LSTM, float32, the standard LSTM (input gate,
  * no peephole, projection or layer norm): inputs as TFLite numbers them (0
@@ -57,7 +67,11 @@ typedef struct mote_lstm_f32_step {
  * (cell gate: tanh) of LOGISTIC / TANH; cell = sat(f * cell + i * g) with
  * the int16 MUL rescaling, clipped to +-cell_clip; hidden = tanh(cell) * o
  * rescaled to the output state's int8 quantization; the output is the
- * hidden state. Scratch: 5 * S int16 (one batch row at a time). */
+ * hidden state. Scratch: 5 * S int16 (one batch row at a time).
+ * The 16x8 kernel (mote_ref_lstm_s16_step) takes the same block: int16
+ * input, output state and output (zero points 0), int8 weights, int64
+ * biases; its gate fully connected parts sum in int64 and requantize with
+ * TFLite's int64 MultiplyByQuantizedMultiplier (shifts <= 14). */
 typedef struct mote_lstm_s8_step {
     int32_t batches, steps, n_input, n_cell, time_major;
     int32_t input_zp, hidden_zp;
@@ -71,6 +85,27 @@ typedef struct mote_lstm_s8_step {
 
 uint32_t mote_ref_lstm_s8_scratch(const void *step);
 mote_status mote_ref_lstm_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_lstm_s16_step(const void *step, const mote_kernel_io *io);
+
+/* UNIDIRECTIONAL_SEQUENCE_LSTM, hybrid (LiteRT's LstmStepHybrid; TFLite
+ * Micro has none): float32 input, biases, states and output, int8 weights
+ * 1-8 with per-tensor scales w_scale[0..7] (input weights of the input,
+ * forget, cell, output gates, then the recurrent ones). Per step each
+ * batch row of the input and of the output state is quantized to int8
+ * (symmetric, or asymmetric when asymmetric_quantize_inputs), as the hybrid
+ * FULLY_CONNECTED; each gate is bias + (float)sum(W (qx - zx)) x (sx x
+ * w_scale) + (float)sum(R (qh - zh)) x (sh x w_scale), then the float32
+ * LSTM cell. Scratch: 4 * B * S + 2 * B floats, 2 * B int32, B * (I + S)
+ * int8. */
+typedef struct mote_lstm_hybrid_step {
+    int32_t batches, steps, n_input, n_cell, time_major;
+    float cell_clip;
+    int32_t asymmetric;
+    float w_scale[8];
+} mote_lstm_hybrid_step;
+
+uint32_t mote_ref_lstm_hybrid_scratch(const void *step);
+mote_status mote_ref_lstm_hybrid_step(const void *step, const mote_kernel_io *io);
 
 uint32_t mote_ref_lstm_f32_scratch(const void *step);
 mote_status mote_ref_lstm_f32_step(const void *step, const mote_kernel_io *io);

@@ -7,6 +7,8 @@
  * variable tensor kept across invokes. Options SVDFOptions: 0 rank, 1 fused
  * activation (float32 only: TFLite Micro's integer kernel ignores it),
  * 2 asymmetric_quantize_inputs (hybrid only).
+ * Hybrid (float32 input, int8 weights_feature and weights_time, float
+ * bias, state and output): LiteRT's kernel; TFLite Micro refuses it.
  */
 #include <math.h>
 
@@ -81,6 +83,48 @@ static mote_status lower_s8(mote_lower_ctx *c, const mote_graph_tensor *state, i
     return MOTE_OK;
 }
 
+/* The input quantized per batch row sums input_size products of at most
+ * 128 x 255 in int32: bounded so the sum cannot overflow. */
+#define SVDF_HYBRID_MAX_INPUT 65536
+
+/* Per-tensor scale of int8 weights tensor k (zero point 0). */
+static mote_status hybrid_scale(mote_lower_ctx *c, uint32_t k, float *scale)
+{
+    const mote_graph_tensor *w = &c->in[k];
+    if (w->n_quant != 1 || (w->n_zero_points && mote_graph_tensor_zero_point(w, 0) != 0))
+        return mote_lower_fail(c, MOTE_E_QUANT, c->in_idx[k],
+                               "hybrid weights tensor %d needs one per-tensor scale and zero "
+                               "point 0",
+                               (int)c->in_idx[k]);
+    *scale = mote_graph_tensor_scale(w, 0);
+    if (!(*scale > 0.0f) || !isfinite(*scale))
+        return mote_lower_fail(c, MOTE_E_QUANT, c->in_idx[k], "weights tensor %d has scale %g",
+                               (int)c->in_idx[k], (double)*scale);
+    return MOTE_OK;
+}
+
+/* Hybrid: as LiteRT's svdf.cc with int8 weights_feature. */
+static mote_status lower_hybrid(mote_lower_ctx *c, const mote_graph_tensor *state,
+                                mote_svdf_step *p)
+{
+    mote_status st;
+    if (c->in[2].type != MOTE_INT8 || state->type != MOTE_FLOAT32 ||
+        (c->in_idx[3] >= 0 && c->in[3].type != MOTE_FLOAT32))
+        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, -1,
+                               "hybrid SVDF needs INT8 weights_time (has %s), a FLOAT32 bias "
+                               "and a FLOAT32 state (has %s)",
+                               mote_type_name(c->in[2].type), mote_type_name(state->type));
+    if (p->input_size > SVDF_HYBRID_MAX_INPUT)
+        return mote_lower_fail(c, MOTE_E_PARAM, c->in_idx[0],
+                               "input size %d exceeds %d (int32 accumulator)", (int)p->input_size,
+                               SVDF_HYBRID_MAX_INPUT);
+    if ((st = hybrid_scale(c, 1, &p->feature_scale)) != MOTE_OK) return st;
+    if ((st = hybrid_scale(c, 2, &p->time_scale)) != MOTE_OK) return st;
+    p->hybrid = 1;
+    p->asymmetric = mote_lower_opt_bool(c, 2, 0) ? 1 : 0;
+    return MOTE_OK;
+}
+
 mote_status mote_lower_svdf(mote_lower_ctx *c)
 {
     mote_graph_tensor state;
@@ -88,6 +132,7 @@ mote_status mote_lower_svdf(mote_lower_ctx *c)
     mote_svdf_step *p;
     mote_status st;
     int is_float = c->in[0].type == MOTE_FLOAT32;
+    int hybrid = is_float && c->in[1].type == MOTE_INT8;
 
     if (c->op.n_inputs != 5)
         return mote_lower_fail(c, MOTE_E_GRAPH, -1, "has %u inputs; SVDF takes 5",
@@ -135,14 +180,18 @@ mote_status mote_lower_svdf(mote_lower_ctx *c)
                                (int)units, (int)units);
     if (state.bytes * 3u > (size_t)INT32_MAX)
         return mote_lower_fail(c, MOTE_E_LIMIT, state_idx, "state is too large");
-    if (is_float) {
+    if (is_float && !hybrid) {
         if (c->in[1].type != MOTE_FLOAT32 || c->in[2].type != MOTE_FLOAT32 ||
             state.type != MOTE_FLOAT32 || (c->in_idx[3] >= 0 && c->in[3].type != MOTE_FLOAT32))
             return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, -1,
-                                   "float32 SVDF needs float32 weights, bias and state "
-                                   "(hybrid SVDF is not supported)");
+                                   "float32 SVDF needs float32 weights, bias and state (or, "
+                                   "hybrid, int8 weights_feature and weights_time)");
     }
-    p = mote_lower_step(c, is_float ? MOTE_KID_SVDF_F32 : MOTE_KID_SVDF_S8, 0, &st);
+    p = mote_lower_step(c,
+                        hybrid     ? MOTE_KID_SVDF_HYBRID
+                        : is_float ? MOTE_KID_SVDF_F32
+                                   : MOTE_KID_SVDF_S8,
+                        0, &st);
     if (p == NULL) return st;
     p->batches = batches;
     p->input_size = input_size;
@@ -150,6 +199,7 @@ mote_status mote_lower_svdf(mote_lower_ctx *c)
     p->units = units;
     p->rank = rank;
     p->memory = memory;
+    if (hybrid && (st = lower_hybrid(c, &state, p)) != MOTE_OK) return st;
     if (is_float) return mote_lower_act_f32(c, activation, &p->act_min, &p->act_max);
     return lower_s8(c, &state, state_idx, p);
 }

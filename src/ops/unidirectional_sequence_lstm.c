@@ -9,13 +9,25 @@
  * int8: TFLite Micro's integer LSTM (int8 input, weights and output state,
  * int32 biases, int16 cell state with a power-of-two scale; gate
  * pre-activations at 2^-12, gate outputs at 2^-15), mote/kernels_rnn.h.
+ * int16 (16x8): the same with int16 input, output state and output (zero
+ * points 0), int8 weights and int64 biases. TFLite Micro accepts exactly
+ * these integer combinations (int8 / int8 / int16 cell / int32 bias and
+ * int16 / int8 / int16 cell / int64 bias) and refuses the rest; so does
+ * mote.
+ * Hybrid (float32 input, int8 weights with per-tensor scales, float32
+ * biases, states and output; asymmetric_quantize_inputs chooses the input
+ * quantization): LiteRT's kernel; TFLite Micro refuses it.
  */
 #include <math.h>
 
 #include "ops/op.h"
+#include "ops/op_elementwise_util.h"
 #include "ops/quant.h"
 
 #define LSTM_INPUTS 24
+/* The 16x8 gates requantize an int64 sum with TFLite's int64
+ * MultiplyByQuantizedMultiplier, whose right shift 15 - shift must be >= 1. */
+#define LSTM_S16_MAX_SHIFT 14
 
 /* Decode input k of the operator (type NONE when omitted). */
 static int32_t input_at(const mote_lower_ctx *c, uint32_t k, mote_graph_tensor *t)
@@ -41,24 +53,26 @@ static mote_status scale_of(mote_lower_ctx *c, const mote_graph_tensor *t, int32
     return MOTE_OK;
 }
 
-/* TFLite Micro's PrepareGateParametersInteger and CreateLstmCellStateInfo. */
-static mote_status lower_s8(mote_lower_ctx *c, const mote_graph_tensor *hs,
-                            const mote_graph_tensor *cs, float cell_clip, int32_t time_major,
-                            int32_t steps, int32_t batches, int32_t n_input, int32_t n_cell)
+/* TFLite Micro's PrepareGateParametersInteger and CreateLstmCellStateInfo
+ * (int8 and 16x8: the activations' type is the input's). */
+static mote_status lower_int(mote_lower_ctx *c, const mote_graph_tensor *hs,
+                             const mote_graph_tensor *cs, float cell_clip, int32_t time_major,
+                             int32_t steps, int32_t batches, int32_t n_input, int32_t n_cell)
 {
     const float gate_in = 1.0f / 4096.0f, gate_out = 1.0f / 32768.0f;
     float in_s = 0.0f, h_s = 0.0f, c_s = 0.0f, w_s = 0.0f, out_s = 0.0f;
     int32_t in_zp, h_zp, out_zp, g, power, tanh_shift, hs_idx = mote_graph_op_input(&c->op, 18);
     int32_t cs_idx = mote_graph_op_input(&c->op, 19);
-    int exp2;
+    int exp2, is16 = c->in[0].type == MOTE_INT16;
     int8_t sh;
     mote_lstm_s8_step *p;
     mote_status st;
 
-    if ((st = mote_lower_act_quant(c, &c->in[0], c->in_idx[0], &in_s, &in_zp)) != MOTE_OK)
-        return st;
-    if ((st = mote_lower_act_quant(c, hs, hs_idx, &h_s, &h_zp)) != MOTE_OK) return st;
-    if ((st = mote_lower_act_quant(c, &c->out, c->out_idx, &out_s, &out_zp)) != MOTE_OK) return st;
+    /* int16 activations must have zero point 0 (the 16x8 kernels have no
+     * offsets). */
+    if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 1, &in_s, &in_zp)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, hs, hs_idx, 1, &h_s, &h_zp)) != MOTE_OK) return st;
+    if ((st = mote_ew_quant(c, &c->out, c->out_idx, 1, &out_s, &out_zp)) != MOTE_OK) return st;
     if ((st = scale_of(c, cs, cs_idx, &c_s)) != MOTE_OK) return st;
     /* The int16 tanh of the cell needs its scale to be 2^power. */
     if (frexp((double)c_s, &exp2) != 0.5 || exp2 - 1 < -27 || exp2 - 1 > 3)
@@ -66,8 +80,11 @@ static mote_status lower_s8(mote_lower_ctx *c, const mote_graph_tensor *hs,
                                "cell state scale %g is not a power of two in [2^-27, 2^3]",
                                (double)c_s);
     power = exp2 - 1;
-    if ((p = mote_lower_step(c, MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S8, 0, &st)) == NULL)
-        return st;
+    p = mote_lower_step(c,
+                        is16 ? MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S16
+                             : MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_S8,
+                        0, &st);
+    if (p == NULL) return st;
     for (g = 0; g < 8; g++) {
         mote_graph_tensor w;
         int32_t idx = mote_graph_op_input(&c->op, (uint32_t)(1 + g));
@@ -80,6 +97,11 @@ static mote_status lower_s8(mote_lower_ctx *c, const mote_graph_tensor *hs,
                                     g < 4 ? &p->in_mult[g] : &p->rec_mult[g - 4], &sh) != MOTE_OK)
             return mote_lower_fail(c, MOTE_E_QUANT, idx,
                                    "gate rescale of weights tensor %d is out of range", (int)idx);
+        if (is16 && sh > LSTM_S16_MAX_SHIFT)
+            return mote_lower_fail(c, MOTE_E_QUANT, idx,
+                                   "weights tensor %d: the gate rescale is 2^%d or more; the "
+                                   "int64 requantization allows below 2^%d",
+                                   (int)idx, (int)sh - 1, LSTM_S16_MAX_SHIFT);
         if (g < 4)
             p->in_shift[g] = sh;
         else
@@ -123,6 +145,47 @@ static mote_status lower_s8(mote_lower_ctx *c, const mote_graph_tensor *hs,
     return MOTE_OK;
 }
 
+/* Hybrid input rows and output state rows sum at most this many products
+ * of 128 x 255 in int32. */
+#define LSTM_HYBRID_MAX_DEPTH 65536
+
+/* LiteRT's hybrid LSTM: the weights' per-tensor scales (types and shapes
+ * are checked by the caller). */
+static mote_status lower_hybrid(mote_lower_ctx *c, float cell_clip, int32_t time_major,
+                                int32_t steps, int32_t batches, int32_t n_input, int32_t n_cell)
+{
+    mote_lstm_hybrid_step *p;
+    mote_status st;
+    float w_s[8];
+    int32_t g;
+
+    if (n_input > LSTM_HYBRID_MAX_DEPTH || n_cell > LSTM_HYBRID_MAX_DEPTH)
+        return mote_lower_fail(c, MOTE_E_PARAM, -1,
+                               "%d inputs and %d cells: at most %d each (int32 accumulator)",
+                               (int)n_input, (int)n_cell, LSTM_HYBRID_MAX_DEPTH);
+    for (g = 0; g < 8; g++) {
+        mote_graph_tensor w;
+        int32_t idx = mote_graph_op_input(&c->op, (uint32_t)(1 + g));
+        mote_graph_get_tensor(c->g, (uint32_t)idx, &w);
+        if ((st = scale_of(c, &w, idx, &w_s[g])) != MOTE_OK) return st;
+        if (w.n_zero_points && mote_graph_tensor_zero_point(&w, 0) != 0)
+            return mote_lower_fail(c, MOTE_E_QUANT, idx,
+                                   "hybrid weights tensor %d needs zero point 0", (int)idx);
+    }
+    if ((p = mote_lower_step(c, MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_HYBRID, 0, &st)) == NULL)
+        return st;
+    for (g = 0; g < 8; g++)
+        p->w_scale[g] = w_s[g];
+    p->batches = batches;
+    p->steps = steps;
+    p->n_input = n_input;
+    p->n_cell = n_cell;
+    p->time_major = time_major;
+    p->cell_clip = cell_clip;
+    p->asymmetric = mote_lower_opt_bool(c, 4, 0) ? 1 : 0;
+    return MOTE_OK;
+}
+
 mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
 {
     static const struct {
@@ -144,7 +207,7 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
     mote_lstm_f32_step *p;
     mote_status st;
     mote_type want;
-    int is_float = c->in[0].type == MOTE_FLOAT32;
+    int is_float = c->in[0].type == MOTE_FLOAT32, is16 = c->in[0].type == MOTE_INT16, hybrid;
 
     if (c->op.n_inputs != LSTM_INPUTS)
         return mote_lower_fail(c, MOTE_E_GRAPH, -1, "has %u inputs; expected %d",
@@ -184,6 +247,7 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1,
                                "input_to_input weights are omitted (CIFG is not supported)");
     n_cell = t.rank == 2 ? t.dims[0] : 0;
+    hybrid = is_float && t.type == MOTE_INT8; /* int8 weights, float activations */
     for (k = 1; k <= 15; k++) {
         int32_t want1;
         if (k >= 9 && k <= 11) continue;
@@ -194,13 +258,17 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
         if (t.data == NULL)
             return mote_lower_fail(c, MOTE_E_GRAPH, idx, "input %u (tensor %d) must be a constant",
                                    (unsigned)k, (int)idx);
-        if (t.type != (is_float ? MOTE_FLOAT32 : (k <= 8 ? MOTE_INT8 : MOTE_INT32)))
+        if (k <= 8)
+            want = is_float && !hybrid ? MOTE_FLOAT32 : MOTE_INT8;
+        else
+            want = is_float ? MOTE_FLOAT32 : (is16 ? MOTE_INT64 : MOTE_INT32);
+        if (t.type != want)
             return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, idx,
-                                   "input %u is %s; %s LSTM needs %s weights and %s biases%s",
+                                   "input %u is %s; %s LSTM needs %s weights and %s biases",
                                    (unsigned)k, mote_type_name(t.type),
-                                   is_float ? "float32" : "int8", is_float ? "FLOAT32" : "INT8",
-                                   is_float ? "FLOAT32" : "INT32",
-                                   is_float ? " (hybrid LSTM is not supported)" : "");
+                                   hybrid ? "hybrid" : mote_type_name(c->in[0].type),
+                                   is_float && !hybrid ? "FLOAT32" : "INT8",
+                                   is_float ? "FLOAT32" : (is16 ? "INT64" : "INT32"));
         want1 = k <= 4 ? n_input : n_cell;
         if (k <= 8 ? (t.rank != 2 || t.dims[0] != n_cell || t.dims[1] != want1)
                    : (t.rank != 1 || t.dims[0] != n_cell))
@@ -217,7 +285,7 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
                                    "input %u (%s state) must be a variable "
                                    "tensor",
                                    (unsigned)k, k == 18 ? "output" : "cell");
-        want = is_float ? MOTE_FLOAT32 : (k == 18 ? MOTE_INT8 : MOTE_INT16);
+        want = is_float ? MOTE_FLOAT32 : (k == 18 ? c->in[0].type : MOTE_INT16);
         if (s->type != want || s->rank != 2 || s->dims[0] != batches || s->dims[1] != n_cell)
             return mote_lower_fail(c, MOTE_E_SHAPE, idx, "%s state must be %s [%d, %d]",
                                    k == 18 ? "output" : "cell", mote_type_name(want), (int)batches,
@@ -227,8 +295,9 @@ mote_status mote_lower_unidirectional_sequence_lstm(mote_lower_ctx *c)
         c->out.dims[2] != n_cell)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->out_idx, "output must be [%d, %d, %d]",
                                (int)c->in[0].dims[0], (int)c->in[0].dims[1], (int)n_cell);
+    if (hybrid) return lower_hybrid(c, cell_clip, time_major, steps, batches, n_input, n_cell);
     if (!is_float)
-        return lower_s8(c, &hs, &cs, cell_clip, time_major, steps, batches, n_input, n_cell);
+        return lower_int(c, &hs, &cs, cell_clip, time_major, steps, batches, n_input, n_cell);
     if ((p = mote_lower_step(c, MOTE_KID_UNIDIRECTIONAL_SEQUENCE_LSTM_F32, 0, &st)) == NULL)
         return st;
     p->batches = batches;

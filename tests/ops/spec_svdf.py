@@ -10,6 +10,16 @@ Micro's integer kernel does. float32: every fused clamp, bias present or
 omitted. Two edge cases give the state tensor a constant buffer as well,
 which TFLite Micro ignores (the state starts at zero / its zero point). Random batches 1-3, input size 1-24, units 1-8, rank 1-3, memory
 1-8.
+
+Hybrid (variant "float32_hybrid", kernel SVDF_HYBRID): float32 input, state,
+bias and output, int8 weights_feature and weights_time with per-tensor
+scales, asymmetric_quantize_inputs both ways. TFLite Micro has no hybrid
+SVDF, so the expected outputs are LiteRT's (gen_cases.py: a float variant,
+compared within 1e-5 x max|expected|). Inputs come from
+spec_hybrid.hybrid_input (magnitudes 1e-3 to 1e3, all-positive,
+all-negative, all-zero and single-spike rows), a new draw every invoke.
+Weights keep to the converter's [-127, 127] (spec_hybrid._weights: LiteRT's
+SIMD dot products differ on -128).
 """
 
 import math
@@ -22,6 +32,7 @@ from tflite_builder import ACT_NAMES, OP, OPT, TT, Graph, quant, schema
 
 OPERATOR = "SVDF"
 KERNELS = {"int8": "SVDF_S8", "float32": "SVDF_F32"}
+EXTRA_KERNELS = {"float32_hybrid": "SVDF_HYBRID"}
 
 
 def _geometry(rng, big=False):
@@ -119,8 +130,46 @@ def _case_f32(rng, geo, has_bias=None, act=None):
     return Case(g.finish([ti], [to]), [x] if inv > 1 else [x[0]], desc, invokes=inv)
 
 
+def _case_hybrid(rng, geo, asymmetric=None, has_bias=None, act=None, kind=None):
+    import spec_hybrid
+    b, n_in, units, rank, mem, inv = (geo[k] for k in ("batches", "input_size", "units", "rank",
+                                                        "memory", "invokes"))
+    filters = units * rank
+    act = rand_act(rng) if act is None else act
+    has_bias = bool(rng.random() < 0.75) if has_bias is None else has_bias
+    asymmetric = bool(rng.random() < 0.5) if asymmetric is None else asymmetric
+    wf_s = f32(log_uniform(rng, -3, -1))
+    wt_s = f32(log_uniform(rng, -3, -1))
+    g = Graph()
+    ti = g.tensor("input", [b, n_in], TT.FLOAT32)
+    tf = g.const("weights_feature", spec_hybrid._weights(rng, (filters, n_in), allow_min=False),
+                 TT.INT8, quant(wf_s, 0))
+    tt = g.const("weights_time", spec_hybrid._weights(rng, (filters, mem), allow_min=False),
+                 TT.INT8, quant(wt_s, 0))
+    tb = g.const("bias", rand_float(rng, (units,), 0.3), TT.FLOAT32) if has_bias else -1
+    ts = _variable(g, "state", [b, filters * mem], TT.FLOAT32)
+    to = g.tensor("output", [b, units], TT.FLOAT32)
+    opt_t, o = _options(rank, act)
+    o.asymmetricQuantizeInputs = asymmetric
+    g.op(OP.SVDF, [ti, tf, tt, tb, ts], [to], opt_t, o)
+    xs, kinds = [], []
+    for _ in range(inv):
+        x, k = spec_hybrid.hybrid_input(rng, (b, n_in))
+        if kind == "zero":
+            x = np.zeros_like(x)
+        xs.append(x)
+        kinds.append(k if kind is None else kind)
+    x = np.stack(xs)
+    desc = common_desc(batches=b, input_size=n_in, units=units, rank=rank, memory=mem,
+                       bias=has_bias, act=ACT_NAMES[act], hybrid=True, asymmetric=asymmetric,
+                       inputs="/".join(kinds), wf_s=wf_s, wt_s=wt_s)
+    return Case(g.finish([ti], [to]), [x] if inv > 1 else [x[0]], desc, invokes=inv)
+
+
 def draw(rng, dtype):
     geo = _geometry(rng)
+    if dtype == "float32_hybrid":
+        return _case_hybrid(rng, geo)
     if dtype == "int8":
         return _case_int8(rng, geo, TT.INT8 if rng.random() < 0.15 else TT.INT16)
     if dtype == "float32":
@@ -135,6 +184,17 @@ def _fixed(rng, **kw):
 
 
 def edges(dtype):
+    if dtype == "float32_hybrid":
+        return [
+            lambda r: _case_hybrid(r, _fixed(r, rank=1, memory=1, invokes=3), False, False),
+            lambda r: _case_hybrid(r, _fixed(r, rank=1, memory=1, invokes=3), True, False),
+            lambda r: _case_hybrid(r, _fixed(r, batches=3, rank=3, memory=8, invokes=5), True),
+            lambda r: _case_hybrid(r, _fixed(r, batches=3, rank=3, memory=8, invokes=5), False),
+            lambda r: _case_hybrid(r, _geometry(r, big=True) | {"invokes": 4}, True, True),
+            lambda r: _case_hybrid(r, _geometry(r, big=True) | {"invokes": 4}, False, True),
+            lambda r: _case_hybrid(r, _fixed(r, invokes=3), True, kind="zero"),
+            lambda r: _case_hybrid(r, _fixed(r, units=1, rank=1, input_size=1, invokes=2), True),
+        ]
     if dtype == "int8":
         return [
             lambda r: _case_int8(r, _fixed(r, rank=1, memory=1, invokes=3)),

@@ -7,16 +7,12 @@
 
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
+#include "kernels/ref/ref_lstm.h"
 
 uint32_t mote_ref_lstm_f32_scratch(const void *step)
 {
     const mote_lstm_f32_step *s = (const mote_lstm_f32_step *)step;
     return 4u * (uint32_t)s->batches * (uint32_t)s->n_cell * (uint32_t)sizeof(float);
-}
-
-static float sigmoid(float x)
-{
-    return 1.0f / (1.0f + expf(-x));
 }
 
 /* gate[b][c] = bias[c] + W[c] . x_b + R[c] . h_b */
@@ -73,12 +69,7 @@ mote_status mote_ref_lstm_f32_step(const void *step, const mote_kernel_io *io)
              h, s, gc);
         gate((const float *)io->in[15], (const float *)io->in[4], (const float *)io->in[8], x, xs,
              h, s, go);
-        for (k = 0; k < n; k++) {
-            float cv = sigmoid(gf[k]) * cell[k] + sigmoid(gi[k]) * tanhf(gc[k]);
-            if (s->cell_clip > 0.0f) cv = mote_ref_clamp_f32(cv, -s->cell_clip, s->cell_clip);
-            cell[k] = cv;
-            h[k] = sigmoid(go[k]) * tanhf(cv);
-        }
+        mote_ref_lstm_f32_cell(n, gi, gf, gc, go, s->cell_clip, cell, h);
         for (b = 0; b < s->batches; b++) {
             float *o = s->time_major ? out + (t * s->batches + b) * s->n_cell
                                      : out + (b * s->steps + t) * s->n_cell;

@@ -21,7 +21,8 @@ uint32_t mote_ref_svdf_scratch(const void *step)
     const mote_svdf_step *s = (const mote_svdf_step *)step;
     uint32_t n = (uint32_t)s->batches * (uint32_t)s->filters;
     if (s->state_elem != 0) n += (uint32_t)s->batches * (uint32_t)s->units;
-    return n * 4u;
+    /* hybrid: one batch row quantized to int8 after the floats */
+    return n * 4u + (s->hybrid ? (uint32_t)s->input_size : 0u);
 }
 
 static int32_t wrap_mul(int32_t a, int32_t b)
