@@ -80,6 +80,221 @@ MOTE_ARM_INLINE void dw3x3_asm(acc4 *a, const int8_t *p, int32_t C, int32_t rs, 
     a->a3 = a3;
 }
 
+/* n words from s to d, both word aligned: LDM/STM of four words (two
+ * instructions per 16 bytes), then single words. Forward: d <= s or no
+ * overlap. */
+__attribute__((naked, noinline)) static void copy_words(int32_t *d __attribute__((unused)),
+                                                        const int32_t *s __attribute__((unused)),
+                                                        int32_t n __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7}\n\t"
+                     "subs    r2, r2, #4\n\t"
+                     "blt     2f\n\t"
+                     "1:\n\t"
+                     "ldm     r1!, {r4, r5, r6, r7}\n\t"
+                     "stm     r0!, {r4, r5, r6, r7}\n\t"
+                     "subs    r2, r2, #4\n\t"
+                     "bge     1b\n\t"
+                     "2:\n\t"
+                     "adds    r2, r2, #4\n\t"
+                     "beq     4f\n\t"
+                     "3:\n\t"
+                     "ldr     r3, [r1], #4\n\t"
+                     "str     r3, [r0], #4\n\t"
+                     "subs    r2, r2, #1\n\t"
+                     "bne     3b\n\t"
+                     "4:\n\t"
+                     "pop     {r4, r5, r6, r7}\n\t"
+                     "bx      lr\n\t");
+}
+
+/* The output stage of one group of four channels, prepared once per call. */
+typedef struct dw_rq {
+    int32_t m[4], hq[4], e1[4]; /* fast form (every shift <= -2), else m, sh in hq */
+    int32_t fast;
+} dw_rq;
+
+typedef struct dw_out {
+    int32_t ooff, full;
+    uint32_t lo4, hi4;
+} dw_out;
+
+MOTE_ARM_INLINE uint32_t dw_pack(const dw_rq *r, const dw_out *o, const acc4 *a)
+{
+    int32_t v0, v1, v2, v3;
+    uint32_t w;
+    if (r->fast) {
+        v0 = mote_arm_requant_e2(a->a0, r->m[0], r->hq[0], r->e1[0]);
+        v1 = mote_arm_requant_e2(a->a1, r->m[1], r->hq[1], r->e1[1]);
+        v2 = mote_arm_requant_e2(a->a2, r->m[2], r->hq[2], r->e1[2]);
+        v3 = mote_arm_requant_e2(a->a3, r->m[3], r->hq[3], r->e1[3]);
+    } else {
+        v0 = mote_arm_requant(a->a0, r->m[0], r->hq[0]);
+        v1 = mote_arm_requant(a->a1, r->m[1], r->hq[1]);
+        v2 = mote_arm_requant(a->a2, r->m[2], r->hq[2]);
+        v3 = mote_arm_requant(a->a3, r->m[3], r->hq[3]);
+    }
+    v0 = mote_arm_ssat8(v0 + o->ooff);
+    v1 = mote_arm_ssat8(v1 + o->ooff);
+    v2 = mote_arm_ssat8(v2 + o->ooff);
+    v3 = mote_arm_ssat8(v3 + o->ooff);
+    w = ((uint32_t)v0 & 0xFFu) | (((uint32_t)v1 & 0xFFu) << 8) | (((uint32_t)v2 & 0xFFu) << 16) |
+        ((uint32_t)v3 << 24);
+    if (!o->full) {
+        (void)__ssub8((int32_t)w, (int32_t)o->lo4); /* GE: w >= act_min */
+        w = __sel(w, o->lo4);
+        (void)__ssub8((int32_t)o->hi4, (int32_t)w); /* GE: act_max >= w */
+        w = __sel(w, o->hi4);
+    }
+    return w;
+}
+
+#define DW3_ROW_BYTES 448 /* one padded input row (3 on the stack) */
+#define DW3_CH 64         /* channels whose filter and constants are prepared at once */
+
+/* One padded row into d (pcols columns of cc channels from channel c0):
+ * input row iy from column x0 on, the input zero point outside the input
+ * (padding: zp + input_offset = 0, so those taps add exactly nothing, as
+ * the reference's skipped taps do). */
+static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t x0, int32_t pcols,
+                         int32_t cc, int32_t c0, const mote_dims *id, uint32_t z4)
+{
+    const int32_t C = id->c, IW = id->w, wpc = cc / 4;
+    int32_t x, j, xl, xh;
+    if (iy < 0 || iy >= id->h) {
+        for (j = 0; j < pcols * wpc; ++j)
+            d[j] = (int32_t)z4;
+        return;
+    }
+    xl = x0 < 0 ? -x0 : 0; /* first column inside */
+    if (xl > pcols) xl = pcols;
+    xh = IW - x0; /* one past the last column inside */
+    if (xh > pcols) xh = pcols;
+    if (xh < xl) xh = xl;
+    for (j = 0; j < xl * wpc; ++j)
+        d[j] = (int32_t)z4;
+    {
+        const int8_t *src = in_batch + ((int32_t)iy * IW + x0 + xl) * C + c0;
+        int32_t *dd = d + xl * wpc;
+        if (cc == C && ((uintptr_t)src & 3u) == 0) {
+            copy_words(dd, (const int32_t *)(const void *)src, (xh - xl) * wpc);
+        } else {
+            for (x = xl; x < xh; ++x, src += C)
+                for (j = 0; j < wpc; ++j)
+                    *dd++ = (int32_t)mote_arm_ld32(src + 4 * j);
+        }
+    }
+    for (j = xh * wpc; j < pcols * wpc; ++j)
+        d[j] = (int32_t)z4;
+}
+
+/*
+ * 3x3, dilation 1, C % 4 == 0, any stride: the three input rows of an
+ * output row are copied into three padded rows on the stack (the input
+ * zero point in the padding), so every output pixel is one window wholly
+ * inside them (dw3x3_asm, no border cases), and the filter and output
+ * constants of up to DW3_CH channels are prepared once. In place (input ==
+ * output; batch 1, the same row, stride 1 along rows or one output row):
+ * rows are copied before any output row overwrites them, and an output
+ * row only overwrites input rows the later ones no longer read (they are
+ * in the padded rows by then). Returns 0 when the case does not fit.
+ */
+static int dw3_padded(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                      const int8_t *input, const int8_t *filter, const int32_t *bias,
+                      const mote_dims *od, int8_t *output)
+{
+    int32_t rows[3 * DW3_ROW_BYTES / 4];
+    int32_t wk[DW3_CH / 4 * 18];
+    dw_rq rq[DW3_CH / 4];
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
+    const int32_t OH = od->h, OW = od->w, pcols = (OW - 1) * sw + 3;
+    const int32_t off2 = mote_arm_dup16(p->input_offset);
+    const uint32_t z4 = mote_arm_dup8(-p->input_offset);
+    const int inplace = input == output;
+    dw_out oo;
+    int32_t cc, c0, b, oy, ox, k, i;
+
+    if (C % 4 != 0 || g->dilation_h != 1 || g->dilation_w != 1) return 0;
+    cc = DW3_ROW_BYTES / pcols / 4 * 4;
+    if (cc > DW3_CH) cc = DW3_CH;
+    if (cc > C) cc = C;
+    if (cc < 4) return 0;
+    if (inplace && (cc != C || id->n != 1 || od->w != id->w || (sh != 1 && OH != 1))) return 0;
+    oo.ooff = p->output_offset;
+    oo.full = p->act_min <= -128 && p->act_max >= 127;
+    oo.lo4 = mote_arm_dup8(p->act_min);
+    oo.hi4 = mote_arm_dup8(p->act_max);
+    for (c0 = 0; c0 < C; c0 += cc) {
+        const int32_t ng = (C - c0 < cc ? C - c0 : cc) / 4, rwords = pcols * ng;
+        const int32_t rbytes = 4 * rwords, cs = 4 * ng; /* row and pixel strides */
+        /* filter (two int16 pairs per tap) and output constants per group */
+        for (k = 0; k < ng; ++k) {
+            const int32_t c = c0 + 4 * k;
+            int32_t t, fast = 1;
+            for (t = 0; t < 9; ++t) {
+                const uint32_t w = mote_arm_ld32(filter + t * C + c);
+                wk[18 * k + 2 * t] = mote_arm_even0(w);
+                wk[18 * k + 2 * t + 1] = mote_arm_odd0(w);
+            }
+            for (i = 0; i < 4; ++i) {
+                const int32_t s = q->shift[c + i];
+                rq[k].m[i] = q->multiplier[c + i];
+                if (s <= -2) {
+                    rq[k].hq[i] = (int32_t)1 << (-s - 2);
+                    rq[k].e1[i] = -s - 1;
+                } else {
+                    fast = 0;
+                }
+            }
+            if (!fast)
+                for (i = 0; i < 4; ++i)
+                    rq[k].hq[i] = q->shift[c + i];
+            rq[k].fast = fast;
+        }
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_batch = input + b * id->h * id->w * C;
+            int8_t *out = output + b * OH * OW * C + c0;
+            int32_t have = -1000; /* first input row in the padded rows */
+            for (oy = 0; oy < OH; ++oy) {
+                const int32_t iy = oy * sh - ph, d = iy - have;
+                int32_t r = 0;
+                if (d == 1) {
+                    copy_words(rows, rows + rwords, 2 * rwords);
+                    r = 2;
+                } else if (d == 2) {
+                    copy_words(rows, rows + 2 * rwords, rwords);
+                    r = 1;
+                } else if (d == 0) {
+                    r = 3;
+                }
+                for (; r < 3; ++r)
+                    dw3_load_row(rows + r * rwords, in_batch, iy + r, -pw, pcols, 4 * ng, c0, id,
+                                 z4);
+                have = iy;
+                for (ox = 0; ox < OW; ++ox, out += C) {
+                    const int8_t *px = (const int8_t *)rows + ox * sw * cs;
+                    for (k = 0; k < ng; ++k, px += 4) {
+                        acc4 a;
+                        const int32_t c = c0 + 4 * k;
+                        if (bias) {
+                            a.a0 = bias[c];
+                            a.a1 = bias[c + 1];
+                            a.a2 = bias[c + 2];
+                            a.a3 = bias[c + 3];
+                        } else {
+                            a.a0 = a.a1 = a.a2 = a.a3 = 0;
+                        }
+                        dw3x3_asm(&a, px, cs, rbytes - cs, wk + 18 * k, off2);
+                        mote_arm_st32(out + 4 * k, dw_pack(&rq[k], &oo, &a));
+                    }
+                }
+            }
+        }
+    }
+    return 1;
+}
+
 mote_status mote_arm_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -95,6 +310,9 @@ mote_status mote_arm_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
     if (!mote_arm_depthwise_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
+    if (fd->h == 3 && fd->w == 3 && dw3_padded(p, q, id, input, filter, bias, od, output))
+        return MOTE_OK;
+    if (input == output) return MOTE_E_ARG; /* in place: dw3_padded's cases only */
     off2 = mote_arm_dup16(p->input_offset);
     {
         const mote_conv_geom *g = &p->geom;
