@@ -108,47 +108,6 @@ __attribute__((naked, noinline)) static void copy_words(int32_t *d __attribute__
                      "bx      lr\n\t");
 }
 
-/* The output stage of one group of four channels, prepared once per call. */
-typedef struct dw_rq {
-    int32_t m[4], hq[4], e1[4]; /* fast form (every shift <= -2), else m, sh in hq */
-    int32_t fast;
-} dw_rq;
-
-typedef struct dw_out {
-    int32_t ooff, full;
-    uint32_t lo4, hi4;
-} dw_out;
-
-MOTE_ARM_INLINE uint32_t dw_pack(const dw_rq *r, const dw_out *o, const acc4 *a)
-{
-    int32_t v0, v1, v2, v3;
-    uint32_t w;
-    if (r->fast) {
-        v0 = mote_arm_requant_e2(a->a0, r->m[0], r->hq[0], r->e1[0]);
-        v1 = mote_arm_requant_e2(a->a1, r->m[1], r->hq[1], r->e1[1]);
-        v2 = mote_arm_requant_e2(a->a2, r->m[2], r->hq[2], r->e1[2]);
-        v3 = mote_arm_requant_e2(a->a3, r->m[3], r->hq[3], r->e1[3]);
-    } else {
-        v0 = mote_arm_requant(a->a0, r->m[0], r->hq[0]);
-        v1 = mote_arm_requant(a->a1, r->m[1], r->hq[1]);
-        v2 = mote_arm_requant(a->a2, r->m[2], r->hq[2]);
-        v3 = mote_arm_requant(a->a3, r->m[3], r->hq[3]);
-    }
-    v0 = mote_arm_ssat8(v0 + o->ooff);
-    v1 = mote_arm_ssat8(v1 + o->ooff);
-    v2 = mote_arm_ssat8(v2 + o->ooff);
-    v3 = mote_arm_ssat8(v3 + o->ooff);
-    w = ((uint32_t)v0 & 0xFFu) | (((uint32_t)v1 & 0xFFu) << 8) | (((uint32_t)v2 & 0xFFu) << 16) |
-        ((uint32_t)v3 << 24);
-    if (!o->full) {
-        (void)__ssub8((int32_t)w, (int32_t)o->lo4); /* GE: w >= act_min */
-        w = __sel(w, o->lo4);
-        (void)__ssub8((int32_t)o->hi4, (int32_t)w); /* GE: act_max >= w */
-        w = __sel(w, o->hi4);
-    }
-    return w;
-}
-
 #define DW3_ROW_BYTES 448 /* one padded input row (3 on the stack) */
 #define DW3_CH 64         /* channels whose filter and constants are prepared at once */
 
@@ -188,6 +147,230 @@ static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t
         d[j] = (int32_t)z4;
 }
 
+/* Group constants of dw3_px (words): the filter as 9 taps x (w0, w2),
+ * (w1, w3) int16 pairs, the bias of the four channels, then per channel
+ * (multiplier, 2^(e-2), e-1): the fast output stage (every shift <= -2). */
+#define DW3_GRP_WORDS 34
+#define DW3_GRP_BIAS 18
+#define DW3_GRP_RQ 22
+
+/* Per-call constants of dw3_px (words, offsets fixed in the asm). */
+typedef struct dw3_ctx {
+    int32_t cs;   /* 0: pixel stride in the padded rows */
+    int32_t rs;   /* 4: padded row stride - cs */
+    int32_t off2; /* 8: input offset, both halves */
+    int32_t ps;   /* 12: input step between output pixels */
+    int32_t oc;   /* 16: output pixel stride */
+    int32_t n;    /* 20: pixels (>= 1) */
+    int32_t ooff; /* 24: output zero point */
+    uint32_t lo4; /* 28: act_min in every byte */
+    uint32_t hi4; /* 32: act_max in every byte */
+    int32_t full; /* 36: the act range is [-128, 127] */
+} dw3_ctx;
+
+/*
+ * n output pixels of one group of four channels (3x3 window in the padded
+ * rows at px, px + ps, ...; outputs at out, out + oc, ...): the nine taps
+ * as dw3x3_asm, then the output stage of mote_arm_requant_e2 (the same
+ * arithmetic: per channel one LDM of its constants, the 64-bit addend
+ * built from the sign, SMLAL, ASR), the zero point, SSAT, BFI packing and
+ * the activation clamp: everything in registers, about 130 instructions
+ * per pixel. Hand-written (naked): the taps alone need 13 registers.
+ */
+__attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute__((unused)),
+                                                    int8_t *out __attribute__((unused)),
+                                                    const int32_t *grp __attribute__((unused)),
+                                                    const dw3_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "sub     sp, sp, #12\n\t"
+                     "ldr     r4, [r3, #20]\n\t"
+                     "str     r0, [sp, #0]\n\t"
+                     "str     r1, [sp, #4]\n\t"
+                     "str     r4, [sp, #8]\n\t"
+                     "1:\n\t"
+                     "add     r12, r2, #72\n\t"
+                     "ldm     r12, {r4, r5, r6, r7}\n\t"
+                     "ldr     r12, [sp, #0]\n\t"
+                     "ldr     lr, [r3, #0]\n\t"
+                     "ldr     r0, [r3, #4]\n\t"
+                     "ldr     r1, [r3, #8]\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #0]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #8]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #16]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #24]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #32]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #40]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #48]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #56]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #64]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "add     r12, r2, #88\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r4, asr #31\n\t"
+                     "and     r0, r4, #0x80000000\n\t"
+                     "orr     r0, r0, #0x40000000\n\t"
+                     "smlal   r0, r9, r4, r8\n\t"
+                     "asr     r4, r9, r10\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r5, asr #31\n\t"
+                     "and     r0, r5, #0x80000000\n\t"
+                     "orr     r0, r0, #0x40000000\n\t"
+                     "smlal   r0, r9, r5, r8\n\t"
+                     "asr     r5, r9, r10\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r6, asr #31\n\t"
+                     "and     r0, r6, #0x80000000\n\t"
+                     "orr     r0, r0, #0x40000000\n\t"
+                     "smlal   r0, r9, r6, r8\n\t"
+                     "asr     r6, r9, r10\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r7, asr #31\n\t"
+                     "and     r0, r7, #0x80000000\n\t"
+                     "orr     r0, r0, #0x40000000\n\t"
+                     "smlal   r0, r9, r7, r8\n\t"
+                     "asr     r7, r9, r10\n\t"
+                     "ldr     r0, [r3, #24]\n\t"
+                     "add     r4, r4, r0\n\t"
+                     "ssat    r4, #8, r4\n\t"
+                     "add     r5, r5, r0\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "add     r6, r6, r0\n\t"
+                     "ssat    r6, #8, r6\n\t"
+                     "add     r7, r7, r0\n\t"
+                     "ssat    r7, #8, r7\n\t"
+                     "bfi     r4, r5, #8, #8\n\t"
+                     "bfi     r4, r6, #16, #8\n\t"
+                     "bfi     r4, r7, #24, #8\n\t"
+                     "ldr     r0, [r3, #36]\n\t"
+                     "cbnz    r0, 2f\n\t"
+                     "ldr     r8, [r3, #28]\n\t"
+                     "ssub8   r9, r4, r8\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "ldr     r8, [r3, #32]\n\t"
+                     "ssub8   r9, r8, r4\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "2:\n\t"
+                     "ldr     r1, [sp, #4]\n\t"
+                     "ldr     r0, [r3, #16]\n\t"
+                     "str     r4, [r1]\n\t"
+                     "add     r1, r1, r0\n\t"
+                     "str     r1, [sp, #4]\n\t"
+                     "ldr     r0, [sp, #0]\n\t"
+                     "ldr     r1, [r3, #12]\n\t"
+                     "add     r0, r0, r1\n\t"
+                     "str     r0, [sp, #0]\n\t"
+                     "ldr     r0, [sp, #8]\n\t"
+                     "subs    r0, r0, #1\n\t"
+                     "str     r0, [sp, #8]\n\t"
+                     "bne     1b\n\t"
+                     "add     sp, sp, #12\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/* One output row of one group whose shifts are not all <= -2 (dw3_px
+ * takes the others): the same taps, the general output stage. */
+static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *out,
+                                                      const int32_t *grp, const dw3_ctx *x)
+{
+    const int32_t *rq = grp + DW3_GRP_RQ;
+    int32_t i, j;
+    for (i = 0; i < x->n; ++i, px += x->ps, out += x->oc) {
+        acc4 a;
+        int32_t v[4];
+        uint32_t w = 0;
+        a.a0 = grp[DW3_GRP_BIAS];
+        a.a1 = grp[DW3_GRP_BIAS + 1];
+        a.a2 = grp[DW3_GRP_BIAS + 2];
+        a.a3 = grp[DW3_GRP_BIAS + 3];
+        dw3x3_asm(&a, px, x->cs, x->rs, grp, x->off2);
+        v[0] = a.a0;
+        v[1] = a.a1;
+        v[2] = a.a2;
+        v[3] = a.a3;
+        for (j = 0; j < 4; ++j) {
+            const int32_t r =
+                mote_arm_ssat8(mote_arm_requant(v[j], rq[3 * j], rq[3 * j + 1]) + x->ooff);
+            w |= ((uint32_t)r & 0xFFu) << (8 * j);
+        }
+        if (!x->full) {
+            (void)__ssub8((int32_t)w, (int32_t)x->lo4); /* GE: w >= act_min */
+            w = __sel(w, x->lo4);
+            (void)__ssub8((int32_t)x->hi4, (int32_t)w); /* GE: act_max >= w */
+            w = __sel(w, x->hi4);
+        }
+        mote_arm_st32(out, w);
+    }
+}
+
 /*
  * 3x3, dilation 1, C % 4 == 0, any stride: the three input rows of an
  * output row are copied into three padded rows on the stack (the input
@@ -204,16 +387,16 @@ static int dw3_padded(const mote_conv_s8_params *p, const mote_requant *q, const
                       const mote_dims *od, int8_t *output)
 {
     int32_t rows[3 * DW3_ROW_BYTES / 4];
-    int32_t wk[DW3_CH / 4 * 18];
-    dw_rq rq[DW3_CH / 4];
+    int32_t grp[DW3_CH / 4 * DW3_GRP_WORDS];
+    uint8_t fast[DW3_CH / 4];
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
     const int32_t OH = od->h, OW = od->w, pcols = (OW - 1) * sw + 3;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const uint32_t z4 = mote_arm_dup8(-p->input_offset);
     const int inplace = input == output;
-    dw_out oo;
-    int32_t cc, c0, b, oy, ox, k, i;
+    dw3_ctx x;
+    int32_t cc, c0, b, oy, k, i;
 
     if (C % 4 != 0 || g->dilation_h != 1 || g->dilation_w != 1) return 0;
     cc = DW3_ROW_BYTES / pcols / 4 * 4;
@@ -221,36 +404,44 @@ static int dw3_padded(const mote_conv_s8_params *p, const mote_requant *q, const
     if (cc > C) cc = C;
     if (cc < 4) return 0;
     if (inplace && (cc != C || id->n != 1 || od->w != id->w || (sh != 1 && OH != 1))) return 0;
-    oo.ooff = p->output_offset;
-    oo.full = p->act_min <= -128 && p->act_max >= 127;
-    oo.lo4 = mote_arm_dup8(p->act_min);
-    oo.hi4 = mote_arm_dup8(p->act_max);
+    x.off2 = off2;
+    x.oc = C;
+    x.n = OW;
+    x.ooff = p->output_offset;
+    x.full = p->act_min <= -128 && p->act_max >= 127;
+    x.lo4 = mote_arm_dup8(p->act_min);
+    x.hi4 = mote_arm_dup8(p->act_max);
     for (c0 = 0; c0 < C; c0 += cc) {
         const int32_t ng = (C - c0 < cc ? C - c0 : cc) / 4, rwords = pcols * ng;
         const int32_t rbytes = 4 * rwords, cs = 4 * ng; /* row and pixel strides */
-        /* filter (two int16 pairs per tap) and output constants per group */
+        x.cs = cs;
+        x.rs = rbytes - cs;
+        x.ps = sw * cs;
+        /* filter (two int16 pairs per tap), bias, output constants per group */
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
-            int32_t t, fast = 1;
+            int32_t *gk = grp + DW3_GRP_WORDS * k, t;
+            fast[k] = 1;
             for (t = 0; t < 9; ++t) {
                 const uint32_t w = mote_arm_ld32(filter + t * C + c);
-                wk[18 * k + 2 * t] = mote_arm_even0(w);
-                wk[18 * k + 2 * t + 1] = mote_arm_odd0(w);
+                gk[2 * t] = mote_arm_even0(w);
+                gk[2 * t + 1] = mote_arm_odd0(w);
             }
             for (i = 0; i < 4; ++i) {
                 const int32_t s = q->shift[c + i];
-                rq[k].m[i] = q->multiplier[c + i];
+                int32_t *r = gk + DW3_GRP_RQ + 3 * i;
+                gk[DW3_GRP_BIAS + i] = bias ? bias[c + i] : 0;
+                r[0] = q->multiplier[c + i];
                 if (s <= -2) {
-                    rq[k].hq[i] = (int32_t)1 << (-s - 2);
-                    rq[k].e1[i] = -s - 1;
+                    r[1] = (int32_t)1 << (-s - 2);
+                    r[2] = -s - 1;
                 } else {
-                    fast = 0;
+                    fast[k] = 0;
                 }
             }
-            if (!fast)
+            if (!fast[k]) /* dw3_row_general: (multiplier, shift) */
                 for (i = 0; i < 4; ++i)
-                    rq[k].hq[i] = q->shift[c + i];
-            rq[k].fast = fast;
+                    gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
         }
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_batch = input + b * id->h * id->w * C;
@@ -272,23 +463,14 @@ static int dw3_padded(const mote_conv_s8_params *p, const mote_requant *q, const
                     dw3_load_row(rows + r * rwords, in_batch, iy + r, -pw, pcols, 4 * ng, c0, id,
                                  z4);
                 have = iy;
-                for (ox = 0; ox < OW; ++ox, out += C) {
-                    const int8_t *px = (const int8_t *)rows + ox * sw * cs;
-                    for (k = 0; k < ng; ++k, px += 4) {
-                        acc4 a;
-                        const int32_t c = c0 + 4 * k;
-                        if (bias) {
-                            a.a0 = bias[c];
-                            a.a1 = bias[c + 1];
-                            a.a2 = bias[c + 2];
-                            a.a3 = bias[c + 3];
-                        } else {
-                            a.a0 = a.a1 = a.a2 = a.a3 = 0;
-                        }
-                        dw3x3_asm(&a, px, cs, rbytes - cs, wk + 18 * k, off2);
-                        mote_arm_st32(out + 4 * k, dw_pack(&rq[k], &oo, &a));
-                    }
+                for (k = 0; k < ng; ++k) {
+                    const int8_t *px = (const int8_t *)rows + 4 * k;
+                    if (fast[k])
+                        dw3_px(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
+                    else
+                        dw3_row_general(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
                 }
+                out += OW * C;
             }
         }
     }
