@@ -391,24 +391,28 @@ __attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute
 }
 
 /*
- * Pointwise (1x1, stride 1, no padding) in place, C = OC, C % 4 == 0,
- * C <= 76: chunks of pixels are widened with the input offset into a 2 KB
- * stack buffer (so their outputs may overwrite them), then for each block
- * of four output channels the filter rows are widened once per chunk
- * and every pixel of the chunk runs mote_arm_wwdot4 (both operands
- * widened: 11 instructions for 16 MACs).
+ * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
+ * in place (C == OC) or not: chunks of pixels are widened with the input
+ * offset into a 2 KB stack buffer (so that, in place, their outputs may
+ * overwrite them), then for each block of four output channels the filter
+ * rows are widened (1 KB) and every pixel of the chunk runs pw_px (both
+ * operands widened: 11 instructions for 16 MACs, output stage in
+ * registers) or, for an odd number of groups or a shift > -2,
+ * mote_arm_wwdot4 and the C output stage.
  */
-static void pw_inplace(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t npix,
-                       int8_t *buf, const int8_t *filter, const int32_t *bias)
+#define PW_WB_WORDS 256
+static void pw_chunks(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias)
 {
     int32_t xw[PW_XW_WORDS];
-    int32_t wb[CONV_WB_WORDS];
+    int32_t wb[PW_WB_WORDS];
     const int32_t G = C / 4, P = PW_XW_WORDS / (2 * G), off2 = mote_arm_dup16(p->input_offset);
     pw_ctx ctx;
     int32_t i0, n, t, j, o;
     ctx.wb = wb;
     ctx.g8 = 8 * G;
-    ctx.oc = C;
+    ctx.oc = OC;
     ctx.ooff = p->output_offset;
     ctx.lo4 = mote_arm_dup8(p->act_min);
     ctx.hi4 = mote_arm_dup8(p->act_max);
@@ -416,7 +420,7 @@ static void pw_inplace(const mote_conv_s8_params *p, const mote_requant *q, int3
     for (i0 = 0; i0 < npix; i0 += n) {
         n = npix - i0 < P ? npix - i0 : P;
         {
-            const int8_t *src = buf + i0 * C;
+            const int8_t *src = input + i0 * C;
             int32_t *d = xw;
             for (j = 0; j < n * G; ++j, src += 4, d += 2) {
                 const uint32_t v = mote_arm_ld32(src);
@@ -424,11 +428,11 @@ static void pw_inplace(const mote_conv_s8_params *p, const mote_requant *q, int3
                 d[1] = mote_arm_odd(v, off2);
             }
         }
-        for (o = 0; o < C; o += 4) {
+        for (o = 0; o < OC; o += 4) {
             mote_arm_rq4 rq;
             const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
             const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
-            int8_t *out = buf + i0 * C + o;
+            int8_t *out = output + i0 * OC + o;
             const int32_t *x = xw;
             {
                 /* four filter rows, whole groups (C % 4 == 0) */
@@ -465,7 +469,7 @@ static void pw_inplace(const mote_conv_s8_params *p, const mote_requant *q, int3
             }
             mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
                               p->act_max);
-            for (t = 0; t < n; ++t, x += 2 * G, out += C) {
+            for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
                 int32_t acc[4];
                 acc[0] = b0;
                 acc[1] = b1;
@@ -641,8 +645,9 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
 
     /* the widened weights pay off over many pixels (an in-place row call
      * may hand over one short row) */
-    if (pw1 && input == output && OC == K && K % 4 == 0 && 2 * K <= CONV_WB_WORDS) {
-        pw_inplace(p, q, K, od->n * od->h * od->w, output, filter, bias);
+    if (pw1 && K % 4 == 0 && OC % 4 == 0 && 2 * K <= PW_WB_WORDS &&
+        (input == output ? OC == K : K % 8 == 0)) {
+        pw_chunks(p, q, K, OC, od->n * od->h * od->w, input, output, filter, bias);
         return MOTE_OK;
     }
     if (pw1 && input == output && (K + 3) / 4 * 2 <= CONV_XW_WORDS) {
