@@ -400,8 +400,9 @@ static void test_fc(counts *c, int n_cases)
         mote_requant q;
         const int32_t *bias;
         int32_t batches = rnd() % 3 == 0 ? rint_(2, 5) : 1;
-        int32_t depth = rnd() % 3 == 0 ? 4 * rint_(1, 64) : rint_(1, 130);
-        int32_t out_c = rint_(1, 21), out_n = batches * out_c;
+        const int blocks = rnd() % 3 == 0; /* the widened-input paths: depth % 8, out_c % 4 */
+        int32_t depth = blocks ? 8 * rint_(1, 80) : rnd() % 3 == 0 ? 4 * rint_(1, 64) : rint_(1, 130);
+        int32_t out_c = blocks ? 4 * rint_(1, 8) : rint_(1, 21), out_n = batches * out_c;
         uint32_t sb;
         mote_status sr, sa;
         char what[64];
