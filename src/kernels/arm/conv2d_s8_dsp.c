@@ -700,15 +700,14 @@ static void conv_patch(const mote_conv_s8_params *p, const mote_requant *q, cons
     /* every block in cv_blocks when every shift is <= -2 */
     for (o = 0; use_cv && o < OC; ++o) {
         const int32_t sh = q->shift[o];
-        int32_t *bk = cv.blks[o / 4];
         if (sh > -2) {
             use_cv = 0;
             break;
         }
-        bk[o % 4] = bias ? bias[o] : 0;
-        bk[4 + 3 * (o % 4)] = q->multiplier[o];
-        bk[5 + 3 * (o % 4)] = (int32_t)1 << (-sh - 2);
-        bk[6 + 3 * (o % 4)] = -sh - 1;
+        cv.blks[o / 4][o % 4] = bias ? bias[o] : 0;
+        cv.blks[o / 4][4 + 3 * (o % 4)] = q->multiplier[o];
+        cv.blks[o / 4][5 + 3 * (o % 4)] = (int32_t)1 << (-sh - 2);
+        cv.blks[o / 4][6 + 3 * (o % 4)] = -sh - 1;
     }
     cv.g8 = 8 * G;
     cv.k = K;
@@ -975,12 +974,11 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
         return 0;
     for (o = 0; o < OC; ++o) {
         const int32_t sh = q->shift[o];
-        int32_t *pr = c.prs[o / 2];
         if (sh > -2) return 0;
-        pr[o % 2] = bias ? bias[o] : 0;
-        pr[2 + 3 * (o % 2)] = q->multiplier[o];
-        pr[3 + 3 * (o % 2)] = (int32_t)1 << (-sh - 2);
-        pr[4 + 3 * (o % 2)] = -sh - 1;
+        c.prs[o / 2][o % 2] = bias ? bias[o] : 0;
+        c.prs[o / 2][2 + 3 * (o % 2)] = q->multiplier[o];
+        c.prs[o / 2][3 + 3 * (o % 2)] = (int32_t)1 << (-sh - 2);
+        c.prs[o / 2][4 + 3 * (o % 2)] = -sh - 1;
     }
     c.g16 = 16 * G;
     c.k = K;
