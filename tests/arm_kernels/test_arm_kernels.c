@@ -208,6 +208,7 @@ static void test_conv(counts *c, int n_cases)
         uint32_t sb = 0;
         mote_status sr, sa = MOTE_OK;
         char what[96];
+        int pwsame = 0;
         memset(&p, 0, sizeof p);
         id.n = rnd() % 8 == 0 ? 2 : 1;
         id.h = rint_(1, 12);
@@ -215,7 +216,13 @@ static void test_conv(counts *c, int n_cases)
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 6) : rint_(1, 19);
         fd.n = rint_(1, 19);
         fd.c = id.c;
-        switch (rnd() % 4) {
+        switch (rnd() % 5) {
+        case 4: /* pointwise, as many output as input channels: also run in place */
+            fd.n = id.c = rnd() % 4 ? 4 * rint_(1, 20) : rint_(1, 80);
+            fd.c = id.c;
+            fd.h = fd.w = 1;
+            pwsame = 1;
+            break;
         case 0: fd.h = fd.w = 1; break;
         case 1: fd.h = fd.w = 3; break;
         default: fd.h = rint_(1, 5); fd.w = rint_(1, 5);
@@ -224,6 +231,7 @@ static void test_conv(counts *c, int n_cases)
         p.geom.stride_w = rnd() % 2 ? p.geom.stride_h : rint_(1, 3);
         p.geom.dilation_h = rnd() % 5 == 0 ? 2 : 1;
         p.geom.dilation_w = rnd() % 5 == 0 ? rint_(2, 3) : 1;
+        if (pwsame && rnd() % 2) p.geom.stride_h = p.geom.stride_w = 1;
         if (!geometry(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, same, &od.h, &p.geom.pad_h) ||
             !geometry(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, same, &od.w, &p.geom.pad_w)) {
             --i;
@@ -307,6 +315,12 @@ static void test_dw(counts *c, int n_cases)
         p.geom.stride_w = rnd() % 2 ? p.geom.stride_h : rint_(1, 3);
         p.geom.dilation_h = rnd() % 5 == 0 ? 2 : 1;
         p.geom.dilation_w = rnd() % 5 == 0 ? rint_(2, 3) : 1;
+        if (rnd() % 3 == 0) { /* the in-place shape: 3x3, stride 1 along rows, SAME */
+            fd.h = fd.w = 3;
+            p.geom.stride_h = p.geom.stride_w = 1;
+            p.geom.dilation_h = p.geom.dilation_w = 1;
+            same = 1;
+        }
         if (!geometry(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, same, &od.h, &p.geom.pad_h) ||
             !geometry(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, same, &od.w, &p.geom.pad_w)) {
             --i;
@@ -355,6 +369,25 @@ static void test_dw(counts *c, int n_cases)
                  (long)p.geom.stride_w, (long)p.geom.dilation_h, (long)p.geom.dilation_w,
                  (long)p.geom.pad_h, (long)p.geom.pad_w);
         record(c, sr, sa, out_n, sb, what);
+        if (id.n == 1 && od.h <= id.h && od.w == id.w && od.c == id.c &&
+            (p.geom.stride_h == 1 || od.h == 1)) {
+            /* in place (the planner's in-place steps): output over input; the
+             * kernel takes the 3x3 cases of its padded-row path, refuses others */
+            memcpy(out_arm, in_buf, (size_t)in_n);
+            memset(out_arm + in_n, GUARD_BYTE, GUARD);
+            sa = mote_arm_depthwise_conv2d_s8(&p, &q, &id, out_arm, &fd, filt_buf, bias, &od,
+                                              out_arm, NULL);
+            /* fewer output rows (VALID): the input rows past the output stay
+             * as they were; the guard is checked past the input */
+            if (in_n > out_n && guard_ok(out_arm, in_n))
+                memset(out_arm + out_n, GUARD_BYTE, GUARD);
+            if (sa == MOTE_E_ARG) {
+                c->skipped++;
+            } else {
+                strncat(what, " in place", sizeof what - strlen(what) - 1);
+                record(c, sr, sa, out_n, 0, what);
+            }
+        }
     }
 }
 
@@ -367,8 +400,9 @@ static void test_fc(counts *c, int n_cases)
         mote_requant q;
         const int32_t *bias;
         int32_t batches = rnd() % 3 == 0 ? rint_(2, 5) : 1;
-        int32_t depth = rnd() % 3 == 0 ? 4 * rint_(1, 64) : rint_(1, 130);
-        int32_t out_c = rint_(1, 21), out_n = batches * out_c;
+        const int blocks = rnd() % 3 == 0; /* the widened-input paths: depth % 8, out_c % 4 */
+        int32_t depth = blocks ? 8 * rint_(1, 80) : rnd() % 3 == 0 ? 4 * rint_(1, 64) : rint_(1, 130);
+        int32_t out_c = blocks ? 4 * rint_(1, 8) : rint_(1, 21), out_n = batches * out_c;
         uint32_t sb;
         mote_status sr, sa;
         char what[64];
@@ -511,32 +545,36 @@ typedef struct layer {
     const char *name;
     layer_kind kind;
     int32_t ih, iw, ic, kh, kw, oc, stride, same;
+    int inplace; /* run with the output over the input (the planner's in-place steps) */
 } layer;
 
 static const layer layers[] = {
-    {"kws_conv1_10x4_s2_1to64", L_CONV, 49, 10, 1, 10, 4, 64, 2, 1},
-    {"kws_dw_3x3_64ch_25x5", L_DW, 25, 5, 64, 3, 3, 64, 1, 1},
-    {"kws_pw_1x1_64to64_25x5", L_CONV, 25, 5, 64, 1, 1, 64, 1, 1},
-    {"kws_avgpool_25x5_64ch", L_AVG, 25, 5, 64, 25, 5, 64, 1, 0},
-    {"kws_fc_64to12", L_FC, 1, 1, 64, 1, 1, 12, 1, 0},
-    {"vww_conv1_3x3_s2_3to8_96x96", L_CONV, 96, 96, 3, 3, 3, 8, 2, 1},
-    {"vww_dw_3x3_8ch_48x48", L_DW, 48, 48, 8, 3, 3, 8, 1, 1},
-    {"vww_pw_1x1_8to16_48x48", L_CONV, 48, 48, 8, 1, 1, 16, 1, 1},
-    {"vww_dw_3x3_s2_16ch_48x48", L_DW, 48, 48, 16, 3, 3, 16, 2, 1},
-    {"vww_pw_1x1_64to64_12x12", L_CONV, 12, 12, 64, 1, 1, 64, 1, 1},
-    {"vww_dw_3x3_128ch_6x6", L_DW, 6, 6, 128, 3, 3, 128, 1, 1},
-    {"vww_pw_1x1_128to128_6x6", L_CONV, 6, 6, 128, 1, 1, 128, 1, 1},
-    {"vww_fc_256to2", L_FC, 1, 1, 256, 1, 1, 2, 1, 0},
-    {"maxpool_2x2_s2_32ch_24x24", L_MAX, 24, 24, 32, 2, 2, 32, 2, 0},
+    {"kws_conv1_10x4_s2_1to64", L_CONV, 49, 10, 1, 10, 4, 64, 2, 1, 0},
+    {"kws_dw_3x3_64ch_25x5", L_DW, 25, 5, 64, 3, 3, 64, 1, 1, 0},
+    {"kws_pw_1x1_64to64_25x5", L_CONV, 25, 5, 64, 1, 1, 64, 1, 1, 0},
+    {"kws_dw_3x3_64ch_25x5_inplace", L_DW, 25, 5, 64, 3, 3, 64, 1, 1, 1},
+    {"kws_pw_1x1_64to64_25x5_inplace", L_CONV, 25, 5, 64, 1, 1, 64, 1, 1, 1},
+    {"kws_avgpool_25x5_64ch", L_AVG, 25, 5, 64, 25, 5, 64, 1, 0, 0},
+    {"kws_fc_64to12", L_FC, 1, 1, 64, 1, 1, 12, 1, 0, 0},
+    {"vww_conv1_3x3_s2_3to8_96x96", L_CONV, 96, 96, 3, 3, 3, 8, 2, 1, 0},
+    {"vww_dw_3x3_8ch_48x48", L_DW, 48, 48, 8, 3, 3, 8, 1, 1, 0},
+    {"vww_pw_1x1_8to16_48x48", L_CONV, 48, 48, 8, 1, 1, 16, 1, 1, 0},
+    {"vww_dw_3x3_s2_16ch_48x48", L_DW, 48, 48, 16, 3, 3, 16, 2, 1, 0},
+    {"vww_pw_1x1_64to64_12x12", L_CONV, 12, 12, 64, 1, 1, 64, 1, 1, 0},
+    {"vww_dw_3x3_128ch_6x6", L_DW, 6, 6, 128, 3, 3, 128, 1, 1, 0},
+    {"vww_pw_1x1_128to128_6x6", L_CONV, 6, 6, 128, 1, 1, 128, 1, 1, 0},
+    {"vww_fc_256to2", L_FC, 1, 1, 256, 1, 1, 2, 1, 0, 0},
+    {"maxpool_2x2_s2_32ch_24x24", L_MAX, 24, 24, 32, 2, 2, 32, 2, 0, 0},
     /* image classification (ResNet-8): 3x3 convolutions, widened 2-row path */
-    {"ic_conv1_3x3_3to16_32x32", L_CONV, 32, 32, 3, 3, 3, 16, 1, 1},
-    {"ic_conv_3x3_16to16_32x32", L_CONV, 32, 32, 16, 3, 3, 16, 1, 1},
-    {"ic_conv_3x3_s2_16to32_32x32", L_CONV, 32, 32, 16, 3, 3, 32, 2, 1},
-    {"ic_conv_3x3_32to32_16x16", L_CONV, 16, 16, 32, 3, 3, 32, 1, 1},
+    {"ic_conv1_3x3_3to16_32x32", L_CONV, 32, 32, 3, 3, 3, 16, 1, 1, 0},
+    {"ic_conv_3x3_16to16_32x32", L_CONV, 32, 32, 16, 3, 3, 16, 1, 1, 0},
+    {"ic_conv_3x3_s2_16to32_32x32", L_CONV, 32, 32, 16, 3, 3, 32, 2, 1, 0},
+    {"ic_conv_3x3_32to32_16x16", L_CONV, 16, 16, 32, 3, 3, 32, 1, 1, 0},
 };
 
 static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs, int32_t *out_n)
 {
+    const int8_t *src = in_buf;
     mote_conv_s8_params p;
     mote_pool_s8_params pp;
     mote_fc_s8_params fp;
@@ -565,6 +603,7 @@ static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs
     p.act_max = 127;
     p.depth_multiplier = 1;
     *out_n = od.h * od.w * od.c;
+    if (arm == 1 && L->inplace) src = out; /* the caller copied the input there */
     switch (L->kind) {
     case L_CONV:
         fd.n = L->oc;
@@ -576,8 +615,8 @@ static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs
         if (arm == 2)
             return mote_mve_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out);
 #endif
-        return arm ? mote_arm_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out,
-                                        scratch_buf)
+        return arm ? mote_arm_conv2d_s8(&p, &q, &id, src, &fd, filt_buf, bias_buf, &od, out,
+                                        L->inplace ? NULL : scratch_buf)
                    : mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od, out);
     case L_DW:
         fd.n = 1;
@@ -590,8 +629,8 @@ static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs
             return mote_mve_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
                                                 out);
 #endif
-        return arm ? mote_arm_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
-                                                  out, scratch_buf)
+        return arm ? mote_arm_depthwise_conv2d_s8(&p, &q, &id, src, &fd, filt_buf, bias_buf, &od,
+                                                  out, L->inplace ? NULL : scratch_buf)
                    : mote_ref_depthwise_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias_buf, &od,
                                                   out);
     case L_FC:
@@ -653,6 +692,7 @@ static void bench(counts *c)
         sr = run_layer(L, 0, out_ref, &macs, &out_n);
         ref_n = mcu_icount_now() - t0 - overhead;
         memset(out_arm + out_n, GUARD_BYTE, GUARD);
+        if (L->inplace) memcpy(out_arm, in_buf, (size_t)(L->ih * L->iw * L->ic));
         t0 = mcu_icount_now();
         sa = run_layer(L, 1, out_arm, &macs, &out_n);
         arm_n = mcu_icount_now() - t0 - overhead;
@@ -665,7 +705,7 @@ static void bench(counts *c)
             c->passed++;
         }
 #if HAVE_MVE
-        if (L->kind == L_CONV || L->kind == L_DW) {
+        if ((L->kind == L_CONV || L->kind == L_DW) && !L->inplace) {
             uint64_t mve_n;
             memset(out_arm, 0x77, (size_t)out_n);
             t0 = mcu_icount_now();

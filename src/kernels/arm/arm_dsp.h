@@ -136,6 +136,11 @@ void mote_arm_widen_rows(int32_t *wb, const int8_t *w, int32_t K, int32_t R, int
  * widened input patch xw (mote_arm_widen_patch layout). */
 void mote_arm_xdot4(const int32_t *xw, const int8_t *w, int32_t K, int32_t g, int32_t *acc);
 
+/* acc[r] += four widened rows wb (mote_arm_widen_rows layout, R = 4)
+ * against g >= 1 groups of a widened input xw (per group (x0, x2), (x1, x3),
+ * the offset added): 11 instructions for 16 MACs. */
+void mote_arm_wwdot4(const int32_t *xw, const int32_t *wb, int32_t g, int32_t *acc);
+
 /* acc[r] += the widened rows wb (R = 4 / 2, in order) against nrows input
  * runs x, x + rstride, ... of 4 * g int8 each (plus the input offset). */
 void mote_arm_wdot4(const int32_t *wb, const int8_t *x, int32_t rstride, int32_t nrows, int32_t g,

@@ -31,6 +31,7 @@ mote_status mote_arm_max_pool_s8_step(const void *step, const mote_kernel_io *io
 mote_status mote_arm_add_s8_step(const void *step, const mote_kernel_io *io);
 
 /* Helium rows (arm_steps_mve.c; fits portable, in arm_rows.c). */
+int mote_mve_conv2d_s8_step_fits(const void *step);
 int mote_mve_depthwise_conv2d_s8_step_fits(const void *step);
 mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_mve_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);

@@ -46,8 +46,16 @@ mote_status mote_arm_depthwise_conv2d_s8_step(const void *step, const mote_kerne
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    if (io->in[0] != NULL && io->in[0] == io->out[0])
+    if (io->in[0] != NULL && io->in[0] == io->out[0]) {
+        /* 3x3 (depthwise_conv2d_s8_dsp.c, padded rows on the stack): the
+         * kernel runs it in place in one call; it refuses (MOTE_E_ARG,
+         * nothing written) what it cannot, which then goes through the ring */
+        if (s->filter.h == 3 && s->filter.w == 3 &&
+            mote_arm_depthwise_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1],
+                                         io->in[2], &s->out, io->out[0], NULL) == MOTE_OK)
+            return MOTE_OK;
         return mote_arm_conv_rows(dw_noscratch, s, &q, io);
+    }
     return mote_arm_depthwise_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1],
                                         io->in[2], &s->out, io->out[0], io->scratch);
 }

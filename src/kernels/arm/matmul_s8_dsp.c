@@ -138,6 +138,66 @@ void mote_arm_widen_rows(int32_t *wb, const int8_t *w, int32_t K, int32_t R, int
         }
 }
 
+/* Widened weights against a widened input: per group of four depth values
+ * one LDRD of the input pairs (offset added), two LDM of four widened
+ * weight words (rows 0-1, rows 2-3) and eight SMLAD: 11 instructions for 16
+ * MACs (plus the loop's two, every two groups). g >= 1. Hand-written (naked)
+ * because it needs 13 registers in a fixed, ascending order for LDM. */
+__attribute__((naked, noinline)) void mote_arm_wwdot4(const int32_t *xw __attribute__((unused)),
+                                                      const int32_t *wb __attribute__((unused)),
+                                                      int32_t g __attribute__((unused)),
+                                                      int32_t *acc __attribute__((unused)))
+{
+    __asm__ volatile("push    {r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldm     r3, {r4, r5, r6, r7}\n\t"
+                     "tst     r2, #1\n\t"             /* g odd: one group first */
+                     "add     r2, r0, r2, lsl #3\n\t" /* end of the input (flags kept) */
+                     "beq     1f\n\t"
+                     "ldrd    r8, r9, [r0], #8\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r4, r10, r8, r4\n\t"
+                     "smlad   r4, r11, r9, r4\n\t"
+                     "smlad   r5, r12, r8, r5\n\t"
+                     "smlad   r5, lr, r9, r5\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r6, r10, r8, r6\n\t"
+                     "smlad   r6, r11, r9, r6\n\t"
+                     "smlad   r7, r12, r8, r7\n\t"
+                     "smlad   r7, lr, r9, r7\n\t"
+                     "1:\n\t"
+                     "cmp     r0, r2\n\t"
+                     "beq     3f\n\t"
+                     "2:\n\t"
+                     "ldrd    r8, r9, [r0], #8\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r4, r10, r8, r4\n\t"
+                     "smlad   r4, r11, r9, r4\n\t"
+                     "smlad   r5, r12, r8, r5\n\t"
+                     "smlad   r5, lr, r9, r5\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r6, r10, r8, r6\n\t"
+                     "smlad   r6, r11, r9, r6\n\t"
+                     "smlad   r7, r12, r8, r7\n\t"
+                     "smlad   r7, lr, r9, r7\n\t"
+                     "ldrd    r8, r9, [r0], #8\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r4, r10, r8, r4\n\t"
+                     "smlad   r4, r11, r9, r4\n\t"
+                     "smlad   r5, r12, r8, r5\n\t"
+                     "smlad   r5, lr, r9, r5\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r6, r10, r8, r6\n\t"
+                     "smlad   r6, r11, r9, r6\n\t"
+                     "smlad   r7, r12, r8, r7\n\t"
+                     "smlad   r7, lr, r9, r7\n\t"
+                     "cmp     r0, r2\n\t"
+                     "bne     2b\n\t"
+                     "3:\n\t"
+                     "pop     {r3}\n\t"
+                     "stm     r3, {r4, r5, r6, r7}\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
 /* Four int8 filter rows (w, w + K, w + 2K, w + 3K) against g groups of a
  * widened input patch xw (per group (x0, x2), (x1, x3) with the offset
  * already added): one LDRD of the input pair, then per row one load, two
