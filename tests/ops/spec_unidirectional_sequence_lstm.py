@@ -8,7 +8,9 @@ batches 1-3, steps 1-5, inputs 1-12, cells 1-12.
 int8 (TFLite Micro, byte for byte): int8 input, weights and output state,
 int32 biases, int16 cell state of scale 2^-9 .. 2^-13; scales drawn so the
 gates see pre-activations of a few units (both saturated and linear parts of
-the int16 sigmoid / tanh run). float32: LiteRT's reference kernel.
+the int16 sigmoid / tanh run). float32: TFLite Micro too (ORACLES), whose
+arithmetic order mote follows (bit-identical; LiteRT's reference kernel
+starts each gate from its bias and differs in the last bits).
 """
 
 import math
@@ -20,6 +22,7 @@ from tflite_builder import ACT, OP, OPT, TT, Graph, quant, schema
 
 OPERATOR = "UNIDIRECTIONAL_SEQUENCE_LSTM"
 KERNELS = {"int8": "UNIDIRECTIONAL_SEQUENCE_LSTM_S8", "float32": "UNIDIRECTIONAL_SEQUENCE_LSTM_F32"}
+ORACLES = {"float32": "tflm"}
 
 
 def _case(rng, batches=None, steps=None, n_in=None, cells=None, time_major=None, clip=None,

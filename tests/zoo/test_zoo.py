@@ -14,8 +14,8 @@ integers spread over the type's whole range; float inputs are normal draws.
 
 Results:
   int8 / int16 outputs  equal to TFLite Micro's, byte for byte.
-  float32 outputs       equal to TFLite Micro's, byte for byte, except the
-                        models in FLOAT_TOLERANCE (each with its reason).
+  float32 outputs       equal to TFLite Micro's, byte for byte, except any
+                        model in FLOAT_TOLERANCE (with its reason; none now).
 A model mote refuses or runs differently FAILS the suite, unless it is in
 PENDING (named with the operator x type mote still lacks), which is printed
 loudly; a PENDING model that now passes fails too, so the entry is removed.
@@ -62,14 +62,11 @@ PENDING = {
     "gru_kws_float": "ADD int32 (the WHILE body's loop counter i + 1, subgraph 2)",
 }
 
-# Float models whose outputs may differ from TFLite Micro's in the last bits,
-# and why. Everything else float must be bit-identical.
-FLOAT_TOLERANCE = {
-    "lstm_accel_float": (
-        1e-5, "mote's float LSTM is held to LiteRT's reference kernel (1e-5 of the largest "
-              "output, tests/ops); TFLite Micro's float LSTM evaluates the gates in another "
-              "order, so a few outputs differ by about 1 ulp"),
-}
+# Float models whose outputs may differ from TFLite Micro's in the last bits:
+# name -> (relative tolerance, reason). Empty: every float model is
+# bit-identical (lstm_accel_float was listed until the float LSTM kernel
+# followed TFLite Micro's arithmetic order).
+FLOAT_TOLERANCE = {}
 
 # Models TFLite Micro itself refuses: name -> what mote must say (none today).
 TFLM_REFUSES = {}
