@@ -42,7 +42,7 @@ EXPECTED = {
 
 # The .npy dtype that stores each tensor type, and one that does not.
 NPY_DESCR = {"INT8": "|i1", "UINT8": "|u1", "INT16": "<i2", "INT32": "<i4", "FLOAT32": "<f4"}
-SIZE = {"|i1": 1, "|u1": 1, "<i2": 2, "<i4": 4, "<f4": 4, "<f8": 8}
+SIZE = {"|i1": 1, "|u1": 1, "<i2": 2, "<u2": 2, "<i4": 4, "<f4": 4, "<f8": 8}
 
 passed = 0
 failed = 0
