@@ -140,7 +140,17 @@ def run_model(name, invokes):
         model = mote.Model(path)
     except mote.MoteError as e:
         if name in PENDING:
-            return "pending", "%s; mote: %s" % (PENDING[name], e)
+            # Still prove the model is sound: TFLite Micro runs it.
+            k = 0
+            while True:
+                try:
+                    d = it.get_input_details(k)
+                except Exception:  # past the last input
+                    break
+                it.set_input(np.zeros(d["shape"], d["dtype"]), k)
+                k += 1
+            it.invoke()
+            return "pending", "%s; TFLite Micro runs it; mote: %s" % (PENDING[name], e)
         return "fail", "mote refuses it: %s" % e
     n_out = len(model.outputs)
     problems = []
