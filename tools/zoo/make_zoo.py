@@ -317,6 +317,9 @@ def main():
     for k, (name, (builder, modes)) in enumerate(ZOO.items()):
         if args.only and name not in args.only:
             continue
+        # Fresh layer names (they go into the file) and seeds per model, so
+        # --only NAME gives the same bytes as a whole run.
+        keras.backend.clear_session()
         keras.utils.set_random_seed(SEED + k)
         make, shapes, draw = builder()
         for mode in modes:
