@@ -87,6 +87,12 @@ typedef struct mote_graph_tensor {
      * it: TFLite Micro ignores a variable tensor's buffer and starts (and
      * resets) it at zero (int8: its zero point), and so does mote. */
     uint8_t is_variable;
+    /* Constant INT64 data 4 but not 8-byte aligned: TensorFlow's converter
+     * (2.21) aligns buffers to 4 bytes only, so 16x8 models' int64 biases
+     * land there. Lowering refuses such an operand unless the operator's
+     * lowering says its kernel loads it alignment-safely (the int64 biases
+     * of the 16x8 kernels: mote_lower_bias, TRANSPOSE_CONV). */
+    uint8_t unaligned;
 } mote_graph_tensor;
 
 /* An operator's options: a table of numbered fields (for TFLite, the

@@ -97,6 +97,31 @@ static mote_status fail_type(mote_lower_ctx *c, uint32_t types)
 #endif
 }
 
+/* A constant the reader marked unaligned (INT64 at 4 mod 8, as TensorFlow's
+ * converter stores 16x8 biases) reaches only a kernel that loads it safely:
+ * the operator's lowering sets its bit in c->unaligned_ok. Any other input
+ * (at any position) is refused, naming it. */
+static mote_status check_unaligned(mote_lower_ctx *c)
+{
+    uint32_t k;
+    for (k = 0; k < c->op.n_inputs; k++) {
+        mote_graph_tensor t;
+        const int32_t idx = mote_graph_op_input(&c->op, k);
+        if (idx < 0 || (k < 32u && (c->unaligned_ok & (1u << k)))) continue;
+        if (k < MOTE_LOWER_INPUTS)
+            t = c->in[k];
+        else if (mote_graph_get_tensor(c->g, (uint32_t)idx, &t) != MOTE_OK)
+            continue; /* out of range: refused by the operator's own checks */
+        if (t.unaligned)
+            return mote_lower_fail(c, MOTE_E_OFFSET, idx,
+                                   "input %u (constant tensor %d, %s) is 4 but not 8-byte "
+                                   "aligned in the file, and this operator's kernel loads it "
+                                   "directly",
+                                   (unsigned)k, (int)idx, mote_type_name(t.type));
+    }
+    return MOTE_OK;
+}
+
 /* Zero-size tensors (a 0 anywhere in the shape: batch 0, 0 channels, 0
  * rows...) are refused at load for every operator, naming the tensor, as
  * TFLite Micro's kernels effectively do (none of them has a path for an
@@ -192,6 +217,7 @@ mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint
                                mote_type_name(c->out.type), mote_type_name(c->in[0].type));
 
     if ((s = def->lower(c)) != MOTE_OK) return s;
+    if ((s = check_unaligned(c)) != MOTE_OK) return s;
     if (c->kernel < 0) return mote_lower_fail(c, MOTE_E_STATE, -1, "lowering chose no kernel");
     out->row = mote_kernel_pick((mote_kernel_id)c->kernel, isa, c->block);
     /* Every kernel has a ref row, so only an operator selection

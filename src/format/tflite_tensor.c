@@ -207,14 +207,21 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
                             g->where[MOTE_TFL_AT_N_BUFFERS]);
     }
     s = mote_tflite_buffer(g, fb, buf, &t->data, &t->data_bytes);
-    if (s != MOTE_OK || t->data == NULL || !fb->verify) {
+    if (s != MOTE_OK || t->data == NULL) {
         return s;
+    }
+    /* Marked on every read (verified or not): lowering checks it. */
+    t->unaligned = (uint8_t)(t->type == MOTE_INT64 && (uintptr_t)t->data % 8u == 4u);
+    if (!fb->verify) {
+        return MOTE_OK;
     }
     /* Kernels load multi-byte constants (float32 weights, int32 biases)
      * directly: on Cortex-M an unaligned VLDR/LDRD faults, and in C it is
-     * undefined. Converters align every buffer to 16 bytes; a hostile file
-     * (or an unaligned copy of the model) need not. */
-    if (mote_type_size(t->type) > 1 &&
+     * undefined. TensorFlow's converter aligns buffers to 4 bytes (older
+     * versions to 16); a hostile file (or an unaligned copy of the model)
+     * need not. INT64 data at 4 mod 8 (the converter's 16x8 biases) is
+     * marked, and only kernels that load it safely may take it (lower.c). */
+    if (!t->unaligned && mote_type_size(t->type) > 1 &&
         (uintptr_t)t->data % (uintptr_t)mote_type_size(t->type) != 0) {
         return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, (uint32_t)(t->data - fb->p),
                             "buffer %u data at offset 0x%x is not aligned to its %s elements "

@@ -96,6 +96,10 @@ typedef struct mote_lower_ctx {
     uint8_t *dest; /* where the block goes; NULL when counting */
     size_t dest_cap;
     uint32_t local[MOTE_STEP_BLOCK_MAX / 4]; /* the block while counting */
+    /* Bit k: the kernel loads input k alignment-safely, so it may be a
+     * constant marked `unaligned` (INT64 at 4 mod 8); any other such
+     * operand is refused after the operator's lowering. */
+    uint32_t unaligned_ok;
 } mote_lower_ctx;
 
 /* One row of ops.def, as the runtime uses it. */

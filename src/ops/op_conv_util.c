@@ -77,6 +77,8 @@ mote_status mote_lower_bias(mote_lower_ctx *c, int32_t out_c, mote_type want)
     if (c->in[2].elements != (size_t)out_c)
         return mote_lower_fail(c, MOTE_E_SHAPE, c->in_idx[2], "bias has %U elements; expected %d",
                                (unsigned long long)c->in[2].elements, (int)out_c);
+    /* The 16x8 kernels read an int64 bias with mote_ref_load_i64. */
+    if (want == MOTE_INT64) c->unaligned_ok |= 1u << 2;
     return MOTE_OK;
 }
 

@@ -115,6 +115,7 @@ mote_status mote_lower_transpose_conv(mote_lower_ctx *c)
                                    t == MOTE_INT16 ? "INT64 or INT16" : mote_type_name(want),
                                    (unsigned long long)c->in[3].elements,
                                    mote_type_name(c->in[3].type));
+        if (s.bias_bits == 64) c->unaligned_ok |= 1u << 3; /* read with mote_ref_load_i64 */
     }
     if (t == MOTE_FLOAT32) {
         if ((st = mote_lower_act_f32(c, act, &s.f_act_min, &s.f_act_max)) != MOTE_OK) return st;

@@ -13,9 +13,9 @@ int16 input, output state and output (zero points 0), int8 weights, int64
 biases, the same int16 cell state; the inputs take rand_int16's full range,
 narrow bands and values near zero. TFLite Micro has no other integer
 combination (int8 input with int16 activations elsewhere, int32 biases with
-int16 input: refused, and mote refuses them too). float32: LiteRT's
-reference kernel.
-
+int16 input: refused, and mote refuses them too). float32: TFLite Micro too
+(ORACLES), whose arithmetic order mote follows (bit-identical; LiteRT's
+reference kernel starts each gate from its bias and differs in the last bits).
 Hybrid (variant "float32_hybrid", kernel UNIDIRECTIONAL_SEQUENCE_LSTM_HYBRID):
 float32 input, biases, states and output, int8 weights with per-tensor
 scales, asymmetric_quantize_inputs both ways. TFLite Micro has no hybrid
@@ -52,6 +52,7 @@ OPERATOR = "UNIDIRECTIONAL_SEQUENCE_LSTM"
 KERNELS = {"int8": "UNIDIRECTIONAL_SEQUENCE_LSTM_S8", "int16": "UNIDIRECTIONAL_SEQUENCE_LSTM_S16",
            "float32": "UNIDIRECTIONAL_SEQUENCE_LSTM_F32"}
 EXTRA_KERNELS = {"float32_hybrid": "UNIDIRECTIONAL_SEQUENCE_LSTM_HYBRID"}
+ORACLES = {"float32": "tflm"}
 
 
 def _case(rng, batches=None, steps=None, n_in=None, cells=None, time_major=None, clip=None,

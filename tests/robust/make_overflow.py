@@ -24,6 +24,7 @@ from make_models import (Graph, I8, I32, F32, OP, BO, SAME, VALID, add_opts,  # 
                          softmax_opts)
 
 BIG = 2**31 - 1
+I16, I64 = S.TensorType.INT16, S.TensorType.INT64
 CASES = []
 
 
@@ -194,6 +195,48 @@ def _():
         return g.pack([a], [o])
     n = len(build(2))                      # u64 fields: the length does not depend on off
     return build(n + 1) + b"\0" + np.arange(4, dtype=np.float32).tobytes()
+
+
+def _external_at_4_mod_8(build, payload):
+    """A model whose one external buffer (offset/size after the flatbuffer)
+    starts 4 bytes past a multiple of 8, as TensorFlow 2.21's converter
+    leaves 16x8 int64 biases (it aligns buffers to 4 bytes only)."""
+    n = len(build(8))                      # u64 fields: the length does not depend on off
+    pad = (4 - n) % 8
+    return build(n + pad) + b"\0" * pad + payload
+
+
+@case("bias_i64_at_4_mod_8", "MOTE_OK", "16x8 FULLY_CONNECTED whose int64 bias is 4 but not 8-byte aligned (TensorFlow 2.21's converter output): loads, read with a memcpy")
+def _():
+    def build(off):
+        g = Graph()
+        a = g.tensor([1, 4], I16, scale=0.01, zp=0)
+        w = g.tensor([3, 4], I8, np.arange(12, dtype=np.int8) - 6, scale=0.02, zp=0)
+        bias = g.tensor([3], I64, scale=0.0002, zp=0)
+        b = S.BufferT()
+        b.offset, b.size = off, 24
+        g.buffers.append(b)
+        g.tensors[bias].buffer = len(g.buffers) - 1
+        o = g.tensor([1, 3], I16, scale=0.02, zp=0)
+        g.op(OP.FULLY_CONNECTED, [a, w, bias], [o], BO.FullyConnectedOptions, fc_opts(0))
+        return g.pack([a], [o])
+    return _external_at_4_mod_8(build, np.array([-5, 0, 7], dtype=np.int64).tobytes())
+
+
+@case("const_i64_unaligned", "MOTE_E_OFFSET", "int64 constant 4 but not 8-byte aligned feeding EQUAL, whose kernel loads it directly", "4 but not 8-byte aligned")
+def _():
+    def build(off):
+        g = Graph()
+        a = g.tensor([1, 3], I64)
+        c = g.tensor([1, 3], I64)
+        b = S.BufferT()
+        b.offset, b.size = off, 24
+        g.buffers.append(b)
+        g.tensors[c].buffer = len(g.buffers) - 1
+        o = g.tensor([1, 3], S.TensorType.BOOL)
+        g.op(OP.EQUAL, [a, c], [o])
+        return g.pack([a], [o])
+    return _external_at_4_mod_8(build, np.array([1, 2, 3], dtype=np.int64).tobytes())
 
 
 @case("bias_int32_wrap", "MOTE_OK", "biases of 2^31-1 on a positive sum: conv, depthwise and FC wrap, never overflow (fuzz_model finding)")

@@ -73,7 +73,7 @@ mote_status mote_ref_conv2d_s16_step(const void *step, const mote_kernel_io *io)
                     int32_t v;
                     if (s->acc64) {
                         uint64_t acc = (uint64_t)sum;
-                        if (bias) acc += (uint64_t)((const int64_t *)bias)[oc];
+                        if (bias) acc += (uint64_t)mote_ref_load_i64(bias, oc);
                         v = mote_requantize64((int64_t)acc, q.multiplier[qi], q.shift[qi]);
                     } else {
                         uint32_t acc = (uint32_t)(uint64_t)sum;

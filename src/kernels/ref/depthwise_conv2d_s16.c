@@ -19,7 +19,7 @@ mote_status mote_ref_depthwise_conv2d_s16_step(const void *step, const mote_kern
     const mote_conv_geom *g = &s->geom;
     const int16_t *input = (const int16_t *)io->in[0];
     const int8_t *filter = (const int8_t *)io->in[1];
-    const int64_t *bias = (const int64_t *)io->in[2];
+    const void *bias = io->in[2]; /* int64, maybe 4-byte aligned only */
     int16_t *output = (int16_t *)io->out[0];
     const int32_t dm = s->depth_multiplier;
     int32_t b, oy, ox, ic, m, ky, kx;
@@ -54,7 +54,7 @@ mote_status mote_ref_depthwise_conv2d_s16_step(const void *step, const mote_kern
                             }
                         }
                         acc = (uint64_t)sum;
-                        if (bias) acc += (uint64_t)bias[oc];
+                        if (bias) acc += (uint64_t)mote_ref_load_i64(bias, oc);
                         v = mote_requantize64((int64_t)acc, q.multiplier[qi], q.shift[qi]);
                         v = mote_ref_max_i32(v, s->act_min);
                         v = mote_ref_min_i32(v, s->act_max);

@@ -18,7 +18,7 @@ mote_status mote_ref_fully_connected_s16_step(const void *step, const mote_kerne
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
     const int16_t *input = (const int16_t *)io->in[0];
     const int8_t *filter = (const int8_t *)io->in[1];
-    const int64_t *bias = (const int64_t *)io->in[2];
+    const void *bias = io->in[2]; /* int64, maybe 4-byte aligned only */
     int16_t *output = (int16_t *)io->out[0];
     int32_t b, o, d;
 
@@ -38,7 +38,7 @@ mote_status mote_ref_fully_connected_s16_step(const void *step, const mote_kerne
             for (d = 0; d < s->depth; ++d)
                 sum += (int32_t)w_row[d] * (int32_t)in_row[d];
             acc = (uint64_t)sum;
-            if (bias) acc += (uint64_t)bias[o];
+            if (bias) acc += (uint64_t)mote_ref_load_i64(bias, o);
             v = mote_requantize64((int64_t)acc, q.multiplier[qi], q.shift[qi]);
             v = mote_ref_max_i32(v, s->act_min);
             v = mote_ref_min_i32(v, s->act_max);

@@ -7,8 +7,19 @@
 #define MOTE_KERNELS_REF_UTIL_H
 
 #include <stdint.h>
+#include <string.h>
 #include "mote/kernels.h"
 #include "base/fixedpoint.h"
+
+/* Element i of an int64 constant that may be only 4-byte aligned
+ * (TensorFlow's converter stores 16x8 biases so): a memcpy, never a
+ * misaligned 8-byte load. */
+static inline int64_t mote_ref_load_i64(const void *p, int32_t i)
+{
+    int64_t v;
+    memcpy(&v, (const uint8_t *)p + (size_t)i * sizeof v, sizeof v);
+    return v;
+}
 
 /* Every dimension positive: the kernels' cheap entry check. */
 static inline int mote_ref_dims_ok(const mote_dims *d)

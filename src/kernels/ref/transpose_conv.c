@@ -9,6 +9,7 @@
 
 #include "mote/kernels.h"
 #include "base/fixedpoint.h"
+#include "kernels/ref/ref_util.h"
 
 static size_t out_elements(const mote_tconv_step *s)
 {
@@ -115,7 +116,7 @@ mote_status mote_ref_transpose_conv_s16_step(const void *step, const mote_kernel
         int64_t a = acc[i];
         int32_t v;
         if (s->bias_bits == 16) a += ((const int16_t *)io->in[3])[ch];
-        if (s->bias_bits == 64) a += ((const int64_t *)io->in[3])[ch];
+        if (s->bias_bits == 64) a += mote_ref_load_i64(io->in[3], ch);
         v = mote_requantize64(a, q.multiplier[ch], q.shift[ch]) + s->output_offset;
         v = v < s->act_min ? s->act_min : (v > s->act_max ? s->act_max : v);
         out[i] = (int16_t)v;
