@@ -52,6 +52,7 @@
 #include <stdint.h>
 #include "mote/graph.h"
 #include "mote/status.h"
+#include "core/band.h"
 
 typedef struct mote_plan_entry {
     uint32_t size;   /* bytes of arena; 0: constant, unused, or an alias */
@@ -68,6 +69,18 @@ typedef struct mote_plan_entry {
  * MOTE_E_LIMIT or MOTE_E_OVERFLOW. */
 mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total,
                             mote_error *err);
+
+/* As mote_plan_build, and, unless flags has MOTE_PLAN_NO_PATCH (mote.h),
+ * with the band chain (band.h) that lowers the activations the most, if
+ * any: *band receives it (band->first < 0: none) and, in band->without,
+ * the activation bytes without it. Deterministic: mote_model_init and
+ * mote_session_init get the same plan. */
+mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
+                                 size_t *total, mote_band *band, mote_error *err);
+
+/* Band chain b applied to plan entries e just after lifetimes and RESHAPE
+ * aliases (plan_band.c): 0, or -1 when the lifetimes do not allow it. */
+int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b);
 
 /* Offset in the activation area for `size` bytes of scratch used while
  * operator `step` runs. Returns MOTE_OK or MOTE_E_OVERFLOW. */
