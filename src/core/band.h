@@ -9,12 +9,13 @@
  * of a few rows.
  *
  * Chain: operators first..last, each a CONV_2D or DEPTHWISE_CONV_2D on int8
- * (batch 1) whose input 0 is the previous one's output, every intermediate
- * read by the next operator only (and not a model output). The chain's
- * input (T0) and output (Tn) are ordinary planned tensors; intermediate j
- * (T1 .. Tn-1) is a window of rows in one work area the planner places
- * like a tensor (the plan entry of T1 holds it; the other intermediates
- * take no arena).
+ * (batch 1, constant filter) or an int8 ADD of two same-shaped tensors,
+ * reading only the chain's input (T0: input 0 of `first`) and each other's
+ * outputs; every intermediate (outputs of first .. last-1) read inside the
+ * chain only (and not a model output). The chain's input and output (Tn)
+ * are ordinary planned tensors; each intermediate is a window of rows in
+ * one work area the planner places like a tensor (the plan entry of the
+ * first intermediate holds it; the others take no arena).
  *
  * Windows, not recompute. MCUNetV2 recomputes the rows two bands share;
  * here each intermediate keeps the rows a later band still reads (a
@@ -22,8 +23,17 @@
  * moved to the front), so every output row of every layer is computed
  * exactly once and the chain does the same multiply-adds as without bands.
  * The cost is copying the kept rows (kernel height - stride rows per new
- * row) and one kernel call per band and layer. A band is one output row of
- * the last layer; each layer produces just the rows that row needs.
+ * row) and one kernel call per row and layer. A band is one output row of
+ * the last layer; within it rows flow through one at a time (each layer
+ * makes its next row as soon as its inputs hold the rows it reads), so a
+ * window holds about a kernel's height of rows, not the first band's
+ * whole receptive field.
+ *
+ * Branches: a chain may be any run of consecutive operators whose only
+ * outside input is the first one's input 0 — an ADD joining two of its
+ * tensors (a ResNet skip) included, and a tensor read by several of its
+ * layers keeps the rows the slowest of them still needs. IC's first two
+ * residual blocks (operators 0..7) run so.
  *
  * Kernel calls: a layer's step is run through its own kernel-table row (or
  * the kernel's reference row when that one does not fit the band's shape),
@@ -43,13 +53,17 @@
 #include "mote/graph.h"
 #include "mote/status.h"
 
-#define MOTE_BAND_MAX_OPS 6 /* layers in a chain */
+#define MOTE_BAND_MAX_OPS 8 /* layers in a chain */
 
-/* One layer's rows: what the band walk needs. */
+/* One layer's rows: what the band walk needs. Chain tensors are numbered
+ * 0 (the chain's input) and k + 1 (layer k's output); layer n - 1 writes
+ * the chain's output. */
 typedef struct mote_band_layer {
-    int32_t in_h, out_h;      /* rows of its input and output */
+    int32_t in_h, out_h;       /* rows of its input(s) and output */
     int32_t stride, pad, span; /* along rows; span = (kernel rows - 1) * dilation + 1 */
-    uint32_t in_row, out_row; /* bytes per row of input and output (width * channels) */
+    uint32_t in_row, out_row;  /* bytes per row of input and output (width * channels) */
+    int8_t src[2];             /* chain tensors it reads; src[1] < 0: one input */
+    uint8_t add;               /* element-wise ADD of src[0] and src[1] (else a convolution) */
 } mote_band_layer;
 
 /* The chain the planner chose (first < 0: none). */
@@ -65,21 +79,24 @@ typedef struct mote_band {
 
 /* Layer geometry of operator i from the graph when it can be one layer of
  * a band chain (int8 CONV_2D / DEPTHWISE_CONV_2D, batch 1, constant int8
- * filter): 1, else 0. */
+ * filter; or an int8 ADD of two same-shaped activations): 1, else 0
+ * (src is left to the caller). */
 int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l);
 
 /* What one kernel call of the walk does: layer k makes output rows
- * [row, row + count) from its input's window, which holds rows
- * [in_base, in_base + in_count); the output goes to its window at row
- * out_at (or, for the last layer, to row `row` of the chain output). */
+ * [row, row + count) from its inputs' windows (input s holds rows
+ * [in_base[s], in_base[s] + in_count[s])); the output goes to its window
+ * at row out_at (or, for the last layer, to row `row` of the chain
+ * output). The chain's input (tensor 0) is whole: base 0, all rows. */
 typedef struct mote_band_call {
     uint32_t k;
-    int32_t row, count, in_base, in_count, out_at;
+    int32_t row, count, out_at;
+    int32_t in_base[2], in_count[2];
 } mote_band_call;
 
 /* Callbacks of a walk (NULL: plan only). */
 typedef struct mote_band_visit {
-    /* Window j (1 .. n-1) drops its first `drop` rows of `keep` kept. */
+    /* Window j (1 .. n-1) drops its first `drop` rows, keeping `keep`. */
     int (*drop)(void *user, uint32_t j, int32_t drop, int32_t keep);
     int (*call)(void *user, const mote_band_call *c);
     void *user;
@@ -109,10 +126,11 @@ uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_ban
 
 /* A session's band chain (band_run.c): mote_band_check at session init
  * (the steps form the planned chain, its windows fit work_bytes),
+ * and agree with what the planner read from graph g for band b),
  * mote_band_run in place of the chain's steps. MOTE_OK, MOTE_E_STATE or a
  * kernel's status. */
 struct mote_session;
-mote_status mote_band_check(const struct mote_session *s, uint32_t work_bytes);
+mote_status mote_band_check(const struct mote_session *s, const mote_graph *g, const mote_band *b);
 mote_status mote_band_run(const struct mote_session *s);
 
 #endif /* MOTE_CORE_BAND_H */

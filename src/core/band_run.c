@@ -27,34 +27,42 @@ typedef struct band_ctx {
     uint8_t *in, *out; /* the chain's input and output tensors */
 } band_ctx;
 
-/* The chain's conv step for layer k, or NULL. */
-static mote_conv_s8_step *conv_step(const mote_session *s, uint32_t i)
+/* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
+ * int8), else -1. */
+static int32_t layer_kernel(const mote_session *s, uint32_t i)
 {
     const mote_step *st = &s->steps[i];
     uint16_t kid;
-    if (st->row >= mote_kernel_row_count || st->n_in < 2 || st->n_out != 1) return NULL;
+    if (st->row >= mote_kernel_row_count || st->n_out != 1) return -1;
     kid = mote_kernel_rows[st->row].kernel;
-    if (kid != MOTE_KID_CONV_2D_S8 && kid != MOTE_KID_DEPTHWISE_CONV_2D_S8) return NULL;
-    return (mote_conv_s8_step *)(void *)(s->state + st->params);
+    if (kid == MOTE_KID_CONV_2D_S8 || kid == MOTE_KID_DEPTHWISE_CONV_2D_S8)
+        return st->n_in >= 2 ? (int32_t)kid : -1;
+    return kid == MOTE_KID_ADD_S8 && st->n_in == 2 ? (int32_t)kid : -1;
 }
 
-/* Layers from the steps (what the kernels will be told), the windows'
- * rows and the chain's tensors: 0, or -1 when they do not form the chain
- * the plan made. */
-static int load(band_ctx *c, const mote_session *s)
+/* Layer k from its step (what its kernel will be told): 0, or -1. */
+static int layer_from_step(const mote_session *s, uint32_t i, mote_band_layer *l)
 {
-    uint32_t k;
-    int ok;
-    const int16_t *ops;
-    if (s->band_first < 0 || s->band_last <= s->band_first ||
-        s->band_last - s->band_first + 1 > MOTE_BAND_MAX_OPS)
-        return -1;
-    c->s = s;
-    c->n = (uint32_t)(s->band_last - s->band_first) + 1;
-    for (k = 0; k < c->n; k++) {
-        const mote_conv_s8_step *cs = conv_step(s, (uint32_t)s->band_first + k);
-        mote_band_layer *l = &c->l[k];
-        if (cs == NULL || cs->in.n != 1 || cs->out.n != 1) return -1;
+    const uint8_t *block = s->state + s->steps[i].params;
+    int32_t kid = layer_kernel(s, i);
+    l->src[0] = l->src[1] = -1;
+    if (kid == MOTE_KID_ADD_S8) {
+        const mote_add_s8_step *as = (const mote_add_s8_step *)(const void *)block;
+        if (as->in1.n != 1 || as->in1.h != as->out.h || as->in2.h != as->out.h ||
+            as->in1.w != as->out.w || as->in2.w != as->out.w || as->in1.c != as->out.c ||
+            as->in2.c != as->out.c || as->in2.n != 1 || as->out.n != 1)
+            return -1;
+        l->in_h = l->out_h = as->out.h;
+        l->stride = l->span = 1;
+        l->pad = 0;
+        l->in_row = l->out_row = (uint32_t)as->out.w * (uint32_t)as->out.c;
+        l->add = 1;
+        return 0;
+    }
+    if (kid < 0) return -1;
+    {
+        const mote_conv_s8_step *cs = (const mote_conv_s8_step *)(const void *)block;
+        if (cs->in.n != 1 || cs->out.n != 1) return -1;
         l->in_h = cs->in.h;
         l->out_h = cs->out.h;
         l->stride = cs->p.geom.stride_h;
@@ -62,13 +70,46 @@ static int load(band_ctx *c, const mote_session *s)
         l->span = (cs->filter.h - 1) * cs->p.geom.dilation_h + 1;
         l->in_row = (uint32_t)cs->in.w * (uint32_t)cs->in.c;
         l->out_row = (uint32_t)cs->out.w * (uint32_t)cs->out.c;
+        l->add = 0;
+    }
+    return 0;
+}
+
+/* Tensor index of step i's operand k (k >= n_in: outputs). */
+static int32_t operand(const mote_session *s, uint32_t i, uint32_t k)
+{
+    return s->operands[s->steps[i].operands + k];
+}
+
+/* Layers from the steps, the chain tensors each reads (from the operand
+ * lists), the windows' rows and the chain's tensors: 0, or -1 when they do
+ * not form a chain the walk accepts. */
+static int load(band_ctx *c, const mote_session *s)
+{
+    uint32_t k, j, q;
+    int ok;
+    const uint32_t first = (uint32_t)s->band_first;
+    if (s->band_first < 0 || s->band_last <= s->band_first ||
+        s->band_last - s->band_first + 1 > MOTE_BAND_MAX_OPS)
+        return -1;
+    c->s = s;
+    c->n = (uint32_t)(s->band_last - s->band_first) + 1;
+    for (k = 0; k < c->n; k++) {
+        mote_band_layer *l = &c->l[k];
+        if (layer_from_step(s, first + k, l) != 0) return -1;
+        for (q = 0; q < (l->add ? 2u : 1u); q++) {
+            int32_t t = operand(s, first + k, q);
+            if (t == operand(s, first, 0)) l->src[q] = 0;
+            for (j = 0; j < k; j++)
+                if (t == operand(s, first + j, s->steps[first + j].n_in)) l->src[q] = (int8_t)(j + 1);
+            if (l->src[q] < 0) return -1;
+        }
     }
     if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
     c->work = s->activations + s->band_work;
-    ops = s->operands + s->steps[s->band_first].operands;
-    c->in = mote_session_ref(s, ops[0]);
-    ops = s->operands + s->steps[s->band_last].operands;
-    c->out = mote_session_ref(s, ops[s->steps[s->band_last].n_in]);
+    c->in = mote_session_ref(s, operand(s, first, 0));
+    c->out = mote_session_ref(s, operand(s, (uint32_t)s->band_last,
+                                         s->steps[s->band_last].n_in));
     return c->in != NULL && c->out != NULL ? 0 : -1;
 }
 
@@ -76,7 +117,8 @@ static int drop(void *user, uint32_t j, int32_t d, int32_t keep)
 {
     band_ctx *c = (band_ctx *)user;
     uint8_t *w = c->work + mote_band_window_at(c->l, j, c->cap);
-    memmove(w, w + (size_t)d * c->l[j].in_row, (size_t)keep * c->l[j].in_row);
+    const size_t row = c->l[j - 1].out_row; /* window j: layer j - 1's output */
+    memmove(w, w + (size_t)d * row, (size_t)keep * row);
     return 0;
 }
 
@@ -93,31 +135,44 @@ static int32_t ref_row(uint16_t kid)
     return -1;
 }
 
+/* Row r of chain tensor j as the call sees it: the chain's input whole,
+ * a window from its base. */
+static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_t r, uint32_t row)
+{
+    const uint8_t *at = j == 0 ? c->in : c->work + mote_band_window_at(c->l, (uint32_t)j, c->cap);
+    return at + (size_t)(r - base) * row;
+}
+
+/* Run the row of step st on block (changed for the band), or the
+ * kernel's reference row when that one does not take the band's shape or
+ * would need more scratch than planned (keep: the block as planned). */
+static mote_status run_row(const mote_step *st, void *block, const void *keep, mote_kernel_io *io)
+{
+    const mote_kernel_row *row = &mote_kernel_rows[st->row];
+    int32_t r = (int32_t)st->row;
+    if ((row->fits != NULL && !row->fits(block)) ||
+        (row->scratch_bytes != NULL &&
+         (io->scratch == NULL || row->scratch_bytes(block) > row->scratch_bytes(keep))))
+        r = ref_row(row->kernel);
+    return r >= 0 ? mote_kernel_rows[r].run(block, io) : MOTE_E_STATE;
+}
+
 static int call(void *user, const mote_band_call *bc)
 {
     band_ctx *c = (band_ctx *)user;
     const mote_session *s = c->s;
     const uint32_t i = (uint32_t)s->band_first + bc->k;
     const mote_step *st = &s->steps[i];
-    const int16_t *ops = s->operands + st->operands;
     const mote_band_layer *l = &c->l[bc->k];
-    mote_conv_s8_step *cs = conv_step(s, i), keep;
+    uint8_t *block = s->state + st->params;
     const void *in[MOTE_MAX_OP_INPUTS];
     void *out[1];
-    const uint8_t *src;
     mote_kernel_io io;
-    int32_t first, off, r;
     uint32_t k;
     mote_status status;
 
-    if (cs == NULL) return (int)MOTE_E_STATE;
-    /* The first input row the band reads, and from where in the window. */
-    first = bc->row * l->stride - l->pad;
-    off = first - bc->in_base > 0 ? first - bc->in_base : 0;
-    src = bc->k == 0 ? c->in : c->work + mote_band_window_at(c->l, bc->k, c->cap);
-    in[0] = src + (size_t)off * l->in_row;
-    for (k = 1; k < MOTE_MAX_OP_INPUTS; k++)
-        in[k] = k < st->n_in && ops[k] >= 0 ? mote_session_ref(s, ops[k]) : NULL;
+    for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
+        in[k] = k < st->n_in && operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
     out[0] = bc->k + 1 < c->n
                  ? c->work + mote_band_window_at(c->l, bc->k + 1, c->cap) +
                        (size_t)bc->out_at * l->out_row
@@ -125,27 +180,46 @@ static int call(void *user, const mote_band_call *bc)
     io.in = in;
     io.out = out;
     io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
-    keep = *cs;
-    cs->in.h = bc->in_count - off;
-    cs->out.h = bc->count;
-    cs->p.geom.pad_h = bc->in_base + off - first;
-    r = (int32_t)st->row;
-    {
-        const mote_kernel_row *row = &mote_kernel_rows[r];
-        if ((row->fits != NULL && !row->fits(cs)) ||
-            (row->scratch_bytes != NULL &&
-             (io.scratch == NULL || row->scratch_bytes(cs) > row->scratch_bytes(&keep))))
-            r = ref_row(row->kernel);
+    if (l->add) {
+        /* Rows row .. row + count - 1 of both inputs and the output. */
+        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block, keep = *as;
+        in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->row, l->in_row);
+        in[1] = rows_of(c, l->src[1], bc->in_base[1], bc->row, l->in_row);
+        as->in1.h = as->in2.h = as->out.h = bc->count;
+        status = run_row(st, as, &keep, &io);
+        *as = keep;
+    } else {
+        /* The first input row the band reads, and from where in the
+         * window: rows above it are left out, so the top padding is what
+         * remains of the layer's own (0 below the top). */
+        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block, keep = *cs;
+        const int32_t first = bc->row * l->stride - l->pad;
+        const int32_t off = first - bc->in_base[0] > 0 ? first - bc->in_base[0] : 0;
+        in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->in_base[0] + off, l->in_row);
+        cs->in.h = bc->in_count[0] - off;
+        cs->out.h = bc->count;
+        cs->p.geom.pad_h = bc->in_base[0] + off - first;
+        status = run_row(st, cs, &keep, &io);
+        *cs = keep;
     }
-    status = r >= 0 ? mote_kernel_rows[r].run(cs, &io) : MOTE_E_STATE;
-    *cs = keep;
     return (int)status;
 }
 
-mote_status mote_band_check(const mote_session *s, uint32_t work_bytes)
+mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b)
 {
+    mote_band_layer l[MOTE_BAND_MAX_OPS];
     band_ctx c;
-    if (load(&c, s) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > work_bytes) return MOTE_E_STATE;
+    uint32_t k;
+    if (load(&c, s) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
+        mote_plan_band_layers(g, b, l) != c.n)
+        return MOTE_E_STATE;
+    /* The steps tell the kernels what the planner planned from the graph. */
+    for (k = 0; k < c.n; k++)
+        if (l[k].in_h != c.l[k].in_h || l[k].out_h != c.l[k].out_h ||
+            l[k].stride != c.l[k].stride || l[k].pad != c.l[k].pad || l[k].span != c.l[k].span ||
+            l[k].in_row != c.l[k].in_row || l[k].out_row != c.l[k].out_row ||
+            l[k].src[0] != c.l[k].src[0] || l[k].src[1] != c.l[k].src[1] || l[k].add != c.l[k].add)
+            return MOTE_E_STATE;
     return MOTE_OK;
 }
 
@@ -153,11 +227,14 @@ mote_status mote_band_run(const mote_session *s)
 {
     band_ctx c;
     mote_band_visit v;
+    int32_t grown[MOTE_BAND_MAX_OPS];
     int rc, ok;
     if (load(&c, s) != 0) return MOTE_E_STATE;
     v.drop = drop;
     v.call = call;
     v.user = &c;
-    rc = mote_band_walk(c.l, c.n, c.cap, &ok, &v);
+    /* The windows stay where load() put them (c.cap): the walk's own
+     * count grows in `grown`. */
+    rc = mote_band_walk(c.l, c.n, grown, &ok, &v);
     return (mote_status)rc;
 }

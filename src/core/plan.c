@@ -209,10 +209,11 @@ static void share_inplace(const mote_graph *g, mote_plan_entry *e, const uint32_
         const mote_op_def *def;
         mote_graph_get_op(g, i, &op);
         def = mote_op_find(op.code);
-        if (def == NULL || op.n_outputs != 1) continue;
+        /* A bit in `off`: left out (or run band by band: core/band.h). */
+        if (def == NULL || op.n_outputs != 1 || OPBIT(off, i)) continue;
         if (def->flags & MOTE_OPF_INPLACE)
             n_in = op.n_inputs;
-        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && !OPBIT(off, i) && rows_ring(g, &op) != 0)
+        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && rows_ring(g, &op) != 0)
             n_in = 1;
         else
             continue;

@@ -141,7 +141,7 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
         }
         s->band_first = band.first;
         s->band_last = band.last;
-        if (mote_band_check(s, band.work_bytes) != MOTE_OK)
+        if (mote_band_check(s, g, &band) != MOTE_OK)
             return mote_error_set(&s->error, MOTE_E_STATE, band.first, -1, 0,
                                   "band chain differs from what the model planned");
     }
