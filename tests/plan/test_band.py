@@ -2,7 +2,8 @@
 
 Synthetic int8 chains — stride 2, SAME and VALID padding, odd heights,
 dilation, a tall kernel over few rows (two bands), outputs larger
-and smaller than the chain's input — are built with the TFLite schema's
+and smaller than the chain's input, residual blocks (ADD of a skip and of
+two strided branches) — are built with the TFLite schema's
 object API (tests/ops/tflite_builder.py). For each one:
 
   * `mote inspect --json` must show the planner chose a band chain and that
@@ -86,6 +87,52 @@ def build(h, w, c, layers, tail=True):
     return g.finish([first], [x]), (h, w)
 
 
+def add_opts(act=ACT.NONE):
+    o = schema.AddOptionsT()
+    o.fusedActivationFunction = act
+    return o
+
+
+def build_residual(h, w, c):
+    """IC's first stage in small: conv, a residual block (two convs, ADD of
+    the skip), then a strided block whose two branches (3x3 s2 then 3x3,
+    and a 1x1 s2 shortcut) join in a second ADD; a tail after it."""
+    g = Graph()
+    x = g.tensor("in", [1, h, w, c], TT.INT8, quant([0.02], [-5]))
+    n = [0]
+
+    def conv(src, shape_in, k, oc, stride, relu=True):
+        hh, ww, cc = shape_in
+        wt = RNG.integers(-127, 128, size=(oc, k, k, cc)).astype(np.int8)
+        tw = g.const("w%d" % n[0], wt, TT.INT8,
+                     quant(list(RNG.uniform(0.002, 0.02, oc)), [0] * oc))
+        tb = g.const("b%d" % n[0], RNG.integers(-2000, 2000, size=(oc,)).astype(np.int32),
+                     TT.INT32, quant([0.0001] * oc, [0] * oc))
+        oh, ow = out_size(hh, k, stride, PAD.SAME, 1), out_size(ww, k, stride, PAD.SAME, 1)
+        y = g.tensor("t%d" % n[0], [1, oh, ow, oc], TT.INT8, quant([0.05 + 0.01 * n[0]], [n[0] - 4]))
+        g.op(OP.CONV_2D, [src, tw, tb], [y], BO.Conv2DOptions,
+             conv_opts(stride, PAD.SAME, 1, ACT.RELU if relu else ACT.NONE))
+        n[0] += 1
+        return y, (oh, ow, oc)
+
+    def add(a, b, shape):
+        y = g.tensor("a%d" % n[0], [1, *shape], TT.INT8, quant([0.09], [-7]))
+        g.op(OP.ADD, [a, b], [y], BO.AddOptions, add_opts(ACT.RELU))
+        n[0] += 1
+        return y
+
+    t0, s0 = conv(x, (h, w, c), 3, 8, 1)
+    t1, s1 = conv(t0, s0, 3, 8, 1)
+    t2, _ = conv(t1, s1, 3, 8, 1, relu=False)
+    a0 = add(t0, t2, s0)
+    t4, s4 = conv(a0, s0, 3, 16, 2)
+    t5, _ = conv(t4, s4, 3, 16, 1, relu=False)
+    t6, _ = conv(a0, s0, 1, 16, 2, relu=False)
+    a1 = add(t5, t6, s4)
+    out, _ = conv(a1, s4, 1, 4, 1)
+    return g.finish([x], [out])
+
+
 S, V = PAD.SAME, PAD.VALID
 CASES = {
     # VWW's first stage, smaller: conv s2, dw, pointwise widening, dw s2.
@@ -105,6 +152,8 @@ CASES = {
     "tall_kernel": (12, 12, 2, [("conv", 1, 32, 1, V, 1), ("conv", 11, 2, 1, V, 1)]),
     # 1x1 stride 2 skips rows; output larger than the input (no overlap).
     "pointwise_stride2": (20, 20, 2, [("conv", 1, 32, 1, S, 1), ("conv", 1, 24, 2, S, 1)]),
+    # Branches: two residual blocks with ADD (IC's first stage), odd height.
+    "residual": (21, 16, 3, None),
 }
 
 
@@ -117,7 +166,7 @@ def main():
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name, (h, w, c, layers) in CASES.items():
-            model, _ = build(h, w, c, layers)
+            model = build_residual(h, w, c) if layers is None else build(h, w, c, layers)[0]
             path = os.path.join(tmp, name + ".tflite")
             with open(path, "wb") as f:
                 f.write(model)
