@@ -84,7 +84,7 @@ typedef struct mote_session {
     mote_tensor outputs[MOTE_MAX_IO];
     mote_observer observer;
     void *observer_user;
-    uint32_t generation; /* the model's generation when the session was laid out */
+    uint32_t generation;           /* the model's generation when the session was laid out */
     int32_t band_first, band_last; /* operators run band by band (core/band.h); -1: none */
     uint32_t band_work;            /* their row windows, an offset in the activations */
     /* -- public, read-only -- */

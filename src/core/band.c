@@ -6,88 +6,21 @@
 
 #define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
 
-/* ADD of two int8 activations of the output's own shape (batch 1): row r
- * of the output reads row r of each input. */
-static int add_layer(const mote_graph *g, const mote_graph_op *op, mote_band_layer *l)
-{
-    mote_graph_tensor t;
-    int32_t dims[4], k, d, idx;
-    if (op->n_inputs != 2 || op->n_outputs != 1) return 0;
-    for (k = 0; k < 3; k++) {
-        idx = k < 2 ? mote_graph_op_input(op, (uint32_t)k) : mote_graph_op_output(op, 0);
-        if (idx < 0) return 0;
-        mote_graph_get_tensor(g, (uint32_t)idx, &t);
-        if (t.data != NULL || t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
-        for (d = 0; d < 4; d++) {
-            if (k == 0) dims[d] = t.dims[d];
-            if (t.dims[d] != dims[d] || t.dims[d] < 1) return 0;
-        }
-    }
-    if ((uint64_t)dims[2] * (uint64_t)dims[3] > UINT32_MAX / 2) return 0;
-    l->in_h = l->out_h = dims[1];
-    l->stride = 1;
-    l->pad = 0;
-    l->span = 1;
-    l->in_row = l->out_row = (uint32_t)((uint64_t)dims[2] * (uint64_t)dims[3]);
-    l->src[0] = l->src[1] = -1;
-    l->add = 1;
-    return 1;
-}
-
 int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l)
 {
     mote_graph_op op;
-    mote_graph_tensor t;
-    int32_t t0, t1, t2, to, kh, dh, sh, in_h;
-    int64_t pad;
-    uint64_t in_row;
-    if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK) return 0;
-    if (op.code == MOTE_OP_ADD) return add_layer(g, &op, l);
-    if ((op.code != MOTE_OP_CONV_2D && op.code != MOTE_OP_DEPTHWISE_CONV_2D) || op.n_inputs < 2 ||
-        op.n_outputs != 1)
+    mote_op_rows r;
+    if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK || !mote_op_band_rows(g, &op, &r))
         return 0;
-    t0 = mote_graph_op_input(&op, 0);
-    t1 = mote_graph_op_input(&op, 1);
-    t2 = op.n_inputs > 2 ? mote_graph_op_input(&op, 2) : -1;
-    to = mote_graph_op_output(&op, 0);
-    if (t0 < 0 || t1 < 0 || to < 0) return 0;
-    /* The filter (and bias) constant: only input 0 is an activation. */
-    mote_graph_get_tensor(g, (uint32_t)t1, &t);
-    if (t.data == NULL || t.type != MOTE_INT8 || t.rank != 4) return 0;
-    kh = t.dims[1];
-    if (t2 >= 0) {
-        mote_graph_get_tensor(g, (uint32_t)t2, &t);
-        if (t.data == NULL) return 0;
-    }
-    mote_graph_get_tensor(g, (uint32_t)t0, &t);
-    if (t.data != NULL || t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
-    in_h = t.dims[1];
-    in_row = (uint64_t)t.dims[2] * (uint64_t)t.dims[3];
-    mote_graph_get_tensor(g, (uint32_t)to, &t);
-    if (t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
-    /* conv_options: stride_h is field 2; dilation_h field 5 (CONV_2D) or 6
-     * (DEPTHWISE_CONV_2D), as ops/op_conv_util.c reads them. */
-    sh = mote_graph_opt_i32(&op, 2, 0);
-    dh = mote_graph_opt_i32(&op, op.code == MOTE_OP_DEPTHWISE_CONV_2D ? 6u : 5u, 1);
-    if (sh < 1 || sh > INT16_MAX || dh < 1 || dh > INT16_MAX || kh < 1 || kh > INT16_MAX ||
-        in_h < 1 || t.dims[1] < 1 || in_row == 0 || in_row > UINT32_MAX / 2 ||
-        (uint64_t)t.dims[2] * (uint64_t)t.dims[3] > UINT32_MAX / 2)
-        return 0;
-    l->in_h = in_h;
-    l->out_h = t.dims[1];
-    l->stride = sh;
-    l->span = (kh - 1) * dh + 1;
-    /* Padding on top: 0 for VALID; SAME as TFLite (and lowering) compute it. */
-    pad = 0;
-    if (mote_graph_opt_i32(&op, 0, 0) == 0) {
-        pad = ((int64_t)l->out_h - 1) * sh + l->span - in_h;
-        pad = pad > 0 ? pad / 2 : 0;
-    }
-    l->pad = (int32_t)pad;
-    l->in_row = (uint32_t)in_row;
-    l->out_row = (uint32_t)((uint64_t)t.dims[2] * (uint64_t)t.dims[3]);
+    l->in_h = r.in_h;
+    l->out_h = r.out_h;
+    l->stride = r.stride;
+    l->pad = r.pad;
+    l->span = r.span;
+    l->in_row = r.in_row;
+    l->out_row = r.out_row;
     l->src[0] = l->src[1] = -1;
-    l->add = 0;
+    l->add = (uint8_t)(r.inputs == 2);
     return 1;
 }
 
@@ -140,7 +73,8 @@ static int chains(const mote_band_layer *l, uint32_t n)
     uint32_t k, s;
     for (k = 0; k < n; k++) {
         if (l[k].in_h < 1 || l[k].out_h < 1 || l[k].stride < 1 || l[k].span < 1 || l[k].pad < 0 ||
-            l[k].in_row == 0 || l[k].out_row == 0 || l[k].src[0] < 0 || (l[k].add && l[k].src[1] < 0))
+            l[k].in_row == 0 || l[k].out_row == 0 || l[k].src[0] < 0 ||
+            (l[k].add && l[k].src[1] < 0))
             return 0;
         for (s = 0; s < 2; s++) {
             int32_t j = l[k].src[s];

@@ -68,13 +68,13 @@ typedef struct mote_band_layer {
 
 /* The chain the planner chose (first < 0: none). */
 typedef struct mote_band {
-    int16_t first, last;   /* operators run band by band */
-    int16_t work;          /* tensor (T1) whose plan entry holds the windows */
-    uint8_t may_overlap;   /* the walk allows the output over the input */
-    uint8_t overlap;       /* 1: the output shares the chain input's buffer */
-    uint32_t work_bytes;   /* the windows, each MOTE_ARENA_ALIGN-aligned */
-    uint32_t without;      /* activation bytes of the plan without bands */
-    uint32_t bands;        /* output rows of the last layer */
+    int16_t first, last; /* operators run band by band */
+    int16_t work;        /* tensor (T1) whose plan entry holds the windows */
+    uint8_t may_overlap; /* the walk allows the output over the input */
+    uint8_t overlap;     /* 1: the output shares the chain input's buffer */
+    uint32_t work_bytes; /* the windows, each MOTE_ARENA_ALIGN-aligned */
+    uint32_t without;    /* activation bytes of the plan without bands */
+    uint32_t bands;      /* output rows of the last layer */
 } mote_band;
 
 /* Layer geometry of operator i from the graph when it can be one layer of

@@ -101,15 +101,15 @@ static int load(band_ctx *c, const mote_session *s)
             int32_t t = operand(s, first + k, q);
             if (t == operand(s, first, 0)) l->src[q] = 0;
             for (j = 0; j < k; j++)
-                if (t == operand(s, first + j, s->steps[first + j].n_in)) l->src[q] = (int8_t)(j + 1);
+                if (t == operand(s, first + j, s->steps[first + j].n_in))
+                    l->src[q] = (int8_t)(j + 1);
             if (l->src[q] < 0) return -1;
         }
     }
     if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
     c->work = s->activations + s->band_work;
     c->in = mote_session_ref(s, operand(s, first, 0));
-    c->out = mote_session_ref(s, operand(s, (uint32_t)s->band_last,
-                                         s->steps[s->band_last].n_in));
+    c->out = mote_session_ref(s, operand(s, (uint32_t)s->band_last, s->steps[s->band_last].n_in));
     return c->in != NULL && c->out != NULL ? 0 : -1;
 }
 
@@ -172,11 +172,11 @@ static int call(void *user, const mote_band_call *bc)
     mote_status status;
 
     for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
-        in[k] = k < st->n_in && operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
-    out[0] = bc->k + 1 < c->n
-                 ? c->work + mote_band_window_at(c->l, bc->k + 1, c->cap) +
-                       (size_t)bc->out_at * l->out_row
-                 : c->out + (size_t)bc->row * l->out_row;
+        in[k] =
+            k < st->n_in && operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
+    out[0] = bc->k + 1 < c->n ? c->work + mote_band_window_at(c->l, bc->k + 1, c->cap) +
+                                    (size_t)bc->out_at * l->out_row
+                              : c->out + (size_t)bc->row * l->out_row;
     io.in = in;
     io.out = out;
     io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
