@@ -149,10 +149,10 @@ static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_
 static mote_status run_row(const mote_step *st, void *block, const void *keep, mote_kernel_io *io)
 {
     const mote_kernel_row *row = &mote_kernel_rows[st->row];
+    const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(block) : 0;
     int32_t r = (int32_t)st->row;
     if ((row->fits != NULL && !row->fits(block)) ||
-        (row->scratch_bytes != NULL &&
-         (io->scratch == NULL || row->scratch_bytes(block) > row->scratch_bytes(keep))))
+        (need > 0 && (io->scratch == NULL || need > row->scratch_bytes(keep))))
         r = ref_row(row->kernel);
     return r >= 0 ? mote_kernel_rows[r].run(block, io) : MOTE_E_STATE;
 }
