@@ -207,19 +207,23 @@ static int call(void *user, const mote_band_call *bc)
 
 mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b)
 {
-    mote_band_layer l[MOTE_BAND_MAX_OPS];
     band_ctx c;
     uint32_t k;
     if (load(&c, s) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
-        mote_plan_band_layers(g, b, l) != c.n)
+        b->last - b->first + 1 != (int32_t)c.n)
         return MOTE_E_STATE;
-    /* The steps tell the kernels what the planner planned from the graph. */
-    for (k = 0; k < c.n; k++)
-        if (l[k].in_h != c.l[k].in_h || l[k].out_h != c.l[k].out_h ||
-            l[k].stride != c.l[k].stride || l[k].pad != c.l[k].pad || l[k].span != c.l[k].span ||
-            l[k].in_row != c.l[k].in_row || l[k].out_row != c.l[k].out_row ||
-            l[k].src[0] != c.l[k].src[0] || l[k].src[1] != c.l[k].src[1] || l[k].add != c.l[k].add)
+    /* The steps tell the kernels what the planner planned from the graph
+     * (one layer at a time: loading keeps a small stack). The chain
+     * tensors each layer reads come from the steps' operand lists, which
+     * are the graph's. */
+    for (k = 0; k < c.n; k++) {
+        mote_band_layer l;
+        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l) || l.in_h != c.l[k].in_h ||
+            l.out_h != c.l[k].out_h || l.stride != c.l[k].stride || l.pad != c.l[k].pad ||
+            l.span != c.l[k].span || l.in_row != c.l[k].in_row || l.out_row != c.l[k].out_row ||
+            l.add != c.l[k].add)
             return MOTE_E_STATE;
+    }
     return MOTE_OK;
 }
 
