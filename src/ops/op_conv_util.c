@@ -343,7 +343,7 @@ int32_t mote_conv_rows_pad(const mote_graph_op *op, int32_t kh, int32_t in_h, in
 static int add_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r)
 {
     mote_graph_tensor t;
-    int32_t dims[4], k, d, idx;
+    int32_t dims[4] = {0, 0, 0, 0}, k, d, idx;
     if (op->n_inputs != 2 || op->n_outputs != 1) return 0;
     for (k = 0; k < 3; k++) {
         idx = k < 2 ? mote_graph_op_input(op, (uint32_t)k) : mote_graph_op_output(op, 0);
