@@ -56,6 +56,7 @@ typedef struct mote_model {
     uint32_t n_refs;         /* tensor table entries (n_tensors, plus subgraphs and variables) */
     uint32_t control_at;     /* control table in the state (core/control.h); 0: none */
     uint32_t generation;     /* bumped by every mote_model_init on this struct */
+    uint32_t plan_flags;     /* MOTE_PLAN_* the plan was made with */
     int initialized;
     /* -- public, read-only -- */
     mote_error error; /* why the last failing call failed */
@@ -83,7 +84,9 @@ typedef struct mote_session {
     mote_tensor outputs[MOTE_MAX_IO];
     mote_observer observer;
     void *observer_user;
-    uint32_t generation; /* the model's generation when the session was laid out */
+    uint32_t generation;           /* the model's generation when the session was laid out */
+    int32_t band_first, band_last; /* operators run band by band (core/band.h); -1: none */
+    uint32_t band_work;            /* their row windows, an offset in the activations */
     /* -- public, read-only -- */
     mote_error error; /* why mote_session_init last failed */
 } mote_session;
@@ -148,6 +151,20 @@ mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, ui
  * mote_session_init does the same in the arena's activation part. */
 mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
                                size_t work_size);
+
+/* Planner options for mote_model_init_plan. MOTE_PLAN_NO_PATCH: never run
+ * a leading chain of convolutions band by band (patch execution, which
+ * keeps their large intermediate tensors from existing whole, so the
+ * arena is smaller; the output bytes are identical either way). Without
+ * it the planner uses bands where they lower the arena. With bands, the
+ * chain's intermediate tensors have no data (mote_session_tensor_data
+ * refuses them, and the observer runs for the chain's operators once the
+ * whole chain is done): use MOTE_PLAN_NO_PATCH to see every layer. */
+#define MOTE_PLAN_NO_PATCH 1u
+
+/* As mote_model_init_for, with planner options flags (MOTE_PLAN_*). */
+mote_status mote_model_init_plan(mote_model *m, const void *bytes, size_t len, uint32_t isa,
+                                 uint32_t flags);
 
 /* Bytes of the arena's runtime-state part (steps, parameter blocks, tensor
  * table); the rest of mote_model_arena_size() is activations and scratch. */

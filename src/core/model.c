@@ -46,13 +46,16 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
 {
     mote_steps_sizes sz;
     mote_layout layout;
+    mote_band band;
     mote_status s;
     size_t acts;
     /* Lower everything first (counting), so a model with several problems
      * is refused for the first operator's, then plan. */
     if ((s = mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
         return s;
-    if ((s = mote_plan_build(&m->graph, plan, &acts, &m->error)) != MOTE_OK) return s;
+    if ((s = mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &m->error)) !=
+        MOTE_OK)
+        return s;
     /* Again with the plan: kernel scratch, and the rings of operators the
      * plan runs in place, are placed among the live buffers. */
     if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
@@ -82,7 +85,7 @@ static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa
 }
 
 static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint32_t isa,
-                              void *work, size_t work_size)
+                              void *work, size_t work_size, uint32_t flags)
 {
     mote_status s;
     mote_work w;
@@ -94,6 +97,7 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
     generation = m->generation + 1u;
     memset(m, 0, sizeof *m);
     m->generation = generation;
+    m->plan_flags = flags;
     mote_error_clear(&m->error);
     if (bytes == NULL)
         return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "model bytes are NULL");
@@ -118,18 +122,24 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
 
 mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
 {
-    return model_init(m, bytes, len, isa, NULL, 0);
+    return model_init(m, bytes, len, isa, NULL, 0, 0);
+}
+
+mote_status mote_model_init_plan(mote_model *m, const void *bytes, size_t len, uint32_t isa,
+                                 uint32_t flags)
+{
+    return model_init(m, bytes, len, isa, NULL, 0, flags);
 }
 
 mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
 {
-    return model_init(m, bytes, len, mote_build_isa(), NULL, 0);
+    return model_init(m, bytes, len, mote_build_isa(), NULL, 0, 0);
 }
 
 mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
                                size_t work_size)
 {
-    return model_init(m, bytes, len, mote_build_isa(), work, work_size);
+    return model_init(m, bytes, len, mote_build_isa(), work, work_size, 0);
 }
 
 size_t mote_model_arena_size(const mote_model *m)
@@ -169,11 +179,12 @@ mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_inf
     mote_plan_entry plan[MOTE_MAX_TENSORS];
     mote_lowered low;
     mote_error err;
+    mote_band band;
     size_t acts;
     const mote_kernel_row *row;
     if (m == NULL || info == NULL || !m->initialized || op >= m->graph.n_ops) return MOTE_E_ARG;
     memset(info, 0, sizeof *info);
-    if (mote_plan_build(&m->graph, plan, &acts, &err) != MOTE_OK ||
+    if (mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &err) != MOTE_OK ||
         mote_steps_lower(&m->graph, op, m->isa, plan, NULL, 0, &low, &err, NULL) != MOTE_OK)
         return MOTE_E_STATE;
     if (low.row == (int32_t)MOTE_ROW_CONTROL) { /* run by the interpreter */

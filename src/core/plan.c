@@ -6,7 +6,9 @@
 
 #include <string.h>
 
+#include "mote/mote.h"
 #include "base/error.h"
+#include "core/band.h"
 #include "kernels/kernel_table.h"
 #include "ops/op.h"
 
@@ -207,10 +209,11 @@ static void share_inplace(const mote_graph *g, mote_plan_entry *e, const uint32_
         const mote_op_def *def;
         mote_graph_get_op(g, i, &op);
         def = mote_op_find(op.code);
-        if (def == NULL || op.n_outputs != 1) continue;
+        /* A bit in `off`: left out (or run band by band: core/band.h). */
+        if (def == NULL || op.n_outputs != 1 || OPBIT(off, i)) continue;
         if (def->flags & MOTE_OPF_INPLACE)
             n_in = op.n_inputs;
-        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && !OPBIT(off, i) && rows_ring(g, &op) != 0)
+        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && rows_ring(g, &op) != 0)
             n_in = 1;
         else
             continue;
@@ -255,16 +258,27 @@ static uint64_t live_peak(const mote_graph *g, const mote_plan_entry *e, const u
     return peak;
 }
 
-/* Lifetimes, RESHAPE aliases and in place (windowed operators with a bit in
- * `off` left out). */
+/* Lifetimes, RESHAPE aliases, the band chain b (when b->first >= 0:
+ * plan_band.c) and in place (windowed operators with a bit in `off` left
+ * out; the chain's operators never run in place). */
 static mote_status share(const mote_graph *g, mote_plan_entry *e, const uint32_t *off, uint32_t *on,
-                         mote_error *err)
+                         mote_band *b, mote_error *err)
 {
+    uint32_t skip[(MOTE_MAX_OPS + 31) / 32];
     mote_status s;
+    int32_t i;
     memset(on, 0, ((MOTE_MAX_OPS + 31) / 32) * sizeof *on);
     if ((s = lifetimes(g, e, err)) != MOTE_OK) return s;
     share_aliases(g, e);
-    share_inplace(g, e, off, on);
+    if (b->first < 0) {
+        share_inplace(g, e, off, on);
+        return MOTE_OK;
+    }
+    if (mote_plan_band_apply(g, e, b) != 0) return MOTE_E_STATE;
+    memcpy(skip, off, sizeof skip);
+    for (i = b->first; i <= b->last; i++)
+        skip[i >> 5] |= 1u << (i & 31);
+    share_inplace(g, e, skip, on);
     return MOTE_OK;
 }
 
@@ -272,7 +286,8 @@ static mote_status share(const mote_graph *g, mote_plan_entry *e, const uint32_t
  * left out again (in operator order) unless that raises the live peak
  * (rings included): in place they run on the reference row, so only where
  * they lower the peak. Leaves e planned with the chosen set. */
-static mote_status choose_inplace(const mote_graph *g, mote_plan_entry *e, mote_error *err)
+static mote_status choose_inplace(const mote_graph *g, mote_plan_entry *e, mote_band *b,
+                                  mote_error *err)
 {
     uint32_t off[(MOTE_MAX_OPS + 31) / 32], on[(MOTE_MAX_OPS + 31) / 32],
         all[(MOTE_MAX_OPS + 31) / 32];
@@ -281,13 +296,13 @@ static mote_status choose_inplace(const mote_graph *g, mote_plan_entry *e, mote_
     int changed = 0;
     mote_status s;
     memset(off, 0, sizeof off);
-    if ((s = share(g, e, off, all, err)) != MOTE_OK) return s;
+    if ((s = share(g, e, off, all, b, err)) != MOTE_OK) return s;
     best = live_peak(g, e, all);
     for (i = 0; i < g->n_ops; i++) {
         uint64_t peak;
         if (!OPBIT(all, i)) continue;
         off[i >> 5] |= 1u << (i & 31u);
-        if ((s = share(g, e, off, on, err)) != MOTE_OK) return s;
+        if ((s = share(g, e, off, on, b, err)) != MOTE_OK) return s;
         peak = live_peak(g, e, on);
         changed = 1;
         if (peak <= best)
@@ -295,7 +310,7 @@ static mote_status choose_inplace(const mote_graph *g, mote_plan_entry *e, mote_
         else
             off[i >> 5] &= ~(1u << (i & 31u));
     }
-    if (changed) return share(g, e, off, on, err);
+    if (changed) return share(g, e, off, on, b, err);
     return MOTE_OK;
 }
 
@@ -368,22 +383,17 @@ static mote_status place(mote_plan_entry *e, uint32_t n, int order, uint64_t *en
     return MOTE_OK;
 }
 
-mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total, mote_error *err)
+/* In place and placement with band b (b->first < 0: none); *total the
+ * aligned activation end. */
+static mote_status plan_with(const mote_graph *g, mote_plan_entry *e, mote_band *b, size_t *total,
+                             mote_error *err)
 {
     uint32_t n = g->n_tensors, i;
     uint64_t end = 0, best_end = 0;
     int order, best = ORDER_SIZE;
     mote_status s;
 
-    *total = 0;
-    if (n > MOTE_MAX_TENSORS)
-        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0,
-                              "model has %u tensors; this build allows %d (MOTE_MAX_TENSORS)",
-                              (unsigned)n, MOTE_MAX_TENSORS);
-    if (g->n_ops >= INT16_MAX)
-        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0, "too many operators");
-    if ((s = choose_inplace(g, e, err)) != MOTE_OK) return s;
-
+    if ((s = choose_inplace(g, e, b, err)) != MOTE_OK) return s;
     /* Greedy first fit in each order; keep the first that ends lowest
      * (greedy by size comes first, so no plan is ever larger than it). */
     for (order = 0; order < ORDER_COUNT; order++) {
@@ -399,6 +409,76 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
         if (e[i].alias >= 0) e[i].offset = e[root_of(e, (int32_t)i)].offset;
     *total = (size_t)ALIGN_UP(end);
     return MOTE_OK;
+}
+
+/* The operator where the most bytes are live in plan e: a band chain can
+ * only lower the peak by covering it. */
+static uint32_t peak_op(const mote_graph *g, const mote_plan_entry *e)
+{
+    uint64_t peak = 0;
+    uint32_t i, s, at = 0;
+    for (s = 0; s < g->n_ops; s++) {
+        uint64_t live = 0;
+        for (i = 0; i < g->n_tensors; i++)
+            if (e[i].used && e[i].size && e[i].first <= (int32_t)s && (int32_t)s <= e[i].last)
+                live += e[i].size;
+        if (live > peak) {
+            peak = live;
+            at = s;
+        }
+    }
+    return at;
+}
+
+mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
+                                 size_t *total, mote_band *band, mote_error *err)
+{
+    mote_band none, cand, best;
+    size_t without = 0, t = 0, best_total;
+    uint32_t p, a, b;
+    mote_status s;
+
+    *total = 0;
+    none.first = none.last = none.work = -1;
+    none.may_overlap = none.overlap = 0;
+    none.work_bytes = none.without = none.bands = 0;
+    *band = none;
+    if (g->n_tensors > MOTE_MAX_TENSORS)
+        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0,
+                              "model has %u tensors; this build allows %d (MOTE_MAX_TENSORS)",
+                              (unsigned)g->n_tensors, MOTE_MAX_TENSORS);
+    if (g->n_ops >= INT16_MAX)
+        return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0, "too many operators");
+    if ((s = plan_with(g, e, &none, &without, err)) != MOTE_OK) return s;
+    *total = without;
+    band->without = (uint32_t)without;
+    if ((flags & MOTE_PLAN_NO_PATCH) || g->n_ops < 2) return MOTE_OK;
+    /* Band chains through the peak operator, each planned in full; the
+     * lowest strictly below the plan without bands wins (ties: the
+     * earlier, shorter chain). */
+    best = none;
+    best_total = without;
+    p = peak_op(g, e);
+    for (a = p >= MOTE_BAND_MAX_OPS - 1 ? p - (MOTE_BAND_MAX_OPS - 1) : 0; a <= p; a++)
+        for (b = a + 1 > p ? a + 1 : p; b < g->n_ops && b - a < MOTE_BAND_MAX_OPS; b++) {
+            if (!mote_plan_band_make(g, a, b, &cand)) continue;
+            if (plan_with(g, e, &cand, &t, NULL) != MOTE_OK) continue;
+            if (t < best_total) {
+                best = cand;
+                best_total = t;
+            }
+        }
+    best.without = (uint32_t)without;
+    *band = best;
+    if ((s = plan_with(g, e, band, total, err)) != MOTE_OK) return s;
+    band->without = (uint32_t)without;
+    return MOTE_OK;
+}
+
+mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total, mote_error *err)
+{
+    mote_band none;
+    return mote_plan_build_opts(g, MOTE_PLAN_NO_PATCH, e, total, &none, err);
 }
 
 mote_status mote_plan_scratch(const mote_plan_entry *e, uint32_t n, uint32_t step, uint32_t size,
@@ -455,11 +535,16 @@ uint32_t mote_plan_inplace_rows(const mote_graph *g, const mote_plan_entry *e, u
 {
     mote_graph_op op;
     const mote_op_def *def;
-    int32_t out;
+    int32_t out, in;
     if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK) return 0;
     def = mote_op_find(op.code);
     if (def == NULL || !(def->flags & MOTE_OPF_INPLACE_ROWS) || op.n_outputs != 1) return 0;
     out = mote_graph_op_output(&op, 0);
-    if (out < 0 || (uint32_t)out >= g->n_tensors || e[out].alias < 0) return 0;
+    in = mote_graph_op_input(&op, 0);
+    /* In place means over its own input 0 (a band chain's output may share
+     * the chain's input instead: plan_band.c). */
+    if (out < 0 || (uint32_t)out >= g->n_tensors || e[out].alias < 0 || in < 0 ||
+        (uint32_t)in >= g->n_tensors || e[out].alias != root_of(e, in))
+        return 0;
     return rows_ring(g, &op);
 }

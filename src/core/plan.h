@@ -42,6 +42,14 @@
  *     buffers live at that step (mote_plan_scratch); scratches of different
  *     steps never meet, so they may share bytes.
  *
+ *  5. Bands (mote_plan_build_opts, core/band.h). Unless turned off, the
+ *     planner also tries running a chain of consecutive operators through
+ *     the operator where the most bytes are live band by band (row
+ *     windows instead of whole intermediates), each chain of 2 to
+ *     MOTE_BAND_MAX_OPS operators planned in full (steps 1-3), and keeps
+ *     the one with the lowest activations if it is below the plan
+ *     without (VWW 55 296 -> 32 256 bytes, IC 33 792 -> 19 456).
+ *
  * mote_plan_check() verifies a plan independently (no two live buffers
  * overlap, everything in bounds) and runs in tests and debug builds.
  */
@@ -52,6 +60,7 @@
 #include <stdint.h>
 #include "mote/graph.h"
 #include "mote/status.h"
+#include "core/band.h"
 
 typedef struct mote_plan_entry {
     uint32_t size;   /* bytes of arena; 0: constant, unused, or an alias */
@@ -68,6 +77,18 @@ typedef struct mote_plan_entry {
  * MOTE_E_LIMIT or MOTE_E_OVERFLOW. */
 mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total,
                             mote_error *err);
+
+/* As mote_plan_build, and, unless flags has MOTE_PLAN_NO_PATCH (mote.h),
+ * with the band chain (band.h) that lowers the activations the most, if
+ * any: *band receives it (band->first < 0: none) and, in band->without,
+ * the activation bytes without it. Deterministic: mote_model_init and
+ * mote_session_init get the same plan. */
+mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
+                                 size_t *total, mote_band *band, mote_error *err);
+
+/* Band chain b applied to plan entries e just after lifetimes and RESHAPE
+ * aliases (plan_band.c): 0, or -1 when the lifetimes do not allow it. */
+int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b);
 
 /* Offset in the activation area for `size` bytes of scratch used while
  * operator `step` runs. Returns MOTE_OK or MOTE_E_OVERFLOW. */

@@ -5,6 +5,7 @@
 
 #include "mote/mote.h"
 #include "base/error.h"
+#include "core/band.h"
 #include "core/control.h"
 #include "core/layout.h"
 #include "core/plan.h"
@@ -100,12 +101,15 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     const mote_graph *g = &m->graph;
     uint8_t *base = s->arena;
     mote_steps_sizes sz;
+    mote_band band;
     size_t total;
     mote_status st;
     uint32_t i;
 
+    s->band_first = s->band_last = -1;
     if (m->control_at != 0) return mote_cf_lay_out(s, m, layout); /* several subgraphs */
-    if (mote_plan_build(g, plan, &total, &s->error) != MOTE_OK) return changed(s);
+    if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
+        return changed(s);
     if (total > m->activation_bytes)
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "activations differ from what the model planned");
@@ -126,6 +130,21 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
+    if (band.first >= 0) {
+        /* A band chain: its intermediates have no tensor of their own (the
+         * plan entry of the first holds the row windows, core/band.h). */
+        s->band_work = plan[band.work].offset;
+        for (i = (uint32_t)band.first; i < (uint32_t)band.last; i++) {
+            mote_graph_op op;
+            mote_graph_get_op(g, i, &op);
+            s->tensor_ref[mote_graph_op_output(&op, 0)] = MOTE_REF_NONE;
+        }
+        s->band_first = band.first;
+        s->band_last = band.last;
+        if (mote_band_check(s, g, &band) != MOTE_OK)
+            return mote_error_set(&s->error, MOTE_E_STATE, band.first, -1, 0,
+                                  "band chain differs from what the model planned");
+    }
     return MOTE_OK;
 }
 
@@ -315,13 +334,22 @@ mote_status mote_invoke(mote_session *s)
     n = s->model->graph.n_ops;
     for (i = 0; i < n; i++) {
         const mote_step *step = &s->steps[i];
-        mote_status st = mote_cf_is_control(step) ? mote_cf_run(s, i) : run_step(s, step);
+        uint32_t done = i;
+        mote_status st;
+        if ((int32_t)i == s->band_first) { /* the chain, band by band (core/band.h) */
+            st = mote_band_run(s);
+            done = (uint32_t)s->band_last;
+        } else {
+            st = mote_cf_is_control(step) ? mote_cf_run(s, i) : run_step(s, step);
+        }
         if (st != MOTE_OK) return st;
-        if (s->observer != NULL) {
+        for (; i <= done; i++) {
+            if (s->observer == NULL) continue;
             s->observer(s->observer_user, s, i);
             /* The observer may have re-initialised the model. */
             if (!session_live(s)) return MOTE_E_STATE;
         }
+        i = done;
     }
     return MOTE_OK;
 }

@@ -223,6 +223,21 @@ mote_status mote_lower_conv_common(mote_lower_ctx *c, int depthwise);
  * the options are out of range. */
 int32_t mote_conv_rows_pad(const mote_graph_op *op, int32_t kh, int32_t in_h, int32_t out_h);
 
+/* How an operator maps rows, for band execution (core/band.h): output row
+ * r reads input rows r * stride - pad .. + span - 1 (clipped) of each of
+ * its `inputs` activation inputs (input 0, and input 1 for an ADD). */
+typedef struct mote_op_rows {
+    int32_t in_h, out_h;       /* rows of the input(s) and of the output */
+    int32_t stride, pad, span; /* span = (kernel rows - 1) * dilation + 1 */
+    uint32_t in_row, out_row;  /* bytes per row (width * channels, int8) */
+    uint8_t inputs;            /* activation inputs: 1, or 2 for an ADD */
+} mote_op_rows;
+
+/* Rows of op in g when it can run band by band: an int8 CONV_2D or
+ * DEPTHWISE_CONV_2D (batch 1, constant int8 filter and bias), or an int8
+ * ADD of two activations of the output's shape. 1 and *r filled, else 0. */
+int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r);
+
 /* AVERAGE_POOL_2D and MAX_POOL_2D share everything but the kernel. */
 mote_status mote_lower_pool_common(mote_lower_ctx *c, int average);
 

@@ -9,6 +9,10 @@
  * also shows that sessions are independent; each case runs twice to show
  * invokes repeat exactly; the arena has guard bytes around it and starts
  * filled with a different pattern per model.
+ * Every model is loaded twice: as the planner chooses (band execution of a
+ * leading chain where it lowers the arena, core/band.h) and with
+ * MOTE_PLAN_NO_PATCH; both must give the golden bytes. The layer dumps are
+ * checked on the second (a band chain's intermediates never exist whole).
  *
  * usage: test_golden GOLDEN_DIR MODELS_DIR...   (model <name>.tflite is
  * looked up in each MODELS_DIR)
@@ -19,10 +23,11 @@
 #include <string.h>
 
 #include "file.h"
+#include "mote/kernels.h"
 #include "mote/mote.h"
 
 #define GUARD 64
-#define MAX_MODELS 16
+#define MAX_MODELS 16 /* model files; each is loaded twice (below) */
 
 static int passed, failed;
 
@@ -56,6 +61,7 @@ typedef struct {
     unsigned char *block;     /* guard + arena + guard */
     size_t arena;
     unsigned char fill;
+    uint32_t flags; /* MOTE_PLAN_* */
 } loaded;
 
 static int guards_intact(const loaded *m)
@@ -68,12 +74,13 @@ static int guards_intact(const loaded *m)
 }
 
 static int load(loaded *m, const char *golden, const char *name, char **model_dirs, int n_dirs,
-                unsigned char fill)
+                unsigned char fill, uint32_t flags)
 {
     int d;
     char path[1024];
     mote_status s;
-    snprintf(m->name, sizeof m->name, "%s", name);
+    snprintf(m->name, sizeof m->name, "%s%s", name, flags & MOTE_PLAN_NO_PATCH ? " (no patch)" : "");
+    m->flags = flags;
     snprintf(m->dir, sizeof m->dir, "%s/%s", golden, name);
     m->bytes = NULL;
     for (d = 0; d < n_dirs && m->bytes == NULL; d++) {
@@ -84,7 +91,7 @@ static int load(loaded *m, const char *golden, const char *name, char **model_di
         check(0, "model file not found", name);
         return -1;
     }
-    s = mote_model_init(&m->model, m->bytes, m->len);
+    s = mote_model_init_plan(&m->model, m->bytes, m->len, mote_build_isa(), flags);
     if (s != MOTE_OK) {
         printf("  %s: %s\n", mote_status_str(s), m->model.error.text);
         check(0, "mote_model_init", name);
@@ -242,7 +249,7 @@ static int cmp_str(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    static loaded models[MAX_MODELS];
+    static loaded models[2 * MAX_MODELS];
     char *names[MAX_MODELS];
     int n = 0, i, round;
     DIR *dir;
@@ -268,14 +275,15 @@ int main(int argc, char **argv)
     }
     closedir(dir);
     qsort(names, (size_t)n, sizeof names[0], cmp_str);
-    for (i = 0; i < n; i++)
-        if (load(&models[i], argv[1], names[i], argv + 2, argc - 2,
-                 (unsigned char)(0x11 * (i + 1))) != 0) {
+    for (i = 0; i < 2 * n; i++)
+        if (load(&models[i], argv[1], names[i % n], argv + 2, argc - 2,
+                 (unsigned char)(0x11 * (i + 1)), i < n ? 0 : MOTE_PLAN_NO_PATCH) != 0) {
             free(models[i].bytes);
             free(models[i].block);
             models[i].bytes = NULL;
             models[i].block = NULL;
         }
+    n *= 2;
 
     /* Interleave: case k of every model, then case k+1 ... */
     for (round = 0; round < 32; round++) {
@@ -310,14 +318,14 @@ int main(int argc, char **argv)
         if (!any) break;
     }
     for (i = 0; i < n; i++) {
-        if (models[i].bytes == NULL) continue;
+        if (models[i].bytes == NULL || !(models[i].flags & MOTE_PLAN_NO_PATCH)) continue;
         run_layers(&models[i], "case_0");
         run_layers(&models[i], "case_zp");
     }
     for (i = 0; i < n; i++) {
         free(models[i].bytes);
         free(models[i].block);
-        free(names[i]);
+        if (i < n / 2) free(names[i]);
     }
     printf("golden: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -47,12 +47,18 @@ int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len
 
 int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa)
 {
+    return cli_load_model_plan(path, m, bytes, len, isa, 0);
+}
+
+int cli_load_model_plan(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa,
+                        uint32_t flags)
+{
     mote_status st;
 
     if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", bytes, len) != 0) {
         return -1;
     }
-    st = mote_model_init_for(m, *bytes, *len, isa);
+    st = mote_model_init_plan(m, *bytes, *len, isa, flags);
     if (st == MOTE_OK) {
         return 0;
     }

@@ -50,6 +50,10 @@ int cli_load_model(const char *path, mote_model *m, uint8_t **bytes, size_t *len
 /* As cli_load_model, planning for a core with features isa (targets.h). */
 int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa);
 
+/* As cli_load_model_for, with planner options flags (MOTE_PLAN_*). */
+int cli_load_model_plan(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa,
+                        uint32_t flags);
+
 /* The one stderr line cli_load_model_for prints when mote_model_init_for
  * returned st for m. */
 void cli_model_error(const char *path, mote_model *m, mote_status st);

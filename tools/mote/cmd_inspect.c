@@ -24,6 +24,7 @@ static const char *op_label(const mote_graph_op *op)
 
 static const char help[] =
     "usage: mote inspect MODEL [--json] [--plan] [--timeline] [--svg FILE] [--target T]\n"
+    "                    [--no-patch]\n"
     "\n"
     "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
     "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
@@ -33,7 +34,8 @@ static const char help[] =
     "options:\n"
     "  --json      print one JSON object instead of text (keys: file, size,\n"
     "              operators, tensors, inputs, outputs, macs, constant_bytes,\n"
-    "              target, arena_bytes)\n"
+    "              target, arena_bytes, patch: {enabled, used, first_op,\n"
+    "              last_op, bands, activation_bytes, activation_bytes_without})\n"
     "  --plan      (text) also print the memory plan: every activation tensor's\n"
     "              offset, size and lifetime in the arena, in address order, and\n"
     "              each kernel's scratch\n"
@@ -44,6 +46,9 @@ static const char help[] =
     "  --target T  plan for core T: host (default), m0plus, m3, m4, m7, m33, m55;\n"
     "              arena_bytes is then what a firmware build for T needs (kernel\n"
     "              variants differ in scratch)\n"
+    "  --no-patch  plan without band (patch) execution: no leading chain of\n"
+    "              convolutions runs band by band (the text line `patch:` gives\n"
+    "              the activations with and without it)\n"
     "  -h, --help  this text\n"
     "\n"
     "A model mote cannot run is still described when its file verifies: the\n"
@@ -173,6 +178,9 @@ static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t 
            quant);
 }
 
+/* Band execution as planned (inspect_plan.h); set before a report. */
+static inspect_patch patch;
+
 /* m is NULL when the model does not load (arena_bytes unknown). */
 static void text_report(const char *path, size_t size, const mote_graph *g, const mote_model *m,
                         const char *target)
@@ -228,6 +236,7 @@ static void text_report(const char *path, size_t size, const mote_graph *g, cons
     printf("target: %s\n", target);
     if (m != NULL) {
         printf("arena_bytes: %lu\n", (unsigned long)mote_model_arena_size(m));
+        inspect_print_patch(&patch);
     } else {
         printf("arena_bytes: unknown (the model does not load)\n");
     }
@@ -520,6 +529,23 @@ static void json_report(const char *path, size_t size, const mote_graph *g, cons
     json_key(&w, "arena_bytes");
     if (m != NULL) {
         json_uint(&w, mote_model_arena_size(m));
+        json_key(&w, "patch");
+        json_object_begin(&w);
+        json_key(&w, "enabled");
+        json_bool(&w, patch.enabled);
+        json_key(&w, "used");
+        json_bool(&w, patch.used);
+        json_key(&w, "first_op");
+        if (patch.used) json_int(&w, patch.first); else json_null(&w);
+        json_key(&w, "last_op");
+        if (patch.used) json_int(&w, patch.last); else json_null(&w);
+        json_key(&w, "bands");
+        json_uint(&w, patch.used ? patch.bands : 0);
+        json_key(&w, "activation_bytes");
+        json_uint(&w, patch.acts);
+        json_key(&w, "activation_bytes_without");
+        json_uint(&w, patch.acts_without);
+        json_object_end(&w);
     } else {
         json_null(&w);
         json_key(&w, "unsupported");
@@ -531,7 +557,7 @@ static void json_report(const char *path, size_t size, const mote_graph *g, cons
 int cmd_inspect(int argc, char **argv)
 {
     const char *path = NULL;
-    int as_json = 0, with_plan = 0, with_timeline = 0, i;
+    int as_json = 0, with_plan = 0, with_timeline = 0, no_patch = 0, i;
     const char *svg = NULL;
     const char *target = "host";
     uint32_t isa = mote_build_isa();
@@ -554,6 +580,8 @@ int cmd_inspect(int argc, char **argv)
             with_plan = 1;
         } else if (strcmp(a, "--timeline") == 0) {
             with_timeline = 1;
+        } else if (strcmp(a, "--no-patch") == 0) {
+            no_patch = 1;
         } else if (strcmp(a, "--svg") == 0) {
             if (i + 1 >= argc) {
                 cli_error("inspect: --svg needs a FILE");
@@ -587,7 +615,7 @@ int cmd_inspect(int argc, char **argv)
     if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", &bytes, &len) != 0) {
         return 1;
     }
-    st = mote_model_init_for(&model, bytes, len, isa);
+    st = mote_model_init_plan(&model, bytes, len, isa, no_patch ? MOTE_PLAN_NO_PATCH : 0);
     if (st != MOTE_OK) {
         /* Not runnable: the runtime's one line on stderr; then, when the
          * file itself verifies, the whole graph and what mote refuses. */
@@ -605,6 +633,17 @@ int cmd_inspect(int argc, char **argv)
         }
         free(bytes);
         return 1;
+    }
+    {
+        /* The same model without bands, for the `patch:` line. */
+        static mote_model plain;
+        const mote_model *without = NULL;
+        if (!no_patch && mote_model_init_plan(&plain, bytes, len, isa, MOTE_PLAN_NO_PATCH) == MOTE_OK)
+            without = &plain;
+        if (inspect_patch_info(&model, without, &patch) != 0) {
+            free(bytes);
+            return 1;
+        }
     }
     /* The graph the runtime verified is the one described: the tool reads
      * it through the graph accessors, never the file bytes itself. */

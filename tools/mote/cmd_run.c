@@ -8,13 +8,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "mote/kernels.h"
 #include "cli.h"
 #include "file.h"
 #include "npy.h"
 
 static const char help[] =
     "usage: mote run MODEL --input FILE [--input FILE ...] [--output FILE ...]\n"
-    "                [--print] [--top K] [--repeat N] [--time]\n"
+    "                [--print] [--top K] [--repeat N] [--time] [--no-patch]\n"
     "\n"
     "Run MODEL (int8 or float32 .tflite) on the given inputs and write its\n"
     "outputs to --output and/or print them (--print). At least one of the two.\n"
@@ -49,6 +50,8 @@ static const char help[] =
     "  --repeat N     run N inferences (default 1), writing the inputs before\n"
     "                 each; outputs are from the last\n"
     "  --time         print the median time per inference to stderr\n"
+    "  --no-patch     plan without band (patch) execution (a larger arena, the\n"
+    "                 same output bytes; see mote inspect)\n"
     "  -h, --help     this text\n";
 
 #define MAX_INPUT_FILES 64
@@ -66,6 +69,7 @@ typedef struct run_args {
     unsigned long top;
     unsigned long arena; /* --arena: bytes to give the session; 0: what it needs */
     int time;
+    int no_patch; /* --no-patch: MOTE_PLAN_NO_PATCH */
     int print;
 } run_args;
 
@@ -178,6 +182,8 @@ static int parse_args(int argc, char **argv, run_args *a)
             }
         } else if (strcmp(arg, "--time") == 0) {
             a->time = 1;
+        } else if (strcmp(arg, "--no-patch") == 0) {
+            a->no_patch = 1;
         } else if (arg[0] == '-' && arg[1] != '\0') {
             cli_error("run: unknown option '%s' (try 'mote run --help')", arg);
             return -1;
@@ -754,7 +760,8 @@ int cmd_run(int argc, char **argv)
     default:
         return 1;
     }
-    if (cli_load_model(a.model, &model, &bytes, &len) != 0) {
+    if (cli_load_model_plan(a.model, &model, &bytes, &len, mote_build_isa(),
+                            a.no_patch ? MOTE_PLAN_NO_PATCH : 0) != 0) {
         return 1;
     }
     /* Exactly the size the runtime asks for, so a sanitizer flags any

@@ -663,8 +663,11 @@ int emit_model(const uint8_t *bytes, size_t len, const emit_options *o, emit_sum
     /* The host's own rows (reference kernels) write the blocks; the rows
      * are then chosen again for the target below. Blocks do not depend on
      * the row. */
-    if ((st = mote_model_init_for(&mref, bytes, len, mote_build_isa())) != MOTE_OK ||
-        (st = mote_model_init_for(&mtgt, bytes, len, o->isa)) != MOTE_OK) {
+    /* The compiled code runs every layer whole: band (patch) execution
+     * (core/band.h) is the interpreter's, so both plan without it. */
+    if ((st = mote_model_init_plan(&mref, bytes, len, mote_build_isa(), MOTE_PLAN_NO_PATCH)) !=
+            MOTE_OK ||
+        (st = mote_model_init_plan(&mtgt, bytes, len, o->isa, MOTE_PLAN_NO_PATCH)) != MOTE_OK) {
         cli_error("compile: %s: %s: %s", o->model_path, mote_status_str(st),
                   mref.error.text[0] ? mref.error.text : mtgt.error.text);
         return 1;
@@ -714,7 +717,10 @@ int emit_model(const uint8_t *bytes, size_t len, const emit_options *o, emit_sum
     if (write_source(&c, path, up, single, sum) != 0) goto done;
     sum->steps = c.g->n_ops;
     sum->arena_bytes = c.arena;
-    sum->interp_arena_bytes = mote_model_arena_size(&mtgt);
+    /* The interpreter's arena as it runs by default (bands where they help). */
+    sum->interp_arena_bytes = mote_model_init_for(&mtgt, bytes, len, o->isa) == MOTE_OK
+                                  ? mote_model_arena_size(&mtgt)
+                                  : 0;
     rc = 0;
 done:
     free(path);

@@ -17,7 +17,8 @@ int inspect_print_plan(const mote_model *m)
     uint32_t i;
     int32_t op;
 
-    if (g == NULL || mote_plan_build(g, plan, &total, &err) != MOTE_OK) {
+    mote_band band;
+    if (g == NULL || mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &err) != MOTE_OK) {
         cli_error("inspect: cannot rebuild the memory plan");
         return 1;
     }
@@ -64,6 +65,9 @@ int inspect_print_plan(const mote_model *m)
              * this buffer. */
             for (k = 0; k < g->n_tensors; k++)
                 if (plan[k].alias == best) printf("  (shared with tensor %u)", (unsigned)k);
+            if (best == band.work)
+                printf("  (row windows of operators %d..%d, run band by band)", (int)band.first,
+                       (int)band.last);
             printf("\n");
         }
         plan[best].size = 0; /* printed */
@@ -77,4 +81,38 @@ int inspect_print_plan(const mote_model *m)
     }
     (void)total;
     return 0;
+}
+
+int inspect_patch_info(const mote_model *m, const mote_model *plain, inspect_patch *p)
+{
+    static mote_plan_entry plan[MOTE_MAX_TENSORS];
+    const mote_graph *g = mote_model_graph(m);
+    mote_error err;
+    mote_band band;
+    size_t total = 0;
+    if (g == NULL || mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &err) != MOTE_OK) {
+        cli_error("inspect: cannot rebuild the memory plan");
+        return 1;
+    }
+    p->enabled = !(m->plan_flags & MOTE_PLAN_NO_PATCH);
+    p->used = band.first >= 0;
+    p->first = band.first;
+    p->last = band.last;
+    p->bands = band.bands;
+    p->acts = (unsigned long)(mote_model_arena_size(m) - mote_model_state_size(m));
+    p->acts_without = plain != NULL
+                          ? (unsigned long)(mote_model_arena_size(plain) - mote_model_state_size(plain))
+                          : p->acts;
+    return 0;
+}
+
+void inspect_print_patch(const inspect_patch *p)
+{
+    if (!p->enabled)
+        printf("patch: off (--no-patch), activations %lu\n", p->acts);
+    else if (!p->used)
+        printf("patch: on, not used (no chain lowers the peak), activations %lu\n", p->acts);
+    else
+        printf("patch: on, activations %lu (without: %lu), operators %d..%d in %lu bands\n",
+               p->acts, p->acts_without, p->first, p->last, p->bands);
 }

@@ -46,8 +46,9 @@ static int gather(const mote_model *m, tl_data *d)
     uint32_t i, k, nsym = 0;
     int32_t s;
 
+    mote_band band;
     memset(d, 0, sizeof *d);
-    if (g == NULL || mote_plan_build(g, plan, &total, &err) != MOTE_OK) {
+    if (g == NULL || mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &err) != MOTE_OK) {
         cli_error("inspect: cannot rebuild the memory plan");
         return 1;
     }

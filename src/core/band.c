@@ -1,0 +1,197 @@
+/* band.c — band chains: layer geometry and the band walk; see band.h. */
+#include "core/band.h"
+
+#include "mote/mote.h"
+#include "ops/op.h"
+
+#define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
+
+int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l)
+{
+    mote_graph_op op;
+    mote_op_rows r;
+    if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK || !mote_op_band_rows(g, &op, &r))
+        return 0;
+    l->in_h = r.in_h;
+    l->out_h = r.out_h;
+    l->stride = r.stride;
+    l->pad = r.pad;
+    l->span = r.span;
+    l->in_row = r.in_row;
+    l->out_row = r.out_row;
+    l->src[0] = l->src[1] = -1;
+    l->add = (uint8_t)(r.inputs == 2);
+    return 1;
+}
+
+/* Last input row (clipped) output row y of layer l reads. */
+static int32_t last_read(const mote_band_layer *l, int32_t y)
+{
+    int64_t r = (int64_t)y * l->stride - l->pad + l->span - 1;
+    return r >= l->in_h ? l->in_h - 1 : (int32_t)r;
+}
+
+/* First input row (clipped) output row y of layer l reads. */
+static int32_t first_read(const mote_band_layer *l, int32_t y)
+{
+    int64_t r = (int64_t)y * l->stride - l->pad;
+    if (r < 0) return 0;
+    return r >= l->in_h ? l->in_h : (int32_t)r;
+}
+
+/* First row of chain tensor j any layer reading it will read from now on
+ * (each from the next output row it makes); the tensor's height when none
+ * reads it. */
+static int32_t low_of(const mote_band_layer *l, uint32_t n, const int32_t *next, uint32_t j)
+{
+    int32_t low = INT32_MAX;
+    uint32_t c, s;
+    for (c = 0; c < n; c++)
+        for (s = 0; s < 2; s++)
+            if (l[c].src[s] == (int8_t)j) {
+                int32_t r = first_read(&l[c], next[c + 1]);
+                if (r < low) low = r;
+            }
+    return low == INT32_MAX ? 0 : low;
+}
+
+/* Do layer k's inputs hold every row its output row p reads? (The chain's
+ * input is whole.) */
+static int ready(const mote_band_layer *l, uint32_t k, int32_t p, const int32_t *next)
+{
+    uint32_t s;
+    for (s = 0; s < 2; s++) {
+        int32_t j = l[k].src[s];
+        if (j > 0 && last_read(&l[k], p) >= next[j]) return 0;
+    }
+    return 1;
+}
+
+/* Shapes chain: every input a chain tensor made earlier, with its rows. */
+static int chains(const mote_band_layer *l, uint32_t n)
+{
+    uint32_t k, s;
+    for (k = 0; k < n; k++) {
+        if (l[k].in_h < 1 || l[k].out_h < 1 || l[k].stride < 1 || l[k].span < 1 || l[k].pad < 0 ||
+            l[k].in_row == 0 || l[k].out_row == 0 || l[k].src[0] < 0 ||
+            (l[k].add && l[k].src[1] < 0))
+            return 0;
+        for (s = 0; s < 2; s++) {
+            int32_t j = l[k].src[s];
+            if (j < 0) continue;
+            if (j > (int32_t)k) return 0;
+            if (j == 0 ? l[k].in_h != l[0].in_h || l[k].in_row != l[0].in_row
+                       : l[k].in_h != l[j - 1].out_h || l[k].in_row != l[j - 1].out_row)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
+                   const mote_band_visit *v)
+{
+    /* next[j]: next row of chain tensor j to make; window j holds rows
+     * [base[j], base[j] + cnt[j]) of it; need[j]: the last row this band
+     * needs. */
+    int32_t next[MOTE_BAND_MAX_OPS + 1], base[MOTE_BAND_MAX_OPS + 1], cnt[MOTE_BAND_MAX_OPS + 1],
+        need[MOTE_BAND_MAX_OPS + 1], y;
+    uint32_t k, s;
+    int rc, progress;
+    if (n < 2 || n > MOTE_BAND_MAX_OPS || !chains(l, n)) return (int)MOTE_E_STATE;
+    for (k = 0; k <= n; k++) {
+        next[k] = base[k] = cnt[k] = 0;
+        if (k < n) cap[k] = 0;
+    }
+    *overlap_ok = 1;
+    for (y = 0; y < l[n - 1].out_h; y++) {
+        /* Rows each tensor must have for output row y: consumers first
+         * (layers only read tensors made by earlier layers). */
+        for (k = 0; k < n; k++)
+            need[k] = -1;
+        need[n] = y;
+        for (k = n; k-- > 0;) {
+            if (need[k + 1] < 0) continue;
+            for (s = 0; s < 2; s++) {
+                int32_t j = l[k].src[s], r;
+                if (j < 0) continue;
+                r = last_read(&l[k], need[k + 1]);
+                if (r > need[j]) need[j] = r;
+            }
+        }
+        /* Rows flow through one at a time: in each pass every layer makes
+         * its next row if this band needs it and its inputs hold the rows
+         * it reads, so a row is consumed soon after it is made and the
+         * windows stay a few rows deep (making each layer's rows for the
+         * band all at once would size every window by the first band's
+         * whole receptive field). */
+        for (progress = 1; next[n] <= y && progress;) {
+            progress = 0;
+            for (k = 0; k < n; k++) {
+                mote_band_call c;
+                int32_t p = next[k + 1];
+                if (k + 1 < n) {
+                    const uint32_t w = k + 1;
+                    /* Rows of window w no layer reads again. */
+                    const int32_t low = low_of(l, n, next, w);
+                    if (cnt[w] > 0 && low > base[w]) {
+                        int32_t d = low - base[w] < cnt[w] ? low - base[w] : cnt[w];
+                        if (d < cnt[w] && v != NULL && v->drop != NULL &&
+                            (rc = v->drop(v->user, w, d, cnt[w] - d)) != 0)
+                            return rc;
+                        base[w] += d;
+                        cnt[w] -= d;
+                    }
+                    /* Rows below low are read by no one: not made at all. */
+                    if (low > p) p = low;
+                }
+                if (p > need[k + 1] || !ready(l, k, p, next)) continue;
+                if (k + 1 < n) {
+                    const uint32_t w = k + 1;
+                    if (cnt[w] == 0) base[w] = p;
+                    c.out_at = p - base[w];
+                    cnt[w] = p - base[w] + 1;
+                    if (cnt[w] > cap[w]) cap[w] = cnt[w];
+                } else {
+                    c.out_at = p;
+                }
+                c.k = k;
+                c.row = p;
+                c.count = 1;
+                for (s = 0; s < 2; s++) {
+                    int32_t j = l[k].src[s];
+                    c.in_base[s] = j > 0 ? base[j] : 0;
+                    c.in_count[s] = j > 0 ? cnt[j] : l[k].in_h;
+                    /* Every row the call reads is in its input's window. */
+                    if (j >= 0 && (first_read(&l[k], p) < c.in_base[s] ||
+                                   last_read(&l[k], p) >= c.in_base[s] + c.in_count[s]))
+                        return (int)MOTE_E_STATE;
+                }
+                if (v != NULL && v->call != NULL && (rc = v->call(v->user, &c)) != 0) return rc;
+                next[k + 1] = p + 1;
+                progress = 1;
+            }
+        }
+        if (next[n] != y + 1) return (int)MOTE_E_STATE;
+        /* Output rows [0, y] may lie over the input only below the first
+         * input row a later band reads. */
+        if (y + 1 < l[n - 1].out_h &&
+            (uint64_t)next[n] * l[n - 1].out_row > (uint64_t)low_of(l, n, next, 0) * l[0].in_row)
+            *overlap_ok = 0;
+    }
+    return 0;
+}
+
+uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap)
+{
+    uint64_t at = 0;
+    uint32_t w;
+    for (w = 1; w < j; w++) /* window w holds rows of layer w - 1's output */
+        at += ALIGN_UP((uint64_t)(uint32_t)cap[w] * l[w - 1].out_row);
+    return at > UINT32_MAX ? UINT32_MAX : (uint32_t)at;
+}
+
+uint32_t mote_band_work_bytes(const mote_band_layer *l, uint32_t n, const int32_t *cap)
+{
+    return mote_band_window_at(l, n, cap);
+}

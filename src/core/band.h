@@ -1,0 +1,136 @@
+/*
+ * band.h — patch (band) execution of a leading chain of convolutions
+ * (issue #10, item 2).
+ *
+ * The memory-heaviest stage of a CNN is usually its first few layers: VWW's
+ * 48x48x8 -> 48x48x16 pointwise convolution needs 18 432 + 36 864 bytes at
+ * once. Run as a chain, band by band over the output rows of its last
+ * layer, those intermediates never exist whole: each one lives in a window
+ * of a few rows.
+ *
+ * Chain: operators first..last, each a CONV_2D or DEPTHWISE_CONV_2D on int8
+ * (batch 1, constant filter) or an int8 ADD of two same-shaped tensors,
+ * reading only the chain's input (T0: input 0 of `first`) and each other's
+ * outputs; every intermediate (outputs of first .. last-1) read inside the
+ * chain only (and not a model output). The chain's input and output (Tn)
+ * are ordinary planned tensors; each intermediate is a window of rows in
+ * one work area the planner places like a tensor (the plan entry of the
+ * first intermediate holds it; the others take no arena).
+ *
+ * Windows, not recompute. MCUNetV2 recomputes the rows two bands share;
+ * here each intermediate keeps the rows a later band still reads (a
+ * sliding window: rows no later output row reads are dropped and the rest
+ * moved to the front), so every output row of every layer is computed
+ * exactly once and the chain does the same multiply-adds as without bands.
+ * The cost is copying the kept rows (kernel height - stride rows per new
+ * row) and one kernel call per row and layer. A band is one output row of
+ * the last layer; within it rows flow through one at a time (each layer
+ * makes its next row as soon as its inputs hold the rows it reads), so a
+ * window holds about a kernel's height of rows, not the first band's
+ * whole receptive field.
+ *
+ * Branches: a chain may be any run of consecutive operators whose only
+ * outside input is the first one's input 0 — an ADD joining two of its
+ * tensors (a ResNet skip) included, and a tensor read by several of its
+ * layers keeps the rows the slowest of them still needs. IC's first two
+ * residual blocks (operators 0..7) run so.
+ *
+ * Kernel calls: a layer's step is run through its own kernel-table row (or
+ * the kernel's reference row when that one does not fit the band's shape),
+ * with its parameter block's input rows, output rows and top padding set
+ * for the band and restored after (band_run.c): the kernels themselves are
+ * unchanged, so the bytes are those of the whole-tensor call.
+ *
+ * Overlap: when the chain's output is no larger than its input and the
+ * input dies at the chain, the output may take the input's buffer: output
+ * row r is written once band r is done, and it must only cover input rows
+ * no later band reads; mote_band_walk checks exactly that.
+ */
+#ifndef MOTE_CORE_BAND_H
+#define MOTE_CORE_BAND_H
+
+#include <stdint.h>
+#include "mote/graph.h"
+#include "mote/status.h"
+
+#define MOTE_BAND_MAX_OPS 8 /* layers in a chain */
+
+/* One layer's rows: what the band walk needs. Chain tensors are numbered
+ * 0 (the chain's input) and k + 1 (layer k's output); layer n - 1 writes
+ * the chain's output. */
+typedef struct mote_band_layer {
+    int32_t in_h, out_h;       /* rows of its input(s) and output */
+    int32_t stride, pad, span; /* along rows; span = (kernel rows - 1) * dilation + 1 */
+    uint32_t in_row, out_row;  /* bytes per row of input and output (width * channels) */
+    int8_t src[2];             /* chain tensors it reads; src[1] < 0: one input */
+    uint8_t add;               /* element-wise ADD of src[0] and src[1] (else a convolution) */
+} mote_band_layer;
+
+/* The chain the planner chose (first < 0: none). */
+typedef struct mote_band {
+    int16_t first, last; /* operators run band by band */
+    int16_t work;        /* tensor (T1) whose plan entry holds the windows */
+    uint8_t may_overlap; /* the walk allows the output over the input */
+    uint8_t overlap;     /* 1: the output shares the chain input's buffer */
+    uint32_t work_bytes; /* the windows, each MOTE_ARENA_ALIGN-aligned */
+    uint32_t without;    /* activation bytes of the plan without bands */
+    uint32_t bands;      /* output rows of the last layer */
+} mote_band;
+
+/* Layer geometry of operator i from the graph when it can be one layer of
+ * a band chain (int8 CONV_2D / DEPTHWISE_CONV_2D, batch 1, constant int8
+ * filter; or an int8 ADD of two same-shaped activations): 1, else 0
+ * (src is left to the caller). */
+int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l);
+
+/* What one kernel call of the walk does: layer k makes output rows
+ * [row, row + count) from its inputs' windows (input s holds rows
+ * [in_base[s], in_base[s] + in_count[s])); the output goes to its window
+ * at row out_at (or, for the last layer, to row `row` of the chain
+ * output). The chain's input (tensor 0) is whole: base 0, all rows. */
+typedef struct mote_band_call {
+    uint32_t k;
+    int32_t row, count, out_at;
+    int32_t in_base[2], in_count[2];
+} mote_band_call;
+
+/* Callbacks of a walk (NULL: plan only). */
+typedef struct mote_band_visit {
+    /* Window j (1 .. n-1) drops its first `drop` rows, keeping `keep`. */
+    int (*drop)(void *user, uint32_t j, int32_t drop, int32_t keep);
+    int (*call)(void *user, const mote_band_call *c);
+    void *user;
+} mote_band_visit;
+
+/* Walk the chain of n layers (2 .. MOTE_BAND_MAX_OPS) band by band. cap
+ * (n entries; cap[j] for window j, 1 <= j < n) receives the most rows
+ * each window holds; *overlap_ok whether the output may share the input's
+ * buffer. Returns 0, or MOTE_E_STATE for a chain it cannot walk (shapes
+ * that do not chain) or the first nonzero callback result. */
+int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
+                   const mote_band_visit *v);
+
+/* Work bytes for windows of cap rows (as mote_band_walk gives). */
+uint32_t mote_band_work_bytes(const mote_band_layer *l, uint32_t n, const int32_t *cap);
+
+/* Byte offset of window j in the work area. */
+uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap);
+
+/* The chain of operators first..last as a band (geometry, walk, work
+ * bytes) into *b: 1, or 0 when it cannot be one (plan_band.c). */
+int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b);
+
+/* Layers of b from the graph into l (b->last - b->first + 1 entries):
+ * the count, 0 when they do not form a chain. */
+uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_layer *l);
+
+/* A session's band chain (band_run.c): mote_band_check at session init
+ * (the steps form the planned chain, its windows fit work_bytes),
+ * and agree with what the planner read from graph g for band b),
+ * mote_band_run in place of the chain's steps. MOTE_OK, MOTE_E_STATE or a
+ * kernel's status. */
+struct mote_session;
+mote_status mote_band_check(const struct mote_session *s, const mote_graph *g, const mote_band *b);
+mote_status mote_band_run(const struct mote_session *s);
+
+#endif /* MOTE_CORE_BAND_H */

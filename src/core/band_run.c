@@ -1,0 +1,244 @@
+/*
+ * band_run.c — run a session's band chain (band.h): the walk of
+ * core/band.c with the kernels called on each band's rows.
+ *
+ * A layer's kernel is called through its step's own kernel-table row with
+ * the parameter block (in the session's state) changed for the call —
+ * input rows, output rows, top padding — and restored right after, so the
+ * kernels are the ones the whole-tensor step runs and the bytes are the
+ * same. A row whose `fits` refuses the band's shape, or that would need
+ * more scratch than planned, gives way to the kernel's reference row
+ * (every row of a kernel computes the same bytes).
+ */
+#include <string.h>
+
+#include "mote/mote.h"
+#include "core/band.h"
+#include "core/control.h"
+#include "core/step.h"
+#include "kernels/kernel_table.h"
+
+typedef struct band_ctx {
+    const mote_session *s;
+    mote_band_layer l[MOTE_BAND_MAX_OPS];
+    int32_t cap[MOTE_BAND_MAX_OPS];
+    uint32_t n;
+    uint8_t *work;
+    uint8_t *in, *out; /* the chain's input and output tensors */
+} band_ctx;
+
+/* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
+ * int8), else -1. */
+static int32_t layer_kernel(const mote_session *s, uint32_t i)
+{
+    const mote_step *st = &s->steps[i];
+    uint16_t kid;
+    if (st->row >= mote_kernel_row_count || st->n_out != 1) return -1;
+    kid = mote_kernel_rows[st->row].kernel;
+    if (kid == MOTE_KID_CONV_2D_S8 || kid == MOTE_KID_DEPTHWISE_CONV_2D_S8)
+        return st->n_in >= 2 ? (int32_t)kid : -1;
+    return kid == MOTE_KID_ADD_S8 && st->n_in == 2 ? (int32_t)kid : -1;
+}
+
+/* Layer k from its step (what its kernel will be told): 0, or -1. */
+static int layer_from_step(const mote_session *s, uint32_t i, mote_band_layer *l)
+{
+    const uint8_t *block = s->state + s->steps[i].params;
+    int32_t kid = layer_kernel(s, i);
+    l->src[0] = l->src[1] = -1;
+    if (kid == MOTE_KID_ADD_S8) {
+        const mote_add_s8_step *as = (const mote_add_s8_step *)(const void *)block;
+        if (as->in1.n != 1 || as->in1.h != as->out.h || as->in2.h != as->out.h ||
+            as->in1.w != as->out.w || as->in2.w != as->out.w || as->in1.c != as->out.c ||
+            as->in2.c != as->out.c || as->in2.n != 1 || as->out.n != 1)
+            return -1;
+        l->in_h = l->out_h = as->out.h;
+        l->stride = l->span = 1;
+        l->pad = 0;
+        l->in_row = l->out_row = (uint32_t)as->out.w * (uint32_t)as->out.c;
+        l->add = 1;
+        return 0;
+    }
+    if (kid < 0) return -1;
+    {
+        const mote_conv_s8_step *cs = (const mote_conv_s8_step *)(const void *)block;
+        if (cs->in.n != 1 || cs->out.n != 1) return -1;
+        l->in_h = cs->in.h;
+        l->out_h = cs->out.h;
+        l->stride = cs->p.geom.stride_h;
+        l->pad = cs->p.geom.pad_h;
+        l->span = (cs->filter.h - 1) * cs->p.geom.dilation_h + 1;
+        l->in_row = (uint32_t)cs->in.w * (uint32_t)cs->in.c;
+        l->out_row = (uint32_t)cs->out.w * (uint32_t)cs->out.c;
+        l->add = 0;
+    }
+    return 0;
+}
+
+/* Tensor index of step i's operand k (k >= n_in: outputs). */
+static int32_t operand(const mote_session *s, uint32_t i, uint32_t k)
+{
+    return s->operands[s->steps[i].operands + k];
+}
+
+/* Layers from the steps, the chain tensors each reads (from the operand
+ * lists), the windows' rows and the chain's tensors: 0, or -1 when they do
+ * not form a chain the walk accepts. */
+static int load(band_ctx *c, const mote_session *s)
+{
+    uint32_t k, j, q;
+    int ok;
+    const uint32_t first = (uint32_t)s->band_first;
+    if (s->band_first < 0 || s->band_last <= s->band_first ||
+        s->band_last - s->band_first + 1 > MOTE_BAND_MAX_OPS)
+        return -1;
+    c->s = s;
+    c->n = (uint32_t)(s->band_last - s->band_first) + 1;
+    for (k = 0; k < c->n; k++) {
+        mote_band_layer *l = &c->l[k];
+        if (layer_from_step(s, first + k, l) != 0) return -1;
+        for (q = 0; q < (l->add ? 2u : 1u); q++) {
+            int32_t t = operand(s, first + k, q);
+            if (t == operand(s, first, 0)) l->src[q] = 0;
+            for (j = 0; j < k; j++)
+                if (t == operand(s, first + j, s->steps[first + j].n_in))
+                    l->src[q] = (int8_t)(j + 1);
+            if (l->src[q] < 0) return -1;
+        }
+    }
+    if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
+    c->work = s->activations + s->band_work;
+    c->in = mote_session_ref(s, operand(s, first, 0));
+    c->out = mote_session_ref(s, operand(s, (uint32_t)s->band_last, s->steps[s->band_last].n_in));
+    return c->in != NULL && c->out != NULL ? 0 : -1;
+}
+
+static int drop(void *user, uint32_t j, int32_t d, int32_t keep)
+{
+    band_ctx *c = (band_ctx *)user;
+    uint8_t *w = c->work + mote_band_window_at(c->l, j, c->cap);
+    const size_t row = c->l[j - 1].out_row; /* window j: layer j - 1's output */
+    memmove(w, w + (size_t)d * row, (size_t)keep * row);
+    return 0;
+}
+
+/* The reference row of kernel kid (isa 0, fits every step, no scratch). */
+static int32_t ref_row(uint16_t kid)
+{
+    uint32_t r;
+    for (r = 0; r < mote_kernel_row_count; r++) {
+        const mote_kernel_row *row = &mote_kernel_rows[r];
+        if (row->kernel == kid && row->isa == 0 && row->fits == NULL &&
+            row->scratch_bytes == NULL && row->run != NULL)
+            return (int32_t)r;
+    }
+    return -1;
+}
+
+/* Row r of chain tensor j as the call sees it: the chain's input whole,
+ * a window from its base. */
+static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_t r, uint32_t row)
+{
+    const uint8_t *at = j == 0 ? c->in : c->work + mote_band_window_at(c->l, (uint32_t)j, c->cap);
+    return at + (size_t)(r - base) * row;
+}
+
+/* Run the row of step st on block (changed for the band), or the
+ * kernel's reference row when that one does not take the band's shape or
+ * would need more scratch than planned (keep: the block as planned). */
+static mote_status run_row(const mote_step *st, void *block, const void *keep, mote_kernel_io *io)
+{
+    const mote_kernel_row *row = &mote_kernel_rows[st->row];
+    const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(block) : 0;
+    int32_t r = (int32_t)st->row;
+    if ((row->fits != NULL && !row->fits(block)) ||
+        (need > 0 && (io->scratch == NULL || need > row->scratch_bytes(keep))))
+        r = ref_row(row->kernel);
+    return r >= 0 ? mote_kernel_rows[r].run(block, io) : MOTE_E_STATE;
+}
+
+static int call(void *user, const mote_band_call *bc)
+{
+    band_ctx *c = (band_ctx *)user;
+    const mote_session *s = c->s;
+    const uint32_t i = (uint32_t)s->band_first + bc->k;
+    const mote_step *st = &s->steps[i];
+    const mote_band_layer *l = &c->l[bc->k];
+    uint8_t *block = s->state + st->params;
+    const void *in[MOTE_MAX_OP_INPUTS];
+    void *out[1];
+    mote_kernel_io io;
+    uint32_t k;
+    mote_status status;
+
+    for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
+        in[k] =
+            k < st->n_in && operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
+    out[0] = bc->k + 1 < c->n ? c->work + mote_band_window_at(c->l, bc->k + 1, c->cap) +
+                                    (size_t)bc->out_at * l->out_row
+                              : c->out + (size_t)bc->row * l->out_row;
+    io.in = in;
+    io.out = out;
+    io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
+    if (l->add) {
+        /* Rows row .. row + count - 1 of both inputs and the output. */
+        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block, keep = *as;
+        in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->row, l->in_row);
+        in[1] = rows_of(c, l->src[1], bc->in_base[1], bc->row, l->in_row);
+        as->in1.h = as->in2.h = as->out.h = bc->count;
+        status = run_row(st, as, &keep, &io);
+        *as = keep;
+    } else {
+        /* The first input row the band reads, and from where in the
+         * window: rows above it are left out, so the top padding is what
+         * remains of the layer's own (0 below the top). */
+        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block, keep = *cs;
+        const int32_t first = bc->row * l->stride - l->pad;
+        const int32_t off = first - bc->in_base[0] > 0 ? first - bc->in_base[0] : 0;
+        in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->in_base[0] + off, l->in_row);
+        cs->in.h = bc->in_count[0] - off;
+        cs->out.h = bc->count;
+        cs->p.geom.pad_h = bc->in_base[0] + off - first;
+        status = run_row(st, cs, &keep, &io);
+        *cs = keep;
+    }
+    return (int)status;
+}
+
+mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b)
+{
+    band_ctx c;
+    uint32_t k;
+    if (load(&c, s) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
+        b->last - b->first + 1 != (int32_t)c.n)
+        return MOTE_E_STATE;
+    /* The steps tell the kernels what the planner planned from the graph
+     * (one layer at a time: loading keeps a small stack). The chain
+     * tensors each layer reads come from the steps' operand lists, which
+     * are the graph's. */
+    for (k = 0; k < c.n; k++) {
+        mote_band_layer l;
+        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l) || l.in_h != c.l[k].in_h ||
+            l.out_h != c.l[k].out_h || l.stride != c.l[k].stride || l.pad != c.l[k].pad ||
+            l.span != c.l[k].span || l.in_row != c.l[k].in_row || l.out_row != c.l[k].out_row ||
+            l.add != c.l[k].add)
+            return MOTE_E_STATE;
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_band_run(const mote_session *s)
+{
+    band_ctx c;
+    mote_band_visit v;
+    int32_t grown[MOTE_BAND_MAX_OPS];
+    int rc, ok;
+    if (load(&c, s) != 0) return MOTE_E_STATE;
+    v.drop = drop;
+    v.call = call;
+    v.user = &c;
+    /* The windows stay where load() put them (c.cap): the walk's own
+     * count grows in `grown`. */
+    rc = mote_band_walk(c.l, c.n, grown, &ok, &v);
+    return (mote_status)rc;
+}

@@ -1,0 +1,214 @@
+"""Band (patch) execution of a leading convolution chain (src/core/band.h).
+
+Synthetic int8 chains — stride 2, SAME and VALID padding, odd heights,
+dilation, a tall kernel over few rows (two bands), outputs larger
+and smaller than the chain's input, residual blocks (ADD of a skip and of
+two strided branches) — are built with the TFLite schema's
+object API (tests/ops/tflite_builder.py). For each one:
+
+  * `mote inspect --json` must show the planner chose a band chain and that
+    it lowered the activations (patch.activation_bytes below
+    patch.activation_bytes_without; --no-patch gives the latter);
+  * `mote run` with bands and with --no-patch must both give exactly what
+    TensorFlow Lite Micro gives (tests/ops/oracle.py) on random inputs.
+
+usage: test_band.py MOTE_BINARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from tflite_builder import ACT, OP, PAD, TT, Graph, quant, schema  # noqa: E402
+import oracle  # noqa: E402
+
+BO = schema.BuiltinOptions
+RNG = np.random.default_rng(10)
+
+
+def conv_opts(stride, pad, dil=1, act=ACT.RELU):
+    o = schema.Conv2DOptionsT()
+    o.padding, o.strideW, o.strideH, o.fusedActivationFunction = pad, stride, stride, act
+    o.dilationWFactor = o.dilationHFactor = dil
+    return o
+
+
+def dw_opts(stride, pad, dil=1, act=ACT.RELU6):
+    o = schema.DepthwiseConv2DOptionsT()
+    o.padding, o.strideW, o.strideH, o.depthMultiplier = pad, stride, stride, 1
+    o.fusedActivation = act
+    o.fusedActivationFunction = act
+    o.dilationWFactor = o.dilationHFactor = dil
+    return o
+
+
+def out_size(n, k, stride, pad, dil):
+    span = (k - 1) * dil + 1
+    return (n + stride - 1) // stride if pad == PAD.SAME else (n - span) // stride + 1
+
+
+def build(h, w, c, layers, tail=True):
+    """layers: (kind, k, out_c, stride, pad, dil); kind 'conv' or 'dw'.
+    With tail, a small convolution after the chain, so the chain's output
+    is not the model output."""
+    g = Graph()
+    q_in = quant([0.02], [-5])
+    x = g.tensor("in", [1, h, w, c], TT.INT8, q_in)
+    first = x
+    for n, (kind, k, oc, stride, pad, dil) in enumerate(layers):
+        if kind == "dw":
+            oc = c
+        wshape = (1, k, k, oc) if kind == "dw" else (oc, k, k, c)
+        wt = RNG.integers(-127, 128, size=wshape).astype(np.int8)
+        wq = quant(list(RNG.uniform(0.002, 0.02, oc)), [0] * oc, 3 if kind == "dw" else 0)
+        tw = g.const("w%d" % n, wt, TT.INT8, wq)
+        bias = RNG.integers(-2000, 2000, size=(oc,)).astype(np.int32)
+        tb = g.const("b%d" % n, bias, TT.INT32, quant([0.0001] * oc, [0] * oc))
+        h = out_size(h, k, stride, pad, dil)
+        w = out_size(w, k, stride, pad, dil)
+        y = g.tensor("t%d" % n, [1, h, w, oc], TT.INT8, quant([0.05 + 0.01 * n], [-3 + n]))
+        if kind == "dw":
+            g.op(OP.DEPTHWISE_CONV_2D, [x, tw, tb], [y], BO.DepthwiseConv2DOptions,
+                 dw_opts(stride, pad, dil))
+        else:
+            g.op(OP.CONV_2D, [x, tw, tb], [y], BO.Conv2DOptions, conv_opts(stride, pad, dil))
+        x, c = y, oc
+    if tail:
+        wt = RNG.integers(-127, 128, size=(4, 1, 1, c)).astype(np.int8)
+        tw = g.const("wt", wt, TT.INT8, quant([0.01] * 4, [0] * 4))
+        y = g.tensor("out", [1, h, w, 4], TT.INT8, quant([0.1], [2]))
+        g.op(OP.CONV_2D, [x, tw, -1], [y], BO.Conv2DOptions, conv_opts(1, PAD.VALID))
+        x = y
+    return g.finish([first], [x]), (h, w)
+
+
+def add_opts(act=ACT.NONE):
+    o = schema.AddOptionsT()
+    o.fusedActivationFunction = act
+    return o
+
+
+def build_residual(h, w, c):
+    """IC's first stage in small: conv, a residual block (two convs, ADD of
+    the skip), then a strided block whose two branches (3x3 s2 then 3x3,
+    and a 1x1 s2 shortcut) join in a second ADD; a tail after it."""
+    g = Graph()
+    x = g.tensor("in", [1, h, w, c], TT.INT8, quant([0.02], [-5]))
+    n = [0]
+
+    def conv(src, shape_in, k, oc, stride, relu=True):
+        hh, ww, cc = shape_in
+        wt = RNG.integers(-127, 128, size=(oc, k, k, cc)).astype(np.int8)
+        tw = g.const("w%d" % n[0], wt, TT.INT8,
+                     quant(list(RNG.uniform(0.002, 0.02, oc)), [0] * oc))
+        tb = g.const("b%d" % n[0], RNG.integers(-2000, 2000, size=(oc,)).astype(np.int32),
+                     TT.INT32, quant([0.0001] * oc, [0] * oc))
+        oh, ow = out_size(hh, k, stride, PAD.SAME, 1), out_size(ww, k, stride, PAD.SAME, 1)
+        y = g.tensor("t%d" % n[0], [1, oh, ow, oc], TT.INT8, quant([0.05 + 0.01 * n[0]], [n[0] - 4]))
+        g.op(OP.CONV_2D, [src, tw, tb], [y], BO.Conv2DOptions,
+             conv_opts(stride, PAD.SAME, 1, ACT.RELU if relu else ACT.NONE))
+        n[0] += 1
+        return y, (oh, ow, oc)
+
+    def add(a, b, shape):
+        y = g.tensor("a%d" % n[0], [1, *shape], TT.INT8, quant([0.09], [-7]))
+        g.op(OP.ADD, [a, b], [y], BO.AddOptions, add_opts(ACT.RELU))
+        n[0] += 1
+        return y
+
+    t0, s0 = conv(x, (h, w, c), 3, 8, 1)
+    t1, s1 = conv(t0, s0, 3, 8, 1)
+    t2, _ = conv(t1, s1, 3, 8, 1, relu=False)
+    a0 = add(t0, t2, s0)
+    t4, s4 = conv(a0, s0, 3, 16, 2)
+    t5, _ = conv(t4, s4, 3, 16, 1, relu=False)
+    t6, _ = conv(a0, s0, 1, 16, 2, relu=False)
+    a1 = add(t5, t6, s4)
+    out, _ = conv(a1, s4, 1, 4, 1)
+    return g.finish([x], [out])
+
+
+S, V = PAD.SAME, PAD.VALID
+CASES = {
+    # VWW's first stage, smaller: conv s2, dw, pointwise widening, dw s2.
+    "vww_like": (40, 40, 3, [("conv", 3, 8, 2, S, 1), ("dw", 3, 0, 1, S, 1),
+                             ("conv", 1, 16, 1, S, 1), ("dw", 3, 0, 2, S, 1),
+                             ("conv", 1, 8, 1, S, 1)]),
+    # Odd heights, VALID padding, stride 2 on an odd size.
+    "valid_odd": (31, 17, 4, [("conv", 3, 16, 1, V, 1), ("dw", 3, 0, 2, V, 1),
+                              ("conv", 1, 4, 1, V, 1)]),
+    # SAME with stride 2 on odd heights and a 5x5 kernel.
+    "same_odd_5x5": (29, 11, 3, [("conv", 5, 24, 2, S, 1), ("dw", 5, 0, 1, S, 1),
+                                 ("conv", 1, 3, 2, S, 1)]),
+    # Dilation 2 along rows and columns.
+    "dilated": (27, 9, 2, [("conv", 3, 16, 1, S, 2), ("dw", 3, 0, 1, V, 2),
+                           ("conv", 1, 2, 1, S, 1)]),
+    # A tall kernel over few rows: two bands, the window holds all but one row.
+    "tall_kernel": (12, 12, 2, [("conv", 1, 32, 1, V, 1), ("conv", 11, 2, 1, V, 1)]),
+    # 1x1 stride 2 skips rows; output larger than the input (no overlap).
+    "pointwise_stride2": (20, 20, 2, [("conv", 1, 32, 1, S, 1), ("conv", 1, 24, 2, S, 1)]),
+    # Branches: two residual blocks with ADD (IC's first stage), odd height.
+    "residual": (21, 16, 3, None),
+}
+
+
+def mote(binary, *args):
+    return subprocess.run([binary, *args], capture_output=True)
+
+
+def main():
+    binary = sys.argv[1]
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (h, w, c, layers) in CASES.items():
+            model = build_residual(h, w, c) if layers is None else build(h, w, c, layers)[0]
+            path = os.path.join(tmp, name + ".tflite")
+            with open(path, "wb") as f:
+                f.write(model)
+            problems = []
+            r = mote(binary, "inspect", "--json", path)
+            patch = json.loads(r.stdout)["patch"] if r.returncode == 0 else None
+            r2 = mote(binary, "inspect", "--json", "--no-patch", path)
+            plain = json.loads(r2.stdout)["patch"] if r2.returncode == 0 else None
+            if patch is None or plain is None:
+                problems.append("inspect failed: %s" % (r.stderr or r2.stderr).decode().strip())
+            else:
+                if not patch["used"]:
+                    problems.append("no band chain chosen")
+                elif not patch["activation_bytes"] < patch["activation_bytes_without"]:
+                    problems.append("bands do not lower the activations: %s" % patch)
+                if plain["used"] or plain["activation_bytes"] != patch["activation_bytes_without"]:
+                    problems.append("--no-patch plan differs: %s" % plain)
+            for trial in range(3):
+                x = RNG.integers(-128, 128, size=(1, h, w, c)).astype(np.int8)
+                if trial == 1:
+                    x[:] = -128
+                want = oracle.run_tflm(model, [x], 1)[0]
+                xin = os.path.join(tmp, "x.bin")
+                x.tofile(xin)
+                for flag in ([], ["--no-patch"]):
+                    out = os.path.join(tmp, "y.bin")
+                    r = mote(binary, "run", path, "--input", xin, "--output", out, *flag)
+                    got = np.fromfile(out, dtype=np.int8) if r.returncode == 0 else None
+                    if got is None or got.tobytes() != want.astype(np.int8).tobytes():
+                        problems.append("trial %d %s: output differs from TFLM%s" % (
+                            trial, " ".join(flag) or "(bands)",
+                            "" if got is not None else ": " + r.stderr.decode().strip()))
+            if problems:
+                failed += 1
+                print("FAIL %s: %s" % (name, "; ".join(problems)))
+            else:
+                print("ok   %s: operators %s..%s in %s bands, activations %s (without: %s)" % (
+                    name, patch["first_op"], patch["last_op"], patch["bands"],
+                    patch["activation_bytes"], patch["activation_bytes_without"]))
+    print("band: %d passed, %d failed" % (len(CASES) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
