@@ -19,11 +19,11 @@
 enum {
     ANY_CONTROL = 0
 #define MOTE_OP(name, code, options, file, flags, types, kernels, i8, f32)                         \
-    | (MOTE_SEL_OP(name) && (((flags) & MOTE_OPF_CONTROL) != 0))
+    | (MOTE_SEL_OP(name) && (((flags)&MOTE_OPF_CONTROL) != 0))
 #include "ops/ops.def"
 };
 
-static const mote_cf_entry full = {mote_cf_needed, mote_cf_plan_model, mote_cf_lay_out,
-                                   mote_cf_run, mote_cf_reset};
+static const mote_cf_entry full = {mote_cf_needed, mote_cf_plan_model, mote_cf_lay_out, mote_cf_run,
+                                   mote_cf_reset};
 
 const mote_cf_entry *const mote_cf = ANY_CONTROL ? &full : NULL;

@@ -17,10 +17,10 @@ static const uint8_t type_size[MOTE_TYPE_LAST + 1] = {
 
 #ifndef MOTE_NO_STRINGS
 static const char *const type_name[MOTE_TYPE_LAST + 1] = {
-    "FLOAT32", "FLOAT16", "INT32",   "UINT8",  "INT64",         "STRING",
-    "BOOL",    "INT16",   "COMPLEX64", "INT8", "FLOAT64",       "COMPLEX128",
-    "UINT64",  "RESOURCE", "VARIANT", "UINT32", "UINT16",       "INT4",
-    "BFLOAT16", "INT2",   "UINT4",   "FLOAT8_E4M3FN", "FLOAT8_E5M2",
+    "FLOAT32",  "FLOAT16",  "INT32",     "UINT8",         "INT64",       "STRING",
+    "BOOL",     "INT16",    "COMPLEX64", "INT8",          "FLOAT64",     "COMPLEX128",
+    "UINT64",   "RESOURCE", "VARIANT",   "UINT32",        "UINT16",      "INT4",
+    "BFLOAT16", "INT2",     "UINT4",     "FLOAT8_E4M3FN", "FLOAT8_E5M2",
 };
 #endif
 

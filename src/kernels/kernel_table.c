@@ -62,8 +62,8 @@ int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step)
 
 /* The kernels mote_signal_state knows (constant; 1 without a selection). */
 #define STATEFUL                                                                                   \
-    (MOTE_SEL_KERNEL(SIGNAL_SPECTRAL_SUB) || MOTE_SEL_KERNEL(SIGNAL_FRAMER) ||                    \
-     MOTE_SEL_KERNEL(SIGNAL_STACKER) || MOTE_SEL_KERNEL(SIGNAL_DELAY) ||                          \
+    (MOTE_SEL_KERNEL(SIGNAL_SPECTRAL_SUB) || MOTE_SEL_KERNEL(SIGNAL_FRAMER) ||                     \
+     MOTE_SEL_KERNEL(SIGNAL_STACKER) || MOTE_SEL_KERNEL(SIGNAL_DELAY) ||                           \
      MOTE_SEL_KERNEL(SIGNAL_OVERLAP_ADD))
 
 int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offset,

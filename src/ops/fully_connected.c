@@ -47,11 +47,13 @@ mote_status mote_lower_fully_connected(mote_lower_ctx *c)
                                (unsigned long long)c->out.elements, (int)rows, (int)out_c);
 
     if (c->in[0].type == MOTE_INT16)
-        return mote_lower_by_type_table.fc_s16 == NULL ? mote_lower_type_left_out(c)
-                                       : mote_lower_by_type_table.fc_s16(c, activation, rows, depth, out_c);
+        return mote_lower_by_type_table.fc_s16 == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.fc_s16(c, activation, rows, depth, out_c);
     if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8)
-        return mote_lower_by_type_table.fc_hybrid == NULL ? mote_lower_type_left_out(c)
-                                          : mote_lower_by_type_table.fc_hybrid(c, activation, rows, depth, out_c);
+        return mote_lower_by_type_table.fc_hybrid == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.fc_hybrid(c, activation, rows, depth, out_c);
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_fc_f32_step *p;
         if ((st = mote_lower_bias(c, out_c, MOTE_FLOAT32)) != MOTE_OK) return st;

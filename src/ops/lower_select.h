@@ -18,9 +18,8 @@
 #include "ops/op_s16_util.h"
 
 typedef struct mote_lower_by_type {
-    mote_status (*conv_s16)(mote_lower_ctx *c, int dw, int32_t activation,
-                            int32_t depth_multiplier, const mote_dims *in,
-                            const mote_dims *filter, const mote_dims *out,
+    mote_status (*conv_s16)(mote_lower_ctx *c, int dw, int32_t activation, int32_t depth_multiplier,
+                            const mote_dims *in, const mote_dims *filter, const mote_dims *out,
                             const mote_conv_geom *geom);
     mote_status (*fc_s16)(mote_lower_ctx *c, int32_t activation, int32_t rows, int32_t depth,
                           int32_t out_c);

@@ -10,7 +10,6 @@
  */
 #include "ops/op.h"
 
-
 #if defined(MOTE_OPSET) && !defined(MOTE_NO_STRINGS)
 #define MOTE_SEL_STUB(name) MOTE_SEL_NOT(MOTE_SEL_OP(name))
 
