@@ -34,7 +34,8 @@ test-cli: $(BUILD)/mote $(NPY_CHECK) $(FILE_CHECK) venv
 	$(VENV_PY) tests/cli/test_names.py $(BUILD)/mote
 	$(PYTHON) tests/cli/test_cli.py $(BUILD)/mote $(NPY_CHECK)
 	$(VENV_PY) tests/cli/test_describe.py $(BUILD)/mote
-	CC="$(CC)" $(PYTHON) tests/cli/test_opset.py $(BUILD)/mote $(BUILD)/libmote.a
+	CC="$(CC)" OPSET_CFLAGS="$(EXTRA_CFLAGS)" OPSET_LDFLAGS="$(EXTRA_LDFLAGS)" \
+	    $(PYTHON) tests/cli/test_opset.py $(BUILD)/mote $(BUILD)/libmote.a
 
 
 TEST_SUITES += test-cli

@@ -54,16 +54,19 @@ def header(mote, model, target, path):
 
 
 def build(cc, lib, hdr, out):
-    """opset_check with the selection's tables ahead of the full library."""
+    """opset_check with the selection's tables ahead of the full library
+    (built with the library's extra flags: the sanitizer pass reruns this)."""
+    cflags = os.environ.get("OPSET_CFLAGS", "").split()
+    ldflags = os.environ.get("OPSET_LDFLAGS", "").split()
     objs = []
     for src in SEL_SRCS:
         obj = os.path.join(os.path.dirname(out), os.path.basename(out) + "-" +
                            os.path.basename(src).replace(".c", ".o"))
         subprocess.run([cc, "-std=c99", "-O1", "-Wall", "-Wextra", "-Werror", "-Iinclude", "-Isrc",
-                        "-include", hdr, "-c", src, "-o", obj], cwd=ROOT, check=True)
+                        "-include", hdr, "-c", src, "-o", obj] + cflags, cwd=ROOT, check=True)
         objs.append(obj)
     subprocess.run([cc, "-std=c99", "-O1", "-Wall", "-Wextra", "-Werror", "-Iinclude",
-                    "tests/cli/opset_check.c"] + objs + [lib, "-lm", "-o", out],
+                    "tests/cli/opset_check.c"] + cflags + objs + [lib, "-lm", "-o", out] + ldflags,
                    cwd=ROOT, check=True)
 
 
