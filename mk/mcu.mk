@@ -193,8 +193,10 @@ mcu-tools:
 mcu-firmware: $(MCU_FIRMWARE)
 
 # What test-mcu runs (its matrix is in tests/mcu/test_mcu.py): M4 at -Os,
-# M7 at -O2, M55 at -Os, so both optimisation levels build with -Werror.
-MCU_TEST_DIRS := m4-Os m7-O2 m55-Os
+# M7 at -O2, M55, M33, M3 and M0+ at -Os, so both optimisation levels build
+# with -Werror and the firmware's arena is checked against the host's on
+# every core.
+MCU_TEST_DIRS := m4-Os m7-O2 m55-Os m33-Os m3-Os m0plus-Os
 MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
     $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(d)/fw_$(m).elf))
 
