@@ -69,18 +69,13 @@ static mote_status depthwise_s8(const mote_conv_s8_params *p, const mote_requant
             for (ox = 0; ox < od->w; ++ox) {
                 const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                /* Stepped pointers, not an index multiplied per output: on
-                 * a Cortex-M4 that multiply cost 2 % of the kernel. */
-                const int32_t *mult = q->multiplier;
-                const int8_t *shift = q->shift;
                 for (ic = 0; ic < id->c; ++ic) {
                     for (m = 0; m < dm; ++m) {
-                        const int32_t oc = ic * dm + m;
+                        const int32_t oc = ic * dm + m, qi = oc * q_step;
                         int32_t acc = window_sum(p, id, in_batch, fd, filter, ic, oc, y0, x0);
-                        out_px[oc] = mote_ref_output_s8(acc, bias, oc, *mult, *shift,
-                                                        p->output_offset, p->act_min, p->act_max);
-                        mult += q_step;
-                        shift += q_step;
+                        out_px[oc] =
+                            mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
+                                               p->output_offset, p->act_min, p->act_max);
                     }
                 }
             }
