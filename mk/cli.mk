@@ -6,7 +6,10 @@
 #                        (tests/cli/npy_check.c), the bounded file reader's
 #                        (tests/cli/file_check.c) and hostile tensor names
 #                        in every inspect output (tests/cli/test_names.py,
-#                        venv)
+#                        venv); operator selections (`mote ops --for
+#                        --target`: the rows chosen, a selected build runs
+#                        its model, refuses others clearly;
+#                        tests/cli/test_opset.py)
 #   (the sanitizer pass, `make test-asan` in mk/checks.mk, runs it again
 #   under AddressSanitizer + UBSan)
 
@@ -31,6 +34,8 @@ test-cli: $(BUILD)/mote $(NPY_CHECK) $(FILE_CHECK) venv
 	$(VENV_PY) tests/cli/test_names.py $(BUILD)/mote
 	$(PYTHON) tests/cli/test_cli.py $(BUILD)/mote $(NPY_CHECK)
 	$(VENV_PY) tests/cli/test_describe.py $(BUILD)/mote
+	CC="$(CC)" OPSET_CFLAGS="$(EXTRA_CFLAGS)" OPSET_LDFLAGS="$(EXTRA_LDFLAGS)" \
+	    $(PYTHON) tests/cli/test_opset.py $(BUILD)/mote $(BUILD)/libmote.a
 
 
 TEST_SUITES += test-cli

@@ -15,19 +15,23 @@
 # firmware whose size is the flash mote costs a product.
 #
 # Operator selection: each model's firmware (fw_<model>.elf, min_<model>.elf)
-# carries only the operators and kernels its model uses, as TFLite Micro's
-# per-model op resolver does. `mote ops --for MODEL --header` writes the
-# selection ($(MCU_DIR)/opset/<model>.h); the three table sources
-# (MCU_SEL_SRCS) are compiled with it per model into obj-<model>/, linked
-# before libmote.a, so the library's own full tables are never pulled in and
-# --gc-sections drops every other lowering and kernel. MCU_OPSET=0 links the
-# full tables instead (every operator and kernel, for comparison).
+# carries only the operators, kernels and kernel rows its model uses on its
+# core, as TFLite Micro's per-model op resolver does, but generated:
+# `mote ops --for MODEL --target CORE --header` writes the selection
+# ($(MCU_DIR)/opset/<core>/<model>.h); the table sources (MCU_SEL_SRCS) are
+# compiled with it per model into obj-<model>/, linked before libmote.a, so
+# the library's own full tables are never pulled in and --gc-sections drops
+# every other lowering, kernel and variant (the reference row too when no
+# step runs it). MCU_OPSET=kernels keeps every row of the selected kernels
+# (no --target); MCU_OPSET=0 links the full tables (every operator and
+# kernel, for comparison). With -DMOTE_NO_ARM_ROWS in MCU_EXTRA_CFLAGS the
+# rows are selected as for a core without DSP (m3): the build has no others.
 
 MCU_DIR      := $(BUILD)/mcu
 MCU_TIMEOUT  ?= 300
 MCU_PY       ?= python3
 
-MCU_CORES    := m4 m7 m55                  # run under QEMU
+MCU_CORES    := m4 m7 m55 m33 m3 m0plus    # run under QEMU
 MCU_XCORES   := m0plus m3 m4 m7 m55 rv32imc # compiled for the size report
 MCU_VARIANTS := Os O2 size
 
@@ -36,6 +40,7 @@ MCU_ARCH_m7      := -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard
 MCU_ARCH_m55     := -mcpu=cortex-m55 -mthumb -mfloat-abi=hard
 MCU_ARCH_m0plus  := -mcpu=cortex-m0plus -mthumb -mfloat-abi=soft
 MCU_ARCH_m3      := -mcpu=cortex-m3 -mthumb -mfloat-abi=soft
+MCU_ARCH_m33     := -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard
 # The RISC-V toolchain ships no C library headers; newlib's generic ones
 # (package libnewlib-dev) serve for a freestanding compile.
 MCU_ARCH_rv32imc := -march=rv32imc -mabi=ilp32 -isystem /usr/include/newlib
@@ -47,6 +52,13 @@ mcu_prefix = $(or $(MCU_TOOL_PREFIX_$(1)),$(MCU_TOOL_PREFIX))
 MCU_LDSCRIPT_m4  := mps2.ld
 MCU_LDSCRIPT_m7  := mps2.ld
 MCU_LDSCRIPT_m55 := mps3-an547.ld
+# M33: mps2-an505 in the Secure state. M3 and M0+: mps2-an385 (a Cortex-M3
+# board; QEMU has no Cortex-M0+ board with enough RAM, and Armv6-M code runs
+# unchanged on an Armv7-M core, Armv6-M being a subset of it: the M0+
+# firmware is the -mcpu=cortex-m0plus binary, run on the M3).
+MCU_LDSCRIPT_m33 := mps2-an505.ld
+MCU_LDSCRIPT_m3  := mps2.ld
+MCU_LDSCRIPT_m0plus := mps2.ld
 
 MCU_OPT_Os   := -Os
 MCU_OPT_O2   := -O2
@@ -66,22 +78,32 @@ mcu_model_path = $(if $(filter person_detect,$(1)),models/tflm-examples/$(1).tfl
 MCU_PORT_SRCS := $(sort $(wildcard ports/cortex-m/*.c))
 
 MCU_OPSET    ?= 1
-MCU_SEL_SRCS := src/ops/registry.c src/ops/macs.c src/kernels/kernel_table.c
+MCU_SEL_SRCS := src/ops/registry.c src/ops/macs.c src/ops/lower_select.c src/kernels/kernel_table.c \
+                src/core/control_select.c
 MCU_OPSET_DIR := $(MCU_DIR)/opset
 
-# The selection header of one model: rewritten only when its text changes,
-# so a rebuilt host tool does not relink every firmware.
-$(MCU_OPSET_DIR)/%.h: $(BUILD)/mote FORCE_OPSET
-	@mkdir -p $(dir $@)
-	$(MCU_Q)$(BUILD)/mote ops --for $(call mcu_model_path,$*) --header $@.tmp
-	$(MCU_Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+# `mote ops --target` of a core's selection: the core, or (reference build,
+# -DMOTE_NO_ARM_ROWS) a core without the DSP extension; none with
+# MCU_OPSET=kernels (every row of each selected kernel).
+mcu_opset_target = $(if $(filter kernels,$(MCU_OPSET)),,--target \
+    $(if $(findstring MOTE_NO_ARM_ROWS,$(MCU_EXTRA_CFLAGS)),m3,$(1)))
+
+# The selection header of one model on one core: rewritten only when its
+# text changes, so a rebuilt host tool does not relink every firmware.
+define mcu_opset_header
+$(MCU_OPSET_DIR)/$(1)/%.h: $(BUILD)/mote FORCE_OPSET
+	@mkdir -p $$(dir $$@)
+	$$(MCU_Q)$(BUILD)/mote ops --for $$(call mcu_model_path,$$*) $$(call mcu_opset_target,$(1)) \
+	    --header $$@.tmp
+	$$(MCU_Q)if cmp -s $$@.tmp $$@; then rm -f $$@.tmp; else mv -f $$@.tmp $$@; fi
+endef
 .PHONY: FORCE_OPSET
 FORCE_OPSET:
 .PRECIOUS: $(MCU_OPSET_DIR)/%.h
 
 # Per-model table objects of a core and variant ($(1)=core $(2)=variant
 # $(3)=model), or nothing with MCU_OPSET=0.
-mcu_sel_objs = $(if $(filter 1,$(MCU_OPSET)),$(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o))
+mcu_sel_objs = $(if $(filter 1 kernels,$(MCU_OPSET)),$(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o))
 
 # --- the runtime library for one core and variant: $(1)=core $(2)=variant
 define mcu_lib
@@ -116,11 +138,11 @@ endef
 
 # --- one model's table objects: $(1)=core $(2)=variant $(3)=model
 define mcu_sel
-$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o: %.c $(MCU_OPSET_DIR)/$(3).h
+$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o: %.c $(MCU_OPSET_DIR)/$(1)/$(3).h
 	@mkdir -p $$(dir $$@)
 	@echo "  CC  $(1)-$(2)  $$< ($(3) operators)"
 	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) $$(MCU_CFLAGS) \
-	    -include $(MCU_OPSET_DIR)/$(3).h -MMD -MP -c $$< -o $$@
+	    -include $(MCU_OPSET_DIR)/$(1)/$(3).h -MMD -MP -c $$< -o $$@
 
 -include $(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.d)
 endef
@@ -148,7 +170,8 @@ $(MCU_DIR)/$(1)-size/min_$(2).elf: $(MCU_DIR)/$(1)-size/obj/ports/cortex-m/app/m
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -Wl,-Map=$$@.map -o $$@ $$^ -lm
 endef
 
-$(foreach c,$(MCU_XCORES),$(eval $(call mcu_lib,$(c),Os)))
+$(foreach c,$(sort $(MCU_XCORES) $(MCU_CORES)),$(eval $(call mcu_lib,$(c),Os)))
+$(foreach c,$(MCU_CORES),$(eval $(call mcu_opset_header,$(c))))
 $(foreach c,$(MCU_CORES),$(foreach v,O2 size,$(eval $(call mcu_lib,$(c),$(v)))))
 $(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(eval $(call mcu_firmware,$(c),$(v)))))
 $(foreach c,$(MCU_CORES),$(foreach v,Os O2,$(foreach m,$(MCU_MODELS),$(eval $(call mcu_model_fw,$(c),$(v),$(m))))))
@@ -170,8 +193,10 @@ mcu-tools:
 mcu-firmware: $(MCU_FIRMWARE)
 
 # What test-mcu runs (its matrix is in tests/mcu/test_mcu.py): M4 at -Os,
-# M7 at -O2, M55 at -Os, so both optimisation levels build with -Werror.
-MCU_TEST_DIRS := m4-Os m7-O2 m55-Os
+# M7 at -O2, M55, M33, M3 and M0+ at -Os, so both optimisation levels build
+# with -Werror and the firmware's arena is checked against the host's on
+# every core.
+MCU_TEST_DIRS := m4-Os m7-O2 m55-Os m33-Os m3-Os m0plus-Os
 MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
     $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(d)/fw_$(m).elf))
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench-mcu: one line per model and core, measured under qemu-system-arm.
 
-  model=<name> core=<m4|m7|m55> instructions=<N> macs=<N> arena=<bytes>
+  model=<name> core=<m4|m7|m55|m33|m3|m0plus> instructions=<N> macs=<N> arena=<bytes>
       stack=<bytes> stack_load=<bytes> stack_invoke=<bytes> flash_code=<bytes>
       flash_weights=<bytes> match=<yes|no>
 
@@ -12,10 +12,12 @@ arena         mote_model_arena_size()
 stack         peak stack of model init + session init + first invoke, by
               painting the stack region; stack_load of model and session
               init alone, stack_invoke of the first invoke alone
-flash_code    text+rodata (vectors, code, constants, unwind tables) of
-              min_<model>.elf: startup + runtime + kernels + the libc/libgcc
-              helpers they pull in; -Os, --gc-sections, newlib-nano,
-              MOTE_NO_STRINGS, no stdio, model excluded
+flash_code    every flash byte of min_<model>.elf but the model: vectors,
+              code, constants, unwind tables and the initial values of
+              .data (copied from flash at reset): startup + runtime +
+              kernels + the libc/libgcc helpers they pull in; -Os,
+              --gc-sections, newlib-nano, MOTE_NO_STRINGS, no stdio, the
+              model's operator selection for that core (mk/mcu.mk)
 flash_weights the model bytes (.model section)
 match         output of in_0 equals tests/data/golden/<model>/out_0.bin
 
@@ -35,8 +37,10 @@ import qemu  # noqa: E402
 
 MODELS = ["kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "ad01_int8",
           "str_ww_ref_model", "person_detect"]
-CORES = ["m4", "m7", "m55"]
-CODE_SECTIONS = (".vectors", ".text", ".ARM.extab", ".ARM.exidx")
+CORES = ["m4", "m7", "m55", "m33", "m3", "m0plus"]
+# Output sections stored in flash (ports/cortex-m/ld/common.ld), the model
+# (.model) apart; .data counts by its load image.
+CODE_SECTIONS = (".vectors", ".text", ".ARM.extab", ".ARM.exidx", ".data")
 
 
 def flash_sizes(elf):

@@ -165,7 +165,9 @@ int64_t mote_graph_tensor_zero_point(const mote_graph_tensor *t, uint32_t k);
 
 /* Bytes of one element of a type, 0 for types mote cannot size. */
 size_t mote_type_size(mote_type t);
-/* Names: "INT8", "CONV_2D"... "UNKNOWN" for values outside the schema. */
+/* Names: "INT8", "CONV_2D"... "UNKNOWN" for values outside the schema;
+ * "" in a build without message text (MOTE_NO_STRINGS), which then carries
+ * no name table. */
 const char *mote_type_name(int32_t t);
 const char *mote_op_name(int32_t code);
 

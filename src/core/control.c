@@ -47,11 +47,6 @@ int mote_cf_needed(const mote_graph *g)
     return 0;
 }
 
-int mote_cf_is_control(const mote_step *st)
-{
-    return st->row == MOTE_ROW_CONTROL;
-}
-
 /* The call graph from subgraph 0: reach, depth, recursion. */
 static mote_status scan(const mote_graph *g0, cf_info *f, mote_error *err)
 {

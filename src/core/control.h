@@ -35,6 +35,7 @@
 #include "mote/mote.h"
 #include "core/layout.h"
 #include "core/step.h"
+#include "ops/op_control.h"
 
 /* Does the model need this path (subgraph 0 runs a control operator)? */
 int mote_cf_needed(const mote_graph *g);
@@ -55,8 +56,26 @@ mote_status mote_cf_run(mote_session *s, uint32_t i);
  * CALL_ONCE armed again. */
 void mote_cf_reset(mote_session *s);
 
-/* Is st a control step (no kernel row)? */
-int mote_cf_is_control(const mote_step *st);
+/* Is st a control step (no kernel row)? Inline: the interpreter asks it
+ * of every step, and asking must not link this path in. */
+static inline int mote_cf_is_control(const mote_step *st)
+{
+    return st->row == MOTE_ROW_CONTROL;
+}
+
+/* The entry points above, as model.c and session.c call them: through
+ * this table, so a build whose operator selection (MOTE_OPSET) has no
+ * control operator links none of this path (control_select.c, compiled
+ * with the selection, sets it to NULL). */
+typedef struct mote_cf_entry {
+    int (*needed)(const mote_graph *g);
+    mote_status (*plan_model)(mote_model *m, uint32_t isa);
+    mote_status (*lay_out)(mote_session *s, const mote_model *m, const mote_layout *layout);
+    mote_status (*run)(mote_session *s, uint32_t i);
+    void (*reset)(mote_session *s);
+} mote_cf_entry;
+
+extern const mote_cf_entry *const mote_cf;
 
 /* For session.c: a step through its kernel row; a tensor's bytes. */
 mote_status mote_session_run_step(const mote_session *s, const mote_step *st);

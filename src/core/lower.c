@@ -10,6 +10,7 @@
 #include "ops/op.h"
 #include "ops/op_control.h"
 
+#ifndef MOTE_NO_STRINGS
 /* Decimal digits of v. */
 static size_t digits_of(uint32_t v)
 {
@@ -20,7 +21,23 @@ static size_t digits_of(uint32_t v)
     }
     return n;
 }
+#endif
 
+#ifdef MOTE_NO_STRINGS
+/* No names to list: the first unsupported operator is the answer (the
+ * error records its index, as the full message's first entry does). */
+mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
+{
+    uint32_t i;
+    for (i = 0; i < g->n_ops; i++) {
+        mote_graph_op op;
+        if (mote_graph_get_op(g, i, &op) != MOTE_OK) return MOTE_E_ARG;
+        if (mote_op_find_op(&op) == NULL)
+            return mote_error_set(err, MOTE_E_UNSUPPORTED_OP, (int32_t)i, -1, 0, "");
+    }
+    return MOTE_OK;
+}
+#else
 mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
 {
     uint32_t i, bad = 0, total = 0, pass;
@@ -68,6 +85,7 @@ mote_status mote_lower_check_ops(const mote_graph *g, mote_error *err)
     if (bad < total) mote_error_append(err, " and %u more", (unsigned)(total - bad));
     return total ? MOTE_E_UNSUPPORTED_OP : MOTE_OK;
 }
+#endif /* MOTE_NO_STRINGS */
 
 static mote_status load_tensor(mote_lower_ctx *c, int32_t idx, mote_graph_tensor *t)
 {
@@ -221,11 +239,18 @@ mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint
     if (c->kernel < 0) return mote_lower_fail(c, MOTE_E_STATE, -1, "lowering chose no kernel");
     out->row = mote_kernel_pick((mote_kernel_id)c->kernel, isa, c->block);
     /* Every kernel has a ref row, so only an operator selection
-     * (MOTE_OPSET, kernels/kernel_table.h) can leave a kernel without one. */
-    if (out->row < 0)
+     * (MOTE_OPSET, kernels/kernel_table.h) can leave a kernel without one,
+     * or, selected per target, without a row for this step here. */
+    if (out->row < 0 && !mote_kernel_has_rows((mote_kernel_id)c->kernel))
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1,
                                "kernel %s was left out of this build (its operator selection, "
                                "mote_opset.h from `mote ops --for`, does not list it)",
+                               mote_kernel_name((mote_kernel_id)c->kernel));
+    if (out->row < 0)
+        return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1,
+                               "no row of kernel %s in this build runs this step on this core "
+                               "(its operator selection, `mote ops --for ... --target`, was "
+                               "made for another model or core)",
                                mote_kernel_name((mote_kernel_id)c->kernel));
     row = &mote_kernel_rows[out->row];
     if (dest != NULL && row->run == NULL)

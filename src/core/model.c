@@ -109,8 +109,8 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;
-    if (mote_cf_needed(&m->graph))
-        s = mote_cf_plan_model(m, isa); /* several subgraphs, variables */
+    if (mote_cf != NULL && mote_cf->needed(&m->graph))
+        s = mote_cf->plan_model(m, isa); /* several subgraphs, variables */
     else if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
         s = plan_model(m, isa, w.plan, w.ctx);
     else

@@ -85,11 +85,11 @@ static void reset_state(mote_session *s, const mote_graph *g)
     for (i = 0; i < s->model->n_steps; i++) {
         const mote_step *st = &s->steps[i];
         uint32_t at, bytes;
-        if (st->row < mote_kernel_row_count &&
-            mote_signal_state(mote_kernel_rows[st->row].kernel, s->state + st->params, &at, &bytes))
+        if (st->row < mote_kernel_row_count && mote_kernel_state != NULL &&
+            mote_kernel_state(mote_kernel_rows[st->row].kernel, s->state + st->params, &at, &bytes))
             memset(s->state + st->params + at, 0, bytes);
     }
-    mote_cf_reset(s); /* resource variables, CALL_ONCE */
+    if (mote_cf != NULL) mote_cf->reset(s); /* resource variables, CALL_ONCE */
 }
 
 /* Plan and write the state (steps, operands, tensor table, parameter
@@ -107,7 +107,8 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     uint32_t i;
 
     s->band_first = s->band_last = -1;
-    if (m->control_at != 0) return mote_cf_lay_out(s, m, layout); /* several subgraphs */
+    if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
+        return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
     if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
         return changed(s);
     if (total > m->activation_bytes)
@@ -340,7 +341,9 @@ mote_status mote_invoke(mote_session *s)
             st = mote_band_run(s);
             done = (uint32_t)s->band_last;
         } else {
-            st = mote_cf_is_control(step) ? mote_cf_run(s, i) : run_step(s, step);
+            st = !mote_cf_is_control(step) ? run_step(s, step)
+                 : mote_cf != NULL         ? mote_cf->run(s, i)
+                                           : MOTE_E_STATE;
         }
         if (st != MOTE_OK) return st;
         for (; i <= done; i++) {

@@ -41,9 +41,12 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
             row->fits == NULL && row->scratch_bytes == NULL)
             break;
     }
+    /* Only an operator selection made for another core can lack it. */
     if (r == mote_kernel_row_count)
-        return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
-                              "operator %u: no reference row to run in place", (unsigned)i);
+        return mote_error_set(err, MOTE_E_UNSUPPORTED_OP, (int32_t)i, -1, 0,
+                              "operator %u: no reference row to run in place in this build "
+                              "(its operator selection was made for another model or core)",
+                              (unsigned)i);
     low->row = (int32_t)r;
     low->scratch_bytes = ring;
     return MOTE_OK;

@@ -14,7 +14,7 @@ const mote_kernel_row mote_kernel_rows[] = {
 #define KROW(id, variant, isa, fits, scratch, fn)                                                  \
     {MOTE_KID_##id, (uint16_t)(isa), MOTE_KSTR(variant), fits, scratch, fn},
 #define MOTE_KROW(id, variant, isa, fits, scratch, fn)                                             \
-    MOTE_SEL_KEEP(MOTE_SEL_KERNEL(id), KROW(id, variant, isa, fits, scratch, fn))
+    MOTE_SEL_KEEP(MOTE_SEL_ROW(id, variant), KROW(id, variant, isa, fits, scratch, fn))
 #include "kernels/kernels.def"
 };
 
@@ -58,6 +58,23 @@ int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step)
         return (int32_t)r;
     }
     return -1;
+}
+
+/* The kernels mote_signal_state knows (constant; 1 without a selection). */
+#define STATEFUL                                                                                   \
+    (MOTE_SEL_KERNEL(SIGNAL_SPECTRAL_SUB) || MOTE_SEL_KERNEL(SIGNAL_FRAMER) ||                     \
+     MOTE_SEL_KERNEL(SIGNAL_STACKER) || MOTE_SEL_KERNEL(SIGNAL_DELAY) ||                           \
+     MOTE_SEL_KERNEL(SIGNAL_OVERLAP_ADD))
+
+int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offset,
+                               uint32_t *bytes) = STATEFUL ? mote_signal_state : NULL;
+
+int mote_kernel_has_rows(mote_kernel_id k)
+{
+    uint32_t r;
+    for (r = 0; r < mote_kernel_row_count; r++)
+        if (mote_kernel_rows[r].kernel == (uint16_t)k) return 1;
+    return 0;
 }
 
 uint32_t mote_kernel_scratch(int32_t r, const void *step)

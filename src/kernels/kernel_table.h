@@ -67,6 +67,13 @@
  * need). A model using a left-out operator or kernel is refused at load
  * with MOTE_E_UNSUPPORTED_OP saying it was left out of this build.
  *
+ * With `--target T` the header also defines MOTE_OPSET_ROWS and, for each
+ * row a step of the models runs on core T, MOTE_OPSET_R_<ID>_<variant> 1:
+ * the table then keeps those rows only (not even `ref` when no step runs
+ * it), as a per-model op resolver would, and a step whose row is absent
+ * (another model, another core) is refused at load, never run by a
+ * substitute.
+ *
  * MOTE_SEL_IS1(x) is 1 when x is a macro defined as 1, else 0 (the
  * "placeholder" trick: only MOTE_SEL_P_1 exists, and it adds an argument);
  * MOTE_SEL_IF(c)(tokens) and MOTE_SEL_KEEP(c, tokens) keep the tokens when
@@ -91,6 +98,11 @@
 #else
 #define MOTE_SEL_OP(name) 1
 #define MOTE_SEL_KERNEL(id) 1
+#endif
+#if defined(MOTE_OPSET) && defined(MOTE_OPSET_ROWS)
+#define MOTE_SEL_ROW(id, variant) MOTE_SEL_IS1(MOTE_OPSET_R_##id##_##variant)
+#else
+#define MOTE_SEL_ROW(id, variant) MOTE_SEL_KERNEL(id)
 #endif
 
 typedef enum mote_kernel_id {
@@ -120,6 +132,17 @@ const char *mote_kernel_name(mote_kernel_id k);
 /* The first row of kernel k whose features are all in isa and that fits
  * step; -1 when none (cannot happen for a kernel with a ref row). */
 int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step);
+
+/* 1 when this build carries any row of kernel k (an operator selection,
+ * MOTE_OPSET, may leave a kernel out, or keep only some of its rows). */
+int mote_kernel_has_rows(mote_kernel_id k);
+
+/* Where a stateful kernel (the Signal library's) keeps its state between
+ * invokes (mote_signal_state, kernels_signal.h); NULL in a build whose
+ * operator selection has no stateful kernel, so the reset links none of
+ * that code. */
+extern int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offset,
+                                      uint32_t *bytes);
 
 /* Scratch bytes row r needs for step. */
 uint32_t mote_kernel_scratch(int32_t r, const void *step);

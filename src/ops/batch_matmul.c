@@ -11,7 +11,7 @@
 #include "ops/op_reduce_util.h"
 #include "ops/op_elementwise_util.h"
 #include "ops/quant.h"
-#include "ops/op_hybrid_util.h"
+#include "ops/lower_select.h"
 
 /* Dimension d of t counted from the end (1 when t has fewer). */
 static int32_t dim_back(const mote_graph_tensor *t, int32_t d)
@@ -110,7 +110,10 @@ mote_status mote_lower_batch_matmul(mote_lower_ctx *c)
     }
     s.adj_x = adj_x;
     s.adj_y = adj_y;
-    if (r->type != l->type) return mote_lower_bmm_hybrid(c, &s);
+    if (r->type != l->type)
+        return mote_lower_by_type_table.bmm_hybrid == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.bmm_hybrid(c, &s);
     if (l->type != MOTE_FLOAT32 && (st = quant(c, &s)) != MOTE_OK) return st;
     k = l->type == MOTE_INT8    ? MOTE_KID_BATCH_MATMUL_S8
         : l->type == MOTE_INT16 ? MOTE_KID_BATCH_MATMUL_S16

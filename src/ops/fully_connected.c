@@ -6,8 +6,7 @@
  * authoritative, so it needs no handling).
  */
 #include "ops/op.h"
-#include "ops/op_s16_util.h"
-#include "ops/op_hybrid_util.h"
+#include "ops/lower_select.h"
 
 /* The int8 kernel accumulates `depth` products of at most 255 * 128 in
  * int32: 65536 of them stay below 2^31. */
@@ -47,9 +46,14 @@ mote_status mote_lower_fully_connected(mote_lower_ctx *c)
                                "output has %U elements; expected %d x %d",
                                (unsigned long long)c->out.elements, (int)rows, (int)out_c);
 
-    if (c->in[0].type == MOTE_INT16) return mote_lower_fc_s16(c, activation, rows, depth, out_c);
+    if (c->in[0].type == MOTE_INT16)
+        return mote_lower_by_type_table.fc_s16 == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.fc_s16(c, activation, rows, depth, out_c);
     if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8)
-        return mote_lower_fc_hybrid(c, activation, rows, depth, out_c);
+        return mote_lower_by_type_table.fc_hybrid == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.fc_hybrid(c, activation, rows, depth, out_c);
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_fc_f32_step *p;
         if ((st = mote_lower_bias(c, out_c, MOTE_FLOAT32)) != MOTE_OK) return st;

@@ -127,7 +127,8 @@ int mote_op_is_custom(const mote_graph_op *op);
 int mote_op_matches(const mote_graph_op *op, int32_t code, const char *custom);
 
 /* The operator's name for messages: its custom_code for CUSTOM (when it is
- * short and printable, else "CUSTOM"), else the builtin name. */
+ * short and printable, else "CUSTOM"), else the builtin name; "" with
+ * MOTE_NO_STRINGS. */
 const char *mote_op_label(const mote_graph_op *op);
 
 /* Declarations of every op file's two functions, from the table. */

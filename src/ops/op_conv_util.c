@@ -5,8 +5,7 @@
  */
 #include "ops/op.h"
 #include "ops/quant.h"
-#include "ops/op_s16_util.h"
-#include "ops/op_hybrid_util.h"
+#include "ops/lower_select.h"
 
 /* Accumulator bounds: lowering proves, for every int8 kernel, that no
  * intermediate value can leave int32 whatever the input and weight values
@@ -205,11 +204,15 @@ mote_status mote_lower_conv_common(mote_lower_ctx *c, int dw)
         return st;
 
     if (c->in[0].type == MOTE_INT16)
-        return mote_lower_conv_s16(c, dw, o.activation, o.depth_multiplier, &in, &filter, &out,
-                                   &geom);
+        return mote_lower_by_type_table.conv_s16 == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.conv_s16(c, dw, o.activation, o.depth_multiplier, &in,
+                                                       &filter, &out, &geom);
     if (c->in[0].type == MOTE_FLOAT32 && c->in[1].type == MOTE_INT8)
-        return mote_lower_conv_hybrid(c, dw, o.activation, o.depth_multiplier, &in, &filter, &out,
-                                      &geom);
+        return mote_lower_by_type_table.conv_hybrid == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.conv_hybrid(c, dw, o.activation, o.depth_multiplier,
+                                                          &in, &filter, &out, &geom);
     if (c->in[0].type == MOTE_FLOAT32) {
         mote_conv_f32_step *p;
         if ((st = mote_lower_bias(c, out_c, MOTE_FLOAT32)) != MOTE_OK) return st;
@@ -281,7 +284,10 @@ mote_status mote_lower_pool_common(mote_lower_ctx *c, int avg)
                                   &out, &geom)) != MOTE_OK)
         return st;
     if (c->in[0].type == MOTE_INT16)
-        return mote_lower_pool_s16(c, avg, activation, filter_h, filter_w, &in, &out, &geom);
+        return mote_lower_by_type_table.pool_s16 == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.pool_s16(c, avg, activation, filter_h, filter_w, &in,
+                                                       &out, &geom);
     if (avg && c->in[0].type == MOTE_INT8) {
         int64_t count = (int64_t)(filter_h < in.h ? filter_h : in.h) *
                         (int64_t)(filter_w < in.w ? filter_w : in.w);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ops/op.h"
+#include "ops/lower_select.h"
 #include "ops/quant.h"
 
 void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mote_status *s)
@@ -57,6 +58,14 @@ mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t t
     va_end(ap);
     return s;
 #endif
+}
+
+mote_status mote_lower_type_left_out(const mote_lower_ctx *c)
+{
+    return mote_lower_fail(c, MOTE_E_UNSUPPORTED_OP, -1,
+                           "%s inputs were left out of this build (its operator selection, "
+                           "mote_opset.h from `mote ops --for`, has no kernel for them)",
+                           mote_type_name(c->in[0].type));
 }
 
 mote_status mote_lower_need_input(const mote_lower_ctx *c, uint32_t k, int want_const)

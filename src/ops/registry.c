@@ -10,8 +10,6 @@
  */
 #include "ops/op.h"
 
-#include <string.h>
-
 #if defined(MOTE_OPSET) && !defined(MOTE_NO_STRINGS)
 #define MOTE_SEL_STUB(name) MOTE_SEL_NOT(MOTE_SEL_OP(name))
 
@@ -53,6 +51,16 @@ int mote_op_is_custom(const mote_graph_op *op)
     return op != NULL && op->code == MOTE_OP_CODE_CUSTOM;
 }
 
+/* Is the C string z exactly the len bytes at name? (A loop, not strlen +
+ * memcmp: the only use of either in a small firmware.) */
+static int same_name(const char *z, const char *name, uint32_t len)
+{
+    uint32_t k;
+    for (k = 0; k < len; k++)
+        if (z[k] == '\0' || z[k] != name[k]) return 0;
+    return z[len] == '\0';
+}
+
 int mote_op_matches(const mote_graph_op *op, int32_t code, const char *custom)
 {
     uint32_t len = 0;
@@ -60,8 +68,7 @@ int mote_op_matches(const mote_graph_op *op, int32_t code, const char *custom)
     if (op == NULL || op->code != code) return 0;
     if (code != MOTE_OP_CODE_CUSTOM) return 1;
     name = mote_graph_op_custom_code(op, &len);
-    return name != NULL && custom != NULL && strlen(custom) == len &&
-           memcmp(custom, name, len) == 0;
+    return name != NULL && custom != NULL && same_name(custom, name, len);
 }
 
 const mote_op_def *mote_op_find_op(const mote_graph_op *op)
@@ -79,6 +86,12 @@ const mote_op_def *mote_op_find_op(const mote_graph_op *op)
 
 const char *mote_op_label(const mote_graph_op *op)
 {
+#ifdef MOTE_NO_STRINGS
+    /* Names only ever go into messages, and this build has none: no
+     * reference to the name table (format/names.c), so the linker drops it. */
+    (void)op;
+    return "";
+#else
     uint32_t len = 0, k;
     const char *name;
     if (op == NULL) return "UNKNOWN";
@@ -91,4 +104,5 @@ const char *mote_op_label(const mote_graph_op *op)
             return mote_op_name(op->code);
     }
     return name;
+#endif
 }

@@ -6,6 +6,7 @@
  */
 #include <math.h>
 
+#include "ops/lower_select.h"
 #include "ops/op.h"
 #include "ops/op_elementwise_util.h"
 #include "ops/quant.h"
@@ -41,7 +42,9 @@ static void gen_lut(int which, float lo, float hi, int32_t *lut)
     }
 }
 
-static mote_status lower_s16(mote_lower_ctx *c, float beta, int32_t rows, int32_t depth)
+/* int16: reached through lower_select.h's table (the tables and expf stay
+ * out of a build whose selection has no SOFTMAX_S16). */
+mote_status mote_lower_softmax_s16(mote_lower_ctx *c, float beta, int32_t rows, int32_t depth)
 {
     mote_softmax_s16_step *p;
     float si, so;
@@ -103,7 +106,9 @@ mote_status mote_lower_softmax(mote_lower_ctx *c)
         p->depth = depth;
         return MOTE_OK;
     } else if (c->in[0].type == MOTE_INT16) {
-        return lower_s16(c, beta, rows, depth);
+        return mote_lower_by_type_table.softmax_s16 == NULL
+                   ? mote_lower_type_left_out(c)
+                   : mote_lower_by_type_table.softmax_s16(c, beta, rows, depth);
     } else {
         mote_softmax_s8_step *p;
         float in_scale, out_scale;

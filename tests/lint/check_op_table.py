@@ -15,7 +15,8 @@ Checks, over the product's C code (src/, tools/, ports/, bench/, examples/):
      MOTE_OPSET, relies on) names only kernels of src/kernels/kernels.def,
      every kernel that has rows is named by some operator (else no selection
      could keep it), and the three tables (registry.c, macs.c,
-     kernel_table.c) expand their rows through the selection macros.
+     kernel_table.c) expand their rows through the selection macros
+     (kernel rows per variant: MOTE_SEL_ROW, `mote ops --target`).
 
 Prints `op-table: N passed, M failed` and exits non-zero on any failure.
 """
@@ -25,7 +26,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HELPERS = {"op_util.c", "op_conv_util.c", "op_elementwise_util.c", "op_shape_util.c", "op_s16_util.c", "op_hybrid_util.c", "op_reduce_util.c", "quant.c", "registry.c", "macs.c", "op_control_util.c", "op_signal_util.c"}
+HELPERS = {"op_util.c", "op_conv_util.c", "op_elementwise_util.c", "op_shape_util.c", "op_s16_util.c", "op_hybrid_util.c", "op_reduce_util.c", "quant.c", "registry.c", "macs.c", "op_control_util.c", "op_signal_util.c", "lower_select.c"}
 passed = failed = 0
 
 
@@ -96,7 +97,7 @@ for k in sorted(krows - named):
           "column (an operator selection could never keep it)" % k)
 for rel, macro in (("src/ops/registry.c", "MOTE_SEL_OP(name)"),
                    ("src/ops/macs.c", "MOTE_SEL_OP(name)"),
-                   ("src/kernels/kernel_table.c", "MOTE_SEL_KERNEL(id)")):
+                   ("src/kernels/kernel_table.c", "MOTE_SEL_ROW(id, variant)")):
     check(macro in open(os.path.join(ROOT, rel)).read(),
           "%s no longer expands its table rows through %s (operator selection)" % (rel, macro))
 

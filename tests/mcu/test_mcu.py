@@ -6,8 +6,13 @@
    of known length, and the fault report.
 2. Golden outputs: each model's firmware runs golden inputs and its output
    bytes must equal tests/data/golden/<model>/out_<case>.bin. All models on
-   the Cortex-M4 (-Os); a few on the M7 (-O2) and the M55 (-Os).
-3. Determinism: the instruction counts of `-bench -layers` repeat exactly
+   the Cortex-M4 (-Os), the M33, M3 and M0+ (-Os; the M0+ binary runs on
+   QEMU's Cortex-M3 board, Armv6-M being a subset of Armv7-M); a few on the
+   M7 (-O2) and the M55 (-Os).
+3. Arena: every firmware run above prints mote_model_arena_size() (-arena)
+   and it must equal `mote inspect MODEL --target CORE` on the host, for
+   every model run on every core (M0+, M3, M4, M7, M33, M55).
+4. Determinism: the instruction counts of `-bench -layers` repeat exactly
    across two runs.
 
 Usage: tests/mcu/test_mcu.py --build build/mcu [--timeout 300] [--jobs 2]
@@ -36,10 +41,16 @@ GOLDEN_RUNS = [
     ("m4-Os", ["pretrainedResnet_quant"], ["0", "1"]),
     ("m7-O2", ["kws_ref_model", "ad01_int8", "pretrainedResnet_quant", "vww_96_int8"], ["2"]),
     ("m55-Os", ["kws_ref_model", "ad01_int8", "str_ww_ref_model", "person_detect"], ["3"]),
+    # Every model on the cores without a test of their own before: 4 MB of
+    # RAM and of code memory on both boards, so all of them fit; reference
+    # kernels on M3 and M0+ (no DSP extension), Arm DSP rows on the M33.
+    ("m33-Os", ALL_MODELS, ["1"]),
+    ("m3-Os", ALL_MODELS, ["0"]),
+    ("m0plus-Os", ALL_MODELS, ["2"]),
 ]
 REPEAT_RUNS = [("m4-Os", "ad01_int8"), ("m4-Os", "kws_ref_model"), ("m7-O2", "kws_ref_model"),
                ("m55-Os", "kws_ref_model")]
-SELFTEST_DIRS = ["m4-Os", "m7-O2", "m55-Os"]
+SELFTEST_DIRS = ["m4-Os", "m7-O2", "m55-Os", "m33-Os", "m3-Os", "m0plus-Os"]
 
 
 def core_of(build_dir):
@@ -107,13 +118,32 @@ def selftest(args, d, checks):
     checks.report("%s selftest fault report" % d, None if ok else "rc=%d" % rc, cmd + "\n" + out)
 
 
+def host_arena(args, model, core):
+    """`mote inspect MODEL --target CORE` arena bytes, or None."""
+    r = subprocess.run([args.mote, "inspect", qemu.model_path(model), "--json", "--target", core],
+                       capture_output=True, text=True)
+    return json.loads(r.stdout)["arena_bytes"] if r.returncode == 0 else None
+
+
 def golden(args, d, model, cases):
     """Run one firmware over several golden inputs; returns report tuples."""
     elf = os.path.join(args.build, d, "fw_%s.elf" % model)
     pairs = [qemu.golden_case(model, c) for c in cases]
-    rc, out, cmd = qemu.run(elf, core_of(d), [p for p, _ in pairs], args.timeout)
+    rc, out, cmd = qemu.run(elf, core_of(d), ["-arena"] + [p for p, _ in pairs], args.timeout)
     got = qemu.outputs(out)
     results = []
+    if args.mote:
+        # The arena the host tool reports for this core is the one the
+        # device needs: runtime state holds no pointers (pointer-width
+        # independent) and `--target` plans for the core's kernel rows,
+        # whose scratch differs from the host's.
+        dev = next((qemu.fields(l)["bytes"] for l in out.splitlines()
+                    if l.startswith("arena bytes=")), None)
+        host = host_arena(args, model, core_of(d))
+        results.append(("%s %s arena on the device equals `mote inspect --target %s` (%s bytes)"
+                        % (d, model, core_of(d), dev),
+                        None if dev is not None and str(host) == str(dev)
+                        else "device %s, host %s" % (dev, host), cmd + "\n" + out[-1000:]))
     for case, (path, want) in zip(cases, pairs):
         name = "%s %s in_%s" % (d, model, case)
         if (path, 0) not in got:
@@ -143,22 +173,7 @@ def repeat(args, d, model):
         diff = next(((a, b) for a, b in zip(l1, l2) if a != b), ("", ""))
         return [(name, "counts differ", "run 1: %s\nrun 2: %s" % diff)]
     total = qemu.fields(l1[0]).get("instructions")
-    results = [(name + " (%s instructions)" % total, None, "")]
-    if args.mote:
-        # The arena the host tool reports for this core is the one the
-        # device needs: runtime state holds no pointers (pointer-width
-        # independent) and `--target` plans for the core's kernel rows,
-        # whose scratch differs from the host's.
-        model_path = qemu.model_path(model)
-        core = core_of(d)
-        r = subprocess.run([args.mote, "inspect", model_path, "--json", "--target", core],
-                           capture_output=True, text=True)
-        host = json.loads(r.stdout)["arena_bytes"] if r.returncode == 0 else None
-        dev = qemu.fields(l1[0]).get("arena")
-        results.append(("%s %s arena on the device equals `mote inspect --target %s` (%s bytes)"
-                        % (d, model, core, dev), None if str(host) == str(dev) else
-                        "device %s, host %s" % (dev, host), ""))
-    return results
+    return [(name + " (%s instructions)" % total, None, "")]
 
 
 def main():
@@ -184,9 +199,14 @@ def main():
             for name, problem, detail in job.result():
                 checks.report(name, problem, detail)
 
-    covered = {m for d, ms, _ in GOLDEN_RUNS if d.startswith("m4") for m in ms}
-    missing = [m for m in ALL_MODELS if m not in covered]
-    checks.report("every model runs on the Cortex-M4", "not run: %s" % missing if missing else None)
+    for core in ("m4", "m33", "m3", "m0plus"):
+        covered = {m for d, ms, _ in GOLDEN_RUNS if core_of(d) == core for m in ms}
+        missing = [m for m in ALL_MODELS if m not in covered]
+        checks.report("every model runs on the %s" % core,
+                      "not run: %s" % missing if missing else None)
+    checks.report("the arena is checked on every core",
+                  None if args.mote and {core_of(d) for d, _, _ in GOLDEN_RUNS} >=
+                  {"m0plus", "m3", "m4", "m7", "m33", "m55"} else "--mote not given or a core left out")
 
     print("test-mcu: %d passed, %d failed" % (checks.count - len(checks.failed), len(checks.failed)))
     return 1 if checks.failed else 0

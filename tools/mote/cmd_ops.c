@@ -3,10 +3,12 @@
  * (src/ops/ops.def) and the kernel table (src/kernels/kernels.def). The
  * README's operator table is this command's --markdown output.
  *
- * `mote ops --for MODEL... [--header FILE]` writes the operator selection
- * for those models (kernels/kernel_table.h, MOTE_OPSET): the operators they
- * use and, of each operator's kernels (ops.def's kernels column), those its
- * lowering chooses for the models' types. */
+ * `mote ops --for MODEL... [--target T] [--header FILE]` writes the operator
+ * selection for those models (kernels/kernel_table.h, MOTE_OPSET): the
+ * operators they use and, of each operator's kernels (ops.def's kernels
+ * column), those its lowering chooses for the models' types. With --target,
+ * also the kernel rows (variants) lowering picks on that core, step by
+ * step, as the device will: a firmware then links no other variant. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +18,11 @@
 #include "file.h"
 #include "kernels/kernel_table.h"
 #include "ops/op.h"
+#include "targets.h"
 
 static const char help[] =
     "usage: mote ops [--markdown]\n"
-    "       mote ops --for MODEL [MODEL...] [--header FILE]\n"
+    "       mote ops --for MODEL [MODEL...] [--target T] [--header FILE]\n"
     "\n"
     "List every operator mote runs: what its int8 and float32 support covers, and\n"
     "each kernel (operator x types) with its variants ('ref' is the reference;\n"
@@ -37,7 +40,12 @@ static const char help[] =
     "              '-include FILE' and the build carries only those operators\n"
     "              and kernels; a model needing another is refused at load\n"
     "              (MOTE_E_UNSUPPORTED_OP, 'left out of this build')\n"
-    "  --header FILE  where --for writes the header ('-', the default: stdout)\n"
+    "  --target T  with --for: also select the kernel rows (variants) the models'\n"
+    "              steps use on core T (m0plus, m3, m4, m7, m33, m55, host):\n"
+    "              MOTE_OPSET_ROWS and MOTE_OPSET_R_<KERNEL>_<variant>; every\n"
+    "              other row, the reference one included, is left out. A model\n"
+    "              whose step needs a row left out is refused at load\n"
+    "              (MOTE_E_UNSUPPORTED_OP, 'no row ... in this build')\n"    "  --header FILE  where --for writes the header ('-', the default: stdout)\n"
     "  -h, --help  this text\n";
 
 static const struct {
@@ -106,6 +114,9 @@ typedef struct selection {
     uint8_t op_used[N_TABLE_OPS];
     uint8_t kernel_used[MOTE_KID_COUNT];
     uint8_t op_kernel[N_TABLE_OPS][MOTE_KID_COUNT];
+    uint8_t row_used[256]; /* with --target: the rows the steps run */
+    const char *target;    /* NULL: every row of each kernel */
+    uint32_t isa;
 } selection;
 
 /* The model's file name, for a C comment: no directories, and nothing but
@@ -124,6 +135,32 @@ static void comment_name(const char *path, char *buf, size_t cap)
     buf[k] = '\0';
 }
 
+/* With --target: the row step i of model runs on the target (as planned:
+ * mote_model_step_info lowers with the plan, so an in-place step's row is
+ * the one it runs) into sel->row_used; 0, or 1 after an error line. */
+static int select_row(const char *path, const mote_model *model, uint32_t i, int32_t kid,
+                      selection *sel)
+{
+    mote_step_info info;
+    uint32_t r;
+    if (mote_model_step_info(model, i, &info) != MOTE_OK || info.variant == NULL) {
+        cli_error("ops: %s: operator %u has no kernel row for target %s", path, (unsigned)i,
+                  sel->target);
+        return 1;
+    }
+    for (r = 0; r < mote_kernel_row_count; r++) {
+        if (mote_kernel_rows[r].kernel == (uint16_t)kid &&
+            strcmp(mote_kernel_rows[r].variant, info.variant) == 0) {
+            if (r >= sizeof sel->row_used) break;
+            sel->row_used[r] = 1;
+            return 0;
+        }
+    }
+    cli_error("ops: %s: operator %u: row %s of kernel %s not found", path, (unsigned)i,
+              info.variant, mote_kernel_name((mote_kernel_id)kid));
+    return 1;
+}
+
 /* Add what the model at path uses to *sel; 0, or 1 after an error line. */
 static int select_model(const char *path, selection *sel)
 {
@@ -135,8 +172,10 @@ static int select_model(const char *path, selection *sel)
     int rc = 0;
 
     /* Verified and planned by the full runtime (every operator, every
-     * kernel): the kernel a step uses does not depend on the target. */
-    if (cli_load_model(path, &model, &bytes, &len) != 0) return 1;
+     * kernel): the kernel a step uses does not depend on the target, its
+     * row (variant) does, and so may the plan (in-place steps run rows
+     * that can), so the model is planned for the target's features. */
+    if (cli_load_model_for(path, &model, &bytes, &len, sel->isa) != 0) return 1;
     g = mote_model_graph(&model);
     for (i = 0; i < g->n_ops && rc == 0; i++) {
         mote_graph_op op;
@@ -189,6 +228,7 @@ static int select_model(const char *path, selection *sel)
         sel->op_used[k] = 1;
         sel->op_kernel[k][kid] = 1;
         sel->kernel_used[kid] = 1;
+        if (sel->target != NULL && select_row(path, &model, i, kid, sel) != 0) rc = 1;
     }
     free(bytes);
     return rc;
@@ -214,6 +254,7 @@ static int write_selection(const selection *sel, char **models, int n_models, co
         comment_name(models[i], name, sizeof name);
         PUT(" %s", name);
     }
+    if (sel->target != NULL) PUT("\n * on target %s", sel->target);
     PUT("\n * (written by `mote ops --for`; src/kernels/kernel_table.h says how it is used).\n"
         " * Compile src/ops/registry.c, src/ops/macs.c and src/kernels/kernel_table.c\n"
         " * with -include this file: the build then carries only these operators and\n"
@@ -236,11 +277,26 @@ static int write_selection(const selection *sel, char **models, int n_models, co
         }
         PUT(" */\n");
     }
-    PUT("\n/* Kernels: every row of each (variants for the target's features). */\n");
+    if (sel->target == NULL)
+        PUT("\n/* Kernels: every row of each (variants for the target's features). */\n");
+    else
+        PUT("\n/* Kernels (the rows below are the only ones kept). */\n");
     for (kid = 0; kid < MOTE_KID_COUNT; kid++) {
         if (!sel->kernel_used[kid]) continue;
         n_kernels++;
         PUT("#define MOTE_OPSET_K_%s 1\n", mote_kernel_name((mote_kernel_id)kid));
+    }
+    if (sel->target != NULL) {
+        uint32_t r;
+        PUT("\n/* Kernel rows the steps run on %s (lowering's pick, in-place steps\n"
+            " * included); no other row is compiled in, not even `ref`. */\n"
+            "#define MOTE_OPSET_ROWS 1\n",
+            sel->target);
+        for (r = 0; r < mote_kernel_row_count && r < sizeof sel->row_used; r++)
+            if (sel->row_used[r])
+                PUT("#define MOTE_OPSET_R_%s_%s 1\n",
+                    mote_kernel_name((mote_kernel_id)mote_kernel_rows[r].kernel),
+                    mote_kernel_rows[r].variant);
     }
     PUT("\n#endif /* MOTE_OPSET_H */\n");
 #undef PUT
@@ -266,6 +322,8 @@ int cmd_ops(int argc, char **argv)
     char kernels[512];
     char **models = NULL;
     const char *header = "-";
+    const char *target = NULL;
+    uint32_t isa = 0;
 
     for (i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -279,6 +337,16 @@ int cmd_ops(int argc, char **argv)
                 return 1;
             }
             header = argv[++i];
+        } else if (strcmp(argv[i], "--target") == 0) {
+            if (i + 1 >= argc) {
+                cli_error("ops: --target needs a core (%s)", cli_target_names());
+                return 1;
+            }
+            target = argv[++i];
+            if (cli_target_isa(target, &isa) != 0) {
+                cli_error("ops: unknown target '%s' (known: %s)", target, cli_target_names());
+                return 1;
+            }
         } else if (strcmp(argv[i], "--for") == 0) {
             want_for = 1;
             models = argv + i + 1;
@@ -291,8 +359,8 @@ int cmd_ops(int argc, char **argv)
             return 1;
         }
     }
-    if (!want_for && strcmp(header, "-") != 0) {
-        cli_error("ops: --header goes with --for MODEL...");
+    if (!want_for && (strcmp(header, "-") != 0 || target != NULL)) {
+        cli_error("ops: %s goes with --for MODEL...", target != NULL ? "--target" : "--header");
         return 1;
     }
     if (want_for) {
@@ -302,6 +370,12 @@ int cmd_ops(int argc, char **argv)
                                     : "ops: --for and --markdown do not go together");
             return 1;
         }
+        if (mote_kernel_row_count > sizeof sel.row_used) {
+            cli_error("ops: the kernel table has more than %u rows", (unsigned)sizeof sel.row_used);
+            return 1;
+        }
+        sel.target = target;
+        sel.isa = target != NULL ? isa : 0u;
         for (i = 0; i < n_models; i++)
             if (select_model(models[i], &sel) != 0) return 1;
         return write_selection(&sel, models, n_models, header);

@@ -4,12 +4,16 @@
  * The .tflite is linked in by model.S (one firmware per model). Arguments
  * come from the semihosting command line (QEMU: -append "..."):
  *
- *   fw.elf [-bench] [-layers] <in.bin> [<in.bin> ...]
+ *   fw.elf [-arena] [-bench] [-layers] <in.bin> [<in.bin> ...]
  *
  * For each input file (raw bytes of input 0, as tests/data/golden/ holds
  * them) it invokes the model and prints one line per output:
  *
  *   out <file> <output index> <hex bytes>
+ *
+ * -arena prints, once the session is laid out (before any invoke):
+ *
+ *   arena bytes=<mote_model_arena_size()>
  *
  * -bench adds, for the first input:
  *
@@ -183,12 +187,13 @@ int main(void)
 {
     char *argv[MAX_ARGS];
     int argc = mcu_semihost_args(argv, MAX_ARGS);
-    int do_bench = 0, do_layers = 0, first = 1;
+    int do_bench = 0, do_layers = 0, do_arena = 0, first = 1;
     mote_status s;
 
     while (first < argc && argv[first][0] == '-') {
         if (strcmp(argv[first], "-bench") == 0) do_bench = 1;
         else if (strcmp(argv[first], "-layers") == 0) do_layers = 1;
+        else if (strcmp(argv[first], "-arena") == 0) do_arena = 1;
         else {
             printf("error: unknown option %s\n", argv[first]);
             return 1;
@@ -196,7 +201,7 @@ int main(void)
         first++;
     }
     if (first >= argc) {
-        printf("usage: fw.elf [-bench] [-layers] <in.bin>... (QEMU -append)\n");
+        printf("usage: fw.elf [-arena] [-bench] [-layers] <in.bin>... (QEMU -append)\n");
         return 1;
     }
     /* Read the first input before painting the stack, so stdio's use of
@@ -224,6 +229,7 @@ int main(void)
     /* Loading (model and session init) and the first invoke are measured
      * apart: the stack is painted again in between. */
     size_t stack_load = mcu_stack_used(base);
+    if (do_arena) printf("arena bytes=%u\n", (unsigned)mote_model_arena_size(&model));
     if (load_input(n) != 0) return 1;
     mcu_stack_paint();
     if (invoke() != 0) return 1;

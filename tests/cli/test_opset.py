@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Operator selections (`mote ops --for MODEL [--target CORE] --header F`).
+
+A firmware built with a selection carries only the operators, kernels and
+kernel rows its model needs on its core (src/kernels/kernel_table.h). This
+checks, on the host:
+  1. the header: the rows lowering picks on each core (Arm DSP rows on the
+     M4 and no reference row for those kernels, Helium rows on the M55,
+     reference rows only on the M3), every row of each kernel without
+     --target;
+  2. a host build with the selection made for the host runs the model and
+     gives the golden output;
+  3. it never fails silently: the same build refuses a model needing an
+     operator left out ("left out of this build"), and a build whose
+     selection was made for the M4 (Arm rows only, not runnable here)
+     refuses the model with MOTE_E_UNSUPPORTED_OP saying no row of the
+     kernel runs the step, instead of running something else.
+
+usage: test_opset.py MOTE LIBMOTE   (build/mote, build/libmote.a)
+Prints "opset: N passed, M failed"; exits non-zero on any failure.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KWS = os.path.join(ROOT, "models", "mlperf-tiny", "kws_ref_model.tflite")
+IC = os.path.join(ROOT, "models", "mlperf-tiny", "pretrainedResnet_quant.tflite")
+GOLDEN = os.path.join(ROOT, "tests", "data", "golden", "kws_ref_model")
+# Compiled with the selection (mk/mcu.mk's MCU_SEL_SRCS).
+SEL_SRCS = ["src/ops/registry.c", "src/ops/macs.c", "src/ops/lower_select.c",
+            "src/kernels/kernel_table.c", "src/core/control_select.c"]
+E_UNSUPPORTED_OP = -7
+passed = failed = 0
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL %s%s" % (what, ("\n  " + detail.strip()) if detail else ""))
+
+
+def header(mote, model, target, path):
+    cmd = [mote, "ops", "--for", model, "--header", path] + (["--target", target] if target else [])
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    check(r.returncode == 0, "mote ops --for %s --target %s" % (os.path.basename(model), target),
+          r.stderr)
+    with open(path) as f:
+        return f.read()
+
+
+def build(cc, lib, hdr, out):
+    """opset_check with the selection's tables ahead of the full library
+    (built with the library's extra flags: the sanitizer pass reruns this)."""
+    cflags = os.environ.get("OPSET_CFLAGS", "").split()
+    ldflags = os.environ.get("OPSET_LDFLAGS", "").split()
+    objs = []
+    for src in SEL_SRCS:
+        obj = os.path.join(os.path.dirname(out), os.path.basename(out) + "-" +
+                           os.path.basename(src).replace(".c", ".o"))
+        subprocess.run([cc, "-std=c99", "-O1", "-Wall", "-Wextra", "-Werror", "-Iinclude", "-Isrc",
+                        "-include", hdr, "-c", src, "-o", obj] + cflags, cwd=ROOT, check=True)
+        objs.append(obj)
+    subprocess.run([cc, "-std=c99", "-O1", "-Wall", "-Wextra", "-Werror", "-Iinclude",
+                    "tests/cli/opset_check.c"] + cflags + objs + [lib, "-lm", "-o", out] + ldflags,
+                   cwd=ROOT, check=True)
+
+
+def run(exe, model, inp=None):
+    r = subprocess.run([exe, model] + ([inp] if inp else []), capture_output=True, text=True)
+    fields = {}
+    line = r.stdout.strip()
+    head, _, text = line.partition(" text=")
+    for part in head.split():
+        k, _, v = part.partition("=")
+        fields[k] = v
+    fields["text"] = text
+    return fields, line
+
+
+def main():
+    mote, lib = sys.argv[1], os.path.abspath(sys.argv[2])
+    cc = os.environ.get("CC", "cc")
+    with tempfile.TemporaryDirectory() as tmp:
+        m4 = header(mote, KWS, "m4", os.path.join(tmp, "m4.h"))
+        for row in ("CONV_2D_S8_arm_dsp", "DEPTHWISE_CONV_2D_S8_arm_dsp",
+                    "FULLY_CONNECTED_S8_arm_dsp", "SOFTMAX_S8_ref"):
+            check("#define MOTE_OPSET_R_%s 1" % row in m4, "m4 selection keeps row %s" % row, m4)
+        for row in ("CONV_2D_S8_ref", "DEPTHWISE_CONV_2D_S8_ref", "CONV_2D_S8_arm_mve"):
+            check("MOTE_OPSET_R_%s " % row not in m4, "m4 selection leaves out row %s" % row, m4)
+        m55 = header(mote, KWS, "m55", os.path.join(tmp, "m55.h"))
+        check("#define MOTE_OPSET_R_CONV_2D_S8_arm_mve 1" in m55, "m55 selection: Helium CONV_2D",
+              m55)
+        m3 = header(mote, KWS, "m3", os.path.join(tmp, "m3.h"))
+        rows = [l for l in m3.splitlines() if l.startswith("#define MOTE_OPSET_R_")]
+        check(rows and all(l.endswith("_ref 1") for l in rows), "m3 selection: reference rows only",
+              m3)
+        plain = header(mote, KWS, None, os.path.join(tmp, "plain.h"))
+        check("MOTE_OPSET_ROWS" not in plain and "#define MOTE_OPSET_K_CONV_2D_S8 1" in plain,
+              "without --target: kernels only (every row of each)", plain)
+
+        host_h = os.path.join(tmp, "host.h")
+        header(mote, KWS, "host", host_h)
+        host_exe = os.path.join(tmp, "host")
+        build(cc, lib, host_h, host_exe)
+        with open(os.path.join(GOLDEN, "out_0.bin"), "rb") as f:
+            want = f.read().hex()
+        got, line = run(host_exe, KWS, os.path.join(GOLDEN, "in_0.bin"))
+        check(got.get("invoke") == "0" and got.get("out0") == want,
+              "host build with the host selection runs KWS and gives the golden output", line)
+        got, line = run(host_exe, IC)
+        check(got.get("load") == str(E_UNSUPPORTED_OP), "a model needing another operator is "
+              "refused (MOTE_E_UNSUPPORTED_OP)", line)
+
+        m4_exe = os.path.join(tmp, "m4")
+        build(cc, lib, os.path.join(tmp, "m4.h"), m4_exe)
+        got, line = run(m4_exe, KWS)
+        check(got.get("load") == str(E_UNSUPPORTED_OP) and "no row of kernel" in got["text"],
+              "a selection made for another core is refused at load, naming the kernel", line)
+    print("opset: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
