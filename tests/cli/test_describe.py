@@ -46,6 +46,23 @@ def mixed_model():
     return g.finish([a], [e])
 
 
+def branch_model():
+    """An IF whose else branch (subgraph 2) holds an operator mote lacks:
+    the refusal is listed with its subgraph, not only the entry graph's."""
+    g = Graph()
+    c, x = g.tensor("c", [1], TT.BOOL), g.tensor("x", [1, 8], TT.FLOAT32)
+    then, other = g.subgraph(), g.subgraph()
+    for sub, code in ((then, OP.RELU), (other, OP.LSH_PROJECTION)):
+        a, r = sub.tensor("a", [1, 8], TT.FLOAT32), sub.tensor("r", [1, 8], TT.FLOAT32)
+        sub.op(code, [a], [r])
+        sub.io([a], [r])
+    out = g.tensor("out", [1, 8], TT.FLOAT32)
+    o = schema.IfOptionsT()
+    o.thenSubgraphIndex, o.elseSubgraphIndex = then.index, other.index
+    g.op(OP.IF, [c, x], [out], OPT.IfOptions, o)
+    return g.finish([c, x], [out])
+
+
 def bad_type_model():
     """Every operator known, one refused for its operands (a hybrid
     FULLY_CONNECTED whose int8 weights have a zero point)."""
@@ -97,6 +114,19 @@ def main():
         check("mixed json types and reason", all(
             x["types"] == {"inputs": ["FLOAT32"], "outputs": ["FLOAT32"]} and x["reason"]
             for x in u), repr(u))
+
+        p = os.path.join(tmp, "branch.tflite")
+        open(p, "wb").write(branch_model())
+        rc, out, err = run(mote, "inspect", p)
+        rows = [ln.split() for ln in out.split("unsupported:")[-1].splitlines()[2:3]]
+        check("branch: refusal in subgraph 2 listed as 2:0", rc == 1 and
+              [r[:2] for r in rows] == [["2:0", "LSH_PROJECTION"]] and
+              "unsupported_operators: 1 of 3" in out, out[-400:])
+        rc, out, err = run(mote, "inspect", p, "--json")
+        u = json.loads(out).get("unsupported", []) if out.strip() else []
+        check("branch json: subgraph 2, index 0", rc == 1 and
+              [(x["subgraph"], x["index"], x["op"]) for x in u] == [(2, 0, "LSH_PROJECTION")],
+              repr(u))
 
         p = os.path.join(tmp, "badtype.tflite")
         open(p, "wb").write(bad_type_model())

@@ -53,8 +53,9 @@ static const char help[] =
     "\n"
     "A model mote cannot run is still described when its file verifies: the\n"
     "same report with arena_bytes unknown (null in JSON), then every operator\n"
-    "mote refuses, with its index, operand types and the reason (JSON key\n"
-    "\"unsupported\": [{\"index\", \"op\", \"types\", \"reason\"}]); the\n"
+    "mote refuses, in every subgraph (\"2:5\" is subgraph 2's operator 5), with\n"
+    "its index, operand types and the reason (JSON key \"unsupported\":\n"
+    "[{\"subgraph\", \"index\", \"op\", \"types\", \"reason\"}]); the\n"
     "runtime's error goes to stderr and the exit status is 1.\n";
 
 /* Per-channel lists in text show this many leading values. */
@@ -285,28 +286,53 @@ static void format_types(char *buf, size_t cap, const mote_graph *g, const mote_
     }
 }
 
-/* The text section: every operator mote refuses, with its types and why. */
+/* Subgraph k of g (k = 0 is g itself): 0 when there is one. */
+static int subgraph_of(const mote_graph *g, uint32_t k, mote_graph *sub)
+{
+    if (k == 0) {
+        *sub = *g;
+        return 0;
+    }
+    return mote_graph_subgraph(g, k, sub) == MOTE_OK ? 0 : -1;
+}
+
+/* The text section: every operator mote refuses, in every subgraph (IF and
+ * WHILE bodies too), with its types and why. */
 static void text_unsupported(const mote_graph *g, uint32_t isa)
 {
-    char reason[MOTE_DETAIL_MAX + 32], types[160];
-    uint32_t i, n = 0;
+    char reason[MOTE_DETAIL_MAX + 32], types[160], where[32];
+    uint32_t i, k, n = 0, n_ops = 0;
     mote_graph_op op;
+    mote_graph sub;
 
-    for (i = 0; i < g->n_ops; i++) {
-        if (mote_graph_get_op(g, i, &op) != MOTE_OK || !op_verdict(g, i, isa, reason, sizeof reason)) {
+    for (k = 0; k < g->n_subgraphs; k++) {
+        if (subgraph_of(g, k, &sub) != 0) {
             continue;
         }
-        if (n++ == 0) {
-            printf("\nunsupported:\n  %-4s %-18s %-28s  %s\n", "#", "op", "types", "reason");
+        n_ops += sub.n_ops;
+        for (i = 0; i < sub.n_ops; i++) {
+            if (mote_graph_get_op(&sub, i, &op) != MOTE_OK ||
+                !op_verdict(&sub, i, isa, reason, sizeof reason)) {
+                continue;
+            }
+            if (n++ == 0) {
+                printf("\nunsupported:\n  %-8s %-18s %-28s  %s\n", "#", "op", "types", "reason");
+            }
+            /* "5" in the entry subgraph, "2:5" (subgraph 2, operator 5) elsewhere */
+            if (k == 0) {
+                snprintf(where, sizeof where, "%lu", (unsigned long)i);
+            } else {
+                snprintf(where, sizeof where, "%lu:%lu", (unsigned long)k, (unsigned long)i);
+            }
+            format_types(types, sizeof types, &sub, &op);
+            printf("  %-8s %-18s %-28s  %s\n", where, op_label(&op), types, reason);
         }
-        format_types(types, sizeof types, g, &op);
-        printf("  %-4lu %-18s %-28s  %s\n", (unsigned long)i, op_label(&op), types, reason);
     }
     if (n == 0) {
         printf("\nunsupported: none (every operator lowers; the model fails for the reason on "
                "stderr)\n");
     } else {
-        printf("unsupported_operators: %lu of %lu\n", (unsigned long)n, (unsigned long)g->n_ops);
+        printf("unsupported_operators: %lu of %lu\n", (unsigned long)n, (unsigned long)n_ops);
     }
 }
 
@@ -406,19 +432,21 @@ static void json_io(json_writer *w, const mote_graph *g, int32_t idx)
     json_object_end(w);
 }
 
-static void json_unsupported(json_writer *w, const mote_graph *g, uint32_t isa)
+/* One refused operator: subgraph sg's operator i, its types, the reason. */
+static void json_unsupported_op(json_writer *w, const mote_graph *g, uint32_t sg, uint32_t i,
+                                const char *reason)
 {
-    char reason[MOTE_DETAIL_MAX + 32];
-    uint32_t i, k;
+    uint32_t k;
     mote_graph_op op;
     mote_graph_tensor t;
 
-    json_array_begin(w);
-    for (i = 0; i < g->n_ops; i++) {
-        if (mote_graph_get_op(g, i, &op) != MOTE_OK || !op_verdict(g, i, isa, reason, sizeof reason)) {
-            continue;
-        }
+    if (mote_graph_get_op(g, i, &op) != MOTE_OK) {
+        return;
+    }
+    {
         json_object_begin(w);
+        json_key(w, "subgraph");
+        json_uint(w, sg);
         json_key(w, "index");
         json_uint(w, i);
         json_key(w, "op");
@@ -449,6 +477,25 @@ static void json_unsupported(json_writer *w, const mote_graph *g, uint32_t isa)
         json_key(w, "reason");
         json_cstring(w, reason);
         json_object_end(w);
+    }
+}
+
+static void json_unsupported(json_writer *w, const mote_graph *g, uint32_t isa)
+{
+    char reason[MOTE_DETAIL_MAX + 32];
+    uint32_t i, sg;
+    mote_graph sub;
+
+    json_array_begin(w);
+    for (sg = 0; sg < g->n_subgraphs; sg++) {
+        if (subgraph_of(g, sg, &sub) != 0) {
+            continue;
+        }
+        for (i = 0; i < sub.n_ops; i++) {
+            if (op_verdict(&sub, i, isa, reason, sizeof reason)) {
+                json_unsupported_op(w, &sub, sg, i, reason);
+            }
+        }
     }
     json_array_end(w);
 }
