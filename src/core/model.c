@@ -69,6 +69,7 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
     m->n_steps = m->graph.n_ops;
     m->n_refs = m->graph.n_tensors;
     m->params_bytes = (uint32_t)sz.params_bytes;
+    m->table_bytes = (uint32_t)sz.table_bytes;
     m->activation_bytes = acts;
     m->state_bytes = layout.state_bytes;
     return MOTE_OK;
@@ -81,12 +82,21 @@ static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa
     return plan_model(m, isa, plan, NULL);
 }
 
-static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint32_t isa,
-                              void *work, size_t work_size)
+/* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not). */
+static mote_status plan_for(mote_model *m, uint32_t isa, void *work, size_t work_size)
+{
+    mote_work w;
+    if (mote_cf_needed(&m->graph)) return mote_cf_plan_model(m, isa); /* subgraphs, variables */
+    if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
+        return plan_model(m, isa, w.plan, w.ctx);
+    return plan_model_on_stack(m, isa);
+}
+
+static mote_status model_init(mote_model *m, const void *bytes, size_t len,
+                              const mote_load_options *o)
 {
     mote_status s;
-    mote_work w;
-    uint32_t generation;
+    uint32_t generation, isa;
 
     if (m == NULL) return MOTE_E_ARG;
     /* A new generation, whatever the outcome: sessions of the old contents
@@ -97,6 +107,10 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
     mote_error_clear(&m->error);
     if (bytes == NULL)
         return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "model bytes are NULL");
+    if (o->requant != MOTE_REQUANT_STORED && o->requant != MOTE_REQUANT_AT_RUN &&
+        o->requant != MOTE_REQUANT_SMALLEST)
+        return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "unknown requantization mode %d",
+                              (int)o->requant);
     /* Sessions refer to constants by 31-bit offsets into the model. */
     if (len > 0x7FFFFFFFu)
         return mote_error_set(&m->error, MOTE_E_LIMIT, -1, -1, 0,
@@ -105,31 +119,78 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;
-    if (mote_cf_needed(&m->graph))
-        s = mote_cf_plan_model(m, isa); /* several subgraphs, variables */
-    else if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
-        s = plan_model(m, isa, w.plan, w.ctx);
-    else
-        s = plan_model_on_stack(m, isa);
+    isa = o->isa & ~MOTE_LOWER_TABLES_AT_RUN;
+    if (o->requant == MOTE_REQUANT_AT_RUN) isa |= MOTE_LOWER_TABLES_AT_RUN;
+    s = plan_for(m, isa, o->work, o->work_size);
+    if (s == MOTE_OK && o->requant == MOTE_REQUANT_SMALLEST) {
+        /* Plan both ways; keep the tables stored unless that costs RAM. */
+        size_t stored = m->state_bytes + m->activation_bytes;
+        s = plan_for(m, isa | MOTE_LOWER_TABLES_AT_RUN, o->work, o->work_size);
+        if (s == MOTE_OK && m->state_bytes + m->activation_bytes >= stored)
+            s = plan_for(m, isa, o->work, o->work_size);
+    }
     if (s != MOTE_OK) return s;
     m->initialized = 1;
     return MOTE_OK;
 }
 
+void mote_load_options_default(mote_load_options *o)
+{
+    if (o == NULL) return;
+    memset(o, 0, sizeof *o);
+    o->isa = mote_build_isa();
+    o->requant = MOTE_REQUANT_STORED;
+}
+
+mote_status mote_model_init_opts(mote_model *m, const void *bytes, size_t len,
+                                 const mote_load_options *o)
+{
+    mote_load_options d;
+    mote_load_options_default(&d);
+    return model_init(m, bytes, len, o != NULL ? o : &d);
+}
+
 mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
 {
-    return model_init(m, bytes, len, isa, NULL, 0);
+    mote_load_options o;
+    mote_load_options_default(&o);
+    o.isa = isa;
+    return model_init(m, bytes, len, &o);
 }
 
 mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
 {
-    return model_init(m, bytes, len, mote_build_isa(), NULL, 0);
+    return mote_model_init_opts(m, bytes, len, NULL);
 }
 
 mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
                                size_t work_size)
 {
-    return model_init(m, bytes, len, mote_build_isa(), work, work_size);
+    mote_load_options o;
+    mote_load_options_default(&o);
+    o.work = work;
+    o.work_size = work_size;
+    return model_init(m, bytes, len, &o);
+}
+
+int mote_model_requant_at_run(const mote_model *m)
+{
+    return m != NULL && m->initialized && (m->isa & MOTE_LOWER_TABLES_AT_RUN) != 0;
+}
+
+mote_status mote_model_state_parts(const mote_model *m, mote_state_parts *p)
+{
+    mote_layout l;
+    if (m == NULL || p == NULL || !m->initialized ||
+        mote_layout_compute(m->n_steps, m->n_operands, m->n_refs, m->params_bytes, &l) != 0)
+        return MOTE_E_ARG;
+    p->steps = l.operands - l.steps;
+    p->operands = l.tensor_refs - l.operands;
+    p->tensors = l.params - l.tensor_refs;
+    p->params = (size_t)m->params_bytes - m->table_bytes;
+    p->requant = m->table_bytes;
+    p->padding = l.state_bytes - l.params - m->params_bytes;
+    return MOTE_OK;
 }
 
 size_t mote_model_arena_size(const mote_model *m)

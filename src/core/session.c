@@ -13,6 +13,7 @@
 #include "core/work.h"
 #include "format/tflite.h"
 #include "kernels/kernel_table.h"
+#include "ops/requant_run.h"
 
 /* A tensor reference is 32 bits, whatever the pointer width: an offset into
  * the activation area, or (top bit set) an offset into the model bytes for
@@ -270,6 +271,8 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
     info->variant = row->variant;
     if (st->scratch != MOTE_NO_SCRATCH) {
         const int16_t *ops = s->operands + st->operands;
+        const int32_t kernel = mote_kernel_rows[st->row].kernel;
+        uint32_t front = 0;
         info->scratch_bytes = mote_kernel_scratch(st->row, s->state + st->params);
         info->scratch_offset = st->scratch;
         /* A convolution planned in place (its output over its input) uses
@@ -279,7 +282,36 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
             uint32_t ring = mote_plan_rows_ring(&s->model->graph, op);
             if (ring > info->scratch_bytes) info->scratch_bytes = ring;
         }
+        /* A table made at run time goes in front (core/steps.h). */
+        if ((s->model->isa & MOTE_LOWER_TABLES_AT_RUN) && mote_requant_at_run_kernel(kernel))
+            front = (uint32_t)mote_steps_table_prefix(
+                mote_kernel_step_bytes((mote_kernel_id)kernel),
+                5u * mote_requant_block_channels(kernel, s->state + st->params));
+        info->scratch_bytes += front;
     }
+    return MOTE_OK;
+}
+
+/* A step whose requantization table is made at run time (ops/requant_run.h):
+ * copy its block to the front of its scratch and compute the table after
+ * it; *block and *scratch then point there and past it (to the kernel's
+ * own scratch). */
+static mote_status make_table(const mote_session *s, const mote_step *st, const int16_t *ops,
+                              const void **block, void **scratch)
+{
+    const int32_t kernel = mote_kernel_rows[st->row].kernel;
+    const uint32_t bytes = mote_kernel_step_bytes((mote_kernel_id)kernel);
+    uint8_t *at = s->activations + st->scratch;
+    uint32_t n = mote_requant_block_channels(kernel, *block);
+    int32_t *mult;
+    if (st->scratch == MOTE_NO_SCRATCH || st->n_in < 2 || st->n_out < 1) return MOTE_E_STATE;
+    memcpy(at, *block, bytes);
+    mult = (int32_t *)(void *)(at + bytes);
+    if (mote_requant_fill(&s->model->graph, ops[0], ops[1], ops[st->n_in], n, mult,
+                          (int8_t *)(mult + n)) != MOTE_OK)
+        return MOTE_E_STATE;
+    *block = at;
+    *scratch = at + mote_steps_table_prefix(bytes, 5u * n);
     return MOTE_OK;
 }
 
@@ -290,6 +322,7 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
     const void *in[MOTE_MAX_OP_INPUTS];
     void *out[MOTE_MAX_OP_OUTPUTS];
     const int16_t *ops = s->operands + st->operands;
+    const void *block = s->state + st->params;
     mote_kernel_io io;
     uint32_t k;
 
@@ -304,7 +337,12 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
     io.in = in;
     io.out = out;
     io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
-    return mote_kernel_rows[st->row].run(s->state + st->params, &io);
+    if ((s->model->isa & MOTE_LOWER_TABLES_AT_RUN) &&
+        mote_requant_at_run_kernel(mote_kernel_rows[st->row].kernel)) {
+        mote_status r = make_table(s, st, ops, &block, &io.scratch);
+        if (r != MOTE_OK) return r;
+    }
+    return mote_kernel_rows[st->row].run(block, &io);
 }
 
 mote_status mote_invoke(mote_session *s)

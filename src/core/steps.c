@@ -8,7 +8,7 @@
 #include "core/step.h"
 #include "kernels/kernel_table.h"
 
-mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
                              const mote_plan_entry *plan, uint8_t *dest, size_t cap,
                              mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
 {
@@ -46,6 +46,24 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
                               "operator %u: no reference row to run in place", (unsigned)i);
     low->row = (int32_t)r;
     low->scratch_bytes = ring;
+    return MOTE_OK;
+}
+
+mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+                             const mote_plan_entry *plan, uint8_t *dest, size_t cap,
+                             mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
+{
+    mote_status s = lower_row(g, i, isa, plan, dest, cap, low, err, ctx);
+    uint64_t bytes;
+    if (s != MOTE_OK || !low->table_at_run) return s;
+    /* The block and its table are made in front of the kernel's own
+     * scratch (core/step.h). */
+    bytes =
+        (uint64_t)mote_steps_table_prefix(low->block_bytes, low->table_bytes) + low->scratch_bytes;
+    if (bytes > UINT32_MAX)
+        return mote_error_set(err, MOTE_E_LIMIT, (int32_t)i, -1, 0,
+                              "operator %u: scratch needs more than 4 GB", (unsigned)i);
+    low->scratch_bytes = (uint32_t)bytes;
     return MOTE_OK;
 }
 
@@ -103,6 +121,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
          * block below 2^32 and fewer than 2^32 operands. */
         sz->operands += (uint64_t)op.n_inputs + op.n_outputs;
         sz->params_bytes += low.block_bytes;
+        if (!low.table_at_run) sz->table_bytes += low.table_bytes;
         cursor += low.block_bytes;
     }
     return MOTE_OK;

@@ -67,6 +67,10 @@ static int guards_intact(const loaded *m)
     return 1;
 }
 
+/* --requant-at-run: every model loaded with MOTE_REQUANT_AT_RUN, so the
+ * tables computed before each step must give the same bytes. */
+static mote_requant_mode requant_mode = MOTE_REQUANT_STORED;
+
 static int load(loaded *m, const char *golden, const char *name, char **model_dirs, int n_dirs,
                 unsigned char fill)
 {
@@ -84,7 +88,14 @@ static int load(loaded *m, const char *golden, const char *name, char **model_di
         check(0, "model file not found", name);
         return -1;
     }
-    s = mote_model_init(&m->model, m->bytes, m->len);
+    {
+        mote_load_options o;
+        mote_load_options_default(&o);
+        o.requant = requant_mode;
+        s = mote_model_init_opts(&m->model, m->bytes, m->len, &o);
+    }
+    if (s == MOTE_OK && requant_mode == MOTE_REQUANT_AT_RUN)
+        check(mote_model_requant_at_run(&m->model), "tables made at run time", name);
     if (s != MOTE_OK) {
         printf("  %s: %s\n", mote_status_str(s), m->model.error.text);
         check(0, "mote_model_init", name);
@@ -248,8 +259,14 @@ int main(int argc, char **argv)
     DIR *dir;
     struct dirent *de;
 
+    if (argc > 1 && strcmp(argv[1], "--requant-at-run") == 0) {
+        requant_mode = MOTE_REQUANT_AT_RUN;
+        printf("requantization tables made at run time (MOTE_REQUANT_AT_RUN)\n");
+        argv++;
+        argc--;
+    }
     if (argc < 3) {
-        fprintf(stderr, "usage: test_golden GOLDEN_DIR MODELS_DIR...\n");
+        fprintf(stderr, "usage: test_golden [--requant-at-run] GOLDEN_DIR MODELS_DIR...\n");
         return 2;
     }
     dir = opendir(argv[1]);
