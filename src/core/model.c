@@ -38,23 +38,25 @@ static mote_status check_limits(mote_model *m)
     return MOTE_OK;
 }
 
-/* Lower (counting), plan, place scratch and lay out the state, with the
- * plan records and lowering context where w says (ctx may be NULL: on the
- * stack). */
-static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                              mote_lower_ctx *ctx)
+/* Lower everything once (counting), so a model with several problems is
+ * refused for the first operator's. Its own frame: the sizes are not kept
+ * on the stack while the planner runs. */
+static MOTE_NOINLINE mote_status count_steps(mote_model *m, uint32_t isa, mote_lower_ctx *ctx)
+{
+    mote_steps_sizes sz;
+    return mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx);
+}
+
+/* Again with the plan: kernel scratch, and the rings of operators the plan
+ * runs in place, are placed among the live buffers; then the state is laid
+ * out and the model records the sizes. */
+static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
+                                             const mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                             size_t acts)
 {
     mote_steps_sizes sz;
     mote_layout layout;
     mote_status s;
-    size_t acts;
-    /* Lower everything first (counting), so a model with several problems
-     * is refused for the first operator's, then plan. */
-    if ((s = mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
-        return s;
-    if ((s = mote_plan_build(&m->graph, plan, &acts, &m->error)) != MOTE_OK) return s;
-    /* Again with the plan: kernel scratch, and the rings of operators the
-     * plan runs in place, are placed among the live buffers. */
     if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
         return s;
     if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
@@ -75,6 +77,19 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
     return MOTE_OK;
 }
 
+/* Lower (counting), plan, place scratch and lay out the state, with the
+ * plan records and lowering context where the caller says (ctx may be
+ * NULL: on the stack). */
+static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                              mote_lower_ctx *ctx)
+{
+    mote_status s;
+    size_t acts;
+    if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
+    if ((s = mote_plan_build(&m->graph, plan, &acts, &m->error)) != MOTE_OK) return s;
+    return place_steps(m, isa, plan, ctx, acts);
+}
+
 /* No work memory lent: the records on the stack, in their own frame. */
 static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa)
 {
@@ -92,8 +107,9 @@ static mote_status plan_for(mote_model *m, uint32_t isa, void *work, size_t work
     return plan_model_on_stack(m, isa);
 }
 
+/* build_isa: plan for mote_build_isa() instead of o->isa. */
 static mote_status model_init(mote_model *m, const void *bytes, size_t len,
-                              const mote_load_options *o)
+                              const mote_load_options *o, int build_isa)
 {
     mote_status s;
     uint32_t generation, isa;
@@ -119,7 +135,7 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len,
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;
-    isa = o->isa & ~MOTE_LOWER_TABLES_AT_RUN;
+    isa = (build_isa ? mote_build_isa() : o->isa) & ~MOTE_LOWER_TABLES_AT_RUN;
     if (o->requant == MOTE_REQUANT_AT_RUN) isa |= MOTE_LOWER_TABLES_AT_RUN;
     s = plan_for(m, isa, o->work, o->work_size);
     if (s == MOTE_OK && o->requant == MOTE_REQUANT_SMALLEST) {
@@ -145,9 +161,9 @@ void mote_load_options_default(mote_load_options *o)
 mote_status mote_model_init_opts(mote_model *m, const void *bytes, size_t len,
                                  const mote_load_options *o)
 {
-    mote_load_options d;
-    mote_load_options_default(&d);
-    return model_init(m, bytes, len, o != NULL ? o : &d);
+    static const mote_load_options defaults = {0, NULL, 0, MOTE_REQUANT_STORED};
+    /* The defaults but for isa, which model_init takes from the build. */
+    return model_init(m, bytes, len, o != NULL ? o : &defaults, o == NULL);
 }
 
 mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
@@ -155,7 +171,7 @@ mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, ui
     mote_load_options o;
     mote_load_options_default(&o);
     o.isa = isa;
-    return model_init(m, bytes, len, &o);
+    return model_init(m, bytes, len, &o, 0);
 }
 
 mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
@@ -170,7 +186,7 @@ mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, voi
     mote_load_options_default(&o);
     o.work = work;
     o.work_size = work_size;
-    return model_init(m, bytes, len, &o);
+    return model_init(m, bytes, len, &o, 0);
 }
 
 int mote_model_requant_at_run(const mote_model *m)

@@ -92,25 +92,13 @@ static void reset_state(mote_session *s, const mote_graph *g)
     mote_cf_reset(s); /* resource variables, CALL_ONCE */
 }
 
-/* Plan and write the state (steps, operands, tensor table, parameter
- * blocks), with the plan records and the lowering context where the caller
- * says (ctx NULL: on the stack). */
-static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
-                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+/* The tensor table: constants by their offset in the model, the rest where
+ * the plan put them. A frame of its own (a decoded tensor is large), not
+ * under the step builder's. */
+static MOTE_NOINLINE void fill_refs(mote_session *s, const mote_graph *g,
+                                    const mote_plan_entry *plan)
 {
-    const mote_graph *g = &m->graph;
-    uint8_t *base = s->arena;
-    mote_steps_sizes sz;
-    size_t total;
-    mote_status st;
     uint32_t i;
-
-    if (m->control_at != 0) return mote_cf_lay_out(s, m, layout); /* several subgraphs */
-    if (mote_plan_build(g, plan, &total, &s->error) != MOTE_OK) return changed(s);
-    if (total > m->activation_bytes)
-        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
-                              "activations differ from what the model planned");
-    MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     for (i = 0; i < g->n_tensors; i++) {
         mote_graph_tensor t;
         mote_graph_get_tensor(g, i, &t);
@@ -121,13 +109,43 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
         else
             s->tensor_ref[i] = MOTE_REF_NONE;
     }
-    if ((st = mote_steps_build(g, m->isa, plan, layout, base, &sz, &s->error, ctx)) != MOTE_OK)
-        return st == MOTE_E_STATE ? st : changed(s);
+}
+
+/* Write the steps, operands and parameter blocks, which must come out as
+ * the model counted them. Its own frame (the sizes), not under the
+ * planner's. */
+static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *m,
+                                             const mote_layout *layout, const mote_plan_entry *plan,
+                                             mote_lower_ctx *ctx)
+{
+    mote_steps_sizes sz;
+    mote_status st =
+        mote_steps_build(&m->graph, m->isa, plan, layout, s->arena, &sz, &s->error, ctx);
+    if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
     if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
     return MOTE_OK;
+}
+
+/* Plan and write the state (steps, operands, tensor table, parameter
+ * blocks), with the plan records and the lowering context where the caller
+ * says (ctx NULL: on the stack). */
+static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
+                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+{
+    const mote_graph *g = &m->graph;
+    size_t total;
+
+    if (m->control_at != 0) return mote_cf_lay_out(s, m, layout); /* several subgraphs */
+    if (mote_plan_build(g, plan, &total, &s->error) != MOTE_OK) return changed(s);
+    if (total > m->activation_bytes)
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "activations differ from what the model planned");
+    MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
+    fill_refs(s, g, plan);
+    return write_steps(s, m, layout, plan, ctx);
 }
 
 /* The arena's activation part cannot hold the records: on the stack, in
@@ -139,9 +157,18 @@ static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_mo
     return lay_out(s, m, layout, plan, NULL);
 }
 
-mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
+/* The model bytes, verified again, give the graph mote_model_init read. In
+ * a frame of its own, so the copy is not on the stack while laying out. */
+static MOTE_NOINLINE int same_bytes(mote_session *s, const mote_graph *g)
 {
     mote_graph again;
+    memset(&again, 0, sizeof again);
+    return mote_tflite_read(&again, g->base, g->size, &s->error) == MOTE_OK &&
+           memcmp(&again, g, sizeof again) == 0;
+}
+
+mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
+{
     mote_layout layout;
     mote_work w;
     uint8_t *base = (uint8_t *)arena;
@@ -168,9 +195,7 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
      * are verified again, and everything below is re-derived from them and
      * must agree with what the model planned, so changed bytes give
      * MOTE_E_STATE instead of a session larger than its arena. */
-    memset(&again, 0, sizeof again);
-    if (mote_tflite_read(&again, g->base, g->size, &s->error) != MOTE_OK ||
-        memcmp(&again, g, sizeof again) != 0)
+    if (!same_bytes(s, g))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "the model bytes changed since mote_model_init");
     /* Re-derive the layout, plan and steps exactly as mote_model_init did;
@@ -296,8 +321,8 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
  * copy its block to the front of its scratch and compute the table after
  * it; *block and *scratch then point there and past it (to the kernel's
  * own scratch). */
-static mote_status make_table(const mote_session *s, const mote_step *st, const int16_t *ops,
-                              const void **block, void **scratch)
+static MOTE_NOINLINE mote_status make_table(const mote_session *s, const mote_step *st,
+                                            const int16_t *ops, const void **block, void **scratch)
 {
     const int32_t kernel = mote_kernel_rows[st->row].kernel;
     const uint32_t bytes = mote_kernel_step_bytes((mote_kernel_id)kernel);
