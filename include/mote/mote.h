@@ -199,7 +199,8 @@ typedef struct mote_state_parts {
     size_t operands; /* operand tensor indices (int16), to 4 bytes */
     size_t tensors;  /* tensor table: one 32-bit reference per tensor */
     size_t params;   /* kernel parameter blocks (and control tables) */
-    size_t requant;  /* requantization tables kept in the state */
+    size_t requant;  /* tables after the blocks kept in the state: requantization (5 bytes
+                        per entry), and the int16 SOFTMAX lookup table */
     size_t padding;  /* to MOTE_ARENA_ALIGN */
 } mote_state_parts;
 
