@@ -10,5 +10,6 @@ $(GOLDEN_BIN): tests/golden/test_golden.c tools/mote/file.c tools/mote/file.h $(
 .PHONY: test-golden
 test-golden: $(GOLDEN_BIN)
 	$(GOLDEN_BIN) tests/data/golden models/mlperf-tiny models/tflm-examples
+	$(GOLDEN_BIN) --requant-at-run tests/data/golden models/mlperf-tiny models/tflm-examples
 
 TEST_SUITES += test-golden

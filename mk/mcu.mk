@@ -3,7 +3,8 @@
 #
 #   make mcu-firmware   build every firmware below (needs the cross tools)
 #   make test-mcu       golden outputs under qemu-system-arm (suite test-mcu)
-#   make bench-mcu      one line per model and core; LAYERS=1 adds layers
+#   make bench-mcu      one line per model and core; LAYERS=1 adds layers,
+#                       REQUANT=run loads with MOTE_REQUANT_AT_RUN
 #   make size-targets   library text/data for M0+, M3, M4, M7, M55, rv32imc
 #
 # Everything goes under $(BUILD)/mcu/<core>-<variant>/: the runtime built for
@@ -220,7 +221,7 @@ bench-mcu: mcu-tools $(BUILD)/mote
 	@$(MAKE) -s --no-print-directory $(foreach c,$(BENCH_MCU_CORES),$(foreach m,$(BENCH_MCU_MODELS),\
 	    $(MCU_DIR)/$(c)-Os/fw_$(m).elf $(MCU_DIR)/$(c)-size/min_$(m).elf))
 	@$(MCU_PY) bench/mcu/bench_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) \
-	    $(if $(filter 1,$(LAYERS)),--layers) \
+	    $(if $(filter 1,$(LAYERS)),--layers) $(if $(REQUANT),--requant $(REQUANT)) \
 	    --models $(subst $(space),$(comma),$(strip $(BENCH_MCU_MODELS))) \
 	    --cores $(subst $(space),$(comma),$(strip $(BENCH_MCU_CORES)))
 

@@ -2,13 +2,17 @@
 """bench-mcu: one line per model and core, measured under qemu-system-arm.
 
   model=<name> core=<m4|m7|m55|m33|m3|m0plus> instructions=<N> macs=<N> arena=<bytes>
-      stack=<bytes> stack_load=<bytes> stack_invoke=<bytes> flash_code=<bytes>
+      state=<bytes> requant=<stored|run> stack=<bytes> stack_load=<bytes> stack_invoke=<bytes>
+      flash_code=<bytes>
       flash_weights=<bytes> match=<yes|no>
 
 instructions  executed instructions of one inference (the second invoke of
               golden in_0), -icount shift=0 + SysTick, firmware built -Os
 macs          sum of mote_op_macs() over the operators (src/ops/registry.h)
 arena         mote_model_arena_size()
+state         mote_model_state_size() (the arena's runtime-state part)
+requant       where requantization tables live: stored in the state, or
+              made before each step (run: --requant run, MOTE_REQUANT_AT_RUN)
 stack         peak stack of model init + session init + first invoke, by
               painting the stack region; stack_load of model and session
               init alone, stack_invoke of the first invoke alone
@@ -64,7 +68,8 @@ def flash_sizes(elf):
 def bench_one(args, model, core):
     elf = os.path.join(args.build, core + "-Os", "fw_%s.elf" % model)
     path, want = qemu.golden_case(model, "0")
-    fw_args = ["-bench"] + (["-layers"] if args.layers else []) + [path]
+    fw_args = (["-bench"] + (["-layers"] if args.layers else []) +
+               (["-requant-run"] if args.requant == "run" else []) + [path])
     rc, out, cmd = qemu.run(elf, core, fw_args, args.timeout)
     bench = {}
     layers = []
@@ -81,6 +86,7 @@ def bench_one(args, model, core):
         "instructions": bench.get("instructions", "0"), "macs": bench.get("macs", "0"),
         "arena": bench.get("arena", "0"), "stack": bench.get("stack", "0"),
         "stack_load": bench.get("stack_load", "0"), "stack_invoke": bench.get("stack_invoke", "0"),
+        "state": bench.get("state", "0"), "requant": bench.get("requant", "stored"),
         "flash_code": str(code), "flash_weights": str(weights),
         "match": "yes" if match else "no",
     }
@@ -90,8 +96,8 @@ def bench_one(args, model, core):
     return row, layers
 
 
-KEYS = ["model", "core", "instructions", "macs", "arena", "stack", "stack_load", "stack_invoke",
-        "flash_code",
+KEYS = ["model", "core", "instructions", "macs", "arena", "state", "requant", "stack",
+        "stack_load", "stack_invoke", "flash_code",
         "flash_weights", "match"]
 
 
@@ -100,6 +106,8 @@ def main():
     ap.add_argument("--build", default="build/mcu")
     ap.add_argument("--timeout", type=int, default=300)
     ap.add_argument("--layers", action="store_true")
+    ap.add_argument("--requant", choices=["stored", "run"], default="stored",
+                    help="run: load with MOTE_REQUANT_AT_RUN (tables made before each step)")
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--cores", default=",".join(CORES))

@@ -51,7 +51,9 @@ typedef struct mote_model {
     size_t activation_bytes; /* planned activations and kernel scratch */
     uint32_t n_operands;     /* operand slots over all steps */
     uint32_t params_bytes;   /* kernel parameter blocks (with requantization tables) */
-    uint32_t isa;            /* MOTE_ISA_* features the steps were planned for */
+    uint32_t table_bytes;    /* of which requantization tables kept in the state */
+    uint32_t isa;            /* MOTE_ISA_* features the steps were planned for; the top bit
+                                (core/lower.h) when tables are made at run time */
     uint32_t n_steps;        /* steps over every subgraph run (n_ops of a one-subgraph model) */
     uint32_t n_refs;         /* tensor table entries (n_tensors, plus subgraphs and variables) */
     uint32_t control_at;     /* control table in the state (core/control.h); 0: none */
@@ -166,9 +168,64 @@ mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, voi
 mote_status mote_model_init_plan(mote_model *m, const void *bytes, size_t len, uint32_t isa,
                                  uint32_t flags);
 
+/* Where the per-channel requantization tables of int8 CONV_2D,
+ * DEPTHWISE_CONV_2D and FULLY_CONNECTED steps (an int32 multiplier and an
+ * int8 shift per output channel, most of a CNN's runtime state) live. */
+typedef enum mote_requant_mode {
+    /* In the runtime state, computed once at session init: fastest. */
+    MOTE_REQUANT_STORED = 0,
+    /* Computed before each run of the step into that step's planned
+     * scratch, from the float scales in the model (which stays in flash):
+     * the state shrinks by the tables, the step's scratch grows by its
+     * block and table, each invoke costs the computation (docs:
+     * bench/RESULTS.md, "Memory"). Outputs are identical. Band
+     * execution (MOTE_PLAN_NO_PATCH) is off in this mode: its calls have no
+     * step scratch for the tables. */
+    MOTE_REQUANT_AT_RUN = 1,
+    /* Whichever of the two gives the smaller arena (STORED on a tie). */
+    MOTE_REQUANT_SMALLEST = 2
+} mote_requant_mode;
+
+/* Everything mote_model_init_opts() can be told; mote_load_options_default()
+ * gives what mote_model_init() uses. */
+typedef struct mote_load_options {
+    uint32_t isa;     /* MOTE_ISA_* features to plan for (as mote_model_init_for) */
+    void *work;       /* loading's temporaries (as mote_model_init_in), or NULL */
+    size_t work_size; /* bytes at work */
+    mote_requant_mode requant;
+    uint32_t plan_flags; /* MOTE_PLAN_* (0: bands where they lower the arena) */
+} mote_load_options;
+
+/* isa = mote_build_isa(), no work memory, MOTE_REQUANT_STORED, plan_flags 0. */
+void mote_load_options_default(mote_load_options *o);
+
+/* As mote_model_init with options o (NULL: the defaults). Returns what
+ * mote_model_init returns; MOTE_E_ARG for an unknown requant mode. */
+mote_status mote_model_init_opts(mote_model *m, const void *bytes, size_t len,
+                                 const mote_load_options *o);
+
+/* 1 when m's requantization tables are made at run time
+ * (MOTE_REQUANT_AT_RUN, or chosen by MOTE_REQUANT_SMALLEST), else 0. */
+int mote_model_requant_at_run(const mote_model *m);
+
 /* Bytes of the arena's runtime-state part (steps, parameter blocks, tensor
  * table); the rest of mote_model_arena_size() is activations and scratch. */
 size_t mote_model_state_size(const mote_model *m);
+
+/* What the runtime state is made of (bytes; they sum to
+ * mote_model_state_size()). */
+typedef struct mote_state_parts {
+    size_t steps;    /* one 16-byte record per step */
+    size_t operands; /* operand tensor indices (int16), to 4 bytes */
+    size_t tensors;  /* tensor table: one 32-bit reference per tensor */
+    size_t params;   /* kernel parameter blocks (and control tables) */
+    size_t requant;  /* tables after the blocks kept in the state: requantization (5 bytes
+                        per entry), and the int16 SOFTMAX lookup table */
+    size_t padding;  /* to MOTE_ARENA_ALIGN */
+} mote_state_parts;
+
+/* Fill p for an initialised model. Returns MOTE_OK or MOTE_E_ARG. */
+mote_status mote_model_state_parts(const mote_model *m, mote_state_parts *p);
 
 /* Number of operators (steps); 0 if m is not an initialised model. */
 uint32_t mote_model_op_count(const mote_model *m);

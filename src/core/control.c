@@ -31,7 +31,7 @@ typedef struct cf_info {
     int32_t depth[MOTE_MAX_SUBGRAPHS]; /* longest call chain from subgraph 0; -1: not reached */
     uint32_t step_base[MOTE_MAX_SUBGRAPHS], tensor_base[MOTE_MAX_SUBGRAPHS];
     uint32_t acts[MOTE_MAX_SUBGRAPHS], region[MOTE_MAX_SUBGRAPHS];
-    uint64_t steps, tensors, operands, io, params, acts_end;
+    uint64_t steps, tensors, operands, io, params, tables, acts_end;
 } cf_info;
 
 int mote_cf_needed(const mote_graph *g)
@@ -153,6 +153,7 @@ static mote_status count(const mote_graph *g0, uint32_t isa, cf_info *f, mote_pl
         f->acts[k] = (uint32_t)acts;
         f->operands += sz.operands;
         f->params += sz.params_bytes;
+        f->tables += sz.table_bytes;
     }
     /* Regions: by depth, so every caller is placed before its callees. */
     for (j = 0; j <= f->max_depth; j++) {
@@ -221,6 +222,7 @@ mote_status mote_cf_plan_model(mote_model *m, uint32_t isa)
     m->n_refs = (uint32_t)(f.tensors + f.n_vars);
     m->n_operands = (uint32_t)(f.operands + f.io);
     m->params_bytes = (uint32_t)(f.params + table_bytes(&f));
+    m->table_bytes = (uint32_t)f.tables;
     m->control_at = (uint32_t)(l.params + f.params);
     m->activation_bytes = (size_t)f.acts_end;
     m->state_bytes = l.state_bytes;

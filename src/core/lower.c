@@ -180,6 +180,8 @@ mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint
     uint64_t bytes;
 
     memset(c, 0, sizeof *c);
+    c->tables_at_run = (isa & MOTE_LOWER_TABLES_AT_RUN) != 0;
+    isa &= ~MOTE_LOWER_TABLES_AT_RUN;
     c->g = g;
     c->index = i;
     c->err = err;
@@ -188,7 +190,9 @@ mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint
     c->dest_cap = cap;
     out->row = -1;
     out->block_bytes = 0;
+    out->table_bytes = 0;
     out->scratch_bytes = 0;
+    out->table_at_run = 0;
     if (mote_graph_get_op(g, i, &c->op) != MOTE_OK)
         return mote_error_set(err, MOTE_E_ARG, (int32_t)i, -1, 0, "operator %u out of range",
                               (unsigned)i);
@@ -261,6 +265,11 @@ mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint
     if (bytes > UINT32_MAX)
         return mote_lower_fail(c, MOTE_E_LIMIT, -1, "parameter block is larger than 4 GB");
     out->block_bytes = (uint32_t)bytes;
+    out->table_bytes = (uint32_t)bytes - c->block_bytes;
+    if (c->tables_at_run) { /* mote_lower_step stored the block alone */
+        out->block_bytes = c->block_bytes;
+        out->table_at_run = 1;
+    }
     out->scratch_bytes = mote_kernel_scratch(out->row, c->block);
     return MOTE_OK;
 }

@@ -18,9 +18,18 @@
 
 typedef struct mote_lowered {
     int32_t row;            /* kernel table row chosen */
-    uint32_t block_bytes;   /* parameter block + requantization table, 4-byte multiple */
+    uint32_t block_bytes;   /* in the state: parameter block (+ its requantization table
+                               unless that is made at run time), 4-byte multiple */
+    uint32_t table_bytes;   /* the requantization table (in block_bytes, or at run time) */
     uint32_t scratch_bytes; /* what the row needs for this step */
+    uint8_t table_at_run;   /* 1: the table is computed before each run (core/requant_run.h) */
 } mote_lowered;
+
+/* Load option carried in the top bit of the `isa` word lowering and the
+ * step builder take (never a MOTE_ISA_* feature): the requantization
+ * tables of the kernels core/requant_run.h can recompute are not stored
+ * in the state but computed into the step's scratch before each run. */
+#define MOTE_LOWER_TABLES_AT_RUN 0x80000000u
 
 /* Refuse a graph that runs any operator mote lacks, naming all of them
  * (each distinct name once, with the first operator index that uses it).

@@ -38,26 +38,25 @@ static mote_status check_limits(mote_model *m)
     return MOTE_OK;
 }
 
-/* Lower (counting), plan, place scratch and lay out the state, with the
- * plan records and lowering context where w says (ctx may be NULL: on the
- * stack). */
-static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                              mote_lower_ctx *ctx)
+/* Lower everything once (counting), so a model with several problems is
+ * refused for the first operator's. Its own frame: the sizes are not kept
+ * on the stack while the planner runs. */
+static MOTE_NOINLINE mote_status count_steps(mote_model *m, uint32_t isa, mote_lower_ctx *ctx)
+{
+    mote_steps_sizes sz;
+    return mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx);
+}
+
+/* Again with the plan: kernel scratch, and the rings of operators the plan
+ * runs in place, are placed among the live buffers; then the state is laid
+ * out and the model records the sizes. */
+static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
+                                             const mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                             size_t acts)
 {
     mote_steps_sizes sz;
     mote_layout layout;
-    mote_band band;
     mote_status s;
-    size_t acts;
-    /* Lower everything first (counting), so a model with several problems
-     * is refused for the first operator's, then plan. */
-    if ((s = mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
-        return s;
-    if ((s = mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &m->error)) !=
-        MOTE_OK)
-        return s;
-    /* Again with the plan: kernel scratch, and the rings of operators the
-     * plan runs in place, are placed among the live buffers. */
     if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
         return s;
     if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
@@ -72,9 +71,26 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
     m->n_steps = m->graph.n_ops;
     m->n_refs = m->graph.n_tensors;
     m->params_bytes = (uint32_t)sz.params_bytes;
+    m->table_bytes = (uint32_t)sz.table_bytes;
     m->activation_bytes = acts;
     m->state_bytes = layout.state_bytes;
     return MOTE_OK;
+}
+
+/* Lower (counting), plan, place scratch and lay out the state, with the
+ * plan records and lowering context where the caller says (ctx may be
+ * NULL: on the stack). */
+static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                              mote_lower_ctx *ctx)
+{
+    mote_band band;
+    mote_status s;
+    size_t acts;
+    if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
+    if ((s = mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &m->error)) !=
+        MOTE_OK)
+        return s;
+    return place_steps(m, isa, plan, ctx, acts);
 }
 
 /* No work memory lent: the records on the stack, in their own frame. */
@@ -84,12 +100,28 @@ static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa
     return plan_model(m, isa, plan, NULL);
 }
 
-static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint32_t isa,
-                              void *work, size_t work_size, uint32_t flags)
+/* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not)
+ * with planner options flags. Tables made at run time go into a step's
+ * scratch, which band execution (core/band.h) does not give its calls: the
+ * two do not combine, so that plan runs every layer whole. */
+static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *work,
+                            size_t work_size)
+{
+    mote_work w;
+    m->plan_flags = flags | ((isa & MOTE_LOWER_TABLES_AT_RUN) ? MOTE_PLAN_NO_PATCH : 0u);
+    if (mote_cf != NULL && mote_cf->needed(&m->graph))
+        return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
+    if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
+        return plan_model(m, isa, w.plan, w.ctx);
+    return plan_model_on_stack(m, isa);
+}
+
+/* build_isa: plan for mote_build_isa() instead of o->isa. */
+static mote_status model_init(mote_model *m, const void *bytes, size_t len,
+                              const mote_load_options *o, int build_isa)
 {
     mote_status s;
-    mote_work w;
-    uint32_t generation;
+    uint32_t generation, isa;
 
     if (m == NULL) return MOTE_E_ARG;
     /* A new generation, whatever the outcome: sessions of the old contents
@@ -97,10 +129,13 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
     generation = m->generation + 1u;
     memset(m, 0, sizeof *m);
     m->generation = generation;
-    m->plan_flags = flags;
     mote_error_clear(&m->error);
     if (bytes == NULL)
         return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "model bytes are NULL");
+    if (o->requant != MOTE_REQUANT_STORED && o->requant != MOTE_REQUANT_AT_RUN &&
+        o->requant != MOTE_REQUANT_SMALLEST)
+        return mote_error_set(&m->error, MOTE_E_ARG, -1, -1, 0, "unknown requantization mode %d",
+                              (int)o->requant);
     /* Sessions refer to constants by 31-bit offsets into the model. */
     if (len > 0x7FFFFFFFu)
         return mote_error_set(&m->error, MOTE_E_LIMIT, -1, -1, 0,
@@ -109,37 +144,88 @@ static mote_status model_init(mote_model *m, const void *bytes, size_t len, uint
     if ((s = mote_tflite_read(&m->graph, bytes, len, &m->error)) != MOTE_OK) return s;
     if ((s = check_limits(m)) != MOTE_OK) return s;
     if ((s = mote_lower_check_ops(&m->graph, &m->error)) != MOTE_OK) return s;
-    if (mote_cf != NULL && mote_cf->needed(&m->graph))
-        s = mote_cf->plan_model(m, isa); /* several subgraphs, variables */
-    else if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
-        s = plan_model(m, isa, w.plan, w.ctx);
-    else
-        s = plan_model_on_stack(m, isa);
+    isa = (build_isa ? mote_build_isa() : o->isa) & ~MOTE_LOWER_TABLES_AT_RUN;
+    if (o->requant == MOTE_REQUANT_AT_RUN) isa |= MOTE_LOWER_TABLES_AT_RUN;
+    s = plan_for(m, isa, o->plan_flags, o->work, o->work_size);
+    if (s == MOTE_OK && o->requant == MOTE_REQUANT_SMALLEST) {
+        /* Plan both ways; keep the tables stored unless that costs RAM. */
+        size_t stored = m->state_bytes + m->activation_bytes;
+        s = plan_for(m, isa | MOTE_LOWER_TABLES_AT_RUN, o->plan_flags, o->work, o->work_size);
+        if (s == MOTE_OK && m->state_bytes + m->activation_bytes >= stored)
+            s = plan_for(m, isa, o->plan_flags, o->work, o->work_size);
+    }
     if (s != MOTE_OK) return s;
     m->initialized = 1;
     return MOTE_OK;
 }
 
+void mote_load_options_default(mote_load_options *o)
+{
+    if (o == NULL) return;
+    memset(o, 0, sizeof *o);
+    o->isa = mote_build_isa();
+    o->requant = MOTE_REQUANT_STORED;
+}
+
+mote_status mote_model_init_opts(mote_model *m, const void *bytes, size_t len,
+                                 const mote_load_options *o)
+{
+    static const mote_load_options defaults = {0, NULL, 0, MOTE_REQUANT_STORED, 0};
+    /* The defaults but for isa, which model_init takes from the build. */
+    return model_init(m, bytes, len, o != NULL ? o : &defaults, o == NULL);
+}
+
 mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, uint32_t isa)
 {
-    return model_init(m, bytes, len, isa, NULL, 0, 0);
+    mote_load_options o;
+    mote_load_options_default(&o);
+    o.isa = isa;
+    return model_init(m, bytes, len, &o, 0);
 }
 
 mote_status mote_model_init_plan(mote_model *m, const void *bytes, size_t len, uint32_t isa,
                                  uint32_t flags)
 {
-    return model_init(m, bytes, len, isa, NULL, 0, flags);
+    mote_load_options o;
+    mote_load_options_default(&o);
+    o.isa = isa;
+    o.plan_flags = flags;
+    return model_init(m, bytes, len, &o, 0);
 }
 
 mote_status mote_model_init(mote_model *m, const void *bytes, size_t len)
 {
-    return model_init(m, bytes, len, mote_build_isa(), NULL, 0, 0);
+    return mote_model_init_opts(m, bytes, len, NULL);
 }
 
 mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
                                size_t work_size)
 {
-    return model_init(m, bytes, len, mote_build_isa(), work, work_size, 0);
+    mote_load_options o;
+    mote_load_options_default(&o);
+    o.work = work;
+    o.work_size = work_size;
+    return model_init(m, bytes, len, &o, 0);
+}
+
+int mote_model_requant_at_run(const mote_model *m)
+{
+    return m != NULL && m->initialized && (m->isa & MOTE_LOWER_TABLES_AT_RUN) != 0;
+}
+
+mote_status mote_model_state_parts(const mote_model *m, mote_state_parts *p)
+{
+    mote_layout l;
+    if (m == NULL || p == NULL || !m->initialized ||
+        mote_layout_compute(m->n_steps, m->n_operands, m->n_refs, m->params_bytes, &l) != 0)
+        return MOTE_E_ARG;
+    p->steps = l.operands - l.steps;
+    p->operands = l.tensor_refs - l.operands;
+    p->tensors = l.params - l.tensor_refs;
+    p->params = (size_t)m->params_bytes - m->table_bytes;
+    p->requant = m->table_bytes;
+    p->padding = l.state_bytes - l.params - m->params_bytes;
+    return MOTE_OK;
 }
 
 size_t mote_model_arena_size(const mote_model *m)

@@ -14,6 +14,7 @@
 #include "core/work.h"
 #include "format/tflite.h"
 #include "kernels/kernel_table.h"
+#include "ops/requant_run.h"
 
 /* A tensor reference is 32 bits, whatever the pointer width: an offset into
  * the activation area, or (top bit set) an offset into the model bytes for
@@ -92,29 +93,13 @@ static void reset_state(mote_session *s, const mote_graph *g)
     if (mote_cf != NULL) mote_cf->reset(s); /* resource variables, CALL_ONCE */
 }
 
-/* Plan and write the state (steps, operands, tensor table, parameter
- * blocks), with the plan records and the lowering context where the caller
- * says (ctx NULL: on the stack). */
-static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
-                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+/* The tensor table: constants by their offset in the model, the rest where
+ * the plan put them. A frame of its own (a decoded tensor is large), not
+ * under the step builder's. */
+static MOTE_NOINLINE void fill_refs(mote_session *s, const mote_graph *g,
+                                    const mote_plan_entry *plan)
 {
-    const mote_graph *g = &m->graph;
-    uint8_t *base = s->arena;
-    mote_steps_sizes sz;
-    mote_band band;
-    size_t total;
-    mote_status st;
     uint32_t i;
-
-    s->band_first = s->band_last = -1;
-    if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
-        return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
-    if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
-        return changed(s);
-    if (total > m->activation_bytes)
-        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
-                              "activations differ from what the model planned");
-    MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     for (i = 0; i < g->n_tensors; i++) {
         mote_graph_tensor t;
         mote_graph_get_tensor(g, i, &t);
@@ -125,28 +110,69 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
         else
             s->tensor_ref[i] = MOTE_REF_NONE;
     }
-    if ((st = mote_steps_build(g, m->isa, plan, layout, base, &sz, &s->error, ctx)) != MOTE_OK)
-        return st == MOTE_E_STATE ? st : changed(s);
+}
+
+/* Write the steps, operands and parameter blocks, which must come out as
+ * the model counted them. Its own frame (the sizes), not under the
+ * planner's. */
+static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *m,
+                                             const mote_layout *layout, const mote_plan_entry *plan,
+                                             mote_lower_ctx *ctx)
+{
+    mote_steps_sizes sz;
+    mote_status st =
+        mote_steps_build(&m->graph, m->isa, plan, layout, s->arena, &sz, &s->error, ctx);
+    if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
     if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
-    if (band.first >= 0) {
-        /* A band chain: its intermediates have no tensor of their own (the
-         * plan entry of the first holds the row windows, core/band.h). */
-        s->band_work = plan[band.work].offset;
-        for (i = (uint32_t)band.first; i < (uint32_t)band.last; i++) {
-            mote_graph_op op;
-            mote_graph_get_op(g, i, &op);
-            s->tensor_ref[mote_graph_op_output(&op, 0)] = MOTE_REF_NONE;
-        }
-        s->band_first = band.first;
-        s->band_last = band.last;
-        if (mote_band_check(s, g, &band) != MOTE_OK)
-            return mote_error_set(&s->error, MOTE_E_STATE, band.first, -1, 0,
-                                  "band chain differs from what the model planned");
-    }
     return MOTE_OK;
+}
+
+/* A band chain: its intermediates have no tensor of their own (the plan
+ * entry of the first holds the row windows, core/band.h). */
+static MOTE_NOINLINE mote_status set_band(mote_session *s, const mote_graph *g,
+                                          const mote_plan_entry *plan, const mote_band *band)
+{
+    uint32_t i;
+    s->band_work = plan[band->work].offset;
+    for (i = (uint32_t)band->first; i < (uint32_t)band->last; i++) {
+        mote_graph_op op;
+        mote_graph_get_op(g, i, &op);
+        s->tensor_ref[mote_graph_op_output(&op, 0)] = MOTE_REF_NONE;
+    }
+    s->band_first = band->first;
+    s->band_last = band->last;
+    if (mote_band_check(s, g, band) != MOTE_OK)
+        return mote_error_set(&s->error, MOTE_E_STATE, band->first, -1, 0,
+                              "band chain differs from what the model planned");
+    return MOTE_OK;
+}
+
+/* Plan and write the state (steps, operands, tensor table, parameter
+ * blocks), with the plan records and the lowering context where the caller
+ * says (ctx NULL: on the stack). */
+static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
+                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+{
+    const mote_graph *g = &m->graph;
+    mote_band band;
+    size_t total;
+    mote_status st;
+
+    s->band_first = s->band_last = -1;
+    if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
+        return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
+    if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
+        return changed(s);
+    if (total > m->activation_bytes)
+        return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                              "activations differ from what the model planned");
+    MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
+    fill_refs(s, g, plan);
+    if ((st = write_steps(s, m, layout, plan, ctx)) != MOTE_OK) return st;
+    return band.first >= 0 ? set_band(s, g, plan, &band) : MOTE_OK;
 }
 
 /* The arena's activation part cannot hold the records: on the stack, in
@@ -158,9 +184,18 @@ static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_mo
     return lay_out(s, m, layout, plan, NULL);
 }
 
-mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
+/* The model bytes, verified again, give the graph mote_model_init read. In
+ * a frame of its own, so the copy is not on the stack while laying out. */
+static MOTE_NOINLINE int same_bytes(mote_session *s, const mote_graph *g)
 {
     mote_graph again;
+    memset(&again, 0, sizeof again);
+    return mote_tflite_read(&again, g->base, g->size, &s->error) == MOTE_OK &&
+           memcmp(&again, g, sizeof again) == 0;
+}
+
+mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena, size_t arena_size)
+{
     mote_layout layout;
     mote_work w;
     uint8_t *base = (uint8_t *)arena;
@@ -187,9 +222,7 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
      * are verified again, and everything below is re-derived from them and
      * must agree with what the model planned, so changed bytes give
      * MOTE_E_STATE instead of a session larger than its arena. */
-    memset(&again, 0, sizeof again);
-    if (mote_tflite_read(&again, g->base, g->size, &s->error) != MOTE_OK ||
-        memcmp(&again, g, sizeof again) != 0)
+    if (!same_bytes(s, g))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "the model bytes changed since mote_model_init");
     /* Re-derive the layout, plan and steps exactly as mote_model_init did;
@@ -290,6 +323,8 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
     info->variant = row->variant;
     if (st->scratch != MOTE_NO_SCRATCH) {
         const int16_t *ops = s->operands + st->operands;
+        const int32_t kernel = mote_kernel_rows[st->row].kernel;
+        uint32_t front = 0;
         info->scratch_bytes = mote_kernel_scratch(st->row, s->state + st->params);
         info->scratch_offset = st->scratch;
         /* A convolution planned in place (its output over its input) uses
@@ -299,7 +334,36 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
             uint32_t ring = mote_plan_rows_ring(&s->model->graph, op);
             if (ring > info->scratch_bytes) info->scratch_bytes = ring;
         }
+        /* A table made at run time goes in front (core/steps.h). */
+        if ((s->model->isa & MOTE_LOWER_TABLES_AT_RUN) && mote_requant_at_run_kernel(kernel))
+            front = (uint32_t)mote_steps_table_prefix(
+                mote_kernel_step_bytes((mote_kernel_id)kernel),
+                5u * mote_requant_block_channels(kernel, s->state + st->params));
+        info->scratch_bytes += front;
     }
+    return MOTE_OK;
+}
+
+/* A step whose requantization table is made at run time (ops/requant_run.h):
+ * copy its block to the front of its scratch and compute the table after
+ * it; *block and *scratch then point there and past it (to the kernel's
+ * own scratch). */
+static MOTE_NOINLINE mote_status make_table(const mote_session *s, const mote_step *st,
+                                            const int16_t *ops, const void **block, void **scratch)
+{
+    const int32_t kernel = mote_kernel_rows[st->row].kernel;
+    const uint32_t bytes = mote_kernel_step_bytes((mote_kernel_id)kernel);
+    uint8_t *at = s->activations + st->scratch;
+    uint32_t n = mote_requant_block_channels(kernel, *block);
+    int32_t *mult;
+    if (st->scratch == MOTE_NO_SCRATCH || st->n_in < 2 || st->n_out < 1) return MOTE_E_STATE;
+    memcpy(at, *block, bytes);
+    mult = (int32_t *)(void *)(at + bytes);
+    if (mote_requant_fill(&s->model->graph, ops[0], ops[1], ops[st->n_in], n, mult,
+                          (int8_t *)(mult + n)) != MOTE_OK)
+        return MOTE_E_STATE;
+    *block = at;
+    *scratch = at + mote_steps_table_prefix(bytes, 5u * n);
     return MOTE_OK;
 }
 
@@ -310,6 +374,7 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
     const void *in[MOTE_MAX_OP_INPUTS];
     void *out[MOTE_MAX_OP_OUTPUTS];
     const int16_t *ops = s->operands + st->operands;
+    const void *block = s->state + st->params;
     mote_kernel_io io;
     uint32_t k;
 
@@ -324,7 +389,12 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
     io.in = in;
     io.out = out;
     io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
-    return mote_kernel_rows[st->row].run(s->state + st->params, &io);
+    if ((s->model->isa & MOTE_LOWER_TABLES_AT_RUN) &&
+        mote_requant_at_run_kernel(mote_kernel_rows[st->row].kernel)) {
+        mote_status r = make_table(s, st, ops, &block, &io.scratch);
+        if (r != MOTE_OK) return r;
+    }
+    return mote_kernel_rows[st->row].run(block, &io);
 }
 
 mote_status mote_invoke(mote_session *s)

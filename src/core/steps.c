@@ -6,9 +6,10 @@
 #include "base/error.h"
 #include "core/lower.h"
 #include "core/step.h"
+#include "core/work.h"
 #include "kernels/kernel_table.h"
 
-mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
                              const mote_plan_entry *plan, uint8_t *dest, size_t cap,
                              mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
 {
@@ -52,6 +53,54 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
     return MOTE_OK;
 }
 
+mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+                             const mote_plan_entry *plan, uint8_t *dest, size_t cap,
+                             mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
+{
+    mote_status s = lower_row(g, i, isa, plan, dest, cap, low, err, ctx);
+    uint64_t bytes;
+    if (s != MOTE_OK || !low->table_at_run) return s;
+    /* The block and its table are made in front of the kernel's own
+     * scratch (core/step.h). */
+    bytes =
+        (uint64_t)mote_steps_table_prefix(low->block_bytes, low->table_bytes) + low->scratch_bytes;
+    if (bytes > UINT32_MAX)
+        return mote_error_set(err, MOTE_E_LIMIT, (int32_t)i, -1, 0,
+                              "operator %u: scratch needs more than 4 GB", (unsigned)i);
+    low->scratch_bytes = (uint32_t)bytes;
+    return MOTE_OK;
+}
+
+/* Count operator i's operands into sz and, with steps, write its step
+ * record and operand list. Its own frame: the decoded operator is not on
+ * the stack while the next operator is lowered (loading's stack). */
+static MOTE_NOINLINE void record_step(const mote_graph *g, uint32_t i, const mote_lowered *low,
+                                      uint32_t scratch, uint64_t params, mote_step *steps,
+                                      int16_t *operands, mote_steps_sizes *sz)
+{
+    mote_graph_op op;
+    uint32_t k;
+    mote_graph_get_op(g, i, &op);
+    if (steps != NULL) {
+        mote_step *st = &steps[i];
+        st->row = (uint16_t)low->row;
+        st->n_in = (uint8_t)op.n_inputs;
+        st->n_out = (uint8_t)op.n_outputs;
+        st->operands = (uint32_t)sz->operands;
+        st->params = (uint32_t)params;
+        st->scratch = scratch;
+        for (k = 0; k < op.n_inputs; k++)
+            operands[sz->operands + k] = (int16_t)mote_graph_op_input(&op, k);
+        for (k = 0; k < op.n_outputs; k++)
+            operands[sz->operands + op.n_inputs + k] = (int16_t)mote_graph_op_output(&op, k);
+    }
+    /* Counts stay far below 2^64: at most 2^15 operators, each with a
+     * block below 2^32 and fewer than 2^32 operands. */
+    sz->operands += (uint64_t)op.n_inputs + op.n_outputs;
+    sz->params_bytes += low->block_bytes;
+    if (!low->table_at_run) sz->table_bytes += low->table_bytes;
+}
+
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
                              const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
                              mote_error *err, struct mote_lower_ctx *ctx)
@@ -59,7 +108,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
     mote_step *steps = NULL;
     int16_t *operands = NULL;
     uint64_t cursor = 0;
-    uint32_t i, k;
+    uint32_t i;
     mote_status s;
 
     memset(sz, 0, sizeof *sz);
@@ -70,14 +119,12 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
         cursor = l->params;
     }
     for (i = 0; i < g->n_ops; i++) {
-        mote_graph_op op;
         mote_lowered low;
         uint8_t *dest = state != NULL ? state + cursor : NULL;
         size_t cap = state != NULL ? (size_t)(l->state_bytes - cursor) : 0;
         uint32_t scratch = MOTE_NO_SCRATCH;
 
         if ((s = mote_steps_lower(g, i, isa, plan, dest, cap, &low, err, ctx)) != MOTE_OK) return s;
-        mote_graph_get_op(g, i, &op);
         if (low.scratch_bytes != 0) {
             sz->scratch_steps++;
             if (plan != NULL) {
@@ -89,23 +136,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
                     sz->scratch_end = (uint64_t)scratch + low.scratch_bytes;
             }
         }
-        if (state != NULL) {
-            mote_step *st = &steps[i];
-            st->row = (uint16_t)low.row;
-            st->n_in = (uint8_t)op.n_inputs;
-            st->n_out = (uint8_t)op.n_outputs;
-            st->operands = (uint32_t)sz->operands;
-            st->params = (uint32_t)cursor;
-            st->scratch = scratch;
-            for (k = 0; k < op.n_inputs; k++)
-                operands[sz->operands + k] = (int16_t)mote_graph_op_input(&op, k);
-            for (k = 0; k < op.n_outputs; k++)
-                operands[sz->operands + op.n_inputs + k] = (int16_t)mote_graph_op_output(&op, k);
-        }
-        /* Counts stay far below 2^64: at most 2^15 operators, each with a
-         * block below 2^32 and fewer than 2^32 operands. */
-        sz->operands += (uint64_t)op.n_inputs + op.n_outputs;
-        sz->params_bytes += low.block_bytes;
+        record_step(g, i, &low, scratch, cursor, steps, operands, sz);
         cursor += low.block_bytes;
     }
     return MOTE_OK;

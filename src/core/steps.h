@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include "mote/graph.h"
+#include "mote/config.h"
 #include "mote/status.h"
 #include "core/layout.h"
 #include "core/plan.h"
@@ -18,13 +19,25 @@
 typedef struct mote_steps_sizes {
     uint64_t operands;      /* operand slots over all steps */
     uint64_t params_bytes;  /* parameter blocks over all steps */
+    uint64_t table_bytes;   /* of which requantization tables */
     uint64_t scratch_end;   /* end of the highest scratch in the activations (0: none) */
     uint32_t scratch_steps; /* steps whose kernel row needs scratch */
 } mote_steps_sizes;
 
+/* Bytes in front of the kernel's scratch of a step whose requantization
+ * table is made at run time (mote_lowered.table_at_run): the block copy
+ * and the table, to MOTE_ARENA_ALIGN so the kernel's part stays aligned. */
+static inline uint64_t mote_steps_table_prefix(uint32_t block_bytes, uint32_t table_bytes)
+{
+    return ((uint64_t)block_bytes + table_bytes + (MOTE_ARENA_ALIGN - 1u)) &
+           ~(uint64_t)(MOTE_ARENA_ALIGN - 1u);
+}
+
 /* Lower operator i as mote_lower_op does, then, when plan (may be NULL)
  * runs it in place row by row (mote_plan_inplace_rows), switch it to its
- * kernel's reference row with the ring as scratch. Every user of a step's
+ * kernel's reference row with the ring as scratch; a step whose table is
+ * made at run time (isa carries MOTE_LOWER_TABLES_AT_RUN) gets
+ * mote_steps_table_prefix() more scratch, in front. Every user of a step's
  * row and scratch (sessions, inspect, the compiler) goes through here.
  * ctx: where the lowering context lives (NULL: on the stack). */
 mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,

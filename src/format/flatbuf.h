@@ -94,6 +94,15 @@ static inline float mote_fb_f32(const uint8_t *p)
     return v;
 }
 
+/* For functions only a refused model reaches (error text buffers): never
+ * inlined into the path a good model takes, so their frames do not add to
+ * loading's stack. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MOTE_FB_COLD __attribute__((noinline, cold))
+#else
+#define MOTE_FB_COLD
+#endif
+
 /* Record an error about fb's current op/tensor; returns s. */
 mote_status mote_fb_fail(const mote_fb *fb, mote_status s, uint32_t offset, const char *fmt, ...);
 #ifdef MOTE_NO_STRINGS

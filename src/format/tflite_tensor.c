@@ -16,6 +16,23 @@ void mote_tflite_fb(const mote_graph *g, mote_error *err, int32_t op, int32_t te
     fb->verify = 1;
 }
 
+/* offset/size of buffer idx (at pos) point outside the file. */
+static MOTE_FB_COLD mote_status fail_buffer_range(const mote_fb *fb, uint32_t pos, uint32_t idx,
+                                                  uint64_t off, uint64_t size)
+{
+    (void)idx; /* unused when MOTE_NO_STRINGS drops the messages */
+    (void)size;
+    if (off >= fb->n) {
+        return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, pos,
+                            "buffer %u: data offset 0x%X is outside the file (%u bytes)", idx,
+                            (unsigned long long)off, fb->n);
+    }
+    return MOTE_FB_FAIL(fb, MOTE_E_TRUNCATED, (uint32_t)off,
+                        "file truncated: buffer %u data at offset 0x%x needs %U bytes, "
+                        "file has %u",
+                        idx, (unsigned)off, (unsigned long long)(off + size), fb->n);
+}
+
 mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t idx,
                                const uint8_t **data, size_t *len)
 {
@@ -43,16 +60,8 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
     /* The schema: offset/size locate the data in the same file, and are
      * "only valid if > 1" (0 and 1 are placeholders writers leave). */
     if (off > 1) {
-        if (off >= fb->n) {
-            return MOTE_FB_FAIL(fb, MOTE_E_OFFSET, bt.pos,
-                                "buffer %u: data offset 0x%X is outside the file (%u bytes)", idx,
-                                (unsigned long long)off, fb->n);
-        }
-        if (size > fb->n - off) {
-            return MOTE_FB_FAIL(fb, MOTE_E_TRUNCATED, (uint32_t)off,
-                                "file truncated: buffer %u data at offset 0x%x needs %U bytes, "
-                                "file has %u",
-                                idx, (unsigned)off, (unsigned long long)(off + size), fb->n);
+        if (off >= fb->n || size > fb->n - off) {
+            return fail_buffer_range(fb, bt.pos, idx, off, size);
         }
         *data = size != 0 ? fb->p + off : NULL;
         *len = (size_t)size;
@@ -92,12 +101,38 @@ static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt, mote
     return MOTE_OK;
 }
 
+/* The refusals that print a shape keep their text buffer in a frame of
+ * their own, taken only when a model is refused: loading's stack is what
+ * a good model uses (mote.h promises well under 1 KB). */
+static MOTE_FB_COLD mote_status fail_too_large(const mote_fb *fb, uint32_t pos,
+                                               const mote_graph_tensor *t)
+{
+    char dims[80];
+    (void)dims;
+    (void)t;
+    return MOTE_FB_FAIL(
+        fb, MOTE_E_OVERFLOW, pos, "shape %s %s is larger than 2^31-1 elements or bytes",
+        mote_error_dims(dims, sizeof dims, t->dims, t->rank), mote_type_name(t->type));
+}
+
+static MOTE_FB_COLD mote_status fail_buffer_size(const mote_fb *fb, uint32_t buf,
+                                                 const mote_graph_tensor *t)
+{
+    char dims[80];
+    (void)dims;
+    (void)buf;
+    return MOTE_FB_FAIL(fb, MOTE_E_SHAPE, (uint32_t)(t->data - fb->p),
+                        "buffer %u holds %U bytes, shape %s %s needs %U", buf,
+                        (unsigned long long)t->data_bytes,
+                        mote_error_dims(dims, sizeof dims, t->dims, t->rank),
+                        mote_type_name(t->type), (unsigned long long)t->bytes);
+}
+
 /* elements and bytes, refusing anything past MAX_TENSOR_BYTES. */
 static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tensor *t)
 {
     uint64_t elems = 1, bytes;
     int32_t k;
-    char dims[80];
     for (k = 0; k < t->rank; k++) {
         if (t->dims[k] == 0) {
             elems = 0;
@@ -114,10 +149,7 @@ static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tenso
     }
     bytes = elems * mote_type_size(t->type);
     if (fb->verify && (elems > MAX_TENSOR_BYTES || bytes > MAX_TENSOR_BYTES)) {
-        (void)dims;
-        return MOTE_FB_FAIL(
-            fb, MOTE_E_OVERFLOW, pos, "shape %s %s is larger than 2^31-1 elements or bytes",
-            mote_error_dims(dims, sizeof dims, t->dims, t->rank), mote_type_name(t->type));
+        return fail_too_large(fb, pos, t);
     }
     t->elements = (size_t)elems;
     t->bytes = (size_t)bytes;
@@ -196,7 +228,6 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
                                mote_graph_tensor *t)
 {
     uint32_t buf = 0;
-    char dims[80];
     mote_status s = mote_fb_get_32(fb, tt, MOTE_TFL_TENSOR_BUFFER, "buffer index", &buf);
     if (s != MOTE_OK) {
         return s;
@@ -231,12 +262,7 @@ static mote_status decode_data(const mote_graph *g, const mote_fb *fb, const mot
     /* Types without a byte size per element (strings, packed int4, ...)
      * cannot be checked here; lowering refuses them anyway. */
     if (mote_type_size(t->type) != 0 && t->data_bytes != t->bytes) {
-        (void)dims;
-        return MOTE_FB_FAIL(fb, MOTE_E_SHAPE, (uint32_t)(t->data - fb->p),
-                            "buffer %u holds %U bytes, shape %s %s needs %U", buf,
-                            (unsigned long long)t->data_bytes,
-                            mote_error_dims(dims, sizeof dims, t->dims, t->rank),
-                            mote_type_name(t->type), (unsigned long long)t->bytes);
+        return fail_buffer_size(fb, buf, t);
     }
     return MOTE_OK;
 }

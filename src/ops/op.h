@@ -93,7 +93,9 @@ typedef struct mote_lower_ctx {
     uint32_t channels;    /* requantization entries after the block */
     int32_t *mult;        /* those entries; NULL when counting */
     int8_t *shift;
-    uint8_t *dest; /* where the block goes; NULL when counting */
+    int tables_at_run; /* requantization tables made at run time (core/lower.h): set by
+                          lowering, cleared by mote_lower_step for kernels that store theirs */
+    uint8_t *dest;     /* where the block goes; NULL when counting */
     size_t dest_cap;
     uint32_t local[MOTE_STEP_BLOCK_MAX / 4]; /* the block while counting */
     /* Bit k: the kernel loads input k alignment-safely, so it may be a

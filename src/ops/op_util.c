@@ -8,6 +8,7 @@
 #include "ops/op.h"
 #include "ops/lower_select.h"
 #include "ops/quant.h"
+#include "ops/requant_run.h"
 
 void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mote_status *s)
 {
@@ -19,8 +20,11 @@ void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mo
             mote_lower_fail(c, MOTE_E_STATE, -1, "kernel %d has no usable parameter block", (int)k);
         return NULL;
     }
-    /* Block, then int32 multipliers, then int8 shifts, padded to 4 bytes. */
-    need = (uint64_t)bytes + (uint64_t)channels * 5u;
+    /* Block, then int32 multipliers, then int8 shifts, padded to 4 bytes;
+     * the block alone when the table is made at run time (the entries are
+     * still computed and checked here, not stored). */
+    if (!mote_requant_at_run_kernel((int32_t)k)) c->tables_at_run = 0;
+    need = (uint64_t)bytes + (c->tables_at_run ? 0u : (uint64_t)channels * 5u);
     need = (need + 3u) & ~(uint64_t)3u;
     c->kernel = (int32_t)k;
     c->block_bytes = bytes;
@@ -38,6 +42,7 @@ void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mo
     }
     memset(c->dest, 0, (size_t)need);
     c->block = c->dest;
+    if (c->tables_at_run) return c->block;
     c->mult = (int32_t *)(void *)(c->dest + bytes);
     c->shift = (int8_t *)(c->mult + channels);
     return c->block;

@@ -73,6 +73,48 @@ static int guards_intact(const loaded *m)
     return 1;
 }
 
+/* --requant-at-run: every model loaded with MOTE_REQUANT_AT_RUN, so the
+ * tables computed before each step must give the same bytes. */
+static mote_requant_mode requant_mode = MOTE_REQUANT_STORED;
+
+/* The load options on one model: the state's parts add up, run mode stores
+ * no table, SMALLEST keeps the smaller arena, an unknown mode is refused. */
+static void check_requant_modes(const unsigned char *bytes, size_t len, const char *name)
+{
+    static mote_model mm;
+    mote_load_options o;
+    mote_state_parts p;
+    size_t arena[2], state_run = 0;
+    int mode;
+    for (mode = 0; mode < 2; mode++) {
+        mote_load_options_default(&o);
+        o.requant = mode ? MOTE_REQUANT_AT_RUN : MOTE_REQUANT_STORED;
+        arena[mode] = 0;
+        if (mote_model_init_opts(&mm, bytes, len, &o) != MOTE_OK ||
+            mote_model_state_parts(&mm, &p) != MOTE_OK) {
+            check(0, "mote_model_init_opts", name);
+            return;
+        }
+        arena[mode] = mote_model_arena_size(&mm);
+        check(p.steps + p.operands + p.tensors + p.params + p.requant + p.padding ==
+                  mote_model_state_size(&mm),
+              "state parts add up to the state", name);
+        check(mote_model_requant_at_run(&mm) == mode, "requant mode reported", name);
+        if (mode) {
+            check(p.requant == 0, "run mode keeps no table in the state", name);
+            state_run = mote_model_state_size(&mm);
+        }
+    }
+    o.requant = MOTE_REQUANT_SMALLEST;
+    check(mote_model_init_opts(&mm, bytes, len, &o) == MOTE_OK &&
+              mote_model_arena_size(&mm) == (arena[1] < arena[0] ? arena[1] : arena[0]) &&
+              mote_model_requant_at_run(&mm) == (arena[1] < arena[0]),
+          "SMALLEST keeps the smaller arena", name);
+    check(state_run > 0, "run mode has a state", name);
+    o.requant = (mote_requant_mode)7;
+    check(mote_model_init_opts(&mm, bytes, len, &o) == MOTE_E_ARG, "unknown mode refused", name);
+}
+
 static int load(loaded *m, const char *golden, const char *name, char **model_dirs, int n_dirs,
                 unsigned char fill, uint32_t flags)
 {
@@ -91,7 +133,17 @@ static int load(loaded *m, const char *golden, const char *name, char **model_di
         check(0, "model file not found", name);
         return -1;
     }
-    s = mote_model_init_plan(&m->model, m->bytes, m->len, mote_build_isa(), flags);
+    {
+        mote_load_options o;
+        mote_load_options_default(&o);
+        o.requant = requant_mode;
+        o.plan_flags = flags;
+        s = mote_model_init_opts(&m->model, m->bytes, m->len, &o);
+    }
+    if (s == MOTE_OK && requant_mode == MOTE_REQUANT_AT_RUN)
+        check(mote_model_requant_at_run(&m->model), "tables made at run time", name);
+    if (s == MOTE_OK && requant_mode == MOTE_REQUANT_STORED)
+        check_requant_modes(m->bytes, m->len, name);
     if (s != MOTE_OK) {
         printf("  %s: %s\n", mote_status_str(s), m->model.error.text);
         check(0, "mote_model_init", name);
@@ -255,8 +307,14 @@ int main(int argc, char **argv)
     DIR *dir;
     struct dirent *de;
 
+    if (argc > 1 && strcmp(argv[1], "--requant-at-run") == 0) {
+        requant_mode = MOTE_REQUANT_AT_RUN;
+        printf("requantization tables made at run time (MOTE_REQUANT_AT_RUN)\n");
+        argv++;
+        argc--;
+    }
     if (argc < 3) {
-        fprintf(stderr, "usage: test_golden GOLDEN_DIR MODELS_DIR...\n");
+        fprintf(stderr, "usage: test_golden [--requant-at-run] GOLDEN_DIR MODELS_DIR...\n");
         return 2;
     }
     dir = opendir(argv[1]);

@@ -26,7 +26,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HELPERS = {"op_util.c", "op_conv_util.c", "op_elementwise_util.c", "op_shape_util.c", "op_s16_util.c", "op_hybrid_util.c", "op_reduce_util.c", "quant.c", "registry.c", "macs.c", "op_control_util.c", "op_signal_util.c", "lower_select.c"}
+HELPERS = {"op_util.c", "op_conv_util.c", "op_elementwise_util.c", "op_shape_util.c", "op_s16_util.c", "op_hybrid_util.c", "op_reduce_util.c", "quant.c", "registry.c", "macs.c", "op_control_util.c", "op_signal_util.c", "lower_select.c", "requant_run.c"}
 passed = failed = 0
 
 

@@ -48,6 +48,12 @@ GOLDEN_RUNS = [
     ("m3-Os", ALL_MODELS, ["0"]),
     ("m0plus-Os", ALL_MODELS, ["2"]),
 ]
+# The same, with requantization tables made at run time (-requant-run,
+# MOTE_REQUANT_AT_RUN): every model on the M4, outputs must not change.
+REQUANT_RUN_GOLDEN = [
+    ("m4-Os", ["kws_ref_model", "ad01_int8", "str_ww_ref_model"], ["0", "zp"]),
+    ("m4-Os", ["vww_96_int8", "person_detect", "pretrainedResnet_quant"], ["0"]),
+]
 REPEAT_RUNS = [("m4-Os", "ad01_int8"), ("m4-Os", "kws_ref_model"), ("m7-O2", "kws_ref_model"),
                ("m55-Os", "kws_ref_model")]
 SELFTEST_DIRS = ["m4-Os", "m7-O2", "m55-Os", "m33-Os", "m3-Os", "m0plus-Os"]
@@ -118,18 +124,24 @@ def selftest(args, d, checks):
     checks.report("%s selftest fault report" % d, None if ok else "rc=%d" % rc, cmd + "\n" + out)
 
 
-def host_arena(args, model, core):
-    """`mote inspect MODEL --target CORE` arena bytes, or None."""
-    r = subprocess.run([args.mote, "inspect", qemu.model_path(model), "--json", "--target", core],
-                       capture_output=True, text=True)
+def host_arena(args, model, core, extra=()):
+    """`mote inspect MODEL --target CORE [extra]` arena bytes, or None."""
+    r = subprocess.run([args.mote, "inspect", qemu.model_path(model), "--json", "--target", core] +
+                       list(extra), capture_output=True, text=True)
     return json.loads(r.stdout)["arena_bytes"] if r.returncode == 0 else None
 
 
-def golden(args, d, model, cases):
+def requant_args(flags):
+    """The `mote inspect` options matching firmware flags."""
+    return ["--requant", "run"] if "-requant-run" in flags else []
+
+
+def golden(args, d, model, cases, flags=()):
     """Run one firmware over several golden inputs; returns report tuples."""
     elf = os.path.join(args.build, d, "fw_%s.elf" % model)
     pairs = [qemu.golden_case(model, c) for c in cases]
-    rc, out, cmd = qemu.run(elf, core_of(d), ["-arena"] + [p for p, _ in pairs], args.timeout)
+    rc, out, cmd = qemu.run(elf, core_of(d), ["-arena"] + list(flags) + [p for p, _ in pairs],
+                            args.timeout)
     got = qemu.outputs(out)
     results = []
     if args.mote:
@@ -139,13 +151,14 @@ def golden(args, d, model, cases):
         # whose scratch differs from the host's.
         dev = next((qemu.fields(l)["bytes"] for l in out.splitlines()
                     if l.startswith("arena bytes=")), None)
-        host = host_arena(args, model, core_of(d))
-        results.append(("%s %s arena on the device equals `mote inspect --target %s` (%s bytes)"
-                        % (d, model, core_of(d), dev),
+        host = host_arena(args, model, core_of(d), requant_args(flags))
+        results.append(("%s %s arena on the device equals `mote inspect --target %s%s` (%s bytes)"
+                        % (d, model, core_of(d), "".join(" " + a for a in requant_args(flags)),
+                           dev),
                         None if dev is not None and str(host) == str(dev)
                         else "device %s, host %s" % (dev, host), cmd + "\n" + out[-1000:]))
     for case, (path, want) in zip(cases, pairs):
-        name = "%s %s in_%s" % (d, model, case)
+        name = "%s %s in_%s%s" % (d, model, case, "".join(" " + f for f in flags))
         if (path, 0) not in got:
             results.append((name, "no output (rc=%d)" % rc, cmd + "\n" + out[-2000:]))
         else:
@@ -156,16 +169,17 @@ def golden(args, d, model, cases):
     return results
 
 
-def repeat(args, d, model):
+def repeat(args, d, model, flags=()):
     """Two identical bench runs must print identical instruction counts."""
     elf = os.path.join(args.build, d, "fw_%s.elf" % model)
     path, _ = qemu.golden_case(model, "0")
     runs = []
     for _ in range(2):
-        rc, out, cmd = qemu.run(elf, core_of(d), ["-bench", "-layers", path], args.timeout)
+        rc, out, cmd = qemu.run(elf, core_of(d), ["-bench", "-layers"] + list(flags) + [path],
+                                args.timeout)
         lines = [l for l in out.splitlines() if l.startswith(("bench ", "layer="))]
         runs.append((rc, lines, cmd, out))
-    name = "%s %s instruction count repeats" % (d, model)
+    name = "%s %s%s instruction count repeats" % (d, model, "".join(" " + f for f in flags))
     (rc1, l1, cmd, out1), (rc2, l2, _, _) = runs
     if rc1 != 0 or rc2 != 0 or not l1:
         return [(name, "bench run failed (rc=%d, %d)" % (rc1, rc2), cmd + "\n" + out1[-2000:])]
@@ -173,7 +187,16 @@ def repeat(args, d, model):
         diff = next(((a, b) for a, b in zip(l1, l2) if a != b), ("", ""))
         return [(name, "counts differ", "run 1: %s\nrun 2: %s" % diff)]
     total = qemu.fields(l1[0]).get("instructions")
-    return [(name + " (%s instructions)" % total, None, "")]
+    results = [(name + " (%s instructions)" % total, None, "")]
+    if args.mote:
+        core = core_of(d)
+        requant = requant_args(flags)
+        host = host_arena(args, model, core, requant)
+        dev = qemu.fields(l1[0]).get("arena")
+        results.append(("%s %s arena on the device equals `mote inspect --target %s%s` (%s bytes)"
+                        % (d, model, core, "".join(" " + a for a in requant), dev),
+                        None if str(host) == str(dev) else "device %s, host %s" % (dev, host), ""))
+    return results
 
 
 def main():
@@ -195,6 +218,10 @@ def main():
                 jobs.append(pool.submit(golden, args, d, m, cases))
         for d, m in REPEAT_RUNS:
             jobs.append(pool.submit(repeat, args, d, m))
+        for d, models, cases in REQUANT_RUN_GOLDEN:
+            for m in models:
+                jobs.append(pool.submit(golden, args, d, m, cases, ("-requant-run",)))
+                jobs.append(pool.submit(repeat, args, d, m, ("-requant-run",)))
         for job in jobs:
             for name, problem, detail in job.result():
                 checks.report(name, problem, detail)

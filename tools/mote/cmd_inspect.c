@@ -24,7 +24,7 @@ static const char *op_label(const mote_graph_op *op)
 
 static const char help[] =
     "usage: mote inspect MODEL [--json] [--plan] [--timeline] [--svg FILE] [--target T]\n"
-    "                    [--no-patch]\n"
+    "                    [--no-patch] [--requant stored|run|auto]\n"
     "\n"
     "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
     "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
@@ -49,6 +49,11 @@ static const char help[] =
     "  --no-patch  plan without band (patch) execution: no leading chain of\n"
     "              convolutions runs band by band (the text line `patch:` gives\n"
     "              the activations with and without it)\n"
+    "  --requant M where the int8 requantization tables live: stored (default,\n"
+    "              in the runtime state), run (computed before each step runs,\n"
+    "              in its scratch: smaller state, slower; no band execution),\n"
+    "              auto (the smaller arena of the two); --plan names the mode\n"
+    "              chosen\n"
     "  -h, --help  this text\n"
     "\n"
     "A model mote cannot run is still described when its file verifies: the\n"
@@ -608,6 +613,8 @@ int cmd_inspect(int argc, char **argv)
     const char *svg = NULL;
     const char *target = "host";
     uint32_t isa = mote_build_isa();
+    mote_requant_mode requant = MOTE_REQUANT_STORED;
+    mote_load_options opts;
     static mote_model model; /* static: the struct is large for a stack */
     uint8_t *bytes;
     size_t len;
@@ -645,6 +652,18 @@ int cmd_inspect(int argc, char **argv)
                 cli_error("inspect: unknown target '%s' (known: %s)", target, cli_target_names());
                 return 1;
             }
+        } else if (strcmp(a, "--requant") == 0) {
+            const char *mode = i + 1 < argc ? argv[++i] : "";
+            if (strcmp(mode, "stored") == 0) {
+                requant = MOTE_REQUANT_STORED;
+            } else if (strcmp(mode, "run") == 0) {
+                requant = MOTE_REQUANT_AT_RUN;
+            } else if (strcmp(mode, "auto") == 0) {
+                requant = MOTE_REQUANT_SMALLEST;
+            } else {
+                cli_error("inspect: --requant needs stored, run or auto");
+                return 1;
+            }
         } else if (a[0] == '-' && a[1] != '\0') {
             cli_error("inspect: unknown option '%s' (try 'mote inspect --help')", a);
             return 1;
@@ -662,7 +681,11 @@ int cmd_inspect(int argc, char **argv)
     if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", &bytes, &len) != 0) {
         return 1;
     }
-    st = mote_model_init_plan(&model, bytes, len, isa, no_patch ? MOTE_PLAN_NO_PATCH : 0);
+    mote_load_options_default(&opts);
+    opts.isa = isa;
+    opts.requant = requant;
+    opts.plan_flags = no_patch ? MOTE_PLAN_NO_PATCH : 0;
+    st = mote_model_init_opts(&model, bytes, len, &opts);
     if (st != MOTE_OK) {
         /* Not runnable: the runtime's one line on stderr; then, when the
          * file itself verifies, the whole graph and what mote refuses. */

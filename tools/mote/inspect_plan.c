@@ -42,6 +42,17 @@ int inspect_print_plan(const mote_model *m)
            (unsigned long)mote_model_arena_size(m), (unsigned long)mote_model_state_size(m),
            (unsigned long)(mote_model_arena_size(m) - mote_model_state_size(m)),
            (unsigned long)live_peak, (unsigned long)step_peak);
+    {
+        mote_state_parts p;
+        if (mote_model_state_parts(m, &p) == MOTE_OK)
+            printf("  state %lu = steps %lu + operands %lu + tensors %lu + params %lu + requant "
+                   "%lu + padding %lu; requantization tables %s\n",
+                   (unsigned long)mote_model_state_size(m), (unsigned long)p.steps,
+                   (unsigned long)p.operands, (unsigned long)p.tensors, (unsigned long)p.params,
+                   (unsigned long)p.requant, (unsigned long)p.padding,
+                   mote_model_requant_at_run(m) ? "made at run time in each step's scratch"
+                                                : "stored in the state");
+    }
     printf("  %-8s %-8s %-8s %-10s %s\n", "offset", "bytes", "tensor", "ops", "name");
     /* In address order: repeatedly print the lowest buffer not yet printed
      * (printed ones get size 0; ties go to the lower tensor index). */

@@ -4,7 +4,7 @@
  * The .tflite is linked in by model.S (one firmware per model). Arguments
  * come from the semihosting command line (QEMU: -append "..."):
  *
- *   fw.elf [-arena] [-bench] [-layers] <in.bin> [<in.bin> ...]
+ *   fw.elf [-arena] [-bench] [-layers] [-requant-run] <in.bin> [<in.bin> ...]
  *
  * For each input file (raw bytes of input 0, as tests/data/golden/ holds
  * them) it invokes the model and prints one line per output:
@@ -27,6 +27,9 @@
  * -layers (with -bench) adds one line per operator from a third invoke:
  *
  *   layer=<i> op=<name> macs=<N> instructions=<N>
+ *
+ * -requant-run loads with MOTE_REQUANT_AT_RUN (mote.h): requantization
+ * tables computed before each step instead of kept in the state.
  *
  * Exit status: 0 when every run succeeded, 1 otherwise (3 on a fault).
  */
@@ -165,12 +168,14 @@ static int bench(size_t n, size_t stack_load, size_t stack_invoke, int layers)
     t0 = mcu_icount_now();
     if (invoke() != 0) return -1;
     uint64_t total = mcu_icount_now() - t0 - overhead;
-    printf("bench instructions=%llu macs=%llu arena=%u stack=%u stack_load=%u stack_invoke=%u\n",
+    printf("bench instructions=%llu macs=%llu arena=%u stack=%u stack_load=%u stack_invoke=%u "
+           "state=%u requant=%s\n",
            (unsigned long long)total,
            (unsigned long long)model_macs(0, mote_model_op_count(&model)),
            (unsigned)mote_model_arena_size(&model),
            (unsigned)(stack_load > stack_invoke ? stack_load : stack_invoke),
-           (unsigned)stack_load, (unsigned)stack_invoke);
+           (unsigned)stack_load, (unsigned)stack_invoke, (unsigned)mote_model_state_size(&model),
+           mote_model_requant_at_run(&model) ? "run" : "stored");
 
     if (layers) {
         if (load_input(n) != 0) return -1;
@@ -188,12 +193,14 @@ int main(void)
     char *argv[MAX_ARGS];
     int argc = mcu_semihost_args(argv, MAX_ARGS);
     int do_bench = 0, do_layers = 0, do_arena = 0, first = 1;
+    static mote_load_options opts; /* static: not counted as loading's stack */
     mote_status s;
 
     while (first < argc && argv[first][0] == '-') {
         if (strcmp(argv[first], "-bench") == 0) do_bench = 1;
         else if (strcmp(argv[first], "-layers") == 0) do_layers = 1;
         else if (strcmp(argv[first], "-arena") == 0) do_arena = 1;
+        else if (strcmp(argv[first], "-requant-run") == 0) opts.requant = MOTE_REQUANT_AT_RUN;
         else {
             printf("error: unknown option %s\n", argv[first]);
             return 1;
@@ -201,7 +208,7 @@ int main(void)
         first++;
     }
     if (first >= argc) {
-        printf("usage: fw.elf [-arena] [-bench] [-layers] <in.bin>... (QEMU -append)\n");
+        printf("usage: fw.elf [-arena] [-bench] [-layers] [-requant-run] <in.bin>... (QEMU -append)\n");
         return 1;
     }
     /* Read the first input before painting the stack, so stdio's use of
@@ -213,8 +220,15 @@ int main(void)
     uintptr_t base = mcu_stack_pointer();
     mcu_stack_paint();
     /* The arena lends the planner its memory while loading (mote.h). */
-    s = mote_model_init_in(&model, mote_fw_model, (size_t)(mote_fw_model_end - mote_fw_model),
-                           arena, sizeof arena);
+    {
+        mote_requant_mode requant = opts.requant;
+        mote_load_options_default(&opts);
+        opts.work = arena;
+        opts.work_size = sizeof arena;
+        opts.requant = requant;
+    }
+    s = mote_model_init_opts(&model, mote_fw_model, (size_t)(mote_fw_model_end - mote_fw_model),
+                             &opts);
     if (s != MOTE_OK) {
         printf("error: model: %s: %s\n", mote_status_str(s), model.error.text);
         return 1;
