@@ -185,6 +185,10 @@ mote_status mote_ref_maximum_s8_step(const void *step, const mote_kernel_io *io)
 mote_status mote_ref_maximum_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_maximum_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_maximum_i64_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_minimum_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_minimum_i64_step(const void *step, const mote_kernel_io *io);
 
 mote_status mote_ref_logistic_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_tanh_s16_step(const void *step, const mote_kernel_io *io);

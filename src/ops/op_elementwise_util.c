@@ -124,7 +124,7 @@ mote_status mote_ew_act_opt(mote_lower_ctx *c, uint32_t field, int32_t *act)
     return mote_lower_opt_enum(c, field, MOTE_ACTIVATION_LAST, "fused activation", act);
 }
 
-mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[3])
+mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[5])
 {
     const mote_type t = c->in[0].type;
     mote_bcast b;
@@ -137,7 +137,11 @@ mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[3])
         p->act_min = -INFINITY;
         p->act_max = INFINITY;
     } else {
-        mote_binary_step *p = mote_lower_step(c, t == MOTE_INT8 ? k[0] : k[1], 0, &st);
+        const mote_kernel_id kid = t == MOTE_INT8    ? k[0]
+                                   : t == MOTE_INT16 ? k[1]
+                                   : t == MOTE_INT32 ? k[3]
+                                                     : k[4];
+        mote_binary_step *p = mote_lower_step(c, kid, 0, &st);
         if (p == NULL) return st;
         p->b = b;
     }
