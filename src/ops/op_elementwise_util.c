@@ -148,6 +148,34 @@ mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[5])
     return MOTE_OK;
 }
 
+mote_status mote_ew_lower_binary_i32(mote_lower_ctx *c, mote_kernel_id k, int with_act)
+{
+    mote_binary_i32_step *p;
+    mote_bcast b;
+    int32_t act = MOTE_ACT_NONE;
+    mote_status st;
+    if (with_act && (st = mote_ew_act_opt(c, 0, &act)) != MOTE_OK) return st;
+    if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
+    if ((p = mote_lower_step(c, k, 0, &st)) == NULL) return st;
+    p->b = b;
+    p->act_min = INT32_MIN;
+    p->act_max = INT32_MAX;
+    /* TFLite's CalculateActivationRange for int32. */
+    if (act == MOTE_ACT_RELU) {
+        p->act_min = 0;
+    } else if (act == MOTE_ACT_RELU6) {
+        p->act_min = 0;
+        p->act_max = 6;
+    } else if (act == MOTE_ACT_RELU_N1_TO_1) {
+        p->act_min = -1;
+        p->act_max = 1;
+    } else if (act != MOTE_ACT_NONE) {
+        return mote_lower_fail(c, MOTE_E_PARAM, -1, "fused activation %d is not supported",
+                               (int)act);
+    }
+    return MOTE_OK;
+}
+
 mote_status mote_ew_lower_unary_f32(mote_lower_ctx *c, mote_kernel_id k, float alpha)
 {
     mote_unary_f32_step *p;

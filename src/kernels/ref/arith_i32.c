@@ -1,0 +1,56 @@
+/*
+ * ADD, SUB, MUL on int32 with broadcasting (TFLite Micro's int32 paths of
+ * reference_ops Add / Sub / Mul), the result clamped to [act_min, act_max].
+ * TFLite's C++ overflows a signed int there; the machines it runs on wrap
+ * modulo 2^32, and so does mote, in unsigned arithmetic (no undefined
+ * behaviour) converted back without an implementation-defined cast.
+ */
+#include <stddef.h>
+
+#include "mote/kernels.h"
+#include "kernels/ref/ref_util.h"
+#include "kernels/ref/ref_elementwise.h"
+
+/* The int32 whose two's complement bits are u. */
+static int32_t from_bits(uint32_t u)
+{
+    return u <= (uint32_t)INT32_MAX ? (int32_t)u : -(int32_t)(UINT32_MAX - u) - 1;
+}
+
+enum { ARITH_ADD, ARITH_SUB, ARITH_MUL };
+
+static mote_status arith_i32(const void *step, const mote_kernel_io *io, int op)
+{
+    const mote_binary_i32_step *p = (const mote_binary_i32_step *)step;
+    const int32_t *in1 = (const int32_t *)io->in[0], *in2 = (const int32_t *)io->in[1];
+    int32_t *out = (int32_t *)io->out[0];
+    mote_bc_it it;
+    int32_t i;
+    if (in1 == NULL || in2 == NULL || out == NULL || !mote_bc_ok(&p->b) ||
+        p->act_min > p->act_max)
+        return MOTE_E_ARG;
+    mote_bc_start(&it);
+    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it)) {
+        const uint32_t a = (uint32_t)in1[it.o1], b = (uint32_t)in2[it.o2];
+        int32_t v = from_bits(op == ARITH_ADD ? a + b : op == ARITH_SUB ? a - b : a * b);
+        if (v < p->act_min) v = p->act_min;
+        if (v > p->act_max) v = p->act_max;
+        out[i] = v;
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_ref_add_i32_step(const void *step, const mote_kernel_io *io)
+{
+    return arith_i32(step, io, ARITH_ADD);
+}
+
+mote_status mote_ref_sub_i32_step(const void *step, const mote_kernel_io *io)
+{
+    return arith_i32(step, io, ARITH_SUB);
+}
+
+mote_status mote_ref_mul_i32_step(const void *step, const mote_kernel_io *io)
+{
+    return arith_i32(step, io, ARITH_MUL);
+}
