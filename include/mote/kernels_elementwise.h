@@ -73,7 +73,7 @@ typedef struct mote_binary_f32_step {
     float act_min, act_max; /* -INFINITY / INFINITY for none */
 } mote_binary_f32_step;
 
-/* ADD, SUB, MUL on int32: wrapping arithmetic clamped to the fused
+/* ADD, SUB, MUL, SQUARED_DIFFERENCE on int32: wrapping arithmetic clamped to the fused
  * activation's range (INT32_MIN / INT32_MAX for none). */
 typedef struct mote_binary_i32_step {
     mote_bcast b;
@@ -195,6 +195,7 @@ mote_status mote_ref_minimum_s16_step(const void *step, const mote_kernel_io *io
 mote_status mote_ref_add_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_sub_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_mul_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_squared_difference_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_maximum_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_maximum_i64_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_i32_step(const void *step, const mote_kernel_io *io);

@@ -1,5 +1,6 @@
-"""Draws shared by ADD, SUB and MUL on int32 (spec_add.py, spec_sub.py,
-spec_multiply.py): operands broadcasting up to rank 4 (TFLite Micro's
+"""Draws shared by ADD, SUB, MUL and SQUARED_DIFFERENCE on int32
+(spec_add.py, spec_sub.py, spec_multiply.py, spec_squared_difference.py):
+operands broadcasting up to rank 4 (TFLite Micro's
 broadcast limit; same shapes up to rank 6), every fused activation (ADD's is
 ignored by TFLite Micro, which these cases show), values small (exact
 results), around the int32 limits, or anywhere (results wrap). Not an
@@ -12,7 +13,8 @@ from spec_ew import act_desc, binary_case, rand_bcast_shapes, rand_shape
 from tflite_builder import ACT, ACTIVATIONS, OPT, schema
 
 OPTIONS = {"ADD": ("AddOptions", schema.AddOptionsT), "SUB": ("SubOptions", schema.SubOptionsT),
-           "MUL": ("MulOptions", schema.MulOptionsT)}
+           "MUL": ("MulOptions", schema.MulOptionsT),
+           "SQUARED_DIFFERENCE": ("SquaredDifferenceOptions", schema.SquaredDifferenceOptionsT)}
 
 
 def _data(rng, shape, kind):
@@ -29,7 +31,10 @@ def case(name, op, rng, sa, sb, act, const_b=False, kind=None):
     kind = kind or str(rng.choice(["small", "small", "wide", "edge"]))
     a, b = _data(rng, sa, kind), _data(rng, sb, kind)
     o = OPTIONS[name][1]()
-    o.fusedActivationFunction = act
+    if name == "SQUARED_DIFFERENCE":  # no options but the empty table
+        act = ACT.NONE
+    else:
+        o.fusedActivationFunction = act
     return binary_case(op, "int32", a, b, None, None, None, getattr(OPT, OPTIONS[name][0]), o,
                        const_b, act_desc(act) + " values=" + kind)
 

@@ -1,6 +1,8 @@
 /*
- * ADD, SUB, MUL on int32 with broadcasting (TFLite Micro's int32 paths of
- * reference_ops Add / Sub / Mul), the result clamped to [act_min, act_max].
+ * ADD, SUB, MUL and SQUARED_DIFFERENCE on int32 with broadcasting (TFLite
+ * Micro's int32 paths of reference_ops Add / Sub / Mul and its
+ * SquaredDifference: (a - b) * (a - b)), the result clamped to
+ * [act_min, act_max].
  * TFLite's C++ overflows a signed int there; the machines it runs on wrap
  * modulo 2^32, and so does mote, in unsigned arithmetic (no undefined
  * behaviour) converted back without an implementation-defined cast.
@@ -17,7 +19,17 @@ static int32_t from_bits(uint32_t u)
     return u <= (uint32_t)INT32_MAX ? (int32_t)u : -(int32_t)(UINT32_MAX - u) - 1;
 }
 
-enum { ARITH_ADD, ARITH_SUB, ARITH_MUL };
+enum { ARITH_ADD, ARITH_SUB, ARITH_MUL, ARITH_SQDIFF };
+
+static uint32_t arith(int op, uint32_t a, uint32_t b)
+{
+    switch (op) {
+    case ARITH_ADD: return a + b;
+    case ARITH_SUB: return a - b;
+    case ARITH_MUL: return a * b;
+    default: return (a - b) * (a - b);
+    }
+}
 
 static mote_status arith_i32(const void *step, const mote_kernel_io *io, int op)
 {
@@ -32,7 +44,7 @@ static mote_status arith_i32(const void *step, const mote_kernel_io *io, int op)
     mote_bc_start(&it);
     for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it)) {
         const uint32_t a = (uint32_t)in1[it.o1], b = (uint32_t)in2[it.o2];
-        int32_t v = from_bits(op == ARITH_ADD ? a + b : op == ARITH_SUB ? a - b : a * b);
+        int32_t v = from_bits(arith(op, a, b));
         if (v < p->act_min) v = p->act_min;
         if (v > p->act_max) v = p->act_max;
         out[i] = v;
@@ -53,4 +65,9 @@ mote_status mote_ref_sub_i32_step(const void *step, const mote_kernel_io *io)
 mote_status mote_ref_mul_i32_step(const void *step, const mote_kernel_io *io)
 {
     return arith_i32(step, io, ARITH_MUL);
+}
+
+mote_status mote_ref_squared_difference_i32_step(const void *step, const mote_kernel_io *io)
+{
+    return arith_i32(step, io, ARITH_SQDIFF);
 }
