@@ -31,6 +31,11 @@ static int32_t dim_from_end(const mote_graph_tensor *t, int32_t k)
 
 mote_status mote_ew_broadcast(mote_lower_ctx *c, mote_bcast *b)
 {
+    return mote_ew_broadcast_types(c, b, 1);
+}
+
+mote_status mote_ew_broadcast_types(mote_lower_ctx *c, mote_bcast *b, int same_type)
+{
     const mote_graph_tensor *a = &c->in[0], *o = &c->out;
     const mote_graph_tensor *bb;
     int32_t k, acc1 = 1, acc2 = 1;
@@ -38,7 +43,7 @@ mote_status mote_ew_broadcast(mote_lower_ctx *c, mote_bcast *b)
 
     if ((st = mote_lower_need_input(c, 1, -1)) != MOTE_OK) return st;
     bb = &c->in[1];
-    if (bb->type != a->type)
+    if (same_type && bb->type != a->type)
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],
                                "inputs have types %s and %s", mote_type_name(a->type),
                                mote_type_name(bb->type));

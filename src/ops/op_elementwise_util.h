@@ -16,6 +16,10 @@ mote_status mote_ew_same_shape(mote_lower_ctx *c);
  * their broadcast shape. Fills *b (strides 0 where an input broadcasts). */
 mote_status mote_ew_broadcast(mote_lower_ctx *c, mote_bcast *b);
 
+/* mote_ew_broadcast, the type check only when same_type (an int16 PRELU's
+ * alpha is int8). */
+mote_status mote_ew_broadcast_types(mote_lower_ctx *c, mote_bcast *b, int same_type);
+
 /* Per-tensor scale (finite, > 0) and zero point of an int8 or int16
  * tensor t (tensor index idx); the zero point must fit the type, and must be
  * 0 for int16 when zp0 is set (TFLite's symmetric int16 operators). */

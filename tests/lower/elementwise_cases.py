@@ -151,8 +151,10 @@ ELEMENTWISE_CASES = [
      ["do not broadcast"]),
     ("div fused TANH", binary(OP.DIV, TT.FLOAT32, None, None, None, act=ACT.TANH),
      ["activation 4"]),
-    ("squared_difference int32", binary(OP.SQUARED_DIFFERENCE, TT.INT32, None, None, None),
-     ["input type INT32 is not supported"]),
+    ("squared_difference int32 loads", binary(OP.SQUARED_DIFFERENCE, TT.INT32, None, None, None),
+     None),
+    ("squared_difference int64", binary(OP.SQUARED_DIFFERENCE, TT.INT64, None, None, None),
+     ["input type INT64 is not supported"]),
 ]
 
 assert np  # imported for symmetry with test_lower.py's builders

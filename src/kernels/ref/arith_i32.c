@@ -38,8 +38,7 @@ static mote_status arith_i32(const void *step, const mote_kernel_io *io, int op)
     int32_t *out = (int32_t *)io->out[0];
     mote_bc_it it;
     int32_t i;
-    if (in1 == NULL || in2 == NULL || out == NULL || !mote_bc_ok(&p->b) ||
-        p->act_min > p->act_max)
+    if (in1 == NULL || in2 == NULL || out == NULL || !mote_bc_ok(&p->b) || p->act_min > p->act_max)
         return MOTE_E_ARG;
     mote_bc_start(&it);
     for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it)) {

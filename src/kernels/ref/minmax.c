@@ -16,9 +16,10 @@ static int args_ok(const mote_binary_step *p, const mote_kernel_io *io)
 }
 
 /* want_max: 1 for MAXIMUM, 0 for MINIMUM. */
-#define MOTE_MINMAX(fn, T)                                                                         \
+#define MOTE_MINMAX(fn, ctype)                                                                     \
     static mote_status fn(const mote_binary_step *p, const mote_kernel_io *io, int want_max)       \
     {                                                                                              \
+        typedef ctype T;                                                                           \
         const T *in1 = (const T *)io->in[0], *in2 = (const T *)io->in[1];                          \
         T *out = (T *)io->out[0];                                                                  \
         mote_bc_it it;                                                                             \
