@@ -73,7 +73,8 @@ typedef struct mote_binary_f32_step {
     float act_min, act_max; /* -INFINITY / INFINITY for none */
 } mote_binary_f32_step;
 
-/* ADD, SUB, MUL, SQUARED_DIFFERENCE on int32: wrapping arithmetic clamped to the fused
+/* ADD, SUB, MUL, SQUARED_DIFFERENCE, DIV on int32: wrapping arithmetic
+ * (DIV: truncating, MOTE_E_PARAM for a zero divisor or INT32_MIN / -1) clamped to the fused
  * activation's range (INT32_MIN / INT32_MAX for none). */
 typedef struct mote_binary_i32_step {
     mote_bcast b;
@@ -196,6 +197,7 @@ mote_status mote_ref_add_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_sub_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_mul_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_squared_difference_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_div_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_maximum_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_maximum_i64_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_i32_step(const void *step, const mote_kernel_io *io);

@@ -38,7 +38,7 @@ mote_status mote_ew_act_q(mote_lower_ctx *c, int32_t act, mote_type t, float sca
 /* Read the fused activation at options field `field`. */
 mote_status mote_ew_act_opt(mote_lower_ctx *c, uint32_t field, int32_t *act);
 
-/* ADD / SUB / MUL / SQUARED_DIFFERENCE on int32: broadcast, kernel k clamping to the fused
+/* ADD / SUB / MUL / DIV / SQUARED_DIFFERENCE on int32: broadcast, kernel k clamping to the fused
  * activation (options field 0) when with_act (TFLite Micro's ADD ignores it). */
 mote_status mote_ew_lower_binary_i32(mote_lower_ctx *c, mote_kernel_id k, int with_act);
 

@@ -1,5 +1,6 @@
-"""Draws shared by ADD, SUB, MUL and SQUARED_DIFFERENCE on int32
-(spec_add.py, spec_sub.py, spec_multiply.py, spec_squared_difference.py):
+"""Draws shared by ADD, SUB, MUL, DIV and SQUARED_DIFFERENCE on int32
+(spec_add.py, spec_sub.py, spec_multiply.py, spec_div.py,
+spec_squared_difference.py): DIV's divisors never 0 nor -1 under INT32_MIN;
 operands broadcasting up to rank 4 (TFLite Micro's
 broadcast limit; same shapes up to rank 6), every fused activation (ADD's is
 ignored by TFLite Micro, which these cases show), values small (exact
@@ -13,7 +14,7 @@ from spec_ew import act_desc, binary_case, rand_bcast_shapes, rand_shape
 from tflite_builder import ACT, ACTIVATIONS, OPT, schema
 
 OPTIONS = {"ADD": ("AddOptions", schema.AddOptionsT), "SUB": ("SubOptions", schema.SubOptionsT),
-           "MUL": ("MulOptions", schema.MulOptionsT),
+           "MUL": ("MulOptions", schema.MulOptionsT), "DIV": ("DivOptions", schema.DivOptionsT),
            "SQUARED_DIFFERENCE": ("SquaredDifferenceOptions", schema.SquaredDifferenceOptionsT)}
 
 
@@ -30,6 +31,9 @@ def _data(rng, shape, kind):
 def case(name, op, rng, sa, sb, act, const_b=False, kind=None):
     kind = kind or str(rng.choice(["small", "small", "wide", "edge"]))
     a, b = _data(rng, sa, kind), _data(rng, sb, kind)
+    if name == "DIV":  # TFLite Micro crashes on x / 0 and INT32_MIN / -1
+        b = np.where(b == 0, np.int32(7), b).astype(np.int32)
+        b = np.where(b == -1, np.int32(-3), b).astype(np.int32)
     o = OPTIONS[name][1]()
     if name == "SQUARED_DIFFERENCE":  # no options but the empty table
         act = ACT.NONE

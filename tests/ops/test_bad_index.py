@@ -10,7 +10,10 @@ valid one, and `mote run` must exit non-zero with MOTE_E_PARAM's status
 (read from include/mote/status.h), with no output written. TFLite Micro
 must refuse the same invoke (its kernels check too), so the two agree on
 what is an error. int64 positions (GATHER), which TFLite Micro does not
-take, are checked against numpy's take instead. Under the sanitizer build
+take, are checked against numpy's take instead. Also the other run-time
+check of that kind: DIV on int32 with a zero divisor (or INT32_MIN / -1),
+where TFLite Micro crashes (not run here), must fail the same way. Under the
+sanitizer build
 (make test-asan) an out-of-bounds read would abort the run.
 
     test_bad_index.py MOTE_BINARY WORKDIR
@@ -146,6 +149,21 @@ def main():
             except OracleRejected:
                 tflm_refuses = True
             check(tflm_refuses, "%s: index %d: TFLite Micro ran it" % (name, bad))
+    # DIV int32: divisor 0 or INT32_MIN / -1 (TFLite Micro raises SIGFPE).
+    g = Graph()
+    ta, tb = g.tensor("a", [4], TT.INT32), g.tensor("b", [4], TT.INT32)
+    to = g.tensor("out", [4], TT.INT32)
+    g.op(OP.DIV, [ta, tb], [to], OPT.DivOptions, schema.DivOptionsT())
+    model = g.finish([ta, tb], [to])
+    a = np.array([7, -7, I32_MIN, 5], np.int32)
+    rc, msg, data = mote_run(mote, work, "div_ok", model, [a, np.array([2, 2, 1, -5], np.int32)])
+    check(rc == 0 and data == np.array([3, -3, I32_MIN, -1], np.int32).tobytes(),
+          "div: valid divisors: exit %d (%s)" % (rc, msg.strip()))
+    for b in ([2, 0, 1, 1], [1, 1, -1, 1]):
+        rc, msg, data = mote_run(mote, work, "div_bad", model, [a, np.array(b, np.int32)])
+        check(rc != 0 and status in msg and data is None,
+              "div: divisors %s: exit %d, message: %s" % (b, rc, msg.strip()))
+
     # GATHER_ND with a column past its dimension whose flat offset stays in
     # the table ([1, 3] of a [4, 3] table is element 6): TFLite Micro checks
     # only the flat offset and reads row 2; mote checks every index and refuses.
