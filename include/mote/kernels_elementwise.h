@@ -81,6 +81,18 @@ typedef struct mote_binary_i32_step {
     int32_t act_min, act_max;
 } mote_binary_i32_step;
 
+/* SQUARED_DIFFERENCE on int8 / int16 (TFLite Micro's quantized form): both
+ * inputs rescaled onto twice the larger input scale after a left shift (7
+ * for int8, 0 for int16), the difference squared and requantized. */
+typedef struct mote_sqdiff_q_step {
+    mote_bcast b;
+    int32_t left_shift;
+    int32_t input1_offset, input1_multiplier, input1_shift; /* shifts <= 0 */
+    int32_t input2_offset, input2_multiplier, input2_shift;
+    int32_t output_offset, output_multiplier, output_shift; /* shift in [-31, 30] */
+    int32_t act_min, act_max;
+} mote_sqdiff_q_step;
+
 /* Binary integer operators without parameters (MAXIMUM, MINIMUM). */
 typedef struct mote_binary_step {
     mote_bcast b;
@@ -198,6 +210,8 @@ mote_status mote_ref_sub_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_mul_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_squared_difference_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_div_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_squared_difference_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_squared_difference_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_maximum_i32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_maximum_i64_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_i32_step(const void *step, const mote_kernel_io *io);
