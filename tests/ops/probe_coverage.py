@@ -13,7 +13,8 @@ source type becomes the probed type, constants and inputs are redrawn in it
 are tried; one that TFLite Micro invokes without an error means "TFLM runs
 it". A "no" can be a false negative (the rewrite broke a rule the kernel
 checks, such as an output scale the int16 LOGISTIC needs): read TFLite Micro's
-kernel before trusting one. Each pair TFLM runs and mote lacks is then also
+kernel before trusting one. The probe sees types, not options: a type mote
+runs only for some option values (LEAKY_RELU's alpha, say) counts as run. Each pair TFLM runs and mote lacks is then also
 loaded by `build/mote inspect` to record why mote refuses it.
 
     .venv/bin/python tests/ops/probe_coverage.py [--mote build/mote] [--op PRELU]
@@ -52,8 +53,8 @@ TRIES = 8
 # Pairs TFLite Micro invokes without an error but without a defined result,
 # found by reading its kernels and by running them: not gaps to fill.
 TFLM_UNDEFINED = {
-    ("GREATER", "int16"): "Eval has an int16 case but Prepare sets the rescaling "
-                          "parameters for int8 only: 30000 > 2 comes out false",
+    ("GREATER", "int16"): "Eval has an int16 case, but the installed TFLite Micro leaves "
+                          "its rescaling unset for int16: 30000 > 2 comes out false",
 }
 for _op in ("LOGICAL_AND", "LOGICAL_OR"):
     for _t in ("int8", "int16", "int32", "int64", "float32"):
