@@ -28,7 +28,8 @@ test-cmake:
 # captures) and fails on any report text there or in the suites' output,
 # whatever the exit status; its selftest runs first.
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-ASAN_SUITES ?= test-golden test-reader test-kernel-units test-ops test-cli test-lower test-float-models test-robust test-band
+ASAN_SUITES ?= test-golden test-reader test-kernel-units test-ops test-cli test-lower test-float-models test-robust \
+    test-band test-bad-index
 ASAN_BUILD ?= build/asan
 test-asan:
 	@sh tests/sanitizer/selftest.sh "$(CC)" $(ASAN_BUILD)/sanitizer-selftest

@@ -64,3 +64,13 @@ test-signal-pipeline: $(OPS_RUNNER) $(BUILD)/mote venv
 	    $(BUILD)/mote
 
 TEST_SUITES += test-signal-pipeline
+
+# GATHER, GATHER_ND, EMBEDDING_LOOKUP fed out-of-range indices at run time
+# (model inputs, so lowering cannot see them): `mote run` must fail with
+# MOTE_E_PARAM and write nothing, where TFLite Micro refuses too
+# (tests/ops/test_bad_index.py). Also run sanitized by test-asan.
+.PHONY: test-bad-index
+test-bad-index: $(BUILD)/mote venv
+	$(VENV_PY) tests/ops/test_bad_index.py $(BUILD)/mote $(BUILD)/bad-index
+
+TEST_SUITES += test-bad-index

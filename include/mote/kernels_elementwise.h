@@ -73,6 +73,26 @@ typedef struct mote_binary_f32_step {
     float act_min, act_max; /* -INFINITY / INFINITY for none */
 } mote_binary_f32_step;
 
+/* ADD, SUB, MUL, SQUARED_DIFFERENCE, DIV on int32: wrapping arithmetic
+ * (DIV: truncating, MOTE_E_PARAM for a zero divisor or INT32_MIN / -1) clamped to the fused
+ * activation's range (INT32_MIN / INT32_MAX for none). */
+typedef struct mote_binary_i32_step {
+    mote_bcast b;
+    int32_t act_min, act_max;
+} mote_binary_i32_step;
+
+/* SQUARED_DIFFERENCE on int8 / int16 (TFLite Micro's quantized form): both
+ * inputs rescaled onto twice the larger input scale after a left shift (7
+ * for int8, 0 for int16), the difference squared and requantized. */
+typedef struct mote_sqdiff_q_step {
+    mote_bcast b;
+    int32_t left_shift;
+    int32_t input1_offset, input1_multiplier, input1_shift; /* shifts <= 0 */
+    int32_t input2_offset, input2_multiplier, input2_shift;
+    int32_t output_offset, output_multiplier, output_shift; /* shift in [-31, 30] */
+    int32_t act_min, act_max;
+} mote_sqdiff_q_step;
+
 /* Binary integer operators without parameters (MAXIMUM, MINIMUM). */
 typedef struct mote_binary_step {
     mote_bcast b;
@@ -185,6 +205,17 @@ mote_status mote_ref_maximum_s8_step(const void *step, const mote_kernel_io *io)
 mote_status mote_ref_maximum_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_minimum_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_add_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_sub_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_mul_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_squared_difference_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_div_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_squared_difference_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_squared_difference_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_maximum_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_maximum_i64_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_minimum_i32_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_minimum_i64_step(const void *step, const mote_kernel_io *io);
 
 mote_status mote_ref_logistic_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_tanh_s16_step(const void *step, const mote_kernel_io *io);

@@ -146,6 +146,7 @@ typedef struct mote_cumsum_step {
 typedef struct mote_prelu_step {
     mote_bcast b;
     int32_t is_float;
+    int32_t is_s16; /* int16 input and output, int8 alpha (TFLite Micro's 16x8) */
     int32_t in_offset, alpha_offset, out_offset, m1, s1, m2, s2;
 } mote_prelu_step;
 

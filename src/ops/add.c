@@ -2,7 +2,8 @@
  * ADD: int8 and float32, broadcasting up to rank 4 (each input dimension
  * equals the output's or is 1); int16 (zero points 0) broadcasting up to
  * rank 6 through SUB's formula with left shift 15 (TFLM add_common.cc; the
- * pot_scale_int16 option is ignored, as TFLite Micro does). Options
+ * pot_scale_int16 option is ignored, as TFLite Micro does); int32
+ * (wrapping, fused activation ignored as TFLite Micro does). Options
  * AddOptions: 0 fused activation.
  */
 #include "ops/op.h"
@@ -43,6 +44,9 @@ mote_status mote_lower_add(mote_lower_ctx *c)
     if ((st = mote_lower_opt_enum(c, 0, MOTE_ACTIVATION_LAST, "fused activation", &act)) != MOTE_OK)
         return st;
     if (c->in[0].type == MOTE_INT16) return lower_add_s16(c, act);
+    /* TFLite Micro's int32 ADD clamps to the whole int32 range, whatever
+     * the fused activation says. */
+    if (c->in[0].type == MOTE_INT32) return mote_ew_lower_binary_i32(c, MOTE_KID_ADD_I32, 0);
     if ((st = mote_lower_need_input(c, 1, -1)) != MOTE_OK) return st;
     if (c->in[1].type != c->in[0].type)
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],

@@ -3,10 +3,11 @@
  * (float, default 0). Quantized, TFLM's Prepare forms both multipliers in
  * double: identity in_scale / out_scale and alpha in_scale * alpha /
  * out_scale (negative for a negative alpha), each through
- * QuantizeMultiplier. Zero points anywhere in the type. A negative alpha is
- * refused for int8 / int16: TFLite Micro's results with a negative alpha
- * multiplier round differently from its own MultiplyByQuantizedMultiplier
- * in a way not reproduced yet (float32 takes any alpha).
+ * QuantizeMultiplier. Zero points anywhere in the type. Any finite alpha:
+ * a negative one gives a negative alpha multiplier, applied as TFLite
+ * Micro's results show (src/kernels/ref/leaky_relu.c: the positive
+ * multiplier's result negated; tests/ops/spec_leaky_relu.py draws alphas of
+ * both signs, its edges many exact halves).
  */
 #include <math.h>
 
@@ -38,10 +39,10 @@ mote_status mote_lower_leaky_relu(mote_lower_ctx *c)
 
     if (t == MOTE_FLOAT32) return mote_ew_lower_unary_f32(c, MOTE_KID_LEAKY_RELU_F32, alpha);
     if ((st = mote_ew_same_shape(c)) != MOTE_OK) return st;
-    if (!isfinite(alpha) || alpha < 0.0f)
+    if (!isfinite(alpha))
         return mote_lower_fail(c, MOTE_E_PARAM, -1,
-                               "alpha %g is not supported for %s (finite and >= 0 only)",
-                               (double)alpha, mote_type_name(t));
+                               "alpha %g is not supported for %s (finite only)", (double)alpha,
+                               mote_type_name(t));
     if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 0, &si, &zi)) != MOTE_OK) return st;
     if ((st = mote_ew_quant(c, &c->out, c->out_idx, 0, &so, &zo)) != MOTE_OK) return st;
     p = mote_lower_step(c, t == MOTE_INT8 ? MOTE_KID_LEAKY_RELU_S8 : MOTE_KID_LEAKY_RELU_S16, 0,
@@ -52,6 +53,9 @@ mote_status mote_lower_leaky_relu(mote_lower_ctx *c)
     p->output_zp = zo;
     mote_quant_multiplier((double)si / (double)so, &p->mult_identity, &p->shift_identity);
     mote_quant_multiplier((double)si * (double)alpha / (double)so, &p->mult_alpha, &p->shift_alpha);
+    if (p->mult_alpha == INT32_MIN) /* -1 + 2^-32 > q: the kernel negates it */
+        return mote_lower_fail(c, MOTE_E_QUANT, c->out_idx,
+                               "alpha multiplier rounds to -2^31, which cannot be negated");
     if ((st = check_shift(c, p->shift_identity, t, "identity")) != MOTE_OK) return st;
     return check_shift(c, p->shift_alpha, t, "alpha");
 }

@@ -1,5 +1,5 @@
 /*
- * MINIMUM: int8, int16 and float32, broadcasting up to rank 6 (see
+ * MINIMUM: int8, int16, int32, int64 and float32, broadcasting up to rank 6 (see
  * maximum.c: stored values are compared, quantization is not looked at).
  * Options MaximumMinimumOptions (no fields).
  */
@@ -8,8 +8,9 @@
 
 mote_status mote_lower_minimum(mote_lower_ctx *c)
 {
-    static const mote_kernel_id k[3] = {MOTE_KID_MINIMUM_S8, MOTE_KID_MINIMUM_S16,
-                                        MOTE_KID_MINIMUM_F32};
+    static const mote_kernel_id k[5] = {MOTE_KID_MINIMUM_S8, MOTE_KID_MINIMUM_S16,
+                                        MOTE_KID_MINIMUM_F32, MOTE_KID_MINIMUM_I32,
+                                        MOTE_KID_MINIMUM_I64};
     return mote_ew_lower_minmax(c, k);
 }
 

@@ -1,6 +1,7 @@
 /*
  * MUL (file stem "multiply": op.h already has a mote_macs_mul helper): int8, int16 (zero points 0, as TFLite Micro requires) and float32,
- * broadcasting up to rank 6. Options MulOptions: 0 fused activation.
+ * int32 (wrapping, as TFLite Micro's), broadcasting up to rank 6. Options
+ * MulOptions: 0 fused activation.
  * Multiplier: QuantizeMultiplier(s1 * s2 / s_out) in double (TFLM
  * mul_common.cc).
  */
@@ -18,6 +19,7 @@ mote_status mote_lower_multiply(mote_lower_ctx *c)
     mote_status st;
 
     if (t == MOTE_FLOAT32) return mote_ew_lower_binary_f32(c, MOTE_KID_MUL_F32, 1);
+    if (t == MOTE_INT32) return mote_ew_lower_binary_i32(c, MOTE_KID_MUL_I32, 1);
     if ((st = mote_ew_act_opt(c, 0, &act)) != MOTE_OK) return st;
     if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
     if ((st = mote_ew_quant_binary(c, act, &q)) != MOTE_OK) return st;

@@ -31,6 +31,11 @@ static int32_t dim_from_end(const mote_graph_tensor *t, int32_t k)
 
 mote_status mote_ew_broadcast(mote_lower_ctx *c, mote_bcast *b)
 {
+    return mote_ew_broadcast_types(c, b, 1);
+}
+
+mote_status mote_ew_broadcast_types(mote_lower_ctx *c, mote_bcast *b, int same_type)
+{
     const mote_graph_tensor *a = &c->in[0], *o = &c->out;
     const mote_graph_tensor *bb;
     int32_t k, acc1 = 1, acc2 = 1;
@@ -38,7 +43,7 @@ mote_status mote_ew_broadcast(mote_lower_ctx *c, mote_bcast *b)
 
     if ((st = mote_lower_need_input(c, 1, -1)) != MOTE_OK) return st;
     bb = &c->in[1];
-    if (bb->type != a->type)
+    if (same_type && bb->type != a->type)
         return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],
                                "inputs have types %s and %s", mote_type_name(a->type),
                                mote_type_name(bb->type));
@@ -124,7 +129,7 @@ mote_status mote_ew_act_opt(mote_lower_ctx *c, uint32_t field, int32_t *act)
     return mote_lower_opt_enum(c, field, MOTE_ACTIVATION_LAST, "fused activation", act);
 }
 
-mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[3])
+mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[5])
 {
     const mote_type t = c->in[0].type;
     mote_bcast b;
@@ -137,9 +142,41 @@ mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[3])
         p->act_min = -INFINITY;
         p->act_max = INFINITY;
     } else {
-        mote_binary_step *p = mote_lower_step(c, t == MOTE_INT8 ? k[0] : k[1], 0, &st);
+        const mote_kernel_id kid = t == MOTE_INT8    ? k[0]
+                                   : t == MOTE_INT16 ? k[1]
+                                   : t == MOTE_INT32 ? k[3]
+                                                     : k[4];
+        mote_binary_step *p = mote_lower_step(c, kid, 0, &st);
         if (p == NULL) return st;
         p->b = b;
+    }
+    return MOTE_OK;
+}
+
+mote_status mote_ew_lower_binary_i32(mote_lower_ctx *c, mote_kernel_id k, int with_act)
+{
+    mote_binary_i32_step *p;
+    mote_bcast b;
+    int32_t act = MOTE_ACT_NONE;
+    mote_status st;
+    if (with_act && (st = mote_ew_act_opt(c, 0, &act)) != MOTE_OK) return st;
+    if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
+    if ((p = mote_lower_step(c, k, 0, &st)) == NULL) return st;
+    p->b = b;
+    p->act_min = INT32_MIN;
+    p->act_max = INT32_MAX;
+    /* TFLite's CalculateActivationRange for int32. */
+    if (act == MOTE_ACT_RELU) {
+        p->act_min = 0;
+    } else if (act == MOTE_ACT_RELU6) {
+        p->act_min = 0;
+        p->act_max = 6;
+    } else if (act == MOTE_ACT_RELU_N1_TO_1) {
+        p->act_min = -1;
+        p->act_max = 1;
+    } else if (act != MOTE_ACT_NONE) {
+        return mote_lower_fail(c, MOTE_E_PARAM, -1, "fused activation %d is not supported",
+                               (int)act);
     }
     return MOTE_OK;
 }

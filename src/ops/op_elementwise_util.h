@@ -16,6 +16,10 @@ mote_status mote_ew_same_shape(mote_lower_ctx *c);
  * their broadcast shape. Fills *b (strides 0 where an input broadcasts). */
 mote_status mote_ew_broadcast(mote_lower_ctx *c, mote_bcast *b);
 
+/* mote_ew_broadcast, the type check only when same_type (an int16 PRELU's
+ * alpha is int8). */
+mote_status mote_ew_broadcast_types(mote_lower_ctx *c, mote_bcast *b, int same_type);
+
 /* Per-tensor scale (finite, > 0) and zero point of an int8 or int16
  * tensor t (tensor index idx); the zero point must fit the type, and must be
  * 0 for int16 when zp0 is set (TFLite's symmetric int16 operators). */
@@ -34,9 +38,13 @@ mote_status mote_ew_act_q(mote_lower_ctx *c, int32_t act, mote_type t, float sca
 /* Read the fused activation at options field `field`. */
 mote_status mote_ew_act_opt(mote_lower_ctx *c, uint32_t field, int32_t *act);
 
-/* MAXIMUM / MINIMUM: broadcast, then kernel k[0] (int8), k[1] (int16) or
- * k[2] (float32) with a parameter-free block. */
-mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[3]);
+/* ADD / SUB / MUL / DIV / SQUARED_DIFFERENCE on int32: broadcast, kernel k clamping to the fused
+ * activation (options field 0) when with_act (TFLite Micro's ADD ignores it). */
+mote_status mote_ew_lower_binary_i32(mote_lower_ctx *c, mote_kernel_id k, int with_act);
+
+/* MAXIMUM / MINIMUM: broadcast, then kernel k[0] (int8), k[1] (int16),
+ * k[2] (float32), k[3] (int32) or k[4] (int64) with a parameter-free block. */
+mote_status mote_ew_lower_minmax(mote_lower_ctx *c, const mote_kernel_id k[5]);
 
 /* A float32 unary operator: same shape, kernel k, parameter alpha. */
 mote_status mote_ew_lower_unary_f32(mote_lower_ctx *c, mote_kernel_id k, float alpha);

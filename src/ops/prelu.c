@@ -2,7 +2,9 @@
  * PRELU: x >= 0 ? x : x * alpha, with alpha (input 1, usually constant)
  * broadcast against the input up to rank 4 (TFLite Micro's limit), of the
  * input's type: float32, or int8 with TFLite Micro's two requantizations
- * (input / output scales for x >= 0, input * alpha / output otherwise).
+ * (input / output scales for x >= 0, input * alpha / output otherwise), or
+ * int16 input and output with an int8 alpha (TFLite Micro's only int16
+ * form), requantized the same way.
  */
 #include "ops/op_elementwise_util.h"
 #include "ops/op_shape_util.h"
@@ -16,14 +18,23 @@ mote_status mote_lower_prelu(mote_lower_ctx *c)
     if (c->op.n_inputs != 2)
         return mote_lower_fail(c, MOTE_E_GRAPH, -1, "has %u inputs; expected 2",
                                (unsigned)c->op.n_inputs);
-    if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
+    if (c->in[0].type == MOTE_INT16) {
+        if ((st = mote_lower_need_input(c, 1, -1)) != MOTE_OK) return st;
+        if (c->in[1].type != MOTE_INT8)
+            return mote_lower_fail(c, MOTE_E_UNSUPPORTED_TYPE, c->in_idx[1],
+                                   "alpha has type %s; an int16 PRELU takes an INT8 alpha",
+                                   mote_type_name(c->in[1].type));
+        if ((st = mote_ew_out_type(c, MOTE_INT16)) != MOTE_OK) return st;
+    }
+    if ((st = mote_ew_broadcast_types(c, &b, c->in[0].type != MOTE_INT16)) != MOTE_OK) return st;
     if (c->in[0].rank > 4 || c->in[1].rank > 4)
         return mote_lower_fail(c, MOTE_E_SHAPE, -1, "ranks %d and %d; at most 4",
                                (int)c->in[0].rank, (int)c->in[1].rank);
     if ((p = mote_lower_step(c, MOTE_KID_PRELU, 0, &st)) == NULL) return st;
     p->b = b;
     p->is_float = c->in[0].type == MOTE_FLOAT32;
-    if (c->in[0].type == MOTE_INT8) {
+    p->is_s16 = c->in[0].type == MOTE_INT16;
+    if (c->in[0].type != MOTE_FLOAT32) {
         float si, sa, so;
         int32_t zi, za, zo;
         if ((st = mote_ew_quant(c, &c->in[0], c->in_idx[0], 0, &si, &zi)) != MOTE_OK) return st;

@@ -1,5 +1,6 @@
 /*
- * SUB: int8, int16 (zero points 0) and float32, broadcasting up to rank 6.
+ * SUB: int8, int16 (zero points 0), int32 (wrapping, as TFLite Micro's) and
+ * float32, broadcasting up to rank 6.
  * Options SubOptions: 0 fused activation, 1 pot_scale_int16 (ignored: TFLite
  * Micro always takes the general int16 path, LiteRT takes a power-of-two
  * path when it is set; mote follows TFLite Micro). Multipliers as the TFLM
@@ -16,6 +17,7 @@ mote_status mote_lower_sub(mote_lower_ctx *c)
     mote_status st;
 
     if (t == MOTE_FLOAT32) return mote_ew_lower_binary_f32(c, MOTE_KID_SUB_F32, 1);
+    if (t == MOTE_INT32) return mote_ew_lower_binary_i32(c, MOTE_KID_SUB_I32, 1);
     if ((st = mote_ew_act_opt(c, 0, &act)) != MOTE_OK) return st;
     if ((st = mote_ew_broadcast(c, &b)) != MOTE_OK) return st;
     return mote_ew_lower_addsub_q(c, t == MOTE_INT8 ? MOTE_KID_SUB_S8 : MOTE_KID_SUB_S16, &b, act,

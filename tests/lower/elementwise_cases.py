@@ -117,7 +117,9 @@ ELEMENTWISE_CASES = [
      ["needs 0"]),
     ("logistic int16 input scale", unary(OP.LOGISTIC, TT.INT16, TT.INT16, quant(10.0, 0),
                                          QPOT15), ["above what TFLite Micro handles"]),
-    ("leaky_relu negative alpha", leaky(TT.INT8, Q8, Q8, -0.5), ["alpha -0.5 is not supported"]),
+    ("leaky_relu negative alpha loads", leaky(TT.INT8, Q8, Q8, -0.5), None),
+    ("leaky_relu infinite alpha", leaky(TT.INT8, Q8, Q8, float("inf")),
+     ["alpha inf is not supported"]),
     ("leaky_relu int16 loads", leaky(TT.INT16, Q16Z, Q16, 0.2), None),
     ("leaky_relu float negative alpha loads", leaky(TT.FLOAT32, None, None, -0.5), None),
     ("leaky_relu shift too large", leaky(TT.INT16, quant(1.0, 0), quant(1e-6, 0), 0.5),
@@ -151,8 +153,10 @@ ELEMENTWISE_CASES = [
      ["do not broadcast"]),
     ("div fused TANH", binary(OP.DIV, TT.FLOAT32, None, None, None, act=ACT.TANH),
      ["activation 4"]),
-    ("squared_difference int32", binary(OP.SQUARED_DIFFERENCE, TT.INT32, None, None, None),
-     ["input type INT32 is not supported"]),
+    ("squared_difference int32 loads", binary(OP.SQUARED_DIFFERENCE, TT.INT32, None, None, None),
+     None),
+    ("squared_difference int64", binary(OP.SQUARED_DIFFERENCE, TT.INT64, None, None, None),
+     ["input type INT64 is not supported"]),
 ]
 
 assert np  # imported for symmetry with test_lower.py's builders

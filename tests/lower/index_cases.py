@@ -1,5 +1,5 @@
 """Refusal cases of the gather / fill / cast / select operators
-(src/ops/gather.c, gather_nd.c, embedding_lookup.c, shape.c, fill.c,
+(src/ops/gather.c, gather_nd.c, embedding_lookup.c, shape.c, fill.c, prelu.c, sub.c,
 zeros_like.c, broadcast_args.c, select_v2.c, cast.c,
 dynamic_update_slice.c, mirror_pad.c, space_to_batch_nd.c, tile.c,
 range.c), appended to test_lower.py's CASES: each model must be refused by
@@ -29,6 +29,12 @@ def _op(op, ins, outs, opt=(0, None)):
             for k, (s, t) in enumerate(outs)]
     g.op(op, tin, tout, opt[0], opt[1])
     return g.finish(act, tout)
+
+
+def _act_opt(cls, act):
+    o = cls()
+    o.fusedActivationFunction = act
+    return o
 
 
 def _gather(axis, bd, in_shape, pos_shape, out_shape, pt=TT.INT32):
@@ -98,6 +104,11 @@ INDEX_CASES = [
     ("add_n one input", _op(OP.ADD_N, [([2, 3], F)], [([2, 3], F)]), ["at least 2"]),
     ("prelu rank 5", _op(OP.PRELU, [([1, 2, 1, 2, 2], F), ([2], F)], [([1, 2, 1, 2, 2], F)]),
      ["at most 4"]),
+    ("prelu int16 alpha", _op(OP.PRELU, [([2, 3], TT.INT16), ([3], TT.INT16)],
+                              [([2, 3], TT.INT16)]), ["takes an INT8 alpha"]),
+    ("sub int32 tanh", _op(OP.SUB, [([2, 3], TT.INT32), ([3], TT.INT32)], [([2, 3], TT.INT32)],
+                           (BO.SubOptions, _act_opt(schema.SubOptionsT, 4))),
+     ["fused activation 4 is not supported"]),
     ("cumsum dynamic axis", _op(OP.CUMSUM, [([2, 3], F), ([1], TT.INT32)], [([2, 3], F)]),
      ["axis", "not a constant"]),
     ("cumsum axis", _op(OP.CUMSUM, [([2, 3], F), [2]], [([2, 3], F)]),

@@ -10,13 +10,15 @@ int16 (zero points 0, as SUB): rank 0-6 broadcasting (spec_ew.py draws).
 
 import numpy as np
 
+import spec_binary_i32
 from draws import (Case, common_desc, f32, log_uniform, rand_act, rand_float,
                    rand_float_uniform, rand_i8_uniform, rand_int8, rand_zp)
 from spec_ew import act_desc, binary_case, rand_bcast_shapes, rand_data, rand_q
 from tflite_builder import ACT, ACT_NAMES, OP, OPT, TT, Graph, quant, schema
 
 OPERATOR = "ADD"
-KERNELS = {"int8": "ADD_S8", "int16": "ADD_S16", "float32": "ADD_F32"}
+KERNELS = {"int8": "ADD_S8", "int16": "ADD_S16", "float32": "ADD_F32",
+           "int32": "ADD_I32"}
 
 _EDGE_ACTS = [ACT.NONE, ACT.RELU, ACT.RELU_N1_TO_1, ACT.RELU6]
 _EDGE_SHAPES = [
@@ -88,6 +90,8 @@ def _int16(rng, sa_shape, sb_shape, act, const_b, scales=None):
 
 
 def draw(rng, dtype):
+    if dtype == "int32":
+        return spec_binary_i32.draw("ADD", OP.ADD, rng)
     if dtype == "int16":
         sa, sb = rand_bcast_shapes(rng)
         return _int16(rng, sa, sb, rand_act(rng), bool(rng.random() < 0.2))
@@ -131,6 +135,8 @@ _EDGE16 = [([2, 3, 4], [2, 3, 4], None), ([1, 4, 4, 3], [3], None), ([5], [], No
 
 
 def edges(dtype):
+    if dtype == "int32":
+        return spec_binary_i32.edges("ADD", OP.ADD)
     if dtype == "int16":
         return [lambda rng, e=e, a=a: _int16(rng, e[0], e[1], a, False, e[2])
                 for e, a in zip(_EDGE16, _EDGE_ACTS * 2)]

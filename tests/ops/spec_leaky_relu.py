@@ -1,11 +1,11 @@
 """LEAKY_RELU test spec (src/ops/leaky_relu.c).
 
 int8 and int16 with any zero points (int16 zero points mostly 0, sometimes
-anywhere), output scale 0.3x-3x the input's, alpha from 0 to 2 (mostly in
-(0, 1); mote refuses a negative alpha for them); float32 with alphas from
--2 to 2. Rank 0-6.
-Edge cases: the whole int8 range at alpha 0, 0.2, 1, 0.5 and a large
-alpha; extreme zero points; float -0.0 and the zero crossing.
+anywhere), output scale 0.3x-3x the input's; alphas from -2 to 2 (mostly in
+(0, 1)) for every type. Rank 0-6.
+Edge cases: the whole int8 range at alpha 0, 0.2, 1, 0.5, a large alpha and
+negative ones (-0.5, -1, -7.5); extreme zero points; float -0.0 and the
+zero crossing.
 """
 
 import numpy as np
@@ -30,8 +30,6 @@ def _case(dtype, x, alpha, si=0.0, zi=0, so=0.0, zo=0):
 
 def _alpha(rng, dtype):
     r = rng.random()
-    if dtype != "float32" and 0.7 <= r < 0.85:
-        r = 0.5
     if r < 0.7:
         return f32(rng.uniform(0.0, 1.0))
     if r < 0.85:
@@ -59,7 +57,9 @@ def edges(dtype):
         np.int8 if dtype == "int8" else np.int16).reshape(16, -1)
     m = 1.0 if dtype == "int8" else 1e-3
     pts = [(0.0, 0.05, 0, 0.05, 0), (0.2, 0.05, 0, 0.05, 0), (1.0, 0.02, 0, 0.007, 0),
-           (0.5, 0.05, 0, 0.1, 0), (7.5, 0.01, 0, 0.05, 0)]
+           (0.5, 0.05, 0, 0.1, 0), (7.5, 0.01, 0, 0.05, 0), (-0.5, 0.05, 0, 0.05, 0),
+           (-1.0, 0.02, 3, 0.02, -3), (-7.5, 0.01, 0, 0.05, 0), (-0.25, 0.05, 0, 0.05, 0),
+           (-1.5, 0.05, 0, 0.05, 0), (-0.75, 0.04, -7, 0.02, 5)]
     if dtype == "int8":
         pts += [(0.1, 0.05, -128, 0.05, 127), (0.3, 0.05, 127, 0.04, -128)]
     else:

@@ -4,7 +4,8 @@ import spec_maximum
 from tflite_builder import OP
 
 OPERATOR = "MINIMUM"
-KERNELS = {"int8": "MINIMUM_S8", "int16": "MINIMUM_S16", "float32": "MINIMUM_F32"}
+KERNELS = {"int8": "MINIMUM_S8", "int16": "MINIMUM_S16", "float32": "MINIMUM_F32",
+           "int32": "MINIMUM_I32", "int64": "MINIMUM_I64"}
 
 
 def draw(rng, dtype):

@@ -8,12 +8,14 @@ Edge cases: same shapes, scalar operands, per-channel vectors, a product
 multiplier above one (positive shift), tiny output multipliers.
 """
 
+import spec_binary_i32
 from draws import log_uniform, rand_act
 from spec_ew import act_desc, binary_case, rand_bcast_shapes, rand_data, rand_q
 from tflite_builder import ACT, OP, OPT, quant, schema
 
 OPERATOR = "MUL"
-KERNELS = {"int8": "MUL_S8", "int16": "MUL_S16", "float32": "MUL_F32"}
+KERNELS = {"int8": "MUL_S8", "int16": "MUL_S16", "float32": "MUL_F32",
+           "int32": "MUL_I32"}
 
 
 def _opts(act):
@@ -40,6 +42,8 @@ def _case(rng, dtype, sa_shape, sb_shape, act, const_b, scales=None):
 
 
 def draw(rng, dtype):
+    if dtype == "int32":
+        return spec_binary_i32.draw("MUL", OP.MUL, rng)
     sa, sb = rand_bcast_shapes(rng)
     return _case(rng, dtype, sa, sb, rand_act(rng), bool(rng.random() < 0.2))
 
@@ -49,6 +53,8 @@ _SHAPES = [([2, 3, 4], [2, 3, 4]), ([1, 4, 4, 3], [3]), ([5], []), ([], [2, 2, 2
 
 
 def edges(dtype):
+    if dtype == "int32":
+        return spec_binary_i32.edges("MUL", OP.MUL)
     out = [lambda rng, s=s, a=a: _case(rng, dtype, s[0], s[1], a, False)
            for s, a in zip(_SHAPES, [ACT.NONE, ACT.RELU, ACT.RELU6, ACT.RELU_N1_TO_1, ACT.NONE])]
     if dtype == "int8":

@@ -1,7 +1,7 @@
 """RESHAPE test spec: input rank 1-4, output rank 1-5 with the same element
 count, the new shape in the options, in a constant shape tensor, or both,
-sometimes with one -1 dimension; int8, int16 (16x8 models reshape their
-int16 activations) and float32. mote runs it in place (kernel COPY)."""
+sometimes with one -1 dimension; every type TFLite Micro moves (int8,
+int16, float32, int32, int64, bool). mote runs it in place (kernel COPY)."""
 
 import numpy as np
 
@@ -10,7 +10,7 @@ from spec_datamove import rand_data
 from tflite_builder import OP, OPT, TT, TT_OF_TYPE, Graph, quant, schema
 
 OPERATOR = "RESHAPE"
-KERNELS = {"int8": "COPY", "int16": "COPY", "float32": "COPY"}
+KERNELS = {t: "COPY" for t in ("int8", "int16", "float32", "int32", "int64", "bool")}
 
 
 def _factorize(rng, numel, rank):
@@ -42,8 +42,8 @@ def draw(rng, dtype):
     if rng.random() < 0.3:
         spec[int(rng.integers(0, out_rank))] = -1
     mode = str(rng.choice(["options", "tensor", "both"]))
-    q = quant(log_uniform(rng, -3, 0), rand_zp(rng)) if ttype == TT.INT8 else \
-        quant(log_uniform(rng, -5, -2), 0) if ttype == TT.INT16 else None
+    q = quant(log_uniform(rng, -3, 0), rand_zp(rng)) if ttype == TT.INT8 else (
+        quant(log_uniform(rng, -5, -2), 0) if ttype == TT.INT16 else None)
 
     gr = Graph()
     ti = gr.tensor("input", in_shape, ttype, q)
@@ -55,8 +55,8 @@ def draw(rng, dtype):
     if mode in ("options", "both"):
         o.newShape = list(spec)
     gr.op(OP.RESHAPE, ins, [to], OPT.ReshapeOptions, o)
-    x = rand_int8(rng, in_shape) if ttype == TT.INT8 else \
-        rand_data(rng, dtype, in_shape) if ttype == TT.INT16 else rand_float(rng, in_shape)
+    x = (rand_int8(rng, in_shape) if ttype == TT.INT8 else rand_float(rng, in_shape)
+         if ttype == TT.FLOAT32 else rand_data(rng, dtype, in_shape))
     desc = common_desc(in_shape=in_shape, out_shape=out_shape, spec=spec, mode=mode)
     return Case(gr.finish([ti], [to]), [x], desc)
 

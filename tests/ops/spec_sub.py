@@ -7,12 +7,14 @@ Edge cases: fixed broadcast patterns, very different input scales, an
 output scale far below the inputs'.
 """
 
+import spec_binary_i32
 from draws import log_uniform, rand_act
 from spec_ew import act_desc, binary_case, rand_bcast_shapes, rand_data, rand_q
 from tflite_builder import ACT, OP, OPT, quant, schema
 
 OPERATOR = "SUB"
-KERNELS = {"int8": "SUB_S8", "int16": "SUB_S16", "float32": "SUB_F32"}
+KERNELS = {"int8": "SUB_S8", "int16": "SUB_S16", "float32": "SUB_F32",
+           "int32": "SUB_I32"}
 
 
 def _opts(act):
@@ -40,6 +42,8 @@ def _case(rng, dtype, sa_shape, sb_shape, act, const_b, scales=None):
 
 
 def draw(rng, dtype):
+    if dtype == "int32":
+        return spec_binary_i32.draw("SUB", OP.SUB, rng)
     sa, sb = rand_bcast_shapes(rng)
     return _case(rng, dtype, sa, sb, rand_act(rng), bool(rng.random() < 0.2))
 
@@ -49,6 +53,8 @@ _SHAPES = [([2, 3, 4], [2, 3, 4]), ([1, 4, 4, 3], [3]), ([5], []), ([], [2, 2, 2
 
 
 def edges(dtype):
+    if dtype == "int32":
+        return spec_binary_i32.edges("SUB", OP.SUB)
     acts = [ACT.NONE, ACT.RELU, ACT.RELU6, ACT.RELU_N1_TO_1, ACT.NONE, ACT.RELU]
     out = [lambda rng, s=s, a=a: _case(rng, dtype, s[0], s[1], a, False)
            for s, a in zip(_SHAPES, acts)]

@@ -1,5 +1,6 @@
 /*
- * ADD_N, CUMSUM and PRELU, float32 and int8, bit-exact with TFLite Micro's
+ * ADD_N, CUMSUM and PRELU, float32 and int8 (PRELU also int16 with int8
+ * alpha), bit-exact with TFLite Micro's
  * reference kernels (rounding read from them, not copied).
  */
 #include <stddef.h>
@@ -61,7 +62,9 @@ mote_status mote_ref_prelu_step(const void *step, const mote_kernel_io *io)
             const float a = ((const float *)io->in[1])[it.o2];
             ((float *)io->out[0])[i] = x >= 0.0f ? x : x * a;
         } else {
-            const int32_t x = s->in_offset + ((const int8_t *)io->in[0])[it.o1];
+            /* |x| <= 65535 and |a| <= 255: the product fits in int32. */
+            const int32_t x = s->in_offset + (s->is_s16 ? ((const int16_t *)io->in[0])[it.o1]
+                                                        : ((const int8_t *)io->in[0])[it.o1]);
             int32_t v;
             if (x >= 0) {
                 v = mote_requantize(x, s->m1, s->s1);
@@ -69,7 +72,11 @@ mote_status mote_ref_prelu_step(const void *step, const mote_kernel_io *io)
                 const int32_t a = s->alpha_offset + ((const int8_t *)io->in[1])[it.o2];
                 v = mote_requantize(x * a, s->m2, s->s2);
             }
-            ((int8_t *)io->out[0])[i] = (int8_t)clamp_s8(v + s->out_offset);
+            v += s->out_offset;
+            if (s->is_s16)
+                ((int16_t *)io->out[0])[i] = (int16_t)(v < -32768 ? -32768 : v > 32767 ? 32767 : v);
+            else
+                ((int8_t *)io->out[0])[i] = (int8_t)clamp_s8(v);
         }
         mote_bc_next(&s->b, &it);
     }

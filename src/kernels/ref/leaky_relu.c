@@ -10,19 +10,30 @@
 #include "kernels/ref/ref_util.h"
 #include "base/fixedpoint.h"
 
+/* A negative alpha multiplier: TFLite Micro's results are those of the
+ * positive multiplier, negated (a product ending in exactly .5 rounds
+ * toward zero, 63.5 -> 63, where the rounding doubling multiply would give
+ * 64). Lowering keeps the multiplier above INT32_MIN. */
+static int32_t alpha_part(const mote_leaky_relu_q_step *p, int32_t d)
+{
+    if (p->mult_alpha < 0) return -mote_requantize(d, -p->mult_alpha, p->shift_alpha);
+    return mote_requantize(d, p->mult_alpha, p->shift_alpha);
+}
+
 static int32_t leaky_one(const mote_leaky_relu_q_step *p, int32_t x, int32_t lo, int32_t hi)
 {
     const int32_t d = x - p->input_zp;
     const int32_t v =
-        p->output_zp + (d >= 0 ? mote_requantize(d, p->mult_identity, p->shift_identity)
-                               : mote_requantize(d, p->mult_alpha, p->shift_alpha));
+        p->output_zp +
+        (d >= 0 ? mote_requantize(d, p->mult_identity, p->shift_identity) : alpha_part(p, d));
     return v < lo ? lo : v > hi ? hi : v;
 }
 
 static int step_ok(const mote_leaky_relu_q_step *p, const mote_kernel_io *io)
 {
     return io->in[0] != NULL && io->out[0] != NULL && p->elements > 0 && p->shift_identity >= -31 &&
-           p->shift_identity <= 30 && p->shift_alpha >= -31 && p->shift_alpha <= 30;
+           p->shift_identity <= 30 && p->shift_alpha >= -31 && p->shift_alpha <= 30 &&
+           p->mult_alpha != INT32_MIN;
 }
 
 mote_status mote_ref_leaky_relu_s8_step(const void *step, const mote_kernel_io *io)

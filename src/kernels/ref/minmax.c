@@ -1,8 +1,8 @@
 /*
- * MAXIMUM and MINIMUM, int8 and int16 (TFLite
+ * MAXIMUM and MINIMUM, int8, int16, int32 and int64 (TFLite
  * reference_ops::MaximumMinimumBroadcastSlow): the larger / smaller stored
  * value. TFLite Micro compares the stored integers whatever the tensors'
- * quantization, and so does mote.
+ * quantization, and so does mote. One loop per element type, written once.
  */
 #include <stddef.h>
 
@@ -16,52 +16,39 @@ static int args_ok(const mote_binary_step *p, const mote_kernel_io *io)
 }
 
 /* want_max: 1 for MAXIMUM, 0 for MINIMUM. */
-static mote_status minmax_s8(const mote_binary_step *p, const mote_kernel_io *io, int want_max)
-{
-    const int8_t *in1 = (const int8_t *)io->in[0], *in2 = (const int8_t *)io->in[1];
-    int8_t *out = (int8_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!args_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it)) {
-        const int8_t a = in1[it.o1], b = in2[it.o2];
-        out[i] = want_max ? (a > b ? a : b) : (a < b ? a : b);
+#define MOTE_MINMAX(fn, ctype)                                                                     \
+    static mote_status fn(const mote_binary_step *p, const mote_kernel_io *io, int want_max)       \
+    {                                                                                              \
+        typedef ctype T;                                                                           \
+        const T *in1 = (const T *)io->in[0], *in2 = (const T *)io->in[1];                          \
+        T *out = (T *)io->out[0];                                                                  \
+        mote_bc_it it;                                                                             \
+        int32_t i;                                                                                 \
+        if (!args_ok(p, io)) return MOTE_E_ARG;                                                    \
+        mote_bc_start(&it);                                                                        \
+        for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it)) {                            \
+            const T a = in1[it.o1], b = in2[it.o2];                                                \
+            out[i] = want_max ? (a > b ? a : b) : (a < b ? a : b);                                 \
+        }                                                                                          \
+        return MOTE_OK;                                                                            \
     }
-    return MOTE_OK;
-}
 
-static mote_status minmax_s16(const mote_binary_step *p, const mote_kernel_io *io, int want_max)
-{
-    const int16_t *in1 = (const int16_t *)io->in[0], *in2 = (const int16_t *)io->in[1];
-    int16_t *out = (int16_t *)io->out[0];
-    mote_bc_it it;
-    int32_t i;
-    if (!args_ok(p, io)) return MOTE_E_ARG;
-    mote_bc_start(&it);
-    for (i = 0; i < p->b.elements; ++i, mote_bc_next(&p->b, &it)) {
-        const int16_t a = in1[it.o1], b = in2[it.o2];
-        out[i] = want_max ? (a > b ? a : b) : (a < b ? a : b);
+MOTE_MINMAX(minmax_s8, int8_t)
+MOTE_MINMAX(minmax_s16, int16_t)
+MOTE_MINMAX(minmax_i32, int32_t)
+MOTE_MINMAX(minmax_i64, int64_t)
+
+#define MOTE_MINMAX_STEP(name, fn, want_max)                                                       \
+    mote_status name(const void *step, const mote_kernel_io *io)                                   \
+    {                                                                                              \
+        return fn((const mote_binary_step *)step, io, want_max);                                   \
     }
-    return MOTE_OK;
-}
 
-mote_status mote_ref_maximum_s8_step(const void *step, const mote_kernel_io *io)
-{
-    return minmax_s8((const mote_binary_step *)step, io, 1);
-}
-
-mote_status mote_ref_maximum_s16_step(const void *step, const mote_kernel_io *io)
-{
-    return minmax_s16((const mote_binary_step *)step, io, 1);
-}
-
-mote_status mote_ref_minimum_s8_step(const void *step, const mote_kernel_io *io)
-{
-    return minmax_s8((const mote_binary_step *)step, io, 0);
-}
-
-mote_status mote_ref_minimum_s16_step(const void *step, const mote_kernel_io *io)
-{
-    return minmax_s16((const mote_binary_step *)step, io, 0);
-}
+MOTE_MINMAX_STEP(mote_ref_maximum_s8_step, minmax_s8, 1)
+MOTE_MINMAX_STEP(mote_ref_maximum_s16_step, minmax_s16, 1)
+MOTE_MINMAX_STEP(mote_ref_maximum_i32_step, minmax_i32, 1)
+MOTE_MINMAX_STEP(mote_ref_maximum_i64_step, minmax_i64, 1)
+MOTE_MINMAX_STEP(mote_ref_minimum_s8_step, minmax_s8, 0)
+MOTE_MINMAX_STEP(mote_ref_minimum_s16_step, minmax_s16, 0)
+MOTE_MINMAX_STEP(mote_ref_minimum_i32_step, minmax_i32, 0)
+MOTE_MINMAX_STEP(mote_ref_minimum_i64_step, minmax_i64, 0)
