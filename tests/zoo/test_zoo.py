@@ -57,10 +57,7 @@ ZOO = {
 # Models mote cannot run yet, with the operator x type it lacks. Printed
 # loudly; emptied as the operators land. A listed model that runs and
 # matches fails the suite until its entry is removed.
-PENDING = {
-    "gru_kws_int8": "ADD int32 (the WHILE body's loop counter i + 1, subgraph 2)",
-    "gru_kws_float": "ADD int32 (the WHILE body's loop counter i + 1, subgraph 2)",
-}
+PENDING = {}
 
 # Float models whose outputs may differ from TFLite Micro's in the last bits:
 # name -> (relative tolerance, reason). Empty: every float model is
