@@ -44,7 +44,7 @@ from tflite_micro.python.tflite_micro import runtime  # noqa: E402
 # many invokes each gets. Recurrent and streaming models run more, so their
 # state carries (stream_var's ring buffer holds 8 frames: 20 invokes wrap it twice).
 ZOO = {
-    "mobilenet_v2_int8": 4,
+    "mobilenet_v2_int8": 4, "mobilenet_v2_16x8": 4, "mobilenet_v2_float": 4,
     "cnn1d_accel_int8": 8, "cnn1d_accel_16x8": 8, "cnn1d_accel_float": 8,
     "lstm_accel_int8": 8, "lstm_accel_float": 8,
     "gru_kws_int8": 8, "gru_kws_float": 8,
@@ -64,6 +64,17 @@ PENDING = {}
 # bit-identical (lstm_accel_float was listed until the float LSTM kernel
 # followed TFLite Micro's arithmetic order).
 FLOAT_TOLERANCE = {}
+
+# Models whose every intermediate tensor is compared too ("taps"): the model is
+# re-packed with subgraph 0's operator outputs as its outputs (MOTE_MAX_IO at a
+# time; the operators are unchanged) and each variant invoked TAPS_INVOKES
+# times in both runtimes. MobileNetV2 needs it: with random weights and no
+# training its output hardly depends on the input (int8 and 16x8 give the same
+# bytes for every input; float differs in the last bits), so comparing the
+# final output alone would prove little about the 65 layers before it.
+TAPS = {"mobilenet_v2_int8", "mobilenet_v2_16x8", "mobilenet_v2_float"}
+TAPS_PER_VARIANT = 4   # mote's MOTE_MAX_IO
+TAPS_INVOKES = 2       # invoke 1 of a quantized model spans the input type's range
 
 # Models TFLite Micro itself refuses: name -> what mote must say (none today).
 TFLM_REFUSES = {}
@@ -113,6 +124,46 @@ def compare(name, k, got, want):
     return "output %d: %d of %d elements differ, largest %g at %d (mote %r, TFLite Micro %r)" % (
         k, int(np.count_nonzero(diff)), g.size, float(diff.max()), where, g[where].item(),
         w[where].item())
+
+
+def tap_variants(data):
+    """(model bytes, tensor indices): subgraph 0's operator outputs made the
+    outputs, TAPS_PER_VARIANT at a time."""
+    import flatbuffers
+    from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as s
+    m = s.ModelT.InitFromPackedBuf(data, 0)
+    g = m.subgraphs[0]
+    taps = []
+    for op in g.operators:
+        taps.extend(o for o in op.outputs if o >= 0 and o not in taps)
+    for i in range(0, len(taps), TAPS_PER_VARIANT):
+        g.outputs = taps[i:i + TAPS_PER_VARIANT]
+        b = flatbuffers.Builder(len(data) + 65536)
+        b.Finish(m.Pack(b), file_identifier=b"TFL3")
+        yield bytes(b.Output()), g.outputs
+
+
+def run_taps(name, data):
+    """(problems, tensors compared) over every operator output of subgraph 0."""
+    problems, n = [], 0
+    for variant, taps in tap_variants(data):
+        it = tflm_interpreter(variant)
+        try:
+            model = mote.Model(variant)
+        except mote.MoteError as e:
+            return ["taps %s: mote: %s" % (taps, e)], n
+        for t in range(TAPS_INVOKES):
+            xs = draw_inputs(model, name, t)
+            for i, x in enumerate(xs):
+                it.set_input(x, i)
+            it.invoke()
+            got = model.run(*xs)
+            for k, tensor in enumerate(taps):
+                n += 1
+                p = compare(name, k, got[k], np.array(it.get_output(k)))
+                if p:
+                    problems.append("invoke %d, tensor %d: %s" % (t, tensor, p))
+    return problems, n
 
 
 def run_model(name, invokes):
@@ -166,14 +217,18 @@ def run_model(name, invokes):
             p = compare(name, k, got[k], want[k])
             if p:
                 problems.append("invoke %d: %s" % (t, p))
+    taps = ""
+    if name in TAPS and not problems:
+        problems, n = run_taps(name, data)
+        taps = "; %d intermediate tensors x %d invokes" % (n // TAPS_INVOKES, TAPS_INVOKES)
     if problems:
         if name in PENDING:
             return "pending", "%s; mote differs: %s" % (PENDING[name], problems[0])
         return "fail", "; ".join(problems[:3])
     if name in PENDING:
         return "fail", "listed in PENDING (%s) but runs and matches: remove the entry" % PENDING[name]
-    return "pass", "%d invokes, %d output(s)%s" % (
-        invokes, n_out, " (float tolerance: see FLOAT_TOLERANCE)" if name in FLOAT_TOLERANCE
+    return "pass", "%d invokes, %d output(s)%s%s" % (
+        invokes, n_out, taps, " (float tolerance: see FLOAT_TOLERANCE)" if name in FLOAT_TOLERANCE
         else ", bit-exact")
 
 
@@ -181,9 +236,9 @@ def main():
     start = time.time()
     counts = {"pass": 0, "fail": 0, "pending": 0, "tflm-refuses": 0}
     files = sorted(f[:-7] for f in os.listdir(ZOO_DIR) if f.endswith(".tflite"))
-    for stale in sorted(set(PENDING) | set(FLOAT_TOLERANCE) | set(TFLM_REFUSES)):
+    for stale in sorted(set(PENDING) | set(FLOAT_TOLERANCE) | set(TFLM_REFUSES) | TAPS):
         if stale not in ZOO:
-            print("FAIL %s: listed in PENDING/FLOAT_TOLERANCE/TFLM_REFUSES, not in ZOO" % stale)
+            print("FAIL %s: listed in PENDING/FLOAT_TOLERANCE/TFLM_REFUSES/TAPS, not in ZOO" % stale)
             counts["fail"] += 1
     for name in files:
         if name not in ZOO:

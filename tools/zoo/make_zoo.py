@@ -247,11 +247,10 @@ def nchw_torchstyle():
     return module_source(m), [(3, 32, 32)], image
 
 
-# name -> (builder, modes). MobileNetV2 is made in int8 only, to keep the zoo
-# small; every other model is tried in all three modes, and a conversion the
-# converter refuses is recorded in MANIFEST.txt.
+# name -> (builder, modes). Every model is tried in all three modes, and a
+# conversion the converter refuses is recorded in MANIFEST.txt.
 ZOO = {
-    "mobilenet_v2": (mobilenet_v2, ["int8"]),
+    "mobilenet_v2": (mobilenet_v2, ["int8", "16x8", "float"]),
     "cnn1d_accel": (cnn1d_accel, ["int8", "16x8", "float"]),
     "lstm_accel": (lstm_accel, ["int8", "16x8", "float"]),
     "gru_kws": (gru_kws, ["int8", "16x8", "float"]),
