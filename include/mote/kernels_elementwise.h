@@ -27,7 +27,7 @@ typedef struct mote_bcast {
 /* Output element types a kernel may write (values of mote_type). */
 enum { MOTE_EW_OUT_INT8 = 9, MOTE_EW_OUT_INT16 = 7 };
 
-/* QUANTIZE between integer types and RELU, int8 / int16 input:
+/* QUANTIZE between integer types (int8 / int16 / int32 input) and RELU:
  *   out = clamp(output_zp + MultiplyByQuantizedMultiplier(x - input_zp,
  *               multiplier, shift), act_min, act_max)
  * written as int8 or int16 (out_type). */
@@ -192,6 +192,7 @@ mote_status mote_ref_logistic_s8_step(const void *step, const mote_kernel_io *io
 mote_status mote_ref_tanh_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_requant_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_requant_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_requant_s32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_quantize_f32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_dequantize_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_dequantize_s16_step(const void *step, const mote_kernel_io *io);
