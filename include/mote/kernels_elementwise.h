@@ -182,6 +182,16 @@ typedef struct mote_abs_q_step {
     int32_t rescale;
 } mote_abs_q_step;
 
+/* RSQRT int8 / int16 (TFLite's RsqrtEvalQuantized): 1 / sqrt(x - input_zp)
+ * in fixed point, rescaled by multiplier / shift (1 / (sqrt(in_scale) *
+ * out_scale)), plus output_zp, clamped to the type; x - input_zp == 0 gives
+ * the type's largest value, < 0 fails with MOTE_E_PARAM. */
+typedef struct mote_rsqrt_q_step {
+    int32_t elements;
+    int32_t input_zp, output_zp;
+    int32_t multiplier, shift; /* shift in [-11, 30] */
+} mote_rsqrt_q_step;
+
 /* Parameter-free unary operators (LOGICAL_NOT). LOGICAL_AND / LOGICAL_OR
  * take a mote_binary_step. */
 typedef struct mote_unary_step {
@@ -222,6 +232,8 @@ mote_status mote_ref_logistic_s16_step(const void *step, const mote_kernel_io *i
 mote_status mote_ref_tanh_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_rsqrt_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_rsqrt_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_hard_swish_s8_step(const void *step, const mote_kernel_io *io);
