@@ -192,6 +192,15 @@ typedef struct mote_rsqrt_q_step {
     int32_t multiplier, shift; /* shift in [-11, 30] */
 } mote_rsqrt_q_step;
 
+/* ELU int8: a 256-byte lookup table (indexed by the input byte as
+ * unsigned) follows the block in its MOTE_ELU_S8_TABLE_WORDS requantization
+ * words; channels holds that count. */
+#define MOTE_ELU_S8_TABLE_WORDS 64
+typedef struct mote_elu_s8_step {
+    int32_t elements;
+    int32_t channels; /* MOTE_ELU_S8_TABLE_WORDS */
+} mote_elu_s8_step;
+
 /* Parameter-free unary operators (LOGICAL_NOT). LOGICAL_AND / LOGICAL_OR
  * take a mote_binary_step. */
 typedef struct mote_unary_step {
@@ -233,6 +242,7 @@ mote_status mote_ref_tanh_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_rsqrt_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_elu_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_rsqrt_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s16_step(const void *step, const mote_kernel_io *io);
