@@ -192,6 +192,18 @@ typedef struct mote_rsqrt_q_step {
     int32_t multiplier, shift; /* shift in [-11, 30] */
 } mote_rsqrt_q_step;
 
+/* DIV int8 (TFLite's quantized DivElementwise): (x - input1_zp) / (y -
+ * input2_zp) by a fixed-point reciprocal, rescaled by output_multiplier /
+ * output_shift (s1 / (s2 * s_out)), plus output_zp, clamped to [act_min,
+ * act_max]; MOTE_E_PARAM where TFLite's result is undefined (divisor at its
+ * zero point, final rounding shift outside [0, 31]). */
+typedef struct mote_div_s8_step {
+    mote_bcast b;
+    int32_t input1_zp, input2_zp, output_zp;
+    int32_t output_multiplier, output_shift; /* shift in [-31, 30] */
+    int32_t act_min, act_max;
+} mote_div_s8_step;
+
 /* ELU int8: a 256-byte lookup table (indexed by the input byte as
  * unsigned) follows the block in its MOTE_ELU_S8_TABLE_WORDS requantization
  * words; channels holds that count. */
@@ -243,6 +255,7 @@ mote_status mote_ref_abs_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_rsqrt_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_elu_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_div_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_rsqrt_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s16_step(const void *step, const mote_kernel_io *io);
