@@ -41,8 +41,8 @@ static mote_status quant_i32(mote_lower_ctx *c, float *scale, int32_t *zp)
 mote_status mote_lower_quantize(mote_lower_ctx *c)
 {
     const mote_type out_t = c->out.type;
-    float in_scale, out_scale;
-    int32_t in_zp, out_zp;
+    float in_scale = 0.0f, out_scale = 0.0f;
+    int32_t in_zp = 0, out_zp = 0;
     mote_status st;
 
     if ((st = mote_ew_same_shape(c)) != MOTE_OK) return st;

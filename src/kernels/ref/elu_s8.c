@@ -18,7 +18,8 @@ mote_status mote_ref_elu_s8_step(const void *step, const mote_kernel_io *io)
     int32_t i;
     if (in == NULL || out == NULL || p->elements <= 0 || p->channels != MOTE_ELU_S8_TABLE_WORDS)
         return MOTE_E_ARG;
-    table = (const int8_t *)(const void *)mote_step_requant(step, sizeof *p, p->channels).multiplier;
+    table =
+        (const int8_t *)(const void *)mote_step_requant(step, sizeof *p, p->channels).multiplier;
     for (i = 0; i < p->elements; ++i)
         out[i] = table[(uint8_t)in[i]];
     return MOTE_OK;

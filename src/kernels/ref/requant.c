@@ -19,8 +19,8 @@
 static int32_t requant_one(const mote_requant_step *p, int32_t x)
 {
     const int32_t d = (int32_t)((uint32_t)x - (uint32_t)p->input_zp);
-    int32_t v = (int32_t)((uint32_t)mote_requantize(d, p->multiplier, p->shift) +
-                          (uint32_t)p->output_zp);
+    int32_t v =
+        (int32_t)((uint32_t)mote_requantize(d, p->multiplier, p->shift) + (uint32_t)p->output_zp);
     v = v < p->act_min ? p->act_min : v;
     return v > p->act_max ? p->act_max : v;
 }
