@@ -27,7 +27,7 @@ typedef struct mote_bcast {
 /* Output element types a kernel may write (values of mote_type). */
 enum { MOTE_EW_OUT_INT8 = 9, MOTE_EW_OUT_INT16 = 7 };
 
-/* QUANTIZE between integer types and RELU, int8 / int16 input:
+/* QUANTIZE between integer types (int8 / int16 / int32 input) and RELU:
  *   out = clamp(output_zp + MultiplyByQuantizedMultiplier(x - input_zp,
  *               multiplier, shift), act_min, act_max)
  * written as int8 or int16 (out_type). */
@@ -182,6 +182,37 @@ typedef struct mote_abs_q_step {
     int32_t rescale;
 } mote_abs_q_step;
 
+/* RSQRT int8 / int16 (TFLite's RsqrtEvalQuantized): 1 / sqrt(x - input_zp)
+ * in fixed point, rescaled by multiplier / shift (1 / (sqrt(in_scale) *
+ * out_scale)), plus output_zp, clamped to the type; x - input_zp == 0 gives
+ * the type's largest value, < 0 fails with MOTE_E_PARAM. */
+typedef struct mote_rsqrt_q_step {
+    int32_t elements;
+    int32_t input_zp, output_zp;
+    int32_t multiplier, shift; /* shift in [-11, 30] */
+} mote_rsqrt_q_step;
+
+/* DIV int8 (TFLite's quantized DivElementwise): (x - input1_zp) / (y -
+ * input2_zp) by a fixed-point reciprocal, rescaled by output_multiplier /
+ * output_shift (s1 / (s2 * s_out)), plus output_zp, clamped to [act_min,
+ * act_max]; MOTE_E_PARAM where TFLite's result is undefined (divisor at its
+ * zero point, final rounding shift outside [0, 31]). */
+typedef struct mote_div_s8_step {
+    mote_bcast b;
+    int32_t input1_zp, input2_zp, output_zp;
+    int32_t output_multiplier, output_shift; /* shift in [-31, 30] */
+    int32_t act_min, act_max;
+} mote_div_s8_step;
+
+/* ELU int8: a 256-byte lookup table (indexed by the input byte as
+ * unsigned) follows the block in its MOTE_ELU_S8_TABLE_WORDS requantization
+ * words; channels holds that count. */
+#define MOTE_ELU_S8_TABLE_WORDS 64
+typedef struct mote_elu_s8_step {
+    int32_t elements;
+    int32_t channels; /* MOTE_ELU_S8_TABLE_WORDS */
+} mote_elu_s8_step;
+
 /* Parameter-free unary operators (LOGICAL_NOT). LOGICAL_AND / LOGICAL_OR
  * take a mote_binary_step. */
 typedef struct mote_unary_step {
@@ -192,6 +223,7 @@ mote_status mote_ref_logistic_s8_step(const void *step, const mote_kernel_io *io
 mote_status mote_ref_tanh_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_requant_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_requant_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_requant_s32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_quantize_f32_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_dequantize_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_dequantize_s16_step(const void *step, const mote_kernel_io *io);
@@ -221,6 +253,10 @@ mote_status mote_ref_logistic_s16_step(const void *step, const mote_kernel_io *i
 mote_status mote_ref_tanh_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_abs_s16_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_rsqrt_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_elu_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_div_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_ref_rsqrt_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_leaky_relu_s16_step(const void *step, const mote_kernel_io *io);
 mote_status mote_ref_hard_swish_s8_step(const void *step, const mote_kernel_io *io);

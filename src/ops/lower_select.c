@@ -15,4 +15,5 @@ const mote_lower_by_type mote_lower_by_type_table = {
     MOTE_SEL_KERNEL(FULLY_CONNECTED_HYBRID) ? mote_lower_fc_hybrid : NULL,
     MOTE_SEL_KERNEL(BATCH_MATMUL_HYBRID) ? mote_lower_bmm_hybrid : NULL,
     MOTE_SEL_KERNEL(SOFTMAX_S16) ? mote_lower_softmax_s16 : NULL,
+    MOTE_SEL_KERNEL(ELU_S8) ? mote_lower_elu_s8 : NULL,
 };

@@ -34,10 +34,14 @@ typedef struct mote_lower_by_type {
                              int32_t out_c);
     mote_status (*bmm_hybrid)(mote_lower_ctx *c, const mote_bmm_step *s);
     mote_status (*softmax_s16)(mote_lower_ctx *c, float beta, int32_t rows, int32_t depth);
+    mote_status (*elu_s8)(mote_lower_ctx *c);
 } mote_lower_by_type;
 
 /* SOFTMAX, int16 (softmax.c: its interpolation tables, built with expf). */
 mote_status mote_lower_softmax_s16(mote_lower_ctx *c, float beta, int32_t rows, int32_t depth);
+
+/* ELU, int8 (elu.c: its lookup table, built with expf). */
+mote_status mote_lower_elu_s8(mote_lower_ctx *c);
 
 extern const mote_lower_by_type mote_lower_by_type_table;
 

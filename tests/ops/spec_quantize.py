@@ -2,9 +2,13 @@
 
 float32 -> int8 / int16 (values spread over and beyond the output range,
 exact halves), int8 -> int8 / int16 and int16 -> int8 / int16 requantize
-with scale ratios from 1e-3 to 1e3 and any zero point. Rank 0-6.
+with scale ratios from 1e-3 to 1e3 and any zero point, int32 -> int8 /
+int16 (an accumulator-like input: scale ratios 1e-6 to 3, zero point 0 or
+up to +-2^20, values spread over 1.5 times the output range). Rank 0-6.
 Edge cases: same quantization (identity), a zero-point shift only, ratio
-exactly 2 and 0.5, values at the int8/int16 extremes, rounding halves.
+exactly 2 and 0.5, values at the int8/int16 extremes, rounding halves;
+int32 extremes (INT32_MIN, INT32_MAX with zero point 0 and a ratio below 1:
+the range where TFLite Micro's int32 arithmetic does not overflow).
 """
 
 import numpy as np
@@ -14,7 +18,8 @@ from spec_ew import rand_data, rand_q, rand_shape, unary_model
 from tflite_builder import OP, TT, TT_OF_TYPE, quant
 
 OPERATOR = "QUANTIZE"
-KERNELS = {"int8": "REQUANTIZE_S8", "int16": "REQUANTIZE_S16", "float32": "QUANTIZE_F32"}
+KERNELS = {"int8": "REQUANTIZE_S8", "int16": "REQUANTIZE_S16", "int32": "REQUANTIZE_S32",
+           "float32": "QUANTIZE_F32"}
 
 
 def _case(dtype, out, x, si, zi, so, zo):
@@ -37,9 +42,34 @@ def draw(rng, dtype):
             k = rng.integers(-qmax, qmax, size=shape)
             x = ((k + 0.5) * so).astype(np.float32)
         return _case(dtype, out, x, 0.0, 0, so, zo)
+    if dtype == "int32":
+        return _draw_i32(rng, out, shape, so, zo)
     si, zi = rand_q(rng, dtype)
     so = si * log_uniform(rng, -3, 3) if rng.random() < 0.8 else so
     return _case(dtype, out, rand_data(rng, dtype, shape), si, zi, so, zo)
+
+
+def _draw_i32(rng, out, shape, so, zo):
+    qmax = 127 if out == "int8" else 32767
+    ratio = log_uniform(rng, -6, 0.5)  # input scale / output scale
+    si = so * ratio
+    zi = 0 if rng.random() < 0.6 else int(rng.integers(-(1 << 20), (1 << 20) + 1))
+    span = qmax * float(rng.uniform(0.1, 1.5)) / ratio
+    x = np.rint(rng.uniform(-1, 1, size=shape) * span) + zi
+    x = np.clip(x, -(1 << 31), (1 << 31) - 1).astype(np.int64).astype(np.int32)
+    return _case("int32", out, x, si, zi, so, zo)
+
+
+def _edge_i32(out, ratio, zi):
+    def make(rng):
+        x = np.array([-(1 << 31), (1 << 31) - 1, 0, 1, -1, 12345, -12345, 1 << 24, -(1 << 24),
+                      (1 << 30) + 3], dtype=np.int64)
+        if zi != 0:
+            x = np.clip(x // 256 + zi, -(1 << 31), (1 << 31) - 1)
+        so = 0.05 if out == "int8" else 0.0004
+        return _case("int32", out, x.astype(np.int32).reshape(2, 5), so * ratio, zi, so,
+                     -7 if out == "int8" else 11)
+    return make
 
 
 def _edge(dtype, out, ratio, zshift, shape=(2, 3, 5)):
@@ -61,5 +91,8 @@ NP = {"int8": np.int8, "int16": np.int16}
 
 def edges(dtype):
     outs = ["int8", "int16"]
+    if dtype == "int32":
+        return [_edge_i32(o, r, z) for o in outs for r, z in
+                [(1e-9, 0), (1.0 / 3.0e6, 0), (0.7, 0), (1e-4, 1000), (0.999, -3)]]
     return [_edge(dtype, o, r, z) for o in outs for r, z in
             [(1.0, 3), (1.0, -5), (2.0, 0), (0.5, 1), (1.0 / 3.0, -100), (3.0, 7)]]

@@ -12,7 +12,10 @@ must refuse the same invoke (its kernels check too), so the two agree on
 what is an error. int64 positions (GATHER), which TFLite Micro does not
 take, are checked against numpy's take instead. Also the other run-time
 check of that kind: DIV on int32 with a zero divisor (or INT32_MIN / -1),
-where TFLite Micro crashes (not run here), must fail the same way. Under the
+where TFLite Micro crashes (not run here), must fail the same way, and
+RSQRT int8 / int16 of a value below the input zero point (TFLite Micro
+fails that invoke too), and DIV int8 where TFLite Micro's result is
+undefined (a divisor at its zero point; 0 / 100 at unit scales). Under the
 sanitizer build
 (make test-asan) an out-of-bounds read would abort the run.
 
@@ -163,6 +166,51 @@ def main():
         rc, msg, data = mote_run(mote, work, "div_bad", model, [a, np.array(b, np.int32)])
         check(rc != 0 and status in msg and data is None,
               "div: divisors %s: exit %d, message: %s" % (b, rc, msg.strip()))
+
+    # DIV int8: a divisor at its zero point (TFLite Micro divides by zero),
+    # a numerator small against its divisor (0 / 100 at unit scales: the
+    # final rounding shift exceeds 31, undefined in TFLite Micro, whose x86
+    # build returns zero point + 1): mote fails the invoke.
+    g = Graph()
+    q1 = quant(1.0, 0)
+    ta, tb = g.tensor("a", [4], TT.INT8, q1), g.tensor("b", [4], TT.INT8, q1)
+    to = g.tensor("out", [4], TT.INT8, q1)
+    g.op(OP.DIV, [ta, tb], [to], OPT.DivOptions, schema.DivOptionsT())
+    model = g.finish([ta, tb], [to])
+    a, b = np.array([100, -100, 7, 127], np.int8), np.array([3, 7, -2, 1], np.int8)
+    want = run_tflm(model, [a, b], 1)[0]
+    rc, msg, data = mote_run(mote, work, "div8_ok", model, [a, b])
+    check(rc == 0 and data == want.tobytes(), "div int8: defined quotients: exit %d (%s)"
+          % (rc, msg.strip()))
+    for a2, b2 in (([100, -100, 7, 127], [3, 0, -2, 1]), ([0, -100, 7, 127], [100, 7, -2, 1])):
+        rc, msg, data = mote_run(mote, work, "div8_bad", model,
+                                 [np.array(a2, np.int8), np.array(b2, np.int8)])
+        check(rc != 0 and status in msg and data is None, "div int8: %s / %s: exit %d, "
+              "message: %s" % (a2, b2, rc, msg.strip()))
+
+    # RSQRT int8 / int16 of a value below the input zero point (a negative
+    # number): TFLite Micro fails the invoke, so must mote.
+    for tt, npt, zi in ((TT.INT8, np.int8, 3), (TT.INT16, np.int16, 0)):
+        g = Graph()
+        ti = g.tensor("x", [5], tt, quant(0.01, zi))
+        to = g.tensor("y", [5], tt, quant(0.05, zi))
+        g.op(OP.RSQRT, [ti], [to])
+        model = g.finish([ti], [to])
+        x = np.array([zi, zi + 1, zi + 7, zi + 100, zi + 2], npt)
+        want = run_tflm(model, [x], 1)[0]
+        rc, msg, data = mote_run(mote, work, "rsqrt_ok", model, [x])
+        check(rc == 0 and data == want.tobytes(), "rsqrt %s: valid: exit %d (%s)"
+              % (npt.__name__, rc, msg.strip()))
+        x[3] = zi - 1
+        rc, msg, data = mote_run(mote, work, "rsqrt_bad", model, [x])
+        check(rc != 0 and status in msg and data is None, "rsqrt %s: %d below zero point %d: "
+              "exit %d, message: %s" % (npt.__name__, zi - 1, zi, rc, msg.strip()))
+        try:
+            run_tflm(model, [x], 1)
+            tflm_refuses = False
+        except OracleRejected:
+            tflm_refuses = True
+        check(tflm_refuses, "rsqrt %s: TFLite Micro ran a negative input" % npt.__name__)
 
     # GATHER_ND with a column past its dimension whose flat offset stays in
     # the table ([1, 3] of a [4, 3] table is element 6): TFLite Micro checks

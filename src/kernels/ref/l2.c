@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "mote/kernels.h"
-#include "base/fixedpoint.h"
+#include "base/fixedpoint_rsqrt.h"
 
 mote_status mote_ref_l2_pool_f32_step(const void *step, const mote_kernel_io *io)
 {
@@ -69,53 +69,6 @@ mote_status mote_ref_l2norm_f32_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
-static int32_t clz32(uint32_t v)
-{
-    int32_t n = 0;
-    if (v == 0) return 32;
-    while (!(v & 0x80000000u)) {
-        v <<= 1;
-        n++;
-    }
-    return n;
-}
-
-/* TFLite GetInvSqrtQuantizedMultiplierExp(input, reverse_shift -1):
- * 1 / sqrt(input) as a multiplier and a left shift, by five Newton steps
- * in gemmlowp Q3.28 fixed point. */
-static void inv_sqrt(int32_t input, int32_t *mult, int32_t *shift)
-{
-    int32_t sh = 11, pairs, x, half_input, k;
-    const int32_t half_three = (1 << 28) + (1 << 27);
-    if (input <= 1) {
-        *mult = INT32_MAX;
-        *shift = 0;
-        return;
-    }
-    while (input >= (1 << 29)) {
-        input /= 4;
-        sh++;
-    }
-    pairs = (clz32((uint32_t)input) - 1) / 2 - 1;
-    sh -= pairs;
-    input = (int32_t)((uint32_t)input << (2 * pairs));
-    half_input = mote_fp_div_pot(input >> 1, 1);
-    x = 1 << 28; /* F3 one */
-    for (k = 0; k < 5; k++) {
-        const int32_t x3 = mote_fp_sat_shl(mote_fp_mul_high(mote_fp_mul_high(x, x), x), 6);
-        x = mote_fp_sat_shl((int32_t)((uint32_t)mote_fp_mul_high(half_three, x) -
-                                      (uint32_t)mote_fp_mul_high(half_input, x3)),
-                            3);
-    }
-    x = mote_fp_mul_high(x, 1518500250); /* sqrt(2) / 2 in Q0.31 */
-    if (sh < 0) {
-        x = (int32_t)((uint32_t)x << -sh);
-        sh = 0;
-    }
-    *mult = x;
-    *shift = -sh;
-}
-
 mote_status mote_ref_l2norm_s8_step(const void *step, const mote_kernel_io *io)
 {
     const mote_l2norm_step *s = (const mote_l2norm_step *)step;
@@ -128,7 +81,7 @@ mote_status mote_ref_l2norm_s8_step(const void *step, const mote_kernel_io *io)
         int32_t acc = 0, m, sh;
         for (k = 0; k < s->depth; k++)
             acc += (x[k] - s->input_zp) * (x[k] - s->input_zp);
-        inv_sqrt(acc, &m, &sh);
+        mote_fp_inv_sqrt(acc, &m, &sh);
         for (k = 0; k < s->depth; k++) {
             /* The output's 1/128 scale is folded into the shift (+7). */
             int32_t v = mote_requantize(x[k] - s->input_zp, m, (int)(sh + 7));
