@@ -10,11 +10,12 @@
  * two apart); the fused activation's range in output units.
  * Broadcasting over at most 5 dimensions (TFLite Micro's quantized
  * BroadcastDivSlow is written for 5; equal shapes of rank 6 run flat).
- * Where TFLite Micro's result is undefined, the invoke fails with
- * MOTE_E_PARAM (src/kernels/ref/div_s8.c): a divisor equal to its zero
- * point (a division by zero), and a quotient whose final rounding shift
- * falls outside [0, 31] (a numerator small against its divisor, e.g. 0 / 100
- * at unit scales: TFLite Micro's x86 build returns zero point + 1 there).
+ * Where TFLite Micro's result is undefined (src/kernels/ref/div_s8.c): a
+ * divisor equal to its zero point (a division by zero) fails the invoke
+ * with MOTE_E_PARAM; a quotient whose final rounding shift exceeds 31 (a
+ * numerator small against its divisor, e.g. 0 / 100 at unit scales, where
+ * TFLite Micro's x86 build returns zero point + 1) is the exact answer, the
+ * output zero point; a shift below 0 (extreme scale ratios) fails too.
  */
 #include "ops/op.h"
 #include "ops/op_elementwise_util.h"

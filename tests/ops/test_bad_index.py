@@ -15,7 +15,8 @@ check of that kind: DIV on int32 with a zero divisor (or INT32_MIN / -1),
 where TFLite Micro crashes (not run here), must fail the same way, and
 RSQRT int8 / int16 of a value below the input zero point (TFLite Micro
 fails that invoke too), and DIV int8 where TFLite Micro's result is
-undefined (a divisor at its zero point; 0 / 100 at unit scales). Under the
+undefined (a divisor at its zero point; and 0 / 100 at unit scales, where
+mote gives the exact answer, the output zero point). Under the
 sanitizer build
 (make test-asan) an out-of-bounds read would abort the run.
 
@@ -167,10 +168,11 @@ def main():
         check(rc != 0 and status in msg and data is None,
               "div: divisors %s: exit %d, message: %s" % (b, rc, msg.strip()))
 
-    # DIV int8: a divisor at its zero point (TFLite Micro divides by zero),
-    # a numerator small against its divisor (0 / 100 at unit scales: the
-    # final rounding shift exceeds 31, undefined in TFLite Micro, whose x86
-    # build returns zero point + 1): mote fails the invoke.
+    # DIV int8: a divisor at its zero point (TFLite Micro divides by zero):
+    # mote fails the invoke. A numerator small against its divisor (0 / 100
+    # at unit scales: the final rounding shift exceeds 31, undefined in
+    # TFLite Micro, whose x86 build returns zero point + 1): mote gives the
+    # exact quotient, rounded to the output zero point.
     g = Graph()
     q1 = quant(1.0, 0)
     ta, tb = g.tensor("a", [4], TT.INT8, q1), g.tensor("b", [4], TT.INT8, q1)
@@ -182,11 +184,23 @@ def main():
     rc, msg, data = mote_run(mote, work, "div8_ok", model, [a, b])
     check(rc == 0 and data == want.tobytes(), "div int8: defined quotients: exit %d (%s)"
           % (rc, msg.strip()))
-    for a2, b2 in (([100, -100, 7, 127], [3, 0, -2, 1]), ([0, -100, 7, 127], [100, 7, -2, 1])):
-        rc, msg, data = mote_run(mote, work, "div8_bad", model,
-                                 [np.array(a2, np.int8), np.array(b2, np.int8)])
-        check(rc != 0 and status in msg and data is None, "div int8: %s / %s: exit %d, "
-              "message: %s" % (a2, b2, rc, msg.strip()))
+    a2, b2 = [100, -100, 7, 127], [3, 0, -2, 1]
+    rc, msg, data = mote_run(mote, work, "div8_bad", model,
+                             [np.array(a2, np.int8), np.array(b2, np.int8)])
+    check(rc != 0 and status in msg and data is None, "div int8: %s / %s: exit %d, "
+          "message: %s" % (a2, b2, rc, msg.strip()))
+    # 0/100, 1/100, -1/100, 2/127 at unit scales: each exact quotient rounds
+    # to 0 (the zero point); 127/1 is exactly 127.
+    a3, b3 = np.array([0, 1, -1, 2, 127], np.int8), np.array([100, 100, 100, 127, 1], np.int8)
+    g = Graph()
+    ta, tb = g.tensor("a", [5], TT.INT8, q1), g.tensor("b", [5], TT.INT8, q1)
+    to = g.tensor("out", [5], TT.INT8, q1)
+    g.op(OP.DIV, [ta, tb], [to], OPT.DivOptions, schema.DivOptionsT())
+    small = g.finish([ta, tb], [to])
+    rc, msg, data = mote_run(mote, work, "div8_small", small, [a3, b3])
+    check(rc == 0 and data == bytes([0, 0, 0, 0, 127]),
+          "div int8: small quotients are exact (zero point): exit %d, got %r (%s)"
+          % (rc, data, msg.strip()))
 
     # RSQRT int8 / int16 of a value below the input zero point (a negative
     # number): TFLite Micro fails the invoke, so must mote.

@@ -7,13 +7,17 @@
  *   e = -(output_shift - reciprocal_bits - headroom)
  * plus the output zero point, clamped to the fused activation.
  *
- * Two inputs have no defined result in TFLite Micro and fail the invoke
- * with MOTE_E_PARAM here: b == 0 (a divisor at its zero point: TFLite only
- * DCHECKs it, then divides by zero in GetReciprocal), and an exponent e
- * outside [0, 31] (gemmlowp's RoundingDivideByPOT is undefined there;
- * TFLite Micro's x86 build then returns garbage such as 0 / 100 = zero
- * point + 1). e exceeds 31 when a is small against b, for instance a == 0
- * with b >= 4 at an output multiplier near one.
+ * Where TFLite Micro has no defined result mote says what it does:
+ * - b == 0 (a divisor at its zero point: TFLite only DCHECKs it, then
+ *   divides by zero in GetReciprocal) fails the invoke with MOTE_E_PARAM;
+ * - an exponent e above 31, which happens on ordinary inputs (a small
+ *   against b: 0 / 100 at unit scales), is a rounding shift of a 32-bit
+ *   value by 32 or more, so the exact quotient term is 0 and the output is
+ *   the output zero point, clamped. gemmlowp's RoundingDivideByPOT is
+ *   undefined there (TFLite Micro's x86 build returns garbage such as
+ *   0 / 100 = zero point + 1), so these outputs are not compared;
+ * - e below 0 (a left shift, only with extreme scale ratios) fails the
+ *   invoke with MOTE_E_PARAM.
  */
 #include <stddef.h>
 
@@ -37,7 +41,7 @@ static int step_ok(const mote_div_s8_step *p, const mote_kernel_io *io)
            p->act_min >= -128 && p->act_max <= 127;
 }
 
-/* One quotient into *out; MOTE_E_PARAM where TFLite Micro's is undefined. */
+/* One quotient into *out; MOTE_E_PARAM for a zero divisor or a left shift. */
 static mote_status one(const mote_div_s8_step *p, int32_t x, int32_t y, int8_t *out)
 {
     int32_t a = x - p->input1_zp, b = y - p->input2_zp, inv, q, v;
@@ -51,8 +55,9 @@ static mote_status one(const mote_div_s8_step *p, int32_t x, int32_t y, int8_t *
     head = sign_bits(a);
     q = mote_requantize_gt1(a, inv, head);
     e = -(p->output_shift - rbits - head);
-    if (e < 0 || e > 31) return MOTE_E_PARAM;
-    v = mote_requantize_lt1(q, p->output_multiplier, -e) + p->output_zp;
+    if (e < 0) return MOTE_E_PARAM;
+    /* |high product| < 2^31, so shifting it right by 32 or more rounds to 0 */
+    v = (e > 31 ? 0 : mote_requantize_lt1(q, p->output_multiplier, -e)) + p->output_zp;
     *out = (int8_t)(v < p->act_min ? p->act_min : v > p->act_max ? p->act_max : v);
     return MOTE_OK;
 }
