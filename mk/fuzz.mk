@@ -3,8 +3,8 @@
 #
 #   make fuzz             build build/fuzz/fuzz_{model,mutate,gen,api,npy} (clang,
 #                         libFuzzer, ASan + UBSan, -DMOTE_DEBUG) and the seed directories
-#   make test-fuzz        each target for FUZZ_TEST_SECONDS (default 45: five targets,
-#                         under 4 minutes of fuzzing in all) on the
+#   make test-fuzz        each target for FUZZ_TEST_SECONDS (default 45: five targets, two
+#                         at a time, about 2.5 minutes of wall time) on the
 #                         committed corpus + seeds, after replaying every file in
 #                         tests/fuzz/regressions/; fails on any crash   [suite]
 #   make fuzz-long        the same for FUZZ_SECONDS (default 600) per target,

@@ -274,10 +274,16 @@ mote_tensor *mote_input(mote_session *s, uint32_t i);
 const mote_tensor *mote_output(const mote_session *s, uint32_t i);
 
 /* Run the model once. Returns MOTE_OK, MOTE_E_ARG (s is NULL, or a kernel
- * refused its arguments: cannot happen for a model lowering accepted) or
+ * refused its arguments: cannot happen for a model lowering accepted),
  * MOTE_E_STATE (s was never successfully initialised, or is stale: its
- * model was re-initialised since, see mote_model_init). A kernel's status
- * is passed through unchanged and stops the run at that operator. */
+ * model was re-initialised since, see mote_model_init) or MOTE_E_PARAM
+ * (a value computed or fed at run time that the operator has no answer
+ * for: an index out of range in GATHER, GATHER_ND or EMBEDDING_LOOKUP, a
+ * zero divisor in DIV int8 / int32, a negative number in RSQRT int8 /
+ * int16, shapes BROADCAST_ARGS cannot broadcast; only models with those
+ * operators, and nothing is read or written out of bounds). A kernel's
+ * status is passed through unchanged and stops the run at that operator;
+ * the outputs are then undefined. */
 mote_status mote_invoke(mote_session *s);
 
 /* Restore every piece of state the model keeps across invokes (the variable
