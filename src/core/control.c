@@ -258,7 +258,8 @@ static mote_status write_sub(mote_session *s, const mote_model *m, const mote_la
     at.steps += (size_t)f->step_base[k] * sizeof(mote_step);
     at.operands += (size_t)*operands * sizeof(int16_t);
     at.params = (size_t)*params;
-    if ((st = mote_steps_build(&sub, m->isa, plan, NULL, &at, s->state, &sz, &s->error, NULL)) != MOTE_OK)
+    if ((st = mote_steps_build(&sub, m->isa, plan, NULL, &at, s->state, &sz, &s->error, NULL)) !=
+        MOTE_OK)
         return st;
     /* Global numbering: operand lists, tensors and scratch. */
     for (i = 0; i < sub.n_ops; i++) {

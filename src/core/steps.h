@@ -45,8 +45,7 @@ static inline uint64_t mote_steps_table_prefix(uint32_t block_bytes, uint32_t ta
  * block and scratch goes through here, so model and session agree. */
 static inline uint32_t mote_steps_isa(uint32_t isa, const mote_band *band, uint32_t i)
 {
-    if (band != NULL && band->first >= 0 && (int32_t)i >= band->first &&
-        (int32_t)i <= band->last)
+    if (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last)
         return isa & ~MOTE_LOWER_TABLES_AT_RUN;
     return isa;
 }
@@ -69,7 +68,7 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
  * (plan required). ctx as for mote_steps_lower. Returns MOTE_OK or a
  * lowering / planning status. */
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
-                             const mote_band *band, const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
-                             mote_error *err, struct mote_lower_ctx *ctx);
+                             const mote_band *band, const mote_layout *l, uint8_t *state,
+                             mote_steps_sizes *sz, mote_error *err, struct mote_lower_ctx *ctx);
 
 #endif /* MOTE_CORE_STEPS_H */
