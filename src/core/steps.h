@@ -41,8 +41,9 @@ static inline uint64_t mote_steps_table_prefix(uint32_t block_bytes, uint32_t ta
  * step's kernel once per row and layer, straight on its parameter block in
  * the state, and a table made before each of those calls would cost far
  * more time than the few channels of a CNN's first layers cost in state
- * (VWW's chain, operators 0..4: 440 bytes). Every user of a step's row,
- * block and scratch goes through here, so model and session agree. */
+ * (VWW's chain, operators 0..4: 400 bytes). The model (placing its
+ * steps), the session (writing them) and mote_model_step_info all decide
+ * through here, from the same planner chain, so they agree byte for byte. */
 static inline uint32_t mote_steps_isa(uint32_t isa, const mote_band *band, uint32_t i)
 {
     if (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last)
