@@ -178,9 +178,10 @@ typedef enum mote_requant_mode {
      * scratch, from the float scales in the model (which stays in flash):
      * the state shrinks by the tables, the step's scratch grows by its
      * block and table, each invoke costs the computation (docs:
-     * bench/RESULTS.md, "Memory"). Outputs are identical. Band
-     * execution (MOTE_PLAN_NO_PATCH) is off in this mode: its calls have no
-     * step scratch for the tables. */
+     * bench/RESULTS.md, "Memory"). Outputs are identical. With band
+     * execution (docs/PATCH.md), the steps of the band chain keep their
+     * tables stored: the chain calls each kernel once per row, and those
+     * first layers have few channels (VWW: 400 bytes of tables). */
     MOTE_REQUANT_AT_RUN = 1,
     /* Whichever of the two gives the smaller arena (STORED on a tie). */
     MOTE_REQUANT_SMALLEST = 2
@@ -205,7 +206,9 @@ mote_status mote_model_init_opts(mote_model *m, const void *bytes, size_t len,
                                  const mote_load_options *o);
 
 /* 1 when m's requantization tables are made at run time
- * (MOTE_REQUANT_AT_RUN, or chosen by MOTE_REQUANT_SMALLEST), else 0. */
+ * (MOTE_REQUANT_AT_RUN, or chosen by MOTE_REQUANT_SMALLEST) — all but the
+ * band chain's (mote_state_parts.requant counts those) — else 0 (also when
+ * every such step is in the chain: then every table is stored). */
 int mote_model_requant_at_run(const mote_model *m);
 
 /* Bytes of the arena's runtime-state part (steps, parameter blocks, tensor

@@ -142,9 +142,9 @@ static mote_status count(const mote_graph *g0, uint32_t isa, cf_info *f, mote_pl
         if (f->depth[k] < 0) continue;
         mote_graph_subgraph(g0, k, &sub);
         if (k != 0 && (s = mote_lower_check_ops(&sub, err)) != MOTE_OK) return in_sub(s, err, k);
-        if ((s = mote_steps_build(&sub, isa, NULL, NULL, NULL, &sz, err, NULL)) != MOTE_OK ||
+        if ((s = mote_steps_build(&sub, isa, NULL, NULL, NULL, NULL, &sz, err, NULL)) != MOTE_OK ||
             (s = mote_plan_build(&sub, plan, &total, err)) != MOTE_OK ||
-            (s = mote_steps_build(&sub, isa, plan, NULL, NULL, &sz, err, NULL)) != MOTE_OK)
+            (s = mote_steps_build(&sub, isa, plan, NULL, NULL, NULL, &sz, err, NULL)) != MOTE_OK)
             return in_sub(s, err, k);
         acts = ALIGN_UP((uint64_t)total);
         if (ALIGN_UP(sz.scratch_end) > acts) acts = ALIGN_UP(sz.scratch_end);
@@ -258,7 +258,8 @@ static mote_status write_sub(mote_session *s, const mote_model *m, const mote_la
     at.steps += (size_t)f->step_base[k] * sizeof(mote_step);
     at.operands += (size_t)*operands * sizeof(int16_t);
     at.params = (size_t)*params;
-    if ((st = mote_steps_build(&sub, m->isa, plan, &at, s->state, &sz, &s->error, NULL)) != MOTE_OK)
+    if ((st = mote_steps_build(&sub, m->isa, plan, NULL, &at, s->state, &sz, &s->error, NULL)) !=
+        MOTE_OK)
         return st;
     /* Global numbering: operand lists, tensors and scratch. */
     for (i = 0; i < sub.n_ops; i++) {

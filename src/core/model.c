@@ -44,21 +44,28 @@ static mote_status check_limits(mote_model *m)
 static MOTE_NOINLINE mote_status count_steps(mote_model *m, uint32_t isa, mote_lower_ctx *ctx)
 {
     mote_steps_sizes sz;
-    return mote_steps_build(&m->graph, isa, NULL, NULL, NULL, &sz, &m->error, ctx);
+    return mote_steps_build(&m->graph, isa, NULL, NULL, NULL, NULL, &sz, &m->error, ctx);
 }
 
-/* Again with the plan: kernel scratch, and the rings of operators the plan
- * runs in place, are placed among the live buffers; then the state is laid
- * out and the model records the sizes. */
+/* Again with the plan and its band chain: kernel scratch, and the rings of
+ * operators the plan runs in place, are placed among the live buffers (the
+ * chain's steps keep their tables stored: core/steps.h, mote_steps_isa);
+ * then the state is laid out and the model records the sizes. */
 static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
-                                             const mote_plan_entry *plan, mote_lower_ctx *ctx,
-                                             size_t acts)
+                                             const mote_plan_entry *plan, const mote_band *band,
+                                             mote_lower_ctx *ctx, size_t acts)
 {
     mote_steps_sizes sz;
     mote_layout layout;
     mote_status s;
-    if ((s = mote_steps_build(&m->graph, isa, plan, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
+    if ((s = mote_steps_build(&m->graph, isa, plan, band, NULL, NULL, &sz, &m->error, ctx)) !=
+        MOTE_OK)
         return s;
+    /* No step left that makes its table at run time (all of them in the
+     * chain): the model stores every table, and says so
+     * (mote_model_requant_at_run). Lowering without the bit gives the same
+     * steps, so the session lays out the same bytes. */
+    if (sz.run_tables == 0) isa &= ~MOTE_LOWER_TABLES_AT_RUN;
     if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
     /* state + activations is what mote_model_arena_size() returns: it must
      * not wrap a 32-bit size_t. */
@@ -90,7 +97,7 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
     if ((s = mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &m->error)) !=
         MOTE_OK)
         return s;
-    return place_steps(m, isa, plan, ctx, acts);
+    return place_steps(m, isa, plan, &band, ctx, acts);
 }
 
 /* No work memory lent: the records on the stack, in their own frame. */
@@ -101,14 +108,14 @@ static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa
 }
 
 /* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not)
- * with planner options flags. Tables made at run time go into a step's
- * scratch, which band execution (core/band.h) does not give its calls: the
- * two do not combine, so that plan runs every layer whole. */
+ * with planner options flags. Tables made at run time combine with band
+ * execution: the band chain's steps keep theirs stored (core/steps.h,
+ * mote_steps_isa), every other step makes its own in its scratch. */
 static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *work,
                             size_t work_size)
 {
     mote_work w;
-    m->plan_flags = flags | ((isa & MOTE_LOWER_TABLES_AT_RUN) ? MOTE_PLAN_NO_PATCH : 0u);
+    m->plan_flags = flags;
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
     if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
@@ -271,7 +278,8 @@ mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_inf
     if (m == NULL || info == NULL || !m->initialized || op >= m->graph.n_ops) return MOTE_E_ARG;
     memset(info, 0, sizeof *info);
     if (mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &err) != MOTE_OK ||
-        mote_steps_lower(&m->graph, op, m->isa, plan, NULL, 0, &low, &err, NULL) != MOTE_OK)
+        mote_steps_lower(&m->graph, op, mote_steps_isa(m->isa, &band, op), plan, NULL, 0, &low,
+                         &err, NULL) != MOTE_OK)
         return MOTE_E_STATE;
     if (low.row == (int32_t)MOTE_ROW_CONTROL) { /* run by the interpreter */
         info->kernel = "CONTROL";

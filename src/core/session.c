@@ -117,11 +117,11 @@ static MOTE_NOINLINE void fill_refs(mote_session *s, const mote_graph *g,
  * planner's. */
 static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *m,
                                              const mote_layout *layout, const mote_plan_entry *plan,
-                                             mote_lower_ctx *ctx)
+                                             const mote_band *band, mote_lower_ctx *ctx)
 {
     mote_steps_sizes sz;
     mote_status st =
-        mote_steps_build(&m->graph, m->isa, plan, layout, s->arena, &sz, &s->error, ctx);
+        mote_steps_build(&m->graph, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
     if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
@@ -171,7 +171,7 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
                               "activations differ from what the model planned");
     MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     fill_refs(s, g, plan);
-    if ((st = write_steps(s, m, layout, plan, ctx)) != MOTE_OK) return st;
+    if ((st = write_steps(s, m, layout, plan, &band, ctx)) != MOTE_OK) return st;
     return band.first >= 0 ? set_band(s, g, plan, &band) : MOTE_OK;
 }
 
@@ -303,6 +303,18 @@ mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, con
     return MOTE_OK;
 }
 
+/* Step i (-1: a step of a subgraph, core/control.c, planned without
+ * bands) makes its requantization table at run time: the model makes
+ * tables at run time, its kernel can, and it is not in the band chain,
+ * whose steps keep theirs stored (core/steps.h, mote_steps_isa). */
+static int table_at_run(const mote_session *s, const mote_step *st, int32_t i)
+{
+    if (!(s->model->isa & MOTE_LOWER_TABLES_AT_RUN) ||
+        !mote_requant_at_run_kernel(mote_kernel_rows[st->row].kernel))
+        return 0;
+    return i < 0 || s->band_first < 0 || i < s->band_first || i > s->band_last;
+}
+
 mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step_info *info)
 {
     const mote_step *st;
@@ -335,7 +347,7 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
             if (ring > info->scratch_bytes) info->scratch_bytes = ring;
         }
         /* A table made at run time goes in front (core/steps.h). */
-        if ((s->model->isa & MOTE_LOWER_TABLES_AT_RUN) && mote_requant_at_run_kernel(kernel))
+        if (table_at_run(s, st, (int32_t)op))
             front = (uint32_t)mote_steps_table_prefix(
                 mote_kernel_step_bytes((mote_kernel_id)kernel),
                 5u * mote_requant_block_channels(kernel, s->state + st->params));
@@ -367,9 +379,10 @@ static MOTE_NOINLINE mote_status make_table(const mote_session *s, const mote_st
     return MOTE_OK;
 }
 
-/* Run one step through its kernel-table row: operand pointers from the
- * tensor table (constants point into the model bytes and are only read). */
-static mote_status run_step(const mote_session *s, const mote_step *st)
+/* Run step i (-1: of a subgraph) through its kernel-table row: operand
+ * pointers from the tensor table (constants point into the model bytes and
+ * are only read). */
+static mote_status run_step(const mote_session *s, const mote_step *st, int32_t i)
 {
     const void *in[MOTE_MAX_OP_INPUTS];
     void *out[MOTE_MAX_OP_OUTPUTS];
@@ -389,8 +402,7 @@ static mote_status run_step(const mote_session *s, const mote_step *st)
     io.in = in;
     io.out = out;
     io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
-    if ((s->model->isa & MOTE_LOWER_TABLES_AT_RUN) &&
-        mote_requant_at_run_kernel(mote_kernel_rows[st->row].kernel)) {
+    if (table_at_run(s, st, i)) {
         mote_status r = make_table(s, st, ops, &block, &io.scratch);
         if (r != MOTE_OK) return r;
     }
@@ -411,7 +423,7 @@ mote_status mote_invoke(mote_session *s)
             st = mote_band_run(s);
             done = (uint32_t)s->band_last;
         } else {
-            st = !mote_cf_is_control(step) ? run_step(s, step)
+            st = !mote_cf_is_control(step) ? run_step(s, step, (int32_t)i)
                  : mote_cf != NULL         ? mote_cf->run(s, i)
                                            : MOTE_E_STATE;
         }
@@ -429,7 +441,7 @@ mote_status mote_invoke(mote_session *s)
 
 mote_status mote_session_run_step(const mote_session *s, const mote_step *st)
 {
-    return run_step(s, st);
+    return run_step(s, st, -1);
 }
 
 uint8_t *mote_session_ref(const mote_session *s, int32_t tensor)

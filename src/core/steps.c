@@ -98,12 +98,15 @@ static MOTE_NOINLINE void record_step(const mote_graph *g, uint32_t i, const mot
      * block below 2^32 and fewer than 2^32 operands. */
     sz->operands += (uint64_t)op.n_inputs + op.n_outputs;
     sz->params_bytes += low->block_bytes;
-    if (!low->table_at_run) sz->table_bytes += low->table_bytes;
+    if (!low->table_at_run)
+        sz->table_bytes += low->table_bytes;
+    else
+        sz->run_tables++;
 }
 
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
-                             const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
-                             mote_error *err, struct mote_lower_ctx *ctx)
+                             const mote_band *band, const mote_layout *l, uint8_t *state,
+                             mote_steps_sizes *sz, mote_error *err, struct mote_lower_ctx *ctx)
 {
     mote_step *steps = NULL;
     int16_t *operands = NULL;
@@ -124,7 +127,9 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
         size_t cap = state != NULL ? (size_t)(l->state_bytes - cursor) : 0;
         uint32_t scratch = MOTE_NO_SCRATCH;
 
-        if ((s = mote_steps_lower(g, i, isa, plan, dest, cap, &low, err, ctx)) != MOTE_OK) return s;
+        if ((s = mote_steps_lower(g, i, mote_steps_isa(isa, band, i), plan, dest, cap, &low, err,
+                                  ctx)) != MOTE_OK)
+            return s;
         if (low.scratch_bytes != 0) {
             sz->scratch_steps++;
             if (plan != NULL) {

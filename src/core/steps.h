@@ -20,6 +20,7 @@ typedef struct mote_steps_sizes {
     uint64_t operands;      /* operand slots over all steps */
     uint64_t params_bytes;  /* parameter blocks over all steps */
     uint64_t table_bytes;   /* of which requantization tables */
+    uint32_t run_tables;    /* steps whose requantization table is made at run time */
     uint64_t scratch_end;   /* end of the highest scratch in the activations (0: none) */
     uint32_t scratch_steps; /* steps whose kernel row needs scratch */
 } mote_steps_sizes;
@@ -33,6 +34,23 @@ static inline uint64_t mote_steps_table_prefix(uint32_t block_bytes, uint32_t ta
            ~(uint64_t)(MOTE_ARENA_ALIGN - 1u);
 }
 
+/* The isa word operator i is lowered with under band chain band (NULL or
+ * band->first < 0: none). A step of the chain keeps its requantization
+ * table stored even when the model makes tables at run time
+ * (MOTE_LOWER_TABLES_AT_RUN): band execution (core/band_run.c) calls the
+ * step's kernel once per row and layer, straight on its parameter block in
+ * the state, and a table made before each of those calls would cost far
+ * more time than the few channels of a CNN's first layers cost in state
+ * (VWW's chain, operators 0..4: 400 bytes). The model (placing its
+ * steps), the session (writing them) and mote_model_step_info all decide
+ * through here, from the same planner chain, so they agree byte for byte. */
+static inline uint32_t mote_steps_isa(uint32_t isa, const mote_band *band, uint32_t i)
+{
+    if (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last)
+        return isa & ~MOTE_LOWER_TABLES_AT_RUN;
+    return isa;
+}
+
 /* Lower operator i as mote_lower_op does, then, when plan (may be NULL)
  * runs it in place row by row (mote_plan_inplace_rows), switch it to its
  * kernel's reference row with the ring as scratch; a step whose table is
@@ -44,13 +62,14 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
                              const mote_plan_entry *plan, uint8_t *dest, size_t cap,
                              mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx);
 
-/* Lower every operator of g for instruction-set features isa.
+/* Lower every operator of g for instruction-set features isa, the steps
+ * of band chain band (NULL: none) as mote_steps_isa() says.
  * state == NULL: count only (l unused); with plan, also place scratch.
  * state != NULL: write steps, operands and parameter blocks where l says
  * (plan required). ctx as for mote_steps_lower. Returns MOTE_OK or a
  * lowering / planning status. */
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
-                             const mote_layout *l, uint8_t *state, mote_steps_sizes *sz,
-                             mote_error *err, struct mote_lower_ctx *ctx);
+                             const mote_band *band, const mote_layout *l, uint8_t *state,
+                             mote_steps_sizes *sz, mote_error *err, struct mote_lower_ctx *ctx);
 
 #endif /* MOTE_CORE_STEPS_H */

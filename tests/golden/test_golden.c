@@ -78,33 +78,38 @@ static int guards_intact(const loaded *m)
 static mote_requant_mode requant_mode = MOTE_REQUANT_STORED;
 
 /* The load options on one model: the state's parts add up, run mode stores
- * no table, SMALLEST keeps the smaller arena, an unknown mode is refused. */
+ * no table without bands (with bands, only the chain's: fewer than stored
+ * mode), SMALLEST keeps the smaller arena, an unknown mode is refused. */
 static void check_requant_modes(const unsigned char *bytes, size_t len, const char *name)
 {
     static mote_model mm;
     mote_load_options o;
     mote_state_parts p;
-    size_t arena[2], state_run = 0;
+    size_t arena[2], state_run = 0, tables_stored = 0;
     int mode;
-    for (mode = 0; mode < 2; mode++) {
+    for (mode = 0; mode < 3; mode++) {
         mote_load_options_default(&o);
         o.requant = mode ? MOTE_REQUANT_AT_RUN : MOTE_REQUANT_STORED;
-        arena[mode] = 0;
+        o.plan_flags = mode == 2 ? MOTE_PLAN_NO_PATCH : 0u;
         if (mote_model_init_opts(&mm, bytes, len, &o) != MOTE_OK ||
             mote_model_state_parts(&mm, &p) != MOTE_OK) {
             check(0, "mote_model_init_opts", name);
             return;
         }
-        arena[mode] = mote_model_arena_size(&mm);
+        if (mode < 2) arena[mode] = mote_model_arena_size(&mm);
         check(p.steps + p.operands + p.tensors + p.params + p.requant + p.padding ==
                   mote_model_state_size(&mm),
               "state parts add up to the state", name);
-        check(mote_model_requant_at_run(&mm) == mode, "requant mode reported", name);
-        if (mode) {
-            check(p.requant == 0, "run mode keeps no table in the state", name);
+        check(mote_model_requant_at_run(&mm) == (mode != 0), "requant mode reported", name);
+        if (mode == 0) tables_stored = p.requant;
+        if (mode == 1) {
+            check(p.requant == 0 || p.requant < tables_stored,
+                  "run mode keeps at most the band chain's tables in the state", name);
             state_run = mote_model_state_size(&mm);
         }
+        if (mode == 2) check(p.requant == 0, "run mode without bands keeps no table", name);
     }
+    mote_load_options_default(&o);
     o.requant = MOTE_REQUANT_SMALLEST;
     check(mote_model_init_opts(&mm, bytes, len, &o) == MOTE_OK &&
               mote_model_arena_size(&mm) == (arena[1] < arena[0] ? arena[1] : arena[0]) &&
@@ -113,6 +118,32 @@ static void check_requant_modes(const unsigned char *bytes, size_t len, const ch
     check(state_run > 0, "run mode has a state", name);
     o.requant = (mote_requant_mode)7;
     check(mote_model_init_opts(&mm, bytes, len, &o) == MOTE_E_ARG, "unknown mode refused", name);
+}
+
+/* Tables made at run time plan the same band chain as stored tables (the
+ * chain's steps keep theirs stored), so the golden cases run bands and
+ * tables made at run time together. */
+static void check_same_band(const loaded *m, const char *name)
+{
+    static mote_model stored;
+    mote_session ss;
+    mote_load_options o;
+    unsigned char *arena;
+    mote_load_options_default(&o);
+    o.plan_flags = m->flags;
+    if (mote_model_init_opts(&stored, m->bytes, m->len, &o) != MOTE_OK) {
+        check(0, "stored-table load", name);
+        return;
+    }
+    arena = malloc(mote_model_arena_size(&stored) + 1);
+    check(arena != NULL &&
+              mote_session_init(&ss, &stored, arena, mote_model_arena_size(&stored)) == MOTE_OK &&
+              ss.band_first == m->session.band_first && ss.band_last == m->session.band_last,
+          "same band chain as with stored tables", name);
+    if (m->session.band_first >= 0)
+        printf("  %s: bands over operators %d..%d with tables made at run time\n", name,
+               (int)m->session.band_first, (int)m->session.band_last);
+    free(arena);
 }
 
 static int load(loaded *m, const char *golden, const char *name, char **model_dirs, int n_dirs,
@@ -164,6 +195,7 @@ static int load(loaded *m, const char *golden, const char *name, char **model_di
     }
     s = mote_session_init(&m->session, &m->model, m->block + GUARD, m->arena);
     check(s == MOTE_OK, "mote_session_init", name);
+    if (s == MOTE_OK && requant_mode == MOTE_REQUANT_AT_RUN) check_same_band(m, name);
     return s == MOTE_OK ? 0 : -1;
 }
 

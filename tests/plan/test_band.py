@@ -9,8 +9,10 @@ object API (tests/ops/tflite_builder.py). For each one:
   * `mote inspect --json` must show the planner chose a band chain and that
     it lowered the activations (patch.activation_bytes below
     patch.activation_bytes_without; --no-patch gives the latter);
-  * `mote run` with bands and with --no-patch must both give exactly what
-    TensorFlow Lite Micro gives (tests/ops/oracle.py) on random inputs.
+  * `mote run` with bands and with --no-patch, each with requantization
+    tables stored and made at run time (--requant run, which plans the
+    same chain), must give exactly what TensorFlow Lite Micro gives
+    (tests/ops/oracle.py) on random inputs.
 
 usage: test_band.py MOTE_BINARY
 """
@@ -184,6 +186,13 @@ def main():
                     problems.append("bands do not lower the activations: %s" % patch)
                 if plain["used"] or plain["activation_bytes"] != patch["activation_bytes_without"]:
                     problems.append("--no-patch plan differs: %s" % plain)
+                # Tables made at run time keep the same chain (its steps
+                # keep their tables stored: src/core/steps.h).
+                r3 = mote(binary, "inspect", "--json", "--requant", "run", path)
+                run = json.loads(r3.stdout)["patch"] if r3.returncode == 0 else None
+                if run is None or (run["first_op"], run["last_op"]) != (
+                        patch["first_op"], patch["last_op"]):
+                    problems.append("--requant run plans another chain: %s" % run)
             for trial in range(3):
                 x = RNG.integers(-128, 128, size=(1, h, w, c)).astype(np.int8)
                 if trial == 1:
@@ -191,7 +200,8 @@ def main():
                 want = oracle.run_tflm(model, [x], 1)[0]
                 xin = os.path.join(tmp, "x.bin")
                 x.tofile(xin)
-                for flag in ([], ["--no-patch"]):
+                for flag in ([], ["--no-patch"], ["--requant", "run"],
+                             ["--requant", "run", "--no-patch"]):
                     out = os.path.join(tmp, "y.bin")
                     r = mote(binary, "run", path, "--input", xin, "--output", out, *flag)
                     got = np.fromfile(out, dtype=np.int8) if r.returncode == 0 else None

@@ -53,12 +53,22 @@ int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t 
 int cli_load_model_plan(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa,
                         uint32_t flags)
 {
+    mote_load_options o;
+    mote_load_options_default(&o);
+    o.isa = isa;
+    o.plan_flags = flags;
+    return cli_load_model_opts(path, m, bytes, len, &o);
+}
+
+int cli_load_model_opts(const char *path, mote_model *m, uint8_t **bytes, size_t *len,
+                        const mote_load_options *o)
+{
     mote_status st;
 
     if (cli_read_file(path, CLI_MAX_MODEL, " for a model file", bytes, len) != 0) {
         return -1;
     }
-    st = mote_model_init_plan(m, *bytes, *len, isa, flags);
+    st = mote_model_init_opts(m, *bytes, *len, o);
     if (st == MOTE_OK) {
         return 0;
     }

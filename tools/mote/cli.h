@@ -54,6 +54,10 @@ int cli_load_model_for(const char *path, mote_model *m, uint8_t **bytes, size_t 
 int cli_load_model_plan(const char *path, mote_model *m, uint8_t **bytes, size_t *len, uint32_t isa,
                         uint32_t flags);
 
+/* As cli_load_model, with load options o (mote_model_init_opts). */
+int cli_load_model_opts(const char *path, mote_model *m, uint8_t **bytes, size_t *len,
+                        const mote_load_options *o);
+
 /* The one stderr line cli_load_model_for prints when mote_model_init_for
  * returned st for m. */
 void cli_model_error(const char *path, mote_model *m, mote_status st);

@@ -16,6 +16,7 @@
 static const char help[] =
     "usage: mote run MODEL --input FILE [--input FILE ...] [--output FILE ...]\n"
     "                [--print] [--top K] [--repeat N] [--time] [--no-patch]\n"
+    "                [--requant stored|run|auto]\n"
     "\n"
     "Run MODEL (int8 or float32 .tflite) on the given inputs and write its\n"
     "outputs to --output and/or print them (--print). At least one of the two.\n"
@@ -52,6 +53,9 @@ static const char help[] =
     "  --time         print the median time per inference to stderr\n"
     "  --no-patch     plan without band (patch) execution (a larger arena, the\n"
     "                 same output bytes; see mote inspect)\n"
+    "  --requant M    where the int8 requantization tables live: stored (default),\n"
+    "                 run (made before each step), auto (the smaller arena);\n"
+    "                 the same output bytes (see mote inspect)\n"
     "  -h, --help     this text\n";
 
 #define MAX_INPUT_FILES 64
@@ -70,6 +74,7 @@ typedef struct run_args {
     unsigned long arena; /* --arena: bytes to give the session; 0: what it needs */
     int time;
     int no_patch; /* --no-patch: MOTE_PLAN_NO_PATCH */
+    mote_requant_mode requant; /* --requant */
     int print;
 } run_args;
 
@@ -184,6 +189,17 @@ static int parse_args(int argc, char **argv, run_args *a)
             a->time = 1;
         } else if (strcmp(arg, "--no-patch") == 0) {
             a->no_patch = 1;
+        } else if ((v = option_value(argc, argv, &i, "--requant", &bad)) != NULL) {
+            if (!bad && strcmp(v, "stored") == 0) {
+                a->requant = MOTE_REQUANT_STORED;
+            } else if (!bad && strcmp(v, "run") == 0) {
+                a->requant = MOTE_REQUANT_AT_RUN;
+            } else if (!bad && strcmp(v, "auto") == 0) {
+                a->requant = MOTE_REQUANT_SMALLEST;
+            } else {
+                cli_error("run: --requant needs stored, run or auto");
+                return -1;
+            }
         } else if (arg[0] == '-' && arg[1] != '\0') {
             cli_error("run: unknown option '%s' (try 'mote run --help')", arg);
             return -1;
@@ -760,9 +776,14 @@ int cmd_run(int argc, char **argv)
     default:
         return 1;
     }
-    if (cli_load_model_plan(a.model, &model, &bytes, &len, mote_build_isa(),
-                            a.no_patch ? MOTE_PLAN_NO_PATCH : 0) != 0) {
-        return 1;
+    {
+        mote_load_options o;
+        mote_load_options_default(&o);
+        o.requant = a.requant;
+        o.plan_flags = a.no_patch ? MOTE_PLAN_NO_PATCH : 0;
+        if (cli_load_model_opts(a.model, &model, &bytes, &len, &o) != 0) {
+            return 1;
+        }
     }
     /* Exactly the size the runtime asks for, so a sanitizer flags any
      * access past it. posix_memalign needs at least pointer alignment. */

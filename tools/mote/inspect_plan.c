@@ -50,8 +50,11 @@ int inspect_print_plan(const mote_model *m)
                    (unsigned long)mote_model_state_size(m), (unsigned long)p.steps,
                    (unsigned long)p.operands, (unsigned long)p.tensors, (unsigned long)p.params,
                    (unsigned long)p.requant, (unsigned long)p.padding,
-                   mote_model_requant_at_run(m) ? "made at run time in each step's scratch"
-                                                : "stored in the state");
+                   !mote_model_requant_at_run(m) ? "stored in the state"
+                   /* The band chain's steps keep theirs (core/steps.h). */
+                   : band.first >= 0 ? "made at run time in each step's scratch, but the band "
+                                       "chain's, stored in the state"
+                                   : "made at run time in each step's scratch");
     }
     printf("  %-8s %-8s %-8s %-10s %s\n", "offset", "bytes", "tensor", "ops", "name");
     /* In address order: repeatedly print the lowest buffer not yet printed
