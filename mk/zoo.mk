@@ -2,7 +2,8 @@
 # run end to end against TFLite Micro.
 #
 #   make zoo       regenerate models/zoo/*.tflite with tools/zoo/make_zoo.py
-#                  (creates .venv-zoo with tensorflow, tf_keras and numpy from
+#                  (creates .venv-zoo with tensorflow and tf_keras 2.21.0, the versions
+#                  that made the committed files, and numpy from
 #                  PyPI; only needed to change the zoo, never for the tests)
 #   make test-zoo  every zoo model through mote (libmote.so, several invokes so
 #                  state carries) and TFLite Micro's Python interpreter, byte for
@@ -13,7 +14,7 @@ ZOO_VENV_PY := $(ZOO_VENV)/bin/python
 $(ZOO_VENV)/.done:
 	$(PYTHON) -m venv $(ZOO_VENV)
 	$(ZOO_VENV_PY) -m pip install -q --upgrade pip
-	$(ZOO_VENV_PY) -m pip install -q tensorflow tf_keras numpy
+	$(ZOO_VENV_PY) -m pip install -q tensorflow==2.21.0 tf_keras==2.21.0 numpy
 	touch $@
 
 .PHONY: zoo test-zoo
