@@ -54,14 +54,9 @@ mote_status mote_ref_lstm_hybrid_step(const void *step, const mote_kernel_io *io
     int32_t *zx, *zh;
     int8_t *qx, *qh;
     quantized_rows xr, hr;
-    int32_t t, b, c, g, k, n;
+    int32_t t, b, c, g, n;
 
-    for (k = 0; k <= 8; k++)
-        if (!io->in[k]) return MOTE_E_ARG;
-    if (!io->in[12] || !io->in[13] || !io->in[14] || !io->in[15] || !io->in[18] || !io->in[19] ||
-        !io->out[0] || !io->scratch || s->batches < 1 || s->steps < 1 || s->n_input < 1 ||
-        s->n_cell < 1)
-        return MOTE_E_ARG;
+    if (!mote_ref_lstm_io_ok(io, s->batches, s->steps, s->n_input, s->n_cell)) return MOTE_E_ARG;
     input = (const float *)io->in[0];
     out = (float *)io->out[0];
     h = (float *)(uintptr_t)io->in[18]; /* variable tensors: written in place */

@@ -49,12 +49,7 @@ mote_status mote_ref_lstm_s16_step(const void *step, const mote_kernel_io *io)
     int32_t t, b, c, k, n;
     mote_status st;
 
-    for (k = 0; k <= 8; k++)
-        if (!io->in[k]) return MOTE_E_ARG;
-    if (!io->in[12] || !io->in[13] || !io->in[14] || !io->in[15] || !io->in[18] || !io->in[19] ||
-        !io->out[0] || !io->scratch || s->batches < 1 || s->steps < 1 || s->n_input < 1 ||
-        s->n_cell < 1)
-        return MOTE_E_ARG;
+    if (!mote_ref_lstm_io_ok(io, s->batches, s->steps, s->n_input, s->n_cell)) return MOTE_E_ARG;
     input = (const int16_t *)io->in[0];
     out = (int16_t *)io->out[0];
     hidden = (int16_t *)(uintptr_t)io->in[18]; /* variable tensors: written in place */

@@ -15,6 +15,20 @@
 #include "base/fixedpoint.h"
 #include "kernels/ref/ref_util.h"
 
+/* The operands every LSTM kernel reads (input, the eight weight matrices,
+ * the four gate biases, the two state tensors, the output, scratch) are
+ * present and the sizes positive: 1, else 0 (the kernel returns
+ * MOTE_E_ARG). One check for the int8, 16x8, float and hybrid kernels. */
+static inline int mote_ref_lstm_io_ok(const mote_kernel_io *io, int32_t batches, int32_t steps,
+                                      int32_t n_input, int32_t n_cell)
+{
+    int k;
+    for (k = 0; k <= 8; k++)
+        if (!io->in[k]) return 0;
+    return io->in[12] && io->in[13] && io->in[14] && io->in[15] && io->in[18] && io->in[19] &&
+           io->out[0] && io->scratch && batches >= 1 && steps >= 1 && n_input >= 1 && n_cell >= 1;
+}
+
 static inline int32_t mote_ref_lstm_clamp16(int32_t v)
 {
     return v < -32768 ? -32768 : (v > 32767 ? 32767 : v);
