@@ -5,11 +5,17 @@
  * and of the output state is quantized to int8 (kernels/ref/ref_hybrid.h,
  * LiteRT's BatchQuantizeFloats); each gate starts from its bias, adds the
  * input products' int32 sum times (row scale x weights scale), then the
- * recurrent one's; the cell is the float32 kernel's (ref_lstm.h).
+ * recurrent one's. The gates' sigmoid and tanh are LiteRT's own
+ * (kernels/ref/ref_litert_act.h, bit for bit: the state's re-quantization
+ * turns a last-bit difference into a whole int8 step); then, in LiteRT's
+ * order, cell = f x cell, cell += g x i, the clip, h = o x tanh(cell).
+ * Every product is rounded before its sum (no fused multiply-add, as
+ * LiteRT's build).
  */
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
 #include "kernels/ref/ref_hybrid.h"
+#include "kernels/ref/ref_litert_act.h"
 #include "kernels/ref/ref_lstm.h"
 
 uint32_t mote_ref_lstm_hybrid_scratch(const void *step)
@@ -39,10 +45,41 @@ static void accumulate(const int8_t *w, float w_scale, const quantized_rows *x, 
         for (c = 0; c < n_cell; c++) {
             const int8_t *row = w + c * x->n;
             int32_t dot = 0;
+            float t;
             for (k = 0; k < x->n; k++)
                 dot += (int32_t)row[k] * ((int32_t)q[k] - x->zp[b]);
-            gate[b * n_cell + c] += (float)dot * scale;
+            t = (float)dot * scale;
+            gate[b * n_cell + c] = gate[b * n_cell + c] + t;
         }
+    }
+}
+
+/* The non-linearities and the cell and output state updates over the n =
+ * batches x cells values of one step, from the four raw gates (input,
+ * forget, cell, output: n each) in g. LiteRT's scratch holds its gates in
+ * the order input, cell, forget, output, n floats each (slots 0-3), laid
+ * out as here. A time-major step works on all batch rows at once: its
+ * sigmoid sees vectors of `len` = n values at slot x n. A batch-major
+ * sequence runs one batch row b at a time (len = cells) on that row of the
+ * same buffers: at slot x n + b x cells. Where a vector starts decides
+ * where Eigen takes its scalar path (mote_litert_sigmoid_row). */
+static void cell_update(int32_t n, int32_t len, float *g, float clip, float *cell, float *h)
+{
+    float *gi = g, *gf = g + n, *gc = g + 2 * n, *go = g + 3 * n;
+    int32_t k, at = n % 4; /* n modulo 4: what decides the alignment */
+    for (k = 0; k < n; k += len) {
+        int32_t row = k % 4;
+        mote_litert_sigmoid_row(gi + k, len, row);
+        mote_litert_sigmoid_row(gf + k, len, 2 * at + row);
+        mote_litert_sigmoid_row(go + k, len, 3 * at + row);
+    }
+    for (k = 0; k < n; k++) {
+        float cv = gf[k] * cell[k], ig = mote_litert_tanh(gc[k]) * gi[k], t;
+        cv = cv + ig;
+        if (clip > 0.0f) cv = mote_ref_clamp_f32(cv, -clip, clip);
+        cell[k] = cv;
+        t = mote_litert_tanh(cv);
+        h[k] = go[k] * t;
     }
 }
 
@@ -96,8 +133,7 @@ mote_status mote_ref_lstm_hybrid_step(const void *step, const mote_kernel_io *io
             accumulate((const int8_t *)io->in[5 + g], s->w_scale[4 + g], &hr, s->batches, s->n_cell,
                        gate);
         }
-        mote_ref_lstm_f32_cell(n, gates, gates + n, gates + 2 * n, gates + 3 * n, s->cell_clip,
-                               cell, h);
+        cell_update(n, s->time_major ? n : s->n_cell, gates, s->cell_clip, cell, h);
         for (b = 0; b < s->batches; b++) {
             int32_t row = s->time_major ? t * s->batches + b : b * s->steps + t;
             for (c = 0; c < s->n_cell; c++)

@@ -6,7 +6,9 @@
  * scale are identical and the int32 sums equal LiteRT's. The asymmetric
  * quantizer follows what ai-edge-litert 2.3 (x86-64 wheel) computes,
  * checked on ties: zero point + round(x / scale), not round(zero point +
- * x / scale) as the portable source reads.
+ * x / scale) as the portable source reads; and its range max - min is a
+ * float difference before the division by 255 in double (measured through
+ * the hybrid LSTM, whose re-quantized state shows a scale one ulp off).
  */
 #ifndef MOTE_KERNELS_REF_HYBRID_H
 #define MOTE_KERNELS_REF_HYBRID_H
@@ -67,25 +69,28 @@ static inline float mote_ref_hybrid_quantize_sym(const float *x, int32_t n, int8
     return range / 127.0f;
 }
 
-/* Asymmetric: the range [min(0, min), max(0, max)] over 255 steps (in
- * double), the zero point nudged onto [-128, 127]; an item whose range is
- * empty gives zeros, scale 1, zero point 0. Returns the scale, *zp the
- * zero point. */
+/* Asymmetric: the range [min(0, min), max(0, max)] over 255 steps (its
+ * width a float difference, the division in double), the zero point nudged
+ * onto [-128, 127]; an item whose range is empty gives zeros, scale 1, zero
+ * point 0. Returns the scale, *zp the zero point. */
 static inline float mote_ref_hybrid_quantize_asym(const float *x, int32_t n, int8_t *q, int32_t *zp)
 {
-    float mn, mx, scale_f, inv;
+    float mn, mx, range, scale_f, inv;
     double rmin, rmax, scale, zmin, zmax, emin, emax, z;
     int32_t i, offset;
     mote_ref_hybrid_minmax(x, n, &mn, &mx);
-    rmin = (double)(mn < 0.0f ? mn : 0.0f);
-    rmax = (double)(mx > 0.0f ? mx : 0.0f);
+    mn = mn < 0.0f ? mn : 0.0f;
+    mx = mx > 0.0f ? mx : 0.0f;
+    rmin = (double)mn;
+    rmax = (double)mx;
     if (rmin == rmax) {
         for (i = 0; i < n; ++i)
             q[i] = 0;
         *zp = 0;
         return 1.0f;
     }
-    scale = (rmax - rmin) / 255.0;
+    range = mx - mn; /* in float, as LiteRT: the scale's last bit depends on it */
+    scale = (double)range / 255.0;
     zmin = -128.0 - rmin / scale;
     zmax = 127.0 - rmax / scale;
     emin = 128.0 + fabs(rmin / scale);

@@ -3,7 +3,8 @@
  * on the activation type, shared by the int8 (lstm_s8.c) and 16x8
  * (lstm_s16.c) reference kernels: gates are int16 at 2^-12 before and
  * 2^-15 after their non-linearity, the cell state is int16. And the float
- * cell shared by the float32 (lstm_f32.c) and hybrid (lstm_hybrid.c) ones.
+ * cell of the float32 kernel (lstm_f32.c); the hybrid one (lstm_hybrid.c)
+ * follows LiteRT's arithmetic instead (ref_litert_act.h).
  */
 #ifndef MOTE_KERNELS_REF_LSTM_H
 #define MOTE_KERNELS_REF_LSTM_H
