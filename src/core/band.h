@@ -77,11 +77,28 @@ typedef struct mote_band {
     uint32_t bands;      /* output rows of the last layer */
 } mote_band;
 
+/* What planning or checking a chain works in: the layers, the windows'
+ * rows, and the records the graph is read into. About 480 bytes, so not
+ * on the stack while loading (issue #10: loading keeps within 1 KB of
+ * stack): the planner takes it from the work memory it is lent
+ * (core/work.h), where it shares the lowering context's place (lowering
+ * and band planning never run at the same time). */
+typedef struct mote_band_work {
+    mote_band_layer l[MOTE_BAND_MAX_OPS];
+    int32_t cap[MOTE_BAND_MAX_OPS];
+    int32_t t[MOTE_BAND_MAX_OPS + 1]; /* graph tensor of chain tensor j */
+    mote_graph_op op;                 /* the operator being read */
+    mote_graph_tensor ten;            /* the tensor being read */
+} mote_band_work;
+
 /* Layer geometry of operator i from the graph when it can be one layer of
  * a band chain (int8 CONV_2D / DEPTHWISE_CONV_2D, batch 1, constant int8
  * filter; or an int8 ADD of two same-shaped activations): 1, else 0
- * (src is left to the caller). */
-int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l);
+ * (src is left to the caller). io (may be NULL) receives the operator's
+ * input 0, input 1 (-1 when absent) and output 0. The graph is read into
+ * w->op and w->ten. */
+int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, int32_t io[3],
+                       mote_band_work *w);
 
 /* What one kernel call of the walk does: layer k makes output rows
  * [row, row + count) from its inputs' windows (input s holds rows
@@ -117,20 +134,44 @@ uint32_t mote_band_work_bytes(const mote_band_layer *l, uint32_t n, const int32_
 uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap);
 
 /* The chain of operators first..last as a band (geometry, walk, work
- * bytes) into *b: 1, or 0 when it cannot be one (plan_band.c). */
-int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b);
+ * bytes) into *b, working in *w: 1, or 0 when it cannot be one
+ * (plan_band.c). */
+int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b,
+                        mote_band_work *w);
 
-/* Layers of b from the graph into l (b->last - b->first + 1 entries):
- * the count, 0 when they do not form a chain. */
-uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_layer *l);
+/* Layers of b from the graph into w->l (b->last - b->first + 1 entries)
+ * and their tensors into w->t: the count, 0 when they do not form a
+ * chain. */
+uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_work *w);
 
 /* A session's band chain (band_run.c): mote_band_check at session init
- * (the steps form the planned chain, its windows fit work_bytes),
- * and agree with what the planner read from graph g for band b),
- * mote_band_run in place of the chain's steps. MOTE_OK, MOTE_E_STATE or a
- * kernel's status. */
+ * (the steps form the planned chain, its windows fit work_bytes, and
+ * agree with what the planner read from graph g for band b; working in
+ * *w), mote_band_run in place of the chain's steps. MOTE_OK, MOTE_E_STATE
+ * or a kernel's status. */
 struct mote_session;
-mote_status mote_band_check(const struct mote_session *s, const mote_graph *g, const mote_band *b);
+mote_status mote_band_check(const struct mote_session *s, const mote_graph *g, const mote_band *b,
+                            mote_band_work *w);
 mote_status mote_band_run(const struct mote_session *s);
+
+/* Band execution as the planner and the session reach it: through this
+ * table, so a build whose operator selection says no model of it runs a
+ * band chain (MOTE_OPSET without MOTE_OPSET_BANDS: `mote ops --for` runs
+ * the planner and writes MOTE_OPSET_BANDS only when it chooses a chain)
+ * links none of band.c, band_run.c, plan_band.c (band_select.c, compiled
+ * with the selection like control_select.c). NULL there: the planner then
+ * plans without bands, as MOTE_PLAN_NO_PATCH does. The full build keeps
+ * it. */
+struct mote_plan_entry;
+typedef struct mote_band_entry {
+    int (*make)(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b,
+                mote_band_work *w);
+    int (*apply)(const mote_graph *g, struct mote_plan_entry *e, mote_band *b, mote_band_work *w);
+    mote_status (*check)(const struct mote_session *s, const mote_graph *g, const mote_band *b,
+                         mote_band_work *w);
+    mote_status (*run)(const struct mote_session *s);
+} mote_band_entry;
+
+extern const mote_band_entry *const mote_bands;
 
 #endif /* MOTE_CORE_BAND_H */

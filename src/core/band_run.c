@@ -18,10 +18,12 @@
 #include "core/step.h"
 #include "kernels/kernel_table.h"
 
+/* The layers and windows (l, cap) are where the caller keeps them: the
+ * work memory while loading (mote_band_check), the stack while running. */
 typedef struct band_ctx {
     const mote_session *s;
-    mote_band_layer l[MOTE_BAND_MAX_OPS];
-    int32_t cap[MOTE_BAND_MAX_OPS];
+    mote_band_layer *l;
+    int32_t *cap;
     uint32_t n;
     uint8_t *work;
     uint8_t *in, *out; /* the chain's input and output tensors */
@@ -205,10 +207,13 @@ static int call(void *user, const mote_band_call *bc)
     return (int)status;
 }
 
-mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b)
+mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b,
+                            mote_band_work *w)
 {
     band_ctx c;
     uint32_t k;
+    c.l = w->l;
+    c.cap = w->cap;
     if (load(&c, s) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
         b->last - b->first + 1 != (int32_t)c.n)
         return MOTE_E_STATE;
@@ -218,7 +223,7 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
      * are the graph's. */
     for (k = 0; k < c.n; k++) {
         mote_band_layer l;
-        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l) || l.in_h != c.l[k].in_h ||
+        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l, NULL, w) || l.in_h != c.l[k].in_h ||
             l.out_h != c.l[k].out_h || l.stride != c.l[k].stride || l.pad != c.l[k].pad ||
             l.span != c.l[k].span || l.in_row != c.l[k].in_row || l.out_row != c.l[k].out_row ||
             l.add != c.l[k].add)
@@ -231,8 +236,11 @@ mote_status mote_band_run(const mote_session *s)
 {
     band_ctx c;
     mote_band_visit v;
-    int32_t grown[MOTE_BAND_MAX_OPS];
+    mote_band_layer l[MOTE_BAND_MAX_OPS];
+    int32_t cap[MOTE_BAND_MAX_OPS], grown[MOTE_BAND_MAX_OPS];
     int rc, ok;
+    c.l = l;
+    c.cap = cap;
     if (load(&c, s) != 0) return MOTE_E_STATE;
     v.drop = drop;
     v.call = call;

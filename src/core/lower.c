@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/work.h"
 #include "ops/op.h"
 #include "ops/op_control.h"
 
@@ -118,8 +119,10 @@ static mote_status fail_type(mote_lower_ctx *c, uint32_t types)
 /* A constant the reader marked unaligned (INT64 at 4 mod 8, as TensorFlow's
  * converter stores 16x8 biases) reaches only a kernel that loads it safely:
  * the operator's lowering sets its bit in c->unaligned_ok. Any other input
- * (at any position) is refused, naming it. */
-static mote_status check_unaligned(mote_lower_ctx *c)
+ * (at any position) is refused, naming it. Its own frame (a tensor
+ * record): not in mote_lower_op_in's while that one reads the graph
+ * (loading's stack). */
+static MOTE_NOINLINE mote_status check_unaligned(mote_lower_ctx *c)
 {
     uint32_t k;
     for (k = 0; k < c->op.n_inputs; k++) {

@@ -47,6 +47,35 @@ static MOTE_NOINLINE mote_status count_steps(mote_model *m, uint32_t isa, mote_l
     return mote_steps_build(&m->graph, isa, NULL, NULL, NULL, NULL, &sz, &m->error, ctx);
 }
 
+/* The state's layout and the model's sizes from the counted steps sz
+ * (their own frame: not on the stack while the steps are lowered). */
+static MOTE_NOINLINE mote_status record_sizes(mote_model *m, uint32_t isa,
+                                              const mote_steps_sizes *sz, size_t acts)
+{
+    mote_layout layout;
+    /* No step left that makes its table at run time (all of them in the
+     * chain): the model stores every table, and says so
+     * (mote_model_requant_at_run). Lowering without the bit gives the same
+     * steps, so the session lays out the same bytes. */
+    if (sz->run_tables == 0) isa &= ~MOTE_LOWER_TABLES_AT_RUN;
+    if (ALIGN_UP(sz->scratch_end) > acts) acts = (size_t)ALIGN_UP(sz->scratch_end);
+    /* state + activations is what mote_model_arena_size() returns: it must
+     * not wrap a 32-bit size_t. */
+    if (mote_layout_compute(m->graph.n_ops, sz->operands, m->graph.n_tensors, sz->params_bytes,
+                            &layout) != 0 ||
+        acts > SIZE_MAX - layout.state_bytes)
+        return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
+    m->isa = isa;
+    m->n_operands = (uint32_t)sz->operands;
+    m->n_steps = m->graph.n_ops;
+    m->n_refs = m->graph.n_tensors;
+    m->params_bytes = (uint32_t)sz->params_bytes;
+    m->table_bytes = (uint32_t)sz->table_bytes;
+    m->activation_bytes = acts;
+    m->state_bytes = layout.state_bytes;
+    return MOTE_OK;
+}
+
 /* Again with the plan and its band chain: kernel scratch, and the rings of
  * operators the plan runs in place, are placed among the live buffers (the
  * chain's steps keep their tables stored: core/steps.h, mote_steps_isa);
@@ -56,45 +85,24 @@ static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
                                              mote_lower_ctx *ctx, size_t acts)
 {
     mote_steps_sizes sz;
-    mote_layout layout;
     mote_status s;
     if ((s = mote_steps_build(&m->graph, isa, plan, band, NULL, NULL, &sz, &m->error, ctx)) !=
         MOTE_OK)
         return s;
-    /* No step left that makes its table at run time (all of them in the
-     * chain): the model stores every table, and says so
-     * (mote_model_requant_at_run). Lowering without the bit gives the same
-     * steps, so the session lays out the same bytes. */
-    if (sz.run_tables == 0) isa &= ~MOTE_LOWER_TABLES_AT_RUN;
-    if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
-    /* state + activations is what mote_model_arena_size() returns: it must
-     * not wrap a 32-bit size_t. */
-    if (mote_layout_compute(m->graph.n_ops, sz.operands, m->graph.n_tensors, sz.params_bytes,
-                            &layout) != 0 ||
-        acts > SIZE_MAX - layout.state_bytes)
-        return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
-    m->isa = isa;
-    m->n_operands = (uint32_t)sz.operands;
-    m->n_steps = m->graph.n_ops;
-    m->n_refs = m->graph.n_tensors;
-    m->params_bytes = (uint32_t)sz.params_bytes;
-    m->table_bytes = (uint32_t)sz.table_bytes;
-    m->activation_bytes = acts;
-    m->state_bytes = layout.state_bytes;
-    return MOTE_OK;
+    return record_sizes(m, isa, &sz, acts);
 }
 
 /* Lower (counting), plan, place scratch and lay out the state, with the
- * plan records and lowering context where the caller says (ctx may be
- * NULL: on the stack). */
+ * plan records, lowering context and planner work where the caller says
+ * (ctx may be NULL: on the stack). */
 static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                              mote_lower_ctx *ctx)
+                              mote_lower_ctx *ctx, mote_plan_work *pw)
 {
     mote_band band;
     mote_status s;
     size_t acts;
     if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
-    if ((s = mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &m->error)) !=
+    if ((s = mote_plan_build_in(&m->graph, m->plan_flags, plan, &acts, &band, pw, &m->error)) !=
         MOTE_OK)
         return s;
     return place_steps(m, isa, plan, &band, ctx, acts);
@@ -104,7 +112,8 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
 static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    return plan_model(m, isa, plan, NULL);
+    mote_plan_work pw;
+    return plan_model(m, isa, plan, NULL, &pw);
 }
 
 /* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not)
@@ -119,7 +128,7 @@ static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *w
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
     if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
-        return plan_model(m, isa, w.plan, w.ctx);
+        return plan_model(m, isa, w.plan, w.ctx, w.pw);
     return plan_model_on_stack(m, isa);
 }
 

@@ -9,6 +9,7 @@
 #include "mote/mote.h"
 #include "base/error.h"
 #include "core/band.h"
+#include "core/work.h"
 #include "kernels/kernel_table.h"
 #include "ops/op.h"
 
@@ -23,8 +24,12 @@ static int32_t root_of(const mote_plan_entry *e, int32_t t)
     return t;
 }
 
-static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error *err)
+static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_plan_work *w,
+                             mote_error *err)
 {
+    /* The records in w, not in this frame (loading's stack). */
+    mote_graph_tensor *ten = &w->band.ten;
+    mote_graph_op *op = &w->band.op;
     uint32_t i, k;
     for (i = 0; i < g->n_tensors; i++) {
         e[i].size = 0;
@@ -36,11 +41,10 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
     }
     for (k = 0; k < g->n_inputs; k++) {
         int32_t t = mote_graph_input(g, k);
-        mote_graph_tensor ten;
         /* A constant lives in the model bytes (flash): the application
          * would write its input there. */
-        mote_graph_get_tensor(g, (uint32_t)t, &ten);
-        if (ten.data != NULL)
+        mote_graph_get_tensor(g, (uint32_t)t, ten);
+        if (ten->data != NULL)
             return mote_error_set(err, MOTE_E_GRAPH, -1, t, 0,
                                   "model input tensor %d is a constant", (int)t);
         e[t].first = 0;
@@ -52,21 +56,18 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
      * across invokes. An operator writing one as an output is refused below
      * ("already written"). */
     for (i = 0; i < g->n_tensors; i++) {
-        mote_graph_tensor ten;
-        mote_graph_get_tensor(g, i, &ten);
-        if (!ten.is_variable) continue;
+        mote_graph_get_tensor(g, i, ten);
+        if (!ten->is_variable) continue;
         e[i].first = 0;
         e[i].used = 1;
     }
     for (i = 0; i < g->n_ops; i++) {
-        mote_graph_op op;
-        mote_graph_get_op(g, i, &op);
-        for (k = 0; k < op.n_inputs; k++) {
-            int32_t t = mote_graph_op_input(&op, k);
-            mote_graph_tensor ten;
+        mote_graph_get_op(g, i, op);
+        for (k = 0; k < op->n_inputs; k++) {
+            int32_t t = mote_graph_op_input(op, k);
             if (t < 0) continue;
-            mote_graph_get_tensor(g, (uint32_t)t, &ten);
-            if (ten.data != NULL) continue;
+            mote_graph_get_tensor(g, (uint32_t)t, ten);
+            if (ten->data != NULL) continue;
             if (e[t].first > (int32_t)i)
                 return mote_error_set(err, MOTE_E_GRAPH, (int32_t)i, t, 0,
                                       "operator %u reads tensor %d before any operator writes "
@@ -75,21 +76,20 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
             e[t].last = (int16_t)i;
             e[t].used = 1;
         }
-        for (k = 0; k < op.n_outputs; k++) {
-            int32_t t = mote_graph_op_output(&op, k);
-            mote_graph_tensor ten;
+        for (k = 0; k < op->n_outputs; k++) {
+            int32_t t = mote_graph_op_output(op, k);
             if (t < 0)
                 return mote_error_set(err, MOTE_E_GRAPH, (int32_t)i, -1, 0,
                                       "operator %u has an omitted output", (unsigned)i);
-            mote_graph_get_tensor(g, (uint32_t)t, &ten);
-            if (ten.data != NULL || e[t].first != INT16_MAX)
+            mote_graph_get_tensor(g, (uint32_t)t, ten);
+            if (ten->data != NULL || e[t].first != INT16_MAX)
                 return mote_error_set(
                     err, MOTE_E_GRAPH, (int32_t)i, t, 0,
                     "operator %u writes tensor %d, which is %s", (unsigned)i, (int)t,
-                    ten.data != NULL ? "a constant"
-                                     : "already written (a model input or another "
-                                       "operator's output)");
-            if (ten.bytes > UINT32_MAX)
+                    ten->data != NULL ? "a constant"
+                                      : "already written (a model input or another "
+                                        "operator's output)");
+            if (ten->bytes > UINT32_MAX)
                 return mote_error_set(err, MOTE_E_LIMIT, (int32_t)i, t, 0,
                                       "tensor %d needs more than 4 GB", (int)t);
             e[t].first = (int16_t)i;
@@ -98,16 +98,14 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
         }
     }
     for (i = 0; i < g->n_tensors; i++) {
-        mote_graph_tensor ten;
-        mote_graph_get_tensor(g, i, &ten);
-        if (ten.is_variable) e[i].last = (int16_t)g->n_ops;
+        mote_graph_get_tensor(g, i, ten);
+        if (ten->is_variable) e[i].last = (int16_t)g->n_ops;
     }
     for (k = 0; k < g->n_outputs; k++) {
         int32_t t = mote_graph_output(g, k);
-        mote_graph_tensor ten;
-        mote_graph_get_tensor(g, (uint32_t)t, &ten);
+        mote_graph_get_tensor(g, (uint32_t)t, ten);
         /* Outputs are promised inside the arena (mote.h); a constant is not. */
-        if (ten.data != NULL)
+        if (ten->data != NULL)
             return mote_error_set(err, MOTE_E_GRAPH, -1, t, 0,
                                   "model output tensor %d is a constant", (int)t);
         if (e[t].first == INT16_MAX)
@@ -118,36 +116,34 @@ static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error
     }
     /* Sizes of every non-constant tensor that takes part. */
     for (i = 0; i < g->n_tensors; i++) {
-        mote_graph_tensor ten;
         if (!e[i].used) continue;
-        mote_graph_get_tensor(g, i, &ten);
-        if (ten.data != NULL) {
+        mote_graph_get_tensor(g, i, ten);
+        if (ten->data != NULL) {
             e[i].used = 0;
             continue;
         }
-        if (ten.bytes > UINT32_MAX - MOTE_ARENA_ALIGN)
+        if (ten->bytes > UINT32_MAX - MOTE_ARENA_ALIGN)
             return mote_error_set(err, MOTE_E_LIMIT, -1, (int32_t)i, 0,
                                   "tensor %u needs more than 4 GB", (unsigned)i);
-        e[i].size = (uint32_t)ten.bytes;
+        e[i].size = (uint32_t)ten->bytes;
     }
     return MOTE_OK;
 }
 
 /* Outputs of operators that only reinterpret bytes (MOTE_OPF_ALIAS in
  * ops.def: RESHAPE) share their (non-constant) input's buffer. */
-static void share_aliases(const mote_graph *g, mote_plan_entry *e)
+static void share_aliases(const mote_graph *g, mote_plan_entry *e, mote_graph_op *op)
 {
     uint32_t i;
     for (i = 0; i < g->n_ops; i++) {
-        mote_graph_op op;
         int32_t in, out, root;
         const mote_op_def *def;
-        mote_graph_get_op(g, i, &op);
-        def = mote_op_find(op.code);
-        if (def == NULL || !(def->flags & MOTE_OPF_ALIAS) || op.n_inputs < 1 || op.n_outputs != 1)
+        mote_graph_get_op(g, i, op);
+        def = mote_op_find(op->code);
+        if (def == NULL || !(def->flags & MOTE_OPF_ALIAS) || op->n_inputs < 1 || op->n_outputs != 1)
             continue;
-        in = mote_graph_op_input(&op, 0);
-        out = mote_graph_op_output(&op, 0);
+        in = mote_graph_op_input(op, 0);
+        out = mote_graph_op_output(op, 0);
         if (in < 0 || out < 0 || !e[in].used || !e[out].used) continue;
         root = root_of(e, in);
         if (e[out].size != e[root].size) continue;
@@ -163,29 +159,30 @@ static void share_aliases(const mote_graph *g, mote_plan_entry *e)
  * rows, stride 1 along rows, an int8 constant filter: the case the
  * reference rows handle (kernel_table.h, mote_inplace_ring_rows; the
  * padding on top as lowering computes it, ops/op_conv_util.c). */
-static uint32_t rows_ring(const mote_graph *g, const mote_graph_op *op)
+static uint32_t rows_ring(const mote_graph *g, const mote_graph_op *op, mote_graph_tensor *tr)
 {
-    /* One tensor record at a time: the planner's stack stays small. */
-    mote_graph_tensor t;
+    /* One tensor record at a time, in *tr (the planner's work, or the
+     * caller's frame): the planner's stack stays small. */
     int32_t t0, t1, to, d, pad, dims[4], kh;
     if (op->n_inputs < 2 || op->n_outputs != 1) return 0;
     t0 = mote_graph_op_input(op, 0);
     t1 = mote_graph_op_input(op, 1);
     to = mote_graph_op_output(op, 0);
     if (t0 < 0 || t1 < 0 || to < 0) return 0;
-    mote_graph_get_tensor(g, (uint32_t)t1, &t);
-    if (t.data == NULL || t.type != MOTE_INT8 || t.rank != 4) return 0;
-    kh = t.dims[1];
-    mote_graph_get_tensor(g, (uint32_t)t0, &t);
-    if (t.data != NULL || t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
+    mote_graph_get_tensor(g, (uint32_t)t1, tr);
+    if (tr->data == NULL || tr->type != MOTE_INT8 || tr->rank != 4) return 0;
+    kh = tr->dims[1];
+    mote_graph_get_tensor(g, (uint32_t)t0, tr);
+    if (tr->data != NULL || tr->type != MOTE_INT8 || tr->rank != 4 || tr->dims[0] != 1) return 0;
     for (d = 0; d < 4; d++)
-        dims[d] = t.dims[d];
-    mote_graph_get_tensor(g, (uint32_t)to, &t);
-    if (t.type != MOTE_INT8 || t.rank != 4) return 0;
+        dims[d] = tr->dims[d];
+    mote_graph_get_tensor(g, (uint32_t)to, tr);
+    if (tr->type != MOTE_INT8 || tr->rank != 4) return 0;
     for (d = 0; d < 4; d++)
-        if (t.dims[d] < 1 || (d == 1 ? t.dims[d] > dims[d] : t.dims[d] != dims[d])) return 0;
-    if ((pad = mote_conv_rows_pad(op, kh, dims[1], t.dims[1])) < 0) return 0;
-    return (uint32_t)mote_inplace_ring_rows(t.dims[1], pad) * (uint32_t)dims[2] * (uint32_t)dims[3];
+        if (tr->dims[d] < 1 || (d == 1 ? tr->dims[d] > dims[d] : tr->dims[d] != dims[d])) return 0;
+    if ((pad = mote_conv_rows_pad(op, kh, dims[1], tr->dims[1])) < 0) return 0;
+    return (uint32_t)mote_inplace_ring_rows(tr->dims[1], pad) * (uint32_t)dims[2] *
+           (uint32_t)dims[3];
 }
 
 #define OPBIT(m, i) ((m)[(i) >> 5] & (1u << ((i)&31u)))
@@ -199,28 +196,31 @@ static uint32_t rows_ring(const mote_graph *g, const mote_graph_op *op)
  * already covers every alias made so far: reads of a tensor sharing the
  * buffer at a later operator keep it from being overwritten here. */
 static void share_inplace(const mote_graph *g, mote_plan_entry *e, const uint32_t *off,
-                          uint32_t *on)
+                          uint32_t *on, const mote_band *b, mote_plan_work *w)
 {
+    mote_graph_op *op = &w->band.op; /* in w, not in this frame */
     uint32_t i, k;
     for (i = 0; i < g->n_ops; i++) {
-        mote_graph_op op;
         int32_t out;
         uint32_t n_in;
         const mote_op_def *def;
-        mote_graph_get_op(g, i, &op);
-        def = mote_op_find(op.code);
-        /* A bit in `off`: left out (or run band by band: core/band.h). */
-        if (def == NULL || op.n_outputs != 1 || OPBIT(off, i)) continue;
+        mote_graph_get_op(g, i, op);
+        def = mote_op_find(op->code);
+        /* A bit in `off`: left out; in b's chain: run band by band
+         * (core/band.h). */
+        if (def == NULL || op->n_outputs != 1 || OPBIT(off, i) ||
+            (b->first >= 0 && (int32_t)i >= b->first && (int32_t)i <= b->last))
+            continue;
         if (def->flags & MOTE_OPF_INPLACE)
-            n_in = op.n_inputs;
-        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && rows_ring(g, &op) != 0)
+            n_in = op->n_inputs;
+        else if ((def->flags & MOTE_OPF_INPLACE_ROWS) && rows_ring(g, op, &w->band.ten) != 0)
             n_in = 1;
         else
             continue;
-        out = mote_graph_op_output(&op, 0);
+        out = mote_graph_op_output(op, 0);
         if (out < 0 || !e[out].used || e[out].alias >= 0 || e[out].size == 0) continue;
         for (k = 0; k < n_in; k++) {
-            int32_t in = mote_graph_op_input(&op, k), root;
+            int32_t in = mote_graph_op_input(op, k), root;
             if (in < 0 || !e[in].used) continue; /* omitted or constant */
             root = root_of(e, in);
             /* Element-wise: the same size; row by row: no larger (rows_ring). */
@@ -239,7 +239,8 @@ static void share_inplace(const mote_graph *g, mote_plan_entry *e, const uint32_
 
 /* Largest sum of buffers live at one operator, with the rings of the
  * windowed operators done in place (bits in `on`). */
-static uint64_t live_peak(const mote_graph *g, const mote_plan_entry *e, const uint32_t *on)
+static uint64_t live_peak(const mote_graph *g, const mote_plan_entry *e, const uint32_t *on,
+                          mote_plan_work *w)
 {
     uint64_t peak = 0;
     uint32_t i, s;
@@ -249,9 +250,8 @@ static uint64_t live_peak(const mote_graph *g, const mote_plan_entry *e, const u
             if (e[i].used && e[i].size && e[i].first <= (int32_t)s && (int32_t)s <= e[i].last)
                 live += e[i].size;
         if (s < g->n_ops && OPBIT(on, s)) {
-            mote_graph_op op;
-            mote_graph_get_op(g, s, &op);
-            live += rows_ring(g, &op);
+            mote_graph_get_op(g, s, &w->band.op);
+            live += rows_ring(g, &w->band.op, &w->band.ten);
         }
         if (live > peak) peak = live;
     }
@@ -262,23 +262,15 @@ static uint64_t live_peak(const mote_graph *g, const mote_plan_entry *e, const u
  * plan_band.c) and in place (windowed operators with a bit in `off` left
  * out; the chain's operators never run in place). */
 static mote_status share(const mote_graph *g, mote_plan_entry *e, const uint32_t *off, uint32_t *on,
-                         mote_band *b, mote_error *err)
+                         mote_band *b, mote_plan_work *w, mote_error *err)
 {
-    uint32_t skip[(MOTE_MAX_OPS + 31) / 32];
     mote_status s;
-    int32_t i;
-    memset(on, 0, ((MOTE_MAX_OPS + 31) / 32) * sizeof *on);
-    if ((s = lifetimes(g, e, err)) != MOTE_OK) return s;
-    share_aliases(g, e);
-    if (b->first < 0) {
-        share_inplace(g, e, off, on);
-        return MOTE_OK;
-    }
-    if (mote_plan_band_apply(g, e, b) != 0) return MOTE_E_STATE;
-    memcpy(skip, off, sizeof skip);
-    for (i = b->first; i <= b->last; i++)
-        skip[i >> 5] |= 1u << (i & 31);
-    share_inplace(g, e, skip, on);
+    memset(on, 0, MOTE_PLAN_OPSET_WORDS * sizeof *on);
+    if ((s = lifetimes(g, e, w, err)) != MOTE_OK) return s;
+    share_aliases(g, e, &w->band.op);
+    if (b->first >= 0 && (mote_bands == NULL || mote_bands->apply(g, e, b, &w->band) != 0))
+        return MOTE_E_STATE;
+    share_inplace(g, e, off, on, b, w);
     return MOTE_OK;
 }
 
@@ -287,30 +279,29 @@ static mote_status share(const mote_graph *g, mote_plan_entry *e, const uint32_t
  * (rings included): in place they run on the reference row, so only where
  * they lower the peak. Leaves e planned with the chosen set. */
 static mote_status choose_inplace(const mote_graph *g, mote_plan_entry *e, mote_band *b,
-                                  mote_error *err)
+                                  mote_plan_work *w, mote_error *err)
 {
-    uint32_t off[(MOTE_MAX_OPS + 31) / 32], on[(MOTE_MAX_OPS + 31) / 32],
-        all[(MOTE_MAX_OPS + 31) / 32];
+    uint32_t *off = w->off, *on = w->on, *all = w->all;
     uint64_t best;
     uint32_t i;
     int changed = 0;
     mote_status s;
-    memset(off, 0, sizeof off);
-    if ((s = share(g, e, off, all, b, err)) != MOTE_OK) return s;
-    best = live_peak(g, e, all);
+    memset(off, 0, sizeof w->off);
+    if ((s = share(g, e, off, all, b, w, err)) != MOTE_OK) return s;
+    best = live_peak(g, e, all, w);
     for (i = 0; i < g->n_ops; i++) {
         uint64_t peak;
         if (!OPBIT(all, i)) continue;
         off[i >> 5] |= 1u << (i & 31u);
-        if ((s = share(g, e, off, on, b, err)) != MOTE_OK) return s;
-        peak = live_peak(g, e, on);
+        if ((s = share(g, e, off, on, b, w, err)) != MOTE_OK) return s;
+        peak = live_peak(g, e, on, w);
         changed = 1;
         if (peak <= best)
             best = peak;
         else
             off[i >> 5] &= ~(1u << (i & 31u));
     }
-    if (changed) return share(g, e, off, on, b, err);
+    if (changed) return share(g, e, off, on, b, w, err);
     return MOTE_OK;
 }
 
@@ -386,14 +377,14 @@ static mote_status place(mote_plan_entry *e, uint32_t n, int order, uint64_t *en
 /* In place and placement with band b (b->first < 0: none); *total the
  * aligned activation end. */
 static mote_status plan_with(const mote_graph *g, mote_plan_entry *e, mote_band *b, size_t *total,
-                             mote_error *err)
+                             mote_plan_work *w, mote_error *err)
 {
     uint32_t n = g->n_tensors, i;
     uint64_t end = 0, best_end = 0;
     int order, best = ORDER_SIZE;
     mote_status s;
 
-    if ((s = choose_inplace(g, e, b, err)) != MOTE_OK) return s;
+    if ((s = choose_inplace(g, e, b, w, err)) != MOTE_OK) return s;
     /* Greedy first fit in each order; keep the first that ends lowest
      * (greedy by size comes first, so no plan is ever larger than it). */
     for (order = 0; order < ORDER_COUNT; order++) {
@@ -413,7 +404,7 @@ static mote_status plan_with(const mote_graph *g, mote_plan_entry *e, mote_band 
 
 /* The operator where the most bytes are live in plan e: a band chain can
  * only lower the peak by covering it. */
-static uint32_t peak_op(const mote_graph *g, const mote_plan_entry *e)
+static MOTE_NOINLINE uint32_t peak_op(const mote_graph *g, const mote_plan_entry *e)
 {
     uint64_t peak = 0;
     uint32_t i, s, at = 0;
@@ -430,49 +421,57 @@ static uint32_t peak_op(const mote_graph *g, const mote_plan_entry *e)
     return at;
 }
 
-mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
-                                 size_t *total, mote_band *band, mote_error *err)
+mote_status mote_plan_build_in(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
+                               size_t *total, mote_band *band, mote_plan_work *w, mote_error *err)
 {
-    mote_band none, cand, best;
+    /* The best chain so far is kept in *band (first < 0: none), the one
+     * tried in cand: few locals, as the planner runs under loading's
+     * stack (issue #10). */
+    mote_band cand;
     size_t without = 0, t = 0, best_total;
     uint32_t p, a, b;
     mote_status s;
 
     *total = 0;
-    none.first = none.last = none.work = -1;
-    none.may_overlap = none.overlap = 0;
-    none.work_bytes = none.without = none.bands = 0;
-    *band = none;
+    band->first = band->last = band->work = -1;
+    band->may_overlap = band->overlap = 0;
+    band->work_bytes = band->without = band->bands = 0;
     if (g->n_tensors > MOTE_MAX_TENSORS)
         return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0,
                               "model has %u tensors; this build allows %d (MOTE_MAX_TENSORS)",
                               (unsigned)g->n_tensors, MOTE_MAX_TENSORS);
     if (g->n_ops >= INT16_MAX)
         return mote_error_set(err, MOTE_E_LIMIT, -1, -1, 0, "too many operators");
-    if ((s = plan_with(g, e, &none, &without, err)) != MOTE_OK) return s;
+    if ((s = plan_with(g, e, band, &without, w, err)) != MOTE_OK) return s;
     *total = without;
     band->without = (uint32_t)without;
-    if ((flags & MOTE_PLAN_NO_PATCH) || g->n_ops < 2) return MOTE_OK;
+    /* Without band execution in this build (core/band.h, mote_bands):
+     * planned as with MOTE_PLAN_NO_PATCH. */
+    if ((flags & MOTE_PLAN_NO_PATCH) || g->n_ops < 2 || mote_bands == NULL) return MOTE_OK;
     /* Band chains through the peak operator, each planned in full; the
      * lowest strictly below the plan without bands wins (ties: the
      * earlier, shorter chain). */
-    best = none;
     best_total = without;
     p = peak_op(g, e);
     for (a = p >= MOTE_BAND_MAX_OPS - 1 ? p - (MOTE_BAND_MAX_OPS - 1) : 0; a <= p; a++)
         for (b = a + 1 > p ? a + 1 : p; b < g->n_ops && b - a < MOTE_BAND_MAX_OPS; b++) {
-            if (!mote_plan_band_make(g, a, b, &cand)) continue;
-            if (plan_with(g, e, &cand, &t, NULL) != MOTE_OK) continue;
+            if (!mote_bands->make(g, a, b, &cand, &w->band)) continue;
+            if (plan_with(g, e, &cand, &t, w, NULL) != MOTE_OK) continue;
             if (t < best_total) {
-                best = cand;
+                *band = cand;
                 best_total = t;
             }
         }
-    best.without = (uint32_t)without;
-    *band = best;
-    if ((s = plan_with(g, e, band, total, err)) != MOTE_OK) return s;
+    if ((s = plan_with(g, e, band, total, w, err)) != MOTE_OK) return s;
     band->without = (uint32_t)without;
     return MOTE_OK;
+}
+
+mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
+                                 size_t *total, mote_band *band, mote_error *err)
+{
+    mote_plan_work w;
+    return mote_plan_build_in(g, flags, e, total, band, &w, err);
 }
 
 mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *total, mote_error *err)
@@ -523,28 +522,36 @@ mote_status mote_plan_check(const mote_plan_entry *e, uint32_t n, size_t total)
 
 uint32_t mote_plan_rows_ring(const mote_graph *g, uint32_t i)
 {
+    mote_graph_tensor t;
     mote_graph_op op;
     const mote_op_def *def;
     if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK) return 0;
     def = mote_op_find(op.code);
     if (def == NULL || !(def->flags & MOTE_OPF_INPLACE_ROWS) || op.n_outputs != 1) return 0;
-    return rows_ring(g, &op);
+    return rows_ring(g, &op, &t);
 }
 
 uint32_t mote_plan_inplace_rows(const mote_graph *g, const mote_plan_entry *e, uint32_t i)
 {
+    mote_graph_tensor t;
     mote_graph_op op;
+    return mote_plan_inplace_rows_in(g, e, i, &op, &t);
+}
+
+uint32_t mote_plan_inplace_rows_in(const mote_graph *g, const mote_plan_entry *e, uint32_t i,
+                                   mote_graph_op *op, mote_graph_tensor *t)
+{
     const mote_op_def *def;
     int32_t out, in;
-    if (i >= g->n_ops || mote_graph_get_op(g, i, &op) != MOTE_OK) return 0;
-    def = mote_op_find(op.code);
-    if (def == NULL || !(def->flags & MOTE_OPF_INPLACE_ROWS) || op.n_outputs != 1) return 0;
-    out = mote_graph_op_output(&op, 0);
-    in = mote_graph_op_input(&op, 0);
+    if (i >= g->n_ops || mote_graph_get_op(g, i, op) != MOTE_OK) return 0;
+    def = mote_op_find(op->code);
+    if (def == NULL || !(def->flags & MOTE_OPF_INPLACE_ROWS) || op->n_outputs != 1) return 0;
+    out = mote_graph_op_output(op, 0);
+    in = mote_graph_op_input(op, 0);
     /* In place means over its own input 0 (a band chain's output may share
      * the chain's input instead: plan_band.c). */
     if (out < 0 || (uint32_t)out >= g->n_tensors || e[out].alias < 0 || in < 0 ||
         (uint32_t)in >= g->n_tensors || e[out].alias != root_of(e, in))
         return 0;
-    return rows_ring(g, &op);
+    return rows_ring(g, op, t);
 }

@@ -86,9 +86,26 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
 mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
                                  size_t *total, mote_band *band, mote_error *err);
 
+/* What the planner works in besides the entries: the in-place choice's
+ * operator sets, the operator and tensor records it reads the graph into,
+ * and the band chain being tried. About 580 bytes, kept off the stack
+ * while loading (issue #10: within 1 KB): in the work memory
+ * (core/work.h), where it shares the lowering context's place. */
+#define MOTE_PLAN_OPSET_WORDS ((MOTE_MAX_OPS + 31) / 32)
+typedef struct mote_plan_work {
+    uint32_t off[MOTE_PLAN_OPSET_WORDS], on[MOTE_PLAN_OPSET_WORDS], all[MOTE_PLAN_OPSET_WORDS];
+    mote_band_work band; /* its op and ten: where the planner reads the graph too */
+} mote_plan_work;
+
+/* mote_plan_build_opts working in *w (mote_plan_build_opts has it on its
+ * stack). */
+mote_status mote_plan_build_in(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
+                               size_t *total, mote_band *band, mote_plan_work *w, mote_error *err);
+
 /* Band chain b applied to plan entries e just after lifetimes and RESHAPE
- * aliases (plan_band.c): 0, or -1 when the lifetimes do not allow it. */
-int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b);
+ * aliases (plan_band.c), reading the graph into w->op: 0, or -1 when the
+ * lifetimes do not allow it. */
+int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b, mote_band_work *w);
 
 /* Offset in the activation area for `size` bytes of scratch used while
  * operator `step` runs. Returns MOTE_OK or MOTE_E_OVERFLOW. */
@@ -98,6 +115,12 @@ mote_status mote_plan_scratch(const mote_plan_entry *e, uint32_t n, uint32_t ste
 /* Ring bytes of operator i when the plan runs it in place row by row
  * (MOTE_OPF_INPLACE_ROWS: its output shares input 0's buffer), else 0. */
 uint32_t mote_plan_inplace_rows(const mote_graph *g, const mote_plan_entry *e, uint32_t i);
+
+/* As mote_plan_inplace_rows, reading the graph into *op and *t (their
+ * contents are not kept): lowering lends its context's records, so the
+ * records are not on loading's stack. */
+uint32_t mote_plan_inplace_rows_in(const mote_graph *g, const mote_plan_entry *e, uint32_t i,
+                                   mote_graph_op *op, mote_graph_tensor *t);
 
 /* The ring operator i needs when it runs in place row by row (whether or
  * not the plan chose to), from its shapes alone; 0 for other operators. */

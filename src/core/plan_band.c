@@ -19,91 +19,91 @@ static int32_t root_of(const mote_plan_entry *e, int32_t t)
     return t;
 }
 
-/* Chain tensor of activation t read by layer k: 0 for the chain's input
+/* Chain tensor of graph tensor t read by layer k: 0 for the chain's input
  * (input 0 of the first operator), j + 1 for layer j's output (j < k), -1
  * for anything else (the chain reads only its input and itself). */
-static int32_t chain_tensor(const mote_graph *g, const mote_band *b, uint32_t k, int32_t t)
+static int32_t chain_tensor(const int32_t *chain, uint32_t k, int32_t t)
 {
-    mote_graph_op op;
     uint32_t j;
-    mote_graph_get_op(g, (uint32_t)b->first, &op);
-    if (t == mote_graph_op_input(&op, 0)) return 0;
-    for (j = 0; j < k; j++) {
-        mote_graph_get_op(g, (uint32_t)b->first + j, &op);
-        if (t == mote_graph_op_output(&op, 0)) return (int32_t)j + 1;
-    }
+    if (t < 0) return -1;
+    for (j = 0; j <= k; j++)
+        if (t == chain[j]) return (int32_t)j;
     return -1;
 }
 
-uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_layer *l)
+/* Few locals here and in mote_plan_band_make: the layers and tensors are
+ * in *w, and each operator is read once (mote_band_layer_of), so the
+ * deepest frames under the planner hold one operator and one tensor
+ * record (issue #10: loading within 1 KB of stack). */
+uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_work *w)
 {
     uint32_t n, k, s;
     if (b->first < 0 || b->last <= b->first) return 0;
     n = (uint32_t)(b->last - b->first) + 1;
     if (n > MOTE_BAND_MAX_OPS) return 0;
     for (k = 0; k < n; k++) {
-        mote_graph_op op;
-        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l[k])) return 0;
-        mote_graph_get_op(g, (uint32_t)b->first + k, &op);
+        int32_t io[3];
+        mote_band_layer *l = &w->l[k];
+        if (!mote_band_layer_of(g, (uint32_t)b->first + k, l, io, w)) return 0;
+        if (k == 0) w->t[0] = io[0];
         /* A convolution reads input 0 (inputs 1 and 2 are constants:
          * mote_band_layer_of); an ADD both. */
-        for (s = 0; s < (l[k].add ? 2u : 1u); s++) {
-            int32_t j = chain_tensor(g, b, k, mote_graph_op_input(&op, s));
+        for (s = 0; s < (l->add ? 2u : 1u); s++) {
+            int32_t j = chain_tensor(w->t, k, io[s]);
             if (j < 0) return 0;
-            l[k].src[s] = (int8_t)j;
+            l->src[s] = (int8_t)j;
         }
+        w->t[k + 1] = io[2];
     }
     return n;
 }
 
-int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b)
+int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b,
+                        mote_band_work *w)
 {
-    mote_band_layer l[MOTE_BAND_MAX_OPS];
-    int32_t cap[MOTE_BAND_MAX_OPS];
-    mote_graph_op op;
     uint32_t n;
     int ok;
     if (first >= last || last >= g->n_ops || last - first + 1 > MOTE_BAND_MAX_OPS) return 0;
     b->first = (int16_t)first;
     b->last = (int16_t)last;
-    if ((n = mote_plan_band_layers(g, b, l)) == 0 || mote_band_walk(l, n, cap, &ok, NULL) != 0) {
+    if ((n = mote_plan_band_layers(g, b, w)) == 0 ||
+        mote_band_walk(w->l, n, w->cap, &ok, NULL) != 0) {
         b->first = b->last = -1;
         return 0;
     }
-    mote_graph_get_op(g, first, &op);
-    b->work = (int16_t)mote_graph_op_output(&op, 0);
-    b->work_bytes = mote_band_work_bytes(l, n, cap);
+    b->work = (int16_t)w->t[1];
+    b->work_bytes = mote_band_work_bytes(w->l, n, w->cap);
     b->may_overlap = (uint8_t)ok;
     b->overlap = 0;
-    b->bands = (uint32_t)l[n - 1].out_h;
+    b->bands = (uint32_t)w->l[n - 1].out_h;
     return 1;
 }
 
-int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b)
+int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b, mote_band_work *w)
 {
-    mote_graph_op op;
+    mote_graph_op *op = &w->op; /* in w, not in this frame */
     int32_t r0, tn, i, dies;
-    mote_graph_get_op(g, (uint32_t)b->first, &op);
-    r0 = root_of(e, mote_graph_op_input(&op, 0));
+    mote_graph_get_op(g, (uint32_t)b->first, op);
+    r0 = root_of(e, mote_graph_op_input(op, 0));
     if (!e[r0].used || e[r0].size == 0) return -1;
     /* Every intermediate written by its operator and read inside the chain
      * only (not a model output: those live to the end). */
     for (i = b->first; i < b->last; i++) {
         int32_t t;
-        mote_graph_get_op(g, (uint32_t)i, &op);
-        t = mote_graph_op_output(&op, 0);
+        mote_graph_get_op(g, (uint32_t)i, op);
+        t = mote_graph_op_output(op, 0);
         if (!e[t].used || e[t].alias >= 0 || e[t].first != i || e[t].last > b->last) return -1;
     }
-    mote_graph_get_op(g, (uint32_t)b->last, &op);
-    tn = mote_graph_op_output(&op, 0);
+    mote_graph_get_op(g, (uint32_t)b->last, op);
+    tn = mote_graph_op_output(op, 0);
     if (!e[tn].used || e[tn].alias >= 0 || e[tn].size == 0) return -1;
     /* The input dies in the chain: only chain layers read it (the walk
      * checked the output only covers rows none of them reads again). */
     dies = e[r0].last <= b->last;
     for (i = b->first; i < b->last; i++) {
         int32_t t;
-        mote_graph_get_op(g, (uint32_t)i, &op);
-        t = mote_graph_op_output(&op, 0);
+        mote_graph_get_op(g, (uint32_t)i, op);
+        t = mote_graph_op_output(op, 0);
         if (i == b->first) {
             e[t].size = b->work_bytes;
             e[t].last = b->last;

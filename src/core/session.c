@@ -130,31 +130,37 @@ static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *
     return MOTE_OK;
 }
 
+/* Output 0 of operator i (the record in this frame, not the caller's). */
+static MOTE_NOINLINE int32_t op_output(const mote_graph *g, uint32_t i)
+{
+    mote_graph_op op;
+    mote_graph_get_op(g, i, &op);
+    return mote_graph_op_output(&op, 0);
+}
+
 /* A band chain: its intermediates have no tensor of their own (the plan
  * entry of the first holds the row windows, core/band.h). */
 static MOTE_NOINLINE mote_status set_band(mote_session *s, const mote_graph *g,
-                                          const mote_plan_entry *plan, const mote_band *band)
+                                          const mote_plan_entry *plan, const mote_band *band,
+                                          mote_plan_work *pw)
 {
     uint32_t i;
     s->band_work = plan[band->work].offset;
-    for (i = (uint32_t)band->first; i < (uint32_t)band->last; i++) {
-        mote_graph_op op;
-        mote_graph_get_op(g, i, &op);
-        s->tensor_ref[mote_graph_op_output(&op, 0)] = MOTE_REF_NONE;
-    }
+    for (i = (uint32_t)band->first; i < (uint32_t)band->last; i++)
+        s->tensor_ref[op_output(g, i)] = MOTE_REF_NONE;
     s->band_first = band->first;
     s->band_last = band->last;
-    if (mote_band_check(s, g, band) != MOTE_OK)
+    if (mote_bands == NULL || mote_bands->check(s, g, band, &pw->band) != MOTE_OK)
         return mote_error_set(&s->error, MOTE_E_STATE, band->first, -1, 0,
                               "band chain differs from what the model planned");
     return MOTE_OK;
 }
 
 /* Plan and write the state (steps, operands, tensor table, parameter
- * blocks), with the plan records and the lowering context where the caller
- * says (ctx NULL: on the stack). */
+ * blocks), with the plan records, the lowering context and the planner's
+ * work where the caller says (ctx NULL: on the stack). */
 static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
-                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+                           mote_plan_entry *plan, mote_lower_ctx *ctx, mote_plan_work *pw)
 {
     const mote_graph *g = &m->graph;
     mote_band band;
@@ -164,7 +170,7 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     s->band_first = s->band_last = -1;
     if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
         return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
-    if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
+    if (mote_plan_build_in(g, m->plan_flags, plan, &total, &band, pw, &s->error) != MOTE_OK)
         return changed(s);
     if (total > m->activation_bytes)
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
@@ -172,7 +178,7 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     fill_refs(s, g, plan);
     if ((st = write_steps(s, m, layout, plan, &band, ctx)) != MOTE_OK) return st;
-    return band.first >= 0 ? set_band(s, g, plan, &band) : MOTE_OK;
+    return band.first >= 0 ? set_band(s, g, plan, &band, pw) : MOTE_OK;
 }
 
 /* The arena's activation part cannot hold the records: on the stack, in
@@ -181,7 +187,8 @@ static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_mo
                                                   const mote_layout *layout)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    return lay_out(s, m, layout, plan, NULL);
+    mote_plan_work pw;
+    return lay_out(s, m, layout, plan, NULL, &pw);
 }
 
 /* The model bytes, verified again, give the graph mote_model_init read. In
@@ -244,7 +251,7 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
      * written after this call, variable tensors reset below): the planner
      * works there (core/work.h). */
     if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w))
-        st = lay_out(s, m, &layout, w.plan, w.ctx);
+        st = lay_out(s, m, &layout, w.plan, w.ctx, w.pw);
     else
         st = lay_out_on_stack(s, m, &layout);
     if (st != MOTE_OK) return st;
@@ -420,7 +427,7 @@ mote_status mote_invoke(mote_session *s)
         uint32_t done = i;
         mote_status st;
         if ((int32_t)i == s->band_first) { /* the chain, band by band (core/band.h) */
-            st = mote_band_run(s);
+            st = mote_bands != NULL ? mote_bands->run(s) : MOTE_E_STATE;
             done = (uint32_t)s->band_last;
         } else {
             st = !mote_cf_is_control(step) ? run_step(s, step, (int32_t)i)

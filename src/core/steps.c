@@ -18,7 +18,12 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
     s = ctx != NULL ? mote_lower_op_in(g, i, isa, dest, cap, low, err, ctx)
                     : mote_lower_op(g, i, isa, dest, cap, low, err);
     if (s != MOTE_OK) return s;
-    if (plan == NULL || (ring = mote_plan_inplace_rows(g, plan, i)) == 0) return MOTE_OK;
+    /* With a context, its records (done with: lowering is over) hold what
+     * the in-place check reads, not this frame. */
+    if (plan == NULL ||
+        (ring = ctx != NULL ? mote_plan_inplace_rows_in(g, plan, i, &ctx->op, &ctx->out)
+                            : mote_plan_inplace_rows(g, plan, i)) == 0)
+        return MOTE_OK;
     /* In place, row by row: only the reference rows of these two kernels
      * do it (plan.h); the planner checked the shapes and types. */
     r = (uint32_t)low->row;

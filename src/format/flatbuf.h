@@ -103,6 +103,15 @@ static inline float mote_fb_f32(const uint8_t *p)
 #define MOTE_FB_COLD
 #endif
 
+/* For a decoding step that returns before its caller goes deeper: in a
+ * frame of its own, so its locals are not in the caller's frame while the
+ * deepest call below runs (loading's stack). */
+#if defined(__GNUC__) || defined(__clang__)
+#define MOTE_FB_APART __attribute__((noinline))
+#else
+#define MOTE_FB_APART
+#endif
+
 /* Record an error about fb's current op/tensor; returns s. */
 mote_status mote_fb_fail(const mote_fb *fb, mote_status s, uint32_t offset, const char *fmt, ...);
 #ifdef MOTE_NO_STRINGS

@@ -75,7 +75,8 @@ mote_status mote_tflite_buffer(const mote_graph *g, const mote_fb *fb, uint32_t 
 }
 
 /* shape: rank within MOTE_MAX_RANK, every dimension concrete. */
-static mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt, mote_graph_tensor *t)
+static MOTE_FB_APART mote_status decode_shape(const mote_fb *fb, const mote_fb_table *tt,
+                                              mote_graph_tensor *t)
 {
     mote_fb_vec v;
     uint32_t k;
@@ -157,7 +158,8 @@ static mote_status size_tensor(const mote_fb *fb, uint32_t pos, mote_graph_tenso
 }
 
 /* QuantizationParameters: counts consistent, per-axis dimension matches. */
-static mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt, mote_graph_tensor *t)
+static MOTE_FB_APART mote_status decode_quant(const mote_fb *fb, const mote_fb_table *tt,
+                                              mote_graph_tensor *t)
 {
     mote_fb_table q;
     mote_fb_vec scale, zp;

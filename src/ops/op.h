@@ -238,8 +238,11 @@ typedef struct mote_op_rows {
 
 /* Rows of op in g when it can run band by band: an int8 CONV_2D or
  * DEPTHWISE_CONV_2D (batch 1, constant int8 filter and bias), or an int8
- * ADD of two activations of the output's shape. 1 and *r filled, else 0. */
-int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r);
+ * ADD of two activations of the output's shape. 1 and *r filled, else 0.
+ * *t is where the tensors are read (its contents are not kept): the
+ * planner lends its work memory, so loading's stack stays small. */
+int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r,
+                      mote_graph_tensor *t);
 
 /* AVERAGE_POOL_2D and MAX_POOL_2D share everything but the kernel. */
 mote_status mote_lower_pool_common(mote_lower_ctx *c, int average);

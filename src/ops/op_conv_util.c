@@ -348,19 +348,19 @@ int32_t mote_conv_rows_pad(const mote_graph_op *op, int32_t kh, int32_t in_h, in
 
 /* ADD of two int8 activations of the output's own shape (batch 1): row r
  * of the output reads row r of each input. */
-static int add_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r)
+static int add_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r,
+                    mote_graph_tensor *t)
 {
-    mote_graph_tensor t;
     int32_t dims[4] = {0, 0, 0, 0}, k, d, idx;
     if (op->n_inputs != 2 || op->n_outputs != 1) return 0;
     for (k = 0; k < 3; k++) {
         idx = k < 2 ? mote_graph_op_input(op, (uint32_t)k) : mote_graph_op_output(op, 0);
         if (idx < 0) return 0;
-        mote_graph_get_tensor(g, (uint32_t)idx, &t);
-        if (t.data != NULL || t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
+        mote_graph_get_tensor(g, (uint32_t)idx, t);
+        if (t->data != NULL || t->type != MOTE_INT8 || t->rank != 4 || t->dims[0] != 1) return 0;
         for (d = 0; d < 4; d++) {
-            if (k == 0) dims[d] = t.dims[d];
-            if (t.dims[d] != dims[d] || t.dims[d] < 1) return 0;
+            if (k == 0) dims[d] = t->dims[d];
+            if (t->dims[d] != dims[d] || t->dims[d] < 1) return 0;
         }
     }
     if ((uint64_t)dims[2] * (uint64_t)dims[3] > UINT32_MAX / 2) return 0;
@@ -373,13 +373,13 @@ static int add_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *
     return 1;
 }
 
-int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r)
+int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows *r,
+                      mote_graph_tensor *t)
 {
-    mote_graph_tensor t;
     int32_t t0, t1, t2, to, kh, dh, sh, in_h;
     int64_t pad;
     uint64_t in_row;
-    if (op->code == MOTE_OP_ADD) return add_rows(g, op, r);
+    if (op->code == MOTE_OP_ADD) return add_rows(g, op, r, t);
     if ((op->code != MOTE_OP_CONV_2D && op->code != MOTE_OP_DEPTHWISE_CONV_2D) ||
         op->n_inputs < 2 || op->n_outputs != 1)
         return 0;
@@ -389,29 +389,29 @@ int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows
     to = mote_graph_op_output(op, 0);
     if (t0 < 0 || t1 < 0 || to < 0) return 0;
     /* The filter (and bias) constant: only input 0 is an activation. */
-    mote_graph_get_tensor(g, (uint32_t)t1, &t);
-    if (t.data == NULL || t.type != MOTE_INT8 || t.rank != 4) return 0;
-    kh = t.dims[1];
+    mote_graph_get_tensor(g, (uint32_t)t1, t);
+    if (t->data == NULL || t->type != MOTE_INT8 || t->rank != 4) return 0;
+    kh = t->dims[1];
     if (t2 >= 0) {
-        mote_graph_get_tensor(g, (uint32_t)t2, &t);
-        if (t.data == NULL) return 0;
+        mote_graph_get_tensor(g, (uint32_t)t2, t);
+        if (t->data == NULL) return 0;
     }
-    mote_graph_get_tensor(g, (uint32_t)t0, &t);
-    if (t.data != NULL || t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
-    in_h = t.dims[1];
-    in_row = (uint64_t)t.dims[2] * (uint64_t)t.dims[3];
-    mote_graph_get_tensor(g, (uint32_t)to, &t);
-    if (t.type != MOTE_INT8 || t.rank != 4 || t.dims[0] != 1) return 0;
+    mote_graph_get_tensor(g, (uint32_t)t0, t);
+    if (t->data != NULL || t->type != MOTE_INT8 || t->rank != 4 || t->dims[0] != 1) return 0;
+    in_h = t->dims[1];
+    in_row = (uint64_t)t->dims[2] * (uint64_t)t->dims[3];
+    mote_graph_get_tensor(g, (uint32_t)to, t);
+    if (t->type != MOTE_INT8 || t->rank != 4 || t->dims[0] != 1) return 0;
     /* conv_options: stride_h is field 2; dilation_h field 5 (CONV_2D) or 6
      * (DEPTHWISE_CONV_2D), as mote_conv_rows_pad reads them. */
     sh = mote_graph_opt_i32(op, 2, 0);
     dh = mote_graph_opt_i32(op, op->code == MOTE_OP_DEPTHWISE_CONV_2D ? 6u : 5u, 1);
     if (sh < 1 || sh > INT16_MAX || dh < 1 || dh > INT16_MAX || kh < 1 || kh > INT16_MAX ||
-        in_h < 1 || t.dims[1] < 1 || in_row == 0 || in_row > UINT32_MAX / 2 ||
-        (uint64_t)t.dims[2] * (uint64_t)t.dims[3] > UINT32_MAX / 2)
+        in_h < 1 || t->dims[1] < 1 || in_row == 0 || in_row > UINT32_MAX / 2 ||
+        (uint64_t)t->dims[2] * (uint64_t)t->dims[3] > UINT32_MAX / 2)
         return 0;
     r->in_h = in_h;
-    r->out_h = t.dims[1];
+    r->out_h = t->dims[1];
     r->stride = sh;
     r->span = (kh - 1) * dh + 1;
     /* Padding on top: 0 for VALID; SAME as TFLite (and lowering) compute it. */
@@ -422,7 +422,7 @@ int mote_op_band_rows(const mote_graph *g, const mote_graph_op *op, mote_op_rows
     }
     r->pad = (int32_t)pad;
     r->in_row = (uint32_t)in_row;
-    r->out_row = (uint32_t)((uint64_t)t.dims[2] * (uint64_t)t.dims[3]);
+    r->out_row = (uint32_t)((uint64_t)t->dims[2] * (uint64_t)t->dims[3]);
     r->inputs = 1;
     return 1;
 }

@@ -3,7 +3,8 @@
  * selection (tests/cli/test_opset.py links the selection's table objects
  * ahead of libmote.a). Prints one line:
  *
- *   load=<status> session=<status> invoke=<status> out0=<output 0, hex> text=<error>
+ *   load=<status> session=<status> invoke=<status> arena=<bytes> out0=<output 0, hex>
+ *   text=<error>
  *
  * (statuses as numbers, include/mote/status.h).
  *
@@ -63,7 +64,8 @@ int main(int argc, char **argv)
         if (in != NULL) memcpy(t->data, in, in_len < t->bytes ? in_len : t->bytes);
         inv = mote_invoke(&session);
     }
-    printf("load=%d session=%d invoke=%d out0=", (int)load, (int)sess, (int)inv);
+    printf("load=%d session=%d invoke=%d arena=%lu out0=", (int)load, (int)sess, (int)inv,
+           (unsigned long)mote_model_arena_size(&model));
     if (inv == MOTE_OK) {
         const mote_tensor *o = mote_output(&session, 0);
         for (k = 0; k < o->bytes; k++)

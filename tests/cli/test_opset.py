@@ -14,11 +14,17 @@ checks, on the host:
      operator left out ("left out of this build"), and a build whose
      selection was made for the M4 (Arm rows only, not runnable here)
      refuses the model with MOTE_E_UNSUPPORTED_OP saying no row of the
-     kernel runs the step, instead of running something else.
+     kernel runs the step, instead of running something else;
+  4. band execution (src/core/band_select.c) is in a selection exactly when
+     the planner runs a band chain for its model: KWS's selection leaves it
+     out (its build links no band code), IC's keeps it, and IC's build
+     plans the arena `mote inspect` reports (bands included) and gives the
+     golden output.
 
 usage: test_opset.py MOTE LIBMOTE   (build/mote, build/libmote.a)
 Prints "opset: N passed, M failed"; exits non-zero on any failure.
 """
+import json
 import os
 import subprocess
 import sys
@@ -28,9 +34,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 KWS = os.path.join(ROOT, "models", "mlperf-tiny", "kws_ref_model.tflite")
 IC = os.path.join(ROOT, "models", "mlperf-tiny", "pretrainedResnet_quant.tflite")
 GOLDEN = os.path.join(ROOT, "tests", "data", "golden", "kws_ref_model")
+IC_GOLDEN = os.path.join(ROOT, "tests", "data", "golden", "pretrainedResnet_quant")
 # Compiled with the selection (mk/mcu.mk's MCU_SEL_SRCS).
 SEL_SRCS = ["src/ops/registry.c", "src/ops/macs.c", "src/ops/lower_select.c",
-            "src/kernels/kernel_table.c", "src/core/control_select.c"]
+            "src/kernels/kernel_table.c", "src/core/control_select.c", "src/core/band_select.c"]
 E_UNSUPPORTED_OP = -7
 passed = failed = 0
 
@@ -68,6 +75,16 @@ def build(cc, lib, hdr, out):
     subprocess.run([cc, "-std=c99", "-O1", "-Wall", "-Wextra", "-Werror", "-Iinclude",
                     "tests/cli/opset_check.c"] + cflags + objs + [lib, "-lm", "-o", out] + ldflags,
                    cwd=ROOT, check=True)
+
+
+def host_h_text(path):
+    with open(path) as f:
+        return f.read()
+
+
+def has_symbol(exe, name):
+    r = subprocess.run(["nm", exe], capture_output=True, text=True)
+    return any(l.split()[-1:] == [name] for l in r.stdout.splitlines())
 
 
 def run(exe, model, inp=None):
@@ -121,6 +138,29 @@ def main():
         got, line = run(m4_exe, KWS)
         check(got.get("load") == str(E_UNSUPPORTED_OP) and "no row of kernel" in got["text"],
               "a selection made for another core is refused at load, naming the kernel", line)
+        # Band execution: linked only when the planner runs a chain.
+        check("#define MOTE_OPSET_BANDS" not in host_h_text(host_h),
+              "KWS selection leaves band execution out (no chain planned)")
+        check(not has_symbol(host_exe, "mote_band_walk"), "KWS build links no band code")
+        ic_h = os.path.join(tmp, "ic.h")
+        ic_text = header(mote, IC, "host", ic_h)
+        check("#define MOTE_OPSET_BANDS 1" in ic_text,
+              "IC selection keeps band execution (the planner runs a chain)", ic_text)
+        ic_exe = os.path.join(tmp, "ic")
+        build(cc, lib, ic_h, ic_exe)
+        check(has_symbol(ic_exe, "mote_band_walk"), "IC build links the band code")
+        r = subprocess.run([mote, "inspect", IC, "--json"], capture_output=True, text=True)
+        want_arena = str(json.loads(r.stdout)["arena_bytes"]) if r.returncode == 0 else "?"
+        r = subprocess.run([mote, "inspect", IC, "--json", "--no-patch"], capture_output=True,
+                           text=True)
+        no_patch = str(json.loads(r.stdout)["arena_bytes"]) if r.returncode == 0 else "?"
+        with open(os.path.join(IC_GOLDEN, "out_0.bin"), "rb") as f:
+            want = f.read().hex()
+        got, line = run(ic_exe, IC, os.path.join(IC_GOLDEN, "in_0.bin"))
+        check(got.get("invoke") == "0" and got.get("out0") == want and
+              got.get("arena") == want_arena and want_arena != no_patch,
+              "IC build plans with bands (arena %s, %s without) and gives the golden output" %
+              (want_arena, no_patch), line)
     print("opset: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "core/lower.h"
+#include "core/plan.h"
 #include "file.h"
 #include "kernels/kernel_table.h"
 #include "ops/op.h"
@@ -115,6 +116,7 @@ typedef struct selection {
     uint8_t kernel_used[MOTE_KID_COUNT];
     uint8_t op_kernel[N_TABLE_OPS][MOTE_KID_COUNT];
     uint8_t row_used[256]; /* with --target: the rows the steps run */
+    int bands;             /* the planner runs a band chain for a model */
     const char *target;    /* NULL: every row of each kernel */
     uint32_t isa;
 } selection;
@@ -177,6 +179,22 @@ static int select_model(const char *path, selection *sel)
      * that can), so the model is planned for the target's features. */
     if (cli_load_model_for(path, &model, &bytes, &len, sel->isa) != 0) return 1;
     g = mote_model_graph(&model);
+    /* Band execution (core/band.h) is linked only when the planner runs a
+     * chain for one of the models: the same planner as loading (plan flags
+     * as loaded here: the defaults, bands allowed), whose choice depends on
+     * the graph only (not on the core or the table mode). */
+    {
+        static mote_plan_entry plan[MOTE_MAX_TENSORS];
+        mote_band band;
+        mote_error err;
+        size_t total;
+        if (mote_plan_build_opts(g, model.plan_flags, plan, &total, &band, &err) != MOTE_OK) {
+            cli_error("ops: %s: cannot plan the model", path);
+            free(bytes);
+            return 1;
+        }
+        if (band.first >= 0) sel->bands = 1;
+    }
     for (i = 0; i < g->n_ops && rc == 0; i++) {
         mote_graph_op op;
         mote_graph_tensor t;
@@ -286,6 +304,13 @@ static int write_selection(const selection *sel, char **models, int n_models, co
         n_kernels++;
         PUT("#define MOTE_OPSET_K_%s 1\n", mote_kernel_name((mote_kernel_id)kid));
     }
+    if (sel->bands)
+        PUT("\n/* The planner runs a band chain (core/band.h): band execution is\n"
+            " * linked (src/core/band_select.c). */\n#define MOTE_OPSET_BANDS 1\n");
+    else
+        PUT("\n/* No band chain (core/band.h) for these models: band execution is\n"
+            " * left out (src/core/band_select.c); a model that would run one is\n"
+            " * planned without it here. */\n");
     if (sel->target != NULL) {
         uint32_t r;
         PUT("\n/* Kernel rows the steps run on %s (lowering's pick, in-place steps\n"
