@@ -213,10 +213,21 @@ typedef struct mote_conv_s8_step { /* CONV_2D and DEPTHWISE_CONV_2D, int8 */
                          weights (every channel then uses entry 0) */
 } mote_conv_s8_step;
 
+/* FULLY_CONNECTED, int8 (24 bytes: the runtime state holds one per
+ * layer). Narrow fields where the values are bounded (lowering checks each
+ * one fits); weights are symmetric (filter_offset 0). Per-tensor weights
+ * keep their single requantization entry here (multiplier, shift);
+ * per-channel weights have out_c entries after the block
+ * (mote_fc_s8_step_unpack gives the kernel's params and table). */
 typedef struct mote_fc_s8_step {
-    mote_fc_s8_params p;
     int32_t batches, depth, out_c;
-    int32_t channels; /* requantization entries that follow: out_c or 1 */
+    int32_t multiplier;   /* per-tensor weights: the requantization multiplier */
+    int16_t input_offset; /* -input zero point, in [-127, 128] */
+    int8_t output_offset; /* +output zero point */
+    int8_t act_min, act_max;
+    int8_t shift;        /* per-tensor weights: the requantization shift */
+    uint8_t per_channel; /* 1: out_c entries follow the block; 0: none */
+    uint8_t reserved;    /* 0 */
 } mote_fc_s8_step;
 
 typedef struct mote_pool_s8_step {
@@ -271,6 +282,32 @@ static inline mote_requant mote_step_requant(const void *block, uint32_t block_b
     q.multiplier = (const int32_t *)(const void *)((const uint8_t *)block + block_bytes);
     q.shift = (const int8_t *)(q.multiplier + channels);
     return q;
+}
+
+/* Requantization entries after a FULLY_CONNECTED int8 block: out_c for
+ * per-channel weights, none for per-tensor ones (kept in the block). */
+static inline int32_t mote_fc_s8_step_channels(const mote_fc_s8_step *s)
+{
+    return s->per_channel ? s->out_c : 0;
+}
+
+/* The kernel parameters and requantization table of a FULLY_CONNECTED
+ * int8 block. */
+static inline void mote_fc_s8_step_unpack(const mote_fc_s8_step *s, mote_fc_s8_params *p,
+                                          mote_requant *q)
+{
+    p->input_offset = s->input_offset;
+    p->filter_offset = 0;
+    p->output_offset = s->output_offset;
+    p->act_min = s->act_min;
+    p->act_max = s->act_max;
+    p->per_channel = s->per_channel;
+    if (s->per_channel) {
+        *q = mote_step_requant(s, (uint32_t)sizeof *s, s->out_c);
+    } else {
+        q->multiplier = &s->multiplier;
+        q->shift = &s->shift;
+    }
 }
 
 /* Reference step entry points (src/kernels/ref/). */

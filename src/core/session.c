@@ -309,8 +309,9 @@ mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, con
  * whose steps keep theirs stored (core/steps.h, mote_steps_isa). */
 static int table_at_run(const mote_session *s, const mote_step *st, int32_t i)
 {
-    if (!(s->model->isa & MOTE_LOWER_TABLES_AT_RUN) ||
-        !mote_requant_at_run_kernel(mote_kernel_rows[st->row].kernel))
+    const int32_t kernel = mote_kernel_rows[st->row].kernel;
+    if (!(s->model->isa & MOTE_LOWER_TABLES_AT_RUN) || !mote_requant_at_run_kernel(kernel) ||
+        mote_requant_block_channels(kernel, s->state + st->params) == 0)
         return 0;
     return i < 0 || s->band_first < 0 || i < s->band_first || i > s->band_last;
 }

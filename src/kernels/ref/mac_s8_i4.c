@@ -128,14 +128,16 @@ mote_status mote_ref_depthwise_conv2d_s8_i4_step(const void *step, const mote_ke
 mote_status mote_ref_fully_connected_s8_i4_step(const void *step, const mote_kernel_io *io)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    const mote_fc_s8_params *p = &s->p;
+    mote_fc_s8_params params;
+    mote_requant q;
+    const mote_fc_s8_params *p = &params;
     const int8_t *input = (const int8_t *)io->in[0];
     const uint8_t *filter = (const uint8_t *)io->in[1];
     const int32_t *bias = (const int32_t *)io->in[2];
     int8_t *output = (int8_t *)io->out[0];
     int32_t b, o, d;
 
+    mote_fc_s8_step_unpack(s, &params, &q);
     if (!input || !filter || !output) return MOTE_E_ARG;
     if (s->batches < 1 || s->depth < 1 || s->out_c < 1) return MOTE_E_ARG;
 
