@@ -350,7 +350,7 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
         /* A table made at run time goes in front (core/steps.h). */
         if (table_at_run(s, st, (int32_t)op))
             front = (uint32_t)mote_steps_table_prefix(
-                mote_kernel_step_bytes((mote_kernel_id)kernel),
+                mote_requant_block_bytes(kernel, s->state + st->params),
                 5u * mote_requant_block_channels(kernel, s->state + st->params));
         info->scratch_bytes += front;
     }
@@ -365,7 +365,7 @@ static MOTE_NOINLINE mote_status make_table(const mote_session *s, const mote_st
                                             const int16_t *ops, const void **block, void **scratch)
 {
     const int32_t kernel = mote_kernel_rows[st->row].kernel;
-    const uint32_t bytes = mote_kernel_step_bytes((mote_kernel_id)kernel);
+    const uint32_t bytes = mote_requant_block_bytes(kernel, *block);
     uint8_t *at = s->activations + st->scratch;
     uint32_t n = mote_requant_block_channels(kernel, *block);
     int32_t *mult;

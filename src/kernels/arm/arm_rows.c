@@ -38,8 +38,8 @@ int mote_arm_fully_connected_s8_step_fits(const void *step)
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
     mote_fc_s8_params p;
     mote_requant q;
-    mote_fc_s8_step_unpack(s, &p, &q);
-    return mote_arm_fully_connected_s8_fits(&p, s->batches, s->depth, s->out_c);
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    return mote_arm_fully_connected_s8_fits(&p, d.batches, d.depth, d.out_c);
 }
 
 uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step)
@@ -47,8 +47,8 @@ uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step)
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
     mote_fc_s8_params p;
     mote_requant q;
-    mote_fc_s8_step_unpack(s, &p, &q);
-    return mote_arm_fully_connected_s8_scratch_bytes(&p, s->batches, s->depth, s->out_c);
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    return mote_arm_fully_connected_s8_scratch_bytes(&p, d.batches, d.depth, d.out_c);
 }
 
 int mote_arm_avg_pool_s8_step_fits(const void *step)

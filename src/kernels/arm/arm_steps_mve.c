@@ -31,8 +31,8 @@ mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
     mote_fc_s8_params p;
     mote_requant q;
-    mote_fc_s8_step_unpack(s, &p, &q);
-    return mote_mve_fully_connected_s8(&p, &q, s->batches, s->depth, s->out_c, io->in[0], io->in[1],
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    return mote_mve_fully_connected_s8(&p, &q, d.batches, d.depth, d.out_c, io->in[0], io->in[1],
                                        io->in[2], io->out[0]);
 }
 
