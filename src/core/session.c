@@ -123,7 +123,7 @@ static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *
     mote_status st =
         mote_steps_build(&m->graph, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
-    if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
+    if (sz.prefix_bytes != m->prefix_bytes || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
@@ -334,12 +334,12 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
     memset(info, 0, sizeof *info);
     info->kernel = mote_kernel_name((mote_kernel_id)row->kernel);
     info->variant = row->variant;
-    if (st->scratch != MOTE_NO_SCRATCH) {
-        const int16_t *ops = s->operands + st->operands;
+    if (st->has_scratch) {
+        const int16_t *ops = mote_step_operands(s->state, st);
         const int32_t kernel = mote_kernel_rows[st->row].kernel;
         uint32_t front = 0;
         info->scratch_bytes = mote_kernel_scratch(st->row, s->state + st->params);
-        info->scratch_offset = st->scratch;
+        info->scratch_offset = mote_step_scratch(s->state, st);
         /* A convolution planned in place (its output over its input) uses
          * the ring of rows core/steps.c gave it as scratch. */
         if (st->n_in > 0 && st->n_out > 0 && ops[0] >= 0 &&
@@ -366,10 +366,11 @@ static MOTE_NOINLINE mote_status make_table(const mote_session *s, const mote_st
 {
     const int32_t kernel = mote_kernel_rows[st->row].kernel;
     const uint32_t bytes = mote_requant_block_bytes(kernel, *block);
-    uint8_t *at = s->activations + st->scratch;
+    const uint32_t offset = mote_step_scratch(s->state, st);
+    uint8_t *at = s->activations + offset;
     uint32_t n = mote_requant_block_channels(kernel, *block);
     int32_t *mult;
-    if (st->scratch == MOTE_NO_SCRATCH || st->n_in < 2 || st->n_out < 1) return MOTE_E_STATE;
+    if (offset == MOTE_NO_SCRATCH || st->n_in < 2 || st->n_out < 1) return MOTE_E_STATE;
     memcpy(at, *block, bytes);
     mult = (int32_t *)(void *)(at + bytes);
     if (mote_requant_fill(&s->model->graph, ops[0], ops[1], ops[st->n_in], n, mult,
@@ -387,8 +388,9 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
 {
     const void *in[MOTE_MAX_OP_INPUTS];
     void *out[MOTE_MAX_OP_OUTPUTS];
-    const int16_t *ops = s->operands + st->operands;
+    const int16_t *ops = mote_step_operands(s->state, st);
     const void *block = s->state + st->params;
+    const uint32_t scratch = mote_step_scratch(s->state, st);
     mote_kernel_io io;
     uint32_t k;
 
@@ -402,7 +404,7 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
         out[k] = ref_ptr(s, s->tensor_ref[ops[st->n_in + k]]);
     io.in = in;
     io.out = out;
-    io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
+    io.scratch = scratch != MOTE_NO_SCRATCH ? s->activations + scratch : NULL;
     if (table_at_run(s, st, i)) {
         mote_status r = make_table(s, st, ops, &block, &io.scratch);
         if (r != MOTE_OK) return r;
