@@ -169,8 +169,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
             }
         }
         record_step(g, i, &low, scratch, cursor, state, steps, sz);
-        cursor += mote_step_prefix_bytes(op_operands(g, i), low.scratch_bytes != 0) +
-                  (uint64_t)low.block_bytes;
+        cursor += (uint64_t)list + (low.scratch_bytes != 0 ? 4u : 0u) + low.block_bytes;
     }
     return MOTE_OK;
 }
