@@ -213,11 +213,29 @@ typedef struct mote_conv_s8_step { /* CONV_2D and DEPTHWISE_CONV_2D, int8 */
                          weights (every channel then uses entry 0) */
 } mote_conv_s8_step;
 
+/* FULLY_CONNECTED, int8 (16 bytes: the runtime state holds one per
+ * layer). Narrow fields, each checked by lowering; weights are symmetric
+ * (filter_offset 0). Dimensions above 65535 set MOTE_FC_WIDE: the three
+ * fields here are then 0 and int32 batches, depth, out_c follow the block.
+ * Per-tensor weights keep their single requantization entry here
+ * (multiplier, shift); per-channel weights (MOTE_FC_PER_CHANNEL) have out_c
+ * entries after the block and its wide words. mote_fc_s8_step_unpack gives
+ * the kernel's params, table and dimensions. */
+#define MOTE_FC_PER_CHANNEL 1u
+#define MOTE_FC_WIDE 2u
 typedef struct mote_fc_s8_step {
-    mote_fc_s8_params p;
-    int32_t batches, depth, out_c;
-    int32_t channels; /* requantization entries that follow: out_c or 1 */
+    int32_t multiplier; /* per-tensor weights: the requantization multiplier */
+    uint16_t batches, depth, out_c;
+    int8_t input_zero_point; /* the kernel's input_offset is its negation */
+    int8_t output_offset;    /* +output zero point */
+    int8_t act_min, act_max;
+    int8_t shift;  /* per-tensor weights: the requantization shift */
+    uint8_t flags; /* MOTE_FC_PER_CHANNEL, MOTE_FC_WIDE */
 } mote_fc_s8_step;
+
+typedef struct mote_fc_s8_dims {
+    int32_t batches, depth, out_c;
+} mote_fc_s8_dims;
 
 typedef struct mote_pool_s8_step {
     mote_pool_s8_params p;
@@ -271,6 +289,57 @@ static inline mote_requant mote_step_requant(const void *block, uint32_t block_b
     q.multiplier = (const int32_t *)(const void *)((const uint8_t *)block + block_bytes);
     q.shift = (const int8_t *)(q.multiplier + channels);
     return q;
+}
+
+/* Bytes of a FULLY_CONNECTED int8 block before its table: with the wide
+ * dimensions when it has them. */
+static inline uint32_t mote_fc_s8_step_bytes(const mote_fc_s8_step *s)
+{
+    return (uint32_t)sizeof *s + ((s->flags & MOTE_FC_WIDE) ? 3u * 4u : 0u);
+}
+
+static inline mote_fc_s8_dims mote_fc_s8_step_dims(const mote_fc_s8_step *s)
+{
+    mote_fc_s8_dims d;
+    if (s->flags & MOTE_FC_WIDE) {
+        const int32_t *w = (const int32_t *)(const void *)(s + 1);
+        d.batches = w[0];
+        d.depth = w[1];
+        d.out_c = w[2];
+    } else {
+        d.batches = s->batches;
+        d.depth = s->depth;
+        d.out_c = s->out_c;
+    }
+    return d;
+}
+
+/* Requantization entries after a FULLY_CONNECTED int8 block: out_c for
+ * per-channel weights, none for per-tensor ones (kept in the block). */
+static inline int32_t mote_fc_s8_step_channels(const mote_fc_s8_step *s)
+{
+    return (s->flags & MOTE_FC_PER_CHANNEL) ? mote_fc_s8_step_dims(s).out_c : 0;
+}
+
+/* The kernel parameters, requantization table and dimensions of a
+ * FULLY_CONNECTED int8 block. */
+static inline mote_fc_s8_dims mote_fc_s8_step_unpack(const mote_fc_s8_step *s, mote_fc_s8_params *p,
+                                                     mote_requant *q)
+{
+    const mote_fc_s8_dims d = mote_fc_s8_step_dims(s);
+    p->input_offset = -(int32_t)s->input_zero_point;
+    p->filter_offset = 0;
+    p->output_offset = s->output_offset;
+    p->act_min = s->act_min;
+    p->act_max = s->act_max;
+    p->per_channel = (s->flags & MOTE_FC_PER_CHANNEL) != 0;
+    if (p->per_channel) {
+        *q = mote_step_requant(s, mote_fc_s8_step_bytes(s), d.out_c);
+    } else {
+        q->multiplier = &s->multiplier;
+        q->shift = &s->shift;
+    }
+    return d;
 }
 
 /* Reference step entry points (src/kernels/ref/). */

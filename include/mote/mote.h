@@ -49,8 +49,10 @@ typedef struct mote_model {
     mote_graph graph;
     size_t state_bytes;      /* steps + operand lists + tensor table + parameter blocks */
     size_t activation_bytes; /* planned activations and kernel scratch */
-    uint32_t n_operands;     /* operand slots over all steps */
-    uint32_t params_bytes;   /* kernel parameter blocks (with requantization tables) */
+    uint32_t n_operands;     /* operand array entries (control-flow lists; core/step.h) */
+    uint32_t prefix_bytes;   /* step prefixes: scratch words and operand lists */
+    uint32_t params_bytes;   /* step prefixes and kernel parameter blocks (with requantization
+                                tables) */
     uint32_t table_bytes;    /* of which requantization tables kept in the state */
     uint32_t isa;            /* MOTE_ISA_* features the steps were planned for; the top bit
                                 (core/lower.h) when tables are made at run time */
@@ -78,7 +80,8 @@ typedef struct mote_session {
     size_t arena_size;
     uint8_t *state;          /* the runtime state: the front of the arena (core/layout.h) */
     struct mote_step *steps; /* n_ops entries, in the state */
-    int16_t *operands;       /* operand tensor indices of every step, in the state */
+    int16_t *operands;       /* subgraphs' input and output lists (control flow), in the
+                                state; a step's own list is in its prefix (core/step.h) */
     uint32_t *tensor_ref;    /* n_tensors entries, in the state: see session.c */
     uint8_t *activations;    /* the planned part of the arena */
     const uint8_t *model_base;
@@ -219,8 +222,9 @@ size_t mote_model_state_size(const mote_model *m);
 /* What the runtime state is made of (bytes; they sum to
  * mote_model_state_size()). */
 typedef struct mote_state_parts {
-    size_t steps;    /* one 16-byte record per step */
-    size_t operands; /* operand tensor indices (int16), to 4 bytes */
+    size_t steps;    /* one 8-byte record per step */
+    size_t operands; /* operand tensor indices (int16, each step's to 4 bytes) and the
+                        scratch offsets of steps with scratch (4 bytes each) */
     size_t tensors;  /* tensor table: one 32-bit reference per tensor */
     size_t params;   /* kernel parameter blocks (and control tables) */
     size_t requant;  /* tables after the blocks kept in the state: requantization (5 bytes

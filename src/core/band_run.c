@@ -80,7 +80,7 @@ static int layer_from_step(const mote_session *s, uint32_t i, mote_band_layer *l
 /* Tensor index of step i's operand k (k >= n_in: outputs). */
 static int32_t operand(const mote_session *s, uint32_t i, uint32_t k)
 {
-    return s->operands[s->steps[i].operands + k];
+    return mote_step_operands(s->state, &s->steps[i])[k];
 }
 
 /* Layers from the steps, the chain tensors each reads (from the operand
@@ -181,7 +181,7 @@ static int call(void *user, const mote_band_call *bc)
                               : c->out + (size_t)bc->row * l->out_row;
     io.in = in;
     io.out = out;
-    io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
+    io.scratch = st->has_scratch ? s->activations + mote_step_scratch(s->state, st) : NULL;
     if (l->add) {
         /* Rows row .. row + count - 1 of both inputs and the output. */
         mote_add_s8_step *as = (mote_add_s8_step *)(void *)block, keep = *as;

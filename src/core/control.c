@@ -31,7 +31,7 @@ typedef struct cf_info {
     int32_t depth[MOTE_MAX_SUBGRAPHS]; /* longest call chain from subgraph 0; -1: not reached */
     uint32_t step_base[MOTE_MAX_SUBGRAPHS], tensor_base[MOTE_MAX_SUBGRAPHS];
     uint32_t acts[MOTE_MAX_SUBGRAPHS], region[MOTE_MAX_SUBGRAPHS];
-    uint64_t steps, tensors, operands, io, params, tables, acts_end;
+    uint64_t steps, tensors, operands, io, prefix, params, tables, acts_end;
 } cf_info;
 
 int mote_cf_needed(const mote_graph *g)
@@ -152,6 +152,7 @@ static mote_status count(const mote_graph *g0, uint32_t isa, cf_info *f, mote_pl
             return mote_error_set(err, MOTE_E_OVERFLOW, -1, -1, 0, "activations overflow");
         f->acts[k] = (uint32_t)acts;
         f->operands += sz.operands;
+        f->prefix += sz.prefix_bytes;
         f->params += sz.params_bytes;
         f->tables += sz.table_bytes;
     }
@@ -194,9 +195,8 @@ static uint64_t table_bytes(const cf_info *f)
 
 static mote_status layout_of(const cf_info *f, mote_layout *l, mote_error *err)
 {
-    if (mote_layout_compute((uint32_t)f->steps, f->operands + f->io,
-                            (uint32_t)(f->tensors + f->n_vars), f->params + table_bytes(f),
-                            l) != 0 ||
+    if (mote_layout_compute((uint32_t)f->steps, f->io, (uint32_t)(f->tensors + f->n_vars),
+                            f->params + table_bytes(f), l) != 0 ||
         f->acts_end > SIZE_MAX - l->state_bytes)
         return mote_error_set(err, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
     return MOTE_OK;
@@ -220,7 +220,8 @@ mote_status mote_cf_plan_model(mote_model *m, uint32_t isa)
     m->isa = isa;
     m->n_steps = (uint32_t)f.steps;
     m->n_refs = (uint32_t)(f.tensors + f.n_vars);
-    m->n_operands = (uint32_t)(f.operands + f.io);
+    m->n_operands = (uint32_t)f.io; /* the steps' lists are in their prefixes */
+    m->prefix_bytes = (uint32_t)f.prefix;
     m->params_bytes = (uint32_t)(f.params + table_bytes(&f));
     m->table_bytes = (uint32_t)f.tables;
     m->control_at = (uint32_t)(l.params + f.params);
@@ -231,8 +232,8 @@ mote_status mote_cf_plan_model(mote_model *m, uint32_t isa)
 
 /* Write pass for subgraph k: tensor table entries, steps, operands. */
 static mote_status write_sub(mote_session *s, const mote_model *m, const mote_layout *l,
-                             const cf_info *f, uint32_t k, mote_plan_entry *plan,
-                             uint64_t *operands, uint64_t *params)
+                             const cf_info *f, uint32_t k, mote_plan_entry *plan, uint64_t *prefix,
+                             uint64_t *params)
 {
     mote_graph sub;
     mote_layout at = *l;
@@ -256,22 +257,20 @@ static mote_status write_sub(mote_session *s, const mote_model *m, const mote_la
             *ref = REF_NONE;
     }
     at.steps += (size_t)f->step_base[k] * sizeof(mote_step);
-    at.operands += (size_t)*operands * sizeof(int16_t);
     at.params = (size_t)*params;
     if ((st = mote_steps_build(&sub, m->isa, plan, NULL, &at, s->state, &sz, &s->error, NULL)) !=
         MOTE_OK)
         return st;
     /* Global numbering: operand lists, tensors and scratch. */
     for (i = 0; i < sub.n_ops; i++) {
-        mote_step *step = &s->steps[f->step_base[k] + i];
-        step->operands += (uint32_t)*operands;
-        for (j = 0; j < (uint32_t)step->n_in + step->n_out; j++) {
-            int16_t *o = &s->operands[step->operands + j];
-            if (*o >= 0) *o = (int16_t)(*o + (int32_t)f->tensor_base[k]);
-        }
-        if (step->scratch != MOTE_NO_SCRATCH) step->scratch += f->region[k];
+        const mote_step *step = &s->steps[f->step_base[k] + i];
+        int16_t *o = mote_step_operands(s->state, step);
+        uint32_t *scratch = mote_step_scratch_word(s->state, step);
+        for (j = 0; j < (uint32_t)step->n_in + step->n_out; j++)
+            if (o[j] >= 0) o[j] = (int16_t)(o[j] + (int32_t)f->tensor_base[k]);
+        if (scratch != NULL && *scratch != MOTE_NO_SCRATCH) *scratch += f->region[k];
     }
-    *operands += sz.operands;
+    *prefix += sz.prefix_bytes;
     *params += sz.params_bytes;
     return MOTE_OK;
 }
@@ -280,17 +279,16 @@ static MOTE_NOINLINE mote_status write_all(mote_session *s, const mote_model *m,
                                            const mote_layout *l, cf_info *f)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    uint64_t operands = 0, params = l->params, acts;
+    uint64_t prefix = 0, params = l->params, acts;
     uint32_t *tab, k, v, io;
     mote_status st;
     if ((st = scan(&m->graph, f, &s->error)) != MOTE_OK ||
         (st = count(&m->graph, m->isa, f, plan, &s->error)) != MOTE_OK)
         return st;
     for (k = 0; k < f->n_sub; k++)
-        if (f->depth[k] >= 0 &&
-            (st = write_sub(s, m, l, f, k, plan, &operands, &params)) != MOTE_OK)
+        if (f->depth[k] >= 0 && (st = write_sub(s, m, l, f, k, plan, &prefix, &params)) != MOTE_OK)
             return st;
-    if (params != m->control_at || operands != f->operands)
+    if (params != m->control_at || prefix != f->prefix)
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
     tab = (uint32_t *)(void *)(s->state + m->control_at);
@@ -298,7 +296,7 @@ static MOTE_NOINLINE mote_status write_all(mote_session *s, const mote_model *m,
     tab[T_VAR_REF] = (uint32_t)f->tensors;
     tab[T_N_VARS] = f->n_vars;
     tab[T_N_STEPS] = (uint32_t)f->steps;
-    io = (uint32_t)operands;
+    io = 0; /* the operand array holds these lists alone */
     for (k = 0; k < f->n_sub; k++) {
         uint32_t *r = tab + T_HEAD + S_WORDS * k, i;
         mote_graph sub;
@@ -374,7 +372,7 @@ static void copy_list(const mote_session *s, const int16_t *dst, const int16_t *
 static mote_status control(mote_session *s, const mote_step *st, uint32_t *phase, uint32_t *call)
 {
     uint32_t *w = (uint32_t *)(void *)(s->state + st->params);
-    const int16_t *ins = s->operands + st->operands, *outs = ins + st->n_in;
+    const int16_t *ins = mote_step_operands(s->state, st), *outs = ins + st->n_in;
     const uint32_t *bytes = w + MOTE_CTL_BYTES, *r;
     uint32_t n = w[MOTE_CTL_N_IN];
     *call = NO_CALL;

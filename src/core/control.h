@@ -8,9 +8,10 @@
  * reader and otherwise ignored, as TFLite Micro runs subgraph 0).
  *
  * State: the steps of every reached subgraph (subgraph 0's first, so step
- * i < n_ops is operator i), their operands as global tensor indices (each
- * subgraph's tensors numbered after the previous one's), then each
- * subgraph's input and output lists; the tensor table: every reached
+ * i < n_ops is operator i), their operands (in their prefixes, core/step.h)
+ * as global tensor indices (each subgraph's tensors numbered after the
+ * previous one's); the operand array: each subgraph's input and output
+ * lists; the tensor table: every reached
  * subgraph's tensors, then one entry per variable; the parameter blocks,
  * then the control table (words): n_subgraphs, the variables' first tensor
  * table entry, n_variables, n_steps; per subgraph: first step, steps,

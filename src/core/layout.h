@@ -5,7 +5,10 @@
  * the size is the same on the host that inspects a model and on the device.
  *
  *   [steps: n_ops * mote_step][operands: n_operands * int16, to 4 bytes]
- *   [tensor refs: n_tensors * u32][parameter blocks: params_bytes]
+ *   [tensor refs: n_tensors * u32][step prefixes and parameter blocks: params_bytes]
+ * The operand array holds the subgraph input/output lists of a model with
+ * control flow (core/control.h) and nothing else: each step's own operand
+ * list is in its prefix (core/step.h).
  *   pad to MOTE_ARENA_ALIGN [activations and scratch: planned]
  */
 #ifndef MOTE_CORE_LAYOUT_H

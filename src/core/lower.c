@@ -269,7 +269,10 @@ mote_status mote_lower_op_in(const mote_graph *g, uint32_t i, uint32_t isa, uint
         return mote_lower_fail(c, MOTE_E_LIMIT, -1, "parameter block is larger than 4 GB");
     out->block_bytes = (uint32_t)bytes;
     out->table_bytes = (uint32_t)bytes - c->block_bytes;
-    if (c->tables_at_run) { /* mote_lower_step stored the block alone */
+    /* mote_lower_step stored the block alone; a block with no entries
+     * after it (a per-tensor FULLY_CONNECTED keeps its one) has no table
+     * to make. */
+    if (c->tables_at_run && c->channels > 0) {
         out->block_bytes = c->block_bytes;
         out->table_at_run = 1;
     }

@@ -61,12 +61,13 @@ static MOTE_NOINLINE mote_status record_sizes(mote_model *m, uint32_t isa,
     if (ALIGN_UP(sz->scratch_end) > acts) acts = (size_t)ALIGN_UP(sz->scratch_end);
     /* state + activations is what mote_model_arena_size() returns: it must
      * not wrap a 32-bit size_t. */
-    if (mote_layout_compute(m->graph.n_ops, sz->operands, m->graph.n_tensors, sz->params_bytes,
-                            &layout) != 0 ||
+    /* The operand lists are in the step prefixes: no operand array. */
+    if (mote_layout_compute(m->graph.n_ops, 0, m->graph.n_tensors, sz->params_bytes, &layout) != 0 ||
         acts > SIZE_MAX - layout.state_bytes)
         return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
     m->isa = isa;
-    m->n_operands = (uint32_t)sz->operands;
+    m->n_operands = 0;
+    m->prefix_bytes = (uint32_t)sz->prefix_bytes;
     m->n_steps = m->graph.n_ops;
     m->n_refs = m->graph.n_tensors;
     m->params_bytes = (uint32_t)sz->params_bytes;
@@ -236,9 +237,9 @@ mote_status mote_model_state_parts(const mote_model *m, mote_state_parts *p)
         mote_layout_compute(m->n_steps, m->n_operands, m->n_refs, m->params_bytes, &l) != 0)
         return MOTE_E_ARG;
     p->steps = l.operands - l.steps;
-    p->operands = l.tensor_refs - l.operands;
+    p->operands = l.tensor_refs - l.operands + m->prefix_bytes;
     p->tensors = l.params - l.tensor_refs;
-    p->params = (size_t)m->params_bytes - m->table_bytes;
+    p->params = (size_t)m->params_bytes - m->table_bytes - m->prefix_bytes;
     p->requant = m->table_bytes;
     p->padding = l.state_bytes - l.params - m->params_bytes;
     return MOTE_OK;

@@ -123,7 +123,7 @@ static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *
     mote_status st =
         mote_steps_build(&m->graph, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
-    if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
+    if (sz.prefix_bytes != m->prefix_bytes || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
@@ -316,8 +316,9 @@ mote_status mote_session_tensor_data(const mote_session *s, uint32_t tensor, con
  * whose steps keep theirs stored (core/steps.h, mote_steps_isa). */
 static int table_at_run(const mote_session *s, const mote_step *st, int32_t i)
 {
-    if (!(s->model->isa & MOTE_LOWER_TABLES_AT_RUN) ||
-        !mote_requant_at_run_kernel(mote_kernel_rows[st->row].kernel))
+    const int32_t kernel = mote_kernel_rows[st->row].kernel;
+    if (!(s->model->isa & MOTE_LOWER_TABLES_AT_RUN) || !mote_requant_at_run_kernel(kernel) ||
+        mote_requant_block_channels(kernel, s->state + st->params) == 0)
         return 0;
     return i < 0 || s->band_first < 0 || i < s->band_first || i > s->band_last;
 }
@@ -340,12 +341,12 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
     memset(info, 0, sizeof *info);
     info->kernel = mote_kernel_name((mote_kernel_id)row->kernel);
     info->variant = row->variant;
-    if (st->scratch != MOTE_NO_SCRATCH) {
-        const int16_t *ops = s->operands + st->operands;
+    if (st->has_scratch) {
+        const int16_t *ops = mote_step_operands(s->state, st);
         const int32_t kernel = mote_kernel_rows[st->row].kernel;
         uint32_t front = 0;
         info->scratch_bytes = mote_kernel_scratch(st->row, s->state + st->params);
-        info->scratch_offset = st->scratch;
+        info->scratch_offset = mote_step_scratch(s->state, st);
         /* A convolution planned in place (its output over its input) uses
          * the ring of rows core/steps.c gave it as scratch. */
         if (st->n_in > 0 && st->n_out > 0 && ops[0] >= 0 &&
@@ -356,7 +357,7 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
         /* A table made at run time goes in front (core/steps.h). */
         if (table_at_run(s, st, (int32_t)op))
             front = (uint32_t)mote_steps_table_prefix(
-                mote_kernel_step_bytes((mote_kernel_id)kernel),
+                mote_requant_block_bytes(kernel, s->state + st->params),
                 5u * mote_requant_block_channels(kernel, s->state + st->params));
         info->scratch_bytes += front;
     }
@@ -371,11 +372,12 @@ static MOTE_NOINLINE mote_status make_table(const mote_session *s, const mote_st
                                             const int16_t *ops, const void **block, void **scratch)
 {
     const int32_t kernel = mote_kernel_rows[st->row].kernel;
-    const uint32_t bytes = mote_kernel_step_bytes((mote_kernel_id)kernel);
-    uint8_t *at = s->activations + st->scratch;
+    const uint32_t bytes = mote_requant_block_bytes(kernel, *block);
+    const uint32_t offset = mote_step_scratch(s->state, st);
+    uint8_t *at = s->activations + offset;
     uint32_t n = mote_requant_block_channels(kernel, *block);
     int32_t *mult;
-    if (st->scratch == MOTE_NO_SCRATCH || st->n_in < 2 || st->n_out < 1) return MOTE_E_STATE;
+    if (offset == MOTE_NO_SCRATCH || st->n_in < 2 || st->n_out < 1) return MOTE_E_STATE;
     memcpy(at, *block, bytes);
     mult = (int32_t *)(void *)(at + bytes);
     if (mote_requant_fill(&s->model->graph, ops[0], ops[1], ops[st->n_in], n, mult,
@@ -393,8 +395,9 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
 {
     const void *in[MOTE_MAX_OP_INPUTS];
     void *out[MOTE_MAX_OP_OUTPUTS];
-    const int16_t *ops = s->operands + st->operands;
+    const int16_t *ops = mote_step_operands(s->state, st);
     const void *block = s->state + st->params;
+    const uint32_t scratch = mote_step_scratch(s->state, st);
     mote_kernel_io io;
     uint32_t k;
 
@@ -408,7 +411,7 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
         out[k] = ref_ptr(s, s->tensor_ref[ops[st->n_in + k]]);
     io.in = in;
     io.out = out;
-    io.scratch = st->scratch != MOTE_NO_SCRATCH ? s->activations + st->scratch : NULL;
+    io.scratch = scratch != MOTE_NO_SCRATCH ? s->activations + scratch : NULL;
     if (table_at_run(s, st, i)) {
         mote_status r = make_table(s, st, ops, &block, &io.scratch);
         if (r != MOTE_OK) return r;

@@ -76,33 +76,49 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
     return MOTE_OK;
 }
 
-/* Count operator i's operands into sz and, with steps, write its step
- * record and operand list. Its own frame: the decoded operator is not on
- * the stack while the next operator is lowered (loading's stack). */
-static MOTE_NOINLINE void record_step(const mote_graph *g, uint32_t i, const mote_lowered *low,
-                                      uint32_t scratch, uint64_t params, mote_step *steps,
-                                      int16_t *operands, mote_steps_sizes *sz)
+/* Operands of operator i (inputs and outputs). */
+static MOTE_NOINLINE uint32_t op_operands(const mote_graph *g, uint32_t i)
 {
     mote_graph_op op;
-    uint32_t k;
     mote_graph_get_op(g, i, &op);
+    return (uint32_t)op.n_inputs + op.n_outputs;
+}
+
+/* Count operator i's prefix and block into sz and, with state, write its
+ * step record and prefix (scratch word, operand list) at `at`, its block
+ * being right after. Its own frame: the decoded operator is not on the
+ * stack while the next operator is lowered (loading's stack). */
+static MOTE_NOINLINE void record_step(const mote_graph *g, uint32_t i, const mote_lowered *low,
+                                      uint32_t scratch, uint64_t at, uint8_t *state,
+                                      mote_step *steps, mote_steps_sizes *sz)
+{
+    mote_graph_op op;
+    const int has_scratch = low->scratch_bytes != 0;
+    uint32_t k, prefix;
+    mote_graph_get_op(g, i, &op);
+    prefix = mote_step_prefix_bytes((uint32_t)op.n_inputs + op.n_outputs, has_scratch);
     if (steps != NULL) {
         mote_step *st = &steps[i];
-        st->row = (uint16_t)low->row;
-        st->n_in = (uint8_t)op.n_inputs;
-        st->n_out = (uint8_t)op.n_outputs;
-        st->operands = (uint32_t)sz->operands;
-        st->params = (uint32_t)params;
-        st->scratch = scratch;
+        int16_t *ops;
+        uint32_t *word;
+        st->row = (unsigned)low->row & 0x7FFFu;
+        st->has_scratch = has_scratch ? 1u : 0u;
+        st->n_in = (unsigned)op.n_inputs & 0xFFu;
+        st->n_out = (unsigned)op.n_outputs & 0xFFu;
+        st->params = (uint32_t)(at + prefix);
+        memset(state + at, 0, prefix);
+        if ((word = mote_step_scratch_word(state, st)) != NULL) *word = scratch;
+        ops = mote_step_operands(state, st);
         for (k = 0; k < op.n_inputs; k++)
-            operands[sz->operands + k] = (int16_t)mote_graph_op_input(&op, k);
+            ops[k] = (int16_t)mote_graph_op_input(&op, k);
         for (k = 0; k < op.n_outputs; k++)
-            operands[sz->operands + op.n_inputs + k] = (int16_t)mote_graph_op_output(&op, k);
+            ops[op.n_inputs + k] = (int16_t)mote_graph_op_output(&op, k);
     }
     /* Counts stay far below 2^64: at most 2^15 operators, each with a
      * block below 2^32 and fewer than 2^32 operands. */
     sz->operands += (uint64_t)op.n_inputs + op.n_outputs;
-    sz->params_bytes += low->block_bytes;
+    sz->prefix_bytes += prefix;
+    sz->params_bytes += (uint64_t)prefix + low->block_bytes;
     if (!low->table_at_run)
         sz->table_bytes += low->table_bytes;
     else
@@ -114,7 +130,6 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
                              mote_steps_sizes *sz, mote_error *err, struct mote_lower_ctx *ctx)
 {
     mote_step *steps = NULL;
-    int16_t *operands = NULL;
     uint64_t cursor = 0;
     uint32_t i;
     mote_status s;
@@ -123,13 +138,18 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
     if (state != NULL) {
         if (plan == NULL || l == NULL) return MOTE_E_ARG;
         steps = (mote_step *)(void *)(state + l->steps);
-        operands = (int16_t *)(void *)(state + l->operands);
         cursor = l->params;
     }
     for (i = 0; i < g->n_ops; i++) {
         mote_lowered low;
-        uint8_t *dest = state != NULL ? state + cursor : NULL;
-        size_t cap = state != NULL ? (size_t)(l->state_bytes - cursor) : 0;
+        /* The block goes after the operand list; a step that turns out to
+         * have scratch moves it 4 bytes on, for its scratch word (the
+         * layout counted that word: the counting pass saw the scratch). */
+        const uint32_t list = mote_step_list_bytes(op_operands(g, i));
+        uint8_t *dest = state != NULL ? state + cursor + list : NULL;
+        size_t cap = state != NULL && l->state_bytes >= cursor + list
+                         ? (size_t)(l->state_bytes - cursor - list)
+                         : 0;
         uint32_t scratch = MOTE_NO_SCRATCH;
 
         if ((s = mote_steps_lower(g, i, mote_steps_isa(isa, band, i), plan, dest, cap, &low, err,
@@ -137,6 +157,13 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
             return s;
         if (low.scratch_bytes != 0) {
             sz->scratch_steps++;
+            if (dest != NULL) {
+                if (cap < (size_t)low.block_bytes + 4u)
+                    return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
+                                          "operator %u: runtime state is smaller than planned",
+                                          (unsigned)i);
+                memmove(dest + 4, dest, low.block_bytes);
+            }
             if (plan != NULL) {
                 if (mote_plan_scratch(plan, g->n_tensors, i, low.scratch_bytes, &scratch) !=
                     MOTE_OK)
@@ -146,8 +173,8 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
                     sz->scratch_end = (uint64_t)scratch + low.scratch_bytes;
             }
         }
-        record_step(g, i, &low, scratch, cursor, steps, operands, sz);
-        cursor += low.block_bytes;
+        record_step(g, i, &low, scratch, cursor, state, steps, sz);
+        cursor += (uint64_t)list + (low.scratch_bytes != 0 ? 4u : 0u) + low.block_bytes;
     }
     return MOTE_OK;
 }

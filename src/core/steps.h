@@ -18,7 +18,8 @@
 
 typedef struct mote_steps_sizes {
     uint64_t operands;      /* operand slots over all steps */
-    uint64_t params_bytes;  /* parameter blocks over all steps */
+    uint64_t prefix_bytes;  /* step prefixes (scratch words, operand lists: core/step.h) */
+    uint64_t params_bytes;  /* prefixes and parameter blocks over all steps */
     uint64_t table_bytes;   /* of which requantization tables */
     uint32_t run_tables;    /* steps whose requantization table is made at run time */
     uint64_t scratch_end;   /* end of the highest scratch in the activations (0: none) */
@@ -65,8 +66,8 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
 /* Lower every operator of g for instruction-set features isa, the steps
  * of band chain band (NULL: none) as mote_steps_isa() says.
  * state == NULL: count only (l unused); with plan, also place scratch.
- * state != NULL: write steps, operands and parameter blocks where l says
- * (plan required). ctx as for mote_steps_lower. Returns MOTE_OK or a
+ * state != NULL: write steps, their prefixes (scratch word, operand list)
+ * and parameter blocks where l says (plan required; l->operands unused). ctx as for mote_steps_lower. Returns MOTE_OK or a
  * lowering / planning status. */
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
                              const mote_band *band, const mote_layout *l, uint8_t *state,

@@ -65,30 +65,56 @@ mote_status mote_lower_fully_connected(mote_lower_ctx *c)
     } else {
         mote_fc_s8_step *p;
         float in_scale, out_scale;
-        int32_t in_zp, out_zp;
-        int per_channel = c->in[1].n_quant > 1;
-        int32_t entries = per_channel ? out_c : 1;
+        int32_t in_zp, out_zp, act_min, act_max;
+        int per_channel = c->in[1].n_quant > 1, wide;
         if ((st = mote_lower_bias(c, out_c, MOTE_INT32)) != MOTE_OK) return st;
         if ((st = mote_lower_act_quant(c, &c->in[0], c->in_idx[0], &in_scale, &in_zp)) != MOTE_OK)
             return st;
         if ((st = mote_lower_act_quant(c, &c->out, c->out_idx, &out_scale, &out_zp)) != MOTE_OK)
             return st;
-        p = mote_lower_step(c,
-                            c->in[1].type == MOTE_INT4 ? MOTE_KID_FULLY_CONNECTED_S8_I4
-                                                       : MOTE_KID_FULLY_CONNECTED_S8,
-                            (uint32_t)entries, &st);
+        /* Per-tensor weights: the one entry lives in the block. Dimensions
+         * above 65535 go in three int32 words after it (MOTE_FC_WIDE). */
+        wide = rows > 0xFFFF || depth > 0xFFFF || out_c > 0xFFFF;
+        p = mote_lower_step_ext(c,
+                                c->in[1].type == MOTE_INT4 ? MOTE_KID_FULLY_CONNECTED_S8_I4
+                                                           : MOTE_KID_FULLY_CONNECTED_S8,
+                                wide ? 3u * 4u : 0u, per_channel ? (uint32_t)out_c : 0u, &st);
         if (p == NULL) return st;
-        if ((st = mote_lower_weight_quant(c, 0, out_c, in_scale, out_scale, entries)) != MOTE_OK)
+        if (!per_channel) {
+            c->mult = &p->multiplier;
+            c->shift = &p->shift;
+        }
+        st = mote_lower_weight_quant(c, 0, out_c, in_scale, out_scale, per_channel ? out_c : 1);
+        if (!per_channel) {
+            c->mult = NULL;
+            c->shift = NULL;
+        }
+        if (st != MOTE_OK) return st;
+        if ((st = mote_lower_act_s8(c, activation, out_scale, out_zp, &act_min, &act_max)) !=
+            MOTE_OK)
             return st;
-        p->batches = rows;
-        p->depth = depth;
-        p->out_c = out_c;
-        p->channels = entries;
-        p->p.input_offset = -in_zp;
-        p->p.filter_offset = 0;
-        p->p.output_offset = out_zp;
-        p->p.per_channel = per_channel;
-        return mote_lower_act_s8(c, activation, out_scale, out_zp, &p->p.act_min, &p->p.act_max);
+        /* The block's int8 fields: refuse what they cannot hold. */
+        if (in_zp < -128 || in_zp > 127 || out_zp < -128 || out_zp > 127 || act_min < -128 ||
+            act_max > 127 || act_min > act_max)
+            return mote_lower_fail(c, MOTE_E_QUANT, c->out_idx,
+                                   "zero points %d, %d or activation range [%d, %d] outside int8",
+                                   (int)in_zp, (int)out_zp, (int)act_min, (int)act_max);
+        if (wide) {
+            int32_t *w = (int32_t *)(void *)(p + 1);
+            w[0] = rows;
+            w[1] = depth;
+            w[2] = out_c;
+        } else {
+            p->batches = (uint16_t)rows;
+            p->depth = (uint16_t)depth;
+            p->out_c = (uint16_t)out_c;
+        }
+        p->input_zero_point = (int8_t)in_zp;
+        p->output_offset = (int8_t)out_zp;
+        p->act_min = (int8_t)act_min;
+        p->act_max = (int8_t)act_max;
+        p->flags = (uint8_t)((per_channel ? MOTE_FC_PER_CHANNEL : 0u) | (wide ? MOTE_FC_WIDE : 0u));
+        return MOTE_OK;
     }
 }
 

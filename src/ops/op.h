@@ -146,6 +146,12 @@ const char *mote_op_label(const mote_graph_op *op);
  * (the destination is full). */
 void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mote_status *s);
 
+/* As mote_lower_step, with `extra` more bytes (a multiple of 4) between
+ * the kernel's block and the entries, part of the block (a wide
+ * FULLY_CONNECTED's dimensions). */
+void *mote_lower_step_ext(mote_lower_ctx *c, mote_kernel_id k, uint32_t extra, uint32_t channels,
+                          mote_status *s);
+
 /* Fail about this operator (and tensor, or -1), with a message prefixed
  * "operator <i> (<NAME>): ". */
 mote_status mote_lower_fail_fn(const mote_lower_ctx *c, mote_status s, int32_t tensor,

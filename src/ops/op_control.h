@@ -51,7 +51,7 @@ enum {
 #define MOTE_CTL_ONCE_DONE 5
 
 /* The kernel-table row of a control step: none; the interpreter runs it. */
-#define MOTE_ROW_CONTROL 0xFFFFu
+#define MOTE_ROW_CONTROL 0x7FFFu
 
 /* Most VAR_HANDLE operators a model may hold (finding variables by name is
  * quadratic in them). */

@@ -12,10 +12,17 @@
 
 void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mote_status *s)
 {
+    return mote_lower_step_ext(c, k, 0, channels, s);
+}
+
+void *mote_lower_step_ext(mote_lower_ctx *c, mote_kernel_id k, uint32_t extra, uint32_t channels,
+                          mote_status *s)
+{
     uint32_t bytes = mote_kernel_step_bytes(k);
     uint64_t need;
     *s = MOTE_OK;
-    if (bytes == 0 || bytes > MOTE_STEP_BLOCK_MAX || (bytes & 3u) != 0) {
+    if (bytes == 0 || (extra & 3u) != 0 || extra > MOTE_STEP_BLOCK_MAX ||
+        bytes + extra > MOTE_STEP_BLOCK_MAX || (bytes & 3u) != 0) {
         *s =
             mote_lower_fail(c, MOTE_E_STATE, -1, "kernel %d has no usable parameter block", (int)k);
         return NULL;
@@ -24,6 +31,7 @@ void *mote_lower_step(mote_lower_ctx *c, mote_kernel_id k, uint32_t channels, mo
      * the block alone when the table is made at run time (the entries are
      * still computed and checked here, not stored). */
     if (!mote_requant_at_run_kernel((int32_t)k)) c->tables_at_run = 0;
+    bytes += extra;
     need = (uint64_t)bytes + (c->tables_at_run ? 0u : (uint64_t)channels * 5u);
     need = (need + 3u) & ~(uint64_t)3u;
     c->kernel = (int32_t)k;

@@ -22,10 +22,17 @@ uint32_t mote_requant_block_channels(int32_t kernel, const void *block)
 {
     int32_t n;
     if (kernel == MOTE_KID_FULLY_CONNECTED_S8 || kernel == MOTE_KID_FULLY_CONNECTED_S8_I4)
-        n = ((const mote_fc_s8_step *)block)->channels;
+        n = mote_fc_s8_step_channels((const mote_fc_s8_step *)block);
     else
         n = ((const mote_conv_s8_step *)block)->channels;
     return n > 0 ? (uint32_t)n : 0u;
+}
+
+uint32_t mote_requant_block_bytes(int32_t kernel, const void *block)
+{
+    if (kernel == MOTE_KID_FULLY_CONNECTED_S8 || kernel == MOTE_KID_FULLY_CONNECTED_S8_I4)
+        return mote_fc_s8_step_bytes((const mote_fc_s8_step *)block);
+    return mote_kernel_step_bytes((mote_kernel_id)kernel);
 }
 
 /* Scale 0 of tensor t (verified per-tensor by lowering). */

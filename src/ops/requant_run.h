@@ -23,6 +23,10 @@ int mote_requant_at_run_kernel(int32_t kernel);
 /* Entries of the table of a block of such a kernel (its `channels`). */
 uint32_t mote_requant_block_channels(int32_t kernel, const void *block);
 
+/* Bytes of a block of such a kernel before its table (a wide
+ * FULLY_CONNECTED's dimensions included). */
+uint32_t mote_requant_block_bytes(int32_t kernel, const void *block);
+
 /* Fill channels entries (multiplier[], shift[]) for an operator reading
  * tensor `in` with weights `weights` into `out`, as lowering did: entry
  * ch from input scale, weight scale ch (or 0 when the weights have one)

@@ -79,7 +79,8 @@ static mote_requant_mode requant_mode = MOTE_REQUANT_STORED;
 
 /* The load options on one model: the state's parts add up, run mode stores
  * no table without bands (with bands, only the chain's: fewer than stored
- * mode), SMALLEST keeps the smaller arena, an unknown mode is refused. */
+ * mode; a model with no table reports stored), SMALLEST keeps the smaller
+ * arena, an unknown mode is refused. */
 static void check_requant_modes(const unsigned char *bytes, size_t len, const char *name)
 {
     static mote_model mm;
@@ -100,7 +101,10 @@ static void check_requant_modes(const unsigned char *bytes, size_t len, const ch
         check(p.steps + p.operands + p.tensors + p.params + p.requant + p.padding ==
                   mote_model_state_size(&mm),
               "state parts add up to the state", name);
-        check(mote_model_requant_at_run(&mm) == (mode != 0), "requant mode reported", name);
+        /* A model without tables (per-tensor FULLY_CONNECTED keeps its one
+         * entry in the block) has none to make at run time: stored. */
+        check(mote_model_requant_at_run(&mm) == (mode != 0 && tables_stored > 0),
+              "requant mode reported", name);
         if (mode == 0) tables_stored = p.requant;
         if (mode == 1) {
             check(p.requant == 0 || p.requant < tables_stored,
@@ -171,8 +175,13 @@ static int load(loaded *m, const char *golden, const char *name, char **model_di
         o.plan_flags = flags;
         s = mote_model_init_opts(&m->model, m->bytes, m->len, &o);
     }
-    if (s == MOTE_OK && requant_mode == MOTE_REQUANT_AT_RUN)
-        check(mote_model_requant_at_run(&m->model), "tables made at run time", name);
+    if (s == MOTE_OK && requant_mode == MOTE_REQUANT_AT_RUN) {
+        /* Or the model has no table at all (the state holds none). */
+        mote_state_parts p;
+        check(mote_model_requant_at_run(&m->model) ||
+                  (mote_model_state_parts(&m->model, &p) == MOTE_OK && p.requant == 0),
+              "tables made at run time", name);
+    }
     if (s == MOTE_OK && requant_mode == MOTE_REQUANT_STORED)
         check_requant_modes(m->bytes, m->len, name);
     if (s != MOTE_OK) {

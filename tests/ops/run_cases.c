@@ -117,7 +117,7 @@ static void snapshot_take(case_ctx *c, const mote_session *s, uint32_t op)
 {
     snapshot *sn = &c->snap;
     const mote_step *st = &s->steps[op];
-    const int16_t *ops = s->operands + st->operands;
+    const int16_t *ops = mote_step_operands(s->state, st);
     const void *in_ptr[MOTE_MAX_OP_INPUTS];
     uint32_t k, j;
 
@@ -182,7 +182,7 @@ static void check_row(case_ctx *c, const mote_session *s, const mote_step *st, i
 {
     const mote_kernel_row *row = &mote_kernel_rows[r];
     const void *block = s->state + st->params;
-    const int16_t *ops = s->operands + st->operands;
+    const int16_t *ops = mote_step_operands(s->state, st);
     snapshot *sn = &c->snap;
     void *out[MOTE_MAX_OP_OUTPUTS];
     const void *want[MOTE_MAX_OP_OUTPUTS];

@@ -5,8 +5,9 @@ Random draws: input rank 2-4 (batches from the leading dimensions), depth
 outputs, keep_num_dims both ways, per-tensor and per-channel weights, bias
 present / omitted / index -1, every fused activation. Edge cases: every
 (weights quantization, bias, activation) combination, long rows (depth
-300-560, where low multiplier bits show), and per-tensor cases whose outputs
-depend on whether input_scale * filter_scale is formed in double or float.
+300-560, where low multiplier bits show), per-tensor cases whose outputs
+depend on whether input_scale * filter_scale is formed in double or float,
+and dimensions above 65535 (65537 rows; depth 65536).
 """
 
 import math
@@ -297,6 +298,7 @@ def edges(dtype):
             out.append(lambda rng, k=k: _edge_int8(
                 rng, 1 + k % 3, [1, 3, 7, 16, 33, 301][k % 6], 1 + (k * 5) % 11, _ACTS[k % 4],
                 bool(k & 1), False, w4=True))
+        out += _edges_wide(w4=True)
         return out
     for per_channel in (False, True):
         for has_bias in (False, True):
@@ -327,4 +329,14 @@ def edges(dtype):
                                                     bool(k & 1)))
     if dtype == "int8":
         out += [_edge_multiplier] * 4
+    if dtype == "int8":
+        out += _edges_wide(w4=False)
     return out
+
+
+def _edges_wide(w4):
+    """Dimensions above 65535: mote's block keeps them as int32 words after
+    its 16-bit fields (MOTE_FC_WIDE, include/mote/kernels.h). TFLM refuses
+    per-channel int4 weights, so those stay per-tensor."""
+    return [lambda rng: _edge_int8(rng, 65537, 2, 3, ACT.RELU, True, False, w4=w4),
+            lambda rng: _edge_int8(rng, 1, 65536, 2, ACT.NONE, False, not w4, w4=w4)]

@@ -258,16 +258,21 @@ static void test_fc(int cases, uint32_t cpu)
         mote_kernel_io io;
         size_t in_n, f_n, out_n;
         memset(s, 0, sizeof *s);
-        s->batches = rnd() % 3 ? 1 : rr(1, 5);
-        s->depth = rnd() % 3 == 0 ? 16 * rr(1, 50) : rr(1, 1000);
-        s->out_c = rr(1, 300);
-        s->p.input_offset = rr(-127, 128);
-        s->p.output_offset = rr(-128, 127);
-        s->p.act_min = rnd() % 2 ? -128 : rr(-128, 0);
-        s->p.act_max = rnd() % 2 ? 127 : rr(s->p.act_min, 127);
-        s->p.per_channel = (int32_t)(rnd() % 2);
-        s->channels = s->p.per_channel ? s->out_c : 1;
-        fill_requant(block, sizeof *s, s->channels);
+        s->batches = (uint16_t)(rnd() % 3 ? 1 : rr(1, 5));
+        s->depth = (uint16_t)(rnd() % 3 == 0 ? 16 * rr(1, 50) : rr(1, 1000));
+        s->out_c = (uint16_t)rr(1, 300);
+        s->input_zero_point = (int8_t)-rr(-127, 128);
+        s->output_offset = (int8_t)rr(-128, 127);
+        s->act_min = (int8_t)(rnd() % 2 ? -128 : rr(-128, 0));
+        s->act_max = (int8_t)(rnd() % 2 ? 127 : rr(s->act_min, 127));
+        s->flags = (uint8_t)(rnd() % 2 ? MOTE_FC_PER_CHANNEL : 0u);
+        if (s->flags & MOTE_FC_PER_CHANNEL) {
+            fill_requant(block, sizeof *s, s->out_c);
+        } else { /* the one entry lives in the block */
+            fill_requant(block, sizeof *s, 1);
+            memcpy(&s->multiplier, block + sizeof *s, 4);
+            s->shift = (int8_t)block[sizeof *s + 4];
+        }
         in_n = (size_t)(s->batches * s->depth);
         f_n = (size_t)(s->out_c * s->depth);
         out_n = (size_t)(s->batches * s->out_c);
@@ -292,7 +297,7 @@ static void test_fc(int cases, uint32_t cpu)
             if (fns[l](s, &io) != MOTE_OK || !same(levels[l].name, c, ref, got, out_n)) {
                 if (bad[l] == 0)
                     printf("  FC %s case %d: batches %d depth %d out_c %d per_channel %d\n",
-                           levels[l].name, c, s->batches, s->depth, s->out_c, s->p.per_channel);
+                           levels[l].name, c, s->batches, s->depth, s->out_c, s->flags);
                 bad[l]++;
             }
         }

@@ -171,7 +171,8 @@ static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
         }
         e->in_place = 0;
         if (mote_kernel_rows[low.row].kernel == MOTE_KID_COPY && st->n_in >= 1 && st->n_out == 1) {
-            int32_t a = s->operands[st->operands], b = s->operands[st->operands + st->n_in];
+            const int16_t *ops = mote_step_operands(s->state, st);
+            int32_t a = ops[0], b = ops[st->n_in];
             mote_graph_tensor ta;
             if (a >= 0) {
                 mote_graph_get_tensor(g, (uint32_t)a, &ta);
@@ -180,7 +181,7 @@ static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
         }
         if (!e->in_place) {
             for (k = 0; k < st->n_in; k++) {
-                int32_t t = s->operands[st->operands + k];
+                int32_t t = mote_step_operands(s->state, st)[k];
                 mote_graph_tensor ten;
                 if (t < 0 || !operand_read(g, i, k)) continue;
                 mote_graph_get_tensor(g, (uint32_t)t, &ten);
@@ -428,7 +429,7 @@ static void write_step(emit_ctx *c, uint32_t i, uint32_t *calls)
     const mote_step *st = &c->sess->steps[i];
     const emit_step *e = &c->steps[i];
     const mote_kernel_row *row = &mote_kernel_rows[e->row];
-    const int16_t *ops = c->sess->operands + st->operands;
+    const int16_t *ops = mote_step_operands(c->sess->state, st);
     mote_graph_op op;
     uint64_t macs = mote_op_macs(c->g, i);
     uint32_t k;

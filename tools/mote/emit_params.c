@@ -13,7 +13,7 @@
  * is exact for any block (blocks hold no pointers, kernels.h). */
 #define EMIT_CHECK(name, cond) typedef char emit_check_##name[(cond) ? 1 : -1]
 EMIT_CHECK(conv_s8, sizeof(mote_conv_s8_step) == 24 * 4 && sizeof(mote_conv_s8_params) == 11 * 4);
-EMIT_CHECK(fc_s8, sizeof(mote_fc_s8_step) == 10 * 4 && sizeof(mote_fc_s8_params) == 6 * 4);
+EMIT_CHECK(fc_s8, sizeof(mote_fc_s8_step) == 4 * 4 && sizeof(mote_fc_s8_params) == 6 * 4);
 EMIT_CHECK(pool_s8, sizeof(mote_pool_s8_step) == 18 * 4 && sizeof(mote_pool_s8_params) == 10 * 4);
 EMIT_CHECK(add_s8, sizeof(mote_add_s8_step) == 24 * 4 && sizeof(mote_add_s8_params) == 12 * 4);
 EMIT_CHECK(softmax_s8, sizeof(mote_softmax_s8_step) == 5 * 4);
@@ -116,20 +116,28 @@ static int conv_s8(FILE *f, const char *var, const uint8_t *block, uint32_t bloc
     return 0;
 }
 
+static int raw_block(FILE *f, const char *var, const char *type, const uint8_t *block,
+                     uint32_t block_bytes);
+
 static int fc_s8(FILE *f, const char *var, const uint8_t *block, uint32_t block_bytes)
 {
     mote_fc_s8_step s;
+    int32_t n;
     memcpy(&s, block, sizeof s);
-    if (s.channels <= 0 || sizeof s + 5u * (uint64_t)s.channels > block_bytes) return -1;
-    open_block(f, "mote_fc_s8_step", var, s.channels);
+    if (s.flags & ~(MOTE_FC_PER_CHANNEL | MOTE_FC_WIDE)) return -1;
+    /* Wide dimensions follow the block: as raw words, exact. */
+    if (s.flags & MOTE_FC_WIDE) return raw_block(f, var, "mote_fc_s8_step", block, block_bytes);
+    n = mote_fc_s8_step_channels(&s);
+    if (n < 0 || sizeof s + 5u * (uint64_t)n > block_bytes) return -1;
+    open_block(f, "mote_fc_s8_step", var, n);
     fprintf(f,
-            "        .p = {.input_offset = %ld, .filter_offset = %ld, .output_offset = %ld,\n"
-            "              .act_min = %ld, .act_max = %ld, .per_channel = %ld},\n",
-            (long)s.p.input_offset, (long)s.p.filter_offset, (long)s.p.output_offset,
-            (long)s.p.act_min, (long)s.p.act_max, (long)s.p.per_channel);
-    fprintf(f, "        .batches = %ld, .depth = %ld, .out_c = %ld,\n        .channels = %ld},\n",
-            (long)s.batches, (long)s.depth, (long)s.out_c, (long)s.channels);
-    requant(f, block, sizeof s, s.channels);
+            "        .multiplier = %ld, .batches = %u, .depth = %u, .out_c = %u,\n"
+            "        .input_zero_point = %d, .output_offset = %d, .act_min = %d, .act_max = %d,\n"
+            "        .shift = %d, .flags = %u%s\n",
+            (long)s.multiplier, (unsigned)s.batches, (unsigned)s.depth, (unsigned)s.out_c,
+            (int)s.input_zero_point, (int)s.output_offset, (int)s.act_min, (int)s.act_max,
+            (int)s.shift, (unsigned)s.flags, n > 0 ? "}," : "};");
+    if (n > 0) requant(f, block, sizeof s, n);
     return 0;
 }
 

@@ -36,13 +36,19 @@ uint32_t mote_arm_depthwise_conv2d_s8_step_scratch(const void *step)
 int mote_arm_fully_connected_s8_step_fits(const void *step)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    return mote_arm_fully_connected_s8_fits(&s->p, s->batches, s->depth, s->out_c);
+    mote_fc_s8_params p;
+    mote_requant q;
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    return mote_arm_fully_connected_s8_fits(&p, d.batches, d.depth, d.out_c);
 }
 
 uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    return mote_arm_fully_connected_s8_scratch_bytes(&s->p, s->batches, s->depth, s->out_c);
+    mote_fc_s8_params p;
+    mote_requant q;
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    return mote_arm_fully_connected_s8_scratch_bytes(&p, d.batches, d.depth, d.out_c);
 }
 
 int mote_arm_avg_pool_s8_step_fits(const void *step)

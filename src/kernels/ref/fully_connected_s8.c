@@ -41,7 +41,9 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
 mote_status mote_ref_fully_connected_s8_step(const void *step, const mote_kernel_io *io)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    return mote_ref_fully_connected_s8(&s->p, &q, s->batches, s->depth, s->out_c, io->in[0],
-                                       io->in[1], io->in[2], io->out[0]);
+    mote_fc_s8_params p;
+    mote_requant q;
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    return mote_ref_fully_connected_s8(&p, &q, d.batches, d.depth, d.out_c, io->in[0], io->in[1],
+                                       io->in[2], io->out[0]);
 }

@@ -128,8 +128,10 @@ mote_status mote_ref_depthwise_conv2d_s8_i4_step(const void *step, const mote_ke
 mote_status mote_ref_fully_connected_s8_i4_step(const void *step, const mote_kernel_io *io)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    const mote_fc_s8_params *p = &s->p;
+    mote_fc_s8_params params;
+    mote_requant q;
+    const mote_fc_s8_params *p = &params;
+    const mote_fc_s8_dims dm = mote_fc_s8_step_unpack(s, &params, &q);
     const int8_t *input = (const int8_t *)io->in[0];
     const uint8_t *filter = (const uint8_t *)io->in[1];
     const int32_t *bias = (const int32_t *)io->in[2];
@@ -137,17 +139,17 @@ mote_status mote_ref_fully_connected_s8_i4_step(const void *step, const mote_ker
     int32_t b, o, d;
 
     if (!input || !filter || !output) return MOTE_E_ARG;
-    if (s->batches < 1 || s->depth < 1 || s->out_c < 1) return MOTE_E_ARG;
+    if (dm.batches < 1 || dm.depth < 1 || dm.out_c < 1) return MOTE_E_ARG;
 
-    for (b = 0; b < s->batches; ++b) {
-        const int8_t *in_row = input + b * s->depth;
-        for (o = 0; o < s->out_c; ++o) {
-            const int32_t qi = p->per_channel ? o : 0, w0 = o * s->depth;
+    for (b = 0; b < dm.batches; ++b) {
+        const int8_t *in_row = input + b * dm.depth;
+        for (o = 0; o < dm.out_c; ++o) {
+            const int32_t qi = p->per_channel ? o : 0, w0 = o * dm.depth;
             int32_t acc = 0;
-            for (d = 0; d < s->depth; ++d)
+            for (d = 0; d < dm.depth; ++d)
                 acc += (w4(filter, w0 + d) + p->filter_offset) *
                        ((int32_t)in_row[d] + p->input_offset);
-            output[b * s->out_c + o] =
+            output[b * dm.out_c + o] =
                 mote_ref_output_s8(acc, bias, o, q.multiplier[qi], q.shift[qi], p->output_offset,
                                    p->act_min, p->act_max);
         }

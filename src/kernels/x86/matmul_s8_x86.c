@@ -646,11 +646,13 @@ static mote_status conv_run(const mm_ops *ops, const void *step, const mote_kern
 static mote_status fc_run(const mm_ops *ops, const void *step, const mote_kernel_io *io)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    const mote_requant rq = mote_step_requant(s, sizeof *s, s->channels);
+    mote_fc_s8_params p;
+    mote_requant rq;
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &rq);
     const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
     const int32_t *bias = (const int32_t *)io->in[2];
     int8_t *output = (int8_t *)io->out[0];
-    const int32_t depth = s->depth, oc_n = s->out_c;
+    const int32_t depth = d.depth, oc_n = d.out_c;
     int32_t acc[MOTE_X86_OC_CHUNK + 4];
     mote_x86_rq q;
     int32_t b, oc0, j, jj;
@@ -658,12 +660,12 @@ static mote_status fc_run(const mm_ops *ops, const void *step, const mote_kernel
     if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
     q.mult = rq.multiplier;
     q.shift = rq.shift;
-    q.per_tensor = !s->p.per_channel;
-    q.out_off = s->p.output_offset;
-    q.act_min = s->p.act_min;
-    q.act_max = s->p.act_max;
+    q.per_tensor = !p.per_channel;
+    q.out_off = p.output_offset;
+    q.act_min = p.act_min;
+    q.act_max = p.act_max;
 
-    for (b = 0; b < s->batches; b++) {
+    for (b = 0; b < d.batches; b++) {
         const int8_t *a = input + b * depth;
         for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {
             const int32_t nc = min_i32(MOTE_X86_OC_CHUNK, oc_n - oc0);
@@ -671,7 +673,7 @@ static mote_status fc_run(const mm_ops *ops, const void *step, const mote_kernel
                 const int8_t *w[4];
                 for (jj = 0; jj < 4; jj++)
                     w[jj] = filter + (oc0 + min_i32(j + jj, nc - 1)) * depth;
-                ops->dot1(a, w, depth, s->p.input_offset, acc + j);
+                ops->dot1(a, w, depth, p.input_offset, acc + j);
             }
             ops->requant(acc, bias, oc0, nc, &q, output + b * oc_n + oc0);
         }

@@ -101,8 +101,8 @@ int mote_x86_depthwise_conv2d_s8_step_fits(const void *step)
 int mote_x86_fully_connected_s8_step_fits(const void *step)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    return s->p.filter_offset == 0 && s->batches >= 1 && s->depth >= 1 && s->out_c >= 1 &&
-           s->channels == (s->p.per_channel ? s->out_c : 1);
+    const mote_fc_s8_dims d = mote_fc_s8_step_dims(s);
+    return d.batches >= 1 && d.depth >= 1 && d.out_c >= 1;
 }
 
 int mote_x86_pool_s8_step_fits(const void *step)
