@@ -3,6 +3,7 @@
 #include "kernels/arm/arm_rows.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_mve.h"
+#include "kernels/arm/arm_paths.h"
 #include "kernels/kernel_table.h"
 #include <string.h>
 
@@ -18,6 +19,92 @@ uint32_t mote_arm_conv2d_s8_step_scratch(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     return mote_arm_conv2d_s8_scratch_bytes(&s->p, &s->in, &s->filter, &s->out);
+}
+
+/* The path rows (arm_paths.h): each takes the steps the path rule gives
+ * its path, not in place or (the _ip rows, which core/steps.c asks for
+ * only then) in place. */
+int mote_arm_conv2d_s8_step_path(const void *step, int inplace)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (s->channels != s->out.c) return MOTE_ARM_CONV_NONE;
+    return mote_arm_conv2d_s8_path(&s->p, &s->in, &s->filter, &s->out, inplace);
+}
+
+int mote_arm_conv_pw_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PW;
+}
+
+int mote_arm_conv_widened_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_WIDENED;
+}
+
+int mote_arm_conv_2x2_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_2X2;
+}
+
+int mote_arm_conv_patch_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PATCH;
+}
+
+int mote_arm_conv_direct_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_DIRECT;
+}
+
+int mote_arm_conv_pw_ip_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PW;
+}
+
+int mote_arm_conv_patch_ip_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PATCH;
+}
+
+int mote_arm_conv_rows_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_RING;
+}
+
+int mote_arm_dw_step_path(const void *step, int inplace)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (s->channels != s->out.c) return MOTE_ARM_DW_NONE;
+    return mote_arm_dw_s8_path(&s->p, &s->in, &s->filter, &s->out, inplace);
+}
+
+int mote_arm_dw_3x3_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3;
+}
+
+int mote_arm_dw_general_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_GENERAL;
+}
+
+int mote_arm_dw_3x3_ip_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 1) == MOTE_ARM_DW_3X3;
+}
+
+/* In place row by row: each row call is not in place, and takes the path
+ * the whole step would take out of place (the rule reads no row count). */
+int mote_arm_dw_rows_3x3_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 1) == MOTE_ARM_DW_RING &&
+           mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3;
+}
+
+int mote_arm_dw_rows_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 1) == MOTE_ARM_DW_RING &&
+           mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_GENERAL;
 }
 
 int mote_arm_depthwise_conv2d_s8_step_fits(const void *step)
