@@ -25,9 +25,9 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
      * this core may hold only the in-place row of a step the plan will put
      * in place (the rows differ in nothing counted here). */
     if (s == MOTE_E_UNSUPPORTED_OP && plan == NULL && dest == NULL)
-        s = ctx != NULL ? mote_lower_op_in(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err,
-                                           ctx)
-                        : mote_lower_op(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err);
+        s = ctx != NULL
+                ? mote_lower_op_in(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err, ctx)
+                : mote_lower_op(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err);
     if (s != MOTE_OK) return s;
     if (ring == 0) return MOTE_OK;
     /* In place, row by row: only the reference rows of these two kernels

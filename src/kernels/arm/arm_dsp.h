@@ -238,7 +238,8 @@ typedef struct mote_arm_acc4 {
 } mote_arm_acc4;
 
 /* One tap for four channels: x points at the input, wp at its filter pair. */
-MOTE_ARM_INLINE void mote_arm_tap4(mote_arm_acc4 *a, const int8_t *x, const int32_t *wp, int32_t off2)
+MOTE_ARM_INLINE void mote_arm_tap4(mote_arm_acc4 *a, const int8_t *x, const int32_t *wp,
+                                   int32_t off2)
 {
     const uint32_t v = mote_arm_ld32(x);
     const int32_t xe = mote_arm_even(v, off2), xo = mote_arm_odd(v, off2);

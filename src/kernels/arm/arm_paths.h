@@ -1,6 +1,6 @@
 /*
- * arm_paths.h — the paths of the Arm DSP CONV_2D and DEPTHWISE_CONV_2D
- * kernels, each a kernel-table row of its own (kernels.def).
+ * arm_paths.h — the paths of the Arm DSP CONV_2D, DEPTHWISE_CONV_2D and
+ * FULLY_CONNECTED kernels, each a kernel-table row of its own (kernels.def).
  *
  * mote_arm_conv2d_s8 and mote_arm_depthwise_conv2d_s8 (arm_kernels.h) take
  * every case their _fits accepts and choose a path inside. A firmware that
@@ -65,6 +65,15 @@ typedef enum mote_arm_dw_path {
 int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
                         const mote_dims *filter_dims, const mote_dims *output_dims, int inplace);
 
+/* FULLY_CONNECTED: the widened-input path takes depth % 4 == 0, depth <=
+ * MOTE_ARM_FC_XW_DEPTH, out_c % 4 == 0 (fully_connected_s8_dsp.c); the
+ * dot path everything else. */
+#define MOTE_ARM_FC_XW_DEPTH 640
+static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
+{
+    return depth % 4 == 0 && depth <= MOTE_ARM_FC_XW_DEPTH && out_c % 4 == 0;
+}
+
 /* The paths themselves (DSP builds only). They assume a case their path
  * rule gave them (the kernels and the rows check it first). */
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
@@ -87,6 +96,12 @@ void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, co
 void mote_arm_conv_direct(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
                           const int32_t *bias, const mote_dims *od, int8_t *output, int32_t o0);
+void mote_arm_fc_xw(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
+                    int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
+                    const int32_t *bias, int8_t *output);
+void mote_arm_fc_dot(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
+                     int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
+                     const int32_t *bias, int8_t *output);
 void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output);

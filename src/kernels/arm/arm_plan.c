@@ -61,8 +61,7 @@ uint32_t mote_arm_depthwise_conv2d_s8_scratch_bytes(const mote_conv_s8_params *p
 /* The rule mote_arm_conv2d_s8 follows (arm_paths.h): what each path's
  * stack buffers hold and where it executes fewest instructions. */
 int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
-                            const mote_dims *filter_dims, const mote_dims *output_dims,
-                            int inplace)
+                            const mote_dims *filter_dims, const mote_dims *output_dims, int inplace)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     int32_t K, G, OC;

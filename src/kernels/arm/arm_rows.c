@@ -15,12 +15,6 @@ int mote_arm_conv2d_s8_step_fits(const void *step)
     return s->channels == s->out.c && mote_arm_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out);
 }
 
-uint32_t mote_arm_conv2d_s8_step_scratch(const void *step)
-{
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return mote_arm_conv2d_s8_scratch_bytes(&s->p, &s->in, &s->filter, &s->out);
-}
-
 /* The path rows (arm_paths.h): each takes the steps the path rule gives
  * its path, not in place or (the _ip rows, which core/steps.c asks for
  * only then) in place. */
@@ -114,22 +108,22 @@ int mote_arm_depthwise_conv2d_s8_step_fits(const void *step)
            mote_arm_depthwise_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out);
 }
 
-uint32_t mote_arm_depthwise_conv2d_s8_step_scratch(const void *step)
-{
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return mote_arm_depthwise_conv2d_s8_scratch_bytes(&s->p, &s->in, &s->filter, &s->out);
-}
-
 int mote_arm_fully_connected_s8_step_fits(const void *step)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
     return mote_arm_fully_connected_s8_fits(&s->p, s->batches, s->depth, s->out_c);
 }
 
-uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step)
+int mote_arm_fc_xw_fits(const void *step)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    return mote_arm_fully_connected_s8_scratch_bytes(&s->p, s->batches, s->depth, s->out_c);
+    return mote_arm_fully_connected_s8_step_fits(step) && mote_arm_fc_xw_ok(s->depth, s->out_c);
+}
+
+int mote_arm_fc_dot_fits(const void *step)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    return mote_arm_fully_connected_s8_step_fits(step) && !mote_arm_fc_xw_ok(s->depth, s->out_c);
 }
 
 int mote_arm_avg_pool_s8_step_fits(const void *step)

@@ -14,9 +14,7 @@
 #include "mote/kernels.h"
 
 int mote_arm_conv2d_s8_step_fits(const void *step);
-uint32_t mote_arm_conv2d_s8_step_scratch(const void *step);
 int mote_arm_depthwise_conv2d_s8_step_fits(const void *step);
-uint32_t mote_arm_depthwise_conv2d_s8_step_scratch(const void *step);
 /* The CONV_2D / DEPTHWISE_CONV_2D path rows (arm_paths.h): the path a
  * step takes (in place or not), each path's fits, and its step function
  * (arm_steps_dsp.c). The _ip rows and the rows rows run steps planned in
@@ -49,12 +47,15 @@ mote_status mote_arm_dw_rows_3x3_step(const void *step, const mote_kernel_io *io
 mote_status mote_arm_dw_rows_step(const void *step, const mote_kernel_io *io);
 
 int mote_arm_fully_connected_s8_step_fits(const void *step);
-uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step);
 int mote_arm_avg_pool_s8_step_fits(const void *step);
 int mote_arm_max_pool_s8_step_fits(const void *step);
 int mote_arm_add_s8_step_fits(const void *step);
 
-mote_status mote_arm_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
+/* FULLY_CONNECTED's two paths (arm_paths.h, mote_arm_fc_xw_ok). */
+int mote_arm_fc_xw_fits(const void *step);
+int mote_arm_fc_dot_fits(const void *step);
+mote_status mote_arm_fc_xw_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_fc_dot_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_avg_pool_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_max_pool_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_add_s8_step(const void *step, const mote_kernel_io *io);

@@ -51,9 +51,9 @@ mote_status mote_arm_conv_widened_step(const void *step, const mote_kernel_io *i
     const int32_t *bias = (const int32_t *)io->in[2];
     int8_t *out = (int8_t *)io->out[0];
     if (conv_path(s, io) != MOTE_ARM_CONV_WIDENED) return MOTE_E_ARG;
-    mote_arm_conv_direct(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out,
-                         mote_arm_conv_widened(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out,
-                                               out));
+    mote_arm_conv_direct(
+        &s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out,
+        mote_arm_conv_widened(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out));
     return MOTE_OK;
 }
 
@@ -166,12 +166,33 @@ mote_status mote_arm_dw_rows_step(const void *step, const mote_kernel_io *io)
     return mote_arm_conv_rows(dw_general_row, s, &q, io);
 }
 
-mote_status mote_arm_fully_connected_s8_step(const void *step, const mote_kernel_io *io)
+/* The operands of a FULLY_CONNECTED step, checked as the kernel checks
+ * them; path: 1 the widened-input one, 0 the dot one. */
+static int fc_ok(const mote_fc_s8_step *s, const mote_kernel_io *io, int xw)
+{
+    return io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
+           mote_arm_fully_connected_s8_step_fits(s) && s->batches >= 1 && s->depth >= 1 &&
+           s->out_c >= 1 && mote_arm_fc_xw_ok(s->depth, s->out_c) == xw;
+}
+
+mote_status mote_arm_fc_xw_step(const void *step, const mote_kernel_io *io)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    return mote_arm_fully_connected_s8(&s->p, &q, s->batches, s->depth, s->out_c, io->in[0],
-                                       io->in[1], io->in[2], io->out[0], io->scratch);
+    if (!fc_ok(s, io, 1)) return MOTE_E_ARG;
+    mote_arm_fc_xw(&s->p, &q, s->batches, s->depth, s->out_c, (const int8_t *)io->in[0],
+                   (const int8_t *)io->in[1], (const int32_t *)io->in[2], (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+mote_status mote_arm_fc_dot_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (!fc_ok(s, io, 0)) return MOTE_E_ARG;
+    mote_arm_fc_dot(&s->p, &q, s->batches, s->depth, s->out_c, (const int8_t *)io->in[0],
+                    (const int8_t *)io->in[1], (const int32_t *)io->in[2], (int8_t *)io->out[0]);
+    return MOTE_OK;
 }
 
 mote_status mote_arm_avg_pool_s8_step(const void *step, const mote_kernel_io *io)

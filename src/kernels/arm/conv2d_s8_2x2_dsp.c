@@ -179,8 +179,8 @@ int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const
     const int rowwise = g->dilation_w == 1 && (KW * C) % 4 == 0;
     const int32_t gd = KW * C / 4;
 
-    if (K % 8 != 0 || K < 64 || K > MOTE_ARM_C2_XW_WORDS || OC % 2 != 0 || OC > 2 * MOTE_ARM_C2_MAX_PAIRS ||
-        input == output)
+    if (K % 8 != 0 || K < 64 || K > MOTE_ARM_C2_XW_WORDS || OC % 2 != 0 ||
+        OC > 2 * MOTE_ARM_C2_MAX_PAIRS || input == output)
         return 0;
     for (o = 0; o < OC; ++o) {
         const int32_t sh = q->shift[o];

@@ -320,7 +320,6 @@ void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, co
     }
 }
 
-
 #else
 typedef int mote_arm_unused_;
 #endif

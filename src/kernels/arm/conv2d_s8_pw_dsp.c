@@ -146,7 +146,8 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
 {
     int32_t xw[MOTE_ARM_PW_XW_WORDS];
     int32_t wb[MOTE_ARM_PW_WB_WORDS];
-    const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G), off2 = mote_arm_dup16(p->input_offset);
+    const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G),
+                  off2 = mote_arm_dup16(p->input_offset);
     pw_ctx ctx;
     int32_t i0, n, t, j, o;
     ctx.wb = wb;
@@ -220,7 +221,6 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
         }
     }
 }
-
 
 #else
 typedef int mote_arm_unused_;

@@ -52,7 +52,8 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
     int8_t *pt = (int8_t *)pt32;
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, K = fd->h * fd->w * C, G = (K + 3) / 4, OC = od->c;
-    const int32_t R = 8 * G <= MOTE_ARM_CONV_WB_WORDS ? 4 : 0; /* 2-row blocks (wdot2) lose to dot4 */
+    const int32_t R =
+        8 * G <= MOTE_ARM_CONV_WB_WORDS ? 4 : 0; /* 2-row blocks (wdot2) lose to dot4 */
     const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
     const int32_t rstride = g->dilation_h * IW * C;
     /* rows of kw * C inputs map onto whole groups of the widened weights */

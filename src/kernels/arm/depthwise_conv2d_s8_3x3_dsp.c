@@ -277,7 +277,8 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
         a.a2 = grp[DW3_GRP_BIAS + 2];
         a.a3 = grp[DW3_GRP_BIAS + 3];
         for (j = 0; j < 9; ++j) /* plain C: a rare path (GCC -O2 cannot fit dw3x3_asm here) */
-            mote_arm_tap4(&a, px + (j / 3) * (x->rs + x->cs) + (j % 3) * x->cs, grp + 2 * j, x->off2);
+            mote_arm_tap4(&a, px + (j / 3) * (x->rs + x->cs) + (j % 3) * x->cs, grp + 2 * j,
+                          x->off2);
         v[0] = a.a0;
         v[1] = a.a1;
         v[2] = a.a2;

@@ -39,8 +39,8 @@
 /* The nine taps of a 3x3 window wholly inside the input, four channels:
  * p at the window's first input word, C the pixel stride, rs = row stride
  * - C; eight instructions per tap, everything in registers. */
-MOTE_ARM_INLINE void dw3x3_asm(mote_arm_acc4 *a, const int8_t *p, int32_t C, int32_t rs, const int32_t *wk,
-                               int32_t off2)
+MOTE_ARM_INLINE void dw3x3_asm(mote_arm_acc4 *a, const int8_t *p, int32_t C, int32_t rs,
+                               const int32_t *wk, int32_t off2)
 {
     int32_t a0 = a->a0, a1 = a->a1, a2 = a->a2, a3 = a->a3, xe, xo, we, wo;
     __asm__ volatile(DW_ROW("0", "8", "16") DW_ROW("24", "32", "40") DW_ROW("48", "56", "64")
