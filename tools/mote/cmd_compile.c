@@ -29,7 +29,7 @@ static const char help[] =
     "  --target T    host (default), m0plus, m3, m4, m7, m33, m55: call the kernel\n"
     "                rows that core runs (m4, m7, m33, m55: Arm DSP kernels)\n"
     "  --kernels K   fast (default): the rows the runtime picks for the target;\n"
-    "                small: the reference kernels for layers of 1 to 4095 MACs\n"
+    "                small: the reference kernels for layers of 1 to 1023 MACs\n"
     "                (a final FULLY_CONNECTED), where the fast kernel costs more\n"
     "                flash than it saves time;\n"
     "                ref: the reference kernels only (least code, slowest)\n"

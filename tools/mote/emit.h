@@ -49,7 +49,7 @@ typedef struct emit_options {
  * (least code). A layer keeps its row when the reference one would need
  * other scratch than the plan placed. */
 enum { EMIT_KERNELS_FAST = 0, EMIT_KERNELS_SMALL = 1, EMIT_KERNELS_REF = 2 };
-#define EMIT_SMALL_MACS 4096u
+#define EMIT_SMALL_MACS 1024u
 
 /* What was written, for the tool's one-line summary. */
 typedef struct emit_summary {
