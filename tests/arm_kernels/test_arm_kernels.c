@@ -214,6 +214,7 @@ typedef struct path_row {
 static const path_row conv_rows[] = {
     {mote_arm_conv_pw_fits, mote_arm_conv_pw_step},
     {mote_arm_conv_widened_fits, mote_arm_conv_widened_step},
+    {mote_arm_conv_widened_tail_fits, mote_arm_conv_widened_tail_step},
     {mote_arm_conv_2x2_fits, mote_arm_conv_2x2_step},
     {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
@@ -221,6 +222,9 @@ static const path_row conv_rows[] = {
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
     {mote_arm_conv_patch_ip_fits, mote_arm_conv_patch_step},
+    {mote_arm_conv_rows_widened_fits, mote_arm_conv_rows_widened_step},
+    {mote_arm_conv_rows_2x2_fits, mote_arm_conv_rows_2x2_step},
+    {mote_arm_conv_rows_patch_fits, mote_arm_conv_rows_patch_step},
     {mote_arm_conv_rows_fits, mote_arm_conv_rows_step},
 };
 static const path_row dw_rows[] = {
@@ -387,7 +391,7 @@ static void test_conv(counts *c, int n_cases)
             record(c, sr, sa, out_n, 0, what);
         }
         if (sr == MOTE_OK)
-            check_rows(&rows_c[0], conv_rows, 5, conv_rows_ip, 3, &p, &id, &fd, bias, &od, in_n,
+            check_rows(&rows_c[0], conv_rows, 6, conv_rows_ip, 6, &p, &id, &fd, bias, &od, in_n,
                        out_n, what);
 #if HAVE_MVE
         prepare_out(out_n, 0);

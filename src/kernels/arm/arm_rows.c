@@ -30,9 +30,18 @@ int mote_arm_conv_pw_fits(const void *step)
     return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PW;
 }
 
+/* The widened-weight path does out_c rounded down to 4; the rest direct:
+ * a row of its own, so that out_c % 4 == 0 links no direct path. */
 int mote_arm_conv_widened_fits(const void *step)
 {
-    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_WIDENED;
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_WIDENED && s->out.c % 4 == 0;
+}
+
+int mote_arm_conv_widened_tail_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_WIDENED && s->out.c % 4 != 0;
 }
 
 int mote_arm_conv_2x2_fits(const void *step)
@@ -60,9 +69,35 @@ int mote_arm_conv_patch_ip_fits(const void *step)
     return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PATCH;
 }
 
+/* In place row by row: each row call is out of place and takes the path
+ * the whole step takes out of place (the rule reads no row count for a
+ * filter of more than one tap, and a pointwise step in place never gets
+ * here unless its K is past every widened buffer): one row per path. */
+static int conv_rows_path(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_RING
+               ? mote_arm_conv2d_s8_step_path(step, 0)
+               : MOTE_ARM_CONV_NONE;
+}
+
+int mote_arm_conv_rows_widened_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_WIDENED;
+}
+
+int mote_arm_conv_rows_2x2_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_2X2;
+}
+
+int mote_arm_conv_rows_patch_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_PATCH;
+}
+
 int mote_arm_conv_rows_fits(const void *step)
 {
-    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_RING;
+    return conv_rows_path(step) == MOTE_ARM_CONV_DIRECT;
 }
 
 int mote_arm_dw_step_path(const void *step, int inplace)

@@ -7,14 +7,6 @@
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_paths.h"
 
-static mote_status conv_noscratch(const mote_conv_s8_params *p, const mote_requant *q,
-                                  const mote_dims *id, const int8_t *input, const mote_dims *fd,
-                                  const int8_t *filter, const int32_t *bias, const mote_dims *od,
-                                  int8_t *output)
-{
-    return mote_arm_conv2d_s8(p, q, id, input, fd, filter, bias, od, output, NULL);
-}
-
 /* The operands of a convolution step, and its path (arm_paths.h) for
  * them: a row runs only the steps its path takes (MOTE_ARM_CONV_NONE
  * and MOTE_ARM_DW_NONE are 0: refused). */
@@ -42,18 +34,35 @@ mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
-/* Widened weights; the last out_c % 4 channels direct. */
+/* Widened weights, out_c % 4 == 0. */
 mote_status mote_arm_conv_widened_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
-    const int32_t *bias = (const int32_t *)io->in[2];
-    int8_t *out = (int8_t *)io->out[0];
+    if (conv_path(s, io) != MOTE_ARM_CONV_WIDENED || s->out.c % 4 != 0) return MOTE_E_ARG;
+    (void)mote_arm_conv_widened(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                                (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                                (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+/* Widened weights; the last out_c % 4 channels direct. */
+static void widened_tail(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                         const int8_t *in, const mote_dims *fd, const int8_t *w,
+                         const int32_t *bias, const mote_dims *od, int8_t *out)
+{
+    mote_arm_conv_direct(p, q, id, in, fd, w, bias, od, out,
+                         mote_arm_conv_widened(p, q, id, in, fd, w, bias, od, out));
+}
+
+mote_status mote_arm_conv_widened_tail_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
     if (conv_path(s, io) != MOTE_ARM_CONV_WIDENED) return MOTE_E_ARG;
-    mote_arm_conv_direct(
-        &s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out,
-        mote_arm_conv_widened(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out));
+    widened_tail(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                 (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                 (int8_t *)io->out[0]);
     return MOTE_OK;
 }
 
@@ -96,13 +105,79 @@ mote_status mote_arm_conv_direct_step(const void *step, const mote_kernel_io *io
 }
 
 /* In place, not pointwise: row by row through the ring in the scratch
- * (arm_rows.h); each row call takes its path in mote_arm_conv2d_s8. */
-mote_status mote_arm_conv_rows_step(const void *step, const mote_kernel_io *io)
+ * (arm_rows.h); each row call is out of place and takes the path the
+ * step takes out of place (arm_rows.c): one row per path. */
+static mote_status conv_widened_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                    const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                    const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                    int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_WIDENED)
+        return MOTE_E_ARG;
+    widened_tail(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+static mote_status conv_2x2_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_2X2)
+        return MOTE_E_ARG;
+    if (!mote_arm_conv_2x2(p, q, id, input, fd, filter, bias, od, output))
+        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+static mote_status conv_patch_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                  const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                  const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                  int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_PATCH)
+        return MOTE_E_ARG;
+    mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+static mote_status conv_direct_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                   const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                   const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                   int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_DIRECT)
+        return MOTE_E_ARG;
+    mote_arm_conv_direct(p, q, id, input, fd, filter, bias, od, output, 0);
+    return MOTE_OK;
+}
+
+static mote_status conv_rows(const void *step, const mote_kernel_io *io, mote_arm_conv_fn fn)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
     if (conv_path(s, io) != MOTE_ARM_CONV_RING) return MOTE_E_ARG;
-    return mote_arm_conv_rows(conv_noscratch, s, &q, io);
+    return mote_arm_conv_rows(fn, s, &q, io);
+}
+
+mote_status mote_arm_conv_rows_widened_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_widened_row);
+}
+
+mote_status mote_arm_conv_rows_2x2_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_2x2_row);
+}
+
+mote_status mote_arm_conv_rows_patch_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_patch_row);
+}
+
+mote_status mote_arm_conv_rows_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_direct_row);
 }
 
 /* 3x3 depthwise in padded rows, in place or not. */
