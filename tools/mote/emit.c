@@ -103,16 +103,21 @@ static int operand_read(const mote_graph *g, uint32_t i, uint32_t k)
 
 /* ---- gathering: the runtime lowers and plans, we read ------------------- */
 
-/* The reference row to call instead of row for step e (--kernels), or row
- * when there is none or it would need other scratch than the plan placed. */
-static int32_t ref_instead(int32_t row, const emit_step *e)
+/* The reference row to call instead of row for step i (--kernels), or row
+ * when there is none or it would need other scratch than the plan placed
+ * (in place, the reference row runs in the same ring: core/steps.c). */
+static int32_t ref_instead(const emit_ctx *c, uint32_t i, int32_t row)
 {
+    const emit_step *e = &c->steps[i];
+    const uint32_t ring = mote_plan_inplace_rows(c->g, c->plan, i);
     uint32_t r;
     if (mote_kernel_rows[row].isa == 0) return row;
     for (r = 0; r < mote_kernel_row_count; r++)
         if (mote_kernel_rows[r].kernel == mote_kernel_rows[row].kernel &&
-            mote_kernel_rows[r].isa == 0 && mote_kernel_rows[r].fits == NULL)
-            return mote_kernel_scratch((int32_t)r, e->block) == e->scratch_bytes ? (int32_t)r : row;
+            mote_kernel_rows[r].isa == 0 && mote_kernel_rows[r].fits == NULL) {
+            const uint32_t need = ring != 0 ? ring : mote_kernel_scratch((int32_t)r, e->block);
+            return need == e->scratch_bytes ? (int32_t)r : row;
+        }
     return row;
 }
 
@@ -130,7 +135,7 @@ static void small_to_ref(emit_ctx *c)
             if (strcmp(row_fn[c->steps[j].row], fn) == 0 && (macs == 0 || macs >= EMIT_SMALL_MACS))
                 small = 0;
         }
-        if (small) c->steps[i].row = ref_instead(c->steps[i].row, &c->steps[i]);
+        if (small) c->steps[i].row = ref_instead(c, i, c->steps[i].row);
     }
 }
 
@@ -189,7 +194,7 @@ static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
         e->block = s->state + st->params;
         e->block_bytes = low.block_bytes;
         e->scratch_bytes = low.scratch_bytes;
-        if (c->o->kernels == EMIT_KERNELS_REF) e->row = ref_instead(e->row, e);
+        if (c->o->kernels == EMIT_KERNELS_REF) e->row = ref_instead(c, i, e->row);
         e->scratch = MOTE_NO_SCRATCH;
         if (low.scratch_bytes != 0) {
             if (mote_plan_scratch(c->plan, g->n_tensors, i, low.scratch_bytes, &e->scratch) !=
