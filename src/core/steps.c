@@ -15,15 +15,25 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
 {
     uint32_t ring, r;
     mote_status s;
+    /* In place: the rows made for it may be picked (kernel_table.h). With
+     * a context, its records (lowering, which starts by clearing them, has
+     * not begun) hold what the in-place check reads, not this frame. */
+    ring = plan == NULL   ? 0
+           : ctx != NULL ? mote_plan_inplace_rows_in(g, plan, i, &ctx->op, &ctx->out)
+                         : mote_plan_inplace_rows(g, plan, i);
+    isa &= ~MOTE_ISA_ROW_INPLACE;
+    if (ring != 0) isa |= MOTE_ISA_ROW_INPLACE;
     s = ctx != NULL ? mote_lower_op_in(g, i, isa, dest, cap, low, err, ctx)
                     : mote_lower_op(g, i, isa, dest, cap, low, err);
+    /* Counting, before there is a plan: an operator selection made for
+     * this core may hold only the in-place row of a step the plan will put
+     * in place (the rows differ in nothing counted here). */
+    if (s == MOTE_E_UNSUPPORTED_OP && plan == NULL && dest == NULL)
+        s = ctx != NULL
+                ? mote_lower_op_in(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err, ctx)
+                : mote_lower_op(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err);
     if (s != MOTE_OK) return s;
-    /* With a context, its records (done with: lowering is over) hold what
-     * the in-place check reads, not this frame. */
-    if (plan == NULL ||
-        (ring = ctx != NULL ? mote_plan_inplace_rows_in(g, plan, i, &ctx->op, &ctx->out)
-                            : mote_plan_inplace_rows(g, plan, i)) == 0)
-        return MOTE_OK;
+    if (ring == 0) return MOTE_OK;
     /* In place, row by row: only the reference rows of these two kernels
      * do it (plan.h); the planner checked the shapes and types. */
     r = (uint32_t)low->row;
@@ -33,9 +43,10 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
         return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
                               "operator %u: planned in place, lowered to another kernel",
                               (unsigned)i);
-    /* The Arm rows of these two kernels run in place the same way
-     * (kernels/arm/arm_rows.h, mote_arm_conv_rows), needing no scratch
-     * beyond the ring: they keep the step. */
+    /* The Arm rows of these two kernels run in place (the Helium rows and
+     * the DSP rows marked in place; kernels/arm/arm_rows.h,
+     * mote_arm_conv_rows), needing no scratch beyond the ring: they keep
+     * the step. */
     if ((mote_kernel_rows[low->row].isa & (MOTE_ISA_ARM_DSP | MOTE_ISA_ARM_MVE)) != 0 &&
         low->scratch_bytes == 0) {
         low->scratch_bytes = ring;

@@ -52,9 +52,11 @@ static inline uint32_t mote_steps_isa(uint32_t isa, const mote_band *band, uint3
     return isa;
 }
 
-/* Lower operator i as mote_lower_op does, then, when plan (may be NULL)
- * runs it in place row by row (mote_plan_inplace_rows), switch it to its
- * kernel's reference row with the ring as scratch; a step whose table is
+/* Lower operator i as mote_lower_op does; when plan (may be NULL) runs it
+ * in place row by row (mote_plan_inplace_rows), the rows made for that
+ * (MOTE_ISA_ROW_INPLACE, kernels/kernel_table.h) may be picked, and the
+ * step gets the ring as scratch (an Arm row keeps its pick, any other is
+ * switched to its kernel's reference row); a step whose table is
  * made at run time (isa carries MOTE_LOWER_TABLES_AT_RUN) gets
  * mote_steps_table_prefix() more scratch, in front. Every user of a step's
  * row and scratch (sessions, inspect, the compiler) goes through here.

@@ -105,6 +105,13 @@
 #define MOTE_SEL_ROW(id, variant) MOTE_SEL_KERNEL(id)
 #endif
 
+/* Not a feature of any core: marks a row that runs a step the planner put
+ * in place (output 0 in input 0's buffer; core/plan.c). Lowering asks for
+ * rows with it only for such steps, and then before any other row of the
+ * same features (core/steps.c, mote_steps_lower), so they come first in
+ * kernels.def. Never in the features a caller passes. */
+#define MOTE_ISA_ROW_INPLACE 0x8000u
+
 typedef enum mote_kernel_id {
 #define MOTE_KERNEL(id, step) MOTE_KID_##id,
 #include "kernels/kernels.def"

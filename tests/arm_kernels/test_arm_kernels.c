@@ -33,6 +33,8 @@
 #include "mote/kernels.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_mve.h"
+#include "kernels/arm/arm_rows.h"
+#include "kernels/kernel_table.h"
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -194,6 +196,120 @@ static int geometry(int32_t in, int32_t k, int32_t stride, int32_t dil, int same
     return 1;
 }
 
+/* ---- the path rows (kernels.def, arm_paths.h) ---------------------------
+ * A step block with its requantization table after it, as lowering writes
+ * it; then exactly one row of the kernel (out of place, or the rows
+ * marked in place) must take it, and that row must give the reference's
+ * bytes. */
+static int32_t step_words[(sizeof(mote_conv_s8_step) + sizeof(mote_fc_s8_step) + 5 * BUF_CH) / 4 + 1];
+static counts rows_c[3] = {{"conv2d_s8 rows", 0, 0, 0},
+                           {"depthwise_conv2d_s8 rows", 0, 0, 0},
+                           {"fully_connected_s8 rows", 0, 0, 0}};
+
+typedef struct path_row {
+    int (*fits)(const void *step);
+    mote_kernel_fn run;
+} path_row;
+
+static const path_row conv_rows[] = {
+    {mote_arm_conv_pw_fits, mote_arm_conv_pw_step},
+    {mote_arm_conv_widened_fits, mote_arm_conv_widened_step},
+    {mote_arm_conv_widened_tail_fits, mote_arm_conv_widened_tail_step},
+    {mote_arm_conv_2x2_fits, mote_arm_conv_2x2_step},
+    {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
+    {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
+};
+static const path_row conv_rows_ip[] = {
+    {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
+    {mote_arm_conv_patch_ip_fits, mote_arm_conv_patch_step},
+    {mote_arm_conv_rows_widened_fits, mote_arm_conv_rows_widened_step},
+    {mote_arm_conv_rows_2x2_fits, mote_arm_conv_rows_2x2_step},
+    {mote_arm_conv_rows_patch_fits, mote_arm_conv_rows_patch_step},
+    {mote_arm_conv_rows_fits, mote_arm_conv_rows_step},
+};
+static const path_row dw_rows[] = {
+    {mote_arm_dw_3x3_fits, mote_arm_dw_3x3_step},
+    {mote_arm_dw_general_fits, mote_arm_dw_general_step},
+};
+static const path_row dw_rows_ip[] = {
+    {mote_arm_dw_3x3_ip_fits, mote_arm_dw_3x3_step},
+    {mote_arm_dw_rows_3x3_fits, mote_arm_dw_rows_3x3_step},
+    {mote_arm_dw_rows_fits, mote_arm_dw_rows_step},
+};
+
+/* Run the one row of rows[0..n) that fits the step (MOTE_E_STATE when none
+ * or several do); in place (src == out) with the ring in scratch_buf. */
+static mote_status run_path_row(const path_row *rows, int n, const mote_conv_s8_params *p,
+                                const mote_dims *id, const int8_t *src, const mote_dims *fd,
+                                const int32_t *bias, const mote_dims *od, int8_t *out,
+                                uint32_t *ring)
+{
+    mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)step_words;
+    const void *in[3];
+    void *outs[1];
+    mote_kernel_io io;
+    int i, hit = -1;
+    memset(step_words, 0, sizeof step_words);
+    s->p = *p;
+    s->in = *id;
+    s->filter = *fd;
+    s->out = *od;
+    s->channels = od->c;
+    memcpy((uint8_t *)step_words + sizeof *s, mult_buf, 4 * (size_t)od->c);
+    memcpy((uint8_t *)step_words + sizeof *s + 4 * (size_t)od->c, shift_buf, (size_t)od->c);
+    *ring = 0;
+    for (i = 0; i < n; ++i)
+        if (rows[i].fits(s)) {
+            if (hit >= 0) return MOTE_E_STATE;
+            hit = i;
+        }
+    if (hit < 0) return MOTE_E_STATE;
+    in[0] = src;
+    in[1] = filt_buf;
+    in[2] = bias;
+    outs[0] = out;
+    io.in = in;
+    io.out = outs;
+    io.scratch = NULL;
+    if (src == out) {
+        *ring = (uint32_t)mote_inplace_ring_rows(od->h, p->geom.pad_h) * (uint32_t)od->w *
+                (uint32_t)od->c;
+        if (*ring > BUF_SCRATCH) return MOTE_E_STATE;
+        memset(scratch_buf, 0x5A, *ring);
+        memset(scratch_buf + *ring, GUARD_BYTE, GUARD);
+        io.scratch = scratch_buf;
+    }
+    return rows[hit].run(s, &io);
+}
+
+/* The case through the path rows: out of place, then in place when the
+ * planner could put it there (one batch, the output no larger than the
+ * input, the same row, stride 1 along rows or one output row). */
+static void check_rows(counts *c, const path_row *rows, int n, const path_row *rows_ip, int n_ip,
+                       const mote_conv_s8_params *p, const mote_dims *id, const mote_dims *fd,
+                       const int32_t *bias, const mote_dims *od, int32_t in_n, int32_t out_n,
+                       const char *what)
+{
+    uint32_t ring;
+    mote_status sa;
+    char w2[112];
+    memset(out_arm, 0x77, (size_t)out_n);
+    memset(out_arm + out_n, GUARD_BYTE, GUARD);
+    sa = run_path_row(rows, n, p, id, in_buf, fd, bias, od, out_arm, &ring);
+    snprintf(w2, sizeof w2, "%s row", what);
+    record(c, MOTE_OK, sa, out_n, 0, w2);
+    if (id->n == 1 && od->h <= id->h && od->w == id->w && od->c == id->c &&
+        (p->geom.stride_h == 1 || od->h == 1)) {
+        memcpy(out_arm, in_buf, (size_t)in_n);
+        memset(out_arm + in_n, GUARD_BYTE, GUARD);
+        sa = run_path_row(rows_ip, n_ip, p, id, out_arm, fd, bias, od, out_arm, &ring);
+        if (in_n > out_n && guard_ok(out_arm, in_n)) memset(out_arm + out_n, GUARD_BYTE, GUARD);
+        snprintf(w2, sizeof w2, "%s row in place", what);
+        record(c, MOTE_OK, sa, out_n, ring, w2);
+        memset(scratch_buf, GUARD_BYTE, GUARD); /* as prepare_out(n, 0) left it */
+    }
+}
+
 /* ---- CONV_2D ------------------------------------------------------------ */
 static void test_conv(counts *c, int n_cases)
 {
@@ -274,6 +390,9 @@ static void test_conv(counts *c, int n_cases)
             sa = mote_arm_conv2d_s8(&p, &q, &id, out_arm, &fd, filt_buf, bias, &od, out_arm, NULL);
             record(c, sr, sa, out_n, 0, what);
         }
+        if (sr == MOTE_OK)
+            check_rows(&rows_c[0], conv_rows, 6, conv_rows_ip, 6, &p, &id, &fd, bias, &od, in_n,
+                       out_n, what);
 #if HAVE_MVE
         prepare_out(out_n, 0);
         sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
@@ -369,6 +488,9 @@ static void test_dw(counts *c, int n_cases)
                  (long)p.geom.stride_w, (long)p.geom.dilation_h, (long)p.geom.dilation_w,
                  (long)p.geom.pad_h, (long)p.geom.pad_w);
         record(c, sr, sa, out_n, sb, what);
+        if (sr == MOTE_OK)
+            check_rows(&rows_c[1], dw_rows, 2, dw_rows_ip, 3, &p, &id, &fd, bias, &od, in_n, out_n,
+                       what);
         if (id.n == 1 && od.h <= id.h && od.w == id.w && od.c == id.c &&
             (p.geom.stride_h == 1 || od.h == 1)) {
             /* in place (the planner's in-place steps): output over input; the
@@ -430,6 +552,48 @@ static void test_fc(counts *c, int n_cases)
         snprintf(what, sizeof what, "case %d b%ld d%ld o%ld pc%ld", i, (long)batches, (long)depth,
                  (long)out_c, (long)p.per_channel);
         record(c, sr, sa, out_n, sb, what);
+        if (sr == MOTE_OK && p.filter_offset == 0) {
+            /* the path rows: exactly one takes the step, with the reference's
+             * bytes (a step block has no filter offset: int8 weights are
+             * symmetric; mote_fc_s8_step in kernels.h) */
+            mote_fc_s8_step *s = (mote_fc_s8_step *)(void *)step_words;
+            const void *in[3];
+            void *outs[1];
+            mote_kernel_io io;
+            memset(step_words, 0, sizeof step_words);
+            s->batches = (uint16_t)batches;
+            s->depth = (uint16_t)depth;
+            s->out_c = (uint16_t)out_c;
+            s->input_zero_point = (int8_t)-p.input_offset;
+            s->output_offset = (int8_t)p.output_offset;
+            s->act_min = (int8_t)p.act_min;
+            s->act_max = (int8_t)p.act_max;
+            if (p.per_channel) {
+                s->flags = MOTE_FC_PER_CHANNEL;
+                memcpy((uint8_t *)step_words + sizeof *s, mult_buf, 4 * (size_t)out_c);
+                memcpy((uint8_t *)step_words + sizeof *s + 4 * (size_t)out_c, shift_buf,
+                       (size_t)out_c);
+            } else {
+                s->multiplier = mult_buf[0];
+                s->shift = shift_buf[0];
+            }
+            in[0] = in_buf;
+            in[1] = filt_buf;
+            in[2] = bias;
+            outs[0] = out_arm;
+            io.in = in;
+            io.out = outs;
+            io.scratch = NULL;
+            memset(out_arm, 0x77, (size_t)out_n);
+            memset(out_arm + out_n, GUARD_BYTE, GUARD);
+            if (mote_arm_fc_xw_fits(s) + mote_arm_fc_dot_fits(s) != 1)
+                sa = MOTE_E_STATE;
+            else if (mote_arm_fc_xw_fits(s))
+                sa = mote_arm_fc_xw_step(s, &io);
+            else
+                sa = mote_arm_fc_dot_step(s, &io);
+            record(&rows_c[2], sr, sa, out_n, 0, what);
+        }
 #if HAVE_MVE
         prepare_out(out_n, 0);
         sr = mote_ref_fully_connected_s8(&p, &q, batches, depth, out_c, in_buf, filt_buf, bias,
@@ -758,6 +922,11 @@ int main(void)
     if (do_bench) {
         bench(&c[6]);
         printf("%s: %d passed, %d failed\n", c[6].name, c[6].passed, c[6].failed);
+    }
+    for (i = 0; i < 3; ++i) {
+        printf("%s: %d passed, %d failed\n", rows_c[i].name, rows_c[i].passed, rows_c[i].failed);
+        total_pass += rows_c[i].passed;
+        total_fail += rows_c[i].failed;
     }
     for (i = 0; i < (HAVE_MVE ? 3 : 0); ++i) {
         printf("%s: %d passed, %d failed (%d not taken)\n", mve_c[i].name, mve_c[i].passed,

@@ -108,10 +108,13 @@ def golden_cases(model):
     return cases
 
 
+KERNELS = []  # --kernels K: passed on to `mote compile` for the m4 runs and sizes
+
+
 def compile_model(mote, model_path, name, out_dir, target):
     os.makedirs(out_dir, exist_ok=True)
     line = sh([mote, "compile", model_path, "--name", name, "-o", out_dir,
-               "--target", target], cwd=ROOT)
+               "--target", target] + (KERNELS if target == "m4" else []), cwd=ROOT)
     return qemu.fields(line)
 
 
@@ -332,11 +335,14 @@ def main():
     ap.add_argument("--qemu-models", default=",".join(golden_models()))
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--sizes", action="store_true")
+    ap.add_argument("--kernels", choices=["fast", "small", "ref"], default=None)
     ap.add_argument("--no-host", action="store_true")
     ap.add_argument("--no-m4", action="store_true")
     ap.add_argument("--interp-build", default=os.path.join(ROOT, "build", "mcu"))
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
+    if args.kernels:
+        KERNELS[:] = ["--kernels", args.kernels]
     args.mote = os.path.abspath(args.mote)
     args.build = os.path.abspath(args.build)
     os.makedirs(args.build, exist_ok=True)

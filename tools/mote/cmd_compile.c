@@ -10,7 +10,7 @@
 #include "targets.h"
 
 static const char help[] =
-    "usage: mote compile MODEL --name NAME -o DIR [--target T]\n"
+    "usage: mote compile MODEL --name NAME -o DIR [--target T] [--kernels K]\n"
     "\n"
     "Compile MODEL (a .tflite file) ahead of time into DIR/NAME.h and DIR/NAME.c:\n"
     "weights and layer parameters as const data, one kernel call per layer, the\n"
@@ -28,6 +28,11 @@ static const char help[] =
     "  -o DIR        output directory (must exist)\n"
     "  --target T    host (default), m0plus, m3, m4, m7, m33, m55: call the kernel\n"
     "                rows that core runs (m4, m7, m33, m55: Arm DSP kernels)\n"
+    "  --kernels K   fast (default): the rows the runtime picks for the target;\n"
+    "                small: the reference kernels for layers of 1 to 1023 MACs\n"
+    "                (a final FULLY_CONNECTED), where the fast kernel costs more\n"
+    "                flash than it saves time;\n"
+    "                ref: the reference kernels only (least code, slowest)\n"
     "  -h, --help    this text\n";
 
 int cmd_compile(int argc, char **argv)
@@ -38,7 +43,7 @@ int cmd_compile(int argc, char **argv)
     emit_summary sum;
     uint8_t *bytes = NULL;
     size_t len = 0;
-    int i, rc;
+    int i, rc, kernels = EMIT_KERNELS_FAST;
 
     for (i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -48,7 +53,8 @@ int cmd_compile(int argc, char **argv)
     }
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--name") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--target") == 0) {
+        if (strcmp(a, "--name") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--target") == 0 ||
+            strcmp(a, "--kernels") == 0) {
             if (i + 1 >= argc) {
                 cli_error("compile: %s needs a value (try 'mote compile --help')", a);
                 return 1;
@@ -57,6 +63,18 @@ int cmd_compile(int argc, char **argv)
                 name = argv[++i];
             } else if (strcmp(a, "-o") == 0) {
                 dir = argv[++i];
+            } else if (strcmp(a, "--kernels") == 0) {
+                const char *k = argv[++i];
+                if (strcmp(k, "fast") == 0) {
+                    kernels = EMIT_KERNELS_FAST;
+                } else if (strcmp(k, "small") == 0) {
+                    kernels = EMIT_KERNELS_SMALL;
+                } else if (strcmp(k, "ref") == 0) {
+                    kernels = EMIT_KERNELS_REF;
+                } else {
+                    cli_error("compile: unknown --kernels '%s' (fast, small or ref)", k);
+                    return 1;
+                }
             } else {
                 target = argv[++i];
                 if (cli_target_isa(target, &isa) != 0) {
@@ -87,6 +105,7 @@ int cmd_compile(int argc, char **argv)
     o.out_dir = dir;
     o.target = target;
     o.isa = isa;
+    o.kernels = kernels;
     rc = emit_model(bytes, len, &o, &sum);
     free(bytes);
     if (rc != 0) return rc;

@@ -103,6 +103,42 @@ static int operand_read(const mote_graph *g, uint32_t i, uint32_t k)
 
 /* ---- gathering: the runtime lowers and plans, we read ------------------- */
 
+/* The reference row to call instead of row for step i (--kernels), or row
+ * when there is none or it would need other scratch than the plan placed
+ * (in place, the reference row runs in the same ring: core/steps.c). */
+static int32_t ref_instead(const emit_ctx *c, uint32_t i, int32_t row)
+{
+    const emit_step *e = &c->steps[i];
+    const uint32_t ring = mote_plan_inplace_rows(c->g, c->plan, i);
+    uint32_t r;
+    if (mote_kernel_rows[row].isa == 0) return row;
+    for (r = 0; r < mote_kernel_row_count; r++)
+        if (mote_kernel_rows[r].kernel == mote_kernel_rows[row].kernel &&
+            mote_kernel_rows[r].isa == 0 && mote_kernel_rows[r].fits == NULL) {
+            const uint32_t need = ring != 0 ? ring : mote_kernel_scratch((int32_t)r, e->block);
+            return need == e->scratch_bytes ? (int32_t)r : row;
+        }
+    return row;
+}
+
+/* --kernels small: a fast kernel function that only layers of fewer than
+ * EMIT_SMALL_MACS MACs call (none without MACs: pooling, element-wise)
+ * gives way to the reference rows there, so it is not linked at all. */
+static void small_to_ref(emit_ctx *c)
+{
+    uint32_t i, j, n = c->g->n_ops;
+    for (i = 0; i < n; i++) {
+        const char *fn = row_fn[c->steps[i].row];
+        int small = mote_kernel_rows[c->steps[i].row].isa != 0;
+        for (j = 0; j < n && small; j++) {
+            uint64_t macs = mote_op_macs(c->g, j);
+            if (strcmp(row_fn[c->steps[j].row], fn) == 0 && (macs == 0 || macs >= EMIT_SMALL_MACS))
+                small = 0;
+        }
+        if (small) c->steps[i].row = ref_instead(c, i, c->steps[i].row);
+    }
+}
+
 static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
 {
     const mote_graph *g = c->g;
@@ -133,8 +169,7 @@ static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
          * mote_steps_build choose them (counting pass: the host need not
          * run the row). */
         if (mote_steps_lower(g, i, c->o->isa, c->plan, NULL, 0, &low, &err, NULL) != MOTE_OK ||
-            low.row < 0 ||
-            (uint32_t)low.row >= mote_kernel_row_count) {
+            low.row < 0 || (uint32_t)low.row >= mote_kernel_row_count) {
             cli_error("compile: operator %u: %s", (unsigned)i, err.text);
             return -1;
         }
@@ -159,6 +194,7 @@ static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
         e->block = s->state + st->params;
         e->block_bytes = low.block_bytes;
         e->scratch_bytes = low.scratch_bytes;
+        if (c->o->kernels == EMIT_KERNELS_REF) e->row = ref_instead(c, i, e->row);
         e->scratch = MOTE_NO_SCRATCH;
         if (low.scratch_bytes != 0) {
             if (mote_plan_scratch(c->plan, g->n_tensors, i, low.scratch_bytes, &e->scratch) !=
@@ -189,6 +225,7 @@ static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
             }
         }
     }
+    if (c->o->kernels == EMIT_KERNELS_SMALL) small_to_ref(c);
     /* The arena the compiled code needs is the interpreter's activation
      * part for the same target: checked, not assumed. */
     c->arena = ALIGN_UP(end);

@@ -38,7 +38,18 @@ typedef struct emit_options {
     const char *out_dir;
     const char *target; /* "host", "m4", ... */
     uint32_t isa;       /* the target's MOTE_ISA_* features */
+    int kernels;        /* EMIT_KERNELS_*: which rows the layers call */
 } emit_options;
+
+/* Which kernel rows compiled layers call (mote compile --kernels): the
+ * ones the runtime picks for the target (fastest), the reference rows for
+ * layers of 1 to EMIT_SMALL_MACS - 1 multiply-accumulates (a final
+ * classifier: its fast row costs more flash than it saves time), or the
+ * reference rows only
+ * (least code). A layer keeps its row when the reference one would need
+ * other scratch than the plan placed. */
+enum { EMIT_KERNELS_FAST = 0, EMIT_KERNELS_SMALL = 1, EMIT_KERNELS_REF = 2 };
+#define EMIT_SMALL_MACS 1024u
 
 /* What was written, for the tool's one-line summary. */
 typedef struct emit_summary {

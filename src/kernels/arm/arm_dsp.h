@@ -232,4 +232,22 @@ MOTE_ARM_INLINE uint32_t mote_arm_pack4_q(const mote_requant *q, int32_t o, cons
     return w;
 }
 
+/* Four int32 accumulators (depthwise kernels). */
+typedef struct mote_arm_acc4 {
+    int32_t a0, a1, a2, a3;
+} mote_arm_acc4;
+
+/* One tap for four channels: x points at the input, wp at its filter pair. */
+MOTE_ARM_INLINE void mote_arm_tap4(mote_arm_acc4 *a, const int8_t *x, const int32_t *wp,
+                                   int32_t off2)
+{
+    const uint32_t v = mote_arm_ld32(x);
+    const int32_t xe = mote_arm_even(v, off2), xo = mote_arm_odd(v, off2);
+    const int32_t we = wp[0], wo = wp[1];
+    a->a0 = __smlabb(we, xe, a->a0);
+    a->a2 = __smlatt(we, xe, a->a2);
+    a->a1 = __smlabb(wo, xo, a->a1);
+    a->a3 = __smlatt(wo, xo, a->a3);
+}
+
 #endif /* MOTE_KERNELS_ARM_DSP_H */

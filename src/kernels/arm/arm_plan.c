@@ -5,6 +5,7 @@
  */
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_mve.h"
+#include "kernels/arm/arm_paths.h"
 
 static int dims_ok(const mote_dims *d)
 {
@@ -55,6 +56,62 @@ uint32_t mote_arm_depthwise_conv2d_s8_scratch_bytes(const mote_conv_s8_params *p
     (void)filter_dims;
     (void)output_dims;
     return 0; /* the filter of one channel group is widened on the stack */
+}
+
+/* The rule mote_arm_conv2d_s8 follows (arm_paths.h): what each path's
+ * stack buffers hold and where it executes fewest instructions. */
+int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                            const mote_dims *filter_dims, const mote_dims *output_dims, int inplace)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    int32_t K, G, OC;
+    int pw1;
+    if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_ARM_CONV_NONE;
+    K = fd->h * fd->w * fd->c;
+    G = (K + 3) / 4;
+    OC = od->c;
+    /* 1x1, stride 1, no padding: pixel i reads input pixel i, one run */
+    pw1 = fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
+          p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w;
+    if (pw1 && K % 4 == 0 && OC % 4 == 0 && 2 * K <= MOTE_ARM_PW_WB_WORDS &&
+        (inplace ? OC == K : K % 8 == 0))
+        return MOTE_ARM_CONV_PW;
+    /* in place, pointwise: pixel by pixel, each pixel's inputs are in the
+     * patch before its outputs overwrite them; other filters row by row */
+    if (inplace)
+        return pw1 && 2 * G <= MOTE_ARM_CONV_XW_WORDS ? MOTE_ARM_CONV_PATCH : MOTE_ARM_CONV_RING;
+    /* widened weights pay off over many pixels (a band or row call may
+     * hand over a short row), or with few output channels (first layers:
+     * the gathered pixel is shared by every block) */
+    if (8 * G <= MOTE_ARM_CONV_WB_WORDS && ((pw1 && od->n * od->h * od->w >= 16) || OC <= 16))
+        return MOTE_ARM_CONV_WIDENED;
+    /* 2x2 also needs every shift <= -2, known at run time only: otherwise
+     * it runs the patch path */
+    if (K % 8 == 0 && K >= 64 && K <= MOTE_ARM_C2_XW_WORDS && OC % 2 == 0 &&
+        OC <= 2 * MOTE_ARM_C2_MAX_PAIRS)
+        return MOTE_ARM_CONV_2X2;
+    if (2 * G <= MOTE_ARM_CONV_XW_WORDS) return MOTE_ARM_CONV_PATCH;
+    return MOTE_ARM_CONV_DIRECT;
+}
+
+int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                        const mote_dims *filter_dims, const mote_dims *output_dims, int inplace)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    if (!mote_arm_depthwise_conv2d_s8_fits(p, id, fd, od)) return MOTE_ARM_DW_NONE;
+    /* 3x3 in padded rows: three rows of (OW - 1) * stride + 3 pixels of at
+     * least four channels on the stack; in place, all channels at once */
+    if (fd->h == 3 && fd->w == 3 && id->c % 4 == 0 && p->geom.dilation_h == 1 &&
+        p->geom.dilation_w == 1) {
+        const int32_t pcols = (od->w - 1) * p->geom.stride_w + 3;
+        int32_t cc = MOTE_ARM_DW3_ROW_BYTES / pcols / 4 * 4;
+        if (cc > MOTE_ARM_DW3_CH) cc = MOTE_ARM_DW3_CH;
+        if (cc > id->c) cc = id->c;
+        if (cc >= 4 && (!inplace || (cc == id->c && id->n == 1 && od->w == id->w &&
+                                     (p->geom.stride_h == 1 || od->h == 1))))
+            return MOTE_ARM_DW_3X3;
+    }
+    return inplace ? MOTE_ARM_DW_RING : MOTE_ARM_DW_GENERAL;
 }
 
 int mote_arm_fully_connected_s8_fits(const mote_fc_s8_params *p, int32_t batches, int32_t depth,

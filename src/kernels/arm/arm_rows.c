@@ -3,6 +3,7 @@
 #include "kernels/arm/arm_rows.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_mve.h"
+#include "kernels/arm/arm_paths.h"
 #include "kernels/kernel_table.h"
 #include <string.h>
 
@@ -14,10 +15,125 @@ int mote_arm_conv2d_s8_step_fits(const void *step)
     return s->channels == s->out.c && mote_arm_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out);
 }
 
-uint32_t mote_arm_conv2d_s8_step_scratch(const void *step)
+/* The path rows (arm_paths.h): each takes the steps the path rule gives
+ * its path, not in place or (the _ip rows, which core/steps.c asks for
+ * only then) in place. */
+int mote_arm_conv2d_s8_step_path(const void *step, int inplace)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return mote_arm_conv2d_s8_scratch_bytes(&s->p, &s->in, &s->filter, &s->out);
+    if (s->channels != s->out.c) return MOTE_ARM_CONV_NONE;
+    return mote_arm_conv2d_s8_path(&s->p, &s->in, &s->filter, &s->out, inplace);
+}
+
+int mote_arm_conv_pw_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PW;
+}
+
+/* The widened-weight path does out_c rounded down to 4; the rest direct:
+ * a row of its own, so that out_c % 4 == 0 links no direct path. */
+int mote_arm_conv_widened_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_WIDENED && s->out.c % 4 == 0;
+}
+
+int mote_arm_conv_widened_tail_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_WIDENED && s->out.c % 4 != 0;
+}
+
+int mote_arm_conv_2x2_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_2X2;
+}
+
+int mote_arm_conv_patch_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PATCH;
+}
+
+int mote_arm_conv_direct_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_DIRECT;
+}
+
+int mote_arm_conv_pw_ip_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PW;
+}
+
+int mote_arm_conv_patch_ip_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PATCH;
+}
+
+/* In place row by row: each row call is out of place and takes the path
+ * the whole step takes out of place (the rule reads no row count for a
+ * filter of more than one tap, and a pointwise step in place never gets
+ * here unless its K is past every widened buffer): one row per path. */
+static int conv_rows_path(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_RING
+               ? mote_arm_conv2d_s8_step_path(step, 0)
+               : MOTE_ARM_CONV_NONE;
+}
+
+int mote_arm_conv_rows_widened_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_WIDENED;
+}
+
+int mote_arm_conv_rows_2x2_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_2X2;
+}
+
+int mote_arm_conv_rows_patch_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_PATCH;
+}
+
+int mote_arm_conv_rows_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_DIRECT;
+}
+
+int mote_arm_dw_step_path(const void *step, int inplace)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (s->channels != s->out.c) return MOTE_ARM_DW_NONE;
+    return mote_arm_dw_s8_path(&s->p, &s->in, &s->filter, &s->out, inplace);
+}
+
+int mote_arm_dw_3x3_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3;
+}
+
+int mote_arm_dw_general_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_GENERAL;
+}
+
+int mote_arm_dw_3x3_ip_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 1) == MOTE_ARM_DW_3X3;
+}
+
+/* In place row by row: each row call is not in place, and takes the path
+ * the whole step would take out of place (the rule reads no row count). */
+int mote_arm_dw_rows_3x3_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 1) == MOTE_ARM_DW_RING &&
+           mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3;
+}
+
+int mote_arm_dw_rows_fits(const void *step)
+{
+    return mote_arm_dw_step_path(step, 1) == MOTE_ARM_DW_RING &&
+           mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_GENERAL;
 }
 
 int mote_arm_depthwise_conv2d_s8_step_fits(const void *step)
@@ -25,12 +141,6 @@ int mote_arm_depthwise_conv2d_s8_step_fits(const void *step)
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     return s->channels == s->out.c &&
            mote_arm_depthwise_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out);
-}
-
-uint32_t mote_arm_depthwise_conv2d_s8_step_scratch(const void *step)
-{
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return mote_arm_depthwise_conv2d_s8_scratch_bytes(&s->p, &s->in, &s->filter, &s->out);
 }
 
 int mote_arm_fully_connected_s8_step_fits(const void *step)
@@ -42,13 +152,18 @@ int mote_arm_fully_connected_s8_step_fits(const void *step)
     return mote_arm_fully_connected_s8_fits(&p, d.batches, d.depth, d.out_c);
 }
 
-uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step)
+int mote_arm_fc_xw_fits(const void *step)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
-    mote_fc_s8_params p;
-    mote_requant q;
-    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
-    return mote_arm_fully_connected_s8_scratch_bytes(&p, d.batches, d.depth, d.out_c);
+    const mote_fc_s8_dims d = mote_fc_s8_step_dims(s);
+    return mote_arm_fully_connected_s8_step_fits(step) && mote_arm_fc_xw_ok(d.depth, d.out_c);
+}
+
+int mote_arm_fc_dot_fits(const void *step)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    const mote_fc_s8_dims d = mote_fc_s8_step_dims(s);
+    return mote_arm_fully_connected_s8_step_fits(step) && !mote_arm_fc_xw_ok(d.depth, d.out_c);
 }
 
 int mote_arm_avg_pool_s8_step_fits(const void *step)

@@ -14,18 +14,56 @@
 #include "mote/kernels.h"
 
 int mote_arm_conv2d_s8_step_fits(const void *step);
-uint32_t mote_arm_conv2d_s8_step_scratch(const void *step);
 int mote_arm_depthwise_conv2d_s8_step_fits(const void *step);
-uint32_t mote_arm_depthwise_conv2d_s8_step_scratch(const void *step);
+/* The CONV_2D / DEPTHWISE_CONV_2D path rows (arm_paths.h): the path a
+ * step takes (in place or not), each path's fits, and its step function
+ * (arm_steps_dsp.c). The _ip rows and the rows rows run steps planned in
+ * place (core/steps.c picks them then). The two functions above answer
+ * for the union of the paths (the Helium rows defer to it). */
+int mote_arm_conv2d_s8_step_path(const void *step, int inplace);
+int mote_arm_dw_step_path(const void *step, int inplace);
+int mote_arm_conv_pw_fits(const void *step);
+int mote_arm_conv_widened_fits(const void *step);
+int mote_arm_conv_widened_tail_fits(const void *step);
+int mote_arm_conv_2x2_fits(const void *step);
+int mote_arm_conv_patch_fits(const void *step);
+int mote_arm_conv_direct_fits(const void *step);
+int mote_arm_conv_pw_ip_fits(const void *step);
+int mote_arm_conv_patch_ip_fits(const void *step);
+int mote_arm_conv_rows_widened_fits(const void *step);
+int mote_arm_conv_rows_2x2_fits(const void *step);
+int mote_arm_conv_rows_patch_fits(const void *step);
+int mote_arm_conv_rows_fits(const void *step);
+int mote_arm_dw_3x3_fits(const void *step);
+int mote_arm_dw_general_fits(const void *step);
+int mote_arm_dw_3x3_ip_fits(const void *step);
+int mote_arm_dw_rows_3x3_fits(const void *step);
+int mote_arm_dw_rows_fits(const void *step);
+mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_widened_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_widened_tail_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_2x2_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_patch_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_direct_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_rows_widened_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_rows_2x2_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_rows_patch_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_rows_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_dw_3x3_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_dw_general_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_dw_rows_3x3_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_dw_rows_step(const void *step, const mote_kernel_io *io);
+
 int mote_arm_fully_connected_s8_step_fits(const void *step);
-uint32_t mote_arm_fully_connected_s8_step_scratch(const void *step);
 int mote_arm_avg_pool_s8_step_fits(const void *step);
 int mote_arm_max_pool_s8_step_fits(const void *step);
 int mote_arm_add_s8_step_fits(const void *step);
 
-mote_status mote_arm_conv2d_s8_step(const void *step, const mote_kernel_io *io);
-mote_status mote_arm_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);
-mote_status mote_arm_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
+/* FULLY_CONNECTED's two paths (arm_paths.h, mote_arm_fc_xw_ok). */
+int mote_arm_fc_xw_fits(const void *step);
+int mote_arm_fc_dot_fits(const void *step);
+mote_status mote_arm_fc_xw_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_fc_dot_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_avg_pool_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_max_pool_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_add_s8_step(const void *step, const mote_kernel_io *io);

@@ -5,69 +5,274 @@
 #include <stddef.h>
 #include "kernels/arm/arm_rows.h"
 #include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_paths.h"
 
-static mote_status conv_noscratch(const mote_conv_s8_params *p, const mote_requant *q,
-                                  const mote_dims *id, const int8_t *input, const mote_dims *fd,
-                                  const int8_t *filter, const int32_t *bias, const mote_dims *od,
-                                  int8_t *output)
+/* The operands of a convolution step, and its path (arm_paths.h) for
+ * them: a row runs only the steps its path takes (MOTE_ARM_CONV_NONE
+ * and MOTE_ARM_DW_NONE are 0: refused). */
+static int conv_path(const mote_conv_s8_step *s, const mote_kernel_io *io)
 {
-    return mote_arm_conv2d_s8(p, q, id, input, fd, filter, bias, od, output, NULL);
+    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL) return 0;
+    return mote_arm_conv2d_s8_step_path(s, io->in[0] == io->out[0]);
 }
 
-static mote_status dw_noscratch(const mote_conv_s8_params *p, const mote_requant *q,
+static int dw_path(const mote_conv_s8_step *s, const mote_kernel_io *io)
+{
+    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL) return 0;
+    return mote_arm_dw_step_path(s, io->in[0] == io->out[0]);
+}
+
+/* Pointwise in pixel chunks, in place or not. */
+mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (conv_path(s, io) != MOTE_ARM_CONV_PW) return MOTE_E_ARG;
+    mote_arm_conv_pw(&s->p, &q, s->filter.c, s->out.c, s->out.n * s->out.h * s->out.w,
+                     (const int8_t *)io->in[0], (int8_t *)io->out[0], (const int8_t *)io->in[1],
+                     (const int32_t *)io->in[2]);
+    return MOTE_OK;
+}
+
+/* Widened weights, out_c % 4 == 0. */
+mote_status mote_arm_conv_widened_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (conv_path(s, io) != MOTE_ARM_CONV_WIDENED || s->out.c % 4 != 0) return MOTE_E_ARG;
+    (void)mote_arm_conv_widened(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                                (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                                (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+/* Widened weights; the last out_c % 4 channels direct. */
+static void widened_tail(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                         const int8_t *in, const mote_dims *fd, const int8_t *w,
+                         const int32_t *bias, const mote_dims *od, int8_t *out)
+{
+    mote_arm_conv_direct(p, q, id, in, fd, w, bias, od, out,
+                         mote_arm_conv_widened(p, q, id, in, fd, w, bias, od, out));
+}
+
+mote_status mote_arm_conv_widened_tail_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (conv_path(s, io) != MOTE_ARM_CONV_WIDENED) return MOTE_E_ARG;
+    widened_tail(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                 (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                 (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+/* 2x2 blocking; the patch path when a shift is > -2 (the rule cannot
+ * know: the requantization table may be made at run time). */
+mote_status mote_arm_conv_2x2_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    if (conv_path(s, io) != MOTE_ARM_CONV_2X2) return MOTE_E_ARG;
+    if (!mote_arm_conv_2x2(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
+        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
+    return MOTE_OK;
+}
+
+/* One widened patch per pixel, in place (pointwise) or not. */
+mote_status mote_arm_conv_patch_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (conv_path(s, io) != MOTE_ARM_CONV_PATCH) return MOTE_E_ARG;
+    mote_arm_conv_patch(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                        (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                        (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+mote_status mote_arm_conv_direct_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (conv_path(s, io) != MOTE_ARM_CONV_DIRECT) return MOTE_E_ARG;
+    mote_arm_conv_direct(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                         (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                         (int8_t *)io->out[0], 0);
+    return MOTE_OK;
+}
+
+/* In place, not pointwise: row by row through the ring in the scratch
+ * (arm_rows.h); each row call is out of place and takes the path the
+ * step takes out of place (arm_rows.c): one row per path. */
+static mote_status conv_widened_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                    const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                    const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                    int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_WIDENED)
+        return MOTE_E_ARG;
+    widened_tail(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+static mote_status conv_2x2_row(const mote_conv_s8_params *p, const mote_requant *q,
                                 const mote_dims *id, const int8_t *input, const mote_dims *fd,
                                 const int8_t *filter, const int32_t *bias, const mote_dims *od,
                                 int8_t *output)
 {
-    return mote_arm_depthwise_conv2d_s8(p, q, id, input, fd, filter, bias, od, output, NULL);
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_2X2)
+        return MOTE_E_ARG;
+    if (!mote_arm_conv_2x2(p, q, id, input, fd, filter, bias, od, output))
+        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
 }
 
-mote_status mote_arm_conv2d_s8_step(const void *step, const mote_kernel_io *io)
+static mote_status conv_patch_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                  const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                  const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                  int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_PATCH)
+        return MOTE_E_ARG;
+    mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+static mote_status conv_direct_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                   const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                   const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                   int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_DIRECT)
+        return MOTE_E_ARG;
+    mote_arm_conv_direct(p, q, id, input, fd, filter, bias, od, output, 0);
+    return MOTE_OK;
+}
+
+static mote_status conv_rows(const void *step, const mote_kernel_io *io, mote_arm_conv_fn fn)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    /* in place (arm_rows.h): the planner gave the output the input's buffer */
-    if (io->in[0] != NULL && io->in[0] == io->out[0]) {
-        /* 1x1 pointwise: the kernel runs it in place in one call (pixel by
-         * pixel, conv2d_s8_dsp.c); the ring goes unused */
-        if (s->filter.h == 1 && s->filter.w == 1 && s->p.geom.stride_h == 1 &&
-            s->p.geom.stride_w == 1 && s->p.geom.pad_h == 0 && s->p.geom.pad_w == 0 &&
-            s->out.h == s->in.h && s->out.w == s->in.w && s->filter.c <= 512 &&
-            mote_arm_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out))
-            return mote_arm_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1],
-                                      io->in[2], &s->out, io->out[0], NULL);
-        return mote_arm_conv_rows(conv_noscratch, s, &q, io);
-    }
-    return mote_arm_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1], io->in[2],
-                              &s->out, io->out[0], io->scratch);
+    if (conv_path(s, io) != MOTE_ARM_CONV_RING) return MOTE_E_ARG;
+    return mote_arm_conv_rows(fn, s, &q, io);
 }
 
-mote_status mote_arm_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io)
+mote_status mote_arm_conv_rows_widened_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_widened_row);
+}
+
+mote_status mote_arm_conv_rows_2x2_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_2x2_row);
+}
+
+mote_status mote_arm_conv_rows_patch_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_patch_row);
+}
+
+mote_status mote_arm_conv_rows_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_direct_row);
+}
+
+/* 3x3 depthwise in padded rows, in place or not. */
+mote_status mote_arm_dw_3x3_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    if (io->in[0] != NULL && io->in[0] == io->out[0]) {
-        /* 3x3 (depthwise_conv2d_s8_dsp.c, padded rows on the stack): the
-         * kernel runs it in place in one call; it refuses (MOTE_E_ARG,
-         * nothing written) what it cannot, which then goes through the ring */
-        if (s->filter.h == 3 && s->filter.w == 3 &&
-            mote_arm_depthwise_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1],
-                                         io->in[2], &s->out, io->out[0], NULL) == MOTE_OK)
-            return MOTE_OK;
-        return mote_arm_conv_rows(dw_noscratch, s, &q, io);
-    }
-    return mote_arm_depthwise_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1],
-                                        io->in[2], &s->out, io->out[0], io->scratch);
+    if (dw_path(s, io) != MOTE_ARM_DW_3X3) return MOTE_E_ARG;
+    mote_arm_dw_3x3(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
+                    (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]);
+    return MOTE_OK;
 }
 
-mote_status mote_arm_fully_connected_s8_step(const void *step, const mote_kernel_io *io)
+mote_status mote_arm_dw_general_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (dw_path(s, io) != MOTE_ARM_DW_GENERAL) return MOTE_E_ARG;
+    mote_arm_dw_general(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                        (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                        (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+/* In place row by row (arm_rows.h): each row call is out of place and
+ * takes the path the step takes out of place (arm_rows.c). */
+static mote_status dw_3x3_row(const mote_conv_s8_params *p, const mote_requant *q,
+                              const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                              const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                              int8_t *output)
+{
+    if (mote_arm_dw_s8_path(p, id, fd, od, input == output) != MOTE_ARM_DW_3X3) return MOTE_E_ARG;
+    mote_arm_dw_3x3(p, q, id, input, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+static mote_status dw_general_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                  const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                  const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                  int8_t *output)
+{
+    if (mote_arm_dw_s8_path(p, id, fd, od, input == output) != MOTE_ARM_DW_GENERAL)
+        return MOTE_E_ARG;
+    mote_arm_dw_general(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
+mote_status mote_arm_dw_rows_3x3_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (dw_path(s, io) != MOTE_ARM_DW_RING) return MOTE_E_ARG;
+    return mote_arm_conv_rows(dw_3x3_row, s, &q, io);
+}
+
+mote_status mote_arm_dw_rows_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (dw_path(s, io) != MOTE_ARM_DW_RING) return MOTE_E_ARG;
+    return mote_arm_conv_rows(dw_general_row, s, &q, io);
+}
+
+/* The operands of a FULLY_CONNECTED step, checked as the kernel checks
+ * them; path: 1 the widened-input one, 0 the dot one. */
+static int fc_ok(const mote_fc_s8_step *s, const mote_fc_s8_dims *d, const mote_kernel_io *io,
+                 int xw)
+{
+    return io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
+           mote_arm_fully_connected_s8_step_fits(s) && d->batches >= 1 && d->depth >= 1 &&
+           d->out_c >= 1 && mote_arm_fc_xw_ok(d->depth, d->out_c) == xw;
+}
+
+mote_status mote_arm_fc_xw_step(const void *step, const mote_kernel_io *io)
 {
     const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
     mote_fc_s8_params p;
     mote_requant q;
     const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
-    return mote_arm_fully_connected_s8(&p, &q, d.batches, d.depth, d.out_c, io->in[0], io->in[1],
-                                       io->in[2], io->out[0], io->scratch);
+    if (!fc_ok(s, &d, io, 1)) return MOTE_E_ARG;
+    mote_arm_fc_xw(&p, &q, d.batches, d.depth, d.out_c, (const int8_t *)io->in[0],
+                   (const int8_t *)io->in[1], (const int32_t *)io->in[2], (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+mote_status mote_arm_fc_dot_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_fc_s8_step *s = (const mote_fc_s8_step *)step;
+    mote_fc_s8_params p;
+    mote_requant q;
+    const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
+    if (!fc_ok(s, &d, io, 0)) return MOTE_E_ARG;
+    mote_arm_fc_dot(&p, &q, d.batches, d.depth, d.out_c, (const int8_t *)io->in[0],
+                    (const int8_t *)io->in[1], (const int32_t *)io->in[2], (int8_t *)io->out[0]);
+    return MOTE_OK;
 }
 
 mote_status mote_arm_avg_pool_s8_step(const void *step, const mote_kernel_io *io)

@@ -9,14 +9,15 @@
  * Otherwise four output rows at a time against each input row
  * (mote_arm_dot4_s8: the input is widened in registers, no scratch), then
  * the four outputs requantized and stored as one word; leftover rows one
- * at a time.
+ * at a time. Each path is a kernel-table row of its own (arm_paths.h).
  */
 #if defined(__ARM_FEATURE_DSP)
 
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_paths.h"
 
-#define FC_XW_WORDS 320 /* the widened input row: depth <= 640 (1280 bytes) */
+#define FC_XW_WORDS (MOTE_ARM_FC_XW_DEPTH / 2) /* the widened input row (1280 bytes) */
 
 /* Per-call constants of fc_blocks (words; offsets fixed in the asm). */
 typedef struct fc_ctx {
@@ -161,66 +162,66 @@ __attribute__((naked, noinline)) static void fc_blocks(const int32_t *xw __attri
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
-mote_status mote_arm_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
-                                        int32_t batches, int32_t depth, int32_t out_c,
-                                        const int8_t *input, const int8_t *filter,
-                                        const int32_t *bias, int8_t *output, void *scratch)
+/* The widened-input path (mote_arm_fc_xw_ok): the input row widened once
+ * with the offset (stack), then four rows at a time against it:
+ * mote_arm_xdot4, 21 instructions for 16 MACs; fc_blocks when the bias
+ * and one shift <= -2 are shared. */
+void mote_arm_fc_xw(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
+                    int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
+                    const int32_t *bias, int8_t *output)
 {
-    const int32_t per_tensor = p && p->per_channel ? 0 : 1;
-    int32_t b, o, off2;
-    (void)scratch;
-
-    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
-    if (batches < 1 || depth < 1 || out_c < 1) return MOTE_E_ARG;
-    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
-    off2 = mote_arm_dup16(p->input_offset);
-
-    if (depth % 4 == 0 && depth <= 2 * FC_XW_WORDS && out_c % 4 == 0) {
-        /* the input row widened once with the offset (stack), then four
-         * rows at a time against it: mote_arm_xdot4, 21 instructions for
-         * 16 MACs */
-        int32_t xw[FC_XW_WORDS];
-        const int32_t G = depth / 4;
-        int32_t j;
-        for (b = 0; b < batches; ++b) {
-            const int8_t *x = input + b * depth;
-            for (j = 0; j < G; ++j) {
-                const uint32_t v = mote_arm_ld32(x + 4 * j);
-                xw[2 * j] = mote_arm_even(v, off2);
-                xw[2 * j + 1] = mote_arm_odd(v, off2);
-            }
-            if (per_tensor && bias && G % 2 == 0 && q->shift[0] <= -2) {
-                fc_ctx c;
-                c.g8 = 8 * G;
-                c.k = depth;
-                c.nblk = out_c / 4;
-                c.ooff = p->output_offset;
-                c.lo4 = mote_arm_dup8(p->act_min);
-                c.hi4 = mote_arm_dup8(p->act_max);
-                c.full = p->act_min <= -128 && p->act_max >= 127;
-                c.bias = bias;
-                c.m = q->multiplier[0];
-                c.hq = (int32_t)1 << (-q->shift[0] - 2);
-                c.e1 = -q->shift[0] - 1;
-                fc_blocks(xw, filter, output + b * out_c, &c);
-                continue;
-            }
-            for (o = 0; o < out_c; o += 4) {
-                mote_arm_rq4 rq;
-                int32_t acc[4];
-                mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, per_tensor, p->output_offset,
-                                  p->act_min, p->act_max);
-                acc[0] = bias ? bias[o] : 0;
-                acc[1] = bias ? bias[o + 1] : 0;
-                acc[2] = bias ? bias[o + 2] : 0;
-                acc[3] = bias ? bias[o + 3] : 0;
-                mote_arm_xdot4(xw, filter + o * depth, depth, G, acc);
-                mote_arm_st32(output + b * out_c + o,
-                              mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
-            }
+    const int32_t per_tensor = p->per_channel ? 0 : 1, off2 = mote_arm_dup16(p->input_offset);
+    int32_t xw[FC_XW_WORDS];
+    const int32_t G = depth / 4;
+    int32_t b, o, j;
+    for (b = 0; b < batches; ++b) {
+        const int8_t *x = input + b * depth;
+        for (j = 0; j < G; ++j) {
+            const uint32_t v = mote_arm_ld32(x + 4 * j);
+            xw[2 * j] = mote_arm_even(v, off2);
+            xw[2 * j + 1] = mote_arm_odd(v, off2);
         }
-        return MOTE_OK;
+        if (per_tensor && bias && G % 2 == 0 && q->shift[0] <= -2) {
+            fc_ctx c;
+            c.g8 = 8 * G;
+            c.k = depth;
+            c.nblk = out_c / 4;
+            c.ooff = p->output_offset;
+            c.lo4 = mote_arm_dup8(p->act_min);
+            c.hi4 = mote_arm_dup8(p->act_max);
+            c.full = p->act_min <= -128 && p->act_max >= 127;
+            c.bias = bias;
+            c.m = q->multiplier[0];
+            c.hq = (int32_t)1 << (-q->shift[0] - 2);
+            c.e1 = -q->shift[0] - 1;
+            fc_blocks(xw, filter, output + b * out_c, &c);
+            continue;
+        }
+        for (o = 0; o < out_c; o += 4) {
+            mote_arm_rq4 rq;
+            int32_t acc[4];
+            mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, per_tensor, p->output_offset,
+                              p->act_min, p->act_max);
+            acc[0] = bias ? bias[o] : 0;
+            acc[1] = bias ? bias[o + 1] : 0;
+            acc[2] = bias ? bias[o + 2] : 0;
+            acc[3] = bias ? bias[o + 3] : 0;
+            mote_arm_xdot4(xw, filter + o * depth, depth, G, acc);
+            mote_arm_st32(output + b * out_c + o,
+                          mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+        }
     }
+}
+
+/* Any other size: four output rows at a time against each input row
+ * (mote_arm_dot4_s8 widens the input in registers), leftover rows one
+ * at a time. */
+void mote_arm_fc_dot(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
+                     int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
+                     const int32_t *bias, int8_t *output)
+{
+    const int32_t per_tensor = p->per_channel ? 0 : 1, off2 = mote_arm_dup16(p->input_offset);
+    int32_t b, o;
     for (o = 0; o + 4 <= out_c; o += 4) {
         mote_arm_rq4 rq;
         const int8_t *w = filter + o * depth;
@@ -246,6 +247,21 @@ mote_status mote_arm_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
                                                     p->output_offset, p->act_min, p->act_max);
         }
     }
+}
+
+mote_status mote_arm_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
+                                        int32_t batches, int32_t depth, int32_t out_c,
+                                        const int8_t *input, const int8_t *filter,
+                                        const int32_t *bias, int8_t *output, void *scratch)
+{
+    (void)scratch;
+    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
+    if (batches < 1 || depth < 1 || out_c < 1) return MOTE_E_ARG;
+    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
+    if (mote_arm_fc_xw_ok(depth, out_c))
+        mote_arm_fc_xw(p, q, batches, depth, out_c, input, filter, bias, output);
+    else
+        mote_arm_fc_dot(p, q, batches, depth, out_c, input, filter, bias, output);
     return MOTE_OK;
 }
 

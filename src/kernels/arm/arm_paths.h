@@ -1,0 +1,126 @@
+/*
+ * arm_paths.h — the paths of the Arm DSP CONV_2D, DEPTHWISE_CONV_2D and
+ * FULLY_CONNECTED kernels, each a kernel-table row of its own (kernels.def).
+ *
+ * mote_arm_conv2d_s8 and mote_arm_depthwise_conv2d_s8 (arm_kernels.h) take
+ * every case their _fits accepts and choose a path inside. A firmware that
+ * called them would link every path, so the table has one row per path
+ * instead: lowering chooses the path once per step, with the same rule the
+ * two kernels follow (mote_arm_conv2d_s8_path, mote_arm_dw_s8_path, in
+ * arm_plan.c: portable, so the host plans for the device), and a build
+ * links only the rows its steps run.
+ *
+ * The rule reads the geometry only: the requantization table is not known
+ * when a step is lowered. Where a path also needs every shift <= -2 (2x2
+ * blocking) it falls back at run time to the path the kernel took before
+ * it (the patch path).
+ *
+ * In place (the planner gave the output input 0's buffer; core/steps.c
+ * knows it when it lowers the step): pointwise steps run whole through
+ * the pixel-chunk or the patch path, 3x3 depthwise steps through the
+ * padded-row path; every other step the rows run through
+ * mote_arm_conv_rows (arm_rows.h), one output row at a time.
+ */
+#ifndef MOTE_KERNELS_ARM_PATHS_H
+#define MOTE_KERNELS_ARM_PATHS_H
+
+#include <stdint.h>
+#include "mote/kernels.h"
+
+/* Stack buffers of the paths, which bound the cases they take. */
+#define MOTE_ARM_CONV_WB_WORDS 152 /* widened weights: 4 rows x 19 groups */
+#define MOTE_ARM_PW_WB_WORDS 256   /* pixel chunks: four widened filter rows, C <= 128 */
+#define MOTE_ARM_PW_XW_WORDS 512   /* pixel chunks: widened inputs of a chunk (2 KB) */
+#define MOTE_ARM_CONV_XW_WORDS 320 /* patch: widened inputs of one pixel, K <= 640 */
+#define MOTE_ARM_C2_XW_WORDS 288   /* 2x2: two interleaved widened patches, K <= 288 */
+#define MOTE_ARM_C2_MAX_PAIRS 32   /* 2x2: output channels <= 64 */
+#define MOTE_ARM_DW3_ROW_BYTES 448 /* 3x3 depthwise: one padded input row (3 on the stack) */
+#define MOTE_ARM_DW3_CH 64         /* 3x3 depthwise: channels prepared at once */
+
+/* CONV_2D paths, in the order the kernel tries them. */
+typedef enum mote_arm_conv_path {
+    MOTE_ARM_CONV_NONE = 0, /* the DSP kernel does not take the case */
+    MOTE_ARM_CONV_PW,       /* 1x1 stride 1: pixel chunks (conv2d_s8_pw_dsp.c) */
+    MOTE_ARM_CONV_WIDENED,  /* widened weights (conv2d_s8_widened_dsp.c) */
+    MOTE_ARM_CONV_2X2,      /* two pixels x two channels (conv2d_s8_2x2_dsp.c) */
+    MOTE_ARM_CONV_PATCH,    /* one widened patch per pixel (conv2d_s8_patch_dsp.c) */
+    MOTE_ARM_CONV_DIRECT,   /* int8 runs, any size (conv2d_s8_direct_dsp.c) */
+    MOTE_ARM_CONV_RING      /* in place, not pointwise: row by row (mote_arm_conv_rows) */
+} mote_arm_conv_path;
+
+/* The path of a case mote_arm_conv2d_s8_fits accepts (NONE otherwise).
+ * inplace: the output is the input's buffer. */
+int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                            const mote_dims *filter_dims, const mote_dims *output_dims,
+                            int inplace);
+
+/* DEPTHWISE_CONV_2D paths. */
+typedef enum mote_arm_dw_path {
+    MOTE_ARM_DW_NONE = 0,
+    MOTE_ARM_DW_3X3,     /* 3x3, padded rows on the stack (depthwise_conv2d_s8_3x3_dsp.c) */
+    MOTE_ARM_DW_GENERAL, /* any window up to 25 taps (depthwise_conv2d_s8_dsp.c) */
+    MOTE_ARM_DW_RING     /* in place, not the 3x3 path's case: row by row */
+} mote_arm_dw_path;
+
+int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                        const mote_dims *filter_dims, const mote_dims *output_dims, int inplace);
+
+/* FULLY_CONNECTED: the widened-input path takes depth % 4 == 0, depth <=
+ * MOTE_ARM_FC_XW_DEPTH, out_c % 4 == 0 (fully_connected_s8_dsp.c); the
+ * dot path everything else. */
+#define MOTE_ARM_FC_XW_DEPTH 640
+static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
+{
+    return depth % 4 == 0 && depth <= MOTE_ARM_FC_XW_DEPTH && out_c % 4 == 0;
+}
+
+/* The paths themselves (DSP builds only). They assume a case their path
+ * rule gave them (the kernels and the rows check it first). */
+void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias);
+/* Returns the output channels done (a multiple of 4); the rest go to
+ * mote_arm_conv_direct from there. */
+int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *q,
+                              const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                              const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                              int8_t *output);
+/* 0 (nothing written) when a shift is > -2. */
+int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                      const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                      const int32_t *bias, const mote_dims *od, int8_t *output);
+void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                         const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                         const int32_t *bias, const mote_dims *od, int8_t *output);
+/* Output channels o0 .. OC - 1. */
+void mote_arm_conv_direct(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                          const int32_t *bias, const mote_dims *od, int8_t *output, int32_t o0);
+void mote_arm_fc_xw(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
+                    int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
+                    const int32_t *bias, int8_t *output);
+void mote_arm_fc_dot(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
+                     int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
+                     const int32_t *bias, int8_t *output);
+void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output);
+void mote_arm_dw_general(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                         const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                         const int32_t *bias, const mote_dims *od, int8_t *output);
+
+/* First filter tap index whose coordinate o + d * t lies in [0, n), and
+ * one past the last, clamped to [0, taps]. */
+static inline void mote_arm_tap_range(int32_t o, int32_t d, int32_t n, int32_t taps, int32_t *lo,
+                                      int32_t *hi)
+{
+    int32_t a = o >= 0 ? 0 : (-o + d - 1) / d;
+    int32_t b = o >= n ? 0 : (n - 1 - o) / d + 1;
+    if (a > taps) a = taps;
+    if (b > taps) b = taps;
+    if (b < a) b = a;
+    *lo = a;
+    *hi = b;
+}
+
+#endif /* MOTE_KERNELS_ARM_PATHS_H */

@@ -1,0 +1,227 @@
+/*
+ * conv2d_s8_pw_dsp.c — CONV_2D, int8, DSP extension: the pixel-chunk path
+ * for pointwise convolutions (1x1, stride 1, no padding; arm_paths.h),
+ * in place or not. Bit-exact with mote_ref_conv2d_s8.
+ */
+#if defined(__ARM_FEATURE_DSP)
+
+#include "kernels/arm/arm_dsp.h"
+#include "kernels/arm/arm_paths.h"
+
+/* Per-call constants of pw_px (words; offsets fixed in the asm). */
+typedef struct pw_ctx {
+    const int32_t *wb; /* 0: four widened filter rows (mote_arm_widen_rows layout) */
+    int32_t g8;        /* 4: bytes of one pixel's widened inputs (8 per group, groups even) */
+    int32_t oc;        /* 8: output pixel stride */
+    int32_t n;         /* 12: pixels (>= 1) */
+    int32_t ooff;      /* 16: output zero point */
+    uint32_t lo4;      /* 20: act_min in every byte */
+    uint32_t hi4;      /* 24: act_max in every byte */
+    int32_t full;      /* 28: the act range is [-128, 127] */
+    int32_t bias[4];   /* 32 */
+    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2), e-1), every shift <= -2 */
+} pw_ctx;
+
+/*
+ * n pixels (widened inputs at xw, one after the other) against one block of
+ * four widened filter rows: the mote_arm_wwdot4 loop (two groups per
+ * iteration, 24 instructions for 32 MACs), then the output stage of
+ * mote_arm_requant_e2 (same arithmetic), zero point, SSAT, BFI packing and
+ * clamp, one word stored per pixel: all in registers (naked: the loop
+ * needs 13 of them).
+ */
+__attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute__((unused)),
+                                                   int8_t *out __attribute__((unused)),
+                                                   const int32_t *unused __attribute__((unused)),
+                                                   const pw_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "sub     sp, sp, #8\n\t"
+                     "str     r1, [sp, #0]\n\t"
+                     "ldr     r4, [r3, #12]\n\t"
+                     "str     r4, [sp, #4]\n\t"
+                     "1:\n\t"
+                     "ldr     r1, [r3, #0]\n\t"
+                     "ldr     r2, [r3, #4]\n\t"
+                     "add     r2, r2, r0\n\t"
+                     "add     r12, r3, #32\n\t"
+                     "ldm     r12, {r4, r5, r6, r7}\n\t"
+                     "2:\n\t"
+                     "ldrd    r8, r9, [r0], #8\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r4, r10, r8, r4\n\t"
+                     "smlad   r4, r11, r9, r4\n\t"
+                     "smlad   r5, r12, r8, r5\n\t"
+                     "smlad   r5, lr, r9, r5\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r6, r10, r8, r6\n\t"
+                     "smlad   r6, r11, r9, r6\n\t"
+                     "smlad   r7, r12, r8, r7\n\t"
+                     "smlad   r7, lr, r9, r7\n\t"
+                     "ldrd    r8, r9, [r0], #8\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r4, r10, r8, r4\n\t"
+                     "smlad   r4, r11, r9, r4\n\t"
+                     "smlad   r5, r12, r8, r5\n\t"
+                     "smlad   r5, lr, r9, r5\n\t"
+                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
+                     "smlad   r6, r10, r8, r6\n\t"
+                     "smlad   r6, r11, r9, r6\n\t"
+                     "smlad   r7, r12, r8, r7\n\t"
+                     "smlad   r7, lr, r9, r7\n\t"
+                     "cmp     r0, r2\n\t"
+                     "bne     2b\n\t"
+                     "add     r12, r3, #48\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r4, asr #31\n\t"
+                     "and     r1, r4, #0x80000000\n\t"
+                     "orr     r1, r1, #0x40000000\n\t"
+                     "smlal   r1, r9, r4, r8\n\t"
+                     "asr     r4, r9, r10\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r5, asr #31\n\t"
+                     "and     r1, r5, #0x80000000\n\t"
+                     "orr     r1, r1, #0x40000000\n\t"
+                     "smlal   r1, r9, r5, r8\n\t"
+                     "asr     r5, r9, r10\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r6, asr #31\n\t"
+                     "and     r1, r6, #0x80000000\n\t"
+                     "orr     r1, r1, #0x40000000\n\t"
+                     "smlal   r1, r9, r6, r8\n\t"
+                     "asr     r6, r9, r10\n\t"
+                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r7, asr #31\n\t"
+                     "and     r1, r7, #0x80000000\n\t"
+                     "orr     r1, r1, #0x40000000\n\t"
+                     "smlal   r1, r9, r7, r8\n\t"
+                     "asr     r7, r9, r10\n\t"
+                     "ldr     r1, [r3, #16]\n\t"
+                     "add     r4, r4, r1\n\t"
+                     "ssat    r4, #8, r4\n\t"
+                     "add     r5, r5, r1\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "add     r6, r6, r1\n\t"
+                     "ssat    r6, #8, r6\n\t"
+                     "add     r7, r7, r1\n\t"
+                     "ssat    r7, #8, r7\n\t"
+                     "bfi     r4, r5, #8, #8\n\t"
+                     "bfi     r4, r6, #16, #8\n\t"
+                     "bfi     r4, r7, #24, #8\n\t"
+                     "ldr     r1, [r3, #28]\n\t"
+                     "cbnz    r1, 3f\n\t"
+                     "ldr     r8, [r3, #20]\n\t"
+                     "ssub8   r9, r4, r8\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "ldr     r8, [r3, #24]\n\t"
+                     "ssub8   r9, r8, r4\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "3:\n\t"
+                     "ldr     r1, [sp, #0]\n\t"
+                     "ldr     r2, [r3, #8]\n\t"
+                     "str     r4, [r1]\n\t"
+                     "add     r1, r1, r2\n\t"
+                     "str     r1, [sp, #0]\n\t"
+                     "ldr     r1, [sp, #4]\n\t"
+                     "subs    r1, r1, #1\n\t"
+                     "str     r1, [sp, #4]\n\t"
+                     "bne     1b\n\t"
+                     "add     sp, sp, #8\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/*
+ * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
+ * in place (C == OC) or not: chunks of pixels are widened with the input
+ * offset into a 2 KB stack buffer (so that, in place, their outputs may
+ * overwrite them), then for each block of four output channels the filter
+ * rows are widened (1 KB) and every pixel of the chunk runs pw_px (both
+ * operands widened: 11 instructions for 16 MACs, output stage in
+ * registers) or, for an odd number of groups or a shift > -2,
+ * mote_arm_wwdot4 and the C output stage.
+ */
+void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias)
+{
+    int32_t xw[MOTE_ARM_PW_XW_WORDS];
+    int32_t wb[MOTE_ARM_PW_WB_WORDS];
+    const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G),
+                  off2 = mote_arm_dup16(p->input_offset);
+    pw_ctx ctx;
+    int32_t i0, n, t, j, o;
+    ctx.wb = wb;
+    ctx.g8 = 8 * G;
+    ctx.oc = OC;
+    ctx.ooff = p->output_offset;
+    ctx.lo4 = mote_arm_dup8(p->act_min);
+    ctx.hi4 = mote_arm_dup8(p->act_max);
+    ctx.full = p->act_min <= -128 && p->act_max >= 127;
+    for (i0 = 0; i0 < npix; i0 += n) {
+        n = npix - i0 < P ? npix - i0 : P;
+        {
+            const int8_t *src = input + i0 * C;
+            int32_t *d = xw;
+            for (j = 0; j < n * G; ++j, src += 4, d += 2) {
+                const uint32_t v = mote_arm_ld32(src);
+                d[0] = mote_arm_even(v, off2);
+                d[1] = mote_arm_odd(v, off2);
+            }
+        }
+        for (o = 0; o < OC; o += 4) {
+            mote_arm_rq4 rq;
+            const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+            const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+            int8_t *out = output + i0 * OC + o;
+            const int32_t *x = xw;
+            {
+                /* four filter rows, whole groups (C % 4 == 0) */
+                const int8_t *w0 = filter + o * C;
+                int32_t *d = wb;
+                for (j = 0; j < G; ++j, w0 += 4, d += 8) {
+                    const uint32_t v0 = mote_arm_ld32(w0), v1 = mote_arm_ld32(w0 + C);
+                    const uint32_t v2 = mote_arm_ld32(w0 + 2 * C), v3 = mote_arm_ld32(w0 + 3 * C);
+                    d[0] = mote_arm_even0(v0);
+                    d[1] = mote_arm_odd0(v0);
+                    d[2] = mote_arm_even0(v1);
+                    d[3] = mote_arm_odd0(v1);
+                    d[4] = mote_arm_even0(v2);
+                    d[5] = mote_arm_odd0(v2);
+                    d[6] = mote_arm_even0(v3);
+                    d[7] = mote_arm_odd0(v3);
+                }
+            }
+            if (G % 2 == 0) {
+                int32_t fast = 1;
+                for (t = 0; t < 4; ++t) {
+                    const int32_t sh = q->shift[o + t];
+                    ctx.bias[t] = bias ? bias[o + t] : 0;
+                    ctx.rq[3 * t] = q->multiplier[o + t];
+                    ctx.rq[3 * t + 1] = sh <= -2 ? (int32_t)1 << (-sh - 2) : 0;
+                    ctx.rq[3 * t + 2] = -sh - 1;
+                    fast &= sh <= -2;
+                }
+                if (fast) {
+                    ctx.n = n;
+                    pw_px(xw, out, NULL, &ctx);
+                    continue;
+                }
+            }
+            mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
+                              p->act_max);
+            for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
+                int32_t acc[4];
+                acc[0] = b0;
+                acc[1] = b1;
+                acc[2] = b2;
+                acc[3] = b3;
+                mote_arm_wwdot4(x, wb, G, acc);
+                mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+            }
+        }
+    }
+}
+
+#else
+typedef int mote_arm_unused_;
+#endif
