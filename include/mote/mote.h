@@ -163,6 +163,12 @@ mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, voi
  * refuses them, and the observer runs for the chain's operators once the
  * whole chain is done): use MOTE_PLAN_NO_PATCH to see every layer. */
 #define MOTE_PLAN_NO_PATCH 1u
+/* MOTE_PLAN_NO_REORDER: run the operators in the model's order. Without it,
+ * a graph with branches (ResNet skips) may run them in another order that
+ * computes every tensor before it is read, when that order gives a smaller
+ * arena (src/core/order.h): the output bytes are identical, the observer
+ * still gets each operator's index in the model, in the order they run. */
+#define MOTE_PLAN_NO_REORDER 2u
 
 /* As mote_model_init_for, with planner options flags (MOTE_PLAN_*). */
 mote_status mote_model_init_plan(mote_model *m, const void *bytes, size_t len, uint32_t isa,

@@ -8,6 +8,7 @@
 #include "core/control.h"
 #include "core/layout.h"
 #include "core/lower.h"
+#include "core/order.h"
 #include "core/plan.h"
 #include "core/steps.h"
 #include "core/work.h"
@@ -50,16 +51,17 @@ static MOTE_NOINLINE mote_status count_steps(mote_model *m, uint32_t isa, mote_l
 /* Again with the plan and its band chain: kernel scratch, and the rings of
  * operators the plan runs in place, are placed among the live buffers (the
  * chain's steps keep their tables stored: core/steps.h, mote_steps_isa);
- * then the state is laid out and the model records the sizes. */
-static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
+ * then the state is laid out and the model records the sizes. g: the
+ * model's graph, or a view of it in another order (core/order.h), whose
+ * order then takes `extra` more operand slots of the state. */
+static MOTE_NOINLINE mote_status place_steps(mote_model *m, const mote_graph *g, uint32_t isa,
                                              const mote_plan_entry *plan, const mote_band *band,
-                                             mote_lower_ctx *ctx, size_t acts)
+                                             mote_lower_ctx *ctx, size_t acts, uint32_t extra)
 {
     mote_steps_sizes sz;
     mote_layout layout;
     mote_status s;
-    if ((s = mote_steps_build(&m->graph, isa, plan, band, NULL, NULL, &sz, &m->error, ctx)) !=
-        MOTE_OK)
+    if ((s = mote_steps_build(g, isa, plan, band, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
         return s;
     /* No step left that makes its table at run time (all of them in the
      * chain): the model stores every table, and says so
@@ -67,6 +69,7 @@ static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
      * steps, so the session lays out the same bytes. */
     if (sz.run_tables == 0) isa &= ~MOTE_LOWER_TABLES_AT_RUN;
     if (ALIGN_UP(sz.scratch_end) > acts) acts = (size_t)ALIGN_UP(sz.scratch_end);
+    sz.operands += extra;
     /* state + activations is what mote_model_arena_size() returns: it must
      * not wrap a 32-bit size_t. */
     if (mote_layout_compute(m->graph.n_ops, sz.operands, m->graph.n_tensors, sz.params_bytes,
@@ -84,27 +87,87 @@ static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
     return MOTE_OK;
 }
 
-/* Lower (counting), plan, place scratch and lay out the state, with the
- * plan records and lowering context where the caller says (ctx may be
- * NULL: on the stack). */
-static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                              mote_lower_ctx *ctx)
+/* Plan g (band chain included unless turned off) and place its steps. */
+static mote_status plan_graph(mote_model *m, const mote_graph *g, uint32_t isa,
+                              mote_plan_entry *plan, mote_lower_ctx *ctx, uint32_t extra)
 {
     mote_band band;
     mote_status s;
     size_t acts;
-    if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
-    if ((s = mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &m->error)) !=
-        MOTE_OK)
+    if ((s = mote_plan_build_opts(g, m->plan_flags, plan, &acts, &band, &m->error)) != MOTE_OK)
         return s;
-    return place_steps(m, isa, plan, &band, ctx, acts);
+    return place_steps(m, g, isa, plan, &band, ctx, acts, extra);
+}
+
+/* Lower (counting), plan, place scratch and lay out the state, with the
+ * plan records and lowering context where the caller says (ctx may be
+ * NULL: on the stack); order and ow: the execution order's work memory.
+ * The model's order is planned first; unless turned off, the order with
+ * the lowest live peak (core/order.h) is planned too and kept when its
+ * arena, the order's own slots in the state included, is strictly smaller
+ * (MOTE_PLAN_REORDERED: the session chooses it again). */
+static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                              mote_lower_ctx *ctx, int16_t *order, mote_order_work *ow)
+{
+    size_t state, acts;
+    uint32_t was_isa, operands, params, tables;
+    mote_graph view;
+    mote_status s;
+    if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
+    if ((s = plan_graph(m, &m->graph, isa, plan, ctx, 0)) != MOTE_OK) return s;
+    if ((m->plan_flags & MOTE_PLAN_NO_REORDER) ||
+        mote_order_choose(&m->graph, isa, plan, ow, order, ctx) != 1)
+        return MOTE_OK;
+    state = m->state_bytes;
+    acts = m->activation_bytes;
+    was_isa = m->isa;
+    operands = m->n_operands;
+    params = m->params_bytes;
+    tables = m->table_bytes;
+    mote_order_view(&m->graph, order, &view);
+    if ((s = plan_graph(m, &view, isa, plan, ctx, m->graph.n_ops)) == MOTE_OK &&
+        ((m->plan_flags & MOTE_PLAN_FORCE_REORDER) ||
+         m->state_bytes + m->activation_bytes < state + acts)) {
+        m->plan_flags |= MOTE_PLAN_REORDERED;
+        return MOTE_OK;
+    }
+    if (m->plan_flags & MOTE_PLAN_FORCE_REORDER) return s;
+    mote_error_clear(&m->error);
+    m->state_bytes = state;
+    m->activation_bytes = acts;
+    m->isa = was_isa;
+    m->n_operands = operands;
+    m->params_bytes = params;
+    m->table_bytes = tables;
+    return MOTE_OK;
+}
+
+/* The execution order's work memory on the stack, in its own frame: the
+ * memory lent (if any) holds the plan records but not this. */
+static MOTE_NOINLINE mote_status plan_model_order_on_stack(mote_model *m, uint32_t isa,
+                                                           mote_plan_entry *plan,
+                                                           mote_lower_ctx *ctx)
+{
+    int16_t order[MOTE_MAX_OPS];
+    mote_order_work ow;
+    return plan_model(m, isa, plan, ctx, order, &ow);
+}
+
+/* With the order's work memory from mem (bytes long) when it fits. */
+static mote_status plan_model_in(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                                 mote_lower_ctx *ctx, void *mem, size_t bytes)
+{
+    int16_t *order;
+    mote_order_work *ow;
+    if (mote_order_carve(mem, bytes, &order, &ow)) return plan_model(m, isa, plan, ctx, order, ow);
+    return plan_model_order_on_stack(m, isa, plan, ctx);
 }
 
 /* No work memory lent: the records on the stack, in their own frame. */
 static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    return plan_model(m, isa, plan, NULL);
+    return plan_model_in(m, isa, plan, NULL, NULL, 0);
 }
 
 /* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not)
@@ -118,8 +181,10 @@ static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *w
     m->plan_flags = flags;
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
-    if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
-        return plan_model(m, isa, w.plan, w.ctx);
+    if (mote_work_carve(work, work_size, m->graph.n_tensors, &w)) {
+        size_t used = mote_work_bytes(m->graph.n_tensors);
+        return plan_model_in(m, isa, w.plan, w.ctx, (uint8_t *)work + used, work_size - used);
+    }
     return plan_model_on_stack(m, isa);
 }
 
@@ -267,19 +332,43 @@ const mote_graph *mote_model_graph(const mote_model *m)
     return (m != NULL && m->initialized) ? &m->graph : NULL;
 }
 
+mote_status mote_model_exec_view(const mote_model *m, mote_plan_entry *e, mote_order_work *w,
+                                  int16_t *order, mote_graph *view)
+{
+    uint32_t i;
+    if (m == NULL || !m->initialized) return MOTE_E_ARG;
+    *view = m->graph;
+    if (!(m->plan_flags & MOTE_PLAN_REORDERED)) {
+        for (i = 0; i < m->graph.n_ops; i++)
+            order[i] = (int16_t)i;
+        return MOTE_OK;
+    }
+    if (mote_order_choose(&m->graph, m->isa, e, w, order, NULL) != 1) return MOTE_E_STATE;
+    mote_order_view(&m->graph, order, view);
+    return MOTE_OK;
+}
+
 mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_info *info)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
+    int16_t order[MOTE_MAX_OPS];
+    mote_order_work ow;
+    mote_graph view;
     mote_lowered low;
     mote_error err;
     mote_band band;
     size_t acts;
+    uint32_t at;
     const mote_kernel_row *row;
     if (m == NULL || info == NULL || !m->initialized || op >= m->graph.n_ops) return MOTE_E_ARG;
     memset(info, 0, sizeof *info);
-    if (mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &err) != MOTE_OK ||
-        mote_steps_lower(&m->graph, op, mote_steps_isa(m->isa, &band, op), plan, NULL, 0, &low,
-                         &err, NULL) != MOTE_OK)
+    if (mote_model_exec_view(m, plan, &ow, order, &view) != MOTE_OK) return MOTE_E_STATE;
+    /* op is the model's index; the plan's step is its position. */
+    for (at = 0; at < m->graph.n_ops && (uint32_t)order[at] != op; at++) {
+    }
+    if (mote_plan_build_opts(&view, m->plan_flags, plan, &acts, &band, &err) != MOTE_OK ||
+        mote_steps_lower(&view, at, mote_steps_isa(m->isa, &band, at), plan, NULL, 0, &low, &err,
+                         NULL) != MOTE_OK)
         return MOTE_E_STATE;
     if (low.row == (int32_t)MOTE_ROW_CONTROL) { /* run by the interpreter */
         info->kernel = "CONTROL";
@@ -293,7 +382,7 @@ mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_inf
     info->param_bytes = low.block_bytes;
     info->scratch_bytes = low.scratch_bytes;
     info->scratch_offset = 0;
-    if (low.scratch_bytes != 0 && mote_plan_scratch(plan, m->graph.n_tensors, op, low.scratch_bytes,
+    if (low.scratch_bytes != 0 && mote_plan_scratch(plan, m->graph.n_tensors, at, low.scratch_bytes,
                                                     &info->scratch_offset) != MOTE_OK)
         return MOTE_E_STATE;
     return MOTE_OK;

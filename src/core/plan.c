@@ -157,6 +157,13 @@ static void share_aliases(const mote_graph *g, mote_plan_entry *e)
     }
 }
 
+mote_status mote_plan_lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error *err)
+{
+    mote_status s = lifetimes(g, e, err);
+    if (s == MOTE_OK) share_aliases(g, e);
+    return s;
+}
+
 /* Ring bytes an in-place windowed operator (MOTE_OPF_INPLACE_ROWS) needs,
  * or 0 when op cannot write its output over input 0 row by row: int8
  * activations (batch 1) with the same row (width and channels) and no more

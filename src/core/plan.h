@@ -86,6 +86,11 @@ mote_status mote_plan_build(const mote_graph *g, mote_plan_entry *e, size_t *tot
 mote_status mote_plan_build_opts(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
                                  size_t *total, mote_band *band, mote_error *err);
 
+/* Steps 1 and the RESHAPE part of 2 alone: lifetimes (first, last, size,
+ * used) and aliases of g's tensors in its own order, nothing placed
+ * (core/order.c). Returns as mote_plan_build. */
+mote_status mote_plan_lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error *err);
+
 /* Band chain b applied to plan entries e just after lifetimes and RESHAPE
  * aliases (plan_band.c): 0, or -1 when the lifetimes do not allow it. */
 int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b);

@@ -8,6 +8,7 @@
 #include "core/band.h"
 #include "core/control.h"
 #include "core/layout.h"
+#include "core/order.h"
 #include "core/plan.h"
 #include "core/step.h"
 #include "core/steps.h"
@@ -116,14 +117,14 @@ static MOTE_NOINLINE void fill_refs(mote_session *s, const mote_graph *g,
  * the model counted them. Its own frame (the sizes), not under the
  * planner's. */
 static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *m,
-                                             const mote_layout *layout, const mote_plan_entry *plan,
-                                             const mote_band *band, mote_lower_ctx *ctx)
+                                             const mote_graph *g, const mote_layout *layout,
+                                             const mote_plan_entry *plan, const mote_band *band,
+                                             mote_lower_ctx *ctx, uint32_t extra)
 {
     mote_steps_sizes sz;
-    mote_status st =
-        mote_steps_build(&m->graph, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
+    mote_status st = mote_steps_build(g, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
-    if (sz.operands != m->n_operands || sz.params_bytes != m->params_bytes ||
+    if (sz.operands + extra != m->n_operands || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
@@ -150,13 +151,26 @@ static MOTE_NOINLINE mote_status set_band(mote_session *s, const mote_graph *g,
     return MOTE_OK;
 }
 
+/* The execution order of a reordered model (core/order.h): the last n_ops
+ * operand slots of the state; NULL when it runs in the model's order. */
+static const int16_t *exec_order(const mote_session *s)
+{
+    const mote_model *m = s->model;
+    if (!(m->plan_flags & MOTE_PLAN_REORDERED)) return NULL;
+    return s->operands + (m->n_operands - m->graph.n_ops);
+}
+
 /* Plan and write the state (steps, operands, tensor table, parameter
  * blocks), with the plan records and the lowering context where the caller
- * says (ctx NULL: on the stack). */
+ * says (ctx NULL: on the stack). A reordered model chooses its order again
+ * (ow: the search's work memory) into the state's last operand slots and
+ * plans the view of the graph in that order. */
 static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
-                           mote_plan_entry *plan, mote_lower_ctx *ctx)
+                           mote_plan_entry *plan, mote_lower_ctx *ctx, mote_order_work *ow)
 {
+    mote_graph view;
     const mote_graph *g = &m->graph;
+    uint32_t extra = 0;
     mote_band band;
     size_t total;
     mote_status st;
@@ -164,6 +178,16 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     s->band_first = s->band_last = -1;
     if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
         return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
+    if (m->plan_flags & MOTE_PLAN_REORDERED) {
+        int16_t *order = s->operands + (m->n_operands - m->graph.n_ops);
+        if (m->n_operands < m->graph.n_ops ||
+            mote_order_choose(&m->graph, m->isa, plan, ow, order, ctx) != 1)
+            return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                                  "execution order differs from what the model planned");
+        mote_order_view(&m->graph, order, &view);
+        g = &view;
+        extra = m->graph.n_ops;
+    }
     if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
         return changed(s);
     if (total > m->activation_bytes)
@@ -171,8 +195,30 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
                               "activations differ from what the model planned");
     MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     fill_refs(s, g, plan);
-    if ((st = write_steps(s, m, layout, plan, &band, ctx)) != MOTE_OK) return st;
+    if ((st = write_steps(s, m, g, layout, plan, &band, ctx, extra)) != MOTE_OK) return st;
     return band.first >= 0 ? set_band(s, g, plan, &band) : MOTE_OK;
+}
+
+/* The order search's records on the stack, in their own frame (only a
+ * reordered model needs them). */
+static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
+                                                        const mote_layout *layout,
+                                                        mote_plan_entry *plan,
+                                                        mote_lower_ctx *ctx)
+{
+    mote_order_work ow;
+    return lay_out(s, m, layout, plan, ctx, &ow);
+}
+
+/* With the search's records from mem (bytes long) when they fit. */
+static mote_status lay_out_in(mote_session *s, const mote_model *m, const mote_layout *layout,
+                              mote_plan_entry *plan, mote_lower_ctx *ctx, void *mem, size_t bytes)
+{
+    int16_t *unused;
+    mote_order_work *ow;
+    if (!(m->plan_flags & MOTE_PLAN_REORDERED)) return lay_out(s, m, layout, plan, ctx, NULL);
+    if (mote_order_carve(mem, bytes, &unused, &ow)) return lay_out(s, m, layout, plan, ctx, ow);
+    return lay_out_order_on_stack(s, m, layout, plan, ctx);
 }
 
 /* The arena's activation part cannot hold the records: on the stack, in
@@ -181,7 +227,7 @@ static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_mo
                                                   const mote_layout *layout)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    return lay_out(s, m, layout, plan, NULL);
+    return lay_out_in(s, m, layout, plan, NULL, NULL, 0);
 }
 
 /* The model bytes, verified again, give the graph mote_model_init read. In
@@ -243,9 +289,11 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
     /* The activation part is unused until the first invoke (inputs are
      * written after this call, variable tensors reset below): the planner
      * works there (core/work.h). */
-    if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w))
-        st = lay_out(s, m, &layout, w.plan, w.ctx);
-    else
+    if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w)) {
+        size_t used = mote_work_bytes(g->n_tensors);
+        st = lay_out_in(s, m, &layout, w.plan, w.ctx, s->activations + used,
+                        arena_size - layout.state_bytes - used);
+    } else
         st = lay_out_on_stack(s, m, &layout);
     if (st != MOTE_OK) return st;
     for (i = 0; i < g->n_inputs; i++) {
@@ -317,12 +365,19 @@ static int table_at_run(const mote_session *s, const mote_step *st, int32_t i)
 
 mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step_info *info)
 {
+    const int16_t *order;
+    uint32_t at = op;
     const mote_step *st;
     const mote_kernel_row *row;
     if (s == NULL || info == NULL) return MOTE_E_ARG;
     if (!session_live(s)) return MOTE_E_STATE;
     if (op >= s->model->graph.n_ops) return MOTE_E_ARG;
-    st = &s->steps[op];
+    if ((order = exec_order(s)) != NULL) { /* op is the model's index; steps run in order */
+        for (at = 0; at < s->model->graph.n_ops && (uint32_t)order[at] != op; at++) {
+        }
+        if (at == s->model->graph.n_ops) return MOTE_E_STATE;
+    }
+    st = &s->steps[at];
     if (mote_cf_is_control(st)) { /* run by the interpreter */
         memset(info, 0, sizeof *info);
         info->kernel = "CONTROL";
@@ -347,7 +402,7 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
             if (ring > info->scratch_bytes) info->scratch_bytes = ring;
         }
         /* A table made at run time goes in front (core/steps.h). */
-        if (table_at_run(s, st, (int32_t)op))
+        if (table_at_run(s, st, (int32_t)at))
             front = (uint32_t)mote_steps_table_prefix(
                 mote_kernel_step_bytes((mote_kernel_id)kernel),
                 5u * mote_requant_block_channels(kernel, s->state + st->params));
@@ -411,10 +466,12 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
 
 mote_status mote_invoke(mote_session *s)
 {
+    const int16_t *order;
     uint32_t i, n;
     if (s == NULL) return MOTE_E_ARG;
     if (!session_live(s)) return MOTE_E_STATE;
     n = s->model->graph.n_ops;
+    order = exec_order(s);
     for (i = 0; i < n; i++) {
         const mote_step *step = &s->steps[i];
         uint32_t done = i;
@@ -430,7 +487,7 @@ mote_status mote_invoke(mote_session *s)
         if (st != MOTE_OK) return st;
         for (; i <= done; i++) {
             if (s->observer == NULL) continue;
-            s->observer(s->observer_user, s, i);
+            s->observer(s->observer_user, s, order != NULL ? (uint32_t)order[i] : i);
             /* The observer may have re-initialised the model. */
             if (!session_live(s)) return MOTE_E_STATE;
         }
