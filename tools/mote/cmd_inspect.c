@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/order.h"
 #include "ops/registry.h"
 #include "escape.h"
 #include "inspect_plan.h"
@@ -38,7 +39,8 @@ static const char help[] =
     "              last_op, bands, activation_bytes, activation_bytes_without},\n"
     "              order: {enabled, used, steps, peak_live, peak_live_model_order,\n"
     "              activation_bytes, activation_bytes_model_order,\n"
-    "              arena_bytes_model_order})\n"
+    "              arena_bytes_model_order, search: null or {steps, peak_live,\n"
+    "              activation_bytes, arena_bytes} when the model's order was kept})\n"
     "  --plan      (text) also print the memory plan: every activation tensor's\n"
     "              offset, size and lifetime in the arena, in address order, and\n"
     "              each kernel's scratch\n"
@@ -629,6 +631,25 @@ static void json_report(const char *path, size_t size, const mote_graph *g, cons
         json_uint(&w, order_info.acts_model);
         json_key(&w, "arena_bytes_model_order");
         json_uint(&w, order_info.arena_model);
+        /* The search's order when the planner kept the model's. */
+        json_key(&w, "search");
+        if (order_info.found) {
+            json_object_begin(&w);
+            json_key(&w, "steps");
+            json_array_begin(&w);
+            for (i = 0; i < order_info.n; i++)
+                json_int(&w, order_info.found_order[i]);
+            json_array_end(&w);
+            json_key(&w, "peak_live");
+            json_uint(&w, order_info.found_peak);
+            json_key(&w, "activation_bytes");
+            json_uint(&w, order_info.found_acts);
+            json_key(&w, "arena_bytes");
+            json_uint(&w, order_info.found_arena);
+            json_object_end(&w);
+        } else {
+            json_null(&w);
+        }
         json_object_end(&w);
     } else {
         json_null(&w);
@@ -743,16 +764,20 @@ int cmd_inspect(int argc, char **argv)
         static mote_model plain;
         const mote_model *without = NULL;
         static mote_model in_order; /* and in the model's order, for `order:` */
-        const mote_model *model_order = NULL;
-        mote_load_options o2 = opts;
+        static mote_model forced;   /* and in the search's order, whatever it plans */
+        const mote_model *model_order = NULL, *search_order = NULL;
+        mote_load_options o2 = opts, o3 = opts;
         if (!no_patch && mote_model_init_plan(&plain, bytes, len, isa,
                                               MOTE_PLAN_NO_PATCH | opts.plan_flags) == MOTE_OK)
             without = &plain;
         o2.plan_flags |= MOTE_PLAN_NO_REORDER;
         if (!no_reorder && mote_model_init_opts(&in_order, bytes, len, &o2) == MOTE_OK)
             model_order = &in_order;
+        o3.plan_flags |= MOTE_PLAN_FORCE_REORDER;
+        if (!no_reorder && mote_model_init_opts(&forced, bytes, len, &o3) == MOTE_OK)
+            search_order = &forced;
         if (inspect_patch_info(&model, without, &patch) != 0 ||
-            inspect_order_info(&model, model_order, &order_info) != 0) {
+            inspect_order_info(&model, model_order, search_order, &order_info) != 0) {
             free(bytes);
             return 1;
         }

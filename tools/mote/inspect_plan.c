@@ -20,12 +20,26 @@ const mote_graph *inspect_exec_graph(const mote_model *m, const int16_t **order)
     return &view;
 }
 
-int inspect_order_info(const mote_model *m, const mote_model *model_order, inspect_order *o)
+int inspect_order_info(const mote_model *m, const mote_model *model_order,
+                       const mote_model *forced, inspect_order *o)
 {
     static mote_plan_entry work[MOTE_MAX_TENSORS];
     const int16_t *order;
-    const mote_graph *g = inspect_exec_graph(m, &order);
+    const mote_graph *g;
     uint32_t i;
+    o->found = 0;
+    if (forced != NULL && !(m->plan_flags & MOTE_PLAN_REORDERED) &&
+        (forced->plan_flags & MOTE_PLAN_REORDERED) &&
+        (g = inspect_exec_graph(forced, &order)) != NULL) {
+        o->found = 1;
+        for (i = 0; i < g->n_ops; i++)
+            o->found_order[i] = order[i];
+        o->found_peak = (unsigned long)mote_order_live_peak(g, work);
+        o->found_acts =
+            (unsigned long)(mote_model_arena_size(forced) - mote_model_state_size(forced));
+        o->found_arena = (unsigned long)mote_model_arena_size(forced);
+    }
+    g = inspect_exec_graph(m, &order);
     if (g == NULL) {
         cli_error("inspect: cannot rebuild the execution order");
         return 1;
@@ -53,10 +67,20 @@ void inspect_print_order(const inspect_order *o)
         printf("order: off (--no-reorder), the model's; live peak %lu\n", o->peak);
         return;
     }
-    if (!o->used) {
-        printf("order: on, the model's (no other order plans smaller); live peak %lu, "
+    if (!o->used && !o->found) {
+        printf("order: on, the model's (no order has a lower live peak); live peak %lu, "
                "activations %lu\n",
                o->peak, o->acts);
+        return;
+    }
+    if (!o->used) {
+        printf("order: on, the model's (no other order plans smaller); live peak %lu, "
+               "activations %lu; the search's order (live peak %lu, activations %lu, arena "
+               "%lu) runs",
+               o->peak, o->acts, o->found_peak, o->found_acts, o->found_arena);
+        for (i = 0; i < o->n; i++)
+            printf(" %d", (int)o->found_order[i]);
+        printf("\n");
         return;
     }
     printf("order: on, reordered; live peak %lu (model order: %lu), activations %lu (model "

@@ -42,11 +42,18 @@ typedef struct inspect_order {
     unsigned long peak, peak_model;       /* live peak (lifetimes): chosen, model order */
     unsigned long acts, acts_model;       /* activation bytes: chosen, model order */
     unsigned long arena, arena_model;     /* arena bytes: chosen, model order */
+    /* The search's order when the planner kept the model's (it planned no
+     * smaller): found (it differs from the model's), and its figures. */
+    int found;
+    int16_t found_order[MOTE_MAX_OPS];
+    unsigned long found_peak, found_acts, found_arena;
 } inspect_order;
 
 /* Fill o for m (model_order: the same model planned with
- * MOTE_PLAN_NO_REORDER, or NULL when m is); 0, or 1 on error (reported). */
-int inspect_order_info(const mote_model *m, const mote_model *model_order, inspect_order *o);
+ * MOTE_PLAN_NO_REORDER, or NULL when m is; forced: planned with the
+ * internal MOTE_PLAN_FORCE_REORDER, or NULL); 0, or 1 on error (reported). */
+int inspect_order_info(const mote_model *m, const mote_model *model_order,
+                       const mote_model *forced, inspect_order *o);
 
 /* "order: on, reordered; live peak 10240 (model order: 17408), ..." */
 void inspect_print_order(const inspect_order *o);
