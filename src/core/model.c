@@ -111,7 +111,6 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
 {
     size_t state, acts;
     uint32_t was_isa, operands, params, tables;
-    mote_graph view;
     mote_status s;
     if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
     if ((s = plan_graph(m, &m->graph, isa, plan, ctx, 0)) != MOTE_OK) return s;
@@ -124,8 +123,8 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
     operands = m->n_operands;
     params = m->params_bytes;
     tables = m->table_bytes;
-    mote_order_view(&m->graph, order, &view);
-    if ((s = plan_graph(m, &view, isa, plan, ctx, m->graph.n_ops)) == MOTE_OK &&
+    mote_order_view(&m->graph, order, &ow->view);
+    if ((s = plan_graph(m, &ow->view, isa, plan, ctx, m->graph.n_ops)) == MOTE_OK &&
         ((m->plan_flags & MOTE_PLAN_FORCE_REORDER) ||
          m->state_bytes + m->activation_bytes < state + acts)) {
         m->plan_flags |= MOTE_PLAN_REORDERED;

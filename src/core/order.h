@@ -87,6 +87,7 @@ typedef struct mote_order_work {
     mote_order_level lv[MOTE_ORDER_OPS + 1];
     int8_t best[MOTE_ORDER_OPS];
     uint32_t n_op, n_buf;
+    mote_graph view; /* where loading keeps the graph in the chosen order */
 } mote_order_work;
 
 /* Work memory for one choice: the order (MOTE_MAX_OPS entries) and the

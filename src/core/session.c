@@ -168,7 +168,6 @@ static const int16_t *exec_order(const mote_session *s)
 static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
                            mote_plan_entry *plan, mote_lower_ctx *ctx, mote_order_work *ow)
 {
-    mote_graph view;
     const mote_graph *g = &m->graph;
     uint32_t extra = 0;
     mote_band band;
@@ -184,8 +183,8 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
             mote_order_choose(&m->graph, m->isa, plan, ow, order, ctx) != 1)
             return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                                   "execution order differs from what the model planned");
-        mote_order_view(&m->graph, order, &view);
-        g = &view;
+        mote_order_view(&m->graph, order, &ow->view);
+        g = &ow->view;
         extra = m->graph.n_ops;
     }
     if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
