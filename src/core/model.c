@@ -87,86 +87,95 @@ static MOTE_NOINLINE mote_status place_steps(mote_model *m, const mote_graph *g,
     return MOTE_OK;
 }
 
-/* Plan g (band chain included unless turned off) and place its steps. */
-static mote_status plan_graph(mote_model *m, const mote_graph *g, uint32_t isa,
-                              mote_plan_entry *plan, mote_lower_ctx *ctx, uint32_t extra)
+/* The model's order is planned: unless turned off, look for an order with
+ * a lower live peak (core/order.h). 1 when one was found: the model's
+ * figures are kept in ow, and ow->view is the graph in that order. */
+static MOTE_NOINLINE int try_order(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                                   mote_lower_ctx *ctx, int16_t *order, mote_order_work *ow)
 {
-    mote_band band;
-    mote_status s;
-    size_t acts;
-    if ((s = mote_plan_build_opts(g, m->plan_flags, plan, &acts, &band, &m->error)) != MOTE_OK)
-        return s;
-    return place_steps(m, g, isa, plan, &band, ctx, acts, extra);
-}
-
-/* Lower (counting), plan, place scratch and lay out the state, with the
- * plan records and lowering context where the caller says (ctx may be
- * NULL: on the stack); order and ow: the execution order's work memory.
- * The model's order is planned first; unless turned off, the order with
- * the lowest live peak (core/order.h) is planned too and kept when its
- * arena, the order's own slots in the state included, is strictly smaller
- * (MOTE_PLAN_REORDERED: the session chooses it again). */
-static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                              mote_lower_ctx *ctx, int16_t *order, mote_order_work *ow)
-{
-    size_t state, acts;
-    uint32_t was_isa, operands, params, tables;
-    mote_status s;
-    if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
-    if ((s = plan_graph(m, &m->graph, isa, plan, ctx, 0)) != MOTE_OK) return s;
     if ((m->plan_flags & MOTE_PLAN_NO_REORDER) ||
         mote_order_choose(&m->graph, isa, plan, ow, order, ctx) != 1)
-        return MOTE_OK;
-    state = m->state_bytes;
-    acts = m->activation_bytes;
-    was_isa = m->isa;
-    operands = m->n_operands;
-    params = m->params_bytes;
-    tables = m->table_bytes;
+        return 0;
+    ow->was.state = m->state_bytes;
+    ow->was.acts = m->activation_bytes;
+    ow->was.isa = m->isa;
+    ow->was.operands = m->n_operands;
+    ow->was.params = m->params_bytes;
+    ow->was.tables = m->table_bytes;
     mote_order_view(&m->graph, order, &ow->view);
-    if ((s = plan_graph(m, &ow->view, isa, plan, ctx, m->graph.n_ops)) == MOTE_OK &&
-        ((m->plan_flags & MOTE_PLAN_FORCE_REORDER) ||
-         m->state_bytes + m->activation_bytes < state + acts)) {
-        m->plan_flags |= MOTE_PLAN_REORDERED;
-        return MOTE_OK;
+    return 1;
+}
+
+/* The other order planned (s: how): keep it when its arena, the order's
+ * own slots in the state included, is strictly smaller (or when forced),
+ * else the model's figures again. */
+static MOTE_NOINLINE mote_status keep_order(mote_model *m, const mote_order_work *ow,
+                                            mote_status s)
+{
+    if ((m->plan_flags & MOTE_PLAN_FORCE_REORDER) ||
+        (s == MOTE_OK && m->state_bytes + m->activation_bytes < ow->was.state + ow->was.acts)) {
+        if (s == MOTE_OK) m->plan_flags |= MOTE_PLAN_REORDERED;
+        return s;
     }
-    if (m->plan_flags & MOTE_PLAN_FORCE_REORDER) return s;
     mote_error_clear(&m->error);
-    m->state_bytes = state;
-    m->activation_bytes = acts;
-    m->isa = was_isa;
-    m->n_operands = operands;
-    m->params_bytes = params;
-    m->table_bytes = tables;
+    m->state_bytes = ow->was.state;
+    m->activation_bytes = ow->was.acts;
+    m->isa = ow->was.isa;
+    m->n_operands = ow->was.operands;
+    m->params_bytes = ow->was.params;
+    m->table_bytes = ow->was.tables;
     return MOTE_OK;
 }
 
+static MOTE_NOINLINE mote_status plan_model_order_on_stack(mote_model *m, uint32_t isa,
+                                                           mote_plan_entry *plan,
+                                                           mote_lower_ctx *ctx);
+
+/* Lower (counting), plan, place scratch and lay out the state, with the
+ * plan records and lowering context where the caller says (ctx may be
+ * NULL: on the stack) and the execution order's work memory in mem (bytes
+ * long) when it fits, else on the stack. The model's order is planned
+ * first, then the order with the lowest live peak (core/order.h), at the
+ * same stack depth; MOTE_PLAN_REORDERED when that one is kept (the session
+ * chooses it again). */
+static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                              mote_lower_ctx *ctx, void *mem, size_t bytes)
+{
+    const mote_graph *g = &m->graph;
+    int16_t *order;
+    mote_order_work *ow;
+    mote_band band;
+    mote_status s;
+    size_t acts;
+    if (!mote_order_carve(mem, bytes, &order, &ow)) return plan_model_order_on_stack(m, isa, plan, ctx);
+    if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
+    for (;;) {
+        if ((s = mote_plan_build_opts(g, m->plan_flags, plan, &acts, &band, &m->error)) == MOTE_OK)
+            s = place_steps(m, g, isa, plan, &band, ctx, acts, g == &m->graph ? 0 : g->n_ops);
+        if (g != &m->graph) return keep_order(m, ow, s);
+        if (s != MOTE_OK || !try_order(m, isa, plan, ctx, order, ow)) return s;
+        g = &ow->view;
+    }
+}
+
 /* The execution order's work memory on the stack, in its own frame: the
- * memory lent (if any) holds the plan records but not this. */
+ * memory lent (if any) has no room for it. */
 static MOTE_NOINLINE mote_status plan_model_order_on_stack(mote_model *m, uint32_t isa,
                                                            mote_plan_entry *plan,
                                                            mote_lower_ctx *ctx)
 {
-    int16_t order[MOTE_MAX_OPS];
-    mote_order_work ow;
-    return plan_model(m, isa, plan, ctx, order, &ow);
+    uint64_t mem[(MOTE_ORDER_WORK_BYTES + 7u) / 8u];
+    return plan_model(m, isa, plan, ctx, mem, sizeof mem);
 }
 
-/* With the order's work memory from mem (bytes long) when it fits. */
-static mote_status plan_model_in(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                                 mote_lower_ctx *ctx, void *mem, size_t bytes)
-{
-    int16_t *order;
-    mote_order_work *ow;
-    if (mote_order_carve(mem, bytes, &order, &ow)) return plan_model(m, isa, plan, ctx, order, ow);
-    return plan_model_order_on_stack(m, isa, plan, ctx);
-}
-
-/* No work memory lent: the records on the stack, in their own frame. */
+/* No work memory lent: the records on the stack, in their own frame; the
+ * records past the model's tensors hold the order's work when they can
+ * (the same order either way). */
 static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    return plan_model_in(m, isa, plan, NULL, NULL, 0);
+    return plan_model(m, isa, plan, NULL, plan + m->graph.n_tensors,
+                      (MOTE_MAX_TENSORS - m->graph.n_tensors) * sizeof *plan);
 }
 
 /* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not)
@@ -180,10 +189,9 @@ static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *w
     m->plan_flags = flags;
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
-    if (mote_work_carve(work, work_size, m->graph.n_tensors, &w)) {
-        size_t used = mote_work_bytes(m->graph.n_tensors);
-        return plan_model_in(m, isa, w.plan, w.ctx, (uint8_t *)work + used, work_size - used);
-    }
+    if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
+        return plan_model(m, isa, w.plan, w.ctx, (uint8_t *)work + mote_work_bytes(m->graph.n_tensors),
+                          work_size - mote_work_bytes(m->graph.n_tensors));
     return plan_model_on_stack(m, isa);
 }
 

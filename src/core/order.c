@@ -48,8 +48,8 @@ static int32_t buf_of(mote_order_work *w, const mote_plan_entry *e, int32_t r, i
 
 /* Does operator i touch state kept across invokes (a variable tensor), or
  * is it a control operator? Then it keeps its place among such operators. */
-static int ordered_op(const mote_graph *g, const mote_graph_op *op, const mote_op_def *def,
-                      const mote_plan_entry *e)
+static MOTE_NOINLINE int ordered_op(const mote_graph *g, const mote_graph_op *op,
+                                    const mote_op_def *def, const mote_plan_entry *e)
 {
     uint32_t k;
     if (def == NULL || (def->flags & MOTE_OPF_CONTROL)) return 1;
@@ -67,13 +67,11 @@ static int ordered_op(const mote_graph *g, const mote_graph_op *op, const mote_o
 /* One operator of the window [a, b]: its predecessors and buffers. 0, or
  * -1 when its buffers do not fit. */
 static MOTE_NOINLINE int add_op(const mote_graph *g, const mote_plan_entry *e, mote_order_work *w,
-                                uint32_t a, uint32_t b, uint32_t i, uint32_t isa, int32_t *side,
-                                struct mote_lower_ctx *ctx)
+                                uint32_t a, uint32_t b, uint32_t i, int32_t *side)
 {
     mote_graph_op op;
     const mote_op_def *def;
     mote_order_op *o = &w->op[i - a];
-    mote_lowered low;
     uint32_t k, at = i - a;
     mote_graph_get_op(g, i, &op);
     def = mote_op_find_op(&op);
@@ -105,25 +103,36 @@ static MOTE_NOINLINE int add_op(const mote_graph *g, const mote_plan_entry *e, m
         if (*side >= 0) o->preds |= BIT(*side);
         *side = (int32_t)at;
     }
-    /* The kernel's own scratch (a requantization table made at run time
-     * is left out: the band chain decides which steps make one). */
-    if (mote_steps_lower(g, i, isa & ~MOTE_LOWER_TABLES_AT_RUN, NULL, NULL, 0, &low, NULL, ctx) ==
-        MOTE_OK)
-        o->scratch = low.scratch_bytes;
     return 0;
+}
+
+/* The kernel scratch operator i needs (a requantization table made at run
+ * time is left out: the band chain decides which steps make one). Its own
+ * frame: the decoded operator of add_op is not on the stack while
+ * lowering runs. */
+static MOTE_NOINLINE uint32_t op_scratch(const mote_graph *g, uint32_t i, uint32_t isa,
+                                         struct mote_lower_ctx *ctx)
+{
+    mote_lowered low;
+    if (mote_steps_lower(g, i, isa & ~MOTE_LOWER_TABLES_AT_RUN, NULL, NULL, 0, &low, NULL, ctx) !=
+        MOTE_OK)
+        return 0;
+    return low.scratch_bytes;
 }
 
 /* Window [a, b] into w: the first operator whose buffers do not fit, or
  * b + 1 when all do. */
-static uint32_t build(const mote_graph *g, const mote_plan_entry *e, mote_order_work *w, uint32_t a,
+static MOTE_NOINLINE uint32_t build(const mote_graph *g, const mote_plan_entry *e, mote_order_work *w, uint32_t a,
                       uint32_t b, uint32_t isa, struct mote_lower_ctx *ctx)
 {
     uint32_t i, k, j;
     int32_t side = -1;
     w->n_op = b - a + 1;
     w->n_buf = 0;
-    for (i = a; i <= b; i++)
-        if (add_op(g, e, w, a, b, i, isa, &side, ctx) != 0) return i;
+    for (i = a; i <= b; i++) {
+        if (add_op(g, e, w, a, b, i, &side) != 0) return i;
+        w->op[i - a].scratch = op_scratch(g, i, isa, ctx);
+    }
     for (k = 0; k < w->n_op; k++) {
         uint32_t in = 0, out = 0;
         for (j = 0; j < w->n_buf; j++) {
@@ -167,7 +176,7 @@ static uint32_t cost(const mote_order_work *w, uint32_t k, uint32_t done, uint32
 
 /* Search the window's orders (order.h, step 3); best[] receives the
  * winner. Returns 1 when it is not the model's. */
-static int search(mote_order_work *w)
+static MOTE_NOINLINE int search(mote_order_work *w)
 {
     const uint32_t n = w->n_op;
     uint32_t k, j, live = 0, peak = 0, best, tries = 0;
@@ -243,6 +252,36 @@ static int search(mote_order_work *w)
     return 0;
 }
 
+/* Writers: offset = operator + 1 (0: none). */
+static MOTE_NOINLINE void mark_writers(const mote_graph *g, mote_plan_entry *e)
+{
+    uint32_t i, k;
+    for (i = 0; i < g->n_ops; i++) {
+        mote_graph_op op;
+        mote_graph_get_op(g, i, &op);
+        for (k = 0; k < op.n_outputs; k++) {
+            int32_t t = mote_graph_op_output(&op, k);
+            if (t >= 0) e[t].offset = i + 1;
+        }
+    }
+}
+
+/* reach[u]: the last operator reading an output of operator u (u itself
+ * when none). */
+static MOTE_NOINLINE void mark_reach(const mote_graph *g, const mote_plan_entry *e, int16_t *reach)
+{
+    uint32_t i, k;
+    for (i = 0; i < g->n_ops; i++) {
+        mote_graph_op op;
+        mote_graph_get_op(g, i, &op);
+        for (k = 0; k < op.n_inputs; k++) {
+            int32_t t = mote_graph_op_input(&op, k);
+            if (t >= 0 && e[t].used && e[t].offset != 0 && reach[e[t].offset - 1] < (int16_t)i)
+                reach[e[t].offset - 1] = (int16_t)i;
+        }
+    }
+}
+
 int mote_order_choose(const mote_graph *g, uint32_t isa, mote_plan_entry *e, mote_order_work *w,
                       int16_t *order, struct mote_lower_ctx *ctx)
 {
@@ -254,25 +293,8 @@ int mote_order_choose(const mote_graph *g, uint32_t isa, mote_plan_entry *e, mot
     if (g->order != NULL || n < 3 || n > INT16_MAX || g->n_tensors > MOTE_MAX_TENSORS ||
         mote_plan_lifetimes(g, e, NULL) != MOTE_OK)
         return n < 3 ? 0 : -1;
-    /* Writers: offset = operator + 1 (0: none). Then, in order[], the last
-     * reader of each operator's outputs (itself when none). */
-    for (i = 0; i < n; i++) {
-        mote_graph_op op;
-        mote_graph_get_op(g, i, &op);
-        for (k = 0; k < op.n_outputs; k++) {
-            int32_t t = mote_graph_op_output(&op, k);
-            if (t >= 0) e[t].offset = i + 1;
-        }
-    }
-    for (i = 0; i < n; i++) {
-        mote_graph_op op;
-        mote_graph_get_op(g, i, &op);
-        for (k = 0; k < op.n_inputs; k++) {
-            int32_t t = mote_graph_op_input(&op, k);
-            if (t >= 0 && e[t].used && e[t].offset != 0 && order[e[t].offset - 1] < (int16_t)i)
-                order[e[t].offset - 1] = (int16_t)i;
-        }
-    }
+    mark_writers(g, e);
+    mark_reach(g, e, order);
     /* Segments (order.h, step 1): q closes one when nothing written before
      * q is read after it. The search writes order[a..q] only after the
      * reach of every operator up to q has been taken. */

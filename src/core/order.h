@@ -88,14 +88,20 @@ typedef struct mote_order_work {
     int8_t best[MOTE_ORDER_OPS];
     uint32_t n_op, n_buf;
     mote_graph view; /* where loading keeps the graph in the chosen order */
+    struct {         /* the model's figures in its own order (core/model.c) */
+        size_t state, acts;
+        uint32_t isa, operands, params, tables;
+    } was;
 } mote_order_work;
 
 /* Work memory for one choice: the order (MOTE_MAX_OPS entries) and the
  * search's records, 16-byte aligned. */
 #define MOTE_ORDER_ROUND(x) (((x) + 15u) & ~(size_t)15u)
+#define MOTE_ORDER_WORK_BYTES \
+    (16u + MOTE_ORDER_ROUND(MOTE_MAX_OPS * sizeof(int16_t)) + sizeof(mote_order_work))
 static inline size_t mote_order_work_bytes(void)
 {
-    return 16u + MOTE_ORDER_ROUND(MOTE_MAX_OPS * sizeof(int16_t)) + sizeof(mote_order_work);
+    return MOTE_ORDER_WORK_BYTES;
 }
 
 /* Carve an order array and a mote_order_work out of mem (bytes long); 0

@@ -4,6 +4,9 @@
  * A pure, deterministic function of the graph: lifetimes and sizes in,
  * offsets and a total out.
  *
+ * Operator i is the i-th the graph runs: the model's order, or another one
+ * (core/order.h) when the graph is a view in the chosen order (g->order).
+ *
  * Algorithm:
  *  1. Lifetimes. A tensor written by operator i and last read by operator j
  *     lives over [i, j]. Model inputs live from 0, model outputs to the end.

@@ -119,12 +119,13 @@ static MOTE_NOINLINE void fill_refs(mote_session *s, const mote_graph *g,
 static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *m,
                                              const mote_graph *g, const mote_layout *layout,
                                              const mote_plan_entry *plan, const mote_band *band,
-                                             mote_lower_ctx *ctx, uint32_t extra)
+                                             mote_lower_ctx *ctx)
 {
     mote_steps_sizes sz;
     mote_status st = mote_steps_build(g, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
-    if (sz.operands + extra != m->n_operands || sz.params_bytes != m->params_bytes ||
+    /* A reordered model's order takes n_ops more slots (g is then a view). */
+    if (sz.operands + (g->order != NULL ? g->n_ops : 0u) != m->n_operands || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
@@ -160,16 +161,38 @@ static const int16_t *exec_order(const mote_session *s)
     return s->operands + (m->n_operands - m->graph.n_ops);
 }
 
+/* A reordered model's order, chosen again (core/order.h) into the state's
+ * last operand slots (ow: the search's work memory): the graph in that
+ * order (ow->view), or NULL when the search disagrees with the model. */
+static MOTE_NOINLINE const mote_graph *order_again(mote_session *s, const mote_model *m,
+                                                  mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                                  mote_order_work *ow)
+{
+    int16_t *order = s->operands + (m->n_operands - m->graph.n_ops);
+    if (m->n_operands < m->graph.n_ops ||
+        mote_order_choose(&m->graph, m->isa, plan, ow, order, ctx) != 1) {
+        mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                       "execution order differs from what the model planned");
+        return NULL;
+    }
+    mote_order_view(&m->graph, order, &ow->view);
+    return &ow->view;
+}
+
+static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
+                                                        const mote_layout *layout,
+                                                        mote_plan_entry *plan,
+                                                        mote_lower_ctx *ctx);
+
 /* Plan and write the state (steps, operands, tensor table, parameter
  * blocks), with the plan records and the lowering context where the caller
  * says (ctx NULL: on the stack). A reordered model chooses its order again
- * (ow: the search's work memory) into the state's last operand slots and
- * plans the view of the graph in that order. */
+ * with the search's work memory in mem (bytes long) when it fits, else on
+ * the stack, and plans the graph in that order. */
 static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
-                           mote_plan_entry *plan, mote_lower_ctx *ctx, mote_order_work *ow)
+                           mote_plan_entry *plan, mote_lower_ctx *ctx, void *mem, size_t bytes)
 {
     const mote_graph *g = &m->graph;
-    uint32_t extra = 0;
     mote_band band;
     size_t total;
     mote_status st;
@@ -178,14 +201,11 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
         return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
     if (m->plan_flags & MOTE_PLAN_REORDERED) {
-        int16_t *order = s->operands + (m->n_operands - m->graph.n_ops);
-        if (m->n_operands < m->graph.n_ops ||
-            mote_order_choose(&m->graph, m->isa, plan, ow, order, ctx) != 1)
-            return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
-                                  "execution order differs from what the model planned");
-        mote_order_view(&m->graph, order, &ow->view);
-        g = &ow->view;
-        extra = m->graph.n_ops;
+        int16_t *unused;
+        mote_order_work *ow;
+        if (!mote_order_carve(mem, bytes, &unused, &ow))
+            return lay_out_order_on_stack(s, m, layout, plan, ctx);
+        if ((g = order_again(s, m, plan, ctx, ow)) == NULL) return MOTE_E_STATE;
     }
     if (mote_plan_build_opts(g, m->plan_flags, plan, &total, &band, &s->error) != MOTE_OK)
         return changed(s);
@@ -194,39 +214,30 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
                               "activations differ from what the model planned");
     MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     fill_refs(s, g, plan);
-    if ((st = write_steps(s, m, g, layout, plan, &band, ctx, extra)) != MOTE_OK) return st;
+    if ((st = write_steps(s, m, g, layout, plan, &band, ctx)) != MOTE_OK) return st;
     return band.first >= 0 ? set_band(s, g, plan, &band) : MOTE_OK;
 }
 
-/* The order search's records on the stack, in their own frame (only a
- * reordered model needs them). */
+/* The search's work memory on the stack, in its own frame (only a
+ * reordered model whose arena cannot hold it gets here). */
 static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
                                                         const mote_layout *layout,
                                                         mote_plan_entry *plan,
                                                         mote_lower_ctx *ctx)
 {
-    mote_order_work ow;
-    return lay_out(s, m, layout, plan, ctx, &ow);
-}
-
-/* With the search's records from mem (bytes long) when they fit. */
-static mote_status lay_out_in(mote_session *s, const mote_model *m, const mote_layout *layout,
-                              mote_plan_entry *plan, mote_lower_ctx *ctx, void *mem, size_t bytes)
-{
-    int16_t *unused;
-    mote_order_work *ow;
-    if (!(m->plan_flags & MOTE_PLAN_REORDERED)) return lay_out(s, m, layout, plan, ctx, NULL);
-    if (mote_order_carve(mem, bytes, &unused, &ow)) return lay_out(s, m, layout, plan, ctx, ow);
-    return lay_out_order_on_stack(s, m, layout, plan, ctx);
+    uint64_t mem[(MOTE_ORDER_WORK_BYTES + 7u) / 8u];
+    return lay_out(s, m, layout, plan, ctx, mem, sizeof mem);
 }
 
 /* The arena's activation part cannot hold the records: on the stack, in
- * their own frame. */
+ * their own frame; the records past the model's tensors hold the order's
+ * work when they can (core/order.h). */
 static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_model *m,
                                                   const mote_layout *layout)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
-    return lay_out_in(s, m, layout, plan, NULL, NULL, 0);
+    return lay_out(s, m, layout, plan, NULL, plan + m->graph.n_tensors,
+                   (MOTE_MAX_TENSORS - m->graph.n_tensors) * sizeof *plan);
 }
 
 /* The model bytes, verified again, give the graph mote_model_init read. In
@@ -290,8 +301,8 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
      * works there (core/work.h). */
     if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w)) {
         size_t used = mote_work_bytes(g->n_tensors);
-        st = lay_out_in(s, m, &layout, w.plan, w.ctx, s->activations + used,
-                        arena_size - layout.state_bytes - used);
+        st = lay_out(s, m, &layout, w.plan, w.ctx, s->activations + used,
+                     arena_size - layout.state_bytes - used);
     } else
         st = lay_out_on_stack(s, m, &layout);
     if (st != MOTE_OK) return st;
@@ -463,14 +474,25 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
     return mote_kernel_rows[st->row].run(block, &io);
 }
 
+/* The observer, for the steps first..last just run, with each operator's
+ * index in the model (core/order.h); -1 when it re-initialised the model. */
+static MOTE_NOINLINE int notify(const mote_session *s, uint32_t first, uint32_t last)
+{
+    const int16_t *order = exec_order(s);
+    uint32_t i;
+    for (i = first; i <= last; i++) {
+        s->observer(s->observer_user, s, order != NULL ? (uint32_t)order[i] : i);
+        if (!session_live(s)) return -1;
+    }
+    return 0;
+}
+
 mote_status mote_invoke(mote_session *s)
 {
-    const int16_t *order;
     uint32_t i, n;
     if (s == NULL) return MOTE_E_ARG;
     if (!session_live(s)) return MOTE_E_STATE;
     n = s->model->graph.n_ops;
-    order = exec_order(s);
     for (i = 0; i < n; i++) {
         const mote_step *step = &s->steps[i];
         uint32_t done = i;
@@ -484,12 +506,7 @@ mote_status mote_invoke(mote_session *s)
                                            : MOTE_E_STATE;
         }
         if (st != MOTE_OK) return st;
-        for (; i <= done; i++) {
-            if (s->observer == NULL) continue;
-            s->observer(s->observer_user, s, order != NULL ? (uint32_t)order[i] : i);
-            /* The observer may have re-initialised the model. */
-            if (!session_live(s)) return MOTE_E_STATE;
-        }
+        if (s->observer != NULL && notify(s, i, done) != 0) return MOTE_E_STATE;
         i = done;
     }
     return MOTE_OK;
