@@ -109,8 +109,7 @@ static MOTE_NOINLINE int try_order(mote_model *m, uint32_t isa, mote_plan_entry 
 /* The other order planned (s: how): keep it when its arena, the order's
  * own slots in the state included, is strictly smaller (or when forced),
  * else the model's figures again. */
-static MOTE_NOINLINE mote_status keep_order(mote_model *m, const mote_order_work *ow,
-                                            mote_status s)
+static MOTE_NOINLINE mote_status keep_order(mote_model *m, const mote_order_work *ow, mote_status s)
 {
     if ((m->plan_flags & MOTE_PLAN_FORCE_REORDER) ||
         (s == MOTE_OK && m->state_bytes + m->activation_bytes < ow->was.state + ow->was.acts)) {
@@ -147,7 +146,8 @@ static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan
     mote_band band;
     mote_status s;
     size_t acts;
-    if (!mote_order_carve(mem, bytes, &order, &ow)) return plan_model_order_on_stack(m, isa, plan, ctx);
+    if (!mote_order_carve(mem, bytes, &order, &ow))
+        return plan_model_order_on_stack(m, isa, plan, ctx);
     if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
     for (;;) {
         if ((s = mote_plan_build_opts(g, m->plan_flags, plan, &acts, &band, &m->error)) == MOTE_OK)
@@ -190,7 +190,8 @@ static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *w
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
     if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
-        return plan_model(m, isa, w.plan, w.ctx, (uint8_t *)work + mote_work_bytes(m->graph.n_tensors),
+        return plan_model(m, isa, w.plan, w.ctx,
+                          (uint8_t *)work + mote_work_bytes(m->graph.n_tensors),
                           work_size - mote_work_bytes(m->graph.n_tensors));
     return plan_model_on_stack(m, isa);
 }
@@ -340,7 +341,7 @@ const mote_graph *mote_model_graph(const mote_model *m)
 }
 
 mote_status mote_model_exec_view(const mote_model *m, mote_plan_entry *e, mote_order_work *w,
-                                  int16_t *order, mote_graph *view)
+                                 int16_t *order, mote_graph *view)
 {
     uint32_t i;
     if (m == NULL || !m->initialized) return MOTE_E_ARG;

@@ -80,7 +80,7 @@ static MOTE_NOINLINE int add_op(const mote_graph *g, const mote_plan_entry *e, m
     for (k = 0; k < op.n_inputs; k++) {
         int32_t t = mote_graph_op_input(&op, k), r, j, p;
         if (t < 0 || !e[t].used) continue; /* omitted or constant */
-        p = (int32_t)e[t].offset - 1;       /* its writer (-1: none) */
+        p = (int32_t)e[t].offset - 1;      /* its writer (-1: none) */
         if (p >= (int32_t)a && p < (int32_t)i) o->preds |= BIT(p - (int32_t)a);
         r = root_of(e, t);
         p = (int32_t)e[r].offset - 1;
@@ -122,8 +122,9 @@ static MOTE_NOINLINE uint32_t op_scratch(const mote_graph *g, uint32_t i, uint32
 
 /* Window [a, b] into w: the first operator whose buffers do not fit, or
  * b + 1 when all do. */
-static MOTE_NOINLINE uint32_t build(const mote_graph *g, const mote_plan_entry *e, mote_order_work *w, uint32_t a,
-                      uint32_t b, uint32_t isa, struct mote_lower_ctx *ctx)
+static MOTE_NOINLINE uint32_t build(const mote_graph *g, const mote_plan_entry *e,
+                                    mote_order_work *w, uint32_t a, uint32_t b, uint32_t isa,
+                                    struct mote_lower_ctx *ctx)
 {
     uint32_t i, k, j;
     int32_t side = -1;
@@ -215,7 +216,8 @@ static MOTE_NOINLINE int search(mote_order_work *w)
             uint32_t c, after;
             if ((l->done & BIT(k)) || (w->op[k].preds & ~l->done) != 0) continue;
             c = cost(w, k, l->done, l->live, &after);
-            if (l->tried >= 0 && (c < l->tried_cost || (c == l->tried_cost && (int32_t)k <= l->tried)))
+            if (l->tried >= 0 &&
+                (c < l->tried_cost || (c == l->tried_cost && (int32_t)k <= l->tried)))
                 continue;
             if (pick < 0 || c < pick_cost) {
                 pick = (int32_t)k;
@@ -346,8 +348,7 @@ uint64_t mote_order_live_peak(const mote_graph *g, mote_plan_entry *e)
     for (s = 0; s <= g->n_ops; s++) {
         uint64_t live = 0;
         for (i = 0; i < g->n_tensors; i++)
-            if (e[i].used && e[i].alias < 0 && e[i].first <= (int32_t)s &&
-                (int32_t)s <= e[i].last)
+            if (e[i].used && e[i].alias < 0 && e[i].first <= (int32_t)s && (int32_t)s <= e[i].last)
                 live += e[i].size;
         if (live > peak) peak = live;
     }

@@ -55,9 +55,9 @@
 
 struct mote_lower_ctx;
 
-#define MOTE_ORDER_OPS 32        /* operators searched together (bits of a word) */
-#define MOTE_ORDER_BUFS 64       /* buffers of one window */
-#define MOTE_ORDER_BUDGET 2048u  /* operators tried per window */
+#define MOTE_ORDER_OPS 32       /* operators searched together (bits of a word) */
+#define MOTE_ORDER_BUFS 64      /* buffers of one window */
+#define MOTE_ORDER_BUDGET 2048u /* operators tried per window */
 
 typedef struct mote_order_op {
     uint32_t preds;   /* operators of the window that must run first (bits) */
@@ -75,10 +75,10 @@ typedef struct mote_order_buf {
 } mote_order_buf;
 
 typedef struct mote_order_level {
-    uint32_t done;            /* operators run before this level (bits) */
-    uint32_t live, peak;      /* bytes live, and the peak so far */
-    uint32_t tried_cost;      /* last candidate tried at this level */
-    int8_t tried, pick;       /* its operator (-1: none yet); the one descended into */
+    uint32_t done;       /* operators run before this level (bits) */
+    uint32_t live, peak; /* bytes live, and the peak so far */
+    uint32_t tried_cost; /* last candidate tried at this level */
+    int8_t tried, pick;  /* its operator (-1: none yet); the one descended into */
 } mote_order_level;
 
 typedef struct mote_order_work {
@@ -97,7 +97,7 @@ typedef struct mote_order_work {
 /* Work memory for one choice: the order (MOTE_MAX_OPS entries) and the
  * search's records, 16-byte aligned. */
 #define MOTE_ORDER_ROUND(x) (((x) + 15u) & ~(size_t)15u)
-#define MOTE_ORDER_WORK_BYTES \
+#define MOTE_ORDER_WORK_BYTES                                                                      \
     (16u + MOTE_ORDER_ROUND(MOTE_MAX_OPS * sizeof(int16_t)) + sizeof(mote_order_work))
 static inline size_t mote_order_work_bytes(void)
 {
@@ -145,8 +145,8 @@ struct mote_model;
  * 0, 1, ...). e (n_tensors records) and w are work memory. For the tools
  * and reports that plan a model again (inspect, compile). Returns MOTE_OK,
  * MOTE_E_ARG, or MOTE_E_STATE. */
-mote_status mote_model_exec_view(const struct mote_model *m, mote_plan_entry *e,
-                                  mote_order_work *w, int16_t *order, mote_graph *view);
+mote_status mote_model_exec_view(const struct mote_model *m, mote_plan_entry *e, mote_order_work *w,
+                                 int16_t *order, mote_graph *view);
 
 /* Largest sum of live buffer bytes at one operator of g in its own order
  * (lifetimes and RESHAPE aliases; e: g->n_tensors records, overwritten):

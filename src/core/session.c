@@ -125,7 +125,8 @@ static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *
     mote_status st = mote_steps_build(g, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
     /* A reordered model's order takes n_ops more slots (g is then a view). */
-    if (sz.operands + (g->order != NULL ? g->n_ops : 0u) != m->n_operands || sz.params_bytes != m->params_bytes ||
+    if (sz.operands + (g->order != NULL ? g->n_ops : 0u) != m->n_operands ||
+        sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
         return mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                               "steps differ from what the model planned");
@@ -165,8 +166,8 @@ static const int16_t *exec_order(const mote_session *s)
  * last operand slots (ow: the search's work memory): the graph in that
  * order (ow->view), or NULL when the search disagrees with the model. */
 static MOTE_NOINLINE const mote_graph *order_again(mote_session *s, const mote_model *m,
-                                                  mote_plan_entry *plan, mote_lower_ctx *ctx,
-                                                  mote_order_work *ow)
+                                                   mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                                   mote_order_work *ow)
 {
     int16_t *order = s->operands + (m->n_operands - m->graph.n_ops);
     if (m->n_operands < m->graph.n_ops ||
@@ -181,8 +182,7 @@ static MOTE_NOINLINE const mote_graph *order_again(mote_session *s, const mote_m
 
 static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
                                                         const mote_layout *layout,
-                                                        mote_plan_entry *plan,
-                                                        mote_lower_ctx *ctx);
+                                                        mote_plan_entry *plan, mote_lower_ctx *ctx);
 
 /* Plan and write the state (steps, operands, tensor table, parameter
  * blocks), with the plan records and the lowering context where the caller
@@ -222,8 +222,7 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
  * reordered model whose arena cannot hold it gets here). */
 static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
                                                         const mote_layout *layout,
-                                                        mote_plan_entry *plan,
-                                                        mote_lower_ctx *ctx)
+                                                        mote_plan_entry *plan, mote_lower_ctx *ctx)
 {
     uint64_t mem[(MOTE_ORDER_WORK_BYTES + 7u) / 8u];
     return lay_out(s, m, layout, plan, ctx, mem, sizeof mem);
@@ -375,14 +374,14 @@ static int table_at_run(const mote_session *s, const mote_step *st, int32_t i)
 
 mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step_info *info)
 {
-    const int16_t *order;
     uint32_t at = op;
     const mote_step *st;
     const mote_kernel_row *row;
     if (s == NULL || info == NULL) return MOTE_E_ARG;
     if (!session_live(s)) return MOTE_E_STATE;
     if (op >= s->model->graph.n_ops) return MOTE_E_ARG;
-    if ((order = exec_order(s)) != NULL) { /* op is the model's index; steps run in order */
+    if (s->model->plan_flags & MOTE_PLAN_REORDERED) { /* op is the model's index */
+        const int16_t *order = s->operands + (s->model->n_operands - s->model->graph.n_ops);
         for (at = 0; at < s->model->graph.n_ops && (uint32_t)order[at] != op; at++) {
         }
         if (at == s->model->graph.n_ops) return MOTE_E_STATE;
