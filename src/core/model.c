@@ -186,7 +186,7 @@ static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *w
                             size_t work_size)
 {
     mote_work w;
-    m->plan_flags = flags;
+    m->plan_flags = flags & ~MOTE_PLAN_REORDERED; /* the planner's to set */
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
     if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
