@@ -74,7 +74,11 @@ MCU_Q := $(if $(filter 1,$(V)),,@)
 
 MCU_MODELS := kws_ref_model vww_96_int8 pretrainedResnet_quant ad01_int8 \
               str_ww_ref_model person_detect
-mcu_model_path = $(if $(filter person_detect,$(1)),models/tflm-examples/$(1).tflite,models/mlperf-tiny/$(1).tflite)
+# Test-only models (test-mcu, not the benchmarks): order_branches runs its
+# operators in another order than the model's (src/core/order.h).
+MCU_TEST_MODELS := order_branches
+mcu_model_path = $(if $(filter person_detect,$(1)),models/tflm-examples/$(1).tflite,$(if \
+    $(filter order_branches,$(1)),tests/data/order/$(1).tflite,models/mlperf-tiny/$(1).tflite))
 
 MCU_PORT_SRCS := $(sort $(wildcard ports/cortex-m/*.c))
 
@@ -175,8 +179,8 @@ $(foreach c,$(sort $(MCU_XCORES) $(MCU_CORES)),$(eval $(call mcu_lib,$(c),Os)))
 $(foreach c,$(MCU_CORES),$(eval $(call mcu_opset_header,$(c))))
 $(foreach c,$(MCU_CORES),$(foreach v,O2 size,$(eval $(call mcu_lib,$(c),$(v)))))
 $(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(eval $(call mcu_firmware,$(c),$(v)))))
-$(foreach c,$(MCU_CORES),$(foreach v,Os O2,$(foreach m,$(MCU_MODELS),$(eval $(call mcu_model_fw,$(c),$(v),$(m))))))
-$(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(foreach m,$(MCU_MODELS),$(eval $(call mcu_sel,$(c),$(v),$(m))))))
+$(foreach c,$(MCU_CORES),$(foreach v,Os O2,$(foreach m,$(MCU_MODELS) $(MCU_TEST_MODELS),$(eval $(call mcu_model_fw,$(c),$(v),$(m))))))
+$(foreach c,$(MCU_CORES),$(foreach v,$(MCU_VARIANTS),$(foreach m,$(MCU_MODELS) $(MCU_TEST_MODELS),$(eval $(call mcu_sel,$(c),$(v),$(m))))))
 $(foreach c,$(MCU_CORES),$(foreach m,$(MCU_MODELS),$(eval $(call mcu_min_fw,$(c),$(m)))))
 
 MCU_FIRMWARE := \
@@ -199,7 +203,7 @@ mcu-firmware: $(MCU_FIRMWARE)
 # every core.
 MCU_TEST_DIRS := m4-Os m7-O2 m55-Os m33-Os m3-Os m0plus-Os
 MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
-    $(foreach m,$(MCU_MODELS),$(MCU_DIR)/$(d)/fw_$(m).elf))
+    $(foreach m,$(MCU_MODELS) $(MCU_TEST_MODELS),$(MCU_DIR)/$(d)/fw_$(m).elf))
 
 # The tools step must finish before anything compiles, hence the sub-make.
 # The suite also builds the library for every cross target (M0+, M3, M4, M7,

@@ -64,6 +64,9 @@ typedef struct mote_graph {
     uint32_t n_tensors, n_ops, n_inputs, n_outputs;
     uint32_t n_subgraphs, subgraph;
     uint32_t where[10]; /* reader-private */
+    /* The execution order (core/order.h): mote_graph_get_op(g, p) decodes
+     * operator order[p]. NULL (as the reader leaves it): the model's own. */
+    const int16_t *order;
 } mote_graph;
 
 /* One tensor, decoded. Pointers point into the model bytes. */
@@ -134,7 +137,9 @@ mote_status mote_graph_subgraph(const mote_graph *g, uint32_t k, mote_graph *sub
 /* Decode tensor i (0 <= i < g->n_tensors). Returns MOTE_E_ARG for a bad i. */
 mote_status mote_graph_get_tensor(const mote_graph *g, uint32_t i, mote_graph_tensor *out);
 
-/* Decode operator i (0 <= i < g->n_ops). Returns MOTE_E_ARG for a bad i. */
+/* Decode operator i (0 <= i < g->n_ops): the i-th the graph runs, which is
+ * operator order[i] of the model when g->order is set. Returns MOTE_E_ARG
+ * for a bad i. */
 mote_status mote_graph_get_op(const mote_graph *g, uint32_t i, mote_graph_op *out);
 
 /* Index k of an operator's input / output list, or of the subgraph's. */

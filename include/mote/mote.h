@@ -153,7 +153,9 @@ mote_status mote_model_init_for(mote_model *m, const void *bytes, size_t len, ui
  * is a fine place (its contents are not kept). Loading then needs well
  * under 1 KB of stack; with work NULL or too small it uses the stack as
  * mote_model_init does (about 16 * MOTE_MAX_TENSORS bytes plus 0.6 KB
- * more).
+ * more). Choosing the execution order (unless MOTE_PLAN_NO_REORDER) takes
+ * about 2.6 KB more of the same work memory (of the stack records' unused
+ * tail with work NULL).
  * mote_session_init does the same in the arena's activation part. */
 mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, void *work,
                                size_t work_size);
@@ -167,6 +169,12 @@ mote_status mote_model_init_in(mote_model *m, const void *bytes, size_t len, voi
  * refuses them, and the observer runs for the chain's operators once the
  * whole chain is done): use MOTE_PLAN_NO_PATCH to see every layer. */
 #define MOTE_PLAN_NO_PATCH 1u
+/* MOTE_PLAN_NO_REORDER: run the operators in the model's order. Without it,
+ * a graph with branches (ResNet skips) may run them in another order that
+ * computes every tensor before it is read, when that order gives a smaller
+ * arena (src/core/order.h): the output bytes are identical, the observer
+ * still gets each operator's index in the model, in the order they run. */
+#define MOTE_PLAN_NO_REORDER 2u
 
 /* As mote_model_init_for, with planner options flags (MOTE_PLAN_*). */
 mote_status mote_model_init_plan(mote_model *m, const void *bytes, size_t len, uint32_t isa,

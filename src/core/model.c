@@ -8,6 +8,7 @@
 #include "core/control.h"
 #include "core/layout.h"
 #include "core/lower.h"
+#include "core/order.h"
 #include "core/plan.h"
 #include "core/steps.h"
 #include "core/work.h"
@@ -50,7 +51,8 @@ static MOTE_NOINLINE mote_status count_steps(mote_model *m, uint32_t isa, mote_l
 /* The state's layout and the model's sizes from the counted steps sz
  * (their own frame: not on the stack while the steps are lowered). */
 static MOTE_NOINLINE mote_status record_sizes(mote_model *m, uint32_t isa,
-                                              const mote_steps_sizes *sz, size_t acts)
+                                              const mote_steps_sizes *sz, size_t acts,
+                                              uint32_t extra)
 {
     mote_layout layout;
     /* No step left that makes its table at run time (all of them in the
@@ -61,12 +63,14 @@ static MOTE_NOINLINE mote_status record_sizes(mote_model *m, uint32_t isa,
     if (ALIGN_UP(sz->scratch_end) > acts) acts = (size_t)ALIGN_UP(sz->scratch_end);
     /* state + activations is what mote_model_arena_size() returns: it must
      * not wrap a 32-bit size_t. */
-    /* The operand lists are in the step prefixes: no operand array. */
-    if (mote_layout_compute(m->graph.n_ops, 0, m->graph.n_tensors, sz->params_bytes, &layout) != 0 ||
+    /* The operand lists are in the step prefixes: the operand array holds
+     * only another execution order's slots (extra, core/order.h). */
+    if (mote_layout_compute(m->graph.n_ops, extra, m->graph.n_tensors, sz->params_bytes,
+                            &layout) != 0 ||
         acts > SIZE_MAX - layout.state_bytes)
         return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
     m->isa = isa;
-    m->n_operands = 0;
+    m->n_operands = extra;
     m->prefix_bytes = (uint32_t)sz->prefix_bytes;
     m->n_steps = m->graph.n_ops;
     m->n_refs = m->graph.n_tensors;
@@ -80,41 +84,113 @@ static MOTE_NOINLINE mote_status record_sizes(mote_model *m, uint32_t isa,
 /* Again with the plan and its band chain: kernel scratch, and the rings of
  * operators the plan runs in place, are placed among the live buffers (the
  * chain's steps keep their tables stored: core/steps.h, mote_steps_isa);
- * then the state is laid out and the model records the sizes. */
-static MOTE_NOINLINE mote_status place_steps(mote_model *m, uint32_t isa,
+ * then the state is laid out and the model records the sizes. g: the
+ * model's graph, or a view of it in another order (core/order.h), whose
+ * order then takes `extra` more operand slots of the state. */
+static MOTE_NOINLINE mote_status place_steps(mote_model *m, const mote_graph *g, uint32_t isa,
                                              const mote_plan_entry *plan, const mote_band *band,
                                              mote_lower_ctx *ctx, size_t acts)
 {
     mote_steps_sizes sz;
     mote_status s;
-    if ((s = mote_steps_build(&m->graph, isa, plan, band, NULL, NULL, &sz, &m->error, ctx)) !=
-        MOTE_OK)
+    if ((s = mote_steps_build(g, isa, plan, band, NULL, NULL, &sz, &m->error, ctx)) != MOTE_OK)
         return s;
-    return record_sizes(m, isa, &sz, acts);
+    return record_sizes(m, isa, &sz, acts, g == &m->graph ? 0 : g->n_ops);
 }
+
+/* The model's order is planned: unless turned off, look for an order with
+ * a lower live peak (core/order.h). 1 when one was found: the model's
+ * figures are kept in ow, and ow->view is the graph in that order. */
+static MOTE_NOINLINE int try_order(mote_model *m, uint32_t isa, mote_plan_entry *plan,
+                                   mote_lower_ctx *ctx, int16_t *order, mote_order_work *ow)
+{
+    if ((m->plan_flags & MOTE_PLAN_NO_REORDER) ||
+        mote_order_choose(&m->graph, isa, plan, ow, order, ctx) != 1)
+        return 0;
+    ow->was.state = m->state_bytes;
+    ow->was.acts = m->activation_bytes;
+    ow->was.isa = m->isa;
+    ow->was.operands = m->n_operands;
+    ow->was.params = m->params_bytes;
+    ow->was.tables = m->table_bytes;
+    ow->was.prefix = m->prefix_bytes;
+    mote_order_view(&m->graph, order, &ow->view);
+    return 1;
+}
+
+/* The other order planned (s: how): keep it when its arena, the order's
+ * own slots in the state included, is strictly smaller (or when forced),
+ * else the model's figures again. */
+static MOTE_NOINLINE mote_status keep_order(mote_model *m, const mote_order_work *ow, mote_status s)
+{
+    if ((m->plan_flags & MOTE_PLAN_FORCE_REORDER) ||
+        (s == MOTE_OK && m->state_bytes + m->activation_bytes < ow->was.state + ow->was.acts)) {
+        if (s == MOTE_OK) m->plan_flags |= MOTE_PLAN_REORDERED;
+        return s;
+    }
+    mote_error_clear(&m->error);
+    m->state_bytes = ow->was.state;
+    m->activation_bytes = ow->was.acts;
+    m->isa = ow->was.isa;
+    m->n_operands = ow->was.operands;
+    m->params_bytes = ow->was.params;
+    m->table_bytes = ow->was.tables;
+    m->prefix_bytes = ow->was.prefix;
+    return MOTE_OK;
+}
+
+static MOTE_NOINLINE mote_status plan_model_order_on_stack(mote_model *m, uint32_t isa,
+                                                           mote_plan_entry *plan,
+                                                           mote_lower_ctx *ctx, mote_plan_work *pw);
 
 /* Lower (counting), plan, place scratch and lay out the state, with the
  * plan records, lowering context and planner work where the caller says
- * (ctx may be NULL: on the stack). */
+ * (ctx may be NULL: on the stack) and the execution order's work memory in
+ * mem (bytes long) when it fits, else on the stack. The model's order is
+ * planned first, then the order with the lowest live peak (core/order.h),
+ * at the same stack depth; MOTE_PLAN_REORDERED when that one is kept (the
+ * session chooses it again). */
 static mote_status plan_model(mote_model *m, uint32_t isa, mote_plan_entry *plan,
-                              mote_lower_ctx *ctx, mote_plan_work *pw)
+                              mote_lower_ctx *ctx, mote_plan_work *pw, void *mem, size_t bytes)
 {
+    const mote_graph *g = &m->graph;
+    int16_t *order;
+    mote_order_work *ow;
     mote_band band;
     mote_status s;
     size_t acts;
+    if (!mote_order_carve(mem, bytes, &order, &ow))
+        return plan_model_order_on_stack(m, isa, plan, ctx, pw);
     if ((s = count_steps(m, isa, ctx)) != MOTE_OK) return s;
-    if ((s = mote_plan_build_in(&m->graph, m->plan_flags, plan, &acts, &band, pw, &m->error)) !=
-        MOTE_OK)
-        return s;
-    return place_steps(m, isa, plan, &band, ctx, acts);
+    for (;;) {
+        if ((s = mote_plan_build_in(g, m->plan_flags, plan, &acts, &band, pw, &m->error)) ==
+            MOTE_OK)
+            s = place_steps(m, g, isa, plan, &band, ctx, acts);
+        if (g != &m->graph) return keep_order(m, ow, s);
+        if (s != MOTE_OK || !try_order(m, isa, plan, ctx, order, ow)) return s;
+        g = &ow->view;
+    }
 }
 
-/* No work memory lent: the records on the stack, in their own frame. */
+/* The execution order's work memory on the stack, in its own frame: the
+ * memory lent (if any) has no room for it. */
+static MOTE_NOINLINE mote_status plan_model_order_on_stack(mote_model *m, uint32_t isa,
+                                                           mote_plan_entry *plan,
+                                                           mote_lower_ctx *ctx, mote_plan_work *pw)
+{
+    uint64_t mem[(MOTE_ORDER_WORK_BYTES + 7u) / 8u];
+    return plan_model(m, isa, plan, ctx, pw, mem, sizeof mem);
+}
+
+/* No work memory lent: the records on the stack, in their own frame; the
+ * records past the model's tensors hold the order's work when they can
+ * (the same order either way). */
 static MOTE_NOINLINE mote_status plan_model_on_stack(mote_model *m, uint32_t isa)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
     mote_plan_work pw;
-    return plan_model(m, isa, plan, NULL, &pw);
+    return plan_model(m, isa, plan, NULL, &pw, plan + m->graph.n_tensors,
+                      (MOTE_MAX_TENSORS - m->graph.n_tensors) * sizeof *plan);
 }
 
 /* Plan for the isa word (features, and MOTE_LOWER_TABLES_AT_RUN or not)
@@ -125,11 +201,13 @@ static mote_status plan_for(mote_model *m, uint32_t isa, uint32_t flags, void *w
                             size_t work_size)
 {
     mote_work w;
-    m->plan_flags = flags;
+    m->plan_flags = flags & ~MOTE_PLAN_REORDERED; /* the planner's to set */
     if (mote_cf != NULL && mote_cf->needed(&m->graph))
         return mote_cf->plan_model(m, isa); /* several subgraphs, variables */
     if (mote_work_carve(work, work_size, m->graph.n_tensors, &w))
-        return plan_model(m, isa, w.plan, w.ctx, w.pw);
+        return plan_model(m, isa, w.plan, w.ctx, w.pw,
+                          (uint8_t *)work + mote_work_bytes(m->graph.n_tensors),
+                          work_size - mote_work_bytes(m->graph.n_tensors));
     return plan_model_on_stack(m, isa);
 }
 
@@ -277,19 +355,43 @@ const mote_graph *mote_model_graph(const mote_model *m)
     return (m != NULL && m->initialized) ? &m->graph : NULL;
 }
 
+mote_status mote_model_exec_view(const mote_model *m, mote_plan_entry *e, mote_order_work *w,
+                                 int16_t *order, mote_graph *view)
+{
+    uint32_t i;
+    if (m == NULL || !m->initialized) return MOTE_E_ARG;
+    *view = m->graph;
+    if (!(m->plan_flags & MOTE_PLAN_REORDERED)) {
+        for (i = 0; i < m->graph.n_ops; i++)
+            order[i] = (int16_t)i;
+        return MOTE_OK;
+    }
+    if (mote_order_choose(&m->graph, m->isa, e, w, order, NULL) != 1) return MOTE_E_STATE;
+    mote_order_view(&m->graph, order, view);
+    return MOTE_OK;
+}
+
 mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_info *info)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
+    int16_t order[MOTE_MAX_OPS];
+    mote_order_work ow;
+    mote_graph view;
     mote_lowered low;
     mote_error err;
     mote_band band;
     size_t acts;
+    uint32_t at;
     const mote_kernel_row *row;
     if (m == NULL || info == NULL || !m->initialized || op >= m->graph.n_ops) return MOTE_E_ARG;
     memset(info, 0, sizeof *info);
-    if (mote_plan_build_opts(&m->graph, m->plan_flags, plan, &acts, &band, &err) != MOTE_OK ||
-        mote_steps_lower(&m->graph, op, mote_steps_isa(m->isa, &band, op), plan, NULL, 0, &low,
-                         &err, NULL) != MOTE_OK)
+    if (mote_model_exec_view(m, plan, &ow, order, &view) != MOTE_OK) return MOTE_E_STATE;
+    /* op is the model's index; the plan's step is its position. */
+    for (at = 0; at < m->graph.n_ops && (uint32_t)order[at] != op; at++) {
+    }
+    if (mote_plan_build_opts(&view, m->plan_flags, plan, &acts, &band, &err) != MOTE_OK ||
+        mote_steps_lower(&view, at, mote_steps_isa(m->isa, &band, at), plan, NULL, 0, &low, &err,
+                         NULL) != MOTE_OK)
         return MOTE_E_STATE;
     if (low.row == (int32_t)MOTE_ROW_CONTROL) { /* run by the interpreter */
         info->kernel = "CONTROL";
@@ -303,7 +405,7 @@ mote_status mote_model_step_info(const mote_model *m, uint32_t op, mote_step_inf
     info->param_bytes = low.block_bytes;
     info->scratch_bytes = low.scratch_bytes;
     info->scratch_offset = 0;
-    if (low.scratch_bytes != 0 && mote_plan_scratch(plan, m->graph.n_tensors, op, low.scratch_bytes,
+    if (low.scratch_bytes != 0 && mote_plan_scratch(plan, m->graph.n_tensors, at, low.scratch_bytes,
                                                     &info->scratch_offset) != MOTE_OK)
         return MOTE_E_STATE;
     return MOTE_OK;

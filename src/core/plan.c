@@ -24,12 +24,11 @@ static int32_t root_of(const mote_plan_entry *e, int32_t t)
     return t;
 }
 
-static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_plan_work *w,
-                             mote_error *err)
+/* op and ten: records to read the graph into (the planner's are in its
+ * work memory, not in this frame: loading's stack). */
+static mote_status lifetimes(const mote_graph *g, mote_plan_entry *e, mote_graph_op *op,
+                             mote_graph_tensor *ten, mote_error *err)
 {
-    /* The records in w, not in this frame (loading's stack). */
-    mote_graph_tensor *ten = &w->band.ten;
-    mote_graph_op *op = &w->band.op;
     uint32_t i, k;
     for (i = 0; i < g->n_tensors; i++) {
         e[i].size = 0;
@@ -153,6 +152,15 @@ static void share_aliases(const mote_graph *g, mote_plan_entry *e, mote_graph_op
     }
 }
 
+mote_status mote_plan_lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error *err)
+{
+    mote_graph_op op;
+    mote_graph_tensor ten;
+    mote_status s = lifetimes(g, e, &op, &ten, err);
+    if (s == MOTE_OK) share_aliases(g, e, &op);
+    return s;
+}
+
 /* Ring bytes an in-place windowed operator (MOTE_OPF_INPLACE_ROWS) needs,
  * or 0 when op cannot write its output over input 0 row by row: int8
  * activations (batch 1) with the same row (width and channels) and no more
@@ -266,7 +274,7 @@ static mote_status share(const mote_graph *g, mote_plan_entry *e, const uint32_t
 {
     mote_status s;
     memset(on, 0, MOTE_PLAN_OPSET_WORDS * sizeof *on);
-    if ((s = lifetimes(g, e, w, err)) != MOTE_OK) return s;
+    if ((s = lifetimes(g, e, &w->band.op, &w->band.ten, err)) != MOTE_OK) return s;
     share_aliases(g, e, &w->band.op);
     if (b->first >= 0 && (mote_bands == NULL || mote_bands->apply(g, e, b, &w->band) != 0))
         return MOTE_E_STATE;

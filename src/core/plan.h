@@ -4,6 +4,9 @@
  * A pure, deterministic function of the graph: lifetimes and sizes in,
  * offsets and a total out.
  *
+ * Operator i is the i-th the graph runs: the model's order, or another one
+ * (core/order.h) when the graph is a view in the chosen order (g->order).
+ *
  * Algorithm:
  *  1. Lifetimes. A tensor written by operator i and last read by operator j
  *     lives over [i, j]. Model inputs live from 0, model outputs to the end.
@@ -101,6 +104,11 @@ typedef struct mote_plan_work {
  * stack). */
 mote_status mote_plan_build_in(const mote_graph *g, uint32_t flags, mote_plan_entry *e,
                                size_t *total, mote_band *band, mote_plan_work *w, mote_error *err);
+
+/* Steps 1 and the RESHAPE part of 2 alone: lifetimes (first, last, size,
+ * used) and aliases of g's tensors in its own order, nothing placed
+ * (core/order.c). Returns as mote_plan_build. */
+mote_status mote_plan_lifetimes(const mote_graph *g, mote_plan_entry *e, mote_error *err);
 
 /* Band chain b applied to plan entries e just after lifetimes and RESHAPE
  * aliases (plan_band.c), reading the graph into w->op: 0, or -1 when the

@@ -8,6 +8,7 @@
 #include "core/band.h"
 #include "core/control.h"
 #include "core/layout.h"
+#include "core/order.h"
 #include "core/plan.h"
 #include "core/step.h"
 #include "core/steps.h"
@@ -116,12 +117,12 @@ static MOTE_NOINLINE void fill_refs(mote_session *s, const mote_graph *g,
  * the model counted them. Its own frame (the sizes), not under the
  * planner's. */
 static MOTE_NOINLINE mote_status write_steps(mote_session *s, const mote_model *m,
-                                             const mote_layout *layout, const mote_plan_entry *plan,
-                                             const mote_band *band, mote_lower_ctx *ctx)
+                                             const mote_graph *g, const mote_layout *layout,
+                                             const mote_plan_entry *plan, const mote_band *band,
+                                             mote_lower_ctx *ctx)
 {
     mote_steps_sizes sz;
-    mote_status st =
-        mote_steps_build(&m->graph, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
+    mote_status st = mote_steps_build(g, m->isa, plan, band, layout, s->arena, &sz, &s->error, ctx);
     if (st != MOTE_OK) return st == MOTE_E_STATE ? st : changed(s);
     if (sz.prefix_bytes != m->prefix_bytes || sz.params_bytes != m->params_bytes ||
         (sz.scratch_end > 0 && sz.scratch_end > m->activation_bytes))
@@ -156,11 +157,46 @@ static MOTE_NOINLINE mote_status set_band(mote_session *s, const mote_graph *g,
     return MOTE_OK;
 }
 
+/* The execution order of a reordered model (core/order.h): the last n_ops
+ * operand slots of the state; NULL when it runs in the model's order. */
+static const int16_t *exec_order(const mote_session *s)
+{
+    const mote_model *m = s->model;
+    if (!(m->plan_flags & MOTE_PLAN_REORDERED)) return NULL;
+    return s->operands + (m->n_operands - m->graph.n_ops);
+}
+
+/* A reordered model's order, chosen again (core/order.h) into the state's
+ * last operand slots (ow: the search's work memory): the graph in that
+ * order (ow->view), or NULL when the search disagrees with the model. */
+static MOTE_NOINLINE const mote_graph *order_again(mote_session *s, const mote_model *m,
+                                                   mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                                   mote_order_work *ow)
+{
+    int16_t *order = s->operands + (m->n_operands - m->graph.n_ops);
+    if (m->n_operands < m->graph.n_ops ||
+        mote_order_choose(&m->graph, m->isa, plan, ow, order, ctx) != 1) {
+        mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
+                       "execution order differs from what the model planned");
+        return NULL;
+    }
+    mote_order_view(&m->graph, order, &ow->view);
+    return &ow->view;
+}
+
+static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
+                                                        const mote_layout *layout,
+                                                        mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                                        mote_plan_work *pw);
+
 /* Plan and write the state (steps, operands, tensor table, parameter
  * blocks), with the plan records, the lowering context and the planner's
- * work where the caller says (ctx NULL: on the stack). */
+ * work where the caller says (ctx NULL: on the stack). A reordered model
+ * chooses its order again with the search's work memory in mem (bytes
+ * long) when it fits, else on the stack, and plans the graph in that order. */
 static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layout *layout,
-                           mote_plan_entry *plan, mote_lower_ctx *ctx, mote_plan_work *pw)
+                           mote_plan_entry *plan, mote_lower_ctx *ctx, mote_plan_work *pw,
+                           void *mem, size_t bytes)
 {
     const mote_graph *g = &m->graph;
     mote_band band;
@@ -170,6 +206,13 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
     s->band_first = s->band_last = -1;
     if (m->control_at != 0) /* several subgraphs (control_at is 0 without mote_cf) */
         return mote_cf != NULL ? mote_cf->lay_out(s, m, layout) : MOTE_E_STATE;
+    if (m->plan_flags & MOTE_PLAN_REORDERED) {
+        int16_t *unused;
+        mote_order_work *ow;
+        if (!mote_order_carve(mem, bytes, &unused, &ow))
+            return lay_out_order_on_stack(s, m, layout, plan, ctx, pw);
+        if ((g = order_again(s, m, plan, ctx, ow)) == NULL) return MOTE_E_STATE;
+    }
     if (mote_plan_build_in(g, m->plan_flags, plan, &total, &band, pw, &s->error) != MOTE_OK)
         return changed(s);
     if (total > m->activation_bytes)
@@ -177,18 +220,31 @@ static mote_status lay_out(mote_session *s, const mote_model *m, const mote_layo
                               "activations differ from what the model planned");
     MOTE_ASSERT(mote_plan_check(plan, g->n_tensors, total) == MOTE_OK);
     fill_refs(s, g, plan);
-    if ((st = write_steps(s, m, layout, plan, &band, ctx)) != MOTE_OK) return st;
+    if ((st = write_steps(s, m, g, layout, plan, &band, ctx)) != MOTE_OK) return st;
     return band.first >= 0 ? set_band(s, g, plan, &band, pw) : MOTE_OK;
 }
 
+/* The search's work memory on the stack, in its own frame (only a
+ * reordered model whose arena cannot hold it gets here). */
+static MOTE_NOINLINE mote_status lay_out_order_on_stack(mote_session *s, const mote_model *m,
+                                                        const mote_layout *layout,
+                                                        mote_plan_entry *plan, mote_lower_ctx *ctx,
+                                                        mote_plan_work *pw)
+{
+    uint64_t mem[(MOTE_ORDER_WORK_BYTES + 7u) / 8u];
+    return lay_out(s, m, layout, plan, ctx, pw, mem, sizeof mem);
+}
+
 /* The arena's activation part cannot hold the records: on the stack, in
- * their own frame. */
+ * their own frame; the records past the model's tensors hold the order's
+ * work when they can (core/order.h). */
 static MOTE_NOINLINE mote_status lay_out_on_stack(mote_session *s, const mote_model *m,
                                                   const mote_layout *layout)
 {
     mote_plan_entry plan[MOTE_MAX_TENSORS];
     mote_plan_work pw;
-    return lay_out(s, m, layout, plan, NULL, &pw);
+    return lay_out(s, m, layout, plan, NULL, &pw, plan + m->graph.n_tensors,
+                   (MOTE_MAX_TENSORS - m->graph.n_tensors) * sizeof *plan);
 }
 
 /* The model bytes, verified again, give the graph mote_model_init read. In
@@ -250,9 +306,11 @@ mote_status mote_session_init(mote_session *s, const mote_model *m, void *arena,
     /* The activation part is unused until the first invoke (inputs are
      * written after this call, variable tensors reset below): the planner
      * works there (core/work.h). */
-    if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w))
-        st = lay_out(s, m, &layout, w.plan, w.ctx, w.pw);
-    else
+    if (mote_work_carve(s->activations, arena_size - layout.state_bytes, g->n_tensors, &w)) {
+        size_t used = mote_work_bytes(g->n_tensors);
+        st = lay_out(s, m, &layout, w.plan, w.ctx, w.pw, s->activations + used,
+                     arena_size - layout.state_bytes - used);
+    } else
         st = lay_out_on_stack(s, m, &layout);
     if (st != MOTE_OK) return st;
     for (i = 0; i < g->n_inputs; i++) {
@@ -325,12 +383,19 @@ static int table_at_run(const mote_session *s, const mote_step *st, int32_t i)
 
 mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step_info *info)
 {
+    uint32_t at = op;
     const mote_step *st;
     const mote_kernel_row *row;
     if (s == NULL || info == NULL) return MOTE_E_ARG;
     if (!session_live(s)) return MOTE_E_STATE;
     if (op >= s->model->graph.n_ops) return MOTE_E_ARG;
-    st = &s->steps[op];
+    if (s->model->plan_flags & MOTE_PLAN_REORDERED) { /* op is the model's index */
+        const int16_t *order = s->operands + (s->model->n_operands - s->model->graph.n_ops);
+        for (at = 0; at < s->model->graph.n_ops && (uint32_t)order[at] != op; at++) {
+        }
+        if (at == s->model->graph.n_ops) return MOTE_E_STATE;
+    }
+    st = &s->steps[at];
     if (mote_cf_is_control(st)) { /* run by the interpreter */
         memset(info, 0, sizeof *info);
         info->kernel = "CONTROL";
@@ -355,7 +420,7 @@ mote_status mote_session_step_info(const mote_session *s, uint32_t op, mote_step
             if (ring > info->scratch_bytes) info->scratch_bytes = ring;
         }
         /* A table made at run time goes in front (core/steps.h). */
-        if (table_at_run(s, st, (int32_t)op))
+        if (table_at_run(s, st, (int32_t)at))
             front = (uint32_t)mote_steps_table_prefix(
                 mote_requant_block_bytes(kernel, s->state + st->params),
                 5u * mote_requant_block_channels(kernel, s->state + st->params));
@@ -419,6 +484,19 @@ static mote_status run_step(const mote_session *s, const mote_step *st, int32_t 
     return mote_kernel_rows[st->row].run(block, &io);
 }
 
+/* The observer, for the steps first..last just run, with each operator's
+ * index in the model (core/order.h); -1 when it re-initialised the model. */
+static MOTE_NOINLINE int notify(const mote_session *s, uint32_t first, uint32_t last)
+{
+    const int16_t *order = exec_order(s);
+    uint32_t i;
+    for (i = first; i <= last; i++) {
+        s->observer(s->observer_user, s, order != NULL ? (uint32_t)order[i] : i);
+        if (!session_live(s)) return -1;
+    }
+    return 0;
+}
+
 mote_status mote_invoke(mote_session *s)
 {
     uint32_t i, n;
@@ -438,12 +516,7 @@ mote_status mote_invoke(mote_session *s)
                                            : MOTE_E_STATE;
         }
         if (st != MOTE_OK) return st;
-        for (; i <= done; i++) {
-            if (s->observer == NULL) continue;
-            s->observer(s->observer_user, s, i);
-            /* The observer may have re-initialised the model. */
-            if (!session_live(s)) return MOTE_E_STATE;
-        }
+        if (s->observer != NULL && notify(s, i, done) != 0) return MOTE_E_STATE;
         i = done;
     }
     return MOTE_OK;

@@ -8,6 +8,8 @@ mote_status mote_graph_get_tensor(const mote_graph *g, uint32_t i, mote_graph_te
 
 mote_status mote_graph_get_op(const mote_graph *g, uint32_t i, mote_graph_op *out)
 {
+    if (g != NULL && g->order != NULL && i < g->n_ops)
+        return mote_tflite_op(g, (uint32_t)g->order[i], out, NULL, 0);
     return mote_tflite_op(g, i, out, NULL, 0);
 }
 
@@ -128,6 +130,7 @@ mote_status mote_graph_subgraph(const mote_graph *g, uint32_t k, mote_graph *sub
     mote_status s;
     if (g == NULL || sub == NULL || g->base == NULL || k >= g->n_subgraphs) return MOTE_E_ARG;
     copy = *g;
+    copy.order = NULL; /* the subgraph's own order */
     s = mote_tflite_subgraph(&copy, k, NULL, 0);
     if (s == MOTE_OK) *sub = copy;
     return s;

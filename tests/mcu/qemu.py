@@ -18,12 +18,20 @@ MACHINES = {"m4": "mps2-an386", "m7": "mps2-an500", "m55": "mps3-an547",
 GOLDEN = "tests/data/golden"
 
 
+# Test-only models: their .tflite and golden files in one folder.
+TEST_MODELS = {"order_branches": os.path.join("tests", "data", "order")}
+
+
 def model_dir(model):
+    if model in TEST_MODELS:
+        return TEST_MODELS[model]
     return os.path.join(GOLDEN, model)
 
 
 def model_path(model):
     """The bundled .tflite of a golden model."""
+    if model in TEST_MODELS:
+        return os.path.join(TEST_MODELS[model], model + ".tflite")
     folder = "tflm-examples" if model == "person_detect" else "mlperf-tiny"
     return os.path.join("models", folder, model + ".tflite")
 

@@ -47,12 +47,20 @@ GOLDEN_RUNS = [
     ("m33-Os", ALL_MODELS, ["1"]),
     ("m3-Os", ALL_MODELS, ["0"]),
     ("m0plus-Os", ALL_MODELS, ["2"]),
+    # Operators run in another order than the model's, with a band chain
+    # (src/core/order.h; tests/data/order, made by tests/plan/make_order_data.py).
+    ("m4-Os", ["order_branches"], ["0"]),
+    ("m7-O2", ["order_branches"], ["0"]),
+    ("m55-Os", ["order_branches"], ["0"]),
+    ("m33-Os", ["order_branches"], ["0"]),
+    ("m3-Os", ["order_branches"], ["0"]),
+    ("m0plus-Os", ["order_branches"], ["0"]),
 ]
 # The same, with requantization tables made at run time (-requant-run,
 # MOTE_REQUANT_AT_RUN): every model on the M4, outputs must not change.
 REQUANT_RUN_GOLDEN = [
     ("m4-Os", ["kws_ref_model", "ad01_int8", "str_ww_ref_model"], ["0", "zp"]),
-    ("m4-Os", ["vww_96_int8", "person_detect", "pretrainedResnet_quant"], ["0"]),
+    ("m4-Os", ["vww_96_int8", "person_detect", "pretrainedResnet_quant", "order_branches"], ["0"]),
 ]
 REPEAT_RUNS = [("m4-Os", "ad01_int8"), ("m4-Os", "kws_ref_model"), ("m7-O2", "kws_ref_model"),
                ("m55-Os", "kws_ref_model")]

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/order.h"
 #include "ops/registry.h"
 #include "escape.h"
 #include "inspect_plan.h"
@@ -24,7 +25,7 @@ static const char *op_label(const mote_graph_op *op)
 
 static const char help[] =
     "usage: mote inspect MODEL [--json] [--plan] [--timeline] [--svg FILE] [--target T]\n"
-    "                    [--no-patch] [--requant stored|run|auto]\n"
+    "                    [--no-patch] [--no-reorder] [--requant stored|run|auto]\n"
     "\n"
     "Verify MODEL (a .tflite file) with the mote runtime and describe it: one row\n"
     "per operator (shapes in -> out, MACs), one row per tensor (type, shape, bytes,\n"
@@ -35,7 +36,11 @@ static const char help[] =
     "  --json      print one JSON object instead of text (keys: file, size,\n"
     "              operators, tensors, inputs, outputs, macs, constant_bytes,\n"
     "              target, arena_bytes, patch: {enabled, used, first_op,\n"
-    "              last_op, bands, activation_bytes, activation_bytes_without})\n"
+    "              last_op, bands, activation_bytes, activation_bytes_without},\n"
+    "              order: {enabled, used, steps, peak_live, peak_live_model_order,\n"
+    "              activation_bytes, activation_bytes_model_order,\n"
+    "              arena_bytes_model_order, search: null or {steps, peak_live,\n"
+    "              activation_bytes, arena_bytes} when the model's order was kept})\n"
     "  --plan      (text) also print the memory plan: every activation tensor's\n"
     "              offset, size and lifetime in the arena, in address order, and\n"
     "              each kernel's scratch\n"
@@ -49,6 +54,10 @@ static const char help[] =
     "  --no-patch  plan without band (patch) execution: no leading chain of\n"
     "              convolutions runs band by band (the text line `patch:` gives\n"
     "              the activations with and without it)\n"
+    "  --no-reorder  run the operators in the model's order: no other order of\n"
+    "              a graph with branches is chosen for a smaller arena (the text\n"
+    "              line `order:` gives the live peak and activations in the\n"
+    "              model's order and in the chosen one; --plan lists the order)\n"
     "  --requant M where the int8 requantization tables live: stored (default,\n"
     "              in the runtime state), run (computed before each step runs,\n"
     "              in its scratch: smaller state, slower; no band execution),\n"
@@ -184,8 +193,10 @@ static void print_io(const mote_graph *g, const char *what, uint32_t k, int32_t 
            quant);
 }
 
-/* Band execution as planned (inspect_plan.h); set before a report. */
+/* Band execution and execution order as planned (inspect_plan.h); set
+ * before a report. */
 static inspect_patch patch;
+static inspect_order order_info;
 
 /* m is NULL when the model does not load (arena_bytes unknown). */
 static void text_report(const char *path, size_t size, const mote_graph *g, const mote_model *m,
@@ -243,6 +254,7 @@ static void text_report(const char *path, size_t size, const mote_graph *g, cons
     if (m != NULL) {
         printf("arena_bytes: %lu\n", (unsigned long)mote_model_arena_size(m));
         inspect_print_patch(&patch);
+        inspect_print_order(&order_info);
     } else {
         printf("arena_bytes: unknown (the model does not load)\n");
     }
@@ -598,6 +610,47 @@ static void json_report(const char *path, size_t size, const mote_graph *g, cons
         json_key(&w, "activation_bytes_without");
         json_uint(&w, patch.acts_without);
         json_object_end(&w);
+        json_key(&w, "order");
+        json_object_begin(&w);
+        json_key(&w, "enabled");
+        json_bool(&w, order_info.enabled);
+        json_key(&w, "used");
+        json_bool(&w, order_info.used);
+        json_key(&w, "steps");
+        json_array_begin(&w);
+        for (i = 0; i < order_info.n; i++)
+            json_int(&w, order_info.order[i]);
+        json_array_end(&w);
+        json_key(&w, "peak_live");
+        json_uint(&w, order_info.peak);
+        json_key(&w, "peak_live_model_order");
+        json_uint(&w, order_info.peak_model);
+        json_key(&w, "activation_bytes");
+        json_uint(&w, order_info.acts);
+        json_key(&w, "activation_bytes_model_order");
+        json_uint(&w, order_info.acts_model);
+        json_key(&w, "arena_bytes_model_order");
+        json_uint(&w, order_info.arena_model);
+        /* The search's order when the planner kept the model's. */
+        json_key(&w, "search");
+        if (order_info.found) {
+            json_object_begin(&w);
+            json_key(&w, "steps");
+            json_array_begin(&w);
+            for (i = 0; i < order_info.n; i++)
+                json_int(&w, order_info.found_order[i]);
+            json_array_end(&w);
+            json_key(&w, "peak_live");
+            json_uint(&w, order_info.found_peak);
+            json_key(&w, "activation_bytes");
+            json_uint(&w, order_info.found_acts);
+            json_key(&w, "arena_bytes");
+            json_uint(&w, order_info.found_arena);
+            json_object_end(&w);
+        } else {
+            json_null(&w);
+        }
+        json_object_end(&w);
     } else {
         json_null(&w);
         json_key(&w, "unsupported");
@@ -609,7 +662,7 @@ static void json_report(const char *path, size_t size, const mote_graph *g, cons
 int cmd_inspect(int argc, char **argv)
 {
     const char *path = NULL;
-    int as_json = 0, with_plan = 0, with_timeline = 0, no_patch = 0, i;
+    int as_json = 0, with_plan = 0, with_timeline = 0, no_patch = 0, no_reorder = 0, i;
     const char *svg = NULL;
     const char *target = "host";
     uint32_t isa = mote_build_isa();
@@ -636,6 +689,8 @@ int cmd_inspect(int argc, char **argv)
             with_timeline = 1;
         } else if (strcmp(a, "--no-patch") == 0) {
             no_patch = 1;
+        } else if (strcmp(a, "--no-reorder") == 0) {
+            no_reorder = 1;
         } else if (strcmp(a, "--svg") == 0) {
             if (i + 1 >= argc) {
                 cli_error("inspect: --svg needs a FILE");
@@ -684,7 +739,7 @@ int cmd_inspect(int argc, char **argv)
     mote_load_options_default(&opts);
     opts.isa = isa;
     opts.requant = requant;
-    opts.plan_flags = no_patch ? MOTE_PLAN_NO_PATCH : 0;
+    opts.plan_flags = (no_patch ? MOTE_PLAN_NO_PATCH : 0) | (no_reorder ? MOTE_PLAN_NO_REORDER : 0);
     st = mote_model_init_opts(&model, bytes, len, &opts);
     if (st != MOTE_OK) {
         /* Not runnable: the runtime's one line on stderr; then, when the
@@ -708,9 +763,21 @@ int cmd_inspect(int argc, char **argv)
         /* The same model without bands, for the `patch:` line. */
         static mote_model plain;
         const mote_model *without = NULL;
-        if (!no_patch && mote_model_init_plan(&plain, bytes, len, isa, MOTE_PLAN_NO_PATCH) == MOTE_OK)
+        static mote_model in_order; /* and in the model's order, for `order:` */
+        static mote_model forced;   /* and in the search's order, whatever it plans */
+        const mote_model *model_order = NULL, *search_order = NULL;
+        mote_load_options o2 = opts, o3 = opts;
+        if (!no_patch && mote_model_init_plan(&plain, bytes, len, isa,
+                                              MOTE_PLAN_NO_PATCH | opts.plan_flags) == MOTE_OK)
             without = &plain;
-        if (inspect_patch_info(&model, without, &patch) != 0) {
+        o2.plan_flags |= MOTE_PLAN_NO_REORDER;
+        if (!no_reorder && mote_model_init_opts(&in_order, bytes, len, &o2) == MOTE_OK)
+            model_order = &in_order;
+        o3.plan_flags |= MOTE_PLAN_FORCE_REORDER;
+        if (!no_reorder && mote_model_init_opts(&forced, bytes, len, &o3) == MOTE_OK)
+            search_order = &forced;
+        if (inspect_patch_info(&model, without, &patch) != 0 ||
+            inspect_order_info(&model, model_order, search_order, &order_info) != 0) {
             free(bytes);
             return 1;
         }

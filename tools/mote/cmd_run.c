@@ -15,7 +15,7 @@
 
 static const char help[] =
     "usage: mote run MODEL --input FILE [--input FILE ...] [--output FILE ...]\n"
-    "                [--print] [--top K] [--repeat N] [--time] [--no-patch]\n"
+    "                [--print] [--top K] [--repeat N] [--time] [--no-patch] [--no-reorder]\n"
     "                [--requant stored|run|auto]\n"
     "\n"
     "Run MODEL (int8 or float32 .tflite) on the given inputs and write its\n"
@@ -53,6 +53,9 @@ static const char help[] =
     "  --time         print the median time per inference to stderr\n"
     "  --no-patch     plan without band (patch) execution (a larger arena, the\n"
     "                 same output bytes; see mote inspect)\n"
+    "  --no-reorder   run the operators in the model's order, not the order the\n"
+    "                 planner may choose for a smaller arena (the same output\n"
+    "                 bytes; see mote inspect)\n"
     "  --requant M    where the int8 requantization tables live: stored (default),\n"
     "                 run (made before each step), auto (the smaller arena);\n"
     "                 the same output bytes (see mote inspect)\n"
@@ -73,7 +76,8 @@ typedef struct run_args {
     unsigned long top;
     unsigned long arena; /* --arena: bytes to give the session; 0: what it needs */
     int time;
-    int no_patch; /* --no-patch: MOTE_PLAN_NO_PATCH */
+    int no_patch;   /* --no-patch: MOTE_PLAN_NO_PATCH */
+    int no_reorder; /* --no-reorder: MOTE_PLAN_NO_REORDER */
     mote_requant_mode requant; /* --requant */
     int print;
 } run_args;
@@ -189,6 +193,8 @@ static int parse_args(int argc, char **argv, run_args *a)
             a->time = 1;
         } else if (strcmp(arg, "--no-patch") == 0) {
             a->no_patch = 1;
+        } else if (strcmp(arg, "--no-reorder") == 0) {
+            a->no_reorder = 1;
         } else if ((v = option_value(argc, argv, &i, "--requant", &bad)) != NULL) {
             if (!bad && strcmp(v, "stored") == 0) {
                 a->requant = MOTE_REQUANT_STORED;
@@ -780,7 +786,8 @@ int cmd_run(int argc, char **argv)
         mote_load_options o;
         mote_load_options_default(&o);
         o.requant = a.requant;
-        o.plan_flags = a.no_patch ? MOTE_PLAN_NO_PATCH : 0;
+        o.plan_flags = (a.no_patch ? MOTE_PLAN_NO_PATCH : 0) |
+                       (a.no_reorder ? MOTE_PLAN_NO_REORDER : 0);
         if (cli_load_model_opts(a.model, &model, &bytes, &len, &o) != 0) {
             return 1;
         }

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "inspect_plan.h"
 #include "core/lower.h"
 #include "core/plan.h"
 #include "core/step.h"
+#include "core/order.h"
 #include "core/steps.h"
 #include "emit.h"
 #include "kernels/kernel_table.h"
@@ -51,6 +53,7 @@ typedef struct emit_ctx {
     emit_step *steps;
     uint8_t *need_const; /* per tensor: a constant some call reads */
     uint64_t arena;
+    const int16_t *order; /* step i runs operator order[i] (core/order.h) */
     FILE *f;
 } emit_ctx;
 
@@ -137,6 +140,22 @@ static void small_to_ref(emit_ctx *c)
         }
         if (small) c->steps[i].row = ref_instead(c, i, c->steps[i].row);
     }
+}
+
+/* Do a and b run their operators in the same order? */
+static int same_order(const mote_model *a, const mote_model *b)
+{
+    static int16_t first[MOTE_MAX_OPS];
+    const int16_t *order;
+    const mote_graph *g = inspect_exec_graph(a, &order);
+    uint32_t i;
+    if (g == NULL) return 0;
+    for (i = 0; i < g->n_ops; i++)
+        first[i] = order[i];
+    if (inspect_exec_graph(b, &order) == NULL) return 0;
+    for (i = 0; i < g->n_ops; i++)
+        if (first[i] != order[i]) return 0;
+    return 1;
 }
 
 static int gather(emit_ctx *c, const mote_model *mref, const mote_model *mtgt)
@@ -474,6 +493,7 @@ static void write_step(emit_ctx *c, uint32_t i, uint32_t *calls)
     mote_graph_get_op(c->g, i, &op);
     fprintf(f, "    /* layer %u: %s -> %s (%s)", (unsigned)i, mote_op_name(op.code),
             mote_kernel_name((mote_kernel_id)row->kernel), row->variant);
+    if (c->order[i] != (int16_t)i) fprintf(f, ", the model's operator %d", (int)c->order[i]);
     if (macs != 0) fprintf(f, ", %llu MACs", (unsigned long long)macs);
     fprintf(f, "\n");
     for (k = 0; k < st->n_in; k++)
@@ -703,9 +723,21 @@ int emit_model(const uint8_t *bytes, size_t len, const emit_options *o, emit_sum
      * the row. */
     /* The compiled code runs every layer whole: band (patch) execution
      * (core/band.h) is the interpreter's, so both plan without it. */
-    if ((st = mote_model_init_plan(&mref, bytes, len, mote_build_isa(), MOTE_PLAN_NO_PATCH)) !=
-            MOTE_OK ||
-        (st = mote_model_init_plan(&mtgt, bytes, len, o->isa, MOTE_PLAN_NO_PATCH)) != MOTE_OK) {
+    /* Both run the operators in the order the target's plan chose
+     * (core/order.h): the host model keeps that order (whatever its own
+     * arena) and the calls are emitted in it. Should the host's search
+     * find another order (it weighs each core's kernel scratch), both use
+     * the model's order. */
+    if ((st = mote_model_init_plan(&mtgt, bytes, len, o->isa, MOTE_PLAN_NO_PATCH)) != MOTE_OK ||
+        (st = mote_model_init_plan(&mref, bytes, len, mote_build_isa(),
+                                   MOTE_PLAN_NO_PATCH | ((mtgt.plan_flags & MOTE_PLAN_REORDERED)
+                                                             ? MOTE_PLAN_FORCE_REORDER
+                                                             : MOTE_PLAN_NO_REORDER))) != MOTE_OK ||
+        (!same_order(&mref, &mtgt) &&
+         ((st = mote_model_init_plan(&mtgt, bytes, len, o->isa,
+                                     MOTE_PLAN_NO_PATCH | MOTE_PLAN_NO_REORDER)) != MOTE_OK ||
+          (st = mote_model_init_plan(&mref, bytes, len, mote_build_isa(),
+                                     MOTE_PLAN_NO_PATCH | MOTE_PLAN_NO_REORDER)) != MOTE_OK))) {
         cli_error("compile: %s: %s: %s", o->model_path, mote_status_str(st),
                   mref.error.text[0] ? mref.error.text : mtgt.error.text);
         return 1;
@@ -736,7 +768,11 @@ int emit_model(const uint8_t *bytes, size_t len, const emit_options *o, emit_sum
     memset(&c, 0, sizeof c);
     memset(need_const, 0, sizeof need_const);
     c.o = o;
-    c.g = mote_model_graph(&mref);
+    c.g = inspect_exec_graph(&mref, &c.order);
+    if (c.g == NULL) {
+        cli_error("compile: cannot rebuild the execution order");
+        goto done;
+    }
     c.sess = &sess;
     c.plan = plan;
     c.steps = steps;

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "core/plan.h"
 #include "escape.h"
+#include "inspect_plan.h"
 #include "inspect_timeline.h"
 
 #define COLS 64
@@ -40,7 +41,8 @@ static int live_at(const tl_box *b, int32_t step)
 static int gather(const mote_model *m, tl_data *d)
 {
     static mote_plan_entry plan[MOTE_MAX_TENSORS];
-    const mote_graph *g = mote_model_graph(m);
+    const int16_t *order = NULL;
+    const mote_graph *g = inspect_exec_graph(m, &order);
     mote_error err;
     size_t total = 0;
     uint32_t i, k, nsym = 0;
@@ -77,7 +79,9 @@ static int gather(const mote_model *m, tl_data *d)
     }
     for (i = 0; i < g->n_ops; i++) {
         mote_step_info info;
-        if (mote_model_step_info(m, i, &info) != MOTE_OK || info.scratch_bytes == 0) continue;
+        if (mote_model_step_info(m, (uint32_t)order[i], &info) != MOTE_OK ||
+            info.scratch_bytes == 0)
+            continue;
         d->box[d->n_box].offset = info.scratch_offset;
         d->box[d->n_box].size = info.scratch_bytes;
         d->box[d->n_box].first = (int32_t)i;
