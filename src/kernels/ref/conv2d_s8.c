@@ -53,8 +53,8 @@ static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f,
  * (per-tensor weights, as a step block with channels == 1 stores them).
  *
  * An output pixel's window is the same for all its channels, so the taps
- * inside the input ([ky0, ky1) x [kx0, kx1), ref_util.h) are found once
- * per pixel; each output channel then sums over those taps only. */
+ * inside the input (mote_ref_window_at, ref_rows.h) are found once per
+ * pixel; each output channel then sums over those taps only. */
 static mote_status conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q, int32_t q_step,
                              const mote_dims *input_dims, const int8_t *input,
                              const mote_dims *filter_dims, const int8_t *filter,
@@ -85,31 +85,24 @@ static mote_status conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < od->h; ++oy) {
-            const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t ky0, ky1;
-            mote_ref_tap_range(y0, g->dilation_h, fd->h, id->h, &ky0, &ky1);
             for (ox = 0; ox < od->w; ++ox) {
-                const int32_t x0 = ox * g->stride_w - g->pad_w;
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                int32_t kx0, kx1, in_first = 0, f_first = 0, grp, k, oc = 0;
-                mote_ref_tap_range(x0, g->dilation_w, fd->w, id->w, &kx0, &kx1);
-                w.rows = ky1 > ky0 ? ky1 - ky0 : 0;
-                w.taps = kx1 > kx0 ? kx1 - kx0 : 0;
+                mote_ref_window win;
+                int32_t grp, k, oc = 0;
+                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &win);
+                w.rows = win.rows;
+                w.taps = win.taps;
                 w.depth = fd->c;
-                if (w.rows > 0 && w.taps > 0) {
-                    in_first = ((y0 + g->dilation_h * ky0) * id->w + x0 + g->dilation_w * kx0) *
-                               id->c;
-                    f_first = (ky0 * fd->w + kx0) * fd->c;
-                }
                 /* Taps next to each other in both input and filter: one run. */
                 if (w.in_tap == fd->c) {
                     w.depth *= w.taps;
                     w.taps = 1;
                 }
                 for (grp = 0; grp < groups; ++grp) {
-                    const int8_t *in_win = in_batch + in_first + grp * fd->c;
+                    const int8_t *in_win = in_batch + win.in_first * id->c + grp * fd->c;
                     for (k = 0; k < per_group; ++k, ++oc) {
-                        const int32_t acc = window_sum(in_win, filter + oc * f_size + f_first, &w);
+                        const int32_t acc =
+                            window_sum(in_win, filter + oc * f_size + win.f_first * fd->c, &w);
                         const int32_t qi = oc * q_step;
                         out_px[oc] =
                             mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
@@ -132,14 +125,5 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
 
 mote_status mote_ref_conv2d_s8_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    /* channels is out.c (per channel) or 1 (per tensor); lowering never
-     * stores anything else. */
-    if (s->channels != 1 && s->channels != s->out.c) return MOTE_E_ARG;
-    /* In place (ref_rows.h): the planner gave the output the input's buffer. */
-    if (io->in[0] != NULL && io->in[0] == io->out[0])
-        return mote_ref_conv_s8_rows(conv2d_s8, s, &q, s->channels == 1 ? 0 : 1, io);
-    return conv2d_s8(&s->p, &q, s->channels == 1 ? 0 : 1, &s->in, io->in[0], &s->filter, io->in[1],
-                     io->in[2], &s->out, io->out[0]);
+    return mote_ref_conv_s8_run(conv2d_s8, step, io);
 }

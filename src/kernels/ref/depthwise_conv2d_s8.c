@@ -47,8 +47,8 @@ static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f, c
  * weights, as a step block with channels == 1 stores them).
  *
  * An output pixel's window is the same for all its channels, so the taps
- * inside the input ([ky0, ky1) x [kx0, kx1), ref_util.h) are found once
- * per pixel; each output channel then sums over those taps only. */
+ * inside the input (mote_ref_window_at, ref_rows.h) are found once per
+ * pixel; each output channel then sums over those taps only. */
 static mote_status depthwise_s8(const mote_conv_s8_params *p, const mote_requant *q, int32_t q_step,
                                 const mote_dims *input_dims, const int8_t *input,
                                 const mote_dims *filter_dims, const int8_t *filter,
@@ -77,25 +77,17 @@ static mote_status depthwise_s8(const mote_conv_s8_params *p, const mote_requant
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < od->h; ++oy) {
-            const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t ky0, ky1;
-            mote_ref_tap_range(y0, g->dilation_h, fd->h, id->h, &ky0, &ky1);
             for (ox = 0; ox < od->w; ++ox) {
-                const int32_t x0 = ox * g->stride_w - g->pad_w;
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                int32_t kx0, kx1, in_first = 0, f_first = 0, oc = 0;
-                mote_ref_tap_range(x0, g->dilation_w, fd->w, id->w, &kx0, &kx1);
-                w.rows = ky1 > ky0 ? ky1 - ky0 : 0;
-                w.taps = kx1 > kx0 ? kx1 - kx0 : 0;
-                if (w.rows > 0 && w.taps > 0) {
-                    in_first = ((y0 + g->dilation_h * ky0) * id->w + x0 + g->dilation_w * kx0) *
-                               id->c;
-                    f_first = (ky0 * fd->w + kx0) * fd->c;
-                }
+                mote_ref_window win;
+                int32_t oc = 0;
+                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &win);
+                w.rows = win.rows;
+                w.taps = win.taps;
                 for (ic = 0; ic < id->c; ++ic) {
                     for (m = 0; m < dm; ++m, ++oc) {
-                        const int32_t acc =
-                            window_sum(in_batch + in_first + ic, filter + f_first + oc, &w);
+                        const int32_t acc = window_sum(in_batch + win.in_first * id->c + ic,
+                                                       filter + win.f_first * fd->c + oc, &w);
                         const int32_t qi = oc * q_step;
                         out_px[oc] =
                             mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
@@ -119,13 +111,5 @@ mote_status mote_ref_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
 
 mote_status mote_ref_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    /* channels is out.c (per channel) or 1 (per tensor). */
-    if (s->channels != 1 && s->channels != s->out.c) return MOTE_E_ARG;
-    /* In place (ref_rows.h): the planner gave the output the input's buffer. */
-    if (io->in[0] != NULL && io->in[0] == io->out[0])
-        return mote_ref_conv_s8_rows(depthwise_s8, s, &q, s->channels == 1 ? 0 : 1, io);
-    return depthwise_s8(&s->p, &q, s->channels == 1 ? 0 : 1, &s->in, io->in[0], &s->filter,
-                        io->in[1], io->in[2], &s->out, io->out[0]);
+    return mote_ref_conv_s8_run(depthwise_s8, step, io);
 }

@@ -46,20 +46,6 @@ static inline int32_t mote_ref_min_i32(int32_t a, int32_t b)
     return a < b ? a : b;
 }
 
-/* The taps of a filter window that fall inside the input, along one
- * dimension: tap k (0 <= k < taps) reads position origin + dilation * k,
- * and [*first, *end) are those with 0 <= position < size. The others read
- * the padding, which holds the input's zero point: their term
- * filter * (input + input_offset) is zero, so the convolutions skip them.
- * Empty when *end <= *first. */
-static inline void mote_ref_tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t size,
-                                      int32_t *first, int32_t *end)
-{
-    const int32_t last = size - 1 - origin; /* the largest dilation * k inside */
-    *first = origin < 0 ? (dilation - 1 - origin) / dilation : 0;
-    *end = last < 0 ? 0 : mote_ref_min_i32(taps, last / dilation + 1);
-}
-
 /* min(max(x, lo), hi), the clamp TFLite applies for fused activations. */
 static inline float mote_ref_clamp_f32(float x, float lo, float hi)
 {
