@@ -33,8 +33,7 @@ typedef struct conv_window {
 
 /* Sum of filter * (input + input_offset) over the window; in and f point
  * at its first tap. */
-static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f,
-                                            const conv_window *w)
+static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f, const conv_window *w)
 {
     const int32_t depth = w->depth, input_offset = w->input_offset;
     int32_t acc = 0, r, t, i;

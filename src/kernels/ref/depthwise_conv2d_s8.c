@@ -32,13 +32,14 @@ typedef struct dw_window {
  * at its first tap, in the output's input channel and output channel. */
 static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f, const dw_window *w)
 {
-    const int32_t in_tap = w->in_tap, f_tap = w->f_tap, input_offset = w->input_offset;
+    const int32_t taps = w->taps, in_tap = w->in_tap, f_tap = w->f_tap;
+    const int32_t input_offset = w->input_offset;
     int32_t acc = 0, r, t;
 
     for (r = 0; r < w->rows; ++r) {
-        const int8_t *in_px = in + r * w->in_row, *f_px = f + r * w->f_row;
-        for (t = w->taps; t > 0; --t, in_px += in_tap, f_px += f_tap)
-            acc += (int32_t)*f_px * ((int32_t)*in_px + input_offset);
+        int32_t i = r * w->in_row, j = r * w->f_row; /* tap t: in[i], f[j] */
+        for (t = 0; t < taps; ++t, i += in_tap, j += f_tap)
+            acc += (int32_t)f[j] * ((int32_t)in[i] + input_offset);
     }
     return acc;
 }
@@ -65,8 +66,8 @@ static mote_status depthwise_s8(const mote_conv_s8_params *p, const mote_requant
     dm = p->depth_multiplier;
     g = &p->geom;
     if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || dm < 1 ||
-        fd->n != 1 || od->n != id->n || od->c != fd->c || od->c != id->c * dm ||
-        g->stride_h < 1 || g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1)
+        fd->n != 1 || od->n != id->n || od->c != fd->c || od->c != id->c * dm || g->stride_h < 1 ||
+        g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1)
         return MOTE_E_ARG;
     w.in_row = g->dilation_h * id->w * id->c;
     w.in_tap = g->dilation_w * id->c;

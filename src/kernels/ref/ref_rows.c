@@ -13,8 +13,10 @@ static void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t si
                       int32_t *end)
 {
     int32_t k = 0, e = taps;
-    while (k < taps && origin + dilation * k < 0) ++k;
-    while (e > k && origin + dilation * (e - 1) >= size) --e;
+    while (k < taps && origin + dilation * k < 0)
+        ++k;
+    while (e > k && origin + dilation * (e - 1) >= size)
+        --e;
     *first = k;
     *end = e;
 }

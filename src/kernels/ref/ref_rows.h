@@ -44,6 +44,7 @@ typedef mote_status (*mote_ref_conv_s8_fn)(const mote_conv_s8_params *p, const m
  * the kernel fn: in place, row by row as above, when the planner gave the
  * output the input's buffer, else in one call. ref_rows.c; one copy for
  * both kernels. */
-mote_status mote_ref_conv_s8_run(mote_ref_conv_s8_fn fn, const void *step, const mote_kernel_io *io);
+mote_status mote_ref_conv_s8_run(mote_ref_conv_s8_fn fn, const void *step,
+                                 const mote_kernel_io *io);
 
 #endif /* MOTE_KERNELS_REF_ROWS_H */
