@@ -26,8 +26,8 @@
  * next the input moves on in_row elements and the filter f_row, from one
  * tap to the next the input in_tap and the filter depth. */
 typedef struct conv_window {
-    int32_t rows, taps, depth;
-    int32_t in_row, in_tap, f_row;
+    mote_ref_window at; /* rows x taps, where they start (ref_rows.h) */
+    int32_t depth, in_row, in_tap, f_row;
     int32_t input_offset;
 } conv_window;
 
@@ -38,8 +38,8 @@ static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f, c
     const int32_t depth = w->depth, input_offset = w->input_offset;
     int32_t acc = 0, r, t, i;
 
-    for (r = 0; r < w->rows; ++r)
-        for (t = 0; t < w->taps; ++t) {
+    for (r = 0; r < w->at.rows; ++r)
+        for (t = 0; t < w->at.taps; ++t) {
             const int8_t *in_px = in + r * w->in_row + t * w->in_tap;
             const int8_t *f_px = f + r * w->f_row + t * depth;
             for (i = 0; i < depth; ++i)
@@ -86,22 +86,19 @@ static mote_status conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q
         for (oy = 0; oy < od->h; ++oy) {
             for (ox = 0; ox < od->w; ++ox) {
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                mote_ref_window win;
                 int32_t grp, k, oc = 0;
-                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &win);
-                w.rows = win.rows;
-                w.taps = win.taps;
+                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &w.at);
                 w.depth = fd->c;
                 /* Taps next to each other in both input and filter: one run. */
                 if (w.in_tap == fd->c) {
-                    w.depth *= w.taps;
-                    w.taps = 1;
+                    w.depth *= w.at.taps;
+                    w.at.taps = 1;
                 }
                 for (grp = 0; grp < groups; ++grp) {
-                    const int8_t *in_win = in_batch + win.in_first * id->c + grp * fd->c;
+                    const int8_t *in_win = in_batch + w.at.in_first * id->c + grp * fd->c;
                     for (k = 0; k < per_group; ++k, ++oc) {
                         const int32_t acc =
-                            window_sum(in_win, filter + oc * f_size + win.f_first * fd->c, &w);
+                            window_sum(in_win, filter + oc * f_size + w.at.f_first * fd->c, &w);
                         const int32_t qi = oc * q_step;
                         out_px[oc] =
                             mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],

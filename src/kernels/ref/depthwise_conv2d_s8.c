@@ -23,7 +23,7 @@
  * the filter f_row, from one tap to the next the input in_tap and the
  * filter f_tap (a tap of the filter holds every output channel). */
 typedef struct dw_window {
-    int32_t rows, taps;
+    mote_ref_window at; /* rows x taps, where they start (ref_rows.h) */
     int32_t in_row, in_tap, f_row, f_tap;
     int32_t input_offset;
 } dw_window;
@@ -32,11 +32,11 @@ typedef struct dw_window {
  * at its first tap, in the output's input channel and output channel. */
 static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f, const dw_window *w)
 {
-    const int32_t taps = w->taps, in_tap = w->in_tap, f_tap = w->f_tap;
+    const int32_t taps = w->at.taps, in_tap = w->in_tap, f_tap = w->f_tap;
     const int32_t input_offset = w->input_offset;
     int32_t acc = 0, r, t;
 
-    for (r = 0; r < w->rows; ++r) {
+    for (r = 0; r < w->at.rows; ++r) {
         int32_t i = r * w->in_row, j = r * w->f_row; /* tap t: in[i], f[j] */
         for (t = 0; t < taps; ++t, i += in_tap, j += f_tap)
             acc += (int32_t)f[j] * ((int32_t)in[i] + input_offset);
@@ -80,15 +80,12 @@ static mote_status depthwise_s8(const mote_conv_s8_params *p, const mote_requant
         for (oy = 0; oy < od->h; ++oy) {
             for (ox = 0; ox < od->w; ++ox) {
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                mote_ref_window win;
                 int32_t oc = 0;
-                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &win);
-                w.rows = win.rows;
-                w.taps = win.taps;
+                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &w.at);
                 for (ic = 0; ic < id->c; ++ic) {
                     for (m = 0; m < dm; ++m, ++oc) {
-                        const int32_t acc = window_sum(in_batch + win.in_first * id->c + ic,
-                                                       filter + win.f_first * fd->c + oc, &w);
+                        const int32_t acc = window_sum(in_batch + w.at.in_first * id->c + ic,
+                                                       filter + w.at.f_first * fd->c + oc, &w);
                         const int32_t qi = oc * q_step;
                         out_px[oc] =
                             mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
