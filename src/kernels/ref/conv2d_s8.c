@@ -21,64 +21,89 @@
 #include "kernels/ref/ref_util.h"
 #include "kernels/ref/ref_rows.h"
 
-/* One output element: the window sum for output channel oc at input
- * origin (y0, x0), whose group starts at input channel c0. */
-static int32_t window_sum(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
-                          const mote_dims *fd, const int8_t *filter, int32_t oc, int32_t y0,
-                          int32_t x0, int32_t c0)
-{
-    const mote_conv_geom *g = &p->geom;
-    int32_t acc = 0, ky, kx, ic;
+/* The part of one output's window that lies inside the input: rows of
+ * taps, a tap being depth input channels in a row. From one row to the
+ * next the input moves on in_row elements and the filter f_row, from one
+ * tap to the next the input in_tap and the filter depth. */
+typedef struct conv_window {
+    mote_ref_window at; /* rows x taps, where they start (ref_rows.h) */
+    int32_t depth, in_row, in_tap, f_row;
+    int32_t input_offset;
+} conv_window;
 
-    for (ky = 0; ky < fd->h; ++ky) {
-        const int32_t y = y0 + g->dilation_h * ky;
-        if (y < 0 || y >= id->h) continue;
-        for (kx = 0; kx < fd->w; ++kx) {
-            const int32_t x = x0 + g->dilation_w * kx;
-            const int8_t *in_px, *f_px;
-            if (x < 0 || x >= id->w) continue;
-            in_px = in_batch + (y * id->w + x) * id->c + c0;
-            f_px = filter + ((oc * fd->h + ky) * fd->w + kx) * fd->c;
-            for (ic = 0; ic < fd->c; ++ic)
-                acc += (int32_t)f_px[ic] * ((int32_t)in_px[ic] + p->input_offset);
+/* Sum of filter * (input + input_offset) over the window; in and f point
+ * at its first tap. */
+static MOTE_REF_NOINLINE int32_t window_sum(const int8_t *in, const int8_t *f, const conv_window *w)
+{
+    const int32_t depth = w->depth, input_offset = w->input_offset;
+    int32_t acc = 0, r, t, i;
+
+    for (r = 0; r < w->at.rows; ++r)
+        for (t = 0; t < w->at.taps; ++t) {
+            const int8_t *in_px = in + r * w->in_row + t * w->in_tap;
+            const int8_t *f_px = f + r * w->f_row + t * depth;
+            for (i = 0; i < depth; ++i)
+                acc += (int32_t)f_px[i] * ((int32_t)in_px[i] + input_offset);
         }
-    }
     return acc;
 }
 
 /* q_step 1: q has one entry per output channel; 0: one entry for all
- * (per-tensor weights, as a step block with channels == 1 stores them). */
+ * (per-tensor weights, as a step block with channels == 1 stores them).
+ *
+ * An output pixel's window is the same for all its channels, so the taps
+ * inside the input (mote_ref_window_at, ref_rows.h) are found once per
+ * pixel; each output channel then sums over those taps only. */
 static mote_status conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q, int32_t q_step,
                              const mote_dims *input_dims, const int8_t *input,
                              const mote_dims *filter_dims, const int8_t *filter,
                              const int32_t *bias, const mote_dims *output_dims, int8_t *output)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
-    int32_t per_group, b, oy, ox, oc;
+    const mote_conv_geom *g;
+    conv_window w;
+    int32_t groups, per_group, f_size, b, oy, ox;
 
     if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
+    g = &p->geom;
     if (!mote_ref_dims_ok(id) || !mote_ref_dims_ok(fd) || !mote_ref_dims_ok(od) || od->n != id->n ||
-        od->c != fd->n || id->c % fd->c != 0 || od->c % (id->c / fd->c) != 0 ||
-        p->geom.stride_h < 1 || p->geom.stride_w < 1 || p->geom.dilation_h < 1 ||
-        p->geom.dilation_w < 1)
+        od->c != fd->n || id->c % fd->c != 0 || od->c % (id->c / fd->c) != 0 || g->stride_h < 1 ||
+        g->stride_w < 1 || g->dilation_h < 1 || g->dilation_w < 1)
         return MOTE_E_ARG;
-    per_group = od->c / (id->c / fd->c);
+    /* groups of per_group filters, each reading its own fd->c input channels */
+    groups = id->c / fd->c;
+    per_group = od->c / groups;
+    f_size = fd->h * fd->w * fd->c;
+    w.in_row = g->dilation_h * id->w * id->c;
+    w.in_tap = g->dilation_w * id->c;
+    w.f_row = fd->w * fd->c;
+    w.input_offset = p->input_offset;
 
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_batch = input + b * id->h * id->w * id->c;
         for (oy = 0; oy < od->h; ++oy) {
-            const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
             for (ox = 0; ox < od->w; ++ox) {
-                const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * od->c;
-                for (oc = 0; oc < od->c; ++oc) {
-                    int32_t acc = window_sum(p, id, in_batch, fd, filter, oc, y0, x0,
-                                             (oc / per_group) * fd->c);
-                    const int32_t qi = oc * q_step;
-                    out_px[oc] = mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
-                                                    p->output_offset, p->act_min, p->act_max);
+                int32_t grp, k, oc = 0;
+                mote_ref_window_at(g, id, fd->h, fd->w, oy, ox, &w.at);
+                w.depth = fd->c;
+                /* Taps next to each other in both input and filter: one run. */
+                if (w.in_tap == fd->c) {
+                    w.depth *= w.at.taps;
+                    w.at.taps = 1;
+                }
+                for (grp = 0; grp < groups; ++grp) {
+                    const int8_t *in_win = in_batch + w.at.in_first * id->c + grp * fd->c;
+                    for (k = 0; k < per_group; ++k, ++oc) {
+                        const int32_t acc =
+                            window_sum(in_win, filter + oc * f_size + w.at.f_first * fd->c, &w);
+                        const int32_t qi = oc * q_step;
+                        out_px[oc] =
+                            mote_ref_output_s8(acc, bias, oc, q->multiplier[qi], q->shift[qi],
+                                               p->output_offset, p->act_min, p->act_max);
+                    }
                 }
             }
         }
@@ -96,14 +121,5 @@ mote_status mote_ref_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
 
 mote_status mote_ref_conv2d_s8_step(const void *step, const mote_kernel_io *io)
 {
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    /* channels is out.c (per channel) or 1 (per tensor); lowering never
-     * stores anything else. */
-    if (s->channels != 1 && s->channels != s->out.c) return MOTE_E_ARG;
-    /* In place (ref_rows.h): the planner gave the output the input's buffer. */
-    if (io->in[0] != NULL && io->in[0] == io->out[0])
-        return mote_ref_conv_s8_rows(conv2d_s8, s, &q, s->channels == 1 ? 0 : 1, io);
-    return conv2d_s8(&s->p, &q, s->channels == 1 ? 0 : 1, &s->in, io->in[0], &s->filter, io->in[1],
-                     io->in[2], &s->out, io->out[0]);
+    return mote_ref_conv_s8_run(conv2d_s8, step, io);
 }

@@ -11,12 +11,24 @@
 #include "mote/kernels.h"
 #include "kernels/ref/ref_util.h"
 
+/* sum_d (w[d] + filter_offset) * (in[d] + input_offset) for one output. */
+static MOTE_REF_NOINLINE int32_t row_sum(const mote_fc_s8_params *p, const int8_t *in_row,
+                                         const int8_t *w_row, int32_t depth)
+{
+    const int32_t input_offset = p->input_offset, filter_offset = p->filter_offset;
+    int32_t acc = 0, d;
+
+    for (d = 0; d < depth; ++d)
+        acc += ((int32_t)w_row[d] + filter_offset) * ((int32_t)in_row[d] + input_offset);
+    return acc;
+}
+
 mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
                                         int32_t batches, int32_t depth, int32_t out_c,
                                         const int8_t *input, const int8_t *filter,
                                         const int32_t *bias, int8_t *output)
 {
-    int32_t b, o, d;
+    int32_t b, o;
 
     if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
     if (batches < 1 || depth < 1 || out_c < 1) return MOTE_E_ARG;
@@ -24,12 +36,8 @@ mote_status mote_ref_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
     for (b = 0; b < batches; ++b) {
         const int8_t *in_row = input + b * depth;
         for (o = 0; o < out_c; ++o) {
-            const int8_t *w_row = filter + o * depth;
+            const int32_t acc = row_sum(p, in_row, filter + o * depth, depth);
             const int32_t qi = p->per_channel ? o : 0;
-            int32_t acc = 0;
-            for (d = 0; d < depth; ++d)
-                acc +=
-                    ((int32_t)w_row[d] + p->filter_offset) * ((int32_t)in_row[d] + p->input_offset);
             output[b * out_c + o] =
                 mote_ref_output_s8(acc, bias, o, q->multiplier[qi], q->shift[qi], p->output_offset,
                                    p->act_min, p->act_max);

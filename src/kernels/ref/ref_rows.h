@@ -16,10 +16,23 @@
 #ifndef MOTE_KERNELS_REF_ROWS_H
 #define MOTE_KERNELS_REF_ROWS_H
 
-#include <stddef.h>
-#include <string.h>
 #include "mote/kernels.h"
 #include "kernels/kernel_table.h"
+
+/* The part of one output pixel's filter window that lies inside the input:
+ * rows x taps filter taps from tap (ky0, kx0), f_first = ky0 * fw + kx0,
+ * reading input pixel in_first = y * in->w + x first (the tap below it is
+ * dilation_h input rows further on, the one to its right dilation_w
+ * pixels). The other taps read the padding, which holds the input's zero
+ * point: their term filter * (input + input_offset) is zero, so the
+ * convolutions skip them. rows or taps is 0 (and the offsets 0) when the
+ * window lies wholly in the padding. ref_rows.c. */
+typedef struct mote_ref_window {
+    int32_t rows, taps, in_first, f_first;
+} mote_ref_window;
+
+void mote_ref_window_at(const mote_conv_geom *g, const mote_dims *in, int32_t fh, int32_t fw,
+                        int32_t oy, int32_t ox, mote_ref_window *w);
 
 typedef mote_status (*mote_ref_conv_s8_fn)(const mote_conv_s8_params *p, const mote_requant *q,
                                            int32_t q_step, const mote_dims *input_dims,
@@ -27,36 +40,11 @@ typedef mote_status (*mote_ref_conv_s8_fn)(const mote_conv_s8_params *p, const m
                                            const int8_t *filter, const int32_t *bias,
                                            const mote_dims *output_dims, int8_t *output);
 
-static inline mote_status mote_ref_conv_s8_rows(mote_ref_conv_s8_fn fn, const mote_conv_s8_step *s,
-                                                const mote_requant *q, int32_t q_step,
-                                                const mote_kernel_io *io)
-{
-    const mote_dims *id = &s->in;
-    int8_t *buf = (int8_t *)io->out[0], *ring = (int8_t *)io->scratch;
-    mote_conv_s8_params p = s->p;
-    mote_dims od = s->out;
-    int32_t rows, d, y;
-    size_t row;
-
-    if (buf == NULL || ring == NULL || id->n != 1 || od.n != 1 || od.h > id->h || od.h < 1 ||
-        od.w != id->w || od.c != id->c || id->w < 1 || id->c < 1 ||
-        (s->p.geom.stride_h != 1 && od.h != 1))
-        return MOTE_E_ARG;
-    rows = mote_inplace_ring_rows(od.h, s->p.geom.pad_h);
-    d = rows - 1;
-    row = (size_t)id->w * (size_t)id->c;
-    od.h = 1;
-    for (y = 0; y < s->out.h; ++y) {
-        mote_status st;
-        p.geom.pad_h = s->p.geom.pad_h - y * s->p.geom.stride_h;
-        st = fn(&p, q, q_step, id, buf, &s->filter, (const int8_t *)io->in[1],
-                (const int32_t *)io->in[2], &od, ring + (size_t)(y % rows) * row);
-        if (st != MOTE_OK) return st;
-        if (y >= d) memcpy(buf + (size_t)(y - d) * row, ring + (size_t)((y - d) % rows) * row, row);
-    }
-    for (y = s->out.h - d; y < s->out.h; ++y)
-        memcpy(buf + (size_t)y * row, ring + (size_t)(y % rows) * row, row);
-    return MOTE_OK;
-}
+/* Runs a CONV_2D_S8 / DEPTHWISE_CONV_2D_S8 step (a mote_conv_s8_step) with
+ * the kernel fn: in place, row by row as above, when the planner gave the
+ * output the input's buffer, else in one call. ref_rows.c; one copy for
+ * both kernels. */
+mote_status mote_ref_conv_s8_run(mote_ref_conv_s8_fn fn, const void *step,
+                                 const mote_kernel_io *io);
 
 #endif /* MOTE_KERNELS_REF_ROWS_H */

@@ -21,6 +21,16 @@ static inline int64_t mote_ref_load_i64(const void *p, int32_t i)
     return v;
 }
 
+/* For a kernel's innermost loop: kept out of the loop nest that calls it.
+ * Inlined into a deep nest, GCC at -Os (which weighs a spill by its code
+ * size, not by how often it runs) keeps that loop's pointers on the stack
+ * and reloads them on every multiply-accumulate. */
+#if defined(__GNUC__)
+#define MOTE_REF_NOINLINE __attribute__((noinline))
+#else
+#define MOTE_REF_NOINLINE
+#endif
+
 /* Every dimension positive: the kernels' cheap entry check. */
 static inline int mote_ref_dims_ok(const mote_dims *d)
 {
