@@ -84,7 +84,8 @@ MCU_PORT_SRCS := $(sort $(wildcard ports/cortex-m/*.c))
 
 MCU_OPSET    ?= 1
 MCU_SEL_SRCS := src/ops/registry.c src/ops/macs.c src/ops/lower_select.c src/kernels/kernel_table.c \
-                src/core/control_select.c src/core/band_select.c
+                src/core/control_select.c src/core/band_select.c \
+                src/core/order_select.c
 MCU_OPSET_DIR := $(MCU_DIR)/opset
 
 # `mote ops --target` of a core's selection: the core, or (reference build,

@@ -104,8 +104,8 @@ static MOTE_NOINLINE mote_status place_steps(mote_model *m, const mote_graph *g,
 static MOTE_NOINLINE int try_order(mote_model *m, uint32_t isa, mote_plan_entry *plan,
                                    mote_lower_ctx *ctx, int16_t *order, mote_order_work *ow)
 {
-    if ((m->plan_flags & MOTE_PLAN_NO_REORDER) ||
-        mote_order_choose(&m->graph, isa, plan, ow, order, ctx) != 1)
+    if ((m->plan_flags & MOTE_PLAN_NO_REORDER) || mote_order_search == NULL ||
+        mote_order_search(&m->graph, isa, plan, ow, order, ctx) != 1)
         return 0;
     ow->was.state = m->state_bytes;
     ow->was.acts = m->activation_bytes;
@@ -366,7 +366,8 @@ mote_status mote_model_exec_view(const mote_model *m, mote_plan_entry *e, mote_o
             order[i] = (int16_t)i;
         return MOTE_OK;
     }
-    if (mote_order_choose(&m->graph, m->isa, e, w, order, NULL) != 1) return MOTE_E_STATE;
+    if (mote_order_search == NULL || mote_order_search(&m->graph, m->isa, e, w, order, NULL) != 1)
+        return MOTE_E_STATE;
     mote_order_view(&m->graph, order, view);
     return MOTE_OK;
 }

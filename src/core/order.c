@@ -334,12 +334,6 @@ int mote_order_choose(const mote_graph *g, uint32_t isa, mote_plan_entry *e, mot
     return changed;
 }
 
-void mote_order_view(const mote_graph *g, const int16_t *order, mote_graph *view)
-{
-    *view = *g;
-    view->order = order;
-}
-
 uint64_t mote_order_live_peak(const mote_graph *g, mote_plan_entry *e)
 {
     uint64_t peak = 0;

@@ -125,10 +125,24 @@ static inline int mote_order_carve(void *mem, size_t bytes, int16_t **order, mot
 int mote_order_choose(const mote_graph *g, uint32_t isa, mote_plan_entry *e, mote_order_work *w,
                       int16_t *order, struct mote_lower_ctx *ctx);
 
+/* The search as this build links it (order_select.c): mote_order_choose,
+ * or NULL in a firmware whose operator selection has no model the search
+ * reorders (MOTE_OPSET_ORDER absent, `mote ops --for`): loading then keeps
+ * the model's order, as those models do anyway, and --gc-sections drops the
+ * search (about 2 KB on a Cortex-M4). */
+typedef int (*mote_order_choose_fn)(const mote_graph *g, uint32_t isa, mote_plan_entry *e,
+                                    mote_order_work *w, int16_t *order,
+                                    struct mote_lower_ctx *ctx);
+extern const mote_order_choose_fn mote_order_search;
+
 /* A copy of g whose operator p is order[p] (mote_graph_get_op through it):
  * the planner, the step builder and band execution then see the chosen
  * order. order must outlive view. */
-void mote_order_view(const mote_graph *g, const int16_t *order, mote_graph *view);
+static inline void mote_order_view(const mote_graph *g, const int16_t *order, mote_graph *view)
+{
+    *view = *g;
+    view->order = order;
+}
 
 /* Internal bit of mote_model.plan_flags (beside the public MOTE_PLAN_*):
  * the model runs in the order mote_order_choose gives (it planned smaller

@@ -19,7 +19,13 @@ checks, on the host:
      the planner runs a band chain for its model: KWS's selection leaves it
      out (its build links no band code), IC's keeps it, and IC's build
      plans the arena `mote inspect` reports (bands included) and gives the
-     golden output.
+     golden output;
+  5. the execution-order search (src/core/order_select.c) is in a
+     selection exactly when loading keeps another order than the model's:
+     KWS's leaves it out (its build links no search), order_branches'
+     keeps it, and that build plans the arena `mote inspect` reports
+     (reordered, smaller than with --no-reorder) and gives TFLite Micro's
+     output.
 
 usage: test_opset.py MOTE LIBMOTE   (build/mote, build/libmote.a)
 Prints "opset: N passed, M failed"; exits non-zero on any failure.
@@ -35,9 +41,12 @@ KWS = os.path.join(ROOT, "models", "mlperf-tiny", "kws_ref_model.tflite")
 IC = os.path.join(ROOT, "models", "mlperf-tiny", "pretrainedResnet_quant.tflite")
 GOLDEN = os.path.join(ROOT, "tests", "data", "golden", "kws_ref_model")
 IC_GOLDEN = os.path.join(ROOT, "tests", "data", "golden", "pretrainedResnet_quant")
+ORDER_DIR = os.path.join(ROOT, "tests", "data", "order")
+ORDER = os.path.join(ORDER_DIR, "order_branches.tflite")
 # Compiled with the selection (mk/mcu.mk's MCU_SEL_SRCS).
 SEL_SRCS = ["src/ops/registry.c", "src/ops/macs.c", "src/ops/lower_select.c",
-            "src/kernels/kernel_table.c", "src/core/control_select.c", "src/core/band_select.c"]
+            "src/kernels/kernel_table.c", "src/core/control_select.c", "src/core/band_select.c",
+            "src/core/order_select.c"]
 E_UNSUPPORTED_OP = -7
 passed = failed = 0
 
@@ -168,6 +177,29 @@ def main():
               got.get("arena") == want_arena and want_arena != no_patch,
               "IC build plans with bands (arena %s, %s without) and gives the golden output" %
               (want_arena, no_patch), line)
+        # The execution-order search: linked only when loading reorders.
+        check("#define MOTE_OPSET_ORDER" not in host_h_text(host_h),
+              "KWS selection leaves the order search out (the model's order is kept)")
+        check(not has_symbol(host_exe, "mote_order_choose"), "KWS build links no order search")
+        ob_h = os.path.join(tmp, "ob.h")
+        ob_text = header(mote, ORDER, "host", ob_h)
+        check("#define MOTE_OPSET_ORDER 1" in ob_text,
+              "order_branches selection keeps the order search (loading reorders it)", ob_text)
+        ob_exe = os.path.join(tmp, "ob")
+        build(cc, lib, ob_h, ob_exe)
+        check(has_symbol(ob_exe, "mote_order_choose"), "order_branches build links the search")
+        r = subprocess.run([mote, "inspect", ORDER, "--json"], capture_output=True, text=True)
+        want_arena = str(json.loads(r.stdout)["arena_bytes"]) if r.returncode == 0 else "?"
+        r = subprocess.run([mote, "inspect", ORDER, "--json", "--no-reorder"],
+                           capture_output=True, text=True)
+        model_order = str(json.loads(r.stdout)["arena_bytes"]) if r.returncode == 0 else "?"
+        with open(os.path.join(ORDER_DIR, "out_0.bin"), "rb") as f:
+            want = f.read().hex()
+        got, line = run(ob_exe, ORDER, os.path.join(ORDER_DIR, "in_0.bin"))
+        check(got.get("invoke") == "0" and got.get("out0") == want and
+              got.get("arena") == want_arena and int(want_arena) < int(model_order),
+              "order_branches build plans the reordered arena (%s, %s in the model's order) "
+              "and gives TFLite Micro's output" % (want_arena, model_order), line)
     print("opset: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

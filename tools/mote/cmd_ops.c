@@ -15,8 +15,10 @@
 
 #include "cli.h"
 #include "core/lower.h"
+#include "core/order.h"
 #include "core/plan.h"
 #include "file.h"
+#include "inspect_plan.h"
 #include "kernels/kernel_table.h"
 #include "ops/op.h"
 #include "targets.h"
@@ -117,6 +119,7 @@ typedef struct selection {
     uint8_t op_kernel[N_TABLE_OPS][MOTE_KID_COUNT];
     uint8_t row_used[256]; /* with --target: the rows the steps run */
     int bands;             /* the planner runs a band chain for a model */
+    int order;             /* loading runs a model in another order (core/order.h) */
     const char *target;    /* NULL: every row of each kernel */
     uint32_t isa;
 } selection;
@@ -181,19 +184,34 @@ static int select_model(const char *path, selection *sel)
     g = mote_model_graph(&model);
     /* Band execution (core/band.h) is linked only when the planner runs a
      * chain for one of the models: the same planner as loading (plan flags
-     * as loaded here: the defaults, bands allowed), whose choice depends on
-     * the graph only (not on the core or the table mode). */
+     * as loaded here: the defaults, bands allowed), on the graph in the
+     * order loading runs it (core/order.h: a chain may exist only in the
+     * order chosen), whose choice depends on the graph only (not on the
+     * core or the table mode). */
     {
         static mote_plan_entry plan[MOTE_MAX_TENSORS];
+        const mote_graph *run = inspect_exec_graph(&model, NULL);
         mote_band band;
         mote_error err;
         size_t total;
-        if (mote_plan_build_opts(g, model.plan_flags, plan, &total, &band, &err) != MOTE_OK) {
+        if (run == NULL ||
+            mote_plan_build_opts(run, model.plan_flags, plan, &total, &band, &err) != MOTE_OK) {
             cli_error("ops: %s: cannot plan the model", path);
             free(bytes);
             return 1;
         }
         if (band.first >= 0) sel->bands = 1;
+    }
+    /* The execution-order search (core/order.h) is linked only when loading
+     * keeps another order than the model's for one of the models on this
+     * target (without a target: when the search finds one at all, as a
+     * core's kernel rows may tip the choice). */
+    if (model.plan_flags & MOTE_PLAN_REORDERED) sel->order = 1;
+    if (sel->target == NULL && !sel->order) {
+        static mote_plan_entry work[MOTE_MAX_TENSORS];
+        static mote_order_work ow;
+        static int16_t ord[MOTE_MAX_OPS];
+        if (mote_order_choose(g, sel->isa, work, &ow, ord, NULL) == 1) sel->order = 1;
     }
     for (i = 0; i < g->n_ops && rc == 0; i++) {
         mote_graph_op op;
@@ -311,6 +329,13 @@ static int write_selection(const selection *sel, char **models, int n_models, co
         PUT("\n/* No band chain (core/band.h) for these models: band execution is\n"
             " * left out (src/core/band_select.c); a model that would run one is\n"
             " * planned without it here. */\n");
+    if (sel->order)
+        PUT("\n/* Loading runs a model in another order than its own (core/order.h):\n"
+            " * the execution-order search is linked (src/core/order_select.c). */\n"
+            "#define MOTE_OPSET_ORDER 1\n");
+    else
+        PUT("\n/* These models run in their own order: the execution-order search is\n"
+            " * left out (src/core/order_select.c). */\n");
     if (sel->target != NULL) {
         uint32_t r;
         PUT("\n/* Kernel rows the steps run on %s (lowering's pick, in-place steps\n"
