@@ -119,26 +119,26 @@ static mote_status fail_type(mote_lower_ctx *c, uint32_t types)
 /* A constant the reader marked unaligned (INT64 at 4 mod 8, as TensorFlow's
  * converter stores 16x8 biases) reaches only a kernel that loads it safely:
  * the operator's lowering sets its bit in c->unaligned_ok. Any other input
- * (at any position) is refused, naming it. Its own frame (a tensor
- * record): not in mote_lower_op_in's while that one reads the graph
- * (loading's stack). */
+ * (at any position) is refused, naming it. Its own frame: not in
+ * mote_lower_op_in's while that one reads the graph (loading's stack). */
 static MOTE_NOINLINE mote_status check_unaligned(mote_lower_ctx *c)
 {
     uint32_t k;
     for (k = 0; k < c->op.n_inputs; k++) {
-        mote_graph_tensor t;
+        mote_graph_tensor *t = &c->in[k < MOTE_LOWER_INPUTS ? k : MOTE_LOWER_INPUTS - 1];
         const int32_t idx = mote_graph_op_input(&c->op, k);
         if (idx < 0 || (k < 32u && (c->unaligned_ok & (1u << k)))) continue;
-        if (k < MOTE_LOWER_INPUTS)
-            t = c->in[k];
-        else if (mote_graph_get_tensor(c->g, (uint32_t)idx, &t) != MOTE_OK)
+        /* Inputs past the decoded ones are read into the last decoded
+         * input's record, which the operator's lowering is done with (a
+         * record in this frame would sit on loading's deepest path). */
+        if (k >= MOTE_LOWER_INPUTS && mote_graph_get_tensor(c->g, (uint32_t)idx, t) != MOTE_OK)
             continue; /* out of range: refused by the operator's own checks */
-        if (t.unaligned)
+        if (t->unaligned)
             return mote_lower_fail(c, MOTE_E_OFFSET, idx,
                                    "input %u (constant tensor %d, %s) is 4 but not 8-byte "
                                    "aligned in the file, and this operator's kernel loads it "
                                    "directly",
-                                   (unsigned)k, (int)idx, mote_type_name(t.type));
+                                   (unsigned)k, (int)idx, mote_type_name(t->type));
     }
     return MOTE_OK;
 }

@@ -65,8 +65,8 @@ static MOTE_NOINLINE mote_status record_sizes(mote_model *m, uint32_t isa,
      * not wrap a 32-bit size_t. */
     /* The operand lists are in the step prefixes: the operand array holds
      * only another execution order's slots (extra, core/order.h). */
-    if (mote_layout_compute(m->graph.n_ops, extra, m->graph.n_tensors, sz->params_bytes,
-                            &layout) != 0 ||
+    if (mote_layout_compute(m->graph.n_ops, extra, m->graph.n_tensors, sz->params_bytes, &layout) !=
+            0 ||
         acts > SIZE_MAX - layout.state_bytes)
         return mote_error_set(&m->error, MOTE_E_OVERFLOW, -1, -1, 0, "runtime state overflows");
     m->isa = isa;

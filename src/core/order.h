@@ -131,8 +131,7 @@ int mote_order_choose(const mote_graph *g, uint32_t isa, mote_plan_entry *e, mot
  * the model's order, as those models do anyway, and --gc-sections drops the
  * search (about 2 KB on a Cortex-M4). */
 typedef int (*mote_order_choose_fn)(const mote_graph *g, uint32_t isa, mote_plan_entry *e,
-                                    mote_order_work *w, int16_t *order,
-                                    struct mote_lower_ctx *ctx);
+                                    mote_order_work *w, int16_t *order, struct mote_lower_ctx *ctx);
 extern const mote_order_choose_fn mote_order_search;
 
 /* A copy of g whose operator p is order[p] (mote_graph_get_op through it):

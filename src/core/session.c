@@ -174,8 +174,7 @@ static MOTE_NOINLINE const mote_graph *order_again(mote_session *s, const mote_m
                                                    mote_order_work *ow)
 {
     int16_t *order = s->operands + (m->n_operands - m->graph.n_ops);
-    if (m->n_operands < m->graph.n_ops ||
-        mote_order_search == NULL ||
+    if (m->n_operands < m->graph.n_ops || mote_order_search == NULL ||
         mote_order_search(&m->graph, m->isa, plan, ow, order, ctx) != 1) {
         mote_error_set(&s->error, MOTE_E_STATE, -1, -1, 0,
                        "execution order differs from what the model planned");

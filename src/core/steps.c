@@ -18,7 +18,7 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
     /* In place: the rows made for it may be picked (kernel_table.h). With
      * a context, its records (lowering, which starts by clearing them, has
      * not begun) hold what the in-place check reads, not this frame. */
-    ring = plan == NULL   ? 0
+    ring = plan == NULL  ? 0
            : ctx != NULL ? mote_plan_inplace_rows_in(g, plan, i, &ctx->op, &ctx->out)
                          : mote_plan_inplace_rows(g, plan, i);
     isa &= ~MOTE_ISA_ROW_INPLACE;
@@ -136,6 +136,50 @@ static MOTE_NOINLINE void record_step(const mote_graph *g, uint32_t i, const mot
         sz->run_tables++;
 }
 
+/* Where step i goes (after its operand list) and what room is left: its
+ * own frame, off the lowering path (loading's stack). */
+static MOTE_NOINLINE uint8_t *step_dest(const mote_graph *g, uint32_t i, const mote_layout *l,
+                                        uint8_t *state, uint64_t cursor, size_t *cap)
+{
+    const uint32_t list = mote_step_list_bytes(op_operands(g, i));
+    *cap = state != NULL && l->state_bytes >= cursor + list
+               ? (size_t)(l->state_bytes - cursor - list)
+               : 0;
+    return state != NULL ? state + cursor + list : NULL;
+}
+
+/* Step i lowered into low: its scratch word and scratch placed, its record
+ * written; *cursor moves past it. Its own frame, off the lowering path. */
+static MOTE_NOINLINE mote_status finish_step(const mote_graph *g, uint32_t i,
+                                             const mote_plan_entry *plan, const mote_lowered *low,
+                                             uint8_t *dest, size_t cap, uint8_t *state,
+                                             mote_step *steps, uint64_t *cursor,
+                                             mote_steps_sizes *sz, mote_error *err)
+{
+    const uint32_t list = mote_step_list_bytes(op_operands(g, i));
+    uint32_t scratch = MOTE_NO_SCRATCH;
+    if (low->scratch_bytes != 0) {
+        sz->scratch_steps++;
+        if (dest != NULL) {
+            if (cap < (size_t)low->block_bytes + 4u)
+                return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
+                                      "operator %u: runtime state is smaller than planned",
+                                      (unsigned)i);
+            memmove(dest + 4, dest, low->block_bytes);
+        }
+        if (plan != NULL) {
+            if (mote_plan_scratch(plan, g->n_tensors, i, low->scratch_bytes, &scratch) != MOTE_OK)
+                return mote_error_set(err, MOTE_E_OVERFLOW, (int32_t)i, -1, 0,
+                                      "operator %u: scratch needs more than 4 GB", (unsigned)i);
+            if ((uint64_t)scratch + low->scratch_bytes > sz->scratch_end)
+                sz->scratch_end = (uint64_t)scratch + low->scratch_bytes;
+        }
+    }
+    record_step(g, i, low, scratch, *cursor, state, steps, sz);
+    *cursor += (uint64_t)list + (low->scratch_bytes != 0 ? 4u : 0u) + low->block_bytes;
+    return MOTE_OK;
+}
+
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
                              const mote_band *band, const mote_layout *l, uint8_t *state,
                              mote_steps_sizes *sz, mote_error *err, struct mote_lower_ctx *ctx)
@@ -153,39 +197,16 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
     }
     for (i = 0; i < g->n_ops; i++) {
         mote_lowered low;
+        size_t cap;
         /* The block goes after the operand list; a step that turns out to
          * have scratch moves it 4 bytes on, for its scratch word (the
          * layout counted that word: the counting pass saw the scratch). */
-        const uint32_t list = mote_step_list_bytes(op_operands(g, i));
-        uint8_t *dest = state != NULL ? state + cursor + list : NULL;
-        size_t cap = state != NULL && l->state_bytes >= cursor + list
-                         ? (size_t)(l->state_bytes - cursor - list)
-                         : 0;
-        uint32_t scratch = MOTE_NO_SCRATCH;
-
+        uint8_t *dest = step_dest(g, i, l, state, cursor, &cap);
         if ((s = mote_steps_lower(g, i, mote_steps_isa(isa, band, i), plan, dest, cap, &low, err,
-                                  ctx)) != MOTE_OK)
+                                  ctx)) != MOTE_OK ||
+            (s = finish_step(g, i, plan, &low, dest, cap, state, steps, &cursor, sz, err)) !=
+                MOTE_OK)
             return s;
-        if (low.scratch_bytes != 0) {
-            sz->scratch_steps++;
-            if (dest != NULL) {
-                if (cap < (size_t)low.block_bytes + 4u)
-                    return mote_error_set(err, MOTE_E_STATE, (int32_t)i, -1, 0,
-                                          "operator %u: runtime state is smaller than planned",
-                                          (unsigned)i);
-                memmove(dest + 4, dest, low.block_bytes);
-            }
-            if (plan != NULL) {
-                if (mote_plan_scratch(plan, g->n_tensors, i, low.scratch_bytes, &scratch) !=
-                    MOTE_OK)
-                    return mote_error_set(err, MOTE_E_OVERFLOW, (int32_t)i, -1, 0,
-                                          "operator %u: scratch needs more than 4 GB", (unsigned)i);
-                if ((uint64_t)scratch + low.scratch_bytes > sz->scratch_end)
-                    sz->scratch_end = (uint64_t)scratch + low.scratch_bytes;
-            }
-        }
-        record_step(g, i, &low, scratch, cursor, state, steps, sz);
-        cursor += (uint64_t)list + (low.scratch_bytes != 0 ? 4u : 0u) + low.block_bytes;
     }
     return MOTE_OK;
 }

@@ -28,10 +28,11 @@ static const char help[] =
     "  -o DIR        output directory (must exist)\n"
     "  --target T    host (default), m0plus, m3, m4, m7, m33, m55: call the kernel\n"
     "                rows that core runs (m4, m7, m33, m55: Arm DSP kernels)\n"
-    "  --kernels K   fast (default): the rows the runtime picks for the target;\n"
-    "                small: the reference kernels for layers of 1 to 1023 MACs\n"
-    "                (a final FULLY_CONNECTED), where the fast kernel costs more\n"
-    "                flash than it saves time;\n"
+    "  --kernels K   small (default): the rows the runtime picks for the target,\n"
+    "                but the reference kernels for layers of 1 to 1023 MACs (a\n"
+    "                final FULLY_CONNECTED) whose fast kernel no larger layer\n"
+    "                uses, where it costs more flash than it saves time;\n"
+    "                fast: the rows the runtime picks, everywhere;\n"
     "                ref: the reference kernels only (least code, slowest)\n"
     "  -h, --help    this text\n";
 
@@ -43,7 +44,7 @@ int cmd_compile(int argc, char **argv)
     emit_summary sum;
     uint8_t *bytes = NULL;
     size_t len = 0;
-    int i, rc, kernels = EMIT_KERNELS_FAST;
+    int i, rc, kernels = EMIT_KERNELS_SMALL;
 
     for (i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
