@@ -140,6 +140,28 @@ static void comment_name(const char *path, char *buf, size_t cap)
     buf[k] = '\0';
 }
 
+/* Band execution calls a chain layer's kernel on a few rows at a time
+ * through its step's row, or through the kernel's reference row when that
+ * row refuses the band's shape (core/band_run.c, run_row): a selection with
+ * bands keeps the reference rows of the kernels a chain may hold
+ * (CONV_2D, DEPTHWISE_CONV_2D and ADD int8) that its models use. */
+static void keep_band_ref_rows(selection *sel)
+{
+    static const mote_kernel_id chain[] = {MOTE_KID_CONV_2D_S8, MOTE_KID_DEPTHWISE_CONV_2D_S8,
+                                           MOTE_KID_ADD_S8};
+    size_t k;
+    uint32_t r;
+    for (k = 0; k < sizeof chain / sizeof chain[0]; k++) {
+        if (!sel->kernel_used[chain[k]]) continue;
+        for (r = 0; r < mote_kernel_row_count && r < sizeof sel->row_used; r++) {
+            const mote_kernel_row *row = &mote_kernel_rows[r];
+            if (row->kernel == (uint16_t)chain[k] && row->isa == 0 && row->fits == NULL &&
+                row->scratch_bytes == NULL)
+                sel->row_used[r] = 1;
+        }
+    }
+}
+
 /* With --target: the row step i of model runs on the target (as planned:
  * mote_model_step_info lowers with the plan, so an in-place step's row is
  * the one it runs) into sel->row_used; 0, or 1 after an error line. */
@@ -266,6 +288,7 @@ static int select_model(const char *path, selection *sel)
         sel->kernel_used[kid] = 1;
         if (sel->target != NULL && select_row(path, &model, i, kid, sel) != 0) rc = 1;
     }
+    if (rc == 0 && sel->bands && sel->target != NULL) keep_band_ref_rows(sel);
     free(bytes);
     return rc;
 }
