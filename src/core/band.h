@@ -52,6 +52,16 @@
 #include <stdint.h>
 #include "mote/graph.h"
 #include "mote/status.h"
+#include "kernels/kernel_table.h"
+
+/* Kernels a band chain's layers may run (conv, depthwise, ADD on int8):
+ * band_run.c calls them on a few rows at a time, falling back to their
+ * reference rows for a band shape a faster row refuses. */
+static inline int mote_band_chain_kernel(uint32_t kid)
+{
+    return kid == MOTE_KID_CONV_2D_S8 || kid == MOTE_KID_DEPTHWISE_CONV_2D_S8 ||
+           kid == MOTE_KID_ADD_S8;
+}
 
 #define MOTE_BAND_MAX_OPS 8 /* layers in a chain */
 

@@ -37,9 +37,9 @@ static int32_t layer_kernel(const mote_session *s, uint32_t i)
     uint16_t kid;
     if (st->row >= mote_kernel_row_count || st->n_out != 1) return -1;
     kid = mote_kernel_rows[st->row].kernel;
-    if (kid == MOTE_KID_CONV_2D_S8 || kid == MOTE_KID_DEPTHWISE_CONV_2D_S8)
-        return st->n_in >= 2 ? (int32_t)kid : -1;
-    return kid == MOTE_KID_ADD_S8 && st->n_in == 2 ? (int32_t)kid : -1;
+    if (!mote_band_chain_kernel(kid)) return -1;
+    return kid == MOTE_KID_ADD_S8 ? (st->n_in == 2 ? (int32_t)kid : -1)
+                                  : (st->n_in >= 2 ? (int32_t)kid : -1);
 }
 
 /* Layer k from its step (what its kernel will be told): 0, or -1. */
@@ -125,17 +125,6 @@ static int drop(void *user, uint32_t j, int32_t d, int32_t keep)
 }
 
 /* The reference row of kernel kid (isa 0, fits every step, no scratch). */
-static int32_t ref_row(uint16_t kid)
-{
-    uint32_t r;
-    for (r = 0; r < mote_kernel_row_count; r++) {
-        const mote_kernel_row *row = &mote_kernel_rows[r];
-        if (row->kernel == kid && row->isa == 0 && row->fits == NULL &&
-            row->scratch_bytes == NULL && row->run != NULL)
-            return (int32_t)r;
-    }
-    return -1;
-}
 
 /* Row r of chain tensor j as the call sees it: the chain's input whole,
  * a window from its base. */
@@ -155,7 +144,7 @@ static mote_status run_row(const mote_step *st, void *block, const void *keep, m
     int32_t r = (int32_t)st->row;
     if ((row->fits != NULL && !row->fits(block)) ||
         (need > 0 && (io->scratch == NULL || need > row->scratch_bytes(keep))))
-        r = ref_row(row->kernel);
+        r = mote_kernel_ref_row((mote_kernel_id)row->kernel);
     return r >= 0 ? mote_kernel_rows[r].run(block, io) : MOTE_E_STATE;
 }
 

@@ -77,6 +77,18 @@ int mote_kernel_has_rows(mote_kernel_id k)
     return 0;
 }
 
+int32_t mote_kernel_ref_row(mote_kernel_id k)
+{
+    uint32_t r;
+    for (r = 0; r < mote_kernel_row_count; r++) {
+        const mote_kernel_row *row = &mote_kernel_rows[r];
+        if (row->kernel == (uint16_t)k && row->isa == 0 && row->fits == NULL &&
+            row->scratch_bytes == NULL && row->run != NULL)
+            return (int32_t)r;
+    }
+    return -1;
+}
+
 uint32_t mote_kernel_scratch(int32_t r, const void *step)
 {
     const mote_kernel_row *row;

@@ -144,6 +144,11 @@ int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step);
  * MOTE_OPSET, may leave a kernel out, or keep only some of its rows). */
 int mote_kernel_has_rows(mote_kernel_id k);
 
+/* The reference row of kernel k in this build (the specification: no
+ * features, no fits predicate, no scratch), or -1 when the build's
+ * operator selection left it out. */
+int32_t mote_kernel_ref_row(mote_kernel_id k);
+
 /* Where a stateful kernel (the Signal library's) keeps its state between
  * invokes (mote_signal_state, kernels_signal.h); NULL in a build whose
  * operator selection has no stateful kernel, so the reset links none of

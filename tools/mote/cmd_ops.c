@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/band.h"
 #include "core/lower.h"
 #include "core/order.h"
 #include "core/plan.h"
@@ -143,22 +144,16 @@ static void comment_name(const char *path, char *buf, size_t cap)
 /* Band execution calls a chain layer's kernel on a few rows at a time
  * through its step's row, or through the kernel's reference row when that
  * row refuses the band's shape (core/band_run.c, run_row): a selection with
- * bands keeps the reference rows of the kernels a chain may hold
- * (CONV_2D, DEPTHWISE_CONV_2D and ADD int8) that its models use. */
+ * bands keeps the reference rows of the chain kernels its models use
+ * (core/band.h, mote_band_chain_kernel). */
 static void keep_band_ref_rows(selection *sel)
 {
-    static const mote_kernel_id chain[] = {MOTE_KID_CONV_2D_S8, MOTE_KID_DEPTHWISE_CONV_2D_S8,
-                                           MOTE_KID_ADD_S8};
-    size_t k;
-    uint32_t r;
-    for (k = 0; k < sizeof chain / sizeof chain[0]; k++) {
-        if (!sel->kernel_used[chain[k]]) continue;
-        for (r = 0; r < mote_kernel_row_count && r < sizeof sel->row_used; r++) {
-            const mote_kernel_row *row = &mote_kernel_rows[r];
-            if (row->kernel == (uint16_t)chain[k] && row->isa == 0 && row->fits == NULL &&
-                row->scratch_bytes == NULL)
-                sel->row_used[r] = 1;
-        }
+    uint32_t kid;
+    for (kid = 0; kid < MOTE_KID_COUNT; kid++) {
+        const int32_t r = mote_band_chain_kernel(kid) && sel->kernel_used[kid]
+                              ? mote_kernel_ref_row((mote_kernel_id)kid)
+                              : -1;
+        if (r >= 0 && (uint32_t)r < sizeof sel->row_used) sel->row_used[r] = 1;
     }
 }
 
