@@ -29,6 +29,23 @@
  * real gives a negative multiplier, as in TFLite. */
 void mote_quant_multiplier(double real, int32_t *multiplier, int32_t *shift);
 
+/* The same without double arithmetic, for the real multiplier
+ * (double)a * (double)b / (double)c * 2^k that most Prepare steps form
+ * from float scales: the result equals mote_quant_multiplier() of that
+ * double for every a, c finite and > 0 (subnormals included), b finite and
+ * >= 0 (0 gives 0, 0) and |k| <= 64. Firmware that only needs these
+ * multipliers links no soft-float double helpers. */
+void mote_quant_ratio_multiplier(float a, float b, float c, int32_t k, int32_t *multiplier,
+                                 int32_t *shift);
+
+/* Its first half: the double (double)a * (double)b / (double)c * 2^k
+ * (a, b, c finite and > 0, |k| <= 64) as frexp() splits it, q * 2^e with
+ * q in [0.5, 1): *significand = q * 2^53, in [2^52, 2^53), and *exponent
+ * = e. The product is exact in double and the quotient rounds once, to
+ * nearest with ties to even, as the FPU does. */
+void mote_quant_ratio_real(float a, float b, float c, int32_t k, uint64_t *significand,
+                           int32_t *exponent);
+
 /* Clamp [act_min, act_max] in int8 output units for fused activation act
  * (MOTE_ACT_NONE / RELU / RELU6 / RELU_N1_TO_1), as TFLite
  * CalculateActivationRangeQuantized: zero_point + roundf(x / scale) in float
@@ -42,7 +59,8 @@ mote_status mote_quant_activation_s8(int32_t act, float scale, int32_t zero_poin
 /* One requantization entry of CONV_2D / DEPTHWISE_CONV_2D (per channel or
  * per tensor) and of FULLY_CONNECTED (per channel or per tensor), as TFLite
  * PopulateConvolutionQuantizationParams: the product is formed in double,
- * (double)input_scale * (double)filter_scale / (double)output_scale.
+ * (double)input_scale * (double)filter_scale / (double)output_scale
+ * (computed exactly so, in integers: mote_quant_ratio_multiplier).
  * Per-tensor FC uses the same double product in the TFLM we match (some
  * TFLite versions form it in float; tests/ops/spec_fully_connected.py has FC edge cases that tell
  * the two apart). input_scale, output_scale: finite and > 0; filter_scale:

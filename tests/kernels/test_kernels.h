@@ -20,6 +20,9 @@ void tally_check(test_tally *t, int ok, const char *name, const char *detail);
 /* Unit tests of src/base/fixedpoint*.h and src/ops/quant.c. */
 void test_quant_run(test_tally *t);
 
+/* quant.c's integer multipliers against TFLite's double arithmetic. */
+void test_quant_ratio_run(test_tally *t);
+
 /* Argument checks of the kernels in include/mote/kernels.h. */
 void test_args_run(test_tally *t);
 

@@ -1,6 +1,7 @@
 /*
  * test_main.c — the kernel unit tests: quant.c and the fixed-point helpers
- * (test_quant.c), and the public kernel API's argument checks
+ * (test_quant.c), quant.c's integer multipliers against double arithmetic
+ * (test_quant_ratio.c), and the public kernel API's argument checks
  * (test_args.c). One tally, one "N passed, N failed" line; exits non-zero
  * on any failure.
  */
@@ -22,6 +23,7 @@ int main(void)
 {
     test_tally t = {0, 0};
     test_quant_run(&t);
+    test_quant_ratio_run(&t);
     test_args_run(&t);
     printf("%d passed, %d failed\n", t.passed, t.failed);
     return t.failed ? 1 : 0;
