@@ -63,6 +63,7 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
     int32_t o, b, oy, ox, nb, blk;
 
     if (R == 0 || 4 * G > CONV_PATCH) return 0;
+    mote_arm_fill_zp(pt + K, zp, 4 * G - K); /* the patch tail past K */
     nb = MOTE_ARM_CONV_WB_WORDS / (2 * R * G);
     if (nb > CONV_MAX_BLOCKS) nb = CONV_MAX_BLOCKS;
     for (o = 0; o + R <= OC;) {
@@ -153,6 +154,27 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
                             nrows = 1;
                             rs = 0;
                         }
+                    } else if (g->dilation_w == 1 && ky_lo == 0 && ky_hi == KH && kx_lo == 0 &&
+                               kx_hi == KW && KW * C >= 4) {
+                        /* wholly inside, rows of KW * C bytes that are not
+                         * whole groups (few channels: first layers): each
+                         * row copied word by word into the patch, its last
+                         * word ending at the row's last byte (it overlaps
+                         * the one before; nothing past the row is read) */
+                        const int8_t *src = in_batch + (y0 * IW + x0) * C;
+                        const int32_t n = KW * C;
+                        int8_t *d = pt;
+                        int32_t r, j;
+                        for (r = 0; r < KH; ++r, src += rstride, d += n) {
+                            for (j = 0; j + 4 < n; j += 4)
+                                mote_arm_st32(d + j, mote_arm_ld32(src + j));
+                            mote_arm_st32(d + n - 4, mote_arm_ld32(src + n - 4));
+                        }
+                        x = pt;
+                        nrows = 1;
+                        gr = G;
+                        w0 = 0;
+                        rs = 0;
                     } else {
                         int32_t i;
                         for (i = 0; i < ky_lo * KW * C; ++i)
