@@ -58,8 +58,7 @@ typedef enum mote_arm_conv_path {
 static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
 {
     if (OC % 2 != 0 || OC > 2 * MOTE_ARM_C2_MAX_PAIRS) return 0;
-    if (K % 8 == 0 && K >= 64)
-        return K <= (C % 4 == 0 ? MOTE_ARM_C2_XW_BIG : MOTE_ARM_C2_XW_WORDS);
+    if (K % 8 == 0 && K >= 64) return K <= (C % 4 == 0 ? MOTE_ARM_C2_XW_BIG : MOTE_ARM_C2_XW_WORDS);
     return !pw1 && K % 4 != 0 && K > 16 && K < MOTE_ARM_C2_SMALL_K;
 }
 

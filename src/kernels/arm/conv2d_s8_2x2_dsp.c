@@ -299,8 +299,8 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         i = ky_lo * KW * C;
                         mote_arm_fill_zp(raw, zp, i);
                         if (ky_hi > ky_lo) {
-                            mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo,
-                                                 ky_hi, kx_lo, kx_hi, zp);
+                            mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                                 kx_lo, kx_hi, zp);
                             i = ky_hi * KW * C;
                         }
                         mote_arm_fill_zp(raw + i, zp, Kp - i);
