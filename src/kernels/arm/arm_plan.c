@@ -65,7 +65,7 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     int32_t K, G, OC;
-    int pw1, c2;
+    int pw1;
     if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_ARM_CONV_NONE;
     K = fd->h * fd->w * fd->c;
     G = (K + 3) / 4;
@@ -81,10 +81,9 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
     if (inplace)
         return pw1 && 2 * G <= MOTE_ARM_CONV_XW_WORDS ? MOTE_ARM_CONV_PATCH : MOTE_ARM_CONV_RING;
     /* few input channels (first layers: 3x3x3), K not whole groups: two
-     * pixels by two channels over a padded patch, once there are enough
-     * channel pairs to share it (with 8 or fewer, the widened weights) */
-    c2 = mote_arm_c2_ok(K, fd->c, OC, pw1);
-    if (c2 && K % 4 != 0 && OC > 8) return MOTE_ARM_CONV_2X2;
+     * pixels by two channels over a padded patch once there are more than
+     * 8 channels (with 8 or fewer, the widened weights' pixel runs) */
+    if (K % 4 != 0 && OC > 8 && mote_arm_c2_ok(K, fd->c, OC, pw1)) return MOTE_ARM_CONV_2X2;
     /* widened weights pay off over many pixels (a band or row call may
      * hand over a short row), or with few output channels (first layers:
      * the gathered pixel is shared by every block) */
@@ -92,7 +91,7 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
         return MOTE_ARM_CONV_WIDENED;
     /* 2x2 also needs every shift <= -2, known at run time only: otherwise
      * it runs the patch path */
-    if (c2) return MOTE_ARM_CONV_2X2;
+    if (mote_arm_c2_ok(K, fd->c, OC, pw1)) return MOTE_ARM_CONV_2X2;
     if (2 * G <= MOTE_ARM_CONV_XW_WORDS) return MOTE_ARM_CONV_PATCH;
     return MOTE_ARM_CONV_DIRECT;
 }
