@@ -153,6 +153,32 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* n groups of four int8 inputs from src, widened with the offset into
+ * one pixel's slots of the interleaved patch (d[0], d[1], then d[4], d[5],
+ * ...); four groups per iteration. Returns d past the last group. */
+static int32_t *c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
+{
+    const int8_t *end = src + 4 * n;
+    for (; end - src >= 16; src += 16, d += 16) {
+        const uint32_t a = mote_arm_ld32(src), b = mote_arm_ld32(src + 4);
+        const uint32_t c = mote_arm_ld32(src + 8), e = mote_arm_ld32(src + 12);
+        d[0] = mote_arm_even(a, off2);
+        d[1] = mote_arm_odd(a, off2);
+        d[4] = mote_arm_even(b, off2);
+        d[5] = mote_arm_odd(b, off2);
+        d[8] = mote_arm_even(c, off2);
+        d[9] = mote_arm_odd(c, off2);
+        d[12] = mote_arm_even(e, off2);
+        d[13] = mote_arm_odd(e, off2);
+    }
+    for (; src != end; src += 4, d += 4) {
+        const uint32_t v = mote_arm_ld32(src);
+        d[0] = mote_arm_even(v, off2);
+        d[1] = mote_arm_odd(v, off2);
+    }
+    return d;
+}
+
 /* The K inputs of the pixel at (y0, x0) (window rows ky_lo .. ky_hi - 1,
  * columns kx_lo .. kx_hi - 1 inside the input), widened with the offset
  * into slot k of the interleaved patch xw (words 4j + 2k, 4j + 2k + 1 of
@@ -170,13 +196,9 @@ static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
         const int in_y = ky >= ky_lo && ky < ky_hi;
         for (kx = 0; kx < KW; ++kx) {
             if (in_y && kx >= kx_lo && kx < kx_hi) {
-                const int8_t *src =
-                    in_batch + ((y0 + g->dilation_h * ky) * id->w + x0 + g->dilation_w * kx) * C;
-                for (j = 0; j < gc; ++j, d += 4) {
-                    const uint32_t v = mote_arm_ld32(src + 4 * j);
-                    d[0] = mote_arm_even(v, off2);
-                    d[1] = mote_arm_odd(v, off2);
-                }
+                d = c2_widen(
+                    d, in_batch + ((y0 + g->dilation_h * ky) * id->w + x0 + g->dilation_w * kx) * C,
+                    gc, off2);
             } else {
                 for (j = 0; j < gc; ++j, d += 4)
                     d[0] = d[1] = 0;
@@ -266,13 +288,8 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         /* wholly inside: widen straight from the input rows */
                         const int8_t *src = in_batch + (y0 * IW + x0) * C;
                         int32_t *d = xw + 2 * k, r;
-                        for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C) {
-                            for (j = 0; j < gd; ++j, d += 4) {
-                                const uint32_t v = mote_arm_ld32(src + 4 * j);
-                                d[0] = mote_arm_even(v, off2);
-                                d[1] = mote_arm_odd(v, off2);
-                            }
-                        }
+                        for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C)
+                            d = c2_widen(d, src, gd, off2);
                         continue;
                     }
                     if (taps) {
@@ -305,11 +322,7 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         }
                         mote_arm_fill_zp(raw + i, zp, Kp - i);
                     }
-                    for (j = 0; j < G; ++j) {
-                        const uint32_t v = (uint32_t)raw32[j];
-                        xw[4 * j + 2 * k] = mote_arm_even(v, off2);
-                        xw[4 * j + 2 * k + 1] = mote_arm_odd(v, off2);
-                    }
+                    (void)c2_widen(xw + 2 * k, raw, G, off2);
                 }
                 c.dpix = two ? OC : 0;
                 c.k = K;
