@@ -27,7 +27,8 @@ typedef struct c2_ctx {
  * Two output pixels x every pair of output channels: per group of four
  * depth values one LDM of both pixels' widened inputs (interleaved), then
  * per filter row one load, two SXTB16 and four SMLAD: 15 instructions for
- * 16 MACs; then the output stage of mote_arm_requant_e2 (same arithmetic),
+ * 16 MACs, four groups per iteration (entered half way when the group
+ * count is 2 mod 4); then the output stage of mote_arm_requant_e2 (same arithmetic),
  * zero point, SSAT, packing, clamp, and one halfword stored per pixel.
  * Hand-written (naked): the loop needs all 14 registers (the context is
  * kept on the stack meanwhile).
@@ -56,7 +57,41 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "str     r12, [sp, #12]\n\t"
                      "mov     r6, r4\n\t"
                      "mov     r7, r5\n\t"
+                     "sub     r8, r2, r0\n\t"
+                     "tst     r8, #32\n\t"
+                     "bne     4f\n\t"
                      "2:\n\t"
+                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
+                     "ldr     r12, [r1, lr]\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r5, r3, r8, r5\n\t"
+                     "smlad   r5, r12, r9, r5\n\t"
+                     "smlad   r7, r3, r10, r7\n\t"
+                     "smlad   r7, r12, r11, r7\n\t"
+                     "ldr     r12, [r1], #4\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r4, r3, r8, r4\n\t"
+                     "smlad   r4, r12, r9, r4\n\t"
+                     "smlad   r6, r3, r10, r6\n\t"
+                     "smlad   r6, r12, r11, r6\n\t"
+                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
+                     "ldr     r12, [r1, lr]\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r5, r3, r8, r5\n\t"
+                     "smlad   r5, r12, r9, r5\n\t"
+                     "smlad   r7, r3, r10, r7\n\t"
+                     "smlad   r7, r12, r11, r7\n\t"
+                     "ldr     r12, [r1], #4\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r4, r3, r8, r4\n\t"
+                     "smlad   r4, r12, r9, r4\n\t"
+                     "smlad   r6, r3, r10, r6\n\t"
+                     "smlad   r6, r12, r11, r6\n\t"
+                     "4:\n\t"
                      "ldm     r0!, {r8, r9, r10, r11}\n\t"
                      "ldr     r12, [r1, lr]\n\t"
                      "sxtb16  r3, r12\n\t"
