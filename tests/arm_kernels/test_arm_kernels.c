@@ -332,7 +332,22 @@ static void test_conv(counts *c, int n_cases)
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 6) : rint_(1, 19);
         fd.n = rint_(1, 19);
         fd.c = id.c;
-        switch (rnd() % 5) {
+        switch (rnd() % 6) {
+        case 5: /* 2x2 blocking's large K (in_c % 4 == 0, K up to 576) or its
+                 * padded few-channel first layers (K % 4 != 0) */
+            if (rnd() % 2) {
+                id.c = fd.c = 4 * rint_(8, 16);
+                fd.h = fd.w = 3;
+                fd.n = 2 * rint_(1, 8);
+                id.h = rint_(1, 8);
+                id.w = rint_(1, 8);
+            } else {
+                id.c = fd.c = rnd() % 2 ? 3 : rint_(1, 7);
+                fd.h = rint_(2, 4);
+                fd.w = rint_(2, 4);
+                fd.n = 2 * rint_(1, 20);
+            }
+            break;
         case 4: /* pointwise, as many output as input channels: also run in place */
             fd.n = id.c = rnd() % 4 ? 4 * rint_(1, 20) : rint_(1, 80);
             fd.c = id.c;
@@ -734,6 +749,7 @@ static const layer layers[] = {
     {"ic_conv_3x3_16to16_32x32", L_CONV, 32, 32, 16, 3, 3, 16, 1, 1, 0},
     {"ic_conv_3x3_s2_16to32_32x32", L_CONV, 32, 32, 16, 3, 3, 32, 2, 1, 0},
     {"ic_conv_3x3_32to32_16x16", L_CONV, 16, 16, 32, 3, 3, 32, 1, 1, 0},
+    {"ic_conv_3x3_64to64_8x8", L_CONV, 8, 8, 64, 3, 3, 64, 1, 1, 0},
 };
 
 static mote_status run_layer(const layer *L, int arm, int8_t *out, int32_t *macs, int32_t *out_n)

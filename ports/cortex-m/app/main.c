@@ -4,7 +4,7 @@
  * The .tflite is linked in by model.S (one firmware per model). Arguments
  * come from the semihosting command line (QEMU: -append "..."):
  *
- *   fw.elf [-arena] [-bench] [-layers] [-requant-run] <in.bin> [<in.bin> ...]
+ *   fw.elf [-arena] [-bench] [-layers] [-requant-run] [-no-patch] <in.bin> [<in.bin> ...]
  *
  * For each input file (raw bytes of input 0, as tests/data/golden/ holds
  * them) it invokes the model and prints one line per output:
@@ -201,6 +201,7 @@ int main(void)
         else if (strcmp(argv[first], "-layers") == 0) do_layers = 1;
         else if (strcmp(argv[first], "-arena") == 0) do_arena = 1;
         else if (strcmp(argv[first], "-requant-run") == 0) opts.requant = MOTE_REQUANT_AT_RUN;
+        else if (strcmp(argv[first], "-no-patch") == 0) opts.plan_flags = MOTE_PLAN_NO_PATCH;
         else {
             printf("error: unknown option %s\n", argv[first]);
             return 1;
@@ -208,7 +209,7 @@ int main(void)
         first++;
     }
     if (first >= argc) {
-        printf("usage: fw.elf [-arena] [-bench] [-layers] [-requant-run] <in.bin>... (QEMU -append)\n");
+        printf("usage: fw.elf [-arena] [-bench] [-layers] [-requant-run] [-no-patch] <in.bin>... (QEMU -append)\n");
         return 1;
     }
     /* Read the first input before painting the stack, so stdio's use of
@@ -222,7 +223,9 @@ int main(void)
     /* The arena lends the planner its memory while loading (mote.h). */
     {
         mote_requant_mode requant = opts.requant;
+        uint32_t plan_flags = opts.plan_flags;
         mote_load_options_default(&opts);
+        opts.plan_flags = plan_flags;
         opts.work = arena;
         opts.work_size = sizeof arena;
         opts.requant = requant;

@@ -33,7 +33,9 @@
 #define MOTE_ARM_PW_XW_WORDS 512   /* pixel chunks: widened inputs of a chunk (2 KB) */
 #define MOTE_ARM_CONV_XW_WORDS 320 /* patch: widened inputs of one pixel, K <= 640 */
 #define MOTE_ARM_C2_XW_WORDS 288   /* 2x2: two interleaved widened patches, K <= 288 */
+#define MOTE_ARM_C2_XW_BIG 576     /* 2x2, in_c % 4 == 0: K <= 576 (a frame of its own) */
 #define MOTE_ARM_C2_MAX_PAIRS 32   /* 2x2: output channels <= 64 */
+#define MOTE_ARM_C2_SMALL_K 64     /* 2x2, K % 4 != 0 (few input channels): K < 64 */
 #define MOTE_ARM_DW3_ROW_BYTES 448 /* 3x3 depthwise: one padded input row (3 on the stack) */
 #define MOTE_ARM_DW3_CH 64         /* 3x3 depthwise: channels prepared at once */
 
@@ -47,6 +49,18 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_DIRECT,   /* int8 runs, any size (conv2d_s8_direct_dsp.c) */
     MOTE_ARM_CONV_RING      /* in place, not pointwise: row by row (mote_arm_conv_rows) */
 } mote_arm_conv_path;
+
+/* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
+ * padding): K % 8 == 0 and 64 <= K <= 288, or up to 576 when C % 4 == 0
+ * (every tap whole groups: no byte patch is gathered); or, for first
+ * layers of few input channels, 16 < K < 64 with K % 4 != 0, the patch
+ * padded to a multiple of 8 with zero taps. OC even, <= 64. */
+static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
+{
+    if (OC % 2 != 0 || OC > 2 * MOTE_ARM_C2_MAX_PAIRS) return 0;
+    if (K % 8 == 0 && K >= 64) return K <= (C % 4 == 0 ? MOTE_ARM_C2_XW_BIG : MOTE_ARM_C2_XW_WORDS);
+    return !pw1 && K % 4 != 0 && K > 16 && K < MOTE_ARM_C2_SMALL_K;
+}
 
 /* The path of a case mote_arm_conv2d_s8_fits accepts (NONE otherwise).
  * inplace: the output is the input's buffer. */

@@ -80,6 +80,10 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
      * patch before its outputs overwrite them; other filters row by row */
     if (inplace)
         return pw1 && 2 * G <= MOTE_ARM_CONV_XW_WORDS ? MOTE_ARM_CONV_PATCH : MOTE_ARM_CONV_RING;
+    /* few input channels (first layers: 3x3x3), K not whole groups: two
+     * pixels by two channels over a padded patch once there are more than
+     * 8 channels (with 8 or fewer, the widened weights' pixel runs) */
+    if (K % 4 != 0 && OC > 8 && mote_arm_c2_ok(K, fd->c, OC, pw1)) return MOTE_ARM_CONV_2X2;
     /* widened weights pay off over many pixels (a band or row call may
      * hand over a short row), or with few output channels (first layers:
      * the gathered pixel is shared by every block) */
@@ -87,9 +91,7 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
         return MOTE_ARM_CONV_WIDENED;
     /* 2x2 also needs every shift <= -2, known at run time only: otherwise
      * it runs the patch path */
-    if (K % 8 == 0 && K >= 64 && K <= MOTE_ARM_C2_XW_WORDS && OC % 2 == 0 &&
-        OC <= 2 * MOTE_ARM_C2_MAX_PAIRS)
-        return MOTE_ARM_CONV_2X2;
+    if (mote_arm_c2_ok(K, fd->c, OC, pw1)) return MOTE_ARM_CONV_2X2;
     if (2 * G <= MOTE_ARM_CONV_XW_WORDS) return MOTE_ARM_CONV_PATCH;
     return MOTE_ARM_CONV_DIRECT;
 }

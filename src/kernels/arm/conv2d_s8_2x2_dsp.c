@@ -19,6 +19,7 @@ typedef struct c2_ctx {
     int32_t full;  /* 24: the act range is [-128, 127] */
     const int32_t *pr; /* 28: per pair: bias[2], then per channel (m, 2^(e-2), e-1) */
     int32_t dpix;      /* 32: bytes from the first pixel's outputs to the second's */
+    int32_t adv;       /* 36: from the end of a pair's first row to the next pair (2K - Kp) */
     int32_t prs[MOTE_ARM_C2_MAX_PAIRS][8];
 } c2_ctx;
 
@@ -26,7 +27,8 @@ typedef struct c2_ctx {
  * Two output pixels x every pair of output channels: per group of four
  * depth values one LDM of both pixels' widened inputs (interleaved), then
  * per filter row one load, two SXTB16 and four SMLAD: 15 instructions for
- * 16 MACs; then the output stage of mote_arm_requant_e2 (same arithmetic),
+ * 16 MACs, four groups per iteration (entered half way when the group
+ * count is 2 mod 4); then the output stage of mote_arm_requant_e2 (same arithmetic),
  * zero point, SSAT, packing, clamp, and one halfword stored per pixel.
  * Hand-written (naked): the loop needs all 14 registers (the context is
  * kept on the stack meanwhile).
@@ -55,7 +57,41 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "str     r12, [sp, #12]\n\t"
                      "mov     r6, r4\n\t"
                      "mov     r7, r5\n\t"
+                     "sub     r8, r2, r0\n\t"
+                     "tst     r8, #32\n\t"
+                     "bne     4f\n\t"
                      "2:\n\t"
+                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
+                     "ldr     r12, [r1, lr]\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r5, r3, r8, r5\n\t"
+                     "smlad   r5, r12, r9, r5\n\t"
+                     "smlad   r7, r3, r10, r7\n\t"
+                     "smlad   r7, r12, r11, r7\n\t"
+                     "ldr     r12, [r1], #4\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r4, r3, r8, r4\n\t"
+                     "smlad   r4, r12, r9, r4\n\t"
+                     "smlad   r6, r3, r10, r6\n\t"
+                     "smlad   r6, r12, r11, r6\n\t"
+                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
+                     "ldr     r12, [r1, lr]\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r5, r3, r8, r5\n\t"
+                     "smlad   r5, r12, r9, r5\n\t"
+                     "smlad   r7, r3, r10, r7\n\t"
+                     "smlad   r7, r12, r11, r7\n\t"
+                     "ldr     r12, [r1], #4\n\t"
+                     "sxtb16  r3, r12\n\t"
+                     "sxtb16  r12, r12, ror #8\n\t"
+                     "smlad   r4, r3, r8, r4\n\t"
+                     "smlad   r4, r12, r9, r4\n\t"
+                     "smlad   r6, r3, r10, r6\n\t"
+                     "smlad   r6, r12, r11, r6\n\t"
+                     "4:\n\t"
                      "ldm     r0!, {r8, r9, r10, r11}\n\t"
                      "ldr     r12, [r1, lr]\n\t"
                      "sxtb16  r3, r12\n\t"
@@ -88,7 +124,9 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "smlad   r6, r12, r11, r6\n\t"
                      "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
-                     "add     r1, r1, lr\n\t"
+                     "ldr     r3, [sp, #16]\n\t"
+                     "ldr     r3, [r3, #36]\n\t"
+                     "add     r1, r1, r3\n\t"
                      "ldr     r12, [sp, #12]\n\t"
                      "ldm     r12!, {r8, r9, r10}\n\t"
                      "add     r11, r9, r4, asr #31\n\t"
@@ -150,37 +188,100 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
-/*
- * 2 x 2 blocking (K % 8 == 0, 64 <= K <= 288, OC even, OC <= 64, every shift
- * <= -2, not in place): output pixels two at a time along a row (the last
- * one of an odd row paired with itself); both pixels' K inputs are
- * gathered (the input zero point for padded taps: zp + input_offset = 0,
- * so they add exactly nothing, as the reference's skipped taps do),
- * widened with the offset and interleaved, then c2_blocks. Returns 0 when
- * the case does not fit.
- */
-int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
-                      const int8_t *input, const mote_dims *fd, const int8_t *filter,
-                      const int32_t *bias, const mote_dims *od, int8_t *output)
+/* n groups of four int8 inputs from src, widened with the offset into
+ * one pixel's slots of the interleaved patch (d[0], d[1], then d[4], d[5],
+ * ...); four groups per iteration. Returns d past the last group. */
+static int32_t *c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
 {
-    int32_t xw[2 * MOTE_ARM_C2_XW_WORDS / 2];
+    const int8_t *end = src + 4 * n;
+    for (; end - src >= 16; src += 16, d += 16) {
+        const uint32_t a = mote_arm_ld32(src), b = mote_arm_ld32(src + 4);
+        const uint32_t c = mote_arm_ld32(src + 8), e = mote_arm_ld32(src + 12);
+        d[0] = mote_arm_even(a, off2);
+        d[1] = mote_arm_odd(a, off2);
+        d[4] = mote_arm_even(b, off2);
+        d[5] = mote_arm_odd(b, off2);
+        d[8] = mote_arm_even(c, off2);
+        d[9] = mote_arm_odd(c, off2);
+        d[12] = mote_arm_even(e, off2);
+        d[13] = mote_arm_odd(e, off2);
+    }
+    for (; src != end; src += 4, d += 4) {
+        const uint32_t v = mote_arm_ld32(src);
+        d[0] = mote_arm_even(v, off2);
+        d[1] = mote_arm_odd(v, off2);
+    }
+    return d;
+}
+
+/* The K inputs of the pixel at (y0, x0) (window rows ky_lo .. ky_hi - 1,
+ * columns kx_lo .. kx_hi - 1 inside the input), widened with the offset
+ * into slot k of the interleaved patch xw (words 4j + 2k, 4j + 2k + 1 of
+ * group j), for C % 4 == 0: every tap is C / 4 whole groups, read straight
+ * from the input; a tap outside adds nothing (zero words, as the
+ * reference skips it). */
+static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
+                    const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
+                    int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2)
+{
+    const int32_t C = id->c, gc = C / 4, KW = fd->w;
+    int32_t *d = xw;
+    int32_t ky, kx, j;
+    for (ky = 0; ky < fd->h; ++ky) {
+        const int in_y = ky >= ky_lo && ky < ky_hi;
+        for (kx = 0; kx < KW; ++kx) {
+            if (in_y && kx >= kx_lo && kx < kx_hi) {
+                d = c2_widen(
+                    d, in_batch + ((y0 + g->dilation_h * ky) * id->w + x0 + g->dilation_w * kx) * C,
+                    gc, off2);
+            } else {
+                for (j = 0; j < gc; ++j, d += 4)
+                    d[0] = d[1] = 0;
+            }
+        }
+    }
+}
+
+/*
+ * 2 x 2 blocking (mote_arm_c2_ok, every shift <= -2, not in place): output
+ * pixels two at a time along a row (the last one of an odd row paired with
+ * itself); both pixels' K inputs are widened with the offset and
+ * interleaved, then c2_blocks. Taps outside the input add exactly nothing
+ * (zero words, or the input zero point in a gathered byte patch: zp +
+ * input_offset = 0), as the reference's skipped taps do. A K that is not
+ * a multiple of 8 (few input channels) is padded to Kp with zero inputs;
+ * the filter rows are then read Kp bytes from each row start, the bytes
+ * past a row (the next row's) meeting those zeros, except past the last
+ * row: the last pair runs on a padded copy of its two rows. xw holds
+ * xw_words. Returns 0 when the case does not fit.
+ */
+static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                    const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                    const int32_t *bias, const mote_dims *od, int8_t *output, int32_t *xw,
+                    int32_t xw_words)
+{
     int32_t raw32[MOTE_ARM_C2_XW_WORDS / 4];
-    int8_t *raw = (int8_t *)raw32;
+    int32_t wl32[2 * MOTE_ARM_C2_SMALL_K / 4]; /* the last pair's rows, padded */
+    int8_t *raw = (int8_t *)raw32, *wl = (int8_t *)wl32;
     c2_ctx c;
     const mote_conv_geom *g = &p->geom;
-    const int32_t C = id->c, K = fd->h * fd->w * C, G = K / 4, OC = od->c;
+    const int32_t C = id->c, K = fd->h * fd->w * C, Kp = (K + 7) / 8 * 8, G = Kp / 4, OC = od->c;
     const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const int8_t zp = (int8_t)(-p->input_offset);
+    const int pw1 = KH == 1 && KW == 1 && g->stride_h == 1 && g->stride_w == 1 && g->pad_h == 0 &&
+                    g->pad_w == 0 && od->h == IH && od->w == IW;
+    /* taps of whole groups: widened straight from the input (any K);
+     * else a byte patch (K <= 288) */
+    const int taps = C % 4 == 0;
+    /* rows of KW * C inputs are whole groups: interior windows are widened
+     * straight from the input rows */
+    const int rowwise = g->dilation_w == 1 && (KW * C) % 4 == 0;
+    const int32_t gd = KW * C / 4, pad = Kp != K;
     int32_t o, b, oy, ox, j, k;
 
-    /* rows of KW * C inputs are whole groups: interior windows are widened
-     * straight from the input */
-    const int rowwise = g->dilation_w == 1 && (KW * C) % 4 == 0;
-    const int32_t gd = KW * C / 4;
-
-    if (K % 8 != 0 || K < 64 || K > MOTE_ARM_C2_XW_WORDS || OC % 2 != 0 ||
-        OC > 2 * MOTE_ARM_C2_MAX_PAIRS || input == output)
+    if (!mote_arm_c2_ok(K, C, OC, pw1) || Kp > xw_words || (!taps && Kp > MOTE_ARM_C2_XW_WORDS) ||
+        (pad && Kp > MOTE_ARM_C2_SMALL_K) || input == output)
         return 0;
     for (o = 0; o < OC; ++o) {
         const int32_t sh = q->shift[o];
@@ -190,14 +291,18 @@ int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const
         c.prs[o / 2][3 + 3 * (o % 2)] = (int32_t)1 << (-sh - 2);
         c.prs[o / 2][4 + 3 * (o % 2)] = -sh - 1;
     }
+    if (pad) {
+        /* the last two rows, each padded with zero weights to Kp */
+        for (k = 0; k < 2 * Kp; ++k)
+            wl[k] = k % Kp < K ? filter[(OC - 2 + k / Kp) * K + k % Kp] : 0;
+        /* the byte patch's padding (the interior copies never write it) */
+        mote_arm_fill_zp(raw + K, zp, Kp - K);
+    }
     c.g16 = 16 * G;
-    c.k = K;
-    c.npair = OC / 2;
     c.ooff = p->output_offset;
     c.lo4 = mote_arm_dup8(p->act_min);
     c.hi4 = mote_arm_dup8(p->act_max);
     c.full = p->act_min <= -128 && p->act_max >= 127;
-    c.pr = &c.prs[0][0];
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_batch = input + b * IH * IW * C;
         int8_t *out = output + b * od->h * od->w * OC;
@@ -211,42 +316,99 @@ int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const
                 for (k = 0; k < 2; ++k) {
                     const int32_t x0 = (two ? ox + k : ox) * g->stride_w - g->pad_w;
                     int32_t kx_lo = 0, kx_hi = KW, i;
+                    const int inside = ky_lo == 0 && ky_hi == KH;
                     if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                         mote_arm_tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                    if (rowwise && ky_lo == 0 && ky_hi == KH && kx_lo == 0 && kx_hi == KW) {
+                    if (rowwise && inside && kx_lo == 0 && kx_hi == KW) {
                         /* wholly inside: widen straight from the input rows */
                         const int8_t *src = in_batch + (y0 * IW + x0) * C;
                         int32_t *d = xw + 2 * k, r;
-                        for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C) {
-                            for (j = 0; j < gd; ++j, d += 4) {
-                                const uint32_t v = mote_arm_ld32(src + 4 * j);
-                                d[0] = mote_arm_even(v, off2);
-                                d[1] = mote_arm_odd(v, off2);
-                            }
-                        }
+                        for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C)
+                            d = c2_widen(d, src, gd, off2);
                         continue;
                     }
-                    i = ky_lo * KW * C;
-                    mote_arm_fill_zp(raw, zp, i);
-                    if (ky_hi > ky_lo) {
-                        mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
-                                             kx_lo, kx_hi, zp);
-                        i = ky_hi * KW * C;
+                    if (taps) {
+                        c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
+                                off2);
+                        continue;
                     }
-                    mote_arm_fill_zp(raw + i, zp, K - i);
-                    for (j = 0; j < G; ++j) {
-                        const uint32_t v = (uint32_t)raw32[j];
-                        xw[4 * j + 2 * k] = mote_arm_even(v, off2);
-                        xw[4 * j + 2 * k + 1] = mote_arm_odd(v, off2);
+                    if (g->dilation_w == 1 && inside && kx_lo == 0 && kx_hi == KW && gd >= 1) {
+                        /* wholly inside, rows of KW * C bytes that are not
+                         * whole groups: each row copied word by word, its
+                         * last word ending at the row's last byte (it
+                         * overlaps the one before; nothing past the row is
+                         * read) */
+                        const int8_t *src = in_batch + (y0 * IW + x0) * C;
+                        const int32_t n = KW * C;
+                        int8_t *d = raw;
+                        int32_t r;
+                        for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C, d += n) {
+                            for (j = 0; j + 4 < n; j += 4)
+                                mote_arm_st32(d + j, mote_arm_ld32(src + j));
+                            mote_arm_st32(d + n - 4, mote_arm_ld32(src + n - 4));
+                        }
+                    } else {
+                        i = ky_lo * KW * C;
+                        mote_arm_fill_zp(raw, zp, i);
+                        if (ky_hi > ky_lo) {
+                            mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                                 kx_lo, kx_hi, zp);
+                            i = ky_hi * KW * C;
+                        }
+                        mote_arm_fill_zp(raw + i, zp, Kp - i);
                     }
+                    (void)c2_widen(xw + 2 * k, raw, G, off2);
                 }
                 c.dpix = two ? OC : 0;
-                c2_blocks(xw, filter, out, &c);
+                c.k = K;
+                c.adv = 2 * K - Kp;
+                c.pr = &c.prs[0][0];
+                c.npair = OC / 2 - pad;
+                if (c.npair > 0) c2_blocks(xw, filter, out, &c);
+                if (pad) {
+                    c.k = Kp;
+                    c.adv = Kp;
+                    c.pr = &c.prs[OC / 2 - 1][0];
+                    c.npair = 1;
+                    c2_blocks(xw, wl, out + OC - 2, &c);
+                }
                 out += two ? 2 * OC : OC;
             }
         }
     }
     return 1;
+}
+
+/* Two frames: the patches of a K up to 288, or up to 576 (in_c % 4 == 0),
+ * so that the common case keeps the smaller stack. */
+static __attribute__((noinline)) int conv_2x2_small(const mote_conv_s8_params *p,
+                                                    const mote_requant *q, const mote_dims *id,
+                                                    const int8_t *input, const mote_dims *fd,
+                                                    const int8_t *filter, const int32_t *bias,
+                                                    const mote_dims *od, int8_t *output)
+{
+    int32_t xw[MOTE_ARM_C2_XW_WORDS];
+    return conv_2x2(p, q, id, input, fd, filter, bias, od, output, xw, MOTE_ARM_C2_XW_WORDS);
+}
+
+static __attribute__((noinline)) int conv_2x2_big(const mote_conv_s8_params *p,
+                                                  const mote_requant *q, const mote_dims *id,
+                                                  const int8_t *input, const mote_dims *fd,
+                                                  const int8_t *filter, const int32_t *bias,
+                                                  const mote_dims *od, int8_t *output)
+{
+    int32_t xw[MOTE_ARM_C2_XW_BIG];
+    return conv_2x2(p, q, id, input, fd, filter, bias, od, output, xw, MOTE_ARM_C2_XW_BIG);
+}
+
+int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                      const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                      const int32_t *bias, const mote_dims *od, int8_t *output)
+{
+    const int32_t K = fd->h * fd->w * id->c;
+    if (K <= MOTE_ARM_C2_XW_WORDS)
+        return conv_2x2_small(p, q, id, input, fd, filter, bias, od, output);
+    return conv_2x2_big(p, q, id, input, fd, filter, bias, od, output);
 }
 
 #else

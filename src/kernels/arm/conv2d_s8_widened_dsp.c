@@ -39,6 +39,39 @@ static __attribute__((noinline)) void pw_blocks(const int32_t *wb, int32_t g, in
         }
 }
 
+/* npix pixels wholly inside, along a row (src: the first one's window,
+ * sstep bytes to the next), whose kh rows of n = kw * C bytes are not
+ * whole groups (few channels: first layers): each row copied word by word
+ * into the patch pt, its last word ending at the row's last byte (it
+ * overlaps the one before; nothing past the row is read), then every
+ * block of four channels against the patch (g groups). */
+static __attribute__((noinline)) void few_run(const int32_t *wb, int32_t g, int32_t nb,
+                                              const int8_t *src, int32_t sstep, int32_t rstride,
+                                              int32_t kh, int32_t n, int32_t npix, int8_t *out,
+                                              int32_t OC, int32_t off2, const int32_t (*bs)[4],
+                                              const mote_arm_rq4 *rq, int8_t *pt)
+{
+    int32_t i, r, j, bl;
+    for (i = 0; i < npix; ++i, src += sstep, out += OC) {
+        const int8_t *s = src;
+        int8_t *d = pt;
+        for (r = 0; r < kh; ++r, s += rstride, d += n) {
+            for (j = 0; j + 4 < n; j += 4)
+                mote_arm_st32(d + j, mote_arm_ld32(s + j));
+            mote_arm_st32(d + n - 4, mote_arm_ld32(s + n - 4));
+        }
+        for (bl = 0; bl < nb; ++bl) {
+            int32_t acc[4];
+            acc[0] = bs[bl][0];
+            acc[1] = bs[bl][1];
+            acc[2] = bs[bl][2];
+            acc[3] = bs[bl][3];
+            mote_arm_wdot4_run(wb + bl * 8 * g, pt, g, off2, acc);
+            mote_arm_st32(out + 4 * bl, mote_arm_rq4_pack(&rq[bl], acc[0], acc[1], acc[2], acc[3]));
+        }
+    }
+}
+
 /* The widened-weight path; returns the number of output channels done
  * (a multiple of its block size, 0 when K is too large). */
 int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *q,
@@ -63,6 +96,7 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
     int32_t o, b, oy, ox, nb, blk;
 
     if (R == 0 || 4 * G > CONV_PATCH) return 0;
+    mote_arm_fill_zp(pt + K, zp, 4 * G - K); /* the patch tail past K */
     nb = MOTE_ARM_CONV_WB_WORDS / (2 * R * G);
     if (nb > CONV_MAX_BLOCKS) nb = CONV_MAX_BLOCKS;
     for (o = 0; o + R <= OC;) {
@@ -153,6 +187,38 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
                             nrows = 1;
                             rs = 0;
                         }
+                    } else if (R == 4 && g->dilation_w == 1 && ky_lo == 0 && ky_hi == KH &&
+                               kx_lo == 0 && kx_hi == KW && KW * C >= 4) {
+                        /* the run of pixels wholly inside from here on */
+                        int32_t last = (IW - KW + g->pad_w) / g->stride_w, npix;
+                        if (last > od->w - 1) last = od->w - 1;
+                        npix = last - ox + 1;
+                        few_run(wb, G, nb, in_batch + (y0 * IW + x0) * C, g->stride_w * C, rstride,
+                                KH, KW * C, npix, out, OC, off2, (const int32_t(*)[4])bs, rq, pt);
+                        ox += npix - 1;
+                        out += (npix - 1) * OC;
+                        continue;
+                    } else if (g->dilation_w == 1 && ky_lo == 0 && ky_hi == KH && kx_lo == 0 &&
+                               kx_hi == KW && KW * C >= 4) {
+                        /* wholly inside, rows of KW * C bytes that are not
+                         * whole groups (few channels: first layers): each
+                         * row copied word by word into the patch, its last
+                         * word ending at the row's last byte (it overlaps
+                         * the one before; nothing past the row is read) */
+                        const int8_t *src = in_batch + (y0 * IW + x0) * C;
+                        const int32_t n = KW * C;
+                        int8_t *d = pt;
+                        int32_t r, j;
+                        for (r = 0; r < KH; ++r, src += rstride, d += n) {
+                            for (j = 0; j + 4 < n; j += 4)
+                                mote_arm_st32(d + j, mote_arm_ld32(src + j));
+                            mote_arm_st32(d + n - 4, mote_arm_ld32(src + n - 4));
+                        }
+                        x = pt;
+                        nrows = 1;
+                        gr = G;
+                        w0 = 0;
+                        rs = 0;
                     } else {
                         int32_t i;
                         for (i = 0; i < ky_lo * KW * C; ++i)
