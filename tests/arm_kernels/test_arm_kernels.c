@@ -421,6 +421,11 @@ static void test_dw(counts *c, int n_cases)
         id.h = rint_(1, 12);
         id.w = rint_(1, 12);
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 8) : rint_(1, 27);
+        if (rnd() % 8 == 0) { /* rows wider than the 3x3 path's padded rows hold at once */
+            id.h = rint_(1, 6); /* x 40 x 64 x 2 (multiplier 2) fits BUF_OUT */
+            id.w = rint_(13, 40);
+            id.c = 4 * rint_(4, 16);
+        }
         p.depth_multiplier = rnd() % 10 == 0 ? 2 : 1;
         if (rnd() % 2) {
             fd.h = fd.w = 3;

@@ -307,7 +307,8 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * (input == output; batch 1, the same row, stride 1 along rows or one
  * output row): rows are copied before any output row overwrites them, and
  * an output row only overwrites input rows the later ones no longer read
- * (they are in the padded rows by then). The cases: mote_arm_dw_s8_path
+ * (they are in the padded rows by then); a channel block writes only its
+ * own channels, which no other block reads. The cases: mote_arm_dw_s8_path
  * (arm_plan.c).
  */
 void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
