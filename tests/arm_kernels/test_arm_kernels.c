@@ -142,7 +142,7 @@ static void record(counts *c, mote_status sr, mote_status sa, int32_t n, uint32_
 static void random_quant(int32_t nch, int allow_null_bias, const int32_t **bias)
 {
     int32_t i;
-    int shift_mode = (int)(rnd() % 4);
+    int shift_mode = (int)(rnd() % 5);
     for (i = 0; i < nch; ++i) {
         mult_buf[i] = (rnd() % 32 == 0) ? (1 << 30) : (int32_t)((1u << 30) | (rnd() >> 2));
         if (shift_mode == 0)
@@ -151,8 +151,10 @@ static void random_quant(int32_t nch, int allow_null_bias, const int32_t **bias)
             shift_buf[i] = (int8_t)rint_(-20, -8);
         else if (shift_mode == 2)
             shift_buf[i] = (int8_t)rint_(-16, 2);
-        else
+        else if (shift_mode == 3)
             shift_buf[i] = (int8_t)rint_(-12, -4);
+        else /* past the kernels' folded zero point (shifts below -23) */
+            shift_buf[i] = (int8_t)rint_(-31, -18);
         bias_buf[i] = (rnd() % 4 == 0) ? (int32_t)rnd() >> 8 : rint_(-5000, 5000);
     }
     *bias = (allow_null_bias && rnd() % 5 == 0) ? NULL : bias_buf;
