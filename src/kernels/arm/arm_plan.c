@@ -111,8 +111,8 @@ int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dim
         int32_t cc = MOTE_ARM_DW3_ROW_BYTES / pcols / 4 * 4;
         if (cc > MOTE_ARM_DW3_CH) cc = MOTE_ARM_DW3_CH;
         if (cc > id->c) cc = id->c;
-        if (cc >= 4 && (!inplace || (id->n == 1 && od->w == id->w &&
-                                     (p->geom.stride_h == 1 || od->h == 1))))
+        if (cc >= 4 &&
+            (!inplace || (id->n == 1 && od->w == id->w && (p->geom.stride_h == 1 || od->h == 1))))
             return MOTE_ARM_DW_3X3;
     }
     return inplace ? MOTE_ARM_DW_RING : MOTE_ARM_DW_GENERAL;
