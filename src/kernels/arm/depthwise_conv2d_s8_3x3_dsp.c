@@ -74,9 +74,8 @@ static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t
 
 /* Group constants of dw3_px (words): the filter as 9 taps x (w0, w2),
  * (w1, w3) int16 pairs, the bias of the four channels, then per channel
- * (multiplier, 2^(e-2) + zp * 2^(e-1), e-1): the fast output stage with
- * the output zero point folded in (dw3_px: every shift in [-23, -2]), or
- * (multiplier, 2^(e-2), e-1) (dw3_px_zp: every shift <= -2). */
+ * (multiplier, 2^(e-2) + zp * 2^(e-1), e-1): the fast output stage (every
+ * shift in [-23, -2]) with the output zero point folded in. */
 #define DW3_GRP_WORDS 34
 #define DW3_GRP_BIAS 18
 #define DW3_GRP_RQ 22
@@ -89,7 +88,7 @@ typedef struct dw3_ctx {
     int32_t ps;   /* 12: input step between output pixels */
     int32_t oc;   /* 16: output pixel stride */
     int32_t n;    /* 20: pixels (>= 1) */
-    int32_t ooff; /* 24: output zero point (dw3_px_zp, dw3_row_general) */
+    int32_t ooff; /* 24: output zero point (dw3_row_general) */
     uint32_t lo4; /* 28: act_min in every byte */
     uint32_t hi4; /* 32: act_max in every byte */
     int32_t full; /* 36: the act range is [-128, 127] */
@@ -102,187 +101,164 @@ typedef struct dw3_ctx {
  * rows at px, px + ps, ...; outputs at out, out + oc, ...): the nine taps
  * as dw3x3_asm, then the output stage of mote_arm_requant_e2 (the same
  * arithmetic: per channel one LDM of its constants, the 64-bit addend
- * built from the sign, SMLAL, ASR), the output zero point (ZP: added, or
- * nothing when it is in the high word's addend, a multiple of 2^(e-1), so
- * that the shift adds it exactly), SSAT, BFI packing and the activation
- * clamp: everything in registers,
+ * built from the sign, SMLAL, ASR; the output zero point is in the high
+ * word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
+ * SSAT, BFI packing and the activation clamp: everything in registers,
  * about 120 instructions per pixel. The window pointer (r12), the row
  * strides (r0) and the input offset (r1) stay in registers from pixel to
  * pixel; the output pointer and the end are on the stack. Hand-written
  * (naked): the taps alone need 13 registers.
  */
-#define DW3_PX_ASM(ZP)                                                                             \
-    "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                                           \
-    "sub     sp, sp, #8\n\t"                                                                       \
-    "ldr     r4, [r3, #20]\n\t"                                                                    \
-    "ldr     r5, [r3, #12]\n\t"                                                                    \
-    "mla     r4, r4, r5, r0\n\t"                                                                   \
-    "strd    r1, r4, [sp]\n\t"                                                                     \
-    "mov     r12, r0\n\t"                                                                          \
-    "ldrd    r0, r1, [r3, #4]\n\t"                                                                 \
-    "ldr     lr, [r3, #0]\n\t"                                                                     \
-    "1:\n\t"                                                                                       \
-    "ldrd    r4, r5, [r2, #72]\n\t"                                                                \
-    "ldrd    r6, r7, [r2, #80]\n\t"                                                                \
-    "ldr     r9, [r12]\n\t"                                                                        \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #0]\n\t"                                                               \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "ldr     r9, [r12, lr]\n\t"                                                                    \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #8]\n\t"                                                               \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "add     r12, r12, lr\n\t"                                                                     \
-    "ldr     r9, [r12, lr]\n\t"                                                                    \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #16]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "add     r12, r12, r0\n\t"                                                                     \
-    "ldr     r9, [r12]\n\t"                                                                        \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #24]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "ldr     r9, [r12, lr]\n\t"                                                                    \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #32]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "add     r12, r12, lr\n\t"                                                                     \
-    "ldr     r9, [r12, lr]\n\t"                                                                    \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #40]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "add     r12, r12, r0\n\t"                                                                     \
-    "ldr     r9, [r12]\n\t"                                                                        \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #48]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "ldr     r9, [r12, lr]\n\t"                                                                    \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #56]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "add     r12, r12, lr\n\t"                                                                     \
-    "ldr     r9, [r12, lr]\n\t"                                                                    \
-    "sxtab16 r8, r1, r9\n\t"                                                                       \
-    "sxtab16 r9, r1, r9, ror #8\n\t"                                                               \
-    "ldrd    r10, r11, [r2, #64]\n\t"                                                              \
-    "smlabb  r4, r10, r8, r4\n\t"                                                                  \
-    "smlatt  r6, r10, r8, r6\n\t"                                                                  \
-    "smlabb  r5, r11, r9, r5\n\t"                                                                  \
-    "smlatt  r7, r11, r9, r7\n\t"                                                                  \
-    "add     lr, r2, #88\n\t"                                                                      \
-    "ldm     lr!, {r8, r9, r10}\n\t"                                                               \
-    "add     r9, r9, r4, asr #31\n\t"                                                              \
-    "and     r11, r4, #0x80000000\n\t"                                                             \
-    "orr     r11, r11, #0x40000000\n\t"                                                            \
-    "smlal   r11, r9, r4, r8\n\t"                                                                  \
-    "asr     r4, r9, r10\n\t"                                                                      \
-    "ldm     lr!, {r8, r9, r10}\n\t"                                                               \
-    "add     r9, r9, r5, asr #31\n\t"                                                              \
-    "and     r11, r5, #0x80000000\n\t"                                                             \
-    "orr     r11, r11, #0x40000000\n\t"                                                            \
-    "smlal   r11, r9, r5, r8\n\t"                                                                  \
-    "asr     r5, r9, r10\n\t"                                                                      \
-    "ldm     lr!, {r8, r9, r10}\n\t"                                                               \
-    "add     r9, r9, r6, asr #31\n\t"                                                              \
-    "and     r11, r6, #0x80000000\n\t"                                                             \
-    "orr     r11, r11, #0x40000000\n\t"                                                            \
-    "smlal   r11, r9, r6, r8\n\t"                                                                  \
-    "asr     r6, r9, r10\n\t"                                                                      \
-    "ldm     lr!, {r8, r9, r10}\n\t"                                                               \
-    "add     r9, r9, r7, asr #31\n\t"                                                              \
-    "and     r11, r7, #0x80000000\n\t"                                                             \
-    "orr     r11, r11, #0x40000000\n\t"                                                            \
-    "smlal   r11, r9, r7, r8\n\t"                                                                  \
-    "asr     r7, r9, r10\n\t"                                                                      \
-    ZP                                                                                             \
-    "ssat    r4, #8, r4\n\t"                                                                       \
-    "ssat    r5, #8, r5\n\t"                                                                       \
-    "ssat    r6, #8, r6\n\t"                                                                       \
-    "ssat    r7, #8, r7\n\t"                                                                       \
-    "bfi     r4, r5, #8, #8\n\t"                                                                   \
-    "bfi     r4, r6, #16, #8\n\t"                                                                  \
-    "bfi     r4, r7, #24, #8\n\t"                                                                  \
-    "ldr     r5, [r3, #36]\n\t"                                                                    \
-    "cbnz    r5, 2f\n\t"                                                                           \
-    "ldr     r8, [r3, #28]\n\t"                                                                    \
-    "ssub8   r9, r4, r8\n\t"                                                                       \
-    "sel     r4, r4, r8\n\t"                                                                       \
-    "ldr     r8, [r3, #32]\n\t"                                                                    \
-    "ssub8   r9, r8, r4\n\t"                                                                       \
-    "sel     r4, r4, r8\n\t"                                                                       \
-    "2:\n\t"                                                                                       \
-    "ldrd    r8, r9, [sp]\n\t"                                                                     \
-    "ldrd    r10, r11, [r3, #40]\n\t"                                                              \
-    "str     r4, [r8]\n\t"                                                                         \
-    "add     r8, r8, r10\n\t"                                                                      \
-    "str     r8, [sp]\n\t"                                                                         \
-    "add     r12, r12, r11\n\t"                                                                    \
-    "ldr     lr, [r3, #0]\n\t"                                                                     \
-    "cmp     r12, r9\n\t"                                                                          \
-    "bne     1b\n\t"                                                                               \
-    "add     sp, sp, #8\n\t"                                                                       \
-    "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
-#define DW3_ZP                                                                                     \
-    "ldr     r8, [r3, #24]\n\t"                                                                     \
-    "add     r4, r4, r8\n\t"                                                                        \
-    "add     r5, r5, r8\n\t"                                                                        \
-    "add     r6, r6, r8\n\t"                                                                        \
-    "add     r7, r7, r8\n\t"
-
-/* Group constants (multiplier, 2^(e-2) + zp 2^(e-1), e-1): every shift in
- * [-23, -2] (the high word stays below 2^31 in magnitude). */
 __attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute__((unused)),
                                                     int8_t *out __attribute__((unused)),
                                                     const int32_t *grp __attribute__((unused)),
                                                     const dw3_ctx *ctx __attribute__((unused)))
 {
-    __asm__ volatile(DW3_PX_ASM(""));
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "sub     sp, sp, #8\n\t"
+                     "ldr     r4, [r3, #20]\n\t"
+                     "ldr     r5, [r3, #12]\n\t"
+                     "mla     r4, r4, r5, r0\n\t"
+                     "strd    r1, r4, [sp]\n\t"
+                     "mov     r12, r0\n\t"
+                     "ldrd    r0, r1, [r3, #4]\n\t"
+                     "ldr     lr, [r3, #0]\n\t"
+                     "1:\n\t"
+                     "ldrd    r4, r5, [r2, #72]\n\t"
+                     "ldrd    r6, r7, [r2, #80]\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #0]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #8]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #16]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #24]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #32]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #40]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #48]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #56]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #64]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     lr, r2, #88\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r4, asr #31\n\t"
+                     "and     r11, r4, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r4, r8\n\t"
+                     "asr     r4, r9, r10\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r5, asr #31\n\t"
+                     "and     r11, r5, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r5, r8\n\t"
+                     "asr     r5, r9, r10\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r6, asr #31\n\t"
+                     "and     r11, r6, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r6, r8\n\t"
+                     "asr     r6, r9, r10\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r7, asr #31\n\t"
+                     "and     r11, r7, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r7, r8\n\t"
+                     "asr     r7, r9, r10\n\t"
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "ssat    r6, #8, r6\n\t"
+                     "ssat    r7, #8, r7\n\t"
+                     "bfi     r4, r5, #8, #8\n\t"
+                     "bfi     r4, r6, #16, #8\n\t"
+                     "bfi     r4, r7, #24, #8\n\t"
+                     "ldr     r5, [r3, #36]\n\t"
+                     "cbnz    r5, 2f\n\t"
+                     "ldr     r8, [r3, #28]\n\t"
+                     "ssub8   r9, r4, r8\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "ldr     r8, [r3, #32]\n\t"
+                     "ssub8   r9, r8, r4\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "2:\n\t"
+                     "ldrd    r8, r9, [sp]\n\t"
+                     "ldrd    r10, r11, [r3, #40]\n\t"
+                     "str     r4, [r8]\n\t"
+                     "add     r8, r8, r10\n\t"
+                     "str     r8, [sp]\n\t"
+                     "add     r12, r12, r11\n\t"
+                     "ldr     lr, [r3, #0]\n\t"
+                     "cmp     r12, r9\n\t"
+                     "bne     1b\n\t"
+                     "add     sp, sp, #8\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
-/* Group constants (multiplier, 2^(e-2), e-1): every shift <= -2, the zero
- * point added after the shift. */
-__attribute__((naked, noinline)) static void dw3_px_zp(const int8_t *px __attribute__((unused)),
-                                                       int8_t *out __attribute__((unused)),
-                                                       const int32_t *grp __attribute__((unused)),
-                                                       const dw3_ctx *ctx __attribute__((unused)))
-{
-    __asm__ volatile(DW3_PX_ASM(DW3_ZP));
-}
-
-/* One output row of one group whose shifts are not all <= -2 (dw3_px
- * and dw3_px_zp take the others): the same taps, the general output stage. */
+/* One output row of one group whose shifts are not all in [-23, -2]
+ * (dw3_px takes the others): the same taps, the general output stage. */
 static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *out,
                                                       const int32_t *grp, const dw3_ctx *x)
 {
@@ -369,7 +345,7 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
             int32_t *gk = grp + DW3_GRP_WORDS * k, t;
-            fast[k] = 1; /* 1: dw3_px, 2: dw3_px_zp, 0: dw3_row_general */
+            fast[k] = 1;
             for (t = 0; t < 9; ++t) {
                 const uint32_t w = mote_arm_ld32(filter + t * C + c);
                 gk[2 * t] = mote_arm_even0(w);
@@ -380,18 +356,13 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
                 int32_t *r = gk + DW3_GRP_RQ + 3 * i;
                 gk[DW3_GRP_BIAS + i] = bias ? bias[c + i] : 0;
                 r[0] = q->multiplier[c + i];
-                if (s <= -2) {
-                    r[1] = (int32_t)1 << (-s - 2);
+                if (s <= -2 && s >= -23) { /* |hq| < 2^30: the high word cannot wrap */
+                    r[1] = ((int32_t)1 << (-s - 2)) + p->output_offset * ((int32_t)1 << (-s - 1));
                     r[2] = -s - 1;
-                    if (s < -23 && fast[k]) fast[k] = 2;
                 } else {
                     fast[k] = 0;
                 }
             }
-            if (fast[k] == 1) /* the zero point in the high word's addend */
-                for (i = 0; i < 4; ++i)
-                    gk[DW3_GRP_RQ + 3 * i + 1] +=
-                        p->output_offset * ((int32_t)1 << (-q->shift[c + i] - 1));
             if (!fast[k]) /* dw3_row_general: (multiplier, shift) */
                 for (i = 0; i < 4; ++i)
                     gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
@@ -418,10 +389,8 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
                 have = iy;
                 for (k = 0; k < ng; ++k) {
                     const int8_t *px = (const int8_t *)rows + 4 * k;
-                    if (fast[k] == 1)
+                    if (fast[k])
                         dw3_px(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
-                    else if (fast[k] == 2)
-                        dw3_px_zp(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
                     else
                         dw3_row_general(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
                 }
