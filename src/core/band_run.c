@@ -27,6 +27,10 @@ typedef struct band_ctx {
     uint32_t n;
     uint8_t *work;
     uint8_t *in, *out; /* the chain's input and output tensors */
+    /* The kernel calls' inputs (mote_band_run): NULL past each step's own
+     * (as the session hands them over), set again up to max_in per call. */
+    const void **ins;
+    uint32_t max_in; /* most inputs of a chain step */
 } band_ctx;
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
@@ -156,13 +160,13 @@ static int call(void *user, const mote_band_call *bc)
     const mote_step *st = &s->steps[i];
     const mote_band_layer *l = &c->l[bc->k];
     uint8_t *block = s->state + st->params;
-    const void *in[MOTE_MAX_OP_INPUTS];
+    const void **in = c->ins;
     void *out[1];
     mote_kernel_io io;
     uint32_t k;
     mote_status status;
 
-    for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
+    for (k = 0; k < c->max_in; k++)
         in[k] =
             k < st->n_in && operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
     out[0] = bc->k + 1 < c->n ? c->work + mote_band_window_at(c->l, bc->k + 1, c->cap) +
@@ -227,10 +231,22 @@ mote_status mote_band_run(const mote_session *s)
     mote_band_visit v;
     mote_band_layer l[MOTE_BAND_MAX_OPS];
     int32_t cap[MOTE_BAND_MAX_OPS], grown[MOTE_BAND_MAX_OPS];
+    const void *ins[MOTE_MAX_OP_INPUTS];
+    uint32_t k;
     int rc, ok;
     c.l = l;
     c.cap = cap;
     if (load(&c, s) != 0) return MOTE_E_STATE;
+    /* Filled once: a call sets only the first max_in (its step's inputs,
+     * NULL up to the chain's most). */
+    c.ins = ins;
+    c.max_in = 0;
+    for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
+        ins[k] = NULL;
+    for (k = 0; k < c.n; k++)
+        if (s->steps[s->band_first + (int32_t)k].n_in > c.max_in)
+            c.max_in = s->steps[s->band_first + (int32_t)k].n_in;
+    if (c.max_in > MOTE_MAX_OP_INPUTS) return MOTE_E_STATE;
     v.drop = drop;
     v.call = call;
     v.user = &c;

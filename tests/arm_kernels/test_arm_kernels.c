@@ -142,7 +142,7 @@ static void record(counts *c, mote_status sr, mote_status sa, int32_t n, uint32_
 static void random_quant(int32_t nch, int allow_null_bias, const int32_t **bias)
 {
     int32_t i;
-    int shift_mode = (int)(rnd() % 4);
+    int shift_mode = (int)(rnd() % 5);
     for (i = 0; i < nch; ++i) {
         mult_buf[i] = (rnd() % 32 == 0) ? (1 << 30) : (int32_t)((1u << 30) | (rnd() >> 2));
         if (shift_mode == 0)
@@ -151,8 +151,10 @@ static void random_quant(int32_t nch, int allow_null_bias, const int32_t **bias)
             shift_buf[i] = (int8_t)rint_(-20, -8);
         else if (shift_mode == 2)
             shift_buf[i] = (int8_t)rint_(-16, 2);
-        else
+        else if (shift_mode == 3)
             shift_buf[i] = (int8_t)rint_(-12, -4);
+        else /* past the kernels' folded zero point (shifts below -23) */
+            shift_buf[i] = (int8_t)rint_(-31, -18);
         bias_buf[i] = (rnd() % 4 == 0) ? (int32_t)rnd() >> 8 : rint_(-5000, 5000);
     }
     *bias = (allow_null_bias && rnd() % 5 == 0) ? NULL : bias_buf;
@@ -436,6 +438,11 @@ static void test_dw(counts *c, int n_cases)
         id.h = rint_(1, 12);
         id.w = rint_(1, 12);
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 8) : rint_(1, 27);
+        if (rnd() % 8 == 0) { /* rows wider than the 3x3 path's padded rows hold at once */
+            id.h = rint_(1, 6); /* x 40 x 64 x 2 (multiplier 2) fits BUF_OUT */
+            id.w = rint_(13, 40);
+            id.c = 4 * rint_(4, 16);
+        }
         p.depth_multiplier = rnd() % 10 == 0 ? 2 : 1;
         if (rnd() % 2) {
             fd.h = fd.w = 3;

@@ -102,15 +102,19 @@ int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dim
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     if (!mote_arm_depthwise_conv2d_s8_fits(p, id, fd, od)) return MOTE_ARM_DW_NONE;
     /* 3x3 in padded rows: three rows of (OW - 1) * stride + 3 pixels of at
-     * least four channels on the stack; in place, all channels at once */
+     * least four channels on the stack. In place too when the rows hold
+     * fewer channels than the input has: a channel block reads and writes
+     * its own channels only (depthwise), so blocks never see each other's
+     * outputs, and within a block the padded rows keep every input row a
+     * later output row reads */
     if (fd->h == 3 && fd->w == 3 && id->c % 4 == 0 && p->geom.dilation_h == 1 &&
         p->geom.dilation_w == 1) {
         const int32_t pcols = (od->w - 1) * p->geom.stride_w + 3;
         int32_t cc = MOTE_ARM_DW3_ROW_BYTES / pcols / 4 * 4;
         if (cc > MOTE_ARM_DW3_CH) cc = MOTE_ARM_DW3_CH;
         if (cc > id->c) cc = id->c;
-        if (cc >= 4 && (!inplace || (cc == id->c && id->n == 1 && od->w == id->w &&
-                                     (p->geom.stride_h == 1 || od->h == 1))))
+        if (cc >= 4 &&
+            (!inplace || (id->n == 1 && od->w == id->w && (p->geom.stride_h == 1 || od->h == 1))))
             return MOTE_ARM_DW_3X3;
     }
     return inplace ? MOTE_ARM_DW_RING : MOTE_ARM_DW_GENERAL;

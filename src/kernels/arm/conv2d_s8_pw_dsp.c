@@ -28,7 +28,8 @@ typedef struct pw_ctx {
  * iteration, 24 instructions for 32 MACs), then the output stage of
  * mote_arm_requant_e2 (same arithmetic), zero point, SSAT, BFI packing and
  * clamp, one word stored per pixel: all in registers (naked: the loop
- * needs 13 of them).
+ * needs 13 of them). The input pointer runs on from pixel to pixel; the
+ * output pointer and the end are on the stack.
  */
 __attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute__((unused)),
                                                    int8_t *out __attribute__((unused)),
@@ -37,15 +38,15 @@ __attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "sub     sp, sp, #8\n\t"
-                     "str     r1, [sp, #0]\n\t"
                      "ldr     r4, [r3, #12]\n\t"
-                     "str     r4, [sp, #4]\n\t"
+                     "ldr     r5, [r3, #4]\n\t"
+                     "mla     r4, r4, r5, r0\n\t"
+                     "strd    r1, r4, [sp]\n\t"
                      "1:\n\t"
-                     "ldr     r1, [r3, #0]\n\t"
-                     "ldr     r2, [r3, #4]\n\t"
+                     "ldm     r3, {r1, r2}\n\t"
                      "add     r2, r2, r0\n\t"
-                     "add     r12, r3, #32\n\t"
-                     "ldm     r12, {r4, r5, r6, r7}\n\t"
+                     "ldrd    r4, r5, [r3, #32]\n\t"
+                     "ldrd    r6, r7, [r3, #40]\n\t"
                      "2:\n\t"
                      "ldrd    r8, r9, [r0], #8\n\t"
                      "ldm     r1!, {r10, r11, r12, lr}\n\t"
@@ -117,14 +118,12 @@ __attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute
                      "ssub8   r9, r8, r4\n\t"
                      "sel     r4, r4, r8\n\t"
                      "3:\n\t"
-                     "ldr     r1, [sp, #0]\n\t"
-                     "ldr     r2, [r3, #8]\n\t"
-                     "str     r4, [r1]\n\t"
-                     "add     r1, r1, r2\n\t"
-                     "str     r1, [sp, #0]\n\t"
-                     "ldr     r1, [sp, #4]\n\t"
-                     "subs    r1, r1, #1\n\t"
-                     "str     r1, [sp, #4]\n\t"
+                     "ldrd    r8, r9, [sp]\n\t"
+                     "ldr     r10, [r3, #8]\n\t"
+                     "str     r4, [r8]\n\t"
+                     "add     r8, r8, r10\n\t"
+                     "str     r8, [sp]\n\t"
+                     "cmp     r0, r9\n\t"
                      "bne     1b\n\t"
                      "add     sp, sp, #8\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");

@@ -74,7 +74,8 @@ static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t
 
 /* Group constants of dw3_px (words): the filter as 9 taps x (w0, w2),
  * (w1, w3) int16 pairs, the bias of the four channels, then per channel
- * (multiplier, 2^(e-2), e-1): the fast output stage (every shift <= -2). */
+ * (multiplier, 2^(e-2) + zp * 2^(e-1), e-1): the fast output stage (every
+ * shift in [-23, -2]) with the output zero point folded in. */
 #define DW3_GRP_WORDS 34
 #define DW3_GRP_BIAS 18
 #define DW3_GRP_RQ 22
@@ -87,10 +88,12 @@ typedef struct dw3_ctx {
     int32_t ps;   /* 12: input step between output pixels */
     int32_t oc;   /* 16: output pixel stride */
     int32_t n;    /* 20: pixels (>= 1) */
-    int32_t ooff; /* 24: output zero point */
+    int32_t ooff; /* 24: output zero point (dw3_row_general) */
     uint32_t lo4; /* 28: act_min in every byte */
     uint32_t hi4; /* 32: act_max in every byte */
     int32_t full; /* 36: the act range is [-128, 127] */
+    int32_t oc2;  /* 40: oc again (one LDRD with adv) */
+    int32_t adv;  /* 44: ps - 3 cs - 2 rs: where the taps leave the pointer to the next window */
 } dw3_ctx;
 
 /*
@@ -98,9 +101,13 @@ typedef struct dw3_ctx {
  * rows at px, px + ps, ...; outputs at out, out + oc, ...): the nine taps
  * as dw3x3_asm, then the output stage of mote_arm_requant_e2 (the same
  * arithmetic: per channel one LDM of its constants, the 64-bit addend
- * built from the sign, SMLAL, ASR), the zero point, SSAT, BFI packing and
- * the activation clamp: everything in registers, about 130 instructions
- * per pixel. Hand-written (naked): the taps alone need 13 registers.
+ * built from the sign, SMLAL, ASR; the output zero point is in the high
+ * word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
+ * SSAT, BFI packing and the activation clamp: everything in registers,
+ * about 120 instructions per pixel. The window pointer (r12), the row
+ * strides (r0) and the input offset (r1) stay in registers from pixel to
+ * pixel; the output pointer and the end are on the stack. Hand-written
+ * (naked): the taps alone need 13 registers.
  */
 __attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute__((unused)),
                                                     int8_t *out __attribute__((unused)),
@@ -108,18 +115,17 @@ __attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute
                                                     const dw3_ctx *ctx __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #12\n\t"
+                     "sub     sp, sp, #8\n\t"
                      "ldr     r4, [r3, #20]\n\t"
-                     "str     r0, [sp, #0]\n\t"
-                     "str     r1, [sp, #4]\n\t"
-                     "str     r4, [sp, #8]\n\t"
-                     "1:\n\t"
-                     "add     r12, r2, #72\n\t"
-                     "ldm     r12, {r4, r5, r6, r7}\n\t"
-                     "ldr     r12, [sp, #0]\n\t"
+                     "ldr     r5, [r3, #12]\n\t"
+                     "mla     r4, r4, r5, r0\n\t"
+                     "strd    r1, r4, [sp]\n\t"
+                     "mov     r12, r0\n\t"
+                     "ldrd    r0, r1, [r3, #4]\n\t"
                      "ldr     lr, [r3, #0]\n\t"
-                     "ldr     r0, [r3, #4]\n\t"
-                     "ldr     r1, [r3, #8]\n\t"
+                     "1:\n\t"
+                     "ldrd    r4, r5, [r2, #72]\n\t"
+                     "ldrd    r6, r7, [r2, #80]\n\t"
                      "ldr     r9, [r12]\n\t"
                      "sxtab16 r8, r1, r9\n\t"
                      "sxtab16 r9, r1, r9, ror #8\n\t"
@@ -197,46 +203,40 @@ __attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute
                      "smlatt  r6, r10, r8, r6\n\t"
                      "smlabb  r5, r11, r9, r5\n\t"
                      "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, r0\n\t"
-                     "add     r12, r2, #88\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "add     lr, r2, #88\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
                      "add     r9, r9, r4, asr #31\n\t"
-                     "and     r0, r4, #0x80000000\n\t"
-                     "orr     r0, r0, #0x40000000\n\t"
-                     "smlal   r0, r9, r4, r8\n\t"
+                     "and     r11, r4, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r4, r8\n\t"
                      "asr     r4, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
                      "add     r9, r9, r5, asr #31\n\t"
-                     "and     r0, r5, #0x80000000\n\t"
-                     "orr     r0, r0, #0x40000000\n\t"
-                     "smlal   r0, r9, r5, r8\n\t"
+                     "and     r11, r5, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r5, r8\n\t"
                      "asr     r5, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
                      "add     r9, r9, r6, asr #31\n\t"
-                     "and     r0, r6, #0x80000000\n\t"
-                     "orr     r0, r0, #0x40000000\n\t"
-                     "smlal   r0, r9, r6, r8\n\t"
+                     "and     r11, r6, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r6, r8\n\t"
                      "asr     r6, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
                      "add     r9, r9, r7, asr #31\n\t"
-                     "and     r0, r7, #0x80000000\n\t"
-                     "orr     r0, r0, #0x40000000\n\t"
-                     "smlal   r0, r9, r7, r8\n\t"
+                     "and     r11, r7, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r7, r8\n\t"
                      "asr     r7, r9, r10\n\t"
-                     "ldr     r0, [r3, #24]\n\t"
-                     "add     r4, r4, r0\n\t"
                      "ssat    r4, #8, r4\n\t"
-                     "add     r5, r5, r0\n\t"
                      "ssat    r5, #8, r5\n\t"
-                     "add     r6, r6, r0\n\t"
                      "ssat    r6, #8, r6\n\t"
-                     "add     r7, r7, r0\n\t"
                      "ssat    r7, #8, r7\n\t"
                      "bfi     r4, r5, #8, #8\n\t"
                      "bfi     r4, r6, #16, #8\n\t"
                      "bfi     r4, r7, #24, #8\n\t"
-                     "ldr     r0, [r3, #36]\n\t"
-                     "cbnz    r0, 2f\n\t"
+                     "ldr     r5, [r3, #36]\n\t"
+                     "cbnz    r5, 2f\n\t"
                      "ldr     r8, [r3, #28]\n\t"
                      "ssub8   r9, r4, r8\n\t"
                      "sel     r4, r4, r8\n\t"
@@ -244,25 +244,21 @@ __attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute
                      "ssub8   r9, r8, r4\n\t"
                      "sel     r4, r4, r8\n\t"
                      "2:\n\t"
-                     "ldr     r1, [sp, #4]\n\t"
-                     "ldr     r0, [r3, #16]\n\t"
-                     "str     r4, [r1]\n\t"
-                     "add     r1, r1, r0\n\t"
-                     "str     r1, [sp, #4]\n\t"
-                     "ldr     r0, [sp, #0]\n\t"
-                     "ldr     r1, [r3, #12]\n\t"
-                     "add     r0, r0, r1\n\t"
-                     "str     r0, [sp, #0]\n\t"
-                     "ldr     r0, [sp, #8]\n\t"
-                     "subs    r0, r0, #1\n\t"
-                     "str     r0, [sp, #8]\n\t"
+                     "ldrd    r8, r9, [sp]\n\t"
+                     "ldrd    r10, r11, [r3, #40]\n\t"
+                     "str     r4, [r8]\n\t"
+                     "add     r8, r8, r10\n\t"
+                     "str     r8, [sp]\n\t"
+                     "add     r12, r12, r11\n\t"
+                     "ldr     lr, [r3, #0]\n\t"
+                     "cmp     r12, r9\n\t"
                      "bne     1b\n\t"
-                     "add     sp, sp, #12\n\t"
+                     "add     sp, sp, #8\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
-/* One output row of one group whose shifts are not all <= -2 (dw3_px
- * takes the others): the same taps, the general output stage. */
+/* One output row of one group whose shifts are not all in [-23, -2]
+ * (dw3_px takes the others): the same taps, the general output stage. */
 static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *out,
                                                       const int32_t *grp, const dw3_ctx *x)
 {
@@ -307,7 +303,8 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * (input == output; batch 1, the same row, stride 1 along rows or one
  * output row): rows are copied before any output row overwrites them, and
  * an output row only overwrites input rows the later ones no longer read
- * (they are in the padded rows by then). The cases: mote_arm_dw_s8_path
+ * (they are in the padded rows by then); a channel block writes only its
+ * own channels, which no other block reads. The cases: mote_arm_dw_s8_path
  * (arm_plan.c).
  */
 void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
@@ -342,6 +339,8 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
         x.cs = cs;
         x.rs = rbytes - cs;
         x.ps = sw * cs;
+        x.oc2 = C;
+        x.adv = x.ps - 3 * cs - 2 * x.rs;
         /* filter (two int16 pairs per tap), bias, output constants per group */
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
@@ -357,8 +356,8 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
                 int32_t *r = gk + DW3_GRP_RQ + 3 * i;
                 gk[DW3_GRP_BIAS + i] = bias ? bias[c + i] : 0;
                 r[0] = q->multiplier[c + i];
-                if (s <= -2) {
-                    r[1] = (int32_t)1 << (-s - 2);
+                if (s <= -2 && s >= -23) { /* |hq| < 2^30: the high word cannot wrap */
+                    r[1] = ((int32_t)1 << (-s - 2)) + p->output_offset * ((int32_t)1 << (-s - 1));
                     r[2] = -s - 1;
                 } else {
                     fast[k] = 0;
