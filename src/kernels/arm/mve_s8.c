@@ -74,43 +74,6 @@ static void dot_mve(const int8_t *w, int32_t K, const int8_t *x, int32_t n, int3
     }
 }
 
-mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
-                                        int32_t batches, int32_t depth, int32_t out_c,
-                                        const int8_t *input, const int8_t *filter,
-                                        const int32_t *bias, int8_t *output)
-{
-    int32_t b, o;
-    int32_t per_tensor;
-    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
-    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
-    per_tensor = p->per_channel ? 0 : 1;
-    for (o = 0; o + 4 <= out_c; o += 4) {
-        mote_arm_rq4 rq;
-        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, per_tensor, p->output_offset, p->act_min,
-                          p->act_max);
-        for (b = 0; b < batches; ++b) {
-            int32_t acc[4];
-            acc[0] = bias ? bias[o] : 0;
-            acc[1] = bias ? bias[o + 1] : 0;
-            acc[2] = bias ? bias[o + 2] : 0;
-            acc[3] = bias ? bias[o + 3] : 0;
-            dot_mve(filter + o * depth, depth, input + b * depth, depth, p->input_offset, 4, acc);
-            mote_arm_st32(output + b * out_c + o,
-                          mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
-        }
-    }
-    for (; o < out_c; ++o) {
-        const int32_t k = per_tensor ? 0 : o;
-        for (b = 0; b < batches; ++b) {
-            int32_t acc = bias ? bias[o] : 0;
-            dot_mve(filter + o * depth, depth, input + b * depth, depth, p->input_offset, 1, &acc);
-            output[b * out_c + o] = mote_arm_out_s8(acc, q->multiplier[k], q->shift[k],
-                                                    p->output_offset, p->act_min, p->act_max);
-        }
-    }
-    return MOTE_OK;
-}
-
 static void pixel_dot_mve(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
                           const mote_dims *fd, int32_t oy, int32_t ox, const int8_t *w, int32_t K,
                           int32_t rows, int32_t *acc)
@@ -146,62 +109,187 @@ static int32_t seed_mve(const int8_t *w, int32_t K, int32_t off, int32_t bias)
     return (int32_t)((uint32_t)bias + (uint32_t)sw * (uint32_t)off);
 }
 
+/* s[r] += sum_k w[r*K + k] * x[k], r < 4, k < n (n >= 1): one
+ * tail-predicated low-overhead loop (DLSTP/LETP), 16 bytes of each of the
+ * four filter rows per iteration against one load of x. VMLADAVA needs an
+ * even accumulator register (constraint Te). */
+#define MVE_DOT4(x, w, K, cnt_, s0, s1, s2, s3)                                                    \
+    do {                                                                                        \
+        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K), *w2_ = w1_ + (K);                \
+        const int8_t *w3_ = w2_ + (K);                                                          \
+        __asm__ volatile("dlstp.8 lr, %[cnt]\n"                                                   \
+                         "1:\n\t"                                                               \
+                         "vldrb.8 q0, [%[xp]], #16\n\t"                                         \
+                         "vldrb.8 q1, [%[w0]], #16\n\t"                                         \
+                         "vmladava.s8 %[a0], q1, q0\n\t"                                        \
+                         "vldrb.8 q1, [%[w1]], #16\n\t"                                         \
+                         "vmladava.s8 %[a1], q1, q0\n\t"                                        \
+                         "vldrb.8 q1, [%[w2]], #16\n\t"                                         \
+                         "vmladava.s8 %[a2], q1, q0\n\t"                                        \
+                         "vldrb.8 q1, [%[w3]], #16\n\t"                                         \
+                         "vmladava.s8 %[a3], q1, q0\n\t"                                        \
+                         "letp lr, 1b\n"                                                        \
+                         : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [w2] "+r"(w2_),     \
+                           [w3] "+r"(w3_), [a0] "+Te"(s0), [a1] "+Te"(s1), [a2] "+Te"(s2),     \
+                           [a3] "+Te"(s3)                                                       \
+                         : [cnt] "r"(cnt_)                                                           \
+                         : "d0", "d1", "d2", "d3", "lr", "memory");    \
+    } while (0)
+
+/* Two filter rows with their sums (VADDVA), for the input offset when no
+ * seeds are prepared: s[r] += sum_k w[r*K + k] * x[k], t[r] += sum_k
+ * w[r*K + k], r < 2. (Four rows would need eight even registers.) */
+#define MVE_DOT2S(x, w, K, cnt_, s0, s1, t0, t1)                                                \
+    do {                                                                                        \
+        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K);                                  \
+        __asm__ volatile("dlstp.8 lr, %[cnt]\n"                                                 \
+                         "1:\n\t"                                                               \
+                         "vldrb.8 q0, [%[xp]], #16\n\t"                                         \
+                         "vldrb.8 q1, [%[w0]], #16\n\t"                                         \
+                         "vmladava.s8 %[a0], q1, q0\n\t"                                        \
+                         "vaddva.s8 %[b0], q1\n\t"                                              \
+                         "vldrb.8 q1, [%[w1]], #16\n\t"                                         \
+                         "vmladava.s8 %[a1], q1, q0\n\t"                                        \
+                         "vaddva.s8 %[b1], q1\n\t"                                              \
+                         "letp lr, 1b\n"                                                        \
+                         : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [a0] "+Te"(s0),     \
+                           [a1] "+Te"(s1), [b0] "+Te"(t0), [b1] "+Te"(t1)                       \
+                         : [cnt] "r"(cnt_)                                                      \
+                         : "d0", "d1", "d2", "d3", "lr", "memory");                \
+    } while (0)
+
+/* The output stage of four channels in vector form: per-channel
+ * constants (mote_requantize per lane, then zero point and clamp). */
+typedef struct rqv {
+    int32x4_t m, lsh, rsh, emask, lo, hi;
+    int32_t ooff;
+} rqv;
+
+static inline __attribute__((always_inline)) void rqv_prep(rqv *r, const int32_t *mult,
+                                                            const int8_t *shift, int32_t c0,
+                                                            int32_t per_tensor,
+                                                            const int32_t *ooff_lo_hi)
+{
+    const int32x4_t zero = vdupq_n_s32(0);
+    int32x4_t sv;
+    if (per_tensor) {
+        sv = vdupq_n_s32(shift[0]);
+        r->m = vdupq_n_s32(mult[0]);
+    } else {
+        sv = vldrbq_s32(shift + c0);
+        r->m = vldrwq_s32(mult + c0);
+    }
+    r->lsh = vmaxq_s32(sv, zero);
+    r->rsh = vminq_s32(sv, zero);
+    r->emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
+    r->ooff = ooff_lo_hi[0];
+    r->lo = vdupq_n_s32(ooff_lo_hi[1]);
+    r->hi = vdupq_n_s32(ooff_lo_hi[2]);
+}
+
+/* VQRDMULH is TFLite's saturating rounding doubling high multiply; the
+ * rounding right shift with ties away from zero is VRSHL of x - (x < 0). */
+static inline __attribute__((always_inline)) int32x4_t rqv_apply(const rqv *r, int32x4_t v)
+{
+    v = vqrdmulhq_s32(vshlq_s32(v, r->lsh), r->m);
+    v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), r->emask));
+    v = vaddq_n_s32(vrshlq_s32(v, r->rsh), r->ooff);
+    return vminq_s32(vmaxq_s32(v, r->lo), r->hi);
+}
+
+static inline __attribute__((always_inline)) int32x4_t vec4(int32_t a, int32_t b, int32_t c,
+                                                            int32_t d)
+{
+    int32x4_t v = vdupq_n_s32(a);
+    v = vsetq_lane_s32(b, v, 1);
+    v = vsetq_lane_s32(c, v, 2);
+    return vsetq_lane_s32(d, v, 3);
+}
+
 /* ng blocks of four output channels of one pixel: x (K int8, the offset
  * folded into the seeds), filter rows w, w + K, ...; each block's four
- * sums go through the vector output stage. A function of its own so that
- * its loops have the registers to themselves. ooff_lo_hi: output zero
- * point, act_min, act_max. */
+ * sums go through the vector output stage. ooff_lo_hi: output zero point,
+ * act_min, act_max. */
 static __attribute__((noinline)) void blocks_mve(const int8_t *x, const int8_t *w, int32_t K,
                                                  const int32_t *seed, int32_t ng, int8_t *out,
                                                  const int32_t *mult, const int8_t *shift,
                                                  const int32_t *ooff_lo_hi)
 {
-    const int32x4_t zero = vdupq_n_s32(0);
-    const int32x4_t voff = vdupq_n_s32(ooff_lo_hi[0]);
-    const int32x4_t vlo = vdupq_n_s32(ooff_lo_hi[1]), vhi = vdupq_n_s32(ooff_lo_hi[2]);
-    const int32_t kf = K & ~15;
     int32_t gi;
-    for (gi = 0; gi < ng; ++gi, w += 4 * K, seed += 4, out += 4, mult += 4, shift += 4) {
+    for (gi = 0; gi < ng; ++gi, w += 4 * K, seed += 4, out += 4) {
         int32_t s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];
-        const int8_t *w0 = w, *w1 = w + K, *w2 = w + 2 * K, *w3 = w + 3 * K, *xp = x;
-        int32_t k;
-        int32x4_t v, sv, emask;
-        for (k = 0; k < kf; k += 16) {
-            const int8x16_t xv = vldrbq_s8(xp);
-            s0 = vmladavaq_s8(s0, vldrbq_s8(w0), xv);
-            s1 = vmladavaq_s8(s1, vldrbq_s8(w1), xv);
-            s2 = vmladavaq_s8(s2, vldrbq_s8(w2), xv);
-            s3 = vmladavaq_s8(s3, vldrbq_s8(w3), xv);
-            xp += 16;
-            w0 += 16;
-            w1 += 16;
-            w2 += 16;
-            w3 += 16;
-        }
-        if (kf < K) {
-            const mve_pred16_t pr = vctp8q((uint32_t)(K - kf));
-            const int8x16_t xv = vldrbq_z_s8(xp, pr);
-            s0 = vmladavaq_s8(s0, vldrbq_z_s8(w0, pr), xv);
-            s1 = vmladavaq_s8(s1, vldrbq_z_s8(w1, pr), xv);
-            s2 = vmladavaq_s8(s2, vldrbq_z_s8(w2, pr), xv);
-            s3 = vmladavaq_s8(s3, vldrbq_z_s8(w3, pr), xv);
-        }
-        /* the four sums into one vector, then mote_requantize per lane */
-        v = vsetq_lane_s32(s0, zero, 0);
-        v = vsetq_lane_s32(s1, v, 1);
-        v = vsetq_lane_s32(s2, v, 2);
-        v = vsetq_lane_s32(s3, v, 3);
-        sv = vldrbq_s32(shift);
-        emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
-        v = vqrdmulhq_s32(vshlq_s32(v, vmaxq_s32(sv, zero)), vldrwq_s32(mult));
-        v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), emask));
-        v = vaddq_s32(vrshlq_s32(v, vminq_s32(sv, zero)), voff);
-        v = vminq_s32(vmaxq_s32(v, vlo), vhi);
-        vstrbq_s32(out, v);
+        rqv r;
+        rqv_prep(&r, mult, shift, 4 * gi, 0, ooff_lo_hi);
+        MVE_DOT4(x, w, K, K, s0, s1, s2, s3);
+        vstrbq_s32(out, rqv_apply(&r, vec4(s0, s1, s2, s3)));
     }
 }
 
-#define MVE_PATCH 512 /* bytes: one pixel's gathered inputs (K <= 512) */
+/* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
+ * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
+ * pointwise convolution and the fully connected layer. Channel blocks
+ * outside, pixels inside, so a block's constants are made once. */
+static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, int32_t K,
+                    int32_t OC, const int32_t *bias, int32_t off, const int32_t *mult,
+                    const int8_t *shift, int32_t per_tensor, int8_t *out, int32_t os,
+                    const int32_t *ooff_lo_hi)
+{
+    int32_t o, px;
+    for (o = 0; o + 4 <= OC; o += 4) {
+        const int8_t *wb = w + o * K;
+        int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        rqv r;
+        rqv_prep(&r, mult, shift, o, per_tensor, ooff_lo_hi);
+        if (npix == 1) {
+            int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+            MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
+            MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
+            b0 = (int32_t)((uint32_t)b0 + (uint32_t)t0 * (uint32_t)off);
+            b1 = (int32_t)((uint32_t)b1 + (uint32_t)t1 * (uint32_t)off);
+            b2 = (int32_t)((uint32_t)b2 + (uint32_t)t2 * (uint32_t)off);
+            b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
+            vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
+            continue;
+        }
+        b0 = seed_mve(wb, K, off, b0);
+        b1 = seed_mve(wb + K, K, off, b1);
+        b2 = seed_mve(wb + 2 * K, K, off, b2);
+        b3 = seed_mve(wb + 3 * K, K, off, b3);
+        for (px = 0; px < npix; ++px) {
+            int32_t s0 = b0, s1 = b1, s2 = b2, s3 = b3;
+            MVE_DOT4(x + px * xs, wb, K, K, s0, s1, s2, s3);
+            vstrbq_s32(out + px * os + o, rqv_apply(&r, vec4(s0, s1, s2, s3)));
+        }
+    }
+    for (; o < OC; ++o) {
+        const int32_t k = per_tensor ? 0 : o;
+        for (px = 0; px < npix; ++px) {
+            int32_t acc = bias ? bias[o] : 0;
+            dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
+            out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0],
+                                               ooff_lo_hi[1], ooff_lo_hi[2]);
+        }
+    }
+}
+
+mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
+                                        int32_t batches, int32_t depth, int32_t out_c,
+                                        const int8_t *input, const int8_t *filter,
+                                        const int32_t *bias, int8_t *output)
+{
+    int32_t lims[3];
+    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
+    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
+    lims[0] = p->output_offset;
+    lims[1] = p->act_min;
+    lims[2] = p->act_max;
+    mat_mve(input, batches, depth, filter, depth, out_c, bias, p->input_offset, q->multiplier,
+            q->shift, p->per_channel ? 0 : 1, output, out_c, lims);
+    return MOTE_OK;
+}
+
+#define MVE_PATCH 640 /* bytes: one pixel's gathered inputs (K <= 640) */
 #define MVE_SEEDS 128 /* output channels per pass (their seeds: 512 bytes) */
 
 /* The patch path: pixel by pixel, the window's K inputs in filter order
@@ -290,6 +378,14 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
     K = fd->h * fd->w * fd->c;
     OC = od->c;
+    if (fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
+        p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w) {
+        /* pointwise: every pixel of the batch is one row of K inputs */
+        const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+        mat_mve(input, od->n * od->h * od->w, K, filter, K, OC, bias, p->input_offset,
+                q->multiplier, q->shift, 0, output, OC, lims);
+        return MOTE_OK;
+    }
     if (K <= MVE_PATCH) {
         conv_patch_mve(p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
