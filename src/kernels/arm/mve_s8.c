@@ -427,6 +427,270 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     return MOTE_OK;
 }
 
+/* Depthwise, channels c .. c + n - 1 (n <= 8) of one output pixel, the
+ * window's valid taps ky in [ky_lo, ky_hi), kx in [kx_lo, kx_hi) from xp
+ * (input of tap (ky_lo, kx_lo), channel c) and wp (its weights). Inputs
+ * and weights load widened to int16 lanes, the input offset added there
+ * (|x + off| <= 255); VMULLB / VMULLT multiply the even / odd lanes into
+ * int32, so the accumulators hold channels c, c+2, c+4, c+6 and c+1, c+3,
+ * c+5, c+7. They are requantized with constants gathered in the same
+ * order (rqv_apply) and narrowed back into channel order (VMOVNB /
+ * VMOVNT) for one byte store. full: n == 8, no predicates. */
+static inline __attribute__((always_inline)) void dw8_mve(
+    const int8_t *xp, const int8_t *wp, int32_t nky, int32_t nkx, int32_t xrow, int32_t dwC,
+    int32_t wrow, int32_t C, int16_t off, const mote_requant *q, const int32_t *bias, const int32_t *lims,
+    int8_t *out, int32_t c, int32_t n, int full)
+{
+    const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
+    const mve_pred16_t p16 = vctp16q((uint32_t)n);
+    const mve_pred16_t pe = vcmphiq_u32(vdupq_n_u32((uint32_t)n), ev); /* lanes 2i < n */
+    const mve_pred16_t po = vcmphiq_u32(vdupq_n_u32((uint32_t)n), odd);
+    int32x4_t ae, ao, se, so;
+    int16x8_t r16 = vdupq_n_s16(0);
+    rqv r;
+    int32_t ky, kx;
+    if (full) {
+        ae = bias ? vldrwq_gather_shifted_offset_s32(bias + c, ev) : vdupq_n_s32(0);
+        ao = bias ? vldrwq_gather_shifted_offset_s32(bias + c, odd) : vdupq_n_s32(0);
+    } else {
+        ae = bias ? vldrwq_gather_shifted_offset_z_s32(bias + c, ev, pe) : vdupq_n_s32(0);
+        ao = bias ? vldrwq_gather_shifted_offset_z_s32(bias + c, odd, po) : vdupq_n_s32(0);
+    }
+    for (ky = 0; ky < nky; ++ky, xp += xrow, wp += wrow) {
+        const int8_t *x = xp, *w = wp;
+        for (kx = 0; kx < nkx; ++kx, x += dwC, w += C) {
+            int16x8_t xv, wv;
+            if (full) {
+                xv = vaddq_n_s16(vldrbq_s16(x), off);
+                wv = vldrbq_s16(w);
+            } else {
+                xv = vaddq_n_s16(vldrbq_z_s16(x, p16), off);
+                wv = vldrbq_z_s16(w, p16);
+            }
+            ae = vaddq_s32(ae, vmullbq_int_s16(xv, wv));
+            ao = vaddq_s32(ao, vmulltq_int_s16(xv, wv));
+        }
+    }
+    r.lo = vdupq_n_s32(lims[1]);
+    r.hi = vdupq_n_s32(lims[2]);
+    r.ooff = lims[0];
+    if (full) {
+        se = vldrbq_gather_offset_s32(q->shift + c, ev);
+        so = vldrbq_gather_offset_s32(q->shift + c, odd);
+        r.m = vldrwq_gather_shifted_offset_s32(q->multiplier + c, ev);
+    } else {
+        se = vldrbq_gather_offset_z_s32(q->shift + c, ev, pe);
+        so = vldrbq_gather_offset_z_s32(q->shift + c, odd, po);
+        r.m = vldrwq_gather_shifted_offset_z_s32(q->multiplier + c, ev, pe);
+    }
+    r.lsh = vmaxq_s32(se, vdupq_n_s32(0));
+    r.rsh = vminq_s32(se, vdupq_n_s32(0));
+    r.emask = vshrq_n_s32(r.rsh, 31);
+    r16 = vmovnbq_s32(r16, rqv_apply(&r, ae));
+    if (full)
+        r.m = vldrwq_gather_shifted_offset_s32(q->multiplier + c, odd);
+    else
+        r.m = vldrwq_gather_shifted_offset_z_s32(q->multiplier + c, odd, po);
+    r.lsh = vmaxq_s32(so, vdupq_n_s32(0));
+    r.rsh = vminq_s32(so, vdupq_n_s32(0));
+    r.emask = vshrq_n_s32(r.rsh, 31);
+    r16 = vmovntq_s32(r16, rqv_apply(&r, ao));
+    if (full)
+        vstrbq_s16(out, r16);
+    else
+        vstrbq_p_s16(out, r16, p16);
+}
+
+/* What dw16_asm reads (offsets fixed in its assembly). */
+typedef struct dwp {
+    int32_t nky, nkx;          /* 0, 4: valid taps */
+    int32_t xadj, wadj;        /* 8, 12: to the next tap row, after nkx taps */
+    int32_t dwC, C;            /* 16, 20: input / weight step of a tap */
+    int32_t off;               /* 24: input offset */
+    const int32_t *bias;       /* 28: bias + c (a zero table when none) */
+    const int8_t *shift;       /* 32: shift + c */
+    const int32_t *mult;       /* 36: multiplier + c */
+    int32_t ooff, lo, hi;      /* 40, 44, 48: zero point, activation range */
+} dwp;
+
+/* One requantization of int32 lanes qa (channels at gather offsets qo of
+ * shift / mult): shift into q0, lsh q1, then the vector output stage. */
+#define DW_RQ(qa, qo)                                                                           \
+    "vldrb.s32 q0, [r4, " qo "]\n\t"                                                            \
+    "vmov.i32 q1, #0\n\t"                                                                       \
+    "vmax.s32 q2, q0, q1\n\t"                                                                   \
+    "vmin.s32 q0, q0, q1\n\t"                                                                   \
+    "vshl.s32 " qa ", " qa ", q2\n\t"                                                           \
+    "vldrw.u32 q2, [r5, " qo ", uxtw #2]\n\t"                                                   \
+    "vqrdmulh.s32 " qa ", " qa ", q2\n\t"                                                       \
+    "vshr.s32 q2, q0, #31\n\t"                                                                  \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                              \
+    "vand q2, q2, q1\n\t"                                                                       \
+    "vadd.i32 " qa ", " qa ", q2\n\t"                                                           \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                          \
+    "vadd.i32 " qa ", " qa ", r6\n\t"                                                           \
+    "vmax.s32 " qa ", " qa ", q3\n\t"                                                           \
+    "vmin.s32 " qa ", " qa ", q7\n\t"
+
+/* Sixteen channels of one output pixel (x, w: their first valid tap):
+ * two halves of eight, each as dw8_mve, accumulators q4 (c, c+2, .., c+6),
+ * q5 (c+1, .., c+7), q6 (c+8, .., c+14), q7 (c+9, .., c+15). */
+static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w, const dwp *d,
+                                               int8_t *out)
+{
+    __asm__ volatile(
+        /* bias: even / odd lanes of each half */
+        "ldr r4, [%[d], #28]\n\t"
+        "movs r6, #0\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #1\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q5, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #8\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q6, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #9\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q7, [r4, q0, uxtw #2]\n\t"
+        "ldr r4, [%[d], #0]\n\t"  /* rows left */
+        "ldr r5, [%[d], #16]\n\t" /* dwC */
+        "ldr r6, [%[d], #20]\n\t" /* C */
+        "ldr r7, [%[d], #24]\n\t" /* off */
+        "cmp r4, #0\n\t"
+        "ble 3f\n"
+        "1:\n\t"
+        "ldr r8, [%[d], #4]\n\t"
+        "wls lr, r8, 4f\n"
+        "2:\n\t"
+        "vldrb.s16 q0, [%[x]]\n\t"
+        "vldrb.s16 q1, [%[w]]\n\t"
+        "vadd.i16 q0, q0, r7\n\t"
+        "vmullb.s16 q2, q0, q1\n\t"
+        "vadd.i32 q4, q4, q2\n\t"
+        "vmullt.s16 q2, q0, q1\n\t"
+        "vadd.i32 q5, q5, q2\n\t"
+        "vldrb.s16 q0, [%[x], #8]\n\t"
+        "vldrb.s16 q1, [%[w], #8]\n\t"
+        "vadd.i16 q0, q0, r7\n\t"
+        "vmullb.s16 q2, q0, q1\n\t"
+        "vadd.i32 q6, q6, q2\n\t"
+        "vmullt.s16 q2, q0, q1\n\t"
+        "vadd.i32 q7, q7, q2\n\t"
+        "add %[x], r5\n\t"
+        "add %[w], r6\n\t"
+        "le lr, 2b\n"
+        "4:\n\t"
+        "ldr r8, [%[d], #8]\n\t"
+        "add %[x], r8\n\t"
+        "ldr r8, [%[d], #12]\n\t"
+        "add %[w], r8\n\t"
+        "subs r4, #1\n\t"
+        "bgt 1b\n"
+        "3:\n\t"
+        /* output stage: r4 shift + c, r5 mult + c, r6 zero point, q3 lo;
+         * q7 (hi) is free only after its own lanes: those go first */
+        "ldr r4, [%[d], #32]\n\t"
+        "ldr r5, [%[d], #36]\n\t"
+        "ldr r6, [%[d], #40]\n\t"
+        "ldr r8, [%[d], #44]\n\t"
+        "vdup.32 q3, r8\n\t"
+        "ldr r8, [%[d], #48]\n\t"
+        /* q7 (c+9, ..) moves to the stack slot-free way: through q2's
+         * reuse is impossible, so requantize it with hi in q1 first */
+        "mov lr, #9\n\t"
+        "vidup.u32 q2, lr, #2\n\t"
+        "vldrb.s32 q0, [r4, q2]\n\t"
+        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmax.s32 q2, q0, q2\n\t"
+        "vshl.s32 q7, q7, q2\n\t"
+        "vqrdmulh.s32 q7, q7, q1\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmin.s32 q0, q0, q2\n\t"
+        "vshr.s32 q2, q0, #31\n\t"
+        "vshr.s32 q1, q7, #31\n\t"
+        "vand q2, q2, q1\n\t"
+        "vadd.i32 q7, q7, q2\n\t"
+        "vrshl.s32 q7, q7, q0\n\t"
+        "vadd.i32 q7, q7, r6\n\t"
+        "vmax.s32 q7, q7, q3\n\t"
+        "vdup.32 q2, r8\n\t"
+        "vmin.s32 q7, q7, q2\n\t"
+        /* q6 <- narrow(q6) | narrow(q7) on top, after q6's own stage:
+         * q7 holds a result now, so hi goes to q7 only after the merge */
+        "mov lr, #8\n\t"
+        "vidup.u32 q2, lr, #2\n\t"
+        "vldrb.s32 q0, [r4, q2]\n\t"
+        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmax.s32 q2, q0, q2\n\t"
+        "vshl.s32 q6, q6, q2\n\t"
+        "vqrdmulh.s32 q6, q6, q1\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmin.s32 q0, q0, q2\n\t"
+        "vshr.s32 q2, q0, #31\n\t"
+        "vshr.s32 q1, q6, #31\n\t"
+        "vand q2, q2, q1\n\t"
+        "vadd.i32 q6, q6, q2\n\t"
+        "vrshl.s32 q6, q6, q0\n\t"
+        "vadd.i32 q6, q6, r6\n\t"
+        "vmax.s32 q6, q6, q3\n\t"
+        "vdup.32 q2, r8\n\t"
+        "vmin.s32 q6, q6, q2\n\t"
+        "vmovnt.i32 q6, q7\n\t"
+        "vstrb.16 q6, [%[o], #8]\n\t"
+        "vdup.32 q7, r8\n\t"
+        "mov lr, #1\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6")
+        "mov lr, #0\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q4", "q6")
+        "vmovnt.i32 q4, q5\n\t"
+        "vstrb.16 q4, [%[o]]\n\t"
+        : [x] "+r"(x), [w] "+r"(w)
+        : [d] "r"(d), [o] "r"(out)
+        : "r4", "r5", "r6", "r7", "r8", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
+          "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+}
+
+static const int32_t zero_bias[16];
+
+/* Every channel of one output pixel: 16 at a time (dw16_asm), the rest
+ * eight at a time. */
+static __attribute__((noinline)) void dw_pixel_mve(const int8_t *xp, const int8_t *wp,
+                                                   int32_t nky, int32_t nkx, int32_t xrow,
+                                                   int32_t dwC, int32_t wrow, int32_t C,
+                                                   int16_t off, const mote_requant *q,
+                                                   const int32_t *bias, const int32_t *lims,
+                                                   int8_t *out)
+{
+    int32_t c = 0;
+    if (C >= 16) {
+        dwp d;
+        d.nky = nky;
+        d.nkx = nkx;
+        d.xadj = xrow - nkx * dwC;
+        d.wadj = wrow - nkx * C;
+        d.dwC = dwC;
+        d.C = C;
+        d.off = off;
+        d.ooff = lims[0];
+        d.lo = lims[1];
+        d.hi = lims[2];
+        for (; c + 16 <= C; c += 16) {
+            d.bias = bias ? bias + c : zero_bias;
+            d.shift = q->shift + c;
+            d.mult = q->multiplier + c;
+            dw16_asm(xp + c, wp + c, &d, out + c);
+        }
+    }
+    for (; c + 8 <= C; c += 8)
+        dw8_mve(xp + c, wp + c, nky, nkx, xrow, dwC, wrow, C, off, q, bias, lims, out + c, c, 8, 1);
+    if (c < C)
+        dw8_mve(xp + c, wp + c, nky, nkx, xrow, dwC, wrow, C, off, q, bias, lims, out + c, c,
+                C - c, 0);
+}
+
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -434,7 +698,6 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                                          int8_t *output)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
-    int32_t b, oy, ox, c;
     if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
@@ -442,51 +705,25 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
     {
         const mote_conv_geom *g = &p->geom;
         const int32_t C = id->c, IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
-        const int32_t sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
-        const int32_t dh = g->dilation_h, dw = g->dilation_w;
-        const int32_t OH = od->h, OW = od->w;
-        const int32_t off = p->input_offset;
-        const int32x4_t ooff = vdupq_n_s32(p->output_offset);
-        const int32x4_t lo = vdupq_n_s32(p->act_min), hi = vdupq_n_s32(p->act_max);
-        const int32x4_t zero = vdupq_n_s32(0);
-
-        for (c = 0; c < C; c += 4) {
-            const mve_pred16_t pc = vctp32q((uint32_t)(C - c));
-            const int32x4_t sv = vldrbq_z_s32(q->shift + c, pc);
-            const int32x4_t mv = vldrwq_z_s32(q->multiplier + c, pc);
-            const int32x4_t lsh = vmaxq_s32(sv, zero); /* left shift */
-            const int32x4_t rsh = vminq_s32(sv, zero); /* minus right shift */
-            const int32x4_t emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
-            const int32x4_t bv = bias ? vldrwq_z_s32(bias + c, pc) : zero;
-            for (b = 0; b < od->n; ++b) {
-                const int8_t *in_b = input + b * IH * IW * C + c;
-                int8_t *out = output + b * OH * OW * C + c;
-                for (oy = 0; oy < OH; ++oy) {
-                    const int32_t y0 = oy * sh - ph;
-                    int32_t ky_lo, ky_hi;
-                    tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
-                    for (ox = 0; ox < OW; ++ox, out += C) {
-                        const int32_t x0 = ox * sw - pw;
-                        int32_t kx_lo, kx_hi, ky, kx;
-                        int32x4_t acc = bv, x;
-                        tap_range(x0, dw, IW, KW, &kx_lo, &kx_hi);
-                        for (ky = ky_lo; ky < ky_hi; ++ky) {
-                            const int8_t *xp = in_b + ((y0 + dh * ky) * IW + x0 + dw * kx_lo) * C;
-                            const int8_t *wp = filter + (ky * KW + kx_lo) * C + c;
-                            for (kx = kx_lo; kx < kx_hi; ++kx) {
-                                const int32x4_t xv = vaddq_n_s32(vldrbq_z_s32(xp, pc), off);
-                                acc = vaddq_s32(acc, vmulq_s32(xv, vldrbq_z_s32(wp, pc)));
-                                xp += dw * C;
-                                wp += C;
-                            }
-                        }
-                        /* requantize: mote_requantize per lane */
-                        x = vqrdmulhq_s32(vshlq_s32(acc, lsh), mv);
-                        x = vaddq_s32(x, vandq_s32(vshrq_n_s32(x, 31), emask));
-                        x = vaddq_s32(vrshlq_s32(x, rsh), ooff);
-                        x = vminq_s32(vmaxq_s32(x, lo), hi);
-                        vstrbq_p_s32(out, x, pc);
-                    }
+        const int32_t dh = g->dilation_h, dwC = g->dilation_w * C, OH = od->h, OW = od->w;
+        const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+        int32_t b, oy, ox;
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_b = input + b * IH * IW * C;
+            int8_t *out = output + b * OH * OW * C;
+            for (oy = 0; oy < OH; ++oy) {
+                const int32_t y0 = oy * g->stride_h - g->pad_h;
+                int32_t ky_lo, ky_hi;
+                tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
+                for (ox = 0; ox < OW; ++ox, out += C) {
+                    const int32_t x0 = ox * g->stride_w - g->pad_w;
+                    int32_t kx_lo, kx_hi;
+                    tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    dw_pixel_mve(in_b + ((y0 + dh * ky_lo) * IW + x0) * C + kx_lo * dwC,
+                                 filter + (ky_lo * KW + kx_lo) * C, ky_hi - ky_lo,
+                                 kx_hi - kx_lo, dh * IW * C, dwC, KW * C, C,
+                                 (int16_t)p->input_offset,
+                                 q, bias, lims, out);
                 }
             }
         }
