@@ -398,6 +398,13 @@ static void test_conv(counts *c, int n_cases)
         sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
         sa = mote_mve_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_arm);
         record(&mve_c[0], sr, sa, out_n, 0, what);
+        if (fd.h == 1 && fd.w == 1 && p.geom.stride_h == 1 && p.geom.stride_w == 1 &&
+            p.geom.pad_h == 0 && p.geom.pad_w == 0 && od.c == id.c) {
+            /* pointwise in place: the Helium patch path's runs */
+            memcpy(out_arm, in_buf, (size_t)in_n);
+            sa = mote_mve_conv2d_s8(&p, &q, &id, out_arm, &fd, filt_buf, bias, &od, out_arm);
+            record(&mve_c[0], sr, sa, out_n, 0, what);
+        }
 #endif
     }
 }

@@ -206,33 +206,14 @@ static inline __attribute__((always_inline)) int32x4_t vec4(int32_t a, int32_t b
     return vsetq_lane_s32(d, v, 3);
 }
 
-/* ng blocks of four output channels of one pixel: x (K int8, the offset
- * folded into the seeds), filter rows w, w + K, ...; each block's four
- * sums go through the vector output stage. ooff_lo_hi: output zero point,
- * act_min, act_max. */
-static __attribute__((noinline)) void blocks_mve(const int8_t *x, const int8_t *w, int32_t K,
-                                                 const int32_t *seed, int32_t ng, int8_t *out,
-                                                 const int32_t *mult, const int8_t *shift,
-                                                 const int32_t *ooff_lo_hi)
-{
-    int32_t gi;
-    for (gi = 0; gi < ng; ++gi, w += 4 * K, seed += 4, out += 4) {
-        int32_t s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];
-        rqv r;
-        rqv_prep(&r, mult, shift, 4 * gi, 0, ooff_lo_hi);
-        MVE_DOT4(x, w, K, K, s0, s1, s2, s3);
-        vstrbq_s32(out, rqv_apply(&r, vec4(s0, s1, s2, s3)));
-    }
-}
-
 /* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
  * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
  * pointwise convolution and the fully connected layer. Channel blocks
  * outside, pixels inside, so a block's constants are made once. */
 static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, int32_t K,
-                    int32_t OC, const int32_t *bias, int32_t off, const int32_t *mult,
-                    const int8_t *shift, int32_t per_tensor, int8_t *out, int32_t os,
-                    const int32_t *ooff_lo_hi)
+                    int32_t OC, const int32_t *seeds, const int32_t *bias, int32_t off,
+                    const int32_t *mult, const int8_t *shift, int32_t per_tensor, int8_t *out,
+                    int32_t os, const int32_t *ooff_lo_hi)
 {
     int32_t o, px;
     for (o = 0; o + 4 <= OC; o += 4) {
@@ -241,7 +222,12 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
         int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
         rqv r;
         rqv_prep(&r, mult, shift, o, per_tensor, ooff_lo_hi);
-        if (npix == 1) {
+        if (seeds) {
+            b0 = seeds[o];
+            b1 = seeds[o + 1];
+            b2 = seeds[o + 2];
+            b3 = seeds[o + 3];
+        } else if (npix == 1) {
             int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
             MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
             MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
@@ -251,11 +237,12 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
             vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
             continue;
+        } else {
+            b0 = seed_mve(wb, K, off, b0);
+            b1 = seed_mve(wb + K, K, off, b1);
+            b2 = seed_mve(wb + 2 * K, K, off, b2);
+            b3 = seed_mve(wb + 3 * K, K, off, b3);
         }
-        b0 = seed_mve(wb, K, off, b0);
-        b1 = seed_mve(wb + K, K, off, b1);
-        b2 = seed_mve(wb + 2 * K, K, off, b2);
-        b3 = seed_mve(wb + 3 * K, K, off, b3);
         for (px = 0; px < npix; ++px) {
             int32_t s0 = b0, s1 = b1, s2 = b2, s3 = b3;
             MVE_DOT4(x + px * xs, wb, K, K, s0, s1, s2, s3);
@@ -266,7 +253,12 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
         const int32_t k = per_tensor ? 0 : o;
         for (px = 0; px < npix; ++px) {
             int32_t acc = bias ? bias[o] : 0;
-            dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
+            if (seeds) {
+                acc = seeds[o];
+                dot_mve(w + o * K, K, x + px * xs, K, 0, 1, &acc);
+            } else {
+                dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
+            }
             out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0],
                                                ooff_lo_hi[1], ooff_lo_hi[2]);
         }
@@ -284,19 +276,19 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
     lims[0] = p->output_offset;
     lims[1] = p->act_min;
     lims[2] = p->act_max;
-    mat_mve(input, batches, depth, filter, depth, out_c, bias, p->input_offset, q->multiplier,
+    mat_mve(input, batches, depth, filter, depth, out_c, NULL, bias, p->input_offset, q->multiplier,
             q->shift, p->per_channel ? 0 : 1, output, out_c, lims);
     return MOTE_OK;
 }
 
-#define MVE_PATCH 640 /* bytes: one pixel's gathered inputs (K <= 640) */
+#define MVE_PATCH 1024 /* bytes: gathered windows of a run of pixels (K <= 1024) */
 #define MVE_SEEDS 128 /* output channels per pass (their seeds: 512 bytes) */
 
-/* The patch path: pixel by pixel, the window's K inputs in filter order
- * (the input zero point for padded taps: they add exactly 0 once the
- * offset is folded in), gathered once into a stack patch (1x1 stride 1:
- * the input pixel itself) and shared by every block of four output
- * channels: one run of dot_mve each, and the four-channel output stage. */
+/* The patch path: the windows of a run of output pixels, each K inputs
+ * in filter order (the input zero point for padded taps: they add exactly
+ * 0 once the offset is folded into the seeds), gathered into a stack
+ * buffer, then mat_mve over the run. In place (1x1 stride 1, OC <= C: the
+ * outputs of a run end before the inputs not yet gathered) it is safe. */
 static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                            const int8_t *input, const mote_dims *fd, const int8_t *filter,
                            const int32_t *bias, const mote_dims *od, int8_t *output)
@@ -306,11 +298,10 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, K = fd->h * fd->w * C, OC = od->c;
     const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
-    const int32_t off = p->input_offset, ooff = p->output_offset;
+    const int32_t off = p->input_offset;
     const int8_t zp = (int8_t)(-p->input_offset);
-    const int32_t lims[3] = {ooff, p->act_min, p->act_max};
-    const int pw1 = KH == 1 && KW == 1 && g->stride_h == 1 && g->stride_w == 1 && g->pad_h == 0 &&
-                    g->pad_w == 0 && od->h == IH && od->w == IW;
+    const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+    const int32_t run = MVE_PATCH / K; /* pixels per run */
     int32_t seed[MVE_SEEDS];
     int32_t b, oy, ox, o, o0;
 
@@ -319,11 +310,12 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
      * is the zero point -off. */
     for (o0 = 0; o0 < OC; o0 += MVE_SEEDS) {
         const int32_t o1 = OC - o0 < MVE_SEEDS ? OC : o0 + MVE_SEEDS;
+        int8_t *out = output, *out_run = output;
+        int32_t n = 0;
         for (o = o0; o < o1; ++o)
             seed[o - o0] = seed_mve(filter + o * K, K, off, bias ? bias[o] : 0);
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_batch = input + b * IH * IW * C;
-            int8_t *out = output + b * od->h * od->w * OC;
             for (oy = 0; oy < od->h; ++oy) {
                 const int32_t y0 = oy * g->stride_h - g->pad_h;
                 int32_t ky_lo = 0, ky_hi = KH;
@@ -331,36 +323,30 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                     tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
                 for (ox = 0; ox < od->w; ++ox, out += OC) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
-                    const int8_t *x;
-                    if (pw1) {
-                        x = in_batch + (oy * IW + ox) * C;
-                    } else {
-                        int32_t kx_lo = 0, kx_hi = KW, i;
-                        if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
-                            tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                        i = ky_lo * KW * C;
-                        mote_arm_fill_zp(pt, zp, i);
-                        if (ky_hi > ky_lo) {
-                            mote_arm_gather_rows(pt + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
-                                                 kx_lo, kx_hi, zp);
-                            i = ky_hi * KW * C;
-                        }
-                        mote_arm_fill_zp(pt + i, zp, K - i);
-                        x = pt;
+                    int8_t *x = pt + n * K;
+                    int32_t kx_lo = 0, kx_hi = KW, i;
+                    if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    i = ky_lo * KW * C;
+                    mote_arm_fill_zp(x, zp, i);
+                    if (ky_hi > ky_lo) {
+                        mote_arm_gather_rows(x + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                             kx_lo, kx_hi, zp);
+                        i = ky_hi * KW * C;
                     }
-                    o = o0 + ((o1 - o0) & ~3);
-                    if (o > o0)
-                        blocks_mve(x, filter + o0 * K, K, seed, (o - o0) / 4, out + o0,
-                                   q->multiplier + o0, q->shift + o0, lims);
-                    for (; o < o1; ++o) {
-                        int32_t acc = bias ? bias[o] : 0;
-                        dot_mve(filter + o * K, K, x, K, off, 1, &acc);
-                        out[o] = mote_arm_out_s8(acc, q->multiplier[o], q->shift[o], ooff,
-                                                 p->act_min, p->act_max);
+                    mote_arm_fill_zp(x + i, zp, K - i);
+                    if (++n == run) {
+                        mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off,
+                                q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
+                        out_run = out + OC;
+                        n = 0;
                     }
                 }
             }
         }
+        if (n > 0)
+            mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off, q->multiplier + o0,
+                    q->shift + o0, 0, out_run + o0, OC, lims);
     }
 }
 
@@ -379,10 +365,11 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     K = fd->h * fd->w * fd->c;
     OC = od->c;
     if (fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
-        p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w) {
+        p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w &&
+        input != output) {
         /* pointwise: every pixel of the batch is one row of K inputs */
         const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
-        mat_mve(input, od->n * od->h * od->w, K, filter, K, OC, bias, p->input_offset,
+        mat_mve(input, od->n * od->h * od->w, K, filter, K, OC, NULL, bias, p->input_offset,
                 q->multiplier, q->shift, 0, output, OC, lims);
         return MOTE_OK;
     }
