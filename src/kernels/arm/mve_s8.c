@@ -640,42 +640,93 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
           "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
+/* Eight channels of one output pixel: dw16_asm's first half. */
+static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, const dwp *d,
+                                              int8_t *out)
+{
+    __asm__ volatile(
+        "ldr r4, [%[d], #28]\n\t"
+        "movs r6, #0\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #1\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q5, [r4, q0, uxtw #2]\n\t"
+        "ldr r4, [%[d], #0]\n\t"
+        "ldr r5, [%[d], #16]\n\t"
+        "ldr r6, [%[d], #20]\n\t"
+        "ldr r7, [%[d], #24]\n\t"
+        "cmp r4, #0\n\t"
+        "ble 3f\n"
+        "1:\n\t"
+        "ldr r8, [%[d], #4]\n\t"
+        "wls lr, r8, 4f\n"
+        "2:\n\t"
+        "vldrb.s16 q0, [%[x]]\n\t"
+        "vldrb.s16 q1, [%[w]]\n\t"
+        "vadd.i16 q0, q0, r7\n\t"
+        "vmullb.s16 q2, q0, q1\n\t"
+        "vadd.i32 q4, q4, q2\n\t"
+        "vmullt.s16 q2, q0, q1\n\t"
+        "vadd.i32 q5, q5, q2\n\t"
+        "add %[x], r5\n\t"
+        "add %[w], r6\n\t"
+        "le lr, 2b\n"
+        "4:\n\t"
+        "ldr r8, [%[d], #8]\n\t"
+        "add %[x], r8\n\t"
+        "ldr r8, [%[d], #12]\n\t"
+        "add %[w], r8\n\t"
+        "subs r4, #1\n\t"
+        "bgt 1b\n"
+        "3:\n\t"
+        "ldr r4, [%[d], #32]\n\t"
+        "ldr r5, [%[d], #36]\n\t"
+        "ldr r6, [%[d], #40]\n\t"
+        "ldr r8, [%[d], #44]\n\t"
+        "vdup.32 q3, r8\n\t"
+        "ldr r8, [%[d], #48]\n\t"
+        "vdup.32 q7, r8\n\t"
+        "mov lr, #1\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6")
+        "mov lr, #0\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q4", "q6")
+        "vmovnt.i32 q4, q5\n\t"
+        "vstrb.16 q4, [%[o]]\n\t"
+        : [x] "+r"(x), [w] "+r"(w)
+        : [d] "r"(d), [o] "r"(out)
+        : "r4", "r5", "r6", "r7", "r8", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
+          "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+}
+
 static const int32_t zero_bias[16];
 
-/* Every channel of one output pixel: 16 at a time (dw16_asm), the rest
- * eight at a time. */
-static __attribute__((noinline)) void dw_pixel_mve(const int8_t *xp, const int8_t *wp,
-                                                   int32_t nky, int32_t nkx, int32_t xrow,
-                                                   int32_t dwC, int32_t wrow, int32_t C,
-                                                   int16_t off, const mote_requant *q,
-                                                   const int32_t *bias, const int32_t *lims,
-                                                   int8_t *out)
+/* Every channel of one output pixel: 16 at a time (dw16_asm), then 8
+ * (dw8_asm), the rest in C. d holds the call's constants and the pixel's
+ * taps; its bias / shift / mult are set here. */
+static void dw_pixel_mve(const int8_t *xp, const int8_t *wp, dwp *d, const mote_requant *q,
+                         const int32_t *bias, const int32_t *lims, int8_t *out)
 {
+    const int32_t C = d->C;
     int32_t c = 0;
-    if (C >= 16) {
-        dwp d;
-        d.nky = nky;
-        d.nkx = nkx;
-        d.xadj = xrow - nkx * dwC;
-        d.wadj = wrow - nkx * C;
-        d.dwC = dwC;
-        d.C = C;
-        d.off = off;
-        d.ooff = lims[0];
-        d.lo = lims[1];
-        d.hi = lims[2];
-        for (; c + 16 <= C; c += 16) {
-            d.bias = bias ? bias + c : zero_bias;
-            d.shift = q->shift + c;
-            d.mult = q->multiplier + c;
-            dw16_asm(xp + c, wp + c, &d, out + c);
-        }
+    for (; c + 16 <= C; c += 16) {
+        d->bias = bias ? bias + c : zero_bias;
+        d->shift = q->shift + c;
+        d->mult = q->multiplier + c;
+        dw16_asm(xp + c, wp + c, d, out + c);
     }
-    for (; c + 8 <= C; c += 8)
-        dw8_mve(xp + c, wp + c, nky, nkx, xrow, dwC, wrow, C, off, q, bias, lims, out + c, c, 8, 1);
-    if (c < C)
-        dw8_mve(xp + c, wp + c, nky, nkx, xrow, dwC, wrow, C, off, q, bias, lims, out + c, c,
-                C - c, 0);
+    if (c + 8 <= C) {
+        d->bias = bias ? bias + c : zero_bias;
+        d->shift = q->shift + c;
+        d->mult = q->multiplier + c;
+        dw8_asm(xp + c, wp + c, d, out + c);
+        c += 8;
+    }
+    if (c < C) {
+        const int32_t xrow = d->xadj + d->nkx * d->dwC, wrow = d->wadj + d->nkx * C;
+        dw8_mve(xp + c, wp + c, d->nky, d->nkx, xrow, d->dwC, wrow, C, (int16_t)d->off, q, bias,
+                lims, out + c, c, C - c, 0);
+    }
 }
 
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
@@ -694,7 +745,15 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         const int32_t C = id->c, IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
         const int32_t dh = g->dilation_h, dwC = g->dilation_w * C, OH = od->h, OW = od->w;
         const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+        const int32_t xrow = dh * IW * C, wrow = KW * C, span_w = g->dilation_w * (KW - 1);
         int32_t b, oy, ox;
+        dwp d;
+        d.dwC = dwC;
+        d.C = C;
+        d.off = p->input_offset;
+        d.ooff = lims[0];
+        d.lo = lims[1];
+        d.hi = lims[2];
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_b = input + b * IH * IW * C;
             int8_t *out = output + b * OH * OW * C;
@@ -702,15 +761,17 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                 const int32_t y0 = oy * g->stride_h - g->pad_h;
                 int32_t ky_lo, ky_hi;
                 tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
+                d.nky = ky_hi - ky_lo;
                 for (ox = 0; ox < OW; ++ox, out += C) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
-                    int32_t kx_lo, kx_hi;
-                    tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    int32_t kx_lo = 0, kx_hi = KW;
+                    if (x0 < 0 || x0 + span_w >= IW)
+                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    d.nkx = kx_hi - kx_lo;
+                    d.xadj = xrow - d.nkx * dwC;
+                    d.wadj = wrow - d.nkx * C;
                     dw_pixel_mve(in_b + ((y0 + dh * ky_lo) * IW + x0) * C + kx_lo * dwC,
-                                 filter + (ky_lo * KW + kx_lo) * C, ky_hi - ky_lo,
-                                 kx_hi - kx_lo, dh * IW * C, dwC, KW * C, C,
-                                 (int16_t)p->input_offset,
-                                 q, bias, lims, out);
+                                 filter + (ky_lo * KW + kx_lo) * C, &d, q, bias, lims, out);
                 }
             }
         }
