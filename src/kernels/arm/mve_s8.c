@@ -284,6 +284,62 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
 #define MVE_PATCH 1024 /* bytes: gathered windows of a run of pixels (K <= 1024) */
 #define MVE_SEEDS 128 /* output channels per pass (their seeds: 512 bytes) */
 
+/* n bytes from s to d (any n >= 0), 16 at a time, tail-predicated. */
+static inline __attribute__((always_inline)) void copy_mve(int8_t *d, const int8_t *s, int32_t n)
+{
+    __asm__ volatile("wlstp.8 lr, %[n], 2f\n"
+                     "1:\n\t"
+                     "vldrb.8 q0, [%[s]], #16\n\t"
+                     "vstrb.8 q0, [%[d]], #16\n\t"
+                     "letp lr, 1b\n"
+                     "2:\n"
+                     : [d] "+r"(d), [s] "+r"(s)
+                     : [n] "r"(n)
+                     : "d0", "d1", "lr", "memory");
+}
+
+/* n bytes of zp at d (any n >= 0). */
+static inline __attribute__((always_inline)) void fill_mve(int8_t *d, int32_t zp, int32_t n)
+{
+    __asm__ volatile("wlstp.8 lr, %[n], 2f\n\t"
+                     "vdup.8 q0, %[z]\n"
+                     "1:\n\t"
+                     "vstrb.8 q0, [%[d]], #16\n\t"
+                     "letp lr, 1b\n"
+                     "2:\n"
+                     : [d] "+r"(d)
+                     : [n] "r"(n), [z] "r"(zp)
+                     : "d0", "d1", "lr", "memory");
+}
+
+/* The window of output pixel (y0, x0) in filter order into x: rows
+ * outside [ky_lo, ky_hi) and columns outside [kx_lo, kx_hi) are the
+ * input zero point zp. */
+static void gather_mve(int8_t *x, const mote_conv_geom *g, const mote_dims *id,
+                       const int8_t *in_batch, int32_t KH, int32_t KW, int32_t y0, int32_t x0,
+                       int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t zp)
+{
+    const int32_t C = id->c, n = KW * C, lo = kx_lo * C, hi = kx_hi * C;
+    const int32_t rs = g->dilation_h * id->w * C;
+    const int8_t *src = in_batch + ((y0 + g->dilation_h * ky_lo) * id->w + x0) * C;
+    int32_t ky;
+    fill_mve(x, zp, ky_lo * n);
+    x += ky_lo * n;
+    for (ky = ky_lo; ky < ky_hi; ++ky, x += n, src += rs) {
+        if (g->dilation_w == 1) {
+            fill_mve(x, zp, lo);
+            copy_mve(x + lo, src + lo, hi - lo);
+            fill_mve(x + hi, zp, n - hi);
+        } else {
+            int32_t kx;
+            fill_mve(x, zp, n);
+            for (kx = kx_lo; kx < kx_hi; ++kx)
+                copy_mve(x + kx * C, src + g->dilation_w * kx * C, C);
+        }
+    }
+    fill_mve(x, zp, (KH - (ky_hi > ky_lo ? ky_hi : ky_lo)) * n);
+}
+
 /* The patch path: the windows of a run of output pixels, each K inputs
  * in filter order (the input zero point for padded taps: they add exactly
  * 0 once the offset is folded into the seeds), gathered into a stack
@@ -324,17 +380,11 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                 for (ox = 0; ox < od->w; ++ox, out += OC) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
                     int8_t *x = pt + n * K;
-                    int32_t kx_lo = 0, kx_hi = KW, i;
+                    int32_t kx_lo = 0, kx_hi = KW;
                     if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                         tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                    i = ky_lo * KW * C;
-                    mote_arm_fill_zp(x, zp, i);
-                    if (ky_hi > ky_lo) {
-                        mote_arm_gather_rows(x + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
-                                             kx_lo, kx_hi, zp);
-                        i = ky_hi * KW * C;
-                    }
-                    mote_arm_fill_zp(x + i, zp, K - i);
+                    gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
+                               zp);
                     if (++n == run) {
                         mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off,
                                 q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
