@@ -28,5 +28,9 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
                                         int32_t batches, int32_t depth, int32_t out_c,
                                         const int8_t *input, const int8_t *filter,
                                         const int32_t *bias, int8_t *output);
+/* ADD, same shapes (mote_arm_add_s8_fits). */
+mote_status mote_mve_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
+                            const mote_dims *output_dims, int8_t *output);
 
 #endif /* MOTE_KERNELS_ARM_MVE_H */

@@ -42,6 +42,12 @@ mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel
                                        io->in[2], io->out[0]);
 }
 
+mote_status mote_mve_add_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_add_s8_step *s = (const mote_add_s8_step *)step;
+    return mote_mve_add_s8(&s->p, &s->in1, io->in[0], &s->in2, io->in[1], &s->out, io->out[0]);
+}
+
 #else
 typedef int mote_arm_steps_mve_unused_; /* ISO C forbids an empty file */
 #endif

@@ -829,6 +829,48 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
     return MOTE_OK;
 }
 
+/* One requantization of int32 lanes by a scalar multiplier and shift
+ * s <= 0 (emask: -1 when s < 0): as rqv_apply. */
+static inline __attribute__((always_inline)) int32x4_t rq_n(int32x4_t v, int32_t m, int32_t s,
+                                                            int32x4_t emask)
+{
+    v = vqrdmulhq_n_s32(v, m);
+    v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), emask));
+    return vrshlq_n_s32(v, s);
+}
+
+/* ADD: four elements per step in int32 lanes, the three requantizations
+ * of the reference (both inputs to the common scale, the sum to the
+ * output's) in vector form; the last step predicated. */
+mote_status mote_mve_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
+                            const mote_dims *output_dims, int8_t *output)
+{
+    int32_t i, n;
+    if (!p || !in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output) return MOTE_E_ARG;
+    if (!mote_arm_add_s8_fits(p, in1_dims, in2_dims, output_dims)) return MOTE_E_ARG;
+    n = output_dims->n * output_dims->h * output_dims->w * output_dims->c;
+    {
+        const int32_t off1 = p->input1_offset, off2 = p->input2_offset, ls = p->left_shift;
+        const int32_t m1 = p->input1_multiplier, m2 = p->input2_multiplier;
+        const int32_t mo = p->output_multiplier, ooff = p->output_offset;
+        const int32_t s1 = p->input1_shift, s2 = p->input2_shift, so = p->output_shift;
+        const int32x4_t e1 = vdupq_n_s32(s1 < 0 ? -1 : 0), e2 = vdupq_n_s32(s2 < 0 ? -1 : 0);
+        const int32x4_t eo = vdupq_n_s32(so < 0 ? -1 : 0);
+        const int32x4_t lo = vdupq_n_s32(p->act_min), hi = vdupq_n_s32(p->act_max);
+        for (i = 0; i < n; i += 4) {
+            const mve_pred16_t pr = vctp32q((uint32_t)(n - i));
+            int32x4_t a = vaddq_n_s32(vldrbq_z_s32(in1 + i, pr), off1);
+            int32x4_t b = vaddq_n_s32(vldrbq_z_s32(in2 + i, pr), off2);
+            a = rq_n(vshlq_r_s32(a, ls), m1, s1, e1);
+            b = rq_n(vshlq_r_s32(b, ls), m2, s2, e2);
+            a = vaddq_n_s32(rq_n(vaddq_s32(a, b), mo, so, eo), ooff);
+            vstrbq_p_s32(output + i, vminq_s32(vmaxq_s32(a, lo), hi), pr);
+        }
+    }
+    return MOTE_OK;
+}
+
 #else
 typedef int mote_mve_unused_;
 #endif
