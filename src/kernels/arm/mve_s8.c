@@ -593,7 +593,7 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "ldr r4, [%[d], #0]\n\t"  /* rows left */
         "ldr r5, [%[d], #16]\n\t" /* dwC */
         "ldr r6, [%[d], #20]\n\t" /* C */
-        "ldr r7, [%[d], #24]\n\t" /* off */
+        "ldr ip, [%[d], #24]\n\t" /* off */
         "cmp r4, #0\n\t"
         "ble 3f\n"
         "1:\n\t"
@@ -602,14 +602,14 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "2:\n\t"
         "vldrb.s16 q0, [%[x]]\n\t"
         "vldrb.s16 q1, [%[w]]\n\t"
-        "vadd.i16 q0, q0, r7\n\t"
+        "vadd.i16 q0, q0, ip\n\t"
         "vmullb.s16 q2, q0, q1\n\t"
         "vadd.i32 q4, q4, q2\n\t"
         "vmullt.s16 q2, q0, q1\n\t"
         "vadd.i32 q5, q5, q2\n\t"
         "vldrb.s16 q0, [%[x], #8]\n\t"
         "vldrb.s16 q1, [%[w], #8]\n\t"
-        "vadd.i16 q0, q0, r7\n\t"
+        "vadd.i16 q0, q0, ip\n\t"
         "vmullb.s16 q2, q0, q1\n\t"
         "vadd.i32 q6, q6, q2\n\t"
         "vmullt.s16 q2, q0, q1\n\t"
@@ -686,7 +686,7 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "vstrb.16 q4, [%[o]]\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r7", "r8", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
+        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
           "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
@@ -705,7 +705,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "ldr r4, [%[d], #0]\n\t"
         "ldr r5, [%[d], #16]\n\t"
         "ldr r6, [%[d], #20]\n\t"
-        "ldr r7, [%[d], #24]\n\t"
+        "ldr ip, [%[d], #24]\n\t"
         "cmp r4, #0\n\t"
         "ble 3f\n"
         "1:\n\t"
@@ -714,7 +714,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "2:\n\t"
         "vldrb.s16 q0, [%[x]]\n\t"
         "vldrb.s16 q1, [%[w]]\n\t"
-        "vadd.i16 q0, q0, r7\n\t"
+        "vadd.i16 q0, q0, ip\n\t"
         "vmullb.s16 q2, q0, q1\n\t"
         "vadd.i32 q4, q4, q2\n\t"
         "vmullt.s16 q2, q0, q1\n\t"
@@ -745,7 +745,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "vstrb.16 q4, [%[o]]\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r7", "r8", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
+        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
           "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
