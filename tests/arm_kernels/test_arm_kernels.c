@@ -430,6 +430,10 @@ static void test_dw(counts *c, int n_cases)
         id.w = rint_(1, 12);
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 8) : rint_(1, 27);
         p.depth_multiplier = rnd() % 10 == 0 ? 2 : 1;
+        if (rnd() % 10 == 0) { /* one input channel, a multiplier (person_detect's first layer) */
+            id.c = 1;
+            p.depth_multiplier = rint_(2, 16);
+        }
         if (rnd() % 2) {
             fd.h = fd.w = 3;
         } else {

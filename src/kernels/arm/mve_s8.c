@@ -790,6 +790,19 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
     if (!mote_mve_depthwise_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
+    if (p->depth_multiplier != 1) {
+        /* one input channel: the convolution with filter [M][KH][KW][1],
+         * the weights [KH][KW][M] transposed into a stack buffer */
+        int32_t wt32[128];
+        int8_t *wt = (int8_t *)wt32;
+        const int32_t M = od->c, K = fd->h * fd->w;
+        int32_t k, o;
+        for (o = 0; o < M; ++o)
+            for (k = 0; k < K; ++k)
+                wt[o * K + k] = filter[k * M + o];
+        conv_patch_mve(p, q, id, input, fd, wt, bias, od, output);
+        return MOTE_OK;
+    }
     {
         const mote_conv_geom *g = &p->geom;
         const int32_t C = id->c, IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
