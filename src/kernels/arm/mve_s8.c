@@ -793,7 +793,7 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
     if (p->depth_multiplier != 1) {
         /* one input channel: the convolution with filter [M][KH][KW][1],
          * the weights [KH][KW][M] transposed into a stack buffer */
-        int32_t wt32[128];
+        int32_t wt32[64]; /* K * M <= 256 (mote_mve_depthwise_conv2d_s8_fits) */
         int8_t *wt = (int8_t *)wt32;
         const int32_t M = od->c, K = fd->h * fd->w;
         int32_t k, o;
