@@ -1,10 +1,10 @@
 /*
  * arm_mve.h — the Helium (MVE) kernels of src/kernels/arm/mve_s8.c, for the
  * Cortex-M55. Same arguments and results as the reference kernels; no
- * scratch. Which steps they take: the DSP rows' fits for CONV_2D and
- * FULLY_CONNECTED (arm_kernels.h), and mote_mve_depthwise_conv2d_s8_fits
- * below (portable, arm_plan.c). The kernels exist only where
- * __ARM_FEATURE_MVE is defined.
+ * scratch. Which steps they take: the DSP rows' fits for CONV_2D,
+ * FULLY_CONNECTED and ADD (arm_kernels.h), and
+ * mote_mve_depthwise_conv2d_s8_fits below (portable, arm_plan.c). The
+ * kernels exist only where __ARM_FEATURE_MVE is defined.
  */
 #ifndef MOTE_KERNELS_ARM_MVE_H
 #define MOTE_KERNELS_ARM_MVE_H

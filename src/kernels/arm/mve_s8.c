@@ -1,22 +1,28 @@
 /*
- * mve_s8.c — CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, int8, with
- * Helium (MVE, Cortex-M55). Bit-exact with the reference kernels; no
- * scratch.
+ * mve_s8.c — CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and ADD, int8,
+ * with Helium (MVE, Cortex-M55). Bit-exact with the reference kernels; no
+ * scratch (stack buffers only: 1 KB of gathered windows, 512 B of seeds).
  *
- * Dot products (conv, fully connected) run 16 int8 at a time with
- * VMLADAVA (sum of w * x into a scalar accumulator) and the input offset
- * is folded as input_offset * sum(w) (VADDVA over the same weights):
- * sum(w * (x + off)) = sum(w * x) + off * sum(w), exactly, modulo 2^32 as
- * the reference's int32 accumulators. Four filter rows share each input
- * load; the last partial vector of a run is tail-predicated (VCTP), so
- * padded lanes read as zero. Their outputs go through the DSP output
- * stage (arm_dsp.h, four channels per store).
+ * Dot products (conv, fully connected) run in a tail-predicated
+ * low-overhead loop (DLSTP/LETP, inline assembly): 16 bytes of four filter
+ * rows against one load of the input, VMLADAVA.S8 into four scalar
+ * accumulators. The input offset is folded into per-channel seeds,
+ * bias + off * sum(w): sum(w * (x + off)) = sum(w * x) + off * sum(w),
+ * exactly modulo 2^32 as the reference's int32 accumulators (padded taps
+ * hold the zero point -off, so they add 0). Pointwise layers and fully
+ * connected ones run channel blocks outside and pixels inside (mat_mve);
+ * other convolutions gather the windows of a run of pixels first
+ * (conv_patch_mve).
  *
- * Depthwise runs four channels per vector in int32 lanes (widening byte
- * loads), a VMUL and VADD per tap, and requantizes in vector form: VQRDMULH is
- * TFLite's saturating rounding doubling high multiply exactly (both round
- * half up of (2ab + 2^31) / 2^32), and the rounding right shift with ties
- * away from zero is VRSHL of x - (x < 0) (arm_requant.h), for e > 0.
+ * Depthwise runs pixel by pixel, 16 or 8 channels per block (assembly):
+ * int16 lanes, VMULLB / VMULLT into even / odd int32 accumulators, the
+ * output stage on per-channel constants gathered in that order, VMOVNT
+ * back into channel order for one store.
+ *
+ * The output stage, four int32 lanes at a time: VQRDMULH is TFLite's
+ * saturating rounding doubling high multiply exactly (both round half up
+ * of (2ab + 2^31) / 2^32), and the rounding right shift with ties away
+ * from zero is VRSHL of x - (x < 0) (arm_requant.h), for e > 0.
  */
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
@@ -114,48 +120,48 @@ static int32_t seed_mve(const int8_t *w, int32_t K, int32_t off, int32_t bias)
  * four filter rows per iteration against one load of x. VMLADAVA needs an
  * even accumulator register (constraint Te). */
 #define MVE_DOT4(x, w, K, cnt_, s0, s1, s2, s3)                                                    \
-    do {                                                                                        \
-        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K), *w2_ = w1_ + (K);                \
-        const int8_t *w3_ = w2_ + (K);                                                          \
-        __asm__ volatile("dlstp.8 lr, %[cnt]\n"                                                   \
-                         "1:\n\t"                                                               \
-                         "vldrb.8 q0, [%[xp]], #16\n\t"                                         \
-                         "vldrb.8 q1, [%[w0]], #16\n\t"                                         \
-                         "vmladava.s8 %[a0], q1, q0\n\t"                                        \
-                         "vldrb.8 q1, [%[w1]], #16\n\t"                                         \
-                         "vmladava.s8 %[a1], q1, q0\n\t"                                        \
-                         "vldrb.8 q1, [%[w2]], #16\n\t"                                         \
-                         "vmladava.s8 %[a2], q1, q0\n\t"                                        \
-                         "vldrb.8 q1, [%[w3]], #16\n\t"                                         \
-                         "vmladava.s8 %[a3], q1, q0\n\t"                                        \
-                         "letp lr, 1b\n"                                                        \
-                         : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [w2] "+r"(w2_),     \
-                           [w3] "+r"(w3_), [a0] "+Te"(s0), [a1] "+Te"(s1), [a2] "+Te"(s2),     \
-                           [a3] "+Te"(s3)                                                       \
-                         : [cnt] "r"(cnt_)                                                           \
-                         : "d0", "d1", "d2", "d3", "lr", "memory");    \
+    do {                                                                                           \
+        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K), *w2_ = w1_ + (K);                   \
+        const int8_t *w3_ = w2_ + (K);                                                             \
+        __asm__ volatile(                                                                          \
+            "dlstp.8 lr, %[cnt]\n"                                                                 \
+            "1:\n\t"                                                                               \
+            "vldrb.8 q0, [%[xp]], #16\n\t"                                                         \
+            "vldrb.8 q1, [%[w0]], #16\n\t"                                                         \
+            "vmladava.s8 %[a0], q1, q0\n\t"                                                        \
+            "vldrb.8 q1, [%[w1]], #16\n\t"                                                         \
+            "vmladava.s8 %[a1], q1, q0\n\t"                                                        \
+            "vldrb.8 q1, [%[w2]], #16\n\t"                                                         \
+            "vmladava.s8 %[a2], q1, q0\n\t"                                                        \
+            "vldrb.8 q1, [%[w3]], #16\n\t"                                                         \
+            "vmladava.s8 %[a3], q1, q0\n\t"                                                        \
+            "letp lr, 1b\n"                                                                        \
+            : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [w2] "+r"(w2_), [w3] "+r"(w3_),      \
+              [a0] "+Te"(s0), [a1] "+Te"(s1), [a2] "+Te"(s2), [a3] "+Te"(s3)                       \
+            : [cnt] "r"(cnt_)                                                                      \
+            : "d0", "d1", "d2", "d3", "lr", "memory");                                             \
     } while (0)
 
 /* Two filter rows with their sums (VADDVA), for the input offset when no
  * seeds are prepared: s[r] += sum_k w[r*K + k] * x[k], t[r] += sum_k
  * w[r*K + k], r < 2. (Four rows would need eight even registers.) */
-#define MVE_DOT2S(x, w, K, cnt_, s0, s1, t0, t1)                                                \
-    do {                                                                                        \
-        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K);                                  \
-        __asm__ volatile("dlstp.8 lr, %[cnt]\n"                                                 \
-                         "1:\n\t"                                                               \
-                         "vldrb.8 q0, [%[xp]], #16\n\t"                                         \
-                         "vldrb.8 q1, [%[w0]], #16\n\t"                                         \
-                         "vmladava.s8 %[a0], q1, q0\n\t"                                        \
-                         "vaddva.s8 %[b0], q1\n\t"                                              \
-                         "vldrb.8 q1, [%[w1]], #16\n\t"                                         \
-                         "vmladava.s8 %[a1], q1, q0\n\t"                                        \
-                         "vaddva.s8 %[b1], q1\n\t"                                              \
-                         "letp lr, 1b\n"                                                        \
-                         : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [a0] "+Te"(s0),     \
-                           [a1] "+Te"(s1), [b0] "+Te"(t0), [b1] "+Te"(t1)                       \
-                         : [cnt] "r"(cnt_)                                                      \
-                         : "d0", "d1", "d2", "d3", "lr", "memory");                \
+#define MVE_DOT2S(x, w, K, cnt_, s0, s1, t0, t1)                                                   \
+    do {                                                                                           \
+        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K);                                     \
+        __asm__ volatile("dlstp.8 lr, %[cnt]\n"                                                    \
+                         "1:\n\t"                                                                  \
+                         "vldrb.8 q0, [%[xp]], #16\n\t"                                            \
+                         "vldrb.8 q1, [%[w0]], #16\n\t"                                            \
+                         "vmladava.s8 %[a0], q1, q0\n\t"                                           \
+                         "vaddva.s8 %[b0], q1\n\t"                                                 \
+                         "vldrb.8 q1, [%[w1]], #16\n\t"                                            \
+                         "vmladava.s8 %[a1], q1, q0\n\t"                                           \
+                         "vaddva.s8 %[b1], q1\n\t"                                                 \
+                         "letp lr, 1b\n"                                                           \
+                         : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [a0] "+Te"(s0),         \
+                           [a1] "+Te"(s1), [b0] "+Te"(t0), [b1] "+Te"(t1)                          \
+                         : [cnt] "r"(cnt_)                                                         \
+                         : "d0", "d1", "d2", "d3", "lr", "memory");                                \
     } while (0)
 
 /* The output stage of four channels in vector form: per-channel
@@ -166,9 +172,9 @@ typedef struct rqv {
 } rqv;
 
 static inline __attribute__((always_inline)) void rqv_prep(rqv *r, const int32_t *mult,
-                                                            const int8_t *shift, int32_t c0,
-                                                            int32_t per_tensor,
-                                                            const int32_t *ooff_lo_hi)
+                                                           const int8_t *shift, int32_t c0,
+                                                           int32_t per_tensor,
+                                                           const int32_t *ooff_lo_hi)
 {
     const int32x4_t zero = vdupq_n_s32(0);
     int32x4_t sv;
@@ -259,8 +265,8 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             } else {
                 dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
             }
-            out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0],
-                                               ooff_lo_hi[1], ooff_lo_hi[2]);
+            out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1],
+                                               ooff_lo_hi[2]);
         }
     }
 }
@@ -282,7 +288,7 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
 }
 
 #define MVE_PATCH 1024 /* bytes: gathered windows of a run of pixels (K <= 1024) */
-#define MVE_SEEDS 128 /* output channels per pass (their seeds: 512 bytes) */
+#define MVE_SEEDS 128  /* output channels per pass (their seeds: 512 bytes) */
 
 /* n bytes from s to d (any n >= 0), 16 at a time, tail-predicated. */
 static inline __attribute__((always_inline)) void copy_mve(int8_t *d, const int8_t *s, int32_t n)
@@ -383,8 +389,7 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                     int32_t kx_lo = 0, kx_hi = KW;
                     if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                         tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                    gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
-                               zp);
+                    gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi, zp);
                     if (++n == run) {
                         mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off,
                                 q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
@@ -473,10 +478,10 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
  * c+5, c+7. They are requantized with constants gathered in the same
  * order (rqv_apply) and narrowed back into channel order (VMOVNB /
  * VMOVNT) for one byte store. full: n == 8, no predicates. */
-static inline __attribute__((always_inline)) void dw8_mve(
-    const int8_t *xp, const int8_t *wp, int32_t nky, int32_t nkx, int32_t xrow, int32_t dwC,
-    int32_t wrow, int32_t C, int16_t off, const mote_requant *q, const int32_t *bias, const int32_t *lims,
-    int8_t *out, int32_t c, int32_t n, int full)
+static inline __attribute__((always_inline)) void
+dw8_mve(const int8_t *xp, const int8_t *wp, int32_t nky, int32_t nkx, int32_t xrow, int32_t dwC,
+        int32_t wrow, int32_t C, int16_t off, const mote_requant *q, const int32_t *bias,
+        const int32_t *lims, int8_t *out, int32_t c, int32_t n, int full)
 {
     const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
     const mve_pred16_t p16 = vctp16q((uint32_t)n);
@@ -540,33 +545,34 @@ static inline __attribute__((always_inline)) void dw8_mve(
 
 /* What dw16_asm reads (offsets fixed in its assembly). */
 typedef struct dwp {
-    int32_t nky, nkx;          /* 0, 4: valid taps */
-    int32_t xadj, wadj;        /* 8, 12: to the next tap row, after nkx taps */
-    int32_t dwC, C;            /* 16, 20: input / weight step of a tap */
-    int32_t off;               /* 24: input offset */
-    const int32_t *bias;       /* 28: bias + c (a zero table when none) */
-    const int8_t *shift;       /* 32: shift + c */
-    const int32_t *mult;       /* 36: multiplier + c */
-    int32_t ooff, lo, hi;      /* 40, 44, 48: zero point, activation range */
+    int32_t nky, nkx;     /* 0, 4: valid taps */
+    int32_t xadj, wadj;   /* 8, 12: to the next tap row, after nkx taps */
+    int32_t dwC, C;       /* 16, 20: input / weight step of a tap */
+    int32_t off;          /* 24: input offset */
+    const int32_t *bias;  /* 28: bias + c (a zero table when none) */
+    const int8_t *shift;  /* 32: shift + c */
+    const int32_t *mult;  /* 36: multiplier + c */
+    int32_t ooff, lo, hi; /* 40, 44, 48: zero point, activation range */
 } dwp;
 
-/* One requantization of int32 lanes qa (channels at gather offsets qo of
- * shift / mult): shift into q0, lsh q1, then the vector output stage. */
-#define DW_RQ(qa, qo)                                                                           \
-    "vldrb.s32 q0, [r4, " qo "]\n\t"                                                            \
-    "vmov.i32 q1, #0\n\t"                                                                       \
-    "vmax.s32 q2, q0, q1\n\t"                                                                   \
-    "vmin.s32 q0, q0, q1\n\t"                                                                   \
-    "vshl.s32 " qa ", " qa ", q2\n\t"                                                           \
-    "vldrw.u32 q2, [r5, " qo ", uxtw #2]\n\t"                                                   \
-    "vqrdmulh.s32 " qa ", " qa ", q2\n\t"                                                       \
-    "vshr.s32 q2, q0, #31\n\t"                                                                  \
-    "vshr.s32 q1, " qa ", #31\n\t"                                                              \
-    "vand q2, q2, q1\n\t"                                                                       \
-    "vadd.i32 " qa ", " qa ", q2\n\t"                                                           \
-    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                          \
-    "vadd.i32 " qa ", " qa ", r6\n\t"                                                           \
-    "vmax.s32 " qa ", " qa ", q3\n\t"                                                           \
+/* The output stage of int32 lanes qa, channels at byte / word gather
+ * offsets qo of shift (r4) and mult (r5); zero point r6, act_min q3,
+ * act_max q7; q0-q2 scratch. */
+#define DW_RQ(qa, qo)                                                                              \
+    "vldrb.s32 q0, [r4, " qo "]\n\t"                                                               \
+    "vmov.i32 q1, #0\n\t"                                                                          \
+    "vmax.s32 q2, q0, q1\n\t"                                                                      \
+    "vmin.s32 q0, q0, q1\n\t"                                                                      \
+    "vshl.s32 " qa ", " qa ", q2\n\t"                                                              \
+    "vldrw.u32 q2, [r5, " qo ", uxtw #2]\n\t"                                                      \
+    "vqrdmulh.s32 " qa ", " qa ", q2\n\t"                                                          \
+    "vshr.s32 q2, q0, #31\n\t"                                                                     \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
+    "vand q2, q2, q1\n\t"                                                                          \
+    "vadd.i32 " qa ", " qa ", q2\n\t"                                                              \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
+    "vadd.i32 " qa ", " qa ", r6\n\t"                                                              \
+    "vmax.s32 " qa ", " qa ", q3\n\t"                                                              \
     "vmin.s32 " qa ", " qa ", q7\n\t"
 
 /* Sixteen channels of one output pixel (x, w: their first valid tap):
@@ -625,16 +631,15 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "subs r4, #1\n\t"
         "bgt 1b\n"
         "3:\n\t"
-        /* output stage: r4 shift + c, r5 mult + c, r6 zero point, q3 lo;
-         * q7 (hi) is free only after its own lanes: those go first */
+        /* output stage: r4 shift + c, r5 mult + c, r6 zero point, r8 act_max,
+         * q3 act_min; the upper half first (q7, then q6, narrowed together),
+         * then q7 is free to hold act_max for the lower half (DW_RQ) */
         "ldr r4, [%[d], #32]\n\t"
         "ldr r5, [%[d], #36]\n\t"
         "ldr r6, [%[d], #40]\n\t"
         "ldr r8, [%[d], #44]\n\t"
         "vdup.32 q3, r8\n\t"
         "ldr r8, [%[d], #48]\n\t"
-        /* q7 (c+9, ..) moves to the stack slot-free way: through q2's
-         * reuse is impossible, so requantize it with hi in q1 first */
         "mov lr, #9\n\t"
         "vidup.u32 q2, lr, #2\n\t"
         "vldrb.s32 q0, [r4, q2]\n\t"
@@ -654,8 +659,6 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "vmax.s32 q7, q7, q3\n\t"
         "vdup.32 q2, r8\n\t"
         "vmin.s32 q7, q7, q2\n\t"
-        /* q6 <- narrow(q6) | narrow(q7) on top, after q6's own stage:
-         * q7 holds a result now, so hi goes to q7 only after the merge */
         "mov lr, #8\n\t"
         "vidup.u32 q2, lr, #2\n\t"
         "vldrb.s32 q0, [r4, q2]\n\t"
@@ -679,15 +682,14 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "vstrb.16 q6, [%[o], #8]\n\t"
         "vdup.32 q7, r8\n\t"
         "mov lr, #1\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6")
-        "mov lr, #0\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q4", "q6")
-        "vmovnt.i32 q4, q5\n\t"
-        "vstrb.16 q4, [%[o]]\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6") "mov lr, #0\n\t"
+                                                     "vidup.u32 q6, lr, #2\n\t" DW_RQ(
+                                                         "q4", "q6") "vmovnt.i32 q4, q5\n\t"
+                                                                     "vstrb.16 q4, [%[o]]\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
-          "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
+          "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
 /* Eight channels of one output pixel: dw16_asm's first half. */
@@ -738,15 +740,14 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "ldr r8, [%[d], #48]\n\t"
         "vdup.32 q7, r8\n\t"
         "mov lr, #1\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6")
-        "mov lr, #0\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q4", "q6")
-        "vmovnt.i32 q4, q5\n\t"
-        "vstrb.16 q4, [%[o]]\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6") "mov lr, #0\n\t"
+                                                     "vidup.u32 q6, lr, #2\n\t" DW_RQ(
+                                                         "q4", "q6") "vmovnt.i32 q4, q5\n\t"
+                                                                     "vstrb.16 q4, [%[o]]\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
-          "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
+          "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
 static const int32_t zero_bias[16];
