@@ -92,9 +92,10 @@ typedef struct counts {
     int passed, failed, skipped;
 } counts;
 
-static counts mve_c[3] = {{"conv2d_s8_mve", 0, 0, 0},
+static counts mve_c[4] = {{"conv2d_s8_mve", 0, 0, 0},
                           {"depthwise_conv2d_s8_mve", 0, 0, 0},
-                          {"fully_connected_s8_mve", 0, 0, 0}};
+                          {"fully_connected_s8_mve", 0, 0, 0},
+                          {"add_s8_mve", 0, 0, 0}};
 
 static int guard_ok(const int8_t *p, int32_t n)
 {
@@ -415,6 +416,13 @@ static void test_conv(counts *c, int n_cases)
         sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
         sa = mote_mve_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_arm);
         record(&mve_c[0], sr, sa, out_n, 0, what);
+        if (fd.h == 1 && fd.w == 1 && p.geom.stride_h == 1 && p.geom.stride_w == 1 &&
+            p.geom.pad_h == 0 && p.geom.pad_w == 0 && od.c == id.c) {
+            /* pointwise in place: the Helium patch path's runs */
+            memcpy(out_arm, in_buf, (size_t)in_n);
+            sa = mote_mve_conv2d_s8(&p, &q, &id, out_arm, &fd, filt_buf, bias, &od, out_arm);
+            record(&mve_c[0], sr, sa, out_n, 0, what);
+        }
 #endif
     }
 }
@@ -444,6 +452,10 @@ static void test_dw(counts *c, int n_cases)
             id.c = 4 * rint_(4, 16);
         }
         p.depth_multiplier = rnd() % 10 == 0 ? 2 : 1;
+        if (rnd() % 10 == 0) { /* one input channel, a multiplier (person_detect's first layer) */
+            id.c = 1;
+            p.depth_multiplier = rint_(2, 16);
+        }
         if (rnd() % 2) {
             fd.h = fd.w = 3;
         } else {
@@ -722,6 +734,12 @@ static void test_add(counts *c, int n_cases)
                  (long)d.w, (long)d.c, (long)p.left_shift, (long)p.input1_shift,
                  (long)p.input2_shift, (long)p.output_shift);
         record(c, sr, sa, n, 0, what);
+#if HAVE_MVE
+        prepare_out(n, 0);
+        sr = mote_ref_add_s8(&p, &d, in_buf, &d, filt_buf, &d, out_ref);
+        sa = mote_mve_add_s8(&p, &d, in_buf, &d, filt_buf, &d, out_arm);
+        record(&mve_c[3], sr, sa, n, 0, what);
+#endif
     }
 }
 
@@ -951,7 +969,7 @@ int main(void)
         total_pass += rows_c[i].passed;
         total_fail += rows_c[i].failed;
     }
-    for (i = 0; i < (HAVE_MVE ? 3 : 0); ++i) {
+    for (i = 0; i < (HAVE_MVE ? 4 : 0); ++i) {
         printf("%s: %d passed, %d failed (%d not taken)\n", mve_c[i].name, mve_c[i].passed,
                mve_c[i].failed, mve_c[i].skipped);
         total_pass += mve_c[i].passed;

@@ -1,10 +1,10 @@
 /*
  * arm_mve.h — the Helium (MVE) kernels of src/kernels/arm/mve_s8.c, for the
  * Cortex-M55. Same arguments and results as the reference kernels; no
- * scratch. Which steps they take: the DSP rows' fits for CONV_2D and
- * FULLY_CONNECTED (arm_kernels.h), and mote_mve_depthwise_conv2d_s8_fits
- * below (portable, arm_plan.c). The kernels exist only where
- * __ARM_FEATURE_MVE is defined.
+ * scratch. Which steps they take: the DSP rows' fits for CONV_2D,
+ * FULLY_CONNECTED and ADD (arm_kernels.h), and
+ * mote_mve_depthwise_conv2d_s8_fits below (portable, arm_plan.c). The
+ * kernels exist only where __ARM_FEATURE_MVE is defined.
  */
 #ifndef MOTE_KERNELS_ARM_MVE_H
 #define MOTE_KERNELS_ARM_MVE_H
@@ -28,5 +28,9 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
                                         int32_t batches, int32_t depth, int32_t out_c,
                                         const int8_t *input, const int8_t *filter,
                                         const int32_t *bias, int8_t *output);
+/* ADD, same shapes (mote_arm_add_s8_fits). */
+mote_status mote_mve_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
+                            const mote_dims *output_dims, int8_t *output);
 
 #endif /* MOTE_KERNELS_ARM_MVE_H */

@@ -196,6 +196,10 @@ int mote_mve_depthwise_conv2d_s8_fits(const mote_conv_s8_params *p, const mote_d
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     if (!p || !dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || !geom_ok(&p->geom)) return 0;
-    return p->depth_multiplier == 1 && fd->n == 1 && od->n == id->n && od->c == id->c &&
-           fd->c == id->c;
+    /* depth multiplier 1; or one input channel (a convolution in all but
+     * the weight layout), window x multiplier <= 256 weights */
+    return fd->n == 1 && od->n == id->n && od->c == id->c * p->depth_multiplier &&
+           fd->c == od->c &&
+           (p->depth_multiplier == 1 ||
+            (id->c == 1 && p->depth_multiplier > 1 && fd->h * fd->w <= 256 / od->c));
 }

@@ -184,30 +184,18 @@ int mote_arm_add_s8_step_fits(const void *step)
     return mote_arm_add_s8_fits(&s->p, &s->in1, &s->in2, &s->out);
 }
 
-/* The Helium CONV_2D row, except 1x1 stride-1 convolutions of 8 or 16
- * input channels: there the DSP row's pixel-chunk loop (conv2d_s8_dsp.c,
- * pw_chunks) executes fewer instructions on the M55 too (VWW 8->16: 0.78 M
- * against 1.18 M; 16->32: 0.52 M against 0.58 M). */
+/* The Helium CONV_2D row: every step the DSP kernels take. */
 int mote_mve_conv2d_s8_step_fits(const void *step)
 {
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    if (!mote_arm_conv2d_s8_step_fits(step)) return 0;
-    return !(s->filter.h == 1 && s->filter.w == 1 && s->p.geom.stride_h == 1 &&
-             s->p.geom.stride_w == 1 && s->p.geom.pad_h == 0 && s->p.geom.pad_w == 0 &&
-             s->out.h == s->in.h && s->out.w == s->in.w && s->in.c % 8 == 0 && s->in.c <= 16 &&
-             s->out.c % 4 == 0);
+    return mote_arm_conv2d_s8_step_fits(step);
 }
 
-/* The Helium depthwise kernel (four int32 lanes per tap) executes more
- * instructions than the DSP one on every measured layer (9.2 against 8.4
- * per MAC on KWS, 9.6 against 6.7 on VWW's): it takes only the steps the
- * DSP row does not (depth multiplier > 1, more than 25 taps). */
+/* The Helium depthwise kernel: depth multiplier 1, any window. */
 int mote_mve_depthwise_conv2d_s8_step_fits(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     return s->channels == s->out.c &&
-           mote_mve_depthwise_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out) &&
-           !mote_arm_depthwise_conv2d_s8_step_fits(step);
+           mote_mve_depthwise_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out);
 }
 
 /* n bytes, a word at a time (newlib-nano's memcpy copies bytes). */

@@ -74,6 +74,7 @@ int mote_mve_depthwise_conv2d_s8_step_fits(const void *step);
 mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_mve_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_add_s8_step(const void *step, const mote_kernel_io *io);
 
 /* In place, row by row (the planner gave the output input 0's buffer:
  * CONV_2D / DEPTHWISE_CONV_2D, same shape, batch 1; core/plan.c): the same

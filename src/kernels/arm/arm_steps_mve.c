@@ -9,8 +9,14 @@ mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    /* in place (arm_rows.h): the planner gave the output the input's buffer */
-    if (io->in[0] != NULL && io->in[0] == io->out[0])
+    /* in place (arm_rows.h): the planner gave the output the input's buffer.
+     * Pointwise with out channels <= in channels runs whole: the patch path
+     * gathers each run of pixels before it writes their outputs. */
+    if (io->in[0] != NULL && io->in[0] == io->out[0] &&
+        !(s->filter.h == 1 && s->filter.w == 1 && s->p.geom.stride_h == 1 &&
+          s->p.geom.stride_w == 1 && s->p.geom.pad_h == 0 && s->p.geom.pad_w == 0 &&
+          s->out.h == s->in.h && s->out.w == s->in.w && s->out.c <= s->in.c &&
+          s->out.c <= 128 && s->filter.c <= 1024)) /* MVE_SEEDS, MVE_PATCH */
         return mote_arm_conv_rows(mote_mve_conv2d_s8, s, &q, io);
     return mote_mve_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1], io->in[2],
                               &s->out, io->out[0]);
@@ -34,6 +40,12 @@ mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel
     const mote_fc_s8_dims d = mote_fc_s8_step_unpack(s, &p, &q);
     return mote_mve_fully_connected_s8(&p, &q, d.batches, d.depth, d.out_c, io->in[0], io->in[1],
                                        io->in[2], io->out[0]);
+}
+
+mote_status mote_mve_add_s8_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_add_s8_step *s = (const mote_add_s8_step *)step;
+    return mote_mve_add_s8(&s->p, &s->in1, io->in[0], &s->in2, io->in[1], &s->out, io->out[0]);
 }
 
 #else

@@ -1,22 +1,28 @@
 /*
- * mve_s8.c — CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, int8, with
- * Helium (MVE, Cortex-M55). Bit-exact with the reference kernels; no
- * scratch.
+ * mve_s8.c — CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and ADD, int8,
+ * with Helium (MVE, Cortex-M55). Bit-exact with the reference kernels; no
+ * scratch (stack buffers only: 1 KB of gathered windows, 512 B of seeds).
  *
- * Dot products (conv, fully connected) run 16 int8 at a time with
- * VMLADAVA (sum of w * x into a scalar accumulator) and the input offset
- * is folded as input_offset * sum(w) (VADDVA over the same weights):
- * sum(w * (x + off)) = sum(w * x) + off * sum(w), exactly, modulo 2^32 as
- * the reference's int32 accumulators. Four filter rows share each input
- * load; the last partial vector of a run is tail-predicated (VCTP), so
- * padded lanes read as zero. Their outputs go through the DSP output
- * stage (arm_dsp.h, four channels per store).
+ * Dot products (conv, fully connected) run in a tail-predicated
+ * low-overhead loop (DLSTP/LETP, inline assembly): 16 bytes of four filter
+ * rows against one load of the input, VMLADAVA.S8 into four scalar
+ * accumulators. The input offset is folded into per-channel seeds,
+ * bias + off * sum(w): sum(w * (x + off)) = sum(w * x) + off * sum(w),
+ * exactly modulo 2^32 as the reference's int32 accumulators (padded taps
+ * hold the zero point -off, so they add 0). Pointwise layers and fully
+ * connected ones run channel blocks outside and pixels inside (mat_mve);
+ * other convolutions gather the windows of a run of pixels first
+ * (conv_patch_mve).
  *
- * Depthwise runs four channels per vector in int32 lanes (widening byte
- * loads), a VMUL and VADD per tap, and requantizes in vector form: VQRDMULH is
- * TFLite's saturating rounding doubling high multiply exactly (both round
- * half up of (2ab + 2^31) / 2^32), and the rounding right shift with ties
- * away from zero is VRSHL of x - (x < 0) (arm_requant.h), for e > 0.
+ * Depthwise runs pixel by pixel, 16 or 8 channels per block (assembly):
+ * int16 lanes, VMULLB / VMULLT into even / odd int32 accumulators, the
+ * output stage on per-channel constants gathered in that order, VMOVNT
+ * back into channel order for one store.
+ *
+ * The output stage, four int32 lanes at a time: VQRDMULH is TFLite's
+ * saturating rounding doubling high multiply exactly (both round half up
+ * of (2ab + 2^31) / 2^32), and the rounding right shift with ties away
+ * from zero is VRSHL of x - (x < 0) (arm_requant.h), for e > 0.
  */
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
@@ -74,43 +80,6 @@ static void dot_mve(const int8_t *w, int32_t K, const int8_t *x, int32_t n, int3
     }
 }
 
-mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
-                                        int32_t batches, int32_t depth, int32_t out_c,
-                                        const int8_t *input, const int8_t *filter,
-                                        const int32_t *bias, int8_t *output)
-{
-    int32_t b, o;
-    int32_t per_tensor;
-    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
-    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
-    per_tensor = p->per_channel ? 0 : 1;
-    for (o = 0; o + 4 <= out_c; o += 4) {
-        mote_arm_rq4 rq;
-        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, per_tensor, p->output_offset, p->act_min,
-                          p->act_max);
-        for (b = 0; b < batches; ++b) {
-            int32_t acc[4];
-            acc[0] = bias ? bias[o] : 0;
-            acc[1] = bias ? bias[o + 1] : 0;
-            acc[2] = bias ? bias[o + 2] : 0;
-            acc[3] = bias ? bias[o + 3] : 0;
-            dot_mve(filter + o * depth, depth, input + b * depth, depth, p->input_offset, 4, acc);
-            mote_arm_st32(output + b * out_c + o,
-                          mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
-        }
-    }
-    for (; o < out_c; ++o) {
-        const int32_t k = per_tensor ? 0 : o;
-        for (b = 0; b < batches; ++b) {
-            int32_t acc = bias ? bias[o] : 0;
-            dot_mve(filter + o * depth, depth, input + b * depth, depth, p->input_offset, 1, &acc);
-            output[b * out_c + o] = mote_arm_out_s8(acc, q->multiplier[k], q->shift[k],
-                                                    p->output_offset, p->act_min, p->act_max);
-        }
-    }
-    return MOTE_OK;
-}
-
 static void pixel_dot_mve(const mote_conv_s8_params *p, const mote_dims *id, const int8_t *in_batch,
                           const mote_dims *fd, int32_t oy, int32_t ox, const int8_t *w, int32_t K,
                           int32_t rows, int32_t *acc)
@@ -146,69 +115,242 @@ static int32_t seed_mve(const int8_t *w, int32_t K, int32_t off, int32_t bias)
     return (int32_t)((uint32_t)bias + (uint32_t)sw * (uint32_t)off);
 }
 
-/* ng blocks of four output channels of one pixel: x (K int8, the offset
- * folded into the seeds), filter rows w, w + K, ...; each block's four
- * sums go through the vector output stage. A function of its own so that
- * its loops have the registers to themselves. ooff_lo_hi: output zero
- * point, act_min, act_max. */
-static __attribute__((noinline)) void blocks_mve(const int8_t *x, const int8_t *w, int32_t K,
-                                                 const int32_t *seed, int32_t ng, int8_t *out,
-                                                 const int32_t *mult, const int8_t *shift,
-                                                 const int32_t *ooff_lo_hi)
+/* s[r] += sum_k w[r*K + k] * x[k], r < 4, k < n (n >= 1): one
+ * tail-predicated low-overhead loop (DLSTP/LETP), 16 bytes of each of the
+ * four filter rows per iteration against one load of x. VMLADAVA needs an
+ * even accumulator register (constraint Te). */
+#define MVE_DOT4(x, w, K, cnt_, s0, s1, s2, s3)                                                    \
+    do {                                                                                           \
+        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K), *w2_ = w1_ + (K);                   \
+        const int8_t *w3_ = w2_ + (K);                                                             \
+        __asm__ volatile(                                                                          \
+            "dlstp.8 lr, %[cnt]\n"                                                                 \
+            "1:\n\t"                                                                               \
+            "vldrb.8 q0, [%[xp]], #16\n\t"                                                         \
+            "vldrb.8 q1, [%[w0]], #16\n\t"                                                         \
+            "vmladava.s8 %[a0], q1, q0\n\t"                                                        \
+            "vldrb.8 q1, [%[w1]], #16\n\t"                                                         \
+            "vmladava.s8 %[a1], q1, q0\n\t"                                                        \
+            "vldrb.8 q1, [%[w2]], #16\n\t"                                                         \
+            "vmladava.s8 %[a2], q1, q0\n\t"                                                        \
+            "vldrb.8 q1, [%[w3]], #16\n\t"                                                         \
+            "vmladava.s8 %[a3], q1, q0\n\t"                                                        \
+            "letp lr, 1b\n"                                                                        \
+            : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [w2] "+r"(w2_), [w3] "+r"(w3_),      \
+              [a0] "+Te"(s0), [a1] "+Te"(s1), [a2] "+Te"(s2), [a3] "+Te"(s3)                       \
+            : [cnt] "r"(cnt_)                                                                      \
+            : "d0", "d1", "d2", "d3", "lr", "memory");                                             \
+    } while (0)
+
+/* Two filter rows with their sums (VADDVA), for the input offset when no
+ * seeds are prepared: s[r] += sum_k w[r*K + k] * x[k], t[r] += sum_k
+ * w[r*K + k], r < 2. (Four rows would need eight even registers.) */
+#define MVE_DOT2S(x, w, K, cnt_, s0, s1, t0, t1)                                                   \
+    do {                                                                                           \
+        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K);                                     \
+        __asm__ volatile("dlstp.8 lr, %[cnt]\n"                                                    \
+                         "1:\n\t"                                                                  \
+                         "vldrb.8 q0, [%[xp]], #16\n\t"                                            \
+                         "vldrb.8 q1, [%[w0]], #16\n\t"                                            \
+                         "vmladava.s8 %[a0], q1, q0\n\t"                                           \
+                         "vaddva.s8 %[b0], q1\n\t"                                                 \
+                         "vldrb.8 q1, [%[w1]], #16\n\t"                                            \
+                         "vmladava.s8 %[a1], q1, q0\n\t"                                           \
+                         "vaddva.s8 %[b1], q1\n\t"                                                 \
+                         "letp lr, 1b\n"                                                           \
+                         : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [a0] "+Te"(s0),         \
+                           [a1] "+Te"(s1), [b0] "+Te"(t0), [b1] "+Te"(t1)                          \
+                         : [cnt] "r"(cnt_)                                                         \
+                         : "d0", "d1", "d2", "d3", "lr", "memory");                                \
+    } while (0)
+
+/* The output stage of four channels in vector form: per-channel
+ * constants (mote_requantize per lane, then zero point and clamp). */
+typedef struct rqv {
+    int32x4_t m, lsh, rsh, emask, lo, hi;
+    int32_t ooff;
+} rqv;
+
+static inline __attribute__((always_inline)) void rqv_prep(rqv *r, const int32_t *mult,
+                                                           const int8_t *shift, int32_t c0,
+                                                           int32_t per_tensor,
+                                                           const int32_t *ooff_lo_hi)
 {
     const int32x4_t zero = vdupq_n_s32(0);
-    const int32x4_t voff = vdupq_n_s32(ooff_lo_hi[0]);
-    const int32x4_t vlo = vdupq_n_s32(ooff_lo_hi[1]), vhi = vdupq_n_s32(ooff_lo_hi[2]);
-    const int32_t kf = K & ~15;
-    int32_t gi;
-    for (gi = 0; gi < ng; ++gi, w += 4 * K, seed += 4, out += 4, mult += 4, shift += 4) {
-        int32_t s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];
-        const int8_t *w0 = w, *w1 = w + K, *w2 = w + 2 * K, *w3 = w + 3 * K, *xp = x;
-        int32_t k;
-        int32x4_t v, sv, emask;
-        for (k = 0; k < kf; k += 16) {
-            const int8x16_t xv = vldrbq_s8(xp);
-            s0 = vmladavaq_s8(s0, vldrbq_s8(w0), xv);
-            s1 = vmladavaq_s8(s1, vldrbq_s8(w1), xv);
-            s2 = vmladavaq_s8(s2, vldrbq_s8(w2), xv);
-            s3 = vmladavaq_s8(s3, vldrbq_s8(w3), xv);
-            xp += 16;
-            w0 += 16;
-            w1 += 16;
-            w2 += 16;
-            w3 += 16;
+    int32x4_t sv;
+    if (per_tensor) {
+        sv = vdupq_n_s32(shift[0]);
+        r->m = vdupq_n_s32(mult[0]);
+    } else {
+        sv = vldrbq_s32(shift + c0);
+        r->m = vldrwq_s32(mult + c0);
+    }
+    r->lsh = vmaxq_s32(sv, zero);
+    r->rsh = vminq_s32(sv, zero);
+    r->emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
+    r->ooff = ooff_lo_hi[0];
+    r->lo = vdupq_n_s32(ooff_lo_hi[1]);
+    r->hi = vdupq_n_s32(ooff_lo_hi[2]);
+}
+
+/* VQRDMULH is TFLite's saturating rounding doubling high multiply; the
+ * rounding right shift with ties away from zero is VRSHL of x - (x < 0). */
+static inline __attribute__((always_inline)) int32x4_t rqv_apply(const rqv *r, int32x4_t v)
+{
+    v = vqrdmulhq_s32(vshlq_s32(v, r->lsh), r->m);
+    v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), r->emask));
+    v = vaddq_n_s32(vrshlq_s32(v, r->rsh), r->ooff);
+    return vminq_s32(vmaxq_s32(v, r->lo), r->hi);
+}
+
+static inline __attribute__((always_inline)) int32x4_t vec4(int32_t a, int32_t b, int32_t c,
+                                                            int32_t d)
+{
+    int32x4_t v = vdupq_n_s32(a);
+    v = vsetq_lane_s32(b, v, 1);
+    v = vsetq_lane_s32(c, v, 2);
+    return vsetq_lane_s32(d, v, 3);
+}
+
+/* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
+ * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
+ * pointwise convolution and the fully connected layer. Channel blocks
+ * outside, pixels inside, so a block's constants are made once. */
+static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, int32_t K,
+                    int32_t OC, const int32_t *seeds, const int32_t *bias, int32_t off,
+                    const int32_t *mult, const int8_t *shift, int32_t per_tensor, int8_t *out,
+                    int32_t os, const int32_t *ooff_lo_hi)
+{
+    int32_t o, px;
+    for (o = 0; o + 4 <= OC; o += 4) {
+        const int8_t *wb = w + o * K;
+        int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        rqv r;
+        rqv_prep(&r, mult, shift, o, per_tensor, ooff_lo_hi);
+        if (seeds) {
+            b0 = seeds[o];
+            b1 = seeds[o + 1];
+            b2 = seeds[o + 2];
+            b3 = seeds[o + 3];
+        } else if (npix == 1) {
+            int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+            MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
+            MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
+            b0 = (int32_t)((uint32_t)b0 + (uint32_t)t0 * (uint32_t)off);
+            b1 = (int32_t)((uint32_t)b1 + (uint32_t)t1 * (uint32_t)off);
+            b2 = (int32_t)((uint32_t)b2 + (uint32_t)t2 * (uint32_t)off);
+            b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
+            vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
+            continue;
+        } else {
+            b0 = seed_mve(wb, K, off, b0);
+            b1 = seed_mve(wb + K, K, off, b1);
+            b2 = seed_mve(wb + 2 * K, K, off, b2);
+            b3 = seed_mve(wb + 3 * K, K, off, b3);
         }
-        if (kf < K) {
-            const mve_pred16_t pr = vctp8q((uint32_t)(K - kf));
-            const int8x16_t xv = vldrbq_z_s8(xp, pr);
-            s0 = vmladavaq_s8(s0, vldrbq_z_s8(w0, pr), xv);
-            s1 = vmladavaq_s8(s1, vldrbq_z_s8(w1, pr), xv);
-            s2 = vmladavaq_s8(s2, vldrbq_z_s8(w2, pr), xv);
-            s3 = vmladavaq_s8(s3, vldrbq_z_s8(w3, pr), xv);
+        for (px = 0; px < npix; ++px) {
+            int32_t s0 = b0, s1 = b1, s2 = b2, s3 = b3;
+            MVE_DOT4(x + px * xs, wb, K, K, s0, s1, s2, s3);
+            vstrbq_s32(out + px * os + o, rqv_apply(&r, vec4(s0, s1, s2, s3)));
         }
-        /* the four sums into one vector, then mote_requantize per lane */
-        v = vsetq_lane_s32(s0, zero, 0);
-        v = vsetq_lane_s32(s1, v, 1);
-        v = vsetq_lane_s32(s2, v, 2);
-        v = vsetq_lane_s32(s3, v, 3);
-        sv = vldrbq_s32(shift);
-        emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
-        v = vqrdmulhq_s32(vshlq_s32(v, vmaxq_s32(sv, zero)), vldrwq_s32(mult));
-        v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), emask));
-        v = vaddq_s32(vrshlq_s32(v, vminq_s32(sv, zero)), voff);
-        v = vminq_s32(vmaxq_s32(v, vlo), vhi);
-        vstrbq_s32(out, v);
+    }
+    for (; o < OC; ++o) {
+        const int32_t k = per_tensor ? 0 : o;
+        for (px = 0; px < npix; ++px) {
+            int32_t acc = bias ? bias[o] : 0;
+            if (seeds) {
+                acc = seeds[o];
+                dot_mve(w + o * K, K, x + px * xs, K, 0, 1, &acc);
+            } else {
+                dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
+            }
+            out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1],
+                                               ooff_lo_hi[2]);
+        }
     }
 }
 
-#define MVE_PATCH 512 /* bytes: one pixel's gathered inputs (K <= 512) */
-#define MVE_SEEDS 128 /* output channels per pass (their seeds: 512 bytes) */
+mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_requant *q,
+                                        int32_t batches, int32_t depth, int32_t out_c,
+                                        const int8_t *input, const int8_t *filter,
+                                        const int32_t *bias, int8_t *output)
+{
+    int32_t lims[3];
+    if (!p || !q || !q->multiplier || !q->shift || !input || !filter || !output) return MOTE_E_ARG;
+    if (!mote_arm_fully_connected_s8_fits(p, batches, depth, out_c)) return MOTE_E_ARG;
+    lims[0] = p->output_offset;
+    lims[1] = p->act_min;
+    lims[2] = p->act_max;
+    mat_mve(input, batches, depth, filter, depth, out_c, NULL, bias, p->input_offset, q->multiplier,
+            q->shift, p->per_channel ? 0 : 1, output, out_c, lims);
+    return MOTE_OK;
+}
 
-/* The patch path: pixel by pixel, the window's K inputs in filter order
- * (the input zero point for padded taps: they add exactly 0 once the
- * offset is folded in), gathered once into a stack patch (1x1 stride 1:
- * the input pixel itself) and shared by every block of four output
- * channels: one run of dot_mve each, and the four-channel output stage. */
+#define MVE_PATCH 1024 /* bytes: gathered windows of a run of pixels (K <= 1024) */
+#define MVE_SEEDS 128  /* output channels per pass (their seeds: 512 bytes) */
+
+/* n bytes from s to d (any n >= 0), 16 at a time, tail-predicated. */
+static inline __attribute__((always_inline)) void copy_mve(int8_t *d, const int8_t *s, int32_t n)
+{
+    __asm__ volatile("wlstp.8 lr, %[n], 2f\n"
+                     "1:\n\t"
+                     "vldrb.8 q0, [%[s]], #16\n\t"
+                     "vstrb.8 q0, [%[d]], #16\n\t"
+                     "letp lr, 1b\n"
+                     "2:\n"
+                     : [d] "+r"(d), [s] "+r"(s)
+                     : [n] "r"(n)
+                     : "d0", "d1", "lr", "memory");
+}
+
+/* n bytes of zp at d (any n >= 0). */
+static inline __attribute__((always_inline)) void fill_mve(int8_t *d, int32_t zp, int32_t n)
+{
+    __asm__ volatile("wlstp.8 lr, %[n], 2f\n\t"
+                     "vdup.8 q0, %[z]\n"
+                     "1:\n\t"
+                     "vstrb.8 q0, [%[d]], #16\n\t"
+                     "letp lr, 1b\n"
+                     "2:\n"
+                     : [d] "+r"(d)
+                     : [n] "r"(n), [z] "r"(zp)
+                     : "d0", "d1", "lr", "memory");
+}
+
+/* The window of output pixel (y0, x0) in filter order into x: rows
+ * outside [ky_lo, ky_hi) and columns outside [kx_lo, kx_hi) are the
+ * input zero point zp. */
+static void gather_mve(int8_t *x, const mote_conv_geom *g, const mote_dims *id,
+                       const int8_t *in_batch, int32_t KH, int32_t KW, int32_t y0, int32_t x0,
+                       int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t zp)
+{
+    const int32_t C = id->c, n = KW * C, lo = kx_lo * C, hi = kx_hi * C;
+    const int32_t rs = g->dilation_h * id->w * C;
+    const int8_t *src = in_batch + ((y0 + g->dilation_h * ky_lo) * id->w + x0) * C;
+    int32_t ky;
+    fill_mve(x, zp, ky_lo * n);
+    x += ky_lo * n;
+    for (ky = ky_lo; ky < ky_hi; ++ky, x += n, src += rs) {
+        if (g->dilation_w == 1) {
+            fill_mve(x, zp, lo);
+            copy_mve(x + lo, src + lo, hi - lo);
+            fill_mve(x + hi, zp, n - hi);
+        } else {
+            int32_t kx;
+            fill_mve(x, zp, n);
+            for (kx = kx_lo; kx < kx_hi; ++kx)
+                copy_mve(x + kx * C, src + g->dilation_w * kx * C, C);
+        }
+    }
+    fill_mve(x, zp, (KH - (ky_hi > ky_lo ? ky_hi : ky_lo)) * n);
+}
+
+/* The patch path: the windows of a run of output pixels, each K inputs
+ * in filter order (the input zero point for padded taps: they add exactly
+ * 0 once the offset is folded into the seeds), gathered into a stack
+ * buffer, then mat_mve over the run. In place (1x1 stride 1, OC <= C: the
+ * outputs of a run end before the inputs not yet gathered) it is safe. */
 static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                            const int8_t *input, const mote_dims *fd, const int8_t *filter,
                            const int32_t *bias, const mote_dims *od, int8_t *output)
@@ -218,11 +360,10 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, K = fd->h * fd->w * C, OC = od->c;
     const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
-    const int32_t off = p->input_offset, ooff = p->output_offset;
+    const int32_t off = p->input_offset;
     const int8_t zp = (int8_t)(-p->input_offset);
-    const int32_t lims[3] = {ooff, p->act_min, p->act_max};
-    const int pw1 = KH == 1 && KW == 1 && g->stride_h == 1 && g->stride_w == 1 && g->pad_h == 0 &&
-                    g->pad_w == 0 && od->h == IH && od->w == IW;
+    const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+    const int32_t run = MVE_PATCH / K; /* pixels per run */
     int32_t seed[MVE_SEEDS];
     int32_t b, oy, ox, o, o0;
 
@@ -231,11 +372,12 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
      * is the zero point -off. */
     for (o0 = 0; o0 < OC; o0 += MVE_SEEDS) {
         const int32_t o1 = OC - o0 < MVE_SEEDS ? OC : o0 + MVE_SEEDS;
+        int8_t *out = output, *out_run = output;
+        int32_t n = 0;
         for (o = o0; o < o1; ++o)
             seed[o - o0] = seed_mve(filter + o * K, K, off, bias ? bias[o] : 0);
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_batch = input + b * IH * IW * C;
-            int8_t *out = output + b * od->h * od->w * OC;
             for (oy = 0; oy < od->h; ++oy) {
                 const int32_t y0 = oy * g->stride_h - g->pad_h;
                 int32_t ky_lo = 0, ky_hi = KH;
@@ -243,36 +385,23 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                     tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
                 for (ox = 0; ox < od->w; ++ox, out += OC) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
-                    const int8_t *x;
-                    if (pw1) {
-                        x = in_batch + (oy * IW + ox) * C;
-                    } else {
-                        int32_t kx_lo = 0, kx_hi = KW, i;
-                        if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
-                            tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                        i = ky_lo * KW * C;
-                        mote_arm_fill_zp(pt, zp, i);
-                        if (ky_hi > ky_lo) {
-                            mote_arm_gather_rows(pt + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
-                                                 kx_lo, kx_hi, zp);
-                            i = ky_hi * KW * C;
-                        }
-                        mote_arm_fill_zp(pt + i, zp, K - i);
-                        x = pt;
-                    }
-                    o = o0 + ((o1 - o0) & ~3);
-                    if (o > o0)
-                        blocks_mve(x, filter + o0 * K, K, seed, (o - o0) / 4, out + o0,
-                                   q->multiplier + o0, q->shift + o0, lims);
-                    for (; o < o1; ++o) {
-                        int32_t acc = bias ? bias[o] : 0;
-                        dot_mve(filter + o * K, K, x, K, off, 1, &acc);
-                        out[o] = mote_arm_out_s8(acc, q->multiplier[o], q->shift[o], ooff,
-                                                 p->act_min, p->act_max);
+                    int8_t *x = pt + n * K;
+                    int32_t kx_lo = 0, kx_hi = KW;
+                    if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi, zp);
+                    if (++n == run) {
+                        mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off,
+                                q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
+                        out_run = out + OC;
+                        n = 0;
                     }
                 }
             }
         }
+        if (n > 0)
+            mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off, q->multiplier + o0,
+                    q->shift + o0, 0, out_run + o0, OC, lims);
     }
 }
 
@@ -290,6 +419,15 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
     K = fd->h * fd->w * fd->c;
     OC = od->c;
+    if (fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
+        p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w &&
+        input != output) {
+        /* pointwise: every pixel of the batch is one row of K inputs */
+        const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+        mat_mve(input, od->n * od->h * od->w, K, filter, K, OC, NULL, bias, p->input_offset,
+                q->multiplier, q->shift, 0, output, OC, lims);
+        return MOTE_OK;
+    }
     if (K <= MVE_PATCH) {
         conv_patch_mve(p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
@@ -331,6 +469,317 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     return MOTE_OK;
 }
 
+/* Depthwise, channels c .. c + n - 1 (n <= 8) of one output pixel, the
+ * window's valid taps ky in [ky_lo, ky_hi), kx in [kx_lo, kx_hi) from xp
+ * (input of tap (ky_lo, kx_lo), channel c) and wp (its weights). Inputs
+ * and weights load widened to int16 lanes, the input offset added there
+ * (|x + off| <= 255); VMULLB / VMULLT multiply the even / odd lanes into
+ * int32, so the accumulators hold channels c, c+2, c+4, c+6 and c+1, c+3,
+ * c+5, c+7. They are requantized with constants gathered in the same
+ * order (rqv_apply) and narrowed back into channel order (VMOVNB /
+ * VMOVNT) for one byte store. full: n == 8, no predicates. */
+static inline __attribute__((always_inline)) void
+dw8_mve(const int8_t *xp, const int8_t *wp, int32_t nky, int32_t nkx, int32_t xrow, int32_t dwC,
+        int32_t wrow, int32_t C, int16_t off, const mote_requant *q, const int32_t *bias,
+        const int32_t *lims, int8_t *out, int32_t c, int32_t n, int full)
+{
+    const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
+    const mve_pred16_t p16 = vctp16q((uint32_t)n);
+    const mve_pred16_t pe = vcmphiq_u32(vdupq_n_u32((uint32_t)n), ev); /* lanes 2i < n */
+    const mve_pred16_t po = vcmphiq_u32(vdupq_n_u32((uint32_t)n), odd);
+    int32x4_t ae, ao, se, so;
+    int16x8_t r16 = vdupq_n_s16(0);
+    rqv r;
+    int32_t ky, kx;
+    if (full) {
+        ae = bias ? vldrwq_gather_shifted_offset_s32(bias + c, ev) : vdupq_n_s32(0);
+        ao = bias ? vldrwq_gather_shifted_offset_s32(bias + c, odd) : vdupq_n_s32(0);
+    } else {
+        ae = bias ? vldrwq_gather_shifted_offset_z_s32(bias + c, ev, pe) : vdupq_n_s32(0);
+        ao = bias ? vldrwq_gather_shifted_offset_z_s32(bias + c, odd, po) : vdupq_n_s32(0);
+    }
+    for (ky = 0; ky < nky; ++ky, xp += xrow, wp += wrow) {
+        const int8_t *x = xp, *w = wp;
+        for (kx = 0; kx < nkx; ++kx, x += dwC, w += C) {
+            int16x8_t xv, wv;
+            if (full) {
+                xv = vaddq_n_s16(vldrbq_s16(x), off);
+                wv = vldrbq_s16(w);
+            } else {
+                xv = vaddq_n_s16(vldrbq_z_s16(x, p16), off);
+                wv = vldrbq_z_s16(w, p16);
+            }
+            ae = vaddq_s32(ae, vmullbq_int_s16(xv, wv));
+            ao = vaddq_s32(ao, vmulltq_int_s16(xv, wv));
+        }
+    }
+    r.lo = vdupq_n_s32(lims[1]);
+    r.hi = vdupq_n_s32(lims[2]);
+    r.ooff = lims[0];
+    if (full) {
+        se = vldrbq_gather_offset_s32(q->shift + c, ev);
+        so = vldrbq_gather_offset_s32(q->shift + c, odd);
+        r.m = vldrwq_gather_shifted_offset_s32(q->multiplier + c, ev);
+    } else {
+        se = vldrbq_gather_offset_z_s32(q->shift + c, ev, pe);
+        so = vldrbq_gather_offset_z_s32(q->shift + c, odd, po);
+        r.m = vldrwq_gather_shifted_offset_z_s32(q->multiplier + c, ev, pe);
+    }
+    r.lsh = vmaxq_s32(se, vdupq_n_s32(0));
+    r.rsh = vminq_s32(se, vdupq_n_s32(0));
+    r.emask = vshrq_n_s32(r.rsh, 31);
+    r16 = vmovnbq_s32(r16, rqv_apply(&r, ae));
+    if (full)
+        r.m = vldrwq_gather_shifted_offset_s32(q->multiplier + c, odd);
+    else
+        r.m = vldrwq_gather_shifted_offset_z_s32(q->multiplier + c, odd, po);
+    r.lsh = vmaxq_s32(so, vdupq_n_s32(0));
+    r.rsh = vminq_s32(so, vdupq_n_s32(0));
+    r.emask = vshrq_n_s32(r.rsh, 31);
+    r16 = vmovntq_s32(r16, rqv_apply(&r, ao));
+    if (full)
+        vstrbq_s16(out, r16);
+    else
+        vstrbq_p_s16(out, r16, p16);
+}
+
+/* What dw16_asm reads (offsets fixed in its assembly). */
+typedef struct dwp {
+    int32_t nky, nkx;     /* 0, 4: valid taps */
+    int32_t xadj, wadj;   /* 8, 12: to the next tap row, after nkx taps */
+    int32_t dwC, C;       /* 16, 20: input / weight step of a tap */
+    int32_t off;          /* 24: input offset */
+    const int32_t *bias;  /* 28: bias + c (a zero table when none) */
+    const int8_t *shift;  /* 32: shift + c */
+    const int32_t *mult;  /* 36: multiplier + c */
+    int32_t ooff, lo, hi; /* 40, 44, 48: zero point, activation range */
+} dwp;
+
+/* The output stage of int32 lanes qa, channels at byte / word gather
+ * offsets qo of shift (r4) and mult (r5); zero point r6, act_min q3,
+ * act_max q7; q0-q2 scratch. */
+#define DW_RQ(qa, qo)                                                                              \
+    "vldrb.s32 q0, [r4, " qo "]\n\t"                                                               \
+    "vmov.i32 q1, #0\n\t"                                                                          \
+    "vmax.s32 q2, q0, q1\n\t"                                                                      \
+    "vmin.s32 q0, q0, q1\n\t"                                                                      \
+    "vshl.s32 " qa ", " qa ", q2\n\t"                                                              \
+    "vldrw.u32 q2, [r5, " qo ", uxtw #2]\n\t"                                                      \
+    "vqrdmulh.s32 " qa ", " qa ", q2\n\t"                                                          \
+    "vshr.s32 q2, q0, #31\n\t"                                                                     \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
+    "vand q2, q2, q1\n\t"                                                                          \
+    "vadd.i32 " qa ", " qa ", q2\n\t"                                                              \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
+    "vadd.i32 " qa ", " qa ", r6\n\t"                                                              \
+    "vmax.s32 " qa ", " qa ", q3\n\t"                                                              \
+    "vmin.s32 " qa ", " qa ", q7\n\t"
+
+/* Sixteen channels of one output pixel (x, w: their first valid tap):
+ * two halves of eight, each as dw8_mve, accumulators q4 (c, c+2, .., c+6),
+ * q5 (c+1, .., c+7), q6 (c+8, .., c+14), q7 (c+9, .., c+15). */
+static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w, const dwp *d,
+                                               int8_t *out)
+{
+    __asm__ volatile(
+        /* bias: even / odd lanes of each half */
+        "ldr r4, [%[d], #28]\n\t"
+        "movs r6, #0\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #1\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q5, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #8\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q6, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #9\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q7, [r4, q0, uxtw #2]\n\t"
+        "ldr r4, [%[d], #0]\n\t"  /* rows left */
+        "ldr r5, [%[d], #16]\n\t" /* dwC */
+        "ldr r6, [%[d], #20]\n\t" /* C */
+        "ldr ip, [%[d], #24]\n\t" /* off */
+        "cmp r4, #0\n\t"
+        "ble 3f\n"
+        "1:\n\t"
+        "ldr r8, [%[d], #4]\n\t"
+        "wls lr, r8, 4f\n"
+        "2:\n\t"
+        "vldrb.s16 q0, [%[x]]\n\t"
+        "vldrb.s16 q1, [%[w]]\n\t"
+        "vadd.i16 q0, q0, ip\n\t"
+        "vmullb.s16 q2, q0, q1\n\t"
+        "vadd.i32 q4, q4, q2\n\t"
+        "vmullt.s16 q2, q0, q1\n\t"
+        "vadd.i32 q5, q5, q2\n\t"
+        "vldrb.s16 q0, [%[x], #8]\n\t"
+        "vldrb.s16 q1, [%[w], #8]\n\t"
+        "vadd.i16 q0, q0, ip\n\t"
+        "vmullb.s16 q2, q0, q1\n\t"
+        "vadd.i32 q6, q6, q2\n\t"
+        "vmullt.s16 q2, q0, q1\n\t"
+        "vadd.i32 q7, q7, q2\n\t"
+        "add %[x], r5\n\t"
+        "add %[w], r6\n\t"
+        "le lr, 2b\n"
+        "4:\n\t"
+        "ldr r8, [%[d], #8]\n\t"
+        "add %[x], r8\n\t"
+        "ldr r8, [%[d], #12]\n\t"
+        "add %[w], r8\n\t"
+        "subs r4, #1\n\t"
+        "bgt 1b\n"
+        "3:\n\t"
+        /* output stage: r4 shift + c, r5 mult + c, r6 zero point, r8 act_max,
+         * q3 act_min; the upper half first (q7, then q6, narrowed together),
+         * then q7 is free to hold act_max for the lower half (DW_RQ) */
+        "ldr r4, [%[d], #32]\n\t"
+        "ldr r5, [%[d], #36]\n\t"
+        "ldr r6, [%[d], #40]\n\t"
+        "ldr r8, [%[d], #44]\n\t"
+        "vdup.32 q3, r8\n\t"
+        "ldr r8, [%[d], #48]\n\t"
+        "mov lr, #9\n\t"
+        "vidup.u32 q2, lr, #2\n\t"
+        "vldrb.s32 q0, [r4, q2]\n\t"
+        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmax.s32 q2, q0, q2\n\t"
+        "vshl.s32 q7, q7, q2\n\t"
+        "vqrdmulh.s32 q7, q7, q1\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmin.s32 q0, q0, q2\n\t"
+        "vshr.s32 q2, q0, #31\n\t"
+        "vshr.s32 q1, q7, #31\n\t"
+        "vand q2, q2, q1\n\t"
+        "vadd.i32 q7, q7, q2\n\t"
+        "vrshl.s32 q7, q7, q0\n\t"
+        "vadd.i32 q7, q7, r6\n\t"
+        "vmax.s32 q7, q7, q3\n\t"
+        "vdup.32 q2, r8\n\t"
+        "vmin.s32 q7, q7, q2\n\t"
+        "mov lr, #8\n\t"
+        "vidup.u32 q2, lr, #2\n\t"
+        "vldrb.s32 q0, [r4, q2]\n\t"
+        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmax.s32 q2, q0, q2\n\t"
+        "vshl.s32 q6, q6, q2\n\t"
+        "vqrdmulh.s32 q6, q6, q1\n\t"
+        "vmov.i32 q2, #0\n\t"
+        "vmin.s32 q0, q0, q2\n\t"
+        "vshr.s32 q2, q0, #31\n\t"
+        "vshr.s32 q1, q6, #31\n\t"
+        "vand q2, q2, q1\n\t"
+        "vadd.i32 q6, q6, q2\n\t"
+        "vrshl.s32 q6, q6, q0\n\t"
+        "vadd.i32 q6, q6, r6\n\t"
+        "vmax.s32 q6, q6, q3\n\t"
+        "vdup.32 q2, r8\n\t"
+        "vmin.s32 q6, q6, q2\n\t"
+        "vmovnt.i32 q6, q7\n\t"
+        "vstrb.16 q6, [%[o], #8]\n\t"
+        "vdup.32 q7, r8\n\t"
+        "mov lr, #1\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6") "mov lr, #0\n\t"
+                                                     "vidup.u32 q6, lr, #2\n\t" DW_RQ(
+                                                         "q4", "q6") "vmovnt.i32 q4, q5\n\t"
+                                                                     "vstrb.16 q4, [%[o]]\n\t"
+        : [x] "+r"(x), [w] "+r"(w)
+        : [d] "r"(d), [o] "r"(out)
+        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
+          "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+}
+
+/* Eight channels of one output pixel: dw16_asm's first half. */
+static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, const dwp *d,
+                                              int8_t *out)
+{
+    __asm__ volatile(
+        "ldr r4, [%[d], #28]\n\t"
+        "movs r6, #0\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
+        "movs r6, #1\n\t"
+        "vidup.u32 q0, r6, #2\n\t"
+        "vldrw.u32 q5, [r4, q0, uxtw #2]\n\t"
+        "ldr r4, [%[d], #0]\n\t"
+        "ldr r5, [%[d], #16]\n\t"
+        "ldr r6, [%[d], #20]\n\t"
+        "ldr ip, [%[d], #24]\n\t"
+        "cmp r4, #0\n\t"
+        "ble 3f\n"
+        "1:\n\t"
+        "ldr r8, [%[d], #4]\n\t"
+        "wls lr, r8, 4f\n"
+        "2:\n\t"
+        "vldrb.s16 q0, [%[x]]\n\t"
+        "vldrb.s16 q1, [%[w]]\n\t"
+        "vadd.i16 q0, q0, ip\n\t"
+        "vmullb.s16 q2, q0, q1\n\t"
+        "vadd.i32 q4, q4, q2\n\t"
+        "vmullt.s16 q2, q0, q1\n\t"
+        "vadd.i32 q5, q5, q2\n\t"
+        "add %[x], r5\n\t"
+        "add %[w], r6\n\t"
+        "le lr, 2b\n"
+        "4:\n\t"
+        "ldr r8, [%[d], #8]\n\t"
+        "add %[x], r8\n\t"
+        "ldr r8, [%[d], #12]\n\t"
+        "add %[w], r8\n\t"
+        "subs r4, #1\n\t"
+        "bgt 1b\n"
+        "3:\n\t"
+        "ldr r4, [%[d], #32]\n\t"
+        "ldr r5, [%[d], #36]\n\t"
+        "ldr r6, [%[d], #40]\n\t"
+        "ldr r8, [%[d], #44]\n\t"
+        "vdup.32 q3, r8\n\t"
+        "ldr r8, [%[d], #48]\n\t"
+        "vdup.32 q7, r8\n\t"
+        "mov lr, #1\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6") "mov lr, #0\n\t"
+                                                     "vidup.u32 q6, lr, #2\n\t" DW_RQ(
+                                                         "q4", "q6") "vmovnt.i32 q4, q5\n\t"
+                                                                     "vstrb.16 q4, [%[o]]\n\t"
+        : [x] "+r"(x), [w] "+r"(w)
+        : [d] "r"(d), [o] "r"(out)
+        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
+          "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+}
+
+static const int32_t zero_bias[16];
+
+/* Every channel of one output pixel: 16 at a time (dw16_asm), then 8
+ * (dw8_asm), the rest in C. d holds the call's constants and the pixel's
+ * taps; its bias / shift / mult are set here. */
+static void dw_pixel_mve(const int8_t *xp, const int8_t *wp, dwp *d, const mote_requant *q,
+                         const int32_t *bias, const int32_t *lims, int8_t *out)
+{
+    const int32_t C = d->C;
+    int32_t c = 0;
+    for (; c + 16 <= C; c += 16) {
+        d->bias = bias ? bias + c : zero_bias;
+        d->shift = q->shift + c;
+        d->mult = q->multiplier + c;
+        dw16_asm(xp + c, wp + c, d, out + c);
+    }
+    if (c + 8 <= C) {
+        d->bias = bias ? bias + c : zero_bias;
+        d->shift = q->shift + c;
+        d->mult = q->multiplier + c;
+        dw8_asm(xp + c, wp + c, d, out + c);
+        c += 8;
+    }
+    if (c < C) {
+        const int32_t xrow = d->xadj + d->nkx * d->dwC, wrow = d->wadj + d->nkx * C;
+        dw8_mve(xp + c, wp + c, d->nky, d->nkx, xrow, d->dwC, wrow, C, (int16_t)d->off, q, bias,
+                lims, out + c, c, C - c, 0);
+    }
+}
+
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -338,61 +787,99 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                                          int8_t *output)
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
-    int32_t b, oy, ox, c;
     if (!p || !q || !q->multiplier || !q->shift || !input_dims || !input || !filter_dims ||
         !filter || !output_dims || !output)
         return MOTE_E_ARG;
     if (!mote_mve_depthwise_conv2d_s8_fits(p, id, fd, od)) return MOTE_E_ARG;
+    if (p->depth_multiplier != 1) {
+        /* one input channel: the convolution with filter [M][KH][KW][1],
+         * the weights [KH][KW][M] transposed into a stack buffer */
+        int32_t wt32[64]; /* K * M <= 256 (mote_mve_depthwise_conv2d_s8_fits) */
+        int8_t *wt = (int8_t *)wt32;
+        const int32_t M = od->c, K = fd->h * fd->w;
+        int32_t k, o;
+        for (o = 0; o < M; ++o)
+            for (k = 0; k < K; ++k)
+                wt[o * K + k] = filter[k * M + o];
+        conv_patch_mve(p, q, id, input, fd, wt, bias, od, output);
+        return MOTE_OK;
+    }
     {
         const mote_conv_geom *g = &p->geom;
         const int32_t C = id->c, IH = id->h, IW = id->w, KH = fd->h, KW = fd->w;
-        const int32_t sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
-        const int32_t dh = g->dilation_h, dw = g->dilation_w;
-        const int32_t OH = od->h, OW = od->w;
-        const int32_t off = p->input_offset;
-        const int32x4_t ooff = vdupq_n_s32(p->output_offset);
-        const int32x4_t lo = vdupq_n_s32(p->act_min), hi = vdupq_n_s32(p->act_max);
-        const int32x4_t zero = vdupq_n_s32(0);
-
-        for (c = 0; c < C; c += 4) {
-            const mve_pred16_t pc = vctp32q((uint32_t)(C - c));
-            const int32x4_t sv = vldrbq_z_s32(q->shift + c, pc);
-            const int32x4_t mv = vldrwq_z_s32(q->multiplier + c, pc);
-            const int32x4_t lsh = vmaxq_s32(sv, zero); /* left shift */
-            const int32x4_t rsh = vminq_s32(sv, zero); /* minus right shift */
-            const int32x4_t emask = vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sv, 0));
-            const int32x4_t bv = bias ? vldrwq_z_s32(bias + c, pc) : zero;
-            for (b = 0; b < od->n; ++b) {
-                const int8_t *in_b = input + b * IH * IW * C + c;
-                int8_t *out = output + b * OH * OW * C + c;
-                for (oy = 0; oy < OH; ++oy) {
-                    const int32_t y0 = oy * sh - ph;
-                    int32_t ky_lo, ky_hi;
-                    tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
-                    for (ox = 0; ox < OW; ++ox, out += C) {
-                        const int32_t x0 = ox * sw - pw;
-                        int32_t kx_lo, kx_hi, ky, kx;
-                        int32x4_t acc = bv, x;
-                        tap_range(x0, dw, IW, KW, &kx_lo, &kx_hi);
-                        for (ky = ky_lo; ky < ky_hi; ++ky) {
-                            const int8_t *xp = in_b + ((y0 + dh * ky) * IW + x0 + dw * kx_lo) * C;
-                            const int8_t *wp = filter + (ky * KW + kx_lo) * C + c;
-                            for (kx = kx_lo; kx < kx_hi; ++kx) {
-                                const int32x4_t xv = vaddq_n_s32(vldrbq_z_s32(xp, pc), off);
-                                acc = vaddq_s32(acc, vmulq_s32(xv, vldrbq_z_s32(wp, pc)));
-                                xp += dw * C;
-                                wp += C;
-                            }
-                        }
-                        /* requantize: mote_requantize per lane */
-                        x = vqrdmulhq_s32(vshlq_s32(acc, lsh), mv);
-                        x = vaddq_s32(x, vandq_s32(vshrq_n_s32(x, 31), emask));
-                        x = vaddq_s32(vrshlq_s32(x, rsh), ooff);
-                        x = vminq_s32(vmaxq_s32(x, lo), hi);
-                        vstrbq_p_s32(out, x, pc);
-                    }
+        const int32_t dh = g->dilation_h, dwC = g->dilation_w * C, OH = od->h, OW = od->w;
+        const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+        const int32_t xrow = dh * IW * C, wrow = KW * C, span_w = g->dilation_w * (KW - 1);
+        int32_t b, oy, ox;
+        dwp d;
+        d.dwC = dwC;
+        d.C = C;
+        d.off = p->input_offset;
+        d.ooff = lims[0];
+        d.lo = lims[1];
+        d.hi = lims[2];
+        for (b = 0; b < od->n; ++b) {
+            const int8_t *in_b = input + b * IH * IW * C;
+            int8_t *out = output + b * OH * OW * C;
+            for (oy = 0; oy < OH; ++oy) {
+                const int32_t y0 = oy * g->stride_h - g->pad_h;
+                int32_t ky_lo, ky_hi;
+                tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
+                d.nky = ky_hi - ky_lo;
+                for (ox = 0; ox < OW; ++ox, out += C) {
+                    const int32_t x0 = ox * g->stride_w - g->pad_w;
+                    int32_t kx_lo = 0, kx_hi = KW;
+                    if (x0 < 0 || x0 + span_w >= IW)
+                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                    d.nkx = kx_hi - kx_lo;
+                    d.xadj = xrow - d.nkx * dwC;
+                    d.wadj = wrow - d.nkx * C;
+                    dw_pixel_mve(in_b + ((y0 + dh * ky_lo) * IW + x0) * C + kx_lo * dwC,
+                                 filter + (ky_lo * KW + kx_lo) * C, &d, q, bias, lims, out);
                 }
             }
+        }
+    }
+    return MOTE_OK;
+}
+
+/* One requantization of int32 lanes by a scalar multiplier and shift
+ * s <= 0 (emask: -1 when s < 0): as rqv_apply. */
+static inline __attribute__((always_inline)) int32x4_t rq_n(int32x4_t v, int32_t m, int32_t s,
+                                                            int32x4_t emask)
+{
+    v = vqrdmulhq_n_s32(v, m);
+    v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), emask));
+    return vrshlq_n_s32(v, s);
+}
+
+/* ADD: four elements per step in int32 lanes, the three requantizations
+ * of the reference (both inputs to the common scale, the sum to the
+ * output's) in vector form; the last step predicated. */
+mote_status mote_mve_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
+                            const int8_t *in1, const mote_dims *in2_dims, const int8_t *in2,
+                            const mote_dims *output_dims, int8_t *output)
+{
+    int32_t i, n;
+    if (!p || !in1_dims || !in1 || !in2_dims || !in2 || !output_dims || !output) return MOTE_E_ARG;
+    if (!mote_arm_add_s8_fits(p, in1_dims, in2_dims, output_dims)) return MOTE_E_ARG;
+    n = output_dims->n * output_dims->h * output_dims->w * output_dims->c;
+    {
+        const int32_t off1 = p->input1_offset, off2 = p->input2_offset, ls = p->left_shift;
+        const int32_t m1 = p->input1_multiplier, m2 = p->input2_multiplier;
+        const int32_t mo = p->output_multiplier, ooff = p->output_offset;
+        const int32_t s1 = p->input1_shift, s2 = p->input2_shift, so = p->output_shift;
+        const int32x4_t e1 = vdupq_n_s32(s1 < 0 ? -1 : 0), e2 = vdupq_n_s32(s2 < 0 ? -1 : 0);
+        const int32x4_t eo = vdupq_n_s32(so < 0 ? -1 : 0);
+        const int32x4_t lo = vdupq_n_s32(p->act_min), hi = vdupq_n_s32(p->act_max);
+        for (i = 0; i < n; i += 4) {
+            const mve_pred16_t pr = vctp32q((uint32_t)(n - i));
+            int32x4_t a = vaddq_n_s32(vldrbq_z_s32(in1 + i, pr), off1);
+            int32x4_t b = vaddq_n_s32(vldrbq_z_s32(in2 + i, pr), off2);
+            a = rq_n(vshlq_r_s32(a, ls), m1, s1, e1);
+            b = rq_n(vshlq_r_s32(b, ls), m2, s2, e2);
+            a = vaddq_n_s32(rq_n(vaddq_s32(a, b), mo, so, eo), ooff);
+            vstrbq_p_s32(output + i, vminq_s32(vmaxq_s32(a, lo), hi), pr);
         }
     }
     return MOTE_OK;
