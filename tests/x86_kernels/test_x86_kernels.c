@@ -240,6 +240,127 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
         if ((levels[l].isa & ~cpu) == 0) report(name, levels[l].name, cases, bad[l]);
 }
 
+/* ---- in place (the planner's MOTE_OPF_INPLACE_ROWS) -------------------------
+ * Steps the planner may put in place (batch 1, the output's rows as wide as
+ * the input's, stride 1 along rows): the output buffer is the input buffer,
+ * the scratch the planner's ring (mote_inplace_ring_rows rows, exact size),
+ * checked against the reference row run out of place. */
+
+static void conv_case_ip(mote_conv_s8_step *s, int depthwise)
+{
+    mote_conv_geom *g = &s->p.geom;
+    int32_t eff_h, eff_w;
+    memset(s, 0, sizeof *s);
+    s->in.n = s->out.n = 1;
+    s->in.h = rr(1, 30);
+    s->in.w = rr(1, rnd() % 3 ? 12 : 1);
+    s->in.c = rnd() % 3 == 0 ? 8 * rr(1, 16) : rr(1, rnd() % 4 ? 70 : 512);
+    s->filter.h = depthwise ? rr(1, 10) : 1;
+    s->filter.w = depthwise ? rr(1, 5) : 1;
+    g->stride_h = g->stride_w = 1;
+    g->dilation_h = depthwise && rnd() % 4 == 0 ? rr(1, 3) : 1;
+    g->dilation_w = depthwise && rnd() % 4 == 0 ? rr(1, 3) : 1;
+    eff_h = (s->filter.h - 1) * g->dilation_h + 1;
+    eff_w = (s->filter.w - 1) * g->dilation_w + 1;
+    /* Width: SAME (out.w = in.w); rows: SAME or VALID. */
+    g->pad_w = (eff_w - 1) / 2;
+    s->out.w = s->in.w;
+    if (rnd() % 2) {
+        if (s->in.h < eff_h) s->in.h = eff_h;
+        s->out.h = s->in.h - eff_h + 1;
+    } else {
+        s->out.h = s->in.h;
+        g->pad_h = (eff_h - 1) / 2;
+    }
+    s->filter.n = depthwise ? 1 : s->in.c;
+    s->filter.c = s->in.c;
+    s->out.c = s->in.c;
+    s->p.depth_multiplier = depthwise ? 1 : 0;
+    s->p.input_offset = rr(-127, 128);
+    s->p.output_offset = rr(-128, 127);
+    s->p.act_min = rnd() % 2 ? -128 : rr(-128, 0);
+    s->p.act_max = rnd() % 2 ? 127 : rr(s->p.act_min, 127);
+    s->channels = rnd() % 5 == 0 ? 1 : s->out.c;
+}
+
+static void test_conv_ip(int cases, int depthwise, uint32_t cpu)
+{
+    static const mote_kernel_fn conv_fns[3] = {mote_x86_conv2d_s8_step_sse41,
+                                               mote_x86_conv2d_s8_step_avx2,
+                                               mote_x86_conv2d_s8_step_avx512};
+    static const mote_kernel_fn dw_fns[3] = {mote_x86_depthwise_conv2d_s8_step_sse41,
+                                             mote_x86_depthwise_conv2d_s8_step_avx2,
+                                             mote_x86_depthwise_conv2d_s8_step_avx2};
+    const char *name = depthwise ? "DEPTHWISE in place" : "CONV_2D 1x1 in place";
+    int bad[3] = {0, 0, 0}, c, l;
+    for (c = 0; c < cases; c++) {
+        uint8_t block[sizeof(mote_conv_s8_step) + 5 * 512];
+        mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)block;
+        size_t in_n, f_n, out_n, ring_n;
+        int8_t *in, *f, *ref, *buf, *ring;
+        int32_t *bias;
+        const void *ins[3];
+        void *outs[1];
+        mote_kernel_io io;
+        conv_case_ip(s, depthwise);
+        fill_requant(block, sizeof *s, s->channels);
+        in_n = (size_t)(s->in.h * s->in.w * s->in.c);
+        f_n = (size_t)(s->filter.n * s->filter.h * s->filter.w * s->filter.c);
+        out_n = (size_t)(s->out.h * s->out.w * s->out.c);
+        ring_n = (size_t)mote_inplace_ring_rows(s->out.h, s->p.geom.pad_h) *
+                 (size_t)(s->in.w * s->in.c);
+        in = malloc(in_n);
+        f = malloc(f_n);
+        ref = malloc(out_n);
+        buf = malloc(in_n);
+        ring = malloc(ring_n);
+        fill_s8(in, in_n);
+        fill_s8(f, f_n);
+        bias = make_bias(s->out.c);
+        ins[0] = in;
+        ins[1] = f;
+        ins[2] = bias;
+        outs[0] = ref;
+        io.in = ins;
+        io.out = outs;
+        io.scratch = NULL;
+        if ((depthwise ? mote_ref_depthwise_conv2d_s8_step : mote_ref_conv2d_s8_step)(s, &io) !=
+            MOTE_OK) {
+            printf("  ref refused case %d\n", c);
+            bad[0]++;
+        }
+        if (!(depthwise ? mote_x86_depthwise_conv2d_s8_ip_fits : mote_x86_conv2d_s8_ip_fits)(s)) {
+            printf("  %s case %d does not fit\n", name, c);
+            bad[0]++;
+        }
+        for (l = 0; l < 3; l++) {
+            if ((levels[l].isa & ~cpu) != 0) continue;
+            memcpy(buf, in, in_n);
+            ins[0] = buf;
+            outs[0] = buf;
+            io.scratch = ring;
+            if ((depthwise ? dw_fns : conv_fns)[l](s, &io) != MOTE_OK ||
+                !same(levels[l].name, c, ref, buf, out_n)) {
+                if (bad[l] == 0)
+                    printf("  %s %s case %d: in [%d,%d,%d] filter [%d,%d] dil %d,%d pad %d,%d "
+                           "out h %d\n",
+                           name, levels[l].name, c, s->in.h, s->in.w, s->in.c, s->filter.h,
+                           s->filter.w, s->p.geom.dilation_h, s->p.geom.dilation_w,
+                           s->p.geom.pad_h, s->p.geom.pad_w, s->out.h);
+                bad[l]++;
+            }
+        }
+        free(in);
+        free(f);
+        free(ref);
+        free(buf);
+        free(ring);
+        free(bias);
+    }
+    for (l = 0; l < 3; l++)
+        if ((levels[l].isa & ~cpu) == 0) report(name, levels[l].name, cases, bad[l]);
+}
+
 /* ---- FULLY_CONNECTED ------------------------------------------------------ */
 
 static void test_fc(int cases, uint32_t cpu)
@@ -438,6 +559,8 @@ int main(int argc, char **argv)
     test_conv(cases, 0, 1, cpu);
     test_conv(cases, 0, 0, cpu);
     test_conv(cases, 1, 0, cpu);
+    test_conv_ip(cases, 0, cpu);
+    test_conv_ip(cases, 1, cpu);
     test_fc(cases, cpu);
     if (cpu & MOTE_ISA_X86_AVX2) {
         test_pool(cases, 1);

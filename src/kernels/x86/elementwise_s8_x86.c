@@ -16,6 +16,8 @@
 
 #if MOTE_X86_BUILD
 
+#include <string.h>
+#include "kernels/kernel_table.h"
 #include "kernels/x86/x86_simd.h"
 
 /* The reference's window sum of channel c at input origin (y0, x0). */
@@ -48,27 +50,23 @@ static void dw_rq(const mote_conv_s8_step *s, mote_x86_rq *q)
     q->act_max = s->p.act_max;
 }
 
-MOTE_T_AVX2 static mote_status dw_avx2(const mote_conv_s8_step *s, const mote_kernel_io *io)
+/* Output row oy of one image (in_b: its input) into out_row. */
+MOTE_T_AVX2 static void dw_row_avx2(const mote_conv_s8_step *s, const mote_x86_rq *qp,
+                                    const int8_t *in_b, const int8_t *filter, const int32_t *bias,
+                                    int32_t oy, int8_t *out_row)
 {
     const mote_conv_geom *g = &s->p.geom;
-    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
-    const int32_t *bias = (const int32_t *)io->in[2];
-    int8_t *output = (int8_t *)io->out[0];
     const int32_t ch = s->in.c, fw = s->filter.w;
     const __m256i off16 = _mm256_set1_epi16((short)s->p.input_offset);
     const __m256i off32 = _mm256_set1_epi32(s->p.input_offset);
-    int32_t acc[16], b, oy, ox, ky, kx, c;
-    mote_x86_rq q;
-
-    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
-    dw_rq(s, &q);
-    for (b = 0; b < s->out.n; b++) {
-        const int8_t *in_b = input + b * s->in.h * s->in.w * ch;
-        for (oy = 0; oy < s->out.h; oy++) {
+    const mote_x86_rq q = *qp;
+    int32_t acc[16], ox, ky, kx, c;
+    {
+        {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
             for (ox = 0; ox < s->out.w; ox++) {
                 const int32_t x0 = ox * g->stride_w - g->pad_w;
-                int8_t *out_px = output + ((b * s->out.h + oy) * s->out.w + ox) * ch;
+                int8_t *out_px = out_row + ox * ch;
                 for (c = 0; c + 16 <= ch; c += 16) {
                     __m256i lo = _mm256_setzero_si256(), hi = lo;
                     for (ky = 0; ky < s->filter.h; ky++) {
@@ -120,29 +118,23 @@ MOTE_T_AVX2 static mote_status dw_avx2(const mote_conv_s8_step *s, const mote_ke
             }
         }
     }
-    return MOTE_OK;
 }
 
-MOTE_T_SSE41 static mote_status dw_sse41(const mote_conv_s8_step *s, const mote_kernel_io *io)
+MOTE_T_SSE41 static void dw_row_sse41(const mote_conv_s8_step *s, const mote_x86_rq *qp,
+                                      const int8_t *in_b, const int8_t *filter,
+                                      const int32_t *bias, int32_t oy, int8_t *out_row)
 {
     const mote_conv_geom *g = &s->p.geom;
-    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
-    const int32_t *bias = (const int32_t *)io->in[2];
-    int8_t *output = (int8_t *)io->out[0];
     const int32_t ch = s->in.c, fw = s->filter.w;
     const __m128i off16 = _mm_set1_epi16((short)s->p.input_offset);
-    int32_t acc[8], b, oy, ox, ky, kx, c;
-    mote_x86_rq q;
-
-    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
-    dw_rq(s, &q);
-    for (b = 0; b < s->out.n; b++) {
-        const int8_t *in_b = input + b * s->in.h * s->in.w * ch;
-        for (oy = 0; oy < s->out.h; oy++) {
+    const mote_x86_rq q = *qp;
+    int32_t acc[8], ox, ky, kx, c;
+    {
+        {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
             for (ox = 0; ox < s->out.w; ox++) {
                 const int32_t x0 = ox * g->stride_w - g->pad_w;
-                int8_t *out_px = output + ((b * s->out.h + oy) * s->out.w + ox) * ch;
+                int8_t *out_px = out_row + ox * ch;
                 for (c = 0; c + 8 <= ch; c += 8) {
                     __m128i lo = _mm_setzero_si128(), hi = lo;
                     for (ky = 0; ky < s->filter.h; ky++) {
@@ -172,17 +164,67 @@ MOTE_T_SSE41 static mote_status dw_sse41(const mote_conv_s8_step *s, const mote_
             }
         }
     }
+}
+
+typedef void (*dw_row_fn)(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *in_b,
+                          const int8_t *filter, const int32_t *bias, int32_t oy, int8_t *out_row);
+
+/* In place (the planner gave the output input 0's buffer; ref_rows.h):
+ * output rows into the ring of mote_inplace_ring_rows rows in the scratch,
+ * row y - (R - 1) copied back once row y is done (no later output row
+ * reads the input rows above y + 1 - pad_h). */
+static mote_status dw_in_place(dw_row_fn row_fn, const mote_conv_s8_step *s, const mote_x86_rq *q,
+                               const mote_kernel_io *io)
+{
+    int8_t *buf = (int8_t *)io->out[0], *ring = (int8_t *)io->scratch;
+    const int8_t *filter = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int32_t rows, d, y;
+    size_t row;
+    if (ring == NULL || s->in.n != 1 || s->out.n != 1 || s->out.h > s->in.h ||
+        s->out.w != s->in.w || (s->p.geom.stride_h != 1 && s->out.h != 1))
+        return MOTE_E_ARG;
+    rows = mote_inplace_ring_rows(s->out.h, s->p.geom.pad_h);
+    d = rows - 1;
+    row = (size_t)s->in.w * (size_t)s->in.c;
+    for (y = 0; y < s->out.h; y++) {
+        row_fn(s, q, buf, filter, bias, y, ring + (size_t)(y % rows) * row);
+        if (y >= d) memcpy(buf + (size_t)(y - d) * row, ring + (size_t)((y - d) % rows) * row, row);
+    }
+    for (y = s->out.h - d; y < s->out.h; y++)
+        memcpy(buf + (size_t)y * row, ring + (size_t)(y % rows) * row, row);
+    return MOTE_OK;
+}
+
+static mote_status dw_run(dw_row_fn row_fn, const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const int8_t *input = (const int8_t *)io->in[0], *filter = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *output = (int8_t *)io->out[0];
+    const size_t in_img = (size_t)s->in.h * (size_t)s->in.w * (size_t)s->in.c;
+    const size_t out_row = (size_t)s->out.w * (size_t)s->out.c;
+    int32_t b, oy;
+    mote_x86_rq q;
+
+    if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
+    dw_rq(s, &q);
+    if (input == output) return dw_in_place(row_fn, s, &q, io);
+    for (b = 0; b < s->out.n; b++)
+        for (oy = 0; oy < s->out.h; oy++)
+            row_fn(s, &q, input + (size_t)b * in_img, filter, bias, oy,
+                   output + ((size_t)b * (size_t)s->out.h + (size_t)oy) * out_row);
     return MOTE_OK;
 }
 
 mote_status mote_x86_depthwise_conv2d_s8_step_avx2(const void *step, const mote_kernel_io *io)
 {
-    return dw_avx2((const mote_conv_s8_step *)step, io);
+    return dw_run(dw_row_avx2, step, io);
 }
 
 mote_status mote_x86_depthwise_conv2d_s8_step_sse41(const void *step, const mote_kernel_io *io)
 {
-    return dw_sse41((const mote_conv_s8_step *)step, io);
+    return dw_run(dw_row_sse41, step, io);
 }
 
 /* ---- pools ----------------------------------------------------------- */

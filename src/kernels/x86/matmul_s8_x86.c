@@ -545,6 +545,59 @@ static mote_status conv_packed(const mote_conv_s8_step *s, const mote_x86_rq *q,
     return MOTE_OK;
 }
 
+/* A 1x1 convolution in place (mote_x86_conv2d_s8_pw_ip: the planner gave
+ * the output input 0's buffer, same pixels and channels): output pixel p
+ * reads only input pixel p, so each block of pixels is computed whole
+ * (every channel chunk) into tmp and then written over its own input. */
+static mote_status conv_pw_in_place(const mm_ops *ops, const mote_conv_s8_step *s,
+                                    const mote_x86_rq *q, int8_t *buf, const int8_t *filter,
+                                    const int32_t *bias)
+{
+    const int32_t k = s->in.c, oc_n = s->out.c, total = s->out.h * s->out.w;
+    const int32_t in_off = s->p.input_offset;
+    int32_t acc[MOTE_X86_PX_MAX * MOTE_X86_OC_CHUNK], corr[MOTE_X86_IP_C_MAX];
+    int32_t a_step[MOTE_X86_PX_MAX];
+    int8_t tmp[MOTE_X86_PX_MAX * MOTE_X86_IP_C_MAX];
+    const int8_t *a[MOTE_X86_PX_MAX];
+    int32_t oc0, px0, np, p, j, jj;
+
+    if (oc_n > MOTE_X86_IP_C_MAX || k != oc_n || s->in.n != 1 || s->out.n != 1 ||
+        s->out.h != s->in.h || s->out.w != s->in.w)
+        return MOTE_E_ARG;
+    memset(corr, 0, sizeof corr);
+    if (ops->vnni)
+        for (j = 0; j < oc_n; j += 4) {
+            const int8_t *w[4];
+            int32_t sums[4];
+            for (jj = 0; jj < 4; jj++)
+                w[jj] = filter + min_i32(j + jj, oc_n - 1) * k;
+            ops->wsum(w, k, sums);
+            for (jj = 0; jj < 4 && j + jj < oc_n; jj++)
+                corr[j + jj] = (int32_t)((uint32_t)sums[jj] * (uint32_t)(in_off - 128));
+        }
+    for (px0 = 0; px0 < total; px0 += np) {
+        np = min_i32(ops->px, total - px0);
+        for (p = 0; p < ops->px; p++) {
+            a[p] = buf + (px0 + min_i32(p, np - 1)) * k;
+            a_step[p] = k;
+        }
+        for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {
+            const int32_t nc = min_i32(MOTE_X86_OC_CHUNK, oc_n - oc0);
+            for (j = 0; j < nc; j += 4) {
+                const int8_t *w[4];
+                for (jj = 0; jj < 4; jj++)
+                    w[jj] = filter + (oc0 + min_i32(j + jj, nc - 1)) * k;
+                ops->dot(a, a_step, w, k, 1, in_off, corr + oc0 + j, acc + j, MOTE_X86_OC_CHUNK);
+            }
+            for (p = 0; p < np; p++)
+                ops->requant(acc + p * MOTE_X86_OC_CHUNK, bias, oc0, nc, q,
+                             tmp + p * oc_n + oc0);
+        }
+        memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
+    }
+    return MOTE_OK;
+}
+
 static mote_status conv_run(const mm_ops *ops, const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
@@ -576,6 +629,11 @@ static mote_status conv_run(const mm_ops *ops, const void *step, const mote_kern
     q.out_off = s->p.output_offset;
     q.act_min = s->p.act_min;
     q.act_max = s->p.act_max;
+    /* In place: the planner gave the output input 0's buffer. */
+    if (input == output) {
+        if (!mote_x86_conv2d_s8_pw_ip(s)) return MOTE_E_ARG;
+        return conv_pw_in_place(ops, s, &q, output, filter, bias);
+    }
     if (ops->vnni && mote_x86_conv2d_s8_packed(s)) {
         if (col == NULL) return MOTE_E_ARG;
         return conv_packed(s, &q, input, filter, bias, output, col, mote_x86_conv2d_s8_in_place(s));

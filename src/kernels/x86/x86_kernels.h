@@ -38,6 +38,16 @@
  * stack, MOTE_X86_PX_MAX x MOTE_X86_OC_CHUNK int32. */
 #define MOTE_X86_OC_CHUNK 64
 
+/* Channels of a 1x1 convolution run in place (mote_x86_conv2d_s8_pw_ip):
+ * a block's outputs wait on the stack, MOTE_X86_PX_MAX x this many bytes. */
+#define MOTE_X86_IP_C_MAX 512
+
+/* A 1x1 convolution, stride 1, no padding, as many output channels as
+ * input channels (at most MOTE_X86_IP_C_MAX), batch 1: it can run in place
+ * (the planner's MOTE_OPF_INPLACE_ROWS), pixel block by pixel block, with
+ * no scratch. */
+int mote_x86_conv2d_s8_pw_ip(const mote_conv_s8_step *s);
+
 /* Every window of the convolution lies inside the input with contiguous
  * rows (a 1x1 or VALID convolution, say): no im2col column, no scratch. */
 int mote_x86_conv2d_s8_direct(const mote_conv_s8_step *s);

@@ -39,6 +39,31 @@ int mote_x86_conv2d_s8_step_fits(const void *step)
            s->filter.c == s->in.c;
 }
 
+int mote_x86_conv2d_s8_pw_ip(const mote_conv_s8_step *s)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    return s->filter.h == 1 && s->filter.w == 1 && g->stride_h == 1 && g->stride_w == 1 &&
+           g->pad_h == 0 && g->pad_w == 0 && s->in.n == 1 && s->out.n == 1 &&
+           s->out.h == s->in.h && s->out.w == s->in.w && s->out.c == s->in.c &&
+           s->out.c <= MOTE_X86_IP_C_MAX;
+}
+
+/* The rows for steps the planner put in place (MOTE_ISA_ROW_INPLACE in
+ * kernels.def): they need no scratch beyond the planner's ring. */
+int mote_x86_conv2d_s8_ip_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_x86_conv2d_s8_step_fits(step) && mote_x86_conv2d_s8_pw_ip(s);
+}
+
+int mote_x86_depthwise_conv2d_s8_ip_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_x86_depthwise_conv2d_s8_step_fits(step) && s->in.n == 1 && s->out.n == 1 &&
+           s->out.h <= s->in.h && s->out.w == s->in.w &&
+           (s->p.geom.stride_h == 1 || s->out.h == 1);
+}
+
 int mote_x86_conv2d_s8_direct(const mote_conv_s8_step *s)
 {
     const mote_conv_geom *g = &s->p.geom;

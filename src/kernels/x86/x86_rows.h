@@ -24,6 +24,11 @@
 int mote_x86_conv2d_s8_step_fits(const void *step);
 uint32_t mote_x86_conv2d_s8_step_scratch(const void *step);
 int mote_x86_depthwise_conv2d_s8_step_fits(const void *step);
+/* In place (output 0 in input 0's buffer, planned by core/plan.c): the
+ * same step functions, which see in[0] == out[0]; the depthwise rows use
+ * the planner's ring (kernel_table.h) as scratch, the 1x1 convolution none. */
+int mote_x86_conv2d_s8_ip_fits(const void *step);
+int mote_x86_depthwise_conv2d_s8_ip_fits(const void *step);
 int mote_x86_fully_connected_s8_step_fits(const void *step);
 int mote_x86_pool_s8_step_fits(const void *step);
 int mote_x86_add_s8_step_fits(const void *step);
