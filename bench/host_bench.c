@@ -12,7 +12,7 @@
  *
  * usage: host_bench RUNS MODEL.tflite[:INPUT.bin]...
  *        host_bench --serve MODEL.tflite[:INPUT.bin]
- *        host_bench --layers RUNS MODEL.tflite[:INPUT.bin]
+ *        host_bench --layers [--no-patch] RUNS MODEL.tflite[:INPUT.bin]
  *
  * --serve keeps one session open for bench/compare.py (make bench): it
  * prints "ready arena_bytes=<N> state_bytes=<N>", then for every line "N"
@@ -21,7 +21,10 @@
  *
  * --layers prints, per operator, the least time over RUNS invokes from the
  * end of the previous operator to its own end (the session's observer;
- * observer calls included), with its kernel, variant and scratch bytes.
+ * observer calls included), with its kernel, variant and scratch bytes;
+ * --no-patch plans without band execution (MOTE_PLAN_NO_PATCH), so every
+ * layer of a band chain gets its own time (with bands the chain's time is
+ * its first operator's).
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -128,7 +131,7 @@ static void layer_tick(void *user, const mote_session *s, uint32_t op)
     lc->last = now_ms();
 }
 
-static int layers(int runs, const char *arg)
+static int layers(int runs, const char *arg, uint32_t flags)
 {
     static mote_model model;
     static mote_session session;
@@ -144,7 +147,7 @@ static int layers(int runs, const char *arg)
     colon = strchr(path, ':');
     if (colon != NULL) *colon = '\0';
     if ((bytes = read_file(path, FILE_MODEL_MAX, &len)) == NULL) return 1;
-    if (mote_model_init(&model, bytes, len) != MOTE_OK) {
+    if (mote_model_init_plan(&model, bytes, len, mote_build_isa(), flags) != MOTE_OK) {
         fprintf(stderr, "host_bench: %s: %s\n", path, model.error.text);
         return 1;
     }
@@ -232,11 +235,14 @@ int main(int argc, char **argv)
     int runs, a;
     if (argc == 3 && strcmp(argv[1], "--serve") == 0) return serve(argv[2]);
     if (argc == 4 && strcmp(argv[1], "--layers") == 0 && atoi(argv[2]) >= 1)
-        return layers(atoi(argv[2]), argv[3]);
+        return layers(atoi(argv[2]), argv[3], 0);
+    if (argc == 5 && strcmp(argv[1], "--layers") == 0 && strcmp(argv[2], "--no-patch") == 0 &&
+        atoi(argv[3]) >= 1)
+        return layers(atoi(argv[3]), argv[4], MOTE_PLAN_NO_PATCH);
     if (argc < 3 || (runs = atoi(argv[1])) < 1) {
         fprintf(stderr, "usage: host_bench RUNS MODEL.tflite[:INPUT.bin]...\n"
                         "       host_bench --serve MODEL.tflite[:INPUT.bin]\n"
-                        "       host_bench --layers RUNS MODEL.tflite[:INPUT.bin]\n");
+                        "       host_bench --layers [--no-patch] RUNS MODEL.tflite[:INPUT.bin]\n");
         return 1;
     }
     for (a = 2; a < argc; a++) {

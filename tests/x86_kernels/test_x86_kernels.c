@@ -102,9 +102,11 @@ static int same(const char *what, int c, const int8_t *a, const int8_t *b, size_
     return 1;
 }
 
-static void *aligned(size_t n)
+/* n bytes (at least 1) with no slack after them, so that a read past the
+ * end shows under ASan. */
+static void *malloc_exact(size_t n)
 {
-    return aligned_alloc(64, (n + 64) / 64 * 64);
+    return malloc(n != 0 ? n : 1);
 }
 
 /* ---- CONV_2D and DEPTHWISE_CONV_2D ---------------------------------------- */
@@ -210,9 +212,13 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
             printf("  %s case %d does not fit\n", name, c);
             bad[0]++;
         }
-        scratch = depthwise ? NULL : aligned(mote_x86_conv2d_s8_step_scratch(s));
         for (l = 0; l < 3; l++) {
             if ((levels[l].isa & ~cpu) != 0) continue;
+            /* Each level's own scratch, exactly (the AVX-512 row repacks
+             * weights into it). */
+            scratch = depthwise ? NULL
+                                : malloc_exact(l == 2 ? mote_x86_conv2d_s8_step_scratch_avx512(s)
+                                                      : mote_x86_conv2d_s8_step_scratch(s));
             memset(got, 0x55, out_n);
             outs[0] = got;
             io.scratch = scratch;
@@ -228,8 +234,8 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
                            s->p.input_offset, s->channels, bias ? "yes" : "no");
                 bad[l]++;
             }
+            free(scratch);
         }
-        free(scratch);
         free(in);
         free(f);
         free(ref);

@@ -29,6 +29,11 @@
 #include <string.h>
 #include "kernels/x86/x86_simd.h"
 
+static int32_t min_i32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
+
 /* One level's dot products: px pixels x 4 output channels at a time. */
 typedef struct mm_ops {
     int32_t px;
@@ -335,35 +340,112 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
     _mm_storeu_si128((__m128i *)(void *)out, dot);
 }
 
-/* Short windows (K <= MOTE_X86_PACK_K): 16 output channels per register.
- * The weights of channels oc0..oc0+15 are repacked as wp[k / 4][j][k % 4]
- * (zero past K and past the last channel), so VPDPBUSD of the broadcast
- * 4 input bytes k..k+3 with row k / 4 adds their 4 taps to all 16
- * channels; no horizontal sums. wsum gets each channel's sum of weights. */
-static void pack16(const int8_t *filter, int32_t k, int32_t oc0, int32_t nc, int8_t *wp,
-                   int32_t *wsum)
+/* Weights repacked (any K): 16 output channels per register. The weights
+ * of G groups of 16 channels from oc0 are repacked as wp[k / 4][G * 16][k % 4]
+ * (zero past K and past the last channel), so VPDPBUSD of the 4 input
+ * bytes k..k+3, broadcast, with the 64 bytes of group g in row k / 4 adds
+ * their 4 taps to 16 channels at once: no horizontal sums, and each
+ * weight load serves MOTE_X86_PX_MAX pixels. */
+
+MOTE_T_AVX512 static void pk_pack(const int8_t *filter, int32_t k, int32_t oc0, int32_t oc_n,
+                                  int32_t ng, int8_t *wp)
 {
-    const int32_t k_pad = (k + 3) & ~3;
-    int32_t j, i;
-    memset(wp, 0, (size_t)k_pad * 16u);
-    for (j = 0; j < 16; j++) {
-        const int8_t *w;
-        int32_t sum = 0;
-        if (j >= nc) {
-            wsum[j] = 0;
+    const int32_t full = k / 4, gs = ng * 64;
+    const __m512i idx =
+        _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                           _mm512_set1_epi32(k));
+    int32_t g, c, j, i;
+    for (g = 0; g < ng; g++) {
+        const int32_t c0 = oc0 + 16 * g, nc = min_i32(16, oc_n - c0);
+        int8_t *dst = wp + g * 64;
+        const int8_t *base;
+        __mmask16 m;
+        if (nc <= 0) {
+            for (c = 0; c < (k + 3) / 4; c++)
+                _mm512_storeu_si512((void *)(dst + c * gs), _mm512_setzero_si512());
             continue;
         }
-        w = filter + (oc0 + j) * k;
-        for (i = 0; i < k; i++) {
-            wp[(i >> 2) * 64 + j * 4 + (i & 3)] = w[i];
-            sum += w[i];
+        base = filter + c0 * k;
+        m = nc >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << nc) - 1u);
+        /* Lanes past nc are neither read nor kept (zero). */
+        for (c = 0; c < full; c++)
+            _mm512_storeu_si512((void *)(dst + c * gs),
+                                _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), m, idx,
+                                                            (const void *)(base + 4 * c), 1));
+        if (full * 4 < k) {
+            int8_t t[64];
+            memset(t, 0, sizeof t);
+            for (j = 0; j < nc; j++)
+                for (i = full * 4; i < k; i++)
+                    t[j * 4 + i - full * 4] = base[j * k + i];
+            _mm512_storeu_si512((void *)(dst + full * gs),
+                                _mm512_loadu_si512((const void *)t));
         }
-        wsum[j] = sum;
     }
 }
 
-/* 4 input bytes at a + i, broadcast, as unsigned (x + 128). */
-#define MOTE_BCAST4(p) _mm512_xor_si512(_mm512_set1_epi32(load4(p)), flip)
+/* The output stage of a group of 16 channels: each lane's bias and
+ * correction (in_off - 128) * sum w (the dot products take x + 128), its
+ * requantization, and which lanes are channels (m). */
+typedef struct pk_group {
+    __m512i init, mult, left, right;
+    __mmask16 m;
+} pk_group;
+
+MOTE_T_AVX512 static void pk_group_init(const int8_t *wp, int32_t k4, int32_t ng, int32_t g,
+                                        int32_t c0, int32_t oc_n, const int32_t *bias,
+                                        int32_t in_off, const mote_x86_rq *q, pk_group *o)
+{
+    const __m512i ones = _mm512_set1_epi8(1), zero = _mm512_setzero_si512();
+    const int32_t nc = min_i32(16, oc_n - c0);
+    __m512i sum = zero, sh;
+    int32_t c;
+    o->m = nc <= 0 ? (__mmask16)0 : nc >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << nc) - 1u);
+    for (c = 0; c < k4; c++)
+        sum = _mm512_dpbusd_epi32(sum, ones, _mm512_loadu_si512((const void *)(wp + c * ng * 64 + g * 64)));
+    /* Wrapping, as the reference's int32 sum and bias. */
+    o->init = _mm512_mullo_epi32(sum, _mm512_set1_epi32(in_off - 128));
+    if (bias != NULL && nc > 0)
+        o->init = _mm512_add_epi32(o->init, _mm512_maskz_loadu_epi32(o->m, bias + c0));
+    if (q->per_tensor || nc <= 0) {
+        o->mult = _mm512_set1_epi32(q->mult[0]);
+        sh = _mm512_set1_epi32(q->shift[0]);
+    } else {
+        o->mult = _mm512_maskz_loadu_epi32(o->m, q->mult + c0);
+        sh = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(o->m, q->shift + c0));
+    }
+    o->left = _mm512_max_epi32(sh, zero);
+    o->right = _mm512_sub_epi32(o->left, sh);
+}
+
+/* mote_requantize() on 16 lanes (as mote_x86_rq8). */
+MOTE_T_AVX512 static inline __m512i rq16(__m512i acc, __m512i mult, __m512i left, __m512i right)
+{
+    const __m512i x = _mm512_sllv_epi32(acc, left);
+    const __m512i nudge = _mm512_set1_epi64((long long)1 << 30);
+    const __m512i one = _mm512_set1_epi32(1);
+    __m512i even = _mm512_mul_epi32(x, mult);
+    __m512i odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(mult, 32));
+    __m512i hi, mask, rem, thr, r;
+    even = _mm512_srli_epi64(_mm512_add_epi64(even, nudge), 31);
+    odd = _mm512_slli_epi64(_mm512_add_epi64(odd, nudge), 1);
+    hi = _mm512_mask_blend_epi32((__mmask16)0xAAAA, even, odd);
+    mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, right), one);
+    rem = _mm512_and_si512(hi, mask);
+    thr = _mm512_add_epi32(_mm512_srli_epi32(mask, 1), _mm512_srli_epi32(hi, 31));
+    r = _mm512_srav_epi32(hi, right);
+    return _mm512_mask_add_epi32(r, _mm512_cmpgt_epi32_mask(rem, thr), r, one);
+}
+
+MOTE_T_AVX512 static inline void pk_store(int8_t *out, __m512i acc, const pk_group *gr,
+                                          const mote_x86_rq *q)
+{
+    __m512i v = _mm512_add_epi32(rq16(acc, gr->mult, gr->left, gr->right),
+                                 _mm512_set1_epi32(q->out_off));
+    v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(q->act_min)),
+                         _mm512_set1_epi32(q->act_max));
+    _mm512_mask_cvtepi32_storeu_epi8((void *)out, gr->m, v);
+}
 
 static int32_t load4(const int8_t *p)
 {
@@ -372,52 +454,62 @@ static int32_t load4(const int8_t *p)
     return v;
 }
 
-MOTE_T_AVX512 static void packed_vnni_px(const int8_t *const *a, int32_t np, int32_t k,
-                                         const int8_t *wp, __m512i corr, int32_t *out)
-{
-    const __m512i flip = _mm512_set1_epi8((char)-128);
-    __m512i c0 = corr, c1 = corr, c2 = corr, c3 = corr;
-    int32_t i;
-    for (i = 0; i + 4 <= k; i += 4) {
-        const __m512i w = _mm512_loadu_si512((const void *)(wp + i * 16));
-        c0 = _mm512_dpbusd_epi32(c0, MOTE_BCAST4(a[0] + i), w);
-        c1 = _mm512_dpbusd_epi32(c1, MOTE_BCAST4(a[1] + i), w);
-        c2 = _mm512_dpbusd_epi32(c2, MOTE_BCAST4(a[2] + i), w);
-        c3 = _mm512_dpbusd_epi32(c3, MOTE_BCAST4(a[3] + i), w);
+/* MOTE_X86_PX_MAX pixels x ng groups: acc[p * ng + g] = init of group g
+ * plus the sum over nseg segments (seg bytes, a multiple of 4) of pixel p
+ * (a[p] + s * a_step[p]) against the packed weights. */
+#define MOTE_PK_BLOCK(NG)                                                                          \
+    MOTE_T_AVX512 static void pk_block##NG(const int8_t *const *a, const int32_t *a_step,          \
+                                           int32_t nseg, int32_t seg, const int8_t *wp,            \
+                                           const pk_group *gr, __m512i *acc)                       \
+    {                                                                                              \
+        const __m512i flip = _mm512_set1_epi8((char)-128);                                         \
+        __m512i c[MOTE_X86_PX_MAX][NG];                                                            \
+        int32_t sg, i, p, g;                                                                       \
+        _Pragma("GCC unroll 4") for (p = 0; p < MOTE_X86_PX_MAX; p++)                              \
+            _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) c[p][g] = gr[g].init;                 \
+        for (sg = 0; sg < nseg; sg++) {                                                            \
+            const int8_t *a0 = a[0] + sg * a_step[0], *a1 = a[1] + sg * a_step[1];                 \
+            const int8_t *a2 = a[2] + sg * a_step[2], *a3 = a[3] + sg * a_step[3];                 \
+            const int8_t *w = wp + (sg * seg / 4) * (NG * 64);                                     \
+            for (i = 0; i < seg; i += 4, w += NG * 64) {                                           \
+                const __m512i b0 = _mm512_xor_si512(_mm512_set1_epi32(load4(a0 + i)), flip);      \
+                const __m512i b1 = _mm512_xor_si512(_mm512_set1_epi32(load4(a1 + i)), flip);      \
+                const __m512i b2 = _mm512_xor_si512(_mm512_set1_epi32(load4(a2 + i)), flip);      \
+                const __m512i b3 = _mm512_xor_si512(_mm512_set1_epi32(load4(a3 + i)), flip);      \
+                _Pragma("GCC unroll 4") for (g = 0; g < NG; g++)                                   \
+                {                                                                                  \
+                    const __m512i wv = _mm512_loadu_si512((const void *)(w + g * 64));             \
+                    c[0][g] = _mm512_dpbusd_epi32(c[0][g], b0, wv);                                \
+                    c[1][g] = _mm512_dpbusd_epi32(c[1][g], b1, wv);                                \
+                    c[2][g] = _mm512_dpbusd_epi32(c[2][g], b2, wv);                                \
+                    c[3][g] = _mm512_dpbusd_epi32(c[3][g], b3, wv);                                \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
+        _Pragma("GCC unroll 4") for (p = 0; p < MOTE_X86_PX_MAX; p++)                              \
+            _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) acc[p * NG + g] = c[p][g];            \
     }
-    if (i < k) {
-        /* The last 1-3 bytes; the weights past K are 0, so the bytes
-         * padded here add nothing (and nothing past the input is read). */
-        const __m512i w = _mm512_loadu_si512((const void *)(wp + i * 16));
-        int8_t t[MOTE_X86_PX_MAX][4];
-        int32_t p;
-        memset(t, 0, sizeof t);
-        for (p = 0; p < MOTE_X86_PX_MAX; p++)
-            memcpy(t[p], a[p] + i, (size_t)(k - i));
-        c0 = _mm512_dpbusd_epi32(c0, MOTE_BCAST4(t[0]), w);
-        c1 = _mm512_dpbusd_epi32(c1, MOTE_BCAST4(t[1]), w);
-        c2 = _mm512_dpbusd_epi32(c2, MOTE_BCAST4(t[2]), w);
-        c3 = _mm512_dpbusd_epi32(c3, MOTE_BCAST4(t[3]), w);
-    }
-    _mm512_storeu_si512((void *)out, c0);
-    if (np > 1) _mm512_storeu_si512((void *)(out + 16), c1);
-    if (np > 2) _mm512_storeu_si512((void *)(out + 32), c2);
-    if (np > 3) _mm512_storeu_si512((void *)(out + 48), c3);
-}
-#undef MOTE_BCAST4
+MOTE_PK_BLOCK(1)
+MOTE_PK_BLOCK(2)
+MOTE_PK_BLOCK(4)
+#undef MOTE_PK_BLOCK
 
-MOTE_T_AVX512 static __m512i load_corr16(const int32_t *wsum, int32_t in_off)
+MOTE_T_AVX512 static void pk_pixels(const int8_t *const *a, const int32_t *a_step, int32_t nseg,
+                                    int32_t seg, const int8_t *wp, const pk_group *gr,
+                                    int32_t ng, int32_t np, const mote_x86_rq *q, int8_t *out,
+                                    int32_t out_stride)
 {
-    /* (in_off - 128) * sum w: the dot products take x + 128. Wrapping. */
-    return _mm512_mullo_epi32(_mm512_loadu_si512((const void *)wsum),
-                              _mm512_set1_epi32(in_off - 128));
-}
-
-MOTE_T_AVX512 static void packed_pixels(const int8_t *const *a, int32_t np, int32_t k,
-                                        const int8_t *wp, const int32_t *wsum, int32_t in_off,
-                                        int32_t *out)
-{
-    packed_vnni_px(a, np, k, wp, load_corr16(wsum, in_off), out);
+    __m512i acc[MOTE_X86_PX_MAX * 4];
+    int32_t p, g;
+    if (ng == 4)
+        pk_block4(a, a_step, nseg, seg, wp, gr, acc);
+    else if (ng == 2)
+        pk_block2(a, a_step, nseg, seg, wp, gr, acc);
+    else
+        pk_block1(a, a_step, nseg, seg, wp, gr, acc);
+    for (p = 0; p < np; p++)
+        for (g = 0; g < ng; g++)
+            pk_store(out + p * out_stride + g * 16, acc[p * ng + g], &gr[g], q);
 }
 
 /* ---- drivers (plain C: they only call the level's functions) ---------- */
@@ -425,11 +517,6 @@ MOTE_T_AVX512 static void packed_pixels(const int8_t *const *a, int32_t np, int3
 static const mm_ops ops_sse41 = {2, dot_sse41_2x4, dot_sse41_1x4, NULL, mote_x86_requant_scalar, 0};
 static const mm_ops ops_avx2 = {2, dot_avx2_2x4, dot_avx2_1x4, NULL, requant_avx2, 0};
 static const mm_ops ops_avx512 = {4, dot_vnni_4x4, dot_vnni_1x4, wsum_vnni, requant_avx2, 1};
-
-static int32_t min_i32(int32_t a, int32_t b)
-{
-    return a < b ? a : b;
-}
 
 /* memcpy for the short runs of im2col (a few channels): fixed-size,
  * overlapping copies that compile to moves instead of a library call. */
@@ -502,45 +589,106 @@ static void px_next(const mote_conv_s8_step *s, px_cursor *c)
     c->b++;
 }
 
-/* The pixel's window: in place when every window is one contiguous run of
- * the input (mote_x86_conv2d_s8_in_place), else copied into col. */
-static const int8_t *window(const mote_conv_s8_step *s, const int8_t *input, const px_cursor *c,
-                            int direct, int8_t *col)
+/* AVX-512: the weights repacked (pk_pack), a group of up to
+ * mote_x86_pk_groups(s) x 16 output channels at a time, every pixel
+ * through it in blocks of MOTE_X86_PX_MAX. Windows are read in place row
+ * by row when each row's bytes are contiguous and a multiple of 4
+ * (mote_x86_pk_rows) and the window lies inside the input, else copied
+ * into one of MOTE_X86_PX_MAX im2col columns (zero up to a multiple of 4).
+ * Scratch (mote_x86_conv2d_s8_step_scratch_avx512): the columns (none when
+ * every window is read in place), then the packed weights. */
+static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *input,
+                           const int8_t *filter, const int32_t *bias, int8_t *output,
+                           int8_t *scratch)
 {
     const mote_conv_geom *g = &s->p.geom;
-    const int32_t y0 = c->oy * g->stride_h - g->pad_h, x0 = c->ox * g->stride_w - g->pad_w;
-    const int8_t *in_b = input + c->b * s->in.h * s->in.w * s->in.c;
-    if (direct) return in_b + (y0 * s->in.w + x0) * s->in.c;
-    im2col(s, in_b, y0, x0, (int8_t)(-s->p.input_offset), col);
-    return col;
+    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w;
+    const int32_t k = fh * fw * ch, k_pad = (k + 3) & ~3, k4 = k_pad / 4;
+    const int rows = mote_x86_pk_rows(s);
+    const int32_t seg = rows ? fw * ch : k_pad, nseg = rows ? fh : 1;
+    const int32_t row_step = g->dilation_h * s->in.w * ch;
+    const int32_t total = s->out.n * s->out.h * s->out.w, oc_n = s->out.c;
+    const int32_t gmax = mote_x86_pk_groups(s), in_off = s->p.input_offset;
+    const int direct = rows && mote_x86_conv2d_s8_direct(s);
+    int8_t *const wp = scratch + (direct ? 0 : MOTE_X86_PX_MAX * k_pad);
+    const int8_t zp = (int8_t)(-in_off);
+    const int8_t *a[MOTE_X86_PX_MAX];
+    int32_t a_step[MOTE_X86_PX_MAX];
+    pk_group gr[4];
+    int32_t oc0, ng, j, px0, np, p;
+    for (oc0 = 0; oc0 < oc_n; oc0 += 16 * ng) {
+        const int32_t groups_left = (oc_n - oc0 + 15) / 16;
+        px_cursor cur = {0, 0, 0};
+        ng = gmax;
+        while (ng > groups_left)
+            ng /= 2;
+        pk_pack(filter, k, oc0, oc_n, ng, wp);
+        for (j = 0; j < ng; j++)
+            pk_group_init(wp, k4, ng, j, oc0 + 16 * j, oc_n, bias, in_off, q, &gr[j]);
+        for (px0 = 0; px0 < total; px0 += np) {
+            np = min_i32(MOTE_X86_PX_MAX, total - px0);
+            for (p = 0; p < np; p++, px_next(s, &cur)) {
+                const int32_t y0 = cur.oy * g->stride_h - g->pad_h;
+                const int32_t x0 = cur.ox * g->stride_w - g->pad_w;
+                const int8_t *in_b = input + cur.b * s->in.h * s->in.w * ch;
+                if (rows && y0 >= 0 && x0 >= 0 && y0 + (fh - 1) * g->dilation_h < s->in.h &&
+                    x0 + (fw - 1) * g->dilation_w < s->in.w) {
+                    a[p] = in_b + (y0 * s->in.w + x0) * ch;
+                    a_step[p] = row_step;
+                } else {
+                    int8_t *col = scratch + p * k_pad;
+                    im2col(s, in_b, y0, x0, zp, col);
+                    if (k_pad > k) memset(col + k, 0, (size_t)(k_pad - k));
+                    a[p] = col;
+                    a_step[p] = seg;
+                }
+            }
+            for (; p < MOTE_X86_PX_MAX; p++) {
+                a[p] = a[np - 1];
+                a_step[p] = a_step[np - 1];
+            }
+            pk_pixels(a, a_step, nseg, seg, wp, gr, ng, np, q, output + px0 * oc_n + oc0, oc_n);
+        }
+    }
+    return MOTE_OK;
 }
 
-/* AVX-512, K <= MOTE_X86_PACK_K: see pack16. Scratch: MOTE_X86_PX_MAX
- * im2col columns (unless direct), then the packed weights. */
-static mote_status conv_packed(const mote_conv_s8_step *s, const mote_x86_rq *q,
-                               const int8_t *input, const int8_t *filter, const int32_t *bias,
-                               int8_t *output, int8_t *scratch, int direct)
+/* conv_pw_in_place on AVX-512 with the weights repacked as conv_pk does,
+ * every channel's at once (K a multiple of 4, oc_n rounded up to 64 times
+ * K at most MOTE_X86_IP_PACK bytes, on the stack: an in-place step has no
+ * scratch but the planner's ring), in sets of up to 4 groups of 16
+ * channels. */
+static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, int8_t *buf,
+                                  const int8_t *filter, const int32_t *bias)
 {
-    const int32_t k = s->filter.h * s->filter.w * s->filter.c, k_pad = (k + 3) & ~3;
-    const int32_t total = s->out.n * s->out.h * s->out.w, oc_n = s->out.c;
-    int8_t *wp = scratch + (direct ? 0 : MOTE_X86_PX_MAX * k_pad);
-    int32_t wsum[16], acc[MOTE_X86_PX_MAX * 16], oc0, px0, p;
-    for (oc0 = 0; oc0 < oc_n; oc0 += 16) {
-        const int32_t nc = min_i32(16, oc_n - oc0);
-        px_cursor cur = {0, 0, 0};
-        pack16(filter, k, oc0, nc, wp, wsum);
-        for (px0 = 0; px0 < total; px0 += MOTE_X86_PX_MAX) {
-            const int32_t np = min_i32(MOTE_X86_PX_MAX, total - px0);
-            const int8_t *a[MOTE_X86_PX_MAX] = {NULL};
-            for (p = 0; p < np; p++, px_next(s, &cur))
-                a[p] = window(s, input, &cur, direct, scratch + p * k_pad);
-            for (; p < MOTE_X86_PX_MAX; p++)
-                a[p] = a[np - 1];
-            packed_pixels(a, np, k, wp, wsum, s->p.input_offset, acc);
-            for (p = 0; p < np; p++)
-                mote_x86_requant_avx2(acc + p * 16, bias, oc0, nc, q,
-                                      output + (px0 + p) * oc_n + oc0);
+    const int32_t k = s->in.c, k_pad = (k + 3) & ~3, k4 = k_pad / 4, oc_n = s->out.c;
+    const int32_t total = s->out.h * s->out.w, sets = (oc_n + 63) / 64;
+    int8_t wp[MOTE_X86_IP_PACK], tmp[MOTE_X86_PX_MAX * MOTE_X86_IP_C_MAX];
+    pk_group gr[MOTE_X86_IP_C_MAX / 16];
+    int32_t ng[MOTE_X86_IP_C_MAX / 64];
+    const int8_t *a[MOTE_X86_PX_MAX];
+    int32_t a_step[MOTE_X86_PX_MAX];
+    int32_t r, j, px0, np, p;
+    /* Set r: channels 64 r.., ng[r] groups, weights at wp + 64 r * k_pad. */
+    for (r = 0; r < sets; r++) {
+        const int32_t groups_left = (oc_n - 64 * r + 15) / 16;
+        ng[r] = groups_left >= 4 ? 4 : groups_left >= 2 ? 2 : 1;
+        if (ng[r] == 2 && groups_left == 3) ng[r] = 4; /* the fourth group is zero */
+        pk_pack(filter, k, 64 * r, oc_n, ng[r], wp + 64 * r * k_pad);
+        for (j = 0; j < ng[r]; j++)
+            pk_group_init(wp + 64 * r * k_pad, k4, ng[r], j, 64 * r + 16 * j, oc_n, bias,
+                          s->p.input_offset, q, &gr[4 * r + j]);
+    }
+    for (px0 = 0; px0 < total; px0 += np) {
+        np = min_i32(MOTE_X86_PX_MAX, total - px0);
+        for (p = 0; p < MOTE_X86_PX_MAX; p++) {
+            a[p] = buf + (px0 + min_i32(p, np - 1)) * k;
+            a_step[p] = k_pad;
         }
+        for (r = 0; r < sets; r++)
+            pk_pixels(a, a_step, 1, k_pad, wp + 64 * r * k_pad, &gr[4 * r], ng[r], np, q,
+                      tmp + 64 * r, oc_n);
+        memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
     }
     return MOTE_OK;
 }
@@ -564,6 +712,9 @@ static mote_status conv_pw_in_place(const mm_ops *ops, const mote_conv_s8_step *
     if (oc_n > MOTE_X86_IP_C_MAX || k != oc_n || s->in.n != 1 || s->out.n != 1 ||
         s->out.h != s->in.h || s->out.w != s->in.w)
         return MOTE_E_ARG;
+    /* Pixels are read in place 4 bytes at a time: whole pixels only. */
+    if (ops->vnni && (k & 3) == 0 && (int64_t)((oc_n + 63) & ~63) * k <= MOTE_X86_IP_PACK)
+        return pw_in_place_pk(s, q, buf, filter, bias);
     memset(corr, 0, sizeof corr);
     if (ops->vnni)
         for (j = 0; j < oc_n; j += 4) {
@@ -634,9 +785,9 @@ static mote_status conv_run(const mm_ops *ops, const void *step, const mote_kern
         if (!mote_x86_conv2d_s8_pw_ip(s)) return MOTE_E_ARG;
         return conv_pw_in_place(ops, s, &q, output, filter, bias);
     }
-    if (ops->vnni && mote_x86_conv2d_s8_packed(s)) {
+    if (ops->vnni) {
         if (col == NULL) return MOTE_E_ARG;
-        return conv_packed(s, &q, input, filter, bias, output, col, mote_x86_conv2d_s8_in_place(s));
+        return conv_pk(s, &q, input, filter, bias, output, col);
     }
 
     for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {

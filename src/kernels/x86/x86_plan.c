@@ -85,15 +85,26 @@ int mote_x86_conv2d_s8_in_place(const mote_conv_s8_step *s)
     return mote_x86_conv2d_s8_direct(s) && s->filter.h == 1;
 }
 
-int mote_x86_conv2d_s8_packed(const mote_conv_s8_step *s)
+int32_t mote_x86_pk_groups(const mote_conv_s8_step *s)
 {
-    return s->filter.h * s->filter.w * s->filter.c <= MOTE_X86_PACK_K;
+    const int64_t k_pad = ((int64_t)s->filter.h * s->filter.w * s->filter.c + 3) & ~(int64_t)3;
+    const int32_t need = (s->out.c + 15) / 16;
+    int32_t ng = 4;
+    while (ng > 1 && (ng > need || (int64_t)ng * 16 * k_pad > MOTE_X86_PK_BYTES))
+        ng /= 2;
+    return ng;
+}
+
+int mote_x86_pk_rows(const mote_conv_s8_step *s)
+{
+    return (s->filter.w == 1 || s->p.geom.dilation_w == 1) &&
+           (s->filter.w * s->filter.c) % 4 == 0;
 }
 
 uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    uint32_t k, k_pad, cols;
+    uint32_t k, k_pad;
     if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
     k = (uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c;
     k_pad = (k + 3u) & ~3u;
@@ -101,17 +112,21 @@ uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
      * inside the input are read in place, row by row), or one per pixel of
      * a block for short windows (a first layer's few channels), whose rows
      * are too short to read in place. None when every window is inside. */
-    if (mote_x86_conv2d_s8_packed(s))
-        cols = mote_x86_conv2d_s8_in_place(s) ? 0u : MOTE_X86_PX_MAX * k_pad;
-    else if (mote_x86_conv2d_s8_direct(s))
-        cols = 0;
-    else if (mote_x86_conv2d_s8_small(s))
-        cols = MOTE_X86_PX_MAX * k_pad;
-    else
-        cols = k_pad;
-    /* Short windows on AVX-512: the weights of 16 output channels,
-     * interleaved by 4 input bytes, after the columns. */
-    return cols + (mote_x86_conv2d_s8_packed(s) ? 16u * k_pad : 0u);
+    if (mote_x86_conv2d_s8_direct(s)) return 0;
+    if (mote_x86_conv2d_s8_small(s)) return MOTE_X86_PX_MAX * k_pad;
+    return k_pad;
+}
+
+uint32_t mote_x86_conv2d_s8_step_scratch_avx512(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    uint32_t k_pad, cols;
+    if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
+    k_pad = ((uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c + 3u) & ~3u;
+    /* MOTE_X86_PX_MAX im2col columns unless every window is read in place,
+     * then the packed weights (conv_pk in matmul_s8_x86.c). */
+    cols = mote_x86_pk_rows(s) && mote_x86_conv2d_s8_direct(s) ? 0u : MOTE_X86_PX_MAX * k_pad;
+    return cols + (uint32_t)mote_x86_pk_groups(s) * 16u * k_pad;
 }
 
 int mote_x86_depthwise_conv2d_s8_step_fits(const void *step)

@@ -23,6 +23,7 @@
 
 int mote_x86_conv2d_s8_step_fits(const void *step);
 uint32_t mote_x86_conv2d_s8_step_scratch(const void *step);
+uint32_t mote_x86_conv2d_s8_step_scratch_avx512(const void *step);
 int mote_x86_depthwise_conv2d_s8_step_fits(const void *step);
 /* In place (output 0 in input 0's buffer, planned by core/plan.c): the
  * same step functions, which see in[0] == out[0]; the depthwise rows use
