@@ -167,7 +167,7 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
                                                mote_x86_conv2d_s8_step_avx512};
     static const mote_kernel_fn dw_fns[3] = {mote_x86_depthwise_conv2d_s8_step_sse41,
                                              mote_x86_depthwise_conv2d_s8_step_avx2,
-                                             mote_x86_depthwise_conv2d_s8_step_avx2};
+                                             mote_x86_depthwise_conv2d_s8_step_avx512};
     const char *name = depthwise ? "DEPTHWISE_CONV_2D_S8" : pointwise ? "CONV_2D_S8 1x1" : "CONV_2D_S8";
     int bad[3] = {0, 0, 0}, c, l;
     for (c = 0; c < cases; c++) {
@@ -296,7 +296,7 @@ static void test_conv_ip(int cases, int depthwise, uint32_t cpu)
                                                mote_x86_conv2d_s8_step_avx512};
     static const mote_kernel_fn dw_fns[3] = {mote_x86_depthwise_conv2d_s8_step_sse41,
                                              mote_x86_depthwise_conv2d_s8_step_avx2,
-                                             mote_x86_depthwise_conv2d_s8_step_avx2};
+                                             mote_x86_depthwise_conv2d_s8_step_avx512};
     const char *name = depthwise ? "DEPTHWISE in place" : "CONV_2D 1x1 in place";
     int bad[3] = {0, 0, 0}, c, l;
     for (c = 0; c < cases; c++) {

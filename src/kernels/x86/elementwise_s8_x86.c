@@ -53,7 +53,7 @@ static void dw_rq(const mote_conv_s8_step *s, mote_x86_rq *q)
 /* Output row oy of one image (in_b: its input) into out_row. */
 MOTE_T_AVX2 static void dw_row_avx2(const mote_conv_s8_step *s, const mote_x86_rq *qp,
                                     const int8_t *in_b, const int8_t *filter, const int32_t *bias,
-                                    int32_t oy, int8_t *out_row)
+                                    int32_t oy, int8_t *out_row, const void *ctx)
 {
     const mote_conv_geom *g = &s->p.geom;
     const int32_t ch = s->in.c, fw = s->filter.w;
@@ -61,6 +61,7 @@ MOTE_T_AVX2 static void dw_row_avx2(const mote_conv_s8_step *s, const mote_x86_r
     const __m256i off32 = _mm256_set1_epi32(s->p.input_offset);
     const mote_x86_rq q = *qp;
     int32_t acc[16], ox, ky, kx, c;
+    (void)ctx;
     {
         {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
@@ -122,13 +123,15 @@ MOTE_T_AVX2 static void dw_row_avx2(const mote_conv_s8_step *s, const mote_x86_r
 
 MOTE_T_SSE41 static void dw_row_sse41(const mote_conv_s8_step *s, const mote_x86_rq *qp,
                                       const int8_t *in_b, const int8_t *filter,
-                                      const int32_t *bias, int32_t oy, int8_t *out_row)
+                                      const int32_t *bias, int32_t oy, int8_t *out_row,
+                                      const void *ctx)
 {
     const mote_conv_geom *g = &s->p.geom;
     const int32_t ch = s->in.c, fw = s->filter.w;
     const __m128i off16 = _mm_set1_epi16((short)s->p.input_offset);
     const mote_x86_rq q = *qp;
     int32_t acc[8], ox, ky, kx, c;
+    (void)ctx;
     {
         {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
@@ -167,14 +170,123 @@ MOTE_T_SSE41 static void dw_row_sse41(const mote_conv_s8_step *s, const mote_x86
 }
 
 typedef void (*dw_row_fn)(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *in_b,
-                          const int8_t *filter, const int32_t *bias, int32_t oy, int8_t *out_row);
+                          const int8_t *filter, const int32_t *bias, int32_t oy, int8_t *out_row,
+                          const void *ctx);
+
+/* ---- AVX-512 depthwise ------------------------------------------------
+ * Padded taps read the input zero point zp = -input_offset, whose term
+ * w * (zp + input_offset) is zero as the reference's skipped tap, so every
+ * pixel takes the same path: acc = sum_t w_t * x_t + input_offset * sum_t w_t
+ * (x, w int8). Taps go in pairs: the bytes of taps t and t + 1 interleaved
+ * per channel and widened to int16, VPMADDWD with the weights interleaved
+ * the same way (once per call, dw512_ctx) gives 16 channels' w_t x_t +
+ * w_t+1 x_t+1 in int32 lanes (an odd last tap pairs with a zero weight). */
+#define MOTE_X86_DW_CH 512 /* channels this path takes */
+#define MOTE_X86_DW_PAIR_BYTES 8192 /* its interleaved weights, on the stack */
+
+typedef struct dw512_ctx {
+    int16_t wi[MOTE_X86_DW_PAIR_BYTES / 2]; /* [pair][channel][2] */
+    int32_t init[MOTE_X86_DW_CH];           /* bias + input_offset * sum w */
+    int32_t pairs;
+} dw512_ctx;
+
+static int dw512_fits(const mote_conv_s8_step *s)
+{
+    const int32_t taps = s->filter.h * s->filter.w;
+    /* At least 16 channels, and enough pixels to pay for dw512_prepare. */
+    return s->in.c >= 16 && s->out.n * s->out.h * s->out.w >= 8 && s->in.c <= MOTE_X86_DW_CH &&
+           taps <= 64 &&
+           (int64_t)((taps + 1) / 2) * s->in.c * 4 <= MOTE_X86_DW_PAIR_BYTES;
+}
+
+static void dw512_prepare(const mote_conv_s8_step *s, const int8_t *filter, const int32_t *bias,
+                          dw512_ctx *x)
+{
+    const int32_t ch = s->in.c, taps = s->filter.h * s->filter.w;
+    int32_t c, t;
+    x->pairs = (taps + 1) / 2;
+    for (c = 0; c < ch; c++) {
+        int32_t sum = 0; /* |sum| <= 64 * 128 */
+        for (t = 0; t < 2 * x->pairs; t++) {
+            const int16_t w = t < taps ? filter[t * ch + c] : 0;
+            x->wi[((t / 2) * ch + c) * 2 + (t & 1)] = w;
+            sum += w;
+        }
+        /* Wrapping, as the reference's int32 sum and bias. */
+        x->init[c] = (int32_t)((uint32_t)sum * (uint32_t)s->p.input_offset +
+                               (bias != NULL ? (uint32_t)bias[c] : 0u));
+    }
+}
+
+MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x86_rq *q,
+                                        const int8_t *in_b, const int8_t *filter,
+                                        const int32_t *bias, int32_t oy, int8_t *out_row,
+                                        const void *ctx)
+{
+    const dw512_ctx *x = (const dw512_ctx *)ctx;
+    const mote_conv_geom *g = &s->p.geom;
+    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w, taps = fh * fw;
+    const __m128i zpv = _mm_set1_epi8((char)(-s->p.input_offset));
+    const __m512i zero = _mm512_setzero_si512();
+    const __m512i off = _mm512_set1_epi32(q->out_off);
+    const __m512i lo = _mm512_set1_epi32(q->act_min), hi = _mm512_set1_epi32(q->act_max);
+    const int32_t y0 = oy * g->stride_h - g->pad_h;
+    const int8_t *tp[66];
+    int32_t ox, ky, kx, c, t;
+    (void)filter;
+    (void)bias;
+    for (ox = 0; ox < s->out.w; ox++) {
+        const int32_t x0 = ox * g->stride_w - g->pad_w;
+        int8_t *out_px = out_row + ox * ch;
+        /* Each tap's input pixel, NULL in the padding. */
+        for (ky = 0, t = 0; ky < fh; ky++) {
+            const int32_t y = y0 + g->dilation_h * ky;
+            for (kx = 0; kx < fw; kx++, t++) {
+                const int32_t xx = x0 + g->dilation_w * kx;
+                tp[t] = y < 0 || y >= s->in.h || xx < 0 || xx >= s->in.w
+                            ? NULL
+                            : in_b + (y * s->in.w + xx) * ch;
+            }
+        }
+        tp[taps] = NULL; /* the odd last tap's partner (zero weight) */
+        for (c = 0; c < ch; c += 16) {
+            const int32_t n = ch - c < 16 ? ch - c : 16;
+            const __mmask16 m = n == 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
+            __m512i acc = _mm512_maskz_loadu_epi32(m, x->init + c), mult, sh, left, right, v;
+            for (t = 0; t < x->pairs; t++) {
+                const __m128i xa =
+                    tp[2 * t] ? _mm_maskz_loadu_epi8(m, tp[2 * t] + c) : zpv;
+                const __m128i xb =
+                    tp[2 * t + 1] ? _mm_maskz_loadu_epi8(m, tp[2 * t + 1] + c) : zpv;
+                const __m256i xab = _mm256_inserti128_si256(
+                    _mm256_castsi128_si256(_mm_unpacklo_epi8(xa, xb)), _mm_unpackhi_epi8(xa, xb),
+                    1);
+                const __m512i wv =
+                    _mm512_maskz_loadu_epi32(m, (const void *)(x->wi + (t * ch + c) * 2));
+                acc = _mm512_add_epi32(acc, _mm512_madd_epi16(_mm512_cvtepi8_epi16(xab), wv));
+            }
+            if (q->per_tensor) {
+                mult = _mm512_set1_epi32(q->mult[0]);
+                sh = _mm512_set1_epi32(q->shift[0]);
+            } else {
+                mult = _mm512_maskz_loadu_epi32(m, q->mult + c);
+                sh = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, q->shift + c));
+            }
+            left = _mm512_max_epi32(sh, zero);
+            right = _mm512_sub_epi32(left, sh);
+            v = _mm512_add_epi32(mote_x86_rq16(acc, mult, left, right), off);
+            v = _mm512_min_epi32(_mm512_max_epi32(v, lo), hi);
+            _mm512_mask_cvtepi32_storeu_epi8((void *)(out_px + c), m, v);
+        }
+    }
+}
 
 /* In place (the planner gave the output input 0's buffer; ref_rows.h):
  * output rows into the ring of mote_inplace_ring_rows rows in the scratch,
  * row y - (R - 1) copied back once row y is done (no later output row
  * reads the input rows above y + 1 - pad_h). */
 static mote_status dw_in_place(dw_row_fn row_fn, const mote_conv_s8_step *s, const mote_x86_rq *q,
-                               const mote_kernel_io *io)
+                               const mote_kernel_io *io, const void *ctx)
 {
     int8_t *buf = (int8_t *)io->out[0], *ring = (int8_t *)io->scratch;
     const int8_t *filter = (const int8_t *)io->in[1];
@@ -188,7 +300,7 @@ static mote_status dw_in_place(dw_row_fn row_fn, const mote_conv_s8_step *s, con
     d = rows - 1;
     row = (size_t)s->in.w * (size_t)s->in.c;
     for (y = 0; y < s->out.h; y++) {
-        row_fn(s, q, buf, filter, bias, y, ring + (size_t)(y % rows) * row);
+        row_fn(s, q, buf, filter, bias, y, ring + (size_t)(y % rows) * row, ctx);
         if (y >= d) memcpy(buf + (size_t)(y - d) * row, ring + (size_t)((y - d) % rows) * row, row);
     }
     for (y = s->out.h - d; y < s->out.h; y++)
@@ -204,17 +316,32 @@ static mote_status dw_run(dw_row_fn row_fn, const void *step, const mote_kernel_
     int8_t *output = (int8_t *)io->out[0];
     const size_t in_img = (size_t)s->in.h * (size_t)s->in.w * (size_t)s->in.c;
     const size_t out_row = (size_t)s->out.w * (size_t)s->out.c;
+    dw512_ctx ctx;
+    const void *cx = NULL; /* the AVX-512 row's weights; the others take none */
     int32_t b, oy;
     mote_x86_rq q;
 
     if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
     dw_rq(s, &q);
-    if (input == output) return dw_in_place(row_fn, s, &q, io);
+    if (row_fn == dw_row_avx512) {
+        if (!dw512_fits(s))
+            row_fn = dw_row_avx2;
+        else {
+            dw512_prepare(s, filter, bias, &ctx);
+            cx = &ctx;
+        }
+    }
+    if (input == output) return dw_in_place(row_fn, s, &q, io, cx);
     for (b = 0; b < s->out.n; b++)
         for (oy = 0; oy < s->out.h; oy++)
             row_fn(s, &q, input + (size_t)b * in_img, filter, bias, oy,
-                   output + ((size_t)b * (size_t)s->out.h + (size_t)oy) * out_row);
+                   output + ((size_t)b * (size_t)s->out.h + (size_t)oy) * out_row, cx);
     return MOTE_OK;
+}
+
+mote_status mote_x86_depthwise_conv2d_s8_step_avx512(const void *step, const mote_kernel_io *io)
+{
+    return dw_run(dw_row_avx512, step, io);
 }
 
 mote_status mote_x86_depthwise_conv2d_s8_step_avx2(const void *step, const mote_kernel_io *io)

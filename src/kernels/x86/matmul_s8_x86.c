@@ -347,40 +347,61 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
  * their 4 taps to 16 channels at once: no horizontal sums, and each
  * weight load serves MOTE_X86_PX_MAX pixels. */
 
-MOTE_T_AVX512 static void pk_pack(const int8_t *filter, int32_t k, int32_t oc0, int32_t oc_n,
-                                  int32_t ng, int8_t *wp)
+/* out[c] = dword c of every row r[0..15] (a 16 x 16 transposition of
+ * 32-bit elements). */
+MOTE_T_AVX512 static void transpose16(const __m512i *r, __m512i *out)
 {
-    const int32_t full = k / 4, gs = ng * 64;
-    const __m512i idx =
-        _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-                           _mm512_set1_epi32(k));
-    int32_t g, c, j, i;
+    __m512i t[16], u[16];
+    int32_t i, j;
+    for (i = 0; i < 8; i++) {
+        t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
+    }
+    /* u[4 i + j], 128-bit lane L: element 4 L + j of rows 4 i .. 4 i + 3. */
+    for (i = 0; i < 4; i++) {
+        u[4 * i] = _mm512_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
+        u[4 * i + 1] = _mm512_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
+        u[4 * i + 2] = _mm512_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
+        u[4 * i + 3] = _mm512_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
+    }
+    for (j = 0; j < 4; j++) {
+        const __m512i c0 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0x44);
+        const __m512i c1 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0xEE);
+        const __m512i c2 = _mm512_shuffle_i32x4(u[8 + j], u[12 + j], 0x44);
+        const __m512i c3 = _mm512_shuffle_i32x4(u[8 + j], u[12 + j], 0xEE);
+        out[j] = _mm512_shuffle_i32x4(c0, c2, 0x88);
+        out[4 + j] = _mm512_shuffle_i32x4(c0, c2, 0xDD);
+        out[8 + j] = _mm512_shuffle_i32x4(c1, c3, 0x88);
+        out[12 + j] = _mm512_shuffle_i32x4(c1, c3, 0xDD);
+    }
+}
+
+/* Packs ng groups (see above) and gives each group's per-channel sums of
+ * weights (lane j: channel 16 g + j) in wsum[g]. */
+MOTE_T_AVX512 static void pk_pack(const int8_t *filter, int32_t k, int32_t oc0, int32_t oc_n,
+                                  int32_t ng, int8_t *wp, __m512i *wsum)
+{
+    const int32_t k4 = (k + 3) / 4, gs = ng * 64;
+    const __m512i ones = _mm512_set1_epi8(1);
+    __m512i r[16], col[16];
+    int32_t g, blk, j, c;
     for (g = 0; g < ng; g++) {
         const int32_t c0 = oc0 + 16 * g, nc = min_i32(16, oc_n - c0);
         int8_t *dst = wp + g * 64;
-        const int8_t *base;
-        __mmask16 m;
-        if (nc <= 0) {
-            for (c = 0; c < (k + 3) / 4; c++)
-                _mm512_storeu_si512((void *)(dst + c * gs), _mm512_setzero_si512());
-            continue;
+        __m512i sum = _mm512_setzero_si512();
+        /* 64 bytes (16 chunks of 4) of each channel's row at a time. */
+        for (blk = 0; blk * 64 < k; blk++) {
+            const __mmask64 m = mask64(k - blk * 64);
+            for (j = 0; j < 16; j++)
+                r[j] = j < nc ? _mm512_maskz_loadu_epi8(m, filter + (c0 + j) * k + blk * 64)
+                              : _mm512_setzero_si512();
+            transpose16(r, col);
+            for (c = 0; c < 16 && blk * 16 + c < k4; c++) {
+                _mm512_storeu_si512((void *)(dst + (blk * 16 + c) * gs), col[c]);
+                sum = _mm512_dpbusd_epi32(sum, ones, col[c]);
+            }
         }
-        base = filter + c0 * k;
-        m = nc >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << nc) - 1u);
-        /* Lanes past nc are neither read nor kept (zero). */
-        for (c = 0; c < full; c++)
-            _mm512_storeu_si512((void *)(dst + c * gs),
-                                _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), m, idx,
-                                                            (const void *)(base + 4 * c), 1));
-        if (full * 4 < k) {
-            int8_t t[64];
-            memset(t, 0, sizeof t);
-            for (j = 0; j < nc; j++)
-                for (i = full * 4; i < k; i++)
-                    t[j * 4 + i - full * 4] = base[j * k + i];
-            _mm512_storeu_si512((void *)(dst + full * gs),
-                                _mm512_loadu_si512((const void *)t));
-        }
+        wsum[g] = sum;
     }
 }
 
@@ -392,17 +413,14 @@ typedef struct pk_group {
     __mmask16 m;
 } pk_group;
 
-MOTE_T_AVX512 static void pk_group_init(const int8_t *wp, int32_t k4, int32_t ng, int32_t g,
-                                        int32_t c0, int32_t oc_n, const int32_t *bias,
-                                        int32_t in_off, const mote_x86_rq *q, pk_group *o)
+MOTE_T_AVX512 static void pk_group_init(__m512i sum, int32_t c0, int32_t oc_n,
+                                        const int32_t *bias, int32_t in_off, const mote_x86_rq *q,
+                                        pk_group *o)
 {
-    const __m512i ones = _mm512_set1_epi8(1), zero = _mm512_setzero_si512();
+    const __m512i zero = _mm512_setzero_si512();
     const int32_t nc = min_i32(16, oc_n - c0);
-    __m512i sum = zero, sh;
-    int32_t c;
+    __m512i sh;
     o->m = nc <= 0 ? (__mmask16)0 : nc >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << nc) - 1u);
-    for (c = 0; c < k4; c++)
-        sum = _mm512_dpbusd_epi32(sum, ones, _mm512_loadu_si512((const void *)(wp + c * ng * 64 + g * 64)));
     /* Wrapping, as the reference's int32 sum and bias. */
     o->init = _mm512_mullo_epi32(sum, _mm512_set1_epi32(in_off - 128));
     if (bias != NULL && nc > 0)
@@ -418,29 +436,22 @@ MOTE_T_AVX512 static void pk_group_init(const int8_t *wp, int32_t k4, int32_t ng
     o->right = _mm512_sub_epi32(o->left, sh);
 }
 
-/* mote_requantize() on 16 lanes (as mote_x86_rq8). */
-MOTE_T_AVX512 static inline __m512i rq16(__m512i acc, __m512i mult, __m512i left, __m512i right)
+/* pk_pack then pk_group_init for each of the ng groups. */
+MOTE_T_AVX512 static void pk_prepare(const int8_t *filter, int32_t k, int32_t oc0, int32_t oc_n,
+                                     int32_t ng, int8_t *wp, const int32_t *bias, int32_t in_off,
+                                     const mote_x86_rq *q, pk_group *gr)
 {
-    const __m512i x = _mm512_sllv_epi32(acc, left);
-    const __m512i nudge = _mm512_set1_epi64((long long)1 << 30);
-    const __m512i one = _mm512_set1_epi32(1);
-    __m512i even = _mm512_mul_epi32(x, mult);
-    __m512i odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(mult, 32));
-    __m512i hi, mask, rem, thr, r;
-    even = _mm512_srli_epi64(_mm512_add_epi64(even, nudge), 31);
-    odd = _mm512_slli_epi64(_mm512_add_epi64(odd, nudge), 1);
-    hi = _mm512_mask_blend_epi32((__mmask16)0xAAAA, even, odd);
-    mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, right), one);
-    rem = _mm512_and_si512(hi, mask);
-    thr = _mm512_add_epi32(_mm512_srli_epi32(mask, 1), _mm512_srli_epi32(hi, 31));
-    r = _mm512_srav_epi32(hi, right);
-    return _mm512_mask_add_epi32(r, _mm512_cmpgt_epi32_mask(rem, thr), r, one);
+    __m512i wsum[4];
+    int32_t j;
+    pk_pack(filter, k, oc0, oc_n, ng, wp, wsum);
+    for (j = 0; j < ng; j++)
+        pk_group_init(wsum[j], oc0 + 16 * j, oc_n, bias, in_off, q, &gr[j]);
 }
 
 MOTE_T_AVX512 static inline void pk_store(int8_t *out, __m512i acc, const pk_group *gr,
                                           const mote_x86_rq *q)
 {
-    __m512i v = _mm512_add_epi32(rq16(acc, gr->mult, gr->left, gr->right),
+    __m512i v = _mm512_add_epi32(mote_x86_rq16(acc, gr->mult, gr->left, gr->right),
                                  _mm512_set1_epi32(q->out_off));
     v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(q->act_min)),
                          _mm512_set1_epi32(q->act_max));
@@ -603,7 +614,7 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
 {
     const mote_conv_geom *g = &s->p.geom;
     const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w;
-    const int32_t k = fh * fw * ch, k_pad = (k + 3) & ~3, k4 = k_pad / 4;
+    const int32_t k = fh * fw * ch, k_pad = (k + 3) & ~3;
     const int rows = mote_x86_pk_rows(s);
     const int32_t seg = rows ? fw * ch : k_pad, nseg = rows ? fh : 1;
     const int32_t row_step = g->dilation_h * s->in.w * ch;
@@ -615,16 +626,14 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
     const int8_t *a[MOTE_X86_PX_MAX];
     int32_t a_step[MOTE_X86_PX_MAX];
     pk_group gr[4];
-    int32_t oc0, ng, j, px0, np, p;
+    int32_t oc0, ng, px0, np, p;
     for (oc0 = 0; oc0 < oc_n; oc0 += 16 * ng) {
         const int32_t groups_left = (oc_n - oc0 + 15) / 16;
         px_cursor cur = {0, 0, 0};
         ng = gmax;
         while (ng > groups_left)
             ng /= 2;
-        pk_pack(filter, k, oc0, oc_n, ng, wp);
-        for (j = 0; j < ng; j++)
-            pk_group_init(wp, k4, ng, j, oc0 + 16 * j, oc_n, bias, in_off, q, &gr[j]);
+        pk_prepare(filter, k, oc0, oc_n, ng, wp, bias, in_off, q, gr);
         for (px0 = 0; px0 < total; px0 += np) {
             np = min_i32(MOTE_X86_PX_MAX, total - px0);
             for (p = 0; p < np; p++, px_next(s, &cur)) {
@@ -661,23 +670,21 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
 static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, int8_t *buf,
                                   const int8_t *filter, const int32_t *bias)
 {
-    const int32_t k = s->in.c, k_pad = (k + 3) & ~3, k4 = k_pad / 4, oc_n = s->out.c;
+    const int32_t k = s->in.c, k_pad = (k + 3) & ~3, oc_n = s->out.c;
     const int32_t total = s->out.h * s->out.w, sets = (oc_n + 63) / 64;
     int8_t wp[MOTE_X86_IP_PACK], tmp[MOTE_X86_PX_MAX * MOTE_X86_IP_C_MAX];
     pk_group gr[MOTE_X86_IP_C_MAX / 16];
     int32_t ng[MOTE_X86_IP_C_MAX / 64];
     const int8_t *a[MOTE_X86_PX_MAX];
     int32_t a_step[MOTE_X86_PX_MAX];
-    int32_t r, j, px0, np, p;
+    int32_t r, px0, np, p;
     /* Set r: channels 64 r.., ng[r] groups, weights at wp + 64 r * k_pad. */
     for (r = 0; r < sets; r++) {
         const int32_t groups_left = (oc_n - 64 * r + 15) / 16;
         ng[r] = groups_left >= 4 ? 4 : groups_left >= 2 ? 2 : 1;
         if (ng[r] == 2 && groups_left == 3) ng[r] = 4; /* the fourth group is zero */
-        pk_pack(filter, k, 64 * r, oc_n, ng[r], wp + 64 * r * k_pad);
-        for (j = 0; j < ng[r]; j++)
-            pk_group_init(wp + 64 * r * k_pad, k4, ng[r], j, 64 * r + 16 * j, oc_n, bias,
-                          s->p.input_offset, q, &gr[4 * r + j]);
+        pk_prepare(filter, k, 64 * r, oc_n, ng[r], wp + 64 * r * k_pad, bias, s->p.input_offset,
+                   q, &gr[4 * r]);
     }
     for (px0 = 0; px0 < total; px0 += np) {
         np = min_i32(MOTE_X86_PX_MAX, total - px0);

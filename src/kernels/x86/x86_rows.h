@@ -40,6 +40,7 @@ mote_status mote_x86_conv2d_s8_step_sse41(const void *step, const mote_kernel_io
 mote_status mote_x86_fully_connected_s8_step_avx512(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_fully_connected_s8_step_avx2(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_fully_connected_s8_step_sse41(const void *step, const mote_kernel_io *io);
+mote_status mote_x86_depthwise_conv2d_s8_step_avx512(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_depthwise_conv2d_s8_step_avx2(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_depthwise_conv2d_s8_step_sse41(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_avg_pool_s8_step_avx2(const void *step, const mote_kernel_io *io);
