@@ -153,7 +153,7 @@ static void conv_case(mote_conv_s8_step *s, int depthwise, int pointwise)
         s->filter.n = rr(1, big ? 80 : 40);
         s->out.c = s->filter.n;
     }
-    s->p.input_offset = rr(-127, 128);
+    s->p.input_offset = rnd() % 4 == 0 ? 128 : rr(-127, 128); /* 128: zero point -128 */
     s->p.output_offset = rr(-128, 127);
     s->p.act_min = rnd() % 2 ? -128 : rr(-128, 0);
     s->p.act_max = rnd() % 2 ? 127 : rr(s->p.act_min, 127);
@@ -282,7 +282,7 @@ static void conv_case_ip(mote_conv_s8_step *s, int depthwise)
     s->filter.c = s->in.c;
     s->out.c = s->in.c;
     s->p.depth_multiplier = depthwise ? 1 : 0;
-    s->p.input_offset = rr(-127, 128);
+    s->p.input_offset = rnd() % 4 == 0 ? 128 : rr(-127, 128); /* 128: zero point -128 */
     s->p.output_offset = rr(-128, 127);
     s->p.act_min = rnd() % 2 ? -128 : rr(-128, 0);
     s->p.act_max = rnd() % 2 ? 127 : rr(s->p.act_min, 127);
@@ -388,7 +388,7 @@ static void test_fc(int cases, uint32_t cpu)
         s->batches = (uint16_t)(rnd() % 3 ? 1 : rr(1, 5));
         s->depth = (uint16_t)(rnd() % 3 == 0 ? 16 * rr(1, 50) : rr(1, 1000));
         s->out_c = (uint16_t)rr(1, 300);
-        s->input_zero_point = (int8_t)-rr(-127, 128);
+        s->input_zero_point = (int8_t)(rnd() % 4 == 0 ? -128 : -rr(-127, 128));
         s->output_offset = (int8_t)rr(-128, 127);
         s->act_min = (int8_t)(rnd() % 2 ? -128 : rr(-128, 0));
         s->act_max = (int8_t)(rnd() % 2 ? 127 : rr(s->act_min, 127));

@@ -317,6 +317,20 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
     __m512i s0 = c0, s1 = c0, s2 = c0, s3 = c0;
     __m128i dot, sum;
     int32_t i;
+    if (in_off == 128) {
+        /* x + in_off is x + 128 itself: no correction, no sums of weights. */
+        for (i = 0; i < k; i += 64) {
+            const __mmask64 m = mask64(k - i);
+            const __m512i a0 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a + i), flip);
+            c0 = _mm512_dpbusd_epi32(c0, a0, _mm512_maskz_loadu_epi8(m, w[0] + i));
+            c1 = _mm512_dpbusd_epi32(c1, a0, _mm512_maskz_loadu_epi8(m, w[1] + i));
+            c2 = _mm512_dpbusd_epi32(c2, a0, _mm512_maskz_loadu_epi8(m, w[2] + i));
+            c3 = _mm512_dpbusd_epi32(c3, a0, _mm512_maskz_loadu_epi8(m, w[3] + i));
+        }
+        _mm_storeu_si128((__m128i *)(void *)out,
+                         mote_x86_hsum4_avx2(fold512(c0), fold512(c1), fold512(c2), fold512(c3)));
+        return;
+    }
     for (i = 0; i < k; i += 64) {
         const __mmask64 m = mask64(k - i);
         const __m512i a0 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a + i), flip);
