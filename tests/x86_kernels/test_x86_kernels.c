@@ -501,9 +501,10 @@ static void test_pool(int cases, int avg)
     report(avg ? "AVERAGE_POOL_2D_S8" : "MAX_POOL_2D_S8", "avx2", cases, bad);
 }
 
-static void test_add(int cases)
+static void test_add(int cases, uint32_t cpu)
 {
-    int bad = 0, c;
+    const int avx512 = (cpu & MOTE_ISA_X86_AVX512) != 0;
+    int bad = 0, bad512 = 0, c;
     for (c = 0; c < cases; c++) {
         mote_add_s8_step s;
         int8_t *a, *b, *ref, *got;
@@ -547,12 +548,17 @@ static void test_add(int cases)
         if (!mote_x86_add_s8_step_fits(&s) || mote_x86_add_s8_step_avx2(&s, &io) != MOTE_OK ||
             !same("avx2", c, ref, got, n))
             bad++;
+        memset(got, 0x55, n);
+        if (avx512 &&
+            (mote_x86_add_s8_step_avx512(&s, &io) != MOTE_OK || !same("avx512", c, ref, got, n)))
+            bad512++;
         free(a);
         free(b);
         free(ref);
         free(got);
     }
     report("ADD_S8", "avx2", cases, bad);
+    if (avx512) report("ADD_S8", "avx512", cases, bad512);
 }
 
 int main(int argc, char **argv)
@@ -571,7 +577,7 @@ int main(int argc, char **argv)
     if (cpu & MOTE_ISA_X86_AVX2) {
         test_pool(cases, 1);
         test_pool(cases, 0);
-        test_add(cases);
+        test_add(cases, cpu);
     }
     printf("x86-kernels: %d passed, %d failed\n", checks - failures, failures);
     return failures != 0;

@@ -525,9 +525,49 @@ MOTE_T_AVX2 static mote_status add_avx2(const mote_add_s8_step *s, const mote_ke
     return MOTE_OK;
 }
 
+/* ADD on 16 lanes (AVX-512), then add_avx2's tail. */
+MOTE_T_AVX512 static mote_status add_avx512(const mote_add_s8_step *s, const mote_kernel_io *io)
+{
+    const mote_add_s8_params *p = &s->p;
+    const int8_t *in1 = (const int8_t *)io->in[0], *in2 = (const int8_t *)io->in[1];
+    int8_t *output = (int8_t *)io->out[0];
+    const int32_t n = s->out.n * s->out.h * s->out.w * s->out.c;
+    const __m512i zero = _mm512_setzero_si512();
+    const __m512i off1 = _mm512_set1_epi32(p->input1_offset);
+    const __m512i off2 = _mm512_set1_epi32(p->input2_offset);
+    const __m512i m1 = _mm512_set1_epi32(p->input1_multiplier);
+    const __m512i m2 = _mm512_set1_epi32(p->input2_multiplier);
+    const __m512i mo = _mm512_set1_epi32(p->output_multiplier);
+    const __m512i r1 = _mm512_set1_epi32(-p->input1_shift);
+    const __m512i r2 = _mm512_set1_epi32(-p->input2_shift);
+    const __m512i ro = _mm512_set1_epi32(-p->output_shift);
+    const __m512i ls = _mm512_set1_epi32(p->left_shift);
+    const __m512i oo = _mm512_set1_epi32(p->output_offset);
+    const __m512i lo = _mm512_set1_epi32(p->act_min), hi = _mm512_set1_epi32(p->act_max);
+    int32_t i = 0;
+
+    if (in1 == NULL || in2 == NULL || output == NULL) return MOTE_E_ARG;
+    for (; i < n; i += 16) {
+        const __mmask16 m = n - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (n - i)) - 1u);
+        __m512i a = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, in1 + i));
+        __m512i b = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, in2 + i));
+        a = mote_x86_rq16(_mm512_sllv_epi32(_mm512_add_epi32(a, off1), ls), m1, zero, r1);
+        b = mote_x86_rq16(_mm512_sllv_epi32(_mm512_add_epi32(b, off2), ls), m2, zero, r2);
+        a = _mm512_add_epi32(mote_x86_rq16(_mm512_add_epi32(a, b), mo, zero, ro), oo);
+        _mm512_mask_cvtepi32_storeu_epi8((void *)(output + i), m,
+                                         _mm512_min_epi32(_mm512_max_epi32(a, lo), hi));
+    }
+    return MOTE_OK;
+}
+
 mote_status mote_x86_add_s8_step_avx2(const void *step, const mote_kernel_io *io)
 {
     return add_avx2((const mote_add_s8_step *)step, io);
+}
+
+mote_status mote_x86_add_s8_step_avx512(const void *step, const mote_kernel_io *io)
+{
+    return add_avx512((const mote_add_s8_step *)step, io);
 }
 
 #else

@@ -363,22 +363,22 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
 
 /* out[c] = dword c of every row r[0..15] (a 16 x 16 transposition of
  * 32-bit elements). */
-MOTE_T_AVX512 static void transpose16(const __m512i *r, __m512i *out)
+MOTE_T_AVX512 static inline __attribute__((always_inline)) void transpose16(const __m512i *r, __m512i *out)
 {
     __m512i t[16], u[16];
     int32_t i, j;
-    for (i = 0; i < 8; i++) {
+    _Pragma("GCC unroll 8") for (i = 0; i < 8; i++) {
         t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
         t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
     }
     /* u[4 i + j], 128-bit lane L: element 4 L + j of rows 4 i .. 4 i + 3. */
-    for (i = 0; i < 4; i++) {
+    _Pragma("GCC unroll 4") for (i = 0; i < 4; i++) {
         u[4 * i] = _mm512_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
         u[4 * i + 1] = _mm512_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
         u[4 * i + 2] = _mm512_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
         u[4 * i + 3] = _mm512_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
     }
-    for (j = 0; j < 4; j++) {
+    _Pragma("GCC unroll 4") for (j = 0; j < 4; j++) {
         const __m512i c0 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0x44);
         const __m512i c1 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0xEE);
         const __m512i c2 = _mm512_shuffle_i32x4(u[8 + j], u[12 + j], 0x44);
@@ -406,7 +406,7 @@ MOTE_T_AVX512 static void pk_pack(const int8_t *filter, int32_t k, int32_t oc0, 
         /* 64 bytes (16 chunks of 4) of each channel's row at a time. */
         for (blk = 0; blk * 64 < k; blk++) {
             const __mmask64 m = mask64(k - blk * 64);
-            for (j = 0; j < 16; j++)
+            _Pragma("GCC unroll 16") for (j = 0; j < 16; j++)
                 r[j] = j < nc ? _mm512_maskz_loadu_epi8(m, filter + (c0 + j) * k + blk * 64)
                               : _mm512_setzero_si512();
             transpose16(r, col);
@@ -496,7 +496,8 @@ static int32_t load4(const int8_t *p)
             const int8_t *a0 = a[0] + sg * a_step[0], *a1 = a[1] + sg * a_step[1];                 \
             const int8_t *a2 = a[2] + sg * a_step[2], *a3 = a[3] + sg * a_step[3];                 \
             const int8_t *w = wp + (sg * seg / 4) * (NG * 64);                                     \
-            for (i = 0; i < seg; i += 4, w += NG * 64) {                                           \
+            _Pragma("GCC unroll 2") for (i = 0; i < seg; i += 4, w += NG * 64)                     \
+            {                                                                                      \
                 const __m512i b0 = _mm512_xor_si512(_mm512_set1_epi32(load4(a0 + i)), flip);      \
                 const __m512i b1 = _mm512_xor_si512(_mm512_set1_epi32(load4(a1 + i)), flip);      \
                 const __m512i b2 = _mm512_xor_si512(_mm512_set1_epi32(load4(a2 + i)), flip);      \

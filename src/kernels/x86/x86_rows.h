@@ -46,5 +46,6 @@ mote_status mote_x86_depthwise_conv2d_s8_step_sse41(const void *step, const mote
 mote_status mote_x86_avg_pool_s8_step_avx2(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_max_pool_s8_step_avx2(const void *step, const mote_kernel_io *io);
 mote_status mote_x86_add_s8_step_avx2(const void *step, const mote_kernel_io *io);
+mote_status mote_x86_add_s8_step_avx512(const void *step, const mote_kernel_io *io);
 
 #endif /* MOTE_KERNELS_X86_ROWS_H */
