@@ -120,6 +120,7 @@ static void conv_case(mote_conv_s8_step *s, int depthwise, int pointwise)
     s->in.h = rr(1, big ? 24 : 12);
     s->in.w = rr(1, big ? 24 : 12);
     s->in.c = rnd() % 3 == 0 ? 8 * rr(1, 12) : rr(1, big ? 300 : 70);
+    if (depthwise && rnd() % 4 == 0) s->in.c = 1 << rr(0, 3); /* pixels share a register */
     s->filter.h = pointwise ? 1 : rr(1, 5);
     s->filter.w = pointwise ? 1 : rr(1, 5);
     g->stride_h = rr(1, 3);
@@ -261,6 +262,7 @@ static void conv_case_ip(mote_conv_s8_step *s, int depthwise)
     s->in.h = rr(1, 30);
     s->in.w = rr(1, rnd() % 3 ? 12 : 1);
     s->in.c = rnd() % 3 == 0 ? 8 * rr(1, 16) : rr(1, rnd() % 4 ? 70 : 512);
+    if (depthwise && rnd() % 4 == 0) s->in.c = 1 << rr(0, 3);
     s->filter.h = depthwise ? rr(1, 10) : 1;
     s->filter.w = depthwise ? rr(1, 5) : 1;
     g->stride_h = g->stride_w = 1;

@@ -16,6 +16,7 @@
 
 #if MOTE_X86_BUILD
 
+#include <stdint.h>
 #include <string.h>
 #include "kernels/kernel_table.h"
 #include "kernels/x86/x86_simd.h"
@@ -188,7 +189,19 @@ typedef struct dw512_ctx {
     int16_t wi[MOTE_X86_DW_PAIR_BYTES / 2]; /* [pair][channel][2] */
     int32_t init[MOTE_X86_DW_CH];           /* bias + input_offset * sum w */
     int32_t pairs;
+    /* Few channels (dw512_px): lane l is channel l % in_c of pixel l / in_c. */
+    int16_t wl[32 * 16 * 2]; /* [pair][lane][2] */
+    int32_t init_l[16], mult_l[16], shift_l[16];
 } dw512_ctx;
+
+/* 1, 2, 4 or 8 channels, stride 1 along rows: 16 / in_c adjacent output
+ * pixels share a register, their taps being adjacent input pixels. */
+static int dw512_px(const mote_conv_s8_step *s)
+{
+    const int32_t ch = s->in.c;
+    return (ch == 1 || ch == 2 || ch == 4 || ch == 8) && s->p.geom.stride_w == 1 &&
+           s->out.n * s->out.h * s->out.w >= 8 && s->filter.h * s->filter.w <= 64;
+}
 
 static int dw512_fits(const mote_conv_s8_step *s)
 {
@@ -199,12 +212,28 @@ static int dw512_fits(const mote_conv_s8_step *s)
            (int64_t)((taps + 1) / 2) * s->in.c * 4 <= MOTE_X86_DW_PAIR_BYTES;
 }
 
-static void dw512_prepare(const mote_conv_s8_step *s, const int8_t *filter, const int32_t *bias,
-                          dw512_ctx *x)
+static void dw512_prepare(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *filter,
+                          const int32_t *bias, dw512_ctx *x)
 {
     const int32_t ch = s->in.c, taps = s->filter.h * s->filter.w;
-    int32_t c, t;
+    int32_t c, t, l;
     x->pairs = (taps + 1) / 2;
+    if (dw512_px(s)) {
+        for (l = 0; l < 16; l++) {
+            int32_t sum = 0;
+            c = l % ch;
+            for (t = 0; t < 2 * x->pairs; t++) {
+                const int16_t w = t < taps ? filter[t * ch + c] : 0;
+                x->wl[((t / 2) * 16 + l) * 2 + (t & 1)] = w;
+                sum += w;
+            }
+            x->init_l[l] = (int32_t)((uint32_t)sum * (uint32_t)s->p.input_offset +
+                                     (bias != NULL ? (uint32_t)bias[c] : 0u));
+            x->mult_l[l] = q->mult[q->per_tensor ? 0 : c];
+            x->shift_l[l] = q->shift[q->per_tensor ? 0 : c];
+        }
+        return;
+    }
     for (c = 0; c < ch; c++) {
         int32_t sum = 0; /* |sum| <= 64 * 128 */
         for (t = 0; t < 2 * x->pairs; t++) {
@@ -281,6 +310,83 @@ MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x
     }
 }
 
+/* dw512_px: 16 / in_c output pixels per register. A tap's lanes whose
+ * input pixel lies in the padding keep the zero point (masked load). */
+MOTE_T_AVX512 static void dw_row_avx512_px(const mote_conv_s8_step *s, const mote_x86_rq *q,
+                                           const int8_t *in_b, const int8_t *filter,
+                                           const int32_t *bias, int32_t oy, int8_t *out_row,
+                                           const void *ctx)
+{
+    const dw512_ctx *x = (const dw512_ctx *)ctx;
+    const mote_conv_geom *g = &s->p.geom;
+    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w, taps = fh * fw;
+    const int32_t per = 16 / ch; /* pixels per register */
+    const __m128i zpv = _mm_set1_epi8((char)(-s->p.input_offset));
+    const __m512i zero = _mm512_setzero_si512();
+    const __m512i off = _mm512_set1_epi32(q->out_off);
+    const __m512i lo = _mm512_set1_epi32(q->act_min), hi = _mm512_set1_epi32(q->act_max);
+    const __m512i init = _mm512_loadu_si512((const void *)x->init_l);
+    const __m512i mult = _mm512_loadu_si512((const void *)x->mult_l);
+    const __m512i sh = _mm512_loadu_si512((const void *)x->shift_l);
+    const __m512i left = _mm512_max_epi32(sh, zero), right = _mm512_sub_epi32(left, sh);
+    const int32_t y0 = oy * g->stride_h - g->pad_h;
+    const int32_t n2 = 2 * x->pairs;
+    /* Per tap: its input row (byte offset of pixel 0 of that row; -1: the
+     * row is padding) and its column offset. */
+    intptr_t row_at[66];
+    int32_t xoff[66];
+    int32_t ox0, t;
+    (void)filter;
+    (void)bias;
+    for (t = 0; t < n2; t++) {
+        const int32_t ky = t / fw, kx = t % fw, y = y0 + g->dilation_h * ky;
+        row_at[t] = t >= taps || y < 0 || y >= s->in.h ? -1 : (intptr_t)y * s->in.w * ch;
+        xoff[t] = g->dilation_w * kx - g->pad_w;
+    }
+    for (ox0 = 0; ox0 < s->out.w; ox0 += per) {
+        const int32_t np = s->out.w - ox0 < per ? s->out.w - ox0 : per;
+        const __mmask16 m = (__mmask16)((1u << (np * ch)) - 1u);
+        __m128i xt[66];
+        __m512i acc = init, v;
+        /* Tap t's 16 bytes: input pixels ox0 + xoff[t] .. + per - 1. */
+        for (t = 0; t < n2; t++) {
+            const int32_t xs = ox0 + xoff[t];
+            int32_t jlo, jhi;
+            if (row_at[t] < 0) {
+                xt[t] = zpv;
+                continue;
+            }
+            jlo = xs < 0 ? -xs : 0;
+            jhi = s->in.w - xs < np ? s->in.w - xs : np;
+            if (jlo == 0 && jhi == per) {
+                xt[t] = _mm_loadu_si128((const __m128i *)(const void *)(in_b + row_at[t] +
+                                                                          (intptr_t)xs * ch));
+                continue;
+            }
+            if (jhi <= jlo) {
+                xt[t] = zpv;
+                continue;
+            }
+            /* Lanes jlo * ch .. jhi * ch - 1 are in the input; the
+             * address is formed as an integer (lanes before it are not
+             * read). */
+            xt[t] = _mm_mask_loadu_epi8(
+                zpv, (__mmask16)(((1u << ((jhi - jlo) * ch)) - 1u) << (jlo * ch)),
+                (const void *)((uintptr_t)in_b + (uintptr_t)(row_at[t] + (intptr_t)xs * ch)));
+        }
+        for (t = 0; t < x->pairs; t++) {
+            const __m128i xa = xt[2 * t], xb = xt[2 * t + 1];
+            const __m256i xab = _mm256_inserti128_si256(
+                _mm256_castsi128_si256(_mm_unpacklo_epi8(xa, xb)), _mm_unpackhi_epi8(xa, xb), 1);
+            const __m512i wv = _mm512_loadu_si512((const void *)(x->wl + t * 32));
+            acc = _mm512_add_epi32(acc, _mm512_madd_epi16(_mm512_cvtepi8_epi16(xab), wv));
+        }
+        v = _mm512_add_epi32(mote_x86_rq16(acc, mult, left, right), off);
+        v = _mm512_min_epi32(_mm512_max_epi32(v, lo), hi);
+        _mm512_mask_cvtepi32_storeu_epi8((void *)(out_row + ox0 * ch), m, v);
+    }
+}
+
 /* In place (the planner gave the output input 0's buffer; ref_rows.h):
  * output rows into the ring of mote_inplace_ring_rows rows in the scratch,
  * row y - (R - 1) copied back once row y is done (no later output row
@@ -324,10 +430,12 @@ static mote_status dw_run(dw_row_fn row_fn, const void *step, const mote_kernel_
     if (input == NULL || filter == NULL || output == NULL) return MOTE_E_ARG;
     dw_rq(s, &q);
     if (row_fn == dw_row_avx512) {
-        if (!dw512_fits(s))
+        if (dw512_px(s))
+            row_fn = dw_row_avx512_px;
+        else if (!dw512_fits(s))
             row_fn = dw_row_avx2;
-        else {
-            dw512_prepare(s, filter, bias, &ctx);
+        if (row_fn != dw_row_avx2) {
+            dw512_prepare(s, &q, filter, bias, &ctx);
             cx = &ctx;
         }
     }
