@@ -212,6 +212,33 @@ static int dw512_fits(const mote_conv_s8_step *s)
            (int64_t)((taps + 1) / 2) * s->in.c * 4 <= MOTE_X86_DW_PAIR_BYTES;
 }
 
+/* dw512_ctx's interleaved weights and init for every channel, 16 at a time. */
+MOTE_T_AVX512 static void dw512_interleave(const mote_conv_s8_step *s, const int8_t *filter,
+                                           const int32_t *bias, dw512_ctx *x)
+{
+    const int32_t ch = s->in.c, taps = s->filter.h * s->filter.w;
+    const __m512i ones = _mm512_set1_epi16(1);
+    int32_t c, t;
+    for (c = 0; c < ch; c += 16) {
+        const int32_t n = ch - c < 16 ? ch - c : 16;
+        const __mmask16 m = n == 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
+        __m512i sum = _mm512_setzero_si512(), init;
+        for (t = 0; t < x->pairs; t++) {
+            const __m128i wa = _mm_maskz_loadu_epi8(m, filter + 2 * t * ch + c);
+            const __m128i wb = 2 * t + 1 < taps ? _mm_maskz_loadu_epi8(m, filter + (2 * t + 1) * ch + c)
+                                                : _mm_setzero_si128();
+            const __m512i w = _mm512_cvtepi8_epi16(_mm256_inserti128_si256(
+                _mm256_castsi128_si256(_mm_unpacklo_epi8(wa, wb)), _mm_unpackhi_epi8(wa, wb), 1));
+            _mm512_mask_storeu_epi32((void *)(x->wi + (t * ch + c) * 2), m, w);
+            sum = _mm512_add_epi32(sum, _mm512_madd_epi16(w, ones));
+        }
+        /* Wrapping, as the reference's int32 sum and bias. */
+        init = _mm512_mullo_epi32(sum, _mm512_set1_epi32(s->p.input_offset));
+        if (bias != NULL) init = _mm512_add_epi32(init, _mm512_maskz_loadu_epi32(m, bias + c));
+        _mm512_mask_storeu_epi32((void *)(x->init + c), m, init);
+    }
+}
+
 static void dw512_prepare(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *filter,
                           const int32_t *bias, dw512_ctx *x)
 {
@@ -234,17 +261,7 @@ static void dw512_prepare(const mote_conv_s8_step *s, const mote_x86_rq *q, cons
         }
         return;
     }
-    for (c = 0; c < ch; c++) {
-        int32_t sum = 0; /* |sum| <= 64 * 128 */
-        for (t = 0; t < 2 * x->pairs; t++) {
-            const int16_t w = t < taps ? filter[t * ch + c] : 0;
-            x->wi[((t / 2) * ch + c) * 2 + (t & 1)] = w;
-            sum += w;
-        }
-        /* Wrapping, as the reference's int32 sum and bias. */
-        x->init[c] = (int32_t)((uint32_t)sum * (uint32_t)s->p.input_offset +
-                               (bias != NULL ? (uint32_t)bias[c] : 0u));
-    }
+    dw512_interleave(s, filter, bias, x);
 }
 
 MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x86_rq *q,

@@ -450,14 +450,17 @@ MOTE_T_AVX512 static void pk_group_init(__m512i sum, int32_t c0, int32_t oc_n,
     o->right = _mm512_sub_epi32(o->left, sh);
 }
 
-/* pk_pack then pk_group_init for each of the ng groups. */
-MOTE_T_AVX512 static void pk_prepare(const int8_t *filter, int32_t k, int32_t oc0, int32_t oc_n,
-                                     int32_t ng, int8_t *wp, const int32_t *bias, int32_t in_off,
-                                     const mote_x86_rq *q, pk_group *gr)
+/* pk_pack of the weights at src (rows of k bytes, channels src0.. of
+ * src_n), then pk_group_init for each of the ng groups, output channels
+ * oc0.. of oc_n. */
+MOTE_T_AVX512 static void pk_prepare(const int8_t *src, int32_t k, int32_t src0, int32_t src_n,
+                                     int32_t oc0, int32_t oc_n, int32_t ng, int8_t *wp,
+                                     const int32_t *bias, int32_t in_off, const mote_x86_rq *q,
+                                     pk_group *gr)
 {
     __m512i wsum[4];
     int32_t j;
-    pk_pack(filter, k, oc0, oc_n, ng, wp, wsum);
+    pk_pack(src, k, src0, src_n, ng, wp, wsum);
     for (j = 0; j < ng; j++)
         pk_group_init(wsum[j], oc0 + 16 * j, oc_n, bias, in_off, q, &gr[j]);
 }
@@ -617,52 +620,87 @@ static void px_next(const mote_conv_s8_step *s, px_cursor *c)
 
 /* AVX-512: the weights repacked (pk_pack), a group of up to
  * mote_x86_pk_groups(s) x 16 output channels at a time, every pixel
- * through it in blocks of MOTE_X86_PX_MAX. Windows are read in place row
- * by row when each row's bytes are contiguous and a multiple of 4
- * (mote_x86_pk_rows) and the window lies inside the input, else copied
- * into one of MOTE_X86_PX_MAX im2col columns (zero up to a multiple of 4).
+ * through it in blocks of MOTE_X86_PX_MAX. How windows are read
+ * (mote_x86_pk_mode): row by row in place when each window row's bytes are
+ * contiguous and a multiple of 4 (MOTE_X86_PK_ROWS); row by row in place
+ * with each row read to the next multiple of 4 when they are not (a first
+ * layer's few channels, MOTE_X86_PK_PADDED: each row is read from up to 3
+ * bytes before it, the weights copied with zero bytes in front of each row,
+ * and a window whose first read would start before the input is copied
+ * instead); else copied whole
+ * (MOTE_X86_PK_COLUMN). Windows that cross the padding are copied into one
+ * of MOTE_X86_PX_MAX im2col columns, laid out as the rows are read.
  * Scratch (mote_x86_conv2d_s8_step_scratch_avx512): the columns (none when
- * every window is read in place), then the packed weights. */
+ * every window is read in place), the padded weights (MOTE_X86_PK_PADDED),
+ * the packed weights. */
 static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *input,
                            const int8_t *filter, const int32_t *bias, int8_t *output,
                            int8_t *scratch)
 {
     const mote_conv_geom *g = &s->p.geom;
-    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w;
-    const int32_t k = fh * fw * ch, k_pad = (k + 3) & ~3;
-    const int rows = mote_x86_pk_rows(s);
-    const int32_t seg = rows ? fw * ch : k_pad, nseg = rows ? fh : 1;
+    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w, row = fw * ch;
+    const int32_t k = fh * row, k_pad = (k + 3) & ~3;
+    const int mode = mote_x86_pk_mode(s);
+    const int32_t kp = mote_x86_pk_k(s); /* packed bytes per channel */
+    const int32_t seg = mode == MOTE_X86_PK_COLUMN ? kp : mode == MOTE_X86_PK_ROWS ? row : kp / fh;
+    const int32_t nseg = mode == MOTE_X86_PK_COLUMN ? 1 : fh;
     const int32_t row_step = g->dilation_h * s->in.w * ch;
     const int32_t total = s->out.n * s->out.h * s->out.w, oc_n = s->out.c;
     const int32_t gmax = mote_x86_pk_groups(s), in_off = s->p.input_offset;
-    const int direct = rows && mote_x86_conv2d_s8_direct(s);
-    int8_t *const wp = scratch + (direct ? 0 : MOTE_X86_PX_MAX * k_pad);
+    /* MOTE_X86_PK_PADDED: zero bytes in front of each row (a row is read
+     * from lead bytes before it). */
+    const int32_t lead = mode == MOTE_X86_PK_PADDED ? seg - row : 0;
+    const uint32_t cols = mote_x86_pk_cols(s);
+    int8_t *const tmp = scratch + MOTE_X86_PX_MAX * kp; /* one im2col window (padded) */
+    int8_t *const fpad = scratch + cols;                 /* padded weights */
+    int8_t *const wp = fpad + (mode == MOTE_X86_PK_PADDED ? gmax * 16 * kp : 0);
     const int8_t zp = (int8_t)(-in_off);
     const int8_t *a[MOTE_X86_PX_MAX];
     int32_t a_step[MOTE_X86_PX_MAX];
     pk_group gr[4];
-    int32_t oc0, ng, px0, np, p;
+    int32_t oc0, ng, px0, np, p, j, ky;
     for (oc0 = 0; oc0 < oc_n; oc0 += 16 * ng) {
         const int32_t groups_left = (oc_n - oc0 + 15) / 16;
         px_cursor cur = {0, 0, 0};
         ng = gmax;
         while (ng > groups_left)
             ng /= 2;
-        pk_prepare(filter, k, oc0, oc_n, ng, wp, bias, in_off, q, gr);
+        if (mode == MOTE_X86_PK_PADDED) {
+            const int32_t nc = min_i32(16 * ng, oc_n - oc0);
+            memset(fpad, 0, (size_t)nc * (size_t)kp);
+            for (j = 0; j < nc; j++)
+                for (ky = 0; ky < fh; ky++)
+                    memcpy(fpad + j * kp + ky * seg + lead, filter + (oc0 + j) * k + ky * row,
+                           (size_t)row);
+            pk_prepare(fpad, kp, 0, nc, oc0, oc_n, ng, wp, bias, in_off, q, gr);
+        } else {
+            pk_prepare(filter, k, oc0, oc_n, oc0, oc_n, ng, wp, bias, in_off, q, gr);
+        }
         for (px0 = 0; px0 < total; px0 += np) {
             np = min_i32(MOTE_X86_PX_MAX, total - px0);
             for (p = 0; p < np; p++, px_next(s, &cur)) {
                 const int32_t y0 = cur.oy * g->stride_h - g->pad_h;
                 const int32_t x0 = cur.ox * g->stride_w - g->pad_w;
                 const int8_t *in_b = input + cur.b * s->in.h * s->in.w * ch;
-                if (rows && y0 >= 0 && x0 >= 0 && y0 + (fh - 1) * g->dilation_h < s->in.h &&
-                    x0 + (fw - 1) * g->dilation_w < s->in.w) {
-                    a[p] = in_b + (y0 * s->in.w + x0) * ch;
+                const int8_t *at = in_b + (y0 * s->in.w + x0) * ch;
+                if (mode != MOTE_X86_PK_COLUMN && y0 >= 0 && x0 >= 0 &&
+                    y0 + (fh - 1) * g->dilation_h < s->in.h &&
+                    x0 + (fw - 1) * g->dilation_w < s->in.w &&
+                    (mode == MOTE_X86_PK_ROWS || at - input >= lead)) {
+                    a[p] = at - lead;
                     a_step[p] = row_step;
+                } else if (mode == MOTE_X86_PK_PADDED) {
+                    int8_t *col = scratch + p * kp;
+                    im2col(s, in_b, y0, x0, zp, tmp);
+                    memset(col, 0, (size_t)kp);
+                    for (ky = 0; ky < fh; ky++)
+                        memcpy(col + ky * seg + lead, tmp + ky * row, (size_t)row);
+                    a[p] = col;
+                    a_step[p] = seg;
                 } else {
-                    int8_t *col = scratch + p * k_pad;
+                    int8_t *col = scratch + p * kp;
                     im2col(s, in_b, y0, x0, zp, col);
-                    if (k_pad > k) memset(col + k, 0, (size_t)(k_pad - k));
+                    if (kp > k) memset(col + k, 0, (size_t)(kp - k));
                     a[p] = col;
                     a_step[p] = seg;
                 }
@@ -674,6 +712,7 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
             pk_pixels(a, a_step, nseg, seg, wp, gr, ng, np, q, output + px0 * oc_n + oc0, oc_n);
         }
     }
+    (void)k_pad;
     return MOTE_OK;
 }
 
@@ -698,8 +737,8 @@ static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq 
         const int32_t groups_left = (oc_n - 64 * r + 15) / 16;
         ng[r] = groups_left >= 4 ? 4 : groups_left >= 2 ? 2 : 1;
         if (ng[r] == 2 && groups_left == 3) ng[r] = 4; /* the fourth group is zero */
-        pk_prepare(filter, k, 64 * r, oc_n, ng[r], wp + 64 * r * k_pad, bias, s->p.input_offset,
-                   q, &gr[4 * r]);
+        pk_prepare(filter, k, 64 * r, oc_n, 64 * r, oc_n, ng[r], wp + 64 * r * k_pad, bias,
+                   s->p.input_offset, q, &gr[4 * r]);
     }
     for (px0 = 0; px0 < total; px0 += np) {
         np = min_i32(MOTE_X86_PX_MAX, total - px0);

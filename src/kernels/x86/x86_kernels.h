@@ -36,9 +36,16 @@
  * whatever its size). */
 #define MOTE_X86_PK_BYTES 8192
 int32_t mote_x86_pk_groups(const mote_conv_s8_step *s);
-/* Each window row's bytes are contiguous and a multiple of 4: windows
- * inside the input are read in place, row by row. */
-int mote_x86_pk_rows(const mote_conv_s8_step *s);
+/* How that kernel reads windows (conv_pk in matmul_s8_x86.c). */
+#define MOTE_X86_PK_COLUMN 0 /* every window copied whole (im2col) */
+#define MOTE_X86_PK_ROWS 1   /* rows of a multiple of 4 bytes, in place */
+#define MOTE_X86_PK_PADDED 2 /* rows read to the next multiple of 4, in place */
+int mote_x86_pk_mode(const mote_conv_s8_step *s);
+/* Bytes per output channel of the packed weights (K, padded as read). */
+int32_t mote_x86_pk_k(const mote_conv_s8_step *s);
+/* Bytes of its im2col columns at the front of the scratch (0 when every
+ * window is read in place). */
+uint32_t mote_x86_pk_cols(const mote_conv_s8_step *s);
 
 /* Output channels per chunk: the accumulators of a pixel block live on the
  * stack, MOTE_X86_PX_MAX x MOTE_X86_OC_CHUNK int32. */

@@ -85,20 +85,43 @@ int mote_x86_conv2d_s8_in_place(const mote_conv_s8_step *s)
     return mote_x86_conv2d_s8_direct(s) && s->filter.h == 1;
 }
 
-int32_t mote_x86_pk_groups(const mote_conv_s8_step *s)
+int mote_x86_pk_mode(const mote_conv_s8_step *s)
 {
-    const int64_t k_pad = ((int64_t)s->filter.h * s->filter.w * s->filter.c + 3) & ~(int64_t)3;
-    const int32_t need = (s->out.c + 15) / 16;
-    int32_t ng = 4;
-    while (ng > 1 && (ng > need || (int64_t)ng * 16 * k_pad > MOTE_X86_PK_BYTES))
-        ng /= 2;
-    return ng;
+    const int32_t row = s->filter.w * s->filter.c;
+    if (s->filter.w != 1 && s->p.geom.dilation_w != 1) return MOTE_X86_PK_COLUMN;
+    if (row % 4 == 0) return MOTE_X86_PK_ROWS;
+    /* Rows read to a multiple of 4 bytes: at most a third more taps. */
+    return (int64_t)s->filter.h * ((row + 3) & ~3) * 3 <= (int64_t)s->filter.h * row * 4
+               ? MOTE_X86_PK_PADDED
+               : MOTE_X86_PK_COLUMN;
 }
 
-int mote_x86_pk_rows(const mote_conv_s8_step *s)
+int32_t mote_x86_pk_k(const mote_conv_s8_step *s)
 {
-    return (s->filter.w == 1 || s->p.geom.dilation_w == 1) &&
-           (s->filter.w * s->filter.c) % 4 == 0;
+    const int32_t row = s->filter.w * s->filter.c;
+    if (mote_x86_pk_mode(s) == MOTE_X86_PK_PADDED) return s->filter.h * ((row + 3) & ~3);
+    return (s->filter.h * row + 3) & ~3;
+}
+
+uint32_t mote_x86_pk_cols(const mote_conv_s8_step *s)
+{
+    const int mode = mote_x86_pk_mode(s);
+    const uint32_t kp = (uint32_t)mote_x86_pk_k(s);
+    const uint32_t k_pad = ((uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c +
+                            3u) & ~3u;
+    if (mode == MOTE_X86_PK_ROWS && mote_x86_conv2d_s8_direct(s)) return 0;
+    /* MOTE_X86_PK_PADDED: a window is copied first, then padded. */
+    return MOTE_X86_PX_MAX * kp + (mode == MOTE_X86_PK_PADDED ? k_pad : 0u);
+}
+
+int32_t mote_x86_pk_groups(const mote_conv_s8_step *s)
+{
+    const int64_t kp = mote_x86_pk_k(s);
+    const int32_t need = (s->out.c + 15) / 16;
+    int32_t ng = 4;
+    while (ng > 1 && (ng > need || (int64_t)ng * 16 * kp > MOTE_X86_PK_BYTES))
+        ng /= 2;
+    return ng;
 }
 
 uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
@@ -120,13 +143,13 @@ uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
 uint32_t mote_x86_conv2d_s8_step_scratch_avx512(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    uint32_t k_pad, cols;
+    const uint32_t per_group = 16u * (uint32_t)mote_x86_pk_k(s);
     if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
-    k_pad = ((uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c + 3u) & ~3u;
-    /* MOTE_X86_PX_MAX im2col columns unless every window is read in place,
-     * then the packed weights (conv_pk in matmul_s8_x86.c). */
-    cols = mote_x86_pk_rows(s) && mote_x86_conv2d_s8_direct(s) ? 0u : MOTE_X86_PX_MAX * k_pad;
-    return cols + (uint32_t)mote_x86_pk_groups(s) * 16u * k_pad;
+    /* im2col columns, the padded weights (MOTE_X86_PK_PADDED), the packed
+     * weights (conv_pk in matmul_s8_x86.c). */
+    return mote_x86_pk_cols(s) +
+           (uint32_t)mote_x86_pk_groups(s) * per_group *
+               (mote_x86_pk_mode(s) == MOTE_X86_PK_PADDED ? 2u : 1u);
 }
 
 int mote_x86_depthwise_conv2d_s8_step_fits(const void *step)
