@@ -676,18 +676,37 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
         } else {
             pk_prepare(filter, k, oc0, oc_n, oc0, oc_n, ng, wp, bias, in_off, q, gr);
         }
+        /* The current output row (b * out.h + oy) and the output columns
+         * [ox_lo, ox_hi) whose windows are read in place there. */
+        int32_t row_key = -1, ox_lo = 0, ox_hi = 0;
         for (px0 = 0; px0 < total; px0 += np) {
             np = min_i32(MOTE_X86_PX_MAX, total - px0);
             for (p = 0; p < np; p++, px_next(s, &cur)) {
                 const int32_t y0 = cur.oy * g->stride_h - g->pad_h;
                 const int32_t x0 = cur.ox * g->stride_w - g->pad_w;
                 const int8_t *in_b = input + cur.b * s->in.h * s->in.w * ch;
-                const int8_t *at = in_b + (y0 * s->in.w + x0) * ch;
-                if (mode != MOTE_X86_PK_COLUMN && y0 >= 0 && x0 >= 0 &&
-                    y0 + (fh - 1) * g->dilation_h < s->in.h &&
-                    x0 + (fw - 1) * g->dilation_w < s->in.w &&
-                    (mode == MOTE_X86_PK_ROWS || at - input >= lead)) {
-                    a[p] = at - lead;
+                if (cur.b * s->out.h + cur.oy != row_key) {
+                    row_key = cur.b * s->out.h + cur.oy;
+                    ox_lo = ox_hi = 0;
+                    if (mode != MOTE_X86_PK_COLUMN && y0 >= 0 &&
+                        y0 + (fh - 1) * g->dilation_h < s->in.h) {
+                        /* x0 >= 0 and x0 + span < in.w; with padded rows
+                         * also the read from lead bytes before the window
+                         * inside the input. */
+                        const int32_t span = (fw - 1) * g->dilation_w;
+                        const int32_t first = (cur.b * s->in.h + y0) * s->in.w * ch;
+                        int32_t lo = (g->pad_w + g->stride_w - 1) / g->stride_w;
+                        const int32_t hi = s->in.w - span + g->pad_w <= 0
+                                               ? 0
+                                               : (s->in.w - span - 1 + g->pad_w) / g->stride_w + 1;
+                        while (lo < hi && first + (lo * g->stride_w - g->pad_w) * ch < lead)
+                            lo++;
+                        ox_lo = lo;
+                        ox_hi = min_i32(hi, s->out.w);
+                    }
+                }
+                if (cur.ox >= ox_lo && cur.ox < ox_hi) {
+                    a[p] = in_b + (y0 * s->in.w + x0) * ch - lead;
                     a_step[p] = row_step;
                 } else if (mode == MOTE_X86_PK_PADDED) {
                     int8_t *col = scratch + p * kp;

@@ -34,7 +34,7 @@
  * no horizontal sums are needed: as many groups of 16 as the channels
  * need, up to 4, while they take at most MOTE_X86_PK_BYTES (one group
  * whatever its size). */
-#define MOTE_X86_PK_BYTES 8192
+#define MOTE_X86_PK_BYTES 16384
 int32_t mote_x86_pk_groups(const mote_conv_s8_step *s);
 /* How that kernel reads windows (conv_pk in matmul_s8_x86.c). */
 #define MOTE_X86_PK_COLUMN 0 /* every window copied whole (im2col) */
