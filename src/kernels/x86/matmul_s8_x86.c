@@ -359,7 +359,7 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
  * (zero past K and past the last channel), so VPDPBUSD of the 4 input
  * bytes k..k+3, broadcast, with the 64 bytes of group g in row k / 4 adds
  * their 4 taps to 16 channels at once: no horizontal sums, and each
- * weight load serves MOTE_X86_PX_MAX pixels. */
+ * weight load serves 4 or 8 pixels (MOTE_X86_PK_PX). */
 
 /* out[c] = dword c of every row r[0..15] (a 16 x 16 transposition of
  * 32-bit elements). */
@@ -482,60 +482,61 @@ static int32_t load4(const int8_t *p)
     return v;
 }
 
-/* MOTE_X86_PX_MAX pixels x ng groups: acc[p * ng + g] = init of group g
- * plus the sum over nseg segments (seg bytes, a multiple of 4) of pixel p
+/* NP pixels x NG groups: acc[p * NG + g] = init of group g plus the sum
+ * over nseg segments (seg bytes, a multiple of 4) of pixel p
  * (a[p] + s * a_step[p]) against the packed weights. */
-#define MOTE_PK_BLOCK(NG)                                                                          \
-    MOTE_T_AVX512 static void pk_block##NG(const int8_t *const *a, const int32_t *a_step,          \
-                                           int32_t nseg, int32_t seg, const int8_t *wp,            \
-                                           const pk_group *gr, __m512i *acc)                       \
+#define MOTE_PK_BLOCK(NG, NP)                                                                      \
+    MOTE_T_AVX512 static void pk_block##NG##x##NP(const int8_t *const *a, const int32_t *a_step,   \
+                                                  int32_t nseg, int32_t seg, const int8_t *wp,     \
+                                                  const pk_group *gr, __m512i *acc)                \
     {                                                                                              \
         const __m512i flip = _mm512_set1_epi8((char)-128);                                         \
-        __m512i c[MOTE_X86_PX_MAX][NG];                                                            \
+        __m512i c[NP][NG];                                                                         \
         int32_t sg, i, p, g;                                                                       \
-        _Pragma("GCC unroll 4") for (p = 0; p < MOTE_X86_PX_MAX; p++)                              \
+        _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                           \
             _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) c[p][g] = gr[g].init;                 \
         for (sg = 0; sg < nseg; sg++) {                                                            \
-            const int8_t *a0 = a[0] + sg * a_step[0], *a1 = a[1] + sg * a_step[1];                 \
-            const int8_t *a2 = a[2] + sg * a_step[2], *a3 = a[3] + sg * a_step[3];                 \
+            const int8_t *ap[NP];                                                                  \
             const int8_t *w = wp + (sg * seg / 4) * (NG * 64);                                     \
+            _Pragma("GCC unroll 8") for (p = 0; p < NP; p++) ap[p] = a[p] + sg * a_step[p];        \
             _Pragma("GCC unroll 2") for (i = 0; i < seg; i += 4, w += NG * 64)                     \
             {                                                                                      \
-                const __m512i b0 = _mm512_xor_si512(_mm512_set1_epi32(load4(a0 + i)), flip);      \
-                const __m512i b1 = _mm512_xor_si512(_mm512_set1_epi32(load4(a1 + i)), flip);      \
-                const __m512i b2 = _mm512_xor_si512(_mm512_set1_epi32(load4(a2 + i)), flip);      \
-                const __m512i b3 = _mm512_xor_si512(_mm512_set1_epi32(load4(a3 + i)), flip);      \
+                __m512i wv[NG];                                                                    \
                 _Pragma("GCC unroll 4") for (g = 0; g < NG; g++)                                   \
+                    wv[g] = _mm512_loadu_si512((const void *)(w + g * 64));                        \
+                _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                   \
                 {                                                                                  \
-                    const __m512i wv = _mm512_loadu_si512((const void *)(w + g * 64));             \
-                    c[0][g] = _mm512_dpbusd_epi32(c[0][g], b0, wv);                                \
-                    c[1][g] = _mm512_dpbusd_epi32(c[1][g], b1, wv);                                \
-                    c[2][g] = _mm512_dpbusd_epi32(c[2][g], b2, wv);                                \
-                    c[3][g] = _mm512_dpbusd_epi32(c[3][g], b3, wv);                                \
+                    const __m512i b = _mm512_xor_si512(_mm512_set1_epi32(load4(ap[p] + i)), flip); \
+                    _Pragma("GCC unroll 4") for (g = 0; g < NG; g++)                               \
+                        c[p][g] = _mm512_dpbusd_epi32(c[p][g], b, wv[g]);                          \
                 }                                                                                  \
             }                                                                                      \
         }                                                                                          \
-        _Pragma("GCC unroll 4") for (p = 0; p < MOTE_X86_PX_MAX; p++)                              \
+        _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                           \
             _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) acc[p * NG + g] = c[p][g];            \
     }
-MOTE_PK_BLOCK(1)
-MOTE_PK_BLOCK(2)
-MOTE_PK_BLOCK(4)
+MOTE_PK_BLOCK(1, 8)
+MOTE_PK_BLOCK(2, 8)
+MOTE_PK_BLOCK(4, 4)
 #undef MOTE_PK_BLOCK
 
+/* MOTE_X86_PK_PX pixels (np of them stored) x ng groups, requantized and
+ * stored at out + p * out_stride + 16 g. */
 MOTE_T_AVX512 static void pk_pixels(const int8_t *const *a, const int32_t *a_step, int32_t nseg,
                                     int32_t seg, const int8_t *wp, const pk_group *gr,
                                     int32_t ng, int32_t np, const mote_x86_rq *q, int8_t *out,
                                     int32_t out_stride)
 {
-    __m512i acc[MOTE_X86_PX_MAX * 4];
+    __m512i acc[MOTE_X86_PK_PX * 4];
     int32_t p, g;
-    if (ng == 4)
-        pk_block4(a, a_step, nseg, seg, wp, gr, acc);
-    else if (ng == 2)
-        pk_block2(a, a_step, nseg, seg, wp, gr, acc);
-    else
-        pk_block1(a, a_step, nseg, seg, wp, gr, acc);
+    if (ng == 4) {
+        pk_block4x4(a, a_step, nseg, seg, wp, gr, acc);
+        if (np > 4) pk_block4x4(a + 4, a_step + 4, nseg, seg, wp, gr, acc + 16);
+    } else if (ng == 2) {
+        pk_block2x8(a, a_step, nseg, seg, wp, gr, acc);
+    } else {
+        pk_block1x8(a, a_step, nseg, seg, wp, gr, acc);
+    }
     for (p = 0; p < np; p++)
         for (g = 0; g < ng; g++)
             pk_store(out + p * out_stride + g * 16, acc[p * ng + g], &gr[g], q);
@@ -620,7 +621,7 @@ static void px_next(const mote_conv_s8_step *s, px_cursor *c)
 
 /* AVX-512: the weights repacked (pk_pack), a group of up to
  * mote_x86_pk_groups(s) x 16 output channels at a time, every pixel
- * through it in blocks of MOTE_X86_PX_MAX. How windows are read
+ * through it in blocks of MOTE_X86_PK_PX. How windows are read
  * (mote_x86_pk_mode): row by row in place when each window row's bytes are
  * contiguous and a multiple of 4 (MOTE_X86_PK_ROWS); row by row in place
  * with each row read to the next multiple of 4 when they are not (a first
@@ -629,7 +630,7 @@ static void px_next(const mote_conv_s8_step *s, px_cursor *c)
  * and a window whose first read would start before the input is copied
  * instead); else copied whole
  * (MOTE_X86_PK_COLUMN). Windows that cross the padding are copied into one
- * of MOTE_X86_PX_MAX im2col columns, laid out as the rows are read.
+ * of MOTE_X86_PK_PX im2col columns, laid out as the rows are read.
  * Scratch (mote_x86_conv2d_s8_step_scratch_avx512): the columns (none when
  * every window is read in place), the padded weights (MOTE_X86_PK_PADDED),
  * the packed weights. */
@@ -651,12 +652,12 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
      * from lead bytes before it). */
     const int32_t lead = mode == MOTE_X86_PK_PADDED ? seg - row : 0;
     const uint32_t cols = mote_x86_pk_cols(s);
-    int8_t *const tmp = scratch + MOTE_X86_PX_MAX * kp; /* one im2col window (padded) */
+    int8_t *const tmp = scratch + MOTE_X86_PK_PX * kp; /* one im2col window (padded) */
     int8_t *const fpad = scratch + cols;                 /* padded weights */
     int8_t *const wp = fpad + (mode == MOTE_X86_PK_PADDED ? gmax * 16 * kp : 0);
     const int8_t zp = (int8_t)(-in_off);
-    const int8_t *a[MOTE_X86_PX_MAX];
-    int32_t a_step[MOTE_X86_PX_MAX];
+    const int8_t *a[MOTE_X86_PK_PX];
+    int32_t a_step[MOTE_X86_PK_PX];
     pk_group gr[4];
     int32_t oc0, ng, px0, np, p, j, ky;
     for (oc0 = 0; oc0 < oc_n; oc0 += 16 * ng) {
@@ -680,7 +681,7 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
          * [ox_lo, ox_hi) whose windows are read in place there. */
         int32_t row_key = -1, ox_lo = 0, ox_hi = 0;
         for (px0 = 0; px0 < total; px0 += np) {
-            np = min_i32(MOTE_X86_PX_MAX, total - px0);
+            np = min_i32(MOTE_X86_PK_PX, total - px0);
             for (p = 0; p < np; p++, px_next(s, &cur)) {
                 const int32_t y0 = cur.oy * g->stride_h - g->pad_h;
                 const int32_t x0 = cur.ox * g->stride_w - g->pad_w;
@@ -724,7 +725,7 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
                     a_step[p] = seg;
                 }
             }
-            for (; p < MOTE_X86_PX_MAX; p++) {
+            for (; p < MOTE_X86_PK_PX; p++) {
                 a[p] = a[np - 1];
                 a_step[p] = a_step[np - 1];
             }
@@ -745,11 +746,11 @@ static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq 
 {
     const int32_t k = s->in.c, k_pad = (k + 3) & ~3, oc_n = s->out.c;
     const int32_t total = s->out.h * s->out.w, sets = (oc_n + 63) / 64;
-    int8_t wp[MOTE_X86_IP_PACK], tmp[MOTE_X86_PX_MAX * MOTE_X86_IP_C_MAX];
+    int8_t wp[MOTE_X86_IP_PACK], tmp[MOTE_X86_PK_PX * MOTE_X86_IP_C_MAX];
     pk_group gr[MOTE_X86_IP_C_MAX / 16];
     int32_t ng[MOTE_X86_IP_C_MAX / 64];
-    const int8_t *a[MOTE_X86_PX_MAX];
-    int32_t a_step[MOTE_X86_PX_MAX];
+    const int8_t *a[MOTE_X86_PK_PX];
+    int32_t a_step[MOTE_X86_PK_PX];
     int32_t r, px0, np, p;
     /* Set r: channels 64 r.., ng[r] groups, weights at wp + 64 r * k_pad. */
     for (r = 0; r < sets; r++) {
@@ -760,8 +761,8 @@ static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq 
                    s->p.input_offset, q, &gr[4 * r]);
     }
     for (px0 = 0; px0 < total; px0 += np) {
-        np = min_i32(MOTE_X86_PX_MAX, total - px0);
-        for (p = 0; p < MOTE_X86_PX_MAX; p++) {
+        np = min_i32(MOTE_X86_PK_PX, total - px0);
+        for (p = 0; p < MOTE_X86_PK_PX; p++) {
             a[p] = buf + (px0 + min_i32(p, np - 1)) * k;
             a_step[p] = k_pad;
         }

@@ -19,6 +19,8 @@
 
 /* Pixels per block of the matrix kernels. */
 #define MOTE_X86_PX_MAX 4
+/* ... and of the AVX-512 kernel with repacked weights (conv_pk). */
+#define MOTE_X86_PK_PX 8
 
 /* Windows of at most MOTE_X86_SMALL_K bytes whose rows are shorter than
  * MOTE_X86_SMALL_ROW bytes (a first layer with one channel, say) are copied

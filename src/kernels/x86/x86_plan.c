@@ -111,7 +111,7 @@ uint32_t mote_x86_pk_cols(const mote_conv_s8_step *s)
                             3u) & ~3u;
     if (mode == MOTE_X86_PK_ROWS && mote_x86_conv2d_s8_direct(s)) return 0;
     /* MOTE_X86_PK_PADDED: a window is copied first, then padded. */
-    return MOTE_X86_PX_MAX * kp + (mode == MOTE_X86_PK_PADDED ? k_pad : 0u);
+    return MOTE_X86_PK_PX * kp + (mode == MOTE_X86_PK_PADDED ? k_pad : 0u);
 }
 
 int32_t mote_x86_pk_groups(const mote_conv_s8_step *s)
