@@ -196,8 +196,10 @@ static unsigned long tflm_arena_32(const char *name)
     static const struct {
         const char *name;
         unsigned long bytes;
-    } tflm[] = {{"kws_ref_model", 22892},        {"vww_96_int8", 100780},
-                {"pretrainedResnet_quant", 54460}, {"ad01_int8", 2476},
+    } tflm[] = {{"kws_ref_model", 22892},
+                {"vww_96_int8", 100780},
+                {"pretrainedResnet_quant", 54460},
+                {"ad01_int8", 2476},
                 {"str_ww_ref_model", 15372}};
     size_t i;
     for (i = 0; i < sizeof tflm / sizeof tflm[0]; i++)
@@ -273,8 +275,8 @@ int main(int argc, char **argv)
         if (colon != NULL) {
             if ((input = read_file(colon + 1, in->bytes, &in_len)) == NULL) return 1;
             if (in_len != in->bytes) {
-                fprintf(stderr, "host_bench: %s has %lu bytes, %s's input needs %lu\n",
-                        colon + 1, (unsigned long)in_len, name, (unsigned long)in->bytes);
+                fprintf(stderr, "host_bench: %s has %lu bytes, %s's input needs %lu\n", colon + 1,
+                        (unsigned long)in_len, name, (unsigned long)in->bytes);
                 return 1;
             }
         } else {
@@ -282,7 +284,7 @@ int main(int argc, char **argv)
         }
         t = malloc(sizeof *t * (size_t)runs);
         memcpy(in->data, input, in->bytes);
-        mote_invoke(&session);   /* warm-up */
+        mote_invoke(&session); /* warm-up */
         for (r = 0; r < runs; r++) {
             double t0;
             memcpy(in->data, input, in->bytes);

@@ -95,8 +95,7 @@ static int same(const char *what, int c, const int8_t *a, const int8_t *b, size_
     size_t i;
     for (i = 0; i < n; i++)
         if (a[i] != b[i]) {
-            printf("  %s case %d: byte %lu ref %d got %d\n", what, c, (unsigned long)i, a[i],
-                   b[i]);
+            printf("  %s case %d: byte %lu ref %d got %d\n", what, c, (unsigned long)i, a[i], b[i]);
             return 0;
         }
     return 1;
@@ -169,7 +168,9 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
     static const mote_kernel_fn dw_fns[3] = {mote_x86_depthwise_conv2d_s8_step_sse41,
                                              mote_x86_depthwise_conv2d_s8_step_avx2,
                                              mote_x86_depthwise_conv2d_s8_step_avx512};
-    const char *name = depthwise ? "DEPTHWISE_CONV_2D_S8" : pointwise ? "CONV_2D_S8 1x1" : "CONV_2D_S8";
+    const char *name = depthwise   ? "DEPTHWISE_CONV_2D_S8"
+                       : pointwise ? "CONV_2D_S8 1x1"
+                                   : "CONV_2D_S8";
     int bad[3] = {0, 0, 0}, c, l;
     for (c = 0; c < cases; c++) {
         uint8_t block[sizeof(mote_conv_s8_step) + 5 * 512];
@@ -208,8 +209,8 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
             printf("  ref refused case %d\n", c);
             bad[0]++;
         }
-        if (!(depthwise ? mote_x86_depthwise_conv2d_s8_step_fits : mote_x86_conv2d_s8_step_fits)(
-                s)) {
+        if (!(depthwise ? mote_x86_depthwise_conv2d_s8_step_fits
+                        : mote_x86_conv2d_s8_step_fits)(s)) {
             printf("  %s case %d does not fit\n", name, c);
             bad[0]++;
         }
@@ -228,11 +229,11 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
                 if (bad[l] == 0)
                     printf("  %s %s case %d: in [%d,%d,%d,%d] filter [%d,%d,%d,%d] out c %d "
                            "stride %d,%d dil %d,%d pad %d,%d in_off %d channels %d bias %s\n",
-                           name, levels[l].name, c, s->in.n, s->in.h, s->in.w, s->in.c,
-                           s->filter.n, s->filter.h, s->filter.w, s->filter.c, s->out.c,
-                           s->p.geom.stride_h, s->p.geom.stride_w, s->p.geom.dilation_h,
-                           s->p.geom.dilation_w, s->p.geom.pad_h, s->p.geom.pad_w,
-                           s->p.input_offset, s->channels, bias ? "yes" : "no");
+                           name, levels[l].name, c, s->in.n, s->in.h, s->in.w, s->in.c, s->filter.n,
+                           s->filter.h, s->filter.w, s->filter.c, s->out.c, s->p.geom.stride_h,
+                           s->p.geom.stride_w, s->p.geom.dilation_h, s->p.geom.dilation_w,
+                           s->p.geom.pad_h, s->p.geom.pad_w, s->p.input_offset, s->channels,
+                           bias ? "yes" : "no");
                 bad[l]++;
             }
             free(scratch);
@@ -315,8 +316,8 @@ static void test_conv_ip(int cases, int depthwise, uint32_t cpu)
         in_n = (size_t)(s->in.h * s->in.w * s->in.c);
         f_n = (size_t)(s->filter.n * s->filter.h * s->filter.w * s->filter.c);
         out_n = (size_t)(s->out.h * s->out.w * s->out.c);
-        ring_n = (size_t)mote_inplace_ring_rows(s->out.h, s->p.geom.pad_h) *
-                 (size_t)(s->in.w * s->in.c);
+        ring_n =
+            (size_t)mote_inplace_ring_rows(s->out.h, s->p.geom.pad_h) * (size_t)(s->in.w * s->in.c);
         in = malloc(in_n);
         f = malloc(f_n);
         ref = malloc(out_n);
@@ -353,8 +354,8 @@ static void test_conv_ip(int cases, int depthwise, uint32_t cpu)
                     printf("  %s %s case %d: in [%d,%d,%d] filter [%d,%d] dil %d,%d pad %d,%d "
                            "out h %d\n",
                            name, levels[l].name, c, s->in.h, s->in.w, s->in.c, s->filter.h,
-                           s->filter.w, s->p.geom.dilation_h, s->p.geom.dilation_w,
-                           s->p.geom.pad_h, s->p.geom.pad_w, s->out.h);
+                           s->filter.w, s->p.geom.dilation_h, s->p.geom.dilation_w, s->p.geom.pad_h,
+                           s->p.geom.pad_w, s->out.h);
                 bad[l]++;
             }
         }
@@ -437,7 +438,8 @@ static void test_fc(int cases, uint32_t cpu)
         free(bias);
     }
     for (l = 0; l < 3; l++)
-        if ((levels[l].isa & ~cpu) == 0) report("FULLY_CONNECTED_S8", levels[l].name, cases, bad[l]);
+        if ((levels[l].isa & ~cpu) == 0)
+            report("FULLY_CONNECTED_S8", levels[l].name, cases, bad[l]);
 }
 
 /* ---- pools and ADD (AVX2 rows) -------------------------------------------- */

@@ -123,9 +123,8 @@ MOTE_T_AVX2 static void dw_row_avx2(const mote_conv_s8_step *s, const mote_x86_r
 }
 
 MOTE_T_SSE41 static void dw_row_sse41(const mote_conv_s8_step *s, const mote_x86_rq *qp,
-                                      const int8_t *in_b, const int8_t *filter,
-                                      const int32_t *bias, int32_t oy, int8_t *out_row,
-                                      const void *ctx)
+                                      const int8_t *in_b, const int8_t *filter, const int32_t *bias,
+                                      int32_t oy, int8_t *out_row, const void *ctx)
 {
     const mote_conv_geom *g = &s->p.geom;
     const int32_t ch = s->in.c, fw = s->filter.w;
@@ -182,7 +181,7 @@ typedef void (*dw_row_fn)(const mote_conv_s8_step *s, const mote_x86_rq *q, cons
  * per channel and widened to int16, VPMADDWD with the weights interleaved
  * the same way (once per call, dw512_ctx) gives 16 channels' w_t x_t +
  * w_t+1 x_t+1 in int32 lanes (an odd last tap pairs with a zero weight). */
-#define MOTE_X86_DW_CH 512 /* channels this path takes */
+#define MOTE_X86_DW_CH 512          /* channels this path takes */
 #define MOTE_X86_DW_PAIR_BYTES 8192 /* its interleaved weights, on the stack */
 
 typedef struct dw512_ctx {
@@ -208,8 +207,7 @@ static int dw512_fits(const mote_conv_s8_step *s)
     const int32_t taps = s->filter.h * s->filter.w;
     /* At least 16 channels, and enough pixels to pay for dw512_prepare. */
     return s->in.c >= 16 && s->out.n * s->out.h * s->out.w >= 8 && s->in.c <= MOTE_X86_DW_CH &&
-           taps <= 64 &&
-           (int64_t)((taps + 1) / 2) * s->in.c * 4 <= MOTE_X86_DW_PAIR_BYTES;
+           taps <= 64 && (int64_t)((taps + 1) / 2) * s->in.c * 4 <= MOTE_X86_DW_PAIR_BYTES;
 }
 
 /* dw512_ctx's interleaved weights and init for every channel, 16 at a time. */
@@ -225,8 +223,9 @@ MOTE_T_AVX512 static void dw512_interleave(const mote_conv_s8_step *s, const int
         __m512i sum = _mm512_setzero_si512(), init;
         for (t = 0; t < x->pairs; t++) {
             const __m128i wa = _mm_maskz_loadu_epi8(m, filter + 2 * t * ch + c);
-            const __m128i wb = 2 * t + 1 < taps ? _mm_maskz_loadu_epi8(m, filter + (2 * t + 1) * ch + c)
-                                                : _mm_setzero_si128();
+            const __m128i wb = 2 * t + 1 < taps
+                                   ? _mm_maskz_loadu_epi8(m, filter + (2 * t + 1) * ch + c)
+                                   : _mm_setzero_si128();
             const __m512i w = _mm512_cvtepi8_epi16(_mm256_inserti128_si256(
                 _mm256_castsi128_si256(_mm_unpacklo_epi8(wa, wb)), _mm_unpackhi_epi8(wa, wb), 1));
             _mm512_mask_storeu_epi32((void *)(x->wi + (t * ch + c) * 2), m, w);
@@ -300,13 +299,11 @@ MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x
             const __mmask16 m = n == 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
             __m512i acc = _mm512_maskz_loadu_epi32(m, x->init + c), mult, sh, left, right, v;
             for (t = 0; t < x->pairs; t++) {
-                const __m128i xa =
-                    tp[2 * t] ? _mm_maskz_loadu_epi8(m, tp[2 * t] + c) : zpv;
-                const __m128i xb =
-                    tp[2 * t + 1] ? _mm_maskz_loadu_epi8(m, tp[2 * t + 1] + c) : zpv;
-                const __m256i xab = _mm256_inserti128_si256(
-                    _mm256_castsi128_si256(_mm_unpacklo_epi8(xa, xb)), _mm_unpackhi_epi8(xa, xb),
-                    1);
+                const __m128i xa = tp[2 * t] ? _mm_maskz_loadu_epi8(m, tp[2 * t] + c) : zpv;
+                const __m128i xb = tp[2 * t + 1] ? _mm_maskz_loadu_epi8(m, tp[2 * t + 1] + c) : zpv;
+                const __m256i xab =
+                    _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_unpacklo_epi8(xa, xb)),
+                                            _mm_unpackhi_epi8(xa, xb), 1);
                 const __m512i wv =
                     _mm512_maskz_loadu_epi32(m, (const void *)(x->wi + (t * ch + c) * 2));
                 acc = _mm512_add_epi32(acc, _mm512_madd_epi16(_mm512_cvtepi8_epi16(xab), wv));
@@ -376,8 +373,8 @@ MOTE_T_AVX512 static void dw_row_avx512_px(const mote_conv_s8_step *s, const mot
             jlo = xs < 0 ? -xs : 0;
             jhi = s->in.w - xs < np ? s->in.w - xs : np;
             if (jlo == 0 && jhi == per) {
-                xt[t] = _mm_loadu_si128((const __m128i *)(const void *)(in_b + row_at[t] +
-                                                                          (intptr_t)xs * ch));
+                xt[t] = _mm_loadu_si128(
+                    (const __m128i *)(const void *)(in_b + row_at[t] + (intptr_t)xs * ch));
                 continue;
             }
             if (jhi <= jlo) {

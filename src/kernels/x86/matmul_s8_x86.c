@@ -363,22 +363,26 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
 
 /* out[c] = dword c of every row r[0..15] (a 16 x 16 transposition of
  * 32-bit elements). */
-MOTE_T_AVX512 static inline __attribute__((always_inline)) void transpose16(const __m512i *r, __m512i *out)
+MOTE_T_AVX512 static inline __attribute__((always_inline)) void transpose16(const __m512i *r,
+                                                                            __m512i *out)
 {
     __m512i t[16], u[16];
     int32_t i, j;
-    _Pragma("GCC unroll 8") for (i = 0; i < 8; i++) {
+    _Pragma("GCC unroll 8") for (i = 0; i < 8; i++)
+    {
         t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
         t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
     }
     /* u[4 i + j], 128-bit lane L: element 4 L + j of rows 4 i .. 4 i + 3. */
-    _Pragma("GCC unroll 4") for (i = 0; i < 4; i++) {
+    _Pragma("GCC unroll 4") for (i = 0; i < 4; i++)
+    {
         u[4 * i] = _mm512_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
         u[4 * i + 1] = _mm512_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
         u[4 * i + 2] = _mm512_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
         u[4 * i + 3] = _mm512_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
     }
-    _Pragma("GCC unroll 4") for (j = 0; j < 4; j++) {
+    _Pragma("GCC unroll 4") for (j = 0; j < 4; j++)
+    {
         const __m512i c0 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0x44);
         const __m512i c1 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0xEE);
         const __m512i c2 = _mm512_shuffle_i32x4(u[8 + j], u[12 + j], 0x44);
@@ -406,9 +410,9 @@ MOTE_T_AVX512 static void pk_pack(const int8_t *filter, int32_t k, int32_t oc0, 
         /* 64 bytes (16 chunks of 4) of each channel's row at a time. */
         for (blk = 0; blk * 64 < k; blk++) {
             const __mmask64 m = mask64(k - blk * 64);
-            _Pragma("GCC unroll 16") for (j = 0; j < 16; j++)
-                r[j] = j < nc ? _mm512_maskz_loadu_epi8(m, filter + (c0 + j) * k + blk * 64)
-                              : _mm512_setzero_si512();
+            _Pragma("GCC unroll 16") for (j = 0; j < 16; j++) r[j] =
+                j < nc ? _mm512_maskz_loadu_epi8(m, filter + (c0 + j) * k + blk * 64)
+                       : _mm512_setzero_si512();
             transpose16(r, col);
             for (c = 0; c < 16 && blk * 16 + c < k4; c++) {
                 _mm512_storeu_si512((void *)(dst + (blk * 16 + c) * gs), col[c]);
@@ -427,9 +431,8 @@ typedef struct pk_group {
     __mmask16 m;
 } pk_group;
 
-MOTE_T_AVX512 static void pk_group_init(__m512i sum, int32_t c0, int32_t oc_n,
-                                        const int32_t *bias, int32_t in_off, const mote_x86_rq *q,
-                                        pk_group *o)
+MOTE_T_AVX512 static void pk_group_init(__m512i sum, int32_t c0, int32_t oc_n, const int32_t *bias,
+                                        int32_t in_off, const mote_x86_rq *q, pk_group *o)
 {
     const __m512i zero = _mm512_setzero_si512();
     const int32_t nc = min_i32(16, oc_n - c0);
@@ -502,13 +505,13 @@ static int32_t load4(const int8_t *p)
             _Pragma("GCC unroll 2") for (i = 0; i < seg; i += 4, w += NG * 64)                     \
             {                                                                                      \
                 __m512i wv[NG];                                                                    \
-                _Pragma("GCC unroll 4") for (g = 0; g < NG; g++)                                   \
-                    wv[g] = _mm512_loadu_si512((const void *)(w + g * 64));                        \
+                _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) wv[g] =                           \
+                    _mm512_loadu_si512((const void *)(w + g * 64));                                \
                 _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                   \
                 {                                                                                  \
                     const __m512i b = _mm512_xor_si512(_mm512_set1_epi32(load4(ap[p] + i)), flip); \
-                    _Pragma("GCC unroll 4") for (g = 0; g < NG; g++)                               \
-                        c[p][g] = _mm512_dpbusd_epi32(c[p][g], b, wv[g]);                          \
+                    _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) c[p][g] =                     \
+                        _mm512_dpbusd_epi32(c[p][g], b, wv[g]);                                    \
                 }                                                                                  \
             }                                                                                      \
         }                                                                                          \
@@ -523,8 +526,8 @@ MOTE_PK_BLOCK(4, 4)
 /* MOTE_X86_PK_PX pixels (np of them stored) x ng groups, requantized and
  * stored at out + p * out_stride + 16 g. */
 MOTE_T_AVX512 static void pk_pixels(const int8_t *const *a, const int32_t *a_step, int32_t nseg,
-                                    int32_t seg, const int8_t *wp, const pk_group *gr,
-                                    int32_t ng, int32_t np, const mote_x86_rq *q, int8_t *out,
+                                    int32_t seg, const int8_t *wp, const pk_group *gr, int32_t ng,
+                                    int32_t np, const mote_x86_rq *q, int8_t *out,
                                     int32_t out_stride)
 {
     __m512i acc[MOTE_X86_PK_PX * 4];
@@ -653,7 +656,7 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
     const int32_t lead = mode == MOTE_X86_PK_PADDED ? seg - row : 0;
     const uint32_t cols = mote_x86_pk_cols(s);
     int8_t *const tmp = scratch + MOTE_X86_PK_PX * kp; /* one im2col window (padded) */
-    int8_t *const fpad = scratch + cols;                 /* padded weights */
+    int8_t *const fpad = scratch + cols;               /* padded weights */
     int8_t *const wp = fpad + (mode == MOTE_X86_PK_PADDED ? gmax * 16 * kp : 0);
     const int8_t zp = (int8_t)(-in_off);
     const int8_t *a[MOTE_X86_PK_PX];
@@ -822,8 +825,7 @@ static mote_status conv_pw_in_place(const mm_ops *ops, const mote_conv_s8_step *
                 ops->dot(a, a_step, w, k, 1, in_off, corr + oc0 + j, acc + j, MOTE_X86_OC_CHUNK);
             }
             for (p = 0; p < np; p++)
-                ops->requant(acc + p * MOTE_X86_OC_CHUNK, bias, oc0, nc, q,
-                             tmp + p * oc_n + oc0);
+                ops->requant(acc + p * MOTE_X86_OC_CHUNK, bias, oc0, nc, q, tmp + p * oc_n + oc0);
         }
         memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
     }

@@ -43,9 +43,8 @@ int mote_x86_conv2d_s8_pw_ip(const mote_conv_s8_step *s)
 {
     const mote_conv_geom *g = &s->p.geom;
     return s->filter.h == 1 && s->filter.w == 1 && g->stride_h == 1 && g->stride_w == 1 &&
-           g->pad_h == 0 && g->pad_w == 0 && s->in.n == 1 && s->out.n == 1 &&
-           s->out.h == s->in.h && s->out.w == s->in.w && s->out.c == s->in.c &&
-           s->out.c <= MOTE_X86_IP_C_MAX;
+           g->pad_h == 0 && g->pad_w == 0 && s->in.n == 1 && s->out.n == 1 && s->out.h == s->in.h &&
+           s->out.w == s->in.w && s->out.c == s->in.c && s->out.c <= MOTE_X86_IP_C_MAX;
 }
 
 /* The rows for steps the planner put in place (MOTE_ISA_ROW_INPLACE in
@@ -60,8 +59,7 @@ int mote_x86_depthwise_conv2d_s8_ip_fits(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     return mote_x86_depthwise_conv2d_s8_step_fits(step) && s->in.n == 1 && s->out.n == 1 &&
-           s->out.h <= s->in.h && s->out.w == s->in.w &&
-           (s->p.geom.stride_h == 1 || s->out.h == 1);
+           s->out.h <= s->in.h && s->out.w == s->in.w && (s->p.geom.stride_h == 1 || s->out.h == 1);
 }
 
 int mote_x86_conv2d_s8_direct(const mote_conv_s8_step *s)
@@ -107,8 +105,8 @@ uint32_t mote_x86_pk_cols(const mote_conv_s8_step *s)
 {
     const int mode = mote_x86_pk_mode(s);
     const uint32_t kp = (uint32_t)mote_x86_pk_k(s);
-    const uint32_t k_pad = ((uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c +
-                            3u) & ~3u;
+    const uint32_t k_pad =
+        ((uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c + 3u) & ~3u;
     if (mode == MOTE_X86_PK_ROWS && mote_x86_conv2d_s8_direct(s)) return 0;
     /* MOTE_X86_PK_PADDED: a window is copied first, then padded. */
     return MOTE_X86_PK_PX * kp + (mode == MOTE_X86_PK_PADDED ? k_pad : 0u);
@@ -147,9 +145,8 @@ uint32_t mote_x86_conv2d_s8_step_scratch_avx512(const void *step)
     if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
     /* im2col columns, the padded weights (MOTE_X86_PK_PADDED), the packed
      * weights (conv_pk in matmul_s8_x86.c). */
-    return mote_x86_pk_cols(s) +
-           (uint32_t)mote_x86_pk_groups(s) * per_group *
-               (mote_x86_pk_mode(s) == MOTE_X86_PK_PADDED ? 2u : 1u);
+    return mote_x86_pk_cols(s) + (uint32_t)mote_x86_pk_groups(s) * per_group *
+                                     (mote_x86_pk_mode(s) == MOTE_X86_PK_PADDED ? 2u : 1u);
 }
 
 int mote_x86_depthwise_conv2d_s8_step_fits(const void *step)

@@ -69,7 +69,8 @@ MOTE_T_AVX2 static inline __m256i mote_x86_rq8(__m256i acc, __m256i mult, __m256
 }
 
 /* mote_requantize() on 16 lanes (as mote_x86_rq8). */
-MOTE_T_AVX512 static inline __m512i mote_x86_rq16(__m512i acc, __m512i mult, __m512i left, __m512i right)
+MOTE_T_AVX512 static inline __m512i mote_x86_rq16(__m512i acc, __m512i mult, __m512i left,
+                                                  __m512i right)
 {
     const __m512i x = _mm512_sllv_epi32(acc, left);
     const __m512i nudge = _mm512_set1_epi64((long long)1 << 30);
