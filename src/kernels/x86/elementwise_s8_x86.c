@@ -184,6 +184,12 @@ typedef void (*dw_row_fn)(const mote_conv_s8_step *s, const mote_x86_rq *q, cons
 #define MOTE_X86_DW_CH 512          /* channels this path takes */
 #define MOTE_X86_DW_PAIR_BYTES 8192 /* its interleaved weights, on the stack */
 
+/* Lanes [0, n) of 16 (n >= 1). */
+static __mmask16 lanes16(int32_t n)
+{
+    return n >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
+}
+
 typedef struct dw512_ctx {
     int16_t wi[MOTE_X86_DW_PAIR_BYTES / 2]; /* [pair][channel][2] */
     int32_t init[MOTE_X86_DW_CH];           /* bias + input_offset * sum w */
@@ -218,8 +224,7 @@ MOTE_T_AVX512 static void dw512_interleave(const mote_conv_s8_step *s, const int
     const __m512i ones = _mm512_set1_epi16(1);
     int32_t c, t;
     for (c = 0; c < ch; c += 16) {
-        const int32_t n = ch - c < 16 ? ch - c : 16;
-        const __mmask16 m = n == 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
+        const __mmask16 m = lanes16(ch - c);
         __m512i sum = _mm512_setzero_si512(), init;
         for (t = 0; t < x->pairs; t++) {
             const __m128i wa = _mm_maskz_loadu_epi8(m, filter + 2 * t * ch + c);
@@ -295,8 +300,7 @@ MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x
         }
         tp[taps] = NULL; /* the odd last tap's partner (zero weight) */
         for (c = 0; c < ch; c += 16) {
-            const int32_t n = ch - c < 16 ? ch - c : 16;
-            const __mmask16 m = n == 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
+            const __mmask16 m = lanes16(ch - c);
             __m512i acc = _mm512_maskz_loadu_epi32(m, x->init + c), mult, sh, left, right, v;
             for (t = 0; t < x->pairs; t++) {
                 const __m128i xa = tp[2 * t] ? _mm_maskz_loadu_epi8(m, tp[2 * t] + c) : zpv;
@@ -324,6 +328,25 @@ MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x
     }
 }
 
+/* dw_row_avx512_px: one tap's 16 bytes, input pixels xs .. xs + 16 / in_c - 1
+ * of the row at byte row_at (-1: a padding row), the zero point zpv where
+ * they lie in the padding (or past the np pixels wanted). */
+MOTE_T_AVX512 static inline __m128i dw_px_tap(const mote_conv_s8_step *s, const int8_t *in_b,
+                                              intptr_t row_at, int32_t xs, int32_t np, __m128i zpv)
+{
+    const int32_t ch = s->in.c, per = 16 / ch;
+    const int32_t jlo = xs < 0 ? -xs : 0;
+    const int32_t jhi = s->in.w - xs < np ? s->in.w - xs : np;
+    if (row_at < 0 || jhi <= jlo) return zpv;
+    if (jlo == 0 && jhi == per)
+        return _mm_loadu_si128((const __m128i *)(const void *)(in_b + row_at + (intptr_t)xs * ch));
+    /* Lanes jlo * ch .. jhi * ch - 1 are in the input; the address is
+     * formed as an integer (lanes before it are not read). */
+    return _mm_mask_loadu_epi8(
+        zpv, (__mmask16)(((1u << ((jhi - jlo) * ch)) - 1u) << (jlo * ch)),
+        (const void *)((uintptr_t)in_b + (uintptr_t)(row_at + (intptr_t)xs * ch)));
+}
+
 /* dw512_px: 16 / in_c output pixels per register. A tap's lanes whose
  * input pixel lies in the padding keep the zero point (masked load). */
 MOTE_T_AVX512 static void dw_row_avx512_px(const mote_conv_s8_step *s, const mote_x86_rq *q,
@@ -347,8 +370,8 @@ MOTE_T_AVX512 static void dw_row_avx512_px(const mote_conv_s8_step *s, const mot
     const int32_t n2 = 2 * x->pairs;
     /* Per tap: its input row (byte offset of pixel 0 of that row; -1: the
      * row is padding) and its column offset. */
-    intptr_t row_at[66];
-    int32_t xoff[66];
+    intptr_t row_at[66] = {0};
+    int32_t xoff[66] = {0};
     int32_t ox0, t;
     (void)filter;
     (void)bias;
@@ -360,36 +383,11 @@ MOTE_T_AVX512 static void dw_row_avx512_px(const mote_conv_s8_step *s, const mot
     for (ox0 = 0; ox0 < s->out.w; ox0 += per) {
         const int32_t np = s->out.w - ox0 < per ? s->out.w - ox0 : per;
         const __mmask16 m = (__mmask16)((1u << (np * ch)) - 1u);
-        __m128i xt[66];
         __m512i acc = init, v;
-        /* Tap t's 16 bytes: input pixels ox0 + xoff[t] .. + per - 1. */
-        for (t = 0; t < n2; t++) {
-            const int32_t xs = ox0 + xoff[t];
-            int32_t jlo, jhi;
-            if (row_at[t] < 0) {
-                xt[t] = zpv;
-                continue;
-            }
-            jlo = xs < 0 ? -xs : 0;
-            jhi = s->in.w - xs < np ? s->in.w - xs : np;
-            if (jlo == 0 && jhi == per) {
-                xt[t] = _mm_loadu_si128(
-                    (const __m128i *)(const void *)(in_b + row_at[t] + (intptr_t)xs * ch));
-                continue;
-            }
-            if (jhi <= jlo) {
-                xt[t] = zpv;
-                continue;
-            }
-            /* Lanes jlo * ch .. jhi * ch - 1 are in the input; the
-             * address is formed as an integer (lanes before it are not
-             * read). */
-            xt[t] = _mm_mask_loadu_epi8(
-                zpv, (__mmask16)(((1u << ((jhi - jlo) * ch)) - 1u) << (jlo * ch)),
-                (const void *)((uintptr_t)in_b + (uintptr_t)(row_at[t] + (intptr_t)xs * ch)));
-        }
         for (t = 0; t < x->pairs; t++) {
-            const __m128i xa = xt[2 * t], xb = xt[2 * t + 1];
+            const __m128i xa = dw_px_tap(s, in_b, row_at[2 * t], ox0 + xoff[2 * t], np, zpv);
+            const __m128i xb =
+                dw_px_tap(s, in_b, row_at[2 * t + 1], ox0 + xoff[2 * t + 1], np, zpv);
             const __m256i xab = _mm256_inserti128_si256(
                 _mm256_castsi128_si256(_mm_unpacklo_epi8(xa, xb)), _mm_unpackhi_epi8(xa, xb), 1);
             const __m512i wv = _mm512_loadu_si512((const void *)(x->wl + t * 32));

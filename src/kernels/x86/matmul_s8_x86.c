@@ -494,29 +494,29 @@ static int32_t load4(const int8_t *p)
                                                   const pk_group *gr, __m512i *acc)                \
     {                                                                                              \
         const __m512i flip = _mm512_set1_epi8((char)-128);                                         \
-        __m512i c[NP][NG];                                                                         \
+        __m512i c[(NP)][(NG)];                                                                     \
         int32_t sg, i, p, g;                                                                       \
-        _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                           \
-            _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) c[p][g] = gr[g].init;                 \
+        _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++)                                         \
+            _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) c[p][g] = gr[g].init;               \
         for (sg = 0; sg < nseg; sg++) {                                                            \
-            const int8_t *ap[NP];                                                                  \
-            const int8_t *w = wp + (sg * seg / 4) * (NG * 64);                                     \
-            _Pragma("GCC unroll 8") for (p = 0; p < NP; p++) ap[p] = a[p] + sg * a_step[p];        \
-            _Pragma("GCC unroll 2") for (i = 0; i < seg; i += 4, w += NG * 64)                     \
+            const int8_t *ap[(NP)];                                                                \
+            const int8_t *w = wp + (sg * seg / 4) * ((NG)*64);                                     \
+            _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++) ap[p] = a[p] + sg * a_step[p];      \
+            _Pragma("GCC unroll 2") for (i = 0; i < seg; i += 4, w += (NG)*64)                     \
             {                                                                                      \
-                __m512i wv[NG];                                                                    \
-                _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) wv[g] =                           \
+                __m512i wv[(NG)];                                                                  \
+                _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) wv[g] =                         \
                     _mm512_loadu_si512((const void *)(w + g * 64));                                \
-                _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                   \
+                _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++)                                 \
                 {                                                                                  \
                     const __m512i b = _mm512_xor_si512(_mm512_set1_epi32(load4(ap[p] + i)), flip); \
-                    _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) c[p][g] =                     \
+                    _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) c[p][g] =                   \
                         _mm512_dpbusd_epi32(c[p][g], b, wv[g]);                                    \
                 }                                                                                  \
             }                                                                                      \
         }                                                                                          \
-        _Pragma("GCC unroll 8") for (p = 0; p < NP; p++)                                           \
-            _Pragma("GCC unroll 4") for (g = 0; g < NG; g++) acc[p * NG + g] = c[p][g];            \
+        _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++)                                         \
+            _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) acc[p * (NG) + g] = c[p][g];        \
     }
 MOTE_PK_BLOCK(1, 8)
 MOTE_PK_BLOCK(2, 8)
@@ -772,6 +772,8 @@ static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq 
         for (r = 0; r < sets; r++)
             pk_pixels(a, a_step, 1, k_pad, wp + 64 * r * k_pad, &gr[4 * r], ng[r], np, q,
                       tmp + 64 * r, oc_n);
+        /* tmp's np pixels were all stored by pk_pixels. */
+        // cppcheck-suppress uninitvar
         memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
     }
     return MOTE_OK;
@@ -827,6 +829,8 @@ static mote_status conv_pw_in_place(const mm_ops *ops, const mote_conv_s8_step *
             for (p = 0; p < np; p++)
                 ops->requant(acc + p * MOTE_X86_OC_CHUNK, bias, oc0, nc, q, tmp + p * oc_n + oc0);
         }
+        /* tmp's np pixels were all stored just above. */
+        // cppcheck-suppress uninitvar
         memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
     }
     return MOTE_OK;
