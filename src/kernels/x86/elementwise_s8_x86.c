@@ -645,35 +645,60 @@ MOTE_T_AVX2 static mote_status add_avx2(const mote_add_s8_step *s, const mote_ke
     return MOTE_OK;
 }
 
-/* ADD on 16 lanes (AVX-512), then add_avx2's tail. */
+/* mote_requantize_lt1() on 16 lanes with one multiplier and one right
+ * shift for every lane (ADD's): mote_x86_rq16 with no left shift, its
+ * rounding mask (mask = 2^right - 1, half = mask >> 1) made once. */
+MOTE_T_AVX512 static inline __m512i rq16_uniform(__m512i x, __m512i mult, __m128i right,
+                                                 __m512i mask, __m512i half)
+{
+    const __m512i nudge = _mm512_set1_epi64((long long)1 << 30);
+    __m512i even = _mm512_mul_epi32(x, mult);
+    __m512i odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), mult);
+    __m512i hi, r;
+    even = _mm512_srli_epi64(_mm512_add_epi64(even, nudge), 31);
+    odd = _mm512_slli_epi64(_mm512_add_epi64(odd, nudge), 1);
+    hi = _mm512_mask_blend_epi32((__mmask16)0xAAAA, even, odd);
+    r = _mm512_sra_epi32(hi, right);
+    return _mm512_mask_add_epi32(
+        r,
+        _mm512_cmpgt_epi32_mask(_mm512_and_si512(hi, mask),
+                                _mm512_add_epi32(half, _mm512_srli_epi32(hi, 31))),
+        r, _mm512_set1_epi32(1));
+}
+
+/* ADD on 16 lanes (AVX-512). */
 MOTE_T_AVX512 static mote_status add_avx512(const mote_add_s8_step *s, const mote_kernel_io *io)
 {
     const mote_add_s8_params *p = &s->p;
     const int8_t *in1 = (const int8_t *)io->in[0], *in2 = (const int8_t *)io->in[1];
     int8_t *output = (int8_t *)io->out[0];
     const int32_t n = s->out.n * s->out.h * s->out.w * s->out.c;
-    const __m512i zero = _mm512_setzero_si512();
     const __m512i off1 = _mm512_set1_epi32(p->input1_offset);
     const __m512i off2 = _mm512_set1_epi32(p->input2_offset);
     const __m512i m1 = _mm512_set1_epi32(p->input1_multiplier);
     const __m512i m2 = _mm512_set1_epi32(p->input2_multiplier);
     const __m512i mo = _mm512_set1_epi32(p->output_multiplier);
-    const __m512i r1 = _mm512_set1_epi32(-p->input1_shift);
-    const __m512i r2 = _mm512_set1_epi32(-p->input2_shift);
-    const __m512i ro = _mm512_set1_epi32(-p->output_shift);
-    const __m512i ls = _mm512_set1_epi32(p->left_shift);
+    const __m128i r1 = _mm_cvtsi32_si128(-p->input1_shift);
+    const __m128i r2 = _mm_cvtsi32_si128(-p->input2_shift);
+    const __m128i ro = _mm_cvtsi32_si128(-p->output_shift);
+    const __m512i k1 = _mm512_set1_epi32((int32_t)((1u << -p->input1_shift) - 1u));
+    const __m512i k2 = _mm512_set1_epi32((int32_t)((1u << -p->input2_shift) - 1u));
+    const __m512i ko = _mm512_set1_epi32((int32_t)((1u << -p->output_shift) - 1u));
+    const __m512i h1 = _mm512_srli_epi32(k1, 1), h2 = _mm512_srli_epi32(k2, 1);
+    const __m512i ho = _mm512_srli_epi32(ko, 1);
+    const __m128i ls = _mm_cvtsi32_si128(p->left_shift);
     const __m512i oo = _mm512_set1_epi32(p->output_offset);
     const __m512i lo = _mm512_set1_epi32(p->act_min), hi = _mm512_set1_epi32(p->act_max);
     int32_t i = 0;
 
     if (in1 == NULL || in2 == NULL || output == NULL) return MOTE_E_ARG;
     for (; i < n; i += 16) {
-        const __mmask16 m = n - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (n - i)) - 1u);
+        const __mmask16 m = lanes16(n - i);
         __m512i a = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, in1 + i));
         __m512i b = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, in2 + i));
-        a = mote_x86_rq16(_mm512_sllv_epi32(_mm512_add_epi32(a, off1), ls), m1, zero, r1);
-        b = mote_x86_rq16(_mm512_sllv_epi32(_mm512_add_epi32(b, off2), ls), m2, zero, r2);
-        a = _mm512_add_epi32(mote_x86_rq16(_mm512_add_epi32(a, b), mo, zero, ro), oo);
+        a = rq16_uniform(_mm512_sll_epi32(_mm512_add_epi32(a, off1), ls), m1, r1, k1, h1);
+        b = rq16_uniform(_mm512_sll_epi32(_mm512_add_epi32(b, off2), ls), m2, r2, k2, h2);
+        a = _mm512_add_epi32(rq16_uniform(_mm512_add_epi32(a, b), mo, ro, ko, ho), oo);
         _mm512_mask_cvtepi32_storeu_epi8((void *)(output + i), m,
                                          _mm512_min_epi32(_mm512_max_epi32(a, lo), hi));
     }
