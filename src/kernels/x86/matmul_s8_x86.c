@@ -674,8 +674,8 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
             memset(fpad, 0, (size_t)nc * (size_t)kp);
             for (j = 0; j < nc; j++)
                 for (ky = 0; ky < fh; ky++)
-                    memcpy(fpad + j * kp + ky * seg + lead, filter + (oc0 + j) * k + ky * row,
-                           (size_t)row);
+                    copy_run(fpad + j * kp + ky * seg + lead, filter + (oc0 + j) * k + ky * row,
+                             row);
             pk_prepare(fpad, kp, 0, nc, oc0, oc_n, ng, wp, bias, in_off, q, gr);
         } else {
             pk_prepare(filter, k, oc0, oc_n, oc0, oc_n, ng, wp, bias, in_off, q, gr);
@@ -717,7 +717,7 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
                     im2col(s, in_b, y0, x0, zp, tmp);
                     memset(col, 0, (size_t)kp);
                     for (ky = 0; ky < fh; ky++)
-                        memcpy(col + ky * seg + lead, tmp + ky * row, (size_t)row);
+                        copy_run(col + ky * seg + lead, tmp + ky * row, row);
                     a[p] = col;
                     a_step[p] = seg;
                 } else {
