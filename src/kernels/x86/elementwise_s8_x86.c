@@ -187,7 +187,7 @@ typedef void (*dw_row_fn)(const mote_conv_s8_step *s, const mote_x86_rq *q, cons
 /* Lanes [0, n) of 16 (n >= 1). */
 static __mmask16 lanes16(int32_t n)
 {
-    return n >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << n) - 1u);
+    return (__mmask16)(n >= 16 ? 0xFFFFu : (1u << n) - 1u);
 }
 
 typedef struct dw512_ctx {

@@ -437,7 +437,7 @@ MOTE_T_AVX512 static void pk_group_init(__m512i sum, int32_t c0, int32_t oc_n, c
     const __m512i zero = _mm512_setzero_si512();
     const int32_t nc = min_i32(16, oc_n - c0);
     __m512i sh;
-    o->m = nc <= 0 ? (__mmask16)0 : nc >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << nc) - 1u);
+    o->m = (__mmask16)(nc <= 0 ? 0u : nc >= 16 ? 0xFFFFu : (1u << nc) - 1u);
     /* Wrapping, as the reference's int32 sum and bias. */
     o->init = _mm512_mullo_epi32(sum, _mm512_set1_epi32(in_off - 128));
     if (bias != NULL && nc > 0)
