@@ -6,7 +6,8 @@
  * DEPTHWISE_CONV_2D (depth multiplier 1): per tap, 16 channels of
  * (x + input_offset) * w in int16 (|product| <= 255 * 128 = 32640), widened
  * to int32 and summed; padded taps are skipped as in the reference; then
- * the reference's output stage. Pools sum or take the maximum of the window
+ * the reference's output stage; on AVX-512 tap pairs through VPMADDWD
+ * instead (dw_row_avx512). Pools sum or take the maximum of the window
  * clipped to the input; the average's rounding division stays scalar (no
  * vector integer division). ADD is the reference's per-element formula on
  * 8 lanes (the AVX2 requantization of x86_simd.h with no left shift).

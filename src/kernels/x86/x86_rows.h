@@ -6,8 +6,12 @@
  * Three levels, chosen at run time from the CPU (mote_build_isa()):
  *   sse41   SSE4.1: int8 widened to int16, pairs summed with PMADDWD;
  *   avx2    the same on 256-bit registers, vector requantization;
- *   avx512  AVX-512 BW + VNNI (VPDPBUSD, 64 MACs per instruction) for the
- *           matrix kernels, the AVX2 code elsewhere.
+ *   avx512  AVX-512 BW + VNNI: CONV_2D with repacked weights and
+ *           FULLY_CONNECTED through VPDPBUSD (64 MACs per instruction),
+ *           DEPTHWISE_CONV_2D through VPMADDWD, ADD on 16 lanes; the AVX2
+ *           code for the pools.
+ * Rows marked in place (x86_*_ip in kernels.def) take the steps the planner
+ * runs over their own input (core/plan.c) and only those.
  * The library is compiled without -mavx2: each function carries its own
  * target attribute, so one host build runs on any x86-64 CPU.
  *
