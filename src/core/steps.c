@@ -45,9 +45,11 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
                               (unsigned)i);
     /* The Arm rows of these two kernels run in place (the Helium rows and
      * the DSP rows marked in place; kernels/arm/arm_rows.h,
-     * mote_arm_conv_rows), needing no scratch beyond the ring: they keep
-     * the step. */
-    if ((mote_kernel_rows[low->row].isa & (MOTE_ISA_ARM_DSP | MOTE_ISA_ARM_MVE)) != 0 &&
+     * mote_arm_conv_rows), and so do the rows marked in place
+     * (MOTE_ISA_ROW_INPLACE: the x86 ones), needing no scratch beyond the
+     * ring: they keep the step. */
+    if ((mote_kernel_rows[low->row].isa &
+         (MOTE_ISA_ARM_DSP | MOTE_ISA_ARM_MVE | MOTE_ISA_ROW_INPLACE)) != 0 &&
         low->scratch_bytes == 0) {
         low->scratch_bytes = ring;
         return MOTE_OK;

@@ -95,16 +95,17 @@ static int same(const char *what, int c, const int8_t *a, const int8_t *b, size_
     size_t i;
     for (i = 0; i < n; i++)
         if (a[i] != b[i]) {
-            printf("  %s case %d: byte %lu ref %d got %d\n", what, c, (unsigned long)i, a[i],
-                   b[i]);
+            printf("  %s case %d: byte %lu ref %d got %d\n", what, c, (unsigned long)i, a[i], b[i]);
             return 0;
         }
     return 1;
 }
 
-static void *aligned(size_t n)
+/* n bytes (at least 1) with no slack after them, so that a read past the
+ * end shows under ASan. */
+static void *malloc_exact(size_t n)
 {
-    return aligned_alloc(64, (n + 64) / 64 * 64);
+    return malloc(n != 0 ? n : 1);
 }
 
 /* ---- CONV_2D and DEPTHWISE_CONV_2D ---------------------------------------- */
@@ -118,6 +119,7 @@ static void conv_case(mote_conv_s8_step *s, int depthwise, int pointwise)
     s->in.h = rr(1, big ? 24 : 12);
     s->in.w = rr(1, big ? 24 : 12);
     s->in.c = rnd() % 3 == 0 ? 8 * rr(1, 12) : rr(1, big ? 300 : 70);
+    if (depthwise && rnd() % 4 == 0) s->in.c = 1 << rr(0, 3); /* pixels share a register */
     s->filter.h = pointwise ? 1 : rr(1, 5);
     s->filter.w = pointwise ? 1 : rr(1, 5);
     g->stride_h = rr(1, 3);
@@ -151,7 +153,7 @@ static void conv_case(mote_conv_s8_step *s, int depthwise, int pointwise)
         s->filter.n = rr(1, big ? 80 : 40);
         s->out.c = s->filter.n;
     }
-    s->p.input_offset = rr(-127, 128);
+    s->p.input_offset = rnd() % 4 == 0 ? 128 : rr(-127, 128); /* 128: zero point -128 */
     s->p.output_offset = rr(-128, 127);
     s->p.act_min = rnd() % 2 ? -128 : rr(-128, 0);
     s->p.act_max = rnd() % 2 ? 127 : rr(s->p.act_min, 127);
@@ -165,8 +167,10 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
                                                mote_x86_conv2d_s8_step_avx512};
     static const mote_kernel_fn dw_fns[3] = {mote_x86_depthwise_conv2d_s8_step_sse41,
                                              mote_x86_depthwise_conv2d_s8_step_avx2,
-                                             mote_x86_depthwise_conv2d_s8_step_avx2};
-    const char *name = depthwise ? "DEPTHWISE_CONV_2D_S8" : pointwise ? "CONV_2D_S8 1x1" : "CONV_2D_S8";
+                                             mote_x86_depthwise_conv2d_s8_step_avx512};
+    const char *name = depthwise   ? "DEPTHWISE_CONV_2D_S8"
+                       : pointwise ? "CONV_2D_S8 1x1"
+                                   : "CONV_2D_S8";
     int bad[3] = {0, 0, 0}, c, l;
     for (c = 0; c < cases; c++) {
         uint8_t block[sizeof(mote_conv_s8_step) + 5 * 512];
@@ -205,14 +209,18 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
             printf("  ref refused case %d\n", c);
             bad[0]++;
         }
-        if (!(depthwise ? mote_x86_depthwise_conv2d_s8_step_fits : mote_x86_conv2d_s8_step_fits)(
-                s)) {
+        if (!(depthwise ? mote_x86_depthwise_conv2d_s8_step_fits
+                        : mote_x86_conv2d_s8_step_fits)(s)) {
             printf("  %s case %d does not fit\n", name, c);
             bad[0]++;
         }
-        scratch = depthwise ? NULL : aligned(mote_x86_conv2d_s8_step_scratch(s));
         for (l = 0; l < 3; l++) {
             if ((levels[l].isa & ~cpu) != 0) continue;
+            /* Each level's own scratch, exactly (the AVX-512 row repacks
+             * weights into it). */
+            scratch = depthwise ? NULL
+                                : malloc_exact(l == 2 ? mote_x86_conv2d_s8_step_scratch_avx512(s)
+                                                      : mote_x86_conv2d_s8_step_scratch(s));
             memset(got, 0x55, out_n);
             outs[0] = got;
             io.scratch = scratch;
@@ -221,19 +229,141 @@ static void test_conv(int cases, int depthwise, int pointwise, uint32_t cpu)
                 if (bad[l] == 0)
                     printf("  %s %s case %d: in [%d,%d,%d,%d] filter [%d,%d,%d,%d] out c %d "
                            "stride %d,%d dil %d,%d pad %d,%d in_off %d channels %d bias %s\n",
-                           name, levels[l].name, c, s->in.n, s->in.h, s->in.w, s->in.c,
-                           s->filter.n, s->filter.h, s->filter.w, s->filter.c, s->out.c,
-                           s->p.geom.stride_h, s->p.geom.stride_w, s->p.geom.dilation_h,
-                           s->p.geom.dilation_w, s->p.geom.pad_h, s->p.geom.pad_w,
-                           s->p.input_offset, s->channels, bias ? "yes" : "no");
+                           name, levels[l].name, c, s->in.n, s->in.h, s->in.w, s->in.c, s->filter.n,
+                           s->filter.h, s->filter.w, s->filter.c, s->out.c, s->p.geom.stride_h,
+                           s->p.geom.stride_w, s->p.geom.dilation_h, s->p.geom.dilation_w,
+                           s->p.geom.pad_h, s->p.geom.pad_w, s->p.input_offset, s->channels,
+                           bias ? "yes" : "no");
                 bad[l]++;
             }
+            free(scratch);
         }
-        free(scratch);
         free(in);
         free(f);
         free(ref);
         free(got);
+        free(bias);
+    }
+    for (l = 0; l < 3; l++)
+        if ((levels[l].isa & ~cpu) == 0) report(name, levels[l].name, cases, bad[l]);
+}
+
+/* ---- in place (the planner's MOTE_OPF_INPLACE_ROWS) -------------------------
+ * Steps the planner may put in place (batch 1, the output's rows as wide as
+ * the input's, stride 1 along rows): the output buffer is the input buffer,
+ * the scratch the planner's ring (mote_inplace_ring_rows rows, exact size),
+ * checked against the reference row run out of place. */
+
+static void conv_case_ip(mote_conv_s8_step *s, int depthwise)
+{
+    mote_conv_geom *g = &s->p.geom;
+    int32_t eff_h, eff_w;
+    memset(s, 0, sizeof *s);
+    s->in.n = s->out.n = 1;
+    s->in.h = rr(1, 30);
+    s->in.w = rr(1, rnd() % 3 ? 12 : 1);
+    s->in.c = rnd() % 3 == 0 ? 8 * rr(1, 16) : rr(1, rnd() % 4 ? 70 : 512);
+    if (depthwise && rnd() % 4 == 0) s->in.c = 1 << rr(0, 3);
+    s->filter.h = depthwise ? rr(1, 10) : 1;
+    s->filter.w = depthwise ? rr(1, 5) : 1;
+    g->stride_h = g->stride_w = 1;
+    g->dilation_h = depthwise && rnd() % 4 == 0 ? rr(1, 3) : 1;
+    g->dilation_w = depthwise && rnd() % 4 == 0 ? rr(1, 3) : 1;
+    eff_h = (s->filter.h - 1) * g->dilation_h + 1;
+    eff_w = (s->filter.w - 1) * g->dilation_w + 1;
+    /* Width: SAME (out.w = in.w); rows: SAME or VALID. */
+    g->pad_w = (eff_w - 1) / 2;
+    s->out.w = s->in.w;
+    if (rnd() % 2) {
+        if (s->in.h < eff_h) s->in.h = eff_h;
+        s->out.h = s->in.h - eff_h + 1;
+    } else {
+        s->out.h = s->in.h;
+        g->pad_h = (eff_h - 1) / 2;
+    }
+    s->filter.n = depthwise ? 1 : s->in.c;
+    s->filter.c = s->in.c;
+    s->out.c = s->in.c;
+    s->p.depth_multiplier = depthwise ? 1 : 0;
+    s->p.input_offset = rnd() % 4 == 0 ? 128 : rr(-127, 128); /* 128: zero point -128 */
+    s->p.output_offset = rr(-128, 127);
+    s->p.act_min = rnd() % 2 ? -128 : rr(-128, 0);
+    s->p.act_max = rnd() % 2 ? 127 : rr(s->p.act_min, 127);
+    s->channels = rnd() % 5 == 0 ? 1 : s->out.c;
+}
+
+static void test_conv_ip(int cases, int depthwise, uint32_t cpu)
+{
+    static const mote_kernel_fn conv_fns[3] = {mote_x86_conv2d_s8_step_sse41,
+                                               mote_x86_conv2d_s8_step_avx2,
+                                               mote_x86_conv2d_s8_step_avx512};
+    static const mote_kernel_fn dw_fns[3] = {mote_x86_depthwise_conv2d_s8_step_sse41,
+                                             mote_x86_depthwise_conv2d_s8_step_avx2,
+                                             mote_x86_depthwise_conv2d_s8_step_avx512};
+    const char *name = depthwise ? "DEPTHWISE in place" : "CONV_2D 1x1 in place";
+    int bad[3] = {0, 0, 0}, c, l;
+    for (c = 0; c < cases; c++) {
+        uint8_t block[sizeof(mote_conv_s8_step) + 5 * 512];
+        mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)block;
+        size_t in_n, f_n, out_n, ring_n;
+        int8_t *in, *f, *ref, *buf, *ring;
+        int32_t *bias;
+        const void *ins[3];
+        void *outs[1];
+        mote_kernel_io io;
+        conv_case_ip(s, depthwise);
+        fill_requant(block, sizeof *s, s->channels);
+        in_n = (size_t)(s->in.h * s->in.w * s->in.c);
+        f_n = (size_t)(s->filter.n * s->filter.h * s->filter.w * s->filter.c);
+        out_n = (size_t)(s->out.h * s->out.w * s->out.c);
+        ring_n =
+            (size_t)mote_inplace_ring_rows(s->out.h, s->p.geom.pad_h) * (size_t)(s->in.w * s->in.c);
+        in = malloc(in_n);
+        f = malloc(f_n);
+        ref = malloc(out_n);
+        buf = malloc(in_n);
+        ring = malloc(ring_n);
+        fill_s8(in, in_n);
+        fill_s8(f, f_n);
+        bias = make_bias(s->out.c);
+        ins[0] = in;
+        ins[1] = f;
+        ins[2] = bias;
+        outs[0] = ref;
+        io.in = ins;
+        io.out = outs;
+        io.scratch = NULL;
+        if ((depthwise ? mote_ref_depthwise_conv2d_s8_step : mote_ref_conv2d_s8_step)(s, &io) !=
+            MOTE_OK) {
+            printf("  ref refused case %d\n", c);
+            bad[0]++;
+        }
+        if (!(depthwise ? mote_x86_depthwise_conv2d_s8_ip_fits : mote_x86_conv2d_s8_ip_fits)(s)) {
+            printf("  %s case %d does not fit\n", name, c);
+            bad[0]++;
+        }
+        for (l = 0; l < 3; l++) {
+            if ((levels[l].isa & ~cpu) != 0) continue;
+            memcpy(buf, in, in_n);
+            ins[0] = buf;
+            outs[0] = buf;
+            io.scratch = ring;
+            if ((depthwise ? dw_fns : conv_fns)[l](s, &io) != MOTE_OK ||
+                !same(levels[l].name, c, ref, buf, out_n)) {
+                if (bad[l] == 0)
+                    printf("  %s %s case %d: in [%d,%d,%d] filter [%d,%d] dil %d,%d pad %d,%d "
+                           "out h %d\n",
+                           name, levels[l].name, c, s->in.h, s->in.w, s->in.c, s->filter.h,
+                           s->filter.w, s->p.geom.dilation_h, s->p.geom.dilation_w, s->p.geom.pad_h,
+                           s->p.geom.pad_w, s->out.h);
+                bad[l]++;
+            }
+        }
+        free(in);
+        free(f);
+        free(ref);
+        free(buf);
+        free(ring);
         free(bias);
     }
     for (l = 0; l < 3; l++)
@@ -261,7 +391,7 @@ static void test_fc(int cases, uint32_t cpu)
         s->batches = (uint16_t)(rnd() % 3 ? 1 : rr(1, 5));
         s->depth = (uint16_t)(rnd() % 3 == 0 ? 16 * rr(1, 50) : rr(1, 1000));
         s->out_c = (uint16_t)rr(1, 300);
-        s->input_zero_point = (int8_t)-rr(-127, 128);
+        s->input_zero_point = (int8_t)(rnd() % 4 == 0 ? -128 : -rr(-127, 128));
         s->output_offset = (int8_t)rr(-128, 127);
         s->act_min = (int8_t)(rnd() % 2 ? -128 : rr(-128, 0));
         s->act_max = (int8_t)(rnd() % 2 ? 127 : rr(s->act_min, 127));
@@ -308,7 +438,8 @@ static void test_fc(int cases, uint32_t cpu)
         free(bias);
     }
     for (l = 0; l < 3; l++)
-        if ((levels[l].isa & ~cpu) == 0) report("FULLY_CONNECTED_S8", levels[l].name, cases, bad[l]);
+        if ((levels[l].isa & ~cpu) == 0)
+            report("FULLY_CONNECTED_S8", levels[l].name, cases, bad[l]);
 }
 
 /* ---- pools and ADD (AVX2 rows) -------------------------------------------- */
@@ -374,9 +505,10 @@ static void test_pool(int cases, int avg)
     report(avg ? "AVERAGE_POOL_2D_S8" : "MAX_POOL_2D_S8", "avx2", cases, bad);
 }
 
-static void test_add(int cases)
+static void test_add(int cases, uint32_t cpu)
 {
-    int bad = 0, c;
+    const int avx512 = (cpu & MOTE_ISA_X86_AVX512) != 0;
+    int bad = 0, bad512 = 0, c;
     for (c = 0; c < cases; c++) {
         mote_add_s8_step s;
         int8_t *a, *b, *ref, *got;
@@ -420,12 +552,17 @@ static void test_add(int cases)
         if (!mote_x86_add_s8_step_fits(&s) || mote_x86_add_s8_step_avx2(&s, &io) != MOTE_OK ||
             !same("avx2", c, ref, got, n))
             bad++;
+        memset(got, 0x55, n);
+        if (avx512 &&
+            (mote_x86_add_s8_step_avx512(&s, &io) != MOTE_OK || !same("avx512", c, ref, got, n)))
+            bad512++;
         free(a);
         free(b);
         free(ref);
         free(got);
     }
     report("ADD_S8", "avx2", cases, bad);
+    if (avx512) report("ADD_S8", "avx512", cases, bad512);
 }
 
 int main(int argc, char **argv)
@@ -438,11 +575,13 @@ int main(int argc, char **argv)
     test_conv(cases, 0, 1, cpu);
     test_conv(cases, 0, 0, cpu);
     test_conv(cases, 1, 0, cpu);
+    test_conv_ip(cases, 0, cpu);
+    test_conv_ip(cases, 1, cpu);
     test_fc(cases, cpu);
     if (cpu & MOTE_ISA_X86_AVX2) {
         test_pool(cases, 1);
         test_pool(cases, 0);
-        test_add(cases);
+        test_add(cases, cpu);
     }
     printf("x86-kernels: %d passed, %d failed\n", checks - failures, failures);
     return failures != 0;

@@ -29,6 +29,11 @@
 #include <string.h>
 #include "kernels/x86/x86_simd.h"
 
+static int32_t min_i32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
+
 /* One level's dot products: px pixels x 4 output channels at a time. */
 typedef struct mm_ops {
     int32_t px;
@@ -312,6 +317,20 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
     __m512i s0 = c0, s1 = c0, s2 = c0, s3 = c0;
     __m128i dot, sum;
     int32_t i;
+    if (in_off == 128) {
+        /* x + in_off is x + 128 itself: no correction, no sums of weights. */
+        for (i = 0; i < k; i += 64) {
+            const __mmask64 m = mask64(k - i);
+            const __m512i a0 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a + i), flip);
+            c0 = _mm512_dpbusd_epi32(c0, a0, _mm512_maskz_loadu_epi8(m, w[0] + i));
+            c1 = _mm512_dpbusd_epi32(c1, a0, _mm512_maskz_loadu_epi8(m, w[1] + i));
+            c2 = _mm512_dpbusd_epi32(c2, a0, _mm512_maskz_loadu_epi8(m, w[2] + i));
+            c3 = _mm512_dpbusd_epi32(c3, a0, _mm512_maskz_loadu_epi8(m, w[3] + i));
+        }
+        _mm_storeu_si128((__m128i *)(void *)out,
+                         mote_x86_hsum4_avx2(fold512(c0), fold512(c1), fold512(c2), fold512(c3)));
+        return;
+    }
     for (i = 0; i < k; i += 64) {
         const __mmask64 m = mask64(k - i);
         const __m512i a0 = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, a + i), flip);
@@ -335,35 +354,129 @@ MOTE_T_AVX512 static void dot_vnni_1x4(const int8_t *a, const int8_t *const *w, 
     _mm_storeu_si128((__m128i *)(void *)out, dot);
 }
 
-/* Short windows (K <= MOTE_X86_PACK_K): 16 output channels per register.
- * The weights of channels oc0..oc0+15 are repacked as wp[k / 4][j][k % 4]
- * (zero past K and past the last channel), so VPDPBUSD of the broadcast
- * 4 input bytes k..k+3 with row k / 4 adds their 4 taps to all 16
- * channels; no horizontal sums. wsum gets each channel's sum of weights. */
-static void pack16(const int8_t *filter, int32_t k, int32_t oc0, int32_t nc, int8_t *wp,
-                   int32_t *wsum)
+/* Weights repacked (any K): 16 output channels per register. The weights
+ * of G groups of 16 channels from oc0 are repacked as wp[k / 4][G * 16][k % 4]
+ * (zero past K and past the last channel), so VPDPBUSD of the 4 input
+ * bytes k..k+3, broadcast, with the 64 bytes of group g in row k / 4 adds
+ * their 4 taps to 16 channels at once: no horizontal sums, and each
+ * weight load serves 4 or 8 pixels (MOTE_X86_PK_PX). */
+
+/* out[c] = dword c of every row r[0..15] (a 16 x 16 transposition of
+ * 32-bit elements). */
+MOTE_T_AVX512 static inline __attribute__((always_inline)) void transpose16(const __m512i *r,
+                                                                            __m512i *out)
 {
-    const int32_t k_pad = (k + 3) & ~3;
-    int32_t j, i;
-    memset(wp, 0, (size_t)k_pad * 16u);
-    for (j = 0; j < 16; j++) {
-        const int8_t *w;
-        int32_t sum = 0;
-        if (j >= nc) {
-            wsum[j] = 0;
-            continue;
-        }
-        w = filter + (oc0 + j) * k;
-        for (i = 0; i < k; i++) {
-            wp[(i >> 2) * 64 + j * 4 + (i & 3)] = w[i];
-            sum += w[i];
-        }
-        wsum[j] = sum;
+    __m512i t[16], u[16];
+    int32_t i, j;
+    _Pragma("GCC unroll 8") for (i = 0; i < 8; i++)
+    {
+        t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
+    }
+    /* u[4 i + j], 128-bit lane L: element 4 L + j of rows 4 i .. 4 i + 3. */
+    _Pragma("GCC unroll 4") for (i = 0; i < 4; i++)
+    {
+        u[4 * i] = _mm512_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
+        u[4 * i + 1] = _mm512_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
+        u[4 * i + 2] = _mm512_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
+        u[4 * i + 3] = _mm512_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
+    }
+    _Pragma("GCC unroll 4") for (j = 0; j < 4; j++)
+    {
+        const __m512i c0 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0x44);
+        const __m512i c1 = _mm512_shuffle_i32x4(u[j], u[4 + j], 0xEE);
+        const __m512i c2 = _mm512_shuffle_i32x4(u[8 + j], u[12 + j], 0x44);
+        const __m512i c3 = _mm512_shuffle_i32x4(u[8 + j], u[12 + j], 0xEE);
+        out[j] = _mm512_shuffle_i32x4(c0, c2, 0x88);
+        out[4 + j] = _mm512_shuffle_i32x4(c0, c2, 0xDD);
+        out[8 + j] = _mm512_shuffle_i32x4(c1, c3, 0x88);
+        out[12 + j] = _mm512_shuffle_i32x4(c1, c3, 0xDD);
     }
 }
 
-/* 4 input bytes at a + i, broadcast, as unsigned (x + 128). */
-#define MOTE_BCAST4(p) _mm512_xor_si512(_mm512_set1_epi32(load4(p)), flip)
+/* Packs ng groups (see above) and gives each group's per-channel sums of
+ * weights (lane j: channel 16 g + j) in wsum[g]. */
+MOTE_T_AVX512 static void pk_pack(const int8_t *filter, int32_t k, int32_t oc0, int32_t oc_n,
+                                  int32_t ng, int8_t *wp, __m512i *wsum)
+{
+    const int32_t k4 = (k + 3) / 4, gs = ng * 64;
+    const __m512i ones = _mm512_set1_epi8(1);
+    __m512i r[16], col[16];
+    int32_t g, blk, j, c;
+    for (g = 0; g < ng; g++) {
+        const int32_t c0 = oc0 + 16 * g, nc = min_i32(16, oc_n - c0);
+        int8_t *dst = wp + g * 64;
+        __m512i sum = _mm512_setzero_si512();
+        /* 64 bytes (16 chunks of 4) of each channel's row at a time. */
+        for (blk = 0; blk * 64 < k; blk++) {
+            const __mmask64 m = mask64(k - blk * 64);
+            _Pragma("GCC unroll 16") for (j = 0; j < 16; j++) r[j] =
+                j < nc ? _mm512_maskz_loadu_epi8(m, filter + (c0 + j) * k + blk * 64)
+                       : _mm512_setzero_si512();
+            transpose16(r, col);
+            for (c = 0; c < 16 && blk * 16 + c < k4; c++) {
+                _mm512_storeu_si512((void *)(dst + (blk * 16 + c) * gs), col[c]);
+                sum = _mm512_dpbusd_epi32(sum, ones, col[c]);
+            }
+        }
+        wsum[g] = sum;
+    }
+}
+
+/* The output stage of a group of 16 channels: each lane's bias and
+ * correction (in_off - 128) * sum w (the dot products take x + 128), its
+ * requantization, and which lanes are channels (m). */
+typedef struct pk_group {
+    __m512i init, mult, left, right;
+    __mmask16 m;
+} pk_group;
+
+MOTE_T_AVX512 static void pk_group_init(__m512i sum, int32_t c0, int32_t oc_n, const int32_t *bias,
+                                        int32_t in_off, const mote_x86_rq *q, pk_group *o)
+{
+    const __m512i zero = _mm512_setzero_si512();
+    const int32_t nc = min_i32(16, oc_n - c0);
+    __m512i sh;
+    o->m = (__mmask16)(nc <= 0 ? 0u : nc >= 16 ? 0xFFFFu : (1u << nc) - 1u);
+    /* Wrapping, as the reference's int32 sum and bias. */
+    o->init = _mm512_mullo_epi32(sum, _mm512_set1_epi32(in_off - 128));
+    if (bias != NULL && nc > 0)
+        o->init = _mm512_add_epi32(o->init, _mm512_maskz_loadu_epi32(o->m, bias + c0));
+    if (q->per_tensor || nc <= 0) {
+        o->mult = _mm512_set1_epi32(q->mult[0]);
+        sh = _mm512_set1_epi32(q->shift[0]);
+    } else {
+        o->mult = _mm512_maskz_loadu_epi32(o->m, q->mult + c0);
+        sh = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(o->m, q->shift + c0));
+    }
+    o->left = _mm512_max_epi32(sh, zero);
+    o->right = _mm512_sub_epi32(o->left, sh);
+}
+
+/* pk_pack of the weights at src (rows of k bytes, channels src0.. of
+ * src_n), then pk_group_init for each of the ng groups, output channels
+ * oc0.. of oc_n. */
+MOTE_T_AVX512 static void pk_prepare(const int8_t *src, int32_t k, int32_t src0, int32_t src_n,
+                                     int32_t oc0, int32_t oc_n, int32_t ng, int8_t *wp,
+                                     const int32_t *bias, int32_t in_off, const mote_x86_rq *q,
+                                     pk_group *gr)
+{
+    __m512i wsum[4];
+    int32_t j;
+    pk_pack(src, k, src0, src_n, ng, wp, wsum);
+    for (j = 0; j < ng; j++)
+        pk_group_init(wsum[j], oc0 + 16 * j, oc_n, bias, in_off, q, &gr[j]);
+}
+
+MOTE_T_AVX512 static inline void pk_store(int8_t *out, __m512i acc, const pk_group *gr,
+                                          const mote_x86_rq *q)
+{
+    __m512i v = _mm512_add_epi32(mote_x86_rq16(acc, gr->mult, gr->left, gr->right),
+                                 _mm512_set1_epi32(q->out_off));
+    v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(q->act_min)),
+                         _mm512_set1_epi32(q->act_max));
+    _mm512_mask_cvtepi32_storeu_epi8((void *)out, gr->m, v);
+}
 
 static int32_t load4(const int8_t *p)
 {
@@ -372,52 +485,64 @@ static int32_t load4(const int8_t *p)
     return v;
 }
 
-MOTE_T_AVX512 static void packed_vnni_px(const int8_t *const *a, int32_t np, int32_t k,
-                                         const int8_t *wp, __m512i corr, int32_t *out)
-{
-    const __m512i flip = _mm512_set1_epi8((char)-128);
-    __m512i c0 = corr, c1 = corr, c2 = corr, c3 = corr;
-    int32_t i;
-    for (i = 0; i + 4 <= k; i += 4) {
-        const __m512i w = _mm512_loadu_si512((const void *)(wp + i * 16));
-        c0 = _mm512_dpbusd_epi32(c0, MOTE_BCAST4(a[0] + i), w);
-        c1 = _mm512_dpbusd_epi32(c1, MOTE_BCAST4(a[1] + i), w);
-        c2 = _mm512_dpbusd_epi32(c2, MOTE_BCAST4(a[2] + i), w);
-        c3 = _mm512_dpbusd_epi32(c3, MOTE_BCAST4(a[3] + i), w);
+/* NP pixels x NG groups: acc[p * NG + g] = init of group g plus the sum
+ * over nseg segments (seg bytes, a multiple of 4) of pixel p
+ * (a[p] + s * a_step[p]) against the packed weights. */
+#define MOTE_PK_BLOCK(NG, NP)                                                                      \
+    MOTE_T_AVX512 static void pk_block##NG##x##NP(const int8_t *const *a, const int32_t *a_step,   \
+                                                  int32_t nseg, int32_t seg, const int8_t *wp,     \
+                                                  const pk_group *gr, __m512i *acc)                \
+    {                                                                                              \
+        const __m512i flip = _mm512_set1_epi8((char)-128);                                         \
+        __m512i c[(NP)][(NG)];                                                                     \
+        int32_t sg, i, p, g;                                                                       \
+        _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++)                                         \
+            _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) c[p][g] = gr[g].init;               \
+        for (sg = 0; sg < nseg; sg++) {                                                            \
+            const int8_t *ap[(NP)];                                                                \
+            const int8_t *w = wp + (sg * seg / 4) * ((NG)*64);                                     \
+            _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++) ap[p] = a[p] + sg * a_step[p];      \
+            _Pragma("GCC unroll 2") for (i = 0; i < seg; i += 4, w += (NG)*64)                     \
+            {                                                                                      \
+                __m512i wv[(NG)];                                                                  \
+                _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) wv[g] =                         \
+                    _mm512_loadu_si512((const void *)(w + g * 64));                                \
+                _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++)                                 \
+                {                                                                                  \
+                    const __m512i b = _mm512_xor_si512(_mm512_set1_epi32(load4(ap[p] + i)), flip); \
+                    _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) c[p][g] =                   \
+                        _mm512_dpbusd_epi32(c[p][g], b, wv[g]);                                    \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
+        _Pragma("GCC unroll 8") for (p = 0; p < (NP); p++)                                         \
+            _Pragma("GCC unroll 4") for (g = 0; g < (NG); g++) acc[p * (NG) + g] = c[p][g];        \
     }
-    if (i < k) {
-        /* The last 1-3 bytes; the weights past K are 0, so the bytes
-         * padded here add nothing (and nothing past the input is read). */
-        const __m512i w = _mm512_loadu_si512((const void *)(wp + i * 16));
-        int8_t t[MOTE_X86_PX_MAX][4];
-        int32_t p;
-        memset(t, 0, sizeof t);
-        for (p = 0; p < MOTE_X86_PX_MAX; p++)
-            memcpy(t[p], a[p] + i, (size_t)(k - i));
-        c0 = _mm512_dpbusd_epi32(c0, MOTE_BCAST4(t[0]), w);
-        c1 = _mm512_dpbusd_epi32(c1, MOTE_BCAST4(t[1]), w);
-        c2 = _mm512_dpbusd_epi32(c2, MOTE_BCAST4(t[2]), w);
-        c3 = _mm512_dpbusd_epi32(c3, MOTE_BCAST4(t[3]), w);
+MOTE_PK_BLOCK(1, 8)
+MOTE_PK_BLOCK(2, 8)
+MOTE_PK_BLOCK(4, 4)
+#undef MOTE_PK_BLOCK
+
+/* MOTE_X86_PK_PX pixels (np of them stored) x ng groups, requantized and
+ * stored at out + p * out_stride + 16 g. */
+MOTE_T_AVX512 static void pk_pixels(const int8_t *const *a, const int32_t *a_step, int32_t nseg,
+                                    int32_t seg, const int8_t *wp, const pk_group *gr, int32_t ng,
+                                    int32_t np, const mote_x86_rq *q, int8_t *out,
+                                    int32_t out_stride)
+{
+    __m512i acc[MOTE_X86_PK_PX * 4];
+    int32_t p, g;
+    if (ng == 4) {
+        pk_block4x4(a, a_step, nseg, seg, wp, gr, acc);
+        if (np > 4) pk_block4x4(a + 4, a_step + 4, nseg, seg, wp, gr, acc + 16);
+    } else if (ng == 2) {
+        pk_block2x8(a, a_step, nseg, seg, wp, gr, acc);
+    } else {
+        pk_block1x8(a, a_step, nseg, seg, wp, gr, acc);
     }
-    _mm512_storeu_si512((void *)out, c0);
-    if (np > 1) _mm512_storeu_si512((void *)(out + 16), c1);
-    if (np > 2) _mm512_storeu_si512((void *)(out + 32), c2);
-    if (np > 3) _mm512_storeu_si512((void *)(out + 48), c3);
-}
-#undef MOTE_BCAST4
-
-MOTE_T_AVX512 static __m512i load_corr16(const int32_t *wsum, int32_t in_off)
-{
-    /* (in_off - 128) * sum w: the dot products take x + 128. Wrapping. */
-    return _mm512_mullo_epi32(_mm512_loadu_si512((const void *)wsum),
-                              _mm512_set1_epi32(in_off - 128));
-}
-
-MOTE_T_AVX512 static void packed_pixels(const int8_t *const *a, int32_t np, int32_t k,
-                                        const int8_t *wp, const int32_t *wsum, int32_t in_off,
-                                        int32_t *out)
-{
-    packed_vnni_px(a, np, k, wp, load_corr16(wsum, in_off), out);
+    for (p = 0; p < np; p++)
+        for (g = 0; g < ng; g++)
+            pk_store(out + p * out_stride + g * 16, acc[p * ng + g], &gr[g], q);
 }
 
 /* ---- drivers (plain C: they only call the level's functions) ---------- */
@@ -425,11 +550,6 @@ MOTE_T_AVX512 static void packed_pixels(const int8_t *const *a, int32_t np, int3
 static const mm_ops ops_sse41 = {2, dot_sse41_2x4, dot_sse41_1x4, NULL, mote_x86_requant_scalar, 0};
 static const mm_ops ops_avx2 = {2, dot_avx2_2x4, dot_avx2_1x4, NULL, requant_avx2, 0};
 static const mm_ops ops_avx512 = {4, dot_vnni_4x4, dot_vnni_1x4, wsum_vnni, requant_avx2, 1};
-
-static int32_t min_i32(int32_t a, int32_t b)
-{
-    return a < b ? a : b;
-}
 
 /* memcpy for the short runs of im2col (a few channels): fixed-size,
  * overlapping copies that compile to moves instead of a library call. */
@@ -502,45 +622,216 @@ static void px_next(const mote_conv_s8_step *s, px_cursor *c)
     c->b++;
 }
 
-/* The pixel's window: in place when every window is one contiguous run of
- * the input (mote_x86_conv2d_s8_in_place), else copied into col. */
-static const int8_t *window(const mote_conv_s8_step *s, const int8_t *input, const px_cursor *c,
-                            int direct, int8_t *col)
+/* AVX-512: the weights repacked (pk_pack), a group of up to
+ * mote_x86_pk_groups(s) x 16 output channels at a time, every pixel
+ * through it in blocks of MOTE_X86_PK_PX. How windows are read
+ * (mote_x86_pk_mode): row by row in place when each window row's bytes are
+ * contiguous and a multiple of 4 (MOTE_X86_PK_ROWS); row by row in place
+ * with each row read to the next multiple of 4 when they are not (a first
+ * layer's few channels, MOTE_X86_PK_PADDED: each row is read from up to 3
+ * bytes before it, the weights copied with zero bytes in front of each row,
+ * and a window whose first read would start before the input is copied
+ * instead); else copied whole
+ * (MOTE_X86_PK_COLUMN). Windows that cross the padding are copied into one
+ * of MOTE_X86_PK_PX im2col columns, laid out as the rows are read.
+ * Scratch (mote_x86_conv2d_s8_step_scratch_avx512): the columns (none when
+ * every window is read in place), the padded weights (MOTE_X86_PK_PADDED),
+ * the packed weights. */
+static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, const int8_t *input,
+                           const int8_t *filter, const int32_t *bias, int8_t *output,
+                           int8_t *scratch)
 {
     const mote_conv_geom *g = &s->p.geom;
-    const int32_t y0 = c->oy * g->stride_h - g->pad_h, x0 = c->ox * g->stride_w - g->pad_w;
-    const int8_t *in_b = input + c->b * s->in.h * s->in.w * s->in.c;
-    if (direct) return in_b + (y0 * s->in.w + x0) * s->in.c;
-    im2col(s, in_b, y0, x0, (int8_t)(-s->p.input_offset), col);
-    return col;
+    const int32_t ch = s->in.c, fh = s->filter.h, fw = s->filter.w, row = fw * ch;
+    const int32_t k = fh * row, k_pad = (k + 3) & ~3;
+    const int mode = mote_x86_pk_mode(s);
+    const int32_t kp = mote_x86_pk_k(s); /* packed bytes per channel */
+    const int32_t seg = mode == MOTE_X86_PK_COLUMN ? kp : mode == MOTE_X86_PK_ROWS ? row : kp / fh;
+    const int32_t nseg = mode == MOTE_X86_PK_COLUMN ? 1 : fh;
+    const int32_t row_step = g->dilation_h * s->in.w * ch;
+    const int32_t total = s->out.n * s->out.h * s->out.w, oc_n = s->out.c;
+    const int32_t gmax = mote_x86_pk_groups(s), in_off = s->p.input_offset;
+    /* MOTE_X86_PK_PADDED: zero bytes in front of each row (a row is read
+     * from lead bytes before it). */
+    const int32_t lead = mode == MOTE_X86_PK_PADDED ? seg - row : 0;
+    const uint32_t cols = mote_x86_pk_cols(s);
+    int8_t *const tmp = scratch + MOTE_X86_PK_PX * kp; /* one im2col window (padded) */
+    int8_t *const fpad = scratch + cols;               /* padded weights */
+    int8_t *const wp = fpad + (mode == MOTE_X86_PK_PADDED ? gmax * 16 * kp : 0);
+    const int8_t zp = (int8_t)(-in_off);
+    const int8_t *a[MOTE_X86_PK_PX];
+    int32_t a_step[MOTE_X86_PK_PX];
+    pk_group gr[4];
+    int32_t oc0, ng, px0, np, p, j, ky;
+    for (oc0 = 0; oc0 < oc_n; oc0 += 16 * ng) {
+        const int32_t groups_left = (oc_n - oc0 + 15) / 16;
+        px_cursor cur = {0, 0, 0};
+        ng = gmax;
+        while (ng > groups_left)
+            ng /= 2;
+        if (mode == MOTE_X86_PK_PADDED) {
+            const int32_t nc = min_i32(16 * ng, oc_n - oc0);
+            memset(fpad, 0, (size_t)nc * (size_t)kp);
+            for (j = 0; j < nc; j++)
+                for (ky = 0; ky < fh; ky++)
+                    copy_run(fpad + j * kp + ky * seg + lead, filter + (oc0 + j) * k + ky * row,
+                             row);
+            pk_prepare(fpad, kp, 0, nc, oc0, oc_n, ng, wp, bias, in_off, q, gr);
+        } else {
+            pk_prepare(filter, k, oc0, oc_n, oc0, oc_n, ng, wp, bias, in_off, q, gr);
+        }
+        /* The current output row (b * out.h + oy) and the output columns
+         * [ox_lo, ox_hi) whose windows are read in place there. */
+        int32_t row_key = -1, ox_lo = 0, ox_hi = 0;
+        for (px0 = 0; px0 < total; px0 += np) {
+            np = min_i32(MOTE_X86_PK_PX, total - px0);
+            for (p = 0; p < np; p++, px_next(s, &cur)) {
+                const int32_t y0 = cur.oy * g->stride_h - g->pad_h;
+                const int32_t x0 = cur.ox * g->stride_w - g->pad_w;
+                const int8_t *in_b = input + cur.b * s->in.h * s->in.w * ch;
+                if (cur.b * s->out.h + cur.oy != row_key) {
+                    row_key = cur.b * s->out.h + cur.oy;
+                    ox_lo = ox_hi = 0;
+                    if (mode != MOTE_X86_PK_COLUMN && y0 >= 0 &&
+                        y0 + (fh - 1) * g->dilation_h < s->in.h) {
+                        /* x0 >= 0 and x0 + span < in.w; with padded rows
+                         * also the read from lead bytes before the window
+                         * inside the input. */
+                        const int32_t span = (fw - 1) * g->dilation_w;
+                        const int32_t first = (cur.b * s->in.h + y0) * s->in.w * ch;
+                        int32_t lo = (g->pad_w + g->stride_w - 1) / g->stride_w;
+                        const int32_t hi = s->in.w - span + g->pad_w <= 0
+                                               ? 0
+                                               : (s->in.w - span - 1 + g->pad_w) / g->stride_w + 1;
+                        while (lo < hi && first + (lo * g->stride_w - g->pad_w) * ch < lead)
+                            lo++;
+                        ox_lo = lo;
+                        ox_hi = min_i32(hi, s->out.w);
+                    }
+                }
+                if (cur.ox >= ox_lo && cur.ox < ox_hi) {
+                    a[p] = in_b + (y0 * s->in.w + x0) * ch - lead;
+                    a_step[p] = row_step;
+                } else if (mode == MOTE_X86_PK_PADDED) {
+                    int8_t *col = scratch + p * kp;
+                    im2col(s, in_b, y0, x0, zp, tmp);
+                    memset(col, 0, (size_t)kp);
+                    for (ky = 0; ky < fh; ky++)
+                        copy_run(col + ky * seg + lead, tmp + ky * row, row);
+                    a[p] = col;
+                    a_step[p] = seg;
+                } else {
+                    int8_t *col = scratch + p * kp;
+                    im2col(s, in_b, y0, x0, zp, col);
+                    if (kp > k) memset(col + k, 0, (size_t)(kp - k));
+                    a[p] = col;
+                    a_step[p] = seg;
+                }
+            }
+            for (; p < MOTE_X86_PK_PX; p++) {
+                a[p] = a[np - 1];
+                a_step[p] = a_step[np - 1];
+            }
+            pk_pixels(a, a_step, nseg, seg, wp, gr, ng, np, q, output + px0 * oc_n + oc0, oc_n);
+        }
+    }
+    (void)k_pad;
+    return MOTE_OK;
 }
 
-/* AVX-512, K <= MOTE_X86_PACK_K: see pack16. Scratch: MOTE_X86_PX_MAX
- * im2col columns (unless direct), then the packed weights. */
-static mote_status conv_packed(const mote_conv_s8_step *s, const mote_x86_rq *q,
-                               const int8_t *input, const int8_t *filter, const int32_t *bias,
-                               int8_t *output, int8_t *scratch, int direct)
+/* conv_pw_in_place on AVX-512 with the weights repacked as conv_pk does,
+ * every channel's at once (K a multiple of 4, oc_n rounded up to 64 times
+ * K at most MOTE_X86_IP_PACK bytes, on the stack: an in-place step has no
+ * scratch but the planner's ring), in sets of up to 4 groups of 16
+ * channels. */
+static mote_status pw_in_place_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, int8_t *buf,
+                                  const int8_t *filter, const int32_t *bias)
 {
-    const int32_t k = s->filter.h * s->filter.w * s->filter.c, k_pad = (k + 3) & ~3;
-    const int32_t total = s->out.n * s->out.h * s->out.w, oc_n = s->out.c;
-    int8_t *wp = scratch + (direct ? 0 : MOTE_X86_PX_MAX * k_pad);
-    int32_t wsum[16], acc[MOTE_X86_PX_MAX * 16], oc0, px0, p;
-    for (oc0 = 0; oc0 < oc_n; oc0 += 16) {
-        const int32_t nc = min_i32(16, oc_n - oc0);
-        px_cursor cur = {0, 0, 0};
-        pack16(filter, k, oc0, nc, wp, wsum);
-        for (px0 = 0; px0 < total; px0 += MOTE_X86_PX_MAX) {
-            const int32_t np = min_i32(MOTE_X86_PX_MAX, total - px0);
-            const int8_t *a[MOTE_X86_PX_MAX] = {NULL};
-            for (p = 0; p < np; p++, px_next(s, &cur))
-                a[p] = window(s, input, &cur, direct, scratch + p * k_pad);
-            for (; p < MOTE_X86_PX_MAX; p++)
-                a[p] = a[np - 1];
-            packed_pixels(a, np, k, wp, wsum, s->p.input_offset, acc);
-            for (p = 0; p < np; p++)
-                mote_x86_requant_avx2(acc + p * 16, bias, oc0, nc, q,
-                                      output + (px0 + p) * oc_n + oc0);
+    const int32_t k = s->in.c, k_pad = (k + 3) & ~3, oc_n = s->out.c;
+    const int32_t total = s->out.h * s->out.w, sets = (oc_n + 63) / 64;
+    int8_t wp[MOTE_X86_IP_PACK], tmp[MOTE_X86_PK_PX * MOTE_X86_IP_C_MAX];
+    pk_group gr[MOTE_X86_IP_C_MAX / 16];
+    int32_t ng[MOTE_X86_IP_C_MAX / 64];
+    const int8_t *a[MOTE_X86_PK_PX];
+    int32_t a_step[MOTE_X86_PK_PX];
+    int32_t r, px0, np, p;
+    /* Set r: channels 64 r.., ng[r] groups, weights at wp + 64 r * k_pad. */
+    for (r = 0; r < sets; r++) {
+        const int32_t groups_left = (oc_n - 64 * r + 15) / 16;
+        ng[r] = groups_left >= 4 ? 4 : groups_left >= 2 ? 2 : 1;
+        if (ng[r] == 2 && groups_left == 3) ng[r] = 4; /* the fourth group is zero */
+        pk_prepare(filter, k, 64 * r, oc_n, 64 * r, oc_n, ng[r], wp + 64 * r * k_pad, bias,
+                   s->p.input_offset, q, &gr[4 * r]);
+    }
+    for (px0 = 0; px0 < total; px0 += np) {
+        np = min_i32(MOTE_X86_PK_PX, total - px0);
+        for (p = 0; p < MOTE_X86_PK_PX; p++) {
+            a[p] = buf + (px0 + min_i32(p, np - 1)) * k;
+            a_step[p] = k_pad;
         }
+        for (r = 0; r < sets; r++)
+            pk_pixels(a, a_step, 1, k_pad, wp + 64 * r * k_pad, &gr[4 * r], ng[r], np, q,
+                      tmp + 64 * r, oc_n);
+        /* tmp's np pixels were all stored by pk_pixels. */
+        // cppcheck-suppress uninitvar
+        memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
+    }
+    return MOTE_OK;
+}
+
+/* A 1x1 convolution in place (mote_x86_conv2d_s8_pw_ip: the planner gave
+ * the output input 0's buffer, same pixels and channels): output pixel p
+ * reads only input pixel p, so each block of pixels is computed whole
+ * (every channel chunk) into tmp and then written over its own input. */
+static mote_status conv_pw_in_place(const mm_ops *ops, const mote_conv_s8_step *s,
+                                    const mote_x86_rq *q, int8_t *buf, const int8_t *filter,
+                                    const int32_t *bias)
+{
+    const int32_t k = s->in.c, oc_n = s->out.c, total = s->out.h * s->out.w;
+    const int32_t in_off = s->p.input_offset;
+    int32_t acc[MOTE_X86_PX_MAX * MOTE_X86_OC_CHUNK], corr[MOTE_X86_IP_C_MAX];
+    int32_t a_step[MOTE_X86_PX_MAX];
+    int8_t tmp[MOTE_X86_PX_MAX * MOTE_X86_IP_C_MAX];
+    const int8_t *a[MOTE_X86_PX_MAX];
+    int32_t oc0, px0, np, p, j, jj;
+
+    if (oc_n > MOTE_X86_IP_C_MAX || k != oc_n || s->in.n != 1 || s->out.n != 1 ||
+        s->out.h != s->in.h || s->out.w != s->in.w)
+        return MOTE_E_ARG;
+    /* Pixels are read in place 4 bytes at a time: whole pixels only. */
+    if (ops->vnni && (k & 3) == 0 && (int64_t)((oc_n + 63) & ~63) * k <= MOTE_X86_IP_PACK)
+        return pw_in_place_pk(s, q, buf, filter, bias);
+    memset(corr, 0, sizeof corr);
+    if (ops->vnni)
+        for (j = 0; j < oc_n; j += 4) {
+            const int8_t *w[4];
+            int32_t sums[4];
+            for (jj = 0; jj < 4; jj++)
+                w[jj] = filter + min_i32(j + jj, oc_n - 1) * k;
+            ops->wsum(w, k, sums);
+            for (jj = 0; jj < 4 && j + jj < oc_n; jj++)
+                corr[j + jj] = (int32_t)((uint32_t)sums[jj] * (uint32_t)(in_off - 128));
+        }
+    for (px0 = 0; px0 < total; px0 += np) {
+        np = min_i32(ops->px, total - px0);
+        for (p = 0; p < ops->px; p++) {
+            a[p] = buf + (px0 + min_i32(p, np - 1)) * k;
+            a_step[p] = k;
+        }
+        for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {
+            const int32_t nc = min_i32(MOTE_X86_OC_CHUNK, oc_n - oc0);
+            for (j = 0; j < nc; j += 4) {
+                const int8_t *w[4];
+                for (jj = 0; jj < 4; jj++)
+                    w[jj] = filter + (oc0 + min_i32(j + jj, nc - 1)) * k;
+                ops->dot(a, a_step, w, k, 1, in_off, corr + oc0 + j, acc + j, MOTE_X86_OC_CHUNK);
+            }
+            for (p = 0; p < np; p++)
+                ops->requant(acc + p * MOTE_X86_OC_CHUNK, bias, oc0, nc, q, tmp + p * oc_n + oc0);
+        }
+        /* tmp's np pixels were all stored just above. */
+        // cppcheck-suppress uninitvar
+        memcpy(buf + px0 * oc_n, tmp, (size_t)np * (size_t)oc_n);
     }
     return MOTE_OK;
 }
@@ -576,9 +867,14 @@ static mote_status conv_run(const mm_ops *ops, const void *step, const mote_kern
     q.out_off = s->p.output_offset;
     q.act_min = s->p.act_min;
     q.act_max = s->p.act_max;
-    if (ops->vnni && mote_x86_conv2d_s8_packed(s)) {
+    /* In place: the planner gave the output input 0's buffer. */
+    if (input == output) {
+        if (!mote_x86_conv2d_s8_pw_ip(s)) return MOTE_E_ARG;
+        return conv_pw_in_place(ops, s, &q, output, filter, bias);
+    }
+    if (ops->vnni) {
         if (col == NULL) return MOTE_E_ARG;
-        return conv_packed(s, &q, input, filter, bias, output, col, mote_x86_conv2d_s8_in_place(s));
+        return conv_pk(s, &q, input, filter, bias, output, col);
     }
 
     for (oc0 = 0; oc0 < oc_n; oc0 += MOTE_X86_OC_CHUNK) {

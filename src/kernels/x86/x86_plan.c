@@ -39,6 +39,29 @@ int mote_x86_conv2d_s8_step_fits(const void *step)
            s->filter.c == s->in.c;
 }
 
+int mote_x86_conv2d_s8_pw_ip(const mote_conv_s8_step *s)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    return s->filter.h == 1 && s->filter.w == 1 && g->stride_h == 1 && g->stride_w == 1 &&
+           g->pad_h == 0 && g->pad_w == 0 && s->in.n == 1 && s->out.n == 1 && s->out.h == s->in.h &&
+           s->out.w == s->in.w && s->out.c == s->in.c && s->out.c <= MOTE_X86_IP_C_MAX;
+}
+
+/* The rows for steps the planner put in place (MOTE_ISA_ROW_INPLACE in
+ * kernels.def): they need no scratch beyond the planner's ring. */
+int mote_x86_conv2d_s8_ip_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_x86_conv2d_s8_step_fits(step) && mote_x86_conv2d_s8_pw_ip(s);
+}
+
+int mote_x86_depthwise_conv2d_s8_ip_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_x86_depthwise_conv2d_s8_step_fits(step) && s->in.n == 1 && s->out.n == 1 &&
+           s->out.h <= s->in.h && s->out.w == s->in.w && (s->p.geom.stride_h == 1 || s->out.h == 1);
+}
+
 int mote_x86_conv2d_s8_direct(const mote_conv_s8_step *s)
 {
     const mote_conv_geom *g = &s->p.geom;
@@ -60,15 +83,49 @@ int mote_x86_conv2d_s8_in_place(const mote_conv_s8_step *s)
     return mote_x86_conv2d_s8_direct(s) && s->filter.h == 1;
 }
 
-int mote_x86_conv2d_s8_packed(const mote_conv_s8_step *s)
+int mote_x86_pk_mode(const mote_conv_s8_step *s)
 {
-    return s->filter.h * s->filter.w * s->filter.c <= MOTE_X86_PACK_K;
+    const int32_t row = s->filter.w * s->filter.c;
+    if (s->filter.w != 1 && s->p.geom.dilation_w != 1) return MOTE_X86_PK_COLUMN;
+    if (row % 4 == 0) return MOTE_X86_PK_ROWS;
+    /* Rows read to a multiple of 4 bytes: at most a third more taps. */
+    return (int64_t)s->filter.h * ((row + 3) & ~3) * 3 <= (int64_t)s->filter.h * row * 4
+               ? MOTE_X86_PK_PADDED
+               : MOTE_X86_PK_COLUMN;
+}
+
+int32_t mote_x86_pk_k(const mote_conv_s8_step *s)
+{
+    const int32_t row = s->filter.w * s->filter.c;
+    if (mote_x86_pk_mode(s) == MOTE_X86_PK_PADDED) return s->filter.h * ((row + 3) & ~3);
+    return (s->filter.h * row + 3) & ~3;
+}
+
+uint32_t mote_x86_pk_cols(const mote_conv_s8_step *s)
+{
+    const int mode = mote_x86_pk_mode(s);
+    const uint32_t kp = (uint32_t)mote_x86_pk_k(s);
+    const uint32_t k_pad =
+        ((uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c + 3u) & ~3u;
+    if (mode == MOTE_X86_PK_ROWS && mote_x86_conv2d_s8_direct(s)) return 0;
+    /* MOTE_X86_PK_PADDED: a window is copied first, then padded. */
+    return MOTE_X86_PK_PX * kp + (mode == MOTE_X86_PK_PADDED ? k_pad : 0u);
+}
+
+int32_t mote_x86_pk_groups(const mote_conv_s8_step *s)
+{
+    const int64_t kp = mote_x86_pk_k(s);
+    const int32_t need = (s->out.c + 15) / 16;
+    int32_t ng = 4;
+    while (ng > 1 && (ng > need || (int64_t)ng * 16 * kp > MOTE_X86_PK_BYTES))
+        ng /= 2;
+    return ng;
 }
 
 uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    uint32_t k, k_pad, cols;
+    uint32_t k, k_pad;
     if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
     k = (uint32_t)s->filter.h * (uint32_t)s->filter.w * (uint32_t)s->filter.c;
     k_pad = (k + 3u) & ~3u;
@@ -76,17 +133,20 @@ uint32_t mote_x86_conv2d_s8_step_scratch(const void *step)
      * inside the input are read in place, row by row), or one per pixel of
      * a block for short windows (a first layer's few channels), whose rows
      * are too short to read in place. None when every window is inside. */
-    if (mote_x86_conv2d_s8_packed(s))
-        cols = mote_x86_conv2d_s8_in_place(s) ? 0u : MOTE_X86_PX_MAX * k_pad;
-    else if (mote_x86_conv2d_s8_direct(s))
-        cols = 0;
-    else if (mote_x86_conv2d_s8_small(s))
-        cols = MOTE_X86_PX_MAX * k_pad;
-    else
-        cols = k_pad;
-    /* Short windows on AVX-512: the weights of 16 output channels,
-     * interleaved by 4 input bytes, after the columns. */
-    return cols + (mote_x86_conv2d_s8_packed(s) ? 16u * k_pad : 0u);
+    if (mote_x86_conv2d_s8_direct(s)) return 0;
+    if (mote_x86_conv2d_s8_small(s)) return MOTE_X86_PX_MAX * k_pad;
+    return k_pad;
+}
+
+uint32_t mote_x86_conv2d_s8_step_scratch_avx512(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const uint32_t per_group = 16u * (uint32_t)mote_x86_pk_k(s);
+    if (!mote_x86_conv2d_s8_step_fits(step)) return 0;
+    /* im2col columns, the padded weights (MOTE_X86_PK_PADDED), the packed
+     * weights (conv_pk in matmul_s8_x86.c). */
+    return mote_x86_pk_cols(s) + (uint32_t)mote_x86_pk_groups(s) * per_group *
+                                     (mote_x86_pk_mode(s) == MOTE_X86_PK_PADDED ? 2u : 1u);
 }
 
 int mote_x86_depthwise_conv2d_s8_step_fits(const void *step)

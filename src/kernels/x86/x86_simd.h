@@ -68,6 +68,26 @@ MOTE_T_AVX2 static inline __m256i mote_x86_rq8(__m256i acc, __m256i mult, __m256
     return _mm256_sub_epi32(_mm256_srav_epi32(hi, right), _mm256_cmpgt_epi32(rem, thr));
 }
 
+/* mote_requantize() on 16 lanes (as mote_x86_rq8). */
+MOTE_T_AVX512 static inline __m512i mote_x86_rq16(__m512i acc, __m512i mult, __m512i left,
+                                                  __m512i right)
+{
+    const __m512i x = _mm512_sllv_epi32(acc, left);
+    const __m512i nudge = _mm512_set1_epi64((long long)1 << 30);
+    const __m512i one = _mm512_set1_epi32(1);
+    __m512i even = _mm512_mul_epi32(x, mult);
+    __m512i odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(mult, 32));
+    __m512i hi, mask, rem, thr, r;
+    even = _mm512_srli_epi64(_mm512_add_epi64(even, nudge), 31);
+    odd = _mm512_slli_epi64(_mm512_add_epi64(odd, nudge), 1);
+    hi = _mm512_mask_blend_epi32((__mmask16)0xAAAA, even, odd);
+    mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, right), one);
+    rem = _mm512_and_si512(hi, mask);
+    thr = _mm512_add_epi32(_mm512_srli_epi32(mask, 1), _mm512_srli_epi32(hi, 31));
+    r = _mm512_srav_epi32(hi, right);
+    return _mm512_mask_add_epi32(r, _mm512_cmpgt_epi32_mask(rem, thr), r, one);
+}
+
 /* 8 int32 lanes (already clamped to int8) to 8 bytes at out. */
 MOTE_T_AVX2 static inline void mote_x86_store8(int8_t *out, __m256i v)
 {
