@@ -20,6 +20,110 @@ typedef struct add_k {
     int32_t e1a, e1b, e1o; /* e - 1 */
 } add_k;
 
+/*
+ * The word path (4 elements per step). An input x = v + offset in
+ * [-256, 256] takes, with e = -shift in [1, ls + 1] and k = ls + 1 - e,
+ *   scaled = floor((x m 2^ls + 2^30 + 2^(30+e) - [x < 0] 2^31) / 2^(31+e))
+ * (arm_requant.h: the two roundings in one; [acc < 0] for [mul_high < 0]).
+ * Numerator and denominator are multiples of 2^(e-1) (ls >= e - 1,
+ * e <= 31), so dividing both by it gives
+ *   floor(((x << k) m + c) / 2^32),  c = b = 2^31 + 2^(31-e) for x >= 0,
+ *   c = 2^31 - 2^(31-e) = 2^32 - b for x < 0:
+ * c = (b ^ s) - s with s = (x << k) >> 31, and one SMLAL from (hi, lo c)
+ * leaves hi + scaled in the high word. e = 0 (the larger input's scale:
+ * its multiplier is exactly 1/2) has no rounding divide: mul_high alone is
+ * floor(((x << (ls + 1)) m + 2^31) / 2^32), the same with b = 2^31
+ * (2^32 - b = b). |x << k| <= 2^29. The first input's SMLAL starts from
+ * hi = 0, the second's from the first's result, so the high word is the
+ * sum. The sum goes through mote_arm_requant_e2 (e >= 2) with the output
+ * zero point folded into its high-word addend (hq + ooff 2^(e-1): a
+ * multiple of 2^(e-1) shifts out exactly; |scaled| <= 2^28, so
+ * |sum m / 2^32| < 2^28 and for e <= 23 the word stays below
+ * 2^28 + 2^29 + 2^21 < 2^31), SSAT to int8, and the activation range on the
+ * packed word (SSUB8 / SEL).
+ */
+typedef struct add_w {
+    int32_t off1, k1, m1, off2, k2, m2;
+    uint32_t b1, b2;
+    int32_t mo, hqo, e1o; /* hqo includes ooff 2^(e-1) */
+} add_w;
+
+MOTE_ARM_INLINE uint32_t add_w_b(int32_t shift)
+{
+    return shift == 0 ? 0x80000000u : 0x80000000u + (1u << (31 + shift));
+}
+
+/* one input byte (ror r) into hi: x = byte + off, X = x << k, c = (b ^ s) - s */
+#define ADD_W_IN(r, hi)                                                                            \
+    "sxtab %[x], %[off], %[w], ror #" r "\n\t"                                                     \
+    "lsl   %[x], %[x], %[k]\n\t"                                                                   \
+    "eor   %[c], %[b], %[x], asr #31\n\t"                                                          \
+    "sub   %[c], %[c], %[x], asr #31\n\t"                                                          \
+    "smlal %[c], %[" hi "], %[x], %[m]\n\t"
+
+MOTE_ARM_INLINE void add_w_in4(uint32_t w, int32_t off, int32_t k, uint32_t b, int32_t m,
+                               int32_t *s0, int32_t *s1, int32_t *s2, int32_t *s3)
+{
+    int32_t x, c;
+    __asm__(
+        ADD_W_IN("0", "s0") ADD_W_IN("8", "s1") ADD_W_IN("16", "s2") ADD_W_IN("24", "s3")
+        : [x] "=&r"(x), [c] "=&r"(c), [s0] "+r"(*s0), [s1] "+r"(*s1), [s2] "+r"(*s2), [s3] "+r"(*s3)
+        : [w] "r"(w), [off] "r"(off), [k] "r"(k), [b] "r"(b), [m] "r"(m));
+}
+#undef ADD_W_IN
+
+/* the sum's requantization (mote_arm_requant_e2, zero point folded in),
+ * saturated to int8 */
+MOTE_ARM_INLINE int32_t add_w_out(int32_t s, int32_t mo, int32_t hqo, int32_t e1o)
+{
+    return mote_arm_ssat8(mote_arm_requant_e2(s, mo, hqo, e1o));
+}
+
+MOTE_ARM_INLINE int32_t add_w_one(const add_w *w, int32_t a, int32_t b)
+{
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    add_w_in4((uint32_t)a & 0xFFu, w->off1, w->k1, w->b1, w->m1, &s0, &s1, &s2, &s3);
+    add_w_in4((uint32_t)b & 0xFFu, w->off2, w->k2, w->b2, w->m2, &s0, &s1, &s2, &s3);
+    return add_w_out(s0, w->mo, w->hqo, w->e1o);
+}
+
+/* act range: 0 full (SSAT alone), 1 lower bound only, 2 upper only, 3 both */
+static void add_words(const add_w *w, const int8_t *in1, const int8_t *in2, int8_t *out, int32_t n,
+                      int32_t range, uint32_t lo4, uint32_t hi4)
+{
+    int32_t i;
+    for (i = 0; i + 4 <= n; i += 4) {
+        int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        uint32_t o;
+        add_w_in4(mote_arm_ld32(in1 + i), w->off1, w->k1, w->b1, w->m1, &s0, &s1, &s2, &s3);
+        add_w_in4(mote_arm_ld32(in2 + i), w->off2, w->k2, w->b2, w->m2, &s0, &s1, &s2, &s3);
+        {
+            const int32_t mo = w->mo, hqo = w->hqo, e1o = w->e1o;
+            const int32_t v0 = add_w_out(s0, mo, hqo, e1o);
+            const int32_t v1 = add_w_out(s1, mo, hqo, e1o);
+            const int32_t v2 = add_w_out(s2, mo, hqo, e1o);
+            const int32_t v3 = add_w_out(s3, mo, hqo, e1o);
+            o = ((uint32_t)v0 & 0xFFu) | (((uint32_t)v1 & 0xFFu) << 8) |
+                (((uint32_t)v2 & 0xFFu) << 16) | ((uint32_t)v3 << 24);
+        }
+        if (range & 1) {
+            (void)__ssub8((int32_t)o, (int32_t)lo4); /* GE: o >= act_min */
+            o = __sel(o, lo4);
+        }
+        if (range & 2) {
+            (void)__ssub8((int32_t)hi4, (int32_t)o); /* GE: act_max >= o */
+            o = __sel(o, hi4);
+        }
+        mote_arm_st32(out + i, o);
+    }
+    for (; i < n; ++i) {
+        int32_t v = add_w_one(w, in1[i], in2[i]);
+        v = v < (int8_t)lo4 ? (int8_t)lo4 : v;
+        v = v > (int8_t)hi4 ? (int8_t)hi4 : v;
+        out[i] = (int8_t)v;
+    }
+}
+
 MOTE_ARM_INLINE int8_t add_fast(const add_k *k, int32_t a, int32_t b)
 {
     const int32_t as = mote_arm_requant_e2((a + k->off1) << k->ls, k->m1, k->hq1, k->e1a);
@@ -62,7 +166,24 @@ mote_status mote_arm_add_s8(const mote_add_s8_params *p, const mote_dims *in1_di
     k.ooff = p->output_offset;
     k.lo = p->act_min;
     k.hi = p->act_max;
-    if (k.s1 <= -2 && k.s2 <= -2 && k.so <= -2) {
+    if (-k.s1 <= k.ls + 1 && -k.s2 <= k.ls + 1 && k.so <= -2 && k.so >= -23 && k.off1 >= -128 &&
+        k.off1 <= 128 && k.off2 >= -128 && k.off2 <= 128 && k.ooff >= -128 && k.ooff <= 127 &&
+        k.lo >= -128 && k.hi <= 127 && k.lo <= k.hi) {
+        add_w w;
+        w.off1 = k.off1;
+        w.off2 = k.off2;
+        w.k1 = k.ls + 1 + k.s1;
+        w.k2 = k.ls + 1 + k.s2;
+        w.m1 = k.m1;
+        w.m2 = k.m2;
+        w.b1 = add_w_b(k.s1);
+        w.b2 = add_w_b(k.s2);
+        w.mo = k.mo;
+        w.hqo = (int32_t)((1u << (-k.so - 2)) + ((uint32_t)k.ooff << (-k.so - 1)));
+        w.e1o = -k.so - 1;
+        add_words(&w, in1, in2, output, n, (k.lo > -128 ? 1 : 0) | (k.hi < 127 ? 2 : 0),
+                  mote_arm_dup8(k.lo), mote_arm_dup8(k.hi));
+    } else if (k.s1 <= -2 && k.s2 <= -2 && k.so <= -2) {
         k.hq1 = (int32_t)1 << (-k.s1 - 2);
         k.hq2 = (int32_t)1 << (-k.s2 - 2);
         k.hqo = (int32_t)1 << (-k.so - 2);
