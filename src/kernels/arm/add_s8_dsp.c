@@ -72,56 +72,79 @@ MOTE_ARM_INLINE void add_w_in4(uint32_t w, int32_t off, int32_t k, uint32_t b, i
 }
 #undef ADD_W_IN
 
-/* the sum's requantization (mote_arm_requant_e2, zero point folded in),
- * saturated to int8 */
-MOTE_ARM_INLINE int32_t add_w_out(int32_t s, int32_t mo, int32_t hqo, int32_t e1o)
-{
-    return mote_arm_ssat8(mote_arm_requant_e2(s, mo, hqo, e1o));
-}
+/* one sum (mote_arm_requant_e2 with the zero point folded in, SSAT) into
+ * byte j of o: the first one writes o whole, the others insert (BFI) */
+#define ADD_W_OUT(sj, tail)                                                                        \
+    "add   %[h], %[hq], %[" sj "], asr #31\n\t"                                                    \
+    "and   %[l], %[" sj "], #0x80000000\n\t"                                                       \
+    "orr   %[l], %[l], #0x40000000\n\t"                                                            \
+    "smlal %[l], %[h], %[" sj "], %[mo]\n\t"                                                       \
+    "asr   %[h], %[h], %[e]\n\t" tail
 
-MOTE_ARM_INLINE int32_t add_w_one(const add_w *w, int32_t a, int32_t b)
+MOTE_ARM_INLINE uint32_t add_w_out4(int32_t s0, int32_t s1, int32_t s2, int32_t s3, int32_t mo,
+                                    int32_t hqo, int32_t e1o)
+{
+    uint32_t o;
+    int32_t h, l;
+    __asm__(ADD_W_OUT("s0", "ssat %[o], #8, %[h]\n\t")
+                ADD_W_OUT("s1", "ssat %[h], #8, %[h]\n\tbfi %[o], %[h], #8, #8\n\t")
+                    ADD_W_OUT("s2", "ssat %[h], #8, %[h]\n\tbfi %[o], %[h], #16, #8\n\t")
+                        ADD_W_OUT("s3", "ssat %[h], #8, %[h]\n\tbfi %[o], %[h], #24, #8\n\t")
+            : [o] "=&r"(o), [h] "=&r"(h), [l] "=&r"(l)
+            : [s0] "r"(s0), [s1] "r"(s1), [s2] "r"(s2), [s3] "r"(s3), [mo] "r"(mo), [hq] "r"(hqo),
+              [e] "r"(e1o));
+    return o;
+}
+#undef ADD_W_OUT
+
+/* four elements from words a and b, clamped to the act range: SSUB8 sets
+ * GE per byte, SEL picks; the upper bound only when `upper` (a constant
+ * in each caller: act_max = 127 needs none, SSAT saw to it) */
+MOTE_ARM_INLINE uint32_t add_w_step(const add_w *w, uint32_t a, uint32_t b, int upper, uint32_t lo4,
+                                    uint32_t hi4)
 {
     int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    add_w_in4((uint32_t)a & 0xFFu, w->off1, w->k1, w->b1, w->m1, &s0, &s1, &s2, &s3);
-    add_w_in4((uint32_t)b & 0xFFu, w->off2, w->k2, w->b2, w->m2, &s0, &s1, &s2, &s3);
-    return add_w_out(s0, w->mo, w->hqo, w->e1o);
+    uint32_t o;
+    add_w_in4(a, w->off1, w->k1, w->b1, w->m1, &s0, &s1, &s2, &s3);
+    add_w_in4(b, w->off2, w->k2, w->b2, w->m2, &s0, &s1, &s2, &s3);
+    o = add_w_out4(s0, s1, s2, s3, w->mo, w->hqo, w->e1o);
+    (void)__ssub8((int32_t)o, (int32_t)lo4); /* GE: o >= act_min */
+    o = __sel(o, lo4);
+    if (upper) {
+        (void)__ssub8((int32_t)hi4, (int32_t)o); /* GE: act_max >= o */
+        o = __sel(o, hi4);
+    }
+    return o;
 }
 
-/* act range: 0 full (SSAT alone), 1 lower bound only, 2 upper only, 3 both */
-static void add_words(const add_w *w, const int8_t *in1, const int8_t *in2, int8_t *out, int32_t n,
-                      int32_t range, uint32_t lo4, uint32_t hi4)
+/* the last n % 4 elements go through one more step from zero-filled words */
+MOTE_ARM_INLINE void add_words(const add_w *w, const int8_t *in1, const int8_t *in2, int8_t *out,
+                               int32_t n, int upper, uint32_t lo4, uint32_t hi4)
 {
     int32_t i;
-    for (i = 0; i + 4 <= n; i += 4) {
-        int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        uint32_t o;
-        add_w_in4(mote_arm_ld32(in1 + i), w->off1, w->k1, w->b1, w->m1, &s0, &s1, &s2, &s3);
-        add_w_in4(mote_arm_ld32(in2 + i), w->off2, w->k2, w->b2, w->m2, &s0, &s1, &s2, &s3);
-        {
-            const int32_t mo = w->mo, hqo = w->hqo, e1o = w->e1o;
-            const int32_t v0 = add_w_out(s0, mo, hqo, e1o);
-            const int32_t v1 = add_w_out(s1, mo, hqo, e1o);
-            const int32_t v2 = add_w_out(s2, mo, hqo, e1o);
-            const int32_t v3 = add_w_out(s3, mo, hqo, e1o);
-            o = ((uint32_t)v0 & 0xFFu) | (((uint32_t)v1 & 0xFFu) << 8) |
-                (((uint32_t)v2 & 0xFFu) << 16) | ((uint32_t)v3 << 24);
-        }
-        if (range & 1) {
-            (void)__ssub8((int32_t)o, (int32_t)lo4); /* GE: o >= act_min */
-            o = __sel(o, lo4);
-        }
-        if (range & 2) {
-            (void)__ssub8((int32_t)hi4, (int32_t)o); /* GE: act_max >= o */
-            o = __sel(o, hi4);
-        }
-        mote_arm_st32(out + i, o);
+    for (i = 0; i + 4 <= n; i += 4)
+        mote_arm_st32(out + i, add_w_step(w, mote_arm_ld32(in1 + i), mote_arm_ld32(in2 + i), upper,
+                                          lo4, hi4));
+    if (i < n) {
+        const size_t r = (size_t)(n - i);
+        uint32_t a = 0, b = 0, o;
+        memcpy(&a, in1 + i, r);
+        memcpy(&b, in2 + i, r);
+        o = add_w_step(w, a, b, upper, lo4, hi4);
+        memcpy(out + i, &o, r);
     }
-    for (; i < n; ++i) {
-        int32_t v = add_w_one(w, in1[i], in2[i]);
-        v = v < (int8_t)lo4 ? (int8_t)lo4 : v;
-        v = v > (int8_t)hi4 ? (int8_t)hi4 : v;
-        out[i] = (int8_t)v;
-    }
+}
+
+static void add_words_lo(const add_w *w, const int8_t *in1, const int8_t *in2, int8_t *out,
+                         int32_t n, uint32_t lo4)
+{
+    add_words(w, in1, in2, out, n, 0, lo4, 0);
+}
+
+static void add_words_lohi(const add_w *w, const int8_t *in1, const int8_t *in2, int8_t *out,
+                           int32_t n, uint32_t lo4, uint32_t hi4)
+{
+    add_words(w, in1, in2, out, n, 1, lo4, hi4);
 }
 
 MOTE_ARM_INLINE int8_t add_fast(const add_k *k, int32_t a, int32_t b)
@@ -181,8 +204,10 @@ mote_status mote_arm_add_s8(const mote_add_s8_params *p, const mote_dims *in1_di
         w.mo = k.mo;
         w.hqo = (int32_t)((1u << (-k.so - 2)) + ((uint32_t)k.ooff << (-k.so - 1)));
         w.e1o = -k.so - 1;
-        add_words(&w, in1, in2, output, n, (k.lo > -128 ? 1 : 0) | (k.hi < 127 ? 2 : 0),
-                  mote_arm_dup8(k.lo), mote_arm_dup8(k.hi));
+        if (k.hi == 127)
+            add_words_lo(&w, in1, in2, output, n, mote_arm_dup8(k.lo));
+        else
+            add_words_lohi(&w, in1, in2, output, n, mote_arm_dup8(k.lo), mote_arm_dup8(k.hi));
     } else if (k.s1 <= -2 && k.s2 <= -2 && k.so <= -2) {
         k.hq1 = (int32_t)1 << (-k.s1 - 2);
         k.hq2 = (int32_t)1 << (-k.s2 - 2);
