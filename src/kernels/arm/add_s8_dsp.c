@@ -3,10 +3,15 @@
  * with the DSP extension. Bit-exact with mote_ref_add_s8.
  *
  * Each element takes three requantizations (both inputs to the common
- * scale, the sum to the output scale), all with shift <= 0. When every
- * shift is <= -2 they use the single-rounding SMLAL form of arm_requant.h
- * (mote_arm_requant_e2, seven instructions each); otherwise the general
- * mote_arm_requant. Broadcasting steps stay with the reference row.
+ * scale, the sum to the output scale). The word path (every shape the
+ * MLPerf Tiny models have: input shifts in [-(left_shift + 1), 0], output
+ * shift in [-23, -2]) does four elements per step from one word load per
+ * input: each input in five instructions (SXTAB, LSL, EOR, SUB, one SMLAL
+ * whose high word is the exact result, accumulated onto the other input's),
+ * the sum in six (mote_arm_requant_e2 with the zero point folded in, SSAT),
+ * BFI packing and SSUB8 / SEL for the activation range; derivation below.
+ * Other shifts take mote_arm_requant_e2 / mote_arm_requant per element.
+ * Broadcasting steps stay with the reference row.
  */
 #if defined(__ARM_FEATURE_DSP)
 
