@@ -717,9 +717,19 @@ static void test_add(counts *c, int n_cases)
         p.input1_multiplier = (int32_t)((1u << 30) | (rnd() >> 2));
         p.input2_multiplier = (int32_t)((1u << 30) | (rnd() >> 2));
         p.output_multiplier = (int32_t)((1u << 30) | (rnd() >> 2));
-        p.input1_shift = rnd() % 8 == 0 ? rint_(-2, 0) : rint_(-8, -1);
-        p.input2_shift = rnd() % 8 == 0 ? rint_(-2, 0) : rint_(-8, -1);
-        p.output_shift = rnd() % 8 == 0 ? rint_(-1, 0) : rint_(-22, -14);
+        /* the DSP row's word path takes input shifts in [-(ls + 1), 0] and
+         * output shifts in [-23, -2]: cases on and past both edges */
+        p.input1_shift = rnd() % 8 == 0   ? rint_(-2, 0)
+                         : rnd() % 4 == 0 ? rint_(-22, -1)
+                                          : rint_(-8, -1);
+        p.input2_shift = rnd() % 8 == 0   ? rint_(-2, 0)
+                         : rnd() % 4 == 0 ? rint_(-22, -1)
+                                          : rint_(-8, -1);
+        p.output_shift = rnd() % 8 == 0   ? rint_(-3, 0)
+                         : rnd() % 4 == 0 ? rint_(-25, -2)
+                                          : rint_(-22, -14);
+        if (rnd() % 3 == 0) p.input2_shift = 0; /* the larger input's scale (multiplier 1/2) */
+        if (rnd() % 8 == 0) p.input1_multiplier = 0;
         random_act(&p.act_min, &p.act_max);
         fill_s8(in_buf, n);
         fill_s8(filt_buf, n);
