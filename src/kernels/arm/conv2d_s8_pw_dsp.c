@@ -130,32 +130,96 @@ __attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute
 }
 
 /*
+ * n widened pixels (xw, 2G words each; G = K / 4 groups) against every
+ * block of four output channels (int8 filter rows of 4G bytes; OC % 4 ==
+ * 0): for each block the filter rows are widened (1 KB, G <= 32) and every
+ * pixel runs pw_px (both operands widened: 11 instructions for 16 MACs,
+ * output stage in registers) or, for an odd number of groups or a shift
+ * > -2, mote_arm_wwdot4 and the C output stage. Outputs of pixel t at
+ * output + t * OC. Shared by the pixel-chunk and the patch paths.
+ */
+void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
+                       int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
+                       const int32_t *bias)
+{
+    int32_t wb[MOTE_ARM_PW_WB_WORDS];
+    const int32_t C = 4 * G;
+    pw_ctx ctx;
+    int32_t t, j, o;
+    ctx.wb = wb;
+    ctx.g8 = 8 * G;
+    ctx.oc = OC;
+    ctx.n = n;
+    ctx.ooff = p->output_offset;
+    ctx.lo4 = mote_arm_dup8(p->act_min);
+    ctx.hi4 = mote_arm_dup8(p->act_max);
+    ctx.full = p->act_min <= -128 && p->act_max >= 127;
+    for (o = 0; o < OC; o += 4) {
+        mote_arm_rq4 rq;
+        const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        int8_t *out = output + o;
+        const int32_t *x = xw;
+        {
+            /* four filter rows, whole groups (C % 4 == 0) */
+            const int8_t *w0 = filter + o * C;
+            int32_t *d = wb;
+            for (j = 0; j < G; ++j, w0 += 4, d += 8) {
+                const uint32_t v0 = mote_arm_ld32(w0), v1 = mote_arm_ld32(w0 + C);
+                const uint32_t v2 = mote_arm_ld32(w0 + 2 * C), v3 = mote_arm_ld32(w0 + 3 * C);
+                d[0] = mote_arm_even0(v0);
+                d[1] = mote_arm_odd0(v0);
+                d[2] = mote_arm_even0(v1);
+                d[3] = mote_arm_odd0(v1);
+                d[4] = mote_arm_even0(v2);
+                d[5] = mote_arm_odd0(v2);
+                d[6] = mote_arm_even0(v3);
+                d[7] = mote_arm_odd0(v3);
+            }
+        }
+        if (G % 2 == 0) {
+            int32_t fast = 1;
+            for (t = 0; t < 4; ++t) {
+                const int32_t sh = q->shift[o + t];
+                ctx.bias[t] = bias ? bias[o + t] : 0;
+                ctx.rq[3 * t] = q->multiplier[o + t];
+                ctx.rq[3 * t + 1] = sh <= -2 ? (int32_t)1 << (-sh - 2) : 0;
+                ctx.rq[3 * t + 2] = -sh - 1;
+                fast &= sh <= -2;
+            }
+            if (fast) {
+                pw_px(xw, out, NULL, &ctx);
+                continue;
+            }
+        }
+        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
+                          p->act_max);
+        for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
+            int32_t acc[4];
+            acc[0] = b0;
+            acc[1] = b1;
+            acc[2] = b2;
+            acc[3] = b3;
+            mote_arm_wwdot4(x, wb, G, acc);
+            mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+        }
+    }
+}
+
+/*
  * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
  * in place (C == OC) or not: chunks of pixels are widened with the input
  * offset into a 2 KB stack buffer (so that, in place, their outputs may
- * overwrite them), then for each block of four output channels the filter
- * rows are widened (1 KB) and every pixel of the chunk runs pw_px (both
- * operands widened: 11 instructions for 16 MACs, output stage in
- * registers) or, for an odd number of groups or a shift > -2,
- * mote_arm_wwdot4 and the C output stage.
+ * overwrite them), then mote_arm_pw_chunk.
  */
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
     int32_t xw[MOTE_ARM_PW_XW_WORDS];
-    int32_t wb[MOTE_ARM_PW_WB_WORDS];
     const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G),
                   off2 = mote_arm_dup16(p->input_offset);
-    pw_ctx ctx;
-    int32_t i0, n, t, j, o;
-    ctx.wb = wb;
-    ctx.g8 = 8 * G;
-    ctx.oc = OC;
-    ctx.ooff = p->output_offset;
-    ctx.lo4 = mote_arm_dup8(p->act_min);
-    ctx.hi4 = mote_arm_dup8(p->act_max);
-    ctx.full = p->act_min <= -128 && p->act_max >= 127;
+    int32_t i0, n, j;
     for (i0 = 0; i0 < npix; i0 += n) {
         n = npix - i0 < P ? npix - i0 : P;
         {
@@ -167,57 +231,7 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
                 d[1] = mote_arm_odd(v, off2);
             }
         }
-        for (o = 0; o < OC; o += 4) {
-            mote_arm_rq4 rq;
-            const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
-            const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
-            int8_t *out = output + i0 * OC + o;
-            const int32_t *x = xw;
-            {
-                /* four filter rows, whole groups (C % 4 == 0) */
-                const int8_t *w0 = filter + o * C;
-                int32_t *d = wb;
-                for (j = 0; j < G; ++j, w0 += 4, d += 8) {
-                    const uint32_t v0 = mote_arm_ld32(w0), v1 = mote_arm_ld32(w0 + C);
-                    const uint32_t v2 = mote_arm_ld32(w0 + 2 * C), v3 = mote_arm_ld32(w0 + 3 * C);
-                    d[0] = mote_arm_even0(v0);
-                    d[1] = mote_arm_odd0(v0);
-                    d[2] = mote_arm_even0(v1);
-                    d[3] = mote_arm_odd0(v1);
-                    d[4] = mote_arm_even0(v2);
-                    d[5] = mote_arm_odd0(v2);
-                    d[6] = mote_arm_even0(v3);
-                    d[7] = mote_arm_odd0(v3);
-                }
-            }
-            if (G % 2 == 0) {
-                int32_t fast = 1;
-                for (t = 0; t < 4; ++t) {
-                    const int32_t sh = q->shift[o + t];
-                    ctx.bias[t] = bias ? bias[o + t] : 0;
-                    ctx.rq[3 * t] = q->multiplier[o + t];
-                    ctx.rq[3 * t + 1] = sh <= -2 ? (int32_t)1 << (-sh - 2) : 0;
-                    ctx.rq[3 * t + 2] = -sh - 1;
-                    fast &= sh <= -2;
-                }
-                if (fast) {
-                    ctx.n = n;
-                    pw_px(xw, out, NULL, &ctx);
-                    continue;
-                }
-            }
-            mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
-                              p->act_max);
-            for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
-                int32_t acc[4];
-                acc[0] = b0;
-                acc[1] = b1;
-                acc[2] = b2;
-                acc[3] = b3;
-                mote_arm_wwdot4(x, wb, G, acc);
-                mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
-            }
-        }
+        mote_arm_pw_chunk(p, q, G, OC, n, xw, output + i0 * OC, filter, bias);
     }
 }
 
