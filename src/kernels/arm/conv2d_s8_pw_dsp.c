@@ -22,6 +22,32 @@ typedef struct pw_ctx {
     int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2), e-1), every shift <= -2 */
 } pw_ctx;
 
+/* Two groups of one pixel against the four widened filter rows (24 words):
+ * 22 instructions for 32 MACs. */
+#define PW_TWO_GROUPS \
+    "ldrd    r8, r9, [r0], #8\n\t" \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
+    "smlad   r4, r10, r8, r4\n\t" \
+    "smlad   r4, r11, r9, r4\n\t" \
+    "smlad   r5, r12, r8, r5\n\t" \
+    "smlad   r5, lr, r9, r5\n\t" \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
+    "smlad   r6, r10, r8, r6\n\t" \
+    "smlad   r6, r11, r9, r6\n\t" \
+    "smlad   r7, r12, r8, r7\n\t" \
+    "smlad   r7, lr, r9, r7\n\t" \
+    "ldrd    r8, r9, [r0], #8\n\t" \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
+    "smlad   r4, r10, r8, r4\n\t" \
+    "smlad   r4, r11, r9, r4\n\t" \
+    "smlad   r5, r12, r8, r5\n\t" \
+    "smlad   r5, lr, r9, r5\n\t" \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
+    "smlad   r6, r10, r8, r6\n\t" \
+    "smlad   r6, r11, r9, r6\n\t" \
+    "smlad   r7, r12, r8, r7\n\t" \
+    "smlad   r7, lr, r9, r7\n\t"
+
 /*
  * n pixels (widened inputs at xw, one after the other) against one block of
  * four widened filter rows: the mote_arm_wwdot4 loop (two groups per
@@ -29,105 +55,92 @@ typedef struct pw_ctx {
  * mote_arm_requant_e2 (same arithmetic), zero point, SSAT, BFI packing and
  * clamp, one word stored per pixel: all in registers (naked: the loop
  * needs 13 of them). The input pointer runs on from pixel to pixel; the
- * output pointer and the end are on the stack.
+ * output pointer, the end and the output stride are on the stack (one LDM).
+ * BODY: the loop body, a whole number of PW_TWO_GROUPS.
  */
-__attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute__((unused)),
-                                                   int8_t *out __attribute__((unused)),
-                                                   const int32_t *unused __attribute__((unused)),
-                                                   const pw_ctx *ctx __attribute__((unused)))
-{
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #8\n\t"
-                     "ldr     r4, [r3, #12]\n\t"
-                     "ldr     r5, [r3, #4]\n\t"
-                     "mla     r4, r4, r5, r0\n\t"
-                     "strd    r1, r4, [sp]\n\t"
-                     "1:\n\t"
-                     "ldm     r3, {r1, r2}\n\t"
-                     "add     r2, r2, r0\n\t"
-                     "ldrd    r4, r5, [r3, #32]\n\t"
-                     "ldrd    r6, r7, [r3, #40]\n\t"
-                     "2:\n\t"
-                     "ldrd    r8, r9, [r0], #8\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r4, r10, r8, r4\n\t"
-                     "smlad   r4, r11, r9, r4\n\t"
-                     "smlad   r5, r12, r8, r5\n\t"
-                     "smlad   r5, lr, r9, r5\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r6, r10, r8, r6\n\t"
-                     "smlad   r6, r11, r9, r6\n\t"
-                     "smlad   r7, r12, r8, r7\n\t"
-                     "smlad   r7, lr, r9, r7\n\t"
-                     "ldrd    r8, r9, [r0], #8\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r4, r10, r8, r4\n\t"
-                     "smlad   r4, r11, r9, r4\n\t"
-                     "smlad   r5, r12, r8, r5\n\t"
-                     "smlad   r5, lr, r9, r5\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r6, r10, r8, r6\n\t"
-                     "smlad   r6, r11, r9, r6\n\t"
-                     "smlad   r7, r12, r8, r7\n\t"
-                     "smlad   r7, lr, r9, r7\n\t"
-                     "cmp     r0, r2\n\t"
-                     "bne     2b\n\t"
-                     "add     r12, r3, #48\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r4, asr #31\n\t"
-                     "and     r1, r4, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r4, r8\n\t"
-                     "asr     r4, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r5, asr #31\n\t"
-                     "and     r1, r5, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r5, r8\n\t"
-                     "asr     r5, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r6, asr #31\n\t"
-                     "and     r1, r6, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r6, r8\n\t"
-                     "asr     r6, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r7, asr #31\n\t"
-                     "and     r1, r7, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r7, r8\n\t"
-                     "asr     r7, r9, r10\n\t"
-                     "ldr     r1, [r3, #16]\n\t"
-                     "add     r4, r4, r1\n\t"
-                     "ssat    r4, #8, r4\n\t"
-                     "add     r5, r5, r1\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "add     r6, r6, r1\n\t"
-                     "ssat    r6, #8, r6\n\t"
-                     "add     r7, r7, r1\n\t"
-                     "ssat    r7, #8, r7\n\t"
-                     "bfi     r4, r5, #8, #8\n\t"
-                     "bfi     r4, r6, #16, #8\n\t"
-                     "bfi     r4, r7, #24, #8\n\t"
-                     "ldr     r1, [r3, #28]\n\t"
-                     "cbnz    r1, 3f\n\t"
-                     "ldr     r8, [r3, #20]\n\t"
-                     "ssub8   r9, r4, r8\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "ldr     r8, [r3, #24]\n\t"
-                     "ssub8   r9, r8, r4\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "3:\n\t"
-                     "ldrd    r8, r9, [sp]\n\t"
-                     "ldr     r10, [r3, #8]\n\t"
-                     "str     r4, [r8]\n\t"
-                     "add     r8, r8, r10\n\t"
-                     "str     r8, [sp]\n\t"
-                     "cmp     r0, r9\n\t"
-                     "bne     1b\n\t"
-                     "add     sp, sp, #8\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+#define PW_PX_FN(NAME, BODY) \
+__attribute__((naked, noinline)) static void NAME(const int32_t *xw __attribute__((unused)), \
+                                                   int8_t *out __attribute__((unused)), \
+                                                   const int32_t *unused __attribute__((unused)), \
+                                                   const pw_ctx *ctx __attribute__((unused))) \
+{ \
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" \
+                     "sub     sp, sp, #16\n\t" \
+                     "ldr     r4, [r3, #12]\n\t" \
+                     "ldr     r5, [r3, #4]\n\t" \
+                     "mla     r4, r4, r5, r0\n\t" \
+                     "strd    r1, r4, [sp]\n\t" \
+                     "ldr     r5, [r3, #8]\n\t" \
+                     "str     r5, [sp, #8]\n\t" \
+                     "1:\n\t" \
+                     "ldm     r3, {r1, r2}\n\t" \
+                     "add     r2, r2, r0\n\t" \
+                     "ldrd    r4, r5, [r3, #32]\n\t" \
+                     "ldrd    r6, r7, [r3, #40]\n\t" \
+                     "2:\n\t" \
+                     BODY \
+                     "cmp     r0, r2\n\t" \
+                     "bne     2b\n\t" \
+                     "add     r12, r3, #48\n\t" \
+                     "ldm     r12!, {r8, r9, r10}\n\t" \
+                     "add     r9, r9, r4, asr #31\n\t" \
+                     "and     r1, r4, #0x80000000\n\t" \
+                     "orr     r1, r1, #0x40000000\n\t" \
+                     "smlal   r1, r9, r4, r8\n\t" \
+                     "asr     r4, r9, r10\n\t" \
+                     "ldm     r12!, {r8, r9, r10}\n\t" \
+                     "add     r9, r9, r5, asr #31\n\t" \
+                     "and     r1, r5, #0x80000000\n\t" \
+                     "orr     r1, r1, #0x40000000\n\t" \
+                     "smlal   r1, r9, r5, r8\n\t" \
+                     "asr     r5, r9, r10\n\t" \
+                     "ldm     r12!, {r8, r9, r10}\n\t" \
+                     "add     r9, r9, r6, asr #31\n\t" \
+                     "and     r1, r6, #0x80000000\n\t" \
+                     "orr     r1, r1, #0x40000000\n\t" \
+                     "smlal   r1, r9, r6, r8\n\t" \
+                     "asr     r6, r9, r10\n\t" \
+                     "ldm     r12!, {r8, r9, r10}\n\t" \
+                     "add     r9, r9, r7, asr #31\n\t" \
+                     "and     r1, r7, #0x80000000\n\t" \
+                     "orr     r1, r1, #0x40000000\n\t" \
+                     "smlal   r1, r9, r7, r8\n\t" \
+                     "asr     r7, r9, r10\n\t" \
+                     "ldr     r1, [r3, #16]\n\t" \
+                     "add     r4, r4, r1\n\t" \
+                     "ssat    r4, #8, r4\n\t" \
+                     "add     r5, r5, r1\n\t" \
+                     "ssat    r5, #8, r5\n\t" \
+                     "add     r6, r6, r1\n\t" \
+                     "ssat    r6, #8, r6\n\t" \
+                     "add     r7, r7, r1\n\t" \
+                     "ssat    r7, #8, r7\n\t" \
+                     "bfi     r4, r5, #8, #8\n\t" \
+                     "bfi     r4, r6, #16, #8\n\t" \
+                     "bfi     r4, r7, #24, #8\n\t" \
+                     "ldr     r1, [r3, #28]\n\t" \
+                     "cbnz    r1, 3f\n\t" \
+                     "ldr     r8, [r3, #20]\n\t" \
+                     "ssub8   r9, r4, r8\n\t" \
+                     "sel     r4, r4, r8\n\t" \
+                     "ldr     r8, [r3, #24]\n\t" \
+                     "ssub8   r9, r8, r4\n\t" \
+                     "sel     r4, r4, r8\n\t" \
+                     "3:\n\t" \
+                     "ldm     sp, {r8, r9, r10}\n\t" \
+                     "str     r4, [r8]\n\t" \
+                     "add     r8, r8, r10\n\t" \
+                     "str     r8, [sp]\n\t" \
+                     "cmp     r0, r9\n\t" \
+                     "bne     1b\n\t" \
+                     "add     sp, sp, #16\n\t" \
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"); \
 }
+
+/* pw_px: two groups per iteration (groups even); pw_px8: eight (groups %
+ * 8 == 0: three loop branches fewer per pixel and block). */
+PW_PX_FN(pw_px, PW_TWO_GROUPS)
+PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS)
 
 /*
  * n widened pixels (xw, 2G words each; G = K / 4 groups) against every
@@ -188,7 +201,10 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
                 fast &= sh <= -2;
             }
             if (fast) {
-                pw_px(xw, out, NULL, &ctx);
+                if (G % 8 == 0)
+                    pw_px8(xw, out, NULL, &ctx);
+                else
+                    pw_px(xw, out, NULL, &ctx);
                 continue;
             }
         }
