@@ -14,12 +14,13 @@ typedef struct pw_ctx {
     int32_t g8;        /* 4: bytes of one pixel's widened inputs (8 per group, groups even) */
     int32_t oc;        /* 8: output pixel stride */
     int32_t n;         /* 12: pixels (>= 1) */
-    int32_t ooff;      /* 16: output zero point */
+    int32_t ooff;      /* 16: output zero point (unused by the asm: folded into rq) */
     uint32_t lo4;      /* 20: act_min in every byte */
     uint32_t hi4;      /* 24: act_max in every byte */
     int32_t full;      /* 28: the act range is [-128, 127] */
     int32_t bias[4];   /* 32 */
-    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2), e-1), every shift <= -2 */
+    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2) + zp * 2^(e-1), e-1), */
+                       /* every shift in [-23, -2] (|high word| < 2^30 + 2^29: no wrap) */
 } pw_ctx;
 
 /* Two groups of one pixel against the four widened filter rows (24 words):
@@ -52,8 +53,9 @@ typedef struct pw_ctx {
  * n pixels (widened inputs at xw, one after the other) against one block of
  * four widened filter rows: the mote_arm_wwdot4 loop (two groups per
  * iteration, 24 instructions for 32 MACs), then the output stage of
- * mote_arm_requant_e2 (same arithmetic), zero point, SSAT, BFI packing and
- * clamp, one word stored per pixel: all in registers (naked: the loop
+ * mote_arm_requant_e2 (same arithmetic; the output zero point is in the
+ * high word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
+ * SSAT, BFI packing and clamp, one word stored per pixel: all in registers (naked: the loop
  * needs 13 of them). The input pointer runs on from pixel to pixel; the
  * output pointer, the end and the output stride are on the stack (one LDM).
  * BODY: the loop body, a whole number of PW_TWO_GROUPS.
@@ -106,14 +108,9 @@ __attribute__((naked, noinline)) static void NAME(const int32_t *xw __attribute_
                      "orr     r1, r1, #0x40000000\n\t" \
                      "smlal   r1, r9, r7, r8\n\t" \
                      "asr     r7, r9, r10\n\t" \
-                     "ldr     r1, [r3, #16]\n\t" \
-                     "add     r4, r4, r1\n\t" \
                      "ssat    r4, #8, r4\n\t" \
-                     "add     r5, r5, r1\n\t" \
                      "ssat    r5, #8, r5\n\t" \
-                     "add     r6, r6, r1\n\t" \
                      "ssat    r6, #8, r6\n\t" \
-                     "add     r7, r7, r1\n\t" \
                      "ssat    r7, #8, r7\n\t" \
                      "bfi     r4, r5, #8, #8\n\t" \
                      "bfi     r4, r6, #16, #8\n\t" \
@@ -196,9 +193,12 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
                 const int32_t sh = q->shift[o + t];
                 ctx.bias[t] = bias ? bias[o + t] : 0;
                 ctx.rq[3 * t] = q->multiplier[o + t];
-                ctx.rq[3 * t + 1] = sh <= -2 ? (int32_t)1 << (-sh - 2) : 0;
+                ctx.rq[3 * t + 1] = sh <= -2 && sh >= -23
+                                        ? ((int32_t)1 << (-sh - 2)) +
+                                              p->output_offset * ((int32_t)1 << (-sh - 1))
+                                        : 0;
                 ctx.rq[3 * t + 2] = -sh - 1;
-                fast &= sh <= -2;
+                fast &= sh <= -2 && sh >= -23;
             }
             if (fast) {
                 if (G % 8 == 0)
