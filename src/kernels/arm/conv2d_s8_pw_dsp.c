@@ -139,6 +139,39 @@ __attribute__((naked, noinline)) static void NAME(const int32_t *xw __attribute_
 PW_PX_FN(pw_px, PW_TWO_GROUPS)
 PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS)
 
+/* Four int8 filter rows (w, w + C, w + 2C, w + 3C; C = 4g bytes, any
+ * alignment: LDR) widened into d, g groups of eight words (row r's group j
+ * at d[8j + 2r], d[8j + 2r + 1], as mote_arm_even0 / mote_arm_odd0): 17
+ * instructions per group. g >= 1. */
+__attribute__((naked, noinline)) static void widen_rows4(int32_t *d __attribute__((unused)),
+                                                         const int8_t *w __attribute__((unused)),
+                                                         int32_t C __attribute__((unused)),
+                                                         int32_t g __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "1:\n\t"
+                     "ldr     r4, [r1]\n\t"
+                     "ldr     r5, [r1, r2]\n\t"
+                     "add     r12, r1, r2, lsl #1\n\t"
+                     "ldr     r6, [r12]\n\t"
+                     "ldr     r7, [r12, r2]\n\t"
+                     "sxtb16  r8, r4\n\t"
+                     "sxtb16  r9, r4, ror #8\n\t"
+                     "sxtb16  r10, r5\n\t"
+                     "sxtb16  r11, r5, ror #8\n\t"
+                     "stm     r0!, {r8, r9, r10, r11}\n\t"
+                     "sxtb16  r8, r6\n\t"
+                     "sxtb16  r9, r6, ror #8\n\t"
+                     "sxtb16  r10, r7\n\t"
+                     "sxtb16  r11, r7, ror #8\n\t"
+                     "stm     r0!, {r8, r9, r10, r11}\n\t"
+                     "add     r1, r1, #4\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "bx      lr\n\t");
+}
+
 /*
  * n widened pixels (xw, 2G words each; G = K / 4 groups) against every
  * block of four output channels (int8 filter rows of 4G bytes; OC % 4 ==
@@ -155,7 +188,7 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     int32_t wb[MOTE_ARM_PW_WB_WORDS];
     const int32_t C = 4 * G;
     pw_ctx ctx;
-    int32_t t, j, o;
+    int32_t t, o;
     ctx.wb = wb;
     ctx.g8 = 8 * G;
     ctx.oc = OC;
@@ -170,23 +203,7 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
         const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
         int8_t *out = output + o;
         const int32_t *x = xw;
-        {
-            /* four filter rows, whole groups (C % 4 == 0) */
-            const int8_t *w0 = filter + o * C;
-            int32_t *d = wb;
-            for (j = 0; j < G; ++j, w0 += 4, d += 8) {
-                const uint32_t v0 = mote_arm_ld32(w0), v1 = mote_arm_ld32(w0 + C);
-                const uint32_t v2 = mote_arm_ld32(w0 + 2 * C), v3 = mote_arm_ld32(w0 + 3 * C);
-                d[0] = mote_arm_even0(v0);
-                d[1] = mote_arm_odd0(v0);
-                d[2] = mote_arm_even0(v1);
-                d[3] = mote_arm_odd0(v1);
-                d[4] = mote_arm_even0(v2);
-                d[5] = mote_arm_odd0(v2);
-                d[6] = mote_arm_even0(v3);
-                d[7] = mote_arm_odd0(v3);
-            }
-        }
+        widen_rows4(wb, filter + o * C, C, G); /* four rows, whole groups */
         if (G % 2 == 0) {
             int32_t fast = 1;
             for (t = 0; t < 4; ++t) {
