@@ -324,7 +324,7 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
 
 /*
  * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0, every
- * shift in [-23, -2]): the patches of up to MOTE_ARM_PW_XW_WORDS / (2G) output
+ * shift <= -2): the patches of up to MOTE_ARM_PW_XW_WORDS / (2G) output
  * pixels (in output order) are gathered and widened with the offset into a
  * 2 KB stack buffer, then mote_arm_pw_chunk runs them against widened
  * filter rows (widened once per chunk and block instead of SXTB16 per
@@ -390,7 +390,7 @@ void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, co
     int chunks = K % 8 == 0 && K <= 128 && OC % 4 == 0;
     int32_t o;
     for (o = 0; chunks && o < OC; ++o)
-        if (q->shift[o] > -2 || q->shift[o] < -23) chunks = 0;
+        if (q->shift[o] > -2) chunks = 0;
     if (chunks)
         patch_chunks(p, q, id, input, fd, filter, bias, od, output);
     else

@@ -14,39 +14,39 @@ typedef struct pw_ctx {
     int32_t g8;        /* 4: bytes of one pixel's widened inputs (8 per group, groups even) */
     int32_t oc;        /* 8: output pixel stride */
     int32_t n;         /* 12: pixels (>= 1) */
-    int32_t ooff;      /* 16: output zero point (unused by the asm: folded into rq) */
+    int32_t ooff;      /* 16: output zero point (pw_pxz) */
     uint32_t lo4;      /* 20: act_min in every byte */
     uint32_t hi4;      /* 24: act_max in every byte */
     int32_t full;      /* 28: the act range is [-128, 127] */
     int32_t bias[4];   /* 32 */
-    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2) + zp * 2^(e-1), e-1), */
-                       /* every shift in [-23, -2] (|high word| < 2^30 + 2^29: no wrap) */
+    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2) [+ zp * 2^(e-1) when every */
+                       /* shift is in [-23, -2]: |high word| < 2^30 + 2^29, no wrap], e-1) */
 } pw_ctx;
 
 /* Two groups of one pixel against the four widened filter rows (24 words):
  * 22 instructions for 32 MACs. */
-#define PW_TWO_GROUPS \
-    "ldrd    r8, r9, [r0], #8\n\t" \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
-    "smlad   r4, r10, r8, r4\n\t" \
-    "smlad   r4, r11, r9, r4\n\t" \
-    "smlad   r5, r12, r8, r5\n\t" \
-    "smlad   r5, lr, r9, r5\n\t" \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
-    "smlad   r6, r10, r8, r6\n\t" \
-    "smlad   r6, r11, r9, r6\n\t" \
-    "smlad   r7, r12, r8, r7\n\t" \
-    "smlad   r7, lr, r9, r7\n\t" \
-    "ldrd    r8, r9, [r0], #8\n\t" \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
-    "smlad   r4, r10, r8, r4\n\t" \
-    "smlad   r4, r11, r9, r4\n\t" \
-    "smlad   r5, r12, r8, r5\n\t" \
-    "smlad   r5, lr, r9, r5\n\t" \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t" \
-    "smlad   r6, r10, r8, r6\n\t" \
-    "smlad   r6, r11, r9, r6\n\t" \
-    "smlad   r7, r12, r8, r7\n\t" \
+#define PW_TWO_GROUPS                                                                              \
+    "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r4, r10, r8, r4\n\t"                                                                  \
+    "smlad   r4, r11, r9, r4\n\t"                                                                  \
+    "smlad   r5, r12, r8, r5\n\t"                                                                  \
+    "smlad   r5, lr, r9, r5\n\t"                                                                   \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r10, r8, r6\n\t"                                                                  \
+    "smlad   r6, r11, r9, r6\n\t"                                                                  \
+    "smlad   r7, r12, r8, r7\n\t"                                                                  \
+    "smlad   r7, lr, r9, r7\n\t"                                                                   \
+    "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r4, r10, r8, r4\n\t"                                                                  \
+    "smlad   r4, r11, r9, r4\n\t"                                                                  \
+    "smlad   r5, r12, r8, r5\n\t"                                                                  \
+    "smlad   r5, lr, r9, r5\n\t"                                                                   \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r10, r8, r6\n\t"                                                                  \
+    "smlad   r6, r11, r9, r6\n\t"                                                                  \
+    "smlad   r7, r12, r8, r7\n\t"                                                                  \
     "smlad   r7, lr, r9, r7\n\t"
 
 /*
@@ -60,84 +60,92 @@ typedef struct pw_ctx {
  * output pointer, the end and the output stride are on the stack (one LDM).
  * BODY: the loop body, a whole number of PW_TWO_GROUPS.
  */
-#define PW_PX_FN(NAME, BODY) \
-__attribute__((naked, noinline)) static void NAME(const int32_t *xw __attribute__((unused)), \
-                                                   int8_t *out __attribute__((unused)), \
-                                                   const int32_t *unused __attribute__((unused)), \
-                                                   const pw_ctx *ctx __attribute__((unused))) \
-{ \
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" \
-                     "sub     sp, sp, #16\n\t" \
-                     "ldr     r4, [r3, #12]\n\t" \
-                     "ldr     r5, [r3, #4]\n\t" \
-                     "mla     r4, r4, r5, r0\n\t" \
-                     "strd    r1, r4, [sp]\n\t" \
-                     "ldr     r5, [r3, #8]\n\t" \
-                     "str     r5, [sp, #8]\n\t" \
-                     "1:\n\t" \
-                     "ldm     r3, {r1, r2}\n\t" \
-                     "add     r2, r2, r0\n\t" \
-                     "ldrd    r4, r5, [r3, #32]\n\t" \
-                     "ldrd    r6, r7, [r3, #40]\n\t" \
-                     "2:\n\t" \
-                     BODY \
-                     "cmp     r0, r2\n\t" \
-                     "bne     2b\n\t" \
-                     "add     r12, r3, #48\n\t" \
-                     "ldm     r12!, {r8, r9, r10}\n\t" \
-                     "add     r9, r9, r4, asr #31\n\t" \
-                     "and     r1, r4, #0x80000000\n\t" \
-                     "orr     r1, r1, #0x40000000\n\t" \
-                     "smlal   r1, r9, r4, r8\n\t" \
-                     "asr     r4, r9, r10\n\t" \
-                     "ldm     r12!, {r8, r9, r10}\n\t" \
-                     "add     r9, r9, r5, asr #31\n\t" \
-                     "and     r1, r5, #0x80000000\n\t" \
-                     "orr     r1, r1, #0x40000000\n\t" \
-                     "smlal   r1, r9, r5, r8\n\t" \
-                     "asr     r5, r9, r10\n\t" \
-                     "ldm     r12!, {r8, r9, r10}\n\t" \
-                     "add     r9, r9, r6, asr #31\n\t" \
-                     "and     r1, r6, #0x80000000\n\t" \
-                     "orr     r1, r1, #0x40000000\n\t" \
-                     "smlal   r1, r9, r6, r8\n\t" \
-                     "asr     r6, r9, r10\n\t" \
-                     "ldm     r12!, {r8, r9, r10}\n\t" \
-                     "add     r9, r9, r7, asr #31\n\t" \
-                     "and     r1, r7, #0x80000000\n\t" \
-                     "orr     r1, r1, #0x40000000\n\t" \
-                     "smlal   r1, r9, r7, r8\n\t" \
-                     "asr     r7, r9, r10\n\t" \
-                     "ssat    r4, #8, r4\n\t" \
-                     "ssat    r5, #8, r5\n\t" \
-                     "ssat    r6, #8, r6\n\t" \
-                     "ssat    r7, #8, r7\n\t" \
-                     "bfi     r4, r5, #8, #8\n\t" \
-                     "bfi     r4, r6, #16, #8\n\t" \
-                     "bfi     r4, r7, #24, #8\n\t" \
-                     "ldr     r1, [r3, #28]\n\t" \
-                     "cbnz    r1, 3f\n\t" \
-                     "ldr     r8, [r3, #20]\n\t" \
-                     "ssub8   r9, r4, r8\n\t" \
-                     "sel     r4, r4, r8\n\t" \
-                     "ldr     r8, [r3, #24]\n\t" \
-                     "ssub8   r9, r8, r4\n\t" \
-                     "sel     r4, r4, r8\n\t" \
-                     "3:\n\t" \
-                     "ldm     sp, {r8, r9, r10}\n\t" \
-                     "str     r4, [r8]\n\t" \
-                     "add     r8, r8, r10\n\t" \
-                     "str     r8, [sp]\n\t" \
-                     "cmp     r0, r9\n\t" \
-                     "bne     1b\n\t" \
-                     "add     sp, sp, #16\n\t" \
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"); \
-}
+#define PW_PX_FN(NAME, BODY, OSTAGE)                                                               \
+    __attribute__((naked, noinline)) static void NAME(                                             \
+        const int32_t *xw __attribute__((unused)), int8_t *out __attribute__((unused)),            \
+        const int32_t *unused __attribute__((unused)), const pw_ctx *ctx __attribute__((unused)))  \
+    {                                                                                              \
+        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
+                         "sub     sp, sp, #16\n\t"                                                 \
+                         "ldr     r4, [r3, #12]\n\t"                                               \
+                         "ldr     r5, [r3, #4]\n\t"                                                \
+                         "mla     r4, r4, r5, r0\n\t"                                              \
+                         "strd    r1, r4, [sp]\n\t"                                                \
+                         "ldr     r5, [r3, #8]\n\t"                                                \
+                         "str     r5, [sp, #8]\n\t"                                                \
+                         "1:\n\t"                                                                  \
+                         "ldm     r3, {r1, r2}\n\t"                                                \
+                         "add     r2, r2, r0\n\t"                                                  \
+                         "ldrd    r4, r5, [r3, #32]\n\t"                                           \
+                         "ldrd    r6, r7, [r3, #40]\n\t"                                           \
+                         "2:\n\t" BODY "cmp     r0, r2\n\t"                                        \
+                         "bne     2b\n\t"                                                          \
+                         "add     r12, r3, #48\n\t"                                                \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r4, asr #31\n\t"                                         \
+                         "and     r1, r4, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r4, r8\n\t"                                              \
+                         "asr     r4, r9, r10\n\t"                                                 \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r5, asr #31\n\t"                                         \
+                         "and     r1, r5, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r5, r8\n\t"                                              \
+                         "asr     r5, r9, r10\n\t"                                                 \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r6, asr #31\n\t"                                         \
+                         "and     r1, r6, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r6, r8\n\t"                                              \
+                         "asr     r6, r9, r10\n\t"                                                 \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r7, asr #31\n\t"                                         \
+                         "and     r1, r7, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r7, r8\n\t"                                              \
+                         "asr     r7, r9, r10\n\t" OSTAGE "ssat    r4, #8, r4\n\t"                 \
+                         "ssat    r5, #8, r5\n\t"                                                  \
+                         "ssat    r6, #8, r6\n\t"                                                  \
+                         "ssat    r7, #8, r7\n\t"                                                  \
+                         "bfi     r4, r5, #8, #8\n\t"                                              \
+                         "bfi     r4, r6, #16, #8\n\t"                                             \
+                         "bfi     r4, r7, #24, #8\n\t"                                             \
+                         "ldr     r1, [r3, #28]\n\t"                                               \
+                         "cbnz    r1, 3f\n\t"                                                      \
+                         "ldr     r8, [r3, #20]\n\t"                                               \
+                         "ssub8   r9, r4, r8\n\t"                                                  \
+                         "sel     r4, r4, r8\n\t"                                                  \
+                         "ldr     r8, [r3, #24]\n\t"                                               \
+                         "ssub8   r9, r8, r4\n\t"                                                  \
+                         "sel     r4, r4, r8\n\t"                                                  \
+                         "3:\n\t"                                                                  \
+                         "ldm     sp, {r8, r9, r10}\n\t"                                           \
+                         "str     r4, [r8]\n\t"                                                    \
+                         "add     r8, r8, r10\n\t"                                                 \
+                         "str     r8, [sp]\n\t"                                                    \
+                         "cmp     r0, r9\n\t"                                                      \
+                         "bne     1b\n\t"                                                          \
+                         "add     sp, sp, #16\n\t"                                                 \
+                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
+    }
+
+/* The output zero point added after the shift (a shift below -23: not
+ * folded into the addend). */
+#define PW_ADD_ZP                                                                                  \
+    "ldr     r1, [r3, #16]\n\t"                                                                    \
+    "add     r4, r4, r1\n\t"                                                                       \
+    "add     r5, r5, r1\n\t"                                                                       \
+    "add     r6, r6, r1\n\t"                                                                       \
+    "add     r7, r7, r1\n\t"
 
 /* pw_px: two groups per iteration (groups even); pw_px8: eight (groups %
- * 8 == 0: three loop branches fewer per pixel and block). */
-PW_PX_FN(pw_px, PW_TWO_GROUPS)
-PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS)
+ * 8 == 0: three loop branches fewer per pixel and block); both with the
+ * zero point in the addend (every shift in [-23, -2]). pw_pxz: two groups,
+ * the zero point added (every shift <= -2). */
+PW_PX_FN(pw_px, PW_TWO_GROUPS, "")
+PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS, "")
+PW_PX_FN(pw_pxz, PW_TWO_GROUPS, PW_ADD_ZP)
 
 /* Four int8 filter rows (w, w + C, w + 2C, w + 3C; C = 4g bytes, any
  * alignment: LDR) widened into d, g groups of eight words (row r's group j
@@ -205,20 +213,24 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
         const int32_t *x = xw;
         widen_rows4(wb, filter + o * C, C, G); /* four rows, whole groups */
         if (G % 2 == 0) {
-            int32_t fast = 1;
+            int32_t fast = 1, fold = 1;
             for (t = 0; t < 4; ++t) {
+                const int32_t sh = q->shift[o + t];
+                fast &= sh <= -2;
+                fold &= sh >= -23;
+            }
+            for (t = 0; fast && t < 4; ++t) {
                 const int32_t sh = q->shift[o + t];
                 ctx.bias[t] = bias ? bias[o + t] : 0;
                 ctx.rq[3 * t] = q->multiplier[o + t];
-                ctx.rq[3 * t + 1] = sh <= -2 && sh >= -23
-                                        ? ((int32_t)1 << (-sh - 2)) +
-                                              p->output_offset * ((int32_t)1 << (-sh - 1))
-                                        : 0;
+                ctx.rq[3 * t + 1] = ((int32_t)1 << (-sh - 2)) +
+                                    (fold ? p->output_offset * ((int32_t)1 << (-sh - 1)) : 0);
                 ctx.rq[3 * t + 2] = -sh - 1;
-                fast &= sh <= -2 && sh >= -23;
             }
             if (fast) {
-                if (G % 8 == 0)
+                if (!fold)
+                    pw_pxz(xw, out, NULL, &ctx);
+                else if (G % 8 == 0)
                     pw_px8(xw, out, NULL, &ctx);
                 else
                     pw_px(xw, out, NULL, &ctx);
