@@ -335,7 +335,14 @@ static void test_conv(counts *c, int n_cases)
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 6) : rint_(1, 19);
         fd.n = rint_(1, 19);
         fd.c = id.c;
-        switch (rnd() % 6) {
+        switch (rnd() % 7) {
+        case 6: /* first layers of one or two input channels, K % 8 == 0, K <=
+                 * 128 (kws_ref_model's 10x4): the patch path's pixel chunks */
+            id.c = fd.c = rint_(1, 2);
+            fd.h = 2 * rint_(1, 5);
+            fd.w = 4;
+            fd.n = 4 * rint_(1, 16);
+            break;
         case 5: /* 2x2 blocking's large K (in_c % 4 == 0, K up to 576) or its
                  * padded few-channel first layers (K % 4 != 0) */
             if (rnd() % 2) {

@@ -93,6 +93,12 @@ static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias);
+/* n widened pixels (2G words each) against all OC (% 4 == 0) output
+ * channels, filter rows of 4G bytes, G <= 32; outputs at output + t * OC
+ * (the pixel-chunk path's inner part, also run by the patch path). */
+void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
+                       int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
+                       const int32_t *bias);
 /* Returns the output channels done (a multiple of 4); the rest go to
  * mote_arm_conv_direct from there. */
 int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *q,

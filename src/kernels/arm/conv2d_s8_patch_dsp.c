@@ -192,7 +192,7 @@ __attribute__((naked, noinline)) static void cv_blocks(const int32_t *xw __attri
 }
 
 /*
- * The patch path (K <= 512, any geometry): output pixel by output pixel,
+ * The patch path, pixel by pixel (K <= 640, any geometry): output pixel by output pixel,
  * the pixel's K inputs are gathered in filter order (the input zero point
  * for padded taps, so that they add exactly 0 once the offset is added,
  * as the reference's skipped taps do), then widened in place with the
@@ -201,9 +201,11 @@ __attribute__((naked, noinline)) static void cv_blocks(const int32_t *xw __attri
  * mote_arm_xdot4 against the int8 filter rows; the last K % 4 depth
  * values and the last OC % 4 channels in C.
  */
-void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
-                         const int8_t *input, const mote_dims *fd, const int8_t *filter,
-                         const int32_t *bias, const mote_dims *od, int8_t *output)
+static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
+                                                   const mote_requant *q, const mote_dims *id,
+                                                   const int8_t *input, const mote_dims *fd,
+                                                   const int8_t *filter, const int32_t *bias,
+                                                   const mote_dims *od, int8_t *output)
 {
     int32_t xw[MOTE_ARM_CONV_XW_WORDS];
     const mote_conv_geom *g = &p->geom;
@@ -318,6 +320,81 @@ void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, co
             }
         }
     }
+}
+
+/*
+ * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0, every
+ * shift <= -2): the patches of up to MOTE_ARM_PW_XW_WORDS / (2G) output
+ * pixels (in output order) are gathered and widened with the offset into a
+ * 2 KB stack buffer, then mote_arm_pw_chunk runs them against widened
+ * filter rows (widened once per chunk and block instead of SXTB16 per
+ * pixel). Every patch of a chunk is read before any of its outputs is
+ * written, so this is safe wherever the pixel-by-pixel order is.
+ */
+static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
+                                                   const mote_requant *q, const mote_dims *id,
+                                                   const int8_t *input, const mote_dims *fd,
+                                                   const int8_t *filter, const int32_t *bias,
+                                                   const mote_dims *od, int8_t *output)
+{
+    int32_t xw[MOTE_ARM_PW_XW_WORDS];
+    int32_t rawbuf[32];
+    int8_t *raw = (int8_t *)rawbuf;
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, K = fd->h * fd->w * C, G = K / 4, OC = od->c;
+    const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w, OW = od->w;
+    const int32_t P = MOTE_ARM_PW_XW_WORDS / (2 * G), npix = od->h * OW;
+    const int32_t off2 = mote_arm_dup16(p->input_offset);
+    const int8_t zp = (int8_t)(-p->input_offset);
+    int32_t b, i0, n, t, j;
+
+    for (b = 0; b < od->n; ++b) {
+        const int8_t *in_batch = input + b * IH * IW * C;
+        int8_t *out = output + b * npix * OC;
+        for (i0 = 0; i0 < npix; i0 += n) {
+            n = npix - i0 < P ? npix - i0 : P;
+            for (t = 0; t < n; ++t) {
+                const int32_t oy = (i0 + t) / OW, ox = (i0 + t) % OW;
+                const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
+                int32_t ky_lo = 0, ky_hi = KH, kx_lo = 0, kx_hi = KW, i;
+                int32_t *d = xw + 2 * G * t;
+                if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
+                    mote_arm_tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
+                if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                    mote_arm_tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                i = ky_lo * KW * C;
+                mote_arm_fill_zp(raw, zp, i);
+                if (ky_hi > ky_lo) {
+                    mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
+                                         kx_hi, zp);
+                    i = ky_hi * KW * C;
+                }
+                mote_arm_fill_zp(raw + i, zp, K - i);
+                for (j = 0; j < G; ++j, d += 2) {
+                    const uint32_t v = (uint32_t)rawbuf[j];
+                    d[0] = mote_arm_even(v, off2);
+                    d[1] = mote_arm_odd(v, off2);
+                }
+            }
+            mote_arm_pw_chunk(p, q, G, OC, n, xw, out + i0 * OC, filter, bias);
+        }
+    }
+}
+
+/* The patch path: pixel chunks when the case allows, else pixel by pixel. */
+void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                         const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                         const int32_t *bias, const mote_dims *od, int8_t *output)
+{
+    const int32_t K = fd->h * fd->w * id->c, OC = od->c;
+    int chunks = K % 8 == 0 && K <= 128 && OC % 4 == 0;
+    int32_t o;
+    for (o = 0; chunks && o < OC; ++o)
+        if (q->shift[o] > -2) chunks = 0;
+    if (chunks)
+        patch_chunks(p, q, id, input, fd, filter, bias, od, output);
+    else
+        patch_pixels(p, q, id, input, fd, filter, bias, od, output);
 }
 
 #else

@@ -14,148 +14,257 @@ typedef struct pw_ctx {
     int32_t g8;        /* 4: bytes of one pixel's widened inputs (8 per group, groups even) */
     int32_t oc;        /* 8: output pixel stride */
     int32_t n;         /* 12: pixels (>= 1) */
-    int32_t ooff;      /* 16: output zero point */
+    int32_t ooff;      /* 16: output zero point (pw_pxz) */
     uint32_t lo4;      /* 20: act_min in every byte */
     uint32_t hi4;      /* 24: act_max in every byte */
     int32_t full;      /* 28: the act range is [-128, 127] */
     int32_t bias[4];   /* 32 */
-    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2), e-1), every shift <= -2 */
+    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2) [+ zp * 2^(e-1) when every */
+                       /* shift is in [-23, -2]: |high word| < 2^30 + 2^29, no wrap], e-1) */
 } pw_ctx;
+
+/* Two groups of one pixel against the four widened filter rows (24 words):
+ * 22 instructions for 32 MACs. */
+#define PW_TWO_GROUPS                                                                              \
+    "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r4, r10, r8, r4\n\t"                                                                  \
+    "smlad   r4, r11, r9, r4\n\t"                                                                  \
+    "smlad   r5, r12, r8, r5\n\t"                                                                  \
+    "smlad   r5, lr, r9, r5\n\t"                                                                   \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r10, r8, r6\n\t"                                                                  \
+    "smlad   r6, r11, r9, r6\n\t"                                                                  \
+    "smlad   r7, r12, r8, r7\n\t"                                                                  \
+    "smlad   r7, lr, r9, r7\n\t"                                                                   \
+    "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r4, r10, r8, r4\n\t"                                                                  \
+    "smlad   r4, r11, r9, r4\n\t"                                                                  \
+    "smlad   r5, r12, r8, r5\n\t"                                                                  \
+    "smlad   r5, lr, r9, r5\n\t"                                                                   \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r10, r8, r6\n\t"                                                                  \
+    "smlad   r6, r11, r9, r6\n\t"                                                                  \
+    "smlad   r7, r12, r8, r7\n\t"                                                                  \
+    "smlad   r7, lr, r9, r7\n\t"
 
 /*
  * n pixels (widened inputs at xw, one after the other) against one block of
  * four widened filter rows: the mote_arm_wwdot4 loop (two groups per
  * iteration, 24 instructions for 32 MACs), then the output stage of
- * mote_arm_requant_e2 (same arithmetic), zero point, SSAT, BFI packing and
- * clamp, one word stored per pixel: all in registers (naked: the loop
+ * mote_arm_requant_e2 (same arithmetic; the output zero point is in the
+ * high word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
+ * SSAT, BFI packing and clamp, one word stored per pixel: all in registers (naked: the loop
  * needs 13 of them). The input pointer runs on from pixel to pixel; the
- * output pointer and the end are on the stack.
+ * output pointer, the end and the output stride are on the stack (one LDM).
+ * BODY: the loop body, a whole number of PW_TWO_GROUPS.
  */
-__attribute__((naked, noinline)) static void pw_px(const int32_t *xw __attribute__((unused)),
-                                                   int8_t *out __attribute__((unused)),
-                                                   const int32_t *unused __attribute__((unused)),
-                                                   const pw_ctx *ctx __attribute__((unused)))
+#define PW_PX_FN(NAME, BODY, OSTAGE)                                                               \
+    __attribute__((naked, noinline)) static void NAME(                                             \
+        const int32_t *xw __attribute__((unused)), int8_t *out __attribute__((unused)),            \
+        const int32_t *unused __attribute__((unused)), const pw_ctx *ctx __attribute__((unused)))  \
+    {                                                                                              \
+        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
+                         "sub     sp, sp, #16\n\t"                                                 \
+                         "ldr     r4, [r3, #12]\n\t"                                               \
+                         "ldr     r5, [r3, #4]\n\t"                                                \
+                         "mla     r4, r4, r5, r0\n\t"                                              \
+                         "strd    r1, r4, [sp]\n\t"                                                \
+                         "ldr     r5, [r3, #8]\n\t"                                                \
+                         "str     r5, [sp, #8]\n\t"                                                \
+                         "1:\n\t"                                                                  \
+                         "ldm     r3, {r1, r2}\n\t"                                                \
+                         "add     r2, r2, r0\n\t"                                                  \
+                         "ldrd    r4, r5, [r3, #32]\n\t"                                           \
+                         "ldrd    r6, r7, [r3, #40]\n\t"                                           \
+                         "2:\n\t" BODY "cmp     r0, r2\n\t"                                        \
+                         "bne     2b\n\t"                                                          \
+                         "add     r12, r3, #48\n\t"                                                \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r4, asr #31\n\t"                                         \
+                         "and     r1, r4, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r4, r8\n\t"                                              \
+                         "asr     r4, r9, r10\n\t"                                                 \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r5, asr #31\n\t"                                         \
+                         "and     r1, r5, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r5, r8\n\t"                                              \
+                         "asr     r5, r9, r10\n\t"                                                 \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r6, asr #31\n\t"                                         \
+                         "and     r1, r6, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r6, r8\n\t"                                              \
+                         "asr     r6, r9, r10\n\t"                                                 \
+                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
+                         "add     r9, r9, r7, asr #31\n\t"                                         \
+                         "and     r1, r7, #0x80000000\n\t"                                         \
+                         "orr     r1, r1, #0x40000000\n\t"                                         \
+                         "smlal   r1, r9, r7, r8\n\t"                                              \
+                         "asr     r7, r9, r10\n\t" OSTAGE "ssat    r4, #8, r4\n\t"                 \
+                         "ssat    r5, #8, r5\n\t"                                                  \
+                         "ssat    r6, #8, r6\n\t"                                                  \
+                         "ssat    r7, #8, r7\n\t"                                                  \
+                         "bfi     r4, r5, #8, #8\n\t"                                              \
+                         "bfi     r4, r6, #16, #8\n\t"                                             \
+                         "bfi     r4, r7, #24, #8\n\t"                                             \
+                         "ldr     r1, [r3, #28]\n\t"                                               \
+                         "cbnz    r1, 3f\n\t"                                                      \
+                         "ldr     r8, [r3, #20]\n\t"                                               \
+                         "ssub8   r9, r4, r8\n\t"                                                  \
+                         "sel     r4, r4, r8\n\t"                                                  \
+                         "ldr     r8, [r3, #24]\n\t"                                               \
+                         "ssub8   r9, r8, r4\n\t"                                                  \
+                         "sel     r4, r4, r8\n\t"                                                  \
+                         "3:\n\t"                                                                  \
+                         "ldm     sp, {r8, r9, r10}\n\t"                                           \
+                         "str     r4, [r8]\n\t"                                                    \
+                         "add     r8, r8, r10\n\t"                                                 \
+                         "str     r8, [sp]\n\t"                                                    \
+                         "cmp     r0, r9\n\t"                                                      \
+                         "bne     1b\n\t"                                                          \
+                         "add     sp, sp, #16\n\t"                                                 \
+                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
+    }
+
+/* The output zero point added after the shift (a shift below -23: not
+ * folded into the addend). */
+#define PW_ADD_ZP                                                                                  \
+    "ldr     r1, [r3, #16]\n\t"                                                                    \
+    "add     r4, r4, r1\n\t"                                                                       \
+    "add     r5, r5, r1\n\t"                                                                       \
+    "add     r6, r6, r1\n\t"                                                                       \
+    "add     r7, r7, r1\n\t"
+
+/* pw_px: two groups per iteration (groups even); pw_px8: eight (groups %
+ * 8 == 0: three loop branches fewer per pixel and block); both with the
+ * zero point in the addend (every shift in [-23, -2]). pw_pxz: two groups,
+ * the zero point added (every shift <= -2). */
+PW_PX_FN(pw_px, PW_TWO_GROUPS, "")
+PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS, "")
+PW_PX_FN(pw_pxz, PW_TWO_GROUPS, PW_ADD_ZP)
+
+/* Four int8 filter rows (w, w + C, w + 2C, w + 3C; C = 4g bytes, any
+ * alignment: LDR) widened into d, g groups of eight words (row r's group j
+ * at d[8j + 2r], d[8j + 2r + 1], as mote_arm_even0 / mote_arm_odd0): 17
+ * instructions per group. g >= 1. */
+__attribute__((naked, noinline)) static void widen_rows4(int32_t *d __attribute__((unused)),
+                                                         const int8_t *w __attribute__((unused)),
+                                                         int32_t C __attribute__((unused)),
+                                                         int32_t g __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #8\n\t"
-                     "ldr     r4, [r3, #12]\n\t"
-                     "ldr     r5, [r3, #4]\n\t"
-                     "mla     r4, r4, r5, r0\n\t"
-                     "strd    r1, r4, [sp]\n\t"
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
                      "1:\n\t"
-                     "ldm     r3, {r1, r2}\n\t"
-                     "add     r2, r2, r0\n\t"
-                     "ldrd    r4, r5, [r3, #32]\n\t"
-                     "ldrd    r6, r7, [r3, #40]\n\t"
-                     "2:\n\t"
-                     "ldrd    r8, r9, [r0], #8\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r4, r10, r8, r4\n\t"
-                     "smlad   r4, r11, r9, r4\n\t"
-                     "smlad   r5, r12, r8, r5\n\t"
-                     "smlad   r5, lr, r9, r5\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r6, r10, r8, r6\n\t"
-                     "smlad   r6, r11, r9, r6\n\t"
-                     "smlad   r7, r12, r8, r7\n\t"
-                     "smlad   r7, lr, r9, r7\n\t"
-                     "ldrd    r8, r9, [r0], #8\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r4, r10, r8, r4\n\t"
-                     "smlad   r4, r11, r9, r4\n\t"
-                     "smlad   r5, r12, r8, r5\n\t"
-                     "smlad   r5, lr, r9, r5\n\t"
-                     "ldm     r1!, {r10, r11, r12, lr}\n\t"
-                     "smlad   r6, r10, r8, r6\n\t"
-                     "smlad   r6, r11, r9, r6\n\t"
-                     "smlad   r7, r12, r8, r7\n\t"
-                     "smlad   r7, lr, r9, r7\n\t"
-                     "cmp     r0, r2\n\t"
-                     "bne     2b\n\t"
-                     "add     r12, r3, #48\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r4, asr #31\n\t"
-                     "and     r1, r4, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r4, r8\n\t"
-                     "asr     r4, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r5, asr #31\n\t"
-                     "and     r1, r5, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r5, r8\n\t"
-                     "asr     r5, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r6, asr #31\n\t"
-                     "and     r1, r6, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r6, r8\n\t"
-                     "asr     r6, r9, r10\n\t"
-                     "ldm     r12!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r7, asr #31\n\t"
-                     "and     r1, r7, #0x80000000\n\t"
-                     "orr     r1, r1, #0x40000000\n\t"
-                     "smlal   r1, r9, r7, r8\n\t"
-                     "asr     r7, r9, r10\n\t"
-                     "ldr     r1, [r3, #16]\n\t"
-                     "add     r4, r4, r1\n\t"
-                     "ssat    r4, #8, r4\n\t"
-                     "add     r5, r5, r1\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "add     r6, r6, r1\n\t"
-                     "ssat    r6, #8, r6\n\t"
-                     "add     r7, r7, r1\n\t"
-                     "ssat    r7, #8, r7\n\t"
-                     "bfi     r4, r5, #8, #8\n\t"
-                     "bfi     r4, r6, #16, #8\n\t"
-                     "bfi     r4, r7, #24, #8\n\t"
-                     "ldr     r1, [r3, #28]\n\t"
-                     "cbnz    r1, 3f\n\t"
-                     "ldr     r8, [r3, #20]\n\t"
-                     "ssub8   r9, r4, r8\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "ldr     r8, [r3, #24]\n\t"
-                     "ssub8   r9, r8, r4\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "3:\n\t"
-                     "ldrd    r8, r9, [sp]\n\t"
-                     "ldr     r10, [r3, #8]\n\t"
-                     "str     r4, [r8]\n\t"
-                     "add     r8, r8, r10\n\t"
-                     "str     r8, [sp]\n\t"
-                     "cmp     r0, r9\n\t"
+                     "ldr     r4, [r1]\n\t"
+                     "ldr     r5, [r1, r2]\n\t"
+                     "add     r12, r1, r2, lsl #1\n\t"
+                     "ldr     r6, [r12]\n\t"
+                     "ldr     r7, [r12, r2]\n\t"
+                     "sxtb16  r8, r4\n\t"
+                     "sxtb16  r9, r4, ror #8\n\t"
+                     "sxtb16  r10, r5\n\t"
+                     "sxtb16  r11, r5, ror #8\n\t"
+                     "stm     r0!, {r8, r9, r10, r11}\n\t"
+                     "sxtb16  r8, r6\n\t"
+                     "sxtb16  r9, r6, ror #8\n\t"
+                     "sxtb16  r10, r7\n\t"
+                     "sxtb16  r11, r7, ror #8\n\t"
+                     "stm     r0!, {r8, r9, r10, r11}\n\t"
+                     "add     r1, r1, #4\n\t"
+                     "subs    r3, r3, #1\n\t"
                      "bne     1b\n\t"
-                     "add     sp, sp, #8\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "bx      lr\n\t");
+}
+
+/*
+ * n widened pixels (xw, 2G words each; G = K / 4 groups) against every
+ * block of four output channels (int8 filter rows of 4G bytes; OC % 4 ==
+ * 0): for each block the filter rows are widened (1 KB, G <= 32) and every
+ * pixel runs pw_px (both operands widened: 11 instructions for 16 MACs,
+ * output stage in registers) or, for an odd number of groups or a shift
+ * > -2, mote_arm_wwdot4 and the C output stage. Outputs of pixel t at
+ * output + t * OC. Shared by the pixel-chunk and the patch paths.
+ */
+void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
+                       int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
+                       const int32_t *bias)
+{
+    int32_t wb[MOTE_ARM_PW_WB_WORDS];
+    const int32_t C = 4 * G;
+    pw_ctx ctx;
+    int32_t t, o;
+    ctx.wb = wb;
+    ctx.g8 = 8 * G;
+    ctx.oc = OC;
+    ctx.n = n;
+    ctx.ooff = p->output_offset;
+    ctx.lo4 = mote_arm_dup8(p->act_min);
+    ctx.hi4 = mote_arm_dup8(p->act_max);
+    ctx.full = p->act_min <= -128 && p->act_max >= 127;
+    for (o = 0; o < OC; o += 4) {
+        mote_arm_rq4 rq;
+        const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        int8_t *out = output + o;
+        const int32_t *x = xw;
+        widen_rows4(wb, filter + o * C, C, G); /* four rows, whole groups */
+        if (G % 2 == 0) {
+            int32_t fast = 1, fold = 1;
+            for (t = 0; t < 4; ++t) {
+                const int32_t sh = q->shift[o + t];
+                fast &= sh <= -2;
+                fold &= sh >= -23;
+            }
+            for (t = 0; fast && t < 4; ++t) {
+                const int32_t sh = q->shift[o + t];
+                ctx.bias[t] = bias ? bias[o + t] : 0;
+                ctx.rq[3 * t] = q->multiplier[o + t];
+                ctx.rq[3 * t + 1] = ((int32_t)1 << (-sh - 2)) +
+                                    (fold ? p->output_offset * ((int32_t)1 << (-sh - 1)) : 0);
+                ctx.rq[3 * t + 2] = -sh - 1;
+            }
+            if (fast) {
+                if (!fold)
+                    pw_pxz(xw, out, NULL, &ctx);
+                else if (G % 8 == 0)
+                    pw_px8(xw, out, NULL, &ctx);
+                else
+                    pw_px(xw, out, NULL, &ctx);
+                continue;
+            }
+        }
+        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
+                          p->act_max);
+        for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
+            int32_t acc[4];
+            acc[0] = b0;
+            acc[1] = b1;
+            acc[2] = b2;
+            acc[3] = b3;
+            mote_arm_wwdot4(x, wb, G, acc);
+            mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+        }
+    }
 }
 
 /*
  * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
  * in place (C == OC) or not: chunks of pixels are widened with the input
  * offset into a 2 KB stack buffer (so that, in place, their outputs may
- * overwrite them), then for each block of four output channels the filter
- * rows are widened (1 KB) and every pixel of the chunk runs pw_px (both
- * operands widened: 11 instructions for 16 MACs, output stage in
- * registers) or, for an odd number of groups or a shift > -2,
- * mote_arm_wwdot4 and the C output stage.
+ * overwrite them), then mote_arm_pw_chunk.
  */
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
     int32_t xw[MOTE_ARM_PW_XW_WORDS];
-    int32_t wb[MOTE_ARM_PW_WB_WORDS];
     const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G),
                   off2 = mote_arm_dup16(p->input_offset);
-    pw_ctx ctx;
-    int32_t i0, n, t, j, o;
-    ctx.wb = wb;
-    ctx.g8 = 8 * G;
-    ctx.oc = OC;
-    ctx.ooff = p->output_offset;
-    ctx.lo4 = mote_arm_dup8(p->act_min);
-    ctx.hi4 = mote_arm_dup8(p->act_max);
-    ctx.full = p->act_min <= -128 && p->act_max >= 127;
+    int32_t i0, n, j;
     for (i0 = 0; i0 < npix; i0 += n) {
         n = npix - i0 < P ? npix - i0 : P;
         {
@@ -167,57 +276,7 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
                 d[1] = mote_arm_odd(v, off2);
             }
         }
-        for (o = 0; o < OC; o += 4) {
-            mote_arm_rq4 rq;
-            const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
-            const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
-            int8_t *out = output + i0 * OC + o;
-            const int32_t *x = xw;
-            {
-                /* four filter rows, whole groups (C % 4 == 0) */
-                const int8_t *w0 = filter + o * C;
-                int32_t *d = wb;
-                for (j = 0; j < G; ++j, w0 += 4, d += 8) {
-                    const uint32_t v0 = mote_arm_ld32(w0), v1 = mote_arm_ld32(w0 + C);
-                    const uint32_t v2 = mote_arm_ld32(w0 + 2 * C), v3 = mote_arm_ld32(w0 + 3 * C);
-                    d[0] = mote_arm_even0(v0);
-                    d[1] = mote_arm_odd0(v0);
-                    d[2] = mote_arm_even0(v1);
-                    d[3] = mote_arm_odd0(v1);
-                    d[4] = mote_arm_even0(v2);
-                    d[5] = mote_arm_odd0(v2);
-                    d[6] = mote_arm_even0(v3);
-                    d[7] = mote_arm_odd0(v3);
-                }
-            }
-            if (G % 2 == 0) {
-                int32_t fast = 1;
-                for (t = 0; t < 4; ++t) {
-                    const int32_t sh = q->shift[o + t];
-                    ctx.bias[t] = bias ? bias[o + t] : 0;
-                    ctx.rq[3 * t] = q->multiplier[o + t];
-                    ctx.rq[3 * t + 1] = sh <= -2 ? (int32_t)1 << (-sh - 2) : 0;
-                    ctx.rq[3 * t + 2] = -sh - 1;
-                    fast &= sh <= -2;
-                }
-                if (fast) {
-                    ctx.n = n;
-                    pw_px(xw, out, NULL, &ctx);
-                    continue;
-                }
-            }
-            mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
-                              p->act_max);
-            for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
-                int32_t acc[4];
-                acc[0] = b0;
-                acc[1] = b1;
-                acc[2] = b2;
-                acc[3] = b3;
-                mote_arm_wwdot4(x, wb, G, acc);
-                mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
-            }
-        }
+        mote_arm_pw_chunk(p, q, G, OC, n, xw, output + i0 * OC, filter, bias);
     }
 }
 
