@@ -324,7 +324,7 @@ MOTE_T_AVX512 static void dw_row_avx512(const mote_conv_s8_step *s, const mote_x
             right = _mm512_sub_epi32(left, sh);
             v = _mm512_add_epi32(mote_x86_rq16(acc, mult, left, right), off);
             v = _mm512_min_epi32(_mm512_max_epi32(v, lo), hi);
-            _mm512_mask_cvtepi32_storeu_epi8((void *)(out_px + c), m, v);
+            mote_x86_store16_masked(out_px + c, m, v);
         }
     }
 }
@@ -396,7 +396,7 @@ MOTE_T_AVX512 static void dw_row_avx512_px(const mote_conv_s8_step *s, const mot
         }
         v = _mm512_add_epi32(mote_x86_rq16(acc, mult, left, right), off);
         v = _mm512_min_epi32(_mm512_max_epi32(v, lo), hi);
-        _mm512_mask_cvtepi32_storeu_epi8((void *)(out_row + ox0 * ch), m, v);
+        mote_x86_store16_masked(out_row + ox0 * ch, m, v);
     }
 }
 
@@ -700,8 +700,7 @@ MOTE_T_AVX512 static mote_status add_avx512(const mote_add_s8_step *s, const mot
         a = rq16_uniform(_mm512_sll_epi32(_mm512_add_epi32(a, off1), ls), m1, r1, k1, h1);
         b = rq16_uniform(_mm512_sll_epi32(_mm512_add_epi32(b, off2), ls), m2, r2, k2, h2);
         a = _mm512_add_epi32(rq16_uniform(_mm512_add_epi32(a, b), mo, ro, ko, ho), oo);
-        _mm512_mask_cvtepi32_storeu_epi8((void *)(output + i), m,
-                                         _mm512_min_epi32(_mm512_max_epi32(a, lo), hi));
+        mote_x86_store16_masked(output + i, m, _mm512_min_epi32(_mm512_max_epi32(a, lo), hi));
     }
     return MOTE_OK;
 }

@@ -475,7 +475,7 @@ MOTE_T_AVX512 static inline void pk_store(int8_t *out, __m512i acc, const pk_gro
                                  _mm512_set1_epi32(q->out_off));
     v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(q->act_min)),
                          _mm512_set1_epi32(q->act_max));
-    _mm512_mask_cvtepi32_storeu_epi8((void *)out, gr->m, v);
+    mote_x86_store16_masked(out, gr->m, v);
 }
 
 static int32_t load4(const int8_t *p)

@@ -95,6 +95,16 @@ MOTE_T_AVX2 static inline void mote_x86_store8(int8_t *out, __m256i v)
     _mm_storel_epi64((__m128i *)(void *)out, _mm_packs_epi16(w, w));
 }
 
+/* Lanes m of 16 int32 (already clamped to int8) to bytes at out. Narrowed
+ * in a register, then a plain masked byte store: the same instructions'
+ * worth as VPMOVDB to memory, and MemorySanitizer knows a masked store
+ * (it does not model VPMOVDB's memory form, so it took the bytes written
+ * that way as never written and reported every later read of them). */
+MOTE_T_AVX512 static inline void mote_x86_store16_masked(int8_t *out, __mmask16 m, __m512i v)
+{
+    _mm_mask_storeu_epi8((void *)out, m, _mm512_cvtepi32_epi8(v));
+}
+
 /* The AVX2 output stage: as mote_x86_requant_scalar, 8 channels at a time. */
 MOTE_T_AVX2 static inline void mote_x86_requant_avx2(const int32_t *acc, const int32_t *bias,
                                                      int32_t c0, int32_t n, const mote_x86_rq *q,
