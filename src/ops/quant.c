@@ -218,8 +218,18 @@ mote_status mote_quant_conv_channel(float input_scale, float filter_scale, float
         !(filter_scale == 0.0f || scale_ok(filter_scale)))
         return MOTE_E_QUANT;
     /* (double)input_scale * filter_scale / output_scale, in integers. The
-     * kernels' shift range is [-31, 30]. */
-    mote_quant_ratio_multiplier(input_scale, filter_scale, output_scale, 0, &m, &sh);
+     * kernels' shift range is [-31, 30]. Not through
+     * mote_quant_ratio_multiplier: one frame less on the loading stack's
+     * deepest path (lowering a convolution). */
+    if (filter_scale == 0.0f) {
+        m = 0;
+        sh = 0;
+    } else {
+        uint64_t q;
+        int32_t e;
+        mote_quant_ratio_real(input_scale, filter_scale, output_scale, 0, &q, &e);
+        multiplier_of_real(q, e, &m, &sh);
+    }
     if (sh > 30) return MOTE_E_QUANT;
     *multiplier = m;
     *shift = (int8_t)sh;
