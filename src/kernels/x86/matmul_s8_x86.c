@@ -697,16 +697,17 @@ static mote_status conv_pk(const mote_conv_s8_step *s, const mote_x86_rq *q, con
                         /* x0 >= 0 and x0 + span < in.w; with padded rows
                          * also the read from lead bytes before the window
                          * inside the input. */
-                        const int32_t span = (fw - 1) * g->dilation_w;
-                        const int32_t first = (cur.b * s->in.h + y0) * s->in.w * ch;
-                        int32_t lo = (g->pad_w + g->stride_w - 1) / g->stride_w;
-                        const int32_t hi = s->in.w - span + g->pad_w <= 0
-                                               ? 0
-                                               : (s->in.w - span - 1 + g->pad_w) / g->stride_w + 1;
+                        /* In int64: a legal step may carry a stride or
+                         * padding near INT32_MAX (fuzz_gen found it). */
+                        const int64_t span = (int64_t)(fw - 1) * g->dilation_w;
+                        const int64_t first = ((int64_t)cur.b * s->in.h + y0) * s->in.w * ch;
+                        const int64_t reach = (int64_t)s->in.w - span + g->pad_w;
+                        int64_t lo = ((int64_t)g->pad_w + g->stride_w - 1) / g->stride_w;
+                        const int64_t hi = reach <= 0 ? 0 : (reach - 1) / g->stride_w + 1;
                         while (lo < hi && first + (lo * g->stride_w - g->pad_w) * ch < lead)
                             lo++;
-                        ox_lo = lo;
-                        ox_hi = min_i32(hi, s->out.w);
+                        ox_lo = (int32_t)(lo < s->out.w ? lo : s->out.w);
+                        ox_hi = (int32_t)(hi < s->out.w ? hi : s->out.w);
                     }
                 }
                 if (cur.ox >= ox_lo && cur.ox < ox_hi) {
