@@ -23,6 +23,26 @@ typedef struct c2_ctx {
     int32_t prs[MOTE_ARM_C2_MAX_PAIRS][8];
 } c2_ctx;
 
+/* One group of four depth values of c2_blocks' loop: both pixels' widened
+ * inputs in one LDM, then each channel's filter row (at r1 + lr and r1):
+ * one load, two SXTB16, four SMLAD. */
+#define C2_GROUP                                                                                   \
+    "ldm     r0!, {r8, r9, r10, r11}\n\t"                                                          \
+    "ldr     r12, [r1, lr]\n\t"                                                                    \
+    "sxtb16  r3, r12\n\t"                                                                          \
+    "sxtb16  r12, r12, ror #8\n\t"                                                                 \
+    "smlad   r5, r3, r8, r5\n\t"                                                                   \
+    "smlad   r5, r12, r9, r5\n\t"                                                                  \
+    "smlad   r7, r3, r10, r7\n\t"                                                                  \
+    "smlad   r7, r12, r11, r7\n\t"                                                                 \
+    "ldr     r12, [r1], #4\n\t"                                                                    \
+    "sxtb16  r3, r12\n\t"                                                                          \
+    "sxtb16  r12, r12, ror #8\n\t"                                                                 \
+    "smlad   r4, r3, r8, r4\n\t"                                                                   \
+    "smlad   r4, r12, r9, r4\n\t"                                                                  \
+    "smlad   r6, r3, r10, r6\n\t"                                                                  \
+    "smlad   r6, r12, r11, r6\n\t"
+
 /*
  * Two output pixels x every pair of output channels: per group of four
  * depth values one LDM of both pixels' widened inputs (interleaved), then
@@ -60,69 +80,7 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "sub     r8, r2, r0\n\t"
                      "tst     r8, #32\n\t"
                      "bne     4f\n\t"
-                     "2:\n\t"
-                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
-                     "ldr     r12, [r1, lr]\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r5, r3, r8, r5\n\t"
-                     "smlad   r5, r12, r9, r5\n\t"
-                     "smlad   r7, r3, r10, r7\n\t"
-                     "smlad   r7, r12, r11, r7\n\t"
-                     "ldr     r12, [r1], #4\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r4, r3, r8, r4\n\t"
-                     "smlad   r4, r12, r9, r4\n\t"
-                     "smlad   r6, r3, r10, r6\n\t"
-                     "smlad   r6, r12, r11, r6\n\t"
-                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
-                     "ldr     r12, [r1, lr]\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r5, r3, r8, r5\n\t"
-                     "smlad   r5, r12, r9, r5\n\t"
-                     "smlad   r7, r3, r10, r7\n\t"
-                     "smlad   r7, r12, r11, r7\n\t"
-                     "ldr     r12, [r1], #4\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r4, r3, r8, r4\n\t"
-                     "smlad   r4, r12, r9, r4\n\t"
-                     "smlad   r6, r3, r10, r6\n\t"
-                     "smlad   r6, r12, r11, r6\n\t"
-                     "4:\n\t"
-                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
-                     "ldr     r12, [r1, lr]\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r5, r3, r8, r5\n\t"
-                     "smlad   r5, r12, r9, r5\n\t"
-                     "smlad   r7, r3, r10, r7\n\t"
-                     "smlad   r7, r12, r11, r7\n\t"
-                     "ldr     r12, [r1], #4\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r4, r3, r8, r4\n\t"
-                     "smlad   r4, r12, r9, r4\n\t"
-                     "smlad   r6, r3, r10, r6\n\t"
-                     "smlad   r6, r12, r11, r6\n\t"
-                     "ldm     r0!, {r8, r9, r10, r11}\n\t"
-                     "ldr     r12, [r1, lr]\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r5, r3, r8, r5\n\t"
-                     "smlad   r5, r12, r9, r5\n\t"
-                     "smlad   r7, r3, r10, r7\n\t"
-                     "smlad   r7, r12, r11, r7\n\t"
-                     "ldr     r12, [r1], #4\n\t"
-                     "sxtb16  r3, r12\n\t"
-                     "sxtb16  r12, r12, ror #8\n\t"
-                     "smlad   r4, r3, r8, r4\n\t"
-                     "smlad   r4, r12, r9, r4\n\t"
-                     "smlad   r6, r3, r10, r6\n\t"
-                     "smlad   r6, r12, r11, r6\n\t"
-                     "cmp     r0, r2\n\t"
+                     "2:\n\t" C2_GROUP C2_GROUP "4:\n\t" C2_GROUP C2_GROUP "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
                      "ldr     r3, [sp, #16]\n\t"
                      "ldr     r3, [r3, #36]\n\t"
