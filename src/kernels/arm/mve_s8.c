@@ -575,6 +575,28 @@ typedef struct dwp {
     "vmax.s32 " qa ", " qa ", q3\n\t"                                                              \
     "vmin.s32 " qa ", " qa ", q7\n\t"
 
+/* The end of a row of taps (loop label 4): x and w to the next row (dwp
+ * xadj, wadj), r4 rows left, back to 1; label 3 follows. */
+#define DW_NEXT_ROW                                                                                \
+    "4:\n\t"                                                                                       \
+    "ldr r8, [%[d], #8]\n\t"                                                                       \
+    "add %[x], r8\n\t"                                                                             \
+    "ldr r8, [%[d], #12]\n\t"                                                                      \
+    "add %[w], r8\n\t"                                                                             \
+    "subs r4, #1\n\t"                                                                              \
+    "bgt 1b\n"                                                                                     \
+    "3:\n\t"
+
+/* DW_RQ's operands: r4 shift, r5 mult, r6 zero point, q3 act_min, and
+ * act_max in r8 (for q7 once the accumulators there are done). */
+#define DW_RQ_LOAD                                                                                 \
+    "ldr r4, [%[d], #32]\n\t"                                                                      \
+    "ldr r5, [%[d], #36]\n\t"                                                                      \
+    "ldr r6, [%[d], #40]\n\t"                                                                      \
+    "ldr r8, [%[d], #44]\n\t"                                                                      \
+    "vdup.32 q3, r8\n\t"                                                                           \
+    "ldr r8, [%[d], #48]\n\t"
+
 /* Sixteen channels of one output pixel (x, w: their first valid tap):
  * two halves of eight, each as dw8_mve, accumulators q4 (c, c+2, .., c+6),
  * q5 (c+1, .., c+7), q6 (c+8, .., c+14), q7 (c+9, .., c+15). */
@@ -622,24 +644,9 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "vadd.i32 q7, q7, q2\n\t"
         "add %[x], r5\n\t"
         "add %[w], r6\n\t"
-        "le lr, 2b\n"
-        "4:\n\t"
-        "ldr r8, [%[d], #8]\n\t"
-        "add %[x], r8\n\t"
-        "ldr r8, [%[d], #12]\n\t"
-        "add %[w], r8\n\t"
-        "subs r4, #1\n\t"
-        "bgt 1b\n"
-        "3:\n\t"
-        /* output stage: r4 shift + c, r5 mult + c, r6 zero point, r8 act_max,
-         * q3 act_min; the upper half first (q7, then q6, narrowed together),
-         * then q7 is free to hold act_max for the lower half (DW_RQ) */
-        "ldr r4, [%[d], #32]\n\t"
-        "ldr r5, [%[d], #36]\n\t"
-        "ldr r6, [%[d], #40]\n\t"
-        "ldr r8, [%[d], #44]\n\t"
-        "vdup.32 q3, r8\n\t"
-        "ldr r8, [%[d], #48]\n\t"
+        "le lr, 2b\n" DW_NEXT_ROW DW_RQ_LOAD
+        /* the upper half first (q7, then q6, narrowed together), then q7 is
+         * free to hold act_max for the lower half */
         "mov lr, #9\n\t"
         "vidup.u32 q2, lr, #2\n\t"
         "vldrb.s32 q0, [r4, q2]\n\t"
@@ -723,22 +730,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "vadd.i32 q5, q5, q2\n\t"
         "add %[x], r5\n\t"
         "add %[w], r6\n\t"
-        "le lr, 2b\n"
-        "4:\n\t"
-        "ldr r8, [%[d], #8]\n\t"
-        "add %[x], r8\n\t"
-        "ldr r8, [%[d], #12]\n\t"
-        "add %[w], r8\n\t"
-        "subs r4, #1\n\t"
-        "bgt 1b\n"
-        "3:\n\t"
-        "ldr r4, [%[d], #32]\n\t"
-        "ldr r5, [%[d], #36]\n\t"
-        "ldr r6, [%[d], #40]\n\t"
-        "ldr r8, [%[d], #44]\n\t"
-        "vdup.32 q3, r8\n\t"
-        "ldr r8, [%[d], #48]\n\t"
-        "vdup.32 q7, r8\n\t"
+        "le lr, 2b\n" DW_NEXT_ROW DW_RQ_LOAD "vdup.32 q7, r8\n\t"
         "mov lr, #1\n\t"
         "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6") "mov lr, #0\n\t"
                                                      "vidup.u32 q6, lr, #2\n\t" DW_RQ(
