@@ -202,6 +202,25 @@ void mote_arm_gather_rows(int8_t *pt, const mote_conv_geom *g, const mote_dims *
                           const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
                           int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int8_t zp);
 
+/* The whole window at (y0, x0) into pt as n bytes: the rows above ky_lo,
+ * mote_arm_gather_rows' rows and everything after them (up to n, the
+ * patch's padding) the zero point zp. Inline: called per pixel. */
+MOTE_ARM_INLINE void mote_arm_gather_window(int8_t *pt, int32_t n, const mote_conv_geom *g,
+                                            const mote_dims *id, const int8_t *in_batch,
+                                            const mote_dims *fd, int32_t y0, int32_t x0,
+                                            int32_t ky_lo, int32_t ky_hi, int32_t kx_lo,
+                                            int32_t kx_hi, int8_t zp)
+{
+    const int32_t row = fd->w * id->c;
+    int32_t i = ky_lo * row;
+    mote_arm_fill_zp(pt, zp, i);
+    if (ky_hi > ky_lo) {
+        mote_arm_gather_rows(pt + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi, zp);
+        i = ky_hi * row;
+    }
+    mote_arm_fill_zp(pt + i, zp, n - i);
+}
+
 /* Requantize (fast single-rounding form when shift <= -2). */
 MOTE_ARM_INLINE int32_t mote_arm_rq_one(int32_t acc, int32_t m, int32_t s)
 {

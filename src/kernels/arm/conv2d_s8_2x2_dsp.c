@@ -273,7 +273,7 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                 const int two = ox + 1 < od->w;
                 for (k = 0; k < 2; ++k) {
                     const int32_t x0 = (two ? ox + k : ox) * g->stride_w - g->pad_w;
-                    int32_t kx_lo = 0, kx_hi = KW, i;
+                    int32_t kx_lo = 0, kx_hi = KW;
                     const int inside = ky_lo == 0 && ky_hi == KH;
                     if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                         mote_arm_tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
@@ -306,14 +306,8 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                             mote_arm_st32(d + n - 4, mote_arm_ld32(src + n - 4));
                         }
                     } else {
-                        i = ky_lo * KW * C;
-                        mote_arm_fill_zp(raw, zp, i);
-                        if (ky_hi > ky_lo) {
-                            mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
-                                                 kx_lo, kx_hi, zp);
-                            i = ky_hi * KW * C;
-                        }
-                        mote_arm_fill_zp(raw + i, zp, Kp - i);
+                        mote_arm_gather_window(raw, Kp, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                               kx_lo, kx_hi, zp);
                     }
                     (void)c2_widen(xw + 2 * k, raw, G, off2);
                 }

@@ -252,7 +252,7 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
         int8_t *out = output + b * od->h * od->w * OC;
         for (oy = 0; oy < od->h; ++oy) {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t ky_lo = 0, ky_hi = KH, i;
+            int32_t ky_lo = 0, ky_hi = KH;
             if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
                 mote_arm_tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
             for (ox = 0; ox < od->w; ++ox, out += OC) {
@@ -261,14 +261,8 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
                 if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                     mote_arm_tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
                 /* gather: rows outside, then the rows inside, then the tail */
-                i = ky_lo * KW * C;
-                mote_arm_fill_zp(raw, zp, i);
-                if (ky_hi > ky_lo) {
-                    mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
-                                         kx_hi, zp);
-                    i = ky_hi * KW * C;
-                }
-                mote_arm_fill_zp(raw + i, zp, 4 * G - i);
+                mote_arm_gather_window(raw, 4 * G, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
+                                       kx_hi, zp);
                 /* widen in place: group j's writes (bytes 8j .. 8j+7) never
                  * reach an unread group (from 4G + 4j + 4 on) */
                 for (j = 0; j < G; ++j) {
@@ -356,20 +350,14 @@ static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
             for (t = 0; t < n; ++t) {
                 const int32_t oy = (i0 + t) / OW, ox = (i0 + t) % OW;
                 const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
-                int32_t ky_lo = 0, ky_hi = KH, kx_lo = 0, kx_hi = KW, i;
+                int32_t ky_lo = 0, ky_hi = KH, kx_lo = 0, kx_hi = KW;
                 int32_t *d = xw + 2 * G * t;
                 if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
                     mote_arm_tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
                 if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                     mote_arm_tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                i = ky_lo * KW * C;
-                mote_arm_fill_zp(raw, zp, i);
-                if (ky_hi > ky_lo) {
-                    mote_arm_gather_rows(raw + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
-                                         kx_hi, zp);
-                    i = ky_hi * KW * C;
-                }
-                mote_arm_fill_zp(raw + i, zp, K - i);
+                mote_arm_gather_window(raw, K, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
+                                       kx_hi, zp);
                 for (j = 0; j < G; ++j, d += 2) {
                     const uint32_t v = (uint32_t)rawbuf[j];
                     d[0] = mote_arm_even(v, off2);

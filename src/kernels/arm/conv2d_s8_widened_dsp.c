@@ -220,13 +220,8 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
                         w0 = 0;
                         rs = 0;
                     } else {
-                        int32_t i;
-                        for (i = 0; i < ky_lo * KW * C; ++i)
-                            pt[i] = zp;
-                        mote_arm_gather_rows(pt + i, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
-                                             kx_lo, kx_hi, zp);
-                        for (i = ky_hi * KW * C; i < 4 * G; ++i)
-                            pt[i] = zp;
+                        mote_arm_gather_window(pt, 4 * G, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                               kx_lo, kx_hi, zp);
                         x = pt;
                         nrows = 1;
                         gr = G;
