@@ -1,12 +1,12 @@
 /*
  * cases_pw.c — random cases of the Arm DSP pointwise path's deep-input
- * blocks (conv2d_s8_pw4_dsp.c: 1x1, stride 1, 128 <= K <= 256, K % 8 ==
+ * blocks (conv2d_s8_pw4_dsp.c: 1x1, stride 1, 128 < K <= 256, K % 8 ==
  * 0), against mote_ref_conv2d_s8, byte for byte: pixel counts with and
  * without a tail of 1-3 pixels and over several chunks, per-channel shifts
  * from +2 to -31 (the folded zero point, the zero point added after the
  * shift, the general output stage for shifts above -2), NULL biases,
  * activation ranges; out of place, in place (K == OC), and through the
- * arm_dsp_pw / arm_dsp_pw_ip rows (which must take the step). Guard bytes
+ * arm_dsp_pw4 / arm_dsp_pw4_ip rows (which must take the step). Guard bytes
  * after the output catch writes past it.
  */
 #include <stdint.h>
@@ -82,7 +82,7 @@ static mote_status pw_row(const mote_conv_s8_params *p, const mote_dims *id, con
     s->channels = od->c;
     memcpy((uint8_t *)pw_step + sizeof *s, mult, 4 * (size_t)od->c);
     memcpy((uint8_t *)pw_step + sizeof *s + 4 * (size_t)od->c, shift, (size_t)od->c);
-    if (!(inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s))) return MOTE_E_STATE;
+    if (!(inplace ? mote_arm_conv_pw4_ip_fits(s) : mote_arm_conv_pw4_fits(s))) return MOTE_E_STATE;
     in[0] = src;
     in[1] = pw_filt;
     in[2] = bias;
@@ -90,7 +90,7 @@ static mote_status pw_row(const mote_conv_s8_params *p, const mote_dims *id, con
     io.in = in;
     io.out = outs;
     io.scratch = NULL;
-    return mote_arm_conv_pw_step(s, &io);
+    return mote_arm_conv_pw4_step(s, &io);
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed)
@@ -105,7 +105,7 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
         mote_dims id, fd, od;
         const int32_t *bias = pw_rnd() % 6 == 0 ? NULL : pw_bias;
         const int inplace = (int)(pw_rnd() % 3 == 0);
-        const int32_t K = 8 * pw_rint(16, 32);
+        const int32_t K = 8 * pw_rint(17, 32);
         const int32_t OC = inplace ? K : 4 * pw_rint(1, 64);
         const int32_t smode = (int32_t)(pw_rnd() % 4);
         int32_t npix, j, a, b, n_in, n_out;
@@ -170,7 +170,7 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
         memset(pw_out + n_out, 0xA5, PW_GUARD);
         sa = pw_row(&p, &id, &fd, &od, mult, shift, inplace ? pw_out : pw_in, bias, pw_out);
         pw_record(sa == MOTE_OK && pw_same(n_out), passed, failed,
-                  inplace ? "arm_dsp_pw_ip row" : "arm_dsp_pw row", i, K, OC, npix);
+                  inplace ? "arm_dsp_pw4_ip row" : "arm_dsp_pw4 row", i, K, OC, npix);
     }
-    printf("conv2d_s8 pw4 (K 128..256): %d passed, %d failed\n", *passed - p0, *failed - f0);
+    printf("conv2d_s8 pw4 (K 136..256): %d passed, %d failed\n", *passed - p0, *failed - f0);
 }

@@ -31,8 +31,7 @@
 #define MOTE_ARM_CONV_WB_WORDS 152 /* widened weights: 4 rows x 19 groups */
 #define MOTE_ARM_PW_WB_WORDS 256   /* pixel chunks: four widened filter rows, C <= 128 */
 #define MOTE_ARM_PW_XW_WORDS 512   /* pixel chunks: widened inputs of a chunk (2 KB) */
-#define MOTE_ARM_PW4_MIN_K 128     /* pointwise, K from here: four-pixel blocks (pw4) */
-#define MOTE_ARM_PW4_MAX_K 256     /* pw4: one block of four pixels fills the chunk buffer */
+#define MOTE_ARM_PW4_MAX_K 256     /* pointwise past the chunks' 128: four-pixel blocks (pw4) */
 #define MOTE_ARM_CONV_XW_WORDS 320 /* patch: widened inputs of one pixel, K <= 640 */
 #define MOTE_ARM_C2_XW_WORDS 288   /* 2x2: two interleaved widened patches, K <= 288 */
 #define MOTE_ARM_C2_XW_BIG 576     /* 2x2, in_c % 4 == 0: K <= 576 (a frame of its own) */
@@ -49,7 +48,8 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_2X2,      /* two pixels x two channels (conv2d_s8_2x2_dsp.c) */
     MOTE_ARM_CONV_PATCH,    /* one widened patch per pixel (conv2d_s8_patch_dsp.c) */
     MOTE_ARM_CONV_DIRECT,   /* int8 runs, any size (conv2d_s8_direct_dsp.c) */
-    MOTE_ARM_CONV_RING      /* in place, not pointwise: row by row (mote_arm_conv_rows) */
+    MOTE_ARM_CONV_RING,     /* in place, not pointwise: row by row (mote_arm_conv_rows) */
+    MOTE_ARM_CONV_PW4       /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
 } mote_arm_conv_path;
 
 /* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
@@ -95,9 +95,8 @@ static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias);
-/* Pointwise, MOTE_ARM_PW4_MIN_K <= C <= MOTE_ARM_PW4_MAX_K, C % 8 == 0,
- * OC % 4 == 0, in place or not (conv2d_s8_pw4_dsp.c; mote_arm_conv_pw
- * hands it those cases). */
+/* Pointwise, 128 < C <= MOTE_ARM_PW4_MAX_K, C % 8 == 0, OC % 4 == 0, in
+ * place or not (conv2d_s8_pw4_dsp.c). */
 void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                        int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                        const int32_t *bias);

@@ -1,8 +1,8 @@
 /*
  * conv2d_s8_pw4_dsp.c — CONV_2D, int8, DSP extension: pointwise steps of
- * deep inputs (1x1, stride 1, no padding; MOTE_ARM_PW4_MIN_K <= K <=
- * MOTE_ARM_PW4_MAX_K, K % 8 == 0, OC % 4 == 0; arm_paths.h), in place or
- * not. Bit-exact with mote_ref_conv2d_s8.
+ * deep inputs (1x1, stride 1, no padding; 128 < K <= MOTE_ARM_PW4_MAX_K,
+ * K % 8 == 0, OC % 4 == 0; arm_paths.h), in place or not: the rows
+ * arm_dsp_pw4 and arm_dsp_pw4_ip. Bit-exact with mote_ref_conv2d_s8.
  *
  * Blocks of four pixels are widened once (with the input offset) into
  * int16 pairs, interleaved per group of four depth values: (p0 even, p0
@@ -10,19 +10,21 @@
  * then streams its int8 filter row once per block: per group one LDR,
  * two SXTB16 and, for the four pixels, two LDM of four words and eight
  * SMLAD: 13 instructions for 16 MACs, with no widened copy of the filter
- * (the pixel-chunk path widens four rows per chunk, which costs as much
- * as its loop saves once the chunk holds few pixels of a deep input).
+ * (the pixel-chunk path widens four rows per chunk, and its widened rows
+ * hold 128 depth values at most). At K = 128 the pixel chunks stay the
+ * path: measured about as fast (VWW) or faster (str_ww, 15 pixels).
  */
 #if defined(__ARM_FEATURE_DSP)
 
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_paths.h"
+#include "kernels/arm/arm_rows.h"
 
 /* Per-channel constants of pw4_chan (words; offsets fixed in the asm). */
 /* The chunk buffer: the pixel-chunk path's two stack buffers together
  * (3 KB; the two paths never run nested), and the most blocks it holds. */
 #define PW4_XW_WORDS (MOTE_ARM_PW_XW_WORDS + MOTE_ARM_PW_WB_WORDS)
-#define PW4_MAX_BLOCKS (PW4_XW_WORDS / (8 * (MOTE_ARM_PW4_MIN_K / 4)))
+#define PW4_MAX_BLOCKS (PW4_XW_WORDS / (8 * (128 / 4)))
 
 typedef struct pw4_ctx {
     int32_t m;    /* 0: multiplier */
@@ -218,6 +220,20 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
             }
         }
     }
+}
+
+/* The step entry of the rows arm_dsp_pw4 and arm_dsp_pw4_ip. */
+mote_status mote_arm_conv_pw4_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL ||
+        mote_arm_conv2d_s8_step_path(s, io->in[0] == io->out[0]) != MOTE_ARM_CONV_PW4)
+        return MOTE_E_ARG;
+    mote_arm_conv_pw4(&s->p, &q, s->filter.c, s->out.c, s->out.n * s->out.h * s->out.w,
+                      (const int8_t *)io->in[0], (int8_t *)io->out[0], (const int8_t *)io->in[1],
+                      (const int32_t *)io->in[2]);
+    return MOTE_OK;
 }
 
 #else

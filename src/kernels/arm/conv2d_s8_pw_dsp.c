@@ -249,11 +249,9 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
  * offset into a 2 KB stack buffer (so that, in place, their outputs may
  * overwrite them), then mote_arm_pw_chunk.
  */
-static __attribute__((noinline)) void conv_pw_chunks(const mote_conv_s8_params *p,
-                                                     const mote_requant *q, int32_t C, int32_t OC,
-                                                     int32_t npix, const int8_t *input,
-                                                     int8_t *output, const int8_t *filter,
-                                                     const int32_t *bias)
+void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias)
 {
     int32_t xw[MOTE_ARM_PW_XW_WORDS];
     const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G),
@@ -272,19 +270,6 @@ static __attribute__((noinline)) void conv_pw_chunks(const mote_conv_s8_params *
         }
         mote_arm_pw_chunk(p, q, G, OC, n, xw, output + i0 * OC, filter, bias);
     }
-}
-
-/* Deep inputs (C >= MOTE_ARM_PW4_MIN_K, C % 8 == 0) in four-pixel blocks
- * (conv2d_s8_pw4_dsp.c), the others in pixel chunks; neither nested in
- * the other's stack frame. */
-void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
-                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
-                      const int32_t *bias)
-{
-    if (C >= MOTE_ARM_PW4_MIN_K && C % 8 == 0)
-        mote_arm_conv_pw4(p, q, C, OC, npix, input, output, filter, bias);
-    else
-        conv_pw_chunks(p, q, C, OC, npix, input, output, filter, bias);
 }
 
 #else
