@@ -31,6 +31,7 @@
 #define MOTE_ARM_CONV_WB_WORDS 152 /* widened weights: 4 rows x 19 groups */
 #define MOTE_ARM_PW_WB_WORDS 256   /* pixel chunks: four widened filter rows, C <= 128 */
 #define MOTE_ARM_PW_XW_WORDS 512   /* pixel chunks: widened inputs of a chunk (2 KB) */
+#define MOTE_ARM_PW_BUF_WORDS 768  /* pixel chunks: widened rows (2C words), then inputs */
 #define MOTE_ARM_PW4_MAX_K 256     /* pointwise past the chunks' 128: four-pixel blocks (pw4) */
 #define MOTE_ARM_CONV_XW_WORDS 320 /* patch: widened inputs of one pixel, K <= 640 */
 #define MOTE_ARM_C2_XW_WORDS 288   /* 2x2: two interleaved widened patches, K <= 288 */
@@ -102,10 +103,14 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
                        const int32_t *bias);
 /* n widened pixels (2G words each) against all OC (% 4 == 0) output
  * channels, filter rows of 4G bytes, G <= 32; outputs at output + t * OC
- * (the pixel-chunk path's inner part, also run by the patch path). */
+ * (the pixel-chunk path's inner part, also run by the patch path); the
+ * filter rows are widened into wb (8G words). */
 void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
                        int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
-                       const int32_t *bias);
+                       const int32_t *bias, int32_t *wb);
+/* g >= 1 groups of four int8 (any alignment) widened with the offset pair
+ * off2 into d: 2g words (conv2d_s8_pw_dsp.c). */
+void mote_arm_widen_in(int32_t *d, const int8_t *src, int32_t g, int32_t off2);
 /* Returns the output channels done (a multiple of 4); the rest go to
  * mote_arm_conv_direct from there. */
 int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *q,

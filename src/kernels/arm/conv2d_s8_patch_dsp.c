@@ -334,11 +334,11 @@ static __attribute__((noinline)) void widen_runs(int32_t *d, const int8_t *src, 
 
 /*
  * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0, every
- * shift <= -2): the patches of up to MOTE_ARM_PW_XW_WORDS / (2G) output
- * pixels (in output order) are gathered and widened with the offset into a
- * 2 KB stack buffer, then mote_arm_pw_chunk runs them against widened
- * filter rows (widened once per chunk and block instead of SXTB16 per
- * pixel). Every patch of a chunk is read before any of its outputs is
+ * shift <= -2): the patches of up to (MOTE_ARM_PW_BUF_WORDS - 2K) / (2G)
+ * output pixels (in output order) are gathered and widened with the offset
+ * into a 3 KB stack buffer after the widened filter rows, then
+ * mote_arm_pw_chunk runs them against those rows (widened once per chunk
+ * and block instead of SXTB16 per pixel). Every patch of a chunk is read before any of its outputs is
  * written, so this is safe wherever the pixel-by-pixel order is.
  */
 static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
@@ -347,13 +347,14 @@ static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
                                                    const int8_t *filter, const int32_t *bias,
                                                    const mote_dims *od, int8_t *output)
 {
-    int32_t xw[MOTE_ARM_PW_XW_WORDS];
+    int32_t buf[MOTE_ARM_PW_BUF_WORDS];
     int32_t rawbuf[32];
     int8_t *raw = (int8_t *)rawbuf;
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, K = fd->h * fd->w * C, G = K / 4, OC = od->c;
     const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w, OW = od->w;
-    const int32_t P = MOTE_ARM_PW_XW_WORDS / (2 * G), npix = od->h * OW;
+    const int32_t P = (MOTE_ARM_PW_BUF_WORDS - 2 * K) / (2 * G), npix = od->h * OW;
+    int32_t *xw = buf + 2 * K; /* after the widened filter rows */
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const int8_t zp = (int8_t)(-p->input_offset);
     /* groups per filter row when rows are whole groups of contiguous input */
@@ -404,7 +405,7 @@ static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
                     d[1] = mote_arm_odd(v, off2);
                 }
             }
-            mote_arm_pw_chunk(p, q, G, OC, n, xw, out + i0 * OC, filter, bias);
+            mote_arm_pw_chunk(p, q, G, OC, n, xw, out + i0 * OC, filter, bias, buf);
         }
     }
 }
