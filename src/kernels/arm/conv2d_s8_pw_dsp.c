@@ -232,36 +232,40 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     ctx.full = p->act_min <= -128 && p->act_max >= 127;
     for (o = 0; o < OC; o += 4) {
         mote_arm_rq4 rq;
-        const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
-        const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
         int8_t *out = output + o;
         const int32_t *x = xw;
+        int32_t b0, b1, b2, b3;
         widen_rows4(wb, filter + o * C, C, G); /* four rows, whole groups */
         if (G % 2 == 0) {
-            int32_t fast = 1, fold = 1;
-            for (t = 0; t < 4; ++t) {
+            /* the block's constants while every shift is <= -2 (one pass) */
+            int32_t fold = 1, *r = ctx.rq;
+            for (t = 0; t < 4; ++t, r += 3) {
                 const int32_t sh = q->shift[o + t];
-                fast &= sh <= -2;
+                if (sh > -2) break;
                 fold &= sh >= -23;
-            }
-            for (t = 0; fast && t < 4; ++t) {
-                const int32_t sh = q->shift[o + t];
                 ctx.bias[t] = bias ? bias[o + t] : 0;
-                ctx.rq[3 * t] = q->multiplier[o + t];
-                ctx.rq[3 * t + 1] = ((int32_t)1 << (-sh - 2)) +
-                                    (fold ? p->output_offset * ((int32_t)1 << (-sh - 1)) : 0);
-                ctx.rq[3 * t + 2] = -sh - 1;
+                r[0] = q->multiplier[o + t];
+                r[1] = (int32_t)1 << (-sh - 2);
+                r[2] = -sh - 1;
             }
-            if (fast) {
-                if (!fold)
+            if (t == 4) {
+                if (!fold) {
                     pw_pxz(xw, out, NULL, &ctx);
-                else if (G % 8 == 0)
+                    continue;
+                }
+                for (t = 0, r = ctx.rq; t < 4; ++t, r += 3)
+                    r[1] += p->output_offset * ((int32_t)1 << r[2]);
+                if (G % 8 == 0)
                     pw_px8(xw, out, NULL, &ctx);
                 else
                     pw_px(xw, out, NULL, &ctx);
                 continue;
             }
         }
+        b0 = bias ? bias[o] : 0;
+        b1 = bias ? bias[o + 1] : 0;
+        b2 = bias ? bias[o + 2] : 0;
+        b3 = bias ? bias[o + 3] : 0;
         mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
                           p->act_max);
         for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
