@@ -39,6 +39,7 @@ typedef struct pw4_ctx {
     uint32_t lo4; /* 36: act_min in every byte */
     uint32_t hi4; /* 40: act_max in every byte */
     int32_t *raw; /* 44: NULL, or where the accumulators go instead (shift > -2) */
+    int32_t odd;  /* 48: groups % 4 != 0: the loop entered at its second half */
 } pw4_ctx;
 
 /* One group of four depth values: the filter word widened, the four
@@ -70,7 +71,8 @@ typedef struct pw4_ctx {
 
 /*
  * One output channel (filter row w) against ctx->nblk widened blocks at
- * xw: per block the loop above (two groups per iteration), the output
+ * xw: per block the loop above (four groups per iteration, entered at the
+ * second pair when the groups are not a multiple of four), the output
  * stage, SSAT, BFI packing, clamp, then one byte per pixel at out,
  * out + OC, out + 2 OC, out + 3 OC; the next block's at out + 4 OC.
  * Hand-written (naked): the loop needs all 14 registers but the context's.
@@ -91,7 +93,11 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "mov     r5, r4\n\t"
                      "mov     r6, r4\n\t"
                      "mov     r7, r4\n\t"
-                     "2:\n\t" PW4_GROUP PW4_GROUP "cmp     r0, r2\n\t"
+                     "ldr     r8, [r3, #48]\n\t"
+                     "cmp     r8, #0\n\t"
+                     "bne     5f\n\t"
+                     "2:\n\t" PW4_GROUP PW4_GROUP "5:\n\t" PW4_GROUP PW4_GROUP
+                     "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
                      "ldr     r12, [r3, #20]\n\t"
                      "sub     r1, r1, r12\n\t"
@@ -159,6 +165,7 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
     ctx.lo4 = mote_arm_dup8(p->act_min);
     ctx.hi4 = mote_arm_dup8(p->act_max);
     ctx.raw = NULL;
+    ctx.odd = G % 4 != 0;
     for (i0 = 0; i0 < npix; i0 += n) {
         const int8_t *src = input + i0 * C;
         int8_t *out = output + i0 * OC;
