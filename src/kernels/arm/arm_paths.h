@@ -31,6 +31,8 @@
 #define MOTE_ARM_CONV_WB_WORDS 152 /* widened weights: 4 rows x 19 groups */
 #define MOTE_ARM_PW_WB_WORDS 256   /* pixel chunks: four widened filter rows, C <= 128 */
 #define MOTE_ARM_PW_XW_WORDS 512   /* pixel chunks: widened inputs of a chunk (2 KB) */
+#define MOTE_ARM_PW_BUF_WORDS 768  /* pixel chunks: widened rows (2C words), then inputs */
+#define MOTE_ARM_PW4_MAX_K 256     /* pointwise past the chunks' 128: four-pixel blocks (pw4) */
 #define MOTE_ARM_CONV_XW_WORDS 320 /* patch: widened inputs of one pixel, K <= 640 */
 #define MOTE_ARM_C2_XW_WORDS 288   /* 2x2: two interleaved widened patches, K <= 288 */
 #define MOTE_ARM_C2_XW_BIG 576     /* 2x2, in_c % 4 == 0: K <= 576 (a frame of its own) */
@@ -47,7 +49,8 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_2X2,      /* two pixels x two channels (conv2d_s8_2x2_dsp.c) */
     MOTE_ARM_CONV_PATCH,    /* one widened patch per pixel (conv2d_s8_patch_dsp.c) */
     MOTE_ARM_CONV_DIRECT,   /* int8 runs, any size (conv2d_s8_direct_dsp.c) */
-    MOTE_ARM_CONV_RING      /* in place, not pointwise: row by row (mote_arm_conv_rows) */
+    MOTE_ARM_CONV_RING,     /* in place, not pointwise: row by row (mote_arm_conv_rows) */
+    MOTE_ARM_CONV_PW4       /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
 } mote_arm_conv_path;
 
 /* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
@@ -93,12 +96,21 @@ static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias);
+/* Pointwise, 128 < C <= MOTE_ARM_PW4_MAX_K, C % 8 == 0, OC % 4 == 0, in
+ * place or not (conv2d_s8_pw4_dsp.c). */
+void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                       const int32_t *bias);
 /* n widened pixels (2G words each) against all OC (% 4 == 0) output
  * channels, filter rows of 4G bytes, G <= 32; outputs at output + t * OC
- * (the pixel-chunk path's inner part, also run by the patch path). */
+ * (the pixel-chunk path's inner part, also run by the patch path); the
+ * filter rows are widened into wb (8G words). */
 void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
                        int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
-                       const int32_t *bias);
+                       const int32_t *bias, int32_t *wb);
+/* g >= 1 groups of four int8 (any alignment) widened with the offset pair
+ * off2 into d: 2g words (conv2d_s8_pw_dsp.c). */
+void mote_arm_widen_in(int32_t *d, const int8_t *src, int32_t g, int32_t off2);
 /* Returns the output channels done (a multiple of 4); the rest go to
  * mote_arm_conv_direct from there. */
 int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *q,

@@ -76,6 +76,9 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
     if (pw1 && K % 4 == 0 && OC % 4 == 0 && 2 * K <= MOTE_ARM_PW_WB_WORDS &&
         (inplace ? OC == K : K % 8 == 0))
         return MOTE_ARM_CONV_PW;
+    /* deeper pointwise inputs: four-pixel blocks */
+    if (pw1 && K % 8 == 0 && K <= MOTE_ARM_PW4_MAX_K && OC % 4 == 0 && (!inplace || OC == K))
+        return MOTE_ARM_CONV_PW4;
     /* in place, pointwise: pixel by pixel, each pixel's inputs are in the
      * patch before its outputs overwrite them; other filters row by row */
     if (inplace)

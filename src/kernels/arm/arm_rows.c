@@ -64,6 +64,16 @@ int mote_arm_conv_pw_ip_fits(const void *step)
     return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PW;
 }
 
+int mote_arm_conv_pw4_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PW4;
+}
+
+int mote_arm_conv_pw4_ip_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PW4;
+}
+
 int mote_arm_conv_patch_ip_fits(const void *step)
 {
     return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PATCH;

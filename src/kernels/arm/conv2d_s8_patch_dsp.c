@@ -316,13 +316,29 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
     }
 }
 
+/* n rows (stride rs) of rg words each from src, widened with the offset
+ * into d; each word shifted left by l bits, then right by r bits, and or-ed
+ * with z (l = r = z = 0 but for a one-group row cut by the padding). */
+static __attribute__((noinline)) void widen_runs(int32_t *d, const int8_t *src, int32_t rs,
+                                                 int32_t n, int32_t rg, int32_t l, int32_t r,
+                                                 uint32_t z, int32_t off2)
+{
+    int32_t j;
+    for (; n > 0; --n, src += rs)
+        for (j = 0; j < rg; ++j, d += 2) {
+            const uint32_t v = ((mote_arm_ld32(src + 4 * j) << l) >> r) | z;
+            d[0] = mote_arm_even(v, off2);
+            d[1] = mote_arm_odd(v, off2);
+        }
+}
+
 /*
  * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0, every
- * shift <= -2): the patches of up to MOTE_ARM_PW_XW_WORDS / (2G) output
- * pixels (in output order) are gathered and widened with the offset into a
- * 2 KB stack buffer, then mote_arm_pw_chunk runs them against widened
- * filter rows (widened once per chunk and block instead of SXTB16 per
- * pixel). Every patch of a chunk is read before any of its outputs is
+ * shift <= -2): the patches of up to (MOTE_ARM_PW_BUF_WORDS - 2K) / (2G)
+ * output pixels (in output order) are gathered and widened with the offset
+ * into a 3 KB stack buffer after the widened filter rows, then
+ * mote_arm_pw_chunk runs them against those rows (widened once per chunk
+ * and block instead of SXTB16 per pixel). Every patch of a chunk is read before any of its outputs is
  * written, so this is safe wherever the pixel-by-pixel order is.
  */
 static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
@@ -331,15 +347,19 @@ static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
                                                    const int8_t *filter, const int32_t *bias,
                                                    const mote_dims *od, int8_t *output)
 {
-    int32_t xw[MOTE_ARM_PW_XW_WORDS];
+    int32_t buf[MOTE_ARM_PW_BUF_WORDS];
     int32_t rawbuf[32];
     int8_t *raw = (int8_t *)rawbuf;
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, K = fd->h * fd->w * C, G = K / 4, OC = od->c;
     const int32_t IH = id->h, IW = id->w, KH = fd->h, KW = fd->w, OW = od->w;
-    const int32_t P = MOTE_ARM_PW_XW_WORDS / (2 * G), npix = od->h * OW;
+    const int32_t P = (MOTE_ARM_PW_BUF_WORDS - 2 * K) / (2 * G), npix = od->h * OW;
+    int32_t *xw = buf + 2 * K; /* after the widened filter rows */
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const int8_t zp = (int8_t)(-p->input_offset);
+    /* groups per filter row when rows are whole groups of contiguous input */
+    const int32_t RG = (KW * C) % 4 == 0 && g->dilation_w == 1 ? KW * C / 4 : 0;
+    const uint32_t z4 = mote_arm_dup8(zp);
     int32_t b, i0, n, t, j;
 
     for (b = 0; b < od->n; ++b) {
@@ -356,6 +376,27 @@ static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
                     mote_arm_tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
                 if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
                     mote_arm_tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                if (RG > 0 && (kx_hi - kx_lo == KW || (RG == 1 && IW * C >= 4 && kx_lo < kx_hi &&
+                                                       (kx_lo == 0 || kx_hi == KW)))) {
+                    /* filter rows of whole groups of contiguous input,
+                     * loaded as words: rows in the padding widen to 0 (zero
+                     * point plus offset); a one-group row cut by the left
+                     * or right padding is the row's first or last word
+                     * shifted, the zero point filling the gap */
+                    const int32_t L = 8 * kx_lo * C, R = 8 * (KW - kx_hi) * C;
+                    const uint32_t z = L ? z4 >> (32 - L) : R ? z4 << (32 - R) : 0u;
+                    const int32_t at = R ? IW * C - 4 : L ? 0 : x0 * C;
+                    int32_t *e = d + 2 * RG * KH;
+                    for (j = 0; j < 2 * RG * ky_lo; ++j)
+                        *d++ = 0;
+                    if (ky_hi > ky_lo)
+                        widen_runs(d, in_batch + (y0 + g->dilation_h * ky_lo) * IW * C + at,
+                                   g->dilation_h * IW * C, ky_hi - ky_lo, RG, L, R, z, off2);
+                    d += 2 * RG * (ky_hi - ky_lo);
+                    while (d < e)
+                        *d++ = 0;
+                    continue;
+                }
                 mote_arm_gather_window(raw, K, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo,
                                        kx_hi, zp);
                 for (j = 0; j < G; ++j, d += 2) {
@@ -364,7 +405,7 @@ static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
                     d[1] = mote_arm_odd(v, off2);
                 }
             }
-            mote_arm_pw_chunk(p, q, G, OC, n, xw, out + i0 * OC, filter, bias);
+            mote_arm_pw_chunk(p, q, G, OC, n, xw, out + i0 * OC, filter, bias, buf);
         }
     }
 }

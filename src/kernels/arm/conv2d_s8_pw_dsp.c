@@ -139,6 +139,39 @@ PW_PX_FN(pw_px, PW_TWO_GROUPS, "")
 PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS, "")
 PW_PX_FN(pw_pxz, PW_TWO_GROUPS, PW_ADD_ZP)
 
+/* g >= 1 groups of four int8 values from src (any alignment) widened with
+ * the offset pair off2 into d (mote_arm_even, mote_arm_odd): 5 instructions
+ * per group (two per iteration). */
+__attribute__((naked, noinline)) void mote_arm_widen_in(int32_t *d __attribute__((unused)),
+                                                        const int8_t *src __attribute__((unused)),
+                                                        int32_t g __attribute__((unused)),
+                                                        int32_t off2 __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7}\n\t"
+                     "lsrs    r2, r2, #1\n\t" /* pairs; C: one group first */
+                     "bcc     2f\n\t"
+                     "ldr     r4, [r1], #4\n\t"
+                     "sxtab16 r5, r3, r4\n\t"
+                     "sxtab16 r6, r3, r4, ror #8\n\t"
+                     "strd    r5, r6, [r0], #8\n\t"
+                     "2:\n\t"
+                     "cbz     r2, 3f\n\t"
+                     "1:\n\t"
+                     "ldr     r4, [r1], #4\n\t"
+                     "ldr     r7, [r1], #4\n\t"
+                     "sxtab16 r5, r3, r4\n\t"
+                     "sxtab16 r6, r3, r4, ror #8\n\t"
+                     "strd    r5, r6, [r0], #8\n\t"
+                     "sxtab16 r5, r3, r7\n\t"
+                     "sxtab16 r6, r3, r7, ror #8\n\t"
+                     "strd    r5, r6, [r0], #8\n\t"
+                     "subs    r2, r2, #1\n\t"
+                     "bne     1b\n\t"
+                     "3:\n\t"
+                     "pop     {r4, r5, r6, r7}\n\t"
+                     "bx      lr\n\t");
+}
+
 /* Four int8 filter rows (w, w + C, w + 2C, w + 3C; C = 4g bytes, any
  * alignment: LDR) widened into d, g groups of eight words (row r's group j
  * at d[8j + 2r], d[8j + 2r + 1], as mote_arm_even0 / mote_arm_odd0): 17
@@ -175,7 +208,8 @@ __attribute__((naked, noinline)) static void widen_rows4(int32_t *d __attribute_
 /*
  * n widened pixels (xw, 2G words each; G = K / 4 groups) against every
  * block of four output channels (int8 filter rows of 4G bytes; OC % 4 ==
- * 0): for each block the filter rows are widened (1 KB, G <= 32) and every
+ * 0): for each block the filter rows are widened into wb (8G words, G <=
+ * 32) and every
  * pixel runs pw_px (both operands widened: 11 instructions for 16 MACs,
  * output stage in registers) or, for an odd number of groups or a shift
  * > -2, mote_arm_wwdot4 and the C output stage. Outputs of pixel t at
@@ -183,9 +217,8 @@ __attribute__((naked, noinline)) static void widen_rows4(int32_t *d __attribute_
  */
 void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
                        int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
-                       const int32_t *bias)
+                       const int32_t *bias, int32_t *wb)
 {
-    int32_t wb[MOTE_ARM_PW_WB_WORDS];
     const int32_t C = 4 * G;
     pw_ctx ctx;
     int32_t t, o;
@@ -199,36 +232,40 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     ctx.full = p->act_min <= -128 && p->act_max >= 127;
     for (o = 0; o < OC; o += 4) {
         mote_arm_rq4 rq;
-        const int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
-        const int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
         int8_t *out = output + o;
         const int32_t *x = xw;
+        int32_t b0, b1, b2, b3;
         widen_rows4(wb, filter + o * C, C, G); /* four rows, whole groups */
         if (G % 2 == 0) {
-            int32_t fast = 1, fold = 1;
-            for (t = 0; t < 4; ++t) {
+            /* the block's constants while every shift is <= -2 (one pass) */
+            int32_t fold = 1, *r = ctx.rq;
+            for (t = 0; t < 4; ++t, r += 3) {
                 const int32_t sh = q->shift[o + t];
-                fast &= sh <= -2;
+                if (sh > -2) break;
                 fold &= sh >= -23;
-            }
-            for (t = 0; fast && t < 4; ++t) {
-                const int32_t sh = q->shift[o + t];
                 ctx.bias[t] = bias ? bias[o + t] : 0;
-                ctx.rq[3 * t] = q->multiplier[o + t];
-                ctx.rq[3 * t + 1] = ((int32_t)1 << (-sh - 2)) +
-                                    (fold ? p->output_offset * ((int32_t)1 << (-sh - 1)) : 0);
-                ctx.rq[3 * t + 2] = -sh - 1;
+                r[0] = q->multiplier[o + t];
+                r[1] = (int32_t)1 << (-sh - 2);
+                r[2] = -sh - 1;
             }
-            if (fast) {
-                if (!fold)
+            if (t == 4) {
+                if (!fold) {
                     pw_pxz(xw, out, NULL, &ctx);
-                else if (G % 8 == 0)
+                    continue;
+                }
+                for (t = 0, r = ctx.rq; t < 4; ++t, r += 3)
+                    r[1] += p->output_offset * ((int32_t)1 << r[2]);
+                if (G % 8 == 0)
                     pw_px8(xw, out, NULL, &ctx);
                 else
                     pw_px(xw, out, NULL, &ctx);
                 continue;
             }
         }
+        b0 = bias ? bias[o] : 0;
+        b1 = bias ? bias[o + 1] : 0;
+        b2 = bias ? bias[o + 2] : 0;
+        b3 = bias ? bias[o + 3] : 0;
         mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
                           p->act_max);
         for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
@@ -246,29 +283,23 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
 /*
  * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
  * in place (C == OC) or not: chunks of pixels are widened with the input
- * offset into a 2 KB stack buffer (so that, in place, their outputs may
- * overwrite them), then mote_arm_pw_chunk.
+ * offset into a 3 KB stack buffer (so that, in place, their outputs may
+ * overwrite them), the four widened filter rows (2C words) at its start,
+ * then mote_arm_pw_chunk.
  */
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
-    int32_t xw[MOTE_ARM_PW_XW_WORDS];
-    const int32_t G = C / 4, P = MOTE_ARM_PW_XW_WORDS / (2 * G),
+    int32_t buf[MOTE_ARM_PW_BUF_WORDS];
+    int32_t *xw = buf + 2 * C;
+    const int32_t G = C / 4, P = (MOTE_ARM_PW_BUF_WORDS - 2 * C) / (2 * G),
                   off2 = mote_arm_dup16(p->input_offset);
-    int32_t i0, n, j;
+    int32_t i0, n;
     for (i0 = 0; i0 < npix; i0 += n) {
         n = npix - i0 < P ? npix - i0 : P;
-        {
-            const int8_t *src = input + i0 * C;
-            int32_t *d = xw;
-            for (j = 0; j < n * G; ++j, src += 4, d += 2) {
-                const uint32_t v = mote_arm_ld32(src);
-                d[0] = mote_arm_even(v, off2);
-                d[1] = mote_arm_odd(v, off2);
-            }
-        }
-        mote_arm_pw_chunk(p, q, G, OC, n, xw, output + i0 * OC, filter, bias);
+        mote_arm_widen_in(xw, input + i0 * C, n * G, off2);
+        mote_arm_pw_chunk(p, q, G, OC, n, xw, output + i0 * OC, filter, bias, buf);
     }
 }
 

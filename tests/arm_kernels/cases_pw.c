@@ -1,0 +1,176 @@
+/*
+ * cases_pw.c — random cases of the Arm DSP pointwise path's deep-input
+ * blocks (conv2d_s8_pw4_dsp.c: 1x1, stride 1, 128 < K <= 256, K % 8 ==
+ * 0), against mote_ref_conv2d_s8, byte for byte: pixel counts with and
+ * without a tail of 1-3 pixels and over several chunks, per-channel shifts
+ * from +2 to -31 (the folded zero point, the zero point added after the
+ * shift, the general output stage for shifts above -2), NULL biases,
+ * activation ranges; out of place, in place (K == OC), and through the
+ * arm_dsp_pw4 / arm_dsp_pw4_ip rows (which must take the step). Guard bytes
+ * after the output catch writes past it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "mote/kernels.h"
+#include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_rows.h"
+
+void armk_cases_pw(int n_cases, int *passed, int *failed);
+
+#define PW_MAXPIX 40
+#define PW_MAXK 256
+#define PW_GUARD 32
+static int8_t pw_in[PW_MAXPIX * PW_MAXK];
+static int8_t pw_filt[PW_MAXK * PW_MAXK];
+static int8_t pw_ref[PW_MAXPIX * PW_MAXK + PW_GUARD];
+static int8_t pw_out[PW_MAXPIX * PW_MAXK + PW_GUARD];
+static int32_t pw_bias[PW_MAXK];
+/* a step block with its requantization table after it, as lowering writes it */
+static int32_t pw_step[(sizeof(mote_conv_s8_step) + 5 * PW_MAXK) / 4 + 1];
+
+static uint32_t pw_rng = 0x9e3779b9u;
+static uint32_t pw_rnd(void)
+{
+    pw_rng ^= pw_rng << 13;
+    pw_rng ^= pw_rng >> 17;
+    pw_rng ^= pw_rng << 5;
+    return pw_rng;
+}
+static int32_t pw_rint(int32_t lo, int32_t hi)
+{
+    return lo + (int32_t)(pw_rnd() % (uint32_t)(hi - lo + 1));
+}
+
+static int pw_same(int32_t n)
+{
+    int32_t i;
+    if (memcmp(pw_ref, pw_out, (size_t)n) != 0) return 0;
+    for (i = 0; i < PW_GUARD; ++i)
+        if ((uint8_t)pw_out[n + i] != 0xA5) return 0;
+    return 1;
+}
+
+static void pw_record(int ok, int *passed, int *failed, const char *what, int i, int32_t K,
+                      int32_t OC, int32_t npix)
+{
+    if (ok) {
+        ++*passed;
+        return;
+    }
+    ++*failed;
+    if (*failed <= 5)
+        printf("FAIL conv2d_s8 pw4 %s: case %d K %ld OC %ld pixels %ld\n", what, i, (long)K,
+               (long)OC, (long)npix);
+}
+
+/* The step through the row that must take it (pw, or pw_ip in place). */
+static mote_status pw_row(const mote_conv_s8_params *p, const mote_dims *id, const mote_dims *fd,
+                          const mote_dims *od, const int32_t *mult, const int8_t *shift,
+                          const int8_t *src, const int32_t *bias, int8_t *out)
+{
+    mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)pw_step;
+    const void *in[3];
+    void *outs[1];
+    mote_kernel_io io;
+    const int inplace = src == out;
+    memset(pw_step, 0, sizeof pw_step);
+    s->p = *p;
+    s->in = *id;
+    s->filter = *fd;
+    s->out = *od;
+    s->channels = od->c;
+    memcpy((uint8_t *)pw_step + sizeof *s, mult, 4 * (size_t)od->c);
+    memcpy((uint8_t *)pw_step + sizeof *s + 4 * (size_t)od->c, shift, (size_t)od->c);
+    if (!(inplace ? mote_arm_conv_pw4_ip_fits(s) : mote_arm_conv_pw4_fits(s))) return MOTE_E_STATE;
+    in[0] = src;
+    in[1] = pw_filt;
+    in[2] = bias;
+    outs[0] = out;
+    io.in = in;
+    io.out = outs;
+    io.scratch = NULL;
+    return mote_arm_conv_pw4_step(s, &io);
+}
+
+void armk_cases_pw(int n_cases, int *passed, int *failed)
+{
+    static int32_t mult[PW_MAXK];
+    static int8_t shift[PW_MAXK];
+    int p0 = *passed, f0 = *failed;
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_conv_s8_params p;
+        mote_requant q;
+        mote_dims id, fd, od;
+        const int32_t *bias = pw_rnd() % 6 == 0 ? NULL : pw_bias;
+        const int inplace = (int)(pw_rnd() % 3 == 0);
+        const int32_t K = 8 * pw_rint(17, 32);
+        const int32_t OC = inplace ? K : 4 * pw_rint(1, 64);
+        const int32_t smode = (int32_t)(pw_rnd() % 4);
+        int32_t npix, j, a, b, n_in, n_out;
+        mote_status sr, sa;
+        memset(&p, 0, sizeof p);
+        id.n = od.n = 1;
+        id.h = od.h = pw_rint(1, 5);
+        id.w = od.w = pw_rint(1, 8);
+        npix = id.h * id.w;
+        id.c = fd.c = K;
+        fd.n = od.c = OC;
+        fd.h = fd.w = 1;
+        p.geom.stride_h = p.geom.stride_w = 1;
+        p.geom.dilation_h = p.geom.dilation_w = 1;
+        p.input_offset = -pw_rint(-128, 127);
+        p.output_offset = pw_rint(-128, 127);
+        a = pw_rint(-128, 127);
+        b = pw_rint(-128, 127);
+        switch (pw_rnd() % 3) {
+        case 0: p.act_min = -128; p.act_max = 127; break;
+        case 1: p.act_min = a < b ? a : b; p.act_max = a < b ? b : a; break;
+        default: p.act_min = a; p.act_max = 127; break;
+        }
+        for (j = 0; j < OC; ++j) {
+            mult[j] = pw_rnd() % 32 == 0 ? (1 << 30) : (int32_t)((1u << 30) | (pw_rnd() >> 2));
+            if (smode == 0)
+                shift[j] = (int8_t)pw_rint(-12, -4);
+            else if (smode == 1) /* past the folded zero point */
+                shift[j] = (int8_t)pw_rint(-31, -20);
+            else if (smode == 2) /* some above -2: the general output stage */
+                shift[j] = (int8_t)pw_rint(-6, 2);
+            else
+                shift[j] = (int8_t)pw_rint(-31, 2);
+            pw_bias[j] = pw_rnd() % 4 == 0 ? (int32_t)pw_rnd() >> 10 : pw_rint(-20000, 20000);
+        }
+        q.multiplier = mult;
+        q.shift = shift;
+        n_in = npix * K;
+        n_out = npix * OC;
+        for (j = 0; j < n_in; ++j)
+            pw_in[j] = (int8_t)pw_rnd();
+        for (j = 0; j < OC * K; ++j)
+            pw_filt[j] = (int8_t)pw_rnd();
+        memset(pw_ref, 0x11, sizeof pw_ref);
+        sr = mote_ref_conv2d_s8(&p, &q, &id, pw_in, &fd, pw_filt, bias, &od, pw_ref);
+        memset(pw_ref + n_out, 0xA5, PW_GUARD);
+        if (sr != MOTE_OK || !mote_arm_conv2d_s8_fits(&p, &id, &fd, &od)) {
+            pw_record(0, passed, failed, "not taken", i, K, OC, npix);
+            continue;
+        }
+        /* the kernel, out of place (in place when K == OC) */
+        memset(pw_out, 0x77, sizeof pw_out);
+        if (inplace) memcpy(pw_out, pw_in, (size_t)n_in);
+        memset(pw_out + n_out, 0xA5, PW_GUARD);
+        sa = mote_arm_conv2d_s8(&p, &q, &id, inplace ? pw_out : pw_in, &fd, pw_filt, bias, &od,
+                                pw_out, NULL);
+        pw_record(sa == MOTE_OK && pw_same(n_out), passed, failed, inplace ? "in place" : "kernel",
+                  i, K, OC, npix);
+        /* the row the plan gives the step */
+        memset(pw_out, 0x77, sizeof pw_out);
+        if (inplace) memcpy(pw_out, pw_in, (size_t)n_in);
+        memset(pw_out + n_out, 0xA5, PW_GUARD);
+        sa = pw_row(&p, &id, &fd, &od, mult, shift, inplace ? pw_out : pw_in, bias, pw_out);
+        pw_record(sa == MOTE_OK && pw_same(n_out), passed, failed,
+                  inplace ? "arm_dsp_pw4_ip row" : "arm_dsp_pw4 row", i, K, OC, npix);
+    }
+    printf("conv2d_s8 pw4 (K 136..256): %d passed, %d failed\n", *passed - p0, *failed - f0);
+}
