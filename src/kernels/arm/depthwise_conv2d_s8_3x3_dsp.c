@@ -307,9 +307,11 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * own channels, which no other block reads. The cases: mote_arm_dw_s8_path
  * (arm_plan.c).
  */
-void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
-                     const int8_t *input, const int8_t *filter, const int32_t *bias,
-                     const mote_dims *od, int8_t *output)
+static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
+                                               const mote_requant *q, const mote_dims *id,
+                                               const int8_t *input, const int8_t *filter,
+                                               const int32_t *bias, const mote_dims *od,
+                                               int8_t *output)
 {
     int32_t rows[3 * MOTE_ARM_DW3_ROW_BYTES / 4];
     int32_t grp[MOTE_ARM_DW3_CH / 4 * DW3_GRP_WORDS];
@@ -398,6 +400,295 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
             }
         }
     }
+}
+
+/* ---- Stride 1 along a line: int16 lines, two output pixels per step ----
+ *
+ * The 3x3 window is taken along "lines" (input rows, or input columns when
+ * that direction is longer: transposed) whose elements (pixels along the
+ * line) the output walks with stride 1. Each input line of a group of four
+ * channels is widened once into four int16 lines (one per channel, the input
+ * offset added: padding is 0, as the reference's skipped taps), and kept in
+ * a ring of three lines, each stored twice (slots s and s + 3) so the three
+ * lines of a window are always slots b, b + 1, b + 2: fixed offsets from one
+ * pointer. Two neighbouring outputs of one channel, A = (x0, x1) and
+ * D = (x2, x3) the int16 pairs of one filter line:
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
+ *   out1 += SMLADX((w2, w1), D) + SMLABT((w0, w1), A) = w0 x1 + w1 x2 + w2 x3
+ * six instructions (two loads) for six MACs. The filter and the bias are
+ * doubled (2w fits int16, |2 acc| < 2^31 is checked) for the output stage:
+ * with a2 = 2 acc, SMMLAR(a2, m, H) = H + floor((acc m + 2^30) / 2^31) =
+ * H + x, x the reference's SaturatingRoundingDoublingHighMul (arm_requant.h:
+ * one floor formula for both signs); H = 2^(e-1) + zp 2^e - [acc < 0], so
+ * t >> e = floor((x - [acc < 0] + 2^(e-1)) / 2^e) + zp, the reference's
+ * RoundingDivideByPOT plus the zero point (arm_requant.h: [x < 0] may be
+ * replaced by [acc < 0] for e >= 1). Four instructions per output: ADD
+ * (the sign), SMMLAR, ASR, SSAT. Taken when every channel has e = -shift
+ * in [1, 22] (|x| < 2^30, so t cannot wrap) and |bias| <= 2^29.
+ */
+#define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
+#define DW3S_NMAX (DW3S_RS / 2 - 3) /* outputs per chunk (a step reads n + 3) */
+#define DW3S_STR_(x) #x
+#define DW3S_STR(x) DW3S_STR_(x)
+#define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
+
+/* Per channel (10 words): 2 bias, (2w0, 2w1) and (2w2, 2w1) of the three
+ * filter lines, e, m, H0 = 2^(e-1) + zp 2^e; then act_full, lo4, hi4 and the
+ * output element stride in bytes. */
+typedef struct dw3s_tab {
+    int32_t ch[4][10];
+    int32_t full;
+    uint32_t lo4, hi4;
+    int32_t oes;
+} dw3s_tab;
+
+#define DW3S_LINE(r, c)                                                                            \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r4\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smladx  r5, r10, r7, r5\n\t"                                                                  \
+    "smlabt  r5, r9, r6, r5\n\t"
+/* one channel: the taps, then the output stage up to the shift */
+#define DW3S_CH(c)                                                                                 \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smladx  r5, r10, r7, r8\n\t"                                                                  \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlabt  r5, r9, r6, r5\n\t" DW3S_LINE(1, c) DW3S_LINE(2, c)                                 \
+    "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
+    "add     lr, r9, r4, asr #31\n\t"                                                              \
+    "smmlar  r4, r4, r8, lr\n\t"                                                                   \
+    "asr     r4, r4, r6\n\t"                                                                       \
+    "add     lr, r9, r5, asr #31\n\t"                                                              \
+    "smmlar  r5, r5, r8, lr\n\t"                                                                   \
+    "asr     r5, r5, r6\n\t"
+#define DW3S_PACK(c)                                                                               \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "bfi     r11, r4, #(8 * " #c "), #8\n\t"                                                       \
+    "bfi     r12, r5, #(8 * " #c "), #8\n\t"
+
+/*
+ * n >= 1 outputs of one line, four channels: the window lines at p (int16
+ * lines, slot offsets above, p at the line's first element), outputs at
+ * out, out + oes, ...; two per step, the last alone when n is odd (its
+ * second output is computed from the zero columns past n + 2 and dropped).
+ */
+__attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
+                                                       int8_t *out __attribute__((unused)),
+                                                       const dw3s_tab *t __attribute__((unused)),
+                                                       int32_t n __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "1:\n\t" DW3S_CH(0) "ssat    r11, #8, r4\n\t"
+                     "ssat    r12, #8, r5\n\t" DW3S_CH(1) DW3S_PACK(1) DW3S_CH(2) DW3S_PACK(2)
+                         DW3S_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9}\n\t"
+                     "cbnz    r6, 2f\n\t"
+                     "ssub8   lr, r11, r7\n\t"
+                     "sel     r11, r11, r7\n\t"
+                     "ssub8   lr, r8, r11\n\t"
+                     "sel     r11, r11, r8\n\t"
+                     "ssub8   lr, r12, r7\n\t"
+                     "sel     r12, r12, r7\n\t"
+                     "ssub8   lr, r8, r12\n\t"
+                     "sel     r12, r12, r8\n\t"
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "str     r11, [r1]\n\t"
+                     "cmp     r3, #1\n\t"
+                     "beq     3f\n\t"
+                     "str     r12, [r1, r9]\n\t"
+                     "add     r1, r1, r9, lsl #1\n\t"
+                     "add     r0, r0, #4\n\t"
+                     "subs    r3, r3, #2\n\t"
+                     "bne     1b\n\t"
+                     "3:\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
+MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
+{
+    uint32_t r;
+    __asm__("pkhbt   %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+MOTE_ARM_INLINE uint32_t dw3s_hi2(int32_t a, int32_t b)
+{
+    uint32_t r;
+    __asm__("pkhtb   %0, %2, %1, asr #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* np >= 1 pairs of input elements (src, src + esb; the next pair 2 esb on)
+ * of four channels, widened (the input offset off2 added) into int16 pairs
+ * of the four channel lines at d (channel k at d + k * DW3S_RS): two loads,
+ * four SXTAB16, four PKHBT/PKHTB, four stores per pair. */
+__attribute__((naked, noinline)) static void dw3s_pairs(int8_t *d __attribute__((unused)),
+                                                        const int8_t *src __attribute__((unused)),
+                                                        int32_t esb __attribute__((unused)),
+                                                        int32_t np __attribute__((unused)),
+                                                        int32_t off2 __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, lr}\n\t"
+                     "ldr     r12, [sp, #28]\n\t"
+                     "1:\n\t"
+                     "ldr     r4, [r1]\n\t"
+                     "ldr     r5, [r1, r2]\n\t"
+                     "add     r1, r1, r2, lsl #1\n\t"
+                     "sxtab16 r6, r12, r4\n\t"
+                     "sxtab16 r4, r12, r4, ror #8\n\t"
+                     "sxtab16 r7, r12, r5\n\t"
+                     "sxtab16 r5, r12, r5, ror #8\n\t"
+                     "pkhbt   r8, r6, r7, lsl #16\n\t"
+                     "pkhbt   r9, r4, r5, lsl #16\n\t"
+                     "pkhtb   r6, r7, r6, asr #16\n\t"
+                     "pkhtb   r4, r5, r4, asr #16\n\t"
+                     "str     r9, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "str     r6, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r4, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r8, [r0], #4\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, pc}\n\t");
+}
+
+/* Input line elements jl .. jh-1 (src at element jl, esb bytes apart) of
+ * four channels into the ring slot at d; src NULL: a line outside the input,
+ * zeros (the input zero point plus the offset, as the reference's skipped
+ * taps). The columns outside [jl, jh) are zero already (dw3s_run). */
+static void dw3s_load(int8_t *d, const int8_t *src, int32_t esb, int32_t jl, int32_t jh,
+                      int32_t off2)
+{
+    const int32_t nc = jh - jl;
+    int32_t k;
+    d += 2 * jl;
+    if (!src) {
+        for (k = 0; k < 4; ++k)
+            memset(d + k * DW3S_RS, 0, (size_t)(2 * nc));
+        return;
+    }
+    if (nc >= 2) dw3s_pairs(d, src, esb, nc / 2, off2);
+    if (nc & 1) {
+        const uint32_t a = mote_arm_ld32(src + (nc - 1) * esb);
+        const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
+        const int16_t h[4] = {(int16_t)ae, (int16_t)ao, (int16_t)(ae >> 16), (int16_t)(ao >> 16)};
+        d += 2 * (nc - 1);
+        for (k = 0; k < 4; ++k)
+            memcpy(d + k * DW3S_RS, &h[k], 2);
+    }
+}
+
+/* Whether every channel takes the output stage above (e = -shift in
+ * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
+static int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
+{
+    int32_t c;
+    for (c = 0; c < C; ++c) {
+        const int32_t s = q->shift[c], b = bias ? bias[c] : 0;
+        if (s > -1 || s < -22 || b > (1 << 29) || b < -(1 << 29)) return 0;
+    }
+    return 1;
+}
+
+/*
+ * The stride-1 path (above): stride 1 both ways, every channel's output
+ * stage as dw3s_ok; returns 0 when it does not take the case. Lines are
+ * input rows, or columns when the output has more rows than columns
+ * (transposed: fewer, longer lines); chunks of DW3S_NMAX outputs per line.
+ * The window's three lines are ring slots b, b + 1, b + 2 of six; when b
+ * passes 3 the two kept lines move to slots 0 and 1. In place (one chunk,
+ * the same shape, batch 1): line l's outputs overwrite input line l only
+ * after the lines up to l + 1 are in the ring, and later windows read no
+ * line before l; a group of four channels writes only its own channels.
+ */
+static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
+                                              const mote_dims *id, const int8_t *input,
+                                              const int8_t *filter, const int32_t *bias,
+                                              const mote_dims *od, int8_t *output)
+{
+    int32_t buf[6 * 4 * DW3S_RS / 4];
+    dw3s_tab tab;
+    const mote_conv_geom *cg = &p->geom;
+    const int32_t C = id->c, tr = od->h > od->w;
+    /* (lines, elements) of input and output, strides in pixels */
+    const int32_t nli = tr ? id->w : id->h, nei = tr ? id->h : id->w;
+    const int32_t nlo = tr ? od->w : od->h, neo = tr ? od->h : od->w;
+    const int32_t ils = tr ? 1 : id->w, ies = tr ? id->w : 1;
+    const int32_t ols = tr ? 1 : od->w, oes = tr ? od->w : 1;
+    const int32_t lpad = tr ? cg->pad_w : cg->pad_h, epad = tr ? cg->pad_h : cg->pad_w;
+    const int32_t off2 = mote_arm_dup16(p->input_offset);
+    int32_t ex0, c0, b, k, r, i;
+    if (cg->stride_h != 1 || cg->stride_w != 1 || neo < 4 || !dw3s_ok(q, bias, C) ||
+        (input == output && (neo > DW3S_NMAX || od->h != id->h || od->w != id->w)))
+        return 0;
+    tab.full = p->act_min <= -128 && p->act_max >= 127;
+    tab.lo4 = mote_arm_dup8(p->act_min);
+    tab.hi4 = mote_arm_dup8(p->act_max);
+    tab.oes = oes * C;
+    for (ex0 = 0; ex0 < neo; ex0 += DW3S_NMAX) {
+        const int32_t n = neo - ex0 < DW3S_NMAX ? neo - ex0 : DW3S_NMAX;
+        const int32_t x0 = ex0 - epad;
+        int32_t jl = -x0, jh = nei - x0;
+        if (jl < 0) jl = 0;
+        if (jh > n + 3) jh = n + 3;
+        if (jh < jl) jh = jl;
+        memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
+        for (c0 = 0; c0 < C; c0 += 4) {
+            /* filter lines (transposed: columns), doubled; the output stage */
+            for (k = 0; k < 4; ++k) {
+                const int32_t c = c0 + k, e = -q->shift[c];
+                int32_t *t = tab.ch[k];
+                t[0] = 2 * (bias ? bias[c] : 0);
+                for (r = 0; r < 3; ++r) {
+                    int32_t w[3];
+                    for (i = 0; i < 3; ++i)
+                        w[i] = 2 * filter[(tr ? i * 3 + r : r * 3 + i) * C + c];
+                    t[1 + 2 * r] = (int32_t)dw3s_lo2(w[0], w[1]);
+                    t[2 + 2 * r] = (int32_t)dw3s_lo2(w[2], w[1]);
+                }
+                t[7] = e;
+                t[8] = q->multiplier[c];
+                t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
+            }
+            for (b = 0; b < od->n; ++b) {
+                const int8_t *in_b = input + b * id->h * id->w * C + c0;
+                int8_t *out_b = output + b * od->h * od->w * C + c0 + ex0 * oes * C;
+                int32_t lo, base = 0;
+                for (lo = 0; lo < nlo; ++lo) {
+                    r = 0;
+                    if (lo) {
+                        r = 2;
+                        if (++base > 3) {
+                            copy_words(buf, buf + base * DW3S_RS, 2 * DW3S_RS);
+                            base = 0;
+                        }
+                    }
+                    for (; r < 3; ++r) {
+                        const int32_t L = lo - lpad + r;
+                        dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
+                                  L >= 0 && L < nli ? in_b + (L * ils + (x0 + jl) * ies) * C : NULL,
+                                  ies * C, jl, jh, off2);
+                    }
+                    dw3s_line((const int16_t *)(buf + base * DW3S_RS), out_b + lo * ols * C, &tab,
+                              n);
+                }
+            }
+        }
+    }
+    return 1;
+}
+
+/* The stride-1 path when it takes the case, else the padded int8 rows (each
+ * a frame of its own: the stack holds one of them). */
+void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output)
+{
+    if (!dw3s_run(p, q, id, input, filter, bias, od, output))
+        dw3_rows8(p, q, id, input, filter, bias, od, output);
 }
 
 #else
