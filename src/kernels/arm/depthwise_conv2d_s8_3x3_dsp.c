@@ -559,7 +559,7 @@ __attribute__((naked, noinline)) static void dw3s_pairs(int8_t *d __attribute__(
  * four channels into the ring slot at d; src NULL: a line outside the input,
  * zeros (the input zero point plus the offset, as the reference's skipped
  * taps). The columns outside [jl, jh) are zero already (dw3s_run). */
-static void dw3s_load(int8_t *d, const int8_t *src, int32_t esb, int32_t jl, int32_t jh,
+static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, int32_t esb, int32_t jl, int32_t jh,
                       int32_t off2)
 {
     const int32_t nc = jh - jl;
@@ -604,6 +604,30 @@ static int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
  * after the lines up to l + 1 are in the ring, and later windows read no
  * line before l; a group of four channels writes only its own channels.
  */
+/* The table of channels c0 .. c0+3: filter lines (fl bytes apart; taps fe
+ * apart along a line) doubled, the bias doubled, the output stage. */
+static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
+                                                const mote_requant *q, const int8_t *filter,
+                                                const int32_t *bias, int32_t c0, int32_t fl,
+                                                int32_t fe)
+{
+    int32_t k, r;
+    for (k = 0; k < 4; ++k) {
+        const int32_t c = c0 + k, e = -q->shift[c];
+        const int8_t *f = filter + c;
+        int32_t *t = tab->ch[k];
+        t[0] = 2 * (bias ? bias[c] : 0);
+        for (r = 0; r < 3; ++r, f += fl) {
+            const int32_t w1 = 2 * f[fe];
+            t[1 + 2 * r] = (int32_t)dw3s_lo2(2 * f[0], w1);
+            t[2 + 2 * r] = (int32_t)dw3s_lo2(2 * f[2 * fe], w1);
+        }
+        t[7] = e;
+        t[8] = q->multiplier[c];
+        t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
+    }
+}
+
 static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
                                               const mote_dims *id, const int8_t *input,
                                               const int8_t *filter, const int32_t *bias,
@@ -611,71 +635,47 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
 {
     int32_t buf[6 * 4 * DW3S_RS / 4];
     dw3s_tab tab;
-    const mote_conv_geom *cg = &p->geom;
-    const int32_t C = id->c, tr = od->h > od->w;
-    /* (lines, elements) of input and output, strides in pixels */
-    const int32_t nli = tr ? id->w : id->h, nei = tr ? id->h : id->w;
-    const int32_t nlo = tr ? od->w : od->h, neo = tr ? od->h : od->w;
-    const int32_t ils = tr ? 1 : id->w, ies = tr ? id->w : 1;
-    const int32_t ols = tr ? 1 : od->w, oes = tr ? od->w : 1;
-    const int32_t lpad = tr ? cg->pad_w : cg->pad_h, epad = tr ? cg->pad_h : cg->pad_w;
-    const int32_t off2 = mote_arm_dup16(p->input_offset);
-    int32_t ex0, c0, b, k, r, i;
-    if (cg->stride_h != 1 || cg->stride_w != 1 || neo < 4 || !dw3s_ok(q, bias, C) ||
-        (input == output && (neo > DW3S_NMAX || od->h != id->h || od->w != id->w)))
+    const int32_t C = id->c, off2 = mote_arm_dup16(p->input_offset);
+    /* lines and elements of input and output; strides in bytes; the filter
+     * strides across lines (fl) and along a line (fe) */
+    int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
+    int32_t ols = od->w * C, fl = 3 * C, fe = C, lpad = p->geom.pad_h, epad = p->geom.pad_w;
+    int32_t c0, r, jl, jh;
+    tab.oes = C;
+    if (od->h > od->w) { /* transposed: lines are columns */
+        nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
+        ols = C, tab.oes = od->w * C, fl = C, fe = 3 * C;
+        lpad = p->geom.pad_w, epad = p->geom.pad_h;
+    }
+    if (p->geom.stride_h != 1 || p->geom.stride_w != 1 || od->n != 1 || neo < 4 ||
+        neo > DW3S_NMAX || (input == output && (od->h != id->h || od->w != id->w)) ||
+        !dw3s_ok(q, bias, C))
         return 0;
     tab.full = p->act_min <= -128 && p->act_max >= 127;
     tab.lo4 = mote_arm_dup8(p->act_min);
     tab.hi4 = mote_arm_dup8(p->act_max);
-    tab.oes = oes * C;
-    for (ex0 = 0; ex0 < neo; ex0 += DW3S_NMAX) {
-        const int32_t n = neo - ex0 < DW3S_NMAX ? neo - ex0 : DW3S_NMAX;
-        const int32_t x0 = ex0 - epad;
-        int32_t jl = -x0, jh = nei - x0;
-        if (jl < 0) jl = 0;
-        if (jh > n + 3) jh = n + 3;
-        if (jh < jl) jh = jl;
-        memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
-        for (c0 = 0; c0 < C; c0 += 4) {
-            /* filter lines (transposed: columns), doubled; the output stage */
-            for (k = 0; k < 4; ++k) {
-                const int32_t c = c0 + k, e = -q->shift[c];
-                int32_t *t = tab.ch[k];
-                t[0] = 2 * (bias ? bias[c] : 0);
-                for (r = 0; r < 3; ++r) {
-                    int32_t w[3];
-                    for (i = 0; i < 3; ++i)
-                        w[i] = 2 * filter[(tr ? i * 3 + r : r * 3 + i) * C + c];
-                    t[1 + 2 * r] = (int32_t)dw3s_lo2(w[0], w[1]);
-                    t[2 + 2 * r] = (int32_t)dw3s_lo2(w[2], w[1]);
-                }
-                t[7] = e;
-                t[8] = q->multiplier[c];
-                t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
-            }
-            for (b = 0; b < od->n; ++b) {
-                const int8_t *in_b = input + b * id->h * id->w * C + c0;
-                int8_t *out_b = output + b * od->h * od->w * C + c0 + ex0 * oes * C;
-                int32_t lo, base = 0;
-                for (lo = 0; lo < nlo; ++lo) {
-                    r = 0;
-                    if (lo) {
-                        r = 2;
-                        if (++base > 3) {
-                            copy_words(buf, buf + base * DW3S_RS, 2 * DW3S_RS);
-                            base = 0;
-                        }
-                    }
-                    for (; r < 3; ++r) {
-                        const int32_t L = lo - lpad + r;
-                        dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
-                                  L >= 0 && L < nli ? in_b + (L * ils + (x0 + jl) * ies) * C : NULL,
-                                  ies * C, jl, jh, off2);
-                    }
-                    dw3s_line((const int16_t *)(buf + base * DW3S_RS), out_b + lo * ols * C, &tab,
-                              n);
+    jl = epad; /* the input's elements in the padded line: [jl, jh) */
+    jh = nei + epad < neo + 3 ? nei + epad : neo + 3;
+    if (jh < jl) jh = jl;
+    memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
+    for (c0 = 0; c0 < C; c0 += 4) {
+        int32_t lo, base = 0;
+        dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+        for (lo = 0; lo < nlo; ++lo) {
+            r = 0;
+            if (lo) {
+                r = 2;
+                if (++base > 3) {
+                    copy_words(buf, buf + base * DW3S_RS, 2 * DW3S_RS);
+                    base = 0;
                 }
             }
+            for (; r < 3; ++r) {
+                const int32_t L = lo - lpad + r;
+                dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
+                          L >= 0 && L < nli ? input + c0 + L * ils : NULL, ies, jl, jh, off2);
+            }
+            dw3s_line((const int16_t *)(buf + base * DW3S_RS), output + c0 + lo * ols, &tab, neo);
         }
     }
     return 1;
