@@ -96,169 +96,10 @@ typedef struct dw3_ctx {
     int32_t adv;  /* 44: ps - 3 cs - 2 rs: where the taps leave the pointer to the next window */
 } dw3_ctx;
 
-/*
- * n output pixels of one group of four channels (3x3 window in the padded
- * rows at px, px + ps, ...; outputs at out, out + oc, ...): the nine taps
- * as dw3x3_asm, then the output stage of mote_arm_requant_e2 (the same
- * arithmetic: per channel one LDM of its constants, the 64-bit addend
- * built from the sign, SMLAL, ASR; the output zero point is in the high
- * word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
- * SSAT, BFI packing and the activation clamp: everything in registers,
- * about 120 instructions per pixel. The window pointer (r12), the row
- * strides (r0) and the input offset (r1) stay in registers from pixel to
- * pixel; the output pointer and the end are on the stack. Hand-written
- * (naked): the taps alone need 13 registers.
- */
-__attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute__((unused)),
-                                                    int8_t *out __attribute__((unused)),
-                                                    const int32_t *grp __attribute__((unused)),
-                                                    const dw3_ctx *ctx __attribute__((unused)))
-{
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #8\n\t"
-                     "ldr     r4, [r3, #20]\n\t"
-                     "ldr     r5, [r3, #12]\n\t"
-                     "mla     r4, r4, r5, r0\n\t"
-                     "strd    r1, r4, [sp]\n\t"
-                     "mov     r12, r0\n\t"
-                     "ldrd    r0, r1, [r3, #4]\n\t"
-                     "ldr     lr, [r3, #0]\n\t"
-                     "1:\n\t"
-                     "ldrd    r4, r5, [r2, #72]\n\t"
-                     "ldrd    r6, r7, [r2, #80]\n\t"
-                     "ldr     r9, [r12]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #0]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #8]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, lr\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #16]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, r0\n\t"
-                     "ldr     r9, [r12]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #24]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #32]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, lr\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #40]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, r0\n\t"
-                     "ldr     r9, [r12]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #48]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #56]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, lr\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #64]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     lr, r2, #88\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r4, asr #31\n\t"
-                     "and     r11, r4, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r4, r8\n\t"
-                     "asr     r4, r9, r10\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r5, asr #31\n\t"
-                     "and     r11, r5, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r5, r8\n\t"
-                     "asr     r5, r9, r10\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r6, asr #31\n\t"
-                     "and     r11, r6, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r6, r8\n\t"
-                     "asr     r6, r9, r10\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r7, asr #31\n\t"
-                     "and     r11, r7, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r7, r8\n\t"
-                     "asr     r7, r9, r10\n\t"
-                     "ssat    r4, #8, r4\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "ssat    r6, #8, r6\n\t"
-                     "ssat    r7, #8, r7\n\t"
-                     "bfi     r4, r5, #8, #8\n\t"
-                     "bfi     r4, r6, #16, #8\n\t"
-                     "bfi     r4, r7, #24, #8\n\t"
-                     "ldr     r5, [r3, #36]\n\t"
-                     "cbnz    r5, 2f\n\t"
-                     "ldr     r8, [r3, #28]\n\t"
-                     "ssub8   r9, r4, r8\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "ldr     r8, [r3, #32]\n\t"
-                     "ssub8   r9, r8, r4\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "2:\n\t"
-                     "ldrd    r8, r9, [sp]\n\t"
-                     "ldrd    r10, r11, [r3, #40]\n\t"
-                     "str     r4, [r8]\n\t"
-                     "add     r8, r8, r10\n\t"
-                     "str     r8, [sp]\n\t"
-                     "add     r12, r12, r11\n\t"
-                     "ldr     lr, [r3, #0]\n\t"
-                     "cmp     r12, r9\n\t"
-                     "bne     1b\n\t"
-                     "add     sp, sp, #8\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
-}
-
-/* One output row of one group whose shifts are not all in [-23, -2]
- * (dw3_px takes the others): the same taps, the general output stage. */
+/* One output row of one group: the nine taps (mote_arm_tap4: one word
+ * load, two SXTAB16, four SMLAxy), the output stage of mote_arm_rq_one
+ * (the single-rounding form for shifts <= -2), packing and the activation
+ * clamp. The stride-1 cases take the int16 lines below instead. */
 static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *out,
                                                       const int32_t *grp, const dw3_ctx *x)
 {
@@ -266,22 +107,25 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
     int32_t i, j;
     for (i = 0; i < x->n; ++i, px += x->ps, out += x->oc) {
         mote_arm_acc4 a;
+        const int8_t *t = px;
         int32_t v[4];
         uint32_t w = 0;
         a.a0 = grp[DW3_GRP_BIAS];
         a.a1 = grp[DW3_GRP_BIAS + 1];
         a.a2 = grp[DW3_GRP_BIAS + 2];
         a.a3 = grp[DW3_GRP_BIAS + 3];
-        for (j = 0; j < 9; ++j) /* plain C: a rare path (GCC -O2 cannot fit dw3x3_asm here) */
-            mote_arm_tap4(&a, px + (j / 3) * (x->rs + x->cs) + (j % 3) * x->cs, grp + 2 * j,
-                          x->off2);
+        for (j = 0; j < 9; j += 3, t += x->rs + x->cs) {
+            mote_arm_tap4(&a, t, grp + 2 * j, x->off2);
+            mote_arm_tap4(&a, t + x->cs, grp + 2 * j + 2, x->off2);
+            mote_arm_tap4(&a, t + 2 * x->cs, grp + 2 * j + 4, x->off2);
+        }
         v[0] = a.a0;
         v[1] = a.a1;
         v[2] = a.a2;
         v[3] = a.a3;
         for (j = 0; j < 4; ++j) {
             const int32_t r =
-                mote_arm_ssat8(mote_arm_requant(v[j], rq[3 * j], rq[3 * j + 1]) + x->ooff);
+                mote_arm_ssat8(mote_arm_rq_one(v[j], rq[3 * j], rq[3 * j + 1]) + x->ooff);
             w |= ((uint32_t)r & 0xFFu) << (8 * j);
         }
         if (!x->full) {
@@ -315,7 +159,6 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
 {
     int32_t rows[3 * MOTE_ARM_DW3_ROW_BYTES / 4];
     int32_t grp[MOTE_ARM_DW3_CH / 4 * DW3_GRP_WORDS];
-    uint8_t fast[MOTE_ARM_DW3_CH / 4];
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
     const int32_t OH = od->h, OW = od->w, pcols = (OW - 1) * sw + 3;
@@ -347,27 +190,16 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
             int32_t *gk = grp + DW3_GRP_WORDS * k, t;
-            fast[k] = 1;
             for (t = 0; t < 9; ++t) {
                 const uint32_t w = mote_arm_ld32(filter + t * C + c);
                 gk[2 * t] = mote_arm_even0(w);
                 gk[2 * t + 1] = mote_arm_odd0(w);
             }
             for (i = 0; i < 4; ++i) {
-                const int32_t s = q->shift[c + i];
-                int32_t *r = gk + DW3_GRP_RQ + 3 * i;
                 gk[DW3_GRP_BIAS + i] = bias ? bias[c + i] : 0;
-                r[0] = q->multiplier[c + i];
-                if (s <= -2 && s >= -23) { /* |hq| < 2^30: the high word cannot wrap */
-                    r[1] = ((int32_t)1 << (-s - 2)) + p->output_offset * ((int32_t)1 << (-s - 1));
-                    r[2] = -s - 1;
-                } else {
-                    fast[k] = 0;
-                }
+                gk[DW3_GRP_RQ + 3 * i] = q->multiplier[c + i];
+                gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
             }
-            if (!fast[k]) /* dw3_row_general: (multiplier, shift) */
-                for (i = 0; i < 4; ++i)
-                    gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
         }
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_batch = input + b * id->h * id->w * C;
@@ -389,13 +221,9 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
                     dw3_load_row(rows + r * rwords, in_batch, iy + r, -pw, pcols, 4 * ng, c0, id,
                                  z4);
                 have = iy;
-                for (k = 0; k < ng; ++k) {
-                    const int8_t *px = (const int8_t *)rows + 4 * k;
-                    if (fast[k])
-                        dw3_px(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
-                    else
-                        dw3_row_general(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
-                }
+                for (k = 0; k < ng; ++k)
+                    dw3_row_general((const int8_t *)rows + 4 * k, out + 4 * k,
+                                    grp + DW3_GRP_WORDS * k, &x);
                 out += OW * C;
             }
         }
@@ -409,9 +237,8 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
  * line) the output walks with stride 1. Each input line of a group of four
  * channels is widened once into four int16 lines (one per channel, the input
  * offset added: padding is 0, as the reference's skipped taps), and kept in
- * a ring of three lines, each stored twice (slots s and s + 3) so the three
- * lines of a window are always slots b, b + 1, b + 2: fixed offsets from one
- * pointer. Two neighbouring outputs of one channel, A = (x0, x1) and
+ * six slots: the three lines of a window are always slots b, b + 1, b + 2,
+ * fixed offsets from one pointer (dw3s_run). Two neighbouring outputs of one channel, A = (x0, x1) and
  * D = (x2, x3) the int16 pairs of one filter line:
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
  *   out1 += SMLADX((w2, w1), D) + SMLABT((w0, w1), A) = w0 x1 + w1 x2 + w2 x3
@@ -593,17 +420,6 @@ static int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
     return 1;
 }
 
-/*
- * The stride-1 path (above): stride 1 both ways, every channel's output
- * stage as dw3s_ok; returns 0 when it does not take the case. Lines are
- * input rows, or columns when the output has more rows than columns
- * (transposed: fewer, longer lines); chunks of DW3S_NMAX outputs per line.
- * The window's three lines are ring slots b, b + 1, b + 2 of six; when b
- * passes 3 the two kept lines move to slots 0 and 1. In place (one chunk,
- * the same shape, batch 1): line l's outputs overwrite input line l only
- * after the lines up to l + 1 are in the ring, and later windows read no
- * line before l; a group of four channels writes only its own channels.
- */
 /* The table of channels c0 .. c0+3: filter lines (fl bytes apart; taps fe
  * apart along a line) doubled, the bias doubled, the output stage. */
 static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
@@ -628,6 +444,17 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
     }
 }
 
+/*
+ * The stride-1 path (above): stride 1 both ways, every channel's output
+ * stage as dw3s_ok; returns 0 when it does not take the case. Lines are
+ * input rows, or columns when the output has more rows than columns
+ * (transposed: fewer, longer lines), at most DW3S_NMAX outputs per line,
+ * batch 1. The window's three lines are slots b, b + 1, b + 2 of six; when
+ * b passes 3 the two kept lines move to slots 0 and 1. In place (the same
+ * shape): line l's outputs overwrite input line l only
+ * after the lines up to l + 1 are in the ring, and later windows read no
+ * line before l; a group of four channels writes only its own channels.
+ */
 static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
                                               const mote_dims *id, const int8_t *input,
                                               const int8_t *filter, const int32_t *bias,
