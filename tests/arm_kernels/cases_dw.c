@@ -1,9 +1,10 @@
 /*
- * cases_dw.c — random cases aimed at the stride-1 path of the 3x3 Arm DSP
+ * cases_dw.c — random cases aimed at the int16-line path of the 3x3 Arm DSP
  * depthwise kernel (depthwise_conv2d_s8_3x3_dsp.c: int16 lines, SMLAD tap
  * pairs, the SMMLAR output stage): 3x3, stride 1, channels a multiple of 4,
  * rows and columns 1..31 (both line directions, odd and even lengths, past
- * the path's 27 outputs per line), SAME and VALID, in place, shifts in and
+ * the path's 27 outputs per line), strides 1 and 2 each way, SAME and
+ * VALID, in place (stride 1), shifts in and
  * just outside [-22, -1], biases up to and past 2^29, multipliers at both
  * ends of [2^30, 2^31) and 0, inputs and filters at the int8 extremes. The
  * expected output is mote_ref_depthwise_conv2d_s8's; guard bytes after the
@@ -70,19 +71,24 @@ int mote_test_dw_cases(int n_cases, int *failed)
         fd.h = fd.w = 3;
         fd.c = id.c;
         p.depth_multiplier = 1;
-        p.geom.stride_h = p.geom.stride_w = 1;
+        /* stride 1 (in place too), or 2 one way or both (out of place) */
+        p.geom.stride_h = inplace || dwc_rnd() % 2 ? 1 : 2;
+        p.geom.stride_w = inplace || dwc_rnd() % 2 ? 1 : 2;
         p.geom.dilation_h = p.geom.dilation_w = 1;
         if (same) {
-            p.geom.pad_h = p.geom.pad_w = 1;
-            od.h = id.h;
-            od.w = id.w;
+            od.h = (id.h + p.geom.stride_h - 1) / p.geom.stride_h;
+            od.w = (id.w + p.geom.stride_w - 1) / p.geom.stride_w;
+            p.geom.pad_h = ((od.h - 1) * p.geom.stride_h + 3 - id.h) / 2;
+            p.geom.pad_w = ((od.w - 1) * p.geom.stride_w + 3 - id.w) / 2;
+            if (p.geom.pad_h < 0) p.geom.pad_h = 0;
+            if (p.geom.pad_w < 0) p.geom.pad_w = 0;
         } else {
             if (id.h < 3 || id.w < 3) {
                 --i;
                 continue;
             }
-            od.h = id.h - 2;
-            od.w = id.w - 2;
+            od.h = (id.h - 3) / p.geom.stride_h + 1;
+            od.w = (id.w - 3) / p.geom.stride_w + 1;
         }
         od.n = 1;
         od.c = id.c;

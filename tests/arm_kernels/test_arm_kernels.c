@@ -976,9 +976,9 @@ int main(void)
     test_pool(&c[3], n / 2, 0);
     test_pool(&c[4], n / 2, 1);
     test_add(&c[5], n / 2);
-    { /* cases_dw.c: the stride-1 3x3 depthwise path */
+    { /* cases_dw.c: the 3x3 depthwise int16-line path */
         int f, ps = mote_test_dw_cases(n, &f);
-        printf("depthwise 3x3 stride-1 cases: %d passed, %d failed\n", ps, f);
+        printf("depthwise 3x3 int16-line cases: %d passed, %d failed\n", ps, f);
         total_pass += ps;
         total_fail += f;
     }

@@ -254,19 +254,21 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
  * in [1, 22] (|x| < 2^30, so t cannot wrap) and |bias| <= 2^29.
  */
 #define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
-#define DW3S_NMAX (DW3S_RS / 2 - 3) /* outputs per chunk (a step reads n + 3) */
+#define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (a step reads n + 3) */
 #define DW3S_STR_(x) #x
 #define DW3S_STR(x) DW3S_STR_(x)
 #define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
 
 /* Per channel (10 words): 2 bias, (2w0, 2w1) and (2w2, 2w1) of the three
- * filter lines, e, m, H0 = 2^(e-1) + zp 2^e; then act_full, lo4, hi4 and the
- * output element stride in bytes. */
+ * filter lines, e, m, H0 = 2^(e-1) + zp 2^e; then act_full, lo4, hi4, where
+ * the second output of a step goes (bytes past the first; 0 when the
+ * elements go with stride 2: the first, stored after it, wins) and how far
+ * the outputs move per step. */
 typedef struct dw3s_tab {
     int32_t ch[4][10];
     int32_t full;
     uint32_t lo4, hi4;
-    int32_t oes;
+    int32_t o1, adv;
 } dw3s_tab;
 
 #define DW3S_LINE(r, c)                                                                            \
@@ -298,10 +300,13 @@ typedef struct dw3s_tab {
     "bfi     r12, r5, #(8 * " #c "), #8\n\t"
 
 /*
- * n >= 1 outputs of one line, four channels: the window lines at p (int16
- * lines, slot offsets above, p at the line's first element), outputs at
- * out, out + oes, ...; two per step, the last alone when n is odd (its
- * second output is computed from the zero columns past n + 2 and dropped).
+ * Outputs of one line, four channels: the window lines at p (int16 lines,
+ * slot offsets above, p at the line's first element); each step the
+ * outputs at elements x and x + 1 (p advances two elements), stored at out
+ * + o1 and out, out advancing by adv. Element stride 1: n outputs, two per
+ * step, the last alone when n is odd (its second output, computed from the
+ * zero columns past n + 2, dropped); stride 2: n = 2 * outputs, o1 = 0 (the
+ * odd elements' outputs are overwritten).
  */
 __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
@@ -311,7 +316,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "1:\n\t" DW3S_CH(0) "ssat    r11, #8, r4\n\t"
                      "ssat    r12, #8, r5\n\t" DW3S_CH(1) DW3S_PACK(1) DW3S_CH(2) DW3S_PACK(2)
-                         DW3S_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9}\n\t"
+                         DW3S_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
                      "cbnz    r6, 2f\n\t"
                      "ssub8   lr, r11, r7\n\t"
                      "sel     r11, r11, r7\n\t"
@@ -323,15 +328,17 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "sel     r12, r12, r8\n\t"
                      "2:\n\t"
                      "sub     r2, r2, #160\n\t"
-                     "str     r11, [r1]\n\t"
                      "cmp     r3, #1\n\t"
                      "beq     3f\n\t"
                      "str     r12, [r1, r9]\n\t"
-                     "add     r1, r1, r9, lsl #1\n\t"
+                     "str     r11, [r1]\n\t"
+                     "add     r1, r1, r10\n\t"
                      "add     r0, r0, #4\n\t"
                      "subs    r3, r3, #2\n\t"
                      "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
                      "3:\n\t"
+                     "str     r11, [r1]\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
@@ -464,45 +471,59 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
     dw3s_tab tab;
     const int32_t C = id->c, off2 = mote_arm_dup16(p->input_offset);
     /* lines and elements of input and output; strides in bytes; the filter
-     * strides across lines (fl) and along a line (fe) */
+     * strides across lines (fl) and along a line (fe); line and element
+     * strides of the window */
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
-    int32_t ols = od->w * C, fl = 3 * C, fe = C, lpad = p->geom.pad_h, epad = p->geom.pad_w;
-    int32_t c0, r, jl, jh;
-    tab.oes = C;
+    int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
+    int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
+    int32_t c0, r, jl, jh, keep, ex0, nmax;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
-        ols = C, tab.oes = od->w * C, fl = C, fe = 3 * C;
-        lpad = p->geom.pad_w, epad = p->geom.pad_h;
+        ols = C, oes = od->w * C, fl = C, fe = 3 * C;
+        lpad = p->geom.pad_w, epad = p->geom.pad_h, ls = p->geom.stride_w, es = p->geom.stride_h;
     }
-    if (p->geom.stride_h != 1 || p->geom.stride_w != 1 || od->n != 1 || neo < 4 ||
-        neo > DW3S_NMAX || (input == output && (od->h != id->h || od->w != id->w)) ||
+    /* a step reads elements up to 2 * ceil(n / 2) + 1 (stride 1) or 2 n + 1
+     * (stride 2) of n outputs: chunks of nmax outputs; in place one chunk */
+    nmax = es == 1 ? DW3S_NMAX : (DW3S_NMAX + 2) / 2;
+    if (es > 2 || od->n != 1 ||
+        (input == output && (od->h != id->h || od->w != id->w || ls != 1 || neo > nmax)) ||
         !dw3s_ok(q, bias, C))
         return 0;
     tab.full = p->act_min <= -128 && p->act_max >= 127;
     tab.lo4 = mote_arm_dup8(p->act_min);
     tab.hi4 = mote_arm_dup8(p->act_max);
-    jl = epad; /* the input's elements in the padded line: [jl, jh) */
-    jh = nei + epad < neo + 3 ? nei + epad : neo + 3;
-    if (jh < jl) jh = jl;
-    memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
-    for (c0 = 0; c0 < C; c0 += 4) {
-        int32_t lo, base = 0;
-        dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
-        for (lo = 0; lo < nlo; ++lo) {
-            r = 0;
-            if (lo) {
-                r = 2;
-                if (++base > 3) {
-                    copy_words(buf, buf + base * DW3S_RS, 2 * DW3S_RS);
-                    base = 0;
+    tab.o1 = es == 1 ? oes : 0;
+    tab.adv = es == 1 ? 2 * oes : oes;
+    keep = ls < 3 ? 3 - ls : 0; /* lines one window passes to the next */
+    for (ex0 = 0; ex0 < neo; ex0 += nmax) {
+        const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
+        /* the input's elements in the chunk's padded line: [jl, jh) */
+        jl = x0 < 0 ? -x0 : 0;
+        jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
+        if (jh < jl) jh = jl;
+        memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
+        for (c0 = 0; c0 < C; c0 += 4) {
+            int32_t lo, base = 0;
+            dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+            for (lo = 0; lo < nlo; ++lo) {
+                r = 0;
+                if (lo) {
+                    r = keep;
+                    base += ls;
+                    if (base > 3) {
+                        copy_words(buf, buf + base * DW3S_RS, keep * DW3S_RS);
+                        base = 0;
+                    }
                 }
+                for (; r < 3; ++r) {
+                    const int32_t L = lo * ls - lpad + r;
+                    dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
+                              L >= 0 && L < nli ? input + c0 + L * ils + (x0 + jl) * ies : NULL,
+                              ies, jl, jh, off2);
+                }
+                dw3s_line((const int16_t *)(buf + base * DW3S_RS),
+                          output + c0 + lo * ols + ex0 * oes, &tab, es * n);
             }
-            for (; r < 3; ++r) {
-                const int32_t L = lo - lpad + r;
-                dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
-                          L >= 0 && L < nli ? input + c0 + L * ils : NULL, ies, jl, jh, off2);
-            }
-            dw3s_line((const int16_t *)(buf + base * DW3S_RS), output + c0 + lo * ols, &tab, neo);
         }
     }
     return 1;
