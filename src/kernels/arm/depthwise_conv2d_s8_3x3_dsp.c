@@ -1,7 +1,8 @@
 /*
  * depthwise_conv2d_s8_3x3_dsp.c — DEPTHWISE_CONV_2D, int8, depth multiplier
- * 1, DSP extension: the padded-row path for 3x3 windows (arm_paths.h), in
- * place or not. Bit-exact with mote_ref_depthwise_conv2d_s8.
+ * 1, DSP extension: the 3x3 windows (arm_paths.h), in place or not: int16
+ * lines with SMLAD tap pairs when the output stage allows (most cases),
+ * else padded int8 rows. Bit-exact with mote_ref_depthwise_conv2d_s8.
  */
 #if defined(__ARM_FEATURE_DSP)
 
@@ -72,34 +73,31 @@ static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t
         d[j] = (int32_t)z4;
 }
 
-/* Group constants of dw3_px (words): the filter as 9 taps x (w0, w2),
- * (w1, w3) int16 pairs, the bias of the four channels, then per channel
- * (multiplier, 2^(e-2) + zp * 2^(e-1), e-1): the fast output stage (every
- * shift in [-23, -2]) with the output zero point folded in. */
+/* Group constants of dw3_row_general (words): the filter as 9 taps x
+ * (w0, w2), (w1, w3) int16 pairs, the bias of the four channels, then per
+ * channel (multiplier, shift, unused). */
 #define DW3_GRP_WORDS 34
 #define DW3_GRP_BIAS 18
 #define DW3_GRP_RQ 22
 
-/* Per-call constants of dw3_px (words, offsets fixed in the asm). */
+/* Per-call constants of dw3_row_general. */
 typedef struct dw3_ctx {
-    int32_t cs;   /* 0: pixel stride in the padded rows */
-    int32_t rs;   /* 4: padded row stride - cs */
-    int32_t off2; /* 8: input offset, both halves */
-    int32_t ps;   /* 12: input step between output pixels */
-    int32_t oc;   /* 16: output pixel stride */
-    int32_t n;    /* 20: pixels (>= 1) */
-    int32_t ooff; /* 24: output zero point (dw3_row_general) */
-    uint32_t lo4; /* 28: act_min in every byte */
-    uint32_t hi4; /* 32: act_max in every byte */
-    int32_t full; /* 36: the act range is [-128, 127] */
-    int32_t oc2;  /* 40: oc again (one LDRD with adv) */
-    int32_t adv;  /* 44: ps - 3 cs - 2 rs: where the taps leave the pointer to the next window */
+    int32_t cs;   /* pixel stride in the padded rows */
+    int32_t rs;   /* padded row stride - cs */
+    int32_t off2; /* input offset, both halves */
+    int32_t ps;   /* input step between output pixels */
+    int32_t oc;   /* output pixel stride */
+    int32_t n;    /* pixels (>= 1) */
+    int32_t ooff; /* output zero point */
+    uint32_t lo4; /* act_min in every byte */
+    uint32_t hi4; /* act_max in every byte */
+    int32_t full; /* the act range is [-128, 127] */
 } dw3_ctx;
 
 /* One output row of one group: the nine taps (mote_arm_tap4: one word
  * load, two SXTAB16, four SMLAxy), the output stage of mote_arm_rq_one
  * (the single-rounding form for shifts <= -2), packing and the activation
- * clamp. The stride-1 cases take the int16 lines below instead. */
+ * clamp. Most cases take the int16 lines below instead. */
 static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *out,
                                                       const int32_t *grp, const dw3_ctx *x)
 {
@@ -142,14 +140,14 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * 3x3, dilation 1, C % 4 == 0, any stride: the three input rows of an
  * output row are copied into three padded rows on the stack (the input
  * zero point in the padding), so every output pixel is one window wholly
- * inside them (dw3_px, no border cases), and the filter and output
+ * inside them (dw3_row_general, no border cases), and the filter and output
  * constants of up to MOTE_ARM_DW3_CH channels are prepared once. In place
  * (input == output; batch 1, the same row, stride 1 along rows or one
  * output row): rows are copied before any output row overwrites them, and
  * an output row only overwrites input rows the later ones no longer read
  * (they are in the padded rows by then); a channel block writes only its
  * own channels, which no other block reads. The cases: mote_arm_dw_s8_path
- * (arm_plan.c).
+ * (arm_plan.c); the int16-line path below takes most of them first.
  */
 static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
                                                const mote_requant *q, const mote_dims *id,
@@ -184,8 +182,6 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
         x.cs = cs;
         x.rs = rbytes - cs;
         x.ps = sw * cs;
-        x.oc2 = C;
-        x.adv = x.ps - 3 * cs - 2 * x.rs;
         /* filter (two int16 pairs per tap), bias, output constants per group */
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
@@ -230,11 +226,12 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
     }
 }
 
-/* ---- Stride 1 along a line: int16 lines, two output pixels per step ----
+/* ---- int16 lines, two output pixels per step ----
  *
  * The 3x3 window is taken along "lines" (input rows, or input columns when
- * that direction is longer: transposed) whose elements (pixels along the
- * line) the output walks with stride 1. Each input line of a group of four
+ * the output has more rows than columns: transposed) whose elements (pixels
+ * along the line) the output walks with stride 1 (or 2: every other output
+ * of a step is dropped). Each input line of a group of four
  * channels is widened once into four int16 lines (one per channel, the input
  * offset added: padding is 0, as the reference's skipped taps), and kept in
  * six slots: the three lines of a window are always slots b, b + 1, b + 2,
@@ -452,15 +449,17 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
 }
 
 /*
- * The stride-1 path (above): stride 1 both ways, every channel's output
- * stage as dw3s_ok; returns 0 when it does not take the case. Lines are
- * input rows, or columns when the output has more rows than columns
- * (transposed: fewer, longer lines), at most DW3S_NMAX outputs per line,
- * batch 1. The window's three lines are slots b, b + 1, b + 2 of six; when
- * b passes 3 the two kept lines move to slots 0 and 1. In place (the same
- * shape): line l's outputs overwrite input line l only
- * after the lines up to l + 1 are in the ring, and later windows read no
- * line before l; a group of four channels writes only its own channels.
+ * The int16-line path (above): element stride 1 or 2, any line stride,
+ * batch 1, every channel's output stage as dw3s_ok; returns 0 when it does
+ * not take the case. Lines are input rows, or columns when the output has
+ * more rows than columns (transposed: fewer, longer lines); chunks of at
+ * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line. The window's
+ * three lines are slots b, b + 1, b + 2 of six; a window passes the lines
+ * it shares with the next one on, and when b passes 3 they move to slots 0
+ * and up. In place (the same shape, line stride 1, one chunk): line l's
+ * outputs overwrite input line l only after the lines up to l + 1 are in
+ * the ring, and later windows read no line before l; a group of four
+ * channels writes only its own channels.
  */
 static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
                                               const mote_dims *id, const int8_t *input,
@@ -529,7 +528,7 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
     return 1;
 }
 
-/* The stride-1 path when it takes the case, else the padded int8 rows (each
+/* The int16-line path when it takes the case, else the padded int8 rows (each
  * a frame of its own: the stack holds one of them). */
 void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
