@@ -36,6 +36,8 @@
 #include "kernels/arm/arm_rows.h"
 #include "kernels/kernel_table.h"
 
+int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
+
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
 #else
@@ -976,6 +978,12 @@ int main(void)
     test_pool(&c[3], n / 2, 0);
     test_pool(&c[4], n / 2, 1);
     test_add(&c[5], n / 2);
+    { /* cases_dw.c: the 3x3 depthwise int16-line path */
+        int f, ps = mote_test_dw_cases(n, &f);
+        printf("depthwise 3x3 int16-line cases: %d passed, %d failed\n", ps, f);
+        total_pass += ps;
+        total_fail += f;
+    }
     for (i = 0; i < 6; ++i)
         printf("%s: %d passed, %d failed (%d not taken by the arm kernel)\n", c[i].name,
                c[i].passed, c[i].failed, c[i].skipped);

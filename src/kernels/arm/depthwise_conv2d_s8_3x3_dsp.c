@@ -1,7 +1,8 @@
 /*
  * depthwise_conv2d_s8_3x3_dsp.c — DEPTHWISE_CONV_2D, int8, depth multiplier
- * 1, DSP extension: the padded-row path for 3x3 windows (arm_paths.h), in
- * place or not. Bit-exact with mote_ref_depthwise_conv2d_s8.
+ * 1, DSP extension: the 3x3 windows (arm_paths.h), in place or not: int16
+ * lines with SMLAD tap pairs when the output stage allows (most cases),
+ * else padded int8 rows. Bit-exact with mote_ref_depthwise_conv2d_s8.
  */
 #if defined(__ARM_FEATURE_DSP)
 
@@ -72,193 +73,31 @@ static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t
         d[j] = (int32_t)z4;
 }
 
-/* Group constants of dw3_px (words): the filter as 9 taps x (w0, w2),
- * (w1, w3) int16 pairs, the bias of the four channels, then per channel
- * (multiplier, 2^(e-2) + zp * 2^(e-1), e-1): the fast output stage (every
- * shift in [-23, -2]) with the output zero point folded in. */
+/* Group constants of dw3_row_general (words): the filter as 9 taps x
+ * (w0, w2), (w1, w3) int16 pairs, the bias of the four channels, then per
+ * channel (multiplier, shift, unused). */
 #define DW3_GRP_WORDS 34
 #define DW3_GRP_BIAS 18
 #define DW3_GRP_RQ 22
 
-/* Per-call constants of dw3_px (words, offsets fixed in the asm). */
+/* Per-call constants of dw3_row_general. */
 typedef struct dw3_ctx {
-    int32_t cs;   /* 0: pixel stride in the padded rows */
-    int32_t rs;   /* 4: padded row stride - cs */
-    int32_t off2; /* 8: input offset, both halves */
-    int32_t ps;   /* 12: input step between output pixels */
-    int32_t oc;   /* 16: output pixel stride */
-    int32_t n;    /* 20: pixels (>= 1) */
-    int32_t ooff; /* 24: output zero point (dw3_row_general) */
-    uint32_t lo4; /* 28: act_min in every byte */
-    uint32_t hi4; /* 32: act_max in every byte */
-    int32_t full; /* 36: the act range is [-128, 127] */
-    int32_t oc2;  /* 40: oc again (one LDRD with adv) */
-    int32_t adv;  /* 44: ps - 3 cs - 2 rs: where the taps leave the pointer to the next window */
+    int32_t cs;   /* pixel stride in the padded rows */
+    int32_t rs;   /* padded row stride - cs */
+    int32_t off2; /* input offset, both halves */
+    int32_t ps;   /* input step between output pixels */
+    int32_t oc;   /* output pixel stride */
+    int32_t n;    /* pixels (>= 1) */
+    int32_t ooff; /* output zero point */
+    uint32_t lo4; /* act_min in every byte */
+    uint32_t hi4; /* act_max in every byte */
+    int32_t full; /* the act range is [-128, 127] */
 } dw3_ctx;
 
-/*
- * n output pixels of one group of four channels (3x3 window in the padded
- * rows at px, px + ps, ...; outputs at out, out + oc, ...): the nine taps
- * as dw3x3_asm, then the output stage of mote_arm_requant_e2 (the same
- * arithmetic: per channel one LDM of its constants, the 64-bit addend
- * built from the sign, SMLAL, ASR; the output zero point is in the high
- * word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
- * SSAT, BFI packing and the activation clamp: everything in registers,
- * about 120 instructions per pixel. The window pointer (r12), the row
- * strides (r0) and the input offset (r1) stay in registers from pixel to
- * pixel; the output pointer and the end are on the stack. Hand-written
- * (naked): the taps alone need 13 registers.
- */
-__attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute__((unused)),
-                                                    int8_t *out __attribute__((unused)),
-                                                    const int32_t *grp __attribute__((unused)),
-                                                    const dw3_ctx *ctx __attribute__((unused)))
-{
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #8\n\t"
-                     "ldr     r4, [r3, #20]\n\t"
-                     "ldr     r5, [r3, #12]\n\t"
-                     "mla     r4, r4, r5, r0\n\t"
-                     "strd    r1, r4, [sp]\n\t"
-                     "mov     r12, r0\n\t"
-                     "ldrd    r0, r1, [r3, #4]\n\t"
-                     "ldr     lr, [r3, #0]\n\t"
-                     "1:\n\t"
-                     "ldrd    r4, r5, [r2, #72]\n\t"
-                     "ldrd    r6, r7, [r2, #80]\n\t"
-                     "ldr     r9, [r12]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #0]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #8]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, lr\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #16]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, r0\n\t"
-                     "ldr     r9, [r12]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #24]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #32]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, lr\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #40]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, r0\n\t"
-                     "ldr     r9, [r12]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #48]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #56]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     r12, r12, lr\n\t"
-                     "ldr     r9, [r12, lr]\n\t"
-                     "sxtab16 r8, r1, r9\n\t"
-                     "sxtab16 r9, r1, r9, ror #8\n\t"
-                     "ldrd    r10, r11, [r2, #64]\n\t"
-                     "smlabb  r4, r10, r8, r4\n\t"
-                     "smlatt  r6, r10, r8, r6\n\t"
-                     "smlabb  r5, r11, r9, r5\n\t"
-                     "smlatt  r7, r11, r9, r7\n\t"
-                     "add     lr, r2, #88\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r4, asr #31\n\t"
-                     "and     r11, r4, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r4, r8\n\t"
-                     "asr     r4, r9, r10\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r5, asr #31\n\t"
-                     "and     r11, r5, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r5, r8\n\t"
-                     "asr     r5, r9, r10\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r6, asr #31\n\t"
-                     "and     r11, r6, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r6, r8\n\t"
-                     "asr     r6, r9, r10\n\t"
-                     "ldm     lr!, {r8, r9, r10}\n\t"
-                     "add     r9, r9, r7, asr #31\n\t"
-                     "and     r11, r7, #0x80000000\n\t"
-                     "orr     r11, r11, #0x40000000\n\t"
-                     "smlal   r11, r9, r7, r8\n\t"
-                     "asr     r7, r9, r10\n\t"
-                     "ssat    r4, #8, r4\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "ssat    r6, #8, r6\n\t"
-                     "ssat    r7, #8, r7\n\t"
-                     "bfi     r4, r5, #8, #8\n\t"
-                     "bfi     r4, r6, #16, #8\n\t"
-                     "bfi     r4, r7, #24, #8\n\t"
-                     "ldr     r5, [r3, #36]\n\t"
-                     "cbnz    r5, 2f\n\t"
-                     "ldr     r8, [r3, #28]\n\t"
-                     "ssub8   r9, r4, r8\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "ldr     r8, [r3, #32]\n\t"
-                     "ssub8   r9, r8, r4\n\t"
-                     "sel     r4, r4, r8\n\t"
-                     "2:\n\t"
-                     "ldrd    r8, r9, [sp]\n\t"
-                     "ldrd    r10, r11, [r3, #40]\n\t"
-                     "str     r4, [r8]\n\t"
-                     "add     r8, r8, r10\n\t"
-                     "str     r8, [sp]\n\t"
-                     "add     r12, r12, r11\n\t"
-                     "ldr     lr, [r3, #0]\n\t"
-                     "cmp     r12, r9\n\t"
-                     "bne     1b\n\t"
-                     "add     sp, sp, #8\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
-}
-
-/* One output row of one group whose shifts are not all in [-23, -2]
- * (dw3_px takes the others): the same taps, the general output stage. */
+/* One output row of one group: the nine taps (mote_arm_tap4: one word
+ * load, two SXTAB16, four SMLAxy), the output stage of mote_arm_rq_one
+ * (the single-rounding form for shifts <= -2), packing and the activation
+ * clamp. Most cases take the int16 lines below instead. */
 static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *out,
                                                       const int32_t *grp, const dw3_ctx *x)
 {
@@ -266,22 +105,25 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
     int32_t i, j;
     for (i = 0; i < x->n; ++i, px += x->ps, out += x->oc) {
         mote_arm_acc4 a;
+        const int8_t *t = px;
         int32_t v[4];
         uint32_t w = 0;
         a.a0 = grp[DW3_GRP_BIAS];
         a.a1 = grp[DW3_GRP_BIAS + 1];
         a.a2 = grp[DW3_GRP_BIAS + 2];
         a.a3 = grp[DW3_GRP_BIAS + 3];
-        for (j = 0; j < 9; ++j) /* plain C: a rare path (GCC -O2 cannot fit dw3x3_asm here) */
-            mote_arm_tap4(&a, px + (j / 3) * (x->rs + x->cs) + (j % 3) * x->cs, grp + 2 * j,
-                          x->off2);
+        for (j = 0; j < 9; j += 3, t += x->rs + x->cs) {
+            mote_arm_tap4(&a, t, grp + 2 * j, x->off2);
+            mote_arm_tap4(&a, t + x->cs, grp + 2 * j + 2, x->off2);
+            mote_arm_tap4(&a, t + 2 * x->cs, grp + 2 * j + 4, x->off2);
+        }
         v[0] = a.a0;
         v[1] = a.a1;
         v[2] = a.a2;
         v[3] = a.a3;
         for (j = 0; j < 4; ++j) {
             const int32_t r =
-                mote_arm_ssat8(mote_arm_requant(v[j], rq[3 * j], rq[3 * j + 1]) + x->ooff);
+                mote_arm_ssat8(mote_arm_rq_one(v[j], rq[3 * j], rq[3 * j + 1]) + x->ooff);
             w |= ((uint32_t)r & 0xFFu) << (8 * j);
         }
         if (!x->full) {
@@ -298,22 +140,23 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * 3x3, dilation 1, C % 4 == 0, any stride: the three input rows of an
  * output row are copied into three padded rows on the stack (the input
  * zero point in the padding), so every output pixel is one window wholly
- * inside them (dw3_px, no border cases), and the filter and output
+ * inside them (dw3_row_general, no border cases), and the filter and output
  * constants of up to MOTE_ARM_DW3_CH channels are prepared once. In place
  * (input == output; batch 1, the same row, stride 1 along rows or one
  * output row): rows are copied before any output row overwrites them, and
  * an output row only overwrites input rows the later ones no longer read
  * (they are in the padded rows by then); a channel block writes only its
  * own channels, which no other block reads. The cases: mote_arm_dw_s8_path
- * (arm_plan.c).
+ * (arm_plan.c); the int16-line path below takes most of them first.
  */
-void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
-                     const int8_t *input, const int8_t *filter, const int32_t *bias,
-                     const mote_dims *od, int8_t *output)
+static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
+                                               const mote_requant *q, const mote_dims *id,
+                                               const int8_t *input, const int8_t *filter,
+                                               const int32_t *bias, const mote_dims *od,
+                                               int8_t *output)
 {
     int32_t rows[3 * MOTE_ARM_DW3_ROW_BYTES / 4];
     int32_t grp[MOTE_ARM_DW3_CH / 4 * DW3_GRP_WORDS];
-    uint8_t fast[MOTE_ARM_DW3_CH / 4];
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
     const int32_t OH = od->h, OW = od->w, pcols = (OW - 1) * sw + 3;
@@ -339,33 +182,20 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
         x.cs = cs;
         x.rs = rbytes - cs;
         x.ps = sw * cs;
-        x.oc2 = C;
-        x.adv = x.ps - 3 * cs - 2 * x.rs;
         /* filter (two int16 pairs per tap), bias, output constants per group */
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
             int32_t *gk = grp + DW3_GRP_WORDS * k, t;
-            fast[k] = 1;
             for (t = 0; t < 9; ++t) {
                 const uint32_t w = mote_arm_ld32(filter + t * C + c);
                 gk[2 * t] = mote_arm_even0(w);
                 gk[2 * t + 1] = mote_arm_odd0(w);
             }
             for (i = 0; i < 4; ++i) {
-                const int32_t s = q->shift[c + i];
-                int32_t *r = gk + DW3_GRP_RQ + 3 * i;
                 gk[DW3_GRP_BIAS + i] = bias ? bias[c + i] : 0;
-                r[0] = q->multiplier[c + i];
-                if (s <= -2 && s >= -23) { /* |hq| < 2^30: the high word cannot wrap */
-                    r[1] = ((int32_t)1 << (-s - 2)) + p->output_offset * ((int32_t)1 << (-s - 1));
-                    r[2] = -s - 1;
-                } else {
-                    fast[k] = 0;
-                }
+                gk[DW3_GRP_RQ + 3 * i] = q->multiplier[c + i];
+                gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
             }
-            if (!fast[k]) /* dw3_row_general: (multiplier, shift) */
-                for (i = 0; i < 4; ++i)
-                    gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
         }
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_batch = input + b * id->h * id->w * C;
@@ -387,17 +217,325 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
                     dw3_load_row(rows + r * rwords, in_batch, iy + r, -pw, pcols, 4 * ng, c0, id,
                                  z4);
                 have = iy;
-                for (k = 0; k < ng; ++k) {
-                    const int8_t *px = (const int8_t *)rows + 4 * k;
-                    if (fast[k])
-                        dw3_px(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
-                    else
-                        dw3_row_general(px, out + 4 * k, grp + DW3_GRP_WORDS * k, &x);
-                }
+                for (k = 0; k < ng; ++k)
+                    dw3_row_general((const int8_t *)rows + 4 * k, out + 4 * k,
+                                    grp + DW3_GRP_WORDS * k, &x);
                 out += OW * C;
             }
         }
     }
+}
+
+/* ---- int16 lines, two output pixels per step ----
+ *
+ * The 3x3 window is taken along "lines" (input rows, or input columns when
+ * the output has more rows than columns: transposed) whose elements (pixels
+ * along the line) the output walks with stride 1 (or 2: every other output
+ * of a step is dropped). Each input line of a group of four
+ * channels is widened once into four int16 lines (one per channel, the input
+ * offset added: padding is 0, as the reference's skipped taps), and kept in
+ * six slots: the three lines of a window are always slots b, b + 1, b + 2,
+ * fixed offsets from one pointer (dw3s_run). Two neighbouring outputs of one channel, A = (x0, x1) and
+ * D = (x2, x3) the int16 pairs of one filter line:
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
+ *   out1 += SMLADX((w2, w1), D) + SMLABT((w0, w1), A) = w0 x1 + w1 x2 + w2 x3
+ * six instructions (two loads) for six MACs. The filter and the bias are
+ * doubled (2w fits int16, |2 acc| < 2^31 is checked) for the output stage:
+ * with a2 = 2 acc, SMMLAR(a2, m, H) = H + floor((acc m + 2^30) / 2^31) =
+ * H + x, x the reference's SaturatingRoundingDoublingHighMul (arm_requant.h:
+ * one floor formula for both signs); H = 2^(e-1) + zp 2^e - [acc < 0], so
+ * t >> e = floor((x - [acc < 0] + 2^(e-1)) / 2^e) + zp, the reference's
+ * RoundingDivideByPOT plus the zero point (arm_requant.h: [x < 0] may be
+ * replaced by [acc < 0] for e >= 1). Four instructions per output: ADD
+ * (the sign), SMMLAR, ASR, SSAT. Taken when every channel has e = -shift
+ * in [1, 22] (|x| < 2^30, so t cannot wrap) and |bias| <= 2^29.
+ */
+#define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
+#define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (a step reads n + 3) */
+#define DW3S_STR_(x) #x
+#define DW3S_STR(x) DW3S_STR_(x)
+#define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
+
+/* Per channel (10 words): 2 bias, (2w0, 2w1) and (2w2, 2w1) of the three
+ * filter lines, e, m, H0 = 2^(e-1) + zp 2^e; then act_full, lo4, hi4, where
+ * the second output of a step goes (bytes past the first; 0 when the
+ * elements go with stride 2: the first, stored after it, wins) and how far
+ * the outputs move per step. */
+typedef struct dw3s_tab {
+    int32_t ch[4][10];
+    int32_t full;
+    uint32_t lo4, hi4;
+    int32_t o1, adv;
+} dw3s_tab;
+
+#define DW3S_LINE(r, c)                                                                            \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r4\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smladx  r5, r10, r7, r5\n\t"                                                                  \
+    "smlabt  r5, r9, r6, r5\n\t"
+/* one channel: the taps, then the output stage up to the shift */
+#define DW3S_CH(c)                                                                                 \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smladx  r5, r10, r7, r8\n\t"                                                                  \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlabt  r5, r9, r6, r5\n\t" DW3S_LINE(1, c) DW3S_LINE(2, c)                                 \
+    "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
+    "add     lr, r9, r4, asr #31\n\t"                                                              \
+    "smmlar  r4, r4, r8, lr\n\t"                                                                   \
+    "asr     r4, r4, r6\n\t"                                                                       \
+    "add     lr, r9, r5, asr #31\n\t"                                                              \
+    "smmlar  r5, r5, r8, lr\n\t"                                                                   \
+    "asr     r5, r5, r6\n\t"
+#define DW3S_PACK(c)                                                                               \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "bfi     r11, r4, #(8 * " #c "), #8\n\t"                                                       \
+    "bfi     r12, r5, #(8 * " #c "), #8\n\t"
+
+/*
+ * Outputs of one line, four channels: the window lines at p (int16 lines,
+ * slot offsets above, p at the line's first element); each step the
+ * outputs at elements x and x + 1 (p advances two elements), stored at out
+ * + o1 and out, out advancing by adv. Element stride 1: n outputs, two per
+ * step, the last alone when n is odd (its second output, computed from the
+ * zero columns past n + 2, dropped); stride 2: n = 2 * outputs, o1 = 0 (the
+ * odd elements' outputs are overwritten).
+ */
+__attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
+                                                       int8_t *out __attribute__((unused)),
+                                                       const dw3s_tab *t __attribute__((unused)),
+                                                       int32_t n __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "1:\n\t" DW3S_CH(0) "ssat    r11, #8, r4\n\t"
+                     "ssat    r12, #8, r5\n\t" DW3S_CH(1) DW3S_PACK(1) DW3S_CH(2) DW3S_PACK(2)
+                         DW3S_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
+                     "cbnz    r6, 2f\n\t"
+                     "ssub8   lr, r11, r7\n\t"
+                     "sel     r11, r11, r7\n\t"
+                     "ssub8   lr, r8, r11\n\t"
+                     "sel     r11, r11, r8\n\t"
+                     "ssub8   lr, r12, r7\n\t"
+                     "sel     r12, r12, r7\n\t"
+                     "ssub8   lr, r8, r12\n\t"
+                     "sel     r12, r12, r8\n\t"
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "cmp     r3, #1\n\t"
+                     "beq     3f\n\t"
+                     "str     r12, [r1, r9]\n\t"
+                     "str     r11, [r1]\n\t"
+                     "add     r1, r1, r10\n\t"
+                     "add     r0, r0, #4\n\t"
+                     "subs    r3, r3, #2\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "3:\n\t"
+                     "str     r11, [r1]\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
+MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
+{
+    uint32_t r;
+    __asm__("pkhbt   %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+MOTE_ARM_INLINE uint32_t dw3s_hi2(int32_t a, int32_t b)
+{
+    uint32_t r;
+    __asm__("pkhtb   %0, %2, %1, asr #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* np >= 1 pairs of input elements (src, src + esb; the next pair 2 esb on)
+ * of four channels, widened (the input offset off2 added) into int16 pairs
+ * of the four channel lines at d (channel k at d + k * DW3S_RS): two loads,
+ * four SXTAB16, four PKHBT/PKHTB, four stores per pair. */
+__attribute__((naked, noinline)) static void dw3s_pairs(int8_t *d __attribute__((unused)),
+                                                        const int8_t *src __attribute__((unused)),
+                                                        int32_t esb __attribute__((unused)),
+                                                        int32_t np __attribute__((unused)),
+                                                        int32_t off2 __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, lr}\n\t"
+                     "ldr     r12, [sp, #28]\n\t"
+                     "1:\n\t"
+                     "ldr     r4, [r1]\n\t"
+                     "ldr     r5, [r1, r2]\n\t"
+                     "add     r1, r1, r2, lsl #1\n\t"
+                     "sxtab16 r6, r12, r4\n\t"
+                     "sxtab16 r4, r12, r4, ror #8\n\t"
+                     "sxtab16 r7, r12, r5\n\t"
+                     "sxtab16 r5, r12, r5, ror #8\n\t"
+                     "pkhbt   r8, r6, r7, lsl #16\n\t"
+                     "pkhbt   r9, r4, r5, lsl #16\n\t"
+                     "pkhtb   r6, r7, r6, asr #16\n\t"
+                     "pkhtb   r4, r5, r4, asr #16\n\t"
+                     "str     r9, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "str     r6, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r4, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r8, [r0], #4\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, pc}\n\t");
+}
+
+/* Input line elements jl .. jh-1 (src at element jl, esb bytes apart) of
+ * four channels into the ring slot at d; src NULL: a line outside the input,
+ * zeros (the input zero point plus the offset, as the reference's skipped
+ * taps). The columns outside [jl, jh) are zero already (dw3s_run). */
+static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, int32_t esb, int32_t jl, int32_t jh,
+                      int32_t off2)
+{
+    const int32_t nc = jh - jl;
+    int32_t k;
+    d += 2 * jl;
+    if (!src) {
+        for (k = 0; k < 4; ++k)
+            memset(d + k * DW3S_RS, 0, (size_t)(2 * nc));
+        return;
+    }
+    if (nc >= 2) dw3s_pairs(d, src, esb, nc / 2, off2);
+    if (nc & 1) {
+        const uint32_t a = mote_arm_ld32(src + (nc - 1) * esb);
+        const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
+        const int16_t h[4] = {(int16_t)ae, (int16_t)ao, (int16_t)(ae >> 16), (int16_t)(ao >> 16)};
+        d += 2 * (nc - 1);
+        for (k = 0; k < 4; ++k)
+            memcpy(d + k * DW3S_RS, &h[k], 2);
+    }
+}
+
+/* Whether every channel takes the output stage above (e = -shift in
+ * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
+static int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
+{
+    int32_t c;
+    for (c = 0; c < C; ++c) {
+        const int32_t s = q->shift[c], b = bias ? bias[c] : 0;
+        if (s > -1 || s < -22 || b > (1 << 29) || b < -(1 << 29)) return 0;
+    }
+    return 1;
+}
+
+/* The table of channels c0 .. c0+3: filter lines (fl bytes apart; taps fe
+ * apart along a line) doubled, the bias doubled, the output stage. */
+static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
+                                                const mote_requant *q, const int8_t *filter,
+                                                const int32_t *bias, int32_t c0, int32_t fl,
+                                                int32_t fe)
+{
+    int32_t k, r;
+    for (k = 0; k < 4; ++k) {
+        const int32_t c = c0 + k, e = -q->shift[c];
+        const int8_t *f = filter + c;
+        int32_t *t = tab->ch[k];
+        t[0] = 2 * (bias ? bias[c] : 0);
+        for (r = 0; r < 3; ++r, f += fl) {
+            const int32_t w1 = 2 * f[fe];
+            t[1 + 2 * r] = (int32_t)dw3s_lo2(2 * f[0], w1);
+            t[2 + 2 * r] = (int32_t)dw3s_lo2(2 * f[2 * fe], w1);
+        }
+        t[7] = e;
+        t[8] = q->multiplier[c];
+        t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
+    }
+}
+
+/*
+ * The int16-line path (above): element stride 1 or 2, any line stride,
+ * batch 1, every channel's output stage as dw3s_ok; returns 0 when it does
+ * not take the case. Lines are input rows, or columns when the output has
+ * more rows than columns (transposed: fewer, longer lines); chunks of at
+ * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line. The window's
+ * three lines are slots b, b + 1, b + 2 of six; a window passes the lines
+ * it shares with the next one on, and when b passes 3 they move to slots 0
+ * and up. In place (the same shape, line stride 1, one chunk): line l's
+ * outputs overwrite input line l only after the lines up to l + 1 are in
+ * the ring, and later windows read no line before l; a group of four
+ * channels writes only its own channels.
+ */
+static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
+                                              const mote_dims *id, const int8_t *input,
+                                              const int8_t *filter, const int32_t *bias,
+                                              const mote_dims *od, int8_t *output)
+{
+    int32_t buf[6 * 4 * DW3S_RS / 4];
+    dw3s_tab tab;
+    const int32_t C = id->c, off2 = mote_arm_dup16(p->input_offset);
+    /* lines and elements of input and output; strides in bytes; the filter
+     * strides across lines (fl) and along a line (fe); line and element
+     * strides of the window */
+    int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
+    int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
+    int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
+    int32_t c0, r, jl, jh, keep, ex0, nmax;
+    if (od->h > od->w) { /* transposed: lines are columns */
+        nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
+        ols = C, oes = od->w * C, fl = C, fe = 3 * C;
+        lpad = p->geom.pad_w, epad = p->geom.pad_h, ls = p->geom.stride_w, es = p->geom.stride_h;
+    }
+    /* a step reads elements up to 2 * ceil(n / 2) + 1 (stride 1) or 2 n + 1
+     * (stride 2) of n outputs: chunks of nmax outputs; in place one chunk */
+    nmax = es == 1 ? DW3S_NMAX : (DW3S_NMAX + 2) / 2;
+    if (es > 2 || od->n != 1 ||
+        (input == output && (od->h != id->h || od->w != id->w || ls != 1 || neo > nmax)) ||
+        !dw3s_ok(q, bias, C))
+        return 0;
+    tab.full = p->act_min <= -128 && p->act_max >= 127;
+    tab.lo4 = mote_arm_dup8(p->act_min);
+    tab.hi4 = mote_arm_dup8(p->act_max);
+    tab.o1 = es == 1 ? oes : 0;
+    tab.adv = es == 1 ? 2 * oes : oes;
+    keep = ls < 3 ? 3 - ls : 0; /* lines one window passes to the next */
+    for (ex0 = 0; ex0 < neo; ex0 += nmax) {
+        const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
+        /* the input's elements in the chunk's padded line: [jl, jh) */
+        jl = x0 < 0 ? -x0 : 0;
+        jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
+        if (jh < jl) jh = jl;
+        memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
+        for (c0 = 0; c0 < C; c0 += 4) {
+            int32_t lo, base = 0;
+            dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+            for (lo = 0; lo < nlo; ++lo) {
+                r = 0;
+                if (lo) {
+                    r = keep;
+                    base += ls;
+                    if (base > 3) {
+                        copy_words(buf, buf + base * DW3S_RS, keep * DW3S_RS);
+                        base = 0;
+                    }
+                }
+                for (; r < 3; ++r) {
+                    const int32_t L = lo * ls - lpad + r;
+                    dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
+                              L >= 0 && L < nli ? input + c0 + L * ils + (x0 + jl) * ies : NULL,
+                              ies, jl, jh, off2);
+                }
+                dw3s_line((const int16_t *)(buf + base * DW3S_RS),
+                          output + c0 + lo * ols + ex0 * oes, &tab, es * n);
+            }
+        }
+    }
+    return 1;
+}
+
+/* The int16-line path when it takes the case, else the padded int8 rows (each
+ * a frame of its own: the stack holds one of them). */
+void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output)
+{
+    if (!dw3s_run(p, q, id, input, filter, bias, od, output))
+        dw3_rows8(p, q, id, input, filter, bias, od, output);
 }
 
 #else
