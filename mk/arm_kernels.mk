@@ -27,13 +27,14 @@ ARMK_QEMU_m7  := mps2-an500
 ARMK_QEMU_m55 := mps3-an547
 
 ARMK_WARN  := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow -Wconversion
-ARMK_SRCS   = tests/arm_kernels/test_arm_kernels.c \
+ARMK_SRCS   = tests/arm_kernels/test_arm_kernels.c tests/arm_kernels/cases_rows.c \
               $(sort $(wildcard src/kernels/arm/*.c)) \
               $(sort $(wildcard src/kernels/ref/*_s8.c)) src/kernels/ref/ref_rows.c \
+              src/kernels/ref/mul_q.c \
               ports/cortex-m/startup.c ports/cortex-m/semihost.c ports/cortex-m/icount.c \
               ports/cortex-m/fault.c ports/cortex-m/stack.c
 ARMK_DEPS   = $(ARMK_SRCS) $(wildcard src/kernels/arm/*.h src/kernels/ref/*.h src/kernels/*.h \
-              src/base/*.h include/mote/*.h ports/cortex-m/*.h)
+              src/base/*.h include/mote/*.h ports/cortex-m/*.h tests/arm_kernels/*.h)
 
 define armk_fw
 $(ARMK_DIR)/$(1)/test_arm_kernels.elf: $$(ARMK_DEPS) mk/arm_kernels.mk

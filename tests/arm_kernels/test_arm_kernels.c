@@ -35,6 +35,7 @@
 #include "kernels/arm/arm_mve.h"
 #include "kernels/arm/arm_rows.h"
 #include "kernels/kernel_table.h"
+#include "cases_rows.h"
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -981,6 +982,7 @@ int main(void)
         bench(&c[6]);
         printf("%s: %d passed, %d failed\n", c[6].name, c[6].passed, c[6].failed);
     }
+    armk_rows_cases(n, do_bench, &total_pass, &total_fail); /* cases_rows.c */
     for (i = 0; i < 3; ++i) {
         printf("%s: %d passed, %d failed\n", rows_c[i].name, rows_c[i].passed, rows_c[i].failed);
         total_pass += rows_c[i].passed;
