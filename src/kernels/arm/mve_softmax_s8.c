@@ -9,7 +9,9 @@
  * VRSHR of a non-negative value is its rounding divide by a power of two
  * (computed without overflow). The barrel shifter's seven conditional
  * multiplies are predicated VQRDMULHs, and stop at the highest bit any
- * lane needs. The row's maximum: VMAXV over predicated loads.
+ * lane needs. The row's maximum: VMAXV over predicated loads. The first
+ * 32 exps of a row are kept for the output pass (the reference computes
+ * each twice).
  */
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
@@ -17,6 +19,8 @@
 #include <string.h>
 #include "kernels/arm/arm_rows_ew.h"
 #include "base/fixedpoint_exp.h"
+
+#define MVE_SM_CACHE 32 /* exps kept per row for the output pass (128 bytes of stack) */
 
 /* exp(d * beta * input_scale) in Q0.31 of four differences d (<= 0);
  * lanes below diff_min give 0 (their output is -128 either way). */
@@ -52,6 +56,7 @@ static int32x4_t vexp(const mote_softmax_s8_params *p, int32x4_t d)
 static void row_mve(const mote_softmax_s8_params *p, int32_t depth, const int8_t *in, int8_t *out)
 {
     int8_t m8 = -128;
+    int32x4_t cache[MVE_SM_CACHE / 4];
     int32_t i, mx, sum = 0, recip, headroom, sh;
     for (i = 0; i < depth; i += 16)
         m8 = vmaxvq_p_s8(m8, vldrbq_z_s8(in + i, vctp8q((uint32_t)(depth - i))),
@@ -60,6 +65,7 @@ static void row_mve(const mote_softmax_s8_params *p, int32_t depth, const int8_t
     for (i = 0; i < depth; i += 4) {
         const mve_pred16_t pr = vctp32q((uint32_t)(depth - i));
         const int32x4_t e = vexp(p, vsubq_n_s32(vldrbq_z_s32(in + i, pr), mx));
+        if (i < MVE_SM_CACHE) cache[i / 4] = e;
         sum = vaddvaq_p_s32(sum, vrshrq_n_s32(e, 12), pr); /* Q0 -> Q12 */
     }
     /* sum >= 2^19: the reference's reciprocal and output shift */
@@ -72,7 +78,8 @@ static void row_mve(const mote_softmax_s8_params *p, int32_t depth, const int8_t
     }
     for (i = 0; i < depth; i += 4) {
         const mve_pred16_t pr = vctp32q((uint32_t)(depth - i));
-        const int32x4_t e = vexp(p, vsubq_n_s32(vldrbq_z_s32(in + i, pr), mx));
+        const int32x4_t e =
+            i < MVE_SM_CACHE ? cache[i / 4] : vexp(p, vsubq_n_s32(vldrbq_z_s32(in + i, pr), mx));
         int32x4_t v = vrshlq_n_s32(vqrdmulhq_n_s32(e, recip), -sh);
         v = vminq_s32(vmaxq_s32(vsubq_n_s32(v, 128), vdupq_n_s32(-128)), vdupq_n_s32(127));
         vstrbq_p_s32(out + i, v, pr);
