@@ -61,7 +61,7 @@ static int32_t sm_exp_q5(int32_t a)
 
 /* exp of a difference at or above diff_min (0 below it: the output is
  * then -128 either way). */
-MOTE_ARM_INLINE int32_t sm_exp(const mote_softmax_s8_params *p, int32_t diff)
+static int32_t sm_exp(const mote_softmax_s8_params *p, int32_t diff)
 {
     if (diff < p->diff_min) return 0;
     {
