@@ -256,6 +256,11 @@ static void rw_mul(rw_counts *c, rw_counts *cm, int n_cases)
             sa = rw_mul_run(mote_arm_mul_s8_step, &s, o_arm, b_buf, o_arm);
             rw_record(c, sr, sa, s.b.elements, what);
         }
+        if (n2 == s.b.elements) { /* in place over input 2 (ops.def: MUL is MOTE_OPF_INPLACE) */
+            memcpy(o_arm, b_buf, (size_t)n2);
+            sa = rw_mul_run(mote_arm_mul_s8_step, &s, a_buf, o_arm, o_arm);
+            rw_record(c, sr, sa, s.b.elements, what);
+        }
 #if RW_MVE
         rw_prepare(s.b.elements);
         sr = rw_mul_run(mote_ref_mul_s8_step, &s, a_buf, b_buf, o_ref);
@@ -264,6 +269,11 @@ static void rw_mul(rw_counts *c, rw_counts *cm, int n_cases)
         if (n1 == s.b.elements) {
             memcpy(o_arm, a_buf, (size_t)n1);
             sa = rw_mul_run(mote_mve_mul_s8_step, &s, o_arm, b_buf, o_arm);
+            rw_record(cm, sr, sa, s.b.elements, what);
+        }
+        if (n2 == s.b.elements) {
+            memcpy(o_arm, b_buf, (size_t)n2);
+            sa = rw_mul_run(mote_mve_mul_s8_step, &s, a_buf, o_arm, o_arm);
             rw_record(cm, sr, sa, s.b.elements, what);
         }
 #else
