@@ -116,14 +116,14 @@ static void rw_softmax(rw_counts *c, rw_counts *cm, int n_cases)
         int32_t rows = rw_int(1, 3), depth, n;
         mote_status sr, sa;
         char what[96];
-        switch (rw_rnd() % 6) {
-        case 0: depth = rw_int(33, 300); break; /* past the DSP row's exp cache */
-        case 1:
+        const uint32_t kind = rw_rnd() % 32;
+        if (kind < 6)
+            depth = rw_int(33, 300); /* past the DSP row's exp cache */
+        else if (kind == 6) {        /* sums of 512 exp(0) and more */
             depth = rw_int(500, 1200);
             rows = 1;
-            break; /* sums of 512 exp(0) and more */
-        default: depth = rw_int(1, 32);
-        }
+        } else
+            depth = rw_int(1, 32);
         n = rows * depth;
         rw_softmax_params(&p);
         rw_fill(a_buf, n);
