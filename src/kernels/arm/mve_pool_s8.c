@@ -6,8 +6,9 @@
  * Max: sixteen channels per vector, VMAX.S8 over the window, the
  * activation range by VMAX / VMIN, one predicated store (the last block's
  * tail predicated by VCTP). Average: the window summed in int16 lanes,
- * eight channels per vector (exact while the window holds at most 256
- * elements: |sum| <= 256 * 128), larger windows in int32 lanes; then the
+ * eight channels per vector, sixteen per step while whole blocks of 16
+ * remain (exact while the window holds at most 256 elements:
+ * |sum| <= 256 * 128), larger windows in int32 lanes; then the
  * reference's rounding division, (|sum| + count / 2) / count with the
  * sum's sign, in int32 lanes as a multiply-high by r = ceil(2^32 / count):
  * for x = |sum| + count / 2 <= 129 count and count <= 4096 (x * count < 2^32), floor(x * r / 2^32) = floor(x / count)
@@ -69,7 +70,24 @@ mote_status mote_mve_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *
                 if (y_hi <= y_lo || x_hi <= x_lo) return MOTE_E_PARAM;
                 r = count > 1 ? (uint32_t)((0xFFFFFFFFu / (uint32_t)count) + 1u) : 0u;
                 if (count <= 256) {
-                    for (c = 0; c < C; c += 8) {
+                    c = 0;
+                    for (; c + 16 <= C; c += 16) { /* two vectors per load step, no predicate */
+                        int16x8_t s0 = vdupq_n_s16(0), s1 = vdupq_n_s16(0), o = vdupq_n_s16(0);
+                        for (y = y_lo; y < y_hi; ++y) {
+                            const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
+                            for (x = x_lo; x < x_hi; ++x, px += C) {
+                                s0 = vaddq_s16(s0, vldrbq_s16(px));
+                                s1 = vaddq_s16(s1, vldrbq_s16(px + 8));
+                            }
+                        }
+                        o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s0), count, r, lo, hi));
+                        o = vmovntq_s32(o, avg_div(vmovltq_s16(s0), count, r, lo, hi));
+                        vstrbq_s16(out_px + c, o);
+                        o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s1), count, r, lo, hi));
+                        o = vmovntq_s32(o, avg_div(vmovltq_s16(s1), count, r, lo, hi));
+                        vstrbq_s16(out_px + c + 8, o);
+                    }
+                    for (; c < C; c += 8) {
                         const mve_pred16_t pr = vctp16q((uint32_t)(C - c));
                         int16x8_t s = vdupq_n_s16(0), o = vdupq_n_s16(0);
                         for (y = y_lo; y < y_hi; ++y) {
