@@ -138,7 +138,16 @@ mote_status mote_mve_max_pool_s8(const mote_pool_s8_params *p, const mote_dims *
                 const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
                 const int32_t x_lo = pmax(x0, 0), x_hi = pmin(x0 + p->filter_w, id->w);
                 int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * C;
-                for (c = 0; c < C; c += 16) {
+                for (c = 0; c + 16 <= C; c += 16) { /* whole blocks: no predicate */
+                    int8x16_t m = vdupq_n_s8(-128);
+                    for (y = y_lo; y < y_hi; ++y) {
+                        const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
+                        for (x = x_lo; x < x_hi; ++x, px += C)
+                            m = vmaxq_s8(m, vldrbq_s8(px));
+                    }
+                    vstrbq_s8(out_px + c, vminq_s8(vmaxq_s8(m, lo), hi));
+                }
+                if (c < C) {
                     const mve_pred16_t pr = vctp8q((uint32_t)(C - c));
                     int8x16_t m = vdupq_n_s8(-128);
                     for (y = y_lo; y < y_hi; ++y) {
