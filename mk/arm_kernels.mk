@@ -31,10 +31,11 @@ ARMK_SRCS   = tests/arm_kernels/test_arm_kernels.c \
               $(sort $(wildcard tests/arm_kernels/cases_*.c)) \
               $(sort $(wildcard src/kernels/arm/*.c)) \
               $(sort $(wildcard src/kernels/ref/*_s8.c)) src/kernels/ref/ref_rows.c \
+              src/kernels/ref/mul_q.c \
               ports/cortex-m/startup.c ports/cortex-m/semihost.c ports/cortex-m/icount.c \
               ports/cortex-m/fault.c ports/cortex-m/stack.c
 ARMK_DEPS   = $(ARMK_SRCS) $(wildcard src/kernels/arm/*.h src/kernels/ref/*.h src/kernels/*.h \
-              src/base/*.h include/mote/*.h ports/cortex-m/*.h)
+              src/base/*.h include/mote/*.h ports/cortex-m/*.h tests/arm_kernels/*.h)
 
 define armk_fw
 $(ARMK_DIR)/$(1)/test_arm_kernels.elf: $$(ARMK_DEPS) mk/arm_kernels.mk

@@ -35,6 +35,7 @@
 #include "kernels/arm/arm_mve.h"
 #include "kernels/arm/arm_rows.h"
 #include "kernels/kernel_table.h"
+#include "cases_rows.h"
 
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
 
@@ -991,6 +992,7 @@ int main(void)
         bench(&c[6]);
         printf("%s: %d passed, %d failed\n", c[6].name, c[6].passed, c[6].failed);
     }
+    armk_rows_cases(n, do_bench, &total_pass, &total_fail); /* cases_rows.c */
     for (i = 0; i < 3; ++i) {
         printf("%s: %d passed, %d failed\n", rows_c[i].name, rows_c[i].passed, rows_c[i].failed);
         total_pass += rows_c[i].passed;

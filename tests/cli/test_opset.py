@@ -115,19 +115,23 @@ def main():
         m4 = header(mote, KWS, "m4", os.path.join(tmp, "m4.h"))
         # KWS on the M4: the first CONV_2D takes the patch path, the
         # pointwise ones (in place) the pixel chunks, the 3x3 depthwise
-        # ones (in place) the padded rows (kernels/arm/arm_paths.h)
+        # ones (in place) the padded rows (kernels/arm/arm_paths.h), the
+        # SOFTMAX its DSP row
         for row in ("CONV_2D_S8_arm_dsp_patch", "CONV_2D_S8_arm_dsp_pw_ip",
                     "DEPTHWISE_CONV_2D_S8_arm_dsp_3x3_ip", "FULLY_CONNECTED_S8_arm_dsp_xw",
-                    "SOFTMAX_S8_ref"):
+                    "SOFTMAX_S8_arm_dsp"):
             check("#define MOTE_OPSET_R_%s 1" % row in m4, "m4 selection keeps row %s" % row, m4)
         for row in ("CONV_2D_S8_ref", "DEPTHWISE_CONV_2D_S8_ref", "CONV_2D_S8_arm_mve",
                     "CONV_2D_S8_arm_dsp_2x2", "CONV_2D_S8_arm_dsp_widened",
                     "CONV_2D_S8_arm_dsp_direct", "DEPTHWISE_CONV_2D_S8_arm_dsp_general",
-                    "FULLY_CONNECTED_S8_arm_dsp_dot"):
+                    "FULLY_CONNECTED_S8_arm_dsp_dot", "SOFTMAX_S8_ref"):
             check("MOTE_OPSET_R_%s " % row not in m4, "m4 selection leaves out row %s" % row, m4)
         m55 = header(mote, KWS, "m55", os.path.join(tmp, "m55.h"))
         check("#define MOTE_OPSET_R_CONV_2D_S8_arm_mve 1" in m55, "m55 selection: Helium CONV_2D",
               m55)
+        for row in ("AVERAGE_POOL_2D_S8_arm_mve", "SOFTMAX_S8_arm_mve"):
+            check("#define MOTE_OPSET_R_%s 1" % row in m55, "m55 selection keeps row %s" % row,
+                  m55)
         m3 = header(mote, KWS, "m3", os.path.join(tmp, "m3.h"))
         rows = [l for l in m3.splitlines() if l.startswith("#define MOTE_OPSET_R_")]
         check(rows and all(l.endswith("_ref 1") for l in rows), "m3 selection: reference rows only",

@@ -94,4 +94,7 @@ typedef mote_status (*mote_arm_conv_fn)(const mote_conv_s8_params *p, const mote
 mote_status mote_arm_conv_rows(mote_arm_conv_fn fn, const mote_conv_s8_step *s,
                                const mote_requant *q, const mote_kernel_io *io);
 
+/* The MUL / SOFTMAX rows and the Helium pool rows. */
+#include "kernels/arm/arm_rows_ew.h"
+
 #endif /* MOTE_KERNELS_ARM_ROWS_H */

@@ -1,0 +1,80 @@
+/*
+ * arm_rows_ew.h — the Arm rows of MUL and SOFTMAX (DSP and Helium) and the
+ * Helium pooling rows (kernels.def).
+ *
+ * The *_fits functions are portable (arm_rows_ew.c): the host plans for a
+ * Cortex-M with them. The kernels and *_step functions exist only where
+ * their features are defined: mul_s8_dsp.c and softmax_s8_dsp.c need
+ * __ARM_FEATURE_DSP, mve_mul_s8.c, mve_softmax_s8.c and mve_pool_s8.c
+ * __ARM_FEATURE_MVE as well. Every kernel gives the reference row's bytes
+ * for every step its fits accepts.
+ */
+#ifndef MOTE_KERNELS_ARM_ROWS_EW_H
+#define MOTE_KERNELS_ARM_ROWS_EW_H
+
+#include <stdint.h>
+#include "mote/kernels.h"
+#include "mote/kernels_elementwise.h"
+
+/* SOFTMAX int8 (mote_softmax_s8_step): the reference's valid steps
+ * (rows, depth >= 1, depth < 4096, left shift in [0, 31]). */
+int mote_arm_softmax_s8_step_fits(const void *step);
+/* MUL int8 (mote_mul_q_step): multiplier >= 0, shift in [-31, 30], a
+ * valid activation range and broadcast (any broadcast: the kernels walk
+ * the output in runs where each input is contiguous or one repeated
+ * element). */
+int mote_arm_mul_s8_step_fits(const void *step);
+/* AVERAGE_POOL_2D int8 on Helium: the DSP row's cases with windows of at
+ * most 4096 elements (the exact division); MAX_POOL_2D: the DSP row's. */
+int mote_mve_avg_pool_s8_fits(const mote_pool_s8_params *p, const mote_dims *input_dims,
+                              const mote_dims *output_dims);
+int mote_mve_avg_pool_s8_step_fits(const void *step);
+
+/* The kernels (also called by tests/arm_kernels). */
+mote_status mote_arm_softmax_s8(const mote_softmax_s8_params *p, int32_t rows, int32_t depth,
+                                const int8_t *input, int8_t *output);
+mote_status mote_mve_softmax_s8(const mote_softmax_s8_params *p, int32_t rows, int32_t depth,
+                                const int8_t *input, int8_t *output);
+mote_status mote_mve_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
+                                 const int8_t *input, const mote_dims *output_dims, int8_t *output);
+mote_status mote_mve_max_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
+                                 const int8_t *input, const mote_dims *output_dims, int8_t *output);
+
+/* The rows' step functions (MUL's kernel is its step function). */
+mote_status mote_arm_softmax_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_mul_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_softmax_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_mul_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_avg_pool_s8_step(const void *step, const mote_kernel_io *io);
+mote_status mote_mve_max_pool_s8_step(const void *step, const mote_kernel_io *io);
+
+/* The runs of a broadcast (portable, arm_rows_ew.c): the output walked
+ * in row-major order splits into runs of `run` elements in which input k
+ * advances by step[k] (1 or 0) per element; `outer` runs in all, and the
+ * first element of run r reads input k at the offset mote_arm_bc_runs_at
+ * gives. Dimensions of size 1 are skipped. */
+typedef struct mote_arm_bc_runs {
+    int32_t run, outer;
+    int32_t step1, step2;
+    int32_t nd; /* outer dimensions, innermost last */
+    int32_t shape[MOTE_BCAST_RANK], s1[MOTE_BCAST_RANK], s2[MOTE_BCAST_RANK];
+} mote_arm_bc_runs;
+void mote_arm_bc_runs_make(const mote_bcast *b, mote_arm_bc_runs *r);
+
+/* From the first element of one run to the next's: idx (nd counters, all
+ * 0 at the start) and the two input offsets. */
+static inline void mote_arm_bc_runs_next(const mote_arm_bc_runs *r, int32_t *idx, int32_t *o1,
+                                         int32_t *o2)
+{
+    int32_t d;
+    for (d = r->nd - 1; d >= 0; --d) {
+        *o1 += r->s1[d];
+        *o2 += r->s2[d];
+        if (++idx[d] < r->shape[d]) return;
+        *o1 -= r->s1[d] * r->shape[d];
+        *o2 -= r->s2[d] * r->shape[d];
+        idx[d] = 0;
+    }
+}
+
+#endif /* MOTE_KERNELS_ARM_ROWS_EW_H */
