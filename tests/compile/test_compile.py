@@ -15,6 +15,8 @@ interpreter's bytes, on the host and on a Cortex-M4 under QEMU.
   m4     every golden model (--qemu-models) compiled with --target m4 (Arm DSP
          rows), built -Os for the Cortex-M4 (-Werror), run under
          qemu-system-arm on every golden input: bytes equal.
+  m55    the same with --target m55 (Helium rows) on the Cortex-M55
+         (mps3-an547): the Helium rows' names must be emitted too.
   sizes  (--sizes) every golden model compiled for m4 into a minimal
          firmware (-Os, newlib-nano, no stdio): flash split from the linker
          map into code (generated + kernels + start-up, no C library),
@@ -44,6 +46,9 @@ FLOAT_MODELS = ["models/mlperf-tiny/ad01_fp32.tflite",
 WARN = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-Wconversion",
         "-Wmissing-prototypes", "-Wshadow"]
 M4_ARCH = ["-mcpu=cortex-m4", "-mthumb", "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard"]
+# The cores compiled code runs on under QEMU: compiler flags, linker script.
+QEMU_CORES = {"m4": (M4_ARCH, "mps2.ld"),
+              "m55": (["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard"], "mps3-an547.ld")}
 # The interpreter and reader: none of it may be linked into compiled code.
 FORBIDDEN = ["mote_tflite_read", "mote_model_init", "mote_session_init", "mote_invoke",
              "mote_kernel_rows", "mote_lower_op", "mote_plan_build"]
@@ -120,7 +125,7 @@ KERNELS = []  # --kernels K: passed on to `mote compile` for the m4 runs and siz
 def compile_model(mote, model_path, name, out_dir, target):
     os.makedirs(out_dir, exist_ok=True)
     line = sh([mote, "compile", model_path, "--name", name, "-o", out_dir,
-               "--target", target] + (KERNELS if target == "m4" else []), cwd=ROOT)
+               "--target", target] + (KERNELS if target in QEMU_CORES else []), cwd=ROOT)
     return qemu.fields(line)
 
 
@@ -206,14 +211,15 @@ def float_cases(args, model_path, name):
 
 # ---- Cortex-M4 ------------------------------------------------------------
 
-def m4_port(pool, args, variant_flags, out_dir):
+def m4_port(pool, args, variant_flags, out_dir, core="m4"):
     objs = []
     jobs = []
     os.makedirs(out_dir, exist_ok=True)
     for src in sorted(glob.glob(os.path.join(ROOT, "ports/cortex-m/*.c"))):
         obj = os.path.join(out_dir, os.path.basename(src)[:-2] + ".o")
         objs.append(obj)
-        jobs.append(pool.submit(sh, ["arm-none-eabi-gcc"] + M4_ARCH + variant_flags + WARN +
+        jobs.append(pool.submit(sh, ["arm-none-eabi-gcc"] + QEMU_CORES[core][0] + variant_flags +
+                                WARN +
                                 ["-ffunction-sections", "-fdata-sections",
                                  "-I" + os.path.join(ROOT, "include"),
                                  "-I" + os.path.join(ROOT, "ports/cortex-m"),
@@ -223,42 +229,44 @@ def m4_port(pool, args, variant_flags, out_dir):
     return objs
 
 
-def m4_link(args, name, out_dir, app, port, lib, variant_flags, specs, extra=()):
+def m4_link(args, name, out_dir, app, port, lib, variant_flags, specs, extra=(), core="m4"):
     elf = os.path.join(out_dir, "%s_%s.elf" % (os.path.basename(app)[:-2], name))
-    sh(["arm-none-eabi-gcc"] + M4_ARCH + variant_flags + WARN + list(extra) +
+    sh(["arm-none-eabi-gcc"] + QEMU_CORES[core][0] + variant_flags + WARN + list(extra) +
        ["-ffunction-sections", "-fdata-sections"] + aot_defines(name, out_dir) +
        ["-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "ports/cortex-m"),
         "--specs=" + specs, "-nostartfiles", "-Wl,--gc-sections",
-        "-L" + os.path.join(ROOT, "ports/cortex-m/ld"), "-Tmps2.ld",
+        "-L" + os.path.join(ROOT, "ports/cortex-m/ld"), "-T" + QEMU_CORES[core][1],
         "-Wl,-Map=" + elf + ".map", "-o", elf, app, os.path.join(out_dir, name + ".c")] +
        port + [lib, "-lm"])
     return elf
 
 
-def m4_model(args, lib, port, model):
-    name = "m4_" + model
-    out_dir = os.path.join(args.build, "m4", model)
-    info = compile_model(args.mote, qemu.model_path(model), name, out_dir, "m4")
+def m4_model(args, lib, port, model, core="m4"):
+    """model compiled for core (a key of QEMU_CORES) and run there."""
+    name = core + "_" + model
+    out_dir = os.path.join(args.build, core, model)
+    info = compile_model(args.mote, qemu.model_path(model), name, out_dir, core)
     elf = m4_link(args, name, out_dir, os.path.join(HERE, "run_main.c"), port, lib, ["-Os"],
-                  "rdimon.specs", ["-DAOT_MCU"])
-    check_linked("m4 " + model, elf, os.path.join(out_dir, name + ".c"), "arm-none-eabi-nm")
+                  "rdimon.specs", ["-DAOT_MCU"], core)
+    check_linked(core + " " + model, elf, os.path.join(out_dir, name + ".c"),
+                 "arm-none-eabi-nm")
     cases = golden_cases(model)
     text = ""
     # The semihosting command line holds 512 bytes: a few files per run.
     for k in range(0, len(cases), 6):
         files = [c[0] for c in cases[k:k + 6]]
-        status, out, cmd = qemu.run(elf, "m4", (["-bench"] if k == 0 else []) + files,
+        status, out, cmd = qemu.run(elf, core, (["-bench"] if k == 0 else []) + files,
                                     args.timeout)
         text += out
         if status != 0:
-            fail("m4 %s: exit %d (%s)\n%s" % (model, status, cmd, out[-2000:]))
-    n = check_outputs("m4 " + model, text, cases)
+            fail("%s %s: exit %d (%s)\n%s" % (core, model, status, cmd, out[-2000:]))
+    n = check_outputs(core + " " + model, text, cases)
     bench = {}
     for line in text.splitlines():
         if line.startswith("bench "):
             bench = qemu.fields(line)
-    return "m4   %-24s cases=%-3d arena=%s instructions=%s" % (
-        model, n, info.get("arena"), bench.get("instructions"))
+    return "%-4s %-24s cases=%-3d arena=%s instructions=%s" % (
+        core, model, n, info.get("arena"), bench.get("instructions"))
 
 
 # ---- flash sizes from a linker map -----------------------------------------
@@ -385,6 +393,15 @@ def main():
                 port = m4_port(pool, args, ["-Os"], os.path.join(args.build, "m4", "port"))
                 for model in args.qemu_models.split(","):
                     jobs.append(pool.submit(m4_model, args, lib, port, model))
+                # The Cortex-M55: the Helium rows, called by name from compiled code.
+                flags55 = ["-ffunction-sections", "-fdata-sections"] + QEMU_CORES["m55"][0]
+                lib55 = build_archive(pool, "arm-none-eabi-gcc", "arm-none-eabi-ar",
+                                      flags55 + WARN + ["-Os"],
+                                      os.path.join(args.build, "m55", "lib"), kernel_sources())
+                port55 = m4_port(pool, args, ["-Os"], os.path.join(args.build, "m55", "port"),
+                                 "m55")
+                for model in args.qemu_models.split(","):
+                    jobs.append(pool.submit(m4_model, args, lib55, port55, model, "m55"))
             if args.sizes:
                 size_flags = ["-Os", "-DMOTE_NO_STRINGS"]
                 lib_s = build_archive(pool, "arm-none-eabi-gcc", "arm-none-eabi-ar",

@@ -22,6 +22,8 @@
  * (the host's own table holds NULL for rows it only plans for). */
 #undef MOTE_KFN_ARM_DSP
 #define MOTE_KFN_ARM_DSP(fn) fn
+#undef MOTE_KFN_ARM_MVE
+#define MOTE_KFN_ARM_MVE(fn) fn
 #define EMIT_STR(x) #x
 #define EMIT_XSTR(x) EMIT_STR(x)
 static const char *const row_fn[] = {
