@@ -43,6 +43,8 @@
 #endif
 /* Helium rows (M55 only): checked on the same cases against the reference. */
 
+void mote_test_s16(int n_cases, int bench, int *passed, int *failed); /* cases_s16.c */
+
 #define GUARD 32
 #define GUARD_BYTE 0xA5
 #define BUF_IN (48 * 48 * 16 + 64)
@@ -992,6 +994,7 @@ int main(void)
         total_pass += mve_c[i].passed;
         total_fail += mve_c[i].failed;
     }
+    mote_test_s16(n, do_bench, &total_pass, &total_fail); /* cases_s16.c */
     for (i = 0; i < 7; ++i) {
         total_pass += c[i].passed;
         total_fail += c[i].failed;
