@@ -6,10 +6,12 @@
  *   S16_FN(name)   the row's function name (mote_arm_##name, mote_mve_##name)
  *   dot4(x, w, ws, n, acc)   acc[r] += sum_{i<n} w[r*ws + i] * x[i], r < 4, exactly
  *   dot1(x, w, n)            sum_{i<n} w[i] * x[i], exactly (int64)
- *   dw_pixel(xw, fw, C, nky, nkx, ystep, xstep, fystep, c, y)
- *       one depthwise output pixel: for each channel ch < C, the sum over
- *       nky x nkx taps of fw[ky*fystep + kx*C + ch] * xw[ky*ystep + kx*xstep
- *       + ch] (at most 511 taps: int32 is exact), then out16 into y[ch].
+ *   DW_BLOCK                 channels per dw_sums call
+ *   dw_sums(x, f, nc, nky, nkx, ystep, xstep, fystep, C, sum)
+ *       one depthwise output pixel, channels ch < nc (nc <= DW_BLOCK): the
+ *       sum over nky x nkx taps of f[ky*fystep + kx*C + ch] *
+ *       x[ky*ystep + kx*xstep + ch] into sum[ch] (at most 511 taps: int32
+ *       is exact).
  *
  * Output stage: the exact sum (int64) plus the bias modulo 2^64,
  * mote_requantize64 (TFLite's int64 MultiplyByQuantizedMultiplier, reduced
@@ -31,25 +33,53 @@ static inline int64_t ld_i64(const void *p, int32_t i)
     return v;
 }
 
-/* The output stage of channel oc: bias, requantization, clamp. */
+/* The output stage's inputs, per call. */
 typedef struct out_ctx {
     const void *bias; /* int64 [channels] (acc64) or int32, or NULL */
     mote_requant q;
     int32_t per_channel, acc64, lo, hi;
 } out_ctx;
 
-static inline int16_t out16(const out_ctx *c, int64_t sum, int32_t oc)
+/* One output channel's stage, prepared once per channel block (the loops
+ * run the pixels inside a block of channels): mote_requantize64's reduced
+ * multiplier (in [-2^15, 2^15) for any int32 multiplier, so an int32 holds
+ * it; sign-extended back, the product modulo 2^64 is the same), its shift
+ * and rounding term; on the int32 path (acc64 0) mote_requantize's
+ * multiplier and shift. */
+typedef struct rq_ch {
+    uint64_t bias; /* the bias (0 when none): int64, or int32 on the int32 path */
+    uint64_t rnd;  /* 2^(t - 1) */
+    int32_t red;   /* reduced multiplier; the int32 path: the multiplier */
+    int32_t t;     /* 15 - shift; the int32 path: the shift */
+} rq_ch;
+
+static inline void rq_prep(const out_ctx *c, int32_t oc, rq_ch *r)
 {
     const int32_t k = c->per_channel ? oc : 0;
+    const int32_t m = c->q.multiplier[k], sh = c->q.shift[k];
+    if (!c->acc64) {
+        r->red = m;
+        r->t = sh;
+        r->rnd = 0;
+        r->bias = c->bias ? (uint32_t)((const int32_t *)c->bias)[oc] : 0u;
+        return;
+    }
+    r->t = 15 - sh;
+    r->red = m < 0x7FFF0000 ? (int32_t)(((int64_t)m + (1 << 15)) >> 16) : 0x7FFF;
+    r->rnd = (uint64_t)1 << (r->t - 1);
+    r->bias = c->bias ? (uint64_t)ld_i64(c->bias, oc) : 0u;
+}
+
+/* bias + sum, requantized (as mote_requantize64, or mote_requantize on the
+ * int32 path), clamped. */
+static inline int16_t rq_out(const out_ctx *c, const rq_ch *r, int64_t sum)
+{
     int32_t v;
     if (c->acc64) {
-        uint64_t a = (uint64_t)sum;
-        if (c->bias) a += (uint64_t)ld_i64(c->bias, oc);
-        v = mote_requantize64((int64_t)a, c->q.multiplier[k], c->q.shift[k]);
+        const uint64_t a = ((uint64_t)sum + r->bias) * (uint64_t)(int64_t)r->red + r->rnd;
+        v = (int32_t)(uint32_t)(uint64_t)((int64_t)a >> r->t);
     } else {
-        uint32_t a = (uint32_t)(uint64_t)sum;
-        if (c->bias) a += (uint32_t)((const int32_t *)c->bias)[oc];
-        v = mote_requantize((int32_t)a, c->q.multiplier[k], c->q.shift[k]);
+        v = mote_requantize((int32_t)((uint32_t)(uint64_t)sum + (uint32_t)r->bias), r->red, r->t);
     }
     v = v < c->lo ? c->lo : v;
     v = v > c->hi ? c->hi : v;

@@ -22,6 +22,8 @@
  * Pairs. SXTB16 of four weight bytes gives (w0, w2), SXTB16 ROR #8
  * (w1, w3); the input pairs are rearranged to match: PKHBT gives (x0, x2),
  * PKHTB (x1, x3), once per four inputs for all four output channels.
+ * The two inner loops are inline assembly: GCC at -Os keeps their
+ * accumulators on the stack otherwise.
  *
  * The loops over pixels and channels and the output stage (scalar, per
  * output): s16_loops.h and s16_body.h, shared with the Helium rows.
@@ -46,39 +48,60 @@ MOTE_ARM_INLINE int32_t pk_odd(uint32_t x01, uint32_t x23) /* (x1, x3) */
     return r;
 }
 
-/* acc[r] += sum_{i < n} w[r * ws + i] * x[i], r < 4. */
+/* acc[r] += sum_{i < n} w[r * ws + i] * x[i], r < 4: groups of four
+ * inputs in int32 partial sums of at most DOT_CHUNK products (the loop
+ * below, 26 instructions per 16 MACs), the last n % 4 one by one. */
 static void dot4(const int16_t *x, const int8_t *w, int32_t ws, int32_t n, int64_t *acc)
 {
-    const int8_t *w2 = w + 2 * ws;
-    int32_t i = 0;
-    while (n - i >= 4) {
-        const int32_t end = n - i >= DOT_CHUNK ? i + DOT_CHUNK : i + ((n - i) & ~3);
+    const int8_t *w0 = w, *w2 = w + 2 * ws;
+    int32_t left = n & ~3, i;
+    while (left > 0) {
+        const int32_t cnt = left >= DOT_CHUNK ? DOT_CHUNK : left;
+        const int16_t *xend = x + cnt;
         int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        for (; i < end; i += 4) {
-            const uint32_t x01 = mote_arm_ld32(x + i), x23 = mote_arm_ld32(x + i + 2);
-            const int32_t xe = pk_even(x01, x23), xo = pk_odd(x01, x23);
-            uint32_t v = mote_arm_ld32(w + i);
-            a0 = __smlad(mote_arm_even0(v), xe, a0);
-            a0 = __smlad(mote_arm_odd0(v), xo, a0);
-            v = mote_arm_ld32(w + ws + i);
-            a1 = __smlad(mote_arm_even0(v), xe, a1);
-            a1 = __smlad(mote_arm_odd0(v), xo, a1);
-            v = mote_arm_ld32(w2 + i);
-            a2 = __smlad(mote_arm_even0(v), xe, a2);
-            a2 = __smlad(mote_arm_odd0(v), xo, a2);
-            v = mote_arm_ld32(w2 + ws + i);
-            a3 = __smlad(mote_arm_even0(v), xe, a3);
-            a3 = __smlad(mote_arm_odd0(v), xo, a3);
-        }
+        uint32_t xv, x23, xe, t;
+        __asm__ volatile("1:\n\t"
+                         "ldr     %[xv], [%[x]], #4\n\t"
+                         "ldr     %[x23], [%[x]], #4\n\t"
+                         "pkhbt   %[xe], %[xv], %[x23], lsl #16\n\t"
+                         "pkhtb   %[x23], %[x23], %[xv], asr #16\n\t"
+                         "ldr     %[xv], [%[w0], %[ws]]\n\t"
+                         "sxtb16  %[t], %[xv]\n\t"
+                         "smlad   %[a1], %[t], %[xe], %[a1]\n\t"
+                         "sxtb16  %[t], %[xv], ror #8\n\t"
+                         "smlad   %[a1], %[t], %[x23], %[a1]\n\t"
+                         "ldr     %[xv], [%[w0]], #4\n\t"
+                         "sxtb16  %[t], %[xv]\n\t"
+                         "smlad   %[a0], %[t], %[xe], %[a0]\n\t"
+                         "sxtb16  %[t], %[xv], ror #8\n\t"
+                         "smlad   %[a0], %[t], %[x23], %[a0]\n\t"
+                         "ldr     %[xv], [%[w2], %[ws]]\n\t"
+                         "sxtb16  %[t], %[xv]\n\t"
+                         "smlad   %[a3], %[t], %[xe], %[a3]\n\t"
+                         "sxtb16  %[t], %[xv], ror #8\n\t"
+                         "smlad   %[a3], %[t], %[x23], %[a3]\n\t"
+                         "ldr     %[xv], [%[w2]], #4\n\t"
+                         "sxtb16  %[t], %[xv]\n\t"
+                         "smlad   %[a2], %[t], %[xe], %[a2]\n\t"
+                         "sxtb16  %[t], %[xv], ror #8\n\t"
+                         "smlad   %[a2], %[t], %[x23], %[a2]\n\t"
+                         "cmp     %[x], %[xend]\n\t"
+                         "bne     1b\n\t"
+                         : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
+                           [x] "+r"(x), [w0] "+r"(w0), [w2] "+r"(w2), [xv] "=&r"(xv),
+                           [x23] "=&r"(x23), [xe] "=&r"(xe), [t] "=&r"(t)
+                         : [ws] "r"(ws), [xend] "r"(xend)
+                         : "cc", "memory");
         acc[0] += a0;
         acc[1] += a1;
         acc[2] += a2;
         acc[3] += a3;
+        left -= cnt;
     }
-    for (; i < n; ++i) {
+    for (i = 0; i < (n & 3); ++i) {
         const int32_t xi = x[i];
-        acc[0] += w[i] * xi;
-        acc[1] += w[ws + i] * xi;
+        acc[0] += w0[i] * xi;
+        acc[1] += w0[ws + i] * xi;
         acc[2] += w2[i] * xi;
         acc[3] += w2[ws + i] * xi;
     }
@@ -104,45 +127,60 @@ static int64_t dot1(const int16_t *x, const int8_t *w, int32_t n)
     return acc;
 }
 
-/* One depthwise output pixel (s16_body.h): four channels at a time, one
- * int32 per channel (SMLABB, SMLATB, SMLABT, SMLATT against the SXTB16
- * pairs of four weight bytes), then the rest one by one. */
-static void dw_pixel(const int16_t *xw, const int8_t *fw, int32_t C, int32_t nky, int32_t nkx,
-                     int32_t ystep, int32_t xstep, int32_t fystep, const out_ctx *c, int16_t *y)
+/* One depthwise output pixel, nc <= 4 channels (s16_body.h): four at a
+ * time with one int32 per channel (SMLABB, SMLATB, SMLABT, SMLATT against
+ * the SXTB16 pairs of four weight bytes), fewer one by one. */
+#define DW_BLOCK 4
+__attribute__((noinline)) static void dw_sums(const int16_t *x, const int8_t *f, int32_t nc, int32_t nky, int32_t nkx,
+                    int32_t ystep, int32_t xstep, int32_t fystep, int32_t C, int32_t *sum)
 {
-    int32_t ch, ky, kx;
-    for (ch = 0; ch + 4 <= C; ch += 4) {
+    int32_t ky, kx, ch;
+    if (nc == 4) {
         int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        const int16_t *xr = xw + ch;
-        const int8_t *fr = fw + ch;
-        for (ky = 0; ky < nky; ++ky, xr += ystep, fr += fystep) {
-            const int16_t *xp = xr;
-            const int8_t *fp = fr;
-            for (kx = 0; kx < nkx; ++kx, xp += xstep, fp += C) {
-                const uint32_t x01 = mote_arm_ld32(xp), x23 = mote_arm_ld32(xp + 2);
-                const uint32_t v = mote_arm_ld32(fp);
-                const int32_t we = mote_arm_even0(v), wo = mote_arm_odd0(v);
-                a0 = __smlabb((int32_t)x01, we, a0);
-                a1 = __smlatb((int32_t)x01, wo, a1);
-                a2 = __smlabt((int32_t)x23, we, a2);
-                a3 = __smlatt((int32_t)x23, wo, a3);
-            }
+        const int32_t xb = xstep * 2; /* bytes */
+        for (ky = 0; ky < nky; ++ky, x += ystep, f += fystep) {
+            const int16_t *xp = x;
+            const int8_t *fp = f;
+            int32_t n = nkx;
+            uint32_t x01, x23, v, wo;
+            /* per tap: the four channels' inputs (two words), weights (one
+             * word, SXTB16 pairs), one SMLAxy per channel */
+            __asm__ volatile("1:\n\t"
+                             "ldr     %[x01], [%[xp]]\n\t"
+                             "ldr     %[x23], [%[xp], #4]\n\t"
+                             "ldr     %[v], [%[fp]]\n\t"
+                             "add     %[xp], %[xp], %[xb]\n\t"
+                             "add     %[fp], %[fp], %[C]\n\t"
+                             "sxtb16  %[wo], %[v], ror #8\n\t"
+                             "sxtb16  %[v], %[v]\n\t"
+                             "smlabb  %[a0], %[x01], %[v], %[a0]\n\t"
+                             "smlatb  %[a1], %[x01], %[wo], %[a1]\n\t"
+                             "smlabt  %[a2], %[x23], %[v], %[a2]\n\t"
+                             "smlatt  %[a3], %[x23], %[wo], %[a3]\n\t"
+                             "subs    %[n], %[n], #1\n\t"
+                             "bne     1b\n\t"
+                             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
+                               [xp] "+r"(xp), [fp] "+r"(fp), [n] "+r"(n), [x01] "=&r"(x01),
+                               [x23] "=&r"(x23), [v] "=&r"(v), [wo] "=&r"(wo)
+                             : [xb] "r"(xb), [C] "r"(C)
+                             : "cc", "memory");
         }
-        y[ch] = out16(c, a0, ch);
-        y[ch + 1] = out16(c, a1, ch + 1);
-        y[ch + 2] = out16(c, a2, ch + 2);
-        y[ch + 3] = out16(c, a3, ch + 3);
+        sum[0] = a0;
+        sum[1] = a1;
+        sum[2] = a2;
+        sum[3] = a3;
+        return;
     }
-    for (; ch < C; ++ch) {
+    for (ch = 0; ch < nc; ++ch) {
         int32_t a = 0;
-        const int16_t *xr = xw + ch;
-        const int8_t *fr = fw + ch;
+        const int16_t *xr = x + ch;
+        const int8_t *fr = f + ch;
         for (ky = 0; ky < nky; ++ky, xr += ystep, fr += fystep) {
             const int16_t *xp = xr;
             const int8_t *fp = fr;
             for (kx = 0; kx < nkx; ++kx, xp += xstep, fp += C) a += *fp * *xp;
         }
-        y[ch] = out16(c, a, ch);
+        sum[ch] = a;
     }
 }
 

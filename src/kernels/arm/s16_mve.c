@@ -48,31 +48,30 @@ static int64_t dot1(const int16_t *x, const int8_t *w, int32_t n)
     return a;
 }
 
-static void dw_pixel(const int16_t *xw, const int8_t *fw, int32_t C, int32_t nky, int32_t nkx,
-                     int32_t ystep, int32_t xstep, int32_t fystep, const out_ctx *c, int16_t *y)
+/* One depthwise output pixel, nc <= 8 channels: int16 lanes, VMULLB /
+ * VMULLT into the even / odd channels' int32 sums, tail lanes predicated. */
+#define DW_BLOCK 8
+__attribute__((noinline)) static void dw_sums(const int16_t *x, const int8_t *f, int32_t nc, int32_t nky, int32_t nkx,
+                    int32_t ystep, int32_t xstep, int32_t fystep, int32_t C, int32_t *sum)
 {
-    int32_t ch, ky, kx, j;
-    for (ch = 0; ch < C; ch += 8) {
-        const mve_pred16_t p = vctp16q((uint32_t)(C - ch));
-        int32x4_t ev = vdupq_n_s32(0), od = vdupq_n_s32(0);
-        int32_t e[4], o[4];
-        const int16_t *xr = xw + ch;
-        const int8_t *fr = fw + ch;
-        for (ky = 0; ky < nky; ++ky, xr += ystep, fr += fystep) {
-            const int16_t *xp = xr;
-            const int8_t *fp = fr;
-            for (kx = 0; kx < nkx; ++kx, xp += xstep, fp += C) {
-                const int16x8_t xv = vldrhq_z_s16(xp, p), wv = vldrbq_z_s16(fp, p);
-                ev = vaddq_s32(ev, vmullbq_int_s16(xv, wv));
-                od = vaddq_s32(od, vmulltq_int_s16(xv, wv));
-            }
+    const mve_pred16_t p = vctp16q((uint32_t)nc);
+    int32x4_t ev = vdupq_n_s32(0), od = vdupq_n_s32(0);
+    int32_t ky, kx;
+    for (ky = 0; ky < nky; ++ky, x += ystep, f += fystep) {
+        const int16_t *xp = x;
+        const int8_t *fp = f;
+        for (kx = 0; kx < nkx; ++kx, xp += xstep, fp += C) {
+            const int16x8_t xv = vldrhq_z_s16(xp, p), wv = vldrbq_z_s16(fp, p);
+            ev = vaddq_s32(ev, vmullbq_int_s16(xv, wv));
+            od = vaddq_s32(od, vmulltq_int_s16(xv, wv));
         }
-        vst1q_s32(e, ev);
-        vst1q_s32(o, od);
-        for (j = 0; j < 4 && ch + 2 * j < C; ++j) {
-            y[ch + 2 * j] = out16(c, e[j], ch + 2 * j);
-            if (ch + 2 * j + 1 < C) y[ch + 2 * j + 1] = out16(c, o[j], ch + 2 * j + 1);
-        }
+    }
+    /* back into channel order: VST2 interleaves even and odd */
+    {
+        int32x4x2_t eo;
+        eo.val[0] = ev;
+        eo.val[1] = od;
+        vst2q_s32(sum, eo);
     }
 }
 
