@@ -65,7 +65,10 @@ static void fill_in(int32_t n, int mode)
     const int sign = (int)(rnd16() % 3);
     for (i = 0; i < n; ++i) {
         if (mode == 1)
-            s_in[i] = (int16_t)(sign == 0 ? -32768 : sign == 1 ? 32767 : (rnd16() & 1) ? 32767 : -32768);
+            s_in[i] = (int16_t)(sign == 0       ? -32768
+                                : sign == 1     ? 32767
+                                : (rnd16() & 1) ? 32767
+                                                : -32768);
         else if (mode == 2)
             s_in[i] = (int16_t)ri(-300, 300);
         else
@@ -93,16 +96,19 @@ static void fill_quant(uint32_t block_bytes, int32_t entries, int32_t out_c)
     int32_t i;
     for (i = 0; i < entries; ++i) {
         const uint32_t r = rnd16() % 16;
-        m[i] = r == 0 ? (1 << 30) : r == 1 ? 0x7FFF0000 + ri(0, 0xFFFF) : r == 2 ? 0x7FFEFFFF
-                                                      : (int32_t)((1u << 30) | (rnd16() >> 2));
+        m[i] = r == 0   ? (1 << 30)
+               : r == 1 ? 0x7FFF0000 + ri(0, 0xFFFF)
+               : r == 2 ? 0x7FFEFFFF
+                        : (int32_t)((1u << 30) | (rnd16() >> 2));
         sh[i] = (int8_t)(smode == 0 ? ri(-31, 14) : smode == 1 ? ri(-24, -12) : ri(-14, 2));
     }
     for (i = 0; i < out_c; ++i) {
         const int64_t hi = (int64_t)(int32_t)rnd16() << 30; /* up to 2^61 */
-        s_bias64[i] = bmode == 0 ? hi + (int64_t)rnd16()
+        s_bias64[i] = bmode == 0   ? hi + (int64_t)rnd16()
                       : bmode == 1 ? (int64_t)ri(-100000, 100000)
-                      : bmode == 2 ? (int64_t)(int32_t)rnd16()
-                                   : ((rnd16() & 1) ? INT64_MAX - ri(0, 1000) : INT64_MIN + ri(0, 1000));
+                      : bmode == 2
+                          ? (int64_t)(int32_t)rnd16()
+                          : ((rnd16() & 1) ? INT64_MAX - ri(0, 1000) : INT64_MIN + ri(0, 1000));
         s_bias32[i] = (rnd16() & 1) ? (int32_t)rnd16() : ri(-100000, 100000);
     }
 }
@@ -240,6 +246,13 @@ static int make_conv(int dw, int i)
         s->in.h = ri(1, 5);
         s->in.w = ri(1, 5);
     }
+    if (!dw && kind == 7) { /* windows of 512..1600 products: past one int32 partial sum */
+        s->in.c = ri(128, 200);
+        kh = kw = 2;
+        s->in.h = ri(2, 4);
+        s->in.w = ri(2, 4);
+        s->geom.dilation_h = s->geom.dilation_w = 1;
+    }
     if (dw && kind == 3) { /* 511 taps, the most the row takes */
         kh = 7;
         kw = 73;
@@ -287,7 +300,7 @@ static int make_conv(int dw, int i)
         s->out.n * s->out.h * s->out.w * s->out.c > S_OUT || s->out.c > S_CH)
         return 0;
     {
-        const int ext = (dw && kind == 3) || rnd16() % 4 == 0;
+        const int ext = (dw && kind == 3) || (!dw && kind == 7) || rnd16() % 4 == 0;
         fill_in(s->in.n * s->in.h * s->in.w * s->in.c, ext ? 1 : (int)(rnd16() % 3));
         fill_w(s->filter.n * kh * kw * s->filter.c, ext ? 1 : 0);
     }
@@ -306,8 +319,7 @@ static void test_conv(s16_count *c, mote_kernel_fn row, int dw, int n_cases)
             continue;
         }
         bias = rnd16() % 6 == 0 ? NULL : s->acc64 ? (const void *)s_bias64 : (const void *)s_bias32;
-        run_case(c,
-                 dw ? mote_arm_depthwise_conv2d_s16_step_fits : mote_arm_conv2d_s16_step_fits,
+        run_case(c, dw ? mote_arm_depthwise_conv2d_s16_step_fits : mote_arm_conv2d_s16_step_fits,
                  dw ? mote_ref_depthwise_conv2d_s16_step : mote_ref_conv2d_s16_step, row, bias,
                  s->out.n * s->out.h * s->out.w * s->out.c, dw ? "dw" : "conv");
     }
@@ -401,7 +413,7 @@ static void s16_bench(s16_count *c)
             n_out = L->h * L->w * L->oc;
             ref = L->kind ? mote_ref_depthwise_conv2d_s16_step : mote_ref_conv2d_s16_step;
             dsp = L->kind ? mote_arm_depthwise_conv2d_s16_step : mote_arm_conv2d_s16_step;
-            mve = !S16_MVE ? NULL
+            mve = !S16_MVE  ? NULL
                   : L->kind ? mote_mve_depthwise_conv2d_s16_step
                             : mote_mve_conv2d_s16_step;
             fill_w(s->filter.n * L->k * L->k * s->filter.c, 0);
@@ -413,9 +425,9 @@ static void s16_bench(s16_count *c)
         }
         fill_in(L->h * L->w * L->c, 0);
         {
-            int32_t *m = (int32_t *)(void *)((uint8_t *)s_step + (L->kind == 2
-                                                                     ? sizeof(mote_fc_s16_step)
-                                                                     : sizeof(mote_conv_s16_step)));
+            int32_t *m = (int32_t *)(void *)((uint8_t *)s_step +
+                                             (L->kind == 2 ? sizeof(mote_fc_s16_step)
+                                                           : sizeof(mote_conv_s16_step)));
             int8_t *sh = (int8_t *)(m + L->oc);
             for (k = 0; k < L->oc; ++k) {
                 m[k] = (int32_t)((1u << 30) | (rnd16() >> 2));
@@ -441,9 +453,12 @@ static void s16_bench(s16_count *c)
 
 void mote_test_s16(int n_cases, int bench, int *passed, int *failed)
 {
-    s16_count c[7] = {{"fully_connected_s16_dsp", 0, 0, 0}, {"conv2d_s16_dsp", 0, 0, 0},
-                      {"depthwise_conv2d_s16_dsp", 0, 0, 0}, {"fully_connected_s16_mve", 0, 0, 0},
-                      {"conv2d_s16_mve", 0, 0, 0},          {"depthwise_conv2d_s16_mve", 0, 0, 0},
+    s16_count c[7] = {{"fully_connected_s16_dsp", 0, 0, 0},
+                      {"conv2d_s16_dsp", 0, 0, 0},
+                      {"depthwise_conv2d_s16_dsp", 0, 0, 0},
+                      {"fully_connected_s16_mve", 0, 0, 0},
+                      {"conv2d_s16_mve", 0, 0, 0},
+                      {"depthwise_conv2d_s16_mve", 0, 0, 0},
                       {"bench_s16", 0, 0, 0}};
     int i;
     const int n = n_cases / 2 > 50 ? n_cases / 2 : 50;

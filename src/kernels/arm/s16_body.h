@@ -5,6 +5,9 @@
  *
  *   S16_FN(name)   the row's function name (mote_arm_##name, mote_mve_##name)
  *   dot4(x, w, ws, n, acc)   acc[r] += sum_{i<n} w[r*ws + i] * x[i], r < 4, exactly
+ *   dot4_rows(x, xs, w, fs, ws, nrows, n, acc)
+ *       acc[r] += sum_{j<nrows, i<n} w[r*ws + j*fs + i] * x[j*xs + i], exactly,
+ *       for nrows * n <= ROWS_MAX (a whole window in one call)
  *   dot1(x, w, n)            sum_{i<n} w[i] * x[i], exactly (int64)
  *   DW_BLOCK                 channels per dw_sums call
  *   dw_sums(x, f, nc, nky, nkx, ystep, xstep, fystep, C, sum)

@@ -48,62 +48,78 @@ MOTE_ARM_INLINE int32_t pk_odd(uint32_t x01, uint32_t x23) /* (x1, x3) */
     return r;
 }
 
-/* acc[r] += sum_{i < n} w[r * ws + i] * x[i], r < 4: groups of four
- * inputs in int32 partial sums of at most DOT_CHUNK products (the loop
- * below, 26 instructions per 16 MACs), the last n % 4 one by one. */
+/* acc[r] += sum_{j < nrows, i < n} w[r * ws + j * fs + i] * x[j * xs + i],
+ * r < 4, with nrows * n <= ROWS_MAX = DOT_CHUNK products: one int32
+ * partial sum per channel for all of them (exact, see above). Each row:
+ * groups of four inputs in the loop below (26 instructions per 16 MACs),
+ * its last n % 4 one by one. */
+#define ROWS_MAX DOT_CHUNK
+static void dot4_rows(const int16_t *x, int32_t xs, const int8_t *w, int32_t fs, int32_t ws,
+                      int32_t nrows, int32_t n, int64_t *acc)
+{
+    const int32_t n4 = n & ~3;
+    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, j, i;
+    for (j = 0; j < nrows; ++j, x += xs, w += fs) {
+        const int16_t *xp = x, *xend = x + n4;
+        const int8_t *w0 = w, *w2 = w + 2 * ws;
+        uint32_t xv, x23, xe, t;
+        if (n4 > 0)
+            __asm__ volatile("1:\n\t"
+                             "ldr     %[xv], [%[x]], #4\n\t"
+                             "ldr     %[x23], [%[x]], #4\n\t"
+                             "pkhbt   %[xe], %[xv], %[x23], lsl #16\n\t"
+                             "pkhtb   %[x23], %[x23], %[xv], asr #16\n\t"
+                             "ldr     %[xv], [%[w0], %[ws]]\n\t"
+                             "sxtb16  %[t], %[xv]\n\t"
+                             "smlad   %[a1], %[t], %[xe], %[a1]\n\t"
+                             "sxtb16  %[t], %[xv], ror #8\n\t"
+                             "smlad   %[a1], %[t], %[x23], %[a1]\n\t"
+                             "ldr     %[xv], [%[w0]], #4\n\t"
+                             "sxtb16  %[t], %[xv]\n\t"
+                             "smlad   %[a0], %[t], %[xe], %[a0]\n\t"
+                             "sxtb16  %[t], %[xv], ror #8\n\t"
+                             "smlad   %[a0], %[t], %[x23], %[a0]\n\t"
+                             "ldr     %[xv], [%[w2], %[ws]]\n\t"
+                             "sxtb16  %[t], %[xv]\n\t"
+                             "smlad   %[a3], %[t], %[xe], %[a3]\n\t"
+                             "sxtb16  %[t], %[xv], ror #8\n\t"
+                             "smlad   %[a3], %[t], %[x23], %[a3]\n\t"
+                             "ldr     %[xv], [%[w2]], #4\n\t"
+                             "sxtb16  %[t], %[xv]\n\t"
+                             "smlad   %[a2], %[t], %[xe], %[a2]\n\t"
+                             "sxtb16  %[t], %[xv], ror #8\n\t"
+                             "smlad   %[a2], %[t], %[x23], %[a2]\n\t"
+                             "cmp     %[x], %[xend]\n\t"
+                             "bne     1b\n\t"
+                             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
+                               [x] "+r"(xp), [w0] "+r"(w0), [w2] "+r"(w2), [xv] "=&r"(xv),
+                               [x23] "=&r"(x23), [xe] "=&r"(xe), [t] "=&r"(t)
+                             : [ws] "r"(ws), [xend] "r"(xend)
+                             : "cc", "memory");
+        for (i = n4; i < n; ++i) {
+            const int32_t xi = x[i];
+            a0 += w[i] * xi;
+            a1 += w[ws + i] * xi;
+            a2 += w[2 * ws + i] * xi;
+            a3 += w[3 * ws + i] * xi;
+        }
+    }
+    acc[0] += a0;
+    acc[1] += a1;
+    acc[2] += a2;
+    acc[3] += a3;
+}
+
+/* acc[r] += sum_{i < n} w[r * ws + i] * x[i], r < 4: dot4_rows on pieces
+ * of DOT_CHUNK products. */
 static void dot4(const int16_t *x, const int8_t *w, int32_t ws, int32_t n, int64_t *acc)
 {
-    const int8_t *w0 = w, *w2 = w + 2 * ws;
-    int32_t left = n & ~3, i;
-    while (left > 0) {
-        const int32_t cnt = left >= DOT_CHUNK ? DOT_CHUNK : left;
-        const int16_t *xend = x + cnt;
-        int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        uint32_t xv, x23, xe, t;
-        __asm__ volatile("1:\n\t"
-                         "ldr     %[xv], [%[x]], #4\n\t"
-                         "ldr     %[x23], [%[x]], #4\n\t"
-                         "pkhbt   %[xe], %[xv], %[x23], lsl #16\n\t"
-                         "pkhtb   %[x23], %[x23], %[xv], asr #16\n\t"
-                         "ldr     %[xv], [%[w0], %[ws]]\n\t"
-                         "sxtb16  %[t], %[xv]\n\t"
-                         "smlad   %[a1], %[t], %[xe], %[a1]\n\t"
-                         "sxtb16  %[t], %[xv], ror #8\n\t"
-                         "smlad   %[a1], %[t], %[x23], %[a1]\n\t"
-                         "ldr     %[xv], [%[w0]], #4\n\t"
-                         "sxtb16  %[t], %[xv]\n\t"
-                         "smlad   %[a0], %[t], %[xe], %[a0]\n\t"
-                         "sxtb16  %[t], %[xv], ror #8\n\t"
-                         "smlad   %[a0], %[t], %[x23], %[a0]\n\t"
-                         "ldr     %[xv], [%[w2], %[ws]]\n\t"
-                         "sxtb16  %[t], %[xv]\n\t"
-                         "smlad   %[a3], %[t], %[xe], %[a3]\n\t"
-                         "sxtb16  %[t], %[xv], ror #8\n\t"
-                         "smlad   %[a3], %[t], %[x23], %[a3]\n\t"
-                         "ldr     %[xv], [%[w2]], #4\n\t"
-                         "sxtb16  %[t], %[xv]\n\t"
-                         "smlad   %[a2], %[t], %[xe], %[a2]\n\t"
-                         "sxtb16  %[t], %[xv], ror #8\n\t"
-                         "smlad   %[a2], %[t], %[x23], %[a2]\n\t"
-                         "cmp     %[x], %[xend]\n\t"
-                         "bne     1b\n\t"
-                         : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
-                           [x] "+r"(x), [w0] "+r"(w0), [w2] "+r"(w2), [xv] "=&r"(xv),
-                           [x23] "=&r"(x23), [xe] "=&r"(xe), [t] "=&r"(t)
-                         : [ws] "r"(ws), [xend] "r"(xend)
-                         : "cc", "memory");
-        acc[0] += a0;
-        acc[1] += a1;
-        acc[2] += a2;
-        acc[3] += a3;
-        left -= cnt;
-    }
-    for (i = 0; i < (n & 3); ++i) {
-        const int32_t xi = x[i];
-        acc[0] += w0[i] * xi;
-        acc[1] += w0[ws + i] * xi;
-        acc[2] += w2[i] * xi;
-        acc[3] += w2[ws + i] * xi;
+    while (n > 0) {
+        const int32_t cnt = n >= DOT_CHUNK ? DOT_CHUNK : n;
+        dot4_rows(x, 0, w, 0, ws, 1, cnt, acc);
+        x += cnt;
+        w += cnt;
+        n -= cnt;
     }
 }
 
@@ -123,7 +139,8 @@ static int64_t dot1(const int16_t *x, const int8_t *w, int32_t n)
         }
         acc += a;
     }
-    for (; i < n; ++i) acc += w[i] * x[i];
+    for (; i < n; ++i)
+        acc += w[i] * x[i];
     return acc;
 }
 
@@ -131,8 +148,10 @@ static int64_t dot1(const int16_t *x, const int8_t *w, int32_t n)
  * time with one int32 per channel (SMLABB, SMLATB, SMLABT, SMLATT against
  * the SXTB16 pairs of four weight bytes), fewer one by one. */
 #define DW_BLOCK 4
-__attribute__((noinline)) static void dw_sums(const int16_t *x, const int8_t *f, int32_t nc, int32_t nky, int32_t nkx,
-                    int32_t ystep, int32_t xstep, int32_t fystep, int32_t C, int32_t *sum)
+__attribute__((noinline)) static void dw_sums(const int16_t *x, const int8_t *f, int32_t nc,
+                                              int32_t nky, int32_t nkx, int32_t ystep,
+                                              int32_t xstep, int32_t fystep, int32_t C,
+                                              int32_t *sum)
 {
     int32_t ky, kx, ch;
     if (nc == 4) {
@@ -178,7 +197,8 @@ __attribute__((noinline)) static void dw_sums(const int16_t *x, const int8_t *f,
         for (ky = 0; ky < nky; ++ky, xr += ystep, fr += fystep) {
             const int16_t *xp = xr;
             const int8_t *fp = fr;
-            for (kx = 0; kx < nkx; ++kx, xp += xstep, fp += C) a += *fp * *xp;
+            for (kx = 0; kx < nkx; ++kx, xp += xstep, fp += C)
+                a += *fp * *xp;
         }
         sum[ch] = a;
     }

@@ -1,9 +1,9 @@
 /*
  * s16_loops.h — the 16x8 rows' loops (internal; see s16_body.h): included
- * by s16_dsp.c and s16_mve.c after their dot4, dot1, dw_sums, DW_BLOCK and
- * S16_FN. Channel blocks outside, pixels (batches) inside, so each block's
- * output stage is prepared once (rq_prep); every pixel reads its window
- * once per block either way.
+ * by s16_dsp.c and s16_mve.c after their dot4, dot4_rows, ROWS_MAX, dot1,
+ * dw_sums, DW_BLOCK and S16_FN. Channel blocks outside, pixels (batches)
+ * inside, so each block's output stage is prepared once (rq_prep); every
+ * pixel reads its window once per block either way.
  */
 
 static void out_ctx_init(out_ctx *c, const void *bias, mote_requant q, int32_t per_channel,
@@ -32,17 +32,21 @@ mote_status S16_FN(fully_connected_s16_step)(const void *step, const mote_kernel
     out_ctx_init(&c, io->in[2], mote_step_requant(s, sizeof *s, s->channels), s->per_channel, 1,
                  s->act_min, s->act_max);
     for (o = 0; o < N; o += 4) {
-        const int32_t nb = N - o >= 4 ? 4 : N - o;
-        for (r = 0; r < nb; ++r) rq_prep(&c, o + r, &rq[r]);
+        const int32_t nb = N - o < 4 ? N - o : 4;
+        for (r = 0; r < nb; ++r)
+            rq_prep(&c, o + r, &rq[r]);
         for (b = 0; b < s->batches; ++b) {
             const int16_t *x = input + b * K;
             int16_t *y = output + b * N + o;
+            // cppcheck-suppress knownConditionTrueFalse ; nb is 4 but in the last block
             if (nb == 4) {
                 int64_t acc[4] = {0, 0, 0, 0};
                 dot4(x, filter + o * K, K, K, acc);
-                for (r = 0; r < 4; ++r) y[r] = rq_out(&c, &rq[r], acc[r]);
+                for (r = 0; r < 4; ++r)
+                    y[r] = rq_out(&c, &rq[r], acc[r]);
             } else {
-                for (r = 0; r < nb; ++r) y[r] = rq_out(&c, &rq[r], dot1(x, filter + (o + r) * K, K));
+                for (r = 0; r < nb; ++r)
+                    y[r] = rq_out(&c, &rq[r], dot1(x, filter + (o + r) * K, K));
             }
         }
     }
@@ -54,8 +58,8 @@ mote_status S16_FN(fully_connected_s16_step)(const void *step, const mote_kernel
  * taps kx0..kx1 are contiguous in the input and the filter, (kx1 - kx0) * C
  * values) or one run per tap (C values). */
 static void conv_window(const mote_conv_s16_step *s, const int16_t *in_b, const int8_t *f,
-                        int32_t nb, int32_t y0, int32_t ky0, int32_t ky1, int32_t x0,
-                        int32_t kx0, int32_t kx1, int64_t *acc)
+                        int32_t nb, int32_t y0, int32_t ky0, int32_t ky1, int32_t x0, int32_t kx0,
+                        int32_t kx1, int64_t *acc)
 {
     const mote_conv_geom *g = &s->geom;
     const int32_t C = s->in.c, W = s->in.w, fw = s->filter.w;
@@ -63,7 +67,13 @@ static void conv_window(const mote_conv_s16_step *s, const int16_t *in_b, const 
     const int32_t run = g->dilation_w == 1 ? (kx1 - kx0) * C : C;
     const int32_t nrun = g->dilation_w == 1 ? 1 : kx1 - kx0;
     int32_t ky, k, r;
-    if (kx1 <= kx0) return;
+    if (kx1 <= kx0 || ky1 <= ky0) return;
+    if (g->dilation_w == 1 && nb == 4 && (int64_t)(ky1 - ky0) * run <= ROWS_MAX) {
+        /* the whole window in one call */
+        dot4_rows(in_b + ((y0 + ky0 * g->dilation_h) * W + x0 + kx0) * C, g->dilation_h * W * C,
+                  f + (ky0 * fw + kx0) * C, fw * C, fstride, ky1 - ky0, run, acc);
+        return;
+    }
     for (ky = ky0; ky < ky1; ++ky) {
         const int16_t *xp = in_b + ((y0 + ky * g->dilation_h) * W + x0 + kx0 * g->dilation_w) * C;
         const int8_t *fp = f + (ky * fw + kx0) * C;
@@ -71,12 +81,15 @@ static void conv_window(const mote_conv_s16_step *s, const int16_t *in_b, const 
             if (nb == 4)
                 dot4(xp, fp, fstride, run, acc);
             else
-                for (r = 0; r < nb; ++r) acc[r] += dot1(xp, fp + r * fstride, run);
+                for (r = 0; r < nb; ++r)
+                    acc[r] += dot1(xp, fp + r * fstride, run);
         }
     }
 }
 
-/* CONV_2D, groups 1: four output channels at a time (conv_window). */
+/* CONV_2D, groups 1: four output channels at a time (conv_window);
+ * pointwise (1x1, stride 1, no padding) as a matrix product over the
+ * pixels. */
 mote_status S16_FN(conv2d_s16_step)(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s16_step *s = (const mote_conv_s16_step *)step;
@@ -88,14 +101,36 @@ mote_status S16_FN(conv2d_s16_step)(const void *step, const mote_kernel_io *io)
     const int32_t fstride = fd->h * fd->w * id->c;
     out_ctx c;
     rq_ch rq[4];
-    int32_t b, oy, ox, oc, r;
+    int32_t b, oy, ox, oc, r, pointwise;
     if (!input || !filter || !output || !mote_arm_conv2d_s16_step_fits(s)) return MOTE_E_ARG;
+    pointwise = fd->h == 1 && fd->w == 1 && g->stride_h == 1 && g->stride_w == 1 && g->pad_h == 0 &&
+                g->pad_w == 0 && od->h == id->h && od->w == id->w;
     out_ctx_init(&c, io->in[2], mote_step_requant(s, sizeof *s, s->channels), s->channels != 1,
                  s->acc64, s->act_min, s->act_max);
     for (oc = 0; oc < od->c; oc += 4) {
-        const int32_t nb = od->c - oc >= 4 ? 4 : od->c - oc;
+        const int32_t nb = od->c - oc < 4 ? od->c - oc : 4;
         const int8_t *f = filter + oc * fstride;
-        for (r = 0; r < nb; ++r) rq_prep(&c, oc + r, &rq[r]);
+        for (r = 0; r < nb; ++r)
+            rq_prep(&c, oc + r, &rq[r]);
+        if (pointwise) { /* output pixel p reads input pixel p alone */
+            const int32_t np = od->n * od->h * od->w;
+            int32_t px;
+            for (px = 0; px < np; ++px) {
+                const int16_t *x = input + px * id->c;
+                int16_t *y = output + px * od->c + oc;
+                // cppcheck-suppress knownConditionTrueFalse ; nb is 4 but in the last block
+                if (nb == 4) {
+                    int64_t acc[4] = {0, 0, 0, 0};
+                    dot4(x, f, fstride, id->c, acc);
+                    for (r = 0; r < 4; ++r)
+                        y[r] = rq_out(&c, &rq[r], acc[r]);
+                } else {
+                    for (r = 0; r < nb; ++r)
+                        y[r] = rq_out(&c, &rq[r], dot1(x, f + r * fstride, id->c));
+                }
+            }
+            continue;
+        }
         for (b = 0; b < od->n; ++b) {
             const int16_t *in_b = input + b * id->h * id->w * id->c;
             for (oy = 0; oy < od->h; ++oy) {
@@ -109,7 +144,8 @@ mote_status S16_FN(conv2d_s16_step)(const void *step, const mote_kernel_io *io)
                     int32_t kx0, kx1;
                     tap_range(x0, g->dilation_w, fd->w, id->w, &kx0, &kx1);
                     conv_window(s, in_b, f, nb, y0, ky0, ky1, x0, kx0, kx1, acc);
-                    for (r = 0; r < nb; ++r) y[r] = rq_out(&c, &rq[r], acc[r]);
+                    for (r = 0; r < nb; ++r)
+                        y[r] = rq_out(&c, &rq[r], acc[r]);
                 }
             }
         }
@@ -141,7 +177,8 @@ mote_status S16_FN(depthwise_conv2d_s16_step)(const void *step, const mote_kerne
                  s->act_min, s->act_max);
     for (ch = 0; ch < C; ch += DW_BLOCK) {
         const int32_t nc = C - ch >= DW_BLOCK ? DW_BLOCK : C - ch;
-        for (r = 0; r < nc; ++r) rq_prep(&c, ch + r, &rq[r]);
+        for (r = 0; r < nc; ++r)
+            rq_prep(&c, ch + r, &rq[r]);
         for (b = 0; b < od->n; ++b) {
             const int16_t *in_b = input + b * id->h * rowc + ch;
             for (oy = 0; oy < od->h; ++oy) {
@@ -159,9 +196,11 @@ mote_status S16_FN(depthwise_conv2d_s16_step)(const void *step, const mote_kerne
                                 filter + (ky0 * fd->w + kx0) * C + ch, nc, ky1 - ky0, kx1 - kx0,
                                 ystep, xstep, fd->w * C, C, sum);
                     } else { /* no tap inside the input */
-                        for (r = 0; r < nc; ++r) sum[r] = 0;
+                        for (r = 0; r < nc; ++r)
+                            sum[r] = 0;
                     }
-                    for (r = 0; r < nc; ++r) y[r] = rq_out(&c, &rq[r], sum[r]);
+                    for (r = 0; r < nc; ++r)
+                        y[r] = rq_out(&c, &rq[r], sum[r]);
                 }
             }
         }

@@ -26,8 +26,7 @@ int mote_arm_depthwise_conv2d_s16_step_fits(const void *step)
 {
     const mote_conv_s16_step *s = (const mote_conv_s16_step *)step;
     return conv_ok(s) && s->depth_multiplier == 1 && s->filter.n == 1 && s->out.c == s->in.c &&
-           s->filter.c == s->out.c &&
-           (int64_t)s->filter.h * s->filter.w <= MOTE_S16_DW_MAX_TAPS;
+           s->filter.c == s->out.c && (int64_t)s->filter.h * s->filter.w <= MOTE_S16_DW_MAX_TAPS;
 }
 
 int mote_arm_fully_connected_s16_step_fits(const void *step)
