@@ -46,12 +46,11 @@ typedef struct out_ctx {
 /* One output channel's stage, prepared once per channel block (the loops
  * run the pixels inside a block of channels): mote_requantize64's reduced
  * multiplier (in [-2^15, 2^15) for any int32 multiplier, so an int32 holds
- * it; sign-extended back, the product modulo 2^64 is the same), its shift
- * and rounding term; on the int32 path (acc64 0) mote_requantize's
- * multiplier and shift. */
+ * it; sign-extended back, the product modulo 2^64 is the same) and shift;
+ * on the int32 path (acc64 0) mote_requantize's multiplier and shift.
+ * 16 bytes a channel (stack). */
 typedef struct rq_ch {
     uint64_t bias; /* the bias (0 when none): int64, or int32 on the int32 path */
-    uint64_t rnd;  /* 2^(t - 1) */
     int32_t red;   /* reduced multiplier; the int32 path: the multiplier */
     int32_t t;     /* 15 - shift; the int32 path: the shift */
 } rq_ch;
@@ -63,13 +62,11 @@ static inline void rq_prep(const out_ctx *c, int32_t oc, rq_ch *r)
     if (!c->acc64) {
         r->red = m;
         r->t = sh;
-        r->rnd = 0;
         r->bias = c->bias ? (uint32_t)((const int32_t *)c->bias)[oc] : 0u;
         return;
     }
     r->t = 15 - sh;
     r->red = m < 0x7FFF0000 ? (int32_t)(((int64_t)m + (1 << 15)) >> 16) : 0x7FFF;
-    r->rnd = (uint64_t)1 << (r->t - 1);
     r->bias = c->bias ? (uint64_t)ld_i64(c->bias, oc) : 0u;
 }
 
@@ -79,7 +76,8 @@ static inline int16_t rq_out(const out_ctx *c, const rq_ch *r, int64_t sum)
 {
     int32_t v;
     if (c->acc64) {
-        const uint64_t a = ((uint64_t)sum + r->bias) * (uint64_t)(int64_t)r->red + r->rnd;
+        const uint64_t a =
+            ((uint64_t)sum + r->bias) * (uint64_t)(int64_t)r->red + ((uint64_t)1 << (r->t - 1));
         v = (int32_t)(uint32_t)(uint64_t)((int64_t)a >> r->t);
     } else {
         v = mote_requantize((int32_t)((uint32_t)(uint64_t)sum + (uint32_t)r->bias), r->red, r->t);

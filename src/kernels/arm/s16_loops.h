@@ -57,9 +57,10 @@ mote_status S16_FN(fully_connected_s16_step)(const void *step, const mote_kernel
  * row by row, each row's taps inside the input one run (dilation_w 1:
  * taps kx0..kx1 are contiguous in the input and the filter, (kx1 - kx0) * C
  * values) or one run per tap (C values). */
-static void conv_window(const mote_conv_s16_step *s, const int16_t *in_b, const int8_t *f,
-                        int32_t nb, int32_t y0, int32_t ky0, int32_t ky1, int32_t x0, int32_t kx0,
-                        int32_t kx1, int64_t *acc)
+__attribute__((noinline)) static void conv_window(const mote_conv_s16_step *s, const int16_t *in_b,
+                                                  const int8_t *f, int32_t nb, int32_t y0,
+                                                  int32_t ky0, int32_t ky1, int32_t x0, int32_t kx0,
+                                                  int32_t kx1, int64_t *acc)
 {
     const mote_conv_geom *g = &s->geom;
     const int32_t C = s->in.c, W = s->in.w, fw = s->filter.w;
