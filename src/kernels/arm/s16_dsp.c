@@ -22,8 +22,8 @@
  * Pairs. SXTB16 of four weight bytes gives (w0, w2), SXTB16 ROR #8
  * (w1, w3); the input pairs are rearranged to match: PKHBT gives (x0, x2),
  * PKHTB (x1, x3), once per four inputs for all four output channels.
- * The two inner loops are inline assembly: GCC at -Os keeps their
- * accumulators on the stack otherwise.
+ * The two inner loops are naked assembly functions (dot4_loop, dw_loop):
+ * GCC keeps their accumulators on the stack otherwise.
  *
  * The loops over pixels and channels and the output stage (scalar, per
  * output): s16_loops.h and s16_body.h, shared with the Helium rows.
@@ -48,66 +48,88 @@ MOTE_ARM_INLINE int32_t pk_odd(uint32_t x01, uint32_t x23) /* (x1, x3) */
     return r;
 }
 
+/*
+ * io[1..4] += sum_{i < io[0]} w[r * ws + i] * x[i] for r = 0..3 (int32,
+ * wrapping; io[0] a positive multiple of 4): the four inputs x0..x3 of a
+ * group as the pairs (x0, x2), (x1, x3) (PKHBT, PKHTB), each row's four
+ * weights as (w0, w2), (w1, w3) (SXTB16, SXTB16 ROR #8), two SMLAD per
+ * row: 26 instructions per 16 MACs. Hand-written (naked): the loop needs
+ * all fourteen registers, which GCC's inline assembly cannot promise at
+ * every optimization level.
+ */
+__attribute__((naked, noinline)) static void dot4_loop(const int16_t *x __attribute__((unused)),
+                                                       const int8_t *w __attribute__((unused)),
+                                                       int32_t ws __attribute__((unused)),
+                                                       int32_t *io __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "mov     r12, r3\n\t"
+                     "ldr     r4, [r12, #0]\n\t"
+                     "add     r4, r0, r4, lsl #1\n\t" /* x end */
+                     "ldr     r5, [r12, #4]\n\t"
+                     "ldr     r6, [r12, #8]\n\t"
+                     "ldr     r7, [r12, #12]\n\t"
+                     "ldr     r8, [r12, #16]\n\t"
+                     "add     r3, r1, r2, lsl #1\n\t" /* row 2 */
+                     "1:\n\t"
+                     "ldr     r9, [r0], #4\n\t"
+                     "ldr     r10, [r0], #4\n\t"
+                     "pkhbt   r11, r9, r10, lsl #16\n\t"
+                     "pkhtb   r10, r10, r9, asr #16\n\t"
+                     "ldr     r9, [r1, r2]\n\t"
+                     "sxtb16  lr, r9\n\t"
+                     "smlad   r6, lr, r11, r6\n\t"
+                     "sxtb16  lr, r9, ror #8\n\t"
+                     "smlad   r6, lr, r10, r6\n\t"
+                     "ldr     r9, [r1], #4\n\t"
+                     "sxtb16  lr, r9\n\t"
+                     "smlad   r5, lr, r11, r5\n\t"
+                     "sxtb16  lr, r9, ror #8\n\t"
+                     "smlad   r5, lr, r10, r5\n\t"
+                     "ldr     r9, [r3, r2]\n\t"
+                     "sxtb16  lr, r9\n\t"
+                     "smlad   r8, lr, r11, r8\n\t"
+                     "sxtb16  lr, r9, ror #8\n\t"
+                     "smlad   r8, lr, r10, r8\n\t"
+                     "ldr     r9, [r3], #4\n\t"
+                     "sxtb16  lr, r9\n\t"
+                     "smlad   r7, lr, r11, r7\n\t"
+                     "sxtb16  lr, r9, ror #8\n\t"
+                     "smlad   r7, lr, r10, r7\n\t"
+                     "cmp     r0, r4\n\t"
+                     "bne     1b\n\t"
+                     "str     r5, [r12, #4]\n\t"
+                     "str     r6, [r12, #8]\n\t"
+                     "str     r7, [r12, #12]\n\t"
+                     "str     r8, [r12, #16]\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
 /* acc[r] += sum_{j < nrows, i < n} w[r * ws + j * fs + i] * x[j * xs + i],
  * r < 4, with nrows * n <= ROWS_MAX = DOT_CHUNK products: one int32
  * partial sum per channel for all of them (exact, see above). Each row:
- * groups of four inputs in the loop below (26 instructions per 16 MACs),
- * its last n % 4 one by one. */
+ * groups of four inputs in dot4_loop, its last n % 4 one by one. */
 #define ROWS_MAX DOT_CHUNK
 static void dot4_rows(const int16_t *x, int32_t xs, const int8_t *w, int32_t fs, int32_t ws,
                       int32_t nrows, int32_t n, int64_t *acc)
 {
-    const int32_t n4 = n & ~3;
-    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, j, i;
+    int32_t io[5], j, i;
+    io[0] = n & ~3;
+    io[1] = io[2] = io[3] = io[4] = 0;
     for (j = 0; j < nrows; ++j, x += xs, w += fs) {
-        const int16_t *xp = x, *xend = x + n4;
-        const int8_t *w0 = w, *w2 = w + 2 * ws;
-        uint32_t xv, x23, xe, t;
-        if (n4 > 0)
-            __asm__ volatile("1:\n\t"
-                             "ldr     %[xv], [%[x]], #4\n\t"
-                             "ldr     %[x23], [%[x]], #4\n\t"
-                             "pkhbt   %[xe], %[xv], %[x23], lsl #16\n\t"
-                             "pkhtb   %[x23], %[x23], %[xv], asr #16\n\t"
-                             "ldr     %[xv], [%[w0], %[ws]]\n\t"
-                             "sxtb16  %[t], %[xv]\n\t"
-                             "smlad   %[a1], %[t], %[xe], %[a1]\n\t"
-                             "sxtb16  %[t], %[xv], ror #8\n\t"
-                             "smlad   %[a1], %[t], %[x23], %[a1]\n\t"
-                             "ldr     %[xv], [%[w0]], #4\n\t"
-                             "sxtb16  %[t], %[xv]\n\t"
-                             "smlad   %[a0], %[t], %[xe], %[a0]\n\t"
-                             "sxtb16  %[t], %[xv], ror #8\n\t"
-                             "smlad   %[a0], %[t], %[x23], %[a0]\n\t"
-                             "ldr     %[xv], [%[w2], %[ws]]\n\t"
-                             "sxtb16  %[t], %[xv]\n\t"
-                             "smlad   %[a3], %[t], %[xe], %[a3]\n\t"
-                             "sxtb16  %[t], %[xv], ror #8\n\t"
-                             "smlad   %[a3], %[t], %[x23], %[a3]\n\t"
-                             "ldr     %[xv], [%[w2]], #4\n\t"
-                             "sxtb16  %[t], %[xv]\n\t"
-                             "smlad   %[a2], %[t], %[xe], %[a2]\n\t"
-                             "sxtb16  %[t], %[xv], ror #8\n\t"
-                             "smlad   %[a2], %[t], %[x23], %[a2]\n\t"
-                             "cmp     %[x], %[xend]\n\t"
-                             "bne     1b\n\t"
-                             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
-                               [x] "+r"(xp), [w0] "+r"(w0), [w2] "+r"(w2), [xv] "=&r"(xv),
-                               [x23] "=&r"(x23), [xe] "=&r"(xe), [t] "=&r"(t)
-                             : [ws] "r"(ws), [xend] "r"(xend)
-                             : "cc", "memory");
-        for (i = n4; i < n; ++i) {
+        if (io[0] > 0) dot4_loop(x, w, ws, io);
+        for (i = io[0]; i < n; ++i) {
             const int32_t xi = x[i];
-            a0 += w[i] * xi;
-            a1 += w[ws + i] * xi;
-            a2 += w[2 * ws + i] * xi;
-            a3 += w[3 * ws + i] * xi;
+            io[1] += w[i] * xi;
+            io[2] += w[ws + i] * xi;
+            io[3] += w[2 * ws + i] * xi;
+            io[4] += w[3 * ws + i] * xi;
         }
     }
-    acc[0] += a0;
-    acc[1] += a1;
-    acc[2] += a2;
-    acc[3] += a3;
+    acc[0] += io[1];
+    acc[1] += io[2];
+    acc[2] += io[3];
+    acc[3] += io[4];
 }
 
 /* acc[r] += sum_{i < n} w[r * ws + i] * x[i], r < 4: dot4_rows on pieces
@@ -144,50 +166,68 @@ static int64_t dot1(const int16_t *x, const int8_t *w, int32_t n)
     return acc;
 }
 
+/*
+ * Four channels of one depthwise output pixel over one row of taps:
+ * io[3..6] += sum_{k < io[0]} f[k * io[2] + c] * x[k * io[1] / 2 + c],
+ * c = 0..3 (io[1]: the input step in bytes, io[2] the filter step = C;
+ * io[0] >= 1). Per tap the four inputs (two words), the four weights (one
+ * word, SXTB16 pairs), one SMLAxy per channel: 13 instructions. Naked for
+ * the same reason as dot4_loop.
+ */
+__attribute__((naked, noinline)) static void dw_loop(const int16_t *x __attribute__((unused)),
+                                                     const int8_t *f __attribute__((unused)),
+                                                     int32_t *io __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "mov     lr, r2\n\t"
+                     "ldr     r4, [lr, #0]\n\t"
+                     "ldr     r2, [lr, #4]\n\t"
+                     "ldr     r3, [lr, #8]\n\t"
+                     "ldr     r5, [lr, #12]\n\t"
+                     "ldr     r6, [lr, #16]\n\t"
+                     "ldr     r7, [lr, #20]\n\t"
+                     "ldr     r8, [lr, #24]\n\t"
+                     "1:\n\t"
+                     "ldr     r9, [r0]\n\t"
+                     "ldr     r10, [r0, #4]\n\t"
+                     "ldr     r11, [r1]\n\t"
+                     "add     r0, r0, r2\n\t"
+                     "add     r1, r1, r3\n\t"
+                     "sxtb16  r12, r11, ror #8\n\t"
+                     "sxtb16  r11, r11\n\t"
+                     "smlabb  r5, r9, r11, r5\n\t"
+                     "smlatb  r6, r9, r12, r6\n\t"
+                     "smlabt  r7, r10, r11, r7\n\t"
+                     "smlatt  r8, r10, r12, r8\n\t"
+                     "subs    r4, r4, #1\n\t"
+                     "bne     1b\n\t"
+                     "str     r5, [lr, #12]\n\t"
+                     "str     r6, [lr, #16]\n\t"
+                     "str     r7, [lr, #20]\n\t"
+                     "str     r8, [lr, #24]\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
 /* One depthwise output pixel, nc <= 4 channels (s16_body.h): four at a
- * time with one int32 per channel (SMLABB, SMLATB, SMLABT, SMLATT against
- * the SXTB16 pairs of four weight bytes), fewer one by one. */
+ * time with one int32 per channel (dw_loop per row of taps), fewer one by
+ * one. */
 #define DW_BLOCK 4
-__attribute__((noinline)) static void dw_sums(const int16_t *x, const int8_t *f, int32_t nc,
-                                              int32_t nky, int32_t nkx, int32_t ystep,
-                                              int32_t xstep, int32_t fystep, int32_t C,
-                                              int32_t *sum)
+static void dw_sums(const int16_t *x, const int8_t *f, int32_t nc, int32_t nky, int32_t nkx,
+                    int32_t ystep, int32_t xstep, int32_t fystep, int32_t C, int32_t *sum)
 {
     int32_t ky, kx, ch;
     if (nc == 4) {
-        int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        const int32_t xb = xstep * 2; /* bytes */
-        for (ky = 0; ky < nky; ++ky, x += ystep, f += fystep) {
-            const int16_t *xp = x;
-            const int8_t *fp = f;
-            int32_t n = nkx;
-            uint32_t x01, x23, v, wo;
-            /* per tap: the four channels' inputs (two words), weights (one
-             * word, SXTB16 pairs), one SMLAxy per channel */
-            __asm__ volatile("1:\n\t"
-                             "ldr     %[x01], [%[xp]]\n\t"
-                             "ldr     %[x23], [%[xp], #4]\n\t"
-                             "ldr     %[v], [%[fp]]\n\t"
-                             "add     %[xp], %[xp], %[xb]\n\t"
-                             "add     %[fp], %[fp], %[C]\n\t"
-                             "sxtb16  %[wo], %[v], ror #8\n\t"
-                             "sxtb16  %[v], %[v]\n\t"
-                             "smlabb  %[a0], %[x01], %[v], %[a0]\n\t"
-                             "smlatb  %[a1], %[x01], %[wo], %[a1]\n\t"
-                             "smlabt  %[a2], %[x23], %[v], %[a2]\n\t"
-                             "smlatt  %[a3], %[x23], %[wo], %[a3]\n\t"
-                             "subs    %[n], %[n], #1\n\t"
-                             "bne     1b\n\t"
-                             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
-                               [xp] "+r"(xp), [fp] "+r"(fp), [n] "+r"(n), [x01] "=&r"(x01),
-                               [x23] "=&r"(x23), [v] "=&r"(v), [wo] "=&r"(wo)
-                             : [xb] "r"(xb), [C] "r"(C)
-                             : "cc", "memory");
-        }
-        sum[0] = a0;
-        sum[1] = a1;
-        sum[2] = a2;
-        sum[3] = a3;
+        int32_t io[7];
+        io[0] = nkx;
+        io[1] = xstep * 2; /* bytes */
+        io[2] = C;
+        io[3] = io[4] = io[5] = io[6] = 0;
+        for (ky = 0; ky < nky; ++ky, x += ystep, f += fystep)
+            dw_loop(x, f, io);
+        sum[0] = io[3];
+        sum[1] = io[4];
+        sum[2] = io[5];
+        sum[3] = io[6];
         return;
     }
     for (ch = 0; ch < nc; ++ch) {
