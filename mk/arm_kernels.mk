@@ -32,6 +32,8 @@ ARMK_SRCS   = tests/arm_kernels/test_arm_kernels.c \
               $(sort $(wildcard src/kernels/arm/*.c)) \
               $(sort $(wildcard src/kernels/ref/*_s8.c)) src/kernels/ref/ref_rows.c \
               src/kernels/ref/mul_q.c \
+              src/kernels/ref/conv2d_s16.c \
+              src/kernels/ref/depthwise_conv2d_s16.c src/kernels/ref/fully_connected_s16.c \
               ports/cortex-m/startup.c ports/cortex-m/semihost.c ports/cortex-m/icount.c \
               ports/cortex-m/fault.c ports/cortex-m/stack.c
 ARMK_DEPS   = $(ARMK_SRCS) $(wildcard src/kernels/arm/*.h src/kernels/ref/*.h src/kernels/*.h \

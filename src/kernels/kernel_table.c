@@ -2,6 +2,7 @@
 #include "kernels/kernel_table.h"
 
 #include "kernels/arm/arm_rows.h"
+#include "kernels/arm/arm_s16.h"
 #include "kernels/x86/x86_rows.h"
 
 #ifdef MOTE_NO_STRINGS

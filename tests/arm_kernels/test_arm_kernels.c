@@ -46,6 +46,8 @@ int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
 #endif
 /* Helium rows (M55 only): checked on the same cases against the reference. */
 
+void mote_test_s16(int n_cases, int bench, int *passed, int *failed); /* cases_s16.c */
+
 #define GUARD 32
 #define GUARD_BYTE 0xA5
 #define BUF_IN (48 * 48 * 16 + 64)
@@ -1005,6 +1007,7 @@ int main(void)
         total_fail += mve_c[i].failed;
     }
     armk_cases_pw(n / 10, &total_pass, &total_fail);
+    mote_test_s16(n, do_bench, &total_pass, &total_fail); /* cases_s16.c */
     for (i = 0; i < 7; ++i) {
         total_pass += c[i].passed;
         total_fail += c[i].failed;
