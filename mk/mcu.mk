@@ -209,10 +209,13 @@ MCU_TEST_FW := $(foreach d,$(MCU_TEST_DIRS),$(MCU_DIR)/$(d)/selftest.elf \
 # The tools step must finish before anything compiles, hence the sub-make.
 # The suite also builds the library for every cross target (M0+, M3, M4, M7,
 # M55, rv32imc) at -Werror -Wconversion, so a warning on any of them fails it.
-test-mcu: mcu-tools $(BUILD)/mote
+test-mcu: mcu-tools $(BUILD)/mote venv
 	@$(MAKE) -s --no-print-directory $(MCU_TEST_FW) \
 	    $(foreach c,$(MCU_XCORES),$(MCU_DIR)/$(c)-Os/libmote.a)
 	$(MCU_PY) tests/mcu/test_mcu.py --build $(MCU_DIR) --timeout $(MCU_TIMEOUT) --mote $(BUILD)/mote
+	@# The 16x8 zoo models on the Arm DSP and Helium rows, against TFLite Micro.
+	@for c in m4 m55; do $(VENV_PY) tests/arm_kernels/zoo_s16_fw.py --core $$c --mote $(BUILD)/mote \
+	    --mcu $(MCU_DIR) --build $(BUILD)/zoo-s16 || exit 1; done
 
 # MODELS=a,b and CORES=m4,m7 (commas or spaces) limit both the build and the
 # runs: only the firmware that runs is built.

@@ -12,10 +12,10 @@ CALL_ONCE, links every row and runs only without --ref). Six inputs per model: u
 then normal draws of growing spread; stream_var (state carried across
 invokes) runs without -bench so its invokes match TFLM's one for one.
 
-usage (from the repository root, after `make build/mote
-build/mcu/<core>-Os/libmote.a` and the port objects, see
-bench/RESULTS.md): .venv/bin/python tests/arm_kernels/zoo_s16_fw.py
-[--core m4|m55] [--ref] [MODEL...]
+Part of `make test-mcu` (M4 and M55). By hand, from the repository root,
+after `make build/mote build/mcu/<core>-Os/libmote.a` and the port objects
+(see bench/RESULTS.md): .venv/bin/python tests/arm_kernels/zoo_s16_fw.py
+[--core m4|m55] [--ref] [--mote build/mote] [--mcu build/mcu] [MODEL...]
 """
 import argparse
 import os
@@ -38,6 +38,8 @@ SEL = ["src/ops/registry.c", "src/ops/macs.c", "src/ops/lower_select.c",
 MODELS = ["ds_cnn_audio_16x8", "cnn1d_accel_16x8", "autoencoder_16x8",
           "nchw_torchstyle_16x8", "stream_var_16x8"]
 CC = "arm-none-eabi-gcc"
+MOTE = "build/mote"     # --mote
+MCU_DIR = "build/mcu"   # --mcu: where make built libmote.a and the port objects
 
 
 def sh(cmd):
@@ -48,7 +50,7 @@ def build(core, model, target, out):
     os.makedirs(out, exist_ok=True)
     arch, objs = ARCH[core], []
     hdr = os.path.join(out, model + ".h")
-    sel = subprocess.run(["build/mote", "ops", "--for", "models/zoo/%s.tflite" % model,
+    sel = subprocess.run([MOTE, "ops", "--for", "models/zoo/%s.tflite" % model,
                           "--target", target, "--header", hdr]).returncode == 0
     if not sel and target != core:
         return None, 0  # no selection: the library's rows are the core's, not the reference
@@ -63,7 +65,7 @@ def build(core, model, target, out):
     mo = os.path.join(out, "model.o")
     sh([CC] + arch + ["-c", "ports/cortex-m/app/model.S", "-o", mo,
                       '-DMOTE_FW_MODEL_PATH="models/zoo/%s.tflite"' % model])
-    lib = "build/mcu/%s-Os" % core
+    lib = os.path.join(MCU_DIR, "%s-Os" % core)
     ports = [os.path.join(lib, "obj", "ports/cortex-m", f[:-2] + ".o")
              for f in sorted(os.listdir("ports/cortex-m")) if f.endswith(".c")]
     elf = os.path.join(out, "fw_%s.elf" % model)
@@ -98,12 +100,16 @@ def expected(model, out):
 
 
 def main():
+    global MOTE, MCU_DIR
     ap = argparse.ArgumentParser()
     ap.add_argument("--core", default="m4", choices=sorted(ARCH))
     ap.add_argument("--ref", action="store_true", help="reference rows (selection for m3)")
     ap.add_argument("--build", default="build/zoo-s16")
+    ap.add_argument("--mote", default=MOTE)
+    ap.add_argument("--mcu", default=MCU_DIR)
     ap.add_argument("models", nargs="*", default=MODELS)
     a = ap.parse_args()
+    MOTE, MCU_DIR = a.mote, a.mcu
     target = "m3" if a.ref else a.core
     fail = 0
     for m in a.models:
