@@ -15,18 +15,19 @@
 #include <string.h>
 #include "mote/kernels.h"
 #include "kernels/arm/arm_kernels.h"
+#include "cases_bufs.h"
 
 int mote_test_dw_cases(int n_cases, int *failed);
 
-#define DWC_MAX (31 * 31 * 32)
-#define DWC_GUARD 16
 
-static int8_t dwc_in[DWC_MAX];
-static int8_t dwc_ref[DWC_MAX + DWC_GUARD];
-static int8_t dwc_arm[DWC_MAX + DWC_GUARD];
-static int8_t dwc_filt[9 * 32];
-static int32_t dwc_bias[32], dwc_mult[32];
-static int8_t dwc_shift[32];
+/* The buffers: cases_bufs.h. */
+#define dwc_in (armk_cases.dw.in)
+#define dwc_ref (armk_cases.dw.ref)
+#define dwc_arm (armk_cases.dw.arm)
+#define dwc_filt (armk_cases.dw.filt)
+#define dwc_bias (armk_cases.dw.bias)
+#define dwc_mult (armk_cases.dw.mult)
+#define dwc_shift (armk_cases.dw.shift)
 
 static uint32_t dwc_state = 0x9E3779B9u;
 static uint32_t dwc_rnd(void)

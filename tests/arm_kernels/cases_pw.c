@@ -15,19 +15,18 @@
 #include "mote/kernels.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_rows.h"
+#include "cases_bufs.h"
 
 void armk_cases_pw(int n_cases, int *passed, int *failed);
 
-#define PW_MAXPIX 40
-#define PW_MAXK 256
-#define PW_GUARD 32
-static int8_t pw_in[PW_MAXPIX * PW_MAXK];
-static int8_t pw_filt[PW_MAXK * PW_MAXK];
-static int8_t pw_ref[PW_MAXPIX * PW_MAXK + PW_GUARD];
-static int8_t pw_out[PW_MAXPIX * PW_MAXK + PW_GUARD];
-static int32_t pw_bias[PW_MAXK];
+/* The buffers: cases_bufs.h. */
+#define pw_in (armk_cases.pw.in)
+#define pw_filt (armk_cases.pw.filt)
+#define pw_ref (armk_cases.pw.ref)
+#define pw_out (armk_cases.pw.out)
+#define pw_bias (armk_cases.pw.bias)
 /* a step block with its requantization table after it, as lowering writes it */
-static int32_t pw_step[(sizeof(mote_conv_s8_step) + 5 * PW_MAXK) / 4 + 1];
+#define pw_step (armk_cases.pw.step)
 
 static uint32_t pw_rng = 0x9e3779b9u;
 static uint32_t pw_rnd(void)

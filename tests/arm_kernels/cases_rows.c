@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "cases_bufs.h"
 #include "cases_rows.h"
 #include "icount.h"
 #include "mote/kernels.h"
@@ -25,12 +26,12 @@
 #define RW_MVE 0
 #endif
 
-#define RW_GUARD 32
 #define RW_GB 0xA5
-#define RW_BUF (48 * 48 * 16 + 64)
-
-static int8_t a_buf[RW_BUF], b_buf[RW_BUF];
-static int8_t o_ref[RW_BUF + RW_GUARD], o_arm[RW_BUF + RW_GUARD];
+/* The buffers: cases_bufs.h. */
+#define a_buf (armk_cases.rows.a)
+#define b_buf (armk_cases.rows.b)
+#define o_ref (armk_cases.rows.ref)
+#define o_arm (armk_cases.rows.arm)
 
 static uint32_t rw_state = 0x9E3779B9u;
 static uint32_t rw_rnd(void)

@@ -21,6 +21,7 @@
 #include "icount.h"
 #include "mote/kernels.h"
 #include "kernels/arm/arm_s16.h"
+#include "cases_bufs.h"
 
 #if defined(__ARM_FEATURE_MVE)
 #define S16_MVE 1
@@ -30,19 +31,14 @@
 
 void mote_test_s16(int n_cases, int bench, int *passed, int *failed);
 
-#define S_IN 12288
-#define S_FILT 40960
-#define S_OUT 8192
-#define S_CH 512
-#define S_GUARD 16
-
-static int16_t s_in[S_IN];
-static int8_t s_filt[S_FILT];
-static int64_t s_bias64[S_CH];
-static int32_t s_bias32[S_CH];
-static int16_t s_ref[S_OUT + S_GUARD];
-static int16_t s_arm[S_OUT + S_GUARD];
-static uint32_t s_step[(sizeof(mote_conv_s16_step) + 5 * S_CH) / 4 + 2];
+/* The buffers: cases_bufs.h. */
+#define s_in (armk_cases.s16.in)
+#define s_filt (armk_cases.s16.filt)
+#define s_bias64 (armk_cases.s16.bias64)
+#define s_bias32 (armk_cases.s16.bias32)
+#define s_ref (armk_cases.s16.ref)
+#define s_arm (armk_cases.s16.arm)
+#define s_step (armk_cases.s16.step)
 
 static uint32_t s_rng = 0x9E3779B9u;
 static uint32_t rnd16(void)

@@ -35,6 +35,7 @@
 #include "kernels/arm/arm_mve.h"
 #include "kernels/arm/arm_rows.h"
 #include "kernels/kernel_table.h"
+#include "cases_bufs.h"
 #include "cases_rows.h"
 
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
@@ -64,6 +65,8 @@ static int8_t shift_buf[BUF_CH];
 static int8_t out_ref[BUF_OUT + GUARD];
 static int8_t out_arm[BUF_OUT + GUARD];
 static uint8_t scratch_buf[BUF_SCRATCH + GUARD] __attribute__((aligned(16)));
+/* The cases_*.c files' buffers (cases_bufs.h): one at a time. */
+union armk_cases_bufs armk_cases;
 
 /* ---- xorshift PRNG ---------------------------------------------------- */
 static uint32_t rng_state = 0x1234567u;

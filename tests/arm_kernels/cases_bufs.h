@@ -1,0 +1,72 @@
+/* cases_bufs.h — the buffers of the cases_*.c files, as one union.
+ *
+ * The files run one after another, so their buffers can share memory: the
+ * Cortex-M55 board (mps3-an547) has 512 KB of RAM, less than the sum of
+ * them beside test_arm_kernels.c's own. Each file reaches its members
+ * through macros named as its arrays were, so `sizeof` still gives a
+ * buffer's size. The union is defined in test_arm_kernels.c. */
+#ifndef TESTS_ARM_KERNELS_CASES_BUFS_H
+#define TESTS_ARM_KERNELS_CASES_BUFS_H
+
+#include <stdint.h>
+#include "mote/kernels.h"
+#include "mote/kernels_s16.h"
+
+/* cases_dw.c: the 3x3 depthwise int16-line path. */
+#define DWC_MAX (31 * 31 * 32)
+#define DWC_GUARD 16
+struct armk_dw_bufs {
+    int8_t in[DWC_MAX];
+    int8_t ref[DWC_MAX + DWC_GUARD];
+    int8_t arm[DWC_MAX + DWC_GUARD];
+    int8_t filt[9 * 32];
+    int32_t bias[32], mult[32];
+    int8_t shift[32];
+};
+
+/* cases_pw.c: the pointwise four-pixel blocks. */
+#define PW_MAXPIX 40
+#define PW_MAXK 256
+#define PW_GUARD 32
+struct armk_pw_bufs {
+    int8_t in[PW_MAXPIX * PW_MAXK];
+    int8_t filt[PW_MAXK * PW_MAXK];
+    int8_t ref[PW_MAXPIX * PW_MAXK + PW_GUARD];
+    int8_t out[PW_MAXPIX * PW_MAXK + PW_GUARD];
+    int32_t bias[PW_MAXK];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * PW_MAXK) / 4 + 1];
+};
+
+/* cases_rows.c: MUL, SOFTMAX and the Helium pools. */
+#define RW_GUARD 32
+#define RW_BUF (48 * 48 * 16 + 64)
+struct armk_rows_bufs {
+    int8_t a[RW_BUF], b[RW_BUF];
+    int8_t ref[RW_BUF + RW_GUARD], arm[RW_BUF + RW_GUARD];
+};
+
+/* cases_s16.c: the 16x8 rows. */
+#define S_IN 12288
+#define S_FILT 40960
+#define S_OUT 8192
+#define S_CH 512
+#define S_GUARD 16
+struct armk_s16_bufs {
+    int16_t in[S_IN];
+    int8_t filt[S_FILT];
+    int64_t bias64[S_CH];
+    int32_t bias32[S_CH];
+    int16_t ref[S_OUT + S_GUARD];
+    int16_t arm[S_OUT + S_GUARD];
+    uint32_t step[(sizeof(mote_conv_s16_step) + 5 * S_CH) / 4 + 2];
+};
+
+union armk_cases_bufs {
+    struct armk_dw_bufs dw;
+    struct armk_pw_bufs pw;
+    struct armk_rows_bufs rows;
+    struct armk_s16_bufs s16;
+};
+extern union armk_cases_bufs armk_cases;
+
+#endif
