@@ -115,12 +115,11 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
     uint32_t k, s;
     int rc, progress;
     if (n < 2 || n > MOTE_BAND_MAX_OPS || !chains(l, n)) return (int)MOTE_E_STATE;
-    for (k = 0; k <= n; k++) {
+    for (k = 0; k <= MOTE_BAND_MAX_OPS; k++) /* all: a reader mask has bits below n only */
         next[k] = base[k] = cnt[k] = 0;
-        if (k < n) {
-            cap[k] = 0;
-            readers[k] = (uint8_t)reads_of(l, n, k);
-        }
+    for (k = 0; k < n; k++) {
+        cap[k] = 0;
+        readers[k] = (uint8_t)reads_of(l, n, k);
     }
     *overlap_ok = 1;
     for (y = 0; y < l[n - 1].out_h; y++) {
@@ -194,8 +193,8 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
         if (next[n] != y + 1) return (int)MOTE_E_STATE;
         /* Output rows [0, y] may lie over the input only below the first
          * input row a later band reads. */
-        if (y + 1 < l[n - 1].out_h &&
-            (uint64_t)next[n] * l[n - 1].out_row > (uint64_t)low_of(l, readers[0], next) * l[0].in_row)
+        if (y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
+                                          (uint64_t)low_of(l, readers[0], next) * l[0].in_row)
             *overlap_ok = 0;
     }
     return 0;

@@ -19,10 +19,8 @@
 #include "kernels/kernel_table.h"
 
 /* The session keeps a cap per window (mote_session.band_cap). */
-typedef char mote_band_cap_fits_[sizeof(((mote_session *)0)->band_cap) >=
-                                         MOTE_BAND_MAX_OPS * sizeof(uint16_t)
-                                     ? 1
-                                     : -1];
+typedef char mote_band_cap_fits_
+    [sizeof(((mote_session *)0)->band_cap) >= MOTE_BAND_MAX_OPS * sizeof(uint16_t) ? 1 : -1];
 
 /* The layers and windows (l, cap) are where the caller keeps them: the
  * work memory while loading (mote_band_check), the stack while running. */
