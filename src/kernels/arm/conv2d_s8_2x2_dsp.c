@@ -83,8 +83,8 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "2:\n\t" C2_GROUP C2_GROUP "4:\n\t" C2_GROUP C2_GROUP "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
                      "ldr     r3, [sp, #16]\n\t"
-                     "ldr     r3, [r3, #36]\n\t"
-                     "add     r1, r1, r3\n\t"
+                     "ldr     r0, [r3, #36]\n\t"
+                     "add     r1, r1, r0\n\t"
                      "ldr     r12, [sp, #12]\n\t"
                      "ldm     r12!, {r8, r9, r10}\n\t"
                      "add     r11, r9, r4, asr #31\n\t"
@@ -109,7 +109,6 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "smlal   r0, r11, r7, r8\n\t"
                      "asr     r7, r11, r10\n\t"
                      "str     r12, [sp, #12]\n\t"
-                     "ldr     r3, [sp, #16]\n\t"
                      "ldr     r0, [r3, #12]\n\t"
                      "add     r4, r4, r0\n\t"
                      "ssat    r4, #8, r4\n\t"
@@ -251,8 +250,10 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
     }
     if (pad) {
         /* the last two rows, each padded with zero weights to Kp */
-        for (k = 0; k < 2 * Kp; ++k)
-            wl[k] = k % Kp < K ? filter[(OC - 2 + k / Kp) * K + k % Kp] : 0;
+        for (k = 0; k < 2; ++k) {
+            memcpy(wl + k * Kp, filter + (OC - 2 + k) * K, (size_t)K);
+            memset(wl + k * Kp + K, 0, (size_t)(Kp - K));
+        }
         /* the byte patch's padding (the interior copies never write it) */
         mote_arm_fill_zp(raw + K, zp, Kp - K);
     }
