@@ -28,6 +28,7 @@ ARMK_QEMU_m55 := mps3-an547
 
 ARMK_WARN  := -std=c99 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes -Wshadow -Wconversion
 ARMK_SRCS   = tests/arm_kernels/test_arm_kernels.c \
+              tests/arm_kernels/cases_conv.c \
               $(sort $(wildcard src/kernels/arm/*.c)) \
               $(sort $(wildcard src/kernels/ref/*_s8.c)) src/kernels/ref/ref_rows.c \
               ports/cortex-m/startup.c ports/cortex-m/semihost.c ports/cortex-m/icount.c \
