@@ -47,18 +47,27 @@ static int32_t first_read(const mote_band_layer *l, int32_t y)
 
 /* First row of chain tensor j any layer reading it will read from now on
  * (each from the next output row it makes); the tensor's height when none
- * reads it. */
-static int32_t low_of(const mote_band_layer *l, uint32_t n, const int32_t *next, uint32_t j)
+ * reads it. readers: bit c set when layer c reads tensor j (reads_of). */
+static int32_t low_of(const mote_band_layer *l, uint32_t readers, const int32_t *next)
 {
     int32_t low = INT32_MAX;
-    uint32_t c, s;
+    uint32_t c;
+    for (c = 0; readers != 0; c++, readers >>= 1)
+        if (readers & 1u) {
+            int32_t r = first_read(&l[c], next[c + 1]);
+            if (r < low) low = r;
+        }
+    return low == INT32_MAX ? 0 : low;
+}
+
+/* The layers reading chain tensor j, as a mask (bit c: layer c). */
+static uint32_t reads_of(const mote_band_layer *l, uint32_t n, uint32_t j)
+{
+    uint32_t c, s, m = 0;
     for (c = 0; c < n; c++)
         for (s = 0; s < 2; s++)
-            if (l[c].src[s] == (int8_t)j) {
-                int32_t r = first_read(&l[c], next[c + 1]);
-                if (r < low) low = r;
-            }
-    return low == INT32_MAX ? 0 : low;
+            if (l[c].src[s] == (int8_t)j) m |= 1u << c;
+    return m;
 }
 
 /* Do layer k's inputs hold every row its output row p reads? (The chain's
@@ -102,12 +111,15 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
      * needs. */
     int32_t next[MOTE_BAND_MAX_OPS + 1], base[MOTE_BAND_MAX_OPS + 1], cnt[MOTE_BAND_MAX_OPS + 1],
         need[MOTE_BAND_MAX_OPS + 1], y;
+    uint8_t readers[MOTE_BAND_MAX_OPS]; /* of chain tensor j (reads_of), j < n */
     uint32_t k, s;
     int rc, progress;
     if (n < 2 || n > MOTE_BAND_MAX_OPS || !chains(l, n)) return (int)MOTE_E_STATE;
-    for (k = 0; k <= n; k++) {
+    for (k = 0; k <= MOTE_BAND_MAX_OPS; k++) /* all: a reader mask has bits below n only */
         next[k] = base[k] = cnt[k] = 0;
-        if (k < n) cap[k] = 0;
+    for (k = 0; k < n; k++) {
+        cap[k] = 0;
+        readers[k] = (uint8_t)reads_of(l, n, k);
     }
     *overlap_ok = 1;
     for (y = 0; y < l[n - 1].out_h; y++) {
@@ -139,7 +151,7 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                 if (k + 1 < n) {
                     const uint32_t w = k + 1;
                     /* Rows of window w no layer reads again. */
-                    const int32_t low = low_of(l, n, next, w);
+                    const int32_t low = low_of(l, readers[w], next);
                     if (cnt[w] > 0 && low > base[w]) {
                         int32_t d = low - base[w] < cnt[w] ? low - base[w] : cnt[w];
                         if (d < cnt[w] && v != NULL && v->drop != NULL &&
@@ -181,8 +193,8 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
         if (next[n] != y + 1) return (int)MOTE_E_STATE;
         /* Output rows [0, y] may lie over the input only below the first
          * input row a later band reads. */
-        if (y + 1 < l[n - 1].out_h &&
-            (uint64_t)next[n] * l[n - 1].out_row > (uint64_t)low_of(l, n, next, 0) * l[0].in_row)
+        if (y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
+                                          (uint64_t)low_of(l, readers[0], next) * l[0].in_row)
             *overlap_ok = 0;
     }
     return 0;

@@ -18,6 +18,10 @@
 #include "core/step.h"
 #include "kernels/kernel_table.h"
 
+/* The session keeps a cap per window (mote_session.band_cap). */
+typedef char mote_band_cap_fits_
+    [sizeof(((mote_session *)0)->band_cap) >= MOTE_BAND_MAX_OPS * sizeof(uint16_t) ? 1 : -1];
+
 /* The layers and windows (l, cap) are where the caller keeps them: the
  * work memory while loading (mote_band_check), the stack while running. */
 typedef struct band_ctx {
@@ -31,6 +35,12 @@ typedef struct band_ctx {
      * (as the session hands them over), set again up to max_in per call. */
     const void **ins;
     uint32_t max_in; /* most inputs of a chain step */
+    /* Set once per run (mote_band_run), NULL while loading: window j's
+     * byte offset in the work area, and the inputs a call keeps as the
+     * session hands them over (each layer's inputs 1 and 2: a
+     * convolution's filter and bias). */
+    const uint32_t *at;
+    const void *(*fixed)[2];
 } band_ctx;
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
@@ -87,10 +97,17 @@ static int32_t operand(const mote_session *s, uint32_t i, uint32_t k)
     return mote_step_operands(s->state, &s->steps[i])[k];
 }
 
+/* Step i's input k as its kernel is handed it (NULL: absent). */
+static const void *input(const mote_session *s, uint32_t i, uint32_t k)
+{
+    return operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
+}
+
 /* Layers from the steps, the chain tensors each reads (from the operand
  * lists), the windows' rows and the chain's tensors: 0, or -1 when they do
- * not form a chain the walk accepts. */
-static int load(band_ctx *c, const mote_session *s)
+ * not form a chain the walk accepts. walk: the windows' rows from a walk
+ * (loading), else from the session (what loading found: running). */
+static int load(band_ctx *c, const mote_session *s, int walk)
 {
     uint32_t k, j, q;
     int ok;
@@ -112,7 +129,12 @@ static int load(band_ctx *c, const mote_session *s)
             if (l->src[q] < 0) return -1;
         }
     }
-    if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
+    if (walk) {
+        if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
+    } else {
+        for (k = 1; k < c->n; k++)
+            c->cap[k] = s->band_cap[k];
+    }
     c->work = s->activations + s->band_work;
     c->in = mote_session_ref(s, operand(s, first, 0));
     c->out = mote_session_ref(s, operand(s, (uint32_t)s->band_last, s->steps[s->band_last].n_in));
@@ -122,7 +144,7 @@ static int load(band_ctx *c, const mote_session *s)
 static int drop(void *user, uint32_t j, int32_t d, int32_t keep)
 {
     band_ctx *c = (band_ctx *)user;
-    uint8_t *w = c->work + mote_band_window_at(c->l, j, c->cap);
+    uint8_t *w = c->work + c->at[j];
     const size_t row = c->l[j - 1].out_row; /* window j: layer j - 1's output */
     memmove(w, w + (size_t)d * row, (size_t)keep * row);
     return 0;
@@ -134,7 +156,7 @@ static int drop(void *user, uint32_t j, int32_t d, int32_t keep)
  * a window from its base. */
 static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_t r, uint32_t row)
 {
-    const uint8_t *at = j == 0 ? c->in : c->work + mote_band_window_at(c->l, (uint32_t)j, c->cap);
+    const uint8_t *at = j == 0 ? c->in : c->work + c->at[j];
     return at + (size_t)(r - base) * row;
 }
 
@@ -166,12 +188,17 @@ static int call(void *user, const mote_band_call *bc)
     uint32_t k;
     mote_status status;
 
-    for (k = 0; k < c->max_in; k++)
-        in[k] =
-            k < st->n_in && operand(s, i, k) >= 0 ? mote_session_ref(s, operand(s, i, k)) : NULL;
-    out[0] = bc->k + 1 < c->n ? c->work + mote_band_window_at(c->l, bc->k + 1, c->cap) +
-                                    (size_t)bc->out_at * l->out_row
-                              : c->out + (size_t)bc->row * l->out_row;
+    /* inputs 0 (and 1 for ADD) are set below from the windows */
+    for (k = 1; k < c->max_in; k++)
+        in[k] = k < st->n_in ? (k < 3 ? c->fixed[bc->k][k - 1] : input(s, i, k)) : NULL;
+    if (bc->k + 1 < c->n) {
+        /* the row goes inside its window (the walk counted the rows each
+         * window holds; the caps come from the session) */
+        if (bc->out_at < 0 || bc->out_at >= c->cap[bc->k + 1]) return (int)MOTE_E_STATE;
+        out[0] = c->work + c->at[bc->k + 1] + (size_t)bc->out_at * l->out_row;
+    } else {
+        out[0] = c->out + (size_t)bc->row * l->out_row;
+    }
     io.in = in;
     io.out = out;
     io.scratch = st->has_scratch ? s->activations + mote_step_scratch(s->state, st) : NULL;
@@ -207,9 +234,12 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
     uint32_t k;
     c.l = w->l;
     c.cap = w->cap;
-    if (load(&c, s) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
+    if (load(&c, s, 1) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
         b->last - b->first + 1 != (int32_t)c.n)
         return MOTE_E_STATE;
+    /* the session keeps the windows' rows for mote_band_run (w->cap) */
+    for (k = 1; k < c.n; k++)
+        if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
     /* The steps tell the kernels what the planner planned from the graph
      * (one layer at a time: loading keeps a small stack). The chain
      * tensors each layer reads come from the steps' operand lists, which
@@ -231,26 +261,34 @@ mote_status mote_band_run(const mote_session *s)
     mote_band_visit v;
     mote_band_layer l[MOTE_BAND_MAX_OPS];
     int32_t cap[MOTE_BAND_MAX_OPS], grown[MOTE_BAND_MAX_OPS];
+    uint32_t at[MOTE_BAND_MAX_OPS];
+    const void *fixed[MOTE_BAND_MAX_OPS][2];
     const void *ins[MOTE_MAX_OP_INPUTS];
-    uint32_t k;
+    uint32_t k, j;
     int rc, ok;
     c.l = l;
     c.cap = cap;
-    if (load(&c, s) != 0) return MOTE_E_STATE;
+    if (load(&c, s, 0) != 0) return MOTE_E_STATE;
     /* Filled once: a call sets only the first max_in (its step's inputs,
      * NULL up to the chain's most). */
     c.ins = ins;
     c.max_in = 0;
     for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
         ins[k] = NULL;
-    for (k = 0; k < c.n; k++)
-        if (s->steps[s->band_first + (int32_t)k].n_in > c.max_in)
-            c.max_in = s->steps[s->band_first + (int32_t)k].n_in;
+    for (k = 0; k < c.n; k++) {
+        const uint32_t i = (uint32_t)s->band_first + k;
+        if (s->steps[i].n_in > c.max_in) c.max_in = s->steps[i].n_in;
+        for (j = 0; j < 2; j++)
+            fixed[k][j] = j + 1 < s->steps[i].n_in ? input(s, i, j + 1) : NULL;
+        at[k] = k > 0 ? mote_band_window_at(c.l, k, c.cap) : 0;
+    }
     if (c.max_in > MOTE_MAX_OP_INPUTS) return MOTE_E_STATE;
+    c.at = at;
+    c.fixed = fixed;
     v.drop = drop;
     v.call = call;
     v.user = &c;
-    /* The windows stay where load() put them (c.cap): the walk's own
+    /* The windows stay where loading put them (c.cap): the walk's own
      * count grows in `grown`. */
     rc = mote_band_walk(c.l, c.n, grown, &ok, &v);
     return (mote_status)rc;

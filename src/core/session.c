@@ -154,6 +154,10 @@ static MOTE_NOINLINE mote_status set_band(mote_session *s, const mote_graph *g,
     if (mote_bands == NULL || mote_bands->check(s, g, band, &pw->band) != MOTE_OK)
         return mote_error_set(&s->error, MOTE_E_STATE, band->first, -1, 0,
                               "band chain differs from what the model planned");
+    /* the windows' rows as the check found them (it refuses caps past
+     * 16 bits), so that running needs no walk of its own to place them */
+    for (i = 1; i < (uint32_t)(band->last - band->first) + 1; i++)
+        s->band_cap[i] = (uint16_t)pw->band.cap[i];
     return MOTE_OK;
 }
 

@@ -212,7 +212,8 @@ static int geometry(int32_t in, int32_t k, int32_t stride, int32_t dil, int same
  * it; then exactly one row of the kernel (out of place, or the rows
  * marked in place) must take it, and that row must give the reference's
  * bytes. */
-static int32_t step_words[(sizeof(mote_conv_s8_step) + sizeof(mote_fc_s8_step) + 5 * BUF_CH) / 4 + 1];
+static int32_t
+    step_words[(sizeof(mote_conv_s8_step) + sizeof(mote_fc_s8_step) + 5 * BUF_CH) / 4 + 1];
 static counts rows_c[3] = {{"conv2d_s8 rows", 0, 0, 0},
                            {"depthwise_conv2d_s8 rows", 0, 0, 0},
                            {"fully_connected_s8 rows", 0, 0, 0}};
@@ -461,7 +462,7 @@ static void test_dw(counts *c, int n_cases)
         id.h = rint_(1, 12);
         id.w = rint_(1, 12);
         id.c = rnd() % 3 == 0 ? 4 * rint_(1, 8) : rint_(1, 27);
-        if (rnd() % 8 == 0) { /* rows wider than the 3x3 path's padded rows hold at once */
+        if (rnd() % 8 == 0) {   /* rows wider than the 3x3 path's padded rows hold at once */
             id.h = rint_(1, 6); /* x 40 x 64 x 2 (multiplier 2) fits BUF_OUT */
             id.w = rint_(13, 40);
             id.c = 4 * rint_(4, 16);
@@ -550,8 +551,7 @@ static void test_dw(counts *c, int n_cases)
                                               out_arm, NULL);
             /* fewer output rows (VALID): the input rows past the output stay
              * as they were; the guard is checked past the input */
-            if (in_n > out_n && guard_ok(out_arm, in_n))
-                memset(out_arm + out_n, GUARD_BYTE, GUARD);
+            if (in_n > out_n && guard_ok(out_arm, in_n)) memset(out_arm + out_n, GUARD_BYTE, GUARD);
             if (sa == MOTE_E_ARG) {
                 c->skipped++;
             } else {
@@ -572,7 +572,9 @@ static void test_fc(counts *c, int n_cases)
         const int32_t *bias;
         int32_t batches = rnd() % 3 == 0 ? rint_(2, 5) : 1;
         const int blocks = rnd() % 3 == 0; /* the widened-input paths: depth % 8, out_c % 4 */
-        int32_t depth = blocks ? 8 * rint_(1, 80) : rnd() % 3 == 0 ? 4 * rint_(1, 64) : rint_(1, 130);
+        int32_t depth = blocks           ? 8 * rint_(1, 80)
+                        : rnd() % 3 == 0 ? 4 * rint_(1, 64)
+                                         : rint_(1, 130);
         int32_t out_c = blocks ? 4 * rint_(1, 8) : rint_(1, 21), out_n = batches * out_c;
         uint32_t sb;
         mote_status sr, sa;
@@ -964,6 +966,7 @@ static void bench(counts *c)
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed); /* cases_pw.c */
+int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
 
 int main(void)
 {
@@ -1015,6 +1018,7 @@ int main(void)
         total_pass += c[i].passed;
         total_fail += c[i].failed;
     }
+    (void)armk_cases_conv(&total_pass, &total_fail); /* cases_conv.c (h-conv) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

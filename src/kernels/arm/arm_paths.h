@@ -11,7 +11,7 @@
  * links only the rows its steps run.
  *
  * The rule reads the geometry only: the requantization table is not known
- * when a step is lowered. Where a path also needs every shift <= -2 (2x2
+ * when a step is lowered. Where a path also needs every shift in [-23, -2] (2x2
  * blocking) it falls back at run time to the path the kernel took before
  * it (the patch path).
  *
@@ -117,7 +117,7 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
                               const mote_dims *id, const int8_t *input, const mote_dims *fd,
                               const int8_t *filter, const int32_t *bias, const mote_dims *od,
                               int8_t *output);
-/* 0 (nothing written) when a shift is > -2. */
+/* 0 (nothing written) when a shift is outside [-23, -2]. */
 int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                       const int8_t *input, const mote_dims *fd, const int8_t *filter,
                       const int32_t *bias, const mote_dims *od, int8_t *output);

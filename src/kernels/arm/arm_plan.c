@@ -92,7 +92,7 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
      * the gathered pixel is shared by every block) */
     if (8 * G <= MOTE_ARM_CONV_WB_WORDS && ((pw1 && od->n * od->h * od->w >= 16) || OC <= 16))
         return MOTE_ARM_CONV_WIDENED;
-    /* 2x2 also needs every shift <= -2, known at run time only: otherwise
+    /* 2x2 also needs every shift in [-23, -2], known at run time only: otherwise
      * it runs the patch path */
     if (mote_arm_c2_ok(K, fd->c, OC, pw1)) return MOTE_ARM_CONV_2X2;
     if (2 * G <= MOTE_ARM_CONV_XW_WORDS) return MOTE_ARM_CONV_PATCH;
@@ -201,8 +201,7 @@ int mote_mve_depthwise_conv2d_s8_fits(const mote_conv_s8_params *p, const mote_d
     if (!p || !dims_ok(id) || !dims_ok(fd) || !dims_ok(od) || !geom_ok(&p->geom)) return 0;
     /* depth multiplier 1; or one input channel (a convolution in all but
      * the weight layout), window x multiplier <= 256 weights */
-    return fd->n == 1 && od->n == id->n && od->c == id->c * p->depth_multiplier &&
-           fd->c == od->c &&
+    return fd->n == 1 && od->n == id->n && od->c == id->c * p->depth_multiplier && fd->c == od->c &&
            (p->depth_multiplier == 1 ||
             (id->c == 1 && p->depth_multiplier > 1 && fd->h * fd->w <= 256 / od->c));
 }

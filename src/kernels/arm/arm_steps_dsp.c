@@ -66,7 +66,7 @@ mote_status mote_arm_conv_widened_tail_step(const void *step, const mote_kernel_
     return MOTE_OK;
 }
 
-/* 2x2 blocking; the patch path when a shift is > -2 (the rule cannot
+/* 2x2 blocking; the patch path when a shift is outside [-23, -2] (the rule cannot
  * know: the requantization table may be made at run time). */
 mote_status mote_arm_conv_2x2_step(const void *step, const mote_kernel_io *io)
 {

@@ -13,11 +13,11 @@ typedef struct c2_ctx {
     int32_t g16;   /* 0: bytes of the two interleaved widened patches (16 per group, groups even) */
     int32_t k;     /* 4: K: the filter row stride */
     int32_t npair; /* 8: pairs of output channels (>= 1) */
-    int32_t ooff;  /* 12: output zero point */
+    int32_t ooff;  /* 12: output zero point (folded into pr's high-word addends, unused) */
     uint32_t lo4;  /* 16: act_min in every byte */
     uint32_t hi4;  /* 20: act_max in every byte */
     int32_t full;  /* 24: the act range is [-128, 127] */
-    const int32_t *pr; /* 28: per pair: bias[2], then per channel (m, 2^(e-2), e-1) */
+    const int32_t *pr; /* 28: per pair: bias[2], then per channel (m, hq, e-1) */
     int32_t dpix;      /* 32: bytes from the first pixel's outputs to the second's */
     int32_t adv;       /* 36: from the end of a pair's first row to the next pair (2K - Kp) */
     int32_t prs[MOTE_ARM_C2_MAX_PAIRS][8];
@@ -49,7 +49,8 @@ typedef struct c2_ctx {
  * per filter row one load, two SXTB16 and four SMLAD: 15 instructions for
  * 16 MACs, four groups per iteration (entered half way when the group
  * count is 2 mod 4); then the output stage of mote_arm_requant_e2 (same arithmetic),
- * zero point, SSAT, packing, clamp, and one halfword stored per pixel.
+ * the zero point folded in (conv_2x2), SSAT, packing, clamp, and one
+ * halfword stored per pixel.
  * Hand-written (naked): the loop needs all 14 registers (the context is
  * kept on the stack meanwhile).
  */
@@ -83,8 +84,8 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "2:\n\t" C2_GROUP C2_GROUP "4:\n\t" C2_GROUP C2_GROUP "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
                      "ldr     r3, [sp, #16]\n\t"
-                     "ldr     r3, [r3, #36]\n\t"
-                     "add     r1, r1, r3\n\t"
+                     "ldr     r0, [r3, #36]\n\t"
+                     "add     r1, r1, r0\n\t"
                      "ldr     r12, [sp, #12]\n\t"
                      "ldm     r12!, {r8, r9, r10}\n\t"
                      "add     r11, r9, r4, asr #31\n\t"
@@ -109,15 +110,9 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "smlal   r0, r11, r7, r8\n\t"
                      "asr     r7, r11, r10\n\t"
                      "str     r12, [sp, #12]\n\t"
-                     "ldr     r3, [sp, #16]\n\t"
-                     "ldr     r0, [r3, #12]\n\t"
-                     "add     r4, r4, r0\n\t"
                      "ssat    r4, #8, r4\n\t"
-                     "add     r5, r5, r0\n\t"
                      "ssat    r5, #8, r5\n\t"
-                     "add     r6, r6, r0\n\t"
                      "ssat    r6, #8, r6\n\t"
-                     "add     r7, r7, r0\n\t"
                      "ssat    r7, #8, r7\n\t"
                      "bfi     r4, r5, #8, #8\n\t"
                      "bfi     r4, r6, #16, #8\n\t"
@@ -201,7 +196,7 @@ static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
 }
 
 /*
- * 2 x 2 blocking (mote_arm_c2_ok, every shift <= -2, not in place): output
+ * 2 x 2 blocking (mote_arm_c2_ok, every shift in [-23, -2], not in place): output
  * pixels two at a time along a row (the last one of an odd row paired with
  * itself); both pixels' K inputs are widened with the offset and
  * interleaved, then c2_blocks. Taps outside the input add exactly nothing
@@ -241,18 +236,28 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
     if (!mote_arm_c2_ok(K, C, OC, pw1) || Kp > xw_words || (!taps && Kp > MOTE_ARM_C2_XW_WORDS) ||
         (pad && Kp > MOTE_ARM_C2_SMALL_K) || input == output)
         return 0;
+    /* The output zero point rides in the high-word addend of
+     * mote_arm_requant_e2: hq = 2^(e-2) + ooff 2^(e-1), a multiple of
+     * 2^(e-1) above 2^(e-2), shifts out as exactly ooff. No overflow for
+     * e <= 23: the high word of acc m is below 2^30 in size, and
+     * 2^30 + 2^21 + 1 + 128 2^22 < 2^31. Shifts past that take the patch
+     * path (as shifts above -2 do). */
+    if (p->output_offset < -128 || p->output_offset > 127) return 0;
     for (o = 0; o < OC; ++o) {
         const int32_t sh = q->shift[o];
-        if (sh > -2) return 0;
+        if (sh > -2 || sh < -23) return 0;
         c.prs[o / 2][o % 2] = bias ? bias[o] : 0;
         c.prs[o / 2][2 + 3 * (o % 2)] = q->multiplier[o];
-        c.prs[o / 2][3 + 3 * (o % 2)] = (int32_t)1 << (-sh - 2);
+        c.prs[o / 2][3 + 3 * (o % 2)] =
+            (int32_t)((1u << (-sh - 2)) + ((uint32_t)p->output_offset << (-sh - 1)));
         c.prs[o / 2][4 + 3 * (o % 2)] = -sh - 1;
     }
     if (pad) {
         /* the last two rows, each padded with zero weights to Kp */
-        for (k = 0; k < 2 * Kp; ++k)
-            wl[k] = k % Kp < K ? filter[(OC - 2 + k / Kp) * K + k % Kp] : 0;
+        for (k = 0; k < 2; ++k) {
+            memcpy(wl + k * Kp, filter + (OC - 2 + k) * K, (size_t)K);
+            memset(wl + k * Kp + K, 0, (size_t)(Kp - K));
+        }
         /* the byte patch's padding (the interior copies never write it) */
         mote_arm_fill_zp(raw + K, zp, Kp - K);
     }

@@ -38,7 +38,7 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
         return MOTE_OK;
     case MOTE_ARM_CONV_2X2:
         if (mote_arm_conv_2x2(p, q, id, input, fd, filter, bias, od, output)) return MOTE_OK;
-        /* a shift > -2: the patch path */
+        /* a shift outside [-23, -2]: the patch path */
         mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
     case MOTE_ARM_CONV_PATCH:
