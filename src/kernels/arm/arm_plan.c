@@ -99,6 +99,13 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
     return MOTE_ARM_CONV_DIRECT;
 }
 
+int mote_arm_dw_3x3_s2_case(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                            const mote_dims *output_dims)
+{
+    const mote_dims *od = output_dims;
+    return input_dims->n == 1 && (od->h > od->w ? p->geom.stride_h : p->geom.stride_w) == 2;
+}
+
 int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
                         const mote_dims *filter_dims, const mote_dims *output_dims, int inplace)
 {

@@ -339,6 +339,73 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* Stride 2 (the arm_dsp_3x3_s2 row): outputs at elements x and x + 2 of
+ * one line per step, A = (x0, x1), B = (x2, x3), C = (x4, x5) the int16
+ * pairs of one filter line:
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
+ *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
+ * four MACs (three loads) for six products, no output dropped. */
+#define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
+#define DW3S2_LINE(r, c)                                                                           \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "ldr     lr, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                                   \
+    "smlad   r4, r9, r6, r4\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlad   r5, r9, r7, r5\n\t"                                                                   \
+    "smlabb  r5, r10, lr, r5\n\t"
+#define DW3S2_CH(c)                                                                                \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "ldr     lr, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                                   \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlad   r5, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlabb  r5, r10, lr, r5\n\t" DW3S2_LINE(1, c) DW3S2_LINE(2, c)                              \
+    "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
+    "add     lr, r9, r4, asr #31\n\t"                                                              \
+    "smmlar  r4, r4, r8, lr\n\t"                                                                   \
+    "asr     r4, r4, r6\n\t"                                                                       \
+    "add     lr, r9, r5, asr #31\n\t"                                                              \
+    "smmlar  r5, r5, r8, lr\n\t"                                                                   \
+    "asr     r5, r5, r6\n\t"
+
+/* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
+ * the table's adv: the output stride): two outputs per step, p advancing
+ * four elements; an odd last output alone (its partner's reads stay in
+ * the line: 2 * 13 + 3 < DW3S_RS / 2 elements). */
+__attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attribute__((unused)),
+                                                        int8_t *out __attribute__((unused)),
+                                                        const dw3s_tab *t __attribute__((unused)),
+                                                        int32_t n __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "1:\n\t" DW3S2_CH(0) "ssat    r11, #8, r4\n\t"
+                     "ssat    r12, #8, r5\n\t" DW3S2_CH(1) DW3S_PACK(1) DW3S2_CH(2) DW3S_PACK(2)
+                         DW3S2_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
+                     "cbnz    r6, 2f\n\t"
+                     "ssub8   lr, r11, r7\n\t"
+                     "sel     r11, r11, r7\n\t"
+                     "ssub8   lr, r8, r11\n\t"
+                     "sel     r11, r11, r8\n\t"
+                     "ssub8   lr, r12, r7\n\t"
+                     "sel     r12, r12, r7\n\t"
+                     "ssub8   lr, r8, r12\n\t"
+                     "sel     r12, r12, r8\n\t"
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "str     r11, [r1]\n\t"
+                     "cmp     r3, #2\n\t"
+                     "beq     3f\n\t"
+                     "str     r12, [r1, r10]\n\t"
+                     "add     r1, r1, r10, lsl #1\n\t"
+                     "add     r0, r0, #8\n\t"
+                     "subs    r3, r3, #4\n\t"
+                     "bne     1b\n\t"
+                     "3:\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
 /* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
 MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
 {
@@ -414,7 +481,7 @@ static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, in
 
 /* Whether every channel takes the output stage above (e = -shift in
  * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
-static int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
+MOTE_ARM_INLINE int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
     int32_t c;
     for (c = 0; c < C; ++c) {
@@ -461,10 +528,11 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * the ring, and later windows read no line before l; a group of four
  * channels writes only its own channels.
  */
-static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
-                                              const mote_dims *id, const int8_t *input,
-                                              const int8_t *filter, const int32_t *bias,
-                                              const mote_dims *od, int8_t *output)
+typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_t);
+MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
+                                  const mote_dims *id, const int8_t *input, const int8_t *filter,
+                                  const int32_t *bias, const mote_dims *od, int8_t *output,
+                                  dw3s_line_fn line)
 {
     int32_t buf[6 * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -520,12 +588,30 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                               L >= 0 && L < nli ? input + c0 + L * ils + (x0 + jl) * ies : NULL,
                               ies, jl, jh, off2);
                 }
-                dw3s_line((const int16_t *)(buf + base * DW3S_RS),
+                line((const int16_t *)(buf + base * DW3S_RS),
                           output + c0 + lo * ols + ex0 * oes, &tab, es * n);
             }
         }
     }
     return 1;
+}
+
+/* dw3s_run_with for each line function (a copy each, the line called
+ * directly): the stride-2 one is linked only with the arm_dsp_3x3_s2 row. */
+static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
+                                              const mote_dims *id, const int8_t *input,
+                                              const int8_t *filter, const int32_t *bias,
+                                              const mote_dims *od, int8_t *output)
+{
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
+}
+static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p,
+                                               const mote_requant *q, const mote_dims *id,
+                                               const int8_t *input, const int8_t *filter,
+                                               const int32_t *bias, const mote_dims *od,
+                                               int8_t *output)
+{
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
 }
 
 /* The int16-line path when it takes the case, else the padded int8 rows (each
@@ -535,6 +621,17 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
                      const mote_dims *od, int8_t *output)
 {
     if (!dw3s_run(p, q, id, input, filter, bias, od, output))
+        dw3_rows8(p, q, id, input, filter, bias, od, output);
+}
+
+/* Element stride 2, not in place (MOTE_ARM_DW_3X3_S2: a row of its own, so
+ * firmware without such a layer links none of it): two outputs per step
+ * (dw3s_line2), else as mote_arm_dw_3x3. */
+void mote_arm_dw_3x3_s2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const int8_t *filter, const int32_t *bias,
+                        const mote_dims *od, int8_t *output)
+{
+    if (!dw3s_run2(p, q, id, input, filter, bias, od, output))
         dw3_rows8(p, q, id, input, filter, bias, od, output);
 }
 
