@@ -236,6 +236,7 @@ static const path_row conv_rows_ip[] = {
 static const path_row dw_rows[] = {
     {mote_arm_dw_3x3_fits, mote_arm_dw_3x3_step},
     {mote_arm_dw_3x3_s2_fits, mote_arm_dw_3x3_s2_step},
+    {mote_arm_dw_3x3_px_fits, mote_arm_dw_3x3_px_step},
     {mote_arm_dw_general_fits, mote_arm_dw_general_step},
 };
 static const path_row dw_rows_ip[] = {
@@ -534,7 +535,7 @@ static void test_dw(counts *c, int n_cases)
                  (long)p.geom.pad_h, (long)p.geom.pad_w);
         record(c, sr, sa, out_n, sb, what);
         if (sr == MOTE_OK)
-            check_rows(&rows_c[1], dw_rows, 3, dw_rows_ip, 3, &p, &id, &fd, bias, &od, in_n, out_n,
+            check_rows(&rows_c[1], dw_rows, 4, dw_rows_ip, 3, &p, &id, &fd, bias, &od, in_n, out_n,
                        what);
         if (id.n == 1 && od.h <= id.h && od.w == id.w && od.c == id.c &&
             (p.geom.stride_h == 1 || od.h == 1)) {

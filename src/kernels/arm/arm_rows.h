@@ -40,6 +40,8 @@ int mote_arm_conv_rows_fits(const void *step);
 int mote_arm_dw_3x3_fits(const void *step);
 int mote_arm_dw_general_fits(const void *step);
 int mote_arm_dw_3x3_s2_fits(const void *step);
+int mote_arm_dw_3x3_px_fits(const void *step);
+mote_status mote_arm_dw_3x3_px_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_dw_3x3_s2_step(const void *step, const mote_kernel_io *io);
 int mote_arm_dw_3x3_ip_fits(const void *step);
 int mote_arm_dw_rows_3x3_fits(const void *step);
