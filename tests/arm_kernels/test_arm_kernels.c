@@ -39,6 +39,7 @@
 #include "cases_rows.h"
 
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
+int mote_test_dw2_cases(int n_cases, int *failed, int *taken); /* cases_dw2.c */
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -241,6 +242,8 @@ static const path_row conv_rows_ip[] = {
 };
 static const path_row dw_rows[] = {
     {mote_arm_dw_3x3_fits, mote_arm_dw_3x3_step},
+    {mote_arm_dw_3x3_s2_fits, mote_arm_dw_3x3_s2_step},
+    {mote_arm_dw_3x3_px_fits, mote_arm_dw_3x3_px_step},
     {mote_arm_dw_general_fits, mote_arm_dw_general_step},
 };
 static const path_row dw_rows_ip[] = {
@@ -539,7 +542,7 @@ static void test_dw(counts *c, int n_cases)
                  (long)p.geom.pad_h, (long)p.geom.pad_w);
         record(c, sr, sa, out_n, sb, what);
         if (sr == MOTE_OK)
-            check_rows(&rows_c[1], dw_rows, 2, dw_rows_ip, 3, &p, &id, &fd, bias, &od, in_n, out_n,
+            check_rows(&rows_c[1], dw_rows, 4, dw_rows_ip, 3, &p, &id, &fd, bias, &od, in_n, out_n,
                        what);
         if (id.n == 1 && od.h <= id.h && od.w == id.w && od.c == id.c &&
             (p.geom.stride_h == 1 || od.h == 1)) {
@@ -990,6 +993,12 @@ int main(void)
     { /* cases_dw.c: the 3x3 depthwise int16-line path */
         int f, ps = mote_test_dw_cases(n, &f);
         printf("depthwise 3x3 int16-line cases: %d passed, %d failed\n", ps, f);
+        total_pass += ps;
+        total_fail += f;
+    }
+    { /* cases_dw2.c: the 3x3 depthwise stride-2 row */
+        int f, t, ps = mote_test_dw2_cases(n, &f, &t);
+        printf("depthwise 3x3 stride-2 cases: %d passed, %d failed (%d on the s2 row)\n", ps, f, t);
         total_pass += ps;
         total_fail += f;
     }

@@ -124,6 +124,7 @@ def main():
         for row in ("CONV_2D_S8_ref", "DEPTHWISE_CONV_2D_S8_ref", "CONV_2D_S8_arm_mve",
                     "CONV_2D_S8_arm_dsp_2x2", "CONV_2D_S8_arm_dsp_widened",
                     "CONV_2D_S8_arm_dsp_direct", "DEPTHWISE_CONV_2D_S8_arm_dsp_general",
+                    "DEPTHWISE_CONV_2D_S8_arm_dsp_3x3_s2", "DEPTHWISE_CONV_2D_S8_arm_dsp_3x3_px",
                     "FULLY_CONNECTED_S8_arm_dsp_dot", "SOFTMAX_S8_ref"):
             check("MOTE_OPSET_R_%s " % row not in m4, "m4 selection leaves out row %s" % row, m4)
         m55 = header(mote, KWS, "m55", os.path.join(tmp, "m55.h"))

@@ -81,6 +81,14 @@ typedef enum mote_arm_dw_path {
 
 int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
                         const mote_dims *filter_dims, const mote_dims *output_dims, int inplace);
+/* Within MOTE_ARM_DW_3X3, out of place: batch 1 and stride 2 along the
+ * int16 lines (columns when od->h > od->w), the arm_dsp_3x3_s2 row's case
+ * (mote_arm_dw_3x3_s2). */
+int mote_arm_dw_3x3_s2_case(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                            const mote_dims *output_dims);
+/* Within MOTE_ARM_DW_3X3, out of place: at most 3x3 output pixels, the
+ * arm_dsp_3x3_px row's case (mote_arm_dw_3x3_px; before the stride-2 row). */
+int mote_arm_dw_3x3_px_case(const mote_dims *output_dims);
 
 /* FULLY_CONNECTED: the widened-input path takes depth % 4 == 0, depth <=
  * MOTE_ARM_FC_XW_DEPTH, out_c % 4 == 0 (fully_connected_s8_dsp.c); the
@@ -137,6 +145,12 @@ void mote_arm_fc_dot(const mote_fc_s8_params *p, const mote_requant *q, int32_t 
 void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output);
+void mote_arm_dw_3x3_s2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const int8_t *filter, const int32_t *bias,
+                        const mote_dims *od, int8_t *output);
+void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const int8_t *filter, const int32_t *bias,
+                        const mote_dims *od, int8_t *output);
 void mote_arm_dw_general(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
                          const int32_t *bias, const mote_dims *od, int8_t *output);

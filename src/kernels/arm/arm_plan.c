@@ -99,6 +99,18 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
     return MOTE_ARM_CONV_DIRECT;
 }
 
+int mote_arm_dw_3x3_s2_case(const mote_conv_s8_params *p, const mote_dims *input_dims,
+                            const mote_dims *output_dims)
+{
+    const mote_dims *od = output_dims;
+    return input_dims->n == 1 && (od->h > od->w ? p->geom.stride_h : p->geom.stride_w) == 2;
+}
+
+int mote_arm_dw_3x3_px_case(const mote_dims *output_dims)
+{
+    return output_dims->h <= 3 && output_dims->w <= 3;
+}
+
 int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,
                         const mote_dims *filter_dims, const mote_dims *output_dims, int inplace)
 {

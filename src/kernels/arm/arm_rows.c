@@ -119,7 +119,27 @@ int mote_arm_dw_step_path(const void *step, int inplace)
 
 int mote_arm_dw_3x3_fits(const void *step)
 {
-    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3;
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3 &&
+           !mote_arm_dw_3x3_s2_case(&s->p, &s->in, &s->out) && !mote_arm_dw_3x3_px_case(&s->out);
+}
+
+/* The 3x3 path's case out of place with element stride 2: a row of its
+ * own (the path rule stays MOTE_ARM_DW_3X3, so firmware with only stride-1
+ * layers links none of it). */
+int mote_arm_dw_3x3_s2_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3 &&
+           mote_arm_dw_3x3_s2_case(&s->p, &s->in, &s->out) && !mote_arm_dw_3x3_px_case(&s->out);
+}
+
+/* The 3x3 path's case out of place with at most 3x3 outputs: the padded
+ * int8 rows and the hand-written pixel loop (a row of its own). */
+int mote_arm_dw_3x3_px_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3 && mote_arm_dw_3x3_px_case(&s->out);
 }
 
 int mote_arm_dw_general_fits(const void *step)

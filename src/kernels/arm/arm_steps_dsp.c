@@ -191,6 +191,32 @@ mote_status mote_arm_dw_3x3_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
+/* 3x3 depthwise, element stride 2, not in place (its own row). */
+mote_status mote_arm_dw_3x3_s2_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (dw_path(s, io) != MOTE_ARM_DW_3X3 || io->in[0] == io->out[0] ||
+        !mote_arm_dw_3x3_s2_case(&s->p, &s->in, &s->out))
+        return MOTE_E_ARG;
+    mote_arm_dw_3x3_s2(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
+                       (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+/* 3x3 depthwise, at most 3x3 outputs, not in place (its own row). */
+mote_status mote_arm_dw_3x3_px_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (dw_path(s, io) != MOTE_ARM_DW_3X3 || io->in[0] == io->out[0] ||
+        !mote_arm_dw_3x3_px_case(&s->out))
+        return MOTE_E_ARG;
+    mote_arm_dw_3x3_px(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
+                       (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
 mote_status mote_arm_dw_general_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;

@@ -41,7 +41,7 @@ __attribute__((naked, noinline)) static void copy_words(int32_t *d __attribute__
  * input row iy from column x0 on, the input zero point outside the input
  * (padding: zp + input_offset = 0, so those taps add exactly nothing, as
  * the reference's skipped taps do). */
-static void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t x0, int32_t pcols,
+MOTE_ARM_INLINE void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t x0, int32_t pcols,
                          int32_t cc, int32_t c0, const mote_dims *id, uint32_t z4)
 {
     const int32_t C = id->c, IW = id->w, wpc = cc / 4;
@@ -92,7 +92,171 @@ typedef struct dw3_ctx {
     uint32_t lo4; /* act_min in every byte */
     uint32_t hi4; /* act_max in every byte */
     int32_t full; /* the act range is [-128, 127] */
+    int32_t oc2;  /* oc again (dw3_px: one LDRD with adv) */
+    int32_t adv;  /* dw3_px: ps - 3 cs - 2 rs, from the taps' end to the next window */
 } dw3_ctx;
+
+/*
+ * The arm_dsp_3x3_px row (tiny outputs): n output pixels of one group of
+ * four channels (3x3 window in the padded
+ * rows at px, px + ps, ...; outputs at out, out + oc, ...): the nine taps
+ * as dw3x3_asm, then the output stage of mote_arm_requant_e2 (the same
+ * arithmetic: per channel one LDM of its constants, the 64-bit addend
+ * built from the sign, SMLAL, ASR; the output zero point is in the high
+ * word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
+ * SSAT, BFI packing and the activation clamp: everything in registers,
+ * about 120 instructions per pixel. The window pointer (r12), the row
+ * strides (r0) and the input offset (r1) stay in registers from pixel to
+ * pixel; the output pointer and the end are on the stack. Hand-written
+ * (naked): the taps alone need 13 registers.
+ */
+__attribute__((naked, noinline)) static void dw3_px(const int8_t *px __attribute__((unused)),
+                                                    int8_t *out __attribute__((unused)),
+                                                    const int32_t *grp __attribute__((unused)),
+                                                    const dw3_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "sub     sp, sp, #8\n\t"
+                     "ldr     r4, [r3, #20]\n\t"
+                     "ldr     r5, [r3, #12]\n\t"
+                     "mla     r4, r4, r5, r0\n\t"
+                     "strd    r1, r4, [sp]\n\t"
+                     "mov     r12, r0\n\t"
+                     "ldrd    r0, r1, [r3, #4]\n\t"
+                     "ldr     lr, [r3, #0]\n\t"
+                     "1:\n\t"
+                     "ldrd    r4, r5, [r2, #72]\n\t"
+                     "ldrd    r6, r7, [r2, #80]\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #0]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #8]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #16]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #24]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #32]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #40]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, r0\n\t"
+                     "ldr     r9, [r12]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #48]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #56]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     r12, r12, lr\n\t"
+                     "ldr     r9, [r12, lr]\n\t"
+                     "sxtab16 r8, r1, r9\n\t"
+                     "sxtab16 r9, r1, r9, ror #8\n\t"
+                     "ldrd    r10, r11, [r2, #64]\n\t"
+                     "smlabb  r4, r10, r8, r4\n\t"
+                     "smlatt  r6, r10, r8, r6\n\t"
+                     "smlabb  r5, r11, r9, r5\n\t"
+                     "smlatt  r7, r11, r9, r7\n\t"
+                     "add     lr, r2, #88\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r4, asr #31\n\t"
+                     "and     r11, r4, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r4, r8\n\t"
+                     "asr     r4, r9, r10\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r5, asr #31\n\t"
+                     "and     r11, r5, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r5, r8\n\t"
+                     "asr     r5, r9, r10\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r6, asr #31\n\t"
+                     "and     r11, r6, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r6, r8\n\t"
+                     "asr     r6, r9, r10\n\t"
+                     "ldm     lr!, {r8, r9, r10}\n\t"
+                     "add     r9, r9, r7, asr #31\n\t"
+                     "and     r11, r7, #0x80000000\n\t"
+                     "orr     r11, r11, #0x40000000\n\t"
+                     "smlal   r11, r9, r7, r8\n\t"
+                     "asr     r7, r9, r10\n\t"
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "ssat    r6, #8, r6\n\t"
+                     "ssat    r7, #8, r7\n\t"
+                     "bfi     r4, r5, #8, #8\n\t"
+                     "bfi     r4, r6, #16, #8\n\t"
+                     "bfi     r4, r7, #24, #8\n\t"
+                     "ldr     r5, [r3, #36]\n\t"
+                     "cbnz    r5, 2f\n\t"
+                     "ldr     r8, [r3, #28]\n\t"
+                     "ssub8   r9, r4, r8\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "ldr     r8, [r3, #32]\n\t"
+                     "ssub8   r9, r8, r4\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "2:\n\t"
+                     "ldrd    r8, r9, [sp]\n\t"
+                     "ldrd    r10, r11, [r3, #40]\n\t"
+                     "str     r4, [r8]\n\t"
+                     "add     r8, r8, r10\n\t"
+                     "str     r8, [sp]\n\t"
+                     "add     r12, r12, r11\n\t"
+                     "ldr     lr, [r3, #0]\n\t"
+                     "cmp     r12, r9\n\t"
+                     "bne     1b\n\t"
+                     "add     sp, sp, #8\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
 
 /* One output row of one group: the nine taps (mote_arm_tap4: one word
  * load, two SXTAB16, four SMLAxy), the output stage of mote_arm_rq_one
@@ -149,14 +313,14 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * own channels, which no other block reads. The cases: mote_arm_dw_s8_path
  * (arm_plan.c); the int16-line path below takes most of them first.
  */
-static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
-                                               const mote_requant *q, const mote_dims *id,
-                                               const int8_t *input, const int8_t *filter,
-                                               const int32_t *bias, const mote_dims *od,
-                                               int8_t *output)
+MOTE_ARM_INLINE void dw3_rows8_with(const mote_conv_s8_params *p, const mote_requant *q,
+                                    const mote_dims *id, const int8_t *input,
+                                    const int8_t *filter, const int32_t *bias,
+                                    const mote_dims *od, int8_t *output, const int use_px)
 {
     int32_t rows[3 * MOTE_ARM_DW3_ROW_BYTES / 4];
     int32_t grp[MOTE_ARM_DW3_CH / 4 * DW3_GRP_WORDS];
+    uint8_t fast[MOTE_ARM_DW3_CH / 4];
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, sh = g->stride_h, sw = g->stride_w, ph = g->pad_h, pw = g->pad_w;
     const int32_t OH = od->h, OW = od->w, pcols = (OW - 1) * sw + 3;
@@ -182,6 +346,10 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
         x.cs = cs;
         x.rs = rbytes - cs;
         x.ps = sw * cs;
+        if (use_px) {
+            x.oc2 = C;
+            x.adv = x.ps - 3 * cs - 2 * x.rs;
+        }
         /* filter (two int16 pairs per tap), bias, output constants per group */
         for (k = 0; k < ng; ++k) {
             const int32_t c = c0 + 4 * k;
@@ -195,6 +363,19 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
                 gk[DW3_GRP_BIAS + i] = bias ? bias[c + i] : 0;
                 gk[DW3_GRP_RQ + 3 * i] = q->multiplier[c + i];
                 gk[DW3_GRP_RQ + 3 * i + 1] = q->shift[c + i];
+            }
+            if (use_px) { /* dw3_px: (multiplier, 2^(e-2) + zp 2^(e-1), e-1), |hq| < 2^30 */
+                fast[k] = 1;
+                for (i = 0; i < 4; ++i) {
+                    const int32_t s = q->shift[c + i];
+                    if (s > -2 || s < -23) fast[k] = 0;
+                }
+                for (i = 0; fast[k] && i < 4; ++i) {
+                    const int32_t s = q->shift[c + i];
+                    gk[DW3_GRP_RQ + 3 * i + 1] =
+                        ((int32_t)1 << (-s - 2)) + p->output_offset * ((int32_t)1 << (-s - 1));
+                    gk[DW3_GRP_RQ + 3 * i + 2] = -s - 1;
+                }
             }
         }
         for (b = 0; b < od->n; ++b) {
@@ -217,13 +398,39 @@ static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
                     dw3_load_row(rows + r * rwords, in_batch, iy + r, -pw, pcols, 4 * ng, c0, id,
                                  z4);
                 have = iy;
-                for (k = 0; k < ng; ++k)
-                    dw3_row_general((const int8_t *)rows + 4 * k, out + 4 * k,
-                                    grp + DW3_GRP_WORDS * k, &x);
+                for (k = 0; k < ng; ++k) {
+                    if (use_px && fast[k])
+                        dw3_px((const int8_t *)rows + 4 * k, out + 4 * k,
+                               grp + DW3_GRP_WORDS * k, &x);
+                    else
+                        dw3_row_general((const int8_t *)rows + 4 * k, out + 4 * k,
+                                        grp + DW3_GRP_WORDS * k, &x);
+                }
                 out += OW * C;
             }
         }
     }
+}
+
+static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
+                                               const mote_requant *q, const mote_dims *id,
+                                               const int8_t *input, const int8_t *filter,
+                                               const int32_t *bias, const mote_dims *od,
+                                               int8_t *output)
+{
+    dw3_rows8_with(p, q, id, input, filter, bias, od, output, 0);
+}
+
+/* The arm_dsp_3x3_px row: outputs of at most 3x3 pixels (arm_plan.c,
+ * mote_arm_dw_3x3_px_case), where the int16 lines' per-group set-up (tables,
+ * three widened lines per output line) outweighs their steps: the padded int8
+ * rows with the hand-written pixel loop (dw3_px) for groups whose shifts are
+ * all in [-23, -2]. */
+void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const int8_t *filter, const int32_t *bias,
+                        const mote_dims *od, int8_t *output)
+{
+    dw3_rows8_with(p, q, id, input, filter, bias, od, output, 1);
 }
 
 /* ---- int16 lines, two output pixels per step ----
@@ -339,6 +546,73 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* Stride 2 (the arm_dsp_3x3_s2 row): outputs at elements x and x + 2 of
+ * one line per step, A = (x0, x1), B = (x2, x3), C = (x4, x5) the int16
+ * pairs of one filter line:
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
+ *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
+ * four MACs (three loads) for six products, no output dropped. */
+#define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
+#define DW3S2_LINE(r, c)                                                                           \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "ldr     lr, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                                   \
+    "smlad   r4, r9, r6, r4\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlad   r5, r9, r7, r5\n\t"                                                                   \
+    "smlabb  r5, r10, lr, r5\n\t"
+#define DW3S2_CH(c)                                                                                \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "ldr     lr, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                                   \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlad   r5, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlabb  r5, r10, lr, r5\n\t" DW3S2_LINE(1, c) DW3S2_LINE(2, c)                              \
+    "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
+    "add     lr, r9, r4, asr #31\n\t"                                                              \
+    "smmlar  r4, r4, r8, lr\n\t"                                                                   \
+    "asr     r4, r4, r6\n\t"                                                                       \
+    "add     lr, r9, r5, asr #31\n\t"                                                              \
+    "smmlar  r5, r5, r8, lr\n\t"                                                                   \
+    "asr     r5, r5, r6\n\t"
+
+/* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
+ * the table's adv: the output stride): two outputs per step, p advancing
+ * four elements; an odd last output alone (its partner's reads stay in
+ * the line: 2 * 13 + 3 < DW3S_RS / 2 elements). */
+__attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attribute__((unused)),
+                                                        int8_t *out __attribute__((unused)),
+                                                        const dw3s_tab *t __attribute__((unused)),
+                                                        int32_t n __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "1:\n\t" DW3S2_CH(0) "ssat    r11, #8, r4\n\t"
+                     "ssat    r12, #8, r5\n\t" DW3S2_CH(1) DW3S_PACK(1) DW3S2_CH(2) DW3S_PACK(2)
+                         DW3S2_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
+                     "cbnz    r6, 2f\n\t"
+                     "ssub8   lr, r11, r7\n\t"
+                     "sel     r11, r11, r7\n\t"
+                     "ssub8   lr, r8, r11\n\t"
+                     "sel     r11, r11, r8\n\t"
+                     "ssub8   lr, r12, r7\n\t"
+                     "sel     r12, r12, r7\n\t"
+                     "ssub8   lr, r8, r12\n\t"
+                     "sel     r12, r12, r8\n\t"
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "str     r11, [r1]\n\t"
+                     "cmp     r3, #2\n\t"
+                     "beq     3f\n\t"
+                     "str     r12, [r1, r10]\n\t"
+                     "add     r1, r1, r10, lsl #1\n\t"
+                     "add     r0, r0, #8\n\t"
+                     "subs    r3, r3, #4\n\t"
+                     "bne     1b\n\t"
+                     "3:\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
 /* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
 MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
 {
@@ -414,7 +688,7 @@ static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, in
 
 /* Whether every channel takes the output stage above (e = -shift in
  * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
-static int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
+MOTE_ARM_INLINE int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
     int32_t c;
     for (c = 0; c < C; ++c) {
@@ -461,10 +735,11 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * the ring, and later windows read no line before l; a group of four
  * channels writes only its own channels.
  */
-static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
-                                              const mote_dims *id, const int8_t *input,
-                                              const int8_t *filter, const int32_t *bias,
-                                              const mote_dims *od, int8_t *output)
+typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_t);
+MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
+                                  const mote_dims *id, const int8_t *input, const int8_t *filter,
+                                  const int32_t *bias, const mote_dims *od, int8_t *output,
+                                  dw3s_line_fn line)
 {
     int32_t buf[6 * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -520,12 +795,30 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                               L >= 0 && L < nli ? input + c0 + L * ils + (x0 + jl) * ies : NULL,
                               ies, jl, jh, off2);
                 }
-                dw3s_line((const int16_t *)(buf + base * DW3S_RS),
+                line((const int16_t *)(buf + base * DW3S_RS),
                           output + c0 + lo * ols + ex0 * oes, &tab, es * n);
             }
         }
     }
     return 1;
+}
+
+/* dw3s_run_with for each line function (a copy each, the line called
+ * directly): the stride-2 one is linked only with the arm_dsp_3x3_s2 row. */
+static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
+                                              const mote_dims *id, const int8_t *input,
+                                              const int8_t *filter, const int32_t *bias,
+                                              const mote_dims *od, int8_t *output)
+{
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
+}
+static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p,
+                                               const mote_requant *q, const mote_dims *id,
+                                               const int8_t *input, const int8_t *filter,
+                                               const int32_t *bias, const mote_dims *od,
+                                               int8_t *output)
+{
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
 }
 
 /* The int16-line path when it takes the case, else the padded int8 rows (each
@@ -535,6 +828,17 @@ void mote_arm_dw_3x3(const mote_conv_s8_params *p, const mote_requant *q, const 
                      const mote_dims *od, int8_t *output)
 {
     if (!dw3s_run(p, q, id, input, filter, bias, od, output))
+        dw3_rows8(p, q, id, input, filter, bias, od, output);
+}
+
+/* Element stride 2, not in place (MOTE_ARM_DW_3X3_S2: a row of its own, so
+ * firmware without such a layer links none of it): two outputs per step
+ * (dw3s_line2), else as mote_arm_dw_3x3. */
+void mote_arm_dw_3x3_s2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const int8_t *filter, const int32_t *bias,
+                        const mote_dims *od, int8_t *output)
+{
+    if (!dw3s_run2(p, q, id, input, filter, bias, od, output))
         dw3_rows8(p, q, id, input, filter, bias, od, output);
 }
 

@@ -157,7 +157,12 @@ mote_status mote_arm_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         return MOTE_E_ARG;
     switch (mote_arm_dw_s8_path(p, input_dims, filter_dims, output_dims, input == output)) {
     case MOTE_ARM_DW_3X3:
-        mote_arm_dw_3x3(p, q, input_dims, input, filter, bias, output_dims, output);
+        if (input != output && mote_arm_dw_3x3_px_case(output_dims))
+            mote_arm_dw_3x3_px(p, q, input_dims, input, filter, bias, output_dims, output);
+        else if (input != output && mote_arm_dw_3x3_s2_case(p, input_dims, output_dims))
+            mote_arm_dw_3x3_s2(p, q, input_dims, input, filter, bias, output_dims, output);
+        else
+            mote_arm_dw_3x3(p, q, input_dims, input, filter, bias, output_dims, output);
         return MOTE_OK;
     case MOTE_ARM_DW_GENERAL:
         mote_arm_dw_general(p, q, input_dims, input, filter_dims, filter, bias, output_dims,
