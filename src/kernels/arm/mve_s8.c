@@ -226,69 +226,83 @@ typedef struct mat4 {
 typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
 
 /* Four output channels of npix pixels (x: the first, r1; out: r5): per
- * pixel the seeds, one tail-predicated dot loop of the four filter rows
- * against x (as MVE_DOT4), the four sums into one vector (VDUP and three
- * one-lane VMOVs), the output stage of rqv_apply and one store. x steps on by K
- * (the loop ran ceil(K / 16) * 16, xadj back). */
+ * pixel the seeds, a dot loop of the four filter rows against x (as
+ * MVE_DOT4; r11 its count), the four sums into one vector (VDUP and three
+ * one-lane VMOVs), the output stage of rqv_apply and one store; x steps on
+ * by the bytes the loop read, xadj back. */
+#define MAT4_ASM(dot_loop)                                                                         \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "mov r12, r0\n\t"                                                                              \
+    "vldrw.u32 q2, [r12]\n\t"                                                                      \
+    "vldrw.u32 q3, [r12, #16]\n\t"                                                                 \
+    "vldrw.u32 q4, [r12, #32]\n\t"                                                                 \
+    "vldrw.u32 q5, [r12, #48]\n\t"                                                                 \
+    "vldrw.u32 q6, [r12, #64]\n\t"                                                                 \
+    "vldrw.u32 q7, [r12, #80]\n\t"                                                                 \
+    "mov r5, r2\n\t"                                                                               \
+    "ldr r3, [r12, #136]\n\t"                                                                      \
+    "ldr r11, [r12, #132]\n\t"                                                                     \
+    "cmp r3, #0\n\t"                                                                               \
+    "ble 3f\n"                                                                                     \
+    "1:\n\t"                                                                                       \
+    "ldrd r0, r2, [r12, #100]\n\t"                                                                 \
+    "ldrd r4, r6, [r12, #108]\n\t"                                                                 \
+    "ldrd r7, r8, [r12, #116]\n\t"                                                                 \
+    "ldrd r9, r10, [r12, #124]\n\t" dot_loop "vdup.32 q0, r0\n\t"                                  \
+    "vmov.32 q0[1], r2\n\t"                                                                        \
+    "vmov.32 q0[2], r4\n\t"                                                                        \
+    "vmov.32 q0[3], r6\n\t"                                                                        \
+    "vshl.s32 q0, q0, q3\n\t"                                                                      \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vand q1, q1, q5\n\t"                                                                          \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "ldr r7, [r12, #96]\n\t"                                                                       \
+    "vadd.i32 q0, q0, r7\n\t"                                                                      \
+    "vmax.s32 q0, q0, q6\n\t"                                                                      \
+    "vmin.s32 q0, q0, q7\n\t"                                                                      \
+    "vstrb.32 q0, [r5]\n\t"                                                                        \
+    "ldrd r7, r8, [r12, #140]\n\t"                                                                 \
+    "add r5, r7\n\t"                                                                               \
+    "sub r1, r8\n\t"                                                                               \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n"                                                                                     \
+    "3:\n\t"                                                                                       \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+/* 16 bytes of x against 16 of each filter row. */
+#define MAT4_STEP                                                                                  \
+    "vldrb.8 q0, [r1], #16\n\t"                                                                    \
+    "vldrb.8 q1, [r7], #16\n\t"                                                                    \
+    "vmladava.s8 r0, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r8], #16\n\t"                                                                    \
+    "vmladava.s8 r2, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r9], #16\n\t"                                                                    \
+    "vmladava.s8 r4, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r10], #16\n\t"                                                                   \
+    "vmladava.s8 r6, q1, q0\n\t"
+
 #define MVE_UNUSED __attribute__((unused))
+
+/* Any K (r11 = K): tail-predicated, ceil(K / 16) * 16 bytes read. */
 static __attribute__((naked, noinline)) void mat4_asm(MVE_UNUSED const mat4 *d,
                                                       MVE_UNUSED const int8_t *x,
                                                       MVE_UNUSED int8_t *out)
 {
-    __asm__ volatile("push {r4-r11, lr}\n\t"
-                     "vpush {d8-d15}\n\t"
-                     "mov r12, r0\n\t"
-                     "vldrw.u32 q2, [r12]\n\t"
-                     "vldrw.u32 q3, [r12, #16]\n\t"
-                     "vldrw.u32 q4, [r12, #32]\n\t"
-                     "vldrw.u32 q5, [r12, #48]\n\t"
-                     "vldrw.u32 q6, [r12, #64]\n\t"
-                     "vldrw.u32 q7, [r12, #80]\n\t"
-                     "mov r5, r2\n\t"
-                     "ldr r3, [r12, #136]\n\t"
-                     "ldr r11, [r12, #132]\n\t"
-                     "cmp r3, #0\n\t"
-                     "ble 3f\n"
-                     "1:\n\t"
-                     "ldrd r0, r2, [r12, #100]\n\t"
-                     "ldrd r4, r6, [r12, #108]\n\t"
-                     "ldrd r7, r8, [r12, #116]\n\t"
-                     "ldrd r9, r10, [r12, #124]\n\t"
-                     "dlstp.8 lr, r11\n"
-                     "2:\n\t"
-                     "vldrb.8 q0, [r1], #16\n\t"
-                     "vldrb.8 q1, [r7], #16\n\t"
-                     "vmladava.s8 r0, q1, q0\n\t"
-                     "vldrb.8 q1, [r8], #16\n\t"
-                     "vmladava.s8 r2, q1, q0\n\t"
-                     "vldrb.8 q1, [r9], #16\n\t"
-                     "vmladava.s8 r4, q1, q0\n\t"
-                     "vldrb.8 q1, [r10], #16\n\t"
-                     "vmladava.s8 r6, q1, q0\n\t"
-                     "letp lr, 2b\n\t"
-                     "vdup.32 q0, r0\n\t"
-                     "vmov.32 q0[1], r2\n\t"
-                     "vmov.32 q0[2], r4\n\t"
-                     "vmov.32 q0[3], r6\n\t"
-                     "vshl.s32 q0, q0, q3\n\t"
-                     "vqrdmulh.s32 q0, q0, q2\n\t"
-                     "vshr.s32 q1, q0, #31\n\t"
-                     "vand q1, q1, q5\n\t"
-                     "vadd.i32 q0, q0, q1\n\t"
-                     "vrshl.s32 q0, q0, q4\n\t"
-                     "ldr r7, [r12, #96]\n\t"
-                     "vadd.i32 q0, q0, r7\n\t"
-                     "vmax.s32 q0, q0, q6\n\t"
-                     "vmin.s32 q0, q0, q7\n\t"
-                     "vstrb.32 q0, [r5]\n\t"
-                     "ldrd r7, r8, [r12, #140]\n\t"
-                     "add r5, r7\n\t"
-                     "sub r1, r8\n\t"
-                     "subs r3, #1\n\t"
-                     "bne 1b\n"
-                     "3:\n\t"
-                     "vpop {d8-d15}\n\t"
-                     "pop {r4-r11, pc}\n");
+    __asm__ volatile(MAT4_ASM("dlstp.8 lr, r11\n"
+                              "2:\n\t" MAT4_STEP "letp lr, 2b\n\t"));
+}
+
+/* K a multiple of 64 (r11 = K / 64): four steps per iteration. */
+static __attribute__((naked, noinline)) void mat4_asm64(MVE_UNUSED const mat4 *d,
+                                                        MVE_UNUSED const int8_t *x,
+                                                        MVE_UNUSED int8_t *out)
+{
+    __asm__ volatile(MAT4_ASM("dls lr, r11\n"
+                              "2:\n\t" MAT4_STEP MAT4_STEP MAT4_STEP MAT4_STEP "le lr, 2b\n\t"));
 }
 
 /* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
@@ -345,11 +359,17 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             d.w[1] = wb + K;
             d.w[2] = wb + 2 * K;
             d.w[3] = wb + 3 * K;
-            d.K = K;
             d.npix = npix;
             d.os = os;
-            d.xadj = ((K + 15) & ~15) - K;
-            mat4_asm(&d, x, out + o);
+            if (K % 64 == 0) {
+                d.K = K / 64;
+                d.xadj = 0;
+                mat4_asm64(&d, x, out + o);
+            } else {
+                d.K = K;
+                d.xadj = ((K + 15) & ~15) - K;
+                mat4_asm(&d, x, out + o);
+            }
             continue;
         }
         for (px = 0; px < npix; ++px) {
