@@ -230,7 +230,7 @@ typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
  * MVE_DOT4; r11 its count), the four sums into one vector (VDUP and three
  * one-lane VMOVs), the output stage of rqv_apply and one store; x steps on
  * by the bytes the loop read, xadj back. */
-#define MAT4_ASM(dot_loop)                                                                         \
+#define MAT4_ASM(dot_loop, pro, rq)                                                                \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "mov r12, r0\n\t"                                                                              \
@@ -239,8 +239,7 @@ typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
     "vldrw.u32 q4, [r12, #32]\n\t"                                                                 \
     "vldrw.u32 q5, [r12, #48]\n\t"                                                                 \
     "vldrw.u32 q6, [r12, #64]\n\t"                                                                 \
-    "vldrw.u32 q7, [r12, #80]\n\t"                                                                 \
-    "mov r5, r2\n\t"                                                                               \
+    "vldrw.u32 q7, [r12, #80]\n\t" pro "mov r5, r2\n\t"                                                                               \
     "ldr r3, [r12, #136]\n\t"                                                                      \
     "ldr r11, [r12, #132]\n\t"                                                                     \
     "cmp r3, #0\n\t"                                                                               \
@@ -252,16 +251,7 @@ typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
     "ldrd r9, r10, [r12, #124]\n\t" dot_loop "vdup.32 q0, r0\n\t"                                  \
     "vmov.32 q0[1], r2\n\t"                                                                        \
     "vmov.32 q0[2], r4\n\t"                                                                        \
-    "vmov.32 q0[3], r6\n\t"                                                                        \
-    "vshl.s32 q0, q0, q3\n\t"                                                                      \
-    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
-    "vshr.s32 q1, q0, #31\n\t"                                                                     \
-    "vand q1, q1, q5\n\t"                                                                          \
-    "vadd.i32 q0, q0, q1\n\t"                                                                      \
-    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
-    "ldr r7, [r12, #96]\n\t"                                                                       \
-    "vadd.i32 q0, q0, r7\n\t"                                                                      \
-    "vmax.s32 q0, q0, q6\n\t"                                                                      \
+    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                                                      \
     "vmin.s32 q0, q0, q7\n\t"                                                                      \
     "vstrb.32 q0, [r5]\n\t"                                                                        \
     "ldrd r7, r8, [r12, #140]\n\t"                                                                 \
@@ -285,25 +275,50 @@ typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
     "vldrb.8 q1, [r10], #16\n\t"                                                                   \
     "vmladava.s8 r6, q1, q0\n\t"
 
-#define MVE_UNUSED __attribute__((unused))
+/* The output stage (rqv_apply) of q0: lsh q3, m q2, emask q5, rsh q4. */
+#define MAT4_RQ                                                                                    \
+    "vshl.s32 q0, q0, q3\n\t"                                                                      \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vand q1, q1, q5\n\t"                                                                          \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "ldr r7, [r12, #96]\n\t"                                                                       \
+    "vadd.i32 q0, q0, r7\n\t"
+
+/* The same when the four shifts are negative (lsh 0, emask -1): the zero
+ * point in q5 (MAT4_RQN_PRO). */
+#define MAT4_RQN_PRO                                                                               \
+    "ldr r7, [r12, #96]\n\t"                                                                       \
+    "vdup.32 q5, r7\n\t"
+#define MAT4_RQN                                                                                   \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "vadd.i32 q0, q0, q5\n\t"
 
 /* Any K (r11 = K): tail-predicated, ceil(K / 16) * 16 bytes read. */
-static __attribute__((naked, noinline)) void mat4_asm(MVE_UNUSED const mat4 *d,
-                                                      MVE_UNUSED const int8_t *x,
-                                                      MVE_UNUSED int8_t *out)
-{
-    __asm__ volatile(MAT4_ASM("dlstp.8 lr, r11\n"
-                              "2:\n\t" MAT4_STEP "letp lr, 2b\n\t"));
-}
-
+#define MAT4_LOOP                                                                                  \
+    "dlstp.8 lr, r11\n"                                                                            \
+    "2:\n\t" MAT4_STEP "letp lr, 2b\n\t"
 /* K a multiple of 64 (r11 = K / 64): four steps per iteration. */
-static __attribute__((naked, noinline)) void mat4_asm64(MVE_UNUSED const mat4 *d,
-                                                        MVE_UNUSED const int8_t *x,
-                                                        MVE_UNUSED int8_t *out)
-{
-    __asm__ volatile(MAT4_ASM("dls lr, r11\n"
-                              "2:\n\t" MAT4_STEP MAT4_STEP MAT4_STEP MAT4_STEP "le lr, 2b\n\t"));
-}
+#define MAT4_LOOP64                                                                                \
+    "dls lr, r11\n"                                                                                \
+    "2:\n\t" MAT4_STEP MAT4_STEP MAT4_STEP MAT4_STEP "le lr, 2b\n\t"
+
+#define MVE_UNUSED __attribute__((unused))
+#define MAT4_FN(name, loop, pro, rq)                                                               \
+    static __attribute__((naked, noinline)) void name(MVE_UNUSED const mat4 *d,                    \
+                                                      MVE_UNUSED const int8_t *x,                  \
+                                                      MVE_UNUSED int8_t *out)                      \
+    {                                                                                              \
+        __asm__ volatile(MAT4_ASM(loop, pro, rq));                                                 \
+    }
+MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ)
+MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
+MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
+MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
 
 /* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
  * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
@@ -361,15 +376,13 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             d.w[3] = wb + 3 * K;
             d.npix = npix;
             d.os = os;
-            if (K % 64 == 0) {
-                d.K = K / 64;
-                d.xadj = 0;
-                mat4_asm64(&d, x, out + o);
-            } else {
-                d.K = K;
-                d.xadj = ((K + 15) & ~15) - K;
-                mat4_asm(&d, x, out + o);
-            }
+            d.K = K % 64 == 0 ? K / 64 : K;
+            d.xadj = K % 64 == 0 ? 0 : ((K + 15) & ~15) - K;
+            if (per_tensor ? shift[0] < 0
+                           : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0)
+                (K % 64 == 0 ? mat4_asm64n : mat4_asmn)(&d, x, out + o);
+            else
+                (K % 64 == 0 ? mat4_asm64 : mat4_asm)(&d, x, out + o);
             continue;
         }
         for (px = 0; px < npix; ++px) {
