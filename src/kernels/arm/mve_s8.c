@@ -320,6 +320,38 @@ MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
 MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
 MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
 
+/* One row of K int8 times the filter rows of output channels 0 .. OC - 1,
+ * no seeds: mat_mve for one pixel, the sums of the weights (for the input
+ * offset) in the same loop as the dot products (MVE_DOT2S). */
+static void vec1_mve(const int8_t *x, const int8_t *w, int32_t K, int32_t OC, const int32_t *bias,
+                     int32_t off, const int32_t *mult, const int8_t *shift, int32_t per_tensor,
+                     int8_t *out, const int32_t *ooff_lo_hi)
+{
+    int32_t o;
+    for (o = 0; o + 4 <= OC; o += 4) {
+        const int8_t *wb = w + o * K;
+        int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        rqv r;
+        rqv_prep(&r, mult, shift, o, per_tensor, ooff_lo_hi);
+        MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
+        MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
+        b0 = (int32_t)((uint32_t)b0 + (uint32_t)t0 * (uint32_t)off);
+        b1 = (int32_t)((uint32_t)b1 + (uint32_t)t1 * (uint32_t)off);
+        b2 = (int32_t)((uint32_t)b2 + (uint32_t)t2 * (uint32_t)off);
+        b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
+        vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
+    }
+    for (; o < OC; ++o) {
+        const int32_t k = per_tensor ? 0 : o;
+        int32_t acc = bias ? bias[o] : 0;
+        dot_mve(w + o * K, K, x, K, off, 1, &acc);
+        out[o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1],
+                                 ooff_lo_hi[2]);
+    }
+}
+
 /* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
  * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
  * pointwise convolution and the fully connected layer. Channel blocks
@@ -330,6 +362,10 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
                     int32_t os, const int32_t *ooff_lo_hi)
 {
     int32_t o, px;
+    if (!seeds && npix == 1) {
+        vec1_mve(x, w, K, OC, bias, off, mult, shift, per_tensor, out, ooff_lo_hi);
+        return;
+    }
     for (o = 0; o + 4 <= OC; o += 4) {
         const int8_t *wb = w + o * K;
         int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
@@ -341,16 +377,6 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             b1 = seeds[o + 1];
             b2 = seeds[o + 2];
             b3 = seeds[o + 3];
-        } else if (npix == 1) {
-            int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-            MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
-            MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
-            b0 = (int32_t)((uint32_t)b0 + (uint32_t)t0 * (uint32_t)off);
-            b1 = (int32_t)((uint32_t)b1 + (uint32_t)t1 * (uint32_t)off);
-            b2 = (int32_t)((uint32_t)b2 + (uint32_t)t2 * (uint32_t)off);
-            b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
-            vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
-            continue;
         } else {
             b0 = seed_mve(wb, K, off, b0);
             b1 = seed_mve(wb + K, K, off, b1);
