@@ -116,33 +116,6 @@ static int32_t seed_mve(const int8_t *w, int32_t K, int32_t off, int32_t bias)
     return (int32_t)((uint32_t)bias + (uint32_t)sw * (uint32_t)off);
 }
 
-/* s[r] += sum_k w[r*K + k] * x[k], r < 4, k < n (n >= 1): one
- * tail-predicated low-overhead loop (DLSTP/LETP), 16 bytes of each of the
- * four filter rows per iteration against one load of x. VMLADAVA needs an
- * even accumulator register (constraint Te). */
-#define MVE_DOT4(x, w, K, cnt_, s0, s1, s2, s3)                                                    \
-    do {                                                                                           \
-        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K), *w2_ = w1_ + (K);                   \
-        const int8_t *w3_ = w2_ + (K);                                                             \
-        __asm__ volatile(                                                                          \
-            "dlstp.8 lr, %[cnt]\n"                                                                 \
-            "1:\n\t"                                                                               \
-            "vldrb.8 q0, [%[xp]], #16\n\t"                                                         \
-            "vldrb.8 q1, [%[w0]], #16\n\t"                                                         \
-            "vmladava.s8 %[a0], q1, q0\n\t"                                                        \
-            "vldrb.8 q1, [%[w1]], #16\n\t"                                                         \
-            "vmladava.s8 %[a1], q1, q0\n\t"                                                        \
-            "vldrb.8 q1, [%[w2]], #16\n\t"                                                         \
-            "vmladava.s8 %[a2], q1, q0\n\t"                                                        \
-            "vldrb.8 q1, [%[w3]], #16\n\t"                                                         \
-            "vmladava.s8 %[a3], q1, q0\n\t"                                                        \
-            "letp lr, 1b\n"                                                                        \
-            : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [w2] "+r"(w2_), [w3] "+r"(w3_),      \
-              [a0] "+Te"(s0), [a1] "+Te"(s1), [a2] "+Te"(s2), [a3] "+Te"(s3)                       \
-            : [cnt] "r"(cnt_)                                                                      \
-            : "d0", "d1", "d2", "d3", "lr", "memory");                                             \
-    } while (0)
-
 /* Two filter rows with their sums (VADDVA), for the input offset when no
  * seeds are prepared: s[r] += sum_k w[r*K + k] * x[k], t[r] += sum_k
  * w[r*K + k], r < 2. (Four rows would need eight even registers.) */
@@ -216,20 +189,24 @@ static inline __attribute__((always_inline)) int32x4_t vec4(int32_t a, int32_t b
 /* What mat4_asm reads (offsets fixed in its assembly): a block of four
  * output channels over npix pixels, the output stage in vector form. */
 typedef struct mat4 {
-    int32_t m[4], lsh[4], rsh[4], emask[4], lo[4], hi[4]; /* 0 .. 80 */
-    int32_t ooff;                                           /* 96 */
-    int32_t seed[4];                                        /* 100 .. 112 */
-    const int8_t *w[4];                                     /* 116 .. 128: filter rows */
-    int32_t K, npix;                                        /* 132, 136 */
-    int32_t os, xadj;                                       /* 140, 144: out step, x back */
+    rqv r;              /* 0 .. 80: m, lsh, rsh, emask, lo, hi; 96: ooff */
+    int32_t seed[4];    /* 104 .. 116 */
+    const int8_t *w[4]; /* 120 .. 132: filter rows */
+    int32_t K, npix;    /* 136, 140 */
+    int32_t os, xadj;   /* 144, 148: out step, x back */
 } mat4;
-typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
+typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, seed) == 104 &&
+                                       offsetof(mat4, xadj) == 148
+                                   ? 1
+                                   : -1];
 
 /* Four output channels of npix pixels (x: the first, r1; out: r5): per
- * pixel the seeds, a dot loop of the four filter rows against x (as
- * MVE_DOT4; r11 its count), the four sums into one vector (VDUP and three
- * one-lane VMOVs), the output stage of rqv_apply and one store; x steps on
- * by the bytes the loop read, xadj back. */
+ * pixel the seeds, a low-overhead loop (r11 its count) of 16 bytes of
+ * each of the four filter rows against one load of x, VMLADAVA.S8 into
+ * the even registers r0, r2, r4, r6 (it needs even ones), the four sums
+ * into one vector (VDUP and three one-lane VMOVs), the output stage of
+ * rqv_apply and one store; x steps on by the bytes the loop read, xadj
+ * back. */
 #define MAT4_ASM(dot_loop, pro, rq)                                                                \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
@@ -239,22 +216,22 @@ typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
     "vldrw.u32 q4, [r12, #32]\n\t"                                                                 \
     "vldrw.u32 q5, [r12, #48]\n\t"                                                                 \
     "vldrw.u32 q6, [r12, #64]\n\t"                                                                 \
-    "vldrw.u32 q7, [r12, #80]\n\t" pro "mov r5, r2\n\t"                                                                               \
-    "ldr r3, [r12, #136]\n\t"                                                                      \
-    "ldr r11, [r12, #132]\n\t"                                                                     \
+    "vldrw.u32 q7, [r12, #80]\n\t" pro "mov r5, r2\n\t"                                            \
+    "ldr r3, [r12, #140]\n\t"                                                                      \
+    "ldr r11, [r12, #136]\n\t"                                                                     \
     "cmp r3, #0\n\t"                                                                               \
     "ble 3f\n"                                                                                     \
     "1:\n\t"                                                                                       \
-    "ldrd r0, r2, [r12, #100]\n\t"                                                                 \
-    "ldrd r4, r6, [r12, #108]\n\t"                                                                 \
-    "ldrd r7, r8, [r12, #116]\n\t"                                                                 \
-    "ldrd r9, r10, [r12, #124]\n\t" dot_loop "vdup.32 q0, r0\n\t"                                  \
+    "ldrd r0, r2, [r12, #104]\n\t"                                                                 \
+    "ldrd r4, r6, [r12, #112]\n\t"                                                                 \
+    "ldrd r7, r8, [r12, #120]\n\t"                                                                 \
+    "ldrd r9, r10, [r12, #128]\n\t" dot_loop "vdup.32 q0, r0\n\t"                                  \
     "vmov.32 q0[1], r2\n\t"                                                                        \
     "vmov.32 q0[2], r4\n\t"                                                                        \
-    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                                                      \
+    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                           \
     "vmin.s32 q0, q0, q7\n\t"                                                                      \
     "vstrb.32 q0, [r5]\n\t"                                                                        \
-    "ldrd r7, r8, [r12, #140]\n\t"                                                                 \
+    "ldrd r7, r8, [r12, #144]\n\t"                                                                 \
     "add r5, r7\n\t"                                                                               \
     "sub r1, r8\n\t"                                                                               \
     "subs r3, #1\n\t"                                                                              \
@@ -309,9 +286,8 @@ typedef char mat4_layout_check[offsetof(mat4, xadj) == 144 ? 1 : -1];
 
 #define MVE_UNUSED __attribute__((unused))
 #define MAT4_FN(name, loop, pro, rq)                                                               \
-    static __attribute__((naked, noinline)) void name(MVE_UNUSED const mat4 *d,                    \
-                                                      MVE_UNUSED const int8_t *x,                  \
-                                                      MVE_UNUSED int8_t *out)                      \
+    static __attribute__((naked, noinline)) void name(                                             \
+        MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
     {                                                                                              \
         __asm__ volatile(MAT4_ASM(loop, pro, rq));                                                 \
     }
@@ -347,19 +323,19 @@ static void vec1_mve(const int8_t *x, const int8_t *w, int32_t K, int32_t OC, co
         const int32_t k = per_tensor ? 0 : o;
         int32_t acc = bias ? bias[o] : 0;
         dot_mve(w + o * K, K, x, K, off, 1, &acc);
-        out[o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1],
-                                 ooff_lo_hi[2]);
+        out[o] =
+            mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1], ooff_lo_hi[2]);
     }
 }
 
-/* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
+/* npix rows of K int8 (x, x + K, ...) times the filter rows of output
  * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
  * pointwise convolution and the fully connected layer. Channel blocks
  * outside, pixels inside, so a block's constants are made once. */
-static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, int32_t K,
-                    int32_t OC, const int32_t *seeds, const int32_t *bias, int32_t off,
-                    const int32_t *mult, const int8_t *shift, int32_t per_tensor, int8_t *out,
-                    int32_t os, const int32_t *ooff_lo_hi)
+static void mat_mve(const int8_t *x, int32_t npix, const int8_t *w, int32_t K, int32_t OC,
+                    const int32_t *seeds, const int32_t *bias, int32_t off, const int32_t *mult,
+                    const int8_t *shift, int32_t per_tensor, int8_t *out, int32_t os,
+                    const int32_t *ooff_lo_hi)
 {
     int32_t o, px;
     if (!seeds && npix == 1) {
@@ -370,8 +346,8 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
         const int8_t *wb = w + o * K;
         int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
         int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
-        rqv r;
-        rqv_prep(&r, mult, shift, o, per_tensor, ooff_lo_hi);
+        mat4 d;
+        rqv_prep(&d.r, mult, shift, o, per_tensor, ooff_lo_hi);
         if (seeds) {
             b0 = seeds[o];
             b1 = seeds[o + 1];
@@ -383,15 +359,7 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             b2 = seed_mve(wb + 2 * K, K, off, b2);
             b3 = seed_mve(wb + 3 * K, K, off, b3);
         }
-        if (xs == K) {
-            mat4 d;
-            vstrwq_s32(d.m, r.m);
-            vstrwq_s32(d.lsh, r.lsh);
-            vstrwq_s32(d.rsh, r.rsh);
-            vstrwq_s32(d.emask, r.emask);
-            vstrwq_s32(d.lo, r.lo);
-            vstrwq_s32(d.hi, r.hi);
-            d.ooff = r.ooff;
+        {
             d.seed[0] = b0;
             d.seed[1] = b1;
             d.seed[2] = b2;
@@ -404,17 +372,12 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             d.os = os;
             d.K = K % 64 == 0 ? K / 64 : K;
             d.xadj = K % 64 == 0 ? 0 : ((K + 15) & ~15) - K;
-            if (per_tensor ? shift[0] < 0
-                           : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0)
+            if (per_tensor
+                    ? shift[0] < 0
+                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0)
                 (K % 64 == 0 ? mat4_asm64n : mat4_asmn)(&d, x, out + o);
             else
                 (K % 64 == 0 ? mat4_asm64 : mat4_asm)(&d, x, out + o);
-            continue;
-        }
-        for (px = 0; px < npix; ++px) {
-            int32_t s0 = b0, s1 = b1, s2 = b2, s3 = b3;
-            MVE_DOT4(x + px * xs, wb, K, K, s0, s1, s2, s3);
-            vstrbq_s32(out + px * os + o, rqv_apply(&r, vec4(s0, s1, s2, s3)));
         }
     }
     for (; o < OC; ++o) {
@@ -423,9 +386,9 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             int32_t acc = bias ? bias[o] : 0;
             if (seeds) {
                 acc = seeds[o];
-                dot_mve(w + o * K, K, x + px * xs, K, 0, 1, &acc);
+                dot_mve(w + o * K, K, x + px * K, K, 0, 1, &acc);
             } else {
-                dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
+                dot_mve(w + o * K, K, x + px * K, K, off, 1, &acc);
             }
             out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1],
                                                ooff_lo_hi[2]);
@@ -444,7 +407,7 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
     lims[0] = p->output_offset;
     lims[1] = p->act_min;
     lims[2] = p->act_max;
-    mat_mve(input, batches, depth, filter, depth, out_c, NULL, bias, p->input_offset, q->multiplier,
+    mat_mve(input, batches, filter, depth, out_c, NULL, bias, p->input_offset, q->multiplier,
             q->shift, p->per_channel ? 0 : 1, output, out_c, lims);
     return MOTE_OK;
 }
@@ -553,7 +516,7 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                         tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
                     gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi, zp);
                     if (++n == run) {
-                        mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off,
+                        mat_mve(pt, n, filter + o0 * K, K, o1 - o0, seed, bias, off,
                                 q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
                         out_run = out + OC;
                         n = 0;
@@ -562,7 +525,7 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
             }
         }
         if (n > 0)
-            mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off, q->multiplier + o0,
+            mat_mve(pt, n, filter + o0 * K, K, o1 - o0, seed, bias, off, q->multiplier + o0,
                     q->shift + o0, 0, out_run + o0, OC, lims);
     }
 }
@@ -586,7 +549,7 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
         input != output) {
         /* pointwise: every pixel of the batch is one row of K inputs */
         const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
-        mat_mve(input, od->n * od->h * od->w, K, filter, K, OC, NULL, bias, p->input_offset,
+        mat_mve(input, od->n * od->h * od->w, filter, K, OC, NULL, bias, p->input_offset,
                 q->multiplier, q->shift, 0, output, OC, lims);
         return MOTE_OK;
     }
