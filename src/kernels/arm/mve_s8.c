@@ -27,6 +27,7 @@
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
 #include <arm_mve.h>
+#include <stddef.h>
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_mve.h"
@@ -115,33 +116,6 @@ static int32_t seed_mve(const int8_t *w, int32_t K, int32_t off, int32_t bias)
     return (int32_t)((uint32_t)bias + (uint32_t)sw * (uint32_t)off);
 }
 
-/* s[r] += sum_k w[r*K + k] * x[k], r < 4, k < n (n >= 1): one
- * tail-predicated low-overhead loop (DLSTP/LETP), 16 bytes of each of the
- * four filter rows per iteration against one load of x. VMLADAVA needs an
- * even accumulator register (constraint Te). */
-#define MVE_DOT4(x, w, K, cnt_, s0, s1, s2, s3)                                                    \
-    do {                                                                                           \
-        const int8_t *xp_ = (x), *w0_ = (w), *w1_ = w0_ + (K), *w2_ = w1_ + (K);                   \
-        const int8_t *w3_ = w2_ + (K);                                                             \
-        __asm__ volatile(                                                                          \
-            "dlstp.8 lr, %[cnt]\n"                                                                 \
-            "1:\n\t"                                                                               \
-            "vldrb.8 q0, [%[xp]], #16\n\t"                                                         \
-            "vldrb.8 q1, [%[w0]], #16\n\t"                                                         \
-            "vmladava.s8 %[a0], q1, q0\n\t"                                                        \
-            "vldrb.8 q1, [%[w1]], #16\n\t"                                                         \
-            "vmladava.s8 %[a1], q1, q0\n\t"                                                        \
-            "vldrb.8 q1, [%[w2]], #16\n\t"                                                         \
-            "vmladava.s8 %[a2], q1, q0\n\t"                                                        \
-            "vldrb.8 q1, [%[w3]], #16\n\t"                                                         \
-            "vmladava.s8 %[a3], q1, q0\n\t"                                                        \
-            "letp lr, 1b\n"                                                                        \
-            : [xp] "+r"(xp_), [w0] "+r"(w0_), [w1] "+r"(w1_), [w2] "+r"(w2_), [w3] "+r"(w3_),      \
-              [a0] "+Te"(s0), [a1] "+Te"(s1), [a2] "+Te"(s2), [a3] "+Te"(s3)                       \
-            : [cnt] "r"(cnt_)                                                                      \
-            : "d0", "d1", "d2", "d3", "lr", "memory");                                             \
-    } while (0)
-
 /* Two filter rows with their sums (VADDVA), for the input offset when no
  * seeds are prepared: s[r] += sum_k w[r*K + k] * x[k], t[r] += sum_k
  * w[r*K + k], r < 2. (Four rows would need eight even registers.) */
@@ -212,47 +186,198 @@ static inline __attribute__((always_inline)) int32x4_t vec4(int32_t a, int32_t b
     return vsetq_lane_s32(d, v, 3);
 }
 
-/* npix rows of K int8 (x, x + xs, ...) times the filter rows of output
- * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
- * pointwise convolution and the fully connected layer. Channel blocks
- * outside, pixels inside, so a block's constants are made once. */
-static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, int32_t K,
-                    int32_t OC, const int32_t *seeds, const int32_t *bias, int32_t off,
-                    const int32_t *mult, const int8_t *shift, int32_t per_tensor, int8_t *out,
-                    int32_t os, const int32_t *ooff_lo_hi)
+/* What mat4_asm reads (offsets fixed in its assembly): a block of four
+ * output channels over npix pixels, the output stage in vector form. */
+typedef struct mat4 {
+    rqv r;              /* 0 .. 80: m, lsh, rsh, emask, lo, hi; 96: ooff */
+    int32_t seed[4];    /* 104 .. 116 */
+    const int8_t *w[4]; /* 120 .. 132: filter rows */
+    int32_t K, npix;    /* 136, 140 */
+    int32_t os, xadj;   /* 144, 148: out step, x back */
+} mat4;
+typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, seed) == 104 &&
+                                       offsetof(mat4, xadj) == 148
+                                   ? 1
+                                   : -1];
+
+/* Four output channels of npix pixels (x: the first, r1; out: r5): per
+ * pixel the seeds, a low-overhead loop (r11 its count) of 16 bytes of
+ * each of the four filter rows against one load of x, VMLADAVA.S8 into
+ * the even registers r0, r2, r4, r6 (it needs even ones), the four sums
+ * into one vector (VDUP and three one-lane VMOVs), the output stage of
+ * rqv_apply and one store; x steps on by the bytes the loop read, xadj
+ * back. */
+#define MAT4_ASM(dot_loop, pro, rq)                                                                \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "mov r12, r0\n\t"                                                                              \
+    "vldrw.u32 q2, [r12]\n\t"                                                                      \
+    "vldrw.u32 q3, [r12, #16]\n\t"                                                                 \
+    "vldrw.u32 q4, [r12, #32]\n\t"                                                                 \
+    "vldrw.u32 q5, [r12, #48]\n\t"                                                                 \
+    "vldrw.u32 q6, [r12, #64]\n\t"                                                                 \
+    "vldrw.u32 q7, [r12, #80]\n\t" pro "mov r5, r2\n\t"                                            \
+    "ldr r3, [r12, #140]\n\t"                                                                      \
+    "ldr r11, [r12, #136]\n\t"                                                                     \
+    "cmp r3, #0\n\t"                                                                               \
+    "ble 3f\n"                                                                                     \
+    "1:\n\t"                                                                                       \
+    "ldrd r0, r2, [r12, #104]\n\t"                                                                 \
+    "ldrd r4, r6, [r12, #112]\n\t"                                                                 \
+    "ldrd r7, r8, [r12, #120]\n\t"                                                                 \
+    "ldrd r9, r10, [r12, #128]\n\t" dot_loop "vdup.32 q0, r0\n\t"                                  \
+    "vmov.32 q0[1], r2\n\t"                                                                        \
+    "vmov.32 q0[2], r4\n\t"                                                                        \
+    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                           \
+    "vmin.s32 q0, q0, q7\n\t"                                                                      \
+    "vstrb.32 q0, [r5]\n\t"                                                                        \
+    "ldrd r7, r8, [r12, #144]\n\t"                                                                 \
+    "add r5, r7\n\t"                                                                               \
+    "sub r1, r8\n\t"                                                                               \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n"                                                                                     \
+    "3:\n\t"                                                                                       \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+/* 16 bytes of x against 16 of each filter row. */
+#define MAT4_STEP                                                                                  \
+    "vldrb.8 q0, [r1], #16\n\t"                                                                    \
+    "vldrb.8 q1, [r7], #16\n\t"                                                                    \
+    "vmladava.s8 r0, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r8], #16\n\t"                                                                    \
+    "vmladava.s8 r2, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r9], #16\n\t"                                                                    \
+    "vmladava.s8 r4, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r10], #16\n\t"                                                                   \
+    "vmladava.s8 r6, q1, q0\n\t"
+
+/* The output stage (rqv_apply) of q0: lsh q3, m q2, emask q5, rsh q4. */
+#define MAT4_RQ                                                                                    \
+    "vshl.s32 q0, q0, q3\n\t"                                                                      \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vand q1, q1, q5\n\t"                                                                          \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "ldr r7, [r12, #96]\n\t"                                                                       \
+    "vadd.i32 q0, q0, r7\n\t"
+
+/* The same when the four shifts are negative (lsh 0, emask -1): the zero
+ * point in q5 (MAT4_RQN_PRO). */
+#define MAT4_RQN_PRO                                                                               \
+    "ldr r7, [r12, #96]\n\t"                                                                       \
+    "vdup.32 q5, r7\n\t"
+#define MAT4_RQN                                                                                   \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "vadd.i32 q0, q0, q5\n\t"
+
+/* Any K (r11 = K): tail-predicated, ceil(K / 16) * 16 bytes read. */
+#define MAT4_LOOP                                                                                  \
+    "dlstp.8 lr, r11\n"                                                                            \
+    "2:\n\t" MAT4_STEP "letp lr, 2b\n\t"
+/* K a multiple of 64 (r11 = K / 64): four steps per iteration. */
+#define MAT4_LOOP64                                                                                \
+    "dls lr, r11\n"                                                                                \
+    "2:\n\t" MAT4_STEP MAT4_STEP MAT4_STEP MAT4_STEP "le lr, 2b\n\t"
+
+#define MVE_UNUSED __attribute__((unused))
+#define MAT4_FN(name, loop, pro, rq)                                                               \
+    static __attribute__((naked, noinline)) void name(                                             \
+        MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
+    {                                                                                              \
+        __asm__ volatile(MAT4_ASM(loop, pro, rq));                                                 \
+    }
+MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ)
+MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
+MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
+MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
+
+/* One row of K int8 times the filter rows of output channels 0 .. OC - 1,
+ * no seeds: mat_mve for one pixel, the sums of the weights (for the input
+ * offset) in the same loop as the dot products (MVE_DOT2S). */
+static void vec1_mve(const int8_t *x, const int8_t *w, int32_t K, int32_t OC, const int32_t *bias,
+                     int32_t off, const int32_t *mult, const int8_t *shift, int32_t per_tensor,
+                     int8_t *out, const int32_t *ooff_lo_hi)
 {
-    int32_t o, px;
+    int32_t o;
     for (o = 0; o + 4 <= OC; o += 4) {
         const int8_t *wb = w + o * K;
         int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
         int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
         rqv r;
         rqv_prep(&r, mult, shift, o, per_tensor, ooff_lo_hi);
+        MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
+        MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
+        b0 = (int32_t)((uint32_t)b0 + (uint32_t)t0 * (uint32_t)off);
+        b1 = (int32_t)((uint32_t)b1 + (uint32_t)t1 * (uint32_t)off);
+        b2 = (int32_t)((uint32_t)b2 + (uint32_t)t2 * (uint32_t)off);
+        b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
+        vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
+    }
+    for (; o < OC; ++o) {
+        const int32_t k = per_tensor ? 0 : o;
+        int32_t acc = bias ? bias[o] : 0;
+        dot_mve(w + o * K, K, x, K, off, 1, &acc);
+        out[o] =
+            mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1], ooff_lo_hi[2]);
+    }
+}
+
+/* npix rows of K int8 (x, x + K, ...) times the filter rows of output
+ * channels 0 .. OC - 1 (4 at a time), seeds bias + off * sum(w): the
+ * pointwise convolution and the fully connected layer. Channel blocks
+ * outside, pixels inside, so a block's constants are made once. */
+static void mat_mve(const int8_t *x, int32_t npix, const int8_t *w, int32_t K, int32_t OC,
+                    const int32_t *seeds, const int32_t *bias, int32_t off, const int32_t *mult,
+                    const int8_t *shift, int32_t per_tensor, int8_t *out, int32_t os,
+                    const int32_t *ooff_lo_hi)
+{
+    int32_t o, px;
+    if (!seeds && npix == 1) {
+        vec1_mve(x, w, K, OC, bias, off, mult, shift, per_tensor, out, ooff_lo_hi);
+        return;
+    }
+    for (o = 0; o + 4 <= OC; o += 4) {
+        const int8_t *wb = w + o * K;
+        int32_t b0 = bias ? bias[o] : 0, b1 = bias ? bias[o + 1] : 0;
+        int32_t b2 = bias ? bias[o + 2] : 0, b3 = bias ? bias[o + 3] : 0;
+        mat4 d;
+        rqv_prep(&d.r, mult, shift, o, per_tensor, ooff_lo_hi);
         if (seeds) {
             b0 = seeds[o];
             b1 = seeds[o + 1];
             b2 = seeds[o + 2];
             b3 = seeds[o + 3];
-        } else if (npix == 1) {
-            int32_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-            MVE_DOT2S(x, wb, K, K, b0, b1, t0, t1);
-            MVE_DOT2S(x, wb + 2 * K, K, K, b2, b3, t2, t3);
-            b0 = (int32_t)((uint32_t)b0 + (uint32_t)t0 * (uint32_t)off);
-            b1 = (int32_t)((uint32_t)b1 + (uint32_t)t1 * (uint32_t)off);
-            b2 = (int32_t)((uint32_t)b2 + (uint32_t)t2 * (uint32_t)off);
-            b3 = (int32_t)((uint32_t)b3 + (uint32_t)t3 * (uint32_t)off);
-            vstrbq_s32(out + o, rqv_apply(&r, vec4(b0, b1, b2, b3)));
-            continue;
         } else {
             b0 = seed_mve(wb, K, off, b0);
             b1 = seed_mve(wb + K, K, off, b1);
             b2 = seed_mve(wb + 2 * K, K, off, b2);
             b3 = seed_mve(wb + 3 * K, K, off, b3);
         }
-        for (px = 0; px < npix; ++px) {
-            int32_t s0 = b0, s1 = b1, s2 = b2, s3 = b3;
-            MVE_DOT4(x + px * xs, wb, K, K, s0, s1, s2, s3);
-            vstrbq_s32(out + px * os + o, rqv_apply(&r, vec4(s0, s1, s2, s3)));
+        {
+            d.seed[0] = b0;
+            d.seed[1] = b1;
+            d.seed[2] = b2;
+            d.seed[3] = b3;
+            d.w[0] = wb;
+            d.w[1] = wb + K;
+            d.w[2] = wb + 2 * K;
+            d.w[3] = wb + 3 * K;
+            d.npix = npix;
+            d.os = os;
+            d.K = K % 64 == 0 ? K / 64 : K;
+            d.xadj = K % 64 == 0 ? 0 : ((K + 15) & ~15) - K;
+            if (per_tensor
+                    ? shift[0] < 0
+                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0)
+                (K % 64 == 0 ? mat4_asm64n : mat4_asmn)(&d, x, out + o);
+            else
+                (K % 64 == 0 ? mat4_asm64 : mat4_asm)(&d, x, out + o);
         }
     }
     for (; o < OC; ++o) {
@@ -261,9 +386,9 @@ static void mat_mve(const int8_t *x, int32_t npix, int32_t xs, const int8_t *w, 
             int32_t acc = bias ? bias[o] : 0;
             if (seeds) {
                 acc = seeds[o];
-                dot_mve(w + o * K, K, x + px * xs, K, 0, 1, &acc);
+                dot_mve(w + o * K, K, x + px * K, K, 0, 1, &acc);
             } else {
-                dot_mve(w + o * K, K, x + px * xs, K, off, 1, &acc);
+                dot_mve(w + o * K, K, x + px * K, K, off, 1, &acc);
             }
             out[px * os + o] = mote_arm_out_s8(acc, mult[k], shift[k], ooff_lo_hi[0], ooff_lo_hi[1],
                                                ooff_lo_hi[2]);
@@ -282,7 +407,7 @@ mote_status mote_mve_fully_connected_s8(const mote_fc_s8_params *p, const mote_r
     lims[0] = p->output_offset;
     lims[1] = p->act_min;
     lims[2] = p->act_max;
-    mat_mve(input, batches, depth, filter, depth, out_c, NULL, bias, p->input_offset, q->multiplier,
+    mat_mve(input, batches, filter, depth, out_c, NULL, bias, p->input_offset, q->multiplier,
             q->shift, p->per_channel ? 0 : 1, output, out_c, lims);
     return MOTE_OK;
 }
@@ -391,7 +516,7 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                         tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
                     gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi, zp);
                     if (++n == run) {
-                        mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off,
+                        mat_mve(pt, n, filter + o0 * K, K, o1 - o0, seed, bias, off,
                                 q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
                         out_run = out + OC;
                         n = 0;
@@ -400,7 +525,7 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
             }
         }
         if (n > 0)
-            mat_mve(pt, n, K, filter + o0 * K, K, o1 - o0, seed, bias, off, q->multiplier + o0,
+            mat_mve(pt, n, filter + o0 * K, K, o1 - o0, seed, bias, off, q->multiplier + o0,
                     q->shift + o0, 0, out_run + o0, OC, lims);
     }
 }
@@ -424,7 +549,7 @@ mote_status mote_mve_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
         input != output) {
         /* pointwise: every pixel of the batch is one row of K inputs */
         const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
-        mat_mve(input, od->n * od->h * od->w, K, filter, K, OC, NULL, bias, p->input_offset,
+        mat_mve(input, od->n * od->h * od->w, filter, K, OC, NULL, bias, p->input_offset,
                 q->multiplier, q->shift, 0, output, OC, lims);
         return MOTE_OK;
     }
