@@ -1,16 +1,16 @@
 /*
- * cases_dm.c — random cases for the arm_dsp_dm row (depthwise_conv2d_s8_dm_dsp.c):
- * DEPTHWISE_CONV_2D int8 with one input channel and depth multiplier
- * 2..16 (sometimes up to 32), run as a convolution on the transposed weights. Windows 1..5 x
- * 1..5 (K * M <= 256), strides 1-2, SAME / VALID and band-like calls (top
- * padding and output rows of a band: any pad_h below the window, fewer
- * output rows), per-channel multipliers and shifts, biases up to and past
- * 2^29, inputs, filters and offsets at the int8 extremes. Expected output:
+ * cases_dm.c — random cases for the arm_dsp_dm and arm_dsp_dm_any rows
+ * (depthwise_conv2d_s8_dm_dsp.c): DEPTHWISE_CONV_2D int8 with one input
+ * channel and depth multiplier 2..16 (sometimes up to 32), run as a
+ * convolution on the transposed weights. Windows 1..5 x 1..5 (K * M <=
+ * 256), strides 1-2, SAME / VALID and band-like calls (top padding and
+ * output rows of a band: any pad_h below the window, fewer output rows),
+ * per-channel multipliers and shifts, biases up to and past 2^29, inputs,
+ * filters and offsets at the int8 extremes. Expected output:
  * mote_ref_depthwise_conv2d_s8's; guard bytes after the output catch writes
- * past it. Each case goes through the row's step function with a step block
- * as lowering writes it; the row must take every case its fits accepts,
- * and the count of taken cases is reported (0 would mean the row is never
- * tested).
+ * past it. Each case goes through the step function of the row whose fits
+ * takes it, with a step block as lowering writes it; the other row must
+ * refuse it. The count of taken cases is reported (0 fails the suite).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -157,7 +157,7 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
         out_n = s->out.h * s->out.w * M;
         sr = mote_ref_depthwise_conv2d_s8(p, &q, &s->in, dmc_in, &s->filter, dmc_filt, bias,
                                           &s->out, dmc_ref);
-        if (!mote_arm_dw_dm_fits(s)) {
+        if (!mote_arm_dw_dm_fits(s) && !mote_arm_dw_dm_any_fits(s)) {
             /* not the row's case: it must still refuse it at run time */
             ins[0] = dmc_in;
             ins[1] = dmc_filt;
@@ -166,7 +166,8 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
             io.in = ins;
             io.out = outs;
             io.scratch = NULL;
-            if (mote_arm_dw_dm_step(s, &io) != MOTE_E_ARG) {
+            if (mote_arm_dw_dm_step(s, &io) != MOTE_E_ARG ||
+                mote_arm_dw_dm_any_step(s, &io) != MOTE_E_ARG) {
                 printf("dm cases FAIL case %d: refused by fits, run by the step\n", i);
                 ++*failed;
             } else {
@@ -182,7 +183,15 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
         io.in = ins;
         io.out = outs;
         io.scratch = NULL;
-        sa = mote_arm_dw_dm_step(s, &io);
+        /* the row that takes it; the other must refuse it */
+        if (mote_arm_dw_dm_fits(s)) {
+            sa = mote_arm_dw_dm_step(s, &io);
+            if (mote_arm_dw_dm_any_fits(s) || mote_arm_dw_dm_any_step(s, &io) != MOTE_E_ARG)
+                sa = MOTE_E_STATE;
+        } else {
+            sa = mote_arm_dw_dm_any_step(s, &io);
+            if (mote_arm_dw_dm_step(s, &io) != MOTE_E_ARG) sa = MOTE_E_STATE;
+        }
         if (sr != MOTE_OK || sa != MOTE_OK || memcmp(dmc_ref, dmc_arm, (size_t)out_n) != 0 ||
             memcmp(dmc_ref + out_n, dmc_arm + out_n, DMC_GUARD) != 0) {
             if (*failed < 5)

@@ -1005,7 +1005,7 @@ int main(void)
     }
     { /* cases_dm.c: depthwise, one input channel, multiplier > 1 (arm_dsp_dm) */
         int f, t, ps = mote_test_dm_cases(n, &f, &t);
-        printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm row)\n", ps, f, t);
+        printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm / dm_any rows)\n", ps, f, t);
         total_pass += ps;
         total_fail += f + (t == 0);
     }
