@@ -61,11 +61,25 @@ struct armk_s16_bufs {
     uint32_t step[(sizeof(mote_conv_s16_step) + 5 * S_CH) / 4 + 2];
 };
 
+/* cases_dm.c: depthwise, one input channel, depth multiplier > 1. */
+#define DMC_IN (40 * 40)
+#define DMC_OUT (40 * 40 * 16)
+#define DMC_GUARD 16
+struct armk_dm_bufs {
+    int8_t in[DMC_IN];
+    int8_t ref[DMC_OUT + DMC_GUARD];
+    int8_t arm[DMC_OUT + DMC_GUARD];
+    int8_t filt[256];
+    int32_t bias[32];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * 32) / 4 + 1];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
     struct armk_rows_bufs rows;
     struct armk_s16_bufs s16;
+    struct armk_dm_bufs dm;
 };
 extern union armk_cases_bufs armk_cases;
 

@@ -40,6 +40,7 @@
 
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken); /* cases_dw2.c */
+int mote_test_dm_cases(int n_cases, int *failed, int *taken);  /* cases_dm.c */
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -1001,6 +1002,12 @@ int main(void)
         printf("depthwise 3x3 stride-2 cases: %d passed, %d failed (%d on the s2 row)\n", ps, f, t);
         total_pass += ps;
         total_fail += f;
+    }
+    { /* cases_dm.c: depthwise, one input channel, multiplier > 1 (arm_dsp_dm) */
+        int f, t, ps = mote_test_dm_cases(n, &f, &t);
+        printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm / dm_any rows)\n", ps, f, t);
+        total_pass += ps;
+        total_fail += f + (t == 0);
     }
     for (i = 0; i < 6; ++i)
         printf("%s: %d passed, %d failed (%d not taken by the arm kernel)\n", c[i].name,

@@ -60,6 +60,13 @@ mote_status mote_arm_dw_3x3_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_dw_general_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_dw_rows_3x3_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_dw_rows_step(const void *step, const mote_kernel_io *io);
+/* One input channel, depth multiplier M > 1, K * M <= 256: the CONV_2D
+ * paths on the transposed weights (depthwise_conv2d_s8_dm_dsp.c); dm:
+ * the widened path with M % 4 == 0, dm_any: the other cases. */
+int mote_arm_dw_dm_fits(const void *step);
+int mote_arm_dw_dm_any_fits(const void *step);
+mote_status mote_arm_dw_dm_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_dw_dm_any_step(const void *step, const mote_kernel_io *io);
 
 int mote_arm_fully_connected_s8_step_fits(const void *step);
 int mote_arm_avg_pool_s8_step_fits(const void *step);
