@@ -503,6 +503,21 @@ typedef struct dw3s_tab {
     "bfi     r11, r4, #(8 * " #c "), #8\n\t"                                                       \
     "bfi     r12, r5, #(8 * " #c "), #8\n\t"
 
+/* The activation range on the two packed output words r11, r12 (lo4 r7, hi4
+ * r8, four int8 lanes each), skipped when the table's full (r6) says the
+ * range is all of int8. */
+#define DW3S_CLAMP                                                                                 \
+    "cbnz    r6, 2f\n\t"                                                                            \
+    "ssub8   lr, r11, r7\n\t"                                                                       \
+    "sel     r11, r11, r7\n\t"                                                                      \
+    "ssub8   lr, r8, r11\n\t"                                                                       \
+    "sel     r11, r11, r8\n\t"                                                                      \
+    "ssub8   lr, r12, r7\n\t"                                                                       \
+    "sel     r12, r12, r7\n\t"                                                                      \
+    "ssub8   lr, r8, r12\n\t"                                                                       \
+    "sel     r12, r12, r8\n\t"                                                                      \
+    "2:\n\t"
+
 /*
  * Outputs of one line, four channels: the window lines at p (int16 lines,
  * slot offsets above, p at the line's first element); each step the
@@ -521,16 +536,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "1:\n\t" DW3S_CH(0) "ssat    r11, #8, r4\n\t"
                      "ssat    r12, #8, r5\n\t" DW3S_CH(1) DW3S_PACK(1) DW3S_CH(2) DW3S_PACK(2)
                          DW3S_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
-                     "cbnz    r6, 2f\n\t"
-                     "ssub8   lr, r11, r7\n\t"
-                     "sel     r11, r11, r7\n\t"
-                     "ssub8   lr, r8, r11\n\t"
-                     "sel     r11, r11, r8\n\t"
-                     "ssub8   lr, r12, r7\n\t"
-                     "sel     r12, r12, r7\n\t"
-                     "ssub8   lr, r8, r12\n\t"
-                     "sel     r12, r12, r8\n\t"
-                     "2:\n\t"
+                     DW3S_CLAMP
                      "sub     r2, r2, #160\n\t"
                      "cmp     r3, #1\n\t"
                      "beq     3f\n\t"
@@ -590,16 +596,7 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      "1:\n\t" DW3S2_CH(0) "ssat    r11, #8, r4\n\t"
                      "ssat    r12, #8, r5\n\t" DW3S2_CH(1) DW3S_PACK(1) DW3S2_CH(2) DW3S_PACK(2)
                          DW3S2_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
-                     "cbnz    r6, 2f\n\t"
-                     "ssub8   lr, r11, r7\n\t"
-                     "sel     r11, r11, r7\n\t"
-                     "ssub8   lr, r8, r11\n\t"
-                     "sel     r11, r11, r8\n\t"
-                     "ssub8   lr, r12, r7\n\t"
-                     "sel     r12, r12, r7\n\t"
-                     "ssub8   lr, r8, r12\n\t"
-                     "sel     r12, r12, r8\n\t"
-                     "2:\n\t"
+                     DW3S_CLAMP
                      "sub     r2, r2, #160\n\t"
                      "str     r11, [r1]\n\t"
                      "cmp     r3, #2\n\t"
