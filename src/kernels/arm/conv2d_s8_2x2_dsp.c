@@ -143,8 +143,9 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
 
 /* n groups of four int8 inputs from src, widened with the offset into
  * one pixel's slots of the interleaved patch (d[0], d[1], then d[4], d[5],
- * ...); four groups per iteration. Returns d past the last group. */
-static int32_t *c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
+ * ...); four groups per iteration. Returns d past the last group. Shared
+ * with the four-pixel path (conv2d_s8_4px_dsp.c). */
+int32_t *mote_arm_c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
 {
     const int8_t *end = src + 4 * n;
     for (; end - src >= 16; src += 16, d += 16) {
@@ -173,7 +174,7 @@ static int32_t *c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
  * group j), for C % 4 == 0: every tap is C / 4 whole groups, read straight
  * from the input; a tap outside adds nothing (zero words, as the
  * reference skips it). */
-static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
+void mote_arm_c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
                     const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
                     int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2)
 {
@@ -184,7 +185,7 @@ static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
         const int in_y = ky >= ky_lo && ky < ky_hi;
         for (kx = 0; kx < KW; ++kx) {
             if (in_y && kx >= kx_lo && kx < kx_hi) {
-                d = c2_widen(
+                d = mote_arm_c2_widen(
                     d, in_batch + ((y0 + g->dilation_h * ky) * id->w + x0 + g->dilation_w * kx) * C,
                     gc, off2);
             } else {
@@ -244,13 +245,8 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
      * path (as shifts above -2 do). */
     if (p->output_offset < -128 || p->output_offset > 127) return 0;
     for (o = 0; o < OC; ++o) {
-        const int32_t sh = q->shift[o];
-        if (sh > -2 || sh < -23) return 0;
+        if (!mote_arm_c2_chan(p, q, o, &c.prs[o / 2][2 + 3 * (o % 2)])) return 0;
         c.prs[o / 2][o % 2] = bias ? bias[o] : 0;
-        c.prs[o / 2][2 + 3 * (o % 2)] = q->multiplier[o];
-        c.prs[o / 2][3 + 3 * (o % 2)] =
-            (int32_t)((1u << (-sh - 2)) + ((uint32_t)p->output_offset << (-sh - 1)));
-        c.prs[o / 2][4 + 3 * (o % 2)] = -sh - 1;
     }
     if (pad) {
         /* the last two rows, each padded with zero weights to Kp */
@@ -287,11 +283,11 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         const int8_t *src = in_batch + (y0 * IW + x0) * C;
                         int32_t *d = xw + 2 * k, r;
                         for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C)
-                            d = c2_widen(d, src, gd, off2);
+                            d = mote_arm_c2_widen(d, src, gd, off2);
                         continue;
                     }
                     if (taps) {
-                        c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
+                        mote_arm_c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
                                 off2);
                         continue;
                     }
@@ -314,7 +310,7 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         mote_arm_gather_window(raw, Kp, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
                                                kx_lo, kx_hi, zp);
                     }
-                    (void)c2_widen(xw + 2 * k, raw, G, off2);
+                    (void)mote_arm_c2_widen(xw + 2 * k, raw, G, off2);
                 }
                 c.dpix = two ? OC : 0;
                 c.k = K;
