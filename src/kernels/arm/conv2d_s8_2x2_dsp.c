@@ -141,6 +141,12 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* d[0] = lo, d[1] = hi in one STRD (d word-aligned) */
+static inline __attribute__((always_inline)) void c2_st2(int32_t *d, int32_t lo, int32_t hi)
+{
+    __asm__ volatile("strd    %1, %2, [%0]" : : "r"(d), "r"(lo), "r"(hi) : "memory");
+}
+
 /* n groups of four int8 inputs from src, widened with the offset into
  * one pixel's slots of the interleaved patch (d[0], d[1], then d[4], d[5],
  * ...); four groups per iteration. Returns d past the last group. Shared
@@ -151,19 +157,21 @@ int32_t *mote_arm_c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off
     for (; end - src >= 16; src += 16, d += 16) {
         const uint32_t a = mote_arm_ld32(src), b = mote_arm_ld32(src + 4);
         const uint32_t c = mote_arm_ld32(src + 8), e = mote_arm_ld32(src + 12);
-        d[0] = mote_arm_even(a, off2);
-        d[1] = mote_arm_odd(a, off2);
-        d[4] = mote_arm_even(b, off2);
-        d[5] = mote_arm_odd(b, off2);
-        d[8] = mote_arm_even(c, off2);
-        d[9] = mote_arm_odd(c, off2);
-        d[12] = mote_arm_even(e, off2);
-        d[13] = mote_arm_odd(e, off2);
+        /* d[0], d[1], d[4], d[5], d[8], d[9], d[12], d[13]: four STRD */
+        __asm__ volatile("strd    %1, %2, [%0]\n\t"
+                         "strd    %3, %4, [%0, #16]\n\t"
+                         "strd    %5, %6, [%0, #32]\n\t"
+                         "strd    %7, %8, [%0, #48]"
+                         :
+                         : "r"(d), "r"(mote_arm_even(a, off2)), "r"(mote_arm_odd(a, off2)),
+                           "r"(mote_arm_even(b, off2)), "r"(mote_arm_odd(b, off2)),
+                           "r"(mote_arm_even(c, off2)), "r"(mote_arm_odd(c, off2)),
+                           "r"(mote_arm_even(e, off2)), "r"(mote_arm_odd(e, off2))
+                         : "memory");
     }
     for (; src != end; src += 4, d += 4) {
         const uint32_t v = mote_arm_ld32(src);
-        d[0] = mote_arm_even(v, off2);
-        d[1] = mote_arm_odd(v, off2);
+        c2_st2(d, mote_arm_even(v, off2), mote_arm_odd(v, off2));
     }
     return d;
 }
