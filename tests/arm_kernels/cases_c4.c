@@ -189,9 +189,18 @@ int armk_cases_c4(int n_cases, int *passed, int *failed)
         a = armk_int(&r, -128, 127);
         b = armk_int(&r, -128, 127);
         switch (armk_rnd(&r) % 3) {
-        case 0: p.act_min = -128; p.act_max = 127; break;
-        case 1: p.act_min = a < b ? a : b; p.act_max = a < b ? b : a; break;
-        default: p.act_min = a; p.act_max = 127; break;
+        case 0:
+            p.act_min = -128;
+            p.act_max = 127;
+            break;
+        case 1:
+            p.act_min = a < b ? a : b;
+            p.act_max = a < b ? b : a;
+            break;
+        default:
+            p.act_min = a;
+            p.act_max = 127;
+            break;
         }
         for (j = 0; j < od.c; ++j) {
             c4_mult[j] = armk_rnd(&r) % 8 == 0   ? INT32_MAX
@@ -203,9 +212,9 @@ int armk_cases_c4(int n_cases, int *passed, int *failed)
                 c4_shift[j] = (int8_t)armk_int(&r, -23, -2);
             else
                 c4_shift[j] = (int8_t)armk_int(&r, -12, -4);
-            c4_bias[j] = extreme ? (armk_rnd(&r) % 2 ? 1 : -1) *
-                                       ((1 << 30) - (int32_t)(armk_rnd(&r) % 4096))
-                                 : armk_int(&r, -30000, 30000);
+            c4_bias[j] =
+                extreme ? (armk_rnd(&r) % 2 ? 1 : -1) * ((1 << 30) - (int32_t)(armk_rnd(&r) % 4096))
+                        : armk_int(&r, -30000, 30000);
         }
         if (smode == 5) /* one channel past the fold: the path refuses the case */
             c4_shift[armk_int(&r, 0, od.c - 1)] = (int8_t)(armk_rnd(&r) % 2 ? -24 : -1);
@@ -238,8 +247,7 @@ int armk_cases_c4(int n_cases, int *passed, int *failed)
         if (path == MOTE_ARM_CONV_4PX) {
             mote_conv_s8_step *s = c4_make_step(&p, &id, &fd, &od);
             c4_prep_out(n_out);
-            st = mote_arm_conv_4px_fits(s) ? c4_run_step(s, c4_in, bias, c4_arm, 0)
-                                           : MOTE_E_STATE;
+            st = mote_arm_conv_4px_fits(s) ? c4_run_step(s, c4_in, bias, c4_arm, 0) : MOTE_E_STATE;
             c4_record(st == MOTE_OK && c4_same(n_out), passed, failed, "arm_dsp_4px row", i, &id,
                       &fd, &od, &p);
             ++row_n;

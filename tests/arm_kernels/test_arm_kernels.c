@@ -975,7 +975,8 @@ static void bench(counts *c)
 
 void armk_cases_pw(int n_cases, int *passed, int *failed); /* cases_pw.c */
 int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
-int armk_cases_c4(int n_cases, int *passed, int *failed); /* cases_c4.c (h-c4) */
+/* cases_c4.c (h-c4) */
+int armk_cases_c4(int n_cases, int *passed, int *failed);
 
 int main(void)
 {
@@ -1040,7 +1041,8 @@ int main(void)
         total_fail += c[i].failed;
     }
     (void)armk_cases_conv(&total_pass, &total_fail); /* cases_conv.c (h-conv) */
-    (void)armk_cases_c4(n / 5, &total_pass, &total_fail); /* cases_c4.c (h-c4) */
+    /* cases_c4.c (h-c4) */
+    (void)armk_cases_c4(n / 5, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -71,7 +71,8 @@ static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
  * widened patches, 2K words, fit the 2x2 path's large frame), OC <= 64. */
 #define MOTE_ARM_P4_MAX_K 288
 #define MOTE_ARM_P4_MAX_OC 64
-#define MOTE_ARM_P4_MIN_K 64 /* the rule routes K >= 64 only (arm_plan.c): 1x1 stride-2 K = 16, 32 lose */
+/* the rule routes K >= 64 only (arm_plan.c): 1x1 stride-2 K = 16, 32 lose */
+#define MOTE_ARM_P4_MIN_K 64
 static inline int mote_arm_p4_ok(int32_t K, int32_t C, int32_t OC, int pw1)
 {
     return !pw1 && C % 4 == 0 && K <= MOTE_ARM_P4_MAX_K && OC <= MOTE_ARM_P4_MAX_OC;

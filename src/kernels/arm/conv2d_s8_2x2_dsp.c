@@ -183,8 +183,8 @@ int32_t *mote_arm_c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off
  * from the input; a tap outside adds nothing (zero words, as the
  * reference skips it). */
 void mote_arm_c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
-                    const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
-                    int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2)
+                      const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
+                      int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2)
 {
     const int32_t C = id->c, gc = C / 4, KW = fd->w;
     int32_t *d = xw;
@@ -295,8 +295,8 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         continue;
                     }
                     if (taps) {
-                        mote_arm_c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
-                                off2);
+                        mote_arm_c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                         kx_lo, kx_hi, off2);
                         continue;
                     }
                     if (g->dilation_w == 1 && inside && kx_lo == 0 && kx_hi == KW && gd >= 1) {

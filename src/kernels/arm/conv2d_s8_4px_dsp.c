@@ -10,14 +10,14 @@
 
 /* Per-call constants of p4_blocks (words; offsets fixed in the asm). */
 typedef struct p4_ctx {
-    int32_t kb;    /* 0: bytes of one two-pixel patch (4K; pixels 2, 3 follow 0, 1) */
-    int32_t nch;   /* 4: output channels (>= 1) */
-    int32_t d1;    /* 8: bytes from pixel 0's outputs to pixel 1's */
-    int32_t d2;    /* 12: ... to pixel 2's */
-    int32_t d3;    /* 16: ... to pixel 3's */
-    uint32_t lo4;  /* 20: act_min in every byte */
-    uint32_t hi4;  /* 24: act_max in every byte */
-    int32_t full;  /* 28: the act range is [-128, 127] */
+    int32_t kb;        /* 0: bytes of one two-pixel patch (4K; pixels 2, 3 follow 0, 1) */
+    int32_t nch;       /* 4: output channels (>= 1) */
+    int32_t d1;        /* 8: bytes from pixel 0's outputs to pixel 1's */
+    int32_t d2;        /* 12: ... to pixel 2's */
+    int32_t d3;        /* 16: ... to pixel 3's */
+    uint32_t lo4;      /* 20: act_min in every byte */
+    uint32_t hi4;      /* 24: act_max in every byte */
+    int32_t full;      /* 28: the act range is [-128, 127] */
     const int32_t *pr; /* 32: per channel (m, hq, e-1, bias) */
     int32_t entry;     /* 36: (-groups) mod 4: where the first pass enters the loop */
     int32_t prs[MOTE_ARM_P4_MAX_OC][4];
@@ -49,6 +49,8 @@ typedef struct p4_ctx {
     "orr     r0, r0, #0x40000000\n\t"                                                              \
     "smlal   r0, r11, " acc ", r8\n\t"                                                             \
     "asr     " acc ", r11, r10\n\t"
+
+#define P4_RQ4 P4_RQ("r4") P4_RQ("r5") P4_RQ("r6") P4_RQ("r7")
 
 /*
  * Four output pixels x every output channel: the filter rows are walked
@@ -99,8 +101,7 @@ __attribute__((naked, noinline)) static void p4_blocks(const int32_t *xw __attri
                      "bne     .Lp4_e0\n\t"
                      "ldr     r12, [sp, #16]\n\t"
                      "ldm     r12!, {r8, r9, r10, r11}\n\t"
-                     "str     r12, [sp, #16]\n\t" P4_RQ("r4") P4_RQ("r5") P4_RQ("r6") P4_RQ("r7")
-                     "ssat    r4, #8, r4\n\t"
+                     "str     r12, [sp, #16]\n\t" P4_RQ4 "ssat    r4, #8, r4\n\t"
                      "ssat    r5, #8, r5\n\t"
                      "ssat    r6, #8, r6\n\t"
                      "ssat    r7, #8, r7\n\t"
