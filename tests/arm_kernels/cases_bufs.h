@@ -74,12 +74,30 @@ struct armk_dm_bufs {
     int32_t step[(sizeof(mote_conv_s8_step) + 5 * 32) / 4 + 1];
 };
 
+/* cases_c4.c: the four-pixel CONV_2D row (h-c4). */
+#define C4_IN (2 * 10 * 10 * 36)
+#define C4_FILT (65 * 324)
+#define C4_OUT (2 * 10 * 10 * 65)
+#define C4_GUARD 32
+#define C4_CH 65
+struct armk_c4_bufs {
+    int8_t in[C4_OUT]; /* the input, or in place the input and output */
+    int8_t filt[C4_FILT];
+    int8_t ref[C4_OUT + C4_GUARD];
+    int8_t arm[C4_OUT + C4_GUARD];
+    int32_t bias[C4_CH], mult[C4_CH];
+    int8_t shift[C4_CH];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * C4_CH) / 4 + 1];
+    uint8_t ring[10 * 10 * 65 + C4_GUARD];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
     struct armk_rows_bufs rows;
     struct armk_s16_bufs s16;
     struct armk_dm_bufs dm;
+    struct armk_c4_bufs c4;
 };
 extern union armk_cases_bufs armk_cases;
 

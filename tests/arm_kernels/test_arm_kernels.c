@@ -232,6 +232,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_2x2_fits, mote_arm_conv_2x2_step},
     {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
+    {mote_arm_conv_4px_fits, mote_arm_conv_4px_step}, /* h-c4 */
 };
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
@@ -240,7 +241,10 @@ static const path_row conv_rows_ip[] = {
     {mote_arm_conv_rows_2x2_fits, mote_arm_conv_rows_2x2_step},
     {mote_arm_conv_rows_patch_fits, mote_arm_conv_rows_patch_step},
     {mote_arm_conv_rows_fits, mote_arm_conv_rows_step},
+    {mote_arm_conv_rows_4px_fits, mote_arm_conv_rows_4px_step}, /* h-c4 */
 };
+#define N_CONV_ROWS ((int)(sizeof conv_rows / sizeof conv_rows[0]))
+#define N_CONV_ROWS_IP ((int)(sizeof conv_rows_ip / sizeof conv_rows_ip[0]))
 static const path_row dw_rows[] = {
     {mote_arm_dw_3x3_fits, mote_arm_dw_3x3_step},
     {mote_arm_dw_3x3_s2_fits, mote_arm_dw_3x3_s2_step},
@@ -429,8 +433,8 @@ static void test_conv(counts *c, int n_cases)
             record(c, sr, sa, out_n, 0, what);
         }
         if (sr == MOTE_OK)
-            check_rows(&rows_c[0], conv_rows, 6, conv_rows_ip, 6, &p, &id, &fd, bias, &od, in_n,
-                       out_n, what);
+            check_rows(&rows_c[0], conv_rows, N_CONV_ROWS, conv_rows_ip, N_CONV_ROWS_IP, &p, &id,
+                       &fd, bias, &od, in_n, out_n, what);
 #if HAVE_MVE
         prepare_out(out_n, 0);
         sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
@@ -971,6 +975,8 @@ static void bench(counts *c)
 
 void armk_cases_pw(int n_cases, int *passed, int *failed); /* cases_pw.c */
 int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
+/* cases_c4.c (h-c4) */
+int armk_cases_c4(int n_cases, int *passed, int *failed);
 
 int main(void)
 {
@@ -1035,6 +1041,8 @@ int main(void)
         total_fail += c[i].failed;
     }
     (void)armk_cases_conv(&total_pass, &total_fail); /* cases_conv.c (h-conv) */
+    /* cases_c4.c (h-c4) */
+    (void)armk_cases_c4(n / 5, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -50,7 +50,8 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_PATCH,    /* one widened patch per pixel (conv2d_s8_patch_dsp.c) */
     MOTE_ARM_CONV_DIRECT,   /* int8 runs, any size (conv2d_s8_direct_dsp.c) */
     MOTE_ARM_CONV_RING,     /* in place, not pointwise: row by row (mote_arm_conv_rows) */
-    MOTE_ARM_CONV_PW4       /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
+    MOTE_ARM_CONV_PW4,      /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
+    MOTE_ARM_CONV_4PX       /* four pixels x one channel (conv2d_s8_4px_dsp.c) */
 } mote_arm_conv_path;
 
 /* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
@@ -63,6 +64,34 @@ static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
     if (OC % 2 != 0 || OC > 2 * MOTE_ARM_C2_MAX_PAIRS) return 0;
     if (K % 8 == 0 && K >= 64) return K <= (C % 4 == 0 ? MOTE_ARM_C2_XW_BIG : MOTE_ARM_C2_XW_WORDS);
     return !pw1 && K % 4 != 0 && K > 16 && K < MOTE_ARM_C2_SMALL_K;
+}
+
+/* The cases of the four-pixel path (conv2d_s8_4px_dsp.c): every tap whole
+ * groups (C % 4 == 0), not pointwise, K <= MOTE_ARM_P4_MAX_K (the four
+ * widened patches, 2K words, fit the 2x2 path's large frame), OC <= 64. */
+#define MOTE_ARM_P4_MAX_K 288
+#define MOTE_ARM_P4_MAX_OC 64
+/* the rule routes K >= 64 only (arm_plan.c): 1x1 stride-2 K = 16, 32 lose */
+#define MOTE_ARM_P4_MIN_K 64
+static inline int mote_arm_p4_ok(int32_t K, int32_t C, int32_t OC, int pw1)
+{
+    return !pw1 && C % 4 == 0 && K <= MOTE_ARM_P4_MAX_K && OC <= MOTE_ARM_P4_MAX_OC;
+}
+
+/* The output-stage constants of output channel o for mote_arm_requant_e2
+ * with the output zero point folded into the high-word addend (the 2x2
+ * and four-pixel paths): mhe = {multiplier, hq, e - 1}, hq = 2^(e-2) +
+ * ooff 2^(e-1). 0 when the shift is outside [-23, -2] (the fold's range;
+ * the caller checks the zero point is in [-128, 127]). */
+static inline int mote_arm_c2_chan(const mote_conv_s8_params *p, const mote_requant *q, int32_t o,
+                                   int32_t *mhe)
+{
+    const int32_t sh = q->shift[o];
+    if (sh > -2 || sh < -23) return 0;
+    mhe[0] = q->multiplier[o];
+    mhe[1] = (int32_t)((1u << (-sh - 2)) + ((uint32_t)p->output_offset << (-sh - 1)));
+    mhe[2] = -sh - 1;
+    return 1;
 }
 
 /* The path of a case mote_arm_conv2d_s8_fits accepts (NONE otherwise).
@@ -129,6 +158,20 @@ int32_t mote_arm_conv_widened(const mote_conv_s8_params *p, const mote_requant *
 int mote_arm_conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                       const int8_t *input, const mote_dims *fd, const int8_t *filter,
                       const int32_t *bias, const mote_dims *od, int8_t *output);
+/* Four pixels x one channel (mote_arm_p4_ok, out of place); 0 (nothing
+ * written) when a shift is outside [-23, -2]. */
+int mote_arm_conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                      const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                      const int32_t *bias, const mote_dims *od, int8_t *output);
+/* The 2x2 path's widening (conv2d_s8_2x2_dsp.c), shared with the
+ * four-pixel path: n groups of four inputs from src into one pixel's slots
+ * of a patch interleaving two pixels (d[0], d[1], d[4], d[5], ...; returns
+ * d past the last group), and the K inputs of the pixel at (y0, x0), taps
+ * outside the input as zero words (C % 4 == 0). */
+int32_t *mote_arm_c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2);
+void mote_arm_c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
+                      const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
+                      int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2);
 void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
                          const int32_t *bias, const mote_dims *od, int8_t *output);

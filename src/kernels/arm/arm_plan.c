@@ -92,6 +92,10 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
      * the gathered pixel is shared by every block) */
     if (8 * G <= MOTE_ARM_CONV_WB_WORDS && ((pw1 && od->n * od->h * od->w >= 16) || OC <= 16))
         return MOTE_ARM_CONV_WIDENED;
+    /* four pixels x one channel (h-c4): where it executes fewer
+     * instructions than 2x2 (also needs shifts in [-23, -2]: else the
+     * patch path) */
+    if (mote_arm_p4_ok(K, fd->c, OC, pw1) && K >= MOTE_ARM_P4_MIN_K) return MOTE_ARM_CONV_4PX;
     /* 2x2 also needs every shift in [-23, -2], known at run time only: otherwise
      * it runs the patch path */
     if (mote_arm_c2_ok(K, fd->c, OC, pw1)) return MOTE_ARM_CONV_2X2;

@@ -25,6 +25,8 @@ int mote_arm_conv2d_s8_step_path(const void *step, int inplace)
     return mote_arm_conv2d_s8_path(&s->p, &s->in, &s->filter, &s->out, inplace);
 }
 
+static int conv_rows_path(const void *step);
+
 int mote_arm_conv_pw_fits(const void *step)
 {
     return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PW;
@@ -47,6 +49,17 @@ int mote_arm_conv_widened_tail_fits(const void *step)
 int mote_arm_conv_2x2_fits(const void *step)
 {
     return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_2X2;
+}
+
+/* four pixels x one channel (h-c4) */
+int mote_arm_conv_4px_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_4PX;
+}
+
+int mote_arm_conv_rows_4px_fits(const void *step)
+{
+    return conv_rows_path(step) == MOTE_ARM_CONV_4PX;
 }
 
 int mote_arm_conv_patch_fits(const void *step)

@@ -27,6 +27,11 @@ int mote_arm_conv_widened_fits(const void *step);
 int mote_arm_conv_widened_tail_fits(const void *step);
 int mote_arm_conv_2x2_fits(const void *step);
 int mote_arm_conv_patch_fits(const void *step);
+/* four pixels x one channel, and the same row by row in place (h-c4) */
+int mote_arm_conv_4px_fits(const void *step);
+int mote_arm_conv_rows_4px_fits(const void *step);
+mote_status mote_arm_conv_4px_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_rows_4px_step(const void *step, const mote_kernel_io *io);
 int mote_arm_conv_direct_fits(const void *step);
 int mote_arm_conv_pw_ip_fits(const void *step);
 int mote_arm_conv_patch_ip_fits(const void *step);

@@ -81,6 +81,21 @@ mote_status mote_arm_conv_2x2_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
+/* Four pixels x one channel (h-c4); the patch path when a shift is outside
+ * [-23, -2]. */
+mote_status mote_arm_conv_4px_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    if (conv_path(s, io) != MOTE_ARM_CONV_4PX) return MOTE_E_ARG;
+    if (!mote_arm_conv_4px(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
+        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
+    return MOTE_OK;
+}
+
 /* One widened patch per pixel, in place (pointwise) or not. */
 mote_status mote_arm_conv_patch_step(const void *step, const mote_kernel_io *io)
 {
@@ -130,6 +145,18 @@ static mote_status conv_2x2_row(const mote_conv_s8_params *p, const mote_requant
     return MOTE_OK;
 }
 
+static mote_status conv_4px_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                int8_t *output)
+{
+    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_4PX)
+        return MOTE_E_ARG;
+    if (!mote_arm_conv_4px(p, q, id, input, fd, filter, bias, od, output))
+        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
 static mote_status conv_patch_row(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const mote_dims *fd,
                                   const int8_t *filter, const int32_t *bias, const mote_dims *od,
@@ -168,6 +195,11 @@ mote_status mote_arm_conv_rows_widened_step(const void *step, const mote_kernel_
 mote_status mote_arm_conv_rows_2x2_step(const void *step, const mote_kernel_io *io)
 {
     return conv_rows(step, io, conv_2x2_row);
+}
+
+mote_status mote_arm_conv_rows_4px_step(const void *step, const mote_kernel_io *io)
+{
+    return conv_rows(step, io, conv_4px_row);
 }
 
 mote_status mote_arm_conv_rows_patch_step(const void *step, const mote_kernel_io *io)

@@ -141,28 +141,37 @@ __attribute__((naked, noinline)) static void c2_blocks(const int32_t *xw __attri
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* d[0] = lo, d[1] = hi in one STRD (d word-aligned) */
+static inline __attribute__((always_inline)) void c2_st2(int32_t *d, int32_t lo, int32_t hi)
+{
+    __asm__ volatile("strd    %1, %2, [%0]" : : "r"(d), "r"(lo), "r"(hi) : "memory");
+}
+
 /* n groups of four int8 inputs from src, widened with the offset into
  * one pixel's slots of the interleaved patch (d[0], d[1], then d[4], d[5],
- * ...); four groups per iteration. Returns d past the last group. */
-static int32_t *c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
+ * ...); four groups per iteration. Returns d past the last group. Shared
+ * with the four-pixel path (conv2d_s8_4px_dsp.c). */
+int32_t *mote_arm_c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
 {
     const int8_t *end = src + 4 * n;
     for (; end - src >= 16; src += 16, d += 16) {
         const uint32_t a = mote_arm_ld32(src), b = mote_arm_ld32(src + 4);
         const uint32_t c = mote_arm_ld32(src + 8), e = mote_arm_ld32(src + 12);
-        d[0] = mote_arm_even(a, off2);
-        d[1] = mote_arm_odd(a, off2);
-        d[4] = mote_arm_even(b, off2);
-        d[5] = mote_arm_odd(b, off2);
-        d[8] = mote_arm_even(c, off2);
-        d[9] = mote_arm_odd(c, off2);
-        d[12] = mote_arm_even(e, off2);
-        d[13] = mote_arm_odd(e, off2);
+        /* d[0], d[1], d[4], d[5], d[8], d[9], d[12], d[13]: four STRD */
+        __asm__ volatile("strd    %1, %2, [%0]\n\t"
+                         "strd    %3, %4, [%0, #16]\n\t"
+                         "strd    %5, %6, [%0, #32]\n\t"
+                         "strd    %7, %8, [%0, #48]"
+                         :
+                         : "r"(d), "r"(mote_arm_even(a, off2)), "r"(mote_arm_odd(a, off2)),
+                           "r"(mote_arm_even(b, off2)), "r"(mote_arm_odd(b, off2)),
+                           "r"(mote_arm_even(c, off2)), "r"(mote_arm_odd(c, off2)),
+                           "r"(mote_arm_even(e, off2)), "r"(mote_arm_odd(e, off2))
+                         : "memory");
     }
     for (; src != end; src += 4, d += 4) {
         const uint32_t v = mote_arm_ld32(src);
-        d[0] = mote_arm_even(v, off2);
-        d[1] = mote_arm_odd(v, off2);
+        c2_st2(d, mote_arm_even(v, off2), mote_arm_odd(v, off2));
     }
     return d;
 }
@@ -173,9 +182,9 @@ static int32_t *c2_widen(int32_t *d, const int8_t *src, int32_t n, int32_t off2)
  * group j), for C % 4 == 0: every tap is C / 4 whole groups, read straight
  * from the input; a tap outside adds nothing (zero words, as the
  * reference skips it). */
-static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
-                    const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
-                    int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2)
+void mote_arm_c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
+                      const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
+                      int32_t ky_lo, int32_t ky_hi, int32_t kx_lo, int32_t kx_hi, int32_t off2)
 {
     const int32_t C = id->c, gc = C / 4, KW = fd->w;
     int32_t *d = xw;
@@ -184,7 +193,7 @@ static void c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
         const int in_y = ky >= ky_lo && ky < ky_hi;
         for (kx = 0; kx < KW; ++kx) {
             if (in_y && kx >= kx_lo && kx < kx_hi) {
-                d = c2_widen(
+                d = mote_arm_c2_widen(
                     d, in_batch + ((y0 + g->dilation_h * ky) * id->w + x0 + g->dilation_w * kx) * C,
                     gc, off2);
             } else {
@@ -244,13 +253,8 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
      * path (as shifts above -2 do). */
     if (p->output_offset < -128 || p->output_offset > 127) return 0;
     for (o = 0; o < OC; ++o) {
-        const int32_t sh = q->shift[o];
-        if (sh > -2 || sh < -23) return 0;
+        if (!mote_arm_c2_chan(p, q, o, &c.prs[o / 2][2 + 3 * (o % 2)])) return 0;
         c.prs[o / 2][o % 2] = bias ? bias[o] : 0;
-        c.prs[o / 2][2 + 3 * (o % 2)] = q->multiplier[o];
-        c.prs[o / 2][3 + 3 * (o % 2)] =
-            (int32_t)((1u << (-sh - 2)) + ((uint32_t)p->output_offset << (-sh - 1)));
-        c.prs[o / 2][4 + 3 * (o % 2)] = -sh - 1;
     }
     if (pad) {
         /* the last two rows, each padded with zero weights to Kp */
@@ -287,12 +291,12 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         const int8_t *src = in_batch + (y0 * IW + x0) * C;
                         int32_t *d = xw + 2 * k, r;
                         for (r = 0; r < KH; ++r, src += g->dilation_h * IW * C)
-                            d = c2_widen(d, src, gd, off2);
+                            d = mote_arm_c2_widen(d, src, gd, off2);
                         continue;
                     }
                     if (taps) {
-                        c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
-                                off2);
+                        mote_arm_c2_taps(xw + 2 * k, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
+                                         kx_lo, kx_hi, off2);
                         continue;
                     }
                     if (g->dilation_w == 1 && inside && kx_lo == 0 && kx_hi == KW && gd >= 1) {
@@ -314,7 +318,7 @@ static int conv_2x2(const mote_conv_s8_params *p, const mote_requant *q, const m
                         mote_arm_gather_window(raw, Kp, g, id, in_batch, fd, y0, x0, ky_lo, ky_hi,
                                                kx_lo, kx_hi, zp);
                     }
-                    (void)c2_widen(xw + 2 * k, raw, G, off2);
+                    (void)mote_arm_c2_widen(xw + 2 * k, raw, G, off2);
                 }
                 c.dpix = two ? OC : 0;
                 c.k = K;

@@ -41,6 +41,10 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
         /* a shift outside [-23, -2]: the patch path */
         mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
+    case MOTE_ARM_CONV_4PX:
+        if (mote_arm_conv_4px(p, q, id, input, fd, filter, bias, od, output)) return MOTE_OK;
+        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        return MOTE_OK;
     case MOTE_ARM_CONV_PATCH:
         mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
