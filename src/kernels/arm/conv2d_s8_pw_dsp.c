@@ -280,10 +280,15 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     }
 }
 
+/* The chunk buffer of mote_arm_conv_pw: 64 words past the patch path's, so
+ * that 36-pixel (6x6) steps at C = 128 take four chunks of nine pixels, not
+ * five (the filter rows are widened once per chunk). */
+#define PW_BUF_WORDS (MOTE_ARM_PW_BUF_WORDS + 64)
+
 /*
  * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
  * in place (C == OC) or not: chunks of pixels are widened with the input
- * offset into a 3 KB stack buffer (so that, in place, their outputs may
+ * offset into a 3.25 KB stack buffer (PW_BUF_WORDS) (so that, in place, their outputs may
  * overwrite them), the four widened filter rows (2C words) at its start,
  * then mote_arm_pw_chunk.
  */
@@ -291,9 +296,9 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
-    int32_t buf[MOTE_ARM_PW_BUF_WORDS];
+    int32_t buf[PW_BUF_WORDS];
     int32_t *xw = buf + 2 * C;
-    const int32_t G = C / 4, P = (MOTE_ARM_PW_BUF_WORDS - 2 * C) / (2 * G),
+    const int32_t G = C / 4, P = (PW_BUF_WORDS - 2 * C) / (2 * G),
                   off2 = mote_arm_dup16(p->input_offset);
     int32_t i0, n;
     for (i0 = 0; i0 < npix; i0 += n) {

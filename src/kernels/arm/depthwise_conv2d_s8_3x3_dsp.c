@@ -666,12 +666,17 @@ static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, in
 {
     const int32_t nc = jh - jl;
     int32_t k;
-    d += 2 * jl;
-    if (!src) {
-        for (k = 0; k < 4; ++k)
-            memset(d + k * DW3S_RS, 0, (size_t)(2 * nc));
+    if (!src) { /* the words holding elements jl .. jh-1 (their neighbours are 0 already) */
+        const int32_t w0 = jl >> 1, w1 = (jh + 1) >> 1;
+        int32_t *dw = (int32_t *)(void *)d;
+        for (k = 0; k < 4; ++k, dw += DW3S_RS / 4) {
+            int32_t i;
+            for (i = w0; i < w1; ++i)
+                dw[i] = 0;
+        }
         return;
     }
+    d += 2 * jl;
     if (nc >= 2) dw3s_pairs(d, src, esb, nc / 2, off2);
     if (nc & 1) {
         const uint32_t a = mote_arm_ld32(src + (nc - 1) * esb);
