@@ -668,12 +668,15 @@ static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, in
     int32_t k;
     if (!src) { /* the words holding elements jl .. jh-1 (their neighbours are 0 already) */
         const int32_t w0 = jl >> 1, w1 = (jh + 1) >> 1;
-        int32_t *dw = (int32_t *)(void *)d;
-        for (k = 0; k < 4; ++k, dw += DW3S_RS / 4) {
-            int32_t i;
-            for (i = w0; i < w1; ++i)
-                dw[i] = 0;
-        }
+        int32_t *dw = (int32_t *)(void *)d + w0;
+        for (k = w0; k < w1; ++k, ++dw) /* the four lines at once (asm: GCC makes memset calls) */
+            __asm__ volatile("str     %1, [%0]\n\t"
+                             "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                             "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             :
+                             : "r"(dw), "r"(0)
+                             : "memory");
         return;
     }
     d += 2 * jl;
