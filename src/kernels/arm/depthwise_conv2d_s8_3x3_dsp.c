@@ -704,23 +704,38 @@ MOTE_ARM_INLINE int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t 
 }
 
 /* The table of channels c0 .. c0+3: filter lines (fl bytes apart; taps fe
- * apart along a line) doubled, the bias doubled, the output stage. */
+ * apart along a line) doubled, the bias doubled, the output stage. Per
+ * filter line the four channels' three taps are three words: SXTB16 splits
+ * each into (c0, c2) and (c1, c3) int16 pairs, SADD16 doubles them (|2w| <=
+ * 256), PKHBT / PKHTB pair the taps of one channel. */
 static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
                                                 const mote_requant *q, const int8_t *filter,
                                                 const int32_t *bias, int32_t c0, int32_t fl,
                                                 int32_t fe)
 {
+    const int8_t *f = filter + c0;
     int32_t k, r;
+    for (r = 0; r < 3; ++r, f += fl) {
+        const int32_t e0 = mote_arm_even0(mote_arm_ld32(f)), o0 = mote_arm_odd0(mote_arm_ld32(f));
+        const int32_t e1 = mote_arm_even0(mote_arm_ld32(f + fe));
+        const int32_t o1 = mote_arm_odd0(mote_arm_ld32(f + fe));
+        const int32_t e2 = mote_arm_even0(mote_arm_ld32(f + 2 * fe));
+        const int32_t o2 = mote_arm_odd0(mote_arm_ld32(f + 2 * fe));
+        const int32_t de0 = __sadd16(e0, e0), do0 = __sadd16(o0, o0), de1 = __sadd16(e1, e1);
+        const int32_t do1 = __sadd16(o1, o1), de2 = __sadd16(e2, e2), do2 = __sadd16(o2, o2);
+        tab->ch[0][1 + 2 * r] = (int32_t)dw3s_lo2(de0, de1);
+        tab->ch[0][2 + 2 * r] = (int32_t)dw3s_lo2(de2, de1);
+        tab->ch[1][1 + 2 * r] = (int32_t)dw3s_lo2(do0, do1);
+        tab->ch[1][2 + 2 * r] = (int32_t)dw3s_lo2(do2, do1);
+        tab->ch[2][1 + 2 * r] = (int32_t)dw3s_hi2(de0, de1);
+        tab->ch[2][2 + 2 * r] = (int32_t)dw3s_hi2(de2, de1);
+        tab->ch[3][1 + 2 * r] = (int32_t)dw3s_hi2(do0, do1);
+        tab->ch[3][2 + 2 * r] = (int32_t)dw3s_hi2(do2, do1);
+    }
     for (k = 0; k < 4; ++k) {
         const int32_t c = c0 + k, e = -q->shift[c];
-        const int8_t *f = filter + c;
         int32_t *t = tab->ch[k];
         t[0] = 2 * (bias ? bias[c] : 0);
-        for (r = 0; r < 3; ++r, f += fl) {
-            const int32_t w1 = 2 * f[fe];
-            t[1 + 2 * r] = (int32_t)dw3s_lo2(2 * f[0], w1);
-            t[2 + 2 * r] = (int32_t)dw3s_lo2(2 * f[2 * fe], w1);
-        }
         t[7] = e;
         t[8] = q->multiplier[c];
         t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
