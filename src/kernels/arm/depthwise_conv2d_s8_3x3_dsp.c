@@ -441,7 +441,7 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  * of a step is dropped). Each input line of a group of four
  * channels is widened once into four int16 lines (one per channel, the input
  * offset added: padding is 0, as the reference's skipped taps), and kept in
- * six slots: the three lines of a window are always slots b, b + 1, b + 2,
+ * DW3S_SLOTS slots: the three lines of a window are always slots b, b + 1, b + 2,
  * fixed offsets from one pointer (dw3s_run). Two neighbouring outputs of one channel, A = (x0, x1) and
  * D = (x2, x3) the int16 pairs of one filter line:
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
@@ -459,6 +459,7 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  */
 #define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
 #define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (a step reads n + 3) */
+#define DW3S_SLOTS 8 /* lines in the ring: 6x6 outputs (eight input lines) move none */
 #define DW3S_STR_(x) #x
 #define DW3S_STR(x) DW3S_STR_(x)
 #define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
@@ -748,8 +749,9 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * not take the case. Lines are input rows, or columns when the output has
  * more rows than columns (transposed: fewer, longer lines); chunks of at
  * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line. The window's
- * three lines are slots b, b + 1, b + 2 of six; a window passes the lines
- * it shares with the next one on, and when b passes 3 they move to slots 0
+ * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
+ * lines it shares with the next one on, and when b + 2 passes the last slot
+ * they move to slots 0
  * and up. In place (the same shape, line stride 1, one chunk): line l's
  * outputs overwrite input line l only after the lines up to l + 1 are in
  * the ring, and later windows read no line before l; a group of four
@@ -761,7 +763,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
                                   dw3s_line_fn line)
 {
-    int32_t buf[6 * 4 * DW3S_RS / 4];
+    int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
     const int32_t C = id->c, off2 = mote_arm_dup16(p->input_offset);
     /* lines and elements of input and output; strides in bytes; the filter
@@ -770,7 +772,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, r, jl, jh, keep, ex0, nmax;
+    int32_t c0, r, jl, jh, keep, ex0, nmax, nslot;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
@@ -789,13 +791,16 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     tab.o1 = es == 1 ? oes : 0;
     tab.adv = es == 1 ? 2 * oes : oes;
     keep = ls < 3 ? 3 - ls : 0; /* lines one window passes to the next */
+    nslot = (nlo - 1) * ls + 3;  /* slots the ring uses (band calls: few) */
+    if (nslot > DW3S_SLOTS) nslot = DW3S_SLOTS;
     for (ex0 = 0; ex0 < neo; ex0 += nmax) {
         const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
         /* the input's elements in the chunk's padded line: [jl, jh) */
         jl = x0 < 0 ? -x0 : 0;
         jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
         if (jh < jl) jh = jl;
-        memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
+        /* the columns outside [jl, jh) stay 0: in the slots the lines use */
+        memset(buf, 0, (size_t)nslot * 4 * DW3S_RS);
         for (c0 = 0; c0 < C; c0 += 4) {
             int32_t lo, base = 0;
             dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
@@ -804,7 +809,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                 if (lo) {
                     r = keep;
                     base += ls;
-                    if (base > 3) {
+                    if (base > DW3S_SLOTS - 3) {
                         copy_words(buf, buf + base * DW3S_RS, keep * DW3S_RS);
                         base = 0;
                     }
