@@ -123,12 +123,11 @@ typedef struct pw_ctx {
                          "bfi     r4, r7, #24, #8\n\t"                                             \
                          "ldr     r1, [r3, #28]\n\t"                                               \
                          "cbnz    r1, 3f\n\t"                                                      \
-                         "ldr     r8, [r3, #20]\n\t"                                               \
+                         "ldrd    r8, r10, [r3, #20]\n\t"                                          \
                          "ssub8   r9, r4, r8\n\t"                                                  \
                          "sel     r4, r4, r8\n\t"                                                  \
-                         "ldr     r8, [r3, #24]\n\t"                                               \
-                         "ssub8   r9, r8, r4\n\t"                                                  \
-                         "sel     r4, r4, r8\n\t"                                                  \
+                         "ssub8   r9, r10, r4\n\t"                                                 \
+                         "sel     r4, r4, r10\n\t"                                                 \
                          "3:\n\t"                                                                  \
                          "ldm     sp, {r8, r9, r10}\n\t"                                           \
                          "str     r4, [r8]\n\t"                                                    \
