@@ -8,23 +8,26 @@
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_paths.h"
 
-/* Per-call constants of pw_px (words; offsets fixed in the asm). */
+/* Per-call constants of pw_px8 and pw_pxz8 (words; offsets fixed in the
+ * asm). */
 typedef struct pw_ctx {
-    const int32_t *wb; /* 0: four widened filter rows (mote_arm_widen_rows layout) */
-    int32_t g8;        /* 4: bytes of one pixel's widened inputs (8 per group, groups even) */
-    int32_t oc;        /* 8: output pixel stride */
-    int32_t n;         /* 12: pixels (>= 1) */
-    int32_t ooff;      /* 16: output zero point (pw_pxz) */
-    uint32_t lo4;      /* 20: act_min in every byte */
-    uint32_t hi4;      /* 24: act_max in every byte */
-    int32_t full;      /* 28: the act range is [-128, 127] */
-    int32_t bias[4];   /* 32 */
-    int32_t rq[12];    /* 48: per channel (multiplier, 2^(e-2) [+ zp * 2^(e-1) when every */
-                       /* shift is in [-23, -2]: |high word| < 2^30 + 2^29, no wrap], e-1) */
+    const int32_t *wb;   /* 0: four widened filter rows (mote_arm_widen_rows layout) */
+    const int32_t *wend; /* 4: their end (wb + 8 G words): the group loop's end */
+    uint32_t entry;      /* 8: where a pixel enters the group loop (set by the asm) */
+    int32_t n;           /* 12: pixels (>= 1) */
+    int32_t ooff;        /* 16: output zero point (pw_pxz8) */
+    uint32_t lo4;        /* 20: act_min in every byte */
+    uint32_t hi4;        /* 24: act_max in every byte */
+    int32_t full;        /* 28: the act range is [-128, 127] */
+    int32_t bias[4];     /* 32 */
+    int32_t rq[12];      /* 48: per channel (multiplier, 2^(e-2) [+ zp * 2^(e-1) when every */
+                         /* shift is in [-23, -2]: |high word| < 2^30 + 2^29, no wrap], e-1) */
+    int32_t g8;          /* 96: bytes of one pixel's widened inputs (8 per group, groups even) */
+    int32_t oc;          /* 100: output pixel stride */
 } pw_ctx;
 
 /* One group (four input bytes) of one pixel against the four widened filter
- * rows: 11 instructions for 16 MACs. */
+ * rows: 11 instructions (44 bytes: every one a 32-bit encoding) for 16 MACs. */
 #define PW_ONE_GROUP                                                                               \
     "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
     "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
@@ -38,39 +41,54 @@ typedef struct pw_ctx {
     "smlad   r7, r12, r8, r7\n\t"                                                                  \
     "smlad   r7, lr, r9, r7\n\t"
 
-/* Two groups: 22 instructions for 32 MACs. */
+/* Two groups: 22 instructions (88 bytes) for 32 MACs. */
 #define PW_TWO_GROUPS PW_ONE_GROUP PW_ONE_GROUP
 
 /*
  * n pixels (widened inputs at xw, one after the other) against one block of
- * four widened filter rows: the mote_arm_wwdot4 loop (two groups per
- * iteration, 24 instructions for 32 MACs), then the output stage of
- * mote_arm_requant_e2 (same arithmetic; the output zero point is in the
- * high word's addend, a multiple of 2^(e-1), so the shift adds it exactly),
- * SSAT, BFI packing and clamp, one word stored per pixel: all in registers (naked: the loop
- * needs 13 of them). The input pointer runs on from pixel to pixel; the
- * output pointer, the end and the output stride are on the stack (one LDM).
- * BODY: the loop body, a whole number of PW_TWO_GROUPS.
+ * four widened filter rows: the group loop (eight groups per iteration, 90
+ * instructions for 128 MACs; with G % 8 != 0 groups a pixel enters it
+ * (8 - G % 8) / 2 pairs in, at the entry the prologue computes from the
+ * pairs' fixed 88 bytes: one LDM loads the filter rows, their end and the
+ * entry into the PC; the loop ends with the filter rows), then the output
+ * stage of mote_arm_requant_e2 (same arithmetic; the output zero point is
+ * in the high word's addend, a multiple of 2^(e-1), so the shift adds it
+ * exactly), SSAT, BFI packing and clamp, one word stored per pixel: all in
+ * registers (naked: the loop needs 13 of them). The input pointer runs on
+ * from pixel to pixel; the output pointer, the end and the output stride
+ * are on the stack (one LDM).
  */
-#define PW_PX_FN(NAME, BODY, OSTAGE)                                                               \
+#define PW_PX_FN(NAME, OSTAGE)                                                                     \
     __attribute__((naked, noinline)) static void NAME(                                             \
         const int32_t *xw __attribute__((unused)), int8_t *out __attribute__((unused)),            \
-        const int32_t *unused __attribute__((unused)), const pw_ctx *ctx __attribute__((unused)))  \
+        const int32_t *unused __attribute__((unused)), pw_ctx *ctx __attribute__((unused)))        \
     {                                                                                              \
         __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
                          "sub     sp, sp, #16\n\t"                                                 \
                          "ldr     r4, [r3, #12]\n\t"                                               \
-                         "ldr     r5, [r3, #4]\n\t"                                                \
+                         "ldr     r5, [r3, #96]\n\t"                                               \
                          "mla     r4, r4, r5, r0\n\t"                                              \
                          "strd    r1, r4, [sp]\n\t"                                                \
-                         "ldr     r5, [r3, #8]\n\t"                                                \
+                         "rsb     r5, r5, #0\n\t"                                                  \
+                         "ubfx    r5, r5, #4, #2\n\t" /* pairs skipped: -(G / 2) mod 4 */          \
+                         "movs    r6, #88\n\t"                                                     \
+                         "adr     r4, 2f\n\t"                                                      \
+                         "mla     r4, r5, r6, r4\n\t"                                              \
+                         "orr     r4, r4, #1\n\t"                                                  \
+                         "str     r4, [r3, #8]\n\t"                                                \
+                         "ldr     r5, [r3, #100]\n\t"                                              \
                          "str     r5, [sp, #8]\n\t"                                                \
                          "1:\n\t"                                                                  \
-                         "ldm     r3, {r1, r2}\n\t"                                                \
-                         "add     r2, r2, r0\n\t"                                                  \
                          "ldrd    r4, r5, [r3, #32]\n\t"                                           \
                          "ldrd    r6, r7, [r3, #40]\n\t"                                           \
-                         "2:\n\t" BODY "cmp     r0, r2\n\t"                                        \
+                         "ldm     r3, {r1, r2, pc}\n\t"                                            \
+                         ".p2align 2\n\t"                                                          \
+                         "2:\n\t" PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS          \
+                         "9:\n\t"                                                                  \
+                         ".if (9b - 2b) != 352\n\t"                                                \
+                         ".error \"pw_px8: a pair of groups is not 88 bytes\"\n\t"                 \
+                         ".endif\n\t"                                                              \
+                         "cmp     r1, r2\n\t"                                                      \
                          "bne     2b\n\t"                                                          \
                          "add     r12, r3, #48\n\t"                                                \
                          "ldm     r12!, {r8, r9, r10}\n\t"                                         \
@@ -105,12 +123,11 @@ typedef struct pw_ctx {
                          "bfi     r4, r7, #24, #8\n\t"                                             \
                          "ldr     r1, [r3, #28]\n\t"                                               \
                          "cbnz    r1, 3f\n\t"                                                      \
-                         "ldr     r8, [r3, #20]\n\t"                                               \
+                         "ldrd    r8, r10, [r3, #20]\n\t"                                          \
                          "ssub8   r9, r4, r8\n\t"                                                  \
                          "sel     r4, r4, r8\n\t"                                                  \
-                         "ldr     r8, [r3, #24]\n\t"                                               \
-                         "ssub8   r9, r8, r4\n\t"                                                  \
-                         "sel     r4, r4, r8\n\t"                                                  \
+                         "ssub8   r9, r10, r4\n\t"                                                 \
+                         "sel     r4, r4, r10\n\t"                                                 \
                          "3:\n\t"                                                                  \
                          "ldm     sp, {r8, r9, r10}\n\t"                                           \
                          "str     r4, [r8]\n\t"                                                    \
@@ -131,13 +148,10 @@ typedef struct pw_ctx {
     "add     r6, r6, r1\n\t"                                                                       \
     "add     r7, r7, r1\n\t"
 
-/* pw_px: two groups per iteration (groups even); pw_px8: eight (groups %
- * 8 == 0: three loop branches fewer per pixel and block); both with the
- * zero point in the addend (every shift in [-23, -2]). pw_pxz: two groups,
- * the zero point added (every shift <= -2). */
-PW_PX_FN(pw_px, PW_TWO_GROUPS, "")
-PW_PX_FN(pw_px8, PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS, "")
-PW_PX_FN(pw_pxz, PW_TWO_GROUPS, PW_ADD_ZP)
+/* pw_px8: the zero point in the addend (every shift in [-23, -2]); pw_pxz8:
+ * the zero point added (every shift <= -2). Any even number of groups. */
+PW_PX_FN(pw_px8, "")
+PW_PX_FN(pw_pxz8, PW_ADD_ZP)
 
 /* g >= 1 groups of four int8 values from src (any alignment) widened with
  * the offset pair off2 into d (mote_arm_even, mote_arm_odd): 5 instructions
@@ -210,7 +224,7 @@ __attribute__((naked, noinline)) static void widen_rows4(int32_t *d __attribute_
  * block of four output channels (int8 filter rows of 4G bytes; OC % 4 ==
  * 0): for each block the filter rows are widened into wb (8G words, G <=
  * 32) and every
- * pixel runs pw_px (both operands widened: 11 instructions for 16 MACs,
+ * pixel runs pw_px8 (both operands widened: 11 instructions for 16 MACs,
  * output stage in registers) or, for an odd number of groups or a shift
  * > -2, mote_arm_wwdot4 and the C output stage. Outputs of pixel t at
  * output + t * OC. Shared by the pixel-chunk and the patch paths.
@@ -223,6 +237,7 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     pw_ctx ctx;
     int32_t t, o;
     ctx.wb = wb;
+    ctx.wend = wb + 8 * G;
     ctx.g8 = 8 * G;
     ctx.oc = OC;
     ctx.n = n;
@@ -250,15 +265,12 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
             }
             if (t == 4) {
                 if (!fold) {
-                    pw_pxz(xw, out, NULL, &ctx);
+                    pw_pxz8(xw, out, NULL, &ctx);
                     continue;
                 }
                 for (t = 0, r = ctx.rq; t < 4; ++t, r += 3)
                     r[1] += p->output_offset * ((int32_t)1 << r[2]);
-                if (G % 8 == 0)
-                    pw_px8(xw, out, NULL, &ctx);
-                else
-                    pw_px(xw, out, NULL, &ctx);
+                pw_px8(xw, out, NULL, &ctx);
                 continue;
             }
         }
@@ -280,10 +292,15 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     }
 }
 
+/* The chunk buffer of mote_arm_conv_pw: 64 words past the patch path's, so
+ * that 36-pixel (6x6) steps at C = 128 take four chunks of nine pixels, not
+ * five (the filter rows are widened once per chunk). */
+#define PW_BUF_WORDS (MOTE_ARM_PW_BUF_WORDS + 64)
+
 /*
  * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
  * in place (C == OC) or not: chunks of pixels are widened with the input
- * offset into a 3 KB stack buffer (so that, in place, their outputs may
+ * offset into a 3.25 KB stack buffer (PW_BUF_WORDS) (so that, in place, their outputs may
  * overwrite them), the four widened filter rows (2C words) at its start,
  * then mote_arm_pw_chunk.
  */
@@ -291,9 +308,9 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
-    int32_t buf[MOTE_ARM_PW_BUF_WORDS];
+    int32_t buf[PW_BUF_WORDS];
     int32_t *xw = buf + 2 * C;
-    const int32_t G = C / 4, P = (MOTE_ARM_PW_BUF_WORDS - 2 * C) / (2 * G),
+    const int32_t G = C / 4, P = (PW_BUF_WORDS - 2 * C) / (2 * G),
                   off2 = mote_arm_dup16(p->input_offset);
     int32_t i0, n;
     for (i0 = 0; i0 < npix; i0 += n) {

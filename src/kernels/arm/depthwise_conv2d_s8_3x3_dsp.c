@@ -441,7 +441,7 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  * of a step is dropped). Each input line of a group of four
  * channels is widened once into four int16 lines (one per channel, the input
  * offset added: padding is 0, as the reference's skipped taps), and kept in
- * six slots: the three lines of a window are always slots b, b + 1, b + 2,
+ * DW3S_SLOTS slots: the three lines of a window are always slots b, b + 1, b + 2,
  * fixed offsets from one pointer (dw3s_run). Two neighbouring outputs of one channel, A = (x0, x1) and
  * D = (x2, x3) the int16 pairs of one filter line:
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
@@ -459,6 +459,7 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  */
 #define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
 #define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (a step reads n + 3) */
+#define DW3S_SLOTS 8 /* lines in the ring: 6x6 outputs (eight input lines) move none */
 #define DW3S_STR_(x) #x
 #define DW3S_STR(x) DW3S_STR_(x)
 #define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
@@ -666,12 +667,20 @@ static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, in
 {
     const int32_t nc = jh - jl;
     int32_t k;
-    d += 2 * jl;
-    if (!src) {
-        for (k = 0; k < 4; ++k)
-            memset(d + k * DW3S_RS, 0, (size_t)(2 * nc));
+    if (!src) { /* the words holding elements jl .. jh-1 (their neighbours are 0 already) */
+        const int32_t w0 = jl >> 1, w1 = (jh + 1) >> 1;
+        int32_t *dw = (int32_t *)(void *)d + w0;
+        for (k = w0; k < w1; ++k, ++dw) /* the four lines at once (asm: GCC makes memset calls) */
+            __asm__ volatile("str     %1, [%0]\n\t"
+                             "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                             "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             :
+                             : "r"(dw), "r"(0)
+                             : "memory");
         return;
     }
+    d += 2 * jl;
     if (nc >= 2) dw3s_pairs(d, src, esb, nc / 2, off2);
     if (nc & 1) {
         const uint32_t a = mote_arm_ld32(src + (nc - 1) * esb);
@@ -696,23 +705,38 @@ MOTE_ARM_INLINE int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t 
 }
 
 /* The table of channels c0 .. c0+3: filter lines (fl bytes apart; taps fe
- * apart along a line) doubled, the bias doubled, the output stage. */
+ * apart along a line) doubled, the bias doubled, the output stage. Per
+ * filter line the four channels' three taps are three words: SXTB16 splits
+ * each into (c0, c2) and (c1, c3) int16 pairs, SADD16 doubles them (|2w| <=
+ * 256), PKHBT / PKHTB pair the taps of one channel. */
 static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
                                                 const mote_requant *q, const int8_t *filter,
                                                 const int32_t *bias, int32_t c0, int32_t fl,
                                                 int32_t fe)
 {
+    const int8_t *f = filter + c0;
     int32_t k, r;
+    for (r = 0; r < 3; ++r, f += fl) {
+        const int32_t e0 = mote_arm_even0(mote_arm_ld32(f)), o0 = mote_arm_odd0(mote_arm_ld32(f));
+        const int32_t e1 = mote_arm_even0(mote_arm_ld32(f + fe));
+        const int32_t o1 = mote_arm_odd0(mote_arm_ld32(f + fe));
+        const int32_t e2 = mote_arm_even0(mote_arm_ld32(f + 2 * fe));
+        const int32_t o2 = mote_arm_odd0(mote_arm_ld32(f + 2 * fe));
+        const int32_t de0 = __sadd16(e0, e0), do0 = __sadd16(o0, o0), de1 = __sadd16(e1, e1);
+        const int32_t do1 = __sadd16(o1, o1), de2 = __sadd16(e2, e2), do2 = __sadd16(o2, o2);
+        tab->ch[0][1 + 2 * r] = (int32_t)dw3s_lo2(de0, de1);
+        tab->ch[0][2 + 2 * r] = (int32_t)dw3s_lo2(de2, de1);
+        tab->ch[1][1 + 2 * r] = (int32_t)dw3s_lo2(do0, do1);
+        tab->ch[1][2 + 2 * r] = (int32_t)dw3s_lo2(do2, do1);
+        tab->ch[2][1 + 2 * r] = (int32_t)dw3s_hi2(de0, de1);
+        tab->ch[2][2 + 2 * r] = (int32_t)dw3s_hi2(de2, de1);
+        tab->ch[3][1 + 2 * r] = (int32_t)dw3s_hi2(do0, do1);
+        tab->ch[3][2 + 2 * r] = (int32_t)dw3s_hi2(do2, do1);
+    }
     for (k = 0; k < 4; ++k) {
         const int32_t c = c0 + k, e = -q->shift[c];
-        const int8_t *f = filter + c;
         int32_t *t = tab->ch[k];
         t[0] = 2 * (bias ? bias[c] : 0);
-        for (r = 0; r < 3; ++r, f += fl) {
-            const int32_t w1 = 2 * f[fe];
-            t[1 + 2 * r] = (int32_t)dw3s_lo2(2 * f[0], w1);
-            t[2 + 2 * r] = (int32_t)dw3s_lo2(2 * f[2 * fe], w1);
-        }
         t[7] = e;
         t[8] = q->multiplier[c];
         t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
@@ -725,8 +749,9 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * not take the case. Lines are input rows, or columns when the output has
  * more rows than columns (transposed: fewer, longer lines); chunks of at
  * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line. The window's
- * three lines are slots b, b + 1, b + 2 of six; a window passes the lines
- * it shares with the next one on, and when b passes 3 they move to slots 0
+ * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
+ * lines it shares with the next one on, and when b + 2 passes the last slot
+ * they move to slots 0
  * and up. In place (the same shape, line stride 1, one chunk): line l's
  * outputs overwrite input line l only after the lines up to l + 1 are in
  * the ring, and later windows read no line before l; a group of four
@@ -738,7 +763,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
                                   dw3s_line_fn line)
 {
-    int32_t buf[6 * 4 * DW3S_RS / 4];
+    int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
     const int32_t C = id->c, off2 = mote_arm_dup16(p->input_offset);
     /* lines and elements of input and output; strides in bytes; the filter
@@ -747,7 +772,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, r, jl, jh, keep, ex0, nmax;
+    int32_t c0, r, jl, jh, keep, ex0, nmax, nslot;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
@@ -766,13 +791,16 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     tab.o1 = es == 1 ? oes : 0;
     tab.adv = es == 1 ? 2 * oes : oes;
     keep = ls < 3 ? 3 - ls : 0; /* lines one window passes to the next */
+    nslot = (nlo - 1) * ls + 3;  /* slots the ring uses (band calls: few) */
+    if (nslot > DW3S_SLOTS) nslot = DW3S_SLOTS;
     for (ex0 = 0; ex0 < neo; ex0 += nmax) {
         const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
         /* the input's elements in the chunk's padded line: [jl, jh) */
         jl = x0 < 0 ? -x0 : 0;
         jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
         if (jh < jl) jh = jl;
-        memset(buf, 0, sizeof buf); /* the columns outside [jl, jh) stay 0 */
+        /* the columns outside [jl, jh) stay 0: in the slots the lines use */
+        memset(buf, 0, (size_t)nslot * 4 * DW3S_RS);
         for (c0 = 0; c0 < C; c0 += 4) {
             int32_t lo, base = 0;
             dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
@@ -781,7 +809,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                 if (lo) {
                     r = keep;
                     base += ls;
-                    if (base > 3) {
+                    if (base > DW3S_SLOTS - 3) {
                         copy_words(buf, buf + base * DW3S_RS, keep * DW3S_RS);
                         base = 0;
                     }
