@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "mote/kernels.h"
+#include "armk_rand.h"
 #include "kernels/arm/arm_kernels.h"
 #include "cases_bufs.h"
 
@@ -29,26 +30,7 @@ int mote_test_dw_cases(int n_cases, int *failed);
 #define dwc_mult (armk_cases.dw.mult)
 #define dwc_shift (armk_cases.dw.shift)
 
-static uint32_t dwc_state = 0x9E3779B9u;
-static uint32_t dwc_rnd(void)
-{
-    uint32_t x = dwc_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return dwc_state = x;
-}
-static int32_t dwc_int(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(dwc_rnd() % (uint32_t)(hi - lo + 1));
-}
-/* int8 values: uniform, or mostly the extremes (the accumulator bounds) */
-static void dwc_fill(int8_t *p, int32_t n, int extreme)
-{
-    int32_t i;
-    for (i = 0; i < n; ++i)
-        p[i] = (int8_t)(extreme ? (dwc_rnd() & 1 ? 127 : -128) : dwc_int(-128, 127));
-}
+static armk_rng rng = {0x9E3779B9u};
 
 int mote_test_dw_cases(int n_cases, int *failed)
 {
@@ -58,23 +40,23 @@ int mote_test_dw_cases(int n_cases, int *failed)
         mote_conv_s8_params p;
         mote_requant q;
         mote_dims id, fd, od;
-        const int same = dwc_rnd() % 4 != 0, inplace = same && dwc_rnd() % 2;
-        const int extreme = dwc_rnd() % 6 == 0;
+        const int same = armk_rnd(&rng) % 4 != 0, inplace = same && armk_rnd(&rng) % 2;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
         const int32_t *bias;
         int32_t c, in_n, out_n;
         mote_status sr, sa;
         memset(&p, 0, sizeof p);
         id.n = 1;
-        id.h = dwc_int(1, 31);
-        id.w = dwc_int(1, 31);
-        id.c = 4 * dwc_int(1, 8);
+        id.h = armk_int(&rng, 1, 31);
+        id.w = armk_int(&rng, 1, 31);
+        id.c = 4 * armk_int(&rng, 1, 8);
         fd.n = 1;
         fd.h = fd.w = 3;
         fd.c = id.c;
         p.depth_multiplier = 1;
         /* stride 1 (in place too), or 2 one way or both (out of place) */
-        p.geom.stride_h = inplace || dwc_rnd() % 2 ? 1 : 2;
-        p.geom.stride_w = inplace || dwc_rnd() % 2 ? 1 : 2;
+        p.geom.stride_h = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
+        p.geom.stride_w = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
         p.geom.dilation_h = p.geom.dilation_w = 1;
         if (same) {
             od.h = (id.h + p.geom.stride_h - 1) / p.geom.stride_h;
@@ -93,9 +75,9 @@ int mote_test_dw_cases(int n_cases, int *failed)
         }
         od.n = 1;
         od.c = id.c;
-        p.input_offset = extreme ? (dwc_rnd() & 1 ? 128 : -127) : -dwc_int(-128, 127);
-        p.output_offset = dwc_int(-128, 127);
-        switch (dwc_rnd() % 3) {
+        p.input_offset = extreme ? (armk_rnd(&rng) & 1 ? 128 : -127) : -armk_int(&rng, -128, 127);
+        p.output_offset = armk_int(&rng, -128, 127);
+        switch (armk_rnd(&rng) % 3) {
         case 0:
             p.act_min = -128, p.act_max = 127;
             break;
@@ -103,27 +85,27 @@ int mote_test_dw_cases(int n_cases, int *failed)
             p.act_min = p.output_offset, p.act_max = 127;
             break;
         default:
-            p.act_min = dwc_int(-128, 0), p.act_max = dwc_int(0, 127);
+            p.act_min = armk_int(&rng, -128, 0), p.act_max = armk_int(&rng, 0, 127);
             break;
         }
         for (c = 0; c < id.c; ++c) {
-            const uint32_t m = dwc_rnd() % 8;
+            const uint32_t m = armk_rnd(&rng) % 8;
             dwc_mult[c] = m == 0   ? (int32_t)(1u << 30)
                           : m == 1 ? INT32_MAX
                           : m == 2 ? 0
-                                   : (int32_t)((1u << 30) | (dwc_rnd() >> 2));
+                                   : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
             /* mostly the path's range; sometimes just past it (the int8 rows) */
-            dwc_shift[c] = (int8_t)(dwc_rnd() % 16 == 0 ? (dwc_rnd() & 1 ? 0 : -23)
-                                                        : dwc_int(-22, -1));
-            switch (dwc_rnd() % 8) {
+            dwc_shift[c] = (int8_t)(armk_rnd(&rng) % 16 == 0 ? (armk_rnd(&rng) & 1 ? 0 : -23)
+                                                        : armk_int(&rng, -22, -1));
+            switch (armk_rnd(&rng) % 8) {
             case 0:
-                dwc_bias[c] = (dwc_rnd() & 1) ? (1 << 29) : -(1 << 29);
+                dwc_bias[c] = (armk_rnd(&rng) & 1) ? (1 << 29) : -(1 << 29);
                 break;
             case 1:
-                dwc_bias[c] = (int32_t)dwc_rnd() >> 1; /* often past 2^29 */
+                dwc_bias[c] = (int32_t)armk_rnd(&rng) >> 1; /* often past 2^29 */
                 break;
             default:
-                dwc_bias[c] = dwc_int(-100000, 100000);
+                dwc_bias[c] = armk_int(&rng, -100000, 100000);
                 break;
             }
         }
@@ -131,11 +113,11 @@ int mote_test_dw_cases(int n_cases, int *failed)
         q.shift = dwc_shift;
         in_n = id.h * id.w * id.c;
         out_n = od.h * od.w * od.c;
-        dwc_fill(dwc_in, in_n, extreme);
-        dwc_fill(dwc_filt, 9 * id.c, extreme);
+        armk_fill_s8(&rng, dwc_in, in_n, extreme);
+        armk_fill_s8(&rng, dwc_filt, 9 * id.c, extreme);
         memset(dwc_ref, 0x5A, sizeof dwc_ref);
         memset(dwc_arm, 0x5A, sizeof dwc_arm);
-        bias = dwc_rnd() % 8 ? dwc_bias : NULL;
+        bias = armk_rnd(&rng) % 8 ? dwc_bias : NULL;
         sr = mote_ref_depthwise_conv2d_s8(&p, &q, &id, dwc_in, &fd, dwc_filt, bias, &od, dwc_ref);
         if (inplace) {
             memcpy(dwc_arm, dwc_in, (size_t)in_n);

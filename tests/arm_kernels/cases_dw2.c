@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "mote/kernels.h"
+#include "armk_rand.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_paths.h"
 
@@ -30,26 +31,7 @@ static int8_t dw2c_filt[9 * 32];
 static int32_t dw2c_bias[32], dw2c_mult[32];
 static int8_t dw2c_shift[32];
 
-static uint32_t dw2c_state = 0x2545F491u;
-static uint32_t dw2c_rnd(void)
-{
-    uint32_t x = dw2c_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return dw2c_state = x;
-}
-static int32_t dw2c_int(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(dw2c_rnd() % (uint32_t)(hi - lo + 1));
-}
-/* int8 values: uniform, or mostly the extremes (the accumulator bounds) */
-static void dw2c_fill(int8_t *p, int32_t n, int extreme)
-{
-    int32_t i;
-    for (i = 0; i < n; ++i)
-        p[i] = (int8_t)(extreme ? (dw2c_rnd() & 1 ? 127 : -128) : dw2c_int(-128, 127));
-}
+static armk_rng rng = {0x2545F491u};
 
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
 {
@@ -60,23 +42,23 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
         mote_conv_s8_params p;
         mote_requant q;
         mote_dims id, fd, od;
-        const int same = dw2c_rnd() % 4 != 0, inplace = 0;
-        const int extreme = dw2c_rnd() % 6 == 0;
+        const int same = armk_rnd(&rng) % 4 != 0, inplace = 0;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
         const int32_t *bias;
         int32_t c, in_n, out_n;
         mote_status sr, sa;
         memset(&p, 0, sizeof p);
         id.n = 1;
-        id.h = dw2c_int(1, 45);
-        id.w = dw2c_int(1, 45);
-        id.c = 4 * dw2c_int(1, 8);
+        id.h = armk_int(&rng, 1, 45);
+        id.w = armk_int(&rng, 1, 45);
+        id.c = 4 * armk_int(&rng, 1, 8);
         fd.n = 1;
         fd.h = fd.w = 3;
         fd.c = id.c;
         p.depth_multiplier = 1;
         /* stride 2 both ways, or one way (either line direction) */
-        p.geom.stride_h = dw2c_rnd() % 3 == 0 ? 1 : 2;
-        p.geom.stride_w = p.geom.stride_h == 1 || dw2c_rnd() % 2 ? 2 : 1;
+        p.geom.stride_h = armk_rnd(&rng) % 3 == 0 ? 1 : 2;
+        p.geom.stride_w = p.geom.stride_h == 1 || armk_rnd(&rng) % 2 ? 2 : 1;
         p.geom.dilation_h = p.geom.dilation_w = 1;
         if (same) {
             od.h = (id.h + p.geom.stride_h - 1) / p.geom.stride_h;
@@ -99,9 +81,9 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
             --i;
             continue;
         }
-        p.input_offset = extreme ? (dw2c_rnd() & 1 ? 128 : -127) : -dw2c_int(-128, 127);
-        p.output_offset = dw2c_int(-128, 127);
-        switch (dw2c_rnd() % 3) {
+        p.input_offset = extreme ? (armk_rnd(&rng) & 1 ? 128 : -127) : -armk_int(&rng, -128, 127);
+        p.output_offset = armk_int(&rng, -128, 127);
+        switch (armk_rnd(&rng) % 3) {
         case 0:
             p.act_min = -128, p.act_max = 127;
             break;
@@ -109,27 +91,27 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
             p.act_min = p.output_offset, p.act_max = 127;
             break;
         default:
-            p.act_min = dw2c_int(-128, 0), p.act_max = dw2c_int(0, 127);
+            p.act_min = armk_int(&rng, -128, 0), p.act_max = armk_int(&rng, 0, 127);
             break;
         }
         for (c = 0; c < id.c; ++c) {
-            const uint32_t m = dw2c_rnd() % 8;
+            const uint32_t m = armk_rnd(&rng) % 8;
             dw2c_mult[c] = m == 0   ? (int32_t)(1u << 30)
                           : m == 1 ? INT32_MAX
                           : m == 2 ? 0
-                                   : (int32_t)((1u << 30) | (dw2c_rnd() >> 2));
+                                   : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
             /* mostly the path's range; sometimes just past it (the int8 rows) */
-            dw2c_shift[c] = (int8_t)(dw2c_rnd() % 16 == 0 ? (dw2c_rnd() & 1 ? 0 : -23)
-                                                        : dw2c_int(-22, -1));
-            switch (dw2c_rnd() % 8) {
+            dw2c_shift[c] = (int8_t)(armk_rnd(&rng) % 16 == 0 ? (armk_rnd(&rng) & 1 ? 0 : -23)
+                                                        : armk_int(&rng, -22, -1));
+            switch (armk_rnd(&rng) % 8) {
             case 0:
-                dw2c_bias[c] = (dw2c_rnd() & 1) ? (1 << 29) : -(1 << 29);
+                dw2c_bias[c] = (armk_rnd(&rng) & 1) ? (1 << 29) : -(1 << 29);
                 break;
             case 1:
-                dw2c_bias[c] = (int32_t)dw2c_rnd() >> 1; /* often past 2^29 */
+                dw2c_bias[c] = (int32_t)armk_rnd(&rng) >> 1; /* often past 2^29 */
                 break;
             default:
-                dw2c_bias[c] = dw2c_int(-100000, 100000);
+                dw2c_bias[c] = armk_int(&rng, -100000, 100000);
                 break;
             }
         }
@@ -137,11 +119,11 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
         q.shift = dw2c_shift;
         in_n = id.h * id.w * id.c;
         out_n = od.h * od.w * od.c;
-        dw2c_fill(dw2c_in, in_n, extreme);
-        dw2c_fill(dw2c_filt, 9 * id.c, extreme);
+        armk_fill_s8(&rng, dw2c_in, in_n, extreme);
+        armk_fill_s8(&rng, dw2c_filt, 9 * id.c, extreme);
         memset(dw2c_ref, 0x5A, sizeof dw2c_ref);
         memset(dw2c_arm, 0x5A, sizeof dw2c_arm);
-        bias = dw2c_rnd() % 8 ? dw2c_bias : NULL;
+        bias = armk_rnd(&rng) % 8 ? dw2c_bias : NULL;
         *taken += mote_arm_dw_s8_path(&p, &id, &fd, &od, 0) == MOTE_ARM_DW_3X3 &&
                   mote_arm_dw_3x3_s2_case(&p, &id, &od) && !mote_arm_dw_3x3_px_case(&od);
         sr = mote_ref_depthwise_conv2d_s8(&p, &q, &id, dw2c_in, &fd, dw2c_filt, bias, &od, dw2c_ref);
