@@ -12,9 +12,18 @@
 #ifndef MOTE_KERNELS_ARM_ROWS_EW_H
 #define MOTE_KERNELS_ARM_ROWS_EW_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "mote/kernels.h"
 #include "mote/kernels_elementwise.h"
+
+/* The shared parts below are inlined into each row (the per-ISA run, row
+ * and pixel functions they call become direct calls). */
+#if defined(__GNUC__)
+#define MOTE_ARM_EW_INLINE static inline __attribute__((always_inline))
+#else
+#define MOTE_ARM_EW_INLINE static inline
+#endif
 
 /* SOFTMAX int8 (mote_softmax_s8_step): the reference's valid steps
  * (rows, depth >= 1, depth < 4096, left shift in [0, 31]). */
@@ -74,6 +83,36 @@ static inline void mote_arm_bc_runs_next(const mote_arm_bc_runs *r, int32_t *idx
         *o1 -= r->s1[d] * r->shape[d];
         *o2 -= r->s2[d] * r->shape[d];
         idx[d] = 0;
+    }
+}
+
+/* MUL (mote_arm_mul_s8_step, mote_mve_mul_s8_step): both inputs and the
+ * output given, and the step fits. */
+MOTE_ARM_EW_INLINE int mote_arm_mul_s8_io_fits(const mote_mul_q_step *s, const mote_kernel_io *io)
+{
+    return io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
+           mote_arm_mul_s8_step_fits(s);
+}
+
+/* One run of a MUL: n elements of a (advancing when sa is 1, else its
+ * first element repeated) times b (likewise sb), into out; k is the row's
+ * constants. */
+typedef void (*mote_arm_mul_run_fn)(const void *k, const int8_t *a, int32_t sa, const int8_t *b,
+                                    int32_t sb, int8_t *out, int32_t n);
+
+/* The output of a MUL step walked in its broadcast's runs, one run call
+ * each. */
+MOTE_ARM_EW_INLINE void mote_arm_mul_s8_walk(const mote_mul_q_step *s, const mote_kernel_io *io,
+                                             mote_arm_mul_run_fn run, const void *k)
+{
+    const int8_t *in1 = (const int8_t *)io->in[0], *in2 = (const int8_t *)io->in[1];
+    int8_t *out = (int8_t *)io->out[0];
+    mote_arm_bc_runs r;
+    int32_t idx[MOTE_BCAST_RANK] = {0}, o1 = 0, o2 = 0, j;
+    mote_arm_bc_runs_make(&s->b, &r);
+    for (j = 0; j < r.outer; ++j) {
+        run(k, in1 + o1, r.step1, in2 + o2, r.step2, out + j * r.run, r.run);
+        mote_arm_bc_runs_next(&r, idx, &o1, &o2);
     }
 }
 
