@@ -28,6 +28,12 @@
 /* SOFTMAX int8 (mote_softmax_s8_step): the reference's valid steps
  * (rows, depth >= 1, depth < 4096, left shift in [0, 31]). */
 int mote_arm_softmax_s8_step_fits(const void *step);
+MOTE_ARM_EW_INLINE int mote_arm_softmax_s8_fits(const mote_softmax_s8_params *p, int32_t rows,
+                                                int32_t depth)
+{
+    return rows >= 1 && depth >= 1 && depth < 4096 && p->input_left_shift >= 0 &&
+           p->input_left_shift <= 31 && p->input_multiplier >= 0;
+}
 /* MUL int8 (mote_mul_q_step): multiplier >= 0, shift in [-31, 30], a
  * valid activation range and broadcast (any broadcast: the kernels walk
  * the output in runs where each input is contiguous or one repeated
@@ -114,6 +120,23 @@ MOTE_ARM_EW_INLINE void mote_arm_mul_s8_walk(const mote_mul_q_step *s, const mot
         run(k, in1 + o1, r.step1, in2 + o2, r.step2, out + j * r.run, r.run);
         mote_arm_bc_runs_next(&r, idx, &o1, &o2);
     }
+}
+
+/* SOFTMAX (mote_arm_softmax_s8, mote_mve_softmax_s8): the arguments
+ * checked, then row by row. */
+typedef void (*mote_arm_softmax_row_fn)(const mote_softmax_s8_params *p, int32_t depth,
+                                        const int8_t *in, int8_t *out);
+MOTE_ARM_EW_INLINE mote_status mote_arm_softmax_s8_rows(const mote_softmax_s8_params *p,
+                                                        int32_t rows, int32_t depth,
+                                                        const int8_t *input, int8_t *output,
+                                                        mote_arm_softmax_row_fn row)
+{
+    int32_t r;
+    if (!p || !input || !output) return MOTE_E_ARG;
+    if (!mote_arm_softmax_s8_fits(p, rows, depth)) return MOTE_E_ARG;
+    for (r = 0; r < rows; ++r)
+        row(p, depth, input + r * depth, output + r * depth);
+    return MOTE_OK;
 }
 
 #endif /* MOTE_KERNELS_ARM_ROWS_EW_H */
