@@ -139,4 +139,52 @@ MOTE_ARM_EW_INLINE mote_status mote_arm_softmax_s8_rows(const mote_softmax_s8_pa
     return MOTE_OK;
 }
 
+/* POOL (pool_s8_dsp.c, mve_pool_s8.c): one output pixel's window clipped
+ * to the input, rows [y_lo, y_hi) and columns [x_lo, x_hi) of the batch
+ * at `in`; `out` is the pixel's first channel. */
+typedef struct mote_arm_pool_px {
+    const int8_t *in;
+    int8_t *out;
+    int32_t y_lo, y_hi, x_lo, x_hi;
+} mote_arm_pool_px;
+typedef mote_status (*mote_arm_pool_px_fn)(const void *k, const mote_arm_pool_px *px);
+
+/* The input positions [*lo, *hi) a window at o * stride - pad of `filter`
+ * covers along an axis of n. */
+MOTE_ARM_EW_INLINE void mote_arm_pool_clip(int32_t o, int32_t stride, int32_t pad, int32_t filter,
+                                           int32_t n, int32_t *lo, int32_t *hi)
+{
+    const int32_t v0 = o * stride - pad;
+    *lo = v0 > 0 ? v0 : 0;
+    *hi = v0 + filter < n ? v0 + filter : n;
+}
+
+/* Every output pixel of a pool in order, one px call each; the first
+ * status other than MOTE_OK ends the walk. */
+MOTE_ARM_EW_INLINE mote_status mote_arm_pool_walk(const mote_pool_s8_params *p, const mote_dims *id,
+                                                  const int8_t *input, const mote_dims *od,
+                                                  int8_t *output, mote_arm_pool_px_fn px_fn,
+                                                  const void *k)
+{
+    const int32_t C = id->c;
+    mote_arm_pool_px px;
+    int32_t b, oy, ox;
+    for (b = 0; b < od->n; ++b) {
+        px.in = input + b * id->h * id->w * C;
+        for (oy = 0; oy < od->h; ++oy) {
+            mote_arm_pool_clip(oy, p->geom.stride_h, p->geom.pad_h, p->filter_h, id->h, &px.y_lo,
+                               &px.y_hi);
+            for (ox = 0; ox < od->w; ++ox) {
+                mote_status st;
+                mote_arm_pool_clip(ox, p->geom.stride_w, p->geom.pad_w, p->filter_w, id->w,
+                                   &px.x_lo, &px.x_hi);
+                px.out = output + ((b * od->h + oy) * od->w + ox) * C;
+                st = px_fn(k, &px);
+                if (st != MOTE_OK) return st;
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
 #endif /* MOTE_KERNELS_ARM_ROWS_EW_H */
