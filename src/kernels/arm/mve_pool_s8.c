@@ -41,7 +41,9 @@ typedef struct vavg_k {
     int32x4_t lo, hi;
 } vavg_k;
 
-/* One output pixel of the average (mote_arm_pool_px_fn). */
+/* One output pixel of the average (mote_arm_pool_px_fn). Not inlined into
+ * the walk: on its own it keeps its sums in registers (inlined, -Os spilled
+ * them in the innermost loop); one call per output pixel. */
 __attribute__((noinline)) static mote_status avg_px(const void *kv, const mote_arm_pool_px *px)
 {
     const vavg_k *k = (const vavg_k *)kv;

@@ -45,7 +45,9 @@ typedef struct pool_k {
     uint32_t lo4, hi4; /* max: act_min / act_max in every byte */
 } pool_k;
 
-/* One output pixel of the average (mote_arm_pool_px_fn). */
+/* One output pixel of the average (mote_arm_pool_px_fn). Not inlined into
+ * the walk: on its own it keeps its sums in registers (inlined, -Os spilled
+ * them in the innermost loop); one call per output pixel. */
 __attribute__((noinline)) static mote_status avg_px(const void *kv, const mote_arm_pool_px *px)
 {
     const pool_k *k = (const pool_k *)kv;
