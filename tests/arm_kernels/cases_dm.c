@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "mote/kernels.h"
+#include "armk_rand.h"
 #include "kernels/arm/arm_rows.h"
 #include "cases_bufs.h"
 
@@ -28,25 +29,7 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken);
 #define dmc_bias (armk_cases.dm.bias)
 #define dmc_step (armk_cases.dm.step)
 
-static uint32_t dmc_state = 0x9E3779B9u;
-static uint32_t dmc_rnd(void)
-{
-    uint32_t x = dmc_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return dmc_state = x;
-}
-static int32_t dmc_int(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(dmc_rnd() % (uint32_t)(hi - lo + 1));
-}
-static void dmc_fill(int8_t *p, int32_t n, int extreme)
-{
-    int32_t i;
-    for (i = 0; i < n; ++i)
-        p[i] = (int8_t)(extreme ? (dmc_rnd() & 1 ? 127 : -128) : dmc_int(-128, 127));
-}
+static armk_rng rng = {0x9E3779B9u};
 
 int mote_test_dm_cases(int n_cases, int *failed, int *taken)
 {
@@ -59,9 +42,9 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
         int8_t *shift;
         mote_conv_s8_params *p = &s->p;
         mote_requant q;
-        const int same = dmc_rnd() % 3 != 0, extreme = dmc_rnd() % 6 == 0;
+        const int same = armk_rnd(&rng) % 3 != 0, extreme = armk_rnd(&rng) % 6 == 0;
         /* 2..16; sometimes up to 32 (the 2x2 and patch paths) */
-        const int32_t M = dmc_rnd() % 8 ? dmc_int(2, 16) : dmc_int(17, 32);
+        const int32_t M = armk_rnd(&rng) % 8 ? armk_int(&rng, 2, 16) : armk_int(&rng, 17, 32);
         int32_t KH, KW, full_h, c, out_n;
         const int32_t *bias;
         const void *ins[3];
@@ -71,20 +54,20 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
         memset(dmc_step, 0, sizeof dmc_step);
         shift = (int8_t *)(mult + M);
         do {
-            KH = dmc_int(1, 5);
-            KW = dmc_int(1, 5);
+            KH = armk_int(&rng, 1, 5);
+            KW = armk_int(&rng, 1, 5);
         } while (KH * KW * M > 256);
         s->in.n = 1;
-        s->in.h = dmc_int(1, 40);
-        s->in.w = dmc_int(1, 40);
+        s->in.h = armk_int(&rng, 1, 40);
+        s->in.w = armk_int(&rng, 1, 40);
         s->in.c = 1;
         s->filter.n = 1;
         s->filter.h = KH;
         s->filter.w = KW;
         s->filter.c = M;
         p->depth_multiplier = M;
-        p->geom.stride_h = dmc_int(1, 2);
-        p->geom.stride_w = dmc_int(1, 2);
+        p->geom.stride_h = armk_int(&rng, 1, 2);
+        p->geom.stride_w = armk_int(&rng, 1, 2);
         p->geom.dilation_h = p->geom.dilation_w = 1;
         if (same) {
             full_h = (s->in.h + p->geom.stride_h - 1) / p->geom.stride_h;
@@ -102,10 +85,10 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
             s->out.w = (s->in.w - KW) / p->geom.stride_w + 1;
         }
         s->out.h = full_h;
-        if (dmc_rnd() % 4 == 0) {
+        if (armk_rnd(&rng) % 4 == 0) {
             /* as a band call sees it: fewer output rows, any top padding */
-            p->geom.pad_h = dmc_int(0, KH - 1);
-            s->out.h = dmc_int(1, full_h);
+            p->geom.pad_h = armk_int(&rng, 0, KH - 1);
+            s->out.h = armk_int(&rng, 1, full_h);
         }
         s->out.n = 1;
         s->out.c = M;
@@ -114,9 +97,9 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
             --i;
             continue;
         }
-        p->input_offset = extreme ? (dmc_rnd() & 1 ? 128 : -127) : -dmc_int(-128, 127);
-        p->output_offset = dmc_int(-128, 127);
-        switch (dmc_rnd() % 3) {
+        p->input_offset = extreme ? (armk_rnd(&rng) & 1 ? 128 : -127) : -armk_int(&rng, -128, 127);
+        p->output_offset = armk_int(&rng, -128, 127);
+        switch (armk_rnd(&rng) % 3) {
         case 0:
             p->act_min = -128, p->act_max = 127;
             break;
@@ -124,36 +107,37 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
             p->act_min = p->output_offset, p->act_max = 127;
             break;
         default:
-            p->act_min = dmc_int(-128, 0), p->act_max = dmc_int(0, 127);
+            p->act_min = armk_int(&rng, -128, 0), p->act_max = armk_int(&rng, 0, 127);
             break;
         }
         for (c = 0; c < M; ++c) {
-            const uint32_t m = dmc_rnd() % 8;
+            const uint32_t m = armk_rnd(&rng) % 8;
             mult[c] = m == 0   ? (int32_t)(1u << 30)
                       : m == 1 ? INT32_MAX
                       : m == 2 ? 0
-                               : (int32_t)((1u << 30) | (dmc_rnd() >> 2));
+                               : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
             /* mostly the 2x2 path's range; sometimes outside it (its fallback) */
-            shift[c] = (int8_t)(dmc_rnd() % 8 == 0 ? dmc_int(-31, 1) : dmc_int(-23, -2));
-            switch (dmc_rnd() % 8) {
+            shift[c] = (int8_t)(armk_rnd(&rng) % 8 == 0 ? armk_int(&rng, -31, 1)
+                                                        : armk_int(&rng, -23, -2));
+            switch (armk_rnd(&rng) % 8) {
             case 0:
-                dmc_bias[c] = (dmc_rnd() & 1) ? (1 << 29) : -(1 << 29);
+                dmc_bias[c] = (armk_rnd(&rng) & 1) ? (1 << 29) : -(1 << 29);
                 break;
             case 1:
-                dmc_bias[c] = (int32_t)dmc_rnd() >> 1;
+                dmc_bias[c] = (int32_t)armk_rnd(&rng) >> 1;
                 break;
             default:
-                dmc_bias[c] = dmc_int(-100000, 100000);
+                dmc_bias[c] = armk_int(&rng, -100000, 100000);
                 break;
             }
         }
         q.multiplier = mult;
         q.shift = shift;
-        dmc_fill(dmc_in, s->in.h * s->in.w, extreme);
-        dmc_fill(dmc_filt, KH * KW * M, extreme);
+        armk_fill_s8(&rng, dmc_in, s->in.h * s->in.w, extreme);
+        armk_fill_s8(&rng, dmc_filt, KH * KW * M, extreme);
         memset(dmc_ref, 0x5A, sizeof dmc_ref);
         memset(dmc_arm, 0x5A, sizeof dmc_arm);
-        bias = dmc_rnd() % 8 ? dmc_bias : NULL;
+        bias = armk_rnd(&rng) % 8 ? dmc_bias : NULL;
         out_n = s->out.h * s->out.w * M;
         sr = mote_ref_depthwise_conv2d_s8(p, &q, &s->in, dmc_in, &s->filter, dmc_filt, bias,
                                           &s->out, dmc_ref);

@@ -14,8 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "mote/kernels.h"
-#include "kernels/arm/arm_kernels.h"
+#include "armk_rand.h"
 #include "cases_bufs.h"
+#include "cases_dw_common.h"
 
 int mote_test_dw_cases(int n_cases, int *failed);
 
@@ -29,131 +30,31 @@ int mote_test_dw_cases(int n_cases, int *failed);
 #define dwc_mult (armk_cases.dw.mult)
 #define dwc_shift (armk_cases.dw.shift)
 
-static uint32_t dwc_state = 0x9E3779B9u;
-static uint32_t dwc_rnd(void)
-{
-    uint32_t x = dwc_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return dwc_state = x;
-}
-static int32_t dwc_int(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(dwc_rnd() % (uint32_t)(hi - lo + 1));
-}
-/* int8 values: uniform, or mostly the extremes (the accumulator bounds) */
-static void dwc_fill(int8_t *p, int32_t n, int extreme)
-{
-    int32_t i;
-    for (i = 0; i < n; ++i)
-        p[i] = (int8_t)(extreme ? (dwc_rnd() & 1 ? 127 : -128) : dwc_int(-128, 127));
-}
+static armk_rng rng = {0x9E3779B9u};
 
 int mote_test_dw_cases(int n_cases, int *failed)
 {
+    const armk_dw_io io = {dwc_in,   dwc_ref,  dwc_arm,        dwc_filt, dwc_bias,
+                           dwc_mult, dwc_shift, sizeof dwc_ref, DWC_GUARD};
     int passed = 0, i;
     *failed = 0;
     for (i = 0; i < n_cases; ++i) {
-        mote_conv_s8_params p;
-        mote_requant q;
-        mote_dims id, fd, od;
-        const int same = dwc_rnd() % 4 != 0, inplace = same && dwc_rnd() % 2;
-        const int extreme = dwc_rnd() % 6 == 0;
-        const int32_t *bias;
-        int32_t c, in_n, out_n;
-        mote_status sr, sa;
-        memset(&p, 0, sizeof p);
-        id.n = 1;
-        id.h = dwc_int(1, 31);
-        id.w = dwc_int(1, 31);
-        id.c = 4 * dwc_int(1, 8);
-        fd.n = 1;
-        fd.h = fd.w = 3;
-        fd.c = id.c;
-        p.depth_multiplier = 1;
+        armk_dw_case k;
+        const int same = armk_rnd(&rng) % 4 != 0, inplace = same && armk_rnd(&rng) % 2;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
+        armk_dw_shape(&k, &rng, 31, same, inplace, extreme);
         /* stride 1 (in place too), or 2 one way or both (out of place) */
-        p.geom.stride_h = inplace || dwc_rnd() % 2 ? 1 : 2;
-        p.geom.stride_w = inplace || dwc_rnd() % 2 ? 1 : 2;
-        p.geom.dilation_h = p.geom.dilation_w = 1;
-        if (same) {
-            od.h = (id.h + p.geom.stride_h - 1) / p.geom.stride_h;
-            od.w = (id.w + p.geom.stride_w - 1) / p.geom.stride_w;
-            p.geom.pad_h = ((od.h - 1) * p.geom.stride_h + 3 - id.h) / 2;
-            p.geom.pad_w = ((od.w - 1) * p.geom.stride_w + 3 - id.w) / 2;
-            if (p.geom.pad_h < 0) p.geom.pad_h = 0;
-            if (p.geom.pad_w < 0) p.geom.pad_w = 0;
-        } else {
-            if (id.h < 3 || id.w < 3) {
-                --i;
-                continue;
-            }
-            od.h = (id.h - 3) / p.geom.stride_h + 1;
-            od.w = (id.w - 3) / p.geom.stride_w + 1;
+        k.p.geom.stride_h = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
+        k.p.geom.stride_w = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
+        if (!armk_dw_geom(&k)) {
+            --i;
+            continue;
         }
-        od.n = 1;
-        od.c = id.c;
-        p.input_offset = extreme ? (dwc_rnd() & 1 ? 128 : -127) : -dwc_int(-128, 127);
-        p.output_offset = dwc_int(-128, 127);
-        switch (dwc_rnd() % 3) {
-        case 0:
-            p.act_min = -128, p.act_max = 127;
-            break;
-        case 1:
-            p.act_min = p.output_offset, p.act_max = 127;
-            break;
-        default:
-            p.act_min = dwc_int(-128, 0), p.act_max = dwc_int(0, 127);
-            break;
-        }
-        for (c = 0; c < id.c; ++c) {
-            const uint32_t m = dwc_rnd() % 8;
-            dwc_mult[c] = m == 0   ? (int32_t)(1u << 30)
-                          : m == 1 ? INT32_MAX
-                          : m == 2 ? 0
-                                   : (int32_t)((1u << 30) | (dwc_rnd() >> 2));
-            /* mostly the path's range; sometimes just past it (the int8 rows) */
-            dwc_shift[c] = (int8_t)(dwc_rnd() % 16 == 0 ? (dwc_rnd() & 1 ? 0 : -23)
-                                                        : dwc_int(-22, -1));
-            switch (dwc_rnd() % 8) {
-            case 0:
-                dwc_bias[c] = (dwc_rnd() & 1) ? (1 << 29) : -(1 << 29);
-                break;
-            case 1:
-                dwc_bias[c] = (int32_t)dwc_rnd() >> 1; /* often past 2^29 */
-                break;
-            default:
-                dwc_bias[c] = dwc_int(-100000, 100000);
-                break;
-            }
-        }
-        q.multiplier = dwc_mult;
-        q.shift = dwc_shift;
-        in_n = id.h * id.w * id.c;
-        out_n = od.h * od.w * od.c;
-        dwc_fill(dwc_in, in_n, extreme);
-        dwc_fill(dwc_filt, 9 * id.c, extreme);
-        memset(dwc_ref, 0x5A, sizeof dwc_ref);
-        memset(dwc_arm, 0x5A, sizeof dwc_arm);
-        bias = dwc_rnd() % 8 ? dwc_bias : NULL;
-        sr = mote_ref_depthwise_conv2d_s8(&p, &q, &id, dwc_in, &fd, dwc_filt, bias, &od, dwc_ref);
-        if (inplace) {
-            memcpy(dwc_arm, dwc_in, (size_t)in_n);
-            sa = mote_arm_depthwise_conv2d_s8(&p, &q, &id, dwc_arm, &fd, dwc_filt, bias, &od,
-                                              dwc_arm, NULL);
-        } else {
-            sa = mote_arm_depthwise_conv2d_s8(&p, &q, &id, dwc_in, &fd, dwc_filt, bias, &od,
-                                              dwc_arm, NULL);
-        }
-        if (sr != MOTE_OK || sa != MOTE_OK || memcmp(dwc_ref, dwc_arm, (size_t)out_n) != 0 ||
-            memcmp(dwc_ref + out_n, dwc_arm + out_n, DWC_GUARD) != 0) {
-            if (*failed < 5)
-                printf("dw cases FAIL case %d in %ldx%ldx%ld %s%s\n", i, (long)id.h, (long)id.w,
-                       (long)id.c, same ? "SAME" : "VALID", inplace ? " in place" : "");
-            ++*failed;
-        } else {
+        armk_dw_data(&k, &rng, &io);
+        if (armk_dw_check(&k, &io, "dw", i, *failed))
             ++passed;
-        }
+        else
+            ++*failed;
     }
     return passed;
 }

@@ -15,8 +15,10 @@
 #include <stdio.h>
 #include <string.h>
 #include "mote/kernels.h"
+#include "armk_rand.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_paths.h"
+#include "cases_dw_common.h"
 
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken);
 
@@ -30,138 +32,35 @@ static int8_t dw2c_filt[9 * 32];
 static int32_t dw2c_bias[32], dw2c_mult[32];
 static int8_t dw2c_shift[32];
 
-static uint32_t dw2c_state = 0x2545F491u;
-static uint32_t dw2c_rnd(void)
-{
-    uint32_t x = dw2c_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return dw2c_state = x;
-}
-static int32_t dw2c_int(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(dw2c_rnd() % (uint32_t)(hi - lo + 1));
-}
-/* int8 values: uniform, or mostly the extremes (the accumulator bounds) */
-static void dw2c_fill(int8_t *p, int32_t n, int extreme)
-{
-    int32_t i;
-    for (i = 0; i < n; ++i)
-        p[i] = (int8_t)(extreme ? (dw2c_rnd() & 1 ? 127 : -128) : dw2c_int(-128, 127));
-}
+static armk_rng rng = {0x2545F491u};
 
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
 {
+    const armk_dw_io io = {dw2c_in,   dw2c_ref,   dw2c_arm,        dw2c_filt, dw2c_bias,
+                           dw2c_mult, dw2c_shift, sizeof dw2c_ref, DW2C_GUARD};
     int passed = 0, i;
     *failed = 0;
     *taken = 0;
     for (i = 0; i < n_cases; ++i) {
-        mote_conv_s8_params p;
-        mote_requant q;
-        mote_dims id, fd, od;
-        const int same = dw2c_rnd() % 4 != 0, inplace = 0;
-        const int extreme = dw2c_rnd() % 6 == 0;
-        const int32_t *bias;
-        int32_t c, in_n, out_n;
-        mote_status sr, sa;
-        memset(&p, 0, sizeof p);
-        id.n = 1;
-        id.h = dw2c_int(1, 45);
-        id.w = dw2c_int(1, 45);
-        id.c = 4 * dw2c_int(1, 8);
-        fd.n = 1;
-        fd.h = fd.w = 3;
-        fd.c = id.c;
-        p.depth_multiplier = 1;
+        armk_dw_case k;
+        const int same = armk_rnd(&rng) % 4 != 0;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
+        armk_dw_shape(&k, &rng, 45, same, 0, extreme);
         /* stride 2 both ways, or one way (either line direction) */
-        p.geom.stride_h = dw2c_rnd() % 3 == 0 ? 1 : 2;
-        p.geom.stride_w = p.geom.stride_h == 1 || dw2c_rnd() % 2 ? 2 : 1;
-        p.geom.dilation_h = p.geom.dilation_w = 1;
-        if (same) {
-            od.h = (id.h + p.geom.stride_h - 1) / p.geom.stride_h;
-            od.w = (id.w + p.geom.stride_w - 1) / p.geom.stride_w;
-            p.geom.pad_h = ((od.h - 1) * p.geom.stride_h + 3 - id.h) / 2;
-            p.geom.pad_w = ((od.w - 1) * p.geom.stride_w + 3 - id.w) / 2;
-            if (p.geom.pad_h < 0) p.geom.pad_h = 0;
-            if (p.geom.pad_w < 0) p.geom.pad_w = 0;
-        } else {
-            if (id.h < 3 || id.w < 3) {
-                --i;
-                continue;
-            }
-            od.h = (id.h - 3) / p.geom.stride_h + 1;
-            od.w = (id.w - 3) / p.geom.stride_w + 1;
-        }
-        od.n = 1;
-        od.c = id.c;
-        if (id.h * id.w * id.c > DW2C_MAX) {
+        k.p.geom.stride_h = armk_rnd(&rng) % 3 == 0 ? 1 : 2;
+        k.p.geom.stride_w = k.p.geom.stride_h == 1 || armk_rnd(&rng) % 2 ? 2 : 1;
+        if (!armk_dw_geom(&k) || k.id.h * k.id.w * k.id.c > DW2C_MAX) {
             --i;
             continue;
         }
-        p.input_offset = extreme ? (dw2c_rnd() & 1 ? 128 : -127) : -dw2c_int(-128, 127);
-        p.output_offset = dw2c_int(-128, 127);
-        switch (dw2c_rnd() % 3) {
-        case 0:
-            p.act_min = -128, p.act_max = 127;
-            break;
-        case 1:
-            p.act_min = p.output_offset, p.act_max = 127;
-            break;
-        default:
-            p.act_min = dw2c_int(-128, 0), p.act_max = dw2c_int(0, 127);
-            break;
-        }
-        for (c = 0; c < id.c; ++c) {
-            const uint32_t m = dw2c_rnd() % 8;
-            dw2c_mult[c] = m == 0   ? (int32_t)(1u << 30)
-                          : m == 1 ? INT32_MAX
-                          : m == 2 ? 0
-                                   : (int32_t)((1u << 30) | (dw2c_rnd() >> 2));
-            /* mostly the path's range; sometimes just past it (the int8 rows) */
-            dw2c_shift[c] = (int8_t)(dw2c_rnd() % 16 == 0 ? (dw2c_rnd() & 1 ? 0 : -23)
-                                                        : dw2c_int(-22, -1));
-            switch (dw2c_rnd() % 8) {
-            case 0:
-                dw2c_bias[c] = (dw2c_rnd() & 1) ? (1 << 29) : -(1 << 29);
-                break;
-            case 1:
-                dw2c_bias[c] = (int32_t)dw2c_rnd() >> 1; /* often past 2^29 */
-                break;
-            default:
-                dw2c_bias[c] = dw2c_int(-100000, 100000);
-                break;
-            }
-        }
-        q.multiplier = dw2c_mult;
-        q.shift = dw2c_shift;
-        in_n = id.h * id.w * id.c;
-        out_n = od.h * od.w * od.c;
-        dw2c_fill(dw2c_in, in_n, extreme);
-        dw2c_fill(dw2c_filt, 9 * id.c, extreme);
-        memset(dw2c_ref, 0x5A, sizeof dw2c_ref);
-        memset(dw2c_arm, 0x5A, sizeof dw2c_arm);
-        bias = dw2c_rnd() % 8 ? dw2c_bias : NULL;
-        *taken += mote_arm_dw_s8_path(&p, &id, &fd, &od, 0) == MOTE_ARM_DW_3X3 &&
-                  mote_arm_dw_3x3_s2_case(&p, &id, &od) && !mote_arm_dw_3x3_px_case(&od);
-        sr = mote_ref_depthwise_conv2d_s8(&p, &q, &id, dw2c_in, &fd, dw2c_filt, bias, &od, dw2c_ref);
-        if (inplace) {
-            memcpy(dw2c_arm, dw2c_in, (size_t)in_n);
-            sa = mote_arm_depthwise_conv2d_s8(&p, &q, &id, dw2c_arm, &fd, dw2c_filt, bias, &od,
-                                              dw2c_arm, NULL);
-        } else {
-            sa = mote_arm_depthwise_conv2d_s8(&p, &q, &id, dw2c_in, &fd, dw2c_filt, bias, &od,
-                                              dw2c_arm, NULL);
-        }
-        if (sr != MOTE_OK || sa != MOTE_OK || memcmp(dw2c_ref, dw2c_arm, (size_t)out_n) != 0 ||
-            memcmp(dw2c_ref + out_n, dw2c_arm + out_n, DW2C_GUARD) != 0) {
-            if (*failed < 5)
-                printf("dw2 cases FAIL case %d in %ldx%ldx%ld %s%s\n", i, (long)id.h, (long)id.w,
-                       (long)id.c, same ? "SAME" : "VALID", inplace ? " in place" : "");
-            ++*failed;
-        } else {
+        armk_dw_data(&k, &rng, &io);
+        *taken += mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) == MOTE_ARM_DW_3X3 &&
+                  mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) &&
+                  !mote_arm_dw_3x3_px_case(&k.od);
+        if (armk_dw_check(&k, &io, "dw2", i, *failed))
             ++passed;
-        }
+        else
+            ++*failed;
     }
     return passed;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "mote/kernels.h"
+#include "armk_rand.h"
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_rows.h"
 #include "cases_bufs.h"
@@ -28,18 +29,7 @@ void armk_cases_pw(int n_cases, int *passed, int *failed);
 /* a step block with its requantization table after it, as lowering writes it */
 #define pw_step (armk_cases.pw.step)
 
-static uint32_t pw_rng = 0x9e3779b9u;
-static uint32_t pw_rnd(void)
-{
-    pw_rng ^= pw_rng << 13;
-    pw_rng ^= pw_rng >> 17;
-    pw_rng ^= pw_rng << 5;
-    return pw_rng;
-}
-static int32_t pw_rint(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(pw_rnd() % (uint32_t)(hi - lo + 1));
-}
+static armk_rng rng = {0x9e3779b9u};
 
 static int pw_same(int32_t n)
 {
@@ -102,52 +92,54 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
         mote_conv_s8_params p;
         mote_requant q;
         mote_dims id, fd, od;
-        const int32_t *bias = pw_rnd() % 6 == 0 ? NULL : pw_bias;
-        const int inplace = (int)(pw_rnd() % 3 == 0);
-        const int32_t K = 8 * pw_rint(17, 32);
-        const int32_t OC = inplace ? K : 4 * pw_rint(1, 64);
-        const int32_t smode = (int32_t)(pw_rnd() % 4);
+        const int32_t *bias = armk_rnd(&rng) % 6 == 0 ? NULL : pw_bias;
+        const int inplace = (int)(armk_rnd(&rng) % 3 == 0);
+        const int32_t K = 8 * armk_int(&rng, 17, 32);
+        const int32_t OC = inplace ? K : 4 * armk_int(&rng, 1, 64);
+        const int32_t smode = (int32_t)(armk_rnd(&rng) % 4);
         int32_t npix, j, a, b, n_in, n_out;
         mote_status sr, sa;
         memset(&p, 0, sizeof p);
         id.n = od.n = 1;
-        id.h = od.h = pw_rint(1, 5);
-        id.w = od.w = pw_rint(1, 8);
+        id.h = od.h = armk_int(&rng, 1, 5);
+        id.w = od.w = armk_int(&rng, 1, 8);
         npix = id.h * id.w;
         id.c = fd.c = K;
         fd.n = od.c = OC;
         fd.h = fd.w = 1;
         p.geom.stride_h = p.geom.stride_w = 1;
         p.geom.dilation_h = p.geom.dilation_w = 1;
-        p.input_offset = -pw_rint(-128, 127);
-        p.output_offset = pw_rint(-128, 127);
-        a = pw_rint(-128, 127);
-        b = pw_rint(-128, 127);
-        switch (pw_rnd() % 3) {
+        p.input_offset = -armk_int(&rng, -128, 127);
+        p.output_offset = armk_int(&rng, -128, 127);
+        a = armk_int(&rng, -128, 127);
+        b = armk_int(&rng, -128, 127);
+        switch (armk_rnd(&rng) % 3) {
         case 0: p.act_min = -128; p.act_max = 127; break;
         case 1: p.act_min = a < b ? a : b; p.act_max = a < b ? b : a; break;
         default: p.act_min = a; p.act_max = 127; break;
         }
         for (j = 0; j < OC; ++j) {
-            mult[j] = pw_rnd() % 32 == 0 ? (1 << 30) : (int32_t)((1u << 30) | (pw_rnd() >> 2));
+            mult[j] = armk_rnd(&rng) % 32 == 0 ? (1 << 30)
+                                               : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
             if (smode == 0)
-                shift[j] = (int8_t)pw_rint(-12, -4);
+                shift[j] = (int8_t)armk_int(&rng, -12, -4);
             else if (smode == 1) /* past the folded zero point */
-                shift[j] = (int8_t)pw_rint(-31, -20);
+                shift[j] = (int8_t)armk_int(&rng, -31, -20);
             else if (smode == 2) /* some above -2: the general output stage */
-                shift[j] = (int8_t)pw_rint(-6, 2);
+                shift[j] = (int8_t)armk_int(&rng, -6, 2);
             else
-                shift[j] = (int8_t)pw_rint(-31, 2);
-            pw_bias[j] = pw_rnd() % 4 == 0 ? (int32_t)pw_rnd() >> 10 : pw_rint(-20000, 20000);
+                shift[j] = (int8_t)armk_int(&rng, -31, 2);
+            pw_bias[j] = armk_rnd(&rng) % 4 == 0 ? (int32_t)armk_rnd(&rng) >> 10
+                                                 : armk_int(&rng, -20000, 20000);
         }
         q.multiplier = mult;
         q.shift = shift;
         n_in = npix * K;
         n_out = npix * OC;
         for (j = 0; j < n_in; ++j)
-            pw_in[j] = (int8_t)pw_rnd();
+            pw_in[j] = (int8_t)armk_rnd(&rng);
         for (j = 0; j < OC * K; ++j)
-            pw_filt[j] = (int8_t)pw_rnd();
+            pw_filt[j] = (int8_t)armk_rnd(&rng);
         memset(pw_ref, 0x11, sizeof pw_ref);
         sr = mote_ref_conv2d_s8(&p, &q, &id, pw_in, &fd, pw_filt, bias, &od, pw_ref);
         memset(pw_ref + n_out, 0xA5, PW_GUARD);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cases_bufs.h"
+#include "armk_rand.h"
 #include "cases_rows.h"
 #include "icount.h"
 #include "mote/kernels.h"
@@ -33,34 +34,22 @@
 #define o_ref (armk_cases.rows.ref)
 #define o_arm (armk_cases.rows.arm)
 
-static uint32_t rw_state = 0x9E3779B9u;
-static uint32_t rw_rnd(void)
-{
-    uint32_t x = rw_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return rw_state = x;
-}
-static int32_t rw_int(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(rw_rnd() % (uint32_t)(hi - lo + 1));
-}
+static armk_rng rng = {0x9E3779B9u};
 /* random int8: extremes, a narrow band (softmax: close values), or uniform */
 static void rw_fill(int8_t *p, int32_t n)
 {
     int32_t i;
-    const int mode = (int)(rw_rnd() % 8);
-    const int32_t base = rw_int(-128, 120), width = rw_int(0, 8);
+    const int mode = (int)(armk_rnd(&rng) % 8);
+    const int32_t base = armk_int(&rng, -128, 120), width = armk_int(&rng, 0, 8);
     for (i = 0; i < n; ++i) {
         if (mode == 0)
-            p[i] = (int8_t)((rw_rnd() & 1) ? 127 : -128);
+            p[i] = (int8_t)((armk_rnd(&rng) & 1) ? 127 : -128);
         else if (mode == 1)
-            p[i] = (int8_t)(base + rw_int(0, width));
+            p[i] = (int8_t)(base + armk_int(&rng, 0, width));
         else if (mode == 2)
             p[i] = (int8_t)base;
         else
-            p[i] = (int8_t)rw_rnd();
+            p[i] = (int8_t)armk_rnd(&rng);
     }
 }
 
@@ -101,12 +90,13 @@ static void rw_record(rw_counts *c, mote_status sr, mote_status sa, int32_t n, c
 /* ---- SOFTMAX ------------------------------------------------------------ */
 static void rw_softmax_params(mote_softmax_s8_params *p)
 {
-    const int32_t ls = rw_rnd() % 4 == 0 ? rw_int(0, 31) : rw_int(18, 28);
-    p->input_multiplier = rw_rnd() % 16 == 0 ? (1 << 30) : (int32_t)((1u << 30) | (rw_rnd() >> 2));
+    const int32_t ls = armk_rnd(&rng) % 4 == 0 ? armk_int(&rng, 0, 31) : armk_int(&rng, 18, 28);
+    p->input_multiplier =
+        armk_rnd(&rng) % 16 == 0 ? (1 << 30) : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
     p->input_left_shift = ls;
     /* TFLite's CalculateInputRadius (ops/quant.c), or a random cut */
-    p->diff_min =
-        rw_rnd() % 6 == 0 ? -rw_int(0, 255) : -(int32_t)((((uint32_t)1 << 5) - 1) << 26 >> ls);
+    p->diff_min = armk_rnd(&rng) % 6 == 0 ? -armk_int(&rng, 0, 255)
+                                          : -(int32_t)((((uint32_t)1 << 5) - 1) << 26 >> ls);
 }
 
 static void rw_softmax(rw_counts *c, rw_counts *cm, int n_cases)
@@ -114,17 +104,17 @@ static void rw_softmax(rw_counts *c, rw_counts *cm, int n_cases)
     int i;
     for (i = 0; i < n_cases; ++i) {
         mote_softmax_s8_params p;
-        int32_t rows = rw_int(1, 3), depth, n;
+        int32_t rows = armk_int(&rng, 1, 3), depth, n;
         mote_status sr, sa;
         char what[96];
-        const uint32_t kind = rw_rnd() % 32;
+        const uint32_t kind = armk_rnd(&rng) % 32;
         if (kind < 6)
-            depth = rw_int(33, 300); /* past the DSP row's exp cache */
-        else if (kind == 6) {        /* sums of 512 exp(0) and more */
-            depth = rw_int(500, 1200);
+            depth = armk_int(&rng, 33, 300); /* past the DSP row's exp cache */
+        else if (kind == 6) {                /* sums of 512 exp(0) and more */
+            depth = armk_int(&rng, 500, 1200);
             rows = 1;
         } else
-            depth = rw_int(1, 32);
+            depth = armk_int(&rng, 1, 32);
         n = rows * depth;
         rw_softmax_params(&p);
         rw_fill(a_buf, n);
@@ -158,13 +148,15 @@ static void rw_softmax(rw_counts *c, rw_counts *cm, int n_cases)
 static void rw_bcast(mote_bcast *b, int32_t *n1, int32_t *n2)
 {
     int32_t sh1[MOTE_BCAST_RANK], sh2[MOTE_BCAST_RANK], d, st1 = 1, st2 = 1;
-    const int rank = rw_int(1, 4);
-    const int kind = (int)(rw_rnd() % 6);
+    const int rank = armk_int(&rng, 1, 4);
+    const int kind = (int)(armk_rnd(&rng) % 6);
     b->elements = 1;
     for (d = MOTE_BCAST_RANK - 1; d >= 0; --d) {
         const int used = d >= MOTE_BCAST_RANK - rank;
         b->shape[d] =
-            used ? (rw_rnd() % 5 == 0 ? 1 : rw_int(1, d == MOTE_BCAST_RANK - 1 ? 40 : 9)) : 1;
+            used ? (armk_rnd(&rng) % 5 == 0 ? 1
+                                            : armk_int(&rng, 1, d == MOTE_BCAST_RANK - 1 ? 40 : 9))
+                 : 1;
         b->elements *= b->shape[d];
         sh1[d] = sh2[d] = b->shape[d];
         switch (kind) {
@@ -178,8 +170,8 @@ static void rw_bcast(mote_bcast *b, int32_t *n1, int32_t *n2)
             if (d == MOTE_BCAST_RANK - 1) sh1[d] = 1;
             break;
         default: /* any dimension of either */
-            if (rw_rnd() % 3 == 0) sh1[d] = 1;
-            if (rw_rnd() % 3 == 0) sh2[d] = 1;
+            if (armk_rnd(&rng) % 3 == 0) sh1[d] = 1;
+            if (armk_rnd(&rng) % 3 == 0) sh2[d] = 1;
         }
     }
     for (d = MOTE_BCAST_RANK - 1; d >= 0; --d) {
@@ -194,20 +186,20 @@ static void rw_bcast(mote_bcast *b, int32_t *n1, int32_t *n2)
 
 static void rw_mul_params(mote_mul_q_step *s)
 {
-    s->input1_offset = -rw_int(-128, 127);
-    s->input2_offset = -rw_int(-128, 127);
-    s->output_offset = rw_int(-128, 127);
-    s->multiplier = rw_rnd() % 16 == 0 ? 0 : (int32_t)((1u << 30) | (rw_rnd() >> 2));
-    switch (rw_rnd() % 4) {
-    case 0: s->shift = rw_int(-31, 30); break;
-    case 1: s->shift = rw_int(-3, 3); break;
-    default: s->shift = rw_int(-12, -5); /* typical: scales s1 s2 / so ~ 2^-8 */
+    s->input1_offset = -armk_int(&rng, -128, 127);
+    s->input2_offset = -armk_int(&rng, -128, 127);
+    s->output_offset = armk_int(&rng, -128, 127);
+    s->multiplier = armk_rnd(&rng) % 16 == 0 ? 0 : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
+    switch (armk_rnd(&rng) % 4) {
+    case 0: s->shift = armk_int(&rng, -31, 30); break;
+    case 1: s->shift = armk_int(&rng, -3, 3); break;
+    default: s->shift = armk_int(&rng, -12, -5); /* typical: scales s1 s2 / so ~ 2^-8 */
     }
-    if (rw_rnd() % 3 == 0) {
+    if (armk_rnd(&rng) % 3 == 0) {
         s->act_min = -128;
         s->act_max = 127;
     } else {
-        const int32_t x = rw_int(-128, 127), y = rw_int(-128, 127);
+        const int32_t x = armk_int(&rng, -128, 127), y = armk_int(&rng, -128, 127);
         s->act_min = x < y ? x : y;
         s->act_max = x < y ? y : x;
     }
@@ -306,30 +298,30 @@ static void rw_pool(rw_counts *c, int n_cases, int is_max)
     for (i = 0; i < n_cases; ++i) {
         mote_pool_s8_params p;
         mote_dims id, od;
-        const int same = (int)(rw_rnd() & 1);
+        const int same = (int)(armk_rnd(&rng) & 1);
         int32_t out_n;
         mote_status sr, sa;
         char what[96];
         memset(&p, 0, sizeof p);
-        id.n = rw_rnd() % 8 == 0 ? 2 : 1;
-        id.h = rw_int(1, 12);
-        id.w = rw_int(1, 12);
-        id.c = rw_rnd() % 3 == 0 ? 16 * rw_int(1, 4) : rw_int(1, 70);
-        p.filter_h = rw_int(1, 5);
-        p.filter_w = rw_int(1, 5);
-        if (rw_rnd() % 6 == 0) { /* global pool */
+        id.n = armk_rnd(&rng) % 8 == 0 ? 2 : 1;
+        id.h = armk_int(&rng, 1, 12);
+        id.w = armk_int(&rng, 1, 12);
+        id.c = armk_rnd(&rng) % 3 == 0 ? 16 * armk_int(&rng, 1, 4) : armk_int(&rng, 1, 70);
+        p.filter_h = armk_int(&rng, 1, 5);
+        p.filter_w = armk_int(&rng, 1, 5);
+        if (armk_rnd(&rng) % 6 == 0) { /* global pool */
             p.filter_h = id.h;
             p.filter_w = id.w;
         }
-        if (rw_rnd() % 10 == 0) { /* windows past 256 elements (the int16 sums' limit) */
-            id.h = rw_int(17, 24);
-            id.w = rw_int(17, 24);
-            id.c = rw_int(1, 20);
+        if (armk_rnd(&rng) % 10 == 0) { /* windows past 256 elements (the int16 sums' limit) */
+            id.h = armk_int(&rng, 17, 24);
+            id.w = armk_int(&rng, 17, 24);
+            id.c = armk_int(&rng, 1, 20);
             p.filter_h = id.h;
             p.filter_w = id.w;
         }
-        p.geom.stride_h = rw_int(1, 3);
-        p.geom.stride_w = rw_int(1, 3);
+        p.geom.stride_h = armk_int(&rng, 1, 3);
+        p.geom.stride_w = armk_int(&rng, 1, 3);
         p.geom.dilation_h = p.geom.dilation_w = 1;
         if (!rw_geometry(id.h, p.filter_h, p.geom.stride_h, same, &od.h, &p.geom.pad_h) ||
             !rw_geometry(id.w, p.filter_w, p.geom.stride_w, same, &od.w, &p.geom.pad_w)) {
@@ -338,11 +330,11 @@ static void rw_pool(rw_counts *c, int n_cases, int is_max)
         }
         od.n = id.n;
         od.c = id.c;
-        if (rw_rnd() % 3 == 0) {
+        if (armk_rnd(&rng) % 3 == 0) {
             p.act_min = -128;
             p.act_max = 127;
         } else {
-            const int32_t x = rw_int(-128, 127), y = rw_int(-128, 127);
+            const int32_t x = armk_int(&rng, -128, 127), y = armk_int(&rng, -128, 127);
             p.act_min = x < y ? x : y;
             p.act_max = x < y ? y : x;
         }
@@ -498,8 +490,8 @@ static void rw_bench(rw_counts *c)
         int ok;
         /* logits / activations in a realistic spread */
         for (k = 0; k < RW_BUF; ++k) {
-            a_buf[k] = (int8_t)rw_int(-100, 60);
-            b_buf[k] = (int8_t)rw_rnd();
+            a_buf[k] = (int8_t)armk_int(&rng, -100, 60);
+            b_buf[k] = (int8_t)armk_rnd(&rng);
         }
         t0 = mcu_icount_now();
         sr = rw_layer_run(L, 0, o_ref, &elems);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "icount.h"
+#include "armk_rand.h"
 #include "mote/kernels.h"
 #include "kernels/arm/arm_s16.h"
 #include "cases_bufs.h"
@@ -40,46 +41,37 @@ void mote_test_s16(int n_cases, int bench, int *passed, int *failed);
 #define s_arm (armk_cases.s16.arm)
 #define s_step (armk_cases.s16.step)
 
-static uint32_t s_rng = 0x9E3779B9u;
-static uint32_t rnd16(void)
-{
-    uint32_t x = s_rng;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return s_rng = x;
-}
-static int32_t ri(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(rnd16() % (uint32_t)(hi - lo + 1));
-}
+static armk_rng rng = {0x9E3779B9u};
 
 /* mode: 0 uniform, 1 extremes, 2 small; extremes: all one sign or mixed */
 static void fill_in(int32_t n, int mode)
 {
     int32_t i;
-    const int sign = (int)(rnd16() % 3);
+    const int sign = (int)(armk_rnd(&rng) % 3);
     for (i = 0; i < n; ++i) {
         if (mode == 1)
-            s_in[i] = (int16_t)(sign == 0       ? -32768
-                                : sign == 1     ? 32767
-                                : (rnd16() & 1) ? 32767
-                                                : -32768);
+            s_in[i] = (int16_t)(sign == 0              ? -32768
+                                : sign == 1            ? 32767
+                                : (armk_rnd(&rng) & 1) ? 32767
+                                                       : -32768);
         else if (mode == 2)
-            s_in[i] = (int16_t)ri(-300, 300);
+            s_in[i] = (int16_t)armk_int(&rng, -300, 300);
         else
-            s_in[i] = (int16_t)rnd16();
+            s_in[i] = (int16_t)armk_rnd(&rng);
     }
 }
 static void fill_w(int32_t n, int mode)
 {
     int32_t i;
-    const int sign = (int)(rnd16() % 3);
+    const int sign = (int)(armk_rnd(&rng) % 3);
     for (i = 0; i < n; ++i) {
         if (mode == 1)
-            s_filt[i] = (int8_t)(sign == 0 ? -128 : sign == 1 ? 127 : (rnd16() & 1) ? 127 : -128);
+            s_filt[i] = (int8_t)(sign == 0              ? -128
+                                 : sign == 1            ? 127
+                                 : (armk_rnd(&rng) & 1) ? 127
+                                                        : -128);
         else
-            s_filt[i] = (int8_t)rnd16();
+            s_filt[i] = (int8_t)armk_rnd(&rng);
     }
 }
 
@@ -88,34 +80,37 @@ static void fill_quant(uint32_t block_bytes, int32_t entries, int32_t out_c)
 {
     int32_t *m = (int32_t *)(void *)((uint8_t *)s_step + block_bytes);
     int8_t *sh = (int8_t *)(m + entries);
-    const int smode = (int)(rnd16() % 4), bmode = (int)(rnd16() % 4);
+    const int smode = (int)(armk_rnd(&rng) % 4), bmode = (int)(armk_rnd(&rng) % 4);
     int32_t i;
     for (i = 0; i < entries; ++i) {
-        const uint32_t r = rnd16() % 16;
+        const uint32_t r = armk_rnd(&rng) % 16;
         m[i] = r == 0   ? (1 << 30)
-               : r == 1 ? 0x7FFF0000 + ri(0, 0xFFFF)
+               : r == 1 ? 0x7FFF0000 + armk_int(&rng, 0, 0xFFFF)
                : r == 2 ? 0x7FFEFFFF
-                        : (int32_t)((1u << 30) | (rnd16() >> 2));
-        sh[i] = (int8_t)(smode == 0 ? ri(-31, 14) : smode == 1 ? ri(-24, -12) : ri(-14, 2));
+                        : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
+        sh[i] = (int8_t)(smode == 0   ? armk_int(&rng, -31, 14)
+                         : smode == 1 ? armk_int(&rng, -24, -12)
+                                      : armk_int(&rng, -14, 2));
     }
     for (i = 0; i < out_c; ++i) {
-        const int64_t hi = (int64_t)(int32_t)rnd16() << 30; /* up to 2^61 */
-        s_bias64[i] = bmode == 0   ? hi + (int64_t)rnd16()
-                      : bmode == 1 ? (int64_t)ri(-100000, 100000)
-                      : bmode == 2
-                          ? (int64_t)(int32_t)rnd16()
-                          : ((rnd16() & 1) ? INT64_MAX - ri(0, 1000) : INT64_MIN + ri(0, 1000));
-        s_bias32[i] = (rnd16() & 1) ? (int32_t)rnd16() : ri(-100000, 100000);
+        const int64_t hi = (int64_t)(int32_t)armk_rnd(&rng) << 30; /* up to 2^61 */
+        s_bias64[i] = bmode == 0   ? hi + (int64_t)armk_rnd(&rng)
+                      : bmode == 1 ? (int64_t)armk_int(&rng, -100000, 100000)
+                      : bmode == 2 ? (int64_t)(int32_t)armk_rnd(&rng)
+                                   : ((armk_rnd(&rng) & 1) ? INT64_MAX - armk_int(&rng, 0, 1000)
+                                                           : INT64_MIN + armk_int(&rng, 0, 1000));
+        s_bias32[i] =
+            (armk_rnd(&rng) & 1) ? (int32_t)armk_rnd(&rng) : armk_int(&rng, -100000, 100000);
     }
 }
 
 static void act16(int32_t *lo, int32_t *hi)
 {
-    if (rnd16() % 2) {
+    if (armk_rnd(&rng) % 2) {
         *lo = -32768;
         *hi = 32767;
     } else {
-        const int32_t a = ri(-32768, 32767), b = ri(-32768, 32767);
+        const int32_t a = armk_int(&rng, -32768, 32767), b = armk_int(&rng, -32768, 32767);
         *lo = a < b ? a : b;
         *hi = a < b ? b : a;
     }
@@ -193,20 +188,23 @@ static void test_fc(s16_count *c, mote_kernel_fn row, int n_cases)
     for (i = 0; i < n_cases; ++i) {
         mote_fc_s16_step *s = (mote_fc_s16_step *)(void *)s_step;
         const int big = i % 10 == 0;
-        const int mode = (int)(rnd16() % 4);
+        const int mode = (int)(armk_rnd(&rng) % 4);
         memset(s_step, 0, sizeof s_step);
-        s->batches = ri(1, 3);
-        s->depth = big ? ri(1500, 2000) : (rnd16() % 3 == 0) ? ri(1, 16) : ri(1, 600);
-        s->out_c = big ? ri(1, 9) : ri(1, 20);
+        s->batches = armk_int(&rng, 1, 3);
+        s->depth = big                         ? armk_int(&rng, 1500, 2000)
+                   : (armk_rnd(&rng) % 3 == 0) ? armk_int(&rng, 1, 16)
+                                               : armk_int(&rng, 1, 600);
+        s->out_c = big ? armk_int(&rng, 1, 9) : armk_int(&rng, 1, 20);
         if (s->depth * s->out_c > S_FILT) s->out_c = S_FILT / s->depth;
-        s->per_channel = (int32_t)(rnd16() & 1);
+        s->per_channel = (int32_t)(armk_rnd(&rng) & 1);
         s->channels = s->per_channel ? s->out_c : 1;
         act16(&s->act_min, &s->act_max);
-        fill_in(s->batches * s->depth, mode == 1 || big ? (int)(rnd16() % 2) : mode % 3);
-        fill_w(s->depth * s->out_c, mode == 1 || big ? (int)(rnd16() % 2) : 0);
+        fill_in(s->batches * s->depth, mode == 1 || big ? (int)(armk_rnd(&rng) % 2) : mode % 3);
+        fill_w(s->depth * s->out_c, mode == 1 || big ? (int)(armk_rnd(&rng) % 2) : 0);
         fill_quant(sizeof *s, s->channels, s->out_c);
         run_case(c, mote_arm_fully_connected_s16_step_fits, mote_ref_fully_connected_s16_step, row,
-                 rnd16() % 6 == 0 ? NULL : (const void *)s_bias64, s->batches * s->out_c, "fc");
+                 armk_rnd(&rng) % 6 == 0 ? NULL : (const void *)s_bias64, s->batches * s->out_c,
+                 "fc");
     }
 }
 
@@ -217,36 +215,36 @@ static int make_conv(int dw, int i)
     const int32_t kind = i % 16;
     int32_t kh, kw, ph, pw;
     memset(s_step, 0, sizeof s_step);
-    s->geom.stride_h = ri(1, 3);
-    s->geom.stride_w = ri(1, 3);
-    s->geom.dilation_h = rnd16() % 4 == 0 ? 2 : 1;
-    s->geom.dilation_w = rnd16() % 4 == 0 ? 2 : 1;
-    s->in.n = rnd16() % 8 == 0 ? 2 : 1;
-    s->in.h = ri(1, 9);
-    s->in.w = ri(1, 9);
-    s->in.c = ri(1, 24);
-    kh = ri(1, 5);
-    kw = ri(1, 5);
+    s->geom.stride_h = armk_int(&rng, 1, 3);
+    s->geom.stride_w = armk_int(&rng, 1, 3);
+    s->geom.dilation_h = armk_rnd(&rng) % 4 == 0 ? 2 : 1;
+    s->geom.dilation_w = armk_rnd(&rng) % 4 == 0 ? 2 : 1;
+    s->in.n = armk_rnd(&rng) % 8 == 0 ? 2 : 1;
+    s->in.h = armk_int(&rng, 1, 9);
+    s->in.w = armk_int(&rng, 1, 9);
+    s->in.c = armk_int(&rng, 1, 24);
+    kh = armk_int(&rng, 1, 5);
+    kw = armk_int(&rng, 1, 5);
     if (!dw && kind == 1) { /* pointwise */
         kh = kw = 1;
         s->geom.stride_h = s->geom.stride_w = 1;
         s->geom.dilation_h = s->geom.dilation_w = 1;
     }
     if (!dw && kind == 2) { /* deep: dot products past one 508-product chunk */
-        s->in.c = ri(500, 700);
-        s->in.h = ri(1, 3);
-        s->in.w = ri(1, 3);
+        s->in.c = armk_int(&rng, 500, 700);
+        s->in.h = armk_int(&rng, 1, 3);
+        s->in.w = armk_int(&rng, 1, 3);
     }
     if (kind == 6) { /* wide: many channels */
-        s->in.c = ri(25, 72);
-        s->in.h = ri(1, 5);
-        s->in.w = ri(1, 5);
+        s->in.c = armk_int(&rng, 25, 72);
+        s->in.h = armk_int(&rng, 1, 5);
+        s->in.w = armk_int(&rng, 1, 5);
     }
     if (!dw && kind == 7) { /* windows of 512..1600 products: past one int32 partial sum */
-        s->in.c = ri(128, 200);
+        s->in.c = armk_int(&rng, 128, 200);
         kh = kw = 2;
-        s->in.h = ri(2, 4);
-        s->in.w = ri(2, 4);
+        s->in.h = armk_int(&rng, 2, 4);
+        s->in.w = armk_int(&rng, 2, 4);
         s->geom.dilation_h = s->geom.dilation_w = 1;
     }
     if (dw && kind == 3) { /* 511 taps, the most the row takes */
@@ -254,7 +252,7 @@ static int make_conv(int dw, int i)
         kw = 73;
         s->in.h = 7;
         s->in.w = 73;
-        s->in.c = ri(1, 6);
+        s->in.c = armk_int(&rng, 1, 6);
         s->geom.stride_h = s->geom.stride_w = 1;
         s->geom.dilation_h = s->geom.dilation_w = 1;
     }
@@ -264,8 +262,8 @@ static int make_conv(int dw, int i)
         s->in.c = 2;
         s->geom.dilation_h = s->geom.dilation_w = 1;
     }
-    ph = rnd16() % 2 ? ri(0, kh - 1) : 0;
-    pw = rnd16() % 2 ? ri(0, kw - 1) : 0;
+    ph = armk_rnd(&rng) % 2 ? armk_int(&rng, 0, kh - 1) : 0;
+    pw = armk_rnd(&rng) % 2 ? armk_int(&rng, 0, kw - 1) : 0;
     s->geom.pad_h = ph;
     s->geom.pad_w = pw;
     s->out.n = s->in.n;
@@ -282,22 +280,24 @@ static int make_conv(int dw, int i)
         int32_t groups = 1;
         if (kind == 5 && s->in.c % 2 == 0) groups = 2; /* grouped: refused */
         s->filter.c = s->in.c / groups;
-        s->out.c = kind == 2 ? ri(1, 6) : kind == 6 ? ri(13, 72) : ri(1, 12);
+        s->out.c = kind == 2   ? armk_int(&rng, 1, 6)
+                   : kind == 6 ? armk_int(&rng, 13, 72)
+                               : armk_int(&rng, 1, 12);
         s->out.c = (s->out.c + groups - 1) / groups * groups;
         s->filter.n = s->out.c;
-        s->acc64 = (int32_t)(rnd16() % 3 != 0);
+        s->acc64 = (int32_t)(armk_rnd(&rng) % 3 != 0);
     }
     s->filter.h = kh;
     s->filter.w = kw;
-    s->channels = rnd16() % 4 == 0 ? 1 : s->out.c;
+    s->channels = armk_rnd(&rng) % 4 == 0 ? 1 : s->out.c;
     act16(&s->act_min, &s->act_max);
     if (s->in.n * s->in.h * s->in.w * s->in.c > S_IN ||
         s->filter.n * kh * kw * s->filter.c > S_FILT ||
         s->out.n * s->out.h * s->out.w * s->out.c > S_OUT || s->out.c > S_CH)
         return 0;
     {
-        const int ext = (dw && kind == 3) || (!dw && kind == 7) || rnd16() % 4 == 0;
-        fill_in(s->in.n * s->in.h * s->in.w * s->in.c, ext ? 1 : (int)(rnd16() % 3));
+        const int ext = (dw && kind == 3) || (!dw && kind == 7) || armk_rnd(&rng) % 4 == 0;
+        fill_in(s->in.n * s->in.h * s->in.w * s->in.c, ext ? 1 : (int)(armk_rnd(&rng) % 3));
         fill_w(s->filter.n * kh * kw * s->filter.c, ext ? 1 : 0);
     }
     fill_quant(sizeof *s, s->channels, s->out.c);
@@ -314,7 +314,9 @@ static void test_conv(s16_count *c, mote_kernel_fn row, int dw, int n_cases)
             --i;
             continue;
         }
-        bias = rnd16() % 6 == 0 ? NULL : s->acc64 ? (const void *)s_bias64 : (const void *)s_bias32;
+        bias = armk_rnd(&rng) % 6 == 0 ? NULL
+               : s->acc64              ? (const void *)s_bias64
+                                       : (const void *)s_bias32;
         run_case(c, dw ? mote_arm_depthwise_conv2d_s16_step_fits : mote_arm_conv2d_s16_step_fits,
                  dw ? mote_ref_depthwise_conv2d_s16_step : mote_ref_conv2d_s16_step, row, bias,
                  s->out.n * s->out.h * s->out.w * s->out.c, dw ? "dw" : "conv");
@@ -426,9 +428,9 @@ static void s16_bench(s16_count *c)
                                                            : sizeof(mote_conv_s16_step)));
             int8_t *sh = (int8_t *)(m + L->oc);
             for (k = 0; k < L->oc; ++k) {
-                m[k] = (int32_t)((1u << 30) | (rnd16() >> 2));
-                sh[k] = (int8_t)ri(-14, -8);
-                s_bias64[k] = ri(-100000, 100000);
+                m[k] = (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
+                sh[k] = (int8_t)armk_int(&rng, -14, -8);
+                s_bias64[k] = armk_int(&rng, -100000, 100000);
             }
         }
         memset(s_arm, 0x5A, sizeof s_arm);

@@ -37,6 +37,7 @@
 #include "kernels/kernel_table.h"
 #include "cases_bufs.h"
 #include "cases_rows.h"
+#include "armk_rand.h"
 
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken); /* cases_dw2.c */
@@ -70,20 +71,16 @@ static uint8_t scratch_buf[BUF_SCRATCH + GUARD] __attribute__((aligned(16)));
 /* The cases_*.c files' buffers (cases_bufs.h): one at a time. */
 union armk_cases_bufs armk_cases;
 
-/* ---- xorshift PRNG ---------------------------------------------------- */
-static uint32_t rng_state = 0x1234567u;
+/* ---- xorshift PRNG (armk_rand.h) ------------------------------------- */
+static armk_rng rng = {0x1234567u};
 static uint32_t rnd(void)
 {
-    uint32_t x = rng_state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return rng_state = x;
+    return armk_rnd(&rng);
 }
 /* uniform in [lo, hi] */
 static int32_t rint_(int32_t lo, int32_t hi)
 {
-    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
+    return armk_int(&rng, lo, hi);
 }
 static void fill_s8(int8_t *p, int32_t n)
 {

@@ -19,8 +19,7 @@ int mote_mve_avg_pool_s8_step_fits(const void *step)
 int mote_arm_softmax_s8_step_fits(const void *step)
 {
     const mote_softmax_s8_step *s = (const mote_softmax_s8_step *)step;
-    return s->rows >= 1 && s->depth >= 1 && s->depth < 4096 && s->p.input_left_shift >= 0 &&
-           s->p.input_left_shift <= 31 && s->p.input_multiplier >= 0;
+    return mote_arm_softmax_s8_fits(&s->p, s->rows, s->depth);
 }
 
 static int bc_valid(const mote_bcast *b)

@@ -124,10 +124,11 @@ static void mul_vs_fast(const mul_k *k, int32_t o1, const int8_t *a, int32_t bv,
         out[i] = mul_fast(k, (a[i] + o1) * bv);
 }
 
-/* One run: sa / sb 1 when that input advances. */
-static void mul_run(const mul_k *k, const int8_t *a, int32_t sa, const int8_t *b, int32_t sb,
+/* One run (mote_arm_mul_run_fn): sa / sb 1 when that input advances. */
+static void mul_run(const void *kv, const int8_t *a, int32_t sa, const int8_t *b, int32_t sb,
                     int8_t *out, int32_t n)
 {
+    const mul_k *k = (const mul_k *)kv;
     int32_t i;
     if (!k->fast) {
         for (i = 0; i < n; ++i)
@@ -146,16 +147,8 @@ static void mul_run(const mul_k *k, const int8_t *a, int32_t sa, const int8_t *b
 mote_status mote_arm_mul_s8_step(const void *step, const mote_kernel_io *io)
 {
     const mote_mul_q_step *s = (const mote_mul_q_step *)step;
-    const int8_t *in1, *in2;
-    int8_t *out;
-    mote_arm_bc_runs r;
     mul_k k;
-    int32_t idx[MOTE_BCAST_RANK] = {0}, o1 = 0, o2 = 0, j;
-    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL) return MOTE_E_ARG;
-    if (!mote_arm_mul_s8_step_fits(s)) return MOTE_E_ARG;
-    in1 = (const int8_t *)io->in[0];
-    in2 = (const int8_t *)io->in[1];
-    out = (int8_t *)io->out[0];
+    if (!mote_arm_mul_s8_io_fits(s, io)) return MOTE_E_ARG;
     k.o1 = s->input1_offset;
     k.o2 = s->input2_offset;
     k.m = s->multiplier;
@@ -168,11 +161,7 @@ mote_status mote_arm_mul_s8_step(const void *step, const mote_kernel_io *io)
     k.fast = s->shift <= -2 && s->shift >= -23;
     k.e1 = k.fast ? -s->shift - 1 : 0;
     k.hqo = k.fast ? (int32_t)((1u << (k.e1 - 1)) + ((uint32_t)k.ooff << k.e1)) : 0;
-    mote_arm_bc_runs_make(&s->b, &r);
-    for (j = 0; j < r.outer; ++j) {
-        mul_run(&k, in1 + o1, r.step1, in2 + o2, r.step2, out + j * r.run, r.run);
-        mote_arm_bc_runs_next(&r, idx, &o1, &o2);
-    }
+    mote_arm_mul_s8_walk(s, io, mul_run, &k);
     return MOTE_OK;
 }
 

@@ -31,10 +31,12 @@ static inline __attribute__((always_inline)) int32x4_t vmul_rq(const vmul_k *k, 
     return vminq_s32(vmaxq_s32(v, k->lo), k->hi);
 }
 
-/* n elements of a (advancing when sa) times b (advancing when sb) */
-static void vmul_run(const vmul_k *k, const int8_t *a, int32_t sa, const int8_t *b, int32_t sb,
+/* n elements of a (advancing when sa) times b (advancing when sb):
+ * mote_arm_mul_run_fn */
+static void vmul_run(const void *kv, const int8_t *a, int32_t sa, const int8_t *b, int32_t sb,
                      int8_t *out, int32_t n)
 {
+    const vmul_k *k = (const vmul_k *)kv;
     const int16x8_t av = vdupq_n_s16((int16_t)(a[0] + k->o1));
     const int16x8_t bv = vdupq_n_s16((int16_t)(b[0] + k->o2));
     int32_t i;
@@ -52,16 +54,8 @@ static void vmul_run(const vmul_k *k, const int8_t *a, int32_t sa, const int8_t 
 mote_status mote_mve_mul_s8_step(const void *step, const mote_kernel_io *io)
 {
     const mote_mul_q_step *s = (const mote_mul_q_step *)step;
-    const int8_t *in1, *in2;
-    int8_t *out;
-    mote_arm_bc_runs r;
     vmul_k k;
-    int32_t idx[MOTE_BCAST_RANK] = {0}, o1 = 0, o2 = 0, j;
-    if (io->in[0] == NULL || io->in[1] == NULL || io->out[0] == NULL) return MOTE_E_ARG;
-    if (!mote_arm_mul_s8_step_fits(s)) return MOTE_E_ARG;
-    in1 = (const int8_t *)io->in[0];
-    in2 = (const int8_t *)io->in[1];
-    out = (int8_t *)io->out[0];
+    if (!mote_arm_mul_s8_io_fits(s, io)) return MOTE_E_ARG;
     k.o1 = s->input1_offset;
     k.o2 = s->input2_offset;
     k.m = s->multiplier;
@@ -71,11 +65,7 @@ mote_status mote_mve_mul_s8_step(const void *step, const mote_kernel_io *io)
     k.emask = vdupq_n_s32(s->shift < 0 ? -1 : 0);
     k.lo = vdupq_n_s32(s->act_min);
     k.hi = vdupq_n_s32(s->act_max);
-    mote_arm_bc_runs_make(&s->b, &r);
-    for (j = 0; j < r.outer; ++j) {
-        vmul_run(&k, in1 + o1, r.step1, in2 + o2, r.step2, out + j * r.run, r.run);
-        mote_arm_bc_runs_next(&r, idx, &o1, &o2);
-    }
+    mote_arm_mul_s8_walk(s, io, vmul_run, &k);
     return MOTE_OK;
 }
 

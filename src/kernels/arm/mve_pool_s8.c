@@ -21,15 +21,6 @@
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_rows_ew.h"
 
-static int32_t pmax(int32_t a, int32_t b)
-{
-    return a > b ? a : b;
-}
-static int32_t pmin(int32_t a, int32_t b)
-{
-    return a < b ? a : b;
-}
-
 /* The averages of four sums: (|s| + count / 2) / count with s's sign,
  * clamped to [lo, hi]. */
 static inline __attribute__((always_inline)) int32x4_t
@@ -44,75 +35,121 @@ avg_div(int32x4_t s, int32_t count, uint32_t r, int32x4_t lo, int32x4_t hi)
     return vminq_s32(vmaxq_s32(s, lo), hi);
 }
 
+/* The average's constants (avg_px's k). */
+typedef struct vavg_k {
+    int32_t w, c; /* input columns, channels */
+    int32x4_t lo, hi;
+} vavg_k;
+
+/* One output pixel of the average (mote_arm_pool_px_fn). Not inlined into
+ * the walk: on its own it keeps its sums in registers (inlined, -Os spilled
+ * them in the innermost loop); one call per output pixel. */
+__attribute__((noinline)) static mote_status avg_px(const void *kv, const mote_arm_pool_px *px)
+{
+    const vavg_k *k = (const vavg_k *)kv;
+    const int8_t *in_batch = px->in;
+    int8_t *out_px = px->out;
+    const int32_t y_lo = px->y_lo, y_hi = px->y_hi, x_lo = px->x_lo, x_hi = px->x_hi;
+    const int32_t W = k->w, C = k->c;
+    const int32x4_t lo = k->lo, hi = k->hi;
+    const int32_t count = (y_hi - y_lo) * (x_hi - x_lo);
+    int32_t c, y, x;
+    uint32_t r;
+    if (y_hi <= y_lo || x_hi <= x_lo) return MOTE_E_PARAM;
+    r = count > 1 ? (uint32_t)((0xFFFFFFFFu / (uint32_t)count) + 1u) : 0u;
+    if (count <= 256) {
+        c = 0;
+        for (; c + 16 <= C; c += 16) { /* two vectors per load step, no predicate */
+            int16x8_t s0 = vdupq_n_s16(0), s1 = vdupq_n_s16(0), o = vdupq_n_s16(0);
+            for (y = y_lo; y < y_hi; ++y) {
+                const int8_t *px_in = in_batch + (y * W + x_lo) * C + c;
+                for (x = x_lo; x < x_hi; ++x, px_in += C) {
+                    s0 = vaddq_s16(s0, vldrbq_s16(px_in));
+                    s1 = vaddq_s16(s1, vldrbq_s16(px_in + 8));
+                }
+            }
+            o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s0), count, r, lo, hi));
+            o = vmovntq_s32(o, avg_div(vmovltq_s16(s0), count, r, lo, hi));
+            vstrbq_s16(out_px + c, o);
+            o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s1), count, r, lo, hi));
+            o = vmovntq_s32(o, avg_div(vmovltq_s16(s1), count, r, lo, hi));
+            vstrbq_s16(out_px + c + 8, o);
+        }
+        for (; c < C; c += 8) {
+            const mve_pred16_t pr = vctp16q((uint32_t)(C - c));
+            int16x8_t s = vdupq_n_s16(0), o = vdupq_n_s16(0);
+            for (y = y_lo; y < y_hi; ++y) {
+                const int8_t *px_in = in_batch + (y * W + x_lo) * C + c;
+                for (x = x_lo; x < x_hi; ++x, px_in += C)
+                    s = vaddq_s16(s, vldrbq_z_s16(px_in, pr));
+            }
+            o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s), count, r, lo, hi));
+            o = vmovntq_s32(o, avg_div(vmovltq_s16(s), count, r, lo, hi));
+            vstrbq_p_s16(out_px + c, o, pr);
+        }
+    } else {
+        for (c = 0; c < C; c += 4) {
+            const mve_pred16_t pr = vctp32q((uint32_t)(C - c));
+            int32x4_t s = vdupq_n_s32(0);
+            for (y = y_lo; y < y_hi; ++y) {
+                const int8_t *px_in = in_batch + (y * W + x_lo) * C + c;
+                for (x = x_lo; x < x_hi; ++x, px_in += C)
+                    s = vaddq_s32(s, vldrbq_z_s32(px_in, pr));
+            }
+            vstrbq_p_s32(out_px + c, avg_div(s, count, r, lo, hi), pr);
+        }
+    }
+    return MOTE_OK;
+}
+
 mote_status mote_mve_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
                                  const int8_t *input, const mote_dims *output_dims, int8_t *output)
 {
-    const mote_dims *id = input_dims, *od = output_dims;
-    int32_t b, oy, ox, c, y, x, C;
-    int32x4_t lo, hi;
+    vavg_k k;
 
     if (!p || !input_dims || !input || !output_dims || !output) return MOTE_E_ARG;
-    if (!mote_mve_avg_pool_s8_fits(p, id, od)) return MOTE_E_ARG;
-    C = id->c;
-    lo = vdupq_n_s32(p->act_min);
-    hi = vdupq_n_s32(p->act_max);
-    for (b = 0; b < od->n; ++b) {
-        const int8_t *in_batch = input + b * id->h * id->w * C;
-        for (oy = 0; oy < od->h; ++oy) {
-            const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
-            const int32_t y_lo = pmax(y0, 0), y_hi = pmin(y0 + p->filter_h, id->h);
-            for (ox = 0; ox < od->w; ++ox) {
-                const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
-                const int32_t x_lo = pmax(x0, 0), x_hi = pmin(x0 + p->filter_w, id->w);
-                const int32_t count = (y_hi - y_lo) * (x_hi - x_lo);
-                int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * C;
-                uint32_t r;
-                if (y_hi <= y_lo || x_hi <= x_lo) return MOTE_E_PARAM;
-                r = count > 1 ? (uint32_t)((0xFFFFFFFFu / (uint32_t)count) + 1u) : 0u;
-                if (count <= 256) {
-                    c = 0;
-                    for (; c + 16 <= C; c += 16) { /* two vectors per load step, no predicate */
-                        int16x8_t s0 = vdupq_n_s16(0), s1 = vdupq_n_s16(0), o = vdupq_n_s16(0);
-                        for (y = y_lo; y < y_hi; ++y) {
-                            const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
-                            for (x = x_lo; x < x_hi; ++x, px += C) {
-                                s0 = vaddq_s16(s0, vldrbq_s16(px));
-                                s1 = vaddq_s16(s1, vldrbq_s16(px + 8));
-                            }
-                        }
-                        o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s0), count, r, lo, hi));
-                        o = vmovntq_s32(o, avg_div(vmovltq_s16(s0), count, r, lo, hi));
-                        vstrbq_s16(out_px + c, o);
-                        o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s1), count, r, lo, hi));
-                        o = vmovntq_s32(o, avg_div(vmovltq_s16(s1), count, r, lo, hi));
-                        vstrbq_s16(out_px + c + 8, o);
-                    }
-                    for (; c < C; c += 8) {
-                        const mve_pred16_t pr = vctp16q((uint32_t)(C - c));
-                        int16x8_t s = vdupq_n_s16(0), o = vdupq_n_s16(0);
-                        for (y = y_lo; y < y_hi; ++y) {
-                            const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
-                            for (x = x_lo; x < x_hi; ++x, px += C)
-                                s = vaddq_s16(s, vldrbq_z_s16(px, pr));
-                        }
-                        o = vmovnbq_s32(o, avg_div(vmovlbq_s16(s), count, r, lo, hi));
-                        o = vmovntq_s32(o, avg_div(vmovltq_s16(s), count, r, lo, hi));
-                        vstrbq_p_s16(out_px + c, o, pr);
-                    }
-                } else {
-                    for (c = 0; c < C; c += 4) {
-                        const mve_pred16_t pr = vctp32q((uint32_t)(C - c));
-                        int32x4_t s = vdupq_n_s32(0);
-                        for (y = y_lo; y < y_hi; ++y) {
-                            const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
-                            for (x = x_lo; x < x_hi; ++x, px += C)
-                                s = vaddq_s32(s, vldrbq_z_s32(px, pr));
-                        }
-                        vstrbq_p_s32(out_px + c, avg_div(s, count, r, lo, hi), pr);
-                    }
-                }
-            }
+    if (!mote_mve_avg_pool_s8_fits(p, input_dims, output_dims)) return MOTE_E_ARG;
+    k.w = input_dims->w;
+    k.c = input_dims->c;
+    k.lo = vdupq_n_s32(p->act_min);
+    k.hi = vdupq_n_s32(p->act_max);
+    return mote_arm_pool_walk(p, input_dims, input, output_dims, output, avg_px, &k);
+}
+
+/* The maximum's constants (max_px's k). */
+typedef struct vmax_k {
+    int32_t w, c; /* input columns, channels */
+    int8x16_t lo, hi;
+} vmax_k;
+
+/* One output pixel of the maximum (mote_arm_pool_px_fn). */
+static mote_status max_px(const void *kv, const mote_arm_pool_px *px)
+{
+    const vmax_k *k = (const vmax_k *)kv;
+    const int8_t *in_batch = px->in;
+    int8_t *out_px = px->out;
+    const int32_t y_lo = px->y_lo, y_hi = px->y_hi, x_lo = px->x_lo, x_hi = px->x_hi;
+    const int32_t W = k->w, C = k->c;
+    const int8x16_t lo = k->lo, hi = k->hi;
+    int32_t c, y, x;
+    for (c = 0; c + 16 <= C; c += 16) { /* whole blocks: no predicate */
+        int8x16_t m = vdupq_n_s8(-128);
+        for (y = y_lo; y < y_hi; ++y) {
+            const int8_t *px_in = in_batch + (y * W + x_lo) * C + c;
+            for (x = x_lo; x < x_hi; ++x, px_in += C)
+                m = vmaxq_s8(m, vldrbq_s8(px_in));
         }
+        vstrbq_s8(out_px + c, vminq_s8(vmaxq_s8(m, lo), hi));
+    }
+    if (c < C) {
+        const mve_pred16_t pr = vctp8q((uint32_t)(C - c));
+        int8x16_t m = vdupq_n_s8(-128);
+        for (y = y_lo; y < y_hi; ++y) {
+            const int8_t *px_in = in_batch + (y * W + x_lo) * C + c;
+            for (x = x_lo; x < x_hi; ++x, px_in += C)
+                m = vmaxq_s8(m, vldrbq_z_s8(px_in, pr));
+        }
+        vstrbq_p_s8(out_px + c, vminq_s8(vmaxq_s8(m, lo), hi), pr);
     }
     return MOTE_OK;
 }
@@ -120,47 +157,15 @@ mote_status mote_mve_avg_pool_s8(const mote_pool_s8_params *p, const mote_dims *
 mote_status mote_mve_max_pool_s8(const mote_pool_s8_params *p, const mote_dims *input_dims,
                                  const int8_t *input, const mote_dims *output_dims, int8_t *output)
 {
-    const mote_dims *id = input_dims, *od = output_dims;
-    int32_t b, oy, ox, c, y, x, C;
-    int8x16_t lo, hi;
+    vmax_k k;
 
     if (!p || !input_dims || !input || !output_dims || !output) return MOTE_E_ARG;
-    if (!mote_arm_max_pool_s8_fits(p, id, od)) return MOTE_E_ARG;
-    C = id->c;
-    lo = vdupq_n_s8((int8_t)p->act_min);
-    hi = vdupq_n_s8((int8_t)p->act_max);
-    for (b = 0; b < od->n; ++b) {
-        const int8_t *in_batch = input + b * id->h * id->w * C;
-        for (oy = 0; oy < od->h; ++oy) {
-            const int32_t y0 = oy * p->geom.stride_h - p->geom.pad_h;
-            const int32_t y_lo = pmax(y0, 0), y_hi = pmin(y0 + p->filter_h, id->h);
-            for (ox = 0; ox < od->w; ++ox) {
-                const int32_t x0 = ox * p->geom.stride_w - p->geom.pad_w;
-                const int32_t x_lo = pmax(x0, 0), x_hi = pmin(x0 + p->filter_w, id->w);
-                int8_t *out_px = output + ((b * od->h + oy) * od->w + ox) * C;
-                for (c = 0; c + 16 <= C; c += 16) { /* whole blocks: no predicate */
-                    int8x16_t m = vdupq_n_s8(-128);
-                    for (y = y_lo; y < y_hi; ++y) {
-                        const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
-                        for (x = x_lo; x < x_hi; ++x, px += C)
-                            m = vmaxq_s8(m, vldrbq_s8(px));
-                    }
-                    vstrbq_s8(out_px + c, vminq_s8(vmaxq_s8(m, lo), hi));
-                }
-                if (c < C) {
-                    const mve_pred16_t pr = vctp8q((uint32_t)(C - c));
-                    int8x16_t m = vdupq_n_s8(-128);
-                    for (y = y_lo; y < y_hi; ++y) {
-                        const int8_t *px = in_batch + (y * id->w + x_lo) * C + c;
-                        for (x = x_lo; x < x_hi; ++x, px += C)
-                            m = vmaxq_s8(m, vldrbq_z_s8(px, pr));
-                    }
-                    vstrbq_p_s8(out_px + c, vminq_s8(vmaxq_s8(m, lo), hi), pr);
-                }
-            }
-        }
-    }
-    return MOTE_OK;
+    if (!mote_arm_max_pool_s8_fits(p, input_dims, output_dims)) return MOTE_E_ARG;
+    k.w = input_dims->w;
+    k.c = input_dims->c;
+    k.lo = vdupq_n_s8((int8_t)p->act_min);
+    k.hi = vdupq_n_s8((int8_t)p->act_max);
+    return mote_arm_pool_walk(p, input_dims, input, output_dims, output, max_px, &k);
 }
 
 mote_status mote_mve_avg_pool_s8_step(const void *step, const mote_kernel_io *io)

@@ -89,14 +89,7 @@ static void row_mve(const mote_softmax_s8_params *p, int32_t depth, const int8_t
 mote_status mote_mve_softmax_s8(const mote_softmax_s8_params *p, int32_t rows, int32_t depth,
                                 const int8_t *input, int8_t *output)
 {
-    int32_t r;
-    if (!p || !input || !output) return MOTE_E_ARG;
-    if (rows < 1 || depth < 1 || depth >= 4096 || p->input_left_shift < 0 ||
-        p->input_left_shift > 31 || p->input_multiplier < 0)
-        return MOTE_E_ARG;
-    for (r = 0; r < rows; ++r)
-        row_mve(p, depth, input + r * depth, output + r * depth);
-    return MOTE_OK;
+    return mote_arm_softmax_s8_rows(p, rows, depth, input, output, row_mve);
 }
 
 mote_status mote_mve_softmax_s8_step(const void *step, const mote_kernel_io *io)
