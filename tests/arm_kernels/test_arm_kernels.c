@@ -41,6 +41,7 @@
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken); /* cases_dw2.c */
 int mote_test_dm_cases(int n_cases, int *failed, int *taken);  /* cases_dm.c */
+int mote_test_first_cases(int n_cases, int *failed, int *taken); /* cases_first.c */
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -232,6 +233,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_2x2_fits, mote_arm_conv_2x2_step},
     {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
+    {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
 };
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
@@ -429,8 +431,8 @@ static void test_conv(counts *c, int n_cases)
             record(c, sr, sa, out_n, 0, what);
         }
         if (sr == MOTE_OK)
-            check_rows(&rows_c[0], conv_rows, 6, conv_rows_ip, 6, &p, &id, &fd, bias, &od, in_n,
-                       out_n, what);
+            check_rows(&rows_c[0], conv_rows, (int)(sizeof conv_rows / sizeof conv_rows[0]),
+                       conv_rows_ip, 6, &p, &id, &fd, bias, &od, in_n, out_n, what);
 #if HAVE_MVE
         prepare_out(out_n, 0);
         sr = mote_ref_conv2d_s8(&p, &q, &id, in_buf, &fd, filt_buf, bias, &od, out_ref);
@@ -1006,6 +1008,12 @@ int main(void)
     { /* cases_dm.c: depthwise, one input channel, multiplier > 1 (arm_dsp_dm) */
         int f, t, ps = mote_test_dm_cases(n, &f, &t);
         printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm / dm_any rows)\n", ps, f, t);
+        total_pass += ps;
+        total_fail += f + (t == 0);
+    }
+    { /* cases_first.c: first layers, few input channels (arm_dsp_first) */
+        int f, t, ps = mote_test_first_cases(n, &f, &t);
+        printf("first-layer cases: %d passed, %d failed (%d on the first row)\n", ps, f, t);
         total_pass += ps;
         total_fail += f + (t == 0);
     }
