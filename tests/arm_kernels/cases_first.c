@@ -11,7 +11,11 @@
  * narrow activation ranges. Expected output: mote_ref_conv2d_s8's; guard
  * bytes after the output catch writes past it. Cases the row's fits
  * refuses (other channel counts, wider rows, dilation) must be refused by
- * its step too. The count of taken cases is reported (0 fails the suite).
+ * its step too. One case in four is a DEPTHWISE_CONV_2D with one input
+ * channel and depth multiplier 8 or 16 (person_detect's first layer),
+ * run by the arm_dsp_dm_first row on the transposed weights against
+ * mote_ref_depthwise_conv2d_s8. The count of taken cases is reported (0
+ * fails the suite).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -48,7 +52,7 @@ static int32_t out_size(int32_t in, int32_t k, int32_t s, int32_t dil, int same,
 int mote_test_first_cases(int n_cases, int *failed, int *taken)
 {
     armk_rng r = {0x2545F491u};
-    int passed = 0, i;
+    int passed = 0, i, taken_dm = 0;
     *failed = 0;
     *taken = 0;
     for (i = 0; i < n_cases; ++i) {
@@ -58,6 +62,9 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         mote_conv_s8_params *p = &s->p;
         mote_requant q;
         const int same = armk_rnd(&r) % 3 != 0, extreme = armk_rnd(&r) % 6 == 0;
+        /* one case in four: DEPTHWISE_CONV_2D with one input channel and
+         * depth multiplier OC (the arm_dsp_dm_first row, weights [KH][KW][OC]) */
+        const int dm = armk_rnd(&r) % 4 == 0;
         const int32_t OC = armk_rnd(&r) % 8 ? (armk_rnd(&r) & 1 ? 8 : 16) : armk_int(&r, 1, 24);
         int32_t KH, KW, C, full_h, c, out_n, in_n;
         const int32_t *bias;
@@ -67,7 +74,7 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         mote_status sr, sa;
         memset(fc_step, 0, sizeof fc_step);
         shift = (int8_t *)(mult + OC);
-        C = armk_int(&r, 1, 4);
+        C = dm ? 1 : armk_int(&r, 1, 4);
         KH = armk_int(&r, 1, 4);
         KW = armk_int(&r, 1, 4);
         s->in.n = armk_rnd(&r) % 8 == 0 ? 2 : 1;
@@ -75,11 +82,11 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         /* mostly rows the stack buffer holds; sometimes wider (refused) */
         s->in.w = armk_rnd(&r) % 8 ? armk_int(&r, 1, 40) : armk_int(&r, 41, FC_MAXW);
         s->in.c = C;
-        s->filter.n = OC;
+        s->filter.n = dm ? 1 : OC;
         s->filter.h = KH;
         s->filter.w = KW;
-        s->filter.c = C;
-        p->depth_multiplier = 1;
+        s->filter.c = dm ? OC : C;
+        p->depth_multiplier = dm ? OC : 1;
         p->geom.stride_h = armk_int(&r, 1, 2);
         p->geom.stride_w = armk_rnd(&r) % 8 ? armk_int(&r, 1, 2) : 3;
         p->geom.dilation_h = armk_rnd(&r) % 16 ? 1 : 2;
@@ -146,7 +153,12 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         memset(fc_ref, 0x5A, sizeof fc_ref);
         memset(fc_arm, 0x5A, sizeof fc_arm);
         bias = armk_rnd(&r) % 8 ? fc_bias : NULL;
-        sr = mote_ref_conv2d_s8(p, &q, &s->in, fc_in, &s->filter, fc_filt, bias, &s->out, fc_ref);
+        if (dm)
+            sr = mote_ref_depthwise_conv2d_s8(p, &q, &s->in, fc_in, &s->filter, fc_filt, bias,
+                                              &s->out, fc_ref);
+        else
+            sr = mote_ref_conv2d_s8(p, &q, &s->in, fc_in, &s->filter, fc_filt, bias, &s->out,
+                                    fc_ref);
         ins[0] = fc_in;
         ins[1] = fc_filt;
         ins[2] = bias;
@@ -154,9 +166,10 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         io.in = ins;
         io.out = outs;
         io.scratch = NULL;
-        if (!mote_arm_conv_first_fits(s)) {
+        if (!(dm ? mote_arm_dw_dm_first_fits(s) : mote_arm_conv_first_fits(s))) {
             /* not the row's case: it must still refuse it at run time */
-            if (mote_arm_conv_first_step(s, &io) != MOTE_E_ARG) {
+            if ((dm ? mote_arm_dw_dm_first_step(s, &io) : mote_arm_conv_first_step(s, &io)) !=
+                MOTE_E_ARG) {
                 printf("first cases FAIL case %d: refused by fits, run by the step\n", i);
                 ++*failed;
             } else {
@@ -165,19 +178,23 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
             continue;
         }
         ++*taken;
-        sa = mote_arm_conv_first_step(s, &io);
+        taken_dm += dm;
+        sa = dm ? mote_arm_dw_dm_first_step(s, &io) : mote_arm_conv_first_step(s, &io);
         if (sr != MOTE_OK || sa != MOTE_OK || memcmp(fc_ref, fc_arm, (size_t)out_n) != 0 ||
             memcmp(fc_ref + out_n, fc_arm + out_n, FC_GUARD) != 0) {
             if (*failed < 5)
-                printf("first cases FAIL case %d n %ld in %ldx%ldx%ld oc %ld k %ldx%ld s %ldx%ld "
+                printf("first cases FAIL case %d%s n %ld in %ldx%ldx%ld oc %ld k %ldx%ld s %ldx%ld "
                        "pad %ld,%ld out %ldx%ld\n",
-                       i, (long)s->in.n, (long)s->in.h, (long)s->in.w, (long)C, (long)OC, (long)KH,
-                       (long)KW, (long)p->geom.stride_h, (long)p->geom.stride_w,
-                       (long)p->geom.pad_h, (long)p->geom.pad_w, (long)s->out.h, (long)s->out.w);
+                       i, dm ? " (depthwise)" : "", (long)s->in.n, (long)s->in.h, (long)s->in.w,
+                       (long)C, (long)OC, (long)KH, (long)KW, (long)p->geom.stride_h,
+                       (long)p->geom.stride_w, (long)p->geom.pad_h, (long)p->geom.pad_w,
+                       (long)s->out.h, (long)s->out.w);
             ++*failed;
         } else {
             ++passed;
         }
     }
+    printf("first-layer cases: %d of the taken ones depthwise (arm_dsp_dm_first)\n", taken_dm);
+    if (taken_dm == 0) ++*failed;
     return passed;
 }
