@@ -33,10 +33,14 @@
 #include "kernels/arm/arm_rows.h"
 
 /* Words of one eight-channel stream (first_row8): eight biases, per filter
- * row a jump offset, 8 * WR weight words and a step, the end mark, then
+ * row a jump offset, 8 * WR weight words and a step, the end mark (a jump
+ * to the output stage), then
  * three output-stage words per channel and the activation range. */
 #define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 2)
 #define FIRST_STEP_BYTES 52 /* one unrolled input word of first_row8: 13 32-bit instructions */
+/* The end mark: a jump past the run and the row step (three 32-bit
+ * instructions) to the output stage. */
+#define FIRST_END_BYTES (MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES + 12)
 
 /* What first_row8 reads (offsets fixed in its asm). */
 typedef struct first_ctx {
@@ -99,14 +103,13 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "ldm     r0!, {r3, r4, r5, r6, r7, r8, r9, r10}\n\t"
                      "1:\n\t"
                      "ldr     r11, [r0], #4\n\t"
-                     "cmp     r11, #0\n\t"
-                     "blt     3f\n\t"
                      "add     pc, r11\n\t"
                      "nop\n\t" /* pc reads as the add's address + 4: the run's start */
                      F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP
-                     "ldr     r2, [r0], #4\n\t"
-                     "add     r1, r1, r2\n\t"
-                     "b       1b\n\t"
+                     /* FIRST_END_BYTES: the end mark's jump lands past these */
+                     "ldr.w   r2, [r0], #4\n\t"
+                     "add.w   r1, r1, r2\n\t"
+                     "b.w     1b\n\t"
                      "3:\n\t"
                      F8_OUT("r3") F8_OUT("r4") F8_OUT("r5") F8_OUT("r6")
                      F8_OUT("r7") F8_OUT("r8") F8_OUT("r9") F8_OUT("r10")
@@ -161,15 +164,22 @@ static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32
         const int8_t *s = in + (x0 + lead) * C;
         int16_t *t = d + lead * C;
         const int32_t m = cnt * C;
-        for (; i + 4 <= m; i += 4) {
-            const uint32_t v = mote_arm_ld32(s + i);
-            const uint32_t e = (uint32_t)mote_arm_even(v, off2),
-                           o = (uint32_t)mote_arm_odd(v, off2);
-            mote_arm_st32(t + i, (e & 0xFFFFu) | (o << 16));
-            mote_arm_st32(t + i + 2, (o & 0xFFFF0000u) | (e >> 16));
+        const int8_t *end = s + (m & ~3);
+        /* four values per word read: SXTAB16 twice, PKHBT / PKHTB back
+         * into order (t may be halfword aligned: two word stores) */
+        while (s != end) {
+            const uint32_t v = mote_arm_ld32(s);
+            const int32_t e = mote_arm_even(v, off2), o = mote_arm_odd(v, off2);
+            uint32_t lo, hi;
+            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(e), "r"(o));
+            __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(o), "r"(e));
+            mote_arm_st32(t, lo);
+            mote_arm_st32(t + 2, hi);
+            s += 4;
+            t += 4;
         }
-        for (; i < m; ++i)
-            t[i] = (int16_t)(s[i] + (int16_t)off2);
+        for (i = m & ~3; i < m; ++i, ++s, ++t)
+            *t = (int16_t)(*s + (int16_t)off2);
     }
     for (j = (lead + cnt) * C; j < n; ++j)
         d[j] = 0;
@@ -194,7 +204,7 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
             }
         *ws++ = adv;
     }
-    *ws++ = -1;
+    *ws++ = FIRST_END_BYTES;
     for (c = c0; c < c0 + 8; ++c) {
         const int32_t s = q->shift[c], e = -s;
         if (s < -23 || s > -2) return 0;
