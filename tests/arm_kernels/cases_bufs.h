@@ -75,7 +75,7 @@ struct armk_dm_bufs {
 };
 
 /* cases_first.c: first layers, few input channels (arm_dsp_first). */
-#define FC_MAXH 16
+#define FC_MAXH 12
 #define FC_MAXW 80
 #define FC_IN (2 * 16 * 40 * 4)
 #define FC_OUT (2 * 16 * 40 * 16)

@@ -78,9 +78,15 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         KH = armk_int(&r, 1, 4);
         KW = armk_int(&r, 1, 4);
         s->in.n = armk_rnd(&r) % 8 == 0 ? 2 : 1;
-        s->in.h = armk_int(&r, 1, FC_MAXH);
-        /* mostly rows the stack buffer holds; sometimes wider (refused) */
-        s->in.w = armk_rnd(&r) % 8 ? armk_int(&r, 1, 40) : armk_int(&r, 41, FC_MAXW);
+        /* mostly rows the stack buffer holds; sometimes wider (refused
+         * when KH rows of them do not fit), then few rows */
+        if (armk_rnd(&r) % 8) {
+            s->in.h = armk_int(&r, 1, FC_MAXH);
+            s->in.w = armk_int(&r, 1, 28);
+        } else {
+            s->in.h = armk_int(&r, 1, 4);
+            s->in.w = armk_int(&r, 29, FC_MAXW);
+        }
         s->in.c = C;
         s->filter.n = dm ? 1 : OC;
         s->filter.h = KH;

@@ -246,7 +246,7 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             held[ky] = INT32_MIN;
         for (oy = 0; oy < od->h; ++oy, out += od->w * OC) {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t slot[5];
+            int32_t slot[5] = {0, 0, 0, 0, 0};
             /* the window's rows in a ring of KH slots (row y in slot y mod
              * KH): each input row widened once per call */
             for (ky = 0; ky < KH; ++ky) {
