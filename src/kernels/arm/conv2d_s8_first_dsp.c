@@ -22,7 +22,7 @@
  * - the output stage of the 2x2 path's arithmetic (mote_arm_requant_e2 with
  *   the output zero point folded into the high-word addend, seven
  *   instructions per output), which needs every shift in [-23, -2];
- *   otherwise the call returns 0 and the caller runs the direct path.
+ *   otherwise the call returns 0 and the caller runs the patch path.
  *
  * Bit-exact with mote_ref_conv2d_s8.
  */
@@ -276,7 +276,7 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
     return 1;
 }
 
-/* The step entry of the arm_dsp_first row: the direct path when a shift
+/* The step entry of the arm_dsp_first row: the patch path when a shift
  * is outside [-23, -2] (the rule cannot know it when it lowers the step). */
 mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io)
 {
@@ -289,7 +289,7 @@ mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io)
         mote_arm_conv2d_s8_step_path(s, in == out) != MOTE_ARM_CONV_FIRST)
         return MOTE_E_ARG;
     if (!mote_arm_conv_first(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
-        mote_arm_conv_direct(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out, 0);
+        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
     return MOTE_OK;
 }
 

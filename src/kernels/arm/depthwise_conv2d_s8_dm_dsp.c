@@ -102,7 +102,7 @@ mote_status mote_arm_dw_dm_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
-/* The first-layer path; the direct path when a shift is outside [-23, -2]. */
+/* The first-layer path; the patch path when a shift is outside [-23, -2]. */
 mote_status mote_arm_dw_dm_first_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
@@ -115,7 +115,7 @@ mote_status mote_arm_dw_dm_first_step(const void *step, const mote_kernel_io *io
     mote_dims cfd;
     if (dm_prepare(s, io, &cfd, wt) != MOTE_ARM_CONV_FIRST) return MOTE_E_ARG;
     if (!mote_arm_conv_first(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out))
-        mote_arm_conv_direct(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out, 0);
+        mote_arm_conv_patch(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out);
     return MOTE_OK;
 }
 
