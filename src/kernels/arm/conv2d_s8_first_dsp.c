@@ -246,13 +246,14 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             held[ky] = INT32_MIN;
         for (oy = 0; oy < od->h; ++oy, out += od->w * OC) {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t slot[5] = {0, 0, 0, 0, 0};
+            int32_t slot[5];
+            slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
             /* the window's rows in a ring of KH slots (row y in slot y mod
              * KH): each input row widened once per call */
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
                 int16_t *d = xw + sl * L;
-                slot[ky] = sl;
+                slot[ky] = slot[ky + 1] = sl; /* slot[KH]: the last row's, its step unused */
                 if (held[sl] == y) continue;
                 held[sl] = y;
                 if (y >= 0 && y < id->h)
@@ -260,7 +261,6 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
                 else
                     widen_row(d, in_batch, 0, C, 0, 0, L, off2);
             }
-            slot[KH] = slot[KH - 1];
             for (blk = 0; blk < nb; ++blk) {
                 /* each filter row's step to the next row's slot */
                 int32_t *adv = ws[blk] + 8 + 1 + 8 * WR;
