@@ -91,6 +91,21 @@ struct armk_c4_bufs {
     uint8_t ring[10 * 10 * 65 + C4_GUARD];
 };
 
+/* cases_first.c: first layers, few input channels (arm_dsp_first). */
+#define FC_MAXH 12
+#define FC_MAXW 80
+#define FC_IN (2 * 16 * 40 * 4)
+#define FC_OUT (2 * 16 * 40 * 16)
+#define FC_GUARD 16
+struct armk_first_bufs {
+    int8_t in[FC_IN];
+    int8_t ref[FC_OUT + FC_GUARD];
+    int8_t arm[FC_OUT + FC_GUARD];
+    int8_t filt[24 * 4 * 4 * 4];
+    int32_t bias[24];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * 24) / 4 + 1];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
@@ -98,6 +113,7 @@ union armk_cases_bufs {
     struct armk_s16_bufs s16;
     struct armk_dm_bufs dm;
     struct armk_c4_bufs c4;
+    struct armk_first_bufs first;
 };
 extern union armk_cases_bufs armk_cases;
 

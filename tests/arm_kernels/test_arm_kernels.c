@@ -42,6 +42,7 @@
 int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken); /* cases_dw2.c */
 int mote_test_dm_cases(int n_cases, int *failed, int *taken);  /* cases_dm.c */
+int mote_test_first_cases(int n_cases, int *failed, int *taken); /* cases_first.c */
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -230,6 +231,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
     {mote_arm_conv_4px_fits, mote_arm_conv_4px_step}, /* h-c4 */
+    {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
 };
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
@@ -1009,6 +1011,12 @@ int main(void)
     { /* cases_dm.c: depthwise, one input channel, multiplier > 1 (arm_dsp_dm) */
         int f, t, ps = mote_test_dm_cases(n, &f, &t);
         printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm / dm_any rows)\n", ps, f, t);
+        total_pass += ps;
+        total_fail += f + (t == 0);
+    }
+    { /* cases_first.c: first layers, few input channels (arm_dsp_first) */
+        int f, t, ps = mote_test_first_cases(n / 2 + 1, &f, &t);
+        printf("first-layer cases: %d passed, %d failed (%d on the first row)\n", ps, f, t);
         total_pass += ps;
         total_fail += f + (t == 0);
     }

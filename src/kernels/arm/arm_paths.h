@@ -51,7 +51,8 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_DIRECT,   /* int8 runs, any size (conv2d_s8_direct_dsp.c) */
     MOTE_ARM_CONV_RING,     /* in place, not pointwise: row by row (mote_arm_conv_rows) */
     MOTE_ARM_CONV_PW4,      /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
-    MOTE_ARM_CONV_4PX       /* four pixels x one channel (conv2d_s8_4px_dsp.c) */
+    MOTE_ARM_CONV_4PX,      /* four pixels x one channel (conv2d_s8_4px_dsp.c) */
+    MOTE_ARM_CONV_FIRST     /* first layers, C <= 4: widened rows, 8 channels (first_dsp.c) */
 } mote_arm_conv_path;
 
 /* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
@@ -93,6 +94,30 @@ static inline int mote_arm_c2_chan(const mote_conv_s8_params *p, const mote_requ
     mhe[2] = -sh - 1;
     return 1;
 }
+
+/* First layers (conv2d_s8_first_dsp.c): C <= 4 input channels, 8 or 16
+ * output channels, dilation 1, not 1x1; the KH input rows of an output
+ * row widened to int16 on the stack (KH rows of L values, L = the row's
+ * window columns times C, even, one spare, at most MOTE_ARM_FIRST_XW in
+ * all); filter rows of WR = ceil(KW * C / 2) words, KH * WR <=
+ * MOTE_ARM_FIRST_NW. */
+#define MOTE_ARM_FIRST_XW 896
+#define MOTE_ARM_FIRST_NW 16
+#define MOTE_ARM_FIRST_WR 8 /* words per filter row */
+static inline int mote_arm_first_ok(const mote_conv_s8_params *p, const mote_dims *id,
+                                    const mote_dims *fd, const mote_dims *od)
+{
+    const int32_t C = id->c, KH = fd->h, KW = fd->w, WR = (KW * C + 1) / 2;
+    if (C > 4 || od->c % 8 != 0 || od->c > 16 || p->geom.dilation_h != 1 ||
+        p->geom.dilation_w != 1 || KH > 4 || WR > MOTE_ARM_FIRST_WR ||
+        KH * WR > MOTE_ARM_FIRST_NW || (KH == 1 && KW == 1) || od->w > MOTE_ARM_FIRST_XW ||
+        p->geom.stride_w > 4)
+        return 0;
+    return KH * ((((od->w - 1) * p->geom.stride_w + KW) * C + 2) & ~1) <= MOTE_ARM_FIRST_XW;
+}
+int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                        const int32_t *bias, const mote_dims *od, int8_t *output);
 
 /* The path of a case mote_arm_conv2d_s8_fits accepts (NONE otherwise).
  * inplace: the output is the input's buffer. */

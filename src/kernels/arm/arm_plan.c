@@ -83,6 +83,8 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
      * patch before its outputs overwrite them; other filters row by row */
     if (inplace)
         return pw1 && 2 * G <= MOTE_ARM_CONV_XW_WORDS ? MOTE_ARM_CONV_PATCH : MOTE_ARM_CONV_RING;
+    /* first layers (h-first): few input channels, 8 or 16 output channels */
+    if (mote_arm_first_ok(p, id, fd, od)) return MOTE_ARM_CONV_FIRST;
     /* few input channels (first layers: 3x3x3), K not whole groups: two
      * pixels by two channels over a padded patch once there are more than
      * 8 channels (with 8 or fewer, the widened weights' pixel runs) */

@@ -67,6 +67,12 @@ int mote_arm_conv_patch_fits(const void *step)
     return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PATCH;
 }
 
+/* First layers, few input channels (conv2d_s8_first_dsp.c). */
+int mote_arm_conv_first_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_FIRST;
+}
+
 int mote_arm_conv_direct_fits(const void *step)
 {
     return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_DIRECT;

@@ -38,6 +38,13 @@ int mote_arm_conv_patch_ip_fits(const void *step);
 int mote_arm_conv_pw4_fits(const void *step);
 int mote_arm_conv_pw4_ip_fits(const void *step);
 mote_status mote_arm_conv_pw4_step(const void *step, const mote_kernel_io *io);
+/* First layers, few input channels (conv2d_s8_first_dsp.c). */
+int mote_arm_conv_first_fits(const void *step);
+mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io);
+/* One input channel, depth multiplier 8 or 16: the first-layer path on
+ * the transposed weights (depthwise_conv2d_s8_dm_dsp.c). */
+int mote_arm_dw_dm_first_fits(const void *step);
+mote_status mote_arm_dw_dm_first_step(const void *step, const mote_kernel_io *io);
 int mote_arm_conv_rows_widened_fits(const void *step);
 int mote_arm_conv_rows_2x2_fits(const void *step);
 int mote_arm_conv_rows_patch_fits(const void *step);

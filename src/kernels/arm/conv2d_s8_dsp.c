@@ -51,6 +51,11 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     case MOTE_ARM_CONV_DIRECT:
         mote_arm_conv_direct(p, q, id, input, fd, filter, bias, od, output, 0);
         return MOTE_OK;
+    case MOTE_ARM_CONV_FIRST:
+        /* a shift outside [-23, -2]: the patch path */
+        if (!mote_arm_conv_first(p, q, id, input, fd, filter, bias, od, output))
+            mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        return MOTE_OK;
     default: /* not taken, or in place and not pointwise: mote_arm_conv_rows */ return MOTE_E_ARG;
     }
 }

@@ -37,7 +37,7 @@ static int dm_path(const mote_conv_s8_step *s, mote_dims *cfd)
     cfd->c = 1;
     path = mote_arm_conv2d_s8_path(&s->p, id, cfd, od, 0);
     return path == MOTE_ARM_CONV_WIDENED || path == MOTE_ARM_CONV_2X2 ||
-                   path == MOTE_ARM_CONV_PATCH
+                   path == MOTE_ARM_CONV_PATCH || path == MOTE_ARM_CONV_FIRST
                ? path
                : MOTE_ARM_CONV_NONE;
 }
@@ -57,7 +57,15 @@ int mote_arm_dw_dm_any_fits(const void *step)
 {
     mote_dims cfd;
     const int path = dm_path((const mote_conv_s8_step *)step, &cfd);
-    return path != MOTE_ARM_CONV_NONE && (path != MOTE_ARM_CONV_WIDENED || cfd.n % 4 != 0);
+    return path != MOTE_ARM_CONV_NONE && path != MOTE_ARM_CONV_FIRST &&
+           (path != MOTE_ARM_CONV_WIDENED || cfd.n % 4 != 0);
+}
+
+/* 8 or 16 channels (h-first): the first-layer path (conv2d_s8_first_dsp.c). */
+int mote_arm_dw_dm_first_fits(const void *step)
+{
+    mote_dims cfd;
+    return dm_path((const mote_conv_s8_step *)step, &cfd) == MOTE_ARM_CONV_FIRST;
 }
 
 #if defined(__ARM_FEATURE_DSP)
@@ -91,6 +99,23 @@ mote_status mote_arm_dw_dm_step(const void *step, const mote_kernel_io *io)
         return MOTE_E_ARG;
     (void)mote_arm_conv_widened(&s->p, &q, &s->in, (const int8_t *)io->in[0], &cfd, wt,
                                 (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
+/* The first-layer path; the patch path when a shift is outside [-23, -2]. */
+mote_status mote_arm_dw_dm_first_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    int32_t wt32[DM_MAX_WEIGHTS / 4]; /* K * M <= 256 (dm_path) */
+    int8_t *wt = (int8_t *)wt32;
+    mote_dims cfd;
+    if (dm_prepare(s, io, &cfd, wt) != MOTE_ARM_CONV_FIRST) return MOTE_E_ARG;
+    if (!mote_arm_conv_first(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out))
+        mote_arm_conv_patch(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out);
     return MOTE_OK;
 }
 

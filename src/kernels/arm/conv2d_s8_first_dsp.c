@@ -1,0 +1,298 @@
+/*
+ * conv2d_s8_first_dsp.c — CONV_2D, int8, DSP extension: first layers, few
+ * input channels (C <= 4, 8 or 16 output channels; arm_paths.h,
+ * mote_arm_first_ok). With K = 27 the fixed per-pixel work of the other
+ * paths (a byte patch gathered per pixel, four channels per weight pass,
+ * the output stage) costs as much as the MACs. Here:
+ *
+ * - each input row a call reads is widened once into int16 (input offset
+ *   added; columns outside the image 0, so a padded tap adds exactly 0, as
+ *   the reference's skipped taps do), into a ring of KH rows on the stack:
+ *   each filter row's window is then one run of KW * C values, padded to
+ *   an even count by one value whose weight is 0;
+ * - the weights of a block of eight output channels are widened once per
+ *   call into a stream (build_stream): the biases, per filter row a jump
+ *   offset, per input word the eight channels' int16 pairs, the step to the
+ *   next row's ring slot (rewritten per output row), then the output
+ *   stage's per-channel constants;
+ * - one hand-written loop per output row and block (first_row8): per input
+ *   word one load, four LDRD and eight SMLAD (13 instructions for 16 MACs),
+ *   the eight accumulators in registers, no loop count per word (a jump
+ *   into an unrolled run);
+ * - the output stage of the 2x2 path's arithmetic (mote_arm_requant_e2 with
+ *   the output zero point folded into the high-word addend, seven
+ *   instructions per output), which needs every shift in [-23, -2];
+ *   otherwise the call returns 0 and the caller runs the patch path.
+ *
+ * Bit-exact with mote_ref_conv2d_s8.
+ */
+#if defined(__ARM_FEATURE_DSP)
+
+#include "kernels/arm/arm_dsp.h"
+#include "kernels/arm/arm_paths.h"
+#include "kernels/arm/arm_rows.h"
+
+/* Words of one eight-channel stream (first_row8): eight biases, per filter
+ * row a jump offset, 8 * WR weight words and a step, the end mark (a jump
+ * to the output stage), then
+ * three output-stage words per channel and the activation range. */
+#define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 2)
+#define FIRST_STEP_BYTES 52 /* one unrolled input word of first_row8: 13 32-bit instructions */
+/* The end mark: a jump past the run and the row step (three 32-bit
+ * instructions) to the output stage. */
+#define FIRST_END_BYTES (MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES + 12)
+
+/* What first_row8 reads (offsets fixed in its asm). */
+typedef struct first_ctx {
+    const int32_t *ws; /* 0: the stream */
+    const int16_t *px; /* 4: the first pixel's window (first filter row) */
+    int8_t *out;       /* 8: its eight outputs */
+    int32_t npix;      /* 12: pixels (>= 1) */
+    int32_t pstep;     /* 16: bytes from one pixel's window to the next */
+    int32_t ostep;     /* 20: bytes from one pixel's outputs to the next */
+} first_ctx;
+
+/* One input word against eight channels' weight pairs (r0): four LDRD,
+ * eight SMLAD; every instruction 32-bit (the jump into the run counts on
+ * FIRST_STEP_BYTES). */
+#define F8_STEP                                                                                    \
+    "ldr.w   r2, [r1], #4\n\t"                                                                     \
+    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "smlad   r3, r12, r2, r3\n\t"                                                                  \
+    "smlad   r4, lr, r2, r4\n\t"                                                                   \
+    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "smlad   r5, r12, r2, r5\n\t"                                                                  \
+    "smlad   r6, lr, r2, r6\n\t"                                                                   \
+    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "smlad   r7, r12, r2, r7\n\t"                                                                  \
+    "smlad   r8, lr, r2, r8\n\t"                                                                   \
+    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "smlad   r9, r12, r2, r9\n\t"                                                                  \
+    "smlad   r10, lr, r2, r10\n\t"
+
+/* The output stage of the accumulator acc (r3 .. r10): mote_arm_requant_e2
+ * with the zero point folded in (m, hq, e - 1 from the stream), SSAT. */
+#define F8_OUT(acc)                                                                                \
+    "ldm     r0!, {r1, r2, r11}\n\t"                                                               \
+    "and     r12, " acc ", #0x80000000\n\t"                                                        \
+    "orr     r12, r12, #0x40000000\n\t"                                                            \
+    "add     r2, r2, " acc ", asr #31\n\t"                                                         \
+    "smlal   r12, r2, " acc ", r1\n\t"                                                             \
+    "asr     " acc ", r2, r11\n\t"                                                                 \
+    "ssat    " acc ", #8, " acc "\n\t"
+
+/*
+ * A run of pixels against one eight-channel stream: per pixel the biases
+ * (one LDM), per filter row a jump into the unrolled run of
+ * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (13
+ * instructions for 16 MACs), the row step, then the output stage
+ * (requantize, pack, clamp: two words stored). Hand-written (naked): the
+ * accumulators and the loop need all 14 registers; the context is copied
+ * to the stack.
+ */
+/* clang-format off */
+__attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
+                                                        __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldm     r0, {r1, r2, r3, r4, r5, r6}\n\t"
+                     "push    {r1, r2, r3, r4, r5, r6}\n\t"
+                     "4:\n\t"
+                     "ldr     r0, [sp, #0]\n\t"
+                     "ldr     r1, [sp, #4]\n\t"
+                     "ldm     r0!, {r3, r4, r5, r6, r7, r8, r9, r10}\n\t"
+                     "1:\n\t"
+                     "ldr     r11, [r0], #4\n\t"
+                     "add     pc, r11\n\t"
+                     "nop\n\t" /* pc reads as the add's address + 4: the run's start */
+                     F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP
+                     /* FIRST_END_BYTES: the end mark's jump lands past these */
+                     "ldr.w   r2, [r0], #4\n\t"
+                     "add.w   r1, r1, r2\n\t"
+                     "b.w     1b\n\t"
+                     "3:\n\t"
+                     F8_OUT("r3") F8_OUT("r4") F8_OUT("r5") F8_OUT("r6")
+                     F8_OUT("r7") F8_OUT("r8") F8_OUT("r9") F8_OUT("r10")
+                     "bfi     r3, r4, #8, #8\n\t"
+                     "bfi     r3, r5, #16, #8\n\t"
+                     "bfi     r3, r6, #24, #8\n\t"
+                     "bfi     r7, r8, #8, #8\n\t"
+                     "bfi     r7, r9, #16, #8\n\t"
+                     "bfi     r7, r10, #24, #8\n\t"
+                     "ldrd    r1, r2, [r0]\n\t"
+                     "ssub8   r11, r3, r1\n\t" /* GE: out >= act_min */
+                     "sel     r3, r3, r1\n\t"
+                     "ssub8   r11, r2, r3\n\t" /* GE: act_max >= out */
+                     "sel     r3, r3, r2\n\t"
+                     "ssub8   r11, r7, r1\n\t"
+                     "sel     r7, r7, r1\n\t"
+                     "ssub8   r11, r2, r7\n\t"
+                     "sel     r7, r7, r2\n\t"
+                     "ldr     r12, [sp, #8]\n\t"
+                     "str     r3, [r12]\n\t"
+                     "str     r7, [r12, #4]\n\t"
+                     "ldr     r11, [sp, #20]\n\t"
+                     "add     r12, r12, r11\n\t"
+                     "str     r12, [sp, #8]\n\t"
+                     "ldr     r1, [sp, #4]\n\t"
+                     "ldr     r11, [sp, #16]\n\t"
+                     "add     r1, r1, r11\n\t"
+                     "str     r1, [sp, #4]\n\t"
+                     "ldr     r11, [sp, #12]\n\t"
+                     "subs    r11, r11, #1\n\t"
+                     "str     r11, [sp, #12]\n\t"
+                     "bne     4b\n\t"
+                     "add     sp, sp, #24\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+/* clang-format on */
+
+/* ncol columns of the input row `in` (iw columns of C), starting at input
+ * column x0, widened into d with the offset added (off2 in both halves);
+ * columns outside [0, iw) are 0; then zeros up to n values in all. */
+static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32_t x0, int32_t ncol,
+                      int32_t n, int32_t off2)
+{
+    int32_t lead = x0 < 0 ? -x0 : 0, cnt, i = 0, j;
+    if (lead > ncol) lead = ncol;
+    cnt = iw - (x0 + lead);
+    if (cnt > ncol - lead) cnt = ncol - lead;
+    if (cnt < 0) cnt = 0;
+    for (j = 0; j < lead * C; ++j)
+        d[j] = 0;
+    if (cnt > 0) {
+        const int8_t *s = in + (x0 + lead) * C;
+        int16_t *t = d + lead * C;
+        const int32_t m = cnt * C;
+        const int8_t *end = s + (m & ~3);
+        /* four values per word read: SXTAB16 twice, PKHBT / PKHTB back
+         * into order (t may be halfword aligned: two word stores) */
+        while (s != end) {
+            const uint32_t v = mote_arm_ld32(s);
+            const int32_t e = mote_arm_even(v, off2), o = mote_arm_odd(v, off2);
+            uint32_t lo, hi;
+            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(e), "r"(o));
+            __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(o), "r"(e));
+            mote_arm_st32(t, lo);
+            mote_arm_st32(t + 2, hi);
+            s += 4;
+            t += 4;
+        }
+        for (i = m & ~3; i < m; ++i, ++s, ++t)
+            *t = (int16_t)(*s + (int16_t)off2);
+    }
+    for (j = (lead + cnt) * C; j < n; ++j)
+        d[j] = 0;
+}
+
+/* The stream of output channels c0 .. c0 + 7 (first_row8); 0 when a
+ * shift is outside [-23, -2] (the folded output stage's range). */
+static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_requant *q,
+                        const int8_t *filter, const int32_t *bias, int32_t c0, int32_t K,
+                        int32_t KH, int32_t RW, int32_t WR, int32_t adv)
+{
+    int32_t ky, j, c;
+    for (c = 0; c < 8; ++c)
+        *ws++ = bias ? bias[c0 + c] : 0;
+    for (ky = 0; ky < KH; ++ky) {
+        *ws++ = (MOTE_ARM_FIRST_WR - WR) * FIRST_STEP_BYTES;
+        for (j = 0; j < WR; ++j)
+            for (c = 0; c < 8; ++c) {
+                const int8_t *w = filter + (c0 + c) * K + ky * RW + 2 * j;
+                const int32_t hi = 2 * j + 1 < RW ? w[1] : 0;
+                *ws++ = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | ((uint32_t)hi << 16));
+            }
+        *ws++ = adv;
+    }
+    *ws++ = FIRST_END_BYTES;
+    for (c = c0; c < c0 + 8; ++c) {
+        const int32_t s = q->shift[c], e = -s;
+        if (s < -23 || s > -2) return 0;
+        *ws++ = q->multiplier[c];
+        *ws++ = (int32_t)(((uint32_t)1 << (e - 2)) + ((uint32_t)p->output_offset << (e - 1)));
+        *ws++ = e - 1;
+    }
+    *ws++ = (int32_t)mote_arm_dup8(p->act_min);
+    *ws = (int32_t)mote_arm_dup8(p->act_max);
+    return 1;
+}
+
+int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                        const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                        const int32_t *bias, const mote_dims *od, int8_t *output)
+{
+    int16_t xw[MOTE_ARM_FIRST_XW] __attribute__((aligned(4)));
+    int32_t ws[2][FIRST_WS_WORDS];
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, KH = fd->h, KW = fd->w, K = KH * KW * C, OC = od->c;
+    const int32_t RW = KW * C, WR = (RW + 1) / 2, nb = OC / 8;
+    const int32_t ncol = (od->w - 1) * g->stride_w + KW;
+    const int32_t L = (ncol * C + 2) & ~1; /* values per widened row: even, one spare */
+    const int32_t off2 = mote_arm_dup16(p->input_offset);
+    int32_t b, oy, ky, blk;
+    first_ctx cx;
+
+    if (!mote_arm_first_ok(p, id, fd, od)) return 0;
+    for (blk = 0; blk < nb; ++blk)
+        if (!build_stream(ws[blk], p, q, filter, bias, 8 * blk, K, KH, RW, WR, 0)) return 0;
+    cx.npix = od->w;
+    cx.pstep = 2 * g->stride_w * C;
+    cx.ostep = OC;
+    for (b = 0; b < od->n; ++b) {
+        const int8_t *in_batch = input + b * id->h * id->w * C;
+        int8_t *out = output + b * od->h * od->w * OC;
+        int32_t held[4]; /* the input row each ring slot holds */
+        for (ky = 0; ky < KH; ++ky)
+            held[ky] = INT32_MIN;
+        for (oy = 0; oy < od->h; ++oy, out += od->w * OC) {
+            const int32_t y0 = oy * g->stride_h - g->pad_h;
+            int32_t slot[5];
+            slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
+            /* the window's rows in a ring of KH slots (row y in slot y mod
+             * KH): each input row widened once per call */
+            for (ky = 0; ky < KH; ++ky) {
+                const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
+                int16_t *d = xw + sl * L;
+                slot[ky] = slot[ky + 1] = sl; /* slot[KH]: the last row's, its step unused */
+                if (held[sl] == y) continue;
+                held[sl] = y;
+                if (y >= 0 && y < id->h)
+                    widen_row(d, in_batch + y * id->w * C, id->w, C, -g->pad_w, ncol, L, off2);
+                else
+                    widen_row(d, in_batch, 0, C, 0, 0, L, off2);
+            }
+            for (blk = 0; blk < nb; ++blk) {
+                /* each filter row's step to the next row's slot */
+                int32_t *adv = ws[blk] + 8 + 1 + 8 * WR;
+                for (ky = 0; ky < KH; ++ky, adv += 2 + 8 * WR)
+                    *adv = 2 * L * (slot[ky + 1] - slot[ky]) - 4 * WR;
+                cx.ws = ws[blk];
+                cx.px = xw + slot[0] * L;
+                cx.out = out + 8 * blk;
+                first_row8(&cx);
+            }
+        }
+    }
+    return 1;
+}
+
+/* The step entry of the arm_dsp_first row: the patch path when a shift
+ * is outside [-23, -2] (the rule cannot know it when it lowers the step). */
+mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    if (in == NULL || w == NULL || out == NULL ||
+        mote_arm_conv2d_s8_step_path(s, in == out) != MOTE_ARM_CONV_FIRST)
+        return MOTE_E_ARG;
+    if (!mote_arm_conv_first(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
+        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
+    return MOTE_OK;
+}
+
+#else
+typedef int mote_arm_unused_;
+#endif
