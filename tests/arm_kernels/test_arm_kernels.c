@@ -971,6 +971,7 @@ static void bench(counts *c)
 
 void armk_cases_pw(int n_cases, int *passed, int *failed); /* cases_pw.c */
 int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
+void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cases_add.c */
 
 int main(void)
 {
@@ -1035,6 +1036,7 @@ int main(void)
         total_fail += c[i].failed;
     }
     (void)armk_cases_conv(&total_pass, &total_fail); /* cases_conv.c (h-conv) */
+    armk_cases_add(n, do_bench, &total_pass, &total_fail); /* cases_add.c (h-add) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }
