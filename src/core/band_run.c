@@ -29,7 +29,8 @@ typedef char mote_band_cap_fits_
  * of a chain have one shape). */
 typedef struct band_pick {
     int16_t in_h, out_h, pad;
-    int16_t row; /* -1: none yet (fields out of int16 range: never kept) */
+    int16_t row;      /* -1: none yet (fields out of int16 range: never kept) */
+    uint32_t planned; /* the row's scratch for the block as planned */
 } band_pick;
 
 /* The layers and windows (l, cap) are where the caller keeps them: the
@@ -173,9 +174,9 @@ static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_
 
 /* Run the row of step st on block (changed for the band), or the
  * kernel's reference row when that one does not take the band's shape or
- * would need more scratch than planned (keep: the block as planned). */
-static mote_status run_row(const mote_step *st, void *block, const void *keep, mote_kernel_io *io,
-                           band_pick *pick, int32_t in_h, int32_t out_h, int32_t pad)
+ * would need more scratch than planned (pick->planned). */
+static mote_status run_row(const mote_step *st, void *block, mote_kernel_io *io, band_pick *pick,
+                           int32_t in_h, int32_t out_h, int32_t pad)
 {
     const mote_kernel_row *row = &mote_kernel_rows[st->row];
     int32_t r = pick->row;
@@ -185,7 +186,7 @@ static mote_status run_row(const mote_step *st, void *block, const void *keep, m
         const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(block) : 0;
         r = (int32_t)st->row;
         if ((row->fits != NULL && !row->fits(block)) ||
-            (need > 0 && (io->scratch == NULL || need > row->scratch_bytes(keep))))
+            (need > 0 && (io->scratch == NULL || need > pick->planned)))
             r = mote_kernel_ref_row((mote_kernel_id)row->kernel);
         if (r < 0 || r > INT16_MAX) return MOTE_E_STATE;
         pick->row = (int16_t)(keep_it ? r : -1);
@@ -226,26 +227,32 @@ static int call(void *user, const mote_band_call *bc)
     io.scratch = st->has_scratch ? s->activations + mote_step_scratch(s->state, st) : NULL;
     if (l->add) {
         /* Rows row .. row + count - 1 of both inputs and the output. */
-        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block, keep = *as;
+        /* (the kernels read the block only: the fields changed are put back) */
+        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block;
+        const int32_t h1 = as->in1.h, h2 = as->in2.h, ho = as->out.h;
         in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->row, l->in_row);
         in[1] = rows_of(c, l->src[1], bc->in_base[1], bc->row, l->in_row);
         as->in1.h = as->in2.h = as->out.h = bc->count;
-        status = run_row(st, as, &keep, &io, &c->pick[bc->k], bc->count, bc->count, 0);
-        *as = keep;
+        status = run_row(st, as, &io, &c->pick[bc->k], bc->count, bc->count, 0);
+        as->in1.h = h1;
+        as->in2.h = h2;
+        as->out.h = ho;
     } else {
         /* The first input row the band reads, and from where in the
          * window: rows above it are left out, so the top padding is what
          * remains of the layer's own (0 below the top). */
-        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block, keep = *cs;
+        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block;
+        const int32_t in_h = cs->in.h, out_h = cs->out.h, pad_h = cs->p.geom.pad_h;
         const int32_t first = bc->row * l->stride - l->pad;
         const int32_t off = first - bc->in_base[0] > 0 ? first - bc->in_base[0] : 0;
         in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->in_base[0] + off, l->in_row);
         cs->in.h = bc->in_count[0] - off;
         cs->out.h = bc->count;
         cs->p.geom.pad_h = bc->in_base[0] + off - first;
-        status = run_row(st, cs, &keep, &io, &c->pick[bc->k], cs->in.h, cs->out.h,
-                         cs->p.geom.pad_h);
-        *cs = keep;
+        status = run_row(st, cs, &io, &c->pick[bc->k], cs->in.h, cs->out.h, cs->p.geom.pad_h);
+        cs->in.h = in_h;
+        cs->out.h = out_h;
+        cs->p.geom.pad_h = pad_h;
     }
     return (int)status;
 }
@@ -307,6 +314,11 @@ mote_status mote_band_run(const mote_session *s)
         at[k] = k > 0 ? mote_band_window_at(c.l, k, c.cap) : 0;
         pick[k].row = -1;
         pick[k].in_h = pick[k].out_h = pick[k].pad = 0;
+        { /* the block as planned (calls change it and put it back) */
+            const mote_kernel_row *row = &mote_kernel_rows[s->steps[i].row];
+            pick[k].planned =
+                row->scratch_bytes != NULL ? row->scratch_bytes(s->state + s->steps[i].params) : 0;
+        }
     }
     if (c.max_in > MOTE_MAX_OP_INPUTS) return MOTE_E_STATE;
     c.at = at;
