@@ -220,36 +220,48 @@ typedef struct add_x {
 
 /* in1: the general input, end = in1 + 4 * words (words >= 1), x: context */
 #define ADD_X_FN(NAME, CLAMP)                                                                      \
-    __attribute__((naked, noinline)) static void NAME(const int8_t *in1 __attribute__((unused)),  \
-                                                      const int8_t *end __attribute__((unused)),  \
-                                                      const add_x *x __attribute__((unused)))     \
+    __attribute__((naked, noinline)) static void NAME(const int8_t *in1 __attribute__((unused)),   \
+                                                      const int8_t *end __attribute__((unused)),   \
+                                                      const add_x *x __attribute__((unused)))      \
     {                                                                                              \
-        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
-                         "mov     lr, r1\n\t"                                                      \
-                         "mov     r12, r2\n\t"                                                     \
-                         "1:\n\t"                                                                  \
-                         "ldm     r12, {r1, r2, r4}\n\t"                                           \
-                         "ldr     r3, [r0, r2]\n\t"                                                \
-                         "sxtab16 r5, r1, r3, ror #8\n\t"                                          \
-                         "sxtab16 r3, r1, r3\n\t"                                                  \
-                         "lsl     r8, r3, #19\n\t"                                                 \
-                         "and     r10, r4, r3, lsl #3\n\t"                                         \
-                         "lsl     r9, r5, #19\n\t"                                                 \
-                         "and     r11, r4, r5, lsl #3\n\t"                                         \
-                         "ldrd    r1, r2, [r12, #12]\n\t"                                          \
-                         "ldrd    r3, r4, [r12, #20]\n\t"                                          \
-                         "ldr     r5, [r0], #4\n\t" ADD_X_IN("", "r8")                             \
-                             ADD_X_IN(", ror #8", "r9") ADD_X_IN(", ror #16", "r10")               \
-                                 ADD_X_IN(", ror #24", "r11") "ldrd    r1, r2, [r12, #28]\n\t"     \
-                                                              "ldrd    r3, r4, [r12, #36]\n\t"     \
-                             ADD_X_OUT("r8") "ssat    r6, #8, r5\n\t" ADD_X_OUT("r9")              \
-                         "ssat    r5, #8, r5\n\t"                                                  \
-                         "bfi     r6, r5, #8, #8\n\t" ADD_X_OUT("r10") "ssat    r5, #8, r5\n\t"    \
-                         "bfi     r6, r5, #16, #8\n\t" ADD_X_OUT("r11") "ssat    r5, #8, r5\n\t"   \
-                         "bfi     r6, r5, #24, #8\n\t" CLAMP "str     r6, [r0, r4]\n\t"            \
-                         "cmp     r0, lr\n\t"                                                      \
-                         "bne     1b\n\t"                                                          \
-                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
+        __asm__ volatile(                                                                          \
+            "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                                   \
+            "mov     lr, r1\n\t"                                                                   \
+            "mov     r12, r2\n\t"                                                                  \
+            "1:\n\t"                                                                               \
+            "ldm     r12, {r1, r2, r4}\n\t" /* off2d, d2, m19 */                                   \
+            "ldr     r3, [r0, r2]\n\t"                                                             \
+            "sxtab16 r5, r1, r3, ror #8\n\t"                                                       \
+            "sxtab16 r3, r1, r3\n\t"                                                               \
+            "lsl     r8, r3, #19\n\t"                                                              \
+            "and     r10, r4, r3, lsl #3\n\t"                                                      \
+            "lsl     r9, r5, #19\n\t"                                                              \
+            "and     r11, r4, r5, lsl #3\n\t"                                                      \
+            "ldrd    r1, r2, [r12, #12]\n\t" /* off1, k1 */                                        \
+            "ldrd    r3, r4, [r12, #20]\n\t" /* b1, m1 */                                          \
+            "ldr     r5, [r0], #4\n\t"                                                             \
+            ADD_X_IN("", "r8")                                                                     \
+            ADD_X_IN(", ror #8", "r9")                                                             \
+            ADD_X_IN(", ror #16", "r10")                                                           \
+            ADD_X_IN(", ror #24", "r11")                                                           \
+            "ldrd    r1, r2, [r12, #28]\n\t" /* mo, kq */                                          \
+            "ldrd    r3, r4, [r12, #36]\n\t" /* e, dout */                                         \
+            ADD_X_OUT("r8")                                                                        \
+            "ssat    r6, #8, r5\n\t"                                                               \
+            ADD_X_OUT("r9")                                                                        \
+            "ssat    r5, #8, r5\n\t"                                                               \
+            "bfi     r6, r5, #8, #8\n\t"                                                           \
+            ADD_X_OUT("r10")                                                                       \
+            "ssat    r5, #8, r5\n\t"                                                               \
+            "bfi     r6, r5, #16, #8\n\t"                                                          \
+            ADD_X_OUT("r11")                                                                       \
+            "ssat    r5, #8, r5\n\t"                                                               \
+            "bfi     r6, r5, #24, #8\n\t"                                                          \
+            CLAMP                                                                                  \
+            "str     r6, [r0, r4]\n\t"                                                             \
+            "cmp     r0, lr\n\t"                                                                   \
+            "bne     1b\n\t"                                                                       \
+            "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                                 \
     }
 
 ADD_X_FN(add_x_full, "")
@@ -288,7 +300,8 @@ MOTE_ARM_INLINE int8_t add_gen(const add_k *k, int32_t a, int32_t b)
  * ranges: offsets in [-128, 128] (|x| <= 256), left shift 20, the other
  * input's shift in [-21, 0] (k >= 0), output shift in [-22, -1], zero
  * point and activation range int8. The last n % 4 elements per element. */
-static int add_x_run(const add_k *k, const int8_t *in1, const int8_t *in2, int8_t *out, int32_t n)
+__attribute__((noinline)) static int add_x_run(const add_k *k, const int8_t *in1,
+                                               const int8_t *in2, int8_t *out, int32_t n)
 {
     add_x x;
     add_k g = *k; /* g: in1 the general input, in2 the exact one */
