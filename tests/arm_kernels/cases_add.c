@@ -5,7 +5,8 @@
  * (mote_ref_add_s8): seeded random cases compared byte for byte with guard
  * bytes after the output, the parameters on and just past each edge of
  * the path (the other input's shift -21 / -22, output shift -1 / -22 and 0
- * / -23, offsets +-128 / 129, multipliers 0, 2^30, 2^31 - 1), element
+ * / -23, offsets +-128 / 129, multipliers 0, 2^30, 2^31 - 1 and 2^30 + 2^j,
+ * whose products land on exact rounding ties), element
  * counts with and without a tail of 1-3, in place over either input,
  * either input the exact one, extreme inputs (-128 / 127 only), clamped
  * and full activation ranges. Then the instructions of IC's layer 11 ADD
@@ -47,11 +48,14 @@ static int ad_on_path(const mote_add_s8_params *p)
 
 static int32_t ad_mult(armk_rng *r)
 {
-    switch (armk_rnd(r) % 10) {
+    switch (armk_rnd(r) % 12) {
     case 0: return 0;
     case 1: return 1 << 30;
     case 2: return 0x7FFFFFFF;
     case 3: return armk_int(r, 1, 0x3FFFFFFF); /* below 1/2 (not what TFLite makes) */
+    case 4:
+    case 5: /* few low bits set: exact rounding ties are common */
+        return (1 << 30) + (1 << armk_int(r, 0, 29));
     default: return (int32_t)((1u << 30) | (armk_rnd(r) >> 2));
     }
 }
@@ -113,7 +117,9 @@ static int ad_one(armk_rng *r, int i, int *on_path)
         const int32_t e = -p.output_shift;
         const uint32_t lo = e + 9 < 30 ? 1u << (e + 9) : 1u << 30;
         const uint32_t hi = e + 12 < 31 ? 1u << (e + 12) : 0x7FFFFFFFu;
-        p.output_multiplier = (int32_t)(lo + armk_rnd(r) % (hi - lo + 1u));
+        p.output_multiplier = armk_rnd(r) % 3 == 0 /* a power of two and one bit: ties */
+                                  ? (int32_t)(lo + (1u << armk_int(r, 0, e + 9 < 30 ? e + 8 : 29)))
+                                  : (int32_t)(lo + armk_rnd(r) % (hi - lo + 1u));
     }
     /* the exact input: input 2, input 1, or both */
     which = (int)(armk_rnd(r) % 8);

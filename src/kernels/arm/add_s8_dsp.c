@@ -179,9 +179,10 @@ static void add_words_lohi(const add_w *w, const int8_t *in1, const int8_t *in2,
  *        sum stays below 2^28 + 2^29 + 2^21 < 2^31. Then SSAT, BFI, and the
  *        activation range (when not [-128, 127]) by SSUB8 / SEL.
  *
- * Four elements per iteration in one loop (naked: 14 registers): the four
- * sums in r8-r11, the constants of each stage loaded by one LDM / two LDRD
- * from the context (instruction count, not registers, is what they cost).
+ * Four elements per iteration in one loop (naked: 14 registers), 57
+ * instructions: the four sums in r8-r11; the constants of both input
+ * stages loaded by one LDM, the output stage's by two LDRD, from the
+ * context (instruction count, not registers, is what they cost).
  */
 typedef struct add_x {
     int32_t off2d;     /*  0: exact input's offset, both halves */
@@ -196,13 +197,13 @@ typedef struct add_x {
     uint32_t lo4, hi4; /* 48: activation range, every byte */
 } add_x;
 
-/* one general-input byte (ror r) onto sum s (r8-r11) */
+/* one general-input byte of r1 (ror r) onto sum s (r8-r11): r4 off1, r5 k1, r6 b1, r7 m1 */
 #define ADD_X_IN(ror, s)                                                                           \
-    "sxtab   r6, r1, r5" ror "\n\t"                                                                \
-    "lsl     r6, r6, r2\n\t"                                                                       \
-    "eor     r7, r3, r6, asr #31\n\t"                                                              \
-    "sub     r7, r7, r6, asr #31\n\t"                                                              \
-    "smlal   r7, " s ", r6, r4\n\t"
+    "sxtab   r2, r4, r1" ror "\n\t"                                                                \
+    "lsl     r2, r2, r5\n\t"                                                                       \
+    "eor     r3, r6, r2, asr #31\n\t"                                                              \
+    "sub     r3, r3, r2, asr #31\n\t"                                                              \
+    "smlal   r3, " s ", r2, r7\n\t"
 
 /* sum s requantized into r5 (r1 mo, r2 kq, r3 e) */
 #define ADD_X_OUT(s)                                                                               \
@@ -229,17 +230,15 @@ typedef struct add_x {
             "mov     lr, r1\n\t"                                                                   \
             "mov     r12, r2\n\t"                                                                  \
             "1:\n\t"                                                                               \
-            "ldm     r12, {r1, r2, r4}\n\t" /* off2d, d2, m19 */                                   \
-            "ldr     r3, [r0, r2]\n\t"                                                             \
-            "sxtab16 r5, r1, r3, ror #8\n\t"                                                       \
-            "sxtab16 r3, r1, r3\n\t"                                                               \
-            "lsl     r8, r3, #19\n\t"                                                              \
-            "and     r10, r4, r3, lsl #3\n\t"                                                      \
-            "lsl     r9, r5, #19\n\t"                                                              \
-            "and     r11, r4, r5, lsl #3\n\t"                                                      \
-            "ldrd    r1, r2, [r12, #12]\n\t" /* off1, k1 */                                        \
-            "ldrd    r3, r4, [r12, #20]\n\t" /* b1, m1 */                                          \
-            "ldr     r5, [r0], #4\n\t"                                                             \
+            "ldm     r12, {r1, r2, r3, r4, r5, r6, r7}\n\t" /* off2d d2 m19 off1 k1 b1 m1 */       \
+            "ldr     r8, [r0, r2]\n\t"                                                             \
+            "sxtab16 r9, r1, r8, ror #8\n\t"                                                       \
+            "sxtab16 r8, r1, r8\n\t"                                                               \
+            "and     r10, r3, r8, lsl #3\n\t"                                                      \
+            "lsl     r8, r8, #19\n\t"                                                              \
+            "and     r11, r3, r9, lsl #3\n\t"                                                      \
+            "lsl     r9, r9, #19\n\t"                                                              \
+            "ldr     r1, [r0], #4\n\t"                                                             \
             ADD_X_IN("", "r8")                                                                     \
             ADD_X_IN(", ror #8", "r9")                                                             \
             ADD_X_IN(", ror #16", "r10")                                                           \
