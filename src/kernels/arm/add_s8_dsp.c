@@ -58,23 +58,30 @@ MOTE_ARM_INLINE uint32_t add_w_b(int32_t shift)
     return shift == 0 ? 0x80000000u : 0x80000000u + (1u << (31 + shift));
 }
 
-/* one input byte (ror r) into hi: x = byte + off, X = x << k, c = (b ^ s) - s */
-#define ADD_W_IN(r, hi)                                                                            \
+/* one input byte (ror r) into hi: x = byte + off, X = x << k, c = (b ^ s) - s
+ * (one asm statement per byte: eight registers each, which the allocator
+ * finds however the callers are inlined) */
+#define ADD_W_IN(r)                                                                                \
     "sxtab %[x], %[off], %[w], ror #" r "\n\t"                                                     \
     "lsl   %[x], %[x], %[k]\n\t"                                                                   \
     "eor   %[c], %[b], %[x], asr #31\n\t"                                                          \
     "sub   %[c], %[c], %[x], asr #31\n\t"                                                          \
-    "smlal %[c], %[" hi "], %[x], %[m]\n\t"
+    "smlal %[c], %[hi], %[x], %[m]\n\t"
+#define ADD_W_IN1(r, acc)                                                                          \
+    __asm__(ADD_W_IN(r)                                                                            \
+            : [x] "=&r"(x), [c] "=&r"(c), [hi] "+r"(acc)                                           \
+            : [w] "r"(w), [off] "r"(off), [k] "r"(k), [b] "r"(b), [m] "r"(m))
 
 MOTE_ARM_INLINE void add_w_in4(uint32_t w, int32_t off, int32_t k, uint32_t b, int32_t m,
                                int32_t *s0, int32_t *s1, int32_t *s2, int32_t *s3)
 {
     int32_t x, c;
-    __asm__(
-        ADD_W_IN("0", "s0") ADD_W_IN("8", "s1") ADD_W_IN("16", "s2") ADD_W_IN("24", "s3")
-        : [x] "=&r"(x), [c] "=&r"(c), [s0] "+r"(*s0), [s1] "+r"(*s1), [s2] "+r"(*s2), [s3] "+r"(*s3)
-        : [w] "r"(w), [off] "r"(off), [k] "r"(k), [b] "r"(b), [m] "r"(m));
+    ADD_W_IN1("0", *s0);
+    ADD_W_IN1("8", *s1);
+    ADD_W_IN1("16", *s2);
+    ADD_W_IN1("24", *s3);
 }
+#undef ADD_W_IN1
 #undef ADD_W_IN
 
 /* one sum (mote_arm_requant_e2 with the zero point folded in, SSAT) into
