@@ -82,10 +82,12 @@ static int ad_one(armk_rng *r, int i, int *on_path)
     const int8_t *x1, *x2;
     int8_t *out;
     memset(&p, 0, sizeof p);
-    switch (armk_rnd(r) % 8) { /* short ones (tails), up to IC's layer 11 (8x8x64), a few rows */
+    switch (armk_rnd(r) % 16) { /* short ones (tails), up to IC's layer 11 (8x8x64), a few rows */
     case 0:
-    case 1: n = armk_int(r, 1, 12); break;
-    case 2: n = armk_int(r, 4, AD_MAX); break;
+    case 1:
+    case 2:
+    case 3: n = armk_int(r, 1, 12); break;
+    case 4: n = armk_int(r, 4, AD_MAX); break;
     default: n = armk_int(r, 4, 256); break;
     }
     d.n = 1;
@@ -229,7 +231,7 @@ void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed)
 {
     armk_rng r = {0xADD5EEDu};
     int i, ps = 0, fl = 0, taken = 0, skipped = 0;
-    n_cases /= 2; /* the reference takes ~140 instructions per element */
+    n_cases /= 3; /* the reference takes ~140 instructions per element (the M55 suite's timeout) */
     for (i = 0; i < n_cases; ++i) {
         int on = 0;
         const int ok = ad_one(&r, i, &on);
