@@ -22,6 +22,17 @@
 typedef char mote_band_cap_fits_
     [sizeof(((mote_session *)0)->band_cap) >= MOTE_BAND_MAX_OPS * sizeof(uint16_t) ? 1 : -1];
 
+/* The row a layer's last call ran and the band fields of its block then
+ * (rows in, rows out, top padding): a row's `fits` and scratch answers
+ * read only the block, and a call changes only those fields, so a call
+ * with the same ones takes the same row without asking again (most calls
+ * of a chain have one shape). */
+typedef struct band_pick {
+    int16_t in_h, out_h, pad;
+    int16_t row;      /* -1: none yet (fields out of int16 range: never kept) */
+    uint32_t planned; /* the row's scratch for the block as planned */
+} band_pick;
+
 /* The layers and windows (l, cap) are where the caller keeps them: the
  * work memory while loading (mote_band_check), the stack while running. */
 typedef struct band_ctx {
@@ -41,6 +52,7 @@ typedef struct band_ctx {
      * convolution's filter and bias). */
     const uint32_t *at;
     const void *(*fixed)[2];
+    band_pick *pick; /* per layer (mote_band_run) */
 } band_ctx;
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
@@ -162,16 +174,27 @@ static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_
 
 /* Run the row of step st on block (changed for the band), or the
  * kernel's reference row when that one does not take the band's shape or
- * would need more scratch than planned (keep: the block as planned). */
-static mote_status run_row(const mote_step *st, void *block, const void *keep, mote_kernel_io *io)
+ * would need more scratch than planned (pick->planned). */
+static mote_status run_row(const mote_step *st, void *block, mote_kernel_io *io, band_pick *pick,
+                           int32_t in_h, int32_t out_h, int32_t pad)
 {
     const mote_kernel_row *row = &mote_kernel_rows[st->row];
-    const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(block) : 0;
-    int32_t r = (int32_t)st->row;
-    if ((row->fits != NULL && !row->fits(block)) ||
-        (need > 0 && (io->scratch == NULL || need > row->scratch_bytes(keep))))
-        r = mote_kernel_ref_row((mote_kernel_id)row->kernel);
-    return r >= 0 ? mote_kernel_rows[r].run(block, io) : MOTE_E_STATE;
+    int32_t r = pick->row;
+    if (r < 0 || pick->in_h != in_h || pick->out_h != out_h || pick->pad != pad) {
+        const int keep_it = in_h >= 0 && in_h <= INT16_MAX && out_h >= 0 && out_h <= INT16_MAX &&
+                            pad >= 0 && pad <= INT16_MAX;
+        const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(block) : 0;
+        r = (int32_t)st->row;
+        if ((row->fits != NULL && !row->fits(block)) ||
+            (need > 0 && (io->scratch == NULL || need > pick->planned)))
+            r = mote_kernel_ref_row((mote_kernel_id)row->kernel);
+        if (r < 0 || r > INT16_MAX) return MOTE_E_STATE;
+        pick->row = (int16_t)(keep_it ? r : -1);
+        pick->in_h = (int16_t)in_h;
+        pick->out_h = (int16_t)out_h;
+        pick->pad = (int16_t)pad;
+    }
+    return mote_kernel_rows[r].run(block, io);
 }
 
 static int call(void *user, const mote_band_call *bc)
@@ -204,25 +227,32 @@ static int call(void *user, const mote_band_call *bc)
     io.scratch = st->has_scratch ? s->activations + mote_step_scratch(s->state, st) : NULL;
     if (l->add) {
         /* Rows row .. row + count - 1 of both inputs and the output. */
-        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block, keep = *as;
+        /* (the kernels read the block only: the fields changed are put back) */
+        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block;
+        const int32_t h1 = as->in1.h, h2 = as->in2.h, ho = as->out.h;
         in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->row, l->in_row);
         in[1] = rows_of(c, l->src[1], bc->in_base[1], bc->row, l->in_row);
         as->in1.h = as->in2.h = as->out.h = bc->count;
-        status = run_row(st, as, &keep, &io);
-        *as = keep;
+        status = run_row(st, as, &io, &c->pick[bc->k], bc->count, bc->count, 0);
+        as->in1.h = h1;
+        as->in2.h = h2;
+        as->out.h = ho;
     } else {
         /* The first input row the band reads, and from where in the
          * window: rows above it are left out, so the top padding is what
          * remains of the layer's own (0 below the top). */
-        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block, keep = *cs;
+        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block;
+        const int32_t in_h = cs->in.h, out_h = cs->out.h, pad_h = cs->p.geom.pad_h;
         const int32_t first = bc->row * l->stride - l->pad;
         const int32_t off = first - bc->in_base[0] > 0 ? first - bc->in_base[0] : 0;
         in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->in_base[0] + off, l->in_row);
         cs->in.h = bc->in_count[0] - off;
         cs->out.h = bc->count;
         cs->p.geom.pad_h = bc->in_base[0] + off - first;
-        status = run_row(st, cs, &keep, &io);
-        *cs = keep;
+        status = run_row(st, cs, &io, &c->pick[bc->k], cs->in.h, cs->out.h, cs->p.geom.pad_h);
+        cs->in.h = in_h;
+        cs->out.h = out_h;
+        cs->p.geom.pad_h = pad_h;
     }
     return (int)status;
 }
@@ -263,6 +293,7 @@ mote_status mote_band_run(const mote_session *s)
     int32_t cap[MOTE_BAND_MAX_OPS], grown[MOTE_BAND_MAX_OPS];
     uint32_t at[MOTE_BAND_MAX_OPS];
     const void *fixed[MOTE_BAND_MAX_OPS][2];
+    band_pick pick[MOTE_BAND_MAX_OPS];
     const void *ins[MOTE_MAX_OP_INPUTS];
     uint32_t k, j;
     int rc, ok;
@@ -281,10 +312,18 @@ mote_status mote_band_run(const mote_session *s)
         for (j = 0; j < 2; j++)
             fixed[k][j] = j + 1 < s->steps[i].n_in ? input(s, i, j + 1) : NULL;
         at[k] = k > 0 ? mote_band_window_at(c.l, k, c.cap) : 0;
+        pick[k].row = -1;
+        pick[k].in_h = pick[k].out_h = pick[k].pad = 0;
+        { /* the block as planned (calls change it and put it back) */
+            const mote_kernel_row *row = &mote_kernel_rows[s->steps[i].row];
+            pick[k].planned =
+                row->scratch_bytes != NULL ? row->scratch_bytes(s->state + s->steps[i].params) : 0;
+        }
     }
     if (c.max_in > MOTE_MAX_OP_INPUTS) return MOTE_E_STATE;
     c.at = at;
     c.fixed = fixed;
+    c.pick = pick;
     v.drop = drop;
     v.call = call;
     v.user = &c;

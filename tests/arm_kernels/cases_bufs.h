@@ -106,6 +106,14 @@ struct armk_first_bufs {
     int32_t step[(sizeof(mote_conv_s8_step) + 5 * 24) / 4 + 1];
 };
 
+/* cases_add.c: ADD's exact-input path. */
+#define AD_MAX 4100
+#define AD_GUARD 16
+struct armk_add_bufs {
+    int8_t a[AD_MAX], b[AD_MAX];
+    int8_t ref[AD_MAX + AD_GUARD], arm[AD_MAX + AD_GUARD];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
@@ -114,6 +122,7 @@ union armk_cases_bufs {
     struct armk_dm_bufs dm;
     struct armk_c4_bufs c4;
     struct armk_first_bufs first;
+    struct armk_add_bufs add;
 };
 extern union armk_cases_bufs armk_cases;
 

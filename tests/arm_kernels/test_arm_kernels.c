@@ -976,6 +976,7 @@ void armk_cases_pw(int n_cases, int *passed, int *failed); /* cases_pw.c */
 int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
 /* cases_c4.c (h-c4) */
 int armk_cases_c4(int n_cases, int *passed, int *failed);
+void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cases_add.c */
 
 int main(void)
 {
@@ -1048,6 +1049,7 @@ int main(void)
     (void)armk_cases_conv(&total_pass, &total_fail); /* cases_conv.c (h-conv) */
     /* cases_c4.c (h-c4) */
     (void)armk_cases_c4(n / 5, &total_pass, &total_fail);
+    armk_cases_add(n, do_bench, &total_pass, &total_fail); /* cases_add.c (h-add) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -58,23 +58,30 @@ MOTE_ARM_INLINE uint32_t add_w_b(int32_t shift)
     return shift == 0 ? 0x80000000u : 0x80000000u + (1u << (31 + shift));
 }
 
-/* one input byte (ror r) into hi: x = byte + off, X = x << k, c = (b ^ s) - s */
-#define ADD_W_IN(r, hi)                                                                            \
+/* one input byte (ror r) into hi: x = byte + off, X = x << k, c = (b ^ s) - s
+ * (one asm statement per byte: eight registers each, which the allocator
+ * finds however the callers are inlined) */
+#define ADD_W_IN(r)                                                                                \
     "sxtab %[x], %[off], %[w], ror #" r "\n\t"                                                     \
     "lsl   %[x], %[x], %[k]\n\t"                                                                   \
     "eor   %[c], %[b], %[x], asr #31\n\t"                                                          \
     "sub   %[c], %[c], %[x], asr #31\n\t"                                                          \
-    "smlal %[c], %[" hi "], %[x], %[m]\n\t"
+    "smlal %[c], %[hi], %[x], %[m]\n\t"
+#define ADD_W_IN1(r, acc)                                                                          \
+    __asm__(ADD_W_IN(r)                                                                            \
+            : [x] "=&r"(x), [c] "=&r"(c), [hi] "+r"(acc)                                           \
+            : [w] "r"(w), [off] "r"(off), [k] "r"(k), [b] "r"(b), [m] "r"(m))
 
 MOTE_ARM_INLINE void add_w_in4(uint32_t w, int32_t off, int32_t k, uint32_t b, int32_t m,
                                int32_t *s0, int32_t *s1, int32_t *s2, int32_t *s3)
 {
     int32_t x, c;
-    __asm__(
-        ADD_W_IN("0", "s0") ADD_W_IN("8", "s1") ADD_W_IN("16", "s2") ADD_W_IN("24", "s3")
-        : [x] "=&r"(x), [c] "=&r"(c), [s0] "+r"(*s0), [s1] "+r"(*s1), [s2] "+r"(*s2), [s3] "+r"(*s3)
-        : [w] "r"(w), [off] "r"(off), [k] "r"(k), [b] "r"(b), [m] "r"(m));
+    ADD_W_IN1("0", *s0);
+    ADD_W_IN1("8", *s1);
+    ADD_W_IN1("16", *s2);
+    ADD_W_IN1("24", *s3);
 }
+#undef ADD_W_IN1
 #undef ADD_W_IN
 
 /* one sum (mote_arm_requant_e2 with the zero point folded in, SSAT) into
@@ -152,6 +159,129 @@ static void add_words_lohi(const add_w *w, const int8_t *in1, const int8_t *in2,
     add_words(w, in1, in2, out, n, 1, lo4, hi4);
 }
 
+/*
+ * The exact-input path: the larger input's multiplier is exactly 1/2 in
+ * every TFLite ADD (input multipliers are s_i / (2 max(s_1, s_2)); 1/2 is
+ * 2^30 with shift 0), and then that input's requantization is exact:
+ * mul_high(x << 20, 2^30) = x << 19 (the product x 2^50 is a multiple of
+ * 2^31, the nudge below 2^31 in size truncates away), the rounding divide
+ * by 2^0 is the identity. So, with x2 that input and x1 the other:
+ *
+ *   s = (x2 << 19) + scaled1,  scaled1 as in the word path above (SXTAB,
+ *       LSL k1, EOR, SUB, SMLAL), its SMLAL accumulating onto x2 << 19
+ *       instead of 0. x2 << 19 comes from halfword pairs: SXTAB16 adds the
+ *       offset to bytes 0 and 2 (ROR #8: 1 and 3); LSL #19 keeps the low
+ *       half's 13 bits (|x2| <= 256 needs 10), AND 0xFFF80000 with the pair
+ *       shifted left 3 keeps the high half's.
+ *   out: mul_high(s, mo) = floor((s mo + 2^30) / 2^31)
+ *          = floor((2s mo + 2^31) / 2^32) = SMMULR(2s, mo)
+ *        (|s| <= 2^27 + 2^27, so 2s fits), and the rounding divide by 2^e,
+ *        e = -output_shift >= 1 (ties away from zero), is
+ *          floor((y + 2^(e-1) - [y < 0]) / 2^e).
+ *        [y < 0] may be [s < 0]: mo >= 0 makes y <= 0 for s < 0, and for
+ *        y = 0 both give 0 when e >= 1. With the output zero point folded in
+ *        (ooff 2^e, shifted out exactly) SMMLAR's addend is
+ *          kq - [s < 0],  kq = 2^(e-1) + ooff 2^e,
+ *        ADD (kq + (s >> 31)), SMMLAR, ASR: |y| <= 2^28, so for e <= 22 the
+ *        sum stays below 2^28 + 2^29 + 2^21 < 2^31. Then SSAT, BFI, and the
+ *        activation range (when not [-128, 127]) by SSUB8 / SEL.
+ *
+ * Four elements per iteration in one loop (naked: 14 registers), 57
+ * instructions: the four sums in r8-r11; the constants of both input
+ * stages loaded by one LDM, the output stage's by two LDRD, from the
+ * context (instruction count, not registers, is what they cost).
+ */
+typedef struct add_x {
+    int32_t off2d;     /*  0: exact input's offset, both halves */
+    int32_t d2;        /*  4: exact input - general input (bytes) */
+    uint32_t m19;      /*  8: 0xFFF80000 */
+    int32_t off1, k1;  /* 12: general input's offset, k = ls + 1 - e */
+    uint32_t b1;       /* 20: its 64-bit addend's low word (add_w_b) */
+    int32_t m1;        /* 24 */
+    int32_t mo, kq;    /* 28 */
+    int32_t eo, dout;  /* 36: e; output - general input - 4 (bytes) */
+    int32_t unused_;   /* 44 */
+    uint32_t lo4, hi4; /* 48: activation range, every byte */
+} add_x;
+
+/* one general-input byte of r1 (ror r) onto sum s (r8-r11): r4 off1, r5 k1, r6 b1, r7 m1 */
+#define ADD_X_IN(ror, s)                                                                           \
+    "sxtab   r2, r4, r1" ror "\n\t"                                                                \
+    "lsl     r2, r2, r5\n\t"                                                                       \
+    "eor     r3, r6, r2, asr #31\n\t"                                                              \
+    "sub     r3, r3, r2, asr #31\n\t"                                                              \
+    "smlal   r3, " s ", r2, r7\n\t"
+
+/* sum s requantized into r5 (r1 mo, r2 kq, r3 e) */
+#define ADD_X_OUT(s)                                                                               \
+    "add     r7, " s ", " s "\n\t"                                                                 \
+    "add     r5, r2, " s ", asr #31\n\t"                                                           \
+    "smmlar  r5, r7, r1, r5\n\t"                                                                   \
+    "asr     r5, r5, r3\n\t"
+
+#define ADD_X_CLAMP                                                                                \
+    "ldrd    r8, r9, [r12, #48]\n\t"                                                               \
+    "ssub8   r10, r6, r8\n\t"                                                                      \
+    "sel     r6, r6, r8\n\t"                                                                       \
+    "ssub8   r10, r9, r6\n\t"                                                                      \
+    "sel     r6, r6, r9\n\t"
+
+/* in1: the general input, end = in1 + 4 * words (words >= 1), x: context */
+#define ADD_X_FN(NAME, CLAMP)                                                                      \
+    __attribute__((naked, noinline)) static void NAME(const int8_t *in1 __attribute__((unused)),   \
+                                                      const int8_t *end __attribute__((unused)),   \
+                                                      const add_x *x __attribute__((unused)))      \
+    {                                                                                              \
+        __asm__ volatile(                                                                          \
+            "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                                   \
+            "mov     lr, r1\n\t"                                                                   \
+            "mov     r12, r2\n\t"                                                                  \
+            "1:\n\t"                                                                               \
+            "ldm     r12, {r1, r2, r3, r4, r5, r6, r7}\n\t" /* off2d d2 m19 off1 k1 b1 m1 */       \
+            "ldr     r8, [r0, r2]\n\t"                                                             \
+            "sxtab16 r9, r1, r8, ror #8\n\t"                                                       \
+            "sxtab16 r8, r1, r8\n\t"                                                               \
+            "and     r10, r3, r8, lsl #3\n\t"                                                      \
+            "lsl     r8, r8, #19\n\t"                                                              \
+            "and     r11, r3, r9, lsl #3\n\t"                                                      \
+            "lsl     r9, r9, #19\n\t"                                                              \
+            "ldr     r1, [r0], #4\n\t"                                                             \
+            ADD_X_IN("", "r8")                                                                     \
+            ADD_X_IN(", ror #8", "r9")                                                             \
+            ADD_X_IN(", ror #16", "r10")                                                           \
+            ADD_X_IN(", ror #24", "r11")                                                           \
+            "ldrd    r1, r2, [r12, #28]\n\t" /* mo, kq */                                          \
+            "ldrd    r3, r4, [r12, #36]\n\t" /* e, dout */                                         \
+            ADD_X_OUT("r8")                                                                        \
+            "ssat    r6, #8, r5\n\t"                                                               \
+            ADD_X_OUT("r9")                                                                        \
+            "ssat    r5, #8, r5\n\t"                                                               \
+            "bfi     r6, r5, #8, #8\n\t"                                                           \
+            ADD_X_OUT("r10")                                                                       \
+            "ssat    r5, #8, r5\n\t"                                                               \
+            "bfi     r6, r5, #16, #8\n\t"                                                          \
+            ADD_X_OUT("r11")                                                                       \
+            "ssat    r5, #8, r5\n\t"                                                               \
+            "bfi     r6, r5, #24, #8\n\t"                                                          \
+            CLAMP                                                                                  \
+            "str     r6, [r0, r4]\n\t"                                                             \
+            "cmp     r0, lr\n\t"                                                                   \
+            "bne     1b\n\t"                                                                       \
+            "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                                 \
+    }
+
+ADD_X_FN(add_x_full, "")
+ADD_X_FN(add_x_clamp, ADD_X_CLAMP)
+#undef ADD_X_FN
+#undef ADD_X_CLAMP
+#undef ADD_X_OUT
+#undef ADD_X_IN
+
+MOTE_ARM_INLINE int add_exact(int32_t m, int32_t shift)
+{
+    return m == (int32_t)1 << 30 && shift == 0;
+}
+
 MOTE_ARM_INLINE int8_t add_fast(const add_k *k, int32_t a, int32_t b)
 {
     const int32_t as = mote_arm_requant_e2((a + k->off1) << k->ls, k->m1, k->hq1, k->e1a);
@@ -170,6 +300,55 @@ MOTE_ARM_INLINE int8_t add_gen(const add_k *k, int32_t a, int32_t b)
     v = v < k->lo ? k->lo : v;
     v = v > k->hi ? k->hi : v;
     return (int8_t)v;
+}
+
+/* The exact-input path when the parameters allow it (1: done). Input
+ * ranges: offsets in [-128, 128] (|x| <= 256), left shift 20, the other
+ * input's shift in [-21, 0] (k >= 0), output shift in [-22, -1], zero
+ * point and activation range int8. The last n % 4 elements per element. */
+__attribute__((noinline)) static int add_x_run(const add_k *k, const int8_t *in1,
+                                               const int8_t *in2, int8_t *out, int32_t n)
+{
+    add_x x;
+    add_k g = *k; /* g: in1 the general input, in2 the exact one */
+    const int8_t *a = in1, *b = in2;
+    int32_t i;
+    if (!add_exact(k->m2, k->s2)) {
+        if (!add_exact(k->m1, k->s1)) return 0;
+        g.off1 = k->off2;
+        g.off2 = k->off1;
+        g.m1 = k->m2;
+        g.s1 = k->s2;
+        a = in2;
+        b = in1;
+    }
+    if (g.ls != 20 || g.s1 < -21 || g.so > -1 || g.so < -22 || g.off1 < -128 || g.off1 > 128 ||
+        g.off2 < -128 || g.off2 > 128 || g.ooff < -128 || g.ooff > 127 || g.lo < -128 ||
+        g.hi > 127 || g.lo > g.hi)
+        return 0;
+    if (n >= 4) {
+        x.off2d = mote_arm_dup16(g.off2);
+        x.d2 = (int32_t)((uintptr_t)b - (uintptr_t)a); /* modulo 2^32: the address wraps back */
+        x.m19 = 0xFFF80000u;
+        x.off1 = g.off1;
+        x.k1 = 21 + g.s1;
+        x.b1 = add_w_b(g.s1);
+        x.m1 = g.m1;
+        x.mo = g.mo;
+        x.eo = -g.so;
+        x.kq = (int32_t)((1u << (x.eo - 1)) + ((uint32_t)g.ooff << x.eo));
+        x.dout = (int32_t)((uintptr_t)out - (uintptr_t)a - 4u);
+        x.unused_ = 0;
+        x.lo4 = mote_arm_dup8(g.lo);
+        x.hi4 = mote_arm_dup8(g.hi);
+        if (g.lo == -128 && g.hi == 127)
+            add_x_full(a, a + (n & ~3), &x);
+        else
+            add_x_clamp(a, a + (n & ~3), &x);
+    }
+    for (i = n & ~3; i < n; ++i)
+        out[i] = add_gen(k, in1[i], in2[i]);
+    return 1;
 }
 
 mote_status mote_arm_add_s8(const mote_add_s8_params *p, const mote_dims *in1_dims,
@@ -194,7 +373,9 @@ mote_status mote_arm_add_s8(const mote_add_s8_params *p, const mote_dims *in1_di
     k.ooff = p->output_offset;
     k.lo = p->act_min;
     k.hi = p->act_max;
-    if (-k.s1 <= k.ls + 1 && -k.s2 <= k.ls + 1 && k.so <= -2 && k.so >= -23 && k.off1 >= -128 &&
+    if (add_x_run(&k, in1, in2, output, n)) {
+        /* done: the exact-input path */
+    } else if (-k.s1 <= k.ls + 1 && -k.s2 <= k.ls + 1 && k.so <= -2 && k.so >= -23 && k.off1 >= -128 &&
         k.off1 <= 128 && k.off2 >= -128 && k.off2 <= 128 && k.ooff >= -128 && k.ooff <= 127 &&
         k.lo >= -128 && k.hi <= 127 && k.lo <= k.hi) {
         add_w w;
