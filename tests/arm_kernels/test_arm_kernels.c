@@ -977,6 +977,7 @@ int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
 /* cases_c4.c (h-c4) */
 int armk_cases_c4(int n_cases, int *passed, int *failed);
 void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cases_add.c */
+int armk_cases_vdw2(int n_cases, int *passed, int *failed); /* cases_vdw2.c */
 
 int main(void)
 {
@@ -1050,6 +1051,8 @@ int main(void)
     /* cases_c4.c (h-c4) */
     (void)armk_cases_c4(n / 5, &total_pass, &total_fail);
     armk_cases_add(n, do_bench, &total_pass, &total_fail); /* cases_add.c (h-add) */
+    /* cases_vdw2.c (h-vdw2) */
+    (void)armk_cases_vdw2(n / 10, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -40,6 +40,7 @@ typedef struct pw4_ctx {
     uint32_t hi4; /* 40: act_max in every byte */
     int32_t *raw; /* 44: NULL, or where the accumulators go instead (shift > -2) */
     int32_t odd;  /* 48: groups % 4 != 0: the loop entered at its second half */
+    int32_t g40;  /* 52: bytes of one five-pixel block (40 per group) */
 } pw4_ctx;
 
 /* One group of four depth values: the filter word widened, the four
@@ -141,14 +142,104 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* One group of a five-pixel block: the four pixels' as in PW4_GROUP, the
+ * fifth pixel's pair in one LDRD, its accumulator in r3. */
+#define PW5_GROUP                                                                                  \
+    PW4_GROUP "ldrd    r10, r11, [r0], #8\n\t"                                                     \
+              "smlad   r3, r9, r10, r3\n\t"                                                        \
+              "smlad   r3, r8, r11, r3\n\t"
+
+/*
+ * One output channel (filter row w) against one five-pixel block at xw
+ * (the chunk's last block when its pixels are 1 mod 4: the fifth pixel
+ * costs an LDRD and two SMLAD per group instead of a pass of its own
+ * through mote_arm_xdot4). Two groups per iteration (groups are even).
+ * Outputs at out + t * OC (t < 5), or the five accumulators at ctx->raw
+ * (the fifth pixel's first).
+ */
+__attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attribute__((unused)),
+                                                      const int8_t *w __attribute__((unused)),
+                                                      int8_t *out __attribute__((unused)),
+                                                      const pw4_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile("push    {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldr     r4, [r3, #52]\n\t"
+                     "add     r2, r0, r4\n\t"
+                     "ldr     r4, [r3, #24]\n\t"
+                     "mov     r5, r4\n\t"
+                     "mov     r6, r4\n\t"
+                     "mov     r7, r4\n\t"
+                     "mov     r3, r4\n\t"
+                     "1:\n\t" PW5_GROUP PW5_GROUP
+                     "cmp     r0, r2\n\t"
+                     "bne     1b\n\t"
+                     "ldr     r12, [sp, #4]\n\t"
+                     "ldr     r2, [r12, #44]\n\t"
+                     "cbz     r2, 3f\n\t"
+                     "stm     r2, {r3, r4, r5, r6, r7}\n\t"
+                     "b       4f\n\t"
+                     "3:\n\t"
+                     "ldm     r12, {r8, r9, r10, lr}\n\t" PW4_RQ("r3") PW4_RQ("r4") PW4_RQ("r5")
+                         PW4_RQ("r6") PW4_RQ("r7") "ssat    r3, #8, r3\n\t"
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "ssat    r6, #8, r6\n\t"
+                     "ssat    r7, #8, r7\n\t"
+                     "bfi     r4, r5, #8, #8\n\t"
+                     "bfi     r4, r6, #16, #8\n\t"
+                     "bfi     r4, r7, #24, #8\n\t"
+                     "ldr     r12, [sp, #4]\n\t"
+                     "ldrd    r8, r9, [r12, #36]\n\t"
+                     "ldr     lr, [r12, #28]\n\t"
+                     "ssub8   r10, r4, r8\n\t"
+                     "sel     r4, r4, r8\n\t"
+                     "ssub8   r10, r9, r4\n\t"
+                     "sel     r4, r4, r9\n\t"
+                     "ssub8   r10, r3, r8\n\t"
+                     "sel     r3, r3, r8\n\t"
+                     "ssub8   r10, r9, r3\n\t"
+                     "sel     r3, r3, r9\n\t"
+                     "ldr     r12, [sp]\n\t"
+                     "strb    r4, [r12]\n\t"
+                     "lsr     r4, r4, #8\n\t"
+                     "strb    r4, [r12, lr]\n\t"
+                     "add     r12, r12, lr, lsl #1\n\t"
+                     "lsr     r4, r4, #8\n\t"
+                     "strb    r4, [r12]\n\t"
+                     "lsr     r4, r4, #8\n\t"
+                     "strb    r4, [r12, lr]\n\t"
+                     "strb    r3, [r12, lr, lsl #1]\n\t"
+                     "4:\n\t"
+                     "add     sp, sp, #8\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/* Widens wpx pixels (C apart, from src) interleaved per group of four
+ * depth values, with the input offset; returns the end. */
+static int32_t *pw4_widen(int32_t *d, const int8_t *src, int32_t C, int32_t G, int32_t wpx,
+                          int32_t off2)
+{
+    int32_t j, t;
+    for (j = 0; j < G; ++j)
+        for (t = 0; t < wpx; ++t, d += 2) {
+            const uint32_t v = mote_arm_ld32(src + t * C + 4 * j);
+            d[0] = mote_arm_even(v, off2);
+            d[1] = mote_arm_odd(v, off2);
+        }
+    return d;
+}
+
 /*
  * Chunks of 4 * floor(PW4_XW_WORDS / (8K)) pixels (at least four while
- * K <= MOTE_ARM_PW4_MAX_K): the chunk's whole blocks are widened
- * interleaved, its last npix % 4 pixels one after the other (the patch
- * layout of mote_arm_xdot4); every input of the chunk is read before any
- * of its outputs is written, so the step may run in place. Then per
- * output channel pw4_chan over the blocks, and the last pixels four
- * channels at a time through mote_arm_xdot4.
+ * K <= MOTE_ARM_PW4_MAX_K), one more when that leaves a single last pixel
+ * and the buffer holds it: the chunk's whole blocks are widened
+ * interleaved; when its pixels are 1 mod 4 (and at least five) the last
+ * block takes five pixels (pw5_chan), else its last npix % 4 pixels go
+ * one after the other (the patch layout of mote_arm_xdot4); every input
+ * of the chunk is read before any of its outputs is written, so the step
+ * may run in place. Then per output channel pw4_chan over the blocks
+ * (pw5_chan for a five-pixel one), and the last pixels four channels at a
+ * time through mote_arm_xdot4.
  */
 void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                        int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
@@ -158,8 +249,9 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
     const int32_t G = C / 4, P = PW4_XW_WORDS / (8 * G) * 4;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     pw4_ctx ctx;
-    int32_t i0, n, nb, b, t, j, o;
+    int32_t i0, n, nb, b, t, j, o, n4, r;
     ctx.g32 = 32 * G;
+    ctx.g40 = 40 * G;
     ctx.k = C;
     ctx.oc = OC;
     ctx.lo4 = mote_arm_dup8(p->act_min);
@@ -170,25 +262,32 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
         const int8_t *src = input + i0 * C;
         int8_t *out = output + i0 * OC;
         int32_t *d = xw, *tail;
+        int five;
         n = npix - i0 < P ? npix - i0 : P;
+        if (npix - i0 == P + 1 && 2 * G * (P + 1) <= PW4_XW_WORDS) n = P + 1;
         nb = n / 4;
-        for (b = 0; b < nb; ++b, src += 4 * C)
-            for (j = 0; j < G; ++j)
-                for (t = 0; t < 4; ++t, d += 2) {
-                    const uint32_t v = mote_arm_ld32(src + t * C + 4 * j);
-                    d[0] = mote_arm_even(v, off2);
-                    d[1] = mote_arm_odd(v, off2);
-                }
+        five = n % 4 == 1 && nb > 0;
+        n4 = five ? nb - 1 : nb; /* four-pixel blocks */
+        for (b = 0; b < n4; ++b, src += 4 * C)
+            d = pw4_widen(d, src, C, G, 4, off2);
+        if (five) {
+            d = pw4_widen(d, src, C, G, 5, off2);
+            src += 5 * C;
+        }
         tail = d;
-        for (j = 0; j < (n % 4) * G; ++j, src += 4, d += 2) {
+        r = five ? 0 : n % 4; /* pixels through mote_arm_xdot4 */
+        for (j = 0; j < r * G; ++j, src += 4, d += 2) {
             const uint32_t v = mote_arm_ld32(src);
             d[0] = mote_arm_even(v, off2);
             d[1] = mote_arm_odd(v, off2);
         }
         if (nb > 0) {
-            ctx.nblk = nb;
+            int32_t *const x5 = xw + 8 * G * n4;
+            int8_t *const out5 = out + 4 * n4 * OC;
+            ctx.nblk = n4;
             for (o = 0; o < OC; ++o) {
                 const int32_t sh = q->shift[o], b0 = bias ? bias[o] : 0;
+                ctx.bias = b0;
                 if (sh <= -2) {
                     const int fold = sh >= -23;
                     ctx.m = q->multiplier[o];
@@ -196,22 +295,33 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
                     ctx.hq = ((int32_t)1 << (-sh - 2)) +
                              (fold ? p->output_offset * ((int32_t)1 << (-sh - 1)) : 0);
                     ctx.zpa = fold ? 0 : p->output_offset;
-                    ctx.bias = b0;
-                    pw4_chan(xw, filter + o * C, out + o, &ctx);
+                    if (n4 > 0) pw4_chan(xw, filter + o * C, out + o, &ctx);
+                    if (five) pw5_chan(x5, filter + o * C, out5 + o, &ctx);
                 } else { /* the accumulators, then the general output stage */
-                    int32_t raw[PW4_MAX_BLOCKS * 4];
-                    ctx.bias = b0;
-                    ctx.raw = raw;
-                    pw4_chan(xw, filter + o * C, out + o, &ctx);
+                    int32_t raw[PW4_MAX_BLOCKS * 4 + 1];
+                    if (n4 > 0) {
+                        ctx.raw = raw;
+                        pw4_chan(xw, filter + o * C, out + o, &ctx);
+                    }
+                    if (five) { /* raw[4 * n4]: the fifth pixel, then the block's four */
+                        ctx.raw = raw + 4 * n4;
+                        pw5_chan(x5, filter + o * C, out5 + o, &ctx);
+                        t = raw[4 * n4];
+                        raw[4 * n4] = raw[4 * n4 + 1];
+                        raw[4 * n4 + 1] = raw[4 * n4 + 2];
+                        raw[4 * n4 + 2] = raw[4 * n4 + 3];
+                        raw[4 * n4 + 3] = raw[4 * n4 + 4];
+                        raw[4 * n4 + 4] = t;
+                    }
                     ctx.raw = NULL;
-                    for (t = 0; t < 4 * nb; ++t)
+                    for (t = 0; t < 4 * nb + five; ++t)
                         out[t * OC + o] = mote_arm_out_s8(raw[t], q->multiplier[o], sh,
                                                           p->output_offset, p->act_min,
                                                           p->act_max);
                 }
             }
         }
-        for (t = 0; t < n % 4; ++t, tail += 2 * G) {
+        for (t = 0; t < r; ++t, tail += 2 * G) {
             int8_t *po = out + (4 * nb + t) * OC;
             for (o = 0; o < OC; o += 4) {
                 mote_arm_rq4 rq;
