@@ -1,6 +1,7 @@
 # Static analysis of the runtime (src/ and include/): cppcheck and
 # clang-tidy with the checked-in configurations (.cppcheck-suppressions,
-# .clang-tidy), and clang-format (.clang-format). All must report nothing.
+# .clang-tidy), and clang-format (.clang-format; also on the Arm and x86
+# kernels and the Arm kernel tests). All must report nothing.
 LINT_SRCS := $(LIB_SRCS)
 
 .PHONY: test-lint
@@ -12,6 +13,8 @@ test-lint:
 	    clang-tidy --quiet $$f -- -std=c99 -Iinclude -Isrc 2>/dev/null || { echo "clang-tidy: $$f"; exit 1; }; \
 	done
 	@clang-format --dry-run --Werror src/*/*.c src/*/*.h src/kernels/ref/*.c src/kernels/ref/*.h \
+	    src/kernels/arm/*.c src/kernels/arm/*.h src/kernels/x86/*.c src/kernels/x86/*.h \
+	    tests/arm_kernels/*.c tests/arm_kernels/*.h \
 	    include/mote/*.h || { echo "clang-format: run clang-format -i on the files above"; exit 1; }
 	@echo "lint: 3 passed, 0 failed (cppcheck, clang-tidy on $(words $(LINT_SRCS)) files, clang-format)"
 

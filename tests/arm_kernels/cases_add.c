@@ -97,7 +97,8 @@ static int ad_one(armk_rng *r, int i, int *on_path)
     p.left_shift = armk_rnd(r) % 16 == 0 ? armk_int(r, 18, 20) : 20;
     p.input1_offset = ad_off(r);
     p.input2_offset = ad_off(r);
-    p.output_offset = armk_rnd(r) % 8 == 0 ? (armk_rnd(r) % 2 ? 127 : -128) : armk_int(r, -128, 127);
+    p.output_offset =
+        armk_rnd(r) % 8 == 0 ? (armk_rnd(r) % 2 ? 127 : -128) : armk_int(r, -128, 127);
     p.input1_multiplier = ad_mult(r);
     p.input2_multiplier = ad_mult(r);
     p.output_multiplier = ad_mult(r);

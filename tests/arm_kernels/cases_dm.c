@@ -100,15 +100,9 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
         p->input_offset = extreme ? (armk_rnd(&rng) & 1 ? 128 : -127) : -armk_int(&rng, -128, 127);
         p->output_offset = armk_int(&rng, -128, 127);
         switch (armk_rnd(&rng) % 3) {
-        case 0:
-            p->act_min = -128, p->act_max = 127;
-            break;
-        case 1:
-            p->act_min = p->output_offset, p->act_max = 127;
-            break;
-        default:
-            p->act_min = armk_int(&rng, -128, 0), p->act_max = armk_int(&rng, 0, 127);
-            break;
+        case 0: p->act_min = -128, p->act_max = 127; break;
+        case 1: p->act_min = p->output_offset, p->act_max = 127; break;
+        default: p->act_min = armk_int(&rng, -128, 0), p->act_max = armk_int(&rng, 0, 127); break;
         }
         for (c = 0; c < M; ++c) {
             const uint32_t m = armk_rnd(&rng) % 8;
@@ -120,15 +114,9 @@ int mote_test_dm_cases(int n_cases, int *failed, int *taken)
             shift[c] = (int8_t)(armk_rnd(&rng) % 8 == 0 ? armk_int(&rng, -31, 1)
                                                         : armk_int(&rng, -23, -2));
             switch (armk_rnd(&rng) % 8) {
-            case 0:
-                dmc_bias[c] = (armk_rnd(&rng) & 1) ? (1 << 29) : -(1 << 29);
-                break;
-            case 1:
-                dmc_bias[c] = (int32_t)armk_rnd(&rng) >> 1;
-                break;
-            default:
-                dmc_bias[c] = armk_int(&rng, -100000, 100000);
-                break;
+            case 0: dmc_bias[c] = (armk_rnd(&rng) & 1) ? (1 << 29) : -(1 << 29); break;
+            case 1: dmc_bias[c] = (int32_t)armk_rnd(&rng) >> 1; break;
+            default: dmc_bias[c] = armk_int(&rng, -100000, 100000); break;
             }
         }
         q.multiplier = mult;

@@ -20,7 +20,6 @@
 
 int mote_test_dw_cases(int n_cases, int *failed);
 
-
 /* The buffers: cases_bufs.h. */
 #define dwc_in (armk_cases.dw.in)
 #define dwc_ref (armk_cases.dw.ref)
@@ -34,7 +33,7 @@ static armk_rng rng = {0x9E3779B9u};
 
 int mote_test_dw_cases(int n_cases, int *failed)
 {
-    const armk_dw_io io = {dwc_in,   dwc_ref,  dwc_arm,        dwc_filt, dwc_bias,
+    const armk_dw_io io = {dwc_in,   dwc_ref,   dwc_arm,        dwc_filt, dwc_bias,
                            dwc_mult, dwc_shift, sizeof dwc_ref, DWC_GUARD};
     int passed = 0, i;
     *failed = 0;

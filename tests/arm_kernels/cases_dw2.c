@@ -55,8 +55,7 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
         }
         armk_dw_data(&k, &rng, &io);
         *taken += mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) == MOTE_ARM_DW_3X3 &&
-                  mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) &&
-                  !mote_arm_dw_3x3_px_case(&k.od);
+                  mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) && !mote_arm_dw_3x3_px_case(&k.od);
         if (armk_dw_check(&k, &io, "dw2", i, *failed))
             ++passed;
         else

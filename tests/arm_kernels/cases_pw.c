@@ -114,9 +114,18 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
         a = armk_int(&rng, -128, 127);
         b = armk_int(&rng, -128, 127);
         switch (armk_rnd(&rng) % 3) {
-        case 0: p.act_min = -128; p.act_max = 127; break;
-        case 1: p.act_min = a < b ? a : b; p.act_max = a < b ? b : a; break;
-        default: p.act_min = a; p.act_max = 127; break;
+        case 0:
+            p.act_min = -128;
+            p.act_max = 127;
+            break;
+        case 1:
+            p.act_min = a < b ? a : b;
+            p.act_max = a < b ? b : a;
+            break;
+        default:
+            p.act_min = a;
+            p.act_max = 127;
+            break;
         }
         for (j = 0; j < OC; ++j) {
             mult[j] = armk_rnd(&rng) % 32 == 0 ? (1 << 30)

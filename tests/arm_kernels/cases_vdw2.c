@@ -97,7 +97,7 @@ static void vdw2_px(armk_rng *rng, int n_cases, int *passed, int *failed, int *l
         }
         for (c = 0; c < id.c; ++c) {
             mult[c] = armk_int(rng, 0, 15) == 0 ? (int32_t)(1u << 30)
-                                               : (int32_t)((1u << 30) | (armk_rnd(rng) >> 2));
+                                                : (int32_t)((1u << 30) | (armk_rnd(rng) >> 2));
             shift[c] = (int8_t)(armk_int(rng, 0, 15) == 0 ? armk_int(rng, -31, 1)
                                                           : armk_int(rng, -22, -1));
             v2_bias[c] = armk_int(rng, 0, 7) == 0 ? (int32_t)armk_rnd(rng) >> 1
@@ -150,7 +150,8 @@ int armk_cases_vdw2(int n_cases, int *passed, int *failed)
         mote_status sr;
         int ok;
         memset(&p, 0, sizeof p);
-        npix = armk_int(&rng, 0, 7) == 0 ? armk_int(&rng, 1, PW_MAXPIX) : 4 * armk_int(&rng, 1, 9) + 1;
+        npix =
+            armk_int(&rng, 0, 7) == 0 ? armk_int(&rng, 1, PW_MAXPIX) : 4 * armk_int(&rng, 1, 9) + 1;
         id.n = od.n = 1;
         id.h = od.h = npix % 3 == 0 ? 3 : 1;
         id.w = od.w = npix / id.h;
@@ -164,13 +165,22 @@ int armk_cases_vdw2(int n_cases, int *passed, int *failed)
         a = armk_int(&rng, -128, 127);
         b = armk_int(&rng, -128, 127);
         switch (armk_int(&rng, 0, 2)) {
-        case 0: p.act_min = -128; p.act_max = 127; break;
-        case 1: p.act_min = a < b ? a : b; p.act_max = a < b ? b : a; break;
-        default: p.act_min = a; p.act_max = 127; break;
+        case 0:
+            p.act_min = -128;
+            p.act_max = 127;
+            break;
+        case 1:
+            p.act_min = a < b ? a : b;
+            p.act_max = a < b ? b : a;
+            break;
+        default:
+            p.act_min = a;
+            p.act_max = 127;
+            break;
         }
         for (j = 0; j < OC; ++j) {
             mult[j] = armk_int(&rng, 0, 31) == 0 ? (1 << 30)
-                                                : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
+                                                 : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
             if (smode == 0)
                 shift[j] = (int8_t)armk_int(&rng, -12, -4);
             else if (smode == 1)
@@ -211,8 +221,8 @@ int armk_cases_vdw2(int n_cases, int *passed, int *failed)
     f0 = *failed;
     i = 0;
     vdw2_px(&rng, n_cases, passed, failed, &i);
-    printf("depthwise 3x3 px row (vdw2): %d passed, %d failed (%d 3x3 at stride 1)\n",
-           *passed - p0, *failed - f0, i);
+    printf("depthwise 3x3 px row (vdw2): %d passed, %d failed (%d 3x3 at stride 1)\n", *passed - p0,
+           *failed - f0, i);
     return *failed - f0;
 }
 

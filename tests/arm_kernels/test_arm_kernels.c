@@ -39,9 +39,9 @@
 #include "cases_rows.h"
 #include "armk_rand.h"
 
-int mote_test_dw_cases(int n_cases, int *failed); /* cases_dw.c */
-int mote_test_dw2_cases(int n_cases, int *failed, int *taken); /* cases_dw2.c */
-int mote_test_dm_cases(int n_cases, int *failed, int *taken);  /* cases_dm.c */
+int mote_test_dw_cases(int n_cases, int *failed);                /* cases_dw.c */
+int mote_test_dw2_cases(int n_cases, int *failed, int *taken);   /* cases_dw2.c */
+int mote_test_dm_cases(int n_cases, int *failed, int *taken);    /* cases_dm.c */
 int mote_test_first_cases(int n_cases, int *failed, int *taken); /* cases_first.c */
 
 #if defined(__ARM_FEATURE_MVE)
@@ -230,7 +230,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_2x2_fits, mote_arm_conv_2x2_step},
     {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
-    {mote_arm_conv_4px_fits, mote_arm_conv_4px_step}, /* h-c4 */
+    {mote_arm_conv_4px_fits, mote_arm_conv_4px_step},     /* h-c4 */
     {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
 };
 static const path_row conv_rows_ip[] = {
@@ -973,11 +973,11 @@ static void bench(counts *c)
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed); /* cases_pw.c */
-int armk_cases_conv(int *passed, int *failed); /* cases_conv.c */
+int armk_cases_conv(int *passed, int *failed);             /* cases_conv.c */
 /* cases_c4.c (h-c4) */
 int armk_cases_c4(int n_cases, int *passed, int *failed);
 void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cases_add.c */
-int armk_cases_vdw2(int n_cases, int *passed, int *failed); /* cases_vdw2.c */
+int armk_cases_vdw2(int n_cases, int *passed, int *failed);               /* cases_vdw2.c */
 
 int main(void)
 {
@@ -1012,7 +1012,8 @@ int main(void)
     }
     { /* cases_dm.c: depthwise, one input channel, multiplier > 1 (arm_dsp_dm) */
         int f, t, ps = mote_test_dm_cases(n, &f, &t);
-        printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm / dm_any rows)\n", ps, f, t);
+        printf("depthwise multiplier cases: %d passed, %d failed (%d on the dm / dm_any rows)\n",
+               ps, f, t);
         total_pass += ps;
         total_fail += f + (t == 0);
     }

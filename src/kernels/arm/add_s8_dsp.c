@@ -227,6 +227,8 @@ typedef struct add_x {
     "sel     r6, r6, r9\n\t"
 
 /* in1: the general input, end = in1 + 4 * words (words >= 1), x: context */
+/* clang-format would join the asm strings and macros of a line: one instruction a line */
+/* clang-format off */
 #define ADD_X_FN(NAME, CLAMP)                                                                      \
     __attribute__((naked, noinline)) static void NAME(const int8_t *in1 __attribute__((unused)),   \
                                                       const int8_t *end __attribute__((unused)),   \
@@ -269,6 +271,7 @@ typedef struct add_x {
             "bne     1b\n\t"                                                                       \
             "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                                 \
     }
+/* clang-format on */
 
 ADD_X_FN(add_x_full, "")
 ADD_X_FN(add_x_clamp, ADD_X_CLAMP)
@@ -306,8 +309,8 @@ MOTE_ARM_INLINE int8_t add_gen(const add_k *k, int32_t a, int32_t b)
  * ranges: offsets in [-128, 128] (|x| <= 256), left shift 20, the other
  * input's shift in [-21, 0] (k >= 0), output shift in [-22, -1], zero
  * point and activation range int8. The last n % 4 elements per element. */
-__attribute__((noinline)) static int add_x_run(const add_k *k, const int8_t *in1,
-                                               const int8_t *in2, int8_t *out, int32_t n)
+__attribute__((noinline)) static int add_x_run(const add_k *k, const int8_t *in1, const int8_t *in2,
+                                               int8_t *out, int32_t n)
 {
     add_x x;
     add_k g = *k; /* g: in1 the general input, in2 the exact one */
@@ -375,9 +378,9 @@ mote_status mote_arm_add_s8(const mote_add_s8_params *p, const mote_dims *in1_di
     k.hi = p->act_max;
     if (add_x_run(&k, in1, in2, output, n)) {
         /* done: the exact-input path */
-    } else if (-k.s1 <= k.ls + 1 && -k.s2 <= k.ls + 1 && k.so <= -2 && k.so >= -23 && k.off1 >= -128 &&
-        k.off1 <= 128 && k.off2 >= -128 && k.off2 <= 128 && k.ooff >= -128 && k.ooff <= 127 &&
-        k.lo >= -128 && k.hi <= 127 && k.lo <= k.hi) {
+    } else if (-k.s1 <= k.ls + 1 && -k.s2 <= k.ls + 1 && k.so <= -2 && k.so >= -23 &&
+               k.off1 >= -128 && k.off1 <= 128 && k.off2 >= -128 && k.off2 <= 128 &&
+               k.ooff >= -128 && k.ooff <= 127 && k.lo >= -128 && k.hi <= 127 && k.lo <= k.hi) {
         add_w w;
         w.off1 = k.off1;
         w.off2 = k.off2;

@@ -15,8 +15,8 @@ mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io)
     if (io->in[0] != NULL && io->in[0] == io->out[0] &&
         !(s->filter.h == 1 && s->filter.w == 1 && s->p.geom.stride_h == 1 &&
           s->p.geom.stride_w == 1 && s->p.geom.pad_h == 0 && s->p.geom.pad_w == 0 &&
-          s->out.h == s->in.h && s->out.w == s->in.w && s->out.c <= s->in.c &&
-          s->out.c <= 128 && s->filter.c <= 1024)) /* MVE_SEEDS, MVE_PATCH */
+          s->out.h == s->in.h && s->out.w == s->in.w && s->out.c <= s->in.c && s->out.c <= 128 &&
+          s->filter.c <= 1024)) /* MVE_SEEDS, MVE_PATCH */
         return mote_arm_conv_rows(mote_mve_conv2d_s8, s, &q, io);
     return mote_mve_conv2d_s8(&s->p, &q, &s->in, io->in[0], &s->filter, io->in[1], io->in[2],
                               &s->out, io->out[0]);

@@ -67,7 +67,7 @@ typedef struct pw4_ctx {
     "and     r12, " a ", #0x80000000\n\t"                                                          \
     "orr     r12, r12, #0x40000000\n\t"                                                            \
     "smlal   r12, r11, " a ", r8\n\t"                                                              \
-    "asr     " a ", r11, r10\n\t"                                                              \
+    "asr     " a ", r11, r10\n\t"                                                                  \
     "add     " a ", " a ", lr\n\t"
 
 /*
@@ -83,6 +83,8 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                                                       int8_t *out __attribute__((unused)),
                                                       const pw4_ctx *ctx __attribute__((unused)))
 {
+    /* clang-format would join the asm strings and macros of a line: one instruction a line */
+    /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "sub     sp, sp, #8\n\t"
                      "ldr     r4, [r3, #32]\n\t"
@@ -97,7 +99,12 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "ldr     r8, [r3, #48]\n\t"
                      "cmp     r8, #0\n\t"
                      "bne     5f\n\t"
-                     "2:\n\t" PW4_GROUP PW4_GROUP "5:\n\t" PW4_GROUP PW4_GROUP
+                     "2:\n\t"
+                     PW4_GROUP
+                     PW4_GROUP
+                     "5:\n\t"
+                     PW4_GROUP
+                     PW4_GROUP
                      "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
                      "ldr     r12, [r3, #20]\n\t"
@@ -109,8 +116,12 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "ldr     r12, [sp]\n\t"
                      "b       4f\n\t"
                      "3:\n\t"
-                     "ldm     r3, {r8, r9, r10, lr}\n\t" PW4_RQ("r4") PW4_RQ("r5") PW4_RQ("r6")
-                         PW4_RQ("r7") "ssat    r4, #8, r4\n\t"
+                     "ldm     r3, {r8, r9, r10, lr}\n\t"
+                     PW4_RQ("r4")
+                     PW4_RQ("r5")
+                     PW4_RQ("r6")
+                     PW4_RQ("r7")
+                     "ssat    r4, #8, r4\n\t"
                      "ssat    r5, #8, r5\n\t"
                      "ssat    r6, #8, r6\n\t"
                      "ssat    r7, #8, r7\n\t"
@@ -140,6 +151,7 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "bne     1b\n\t"
                      "add     sp, sp, #8\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
 }
 
 /* One group of a five-pixel block: the four pixels' as in PW4_GROUP, the
@@ -162,6 +174,7 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                                                       int8_t *out __attribute__((unused)),
                                                       const pw4_ctx *ctx __attribute__((unused)))
 {
+    /* clang-format off */
     __asm__ volatile("push    {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "ldr     r4, [r3, #52]\n\t"
                      "add     r2, r0, r4\n\t"
@@ -170,7 +183,9 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                      "mov     r6, r4\n\t"
                      "mov     r7, r4\n\t"
                      "mov     r3, r4\n\t"
-                     "1:\n\t" PW5_GROUP PW5_GROUP
+                     "1:\n\t"
+                     PW5_GROUP
+                     PW5_GROUP
                      "cmp     r0, r2\n\t"
                      "bne     1b\n\t"
                      "ldr     r12, [sp, #4]\n\t"
@@ -179,8 +194,13 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                      "stm     r2, {r3, r4, r5, r6, r7}\n\t"
                      "b       4f\n\t"
                      "3:\n\t"
-                     "ldm     r12, {r8, r9, r10, lr}\n\t" PW4_RQ("r3") PW4_RQ("r4") PW4_RQ("r5")
-                         PW4_RQ("r6") PW4_RQ("r7") "ssat    r3, #8, r3\n\t"
+                     "ldm     r12, {r8, r9, r10, lr}\n\t"
+                     PW4_RQ("r3")
+                     PW4_RQ("r4")
+                     PW4_RQ("r5")
+                     PW4_RQ("r6")
+                     PW4_RQ("r7")
+                     "ssat    r3, #8, r3\n\t"
                      "ssat    r4, #8, r4\n\t"
                      "ssat    r5, #8, r5\n\t"
                      "ssat    r6, #8, r6\n\t"
@@ -212,6 +232,7 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                      "4:\n\t"
                      "add     sp, sp, #8\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
 }
 
 /* Widens wpx pixels (C apart, from src) interleaved per group of four
@@ -316,8 +337,7 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
                     ctx.raw = NULL;
                     for (t = 0; t < 4 * nb + five; ++t)
                         out[t * OC + o] = mote_arm_out_s8(raw[t], q->multiplier[o], sh,
-                                                          p->output_offset, p->act_min,
-                                                          p->act_max);
+                                                          p->output_offset, p->act_min, p->act_max);
                 }
             }
         }
@@ -331,8 +351,8 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
                 acc[2] = bias ? bias[o + 2] : 0;
                 acc[3] = bias ? bias[o + 3] : 0;
                 mote_arm_xdot4(tail, filter + o * C, C, G, acc);
-                mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset,
-                                  p->act_min, p->act_max);
+                mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
+                                  p->act_max);
                 mote_arm_st32(po + o, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
             }
         }

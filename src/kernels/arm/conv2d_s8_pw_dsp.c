@@ -58,6 +58,8 @@ typedef struct pw_ctx {
  * from pixel to pixel; the output pointer, the end and the output stride
  * are on the stack (one LDM).
  */
+/* clang-format would join the asm strings and macros of a line: one instruction a line */
+/* clang-format off */
 #define PW_PX_FN(NAME, OSTAGE)                                                                     \
     __attribute__((naked, noinline)) static void NAME(                                             \
         const int32_t *xw __attribute__((unused)), int8_t *out __attribute__((unused)),            \
@@ -83,7 +85,11 @@ typedef struct pw_ctx {
                          "ldrd    r6, r7, [r3, #40]\n\t"                                           \
                          "ldm     r3, {r1, r2, pc}\n\t"                                            \
                          ".p2align 2\n\t"                                                          \
-                         "2:\n\t" PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS PW_TWO_GROUPS          \
+                         "2:\n\t"                                                                  \
+                         PW_TWO_GROUPS                                                             \
+                         PW_TWO_GROUPS                                                             \
+                         PW_TWO_GROUPS                                                             \
+                         PW_TWO_GROUPS                                                             \
                          "9:\n\t"                                                                  \
                          ".if (9b - 2b) != 352\n\t"                                                \
                          ".error \"pw_px8: a pair of groups is not 88 bytes\"\n\t"                 \
@@ -114,7 +120,9 @@ typedef struct pw_ctx {
                          "and     r1, r7, #0x80000000\n\t"                                         \
                          "orr     r1, r1, #0x40000000\n\t"                                         \
                          "smlal   r1, r9, r7, r8\n\t"                                              \
-                         "asr     r7, r9, r10\n\t" OSTAGE "ssat    r4, #8, r4\n\t"                 \
+                         "asr     r7, r9, r10\n\t"                                                 \
+                         OSTAGE                                                                    \
+                         "ssat    r4, #8, r4\n\t"                                                  \
                          "ssat    r5, #8, r5\n\t"                                                  \
                          "ssat    r6, #8, r6\n\t"                                                  \
                          "ssat    r7, #8, r7\n\t"                                                  \
@@ -138,6 +146,7 @@ typedef struct pw_ctx {
                          "add     sp, sp, #16\n\t"                                                 \
                          "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
     }
+/* clang-format on */
 
 /* The output zero point added after the shift (a shift below -23: not
  * folded into the addend). */

@@ -41,8 +41,9 @@ __attribute__((naked, noinline)) static void copy_words(int32_t *d __attribute__
  * input row iy from column x0 on, the input zero point outside the input
  * (padding: zp + input_offset = 0, so those taps add exactly nothing, as
  * the reference's skipped taps do). */
-MOTE_ARM_INLINE void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t x0, int32_t pcols,
-                         int32_t cc, int32_t c0, const mote_dims *id, uint32_t z4)
+MOTE_ARM_INLINE void dw3_load_row(int32_t *d, const int8_t *in_batch, int32_t iy, int32_t x0,
+                                  int32_t pcols, int32_t cc, int32_t c0, const mote_dims *id,
+                                  uint32_t z4)
 {
     const int32_t C = id->c, IW = id->w, wpc = cc / 4;
     int32_t x, j, xl, xh;
@@ -314,9 +315,9 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
  * (arm_plan.c); the int16-line path below takes most of them first.
  */
 MOTE_ARM_INLINE void dw3_rows8_with(const mote_conv_s8_params *p, const mote_requant *q,
-                                    const mote_dims *id, const int8_t *input,
-                                    const int8_t *filter, const int32_t *bias,
-                                    const mote_dims *od, int8_t *output, const int use_px)
+                                    const mote_dims *id, const int8_t *input, const int8_t *filter,
+                                    const int32_t *bias, const mote_dims *od, int8_t *output,
+                                    const int use_px)
 {
     int32_t rows[3 * MOTE_ARM_DW3_ROW_BYTES / 4];
     int32_t grp[MOTE_ARM_DW3_CH / 4 * DW3_GRP_WORDS];
@@ -400,8 +401,8 @@ MOTE_ARM_INLINE void dw3_rows8_with(const mote_conv_s8_params *p, const mote_req
                 have = iy;
                 for (k = 0; k < ng; ++k) {
                     if (use_px && fast[k])
-                        dw3_px((const int8_t *)rows + 4 * k, out + 4 * k,
-                               grp + DW3_GRP_WORDS * k, &x);
+                        dw3_px((const int8_t *)rows + 4 * k, out + 4 * k, grp + DW3_GRP_WORDS * k,
+                               &x);
                     else
                         dw3_row_general((const int8_t *)rows + 4 * k, out + 4 * k,
                                         grp + DW3_GRP_WORDS * k, &x);
@@ -412,20 +413,19 @@ MOTE_ARM_INLINE void dw3_rows8_with(const mote_conv_s8_params *p, const mote_req
     }
 }
 
-static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p,
-                                               const mote_requant *q, const mote_dims *id,
-                                               const int8_t *input, const int8_t *filter,
-                                               const int32_t *bias, const mote_dims *od,
-                                               int8_t *output)
+static __attribute__((noinline)) void dw3_rows8(const mote_conv_s8_params *p, const mote_requant *q,
+                                                const mote_dims *id, const int8_t *input,
+                                                const int8_t *filter, const int32_t *bias,
+                                                const mote_dims *od, int8_t *output)
 {
     dw3_rows8_with(p, q, id, input, filter, bias, od, output, 0);
 }
 
 static __attribute__((noinline)) void dw3_rows8_px(const mote_conv_s8_params *p,
-                                                  const mote_requant *q, const mote_dims *id,
-                                                  const int8_t *input, const int8_t *filter,
-                                                  const int32_t *bias, const mote_dims *od,
-                                                  int8_t *output)
+                                                   const mote_requant *q, const mote_dims *id,
+                                                   const int8_t *input, const int8_t *filter,
+                                                   const int32_t *bias, const mote_dims *od,
+                                                   int8_t *output)
 {
     dw3_rows8_with(p, q, id, input, filter, bias, od, output, 1);
 }
@@ -495,6 +495,8 @@ typedef struct dw3s_tab {
     int32_t o1, adv;
 } dw3s_tab;
 
+/* clang-format would join the asm strings and macros of a line: one instruction a line */
+/* clang-format off */
 #define DW3S_LINE(r, c)                                                                            \
     "ldm     r2!, {r9, r10}\n\t"                                                                   \
     "ldrd    r6, r7, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
@@ -509,7 +511,9 @@ typedef struct dw3s_tab {
     "smlad   r4, r9, r6, r8\n\t"                                                                   \
     "smladx  r5, r10, r7, r8\n\t"                                                                  \
     "smlabb  r4, r10, r7, r4\n\t"                                                                  \
-    "smlabt  r5, r9, r6, r5\n\t" DW3S_LINE(1, c) DW3S_LINE(2, c)                                 \
+    "smlabt  r5, r9, r6, r5\n\t"                                                                   \
+    DW3S_LINE(1, c)                                                                                \
+    DW3S_LINE(2, c)                                                                                \
     "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
     "add     lr, r9, r4, asr #31\n\t"                                                              \
     "smmlar  r4, r4, r8, lr\n\t"                                                                   \
@@ -517,6 +521,7 @@ typedef struct dw3s_tab {
     "add     lr, r9, r5, asr #31\n\t"                                                              \
     "smmlar  r5, r5, r8, lr\n\t"                                                                   \
     "asr     r5, r5, r6\n\t"
+/* clang-format on */
 #define DW3S_PACK(c)                                                                               \
     "ssat    r4, #8, r4\n\t"                                                                       \
     "ssat    r5, #8, r5\n\t"                                                                       \
@@ -527,15 +532,15 @@ typedef struct dw3s_tab {
  * r8, four int8 lanes each), skipped when the table's full (r6) says the
  * range is all of int8. */
 #define DW3S_CLAMP                                                                                 \
-    "cbnz    r6, 2f\n\t"                                                                            \
-    "ssub8   lr, r11, r7\n\t"                                                                       \
-    "sel     r11, r11, r7\n\t"                                                                      \
-    "ssub8   lr, r8, r11\n\t"                                                                       \
-    "sel     r11, r11, r8\n\t"                                                                      \
-    "ssub8   lr, r12, r7\n\t"                                                                       \
-    "sel     r12, r12, r7\n\t"                                                                      \
-    "ssub8   lr, r8, r12\n\t"                                                                       \
-    "sel     r12, r12, r8\n\t"                                                                      \
+    "cbnz    r6, 2f\n\t"                                                                           \
+    "ssub8   lr, r11, r7\n\t"                                                                      \
+    "sel     r11, r11, r7\n\t"                                                                     \
+    "ssub8   lr, r8, r11\n\t"                                                                      \
+    "sel     r11, r11, r8\n\t"                                                                     \
+    "ssub8   lr, r12, r7\n\t"                                                                      \
+    "sel     r12, r12, r7\n\t"                                                                     \
+    "ssub8   lr, r8, r12\n\t"                                                                      \
+    "sel     r12, r12, r8\n\t"                                                                     \
     "2:\n\t"
 
 /*
@@ -552,10 +557,19 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                                                        const dw3s_tab *t __attribute__((unused)),
                                                        int32_t n __attribute__((unused)))
 {
+    /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "1:\n\t" DW3S_CH(0) "ssat    r11, #8, r4\n\t"
-                     "ssat    r12, #8, r5\n\t" DW3S_CH(1) DW3S_PACK(1) DW3S_CH(2) DW3S_PACK(2)
-                         DW3S_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
+                     "1:\n\t"
+                     DW3S_CH(0)
+                     "ssat    r11, #8, r4\n\t"
+                     "ssat    r12, #8, r5\n\t"
+                     DW3S_CH(1)
+                     DW3S_PACK(1)
+                     DW3S_CH(2)
+                     DW3S_PACK(2)
+                     DW3S_CH(3)
+                     DW3S_PACK(3)
+                     "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
                      DW3S_CLAMP
                      "sub     r2, r2, #160\n\t"
                      "cmp     r3, #1\n\t"
@@ -570,6 +584,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "3:\n\t"
                      "str     r11, [r1]\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
 }
 
 /* Stride 2 (the arm_dsp_3x3_s2 row): outputs at elements x and x + 2 of
@@ -579,6 +594,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
  *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
  * four MACs (three loads) for six products, no output dropped. */
 #define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
+/* clang-format off */
 #define DW3S2_LINE(r, c)                                                                           \
     "ldm     r2!, {r9, r10}\n\t"                                                                   \
     "ldrd    r6, r7, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
@@ -594,7 +610,9 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     "smlad   r4, r9, r6, r8\n\t"                                                                   \
     "smlad   r5, r9, r7, r8\n\t"                                                                   \
     "smlabb  r4, r10, r7, r4\n\t"                                                                  \
-    "smlabb  r5, r10, lr, r5\n\t" DW3S2_LINE(1, c) DW3S2_LINE(2, c)                              \
+    "smlabb  r5, r10, lr, r5\n\t"                                                                  \
+    DW3S2_LINE(1, c)                                                                               \
+    DW3S2_LINE(2, c)                                                                               \
     "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
     "add     lr, r9, r4, asr #31\n\t"                                                              \
     "smmlar  r4, r4, r8, lr\n\t"                                                                   \
@@ -602,6 +620,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     "add     lr, r9, r5, asr #31\n\t"                                                              \
     "smmlar  r5, r5, r8, lr\n\t"                                                                   \
     "asr     r5, r5, r6\n\t"
+/* clang-format on */
 
 /* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
  * the table's adv: the output stride): two outputs per step, p advancing
@@ -612,10 +631,19 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                                                         const dw3s_tab *t __attribute__((unused)),
                                                         int32_t n __attribute__((unused)))
 {
+    /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "1:\n\t" DW3S2_CH(0) "ssat    r11, #8, r4\n\t"
-                     "ssat    r12, #8, r5\n\t" DW3S2_CH(1) DW3S_PACK(1) DW3S2_CH(2) DW3S_PACK(2)
-                         DW3S2_CH(3) DW3S_PACK(3) "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
+                     "1:\n\t"
+                     DW3S2_CH(0)
+                     "ssat    r11, #8, r4\n\t"
+                     "ssat    r12, #8, r5\n\t"
+                     DW3S2_CH(1)
+                     DW3S_PACK(1)
+                     DW3S2_CH(2)
+                     DW3S_PACK(2)
+                     DW3S2_CH(3)
+                     DW3S_PACK(3)
+                     "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
                      DW3S_CLAMP
                      "sub     r2, r2, #160\n\t"
                      "str     r11, [r1]\n\t"
@@ -628,6 +656,7 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      "bne     1b\n\t"
                      "3:\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
 }
 
 /* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
@@ -654,6 +683,7 @@ __attribute__((naked, noinline)) static void dw3s_pairs(int8_t *d __attribute__(
                                                         int32_t np __attribute__((unused)),
                                                         int32_t off2 __attribute__((unused)))
 {
+    /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, lr}\n\t"
                      "ldr     r12, [sp, #28]\n\t"
                      "1:\n\t"
@@ -675,20 +705,22 @@ __attribute__((naked, noinline)) static void dw3s_pairs(int8_t *d __attribute__(
                      "subs    r3, r3, #1\n\t"
                      "bne     1b\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, pc}\n\t");
+    /* clang-format on */
 }
 
 /* Input line elements jl .. jh-1 (src at element jl, esb bytes apart) of
  * four channels into the ring slot at d; src NULL: a line outside the input,
  * zeros (the input zero point plus the offset, as the reference's skipped
  * taps). The columns outside [jl, jh) are zero already (dw3s_run). */
-static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, int32_t esb, int32_t jl, int32_t jh,
-                      int32_t off2)
+static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, int32_t esb,
+                                                int32_t jl, int32_t jh, int32_t off2)
 {
     const int32_t nc = jh - jl;
     int32_t k;
     if (!src) { /* the words holding elements jl .. jh-1 (their neighbours are 0 already) */
         const int32_t w0 = jl >> 1, w1 = (jh + 1) >> 1;
         int32_t *dw = (int32_t *)(void *)d + w0;
+        /* clang-format off */
         for (k = w0; k < w1; ++k, ++dw) /* the four lines at once (asm: GCC makes memset calls) */
             __asm__ volatile("str     %1, [%0]\n\t"
                              "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
@@ -697,6 +729,7 @@ static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, in
                              :
                              : "r"(dw), "r"(0)
                              : "memory");
+        /* clang-format on */
         return;
     }
     d += 2 * jl;
@@ -810,7 +843,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     tab.o1 = es == 1 ? oes : 0;
     tab.adv = es == 1 ? 2 * oes : oes;
     keep = ls < 3 ? 3 - ls : 0; /* lines one window passes to the next */
-    nslot = (nlo - 1) * ls + 3;  /* slots the ring uses (band calls: few) */
+    nslot = (nlo - 1) * ls + 3; /* slots the ring uses (band calls: few) */
     if (nslot > DW3S_SLOTS) nslot = DW3S_SLOTS;
     for (ex0 = 0; ex0 < neo; ex0 += nmax) {
         const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
@@ -839,8 +872,8 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                               L >= 0 && L < nli ? input + c0 + L * ils + (x0 + jl) * ies : NULL,
                               ies, jl, jh, off2);
                 }
-                line((const int16_t *)(buf + base * DW3S_RS),
-                          output + c0 + lo * ols + ex0 * oes, &tab, es * n);
+                line((const int16_t *)(buf + base * DW3S_RS), output + c0 + lo * ols + ex0 * oes,
+                     &tab, es * n);
             }
         }
     }
@@ -856,11 +889,10 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
 {
     return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
 }
-static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p,
-                                               const mote_requant *q, const mote_dims *id,
-                                               const int8_t *input, const int8_t *filter,
-                                               const int32_t *bias, const mote_dims *od,
-                                               int8_t *output)
+static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
+                                               const mote_dims *id, const int8_t *input,
+                                               const int8_t *filter, const int32_t *bias,
+                                               const mote_dims *od, int8_t *output)
 {
     return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
 }

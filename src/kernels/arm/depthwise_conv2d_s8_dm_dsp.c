@@ -134,8 +134,8 @@ mote_status mote_arm_dw_dm_any_step(const void *step, const mote_kernel_io *io)
     path = dm_prepare(s, io, &cfd, wt);
     if (path == MOTE_ARM_CONV_NONE) return MOTE_E_ARG;
     if (path == MOTE_ARM_CONV_WIDENED) {
-        const int32_t done = mote_arm_conv_widened(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out,
-                                                   out);
+        const int32_t done =
+            mote_arm_conv_widened(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out);
         mote_arm_conv_direct(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out, done);
     } else if (path != MOTE_ARM_CONV_2X2 ||
                !mote_arm_conv_2x2(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out)) {
