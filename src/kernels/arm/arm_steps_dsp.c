@@ -22,6 +22,24 @@ static int dw_path(const mote_conv_s8_step *s, const mote_kernel_io *io)
     return mote_arm_dw_step_path(s, io->in[0] == io->out[0]);
 }
 
+/* Paths whose kernel takes only shifts in [-23, -2] (2x2, four pixels):
+ * the kernel returns 0 for others, which go to the patch path (the rule
+ * cannot know them: the requantization table may be made at run time).
+ * Always inlined, so each caller keeps a direct call. */
+typedef int (*conv_try_fn)(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                           const int32_t *bias, const mote_dims *od, int8_t *output);
+static inline __attribute__((always_inline)) mote_status
+try_or_patch(int path, int want, conv_try_fn fast, const mote_conv_s8_params *p,
+             const mote_requant *q, const mote_dims *id, const int8_t *input, const mote_dims *fd,
+             const int8_t *filter, const int32_t *bias, const mote_dims *od, int8_t *output)
+{
+    if (path != want) return MOTE_E_ARG;
+    if (!fast(p, q, id, input, fd, filter, bias, od, output))
+        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    return MOTE_OK;
+}
+
 /* Pointwise in pixel chunks, in place or not. */
 mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
 {
@@ -75,10 +93,8 @@ mote_status mote_arm_conv_2x2_step(const void *step, const mote_kernel_io *io)
     const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
     const int32_t *bias = (const int32_t *)io->in[2];
     int8_t *out = (int8_t *)io->out[0];
-    if (conv_path(s, io) != MOTE_ARM_CONV_2X2) return MOTE_E_ARG;
-    if (!mote_arm_conv_2x2(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
-        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
-    return MOTE_OK;
+    return try_or_patch(conv_path(s, io), MOTE_ARM_CONV_2X2, mote_arm_conv_2x2, &s->p, &q, &s->in,
+                        in, &s->filter, w, bias, &s->out, out);
 }
 
 /* Four pixels x one channel (h-c4); the patch path when a shift is outside
@@ -90,10 +106,8 @@ mote_status mote_arm_conv_4px_step(const void *step, const mote_kernel_io *io)
     const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
     const int32_t *bias = (const int32_t *)io->in[2];
     int8_t *out = (int8_t *)io->out[0];
-    if (conv_path(s, io) != MOTE_ARM_CONV_4PX) return MOTE_E_ARG;
-    if (!mote_arm_conv_4px(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
-        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
-    return MOTE_OK;
+    return try_or_patch(conv_path(s, io), MOTE_ARM_CONV_4PX, mote_arm_conv_4px, &s->p, &q, &s->in,
+                        in, &s->filter, w, bias, &s->out, out);
 }
 
 /* One widened patch per pixel, in place (pointwise) or not. */
@@ -138,11 +152,8 @@ static mote_status conv_2x2_row(const mote_conv_s8_params *p, const mote_requant
                                 const int8_t *filter, const int32_t *bias, const mote_dims *od,
                                 int8_t *output)
 {
-    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_2X2)
-        return MOTE_E_ARG;
-    if (!mote_arm_conv_2x2(p, q, id, input, fd, filter, bias, od, output))
-        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
-    return MOTE_OK;
+    return try_or_patch(mote_arm_conv2d_s8_path(p, id, fd, od, input == output), MOTE_ARM_CONV_2X2,
+                        mote_arm_conv_2x2, p, q, id, input, fd, filter, bias, od, output);
 }
 
 static mote_status conv_4px_row(const mote_conv_s8_params *p, const mote_requant *q,
@@ -150,11 +161,8 @@ static mote_status conv_4px_row(const mote_conv_s8_params *p, const mote_requant
                                 const int8_t *filter, const int32_t *bias, const mote_dims *od,
                                 int8_t *output)
 {
-    if (mote_arm_conv2d_s8_path(p, id, fd, od, input == output) != MOTE_ARM_CONV_4PX)
-        return MOTE_E_ARG;
-    if (!mote_arm_conv_4px(p, q, id, input, fd, filter, bias, od, output))
-        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
-    return MOTE_OK;
+    return try_or_patch(mote_arm_conv2d_s8_path(p, id, fd, od, input == output), MOTE_ARM_CONV_4PX,
+                        mote_arm_conv_4px, p, q, id, input, fd, filter, bias, od, output);
 }
 
 static mote_status conv_patch_row(const mote_conv_s8_params *p, const mote_requant *q,
