@@ -22,21 +22,15 @@ static int dw_path(const mote_conv_s8_step *s, const mote_kernel_io *io)
     return mote_arm_dw_step_path(s, io->in[0] == io->out[0]);
 }
 
-/* Paths whose kernel takes only shifts in [-23, -2] (2x2, four pixels):
- * the kernel returns 0 for others, which go to the patch path (the rule
- * cannot know them: the requantization table may be made at run time).
- * Always inlined, so each caller keeps a direct call. */
-typedef int (*conv_try_fn)(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
-                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
-                           const int32_t *bias, const mote_dims *od, int8_t *output);
+/* The 2x2 and four-pixel steps: their path, or the patch path for shifts
+ * the path refuses (mote_arm_conv_or_patch). */
 static inline __attribute__((always_inline)) mote_status
-try_or_patch(int path, int want, conv_try_fn fast, const mote_conv_s8_params *p,
+try_or_patch(int path, int want, mote_arm_conv_try_fn fast, const mote_conv_s8_params *p,
              const mote_requant *q, const mote_dims *id, const int8_t *input, const mote_dims *fd,
              const int8_t *filter, const int32_t *bias, const mote_dims *od, int8_t *output)
 {
     if (path != want) return MOTE_E_ARG;
-    if (!fast(p, q, id, input, fd, filter, bias, od, output))
-        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+    mote_arm_conv_or_patch(fast, p, q, id, input, fd, filter, bias, od, output);
     return MOTE_OK;
 }
 

@@ -37,13 +37,10 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
                              mote_arm_conv_widened(p, q, id, input, fd, filter, bias, od, output));
         return MOTE_OK;
     case MOTE_ARM_CONV_2X2:
-        if (mote_arm_conv_2x2(p, q, id, input, fd, filter, bias, od, output)) return MOTE_OK;
-        /* a shift outside [-23, -2]: the patch path */
-        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        mote_arm_conv_or_patch(mote_arm_conv_2x2, p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
     case MOTE_ARM_CONV_4PX:
-        if (mote_arm_conv_4px(p, q, id, input, fd, filter, bias, od, output)) return MOTE_OK;
-        mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        mote_arm_conv_or_patch(mote_arm_conv_4px, p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
     case MOTE_ARM_CONV_PATCH:
         mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
@@ -52,9 +49,7 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
         mote_arm_conv_direct(p, q, id, input, fd, filter, bias, od, output, 0);
         return MOTE_OK;
     case MOTE_ARM_CONV_FIRST:
-        /* a shift outside [-23, -2]: the patch path */
-        if (!mote_arm_conv_first(p, q, id, input, fd, filter, bias, od, output))
-            mote_arm_conv_patch(p, q, id, input, fd, filter, bias, od, output);
+        mote_arm_conv_or_patch(mote_arm_conv_first, p, q, id, input, fd, filter, bias, od, output);
         return MOTE_OK;
     default: /* not taken, or in place and not pointwise: mote_arm_conv_rows */ return MOTE_E_ARG;
     }

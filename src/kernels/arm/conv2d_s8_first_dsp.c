@@ -276,8 +276,8 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
     return 1;
 }
 
-/* The step entry of the arm_dsp_first row: the patch path when a shift
- * is outside [-23, -2] (the rule cannot know it when it lowers the step). */
+/* The step entry of the arm_dsp_first row (the patch path for shifts it
+ * refuses: mote_arm_conv_or_patch). */
 mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
@@ -288,8 +288,8 @@ mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io)
     if (in == NULL || w == NULL || out == NULL ||
         mote_arm_conv2d_s8_step_path(s, in == out) != MOTE_ARM_CONV_FIRST)
         return MOTE_E_ARG;
-    if (!mote_arm_conv_first(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out))
-        mote_arm_conv_patch(&s->p, &q, &s->in, in, &s->filter, w, bias, &s->out, out);
+    mote_arm_conv_or_patch(mote_arm_conv_first, &s->p, &q, &s->in, in, &s->filter, w, bias, &s->out,
+                           out);
     return MOTE_OK;
 }
 

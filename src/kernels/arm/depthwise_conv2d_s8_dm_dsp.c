@@ -69,19 +69,36 @@ int mote_arm_dw_dm_first_fits(const void *step)
 }
 
 #if defined(__ARM_FEATURE_DSP)
-/* The weights transposed into wt (K * M <= 256 bytes): the path, or NONE
- * (nothing done) when the row does not take the step. */
-static int dm_prepare(const mote_conv_s8_step *s, const mote_kernel_io *io, mote_dims *cfd,
-                      int8_t *wt)
+/* One call of a step entry: the step's tensors and requantization, the
+ * convolution's filter dims and its weights transposed (K * M <= 256
+ * bytes, dm_path). */
+typedef struct dm_call {
+    mote_requant q;
+    mote_dims cfd;
+    const int8_t *in, *wt;
+    const int32_t *bias;
+    int8_t *out;
+    int32_t wt32[DM_MAX_WEIGHTS / 4];
+} dm_call;
+
+/* Fills c and returns the path, or NONE (nothing done) when the row does
+ * not take the step. */
+static int dm_prepare(const mote_conv_s8_step *s, const mote_kernel_io *io, dm_call *c)
 {
     const int8_t *filter = (const int8_t *)io->in[1];
-    const int path = dm_path(s, cfd);
+    const int path = dm_path(s, &c->cfd);
+    int8_t *wt = (int8_t *)c->wt32;
     int32_t M, K, k, o;
     if (path == MOTE_ARM_CONV_NONE || io->in[0] == NULL || filter == NULL || io->out[0] == NULL ||
         (const void *)io->in[0] == (const void *)io->out[0])
         return MOTE_ARM_CONV_NONE;
-    M = cfd->n;
-    K = cfd->h * cfd->w;
+    c->q = mote_step_requant(s, sizeof *s, s->channels);
+    c->in = (const int8_t *)io->in[0];
+    c->bias = (const int32_t *)io->in[2];
+    c->out = (int8_t *)io->out[0];
+    c->wt = wt;
+    M = c->cfd.n;
+    K = c->cfd.h * c->cfd.w;
     for (o = 0; o < M; ++o)
         for (k = 0; k < K; ++k)
             wt[o * K + k] = filter[k * M + o];
@@ -91,55 +108,41 @@ static int dm_prepare(const mote_conv_s8_step *s, const mote_kernel_io *io, mote
 mote_status mote_arm_dw_dm_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    int32_t wt32[DM_MAX_WEIGHTS / 4]; /* K * M <= 256 (dm_path) */
-    int8_t *wt = (int8_t *)wt32;
-    mote_dims cfd;
-    if (!mote_arm_dw_dm_fits(step) || dm_prepare(s, io, &cfd, wt) != MOTE_ARM_CONV_WIDENED)
+    dm_call c;
+    if (!mote_arm_dw_dm_fits(step) || dm_prepare(s, io, &c) != MOTE_ARM_CONV_WIDENED)
         return MOTE_E_ARG;
-    (void)mote_arm_conv_widened(&s->p, &q, &s->in, (const int8_t *)io->in[0], &cfd, wt,
-                                (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]);
+    (void)mote_arm_conv_widened(&s->p, &c.q, &s->in, c.in, &c.cfd, c.wt, c.bias, &s->out, c.out);
     return MOTE_OK;
 }
 
-/* The first-layer path; the patch path when a shift is outside [-23, -2]. */
+/* The first-layer path (the patch path for shifts it refuses). */
 mote_status mote_arm_dw_dm_first_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    const int8_t *in = (const int8_t *)io->in[0];
-    const int32_t *bias = (const int32_t *)io->in[2];
-    int8_t *out = (int8_t *)io->out[0];
-    int32_t wt32[DM_MAX_WEIGHTS / 4]; /* K * M <= 256 (dm_path) */
-    int8_t *wt = (int8_t *)wt32;
-    mote_dims cfd;
-    if (dm_prepare(s, io, &cfd, wt) != MOTE_ARM_CONV_FIRST) return MOTE_E_ARG;
-    if (!mote_arm_conv_first(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out))
-        mote_arm_conv_patch(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out);
+    dm_call c;
+    if (dm_prepare(s, io, &c) != MOTE_ARM_CONV_FIRST) return MOTE_E_ARG;
+    mote_arm_conv_or_patch(mote_arm_conv_first, &s->p, &c.q, &s->in, c.in, &c.cfd, c.wt, c.bias,
+                           &s->out, c.out);
     return MOTE_OK;
 }
 
 mote_status mote_arm_dw_dm_any_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    const int8_t *in = (const int8_t *)io->in[0];
-    const int32_t *bias = (const int32_t *)io->in[2];
-    int8_t *out = (int8_t *)io->out[0];
-    int32_t wt32[DM_MAX_WEIGHTS / 4]; /* K * M <= 256 (dm_path) */
-    int8_t *wt = (int8_t *)wt32;
-    mote_dims cfd;
+    dm_call c;
     int path;
     if (!mote_arm_dw_dm_any_fits(step)) return MOTE_E_ARG;
-    path = dm_prepare(s, io, &cfd, wt);
+    path = dm_prepare(s, io, &c);
     if (path == MOTE_ARM_CONV_NONE) return MOTE_E_ARG;
     if (path == MOTE_ARM_CONV_WIDENED) {
         const int32_t done =
-            mote_arm_conv_widened(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out);
-        mote_arm_conv_direct(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out, done);
-    } else if (path != MOTE_ARM_CONV_2X2 ||
-               !mote_arm_conv_2x2(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out)) {
-        mote_arm_conv_patch(&s->p, &q, &s->in, in, &cfd, wt, bias, &s->out, out);
+            mote_arm_conv_widened(&s->p, &c.q, &s->in, c.in, &c.cfd, c.wt, c.bias, &s->out, c.out);
+        mote_arm_conv_direct(&s->p, &c.q, &s->in, c.in, &c.cfd, c.wt, c.bias, &s->out, c.out, done);
+    } else if (path == MOTE_ARM_CONV_2X2) {
+        mote_arm_conv_or_patch(mote_arm_conv_2x2, &s->p, &c.q, &s->in, c.in, &c.cfd, c.wt, c.bias,
+                               &s->out, c.out);
+    } else {
+        mote_arm_conv_patch(&s->p, &c.q, &s->in, c.in, &c.cfd, c.wt, c.bias, &s->out, c.out);
     }
     return MOTE_OK;
 }
