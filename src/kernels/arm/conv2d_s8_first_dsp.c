@@ -164,9 +164,26 @@ static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32
         const int8_t *s = in + (x0 + lead) * C;
         int16_t *t = d + lead * C;
         const int32_t m = cnt * C;
-        const int8_t *end = s + (m & ~3);
+        const int8_t *end8 = s + (m & ~7), *end = s + (m & ~3);
         /* four values per word read: SXTAB16 twice, PKHBT / PKHTB back
-         * into order (t may be halfword aligned: two word stores) */
+         * into order (t may be halfword aligned: word stores); two words
+         * per iteration while eight values remain */
+        while (s != end8) {
+            const uint32_t v = mote_arm_ld32(s), u = mote_arm_ld32(s + 4);
+            const int32_t e = mote_arm_even(v, off2), o = mote_arm_odd(v, off2);
+            const int32_t e2 = mote_arm_even(u, off2), o2 = mote_arm_odd(u, off2);
+            uint32_t lo, hi, lo2, hi2;
+            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(e), "r"(o));
+            __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(o), "r"(e));
+            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo2) : "r"(e2), "r"(o2));
+            __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi2) : "r"(o2), "r"(e2));
+            mote_arm_st32(t, lo);
+            mote_arm_st32(t + 2, hi);
+            mote_arm_st32(t + 4, lo2);
+            mote_arm_st32(t + 6, hi2);
+            s += 8;
+            t += 8;
+        }
         while (s != end) {
             const uint32_t v = mote_arm_ld32(s);
             const int32_t e = mote_arm_even(v, off2), o = mote_arm_odd(v, off2);
@@ -196,12 +213,27 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
         *ws++ = bias ? bias[c0 + c] : 0;
     for (ky = 0; ky < KH; ++ky) {
         *ws++ = (MOTE_ARM_FIRST_WR - WR) * FIRST_STEP_BYTES;
-        for (j = 0; j < WR; ++j)
-            for (c = 0; c < 8; ++c) {
-                const int8_t *w = filter + (c0 + c) * K + ky * RW + 2 * j;
-                const int32_t hi = 2 * j + 1 < RW ? w[1] : 0;
-                *ws++ = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | ((uint32_t)hi << 16));
+        /* channel by channel along its filter row (written 8 words apart):
+         * four bytes per load into two pairs (SXTB16 twice, PKHBT / PKHTB),
+         * the row's last byte or two on their own */
+        for (c = 0; c < 8; ++c) {
+            const int8_t *w = filter + (c0 + c) * K + ky * RW;
+            int32_t *d = ws + c;
+            for (j = 0; j + 4 <= RW; j += 4, w += 4, d += 16) {
+                const uint32_t v = mote_arm_ld32(w);
+                const int32_t e = mote_arm_even0(v), o = mote_arm_odd0(v);
+                int32_t lo, hi;
+                __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(e), "r"(o));
+                __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(o), "r"(e));
+                d[0] = lo;
+                d[8] = hi;
             }
+            for (; j < RW; j += 2, w += 2, d += 8) {
+                const int32_t hi = j + 1 < RW ? w[1] : 0;
+                *d = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | ((uint32_t)hi << 16));
+            }
+        }
+        ws += 8 * WR;
         *ws++ = adv;
     }
     *ws++ = FIRST_END_BYTES;
@@ -248,7 +280,7 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             const int32_t y0 = oy * g->stride_h - g->pad_h;
             int32_t slot[5];
             slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
-            /* the window's rows in a ring of KH slots (row y in slot y mod
+                         /* the window's rows in a ring of KH slots (row y in slot y mod
              * KH): each input row widened once per call */
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
