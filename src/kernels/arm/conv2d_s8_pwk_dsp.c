@@ -232,57 +232,92 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
 PW16_FN(pw16_full, "")
 PW16_FN(pw16_clamp, PW16_CLAMP)
 
-/* Output channels of filter (OC rows of K = 8 or 16 bytes) as the pixel
- * loops' stream into ws, K / 2 + 4 words a channel; 0 when a shift is
- * outside [-23, -2]. Everything it reads is read into locals first (ws
- * may alias nothing, but the compiler cannot know): one call runs it once
- * per band row, so it is kept short. */
-static int pwk_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_requant *q, int32_t K,
-                      int32_t OC, const int8_t *filter, const int32_t *bias)
+/* What pwk_stream reads (offsets fixed in its asm). */
+typedef struct pwk_src {
+    const int8_t *filter; /* 0: OC rows of K bytes (any alignment) */
+    const int32_t *bias;  /* 4: the first channel's bias (or a 0 word) */
+    int32_t bstep;        /* 8: bytes from one channel's bias to the next (0: no bias) */
+    const int32_t *mult;  /* 12: multipliers */
+    const int8_t *shift;  /* 16: shifts */
+    int32_t oc;           /* 20: channels (>= 1) */
+    int32_t pairs;        /* 24: K / 8 (filter words in pairs: 1 or 2) */
+    int32_t ooff;         /* 28: output zero point */
+} pwk_src;
+
+/*
+ * The per-channel stream of the pixel loops into ws (word-aligned): bias,
+ * the K / 2 weight pairs in the order the inputs are widened ((0, 2),
+ * (1, 3), (4, 6), (5, 7), ...: SXTB16 of each filter word and of it
+ * rotated by 8), multiplier, 2^(e-2) + zp 2^(e-1), e - 1 (e = -shift).
+ * 1, or 0 at the first shift outside [-23, -2]. Hand-written: it runs on
+ * every call, in a band chain once per row, and the compiler's loop
+ * reloaded its pointers per channel.
+ */
+/* clang-format off */
+__attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__((unused)),
+                                                       const pwk_src *a __attribute__((unused)))
 {
-    const int32_t *mult = q->multiplier;
-    const int8_t *shift = q->shift;
-    const uint32_t ooff = (uint32_t)p->output_offset;
-    int32_t o;
-    for (o = 0; o < OC; ++o) {
-        const int32_t e = -shift[o];
-        const int32_t m = mult[o], b = bias ? bias[o] : 0;
-        const uint32_t w0 = mote_arm_ld32(filter), w1 = mote_arm_ld32(filter + 4);
-        if (e < 2 || e > 23) return 0;
-        /* the weights in the order the inputs are widened: (0, 2), (1, 3),
-         * (4, 6), (5, 7), ... */
-        ws[0] = b;
-        ws[1] = mote_arm_even0(w0);
-        ws[2] = mote_arm_odd0(w0);
-        ws[3] = mote_arm_even0(w1);
-        ws[4] = mote_arm_odd0(w1);
-        if (K == 16) {
-            const uint32_t w2 = mote_arm_ld32(filter + 8), w3 = mote_arm_ld32(filter + 12);
-            ws[5] = mote_arm_even0(w2);
-            ws[6] = mote_arm_odd0(w2);
-            ws[7] = mote_arm_even0(w3);
-            ws[8] = mote_arm_odd0(w3);
-            ws += 4;
-        }
-        ws[5] = m;
-        ws[6] = (int32_t)(((uint32_t)1 << (e - 2)) + (ooff << (e - 1)));
-        ws[7] = e - 1;
-        ws += 8;
-        filter += K;
-    }
-    return 1;
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldm     r1, {r2, r3, r4, r5, r6, r7, r8, r9}\n\t"
+                     "1:\n\t"
+                     "ldr     r10, [r3]\n\t"
+                     "add     r3, r3, r4\n\t"
+                     "str     r10, [r0], #4\n\t"
+                     "mov     r1, r8\n\t"
+                     "2:\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "ldr     r11, [r2], #4\n\t"
+                     "sxtb16  r12, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "sxtb16  lr, r11\n\t"
+                     "sxtb16  r11, r11, ror #8\n\t"
+                     "strd    r12, r10, [r0], #8\n\t"
+                     "strd    lr, r11, [r0], #8\n\t"
+                     "subs    r1, r1, #1\n\t"
+                     "bne     2b\n\t"
+                     "ldr     r10, [r5], #4\n\t"
+                     "ldrsb   r12, [r6], #1\n\t"
+                     "rsb     r12, r12, #0\n\t"   /* e */
+                     "sub     r11, r12, #2\n\t"
+                     "cmp     r11, #21\n\t"       /* e - 2 in [0, 21] */
+                     "bhi     9f\n\t"
+                     "mov     lr, #1\n\t"
+                     "lsl     r11, lr, r11\n\t"
+                     "sub     r12, r12, #1\n\t"
+                     "lsl     lr, r9, r12\n\t"
+                     "add     r11, r11, lr\n\t"
+                     "stm     r0!, {r10, r11, r12}\n\t"
+                     "subs    r7, r7, #1\n\t"
+                     "bne     1b\n\t"
+                     "movs    r0, #1\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "9:\n\t"
+                     "movs    r0, #0\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
+/* clang-format on */
 
 int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
+    static const int32_t zero = 0;
     int32_t ws[MOTE_ARM_PWK_WORDS];
     pwk_ctx cx;
+    pwk_src src;
     const int full = p->act_min <= -128 && p->act_max >= 127;
     if ((C != 8 && C != 16) || OC < 4 || OC % 4 != 0 || OC * (C / 2 + 4) > MOTE_ARM_PWK_WORDS ||
-        npix < 1 || !pwk_stream(ws, p, q, C, OC, filter, bias))
+        npix < 1)
         return 0;
+    src.filter = filter;
+    src.bias = bias ? bias : &zero;
+    src.bstep = bias ? 4 : 0;
+    src.mult = q->multiplier;
+    src.shift = q->shift;
+    src.oc = OC;
+    src.pairs = C / 8;
+    src.ooff = p->output_offset;
+    if (!pwk_stream(ws, &src)) return 0;
     cx.ws = ws;
     cx.wend = ws + OC * (C / 2 + 4);
     cx.in = input;
