@@ -106,6 +106,19 @@ struct armk_first_bufs {
     int32_t step[(sizeof(mote_conv_s8_step) + 5 * 24) / 4 + 1];
 };
 
+/* cases_vwwa.c: pointwise, 8 or 16 input channels (arm_dsp_pwk). */
+#define VA_IN (2 * 10 * 48 * 24)
+#define VA_OUT (2 * 10 * 48 * 64)
+#define VA_GUARD 16
+struct armk_vwwa_bufs {
+    int8_t in[VA_IN];
+    int8_t ref[VA_OUT + VA_GUARD];
+    int8_t arm[VA_OUT + VA_GUARD];
+    int8_t filt[70 * 24];
+    int32_t bias[70];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * 70) / 4 + 1];
+};
+
 /* cases_add.c: ADD's exact-input path. */
 #define AD_MAX 4100
 #define AD_GUARD 16
@@ -123,6 +136,7 @@ union armk_cases_bufs {
     struct armk_c4_bufs c4;
     struct armk_first_bufs first;
     struct armk_add_bufs add;
+    struct armk_vwwa_bufs vwwa;
 };
 extern union armk_cases_bufs armk_cases;
 

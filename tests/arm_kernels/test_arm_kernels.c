@@ -43,6 +43,7 @@ int mote_test_dw_cases(int n_cases, int *failed);                /* cases_dw.c *
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken);   /* cases_dw2.c */
 int mote_test_dm_cases(int n_cases, int *failed, int *taken);    /* cases_dm.c */
 int mote_test_first_cases(int n_cases, int *failed, int *taken); /* cases_first.c */
+int mote_test_vwwa_cases(int n_cases, int *failed, int *taken);  /* cases_vwwa.c */
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -232,6 +233,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
     {mote_arm_conv_4px_fits, mote_arm_conv_4px_step},     /* h-c4 */
     {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
+    {mote_arm_conv_pwk_fits, mote_arm_conv_pwk_step},     /* pointwise, K = 8 / 16 (vwwa) */
 };
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
@@ -1020,6 +1022,12 @@ int main(void)
     { /* cases_first.c: first layers, few input channels (arm_dsp_first) */
         int f, t, ps = mote_test_first_cases(n / 2 + 1, &f, &t);
         printf("first-layer cases: %d passed, %d failed (%d on the first row)\n", ps, f, t);
+        total_pass += ps;
+        total_fail += f + (t == 0);
+    }
+    { /* cases_vwwa.c: pointwise, 8 or 16 input channels (arm_dsp_pwk) */
+        int f, t, ps = mote_test_vwwa_cases(n, &f, &t);
+        printf("pointwise K = 8 / 16 cases: %d passed, %d failed (%d on the pwk row)\n", ps, f, t);
         total_pass += ps;
         total_fail += f + (t == 0);
     }

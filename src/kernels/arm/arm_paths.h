@@ -40,6 +40,7 @@
 #define MOTE_ARM_C2_SMALL_K 64     /* 2x2, K % 4 != 0 (few input channels): K < 64 */
 #define MOTE_ARM_DW3_ROW_BYTES 448 /* 3x3 depthwise: one padded input row (3 on the stack) */
 #define MOTE_ARM_DW3_CH 64         /* 3x3 depthwise: channels prepared at once */
+#define MOTE_ARM_PWK_WORDS 512     /* pointwise K = 8 / 16: the channels' stream (2 KB) */
 
 /* CONV_2D paths, in the order the kernel tries them. */
 typedef enum mote_arm_conv_path {
@@ -52,7 +53,8 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_RING,     /* in place, not pointwise: row by row (mote_arm_conv_rows) */
     MOTE_ARM_CONV_PW4,      /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
     MOTE_ARM_CONV_4PX,      /* four pixels x one channel (conv2d_s8_4px_dsp.c) */
-    MOTE_ARM_CONV_FIRST     /* first layers, C <= 4: widened rows, 8 channels (first_dsp.c) */
+    MOTE_ARM_CONV_FIRST,    /* first layers, C <= 4: widened rows, 8 channels (first_dsp.c) */
+    MOTE_ARM_CONV_PWK       /* 1x1 stride 1, K = 8 / 16, not in place: inputs in registers (pwk) */
 } mote_arm_conv_path;
 
 /* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
@@ -156,6 +158,12 @@ static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
 /* The paths themselves (DSP builds only). They assume a case their path
  * rule gave them (the kernels and the rows check it first). */
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias);
+/* Pointwise, C = 8 or 16, OC % 4 == 0, OC * (C / 2 + 4) <= MOTE_ARM_PWK_WORDS,
+ * not in place (conv2d_s8_pwk_dsp.c): 1, or 0 (nothing written) when a
+ * shift is outside [-23, -2]. */
+int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias);
 /* Pointwise, 128 < C <= MOTE_ARM_PW4_MAX_K, C % 8 == 0, OC % 4 == 0, in

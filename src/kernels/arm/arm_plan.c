@@ -73,6 +73,11 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
     /* 1x1, stride 1, no padding: pixel i reads input pixel i, one run */
     pw1 = fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
           p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w;
+    /* eight or sixteen input channels (vwwa): the inputs in registers, every
+     * channel per pixel */
+    if (pw1 && (K == 8 || K == 16) && OC % 4 == 0 && OC * (K / 2 + 4) <= MOTE_ARM_PWK_WORDS &&
+        !inplace)
+        return MOTE_ARM_CONV_PWK;
     if (pw1 && K % 4 == 0 && OC % 4 == 0 && 2 * K <= MOTE_ARM_PW_WB_WORDS &&
         (inplace ? OC == K : K % 8 == 0))
         return MOTE_ARM_CONV_PW;

@@ -38,6 +38,9 @@ int mote_arm_conv_patch_ip_fits(const void *step);
 int mote_arm_conv_pw4_fits(const void *step);
 int mote_arm_conv_pw4_ip_fits(const void *step);
 mote_status mote_arm_conv_pw4_step(const void *step, const mote_kernel_io *io);
+/* Pointwise, eight or sixteen input channels (conv2d_s8_pwk_dsp.c). */
+int mote_arm_conv_pwk_fits(const void *step);
+mote_status mote_arm_conv_pwk_step(const void *step, const mote_kernel_io *io);
 /* First layers, few input channels (conv2d_s8_first_dsp.c). */
 int mote_arm_conv_first_fits(const void *step);
 mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io);

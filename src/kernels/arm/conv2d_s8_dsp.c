@@ -29,6 +29,12 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
     case MOTE_ARM_CONV_PW:
         mote_arm_conv_pw(p, q, fd->c, od->c, od->n * od->h * od->w, input, output, filter, bias);
         return MOTE_OK;
+    case MOTE_ARM_CONV_PWK:
+        if (!mote_arm_conv_pwk(p, q, fd->c, od->c, od->n * od->h * od->w, input, output, filter,
+                               bias))
+            mote_arm_conv_pw(p, q, fd->c, od->c, od->n * od->h * od->w, input, output, filter,
+                             bias);
+        return MOTE_OK;
     case MOTE_ARM_CONV_PW4:
         mote_arm_conv_pw4(p, q, fd->c, od->c, od->n * od->h * od->w, input, output, filter, bias);
         return MOTE_OK;

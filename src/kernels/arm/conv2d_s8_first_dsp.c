@@ -164,9 +164,26 @@ static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32
         const int8_t *s = in + (x0 + lead) * C;
         int16_t *t = d + lead * C;
         const int32_t m = cnt * C;
-        const int8_t *end = s + (m & ~3);
+        const int8_t *end8 = s + (m & ~7), *end = s + (m & ~3);
         /* four values per word read: SXTAB16 twice, PKHBT / PKHTB back
-         * into order (t may be halfword aligned: two word stores) */
+         * into order (t may be halfword aligned: word stores); two words
+         * per iteration while eight values remain */
+        while (s != end8) {
+            const uint32_t v = mote_arm_ld32(s), u = mote_arm_ld32(s + 4);
+            const int32_t e = mote_arm_even(v, off2), o = mote_arm_odd(v, off2);
+            const int32_t e2 = mote_arm_even(u, off2), o2 = mote_arm_odd(u, off2);
+            uint32_t lo, hi, lo2, hi2;
+            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(e), "r"(o));
+            __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(o), "r"(e));
+            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo2) : "r"(e2), "r"(o2));
+            __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi2) : "r"(o2), "r"(e2));
+            mote_arm_st32(t, lo);
+            mote_arm_st32(t + 2, hi);
+            mote_arm_st32(t + 4, lo2);
+            mote_arm_st32(t + 6, hi2);
+            s += 8;
+            t += 8;
+        }
         while (s != end) {
             const uint32_t v = mote_arm_ld32(s);
             const int32_t e = mote_arm_even(v, off2), o = mote_arm_odd(v, off2);
@@ -185,32 +202,84 @@ static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32
         d[j] = 0;
 }
 
+/* The n bytes of one filter row (any alignment) as int16 pairs into d,
+ * d[0], d[8], d[16], ... (the stream's words of one channel): four bytes
+ * per load (SXTB16 twice, PKHBT / PKHTB back into order), then a last pair
+ * and a last byte (paired with 0). n >= 1. Hand-written: the compiler's
+ * loop reloaded its state per word (the stream is built on every call, in
+ * a band chain on every row). */
+/* clang-format off */
+__attribute__((naked, noinline)) static void pack_pairs(int32_t *d __attribute__((unused)),
+                                                        const int8_t *w __attribute__((unused)),
+                                                        int32_t n __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5}\n\t"
+                     "subs    r2, r2, #4\n\t"
+                     "blt     2f\n\t"
+                     "1:\n\t"
+                     "ldr     r3, [r1], #4\n\t"
+                     "sxtb16  r4, r3\n\t"
+                     "sxtb16  r5, r3, ror #8\n\t"
+                     "pkhbt   r3, r4, r5, lsl #16\n\t"
+                     "pkhtb   r5, r5, r4, asr #16\n\t"
+                     "str     r3, [r0], #32\n\t"
+                     "str     r5, [r0], #32\n\t"
+                     "subs    r2, r2, #4\n\t"
+                     "bge     1b\n\t"
+                     "2:\n\t"
+                     "adds    r2, r2, #4\n\t" /* bytes left: 0 .. 3 */
+                     "beq     9f\n\t"
+                     "cmp     r2, #2\n\t"
+                     "blt     5f\n\t"
+                     "ldrsb   r3, [r1], #1\n\t"
+                     "ldrsb   r4, [r1], #1\n\t"
+                     "pkhbt   r3, r3, r4, lsl #16\n\t"
+                     "str     r3, [r0], #32\n\t"
+                     "subs    r2, r2, #2\n\t"
+                     "beq     9f\n\t"
+                     "5:\n\t"
+                     "ldrsb   r3, [r1]\n\t"
+                     "uxth    r3, r3\n\t"
+                     "str     r3, [r0]\n\t"
+                     "9:\n\t"
+                     "pop     {r4, r5}\n\t"
+                     "bx      lr\n\t");
+}
+/* clang-format on */
+
 /* The stream of output channels c0 .. c0 + 7 (first_row8); 0 when a
  * shift is outside [-23, -2] (the folded output stage's range). */
 static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_requant *q,
                         const int8_t *filter, const int32_t *bias, int32_t c0, int32_t K,
                         int32_t KH, int32_t RW, int32_t WR, int32_t adv)
 {
-    int32_t ky, j, c;
+    const uint32_t ooff = (uint32_t)p->output_offset;
+    const int32_t *mult = q->multiplier;
+    const int8_t *shift = q->shift;
+    int32_t ky, c;
     for (c = 0; c < 8; ++c)
-        *ws++ = bias ? bias[c0 + c] : 0;
+        ws[c] = bias ? bias[c0 + c] : 0;
+    ws += 8;
+    /* per filter row: the jump, WR words of the eight channels, the step */
     for (ky = 0; ky < KH; ++ky) {
-        *ws++ = (MOTE_ARM_FIRST_WR - WR) * FIRST_STEP_BYTES;
-        for (j = 0; j < WR; ++j)
-            for (c = 0; c < 8; ++c) {
-                const int8_t *w = filter + (c0 + c) * K + ky * RW + 2 * j;
-                const int32_t hi = 2 * j + 1 < RW ? w[1] : 0;
-                *ws++ = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | ((uint32_t)hi << 16));
-            }
-        *ws++ = adv;
+        ws[ky * (2 + 8 * WR)] = (MOTE_ARM_FIRST_WR - WR) * FIRST_STEP_BYTES;
+        ws[ky * (2 + 8 * WR) + 1 + 8 * WR] = adv;
     }
+    /* channel by channel, its filter rows one after the other */
+    for (c = 0; c < 8; ++c) {
+        const int8_t *w = filter + (c0 + c) * K;
+        int32_t *d = ws + 1 + c;
+        for (ky = 0; ky < KH; ++ky, w += RW, d += 2 + 8 * WR)
+            pack_pairs(d, w, RW);
+    }
+    ws += KH * (2 + 8 * WR);
     *ws++ = FIRST_END_BYTES;
-    for (c = c0; c < c0 + 8; ++c) {
-        const int32_t s = q->shift[c], e = -s;
-        if (s < -23 || s > -2) return 0;
-        *ws++ = q->multiplier[c];
-        *ws++ = (int32_t)(((uint32_t)1 << (e - 2)) + ((uint32_t)p->output_offset << (e - 1)));
-        *ws++ = e - 1;
+    for (c = c0; c < c0 + 8; ++c, ws += 3) {
+        const int32_t e = -shift[c];
+        if (e < 2 || e > 23) return 0;
+        ws[0] = mult[c];
+        ws[1] = (int32_t)(((uint32_t)1 << (e - 2)) + (ooff << (e - 1)));
+        ws[2] = e - 1;
     }
     *ws++ = (int32_t)mote_arm_dup8(p->act_min);
     *ws = (int32_t)mote_arm_dup8(p->act_max);
@@ -248,7 +317,7 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             const int32_t y0 = oy * g->stride_h - g->pad_h;
             int32_t slot[5];
             slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
-            /* the window's rows in a ring of KH slots (row y in slot y mod
+                         /* the window's rows in a ring of KH slots (row y in slot y mod
              * KH): each input row widened once per call */
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;

@@ -1,0 +1,354 @@
+/*
+ * conv2d_s8_pwk_dsp.c — CONV_2D, int8, DSP extension: pointwise
+ * convolutions of 8 or 16 input channels (1x1, stride 1, no padding,
+ * K = 8 or 16, out_c % 4 == 0, out_c * (K / 2 + 4) <= MOTE_ARM_PWK_WORDS,
+ * not in place; arm_paths.h, MOTE_ARM_CONV_PWK), the arm_dsp_pwk row.
+ * VWW's and person_detect's 48x48x8 -> 48x48x16 and 24x24x16 -> 24x24x32
+ * layers.
+ *
+ * With K = 8 or 16 a pixel's inputs, widened with the input offset, fit in
+ * four or eight registers. Each call lays out a stream per output channel
+ * (bias, the K / 2 widened weight pairs, the output stage's multiplier,
+ * high-word addend with the output zero point folded in, and shift); then
+ * per pixel one pass over every channel: the channel's words by LDM, K / 2
+ * SMLAD and the requantization of the 2x2 path (mote_arm_requant_e2
+ * folded, seven instructions with SSAT), four channels packed into one
+ * word and stored. No filter rows are widened per pixel block and no loop
+ * state is reloaded per channel, which is what the pixel-chunk path
+ * (conv2d_s8_pw_dsp.c) spends on so short a K; its per-call set-up (the
+ * filter rows of every four-channel block widened) also costs more in a
+ * band chain, where each call is one row.
+ *
+ * Shifts outside [-23, -2] (the folded output stage's range): the call
+ * returns 0 and the step runs the pixel-chunk path.
+ *
+ * Bit-exact with mote_ref_conv2d_s8.
+ */
+#include "kernels/arm/arm_paths.h"
+#include "kernels/arm/arm_rows.h"
+
+/* The row's cases (portable: the host plans for the device). */
+int mote_arm_conv_pwk_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PWK;
+}
+
+#if defined(__ARM_FEATURE_DSP)
+
+#include "kernels/arm/arm_dsp.h"
+
+/* What the pixel loops read (offsets fixed in their asm; copied to their
+ * frame, where pwk16 also keeps its input and output pointers). */
+typedef struct pwk_ctx {
+    const int32_t *ws;   /* 0: the stream of the first channel */
+    const int32_t *wend; /* 4: its end */
+    const int8_t *in;    /* 8: the first pixel's inputs */
+    const int8_t *iend;  /* 12: past the last pixel's */
+    int8_t *out;         /* 16: the first pixel's outputs */
+    int32_t off2;        /* 20: input offset in both halves */
+    uint32_t lo4;        /* 24: act_min in every byte */
+    uint32_t hi4;        /* 28: act_max in every byte */
+} pwk_ctx;
+
+/* One output channel against the pixel's widened inputs (r0 .. r3): bias
+ * and weight pairs (one LDM), four SMLAD, the output stage's constants
+ * (one LDM), requantized (mote_arm_requant_e2 with the zero point in the
+ * addend) into r5, before SSAT. */
+#define PW8_CH                                                                                     \
+    "ldm     r4!, {r5, r6, r7, r8, r9}\n\t"                                                        \
+    "smlad   r5, r6, r0, r5\n\t"                                                                   \
+    "smlad   r5, r7, r1, r5\n\t"                                                                   \
+    "smlad   r5, r8, r2, r5\n\t"                                                                   \
+    "smlad   r5, r9, r3, r5\n\t"                                                                   \
+    "ldm     r4!, {r6, r7, r8}\n\t"                                                                \
+    "and     r9, r5, #0x80000000\n\t"                                                              \
+    "orr     r9, r9, #0x40000000\n\t"                                                              \
+    "add     r7, r7, r5, asr #31\n\t"                                                              \
+    "smlal   r9, r7, r5, r6\n\t"                                                                   \
+    "asr     r5, r7, r8\n\t"
+
+/* Four channels packed into r10 (SSAT, BFI). */
+/* clang-format off */
+#define PW8_BLOCK                                                                                  \
+    PW8_CH                                                                                         \
+    "ssat    r10, #8, r5\n\t"                                                                      \
+    PW8_CH                                                                                         \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "bfi     r10, r5, #8, #8\n\t"                                                                  \
+    PW8_CH                                                                                         \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "bfi     r10, r5, #16, #8\n\t"                                                                 \
+    PW8_CH                                                                                         \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "bfi     r10, r5, #24, #8\n\t"
+/* clang-format on */
+
+/* The activation range on the packed word r10 (SSUB8 / SEL against the
+ * bounds on the frame). */
+#define PW8_CLAMP                                                                                  \
+    "ldrd    r6, r7, [sp, #24]\n\t"                                                                \
+    "ssub8   r8, r10, r6\n\t"                                                                      \
+    "sel     r10, r10, r6\n\t"                                                                     \
+    "ssub8   r8, r7, r10\n\t"                                                                      \
+    "sel     r10, r10, r7\n\t"
+
+/*
+ * K = 8: every pixel of the context against every channel of the stream:
+ * registers r0 .. r3 the pixel's widened inputs, r4 the stream, r5 .. r9
+ * one channel's words, r10 the packed outputs, r11 the output, r12 the
+ * input, lr the stream's end; the context on the frame. Hand-written
+ * (naked): the loop needs all 14 registers.
+ */
+/* clang-format off */
+#define PW8_FN(NAME, CLAMP)                                                                        \
+    __attribute__((naked, noinline)) static void NAME(const pwk_ctx *ctx __attribute__((unused)))  \
+    {                                                                                              \
+        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
+                         "ldm     r0, {r1, r2, r3, r4, r5, r6, r7, r8}\n\t"                        \
+                         "push    {r1, r2, r3, r4, r5, r6, r7, r8}\n\t"                            \
+                         "mov     lr, r2\n\t"                                                      \
+                         "mov     r12, r3\n\t"                                                     \
+                         "mov     r11, r5\n\t"                                                     \
+                         "1:\n\t"                                                                  \
+                         "ldr     r6, [sp, #20]\n\t"                                               \
+                         "ldr     r5, [r12], #4\n\t"                                               \
+                         "ldr     r7, [r12], #4\n\t"                                               \
+                         "ldr     r4, [sp, #0]\n\t"                                                \
+                         "sxtab16 r0, r6, r5\n\t"                                                  \
+                         "sxtab16 r1, r6, r5, ror #8\n\t"                                          \
+                         "sxtab16 r2, r6, r7\n\t"                                                  \
+                         "sxtab16 r3, r6, r7, ror #8\n\t"                                          \
+                         "2:\n\t"                                                                  \
+                         PW8_BLOCK                                                                 \
+                         CLAMP                                                                     \
+                         "str     r10, [r11], #4\n\t"                                              \
+                         "cmp     r4, lr\n\t"                                                      \
+                         "bne     2b\n\t"                                                          \
+                         "ldr     r5, [sp, #12]\n\t"                                               \
+                         "cmp     r12, r5\n\t"                                                     \
+                         "bne     1b\n\t"                                                          \
+                         "add     sp, sp, #32\n\t"                                                 \
+                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
+    }
+/* clang-format on */
+
+/* pw8_full: the act range is [-128, 127] (SSAT alone clamps); pw8_clamp:
+ * any other range. */
+PW8_FN(pw8_full, "")
+PW8_FN(pw8_clamp, PW8_CLAMP)
+
+/* One output channel against the pixel's widened inputs (r0 .. r7): bias
+ * and weight pairs (three LDM), eight SMLAD, the output stage's constants
+ * (LDM, two LDR: four work registers), requantized into r9, before SSAT. */
+#define PW16_CH                                                                                    \
+    "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
+    "smlad   r9, r11, r0, r9\n\t"                                                                  \
+    "smlad   r9, r12, r1, r9\n\t"                                                                  \
+    "smlad   r9, lr, r2, r9\n\t"                                                                   \
+    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r9, r11, r3, r9\n\t"                                                                  \
+    "smlad   r9, r12, r4, r9\n\t"                                                                  \
+    "smlad   r9, lr, r5, r9\n\t"                                                                   \
+    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r9, r11, r6, r9\n\t"                                                                  \
+    "smlad   r9, r12, r7, r9\n\t"                                                                  \
+    "ldr     r11, [r8], #4\n\t"                                                                    \
+    "and     r12, r9, #0x80000000\n\t"                                                             \
+    "orr     r12, r12, #0x40000000\n\t"                                                            \
+    "add     r11, r11, r9, asr #31\n\t"                                                            \
+    "smlal   r12, r11, r9, lr\n\t"                                                                 \
+    "ldr     r12, [r8], #4\n\t"                                                                    \
+    "asr     r9, r11, r12\n\t"
+
+/* clang-format off */
+#define PW16_BLOCK                                                                                 \
+    PW16_CH                                                                                        \
+    "ssat    r10, #8, r9\n\t"                                                                      \
+    PW16_CH                                                                                        \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r10, r9, #8, #8\n\t"                                                                  \
+    PW16_CH                                                                                        \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r10, r9, #16, #8\n\t"                                                                 \
+    PW16_CH                                                                                        \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r10, r9, #24, #8\n\t"
+/* clang-format on */
+
+#define PW16_CLAMP                                                                                 \
+    "ldrd    r11, r12, [sp, #24]\n\t"                                                              \
+    "ssub8   r9, r10, r11\n\t"                                                                     \
+    "sel     r10, r10, r11\n\t"                                                                    \
+    "ssub8   r9, r12, r10\n\t"                                                                     \
+    "sel     r10, r10, r12\n\t"
+
+/*
+ * K = 16: registers r0 .. r7 the pixel's widened inputs, r8 the stream,
+ * r9 the accumulator, r11, r12, lr the channel's words, r10 the packed
+ * outputs; the input and output pointers and the stream's end on the
+ * frame.
+ */
+/* clang-format off */
+#define PW16_FN(NAME, CLAMP)                                                                       \
+    __attribute__((naked, noinline)) static void NAME(const pwk_ctx *ctx __attribute__((unused)))  \
+    {                                                                                              \
+        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
+                         "ldm     r0, {r1, r2, r3, r4, r5, r6, r7, r8}\n\t"                        \
+                         "push    {r1, r2, r3, r4, r5, r6, r7, r8}\n\t"                            \
+                         "1:\n\t"                                                                  \
+                         "ldr     r8, [sp, #8]\n\t"                                                \
+                         "ldr     r10, [sp, #20]\n\t"                                              \
+                         "ldr     r9, [r8], #4\n\t"                                                \
+                         "ldr     r11, [r8], #4\n\t"                                               \
+                         "ldr     r12, [r8], #4\n\t"                                               \
+                         "ldr     lr, [r8], #4\n\t"                                                \
+                         "str     r8, [sp, #8]\n\t"                                                \
+                         "sxtab16 r0, r10, r9\n\t"                                                 \
+                         "sxtab16 r1, r10, r9, ror #8\n\t"                                         \
+                         "sxtab16 r2, r10, r11\n\t"                                                \
+                         "sxtab16 r3, r10, r11, ror #8\n\t"                                        \
+                         "sxtab16 r4, r10, r12\n\t"                                                \
+                         "sxtab16 r5, r10, r12, ror #8\n\t"                                        \
+                         "sxtab16 r6, r10, lr\n\t"                                                 \
+                         "sxtab16 r7, r10, lr, ror #8\n\t"                                         \
+                         "ldr     r8, [sp, #0]\n\t"                                                \
+                         "2:\n\t"                                                                  \
+                         PW16_BLOCK                                                                \
+                         CLAMP                                                                     \
+                         "ldr     r9, [sp, #16]\n\t"                                               \
+                         "str     r10, [r9], #4\n\t"                                               \
+                         "str     r9, [sp, #16]\n\t"                                               \
+                         "ldr     r9, [sp, #4]\n\t"                                                \
+                         "cmp     r8, r9\n\t"                                                      \
+                         "bne     2b\n\t"                                                          \
+                         "ldrd    r9, r11, [sp, #8]\n\t"                                           \
+                         "cmp     r9, r11\n\t"                                                     \
+                         "bne     1b\n\t"                                                          \
+                         "add     sp, sp, #32\n\t"                                                 \
+                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
+    }
+/* clang-format on */
+
+PW16_FN(pw16_full, "")
+PW16_FN(pw16_clamp, PW16_CLAMP)
+
+/* What pwk_stream reads (offsets fixed in its asm). */
+typedef struct pwk_src {
+    const int8_t *filter; /* 0: OC rows of K bytes (any alignment) */
+    const int32_t *bias;  /* 4: the first channel's bias (or a 0 word) */
+    int32_t bstep;        /* 8: bytes from one channel's bias to the next (0: no bias) */
+    const int32_t *mult;  /* 12: multipliers */
+    const int8_t *shift;  /* 16: shifts */
+    int32_t oc;           /* 20: channels (>= 1) */
+    int32_t pairs;        /* 24: K / 8 (filter words in pairs: 1 or 2) */
+    int32_t ooff;         /* 28: output zero point */
+} pwk_src;
+
+/*
+ * The per-channel stream of the pixel loops into ws (word-aligned): bias,
+ * the K / 2 weight pairs in the order the inputs are widened ((0, 2),
+ * (1, 3), (4, 6), (5, 7), ...: SXTB16 of each filter word and of it
+ * rotated by 8), multiplier, 2^(e-2) + zp 2^(e-1), e - 1 (e = -shift).
+ * 1, or 0 at the first shift outside [-23, -2]. Hand-written: it runs on
+ * every call, in a band chain once per row, and the compiler's loop
+ * reloaded its pointers per channel.
+ */
+/* clang-format off */
+__attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__((unused)),
+                                                       const pwk_src *a __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldm     r1, {r2, r3, r4, r5, r6, r7, r8, r9}\n\t"
+                     "1:\n\t"
+                     "ldr     r10, [r3]\n\t"
+                     "add     r3, r3, r4\n\t"
+                     "str     r10, [r0], #4\n\t"
+                     "mov     r1, r8\n\t"
+                     "2:\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "ldr     r11, [r2], #4\n\t"
+                     "sxtb16  r12, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "sxtb16  lr, r11\n\t"
+                     "sxtb16  r11, r11, ror #8\n\t"
+                     "strd    r12, r10, [r0], #8\n\t"
+                     "strd    lr, r11, [r0], #8\n\t"
+                     "subs    r1, r1, #1\n\t"
+                     "bne     2b\n\t"
+                     "ldr     r10, [r5], #4\n\t"
+                     "ldrsb   r12, [r6], #1\n\t"
+                     "rsb     r12, r12, #0\n\t"   /* e */
+                     "sub     r11, r12, #2\n\t"
+                     "cmp     r11, #21\n\t"       /* e - 2 in [0, 21] */
+                     "bhi     9f\n\t"
+                     "mov     lr, #1\n\t"
+                     "lsl     r11, lr, r11\n\t"
+                     "sub     r12, r12, #1\n\t"
+                     "lsl     lr, r9, r12\n\t"
+                     "add     r11, r11, lr\n\t"
+                     "stm     r0!, {r10, r11, r12}\n\t"
+                     "subs    r7, r7, #1\n\t"
+                     "bne     1b\n\t"
+                     "movs    r0, #1\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "9:\n\t"
+                     "movs    r0, #0\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+/* clang-format on */
+
+int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias)
+{
+    static const int32_t zero = 0;
+    int32_t ws[MOTE_ARM_PWK_WORDS];
+    pwk_ctx cx;
+    pwk_src src;
+    const int full = p->act_min <= -128 && p->act_max >= 127;
+    if ((C != 8 && C != 16) || OC < 4 || OC % 4 != 0 || OC * (C / 2 + 4) > MOTE_ARM_PWK_WORDS ||
+        npix < 1)
+        return 0;
+    src.filter = filter;
+    src.bias = bias ? bias : &zero;
+    src.bstep = bias ? 4 : 0;
+    src.mult = q->multiplier;
+    src.shift = q->shift;
+    src.oc = OC;
+    src.pairs = C / 8;
+    src.ooff = p->output_offset;
+    if (!pwk_stream(ws, &src)) return 0;
+    cx.ws = ws;
+    cx.wend = ws + OC * (C / 2 + 4);
+    cx.in = input;
+    cx.iend = input + (size_t)npix * (size_t)C;
+    cx.out = output;
+    cx.off2 = mote_arm_dup16(p->input_offset);
+    cx.lo4 = mote_arm_dup8(p->act_min);
+    cx.hi4 = mote_arm_dup8(p->act_max);
+    if (C == 8)
+        (full ? pw8_full : pw8_clamp)(&cx);
+    else
+        (full ? pw16_full : pw16_clamp)(&cx);
+    return 1;
+}
+
+/* The step entry of the arm_dsp_pwk row (the pixel-chunk path for shifts
+ * it refuses). */
+mote_status mote_arm_conv_pwk_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    const int32_t npix = s->out.n * s->out.h * s->out.w;
+    if (in == NULL || w == NULL || out == NULL ||
+        mote_arm_conv2d_s8_step_path(s, in == out) != MOTE_ARM_CONV_PWK)
+        return MOTE_E_ARG;
+    if (!mote_arm_conv_pwk(&s->p, &q, s->filter.c, s->out.c, npix, in, out, w, bias))
+        mote_arm_conv_pw(&s->p, &q, s->filter.c, s->out.c, npix, in, out, w, bias);
+    return MOTE_OK;
+}
+
+#endif
