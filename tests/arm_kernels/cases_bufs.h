@@ -114,6 +114,22 @@ struct armk_add_bufs {
     int8_t ref[AD_MAX + AD_GUARD], arm[AD_MAX + AD_GUARD];
 };
 
+/* cases_ic.c: the four-pixel path's row blocks (h-ic). */
+#define IC_MAXH 8
+#define IC_MAXW 36
+#define IC_CH 32
+#define IC_GUARD 32
+struct armk_ic_bufs {
+    int8_t in[2 * IC_MAXH * IC_MAXW * IC_CH]; /* the input, or in place the input and output */
+    int8_t filt[IC_CH * 288];
+    int8_t ref[2 * IC_MAXH * IC_MAXW * IC_CH + IC_GUARD];
+    int8_t arm[2 * IC_MAXH * IC_MAXW * IC_CH + IC_GUARD];
+    int32_t bias[IC_CH], mult[IC_CH];
+    int8_t shift[IC_CH];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * IC_CH) / 4 + 1];
+    uint8_t ring[IC_MAXH * IC_MAXW * IC_CH];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
@@ -123,6 +139,7 @@ union armk_cases_bufs {
     struct armk_c4_bufs c4;
     struct armk_first_bufs first;
     struct armk_add_bufs add;
+    struct armk_ic_bufs ic;
 };
 extern union armk_cases_bufs armk_cases;
 

@@ -138,6 +138,170 @@ __attribute__((naked, noinline)) static void p4_blocks(const int32_t *xw __attri
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
+/* Stack buffer of one input row's window for a block of four pixels of
+ * one output row (p4_rows): (3 stride + KW) columns of C / 2 words, or in
+ * the large frame (K > 144, kept near its old size) one pair's (stride +
+ * KW) columns. */
+#define P4_WL_SMALL 144
+#define P4_WL_BIG 64
+
+// clang-format off
+/*
+ * n >= 1 groups of four int8 inputs from src (any alignment) widened with
+ * the offset pair off2 into d, contiguous: d[2g] the even bytes, d[2g+1]
+ * the odd ones. Four groups per iteration (four LDR, eight SXTAB16, two
+ * STM), then one group at a time.
+ */
+__attribute__((naked, noinline)) static void p4_widen(int32_t *d __attribute__((unused)),
+                                                      const int8_t *src __attribute__((unused)),
+                                                      int32_t n __attribute__((unused)),
+                                                      int32_t off2 __attribute__((unused)))
+{
+    __asm__ volatile(
+        "push    {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+        "subs    r2, r2, #4\n\t"
+        "blt     2f\n\t"
+        "1:\n\t"
+        "ldr     r4, [r1], #4\n\t"
+        "ldr     r5, [r1], #4\n\t"
+        "ldr     r6, [r1], #4\n\t"
+        "ldr     r7, [r1], #4\n\t"
+        "sxtab16 r8, r3, r4\n\t"
+        "sxtab16 r9, r3, r4, ror #8\n\t"
+        "sxtab16 r10, r3, r5\n\t"
+        "sxtab16 r11, r3, r5, ror #8\n\t"
+        "stm     r0!, {r8, r9, r10, r11}\n\t"
+        "sxtab16 r8, r3, r6\n\t"
+        "sxtab16 r9, r3, r6, ror #8\n\t"
+        "sxtab16 r10, r3, r7\n\t"
+        "sxtab16 r11, r3, r7, ror #8\n\t"
+        "stm     r0!, {r8, r9, r10, r11}\n\t"
+        "subs    r2, r2, #4\n\t"
+        "bge     1b\n\t"
+        "2:\n\t"
+        "adds    r2, r2, #4\n\t"
+        "beq     4f\n\t"
+        "3:\n\t"
+        "ldr     r4, [r1], #4\n\t"
+        "sxtab16 r8, r3, r4\n\t"
+        "sxtab16 r9, r3, r4, ror #8\n\t"
+        "stm     r0!, {r8, r9}\n\t"
+        "subs    r2, r2, #1\n\t"
+        "bne     3b\n\t"
+        "4:\n\t"
+        "pop     {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+        "bx      lr\n\t");
+}
+
+/*
+ * n >= 1 groups of two pixels' widened inputs (a and b: two words a group,
+ * contiguous) interleaved into d as p4_blocks reads them (a's two words,
+ * then b's, per group): two groups per LDM, LDM, STM, four per iteration.
+ */
+__attribute__((naked, noinline)) static void p4_pair(int32_t *d __attribute__((unused)),
+                                                     const int32_t *a __attribute__((unused)),
+                                                     const int32_t *b __attribute__((unused)),
+                                                     int32_t n __attribute__((unused)))
+{
+    __asm__ volatile(
+        "push    {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+        "subs    r3, r3, #4\n\t"
+        "blt     2f\n\t"
+        "1:\n\t"
+        "ldm     r1!, {r4, r5, r8, r9}\n\t"
+        "ldm     r2!, {r6, r7, r10, r11}\n\t"
+        "stm     r0!, {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+        "ldm     r1!, {r4, r5, r8, r9}\n\t"
+        "ldm     r2!, {r6, r7, r10, r11}\n\t"
+        "stm     r0!, {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+        "subs    r3, r3, #4\n\t"
+        "bge     1b\n\t"
+        "2:\n\t"
+        "adds    r3, r3, #4\n\t"
+        "beq     4f\n\t"
+        "3:\n\t"
+        "ldm     r1!, {r4, r5}\n\t"
+        "ldm     r2!, {r6, r7}\n\t"
+        "stm     r0!, {r4, r5, r6, r7}\n\t"
+        "subs    r3, r3, #1\n\t"
+        "bne     3b\n\t"
+        "4:\n\t"
+        "pop     {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+        "bx      lr\n\t");
+}
+// clang-format on
+
+/* The input columns x .. x + ncol - 1 of one input row (row: its first
+ * byte) widened into wl (C / 2 words a column), columns outside the input
+ * as zero words. */
+static inline __attribute__((always_inline)) void
+p4_win(int32_t *wl, const int8_t *row, int32_t x, int32_t ncol, int32_t C, int32_t IW, int32_t off2)
+{
+    const int32_t cw = C / 2;
+    int32_t cl = -x, cr = IW - x, j;
+    if (cl < 0) cl = 0;
+    if (cr > ncol) cr = ncol;
+    if (cr < cl) cr = cl;
+    if (cl > 0) /* the window's left edge is past the input's */
+        for (j = 0; j < cl * cw; ++j)
+            wl[j] = 0;
+    if (cr < ncol) /* its right edge */
+        for (j = cr * cw; j < ncol * cw; ++j)
+            wl[j] = 0;
+    if (cr > cl) p4_widen(wl + cl * cw, row + (x + cl) * C, (cr - cl) * C / 4, off2);
+}
+
+/*
+ * The patches of four pixels of one output row (dilation_w 1), pixel 0 at
+ * (y0, x0), the next ones s columns apart, into xw as p4_blocks reads
+ * them: per filter row, the input row's window widened once into wl
+ * (wl_words; all four pixels' columns, x0 .. x0 + 3s + KW - 1, or when
+ * they do not fit, those of pixels 0 and 1, then of 2 and 3), then each
+ * pixel's KW columns copied from there into its slots; a filter row
+ * outside the input is zero words in every slot (the reference skips
+ * those taps). Returns 0 (nothing written) when even one pair's columns
+ * do not fit wl.
+ */
+static int p4_rows(int32_t *xw, int32_t *wl, int32_t wl_words, const mote_conv_geom *g,
+                   const mote_dims *id, const int8_t *in_batch, const mote_dims *fd, int32_t y0,
+                   int32_t x0, int32_t off2)
+{
+    const int32_t C = id->c, cw = C / 2, gc = C / 4, s = g->stride_w, KW = fd->w, IW = id->w;
+    const int32_t K = fd->h * KW * C, gd = KW * gc, ncol = 3 * s + KW;
+    int32_t r, j, cl = -x0, cr = IW - x0;
+    if (ncol * cw > wl_words) {
+        if ((s + KW) * cw > wl_words) return 0;
+        cl = -1; /* one pair at a time */
+    } else {
+        /* every row: the columns inside widened, the others zero words */
+        if (cl < 0) cl = 0;
+        if (cr > ncol) cr = ncol;
+        if (cr < cl) cr = cl;
+        if (cl > 0 || cr < ncol) p4_win(wl, in_batch, x0, ncol, C, IW, off2);
+    }
+    for (r = 0; r < fd->h; ++r) {
+        const int32_t y = y0 + r * g->dilation_h;
+        const int8_t *row = in_batch + y * IW * C;
+        int32_t *d = xw + 4 * r * gd;
+        if (y < 0 || y >= id->h) {
+            for (j = 0; j < 4 * gd; ++j)
+                d[j] = d[K + j] = 0;
+            continue;
+        }
+        if (cl >= 0) {
+            if (cr > cl) p4_widen(wl + cl * cw, row + (x0 + cl) * C, (cr - cl) * gc, off2);
+            p4_pair(d, wl, wl + s * cw, gd);
+            p4_pair(d + K, wl + 2 * s * cw, wl + 3 * s * cw, gd);
+        } else {
+            p4_win(wl, row, x0, s + KW, C, IW, off2);
+            p4_pair(d, wl, wl + s * cw, gd);
+            p4_win(wl, row, x0 + 2 * s, s + KW, C, IW, off2);
+            p4_pair(d + K, wl, wl + s * cw, gd);
+        }
+    }
+    return 1;
+}
+
 /*
  * Four pixels x one channel (mote_arm_p4_ok, every shift in [-23, -2],
  * output zero point in [-128, 127], not in place). The output pixels are
@@ -152,7 +316,8 @@ __attribute__((naked, noinline)) static void p4_blocks(const int32_t *xw __attri
  */
 static int conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                     const int8_t *input, const mote_dims *fd, const int8_t *filter,
-                    const int32_t *bias, const mote_dims *od, int8_t *output, int32_t *xw)
+                    const int32_t *bias, const mote_dims *od, int8_t *output, int32_t *xw,
+                    int32_t *wl, int32_t wl_words)
 {
     p4_ctx c;
     const mote_conv_geom *g = &p->geom;
@@ -178,7 +343,24 @@ static int conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const m
     c.entry = (4 - (K / 4) % 4) % 4;
     for (t = 0; t < npix; t += 4) {
         int32_t last = 0;
-        for (k = 0; k < 4 && t + k < npix; ++k) {
+        if (g->dilation_w == 1 && ox + 4 <= OW &&
+            p4_rows(xw, wl, wl_words, g, id, input + b * IH * IW * C, fd,
+                    oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w, off2)) {
+            /* four pixels of one output row: each input row's window widened once */
+            ox += 4;
+            if (ox == OW) {
+                ox = 0;
+                if (++oy == OH) {
+                    oy = 0;
+                    ++b;
+                }
+            }
+            k = 4;
+            last = 3;
+        } else {
+            k = 0;
+        }
+        for (; k < 4 && t + k < npix; ++k) {
             const int8_t *in_batch = input + b * IH * IW * C;
             const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
             int32_t *d = xw + (k >= 2 ? K : 0) + 2 * (k & 1);
@@ -231,8 +413,8 @@ static __attribute__((noinline)) int conv_4px_small(const mote_conv_s8_params *p
                                                     const int8_t *filter, const int32_t *bias,
                                                     const mote_dims *od, int8_t *output)
 {
-    int32_t xw[MOTE_ARM_P4_MAX_K];
-    return conv_4px(p, q, id, input, fd, filter, bias, od, output, xw);
+    int32_t xw[MOTE_ARM_P4_MAX_K], wl[P4_WL_SMALL];
+    return conv_4px(p, q, id, input, fd, filter, bias, od, output, xw, wl, P4_WL_SMALL);
 }
 
 static __attribute__((noinline)) int conv_4px_big(const mote_conv_s8_params *p,
@@ -241,8 +423,8 @@ static __attribute__((noinline)) int conv_4px_big(const mote_conv_s8_params *p,
                                                   const int8_t *filter, const int32_t *bias,
                                                   const mote_dims *od, int8_t *output)
 {
-    int32_t xw[2 * MOTE_ARM_P4_MAX_K];
-    return conv_4px(p, q, id, input, fd, filter, bias, od, output, xw);
+    int32_t xw[2 * MOTE_ARM_P4_MAX_K], wl[P4_WL_BIG];
+    return conv_4px(p, q, id, input, fd, filter, bias, od, output, xw, wl, P4_WL_BIG);
 }
 
 int mote_arm_conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
