@@ -119,9 +119,11 @@ struct armk_add_bufs {
 #define IC_MAXW 36
 #define IC_CH 32
 #define IC_GUARD 32
+#define IC_DEEP_C 64 /* deep cases: in channels up to 68, rows up to IC_MAXW / 2 */
 struct armk_ic_bufs {
-    int8_t in[2 * IC_MAXH * IC_MAXW * IC_CH]; /* the input, or in place the input and output */
-    int8_t filt[IC_CH * 288];
+    /* the input (deep cases: 2 x 8 x 18 x 68), or in place the input and output */
+    int8_t in[2 * IC_MAXH * IC_MAXW * (IC_DEEP_C + 4) / 2];
+    int8_t filt[IC_CH * 9 * (IC_DEEP_C + 4)];
     int8_t ref[2 * IC_MAXH * IC_MAXW * IC_CH + IC_GUARD];
     int8_t arm[2 * IC_MAXH * IC_MAXW * IC_CH + IC_GUARD];
     int32_t bias[IC_CH], mult[IC_CH];

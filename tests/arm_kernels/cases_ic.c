@@ -11,7 +11,9 @@
  * VALID, 1x1 to 3x3 windows and 1x3 / 3x1 ones, dilation 2 along the rows
  * (the row blocks take it) or along the columns (they do not), output
  * widths that are and are not multiples of four (blocks across rows),
- * batches of 2, in place through the arm_dsp_rows_4px row; extreme int8
+ * batches of 2, in place through the arm_dsp_rows_4px row; in channels
+ * 36 to 68 with 3x3 windows (K past 288: the patch in parts, up to 576,
+ * and 612, past the path); extreme int8
  * inputs and weights with extreme zero points; shifts across [-23, -2].
  * Guard bytes after the outputs catch writes past them.
  */
@@ -116,7 +118,7 @@ static mote_status ic_run_step(const mote_conv_s8_params *p, const mote_requant 
 int armk_cases_ic(int n_cases, int *passed, int *failed)
 {
     armk_rng r = {0x1c1c2d2du};
-    int p0 = *passed, f0 = *failed, took_n = 0, ip_n = 0, edge_n = 0;
+    int p0 = *passed, f0 = *failed, took_n = 0, ip_n = 0, edge_n = 0, split_n = 0;
     int i;
     for (i = 0; i < n_cases; ++i) {
         mote_conv_s8_params p;
@@ -125,7 +127,7 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
         const int extreme = armk_rnd(&r) % 4 == 0;
         const int32_t *bias = armk_rnd(&r) % 8 == 0 ? NULL : ic_b.bias;
         int32_t j, a, b, n_in, n_out, K, sh_lo;
-        int same, inplace, took;
+        int same, inplace, took, deep;
         mote_status st;
         memset(&p, 0, sizeof p);
         id.n = od.n = armk_rnd(&r) % 6 == 0 ? 2 : 1;
@@ -133,6 +135,11 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
         fd.w = armk_int(&r, 1, 3);
         if (armk_rnd(&r) % 2) fd.h = fd.w = 3;
         id.c = 4 * armk_int(&r, 1, 8);
+        deep = armk_rnd(&r) % 4 == 0;
+        if (deep) { /* K past 288: the patch in parts (up to 3x3x64 = 576, and past it) */
+            id.c = 4 * armk_int(&r, 9, IC_DEEP_C / 4 + 1);
+            fd.h = fd.w = 3;
+        }
         fd.c = id.c;
         od.c = fd.n = armk_int(&r, 1, IC_CH);
         p.geom.stride_h = armk_rnd(&r) % 3 == 0 ? 2 : 1;
@@ -141,7 +148,7 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
         p.geom.dilation_w = armk_rnd(&r) % 8 == 0 ? 2 : 1;
         same = armk_rnd(&r) % 4 != 0;
         id.h = armk_int(&r, 1, IC_MAXH);
-        id.w = armk_int(&r, 4, IC_MAXW);
+        id.w = armk_int(&r, 4, deep ? IC_MAXW / 2 : IC_MAXW);
         inplace = armk_rnd(&r) % 4 == 0 && id.c <= IC_CH;
         if (inplace) { /* as the planner gives it (same shape, batch 1) */
             id.n = od.n = 1;
@@ -198,6 +205,7 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
                   failed, "entry point", i, &id, &fd, &od, &p);
         took_n += took;
         edge_n += took && od.w >= 4 && (p.geom.pad_w > 0 || od.w % 4 != 0);
+        split_n += took && K > MOTE_ARM_P4_MAX_K;
         /* the rows, when the plan gives the step to them */
         if (mote_arm_conv2d_s8_path(&p, &id, &fd, &od, 0) != MOTE_ARM_CONV_4PX) continue;
         memset(ic_b.arm, 0x3c, (size_t)n_out);
@@ -214,13 +222,13 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
             ++ip_n;
         }
     }
-    if (took_n == 0 || ip_n == 0 || edge_n == 0) {
+    if (took_n == 0 || ip_n == 0 || edge_n == 0 || split_n == 0) {
         ++*failed;
         printf("FAIL conv2d_s8 4px rows (ic): a kind of case never came up\n");
     }
     printf("conv2d_s8 4px row blocks (ic): %d passed, %d failed (%d taken, %d with edge blocks, "
-           "%d in place)\n",
-           *passed - p0, *failed - f0, took_n, edge_n, ip_n);
+           "%d in place, %d in parts)\n",
+           *passed - p0, *failed - f0, took_n, edge_n, ip_n, split_n);
     return *failed - f0;
 }
 

@@ -20,6 +20,7 @@ typedef struct p4_ctx {
     int32_t full;      /* 28: the act range is [-128, 127] */
     const int32_t *pr; /* 32: per channel (m, hq, e-1, bias) */
     int32_t entry;     /* 36: (-groups) mod 4: where the first pass enters the loop */
+    int32_t skip;      /* 40: p4_part: filter bytes from one part's end to the next row's */
     int32_t prs[MOTE_ARM_P4_MAX_OC][4];
 } p4_ctx;
 
@@ -417,6 +418,221 @@ static int conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const m
     return 1;
 }
 
+/* K past MOTE_ARM_P4_MAX_K (conv_4px_split): the patch in parts of at most
+ * P4_PART_G groups, the four accumulators of each channel kept in int32
+ * between parts. */
+#define P4_PART_G 48
+
+// clang-format off
+/*
+ * One part of the patch (ctx->kb, ctx->entry for its groups) x every
+ * output channel: the four accumulators start from part[4o..4o+3] and
+ * go back there; the filter rows are read from w, ctx->skip bytes skipped
+ * after each row's part. The loop is p4_blocks'.
+ * Stack: [sp] xw, [sp+4] xw + kb, [sp+8] ctx, [sp+12] channels left,
+ * [sp+16] skip, [sp+20] part, [sp+24] the loop entry.
+ */
+__attribute__((naked, noinline)) static void p4_part(const int32_t *xw __attribute__((unused)),
+                                                     const int8_t *w __attribute__((unused)),
+                                                     int32_t *part __attribute__((unused)),
+                                                     const p4_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile(
+        "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+        "sub     sp, sp, #32\n\t"
+        "ldr     r4, [r3, #0]\n\t"
+        "add     r4, r4, r0\n\t"
+        "strd    r0, r4, [sp, #0]\n\t"
+        "str     r3, [sp, #8]\n\t"
+        "ldr     r4, [r3, #4]\n\t"
+        "str     r4, [sp, #12]\n\t"
+        "ldr     r4, [r3, #40]\n\t"
+        "str     r4, [sp, #16]\n\t"
+        "str     r2, [sp, #20]\n\t"
+        "ldr     r4, [r3, #36]\n\t"
+        "str     r4, [sp, #24]\n\t"
+        "1:\n\t"
+        "ldrd    r0, r2, [sp, #0]\n\t"
+        "mov     lr, r2\n\t"
+        "ldr     r12, [sp, #20]\n\t"
+        "ldm     r12, {r4, r5, r6, r7}\n\t"
+        "ldr     r8, [sp, #24]\n\t"
+        "tbb     [pc, r8]\n\t"
+        ".Lq4_tab:\n\t"
+        ".byte   (.Lq4_e0 - .Lq4_tab) / 2\n\t"
+        ".byte   (.Lq4_e1 - .Lq4_tab) / 2\n\t"
+        ".byte   (.Lq4_e2 - .Lq4_tab) / 2\n\t"
+        ".byte   (.Lq4_e3 - .Lq4_tab) / 2\n\t"
+        ".p2align 1\n\t"
+        ".Lq4_e0:\n\t"
+        P4_GROUP
+        ".Lq4_e1:\n\t"
+        P4_GROUP
+        ".Lq4_e2:\n\t"
+        P4_GROUP
+        ".Lq4_e3:\n\t"
+        P4_GROUP
+        "cmp     r0, r2\n\t"
+        "bne     .Lq4_e0\n\t"
+        "ldr     r12, [sp, #20]\n\t"
+        "stm     r12!, {r4, r5, r6, r7}\n\t"
+        "str     r12, [sp, #20]\n\t"
+        "ldr     r8, [sp, #16]\n\t"
+        "add     r1, r1, r8\n\t"
+        "ldr     r0, [sp, #12]\n\t"
+        "subs    r0, r0, #1\n\t"
+        "str     r0, [sp, #12]\n\t"
+        "bne     1b\n\t"
+        "add     sp, sp, #32\n\t"
+        "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/*
+ * The output stage of p4_blocks over the accumulators p4_part left in
+ * part (four a channel), every output channel.
+ * Stack: [sp] part, [sp+4] out, [sp+8] ctx, [sp+12] channels left.
+ */
+__attribute__((naked, noinline)) static void p4_out(const int32_t *part __attribute__((unused)),
+                                                    int8_t *out __attribute__((unused)),
+                                                    const p4_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile(
+        "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+        "sub     sp, sp, #16\n\t"
+        "str     r0, [sp, #0]\n\t"
+        "str     r1, [sp, #4]\n\t"
+        "str     r2, [sp, #8]\n\t"
+        "ldr     r4, [r2, #4]\n\t"
+        "str     r4, [sp, #12]\n\t"
+        "ldr     r12, [r2, #32]\n\t"
+        "1:\n\t"
+        "ldr     r0, [sp, #0]\n\t"
+        "ldm     r0!, {r4, r5, r6, r7}\n\t"
+        "str     r0, [sp, #0]\n\t"
+        "ldm     r12!, {r8, r9, r10, r11}\n\t"
+        P4_RQ4
+        "ssat    r4, #8, r4\n\t"
+        "ssat    r5, #8, r5\n\t"
+        "ssat    r6, #8, r6\n\t"
+        "ssat    r7, #8, r7\n\t"
+        "ldr     r3, [sp, #8]\n\t"
+        "ldr     r0, [r3, #28]\n\t"
+        "cbnz    r0, 3f\n\t"
+        "bfi     r4, r5, #8, #8\n\t"
+        "bfi     r4, r6, #16, #8\n\t"
+        "bfi     r4, r7, #24, #8\n\t"
+        "ldrd    r8, r10, [r3, #20]\n\t"
+        "ssub8   r9, r4, r8\n\t"
+        "sel     r4, r4, r8\n\t"
+        "ssub8   r9, r10, r4\n\t"
+        "sel     r4, r4, r10\n\t"
+        "lsr     r5, r4, #8\n\t"
+        "lsr     r6, r4, #16\n\t"
+        "lsr     r7, r4, #24\n\t"
+        "3:\n\t"
+        "ldr     r2, [sp, #4]\n\t"
+        "ldrd    r8, r9, [r3, #8]\n\t"
+        "ldr     r10, [r3, #16]\n\t"
+        "strb    r5, [r2, r8]\n\t"
+        "strb    r6, [r2, r9]\n\t"
+        "strb    r7, [r2, r10]\n\t"
+        "strb    r4, [r2], #1\n\t"
+        "str     r2, [sp, #4]\n\t"
+        "ldr     r0, [sp, #12]\n\t"
+        "subs    r0, r0, #1\n\t"
+        "str     r0, [sp, #12]\n\t"
+        "bne     1b\n\t"
+        "add     sp, sp, #16\n\t"
+        "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+// clang-format on
+
+/* Groups g0 .. g0 + n - 1 of the patch of the pixel at (y0, x0) (C % 4 ==
+ * 0: every tap is C / 4 whole groups), widened with the offset into the
+ * slot d of an interleaved part (d[0], d[1], d[4], d[5], ...); taps
+ * outside the input as zero words. */
+static void p4_part_taps(int32_t *d, const mote_conv_geom *g, const mote_dims *id,
+                         const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
+                         int32_t g0, int32_t n, int32_t off2)
+{
+    const int32_t gc = id->c / 4, g1 = g0 + n;
+    int32_t t = g0 / gc, j;
+    for (; t * gc < g1; ++t) {
+        const int32_t y = y0 + (t / fd->w) * g->dilation_h, x = x0 + (t % fd->w) * g->dilation_w;
+        const int32_t a = t * gc > g0 ? t * gc : g0, e = (t + 1) * gc < g1 ? (t + 1) * gc : g1;
+        int32_t *dt = d + 4 * (a - g0);
+        if (y >= 0 && y < id->h && x >= 0 && x < id->w) {
+            (void)mote_arm_c2_widen(dt, in_batch + (y * id->w + x) * id->c + 4 * (a - t * gc),
+                                    e - a, off2);
+        } else {
+            for (j = 0; j < e - a; ++j, dt += 4)
+                dt[0] = dt[1] = 0;
+        }
+    }
+}
+
+/*
+ * K past MOTE_ARM_P4_MAX_K (up to twice that): conv_4px's blocks of four
+ * pixels (across rows; a short last block repeats its last pixel), the
+ * patch in parts of at most P4_PART_G groups, each part's four slots
+ * widened tap by tap (p4_part_taps), every channel's accumulators carried
+ * in part between them (the first part starts from the bias), then p4_out.
+ * The same sums in the same int32 arithmetic as one pass (the order of
+ * the additions does not change an int32 sum that never overflows: at most
+ * 576 products of 255 x 128 and a bias).
+ */
+static __attribute__((noinline)) int conv_4px_split(const mote_conv_s8_params *p,
+                                                    const mote_requant *q, const mote_dims *id,
+                                                    const int8_t *input, const mote_dims *fd,
+                                                    const int8_t *filter, const int32_t *bias,
+                                                    const mote_dims *od, int8_t *output)
+{
+    int32_t xw[8 * P4_PART_G], part[4 * MOTE_ARM_P4_MAX_OC];
+    p4_ctx c;
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, K = fd->h * fd->w * C, G = K / 4, OC = od->c;
+    const int32_t OH = od->h, OW = od->w, npix = od->n * OH * OW;
+    const int32_t off2 = mote_arm_dup16(p->input_offset);
+    int32_t o, t, k, g0, j;
+    if (!mote_arm_p4_ok(K, C, OC, 0) || input == output || p->output_offset < -128 ||
+        p->output_offset > 127)
+        return 0;
+    for (o = 0; o < OC; ++o) {
+        if (!mote_arm_c2_chan(p, q, o, &c.prs[o][0])) return 0;
+        c.prs[o][3] = bias ? bias[o] : 0;
+    }
+    c.nch = OC;
+    c.lo4 = mote_arm_dup8(p->act_min);
+    c.hi4 = mote_arm_dup8(p->act_max);
+    c.full = p->act_min <= -128 && p->act_max >= 127;
+    c.pr = &c.prs[0][0];
+    for (t = 0; t < npix; t += 4) {
+        const int32_t last = npix - t >= 4 ? 3 : npix - t - 1;
+        for (o = 0; o < OC; ++o)
+            for (j = 0; j < 4; ++j)
+                part[4 * o + j] = c.prs[o][3];
+        for (g0 = 0; g0 < G; g0 += P4_PART_G) {
+            const int32_t n = G - g0 < P4_PART_G ? G - g0 : P4_PART_G;
+            for (k = 0; k < 4; ++k) {
+                const int32_t i = t + (k <= last ? k : last), bo = i / (OH * OW);
+                const int32_t oy = i / OW % OH, ox = i % OW;
+                p4_part_taps(xw + (k >= 2 ? 4 * n : 0) + 2 * (k & 1), g, id,
+                             input + bo * id->h * id->w * C, fd, oy * g->stride_h - g->pad_h,
+                             ox * g->stride_w - g->pad_w, g0, n, off2);
+            }
+            c.kb = 16 * n;
+            c.entry = (4 - n % 4) % 4;
+            c.skip = K - 4 * n;
+            p4_part(xw, filter + 4 * g0, part, &c);
+        }
+        c.d1 = (last >= 1 ? 1 : last) * OC;
+        c.d2 = (last >= 2 ? 2 : last) * OC;
+        c.d3 = last * OC;
+        p4_out(part, output + t * OC, &c);
+    }
+    return 1;
+}
+
 /* Two frames, as the 2x2 path has: the patches of a K up to 144 (2K words,
  * the 2x2 path's small frame), or up to 288, so that the common case keeps
  * the smaller stack. */
@@ -447,6 +663,7 @@ int mote_arm_conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const
     const int32_t K = fd->h * fd->w * id->c;
     if (2 * K <= MOTE_ARM_P4_MAX_K)
         return conv_4px_small(p, q, id, input, fd, filter, bias, od, output);
+    if (K > MOTE_ARM_P4_MAX_K) return conv_4px_split(p, q, id, input, fd, filter, bias, od, output);
     return conv_4px_big(p, q, id, input, fd, filter, bias, od, output);
 }
 
