@@ -248,8 +248,8 @@ __attribute__((naked, noinline)) static void p4_pair(int32_t *d __attribute__((u
 /* The input columns x .. x + ncol - 1 of one input row (row: its first
  * byte) widened into wl (C / 2 words a column), columns outside the input
  * as zero words. */
-static inline __attribute__((always_inline)) void
-p4_win(int32_t *wl, const int8_t *row, int32_t x, int32_t ncol, int32_t C, int32_t IW, int32_t off2)
+static void p4_win(int32_t *wl, const int8_t *row, int32_t x, int32_t ncol, int32_t C, int32_t IW,
+                   int32_t off2)
 {
     const int32_t cw = C / 2;
     int32_t cl = -x, cr = IW - x, j;
