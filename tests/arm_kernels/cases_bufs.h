@@ -127,6 +127,24 @@ struct armk_add_bufs {
     int8_t ref[AD_MAX + AD_GUARD], arm[AD_MAX + AD_GUARD];
 };
 
+/* cases_ic.c: the four-pixel path's row blocks (h-ic). */
+#define IC_MAXH 8
+#define IC_MAXW 36
+#define IC_CH 32
+#define IC_GUARD 32
+#define IC_DEEP_C 64 /* deep cases: in channels up to 68, rows up to IC_MAXW / 2 */
+struct armk_ic_bufs {
+    /* the input (deep cases: 2 x 8 x 18 x 68), or in place the input and output */
+    int8_t in[2 * IC_MAXH * IC_MAXW * (IC_DEEP_C + 4) / 2];
+    int8_t filt[IC_CH * 9 * (IC_DEEP_C + 4)];
+    int8_t ref[2 * IC_MAXH * IC_MAXW * IC_CH + IC_GUARD];
+    int8_t arm[2 * IC_MAXH * IC_MAXW * IC_CH + IC_GUARD];
+    int32_t bias[IC_CH], mult[IC_CH];
+    int8_t shift[IC_CH];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * IC_CH) / 4 + 1];
+    uint8_t ring[IC_MAXH * IC_MAXW * IC_CH];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
@@ -137,6 +155,7 @@ union armk_cases_bufs {
     struct armk_first_bufs first;
     struct armk_add_bufs add;
     struct armk_vwwa_bufs vwwa;
+    struct armk_ic_bufs ic;
 };
 extern union armk_cases_bufs armk_cases;
 

@@ -980,6 +980,7 @@ int armk_cases_conv(int *passed, int *failed);             /* cases_conv.c */
 int armk_cases_c4(int n_cases, int *passed, int *failed);
 void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cases_add.c */
 int armk_cases_vdw2(int n_cases, int *passed, int *failed);               /* cases_vdw2.c */
+int armk_cases_ic(int n_cases, int *passed, int *failed);                 /* cases_ic.c */
 
 int main(void)
 {
@@ -1062,6 +1063,7 @@ int main(void)
     armk_cases_add(n, do_bench, &total_pass, &total_fail); /* cases_add.c (h-add) */
     /* cases_vdw2.c (h-vdw2) */
     (void)armk_cases_vdw2(n / 10, &total_pass, &total_fail);
+    (void)armk_cases_ic(n / 10, &total_pass, &total_fail); /* cases_ic.c (h-ic) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -70,15 +70,18 @@ static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
 }
 
 /* The cases of the four-pixel path (conv2d_s8_4px_dsp.c): every tap whole
- * groups (C % 4 == 0), not pointwise, K <= MOTE_ARM_P4_MAX_K (the four
- * widened patches, 2K words, fit the 2x2 path's large frame), OC <= 64. */
+ * groups (C % 4 == 0), not pointwise, OC <= 64, K <= MOTE_ARM_P4_MAX_K (the
+ * four widened patches, 2K words, fit the 2x2 path's large frame) or, in
+ * parts with the sums carried in int32 (h-ic), K <= MOTE_ARM_P4_SPLIT_K. */
 #define MOTE_ARM_P4_MAX_K 288
 #define MOTE_ARM_P4_MAX_OC 64
 /* the rule routes K >= 64 only (arm_plan.c): 1x1 stride-2 K = 16, 32 lose */
 #define MOTE_ARM_P4_MIN_K 64
+/* h-ic: K up to twice MOTE_ARM_P4_MAX_K in parts (int32 sums carried) */
+#define MOTE_ARM_P4_SPLIT_K (2 * MOTE_ARM_P4_MAX_K)
 static inline int mote_arm_p4_ok(int32_t K, int32_t C, int32_t OC, int pw1)
 {
-    return !pw1 && C % 4 == 0 && K <= MOTE_ARM_P4_MAX_K && OC <= MOTE_ARM_P4_MAX_OC;
+    return !pw1 && C % 4 == 0 && K <= MOTE_ARM_P4_SPLIT_K && OC <= MOTE_ARM_P4_MAX_OC;
 }
 
 /* The output-stage constants of output channel o for mote_arm_requant_e2
