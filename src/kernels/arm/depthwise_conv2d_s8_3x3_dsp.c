@@ -776,12 +776,15 @@ static __attribute__((noinline)) void dw3s_zero(int32_t *buf, int32_t ns, int32_
 
 /* Whether every channel takes the output stage above (e = -shift in
  * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
-MOTE_ARM_INLINE int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
+static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
-    int32_t c;
-    for (c = 0; c < C; ++c) {
-        const int32_t s = q->shift[c], b = bias ? bias[c] : 0;
-        if (s > -1 || s < -22 || b > (1 << 29) || b < -(1 << 29)) return 0;
+    const int8_t *s = q->shift, *se = s + C;
+    for (; s < se; ++s) /* s in [-22, -1] */
+        if ((uint32_t)(*s + 22) > 21u) return 0;
+    if (bias) {
+        const int32_t *b = bias, *be = bias + C;
+        for (; b < be; ++b) /* b in [-2^29, 2^29] */
+            if ((uint32_t)*b + (1u << 29) > (1u << 30)) return 0;
     }
     return 1;
 }
