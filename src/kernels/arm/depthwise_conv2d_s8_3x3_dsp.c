@@ -837,10 +837,12 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
  * lines it shares with the next one on, and when b + 2 passes the last slot
  * they move to slots 0
- * and up. In place (the same shape, line stride 1, one chunk): line l's
- * outputs overwrite input line l only after the lines up to l + 1 are in
- * the ring, and later windows read no line before l; a group of four
- * channels writes only its own channels.
+ * and up; when the ring holds every line the windows span (small planes,
+ * band calls), all of them are widened first, in one call. In place (the
+ * same shape, line stride 1, one chunk): line l's outputs overwrite input
+ * line l only after the lines up to l + 1 are in the ring, and later windows
+ * read no line before l; a group of four channels writes only its own
+ * channels.
  */
 typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_t);
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
