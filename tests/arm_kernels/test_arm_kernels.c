@@ -981,6 +981,7 @@ int armk_cases_c4(int n_cases, int *passed, int *failed);
 void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cases_add.c */
 int armk_cases_vdw2(int n_cases, int *passed, int *failed);               /* cases_vdw2.c */
 int armk_cases_ic(int n_cases, int *passed, int *failed);                 /* cases_ic.c */
+int armk_cases_vwwb(int n_cases, int *passed, int *failed);               /* cases_vwwb.c */
 
 int main(void)
 {
@@ -1064,6 +1065,8 @@ int main(void)
     /* cases_vdw2.c (h-vdw2) */
     (void)armk_cases_vdw2(n / 10, &total_pass, &total_fail);
     (void)armk_cases_ic(n / 10, &total_pass, &total_fail); /* cases_ic.c (h-ic) */
+    /* cases_vwwb.c (h-vwwb) */
+    (void)armk_cases_vwwb(n / 5, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -433,6 +433,9 @@ static __attribute__((noinline)) void dw3_rows8_px(const mote_conv_s8_params *p,
 static int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                     const int8_t *input, const int8_t *filter, const int32_t *bias,
                     const mote_dims *od, int8_t *output);
+static int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output);
 
 /* The arm_dsp_3x3_px row: outputs of at most 3x3 pixels (arm_plan.c,
  * mote_arm_dw_3x3_px_case), where the int16 lines' per-group set-up (tables,
@@ -448,6 +451,9 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
 {
     if (od->h == 3 && od->w == 3 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
         dw3s_run(p, q, id, input, filter, bias, od, output))
+        return;
+    if (od->h == 3 && od->w == 3 && p->geom.stride_h == 2 && p->geom.stride_w == 2 &&
+        dw3s_run2(p, q, id, input, filter, bias, od, output))
         return;
     dw3_rows8_px(p, q, id, input, filter, bias, od, output);
 }
@@ -572,13 +578,12 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
                      DW3S_CLAMP
                      "sub     r2, r2, #160\n\t"
-                     "cmp     r3, #1\n\t"
-                     "beq     3f\n\t"
+                     "subs    r3, r3, #2\n\t"
+                     "blt     3f\n\t"
                      "str     r12, [r1, r9]\n\t"
                      "str     r11, [r1]\n\t"
                      "add     r1, r1, r10\n\t"
                      "add     r0, r0, #4\n\t"
-                     "subs    r3, r3, #2\n\t"
                      "bne     1b\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
                      "3:\n\t"
@@ -647,12 +652,11 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      DW3S_CLAMP
                      "sub     r2, r2, #160\n\t"
                      "str     r11, [r1]\n\t"
-                     "cmp     r3, #2\n\t"
-                     "beq     3f\n\t"
+                     "subs    r3, r3, #4\n\t"
+                     "blt     3f\n\t"
                      "str     r12, [r1, r10]\n\t"
                      "add     r1, r1, r10, lsl #1\n\t"
                      "add     r0, r0, #8\n\t"
-                     "subs    r3, r3, #4\n\t"
                      "bne     1b\n\t"
                      "3:\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
@@ -673,85 +677,114 @@ MOTE_ARM_INLINE uint32_t dw3s_hi2(int32_t a, int32_t b)
     return r;
 }
 
-/* np >= 1 pairs of input elements (src, src + esb; the next pair 2 esb on)
- * of four channels, widened (the input offset off2 added) into int16 pairs
- * of the four channel lines at d (channel k at d + k * DW3S_RS): two loads,
- * four SXTAB16, four PKHBT/PKHTB, four stores per pair. */
-__attribute__((naked, noinline)) static void dw3s_pairs(int8_t *d __attribute__((unused)),
-                                                        const int8_t *src __attribute__((unused)),
-                                                        int32_t esb __attribute__((unused)),
-                                                        int32_t np __attribute__((unused)),
-                                                        int32_t off2 __attribute__((unused)))
+/* A chunk's input lines for dw3s_lines: line 0's element jl of channel c0
+ * (src, may point outside the input: only lines in [0, nli) are read), the
+ * line and element strides in bytes, the input's elements [jl, jh) of the
+ * padded line, the input offset in both halves. */
+typedef struct dw3s_ld {
+    const int8_t *src;
+    int32_t ils, ies, nli, jl, jh, off2;
+} dw3s_ld;
+
+/* Input lines L .. L+cnt-1 (cnt >= 1) of four channels into cnt consecutive
+ * ring slots from d: elements jl .. jh-1 widened (the input offset added)
+ * into int16 pairs of the four channel lines (channel k at k * DW3S_RS
+ * bytes), per pair of elements two loads, four SXTAB16, four PKHBT/PKHTB,
+ * four stores; a line outside the input, zeros (the input zero point plus
+ * the offset, as the reference's skipped taps). The columns outside
+ * [jl, jh) are zero already (dw3s_run). */
+static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, int32_t L,
+                                                 int32_t cnt)
 {
-    /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, lr}\n\t"
-                     "ldr     r12, [sp, #28]\n\t"
-                     "1:\n\t"
-                     "ldr     r4, [r1]\n\t"
-                     "ldr     r5, [r1, r2]\n\t"
-                     "add     r1, r1, r2, lsl #1\n\t"
-                     "sxtab16 r6, r12, r4\n\t"
-                     "sxtab16 r4, r12, r4, ror #8\n\t"
-                     "sxtab16 r7, r12, r5\n\t"
-                     "sxtab16 r5, r12, r5, ror #8\n\t"
-                     "pkhbt   r8, r6, r7, lsl #16\n\t"
-                     "pkhbt   r9, r4, r5, lsl #16\n\t"
-                     "pkhtb   r6, r7, r6, asr #16\n\t"
-                     "pkhtb   r4, r5, r4, asr #16\n\t"
-                     "str     r9, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
-                     "str     r6, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                     "str     r4, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                     "str     r8, [r0], #4\n\t"
-                     "subs    r3, r3, #1\n\t"
-                     "bne     1b\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, pc}\n\t");
-    /* clang-format on */
+    const int32_t jl = ld->jl, nc = ld->jh - jl, esb = ld->ies, off2 = ld->off2;
+    int32_t k;
+    for (; cnt > 0; --cnt, ++L, d += DW3S_RS) {
+        const int8_t *src;
+        int8_t *dd = (int8_t *)d + 2 * jl;
+        int32_t np = nc >> 1;
+        if (L < 0 || L >= ld->nli) { /* the words holding elements jl .. jh-1 */
+            int32_t *dw = d + (jl >> 1);
+            const int32_t *de = d + ((ld->jh + 1) >> 1);
+            /* clang-format off */
+            for (; dw < de; ++dw) /* the four lines at once (asm: GCC makes memset calls) */
+                __asm__ volatile("str     %1, [%0]\n\t"
+                                 "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                                 "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                                 "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                                 :
+                                 : "r"(dw), "r"(0)
+                                 : "memory");
+            /* clang-format on */
+            continue;
+        }
+        src = ld->src + L * ld->ils;
+        if (np) {
+            int32_t x, y, e, o, t;
+            /* clang-format off */
+            __asm__ volatile("1:\n\t"
+                             "ldr     %[x], [%[s]]\n\t"
+                             "ldr     %[y], [%[s], %[b]]\n\t"
+                             "add     %[s], %[s], %[b], lsl #1\n\t"
+                             "sxtab16 %[e], %[f], %[x]\n\t"
+                             "sxtab16 %[x], %[f], %[x], ror #8\n\t"
+                             "sxtab16 %[o], %[f], %[y]\n\t"
+                             "sxtab16 %[y], %[f], %[y], ror #8\n\t"
+                             "pkhbt   %[t], %[x], %[y], lsl #16\n\t"
+                             "str     %[t], [%[d], #" DW3S_STR(DW3S_RS) "]\n\t"
+                             "pkhtb   %[t], %[o], %[e], asr #16\n\t"
+                             "str     %[t], [%[d], #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             "pkhtb   %[t], %[y], %[x], asr #16\n\t"
+                             "str     %[t], [%[d], #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             "pkhbt   %[t], %[e], %[o], lsl #16\n\t"
+                             "str     %[t], [%[d]], #4\n\t"
+                             "subs    %[n], %[n], #1\n\t"
+                             "bne     1b\n\t"
+                             : [d] "+r"(dd), [s] "+r"(src), [n] "+r"(np), [x] "=&r"(x),
+                               [y] "=&r"(y), [e] "=&r"(e), [o] "=&r"(o), [t] "=&r"(t)
+                             : [b] "r"(esb), [f] "r"(off2)
+                             : "cc", "memory");
+            /* clang-format on */
+        }
+        if (nc & 1) { /* the last element alone: dd and src are at it */
+            const uint32_t a = mote_arm_ld32(src);
+            const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
+            const int16_t h[4] = {(int16_t)ae, (int16_t)ao, (int16_t)(ae >> 16),
+                                  (int16_t)(ao >> 16)};
+            for (k = 0; k < 4; ++k)
+                memcpy(dd + k * DW3S_RS, &h[k], 2);
+        }
+    }
 }
 
-/* Input line elements jl .. jh-1 (src at element jl, esb bytes apart) of
- * four channels into the ring slot at d; src NULL: a line outside the input,
- * zeros (the input zero point plus the offset, as the reference's skipped
- * taps). The columns outside [jl, jh) are zero already (dw3s_run). */
-static __attribute__((noinline)) void dw3s_load(int8_t *d, const int8_t *src, int32_t esb,
-                                                int32_t jl, int32_t jh, int32_t off2)
+/* Words w0 .. w1-1 of the four channel lines of the first ns ring slots
+ * (from buf) to 0. */
+static __attribute__((noinline)) void dw3s_zero(int32_t *buf, int32_t ns, int32_t w0, int32_t w1)
 {
-    const int32_t nc = jh - jl;
-    int32_t k;
-    if (!src) { /* the words holding elements jl .. jh-1 (their neighbours are 0 already) */
-        const int32_t w0 = jl >> 1, w1 = (jh + 1) >> 1;
-        int32_t *dw = (int32_t *)(void *)d + w0;
-        /* clang-format off */
-        for (k = w0; k < w1; ++k, ++dw) /* the four lines at once (asm: GCC makes memset calls) */
+    int32_t s, w;
+    for (s = 0; s < ns; ++s, buf += DW3S_RS)
+        for (w = w0; w < w1; ++w)
+            /* clang-format off */
             __asm__ volatile("str     %1, [%0]\n\t"
                              "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
                              "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
                              "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
                              :
-                             : "r"(dw), "r"(0)
+                             : "r"(buf + w), "r"(0)
                              : "memory");
-        /* clang-format on */
-        return;
-    }
-    d += 2 * jl;
-    if (nc >= 2) dw3s_pairs(d, src, esb, nc / 2, off2);
-    if (nc & 1) {
-        const uint32_t a = mote_arm_ld32(src + (nc - 1) * esb);
-        const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
-        const int16_t h[4] = {(int16_t)ae, (int16_t)ao, (int16_t)(ae >> 16), (int16_t)(ao >> 16)};
-        d += 2 * (nc - 1);
-        for (k = 0; k < 4; ++k)
-            memcpy(d + k * DW3S_RS, &h[k], 2);
-    }
+    /* clang-format on */
 }
 
 /* Whether every channel takes the output stage above (e = -shift in
  * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
-MOTE_ARM_INLINE int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
+static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
-    int32_t c;
-    for (c = 0; c < C; ++c) {
-        const int32_t s = q->shift[c], b = bias ? bias[c] : 0;
-        if (s > -1 || s < -22 || b > (1 << 29) || b < -(1 << 29)) return 0;
+    const int8_t *s = q->shift, *se = s + C;
+    for (; s < se; ++s) /* s in [-22, -1] */
+        if ((uint32_t)(*s + 22) > 21u) return 0;
+    if (bias) {
+        const int32_t *b = bias, *be = bias + C;
+        for (; b < be; ++b) /* b in [-2^29, 2^29] */
+            if ((uint32_t)*b + (1u << 29) > (1u << 30)) return 0;
     }
     return 1;
 }
@@ -804,10 +837,12 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
  * lines it shares with the next one on, and when b + 2 passes the last slot
  * they move to slots 0
- * and up. In place (the same shape, line stride 1, one chunk): line l's
- * outputs overwrite input line l only after the lines up to l + 1 are in
- * the ring, and later windows read no line before l; a group of four
- * channels writes only its own channels.
+ * and up; when the ring holds every line the windows span (small planes,
+ * band calls), all of them are widened first, in one call. In place (the
+ * same shape, line stride 1, one chunk): line l's outputs overwrite input
+ * line l only after the lines up to l + 1 are in the ring, and later windows
+ * read no line before l; a group of four channels writes only its own
+ * channels.
  */
 typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_t);
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
@@ -824,7 +859,8 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, r, jl, jh, keep, ex0, nmax, nslot;
+    int32_t c0, jl, jh, keep, ex0, nmax, nslot, nall;
+    dw3s_ld ld;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
@@ -837,43 +873,60 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         (input == output && (od->h != id->h || od->w != id->w || ls != 1 || neo > nmax)) ||
         !dw3s_ok(q, bias, C))
         return 0;
+    ld.ils = ils;
+    ld.ies = ies;
+    ld.nli = nli;
+    ld.off2 = off2;
     tab.full = p->act_min <= -128 && p->act_max >= 127;
     tab.lo4 = mote_arm_dup8(p->act_min);
     tab.hi4 = mote_arm_dup8(p->act_max);
     tab.o1 = es == 1 ? oes : 0;
     tab.adv = es == 1 ? 2 * oes : oes;
-    keep = ls < 3 ? 3 - ls : 0; /* lines one window passes to the next */
-    nslot = (nlo - 1) * ls + 3; /* slots the ring uses (band calls: few) */
-    if (nslot > DW3S_SLOTS) nslot = DW3S_SLOTS;
-    for (ex0 = 0; ex0 < neo; ex0 += nmax) {
-        const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
-        /* the input's elements in the chunk's padded line: [jl, jh) */
-        jl = x0 < 0 ? -x0 : 0;
-        jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
-        if (jh < jl) jh = jl;
-        /* the columns outside [jl, jh) stay 0: in the slots the lines use */
-        memset(buf, 0, (size_t)nslot * 4 * DW3S_RS);
-        for (c0 = 0; c0 < C; c0 += 4) {
-            int32_t lo, base = 0;
-            dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
-            for (lo = 0; lo < nlo; ++lo) {
-                r = 0;
-                if (lo) {
-                    r = keep;
-                    base += ls;
-                    if (base > DW3S_SLOTS - 3) {
-                        copy_words(buf, buf + base * DW3S_RS, keep * DW3S_RS);
-                        base = 0;
-                    }
+    keep = ls < 3 ? 3 - ls : 0;                    /* lines one window passes to the next */
+    nall = (nlo - 1) * ls + 3;                     /* the lines the windows span */
+    nslot = nall < DW3S_SLOTS ? nall : DW3S_SLOTS; /* slots the ring uses (band calls: few) */
+    for (c0 = 0; c0 < C; c0 += 4) {
+        dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+        for (ex0 = 0; ex0 < neo; ex0 += nmax) {
+            const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
+            int32_t lo, *slot = buf;
+            int8_t *o = output + c0 + ex0 * oes;
+            /* the input's elements in the chunk's padded line: [jl, jh) */
+            jl = x0 < 0 ? -x0 : 0;
+            jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
+            if (jh < jl) jh = jl;
+            if (c0 == 0 || neo > nmax) {
+                /* the words a step reads outside [jl, jh) to 0 in the slots
+                 * the lines use (the lines write the rest): once per call,
+                 * or per chunk when there are several (an earlier chunk's
+                 * elements may be there); the steps read elements up to 2
+                 * steps + 2 (stride 1) or 4 steps + 2 (stride 2), steps =
+                 * ceil(n / 2) */
+                int32_t rend = (es == 1 ? 2 : 4) * ((n + 1) / 2) + 2;
+                if (rend > DW3S_RS / 2) rend = DW3S_RS / 2;
+                dw3s_zero(buf, nslot, 0, (jl + 1) >> 1);
+                dw3s_zero(buf, nslot, jh >> 1, rend >> 1);
+            }
+            ld.src = input + c0 + (x0 + jl) * ies;
+            ld.jl = jl;
+            ld.jh = jh;
+            if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
+                dw3s_lines(buf, &ld, -lpad, nall);
+                for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                    line((const int16_t *)slot, o, &tab, es * n);
+                continue;
+            }
+            dw3s_lines(buf, &ld, -lpad, 3);
+            line((const int16_t *)buf, o, &tab, es * n);
+            for (lo = 1; lo < nlo; ++lo) {
+                slot += ls * DW3S_RS;
+                if (slot > buf + (DW3S_SLOTS - 3) * DW3S_RS) {
+                    copy_words(buf, slot, keep * DW3S_RS);
+                    slot = buf;
                 }
-                for (; r < 3; ++r) {
-                    const int32_t L = lo * ls - lpad + r;
-                    dw3s_load((int8_t *)(buf + (base + r) * DW3S_RS),
-                              L >= 0 && L < nli ? input + c0 + L * ils + (x0 + jl) * ies : NULL,
-                              ies, jl, jh, off2);
-                }
-                line((const int16_t *)(buf + base * DW3S_RS), output + c0 + lo * ols + ex0 * oes,
-                     &tab, es * n);
+                o += ols;
+                dw3s_lines(slot + keep * DW3S_RS, &ld, lo * ls - lpad + keep, 3 - keep);
+                line((const int16_t *)slot, o, &tab, es * n);
             }
         }
     }
