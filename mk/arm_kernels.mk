@@ -2,6 +2,7 @@
 # reference kernels and instruction counts, in firmware under QEMU.
 #
 #   make test-arm-kernels     build and run tests/arm_kernels on M4, M7, M55
+#                             (two cores at a time under make -j2, as make test runs it)
 #   make arm-kernels-fw       only build the three firmware images
 #
 # ARMK_CASES sets the random cases per kernel (default 5000; pools get half).
@@ -54,17 +55,24 @@ $(foreach c,$(ARMK_CORES),$(eval $(call armk_fw,$(c))))
 .PHONY: arm-kernels-fw test-arm-kernels
 arm-kernels-fw: $(foreach c,$(ARMK_CORES),$(ARMK_DIR)/$(c)/test_arm_kernels.elf)
 
-# Each core's run must print its summary and exit 0.
+# Each core's run must print its summary and exit 0. The cores are separate
+# make targets: under make -j2 (make test runs every suite so) two run at a
+# time, the M55 (the longest) first; --output-sync prints each core's output
+# whole when it ends, and -k runs every core even after one fails.
+ARMK_RUNS := $(ARMK_CORES:%=armk-run-%)
+.PHONY: $(ARMK_RUNS)
+$(ARMK_RUNS): armk-run-%:
+	@echo "== $* ($(ARMK_QEMU_$*))"
+	@timeout $(ARMK_TIMEOUT) qemu-system-arm -M $(ARMK_QEMU_$*) -nographic -monitor none \
+	    -semihosting-config enable=on,target=native -icount shift=0 \
+	    -kernel $(ARMK_DIR)/$*/test_arm_kernels.elf -append "-cases $(ARMK_CASES)" \
+	    || { rc=$$?; echo "test-arm-kernels: $* FAILED (exit $$rc)"; exit 1; }
+
 test-arm-kernels: mcu-tools
 	@$(MAKE) --no-print-directory arm-kernels-fw
-	@fail=0; for c in $(ARMK_CORES); do \
-	    case $$c in m4) m=$(ARMK_QEMU_m4);; m7) m=$(ARMK_QEMU_m7);; m55) m=$(ARMK_QEMU_m55);; esac; \
-	    echo "== $$c ($$m)"; \
-	    timeout $(ARMK_TIMEOUT) qemu-system-arm -M $$m -nographic -monitor none \
-	        -semihosting-config enable=on,target=native -icount shift=0 \
-	        -kernel $(ARMK_DIR)/$$c/test_arm_kernels.elf -append "-cases $(ARMK_CASES)" \
-	        || { echo "test-arm-kernels: $$c FAILED (exit $$?)"; fail=1; }; \
-	done; exit $$fail
+	@$(MAKE) -k --no-print-directory --output-sync=target $(filter armk-run-m55,$(ARMK_RUNS)) \
+	    $(filter-out armk-run-m55,$(ARMK_RUNS)) \
+	    || { echo "test-arm-kernels: FAILED (see the core(s) above)"; exit 1; }
 
 TEST_SUITES += test-arm-kernels
 
