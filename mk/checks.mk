@@ -34,7 +34,7 @@ ASAN_BUILD ?= build/asan
 test-asan:
 	@sh tests/sanitizer/selftest.sh "$(CC)" $(ASAN_BUILD)/sanitizer-selftest
 	@sh tests/sanitizer/run_sanitized.sh $(ASAN_BUILD)/sanitizer-logs \
-	    $(MAKE) -k --no-print-directory BUILD=$(ASAN_BUILD) OPT=-O1 \
+	    $(MAKE) -k --no-print-directory --output-sync=target BUILD=$(ASAN_BUILD) OPT=-O1 \
 	    EXTRA_CFLAGS="$(SAN_FLAGS) -DMOTE_DEBUG" EXTRA_LDFLAGS="$(SAN_FLAGS)" $(ASAN_SUITES)
 
 # With every message compiled out (MOTE_NO_STRINGS, the smallest firmware)

@@ -27,6 +27,7 @@
 #include "kernels/kernel_table.h"
 #include "armk_rand.h"
 #include "cases_bufs.h"
+#include "cases_conv_common.h"
 
 int armk_cases_c4(int n_cases, int *passed, int *failed);
 
@@ -44,17 +45,12 @@ int armk_cases_c4(int n_cases, int *passed, int *failed);
 
 static int c4_same(int32_t n)
 {
-    int32_t i;
-    if (memcmp(c4_ref, c4_arm, (size_t)n) != 0) return 0;
-    for (i = 0; i < C4_GUARD; ++i)
-        if ((uint8_t)c4_arm[n + i] != 0xA5) return 0;
-    return 1;
+    return armk_conv_same(c4_ref, c4_arm, n, C4_GUARD);
 }
 
 static void c4_prep_out(int32_t n)
 {
-    memset(c4_arm, 0x3c, (size_t)n);
-    memset(c4_arm + n, 0xA5, C4_GUARD);
+    armk_conv_prep(c4_arm, n, 0x3c, C4_GUARD);
 }
 
 static void c4_record(int ok, int *passed, int *failed, const char *what, int i,
@@ -78,40 +74,20 @@ static void c4_record(int ok, int *passed, int *failed, const char *what, int i,
 static mote_conv_s8_step *c4_make_step(const mote_conv_s8_params *p, const mote_dims *id,
                                        const mote_dims *fd, const mote_dims *od)
 {
-    mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)c4_step;
-    memset(c4_step, 0, sizeof c4_step);
-    s->p = *p;
-    s->in = *id;
-    s->filter = *fd;
-    s->out = *od;
-    s->channels = od->c;
-    memcpy((uint8_t *)c4_step + sizeof *s, c4_mult, 4 * (size_t)od->c);
-    memcpy((uint8_t *)c4_step + sizeof *s + 4 * (size_t)od->c, c4_shift, (size_t)od->c);
-    return s;
+    return armk_conv_step(c4_step, sizeof c4_step, p, id, fd, od, c4_mult, c4_shift);
 }
 
-static mote_status c4_run_step(mote_conv_s8_step *s, const int8_t *src, const int32_t *bias,
+static mote_status c4_run_step(const mote_conv_s8_step *s, const int8_t *src, const int32_t *bias,
                                int8_t *out, int inplace)
 {
-    const void *in[3];
-    void *outs[1];
-    mote_kernel_io io;
-    in[0] = src;
-    in[1] = c4_filt;
-    in[2] = bias;
-    outs[0] = out;
-    io.in = in;
-    io.out = outs;
-    io.scratch = NULL;
     if (inplace) {
         const uint32_t ring = (uint32_t)mote_inplace_ring_rows(s->out.h, s->p.geom.pad_h) *
                               (uint32_t)s->out.w * (uint32_t)s->out.c;
         if (ring + C4_GUARD > sizeof c4_ring) return MOTE_E_STATE;
         memset(c4_ring, 0x5A, ring);
-        io.scratch = c4_ring;
-        return mote_arm_conv_rows_4px_step(s, &io);
+        return armk_conv_run(mote_arm_conv_rows_4px_step, s, src, c4_filt, bias, out, c4_ring);
     }
-    return mote_arm_conv_4px_step(s, &io);
+    return armk_conv_run(mote_arm_conv_4px_step, s, src, c4_filt, bias, out, NULL);
 }
 
 /* SAME or VALID output size and padding along one axis (TFLite's rule). */
@@ -145,7 +121,7 @@ int armk_cases_c4(int n_cases, int *passed, int *failed)
         const int extreme = armk_rnd(&r) % 4 == 0;
         const int smode = (int)(armk_rnd(&r) % 6);
         const int32_t *bias = armk_rnd(&r) % 8 == 0 ? NULL : c4_bias;
-        int32_t K, j, a, b, n_in, n_out, npix, stride, dil;
+        int32_t K, j, n_in, n_out, npix, stride, dil;
         int same, inplace, want, took, path;
         mote_status st;
         memset(&p, 0, sizeof p);
@@ -186,22 +162,7 @@ int armk_cases_c4(int n_cases, int *passed, int *failed)
         npix = od.n * od.h * od.w;
         p.input_offset = extreme ? (armk_rnd(&r) % 2 ? 128 : -127) : -armk_int(&r, -128, 127);
         p.output_offset = extreme ? (armk_rnd(&r) % 2 ? 127 : -128) : armk_int(&r, -128, 127);
-        a = armk_int(&r, -128, 127);
-        b = armk_int(&r, -128, 127);
-        switch (armk_rnd(&r) % 3) {
-        case 0:
-            p.act_min = -128;
-            p.act_max = 127;
-            break;
-        case 1:
-            p.act_min = a < b ? a : b;
-            p.act_max = a < b ? b : a;
-            break;
-        default:
-            p.act_min = a;
-            p.act_max = 127;
-            break;
-        }
+        armk_conv_act(&r, &p);
         for (j = 0; j < od.c; ++j) {
             c4_mult[j] = armk_rnd(&r) % 8 == 0   ? INT32_MAX
                          : armk_rnd(&r) % 8 == 0 ? (1 << 30)

@@ -17,6 +17,7 @@
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_rows.h"
 #include "cases_bufs.h"
+#include "cases_conv_common.h"
 
 void armk_cases_pw(int n_cases, int *passed, int *failed);
 
@@ -33,11 +34,7 @@ static armk_rng rng = {0x9e3779b9u};
 
 static int pw_same(int32_t n)
 {
-    int32_t i;
-    if (memcmp(pw_ref, pw_out, (size_t)n) != 0) return 0;
-    for (i = 0; i < PW_GUARD; ++i)
-        if ((uint8_t)pw_out[n + i] != 0xA5) return 0;
-    return 1;
+    return armk_conv_same(pw_ref, pw_out, n, PW_GUARD);
 }
 
 static void pw_record(int ok, int *passed, int *failed, const char *what, int i, int32_t K,
@@ -58,28 +55,11 @@ static mote_status pw_row(const mote_conv_s8_params *p, const mote_dims *id, con
                           const mote_dims *od, const int32_t *mult, const int8_t *shift,
                           const int8_t *src, const int32_t *bias, int8_t *out)
 {
-    mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)pw_step;
-    const void *in[3];
-    void *outs[1];
-    mote_kernel_io io;
+    const mote_conv_s8_step *s =
+        armk_conv_step(pw_step, sizeof pw_step, p, id, fd, od, mult, shift);
     const int inplace = src == out;
-    memset(pw_step, 0, sizeof pw_step);
-    s->p = *p;
-    s->in = *id;
-    s->filter = *fd;
-    s->out = *od;
-    s->channels = od->c;
-    memcpy((uint8_t *)pw_step + sizeof *s, mult, 4 * (size_t)od->c);
-    memcpy((uint8_t *)pw_step + sizeof *s + 4 * (size_t)od->c, shift, (size_t)od->c);
     if (!(inplace ? mote_arm_conv_pw4_ip_fits(s) : mote_arm_conv_pw4_fits(s))) return MOTE_E_STATE;
-    in[0] = src;
-    in[1] = pw_filt;
-    in[2] = bias;
-    outs[0] = out;
-    io.in = in;
-    io.out = outs;
-    io.scratch = NULL;
-    return mote_arm_conv_pw4_step(s, &io);
+    return armk_conv_run(mote_arm_conv_pw4_step, s, src, pw_filt, bias, out, NULL);
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed)
@@ -97,50 +77,14 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
         const int32_t K = 8 * armk_int(&rng, 17, 32);
         const int32_t OC = inplace ? K : 4 * armk_int(&rng, 1, 64);
         const int32_t smode = (int32_t)(armk_rnd(&rng) % 4);
-        int32_t npix, j, a, b, n_in, n_out;
+        int32_t h, w, npix, j, n_in, n_out;
         mote_status sr, sa;
         memset(&p, 0, sizeof p);
-        id.n = od.n = 1;
-        id.h = od.h = armk_int(&rng, 1, 5);
-        id.w = od.w = armk_int(&rng, 1, 8);
-        npix = id.h * id.w;
-        id.c = fd.c = K;
-        fd.n = od.c = OC;
-        fd.h = fd.w = 1;
-        p.geom.stride_h = p.geom.stride_w = 1;
-        p.geom.dilation_h = p.geom.dilation_w = 1;
-        p.input_offset = -armk_int(&rng, -128, 127);
-        p.output_offset = armk_int(&rng, -128, 127);
-        a = armk_int(&rng, -128, 127);
-        b = armk_int(&rng, -128, 127);
-        switch (armk_rnd(&rng) % 3) {
-        case 0:
-            p.act_min = -128;
-            p.act_max = 127;
-            break;
-        case 1:
-            p.act_min = a < b ? a : b;
-            p.act_max = a < b ? b : a;
-            break;
-        default:
-            p.act_min = a;
-            p.act_max = 127;
-            break;
-        }
-        for (j = 0; j < OC; ++j) {
-            mult[j] = armk_rnd(&rng) % 32 == 0 ? (1 << 30)
-                                               : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
-            if (smode == 0)
-                shift[j] = (int8_t)armk_int(&rng, -12, -4);
-            else if (smode == 1) /* past the folded zero point */
-                shift[j] = (int8_t)armk_int(&rng, -31, -20);
-            else if (smode == 2) /* some above -2: the general output stage */
-                shift[j] = (int8_t)armk_int(&rng, -6, 2);
-            else
-                shift[j] = (int8_t)armk_int(&rng, -31, 2);
-            pw_bias[j] = armk_rnd(&rng) % 4 == 0 ? (int32_t)armk_rnd(&rng) >> 10
-                                                 : armk_int(&rng, -20000, 20000);
-        }
+        h = armk_int(&rng, 1, 5);
+        w = armk_int(&rng, 1, 8);
+        npix = h * w;
+        armk_conv_pw_case(&rng, &p, &id, &fd, &od, h, w, K, OC);
+        armk_conv_pw_quant(&rng, OC, smode, mult, shift, pw_bias);
         q.multiplier = mult;
         q.shift = shift;
         n_in = npix * K;

@@ -24,6 +24,7 @@
 #include "kernels/arm/arm_paths.h"
 #include "armk_rand.h"
 #include "cases_bufs.h"
+#include "cases_conv_common.h"
 
 int armk_cases_vdw2(int n_cases, int *passed, int *failed);
 
@@ -146,52 +147,15 @@ int armk_cases_vdw2(int n_cases, int *passed, int *failed)
         const int32_t K = armk_int(&rng, 0, 2) == 0 ? 256 : 8 * armk_int(&rng, 17, 32);
         const int32_t OC = inplace ? K : 4 * armk_int(&rng, 1, 64);
         const int32_t smode = armk_int(&rng, 0, 3);
-        int32_t npix, j, a, b, n_in, n_out;
+        int32_t npix, n_in, n_out;
         mote_status sr;
         int ok;
         memset(&p, 0, sizeof p);
         npix =
             armk_int(&rng, 0, 7) == 0 ? armk_int(&rng, 1, PW_MAXPIX) : 4 * armk_int(&rng, 1, 9) + 1;
-        id.n = od.n = 1;
-        id.h = od.h = npix % 3 == 0 ? 3 : 1;
-        id.w = od.w = npix / id.h;
-        id.c = fd.c = K;
-        fd.n = od.c = OC;
-        fd.h = fd.w = 1;
-        p.geom.stride_h = p.geom.stride_w = 1;
-        p.geom.dilation_h = p.geom.dilation_w = 1;
-        p.input_offset = -armk_int(&rng, -128, 127);
-        p.output_offset = armk_int(&rng, -128, 127);
-        a = armk_int(&rng, -128, 127);
-        b = armk_int(&rng, -128, 127);
-        switch (armk_int(&rng, 0, 2)) {
-        case 0:
-            p.act_min = -128;
-            p.act_max = 127;
-            break;
-        case 1:
-            p.act_min = a < b ? a : b;
-            p.act_max = a < b ? b : a;
-            break;
-        default:
-            p.act_min = a;
-            p.act_max = 127;
-            break;
-        }
-        for (j = 0; j < OC; ++j) {
-            mult[j] = armk_int(&rng, 0, 31) == 0 ? (1 << 30)
-                                                 : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
-            if (smode == 0)
-                shift[j] = (int8_t)armk_int(&rng, -12, -4);
-            else if (smode == 1)
-                shift[j] = (int8_t)armk_int(&rng, -31, -20);
-            else if (smode == 2)
-                shift[j] = (int8_t)armk_int(&rng, -6, 2);
-            else
-                shift[j] = (int8_t)armk_int(&rng, -31, 2);
-            v2_bias[j] = armk_int(&rng, 0, 3) == 0 ? (int32_t)armk_rnd(&rng) >> 10
-                                                   : armk_int(&rng, -20000, 20000);
-        }
+        armk_conv_pw_case(&rng, &p, &id, &fd, &od, npix % 3 == 0 ? 3 : 1,
+                          npix % 3 == 0 ? npix / 3 : npix, K, OC);
+        armk_conv_pw_quant(&rng, OC, smode, mult, shift, v2_bias);
         q.multiplier = mult;
         q.shift = shift;
         n_in = npix * K;
@@ -205,7 +169,7 @@ int armk_cases_vdw2(int n_cases, int *passed, int *failed)
         if (inplace) memcpy(v2_out, v2_in, (size_t)n_in);
         memset(v2_out + n_out, 0xA5, PW_GUARD);
         mote_arm_conv_pw4(&p, &q, K, OC, npix, inplace ? v2_out : v2_in, v2_out, v2_filt, bias);
-        ok = sr == MOTE_OK && memcmp(v2_ref, v2_out, (size_t)(n_out + PW_GUARD)) == 0;
+        ok = sr == MOTE_OK && armk_conv_same(v2_ref, v2_out, n_out, PW_GUARD);
         if (ok) {
             ++*passed;
         } else {

@@ -3,8 +3,8 @@
 #
 #   run_fuzz.sh replay FUZZ_DIR REGRESSION_DIR TARGET...
 #       run every committed crash input of each target once (they must all pass now)
-#   run_fuzz.sh run FUZZ_DIR SECONDS "FLAGS" "TARGET:DIR DIR..."...
-#       fuzz each target for SECONDS on its corpus dirs (the first one is written),
+#   run_fuzz.sh run FUZZ_DIR SECONDS "FLAGS" "TARGET[@SECS]:DIR DIR..."...
+#       fuzz each target for SECONDS (SECS when given) on its corpus dirs (the first one is written),
 #       FUZZ_JOBS (default 2) targets at a time;
 #       print libFuzzer's final stats; fail on any crash, leaving the input in
 #       FUZZ_DIR/artifacts/TARGET/ (commit it under tests/fuzz/regressions/TARGET/)
@@ -49,9 +49,11 @@ jobs=${FUZZ_JOBS:-2}
 # sanitizer report in its log) goes to its log's .rc file.
 fuzz_one() {
     t=${1%%:*}; dirs=${1#*:}
+    secs_t=$secs
+    case $t in *@*) secs_t=${t#*@}; t=${t%%@*};; esac
     log="$fuzz_dir/run-$t.log"
     # shellcheck disable=SC2086
-    "$fuzz_dir/$t" $flags -max_total_time="$secs" -artifact_prefix="$fuzz_dir/artifacts/$t/" \
+    "$fuzz_dir/$t" $flags -max_total_time="$secs_t" -artifact_prefix="$fuzz_dir/artifacts/$t/" \
         $dirs >"$log" 2>&1
     rc=$?
     if [ "$rc" -eq 0 ] && ! sh "$scan" "$log" >/dev/null; then rc=99; fi
@@ -62,7 +64,8 @@ fuzz_one() {
 # the same fuzzing per target in less wall time.
 running=0
 for spec in "$@"; do
-    rm -f "$fuzz_dir/run-${spec%%:*}.log.rc"
+    t=${spec%%:*}
+    rm -f "$fuzz_dir/run-${t%%@*}.log.rc"
     fuzz_one "$spec" &
     running=$((running + 1))
     if [ "$running" -ge "$jobs" ]; then
@@ -75,13 +78,15 @@ wait
 total=0
 for spec in "$@"; do
     t=${spec%%:*}
+    secs_t=$secs
+    case $t in *@*) secs_t=${t#*@}; t=${t%%@*};; esac
     log="$fuzz_dir/run-$t.log"
     rc=$(cat "$log.rc" 2>/dev/null || echo 98)
     [ "$rc" -eq 99 ] && echo "fuzz: $t exited 0 but its log holds a sanitizer report"
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     cov=$(grep -E '^#[0-9]+.*(DONE|cov:)' "$log" | tail -1 | sed -n 's/.*\(cov: [0-9]*\).*\(corp: [^ ]*\).*/\1 \2/p')
-    echo "fuzz: $t ${secs}s: ${execs:-?} executions (${rate:-?}/s) $cov"
+    echo "fuzz: $t ${secs_t}s: ${execs:-?} executions (${rate:-?}/s) $cov"
     total=$((total + ${execs:-0}))
     if [ "$rc" -eq 0 ]; then
         passed=$((passed + 1))
