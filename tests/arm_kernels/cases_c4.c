@@ -1,10 +1,11 @@
 /*
  * cases_c4.c — random cases of the Arm DSP four-pixel CONV_2D path
  * (conv2d_s8_4px_dsp.c: four output pixels x one output channel, in_c % 4
- * == 0, K <= 288, out_c <= 64), against mote_ref_conv2d_s8 byte for byte.
+ * == 0, K <= 576 (above 288 in parts: cases_ic.c has those), out_c <= 64),
+ * against mote_ref_conv2d_s8 byte for byte.
  *
- * Shapes around the path's limits: K up to 288 and just above (3x3x36 =
- * 324: refused), 1 to 65 output channels (65: refused), 1x1 to 3x3
+ * Shapes around the one-part limit: K up to 288 and just above (3x3x36 =
+ * 324, taken in parts), 1 to 65 output channels (65: refused), 1x1 to 3x3
  * windows, strides 1 and 2, SAME and VALID, dilation 2, odd output widths
  * and pixel counts (a last block of 1-3 pixels), batches of 2; extreme
  * int8 inputs and weights (only -128 and 127) with extreme zero points
