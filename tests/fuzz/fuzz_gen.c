@@ -233,15 +233,18 @@ static void quant(gmodel *m, int32_t ti, rd *r, int act)
 }
 
 /* A constant: its buffer holds exactly the tensor's bytes (fuzzer bytes or
- * an extreme value), unless the cap is reached (then one element). */
+ * an extreme value), unless the cap is reached (then one element; none
+ * once not even that fits, so the constants never pass the cap and the
+ * room left never wraps). */
 static void constant(gmodel *m, int32_t ti, rd *r)
 {
     gtensor *t = &m->t[ti];
     size_t esz = t->type == 9 ? 1 : 4, bytes, k;
+    const size_t room = m->const_bytes < GEN_CONST_MAX ? GEN_CONST_MAX - m->const_bytes : 0;
     uint64_t e = elements(t);
     uint8_t mode = u8(r), *d;
-    if (m->nb >= GT + 2) return;
-    if (e == 0 || e * esz > GEN_CONST_MAX - m->const_bytes) {
+    if (m->nb >= GT + 2 || room < esz) return;
+    if (e == 0 || e > room / esz) {
         t->rank = 1;
         t->dims[0] = 1;
         e = 1;
