@@ -53,6 +53,38 @@ typedef struct p4_ctx {
 
 #define P4_RQ4 P4_RQ("r4") P4_RQ("r5") P4_RQ("r6") P4_RQ("r7")
 
+/* After P4_RQ4: SSAT, the clamp on the packed bytes when the act range is
+ * narrower (the context at [sp + 8]), then one byte per pixel at the
+ * output pointer kept at [sp + OUT] (advanced by one channel). */
+#define P4_STORE4(OUT)                                                                             \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "ssat    r7, #8, r7\n\t"                                                                       \
+    "ldr     r3, [sp, #8]\n\t"                                                                     \
+    "ldr     r0, [r3, #28]\n\t"                                                                    \
+    "cbnz    r0, 3f\n\t"                                                                           \
+    "bfi     r4, r5, #8, #8\n\t"                                                                   \
+    "bfi     r4, r6, #16, #8\n\t"                                                                  \
+    "bfi     r4, r7, #24, #8\n\t"                                                                  \
+    "ldrd    r8, r10, [r3, #20]\n\t"                                                               \
+    "ssub8   r9, r4, r8\n\t"                                                                       \
+    "sel     r4, r4, r8\n\t"                                                                       \
+    "ssub8   r9, r10, r4\n\t"                                                                      \
+    "sel     r4, r4, r10\n\t"                                                                      \
+    "lsr     r5, r4, #8\n\t"                                                                       \
+    "lsr     r6, r4, #16\n\t"                                                                      \
+    "lsr     r7, r4, #24\n\t"                                                                      \
+    "3:\n\t"                                                                                       \
+    "ldr     r2, [sp, #" OUT "]\n\t"                                                               \
+    "ldrd    r8, r9, [r3, #8]\n\t"                                                                 \
+    "ldr     r10, [r3, #16]\n\t"                                                                   \
+    "strb    r5, [r2, r8]\n\t"                                                                     \
+    "strb    r6, [r2, r9]\n\t"                                                                     \
+    "strb    r7, [r2, r10]\n\t"                                                                    \
+    "strb    r4, [r2], #1\n\t"                                                                     \
+    "str     r2, [sp, #" OUT "]\n\t"
+
 /*
  * Four output pixels x every output channel: the filter rows are walked
  * once (row after row: r1 never rewinds), each filter word against the
@@ -116,33 +148,7 @@ __attribute__((naked, noinline)) static void p4_blocks(const int32_t *xw __attri
         "ldm     r12!, {r8, r9, r10, r11}\n\t"
         "str     r12, [sp, #16]\n\t"
         P4_RQ4
-        "ssat    r4, #8, r4\n\t"
-        "ssat    r5, #8, r5\n\t"
-        "ssat    r6, #8, r6\n\t"
-        "ssat    r7, #8, r7\n\t"
-        "ldr     r3, [sp, #8]\n\t"
-        "ldr     r0, [r3, #28]\n\t"
-        "cbnz    r0, 3f\n\t"
-        "bfi     r4, r5, #8, #8\n\t"
-        "bfi     r4, r6, #16, #8\n\t"
-        "bfi     r4, r7, #24, #8\n\t"
-        "ldrd    r8, r10, [r3, #20]\n\t"
-        "ssub8   r9, r4, r8\n\t"
-        "sel     r4, r4, r8\n\t"
-        "ssub8   r9, r10, r4\n\t"
-        "sel     r4, r4, r10\n\t"
-        "lsr     r5, r4, #8\n\t"
-        "lsr     r6, r4, #16\n\t"
-        "lsr     r7, r4, #24\n\t"
-        "3:\n\t"
-        "ldr     r2, [sp, #20]\n\t"
-        "ldrd    r8, r9, [r3, #8]\n\t"
-        "ldr     r10, [r3, #16]\n\t"
-        "strb    r5, [r2, r8]\n\t"
-        "strb    r6, [r2, r9]\n\t"
-        "strb    r7, [r2, r10]\n\t"
-        "strb    r4, [r2], #1\n\t"
-        "str     r2, [sp, #20]\n\t"
+        P4_STORE4("20")
         "ldr     r0, [sp, #12]\n\t"
         "subs    r0, r0, #1\n\t"
         "str     r0, [sp, #12]\n\t"
@@ -511,33 +517,7 @@ __attribute__((naked, noinline)) static void p4_out(const int32_t *part __attrib
         "str     r0, [sp, #0]\n\t"
         "ldm     r12!, {r8, r9, r10, r11}\n\t"
         P4_RQ4
-        "ssat    r4, #8, r4\n\t"
-        "ssat    r5, #8, r5\n\t"
-        "ssat    r6, #8, r6\n\t"
-        "ssat    r7, #8, r7\n\t"
-        "ldr     r3, [sp, #8]\n\t"
-        "ldr     r0, [r3, #28]\n\t"
-        "cbnz    r0, 3f\n\t"
-        "bfi     r4, r5, #8, #8\n\t"
-        "bfi     r4, r6, #16, #8\n\t"
-        "bfi     r4, r7, #24, #8\n\t"
-        "ldrd    r8, r10, [r3, #20]\n\t"
-        "ssub8   r9, r4, r8\n\t"
-        "sel     r4, r4, r8\n\t"
-        "ssub8   r9, r10, r4\n\t"
-        "sel     r4, r4, r10\n\t"
-        "lsr     r5, r4, #8\n\t"
-        "lsr     r6, r4, #16\n\t"
-        "lsr     r7, r4, #24\n\t"
-        "3:\n\t"
-        "ldr     r2, [sp, #4]\n\t"
-        "ldrd    r8, r9, [r3, #8]\n\t"
-        "ldr     r10, [r3, #16]\n\t"
-        "strb    r5, [r2, r8]\n\t"
-        "strb    r6, [r2, r9]\n\t"
-        "strb    r7, [r2, r10]\n\t"
-        "strb    r4, [r2], #1\n\t"
-        "str     r2, [sp, #4]\n\t"
+        P4_STORE4("4")
         "ldr     r0, [sp, #12]\n\t"
         "subs    r0, r0, #1\n\t"
         "str     r0, [sp, #12]\n\t"
