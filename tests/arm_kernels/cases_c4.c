@@ -91,24 +91,6 @@ static mote_status c4_run_step(const mote_conv_s8_step *s, const int8_t *src, co
     return armk_conv_run(mote_arm_conv_4px_step, s, src, c4_filt, bias, out, NULL);
 }
 
-/* SAME or VALID output size and padding along one axis (TFLite's rule). */
-static int c4_axis(int32_t in, int32_t k, int32_t s, int32_t d, int same, int32_t *out,
-                   int32_t *pad)
-{
-    const int32_t eff = (k - 1) * d + 1;
-    int32_t tot;
-    if (same) {
-        *out = (in + s - 1) / s;
-        tot = (*out - 1) * s + eff - in;
-        *pad = tot > 0 ? tot / 2 : 0;
-        return 1;
-    }
-    if (in < eff) return 0;
-    *out = (in - eff) / s + 1;
-    *pad = 0;
-    return 1;
-}
-
 int armk_cases_c4(int n_cases, int *passed, int *failed)
 {
     armk_rng r = {0xc4c4c4c4u};
@@ -153,11 +135,11 @@ int armk_cases_c4(int n_cases, int *passed, int *failed)
         }
         p.geom.stride_h = p.geom.stride_w = stride;
         p.geom.dilation_h = p.geom.dilation_w = dil;
-        if (!c4_axis(id.h, fd.h, stride, dil, same, &od.h, &p.geom.pad_h) ||
-            !c4_axis(id.w, fd.w, stride, dil, same, &od.w, &p.geom.pad_w)) {
+        if (!armk_conv_axis(id.h, fd.h, stride, dil, same, &od.h, &p.geom.pad_h) ||
+            !armk_conv_axis(id.w, fd.w, stride, dil, same, &od.w, &p.geom.pad_w)) {
             same = 1; /* VALID does not fit the input: SAME instead */
-            (void)c4_axis(id.h, fd.h, stride, dil, same, &od.h, &p.geom.pad_h);
-            (void)c4_axis(id.w, fd.w, stride, dil, same, &od.w, &p.geom.pad_w);
+            (void)armk_conv_axis(id.h, fd.h, stride, dil, same, &od.h, &p.geom.pad_h);
+            (void)armk_conv_axis(id.w, fd.w, stride, dil, same, &od.w, &p.geom.pad_w);
         }
         K = fd.h * fd.w * id.c;
         npix = od.n * od.h * od.w;

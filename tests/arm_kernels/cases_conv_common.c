@@ -103,3 +103,21 @@ mote_status armk_conv_run(mote_status (*fn)(const void *, const mote_kernel_io *
     io.scratch = scratch;
     return fn(s, &io);
 }
+
+/* SAME or VALID output size and padding along one axis (TFLite's rule). */
+int armk_conv_axis(int32_t in, int32_t k, int32_t s, int32_t d, int same, int32_t *out,
+                   int32_t *pad)
+{
+    const int32_t eff = (k - 1) * d + 1;
+    int32_t tot;
+    if (same) {
+        *out = (in + s - 1) / s;
+        tot = (*out - 1) * s + eff - in;
+        *pad = tot > 0 ? tot / 2 : 0;
+        return 1;
+    }
+    if (in < eff) return 0;
+    *out = (in - eff) / s + 1;
+    *pad = 0;
+    return 1;
+}

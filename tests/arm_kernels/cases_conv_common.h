@@ -48,4 +48,9 @@ mote_status armk_conv_run(mote_status (*fn)(const void *, const mote_kernel_io *
                           const mote_conv_s8_step *s, const int8_t *src, const int8_t *filt,
                           const int32_t *bias, int8_t *out, void *scratch);
 
+/* SAME or VALID output size and padding along one axis (TFLite's rule):
+ * 0 when a VALID window does not fit. */
+int armk_conv_axis(int32_t in, int32_t k, int32_t s, int32_t d, int same, int32_t *out,
+                   int32_t *pad);
+
 #endif

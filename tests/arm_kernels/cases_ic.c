@@ -27,6 +27,7 @@
 #include "kernels/kernel_table.h"
 #include "armk_rand.h"
 #include "cases_bufs.h"
+#include "cases_conv_common.h"
 
 int armk_cases_ic(int n_cases, int *passed, int *failed);
 
@@ -36,11 +37,7 @@ int armk_cases_ic(int n_cases, int *passed, int *failed);
 
 static int ic_same(int32_t n)
 {
-    int32_t i;
-    if (memcmp(ic_b.ref, ic_b.arm, (size_t)n) != 0) return 0;
-    for (i = 0; i < IC_GUARD; ++i)
-        if ((uint8_t)ic_b.arm[n + i] != 0xA5) return 0;
-    return 1;
+    return armk_conv_same(ic_b.ref, ic_b.arm, n, IC_GUARD);
 }
 
 static void ic_record(int ok, int *passed, int *failed, const char *what, int i,
@@ -61,58 +58,21 @@ static void ic_record(int ok, int *passed, int *failed, const char *what, int i,
                (long)p->geom.dilation_h, (long)p->geom.dilation_w);
 }
 
-/* SAME or VALID output size and padding along one axis (TFLite's rule);
- * 0 when VALID does not fit. */
-static int ic_axis(int32_t in, int32_t k, int32_t s, int32_t d, int same, int32_t *out,
-                   int32_t *pad)
-{
-    const int32_t eff = (k - 1) * d + 1;
-    int32_t tot;
-    if (same) {
-        *out = (in + s - 1) / s;
-        tot = (*out - 1) * s + eff - in;
-        *pad = tot > 0 ? tot / 2 : 0;
-        return 1;
-    }
-    if (in < eff) return 0;
-    *out = (in - eff) / s + 1;
-    *pad = 0;
-    return 1;
-}
-
 static mote_status ic_run_step(const mote_conv_s8_params *p, const mote_requant *q,
                                const mote_dims *id, const mote_dims *fd, const mote_dims *od,
                                const int8_t *src, const int32_t *bias, int8_t *out, int inplace)
 {
-    mote_conv_s8_step *s = (mote_conv_s8_step *)(void *)ic_b.step;
-    const void *in[3];
-    void *outs[1];
-    mote_kernel_io io;
-    memset(ic_b.step, 0, sizeof ic_b.step);
-    s->p = *p;
-    s->in = *id;
-    s->filter = *fd;
-    s->out = *od;
-    s->channels = od->c;
-    memcpy((uint8_t *)ic_b.step + sizeof *s, q->multiplier, 4 * (size_t)od->c);
-    memcpy((uint8_t *)ic_b.step + sizeof *s + 4 * (size_t)od->c, q->shift, (size_t)od->c);
-    in[0] = src;
-    in[1] = ic_b.filt;
-    in[2] = bias;
-    outs[0] = out;
-    io.in = in;
-    io.out = outs;
-    io.scratch = NULL;
+    mote_conv_s8_step *s =
+        armk_conv_step(ic_b.step, sizeof ic_b.step, p, id, fd, od, q->multiplier, q->shift);
     if (inplace) {
         const uint32_t ring = (uint32_t)mote_inplace_ring_rows(od->h, p->geom.pad_h) *
                               (uint32_t)od->w * (uint32_t)od->c;
         if (ring > sizeof ic_b.ring || !mote_arm_conv_rows_4px_fits(s)) return MOTE_E_STATE;
         memset(ic_b.ring, 0x5A, ring);
-        io.scratch = ic_b.ring;
-        return mote_arm_conv_rows_4px_step(s, &io);
+        return armk_conv_run(mote_arm_conv_rows_4px_step, s, src, ic_b.filt, bias, out, ic_b.ring);
     }
     if (!mote_arm_conv_4px_fits(s)) return MOTE_E_STATE;
-    return mote_arm_conv_4px_step(s, &io);
+    return armk_conv_run(mote_arm_conv_4px_step, s, src, ic_b.filt, bias, out, NULL);
 }
 
 int armk_cases_ic(int n_cases, int *passed, int *failed)
@@ -158,11 +118,15 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
             p.geom.stride_h = p.geom.stride_w = 1;
             same = 1;
         }
-        if (!ic_axis(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, same, &od.h, &p.geom.pad_h) ||
-            !ic_axis(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, same, &od.w, &p.geom.pad_w)) {
+        if (!armk_conv_axis(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, same, &od.h,
+                            &p.geom.pad_h) ||
+            !armk_conv_axis(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, same, &od.w,
+                            &p.geom.pad_w)) {
             same = 1;
-            (void)ic_axis(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, 1, &od.h, &p.geom.pad_h);
-            (void)ic_axis(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, 1, &od.w, &p.geom.pad_w);
+            (void)armk_conv_axis(id.h, fd.h, p.geom.stride_h, p.geom.dilation_h, 1, &od.h,
+                                 &p.geom.pad_h);
+            (void)armk_conv_axis(id.w, fd.w, p.geom.stride_w, p.geom.dilation_w, 1, &od.w,
+                                 &p.geom.pad_w);
         }
         K = fd.h * fd.w * id.c;
         p.input_offset = extreme ? (armk_rnd(&r) % 2 ? 128 : -127) : -armk_int(&r, -128, 127);
