@@ -483,11 +483,13 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  * in [1, 22] (|x| < 2^30, so t cannot wrap) and |bias| <= 2^29.
  */
 #define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
-#define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (a step reads n + 3) */
+#define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (steps read 4 ceil(n / 4) + 2) */
 #define DW3S_SLOTS 8 /* lines in the ring: 6x6 outputs (eight input lines) move none */
 #define DW3S_STR_(x) #x
 #define DW3S_STR(x) DW3S_STR_(x)
 #define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
+/* the same line two words on */
+#define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
 
 /* Per channel (10 words): 2 bias, (2w0, 2w1) and (2w2, 2w1) of the three
  * filter lines, e, m, H0 = 2^(e-1) + zp 2^e; then act_full, lo4, hi4, where
@@ -549,14 +551,85 @@ typedef struct dw3s_tab {
     "sel     r12, r12, r8\n\t"                                                                     \
     "2:\n\t"
 
+/* Four outputs per step (dw3s_line): elements x .. x + 3 of one channel,
+ * A = (x0, x1), B = (x2, x3), C = (x4, x5) the int16 pairs of one filter
+ * line (one LDRD, one LDR):
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
+ *   out1 += SMLABT((w0, w1), A) + SMLADX((w2, w1), B)
+ *   out2 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
+ *   out3 += SMLABT((w0, w1), B) + SMLADX((w2, w1), C)
+ * eleven instructions per line for twelve MACs (two outputs: twelve), and
+ * the table's constants loaded once per four outputs. Accumulators r4 .. r7,
+ * filter pairs r9, r10, data r8 and lr; line 0 starts from the bias (r8,
+ * its data in r6, r7 before they are accumulators). */
+/* clang-format off */
+#define DW3S4_LINE(r, c)                                                                           \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r8, r4\n\t"                                                                   \
+    "smlabt  r5, r9, r8, r5\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smladx  r5, r10, lr, r5\n\t"                                                                  \
+    "smlad   r6, r9, lr, r6\n\t"                                                                   \
+    "smlabt  r7, r9, lr, r7\n\t"                                                                   \
+    "ldr     r8, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                                   \
+    "smlabb  r6, r10, r8, r6\n\t"                                                                  \
+    "smladx  r7, r10, r8, r7\n\t"
+/* the output stage up to the shift of one accumulator (e r8, m r9, H r10) */
+#define DW3S4_RQ(a)                                                                                \
+    "add     lr, r10, " a ", asr #31\n\t"                                                          \
+    "smmlar  " a ", " a ", r9, lr\n\t"                                                             \
+    "asr     " a ", " a ", r8\n\t"
+#define DW3S4_CH(c)                                                                                \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlabt  r5, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smladx  r5, r10, r7, r5\n\t"                                                                  \
+    "smlad   r6, r9, r7, r8\n\t"                                                                   \
+    "smlabt  r7, r9, r7, r8\n\t"                                                                   \
+    "ldr     r8, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                                   \
+    "smlabb  r6, r10, r8, r6\n\t"                                                                  \
+    "smladx  r7, r10, r8, r7\n\t"                                                                  \
+    DW3S4_LINE(1, c)                                                                               \
+    DW3S4_LINE(2, c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")                                                                                 \
+    DW3S4_RQ("r7")
+/* channel c's four outputs into byte c of the packed words r1, r3, r11, r12 */
+#define DW3S4_PACK(c)                                                                              \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "ssat    r7, #8, r7\n\t"                                                                       \
+    "bfi     r1, r4, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r3, r5, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r11, r6, #(8 * " #c "), #8\n\t"                                                       \
+    "bfi     r12, r7, #(8 * " #c "), #8\n\t"
+/* the activation range on one packed word (lo4 r5, hi4 r6) */
+#define DW3S4_CLAMP(w)                                                                             \
+    "ssub8   lr, " w ", r5\n\t"                                                                    \
+    "sel     " w ", " w ", r5\n\t"                                                                 \
+    "ssub8   lr, r6, " w "\n\t"                                                                    \
+    "sel     " w ", " w ", r6\n\t"
+/* clang-format on */
+
 /*
  * Outputs of one line, four channels: the window lines at p (int16 lines,
- * slot offsets above, p at the line's first element); each step the
- * outputs at elements x and x + 1 (p advances two elements), stored at out
- * + o1 and out, out advancing by adv. Element stride 1: n outputs, two per
- * step, the last alone when n is odd (its second output, computed from the
- * zero columns past n + 2, dropped); stride 2: n = 2 * outputs, o1 = 0 (the
- * odd elements' outputs are overwritten).
+ * slot offsets above, p at the line's first element); each step the outputs
+ * at elements x .. x + 3 (p advances four elements), packed into r1, r3,
+ * r11, r12 (the output pointer and the count on the stack), stored as
+ * out + o1 and out, then out + adv + o1 and out + adv, out advancing by 2
+ * adv. Element stride 1 (o1 = oes, adv = 2 oes): n outputs; when n % 4 is
+ * 1 or 2, elements 0 and 1 first by a two-output step (as dw3s_line2's
+ * taps with A, D: six instructions per line for six MACs), so that the
+ * four-output steps waste at most one output (n % 4 = 3: the last step's
+ * fourth, computed from the columns past n + 2, dropped); stride 2: n = 2 *
+ * outputs, o1 = 0, adv = oes (the odd elements' outputs are overwritten by
+ * the even ones).
  */
 __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
@@ -564,31 +637,86 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                                                        int32_t n __attribute__((unused)))
 {
     /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "1:\n\t"
+    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "and     r4, r3, #3\n\t"
+                     "sub     r4, r4, #1\n\t"
+                     "cmp     r4, #1\n\t"
+                     "bhi     1f\n\t"
+                     /* n % 4 = 1 or 2: elements 0, 1 first, two outputs
+                      * (DW3S_CH), a loop over the channels (p moves a
+                      * channel line each, the bytes shift into r1, r3) */
+                     "mov     r12, #4\n\t"
+                     "5:\n\t"
                      DW3S_CH(0)
-                     "ssat    r11, #8, r4\n\t"
-                     "ssat    r12, #8, r5\n\t"
-                     DW3S_CH(1)
-                     DW3S_PACK(1)
-                     DW3S_CH(2)
-                     DW3S_PACK(2)
-                     DW3S_CH(3)
-                     DW3S_PACK(3)
-                     "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
-                     DW3S_CLAMP
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "lsr     r1, r1, #8\n\t"
+                     "orr     r1, r1, r4, lsl #24\n\t"
+                     "lsr     r3, r3, #8\n\t"
+                     "orr     r3, r3, r5, lsl #24\n\t"
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
+                     "subs    r12, r12, #1\n\t"
+                     "bne     5b\n\t"
+                     "sub     r0, r0, #(4 * " DW3S_STR(DW3S_RS) " - 4)\n\t"
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
                      "sub     r2, r2, #160\n\t"
-                     "subs    r3, r3, #2\n\t"
+                     "cbnz    r4, 6f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     "6:\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "subs    r10, r10, #2\n\t"
+                     "blt     4f\n\t"
+                     "str     r3, [r9, r7]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "add     r9, r9, r8\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "beq     7f\n\t"
+                     "1:\n\t"
+                     DW3S4_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r11, #8, r6\n\t"
+                     "ssat    r12, #8, r7\n\t"
+                     DW3S4_CH(1)
+                     DW3S4_PACK(1)
+                     DW3S4_CH(2)
+                     DW3S4_PACK(2)
+                     DW3S4_CH(3)
+                     DW3S4_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r11")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "subs    r10, r10, #4\n\t"
                      "blt     3f\n\t"
-                     "str     r12, [r1, r9]\n\t"
-                     "str     r11, [r1]\n\t"
-                     "add     r1, r1, r10\n\t"
-                     "add     r0, r0, #4\n\t"
+                     "str     r3, [r9, r7]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "add     r9, r9, r8\n\t"
+                     "str     r12, [r9, r7]\n\t"
+                     "str     r11, [r9]\n\t"
+                     "add     r9, r9, r8\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "add     r0, r0, #8\n\t"
                      "bne     1b\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
-                     "3:\n\t"
-                     "str     r11, [r1]\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "3:\n\t" /* n - 4 in r10: -3, -2 or -1 outputs (elements) left out */
+                     "cmn     r10, #3\n\t"
+                     "beq     4f\n\t"
+                     "str     r3, [r9, r7]\n\t"
+                     "cmn     r10, #2\n\t"
+                     "beq     4f\n\t"
+                     "add     r10, r9, r8\n\t"
+                     "str     r11, [r10]\n\t"
+                     "4:\n\t"
+                     "str     r1, [r9]\n\t"
+                     "7:\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
 
@@ -598,7 +726,6 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
  *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
  * four MACs (three loads) for six products, no output dropped. */
-#define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
 /* clang-format off */
 #define DW3S2_LINE(r, c)                                                                           \
     "ldm     r2!, {r9, r10}\n\t"                                                                   \
@@ -689,8 +816,9 @@ typedef struct dw3s_ld {
 /* Input lines L .. L+cnt-1 (cnt >= 1) of four channels into cnt consecutive
  * ring slots from d: elements jl .. jh-1 widened (the input offset added)
  * into int16 pairs of the four channel lines (channel k at k * DW3S_RS
- * bytes), per pair of elements two loads, four SXTAB16, four PKHBT/PKHTB,
- * four stores; a line outside the input, zeros (the input zero point plus
+ * bytes), per pair of elements two loads, PKHBT / PKHTB (the bytes of
+ * channels 0, 1 and of 2, 3 of both elements: one word each), four SXTAB16
+ * (the pairs of the four channels), four stores; a line outside the input, zeros (the input zero point plus
  * the offset, as the reference's skipped taps). The columns outside
  * [jl, jh) are zero already (dw3s_run). */
 static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, int32_t L,
@@ -725,18 +853,16 @@ static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, 
                              "ldr     %[x], [%[s]]\n\t"
                              "ldr     %[y], [%[s], %[b]]\n\t"
                              "add     %[s], %[s], %[b], lsl #1\n\t"
-                             "sxtab16 %[e], %[f], %[x]\n\t"
-                             "sxtab16 %[x], %[f], %[x], ror #8\n\t"
+                             "pkhbt   %[t], %[x], %[y], lsl #16\n\t"
+                             "pkhtb   %[y], %[y], %[x], asr #16\n\t"
+                             "sxtab16 %[e], %[f], %[t]\n\t"
+                             "sxtab16 %[t], %[f], %[t], ror #8\n\t"
                              "sxtab16 %[o], %[f], %[y]\n\t"
                              "sxtab16 %[y], %[f], %[y], ror #8\n\t"
-                             "pkhbt   %[t], %[x], %[y], lsl #16\n\t"
                              "str     %[t], [%[d], #" DW3S_STR(DW3S_RS) "]\n\t"
-                             "pkhtb   %[t], %[o], %[e], asr #16\n\t"
-                             "str     %[t], [%[d], #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                             "pkhtb   %[t], %[y], %[x], asr #16\n\t"
-                             "str     %[t], [%[d], #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                             "pkhbt   %[t], %[e], %[o], lsl #16\n\t"
-                             "str     %[t], [%[d]], #4\n\t"
+                             "str     %[o], [%[d], #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             "str     %[y], [%[d], #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                             "str     %[e], [%[d]], #4\n\t"
                              "subs    %[n], %[n], #1\n\t"
                              "bne     1b\n\t"
                              : [d] "+r"(dd), [s] "+r"(src), [n] "+r"(np), [x] "=&r"(x),
@@ -899,10 +1025,10 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                 /* the words a step reads outside [jl, jh) to 0 in the slots
                  * the lines use (the lines write the rest): once per call,
                  * or per chunk when there are several (an earlier chunk's
-                 * elements may be there); the steps read elements up to 2
-                 * steps + 2 (stride 1) or 4 steps + 2 (stride 2), steps =
-                 * ceil(n / 2) */
-                int32_t rend = (es == 1 ? 2 : 4) * ((n + 1) / 2) + 2;
+                 * elements may be there); the steps read elements up to 4
+                 * ceil(n / 4) + 1 (dw3s_line, stride 1) or 4 ceil(n / 2) + 1
+                 * (stride 2, both lines) */
+                int32_t rend = es == 1 ? 4 * ((n + 3) / 4) + 2 : 4 * ((n + 1) / 2) + 2;
                 if (rend > DW3S_RS / 2) rend = DW3S_RS / 2;
                 dw3s_zero(buf, nslot, 0, (jl + 1) >> 1);
                 dw3s_zero(buf, nslot, jh >> 1, rend >> 1);
