@@ -754,39 +754,135 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     "asr     r5, r5, r6\n\t"
 /* clang-format on */
 
+/* Four stride-2 outputs per step (dw3s_line2): elements x, x + 2, x + 4,
+ * x + 6, the pairs A .. E of x .. x + 9 (two LDRD, one LDR):
+ *   out_k += SMLAD((w0, w1), pair k) + SMLABB((w2, w1), pair k + 1)
+ * twelve instructions per filter line for eight MACs (two outputs: seven
+ * for four). Registers as DW3S4_CH. */
+#define DW3S2_OFF16(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 16)"
+/* clang-format off */
+#define DW3S24_LINE(r, c)                                                                          \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r8, r4\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smlad   r5, r9, lr, r5\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r8, r5\n\t"                                                                  \
+    "smlad   r6, r9, r8, r6\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    "smlad   r7, r9, lr, r7\n\t"                                                                   \
+    "ldr     r8, [r0, " DW3S2_OFF16(r, c) "]\n\t"                                                  \
+    "smlabb  r7, r10, r8, r7\n\t"
+#define DW3S24_CH(c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlad   r5, r9, r7, r8\n\t"                                                                   \
+    "ldrd    r6, r7, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r6, r5\n\t"                                                                  \
+    "smlad   r6, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r6, r10, r7, r6\n\t"                                                                  \
+    "smlad   r7, r9, r7, r8\n\t"                                                                   \
+    "ldr     lr, [r0, " DW3S2_OFF16(0, c) "]\n\t"                                                  \
+    "smlabb  r7, r10, lr, r7\n\t"                                                                  \
+    DW3S24_LINE(1, c)                                                                              \
+    DW3S24_LINE(2, c)                                                                              \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")                                                                                 \
+    DW3S4_RQ("r7")
+/* clang-format on */
+
 /* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
- * the table's adv: the output stride): two outputs per step, p advancing
- * four elements; an odd last output alone (its partner's reads stay in
- * the line: 2 * 13 + 3 < DW3S_RS / 2 elements). */
+ * the table's adv: the output stride): four outputs per step, p advancing
+ * eight elements, packed and stored as dw3s_line; when the outputs % 4 are
+ * 1 or 2, the first two by a two-output step (DW3S2_CH, a loop over the
+ * channels) so that the last step drops at most one. The reads stay in the
+ * line: n <= 28 elements, a step reads up to 8 steps + 1 after the first
+ * step's 4, at most element 29 < DW3S_RS / 2. */
 __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attribute__((unused)),
                                                         int8_t *out __attribute__((unused)),
                                                         const dw3s_tab *t __attribute__((unused)),
                                                         int32_t n __attribute__((unused)))
 {
     /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "1:\n\t"
+    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "and     r4, r3, #7\n\t"
+                     "sub     r4, r4, #2\n\t"
+                     "cmp     r4, #2\n\t"
+                     "bhi     1f\n\t"
+                     "mov     r12, #4\n\t"
+                     "5:\n\t"
                      DW3S2_CH(0)
-                     "ssat    r11, #8, r4\n\t"
-                     "ssat    r12, #8, r5\n\t"
-                     DW3S2_CH(1)
-                     DW3S_PACK(1)
-                     DW3S2_CH(2)
-                     DW3S_PACK(2)
-                     DW3S2_CH(3)
-                     DW3S_PACK(3)
-                     "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
-                     DW3S_CLAMP
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "lsr     r1, r1, #8\n\t"
+                     "orr     r1, r1, r4, lsl #24\n\t"
+                     "lsr     r3, r3, #8\n\t"
+                     "orr     r3, r3, r5, lsl #24\n\t"
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
+                     "subs    r12, r12, #1\n\t"
+                     "bne     5b\n\t"
+                     "sub     r0, r0, #(4 * " DW3S_STR(DW3S_RS) " - 8)\n\t"
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
                      "sub     r2, r2, #160\n\t"
-                     "str     r11, [r1]\n\t"
-                     "subs    r3, r3, #4\n\t"
+                     "cbnz    r4, 6f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     "6:\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "subs    r10, r10, #4\n\t"
+                     "blt     7f\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "add     r9, r9, r8, lsl #1\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "beq     7f\n\t"
+                     "1:\n\t"
+                     DW3S24_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r11, #8, r6\n\t"
+                     "ssat    r12, #8, r7\n\t"
+                     DW3S24_CH(1)
+                     DW3S4_PACK(1)
+                     DW3S24_CH(2)
+                     DW3S4_PACK(2)
+                     DW3S24_CH(3)
+                     DW3S4_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r11")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "subs    r10, r10, #8\n\t"
                      "blt     3f\n\t"
-                     "str     r12, [r1, r10]\n\t"
-                     "add     r1, r1, r10, lsl #1\n\t"
-                     "add     r0, r0, #8\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "add     r9, r9, r8, lsl #1\n\t"
+                     "str     r11, [r9]\n\t"
+                     "str     r12, [r9, r8]\n\t"
+                     "add     r9, r9, r8, lsl #1\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "add     r0, r0, #16\n\t"
                      "bne     1b\n\t"
-                     "3:\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "3:\n\t" /* n - 8 in r10: -6, -4 or -2 (outputs 1, 2 or 3 left) */
+                     "cmn     r10, #6\n\t"
+                     "beq     7f\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "cmn     r10, #4\n\t"
+                     "beq     7f\n\t"
+                     "str     r11, [r9, r8, lsl #1]\n\t"
+                     "7:\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
 
