@@ -436,9 +436,15 @@ static int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q, const m
 static int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output);
+static int dw3s_runb(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output);
 
-/* The arm_dsp_3x3_px row: outputs of at most 3x3 pixels (arm_plan.c,
- * mote_arm_dw_3x3_px_case), where the int16 lines' per-group set-up (tables,
+/* The arm_dsp_3x3_px row: outputs of at most 3x3 pixels, or of even sides
+ * up to 6x6 (arm_plan.c, mote_arm_dw_3x3_px_case). The even ones at stride
+ * 1: 2 x 2 blocks of the int16 lines (dw3s_runb; VWW layers 13..21, 6x6x128:
+ * 107 040 -> see bench/RESULTS.md, h-vwwdw), else as the arm_dsp_3x3 and
+ * _s2 rows. The 3x3 ones: where the int16 lines' per-group set-up (tables,
  * three widened lines per output line) outweighs their steps: the padded int8
  * rows with the hand-written pixel loop (dw3_px) for groups whose shifts are
  * all in [-23, -2]. Except a 3x3 output at stride 1, where the int16 lines
@@ -449,8 +455,16 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
                         const int8_t *input, const int8_t *filter, const int32_t *bias,
                         const mote_dims *od, int8_t *output)
 {
-    if (od->h == 3 && od->w == 3 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
-        dw3s_run(p, q, id, input, filter, bias, od, output))
+    const int s1 = p->geom.stride_h == 1 && p->geom.stride_w == 1;
+    if (od->h > 3 || od->w > 3) { /* even sides up to 6 x 6 (mote_arm_dw_3x3_px_case) */
+        if (s1 && dw3s_runb(p, q, id, input, filter, bias, od, output)) return;
+        if (mote_arm_dw_3x3_s2_case(p, id, od))
+            mote_arm_dw_3x3_s2(p, q, id, input, filter, bias, od, output);
+        else
+            mote_arm_dw_3x3(p, q, id, input, filter, bias, od, output);
+        return;
+    }
+    if (od->h == 3 && od->w == 3 && s1 && dw3s_run(p, q, id, input, filter, bias, od, output))
         return;
     if (od->h == 3 && od->w == 3 && p->geom.stride_h == 2 && p->geom.stride_w == 2 &&
         dw3s_run2(p, q, id, input, filter, bias, od, output))
@@ -501,6 +515,7 @@ typedef struct dw3s_tab {
     int32_t full;
     uint32_t lo4, hi4;
     int32_t o1, adv;
+    int32_t ols, nlp; /* dw3s_blk: output line stride, pairs of output lines */
 } dw3s_tab;
 
 /* clang-format would join the asm strings and macros of a line: one instruction a line */
@@ -886,6 +901,117 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
     /* clang-format on */
 }
 
+/* Blocks of 2 x 2 outputs (dw3s_blk): elements x, x + 1 of output lines l
+ * and l + 1, A_s = (x0, x1), D_s = (x2, x3) the int16 pairs of slot s (one
+ * LDRD each); filter line k meets slots k (line l) and k + 1 (line l + 1):
+ *   out(l, x)     += SMLAD((w0, w1), A_k) + SMLABB((w2, w1), D_k)
+ *   out(l, x + 1) += SMLABT((w0, w1), A_k) + SMLADX((w2, w1), D_k)
+ * and the same with slot k + 1 for line l + 1: eleven instructions per
+ * filter line for twelve MACs, as dw3s_line, but no output dropped on
+ * planes of even sides (dw3s_line's 6-output lines drop or pay a two-output
+ * step). Registers as DW3S4_CH. */
+/* clang-format off */
+#define DW3SB_LINE(r, c)                                                                           \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r8, r4\n\t"                                                                   \
+    "smlabt  r5, r9, r8, r5\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smladx  r5, r10, lr, r5\n\t"                                                                  \
+    "ldrd    r8, lr, [r0, " DW3S_OFF((r + 1), c) "]\n\t"                                             \
+    "smlad   r6, r9, r8, r6\n\t"                                                                   \
+    "smlabt  r7, r9, r8, r7\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    "smladx  r7, r10, lr, r7\n\t"
+#define DW3SB_CH(c)                                                                                \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlabt  r5, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smladx  r5, r10, r7, r5\n\t"                                                                  \
+    "ldrd    r7, lr, [r0, " DW3S_OFF(1, c) "]\n\t"                                                 \
+    "smlad   r6, r9, r7, r8\n\t"                                                                   \
+    "smlabt  r7, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    "smladx  r7, r10, lr, r7\n\t"                                                                  \
+    DW3SB_LINE(1, c)                                                                               \
+    DW3SB_LINE(2, c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")                                                                                 \
+    DW3S4_RQ("r7")
+/* clang-format on */
+
+/*
+ * Every output of one group of four channels, element stride 1, line
+ * stride 1, the ring holding every line (slot l = input line l): pairs of
+ * output lines (t->nlp), n outputs per line (even), 2 x 2 blocks packed as
+ * dw3s_line (r1, r3: line l; r11, r12: line l + 1) and stored at out,
+ * out + o1, out + ols, out + ols + o1. On the stack: out, the elements left
+ * in the line, n, the line pairs left.
+ */
+__attribute__((naked, noinline)) static void dw3s_blk(const int16_t *p __attribute__((unused)),
+                                                      int8_t *out __attribute__((unused)),
+                                                      const dw3s_tab *t __attribute__((unused)),
+                                                      int32_t n __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldr     r4, [r2, #184]\n\t"
+                     "push    {r3, r4}\n\t"
+                     "push    {r1, r3}\n\t"
+                     "1:\n\t"
+                     DW3SB_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r11, #8, r6\n\t"
+                     "ssat    r12, #8, r7\n\t"
+                     DW3SB_CH(1)
+                     DW3S4_PACK(1)
+                     DW3SB_CH(2)
+                     DW3S4_PACK(2)
+                     DW3SB_CH(3)
+                     DW3S4_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8, r9}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r11")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "ldrd    r10, r4, [sp]\n\t"
+                     "str     r1, [r10]\n\t"
+                     "str     r3, [r10, r7]\n\t"
+                     "add     lr, r10, r9\n\t"
+                     "str     r11, [lr]\n\t"
+                     "str     r12, [lr, r7]\n\t"
+                     "add     r10, r10, r8\n\t"
+                     "add     r0, r0, #4\n\t"
+                     "subs    r4, r4, #2\n\t"
+                     "strd    r10, r4, [sp]\n\t"
+                     "bne     1b\n\t"
+                     /* the next pair of lines: out + 2 ols - n oes, p two
+                      * slots on from the line's start */
+                     "ldrd    r5, r6, [sp, #8]\n\t"
+                     "subs    r6, r6, #1\n\t"
+                     "beq     3f\n\t"
+                     "str     r6, [sp, #12]\n\t"
+                     "str     r5, [sp, #4]\n\t"
+                     "add     r10, r10, r9, lsl #1\n\t"
+                     "mls     r10, r5, r7, r10\n\t"
+                     "str     r10, [sp]\n\t"
+                     "sub     r0, r0, r5, lsl #1\n\t"
+                     "add     r0, r0, #(8 * " DW3S_STR(DW3S_RS) ")\n\t"
+                     "b       1b\n\t"
+                     "3:\n\t"
+                     "add     sp, sp, #16\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
 /* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
 MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
 {
@@ -1070,7 +1196,7 @@ typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const int8_t *filter,
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
-                                  dw3s_line_fn line)
+                                  dw3s_line_fn line, dw3s_line_fn blk)
 {
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -1088,13 +1214,17 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
         lpad = p->geom.pad_w, epad = p->geom.pad_h, ls = p->geom.stride_w, es = p->geom.stride_h;
     }
-    /* a step reads elements up to 2 * ceil(n / 2) + 1 (stride 1) or 2 n + 1
-     * (stride 2) of n outputs: chunks of nmax outputs; in place one chunk */
+    /* the steps read elements up to 4 ceil(n / 4) + 1 (stride 1) or 2 n + 1
+     * (stride 2) of n outputs: at most nmax outputs a line, in place one
+     * chunk; several chunks of four-step multiples (24, 12: no chunk pays
+     * the two-output step or drops an output; 48 outputs at stride 1 were
+     * chunks of 27 and 21) */
     nmax = es == 1 ? DW3S_NMAX : (DW3S_NMAX + 2) / 2;
     if (es > 2 || od->n != 1 ||
         (input == output && (od->h != id->h || od->w != id->w || ls != 1 || neo > nmax)) ||
         !dw3s_ok(q, bias, C))
         return 0;
+    if (neo > nmax) nmax = es == 1 ? 24 : 12;
     ld.ils = ils;
     ld.ies = ies;
     ld.nli = nli;
@@ -1104,6 +1234,8 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     tab.hi4 = mote_arm_dup8(p->act_max);
     tab.o1 = es == 1 ? oes : 0;
     tab.adv = es == 1 ? 2 * oes : oes;
+    tab.ols = ols;
+    tab.nlp = nlo / 2;
     keep = ls < 3 ? 3 - ls : 0;                    /* lines one window passes to the next */
     nall = (nlo - 1) * ls + 3;                     /* the lines the windows span */
     nslot = nall < DW3S_SLOTS ? nall : DW3S_SLOTS; /* slots the ring uses (band calls: few) */
@@ -1134,6 +1266,10 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
             ld.jh = jh;
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
                 dw3s_lines(buf, &ld, -lpad, nall);
+                if (blk) { /* dw3s_runb's case: every line pair in one call */
+                    blk((const int16_t *)buf, o, &tab, n);
+                    continue;
+                }
                 for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
@@ -1162,14 +1298,24 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                                               const int8_t *filter, const int32_t *bias,
                                               const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, 0);
 }
 static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 0);
+}
+/* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
+ * stride 1 and outputs of even sides up to 6 x 6 (every line in the ring,
+ * one chunk). */
+static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, const mote_requant *q,
+                                               const mote_dims *id, const int8_t *input,
+                                               const int8_t *filter, const int32_t *bias,
+                                               const mote_dims *od, int8_t *output)
+{
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, dw3s_blk);
 }
 
 /* The int16-line path when it takes the case, else the padded int8 rows (each
