@@ -1265,7 +1265,15 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
             ld.jl = jl;
             ld.jh = jh;
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
-                dw3s_lines(buf, &ld, -lpad, nall);
+                /* lines -lpad .. nall-1-lpad in slots 0 .. nall-1; with one
+                 * chunk the padding lines' slots hold zeros from the first
+                 * group on (no group writes them): the input lines only */
+                int32_t l0 = -lpad, l1 = nall - lpad;
+                if (c0 > 0 && neo <= nmax) {
+                    l0 = l0 < 0 ? 0 : l0;
+                    l1 = l1 > nli ? nli : l1;
+                }
+                if (l1 > l0) dw3s_lines(buf + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
                 if (blk) { /* dw3s_runb's case: every line pair in one call */
                     blk((const int16_t *)buf, o, &tab, n);
                     continue;
