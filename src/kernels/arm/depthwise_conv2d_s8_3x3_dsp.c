@@ -1026,82 +1026,167 @@ MOTE_ARM_INLINE uint32_t dw3s_hi2(int32_t a, int32_t b)
     return r;
 }
 
+/* dw3s_wide's constants (words, in this order): the element stride in
+ * bytes, the input offset in both halves, the loops' counts (four
+ * elements, pairs), bit 0: an odd first element alone, bit 1: an odd last
+ * one, and the steps from one line's end to the next line's start (ring
+ * slot, input). */
+typedef struct dw3s_wcfg {
+    int32_t esb, off2, nq, np, flags, ddadv, srcadv;
+} dw3s_wcfg;
+
 /* A chunk's input lines for dw3s_lines: line 0's element jl of channel c0
  * (src, may point outside the input: only lines in [0, nli) are read), the
- * line and element strides in bytes, the input's elements [jl, jh) of the
- * padded line, the input offset in both halves. */
+ * line stride in bytes, the input's elements [jl, jh) of the padded line,
+ * dw3s_wide's constants. */
 typedef struct dw3s_ld {
     const int8_t *src;
-    int32_t ils, ies, nli, jl, jh, off2;
+    int32_t ils, nli, jl, jh;
+    dw3s_wcfg w;
 } dw3s_ld;
 
-/* Input lines L .. L+cnt-1 (cnt >= 1) of four channels into cnt consecutive
- * ring slots from d: elements jl .. jh-1 widened (the input offset added)
- * into int16 pairs of the four channel lines (channel k at k * DW3S_RS
- * bytes), per pair of elements two loads, PKHBT / PKHTB (the bytes of
+/* One element (four channels, at r1) into the four lines at r0 (halfwords;
+ * r5: the input offset; r6, r7 scratch). */
+#define DW3S_ONE                                                                                   \
+    "ldr     r6, [r1]\n\t"                                                                         \
+    "sxtab16 r7, r5, r6\n\t"                                                                       \
+    "sxtab16 r6, r5, r6, ror #8\n\t"                                                               \
+    "strh    r7, [r0]\n\t"                                                                         \
+    "strh    r6, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"                                                 \
+    "lsr     r7, r7, #16\n\t"                                                                      \
+    "lsr     r6, r6, #16\n\t"                                                                      \
+    "strh    r7, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"                                           \
+    "strh    r6, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"                                           \
+    "add     r0, r0, #2\n\t"                                                                       \
+    "add     r1, r1, r4\n\t"
+
+/*
+ * nl (>= 1) input lines of four channels, from src (element jl), into the
+ * four channel lines of consecutive ring slots from dd (element jl; channel
+ * k at k * DW3S_RS bytes), widened (the input offset added) into int16
+ * pairs: per pair of elements two loads, PKHBT / PKHTB (the bytes of
  * channels 0, 1 and of 2, 3 of both elements: one word each), four SXTAB16
- * (the pairs of the four channels), four stores; a line outside the input, zeros (the input zero point plus
- * the offset, as the reference's skipped taps). The columns outside
- * [jl, jh) are zero already (dw3s_run). */
+ * (the pairs of the four channels), four stores; four elements per loop
+ * from an even one (two pairs of each channel line: one STRD; an odd first
+ * element alone), or pairs (unaligned words: short lines, as VWW's 6x6
+ * ones, whose first element is odd), an odd last element alone
+ * (dw3s_lines chooses: the flags of w). Hand-written: the four-element
+ * loop needs every register.
+ */
+__attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__((unused)),
+                                                       const int8_t *src __attribute__((unused)),
+                                                       const dw3s_wcfg *w __attribute__((unused)),
+                                                       int32_t nl __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldrd    r4, r5, [r2]\n\t"
+                     "1:\n\t"
+                     "ldr     r6, [r2, #16]\n\t"
+                     "tst     r6, #1\n\t"
+                     "beq     2f\n\t"
+                     DW3S_ONE
+                     "2:\n\t"
+                     "ldr     lr, [r2, #8]\n\t"
+                     "cmp     lr, #0\n\t"
+                     "beq     4f\n\t"
+                     "3:\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r7, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r12, r6, r7, lsl #16\n\t"
+                     "pkhtb   r7, r7, r6, asr #16\n\t"
+                     "sxtab16 r10, r5, r12\n\t"
+                     "sxtab16 r12, r5, r12, ror #8\n\t"
+                     "sxtab16 r11, r5, r7\n\t"
+                     "sxtab16 r7, r5, r7, ror #8\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r8, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r9, r6, r8, lsl #16\n\t"
+                     "pkhtb   r8, r8, r6, asr #16\n\t"
+                     "sxtab16 r6, r5, r9, ror #8\n\t"
+                     "strd    r12, r6, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "sxtab16 r6, r5, r8\n\t"
+                     "strd    r11, r6, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "sxtab16 r6, r5, r8, ror #8\n\t"
+                     "strd    r7, r6, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "sxtab16 r6, r5, r9\n\t"
+                     "strd    r10, r6, [r0], #8\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     3b\n\t"
+                     "4:\n\t"
+                     "ldr     lr, [r2, #12]\n\t"
+                     "cmp     lr, #0\n\t"
+                     "beq     6f\n\t"
+                     "5:\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r7, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r12, r6, r7, lsl #16\n\t"
+                     "pkhtb   r7, r7, r6, asr #16\n\t"
+                     "sxtab16 r10, r5, r12\n\t"
+                     "sxtab16 r12, r5, r12, ror #8\n\t"
+                     "sxtab16 r11, r5, r7\n\t"
+                     "sxtab16 r7, r5, r7, ror #8\n\t"
+                     "str     r12, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "str     r11, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r7, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r10, [r0], #4\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     5b\n\t"
+                     "6:\n\t"
+                     "ldr     r6, [r2, #16]\n\t"
+                     "tst     r6, #2\n\t"
+                     "beq     7f\n\t"
+                     DW3S_ONE
+                     "7:\n\t"
+                     "ldrd    r6, r7, [r2, #20]\n\t"
+                     "add     r0, r0, r6\n\t"
+                     "add     r1, r1, r7\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
+/* The words holding elements jl .. jh-1 of the four lines of one slot to 0
+ * (the input zero point plus the offset, as the reference's skipped taps). */
+static void dw3s_pad(int32_t *d, const dw3s_ld *ld)
+{
+    int32_t *dw = d + (ld->jl >> 1);
+    const int32_t *de = d + ((ld->jh + 1) >> 1);
+    /* clang-format off */
+    for (; dw < de; ++dw) /* the four lines at once (asm: GCC makes memset calls) */
+        __asm__ volatile("str     %1, [%0]\n\t"
+                         "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                         "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                         "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                         :
+                         : "r"(dw), "r"(0)
+                         : "memory");
+    /* clang-format on */
+}
+
+/* Input lines L .. L+cnt-1 (cnt >= 1) of four channels into cnt consecutive
+ * ring slots from d: the input's (dw3s_wide) elements jl .. jh-1, a line
+ * outside the input zeros (dw3s_pad). The columns outside [jl, jh) are zero
+ * already (dw3s_run). */
 static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, int32_t L,
                                                  int32_t cnt)
 {
-    const int32_t jl = ld->jl, nc = ld->jh - jl, esb = ld->ies, off2 = ld->off2;
-    int32_t k;
-    for (; cnt > 0; --cnt, ++L, d += DW3S_RS) {
-        const int8_t *src;
-        int8_t *dd = (int8_t *)d + 2 * jl;
-        int32_t np = nc >> 1;
-        if (L < 0 || L >= ld->nli) { /* the words holding elements jl .. jh-1 */
-            int32_t *dw = d + (jl >> 1);
-            const int32_t *de = d + ((ld->jh + 1) >> 1);
-            /* clang-format off */
-            for (; dw < de; ++dw) /* the four lines at once (asm: GCC makes memset calls) */
-                __asm__ volatile("str     %1, [%0]\n\t"
-                                 "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
-                                 "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                                 "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                                 :
-                                 : "r"(dw), "r"(0)
-                                 : "memory");
-            /* clang-format on */
-            continue;
-        }
-        src = ld->src + L * ld->ils;
-        if (np) {
-            int32_t x, y, e, o, t;
-            /* clang-format off */
-            __asm__ volatile("1:\n\t"
-                             "ldr     %[x], [%[s]]\n\t"
-                             "ldr     %[y], [%[s], %[b]]\n\t"
-                             "add     %[s], %[s], %[b], lsl #1\n\t"
-                             "pkhbt   %[t], %[x], %[y], lsl #16\n\t"
-                             "pkhtb   %[y], %[y], %[x], asr #16\n\t"
-                             "sxtab16 %[e], %[f], %[t]\n\t"
-                             "sxtab16 %[t], %[f], %[t], ror #8\n\t"
-                             "sxtab16 %[o], %[f], %[y]\n\t"
-                             "sxtab16 %[y], %[f], %[y], ror #8\n\t"
-                             "str     %[t], [%[d], #" DW3S_STR(DW3S_RS) "]\n\t"
-                             "str     %[o], [%[d], #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                             "str     %[y], [%[d], #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                             "str     %[e], [%[d]], #4\n\t"
-                             "subs    %[n], %[n], #1\n\t"
-                             "bne     1b\n\t"
-                             : [d] "+r"(dd), [s] "+r"(src), [n] "+r"(np), [x] "=&r"(x),
-                               [y] "=&r"(y), [e] "=&r"(e), [o] "=&r"(o), [t] "=&r"(t)
-                             : [b] "r"(esb), [f] "r"(off2)
-                             : "cc", "memory");
-            /* clang-format on */
-        }
-        if (nc & 1) { /* the last element alone: dd and src are at it */
-            const uint32_t a = mote_arm_ld32(src);
-            const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
-            const int16_t h[4] = {(int16_t)ae, (int16_t)ao, (int16_t)(ae >> 16),
-                                  (int16_t)(ao >> 16)};
-            for (k = 0; k < 4; ++k)
-                memcpy(dd + k * DW3S_RS, &h[k], 2);
-        }
+    int32_t nd;
+    for (; cnt > 0 && L < 0; --cnt, ++L, d += DW3S_RS)
+        dw3s_pad(d, ld);
+    nd = ld->nli - L < cnt ? ld->nli - L : cnt;
+    if (nd > 0) {
+        if (ld->jh > ld->jl)
+            dw3s_wide((int8_t *)d + 2 * ld->jl, ld->src + L * ld->ils, &ld->w, nd);
+        cnt -= nd;
+        d += nd * DW3S_RS;
     }
+    for (; cnt > 0; --cnt, d += DW3S_RS)
+        dw3s_pad(d, ld);
 }
 
 /* Words w0 .. w1-1 of the four channel lines of the first ns ring slots
@@ -1226,9 +1311,9 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         return 0;
     if (neo > nmax) nmax = es == 1 ? 24 : 12;
     ld.ils = ils;
-    ld.ies = ies;
     ld.nli = nli;
-    ld.off2 = off2;
+    ld.w.esb = ies;
+    ld.w.off2 = off2;
     tab.full = p->act_min <= -128 && p->act_max >= 127;
     tab.lo4 = mote_arm_dup8(p->act_min);
     tab.hi4 = mote_arm_dup8(p->act_max);
@@ -1243,27 +1328,38 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
         for (ex0 = 0; ex0 < neo; ex0 += nmax) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
+            /* the elements the chunk's outputs read: [0, need), need <= 29 */
+            const int32_t need = es == 1 ? n + 2 : 2 * n + 1;
             int32_t lo, *slot = buf;
             int8_t *o = output + c0 + ex0 * oes;
             /* the input's elements in the chunk's padded line: [jl, jh) */
             jl = x0 < 0 ? -x0 : 0;
-            jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
+            jh = nei - x0 < need ? nei - x0 : need;
             if (jh < jl) jh = jl;
             if (c0 == 0 || neo > nmax) {
-                /* the words a step reads outside [jl, jh) to 0 in the slots
+                /* the words of [0, need) outside [jl, jh) to 0 in the slots
                  * the lines use (the lines write the rest): once per call,
                  * or per chunk when there are several (an earlier chunk's
-                 * elements may be there); the steps read elements up to 4
-                 * ceil(n / 4) + 1 (dw3s_line, stride 1) or 4 ceil(n / 2) + 1
-                 * (stride 2, both lines) */
-                int32_t rend = es == 1 ? 4 * ((n + 3) / 4) + 2 : 4 * ((n + 1) / 2) + 2;
-                if (rend > DW3S_RS / 2) rend = DW3S_RS / 2;
+                 * elements may be there). The steps read further (up to
+                 * element 29: dw3s_line's last four-output step, dw3s_line2's)
+                 * only for outputs they drop, whatever is there */
                 dw3s_zero(buf, nslot, 0, (jl + 1) >> 1);
-                dw3s_zero(buf, nslot, jh >> 1, rend >> 1);
+                dw3s_zero(buf, nslot, jh >> 1, (need + 1) >> 1);
             }
             ld.src = input + c0 + (x0 + jl) * ies;
             ld.jl = jl;
             ld.jh = jh;
+            {
+                /* four elements per loop from an even one (an odd first one
+                 * alone), or pairs when the first is odd on a short line */
+                const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
+                const int32_t first = quads && (jl & 1), rem = nc - first;
+                ld.w.nq = quads ? rem >> 2 : 0;
+                ld.w.np = quads ? (rem >> 1) & 1 : rem >> 1;
+                ld.w.flags = first | (rem & 1) << 1;
+                ld.w.ddadv = 4 * DW3S_RS - 2 * nc;
+                ld.w.srcadv = ils - nc * ies;
+            }
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
                 /* lines -lpad .. nall-1-lpad in slots 0 .. nall-1; with one
                  * chunk the padding lines' slots hold zeros from the first
