@@ -277,10 +277,9 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
         a.a1 = grp[DW3_GRP_BIAS + 1];
         a.a2 = grp[DW3_GRP_BIAS + 2];
         a.a3 = grp[DW3_GRP_BIAS + 3];
-        for (j = 0; j < 9; j += 3, t += x->rs + x->cs) {
+        for (j = 0; j < 9; ++j) { /* a loop (flash: KWS links this fallback) */
             mote_arm_tap4(&a, t, grp + 2 * j, x->off2);
-            mote_arm_tap4(&a, t + x->cs, grp + 2 * j + 2, x->off2);
-            mote_arm_tap4(&a, t + 2 * x->cs, grp + 2 * j + 4, x->off2);
+            t += j % 3 == 2 ? x->rs - x->cs : x->cs; /* the next tap, or the next row's first */
         }
         v[0] = a.a0;
         v[1] = a.a1;
@@ -638,13 +637,13 @@ typedef struct dw3s_tab {
  * at elements x .. x + 3 (p advances four elements), packed into r1, r3,
  * r11, r12 (the output pointer and the count on the stack), stored as
  * out + o1 and out, then out + adv + o1 and out + adv, out advancing by 2
- * adv. Element stride 1 (o1 = oes, adv = 2 oes): n outputs; when n % 4 is
- * 1 or 2, elements 0 and 1 first by a two-output step (as dw3s_line2's
- * taps with A, D: six instructions per line for six MACs), so that the
- * four-output steps waste at most one output (n % 4 = 3: the last step's
- * fourth, computed from the columns past n + 2, dropped); stride 2: n = 2 *
- * outputs, o1 = 0, adv = oes (the odd elements' outputs are overwritten by
- * the even ones).
+ * adv. Element stride 1 (o1 = oes, adv = 2 oes): n outputs; when one or
+ * two are left after the four-output steps, a two-output step (DW3S_CH:
+ * six instructions per line for six MACs; a loop over the channels, its
+ * clamp and stores those of the four-output steps), so that at most one
+ * output is dropped (n % 4 = 3: the last step's fourth, computed from
+ * whatever follows element n + 1); stride 2: n = 2 * outputs, o1 = 0, adv =
+ * oes (the odd elements' outputs are overwritten by the even ones).
  */
 __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
@@ -653,40 +652,8 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
 {
     /* clang-format off */
     __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "and     r4, r3, #3\n\t"
-                     "sub     r4, r4, #1\n\t"
-                     "cmp     r4, #1\n\t"
-                     "bhi     1f\n\t"
-                     /* n % 4 = 1 or 2: elements 0, 1 first, two outputs
-                      * (DW3S_CH), a loop over the channels (p moves a
-                      * channel line each, the bytes shift into r1, r3) */
-                     "mov     r12, #4\n\t"
-                     "5:\n\t"
-                     DW3S_CH(0)
-                     "ssat    r4, #8, r4\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "lsr     r1, r1, #8\n\t"
-                     "orr     r1, r1, r4, lsl #24\n\t"
-                     "lsr     r3, r3, #8\n\t"
-                     "orr     r3, r3, r5, lsl #24\n\t"
-                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
-                     "subs    r12, r12, #1\n\t"
-                     "bne     5b\n\t"
-                     "sub     r0, r0, #(4 * " DW3S_STR(DW3S_RS) " - 4)\n\t"
-                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
-                     "sub     r2, r2, #160\n\t"
-                     "cbnz    r4, 6f\n\t"
-                     DW3S4_CLAMP("r1")
-                     DW3S4_CLAMP("r3")
-                     "6:\n\t"
-                     "ldrd    r9, r10, [sp]\n\t"
-                     "subs    r10, r10, #2\n\t"
-                     "blt     4f\n\t"
-                     "str     r3, [r9, r7]\n\t"
-                     "str     r1, [r9]\n\t"
-                     "add     r9, r9, r8\n\t"
-                     "strd    r9, r10, [sp]\n\t"
-                     "beq     7f\n\t"
+                     "cmp     r3, #2\n\t"
+                     "bls     5f\n\t"
                      "1:\n\t"
                      DW3S4_CH(0)
                      "ssat    r1, #8, r4\n\t"
@@ -699,6 +666,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      DW3S4_PACK(2)
                      DW3S4_CH(3)
                      DW3S4_PACK(3)
+                     "8:\n\t"
                      "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
                      "cbnz    r4, 2f\n\t"
                      DW3S4_CLAMP("r1")
@@ -718,8 +686,28 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                      "add     r9, r9, r8\n\t"
                      "strd    r9, r10, [sp]\n\t"
                      "add     r0, r0, #8\n\t"
-                     "bne     1b\n\t"
-                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "cmp     r10, #2\n\t"
+                     "bhi     1b\n\t"
+                     "cmp     r10, #0\n\t"
+                     "beq     7f\n\t"
+                     /* one or two outputs left (or n <= 2): two outputs
+                      * (DW3S_CH), a loop over the channels (p moves a
+                      * channel line each, the bytes shift into r1, r3), then
+                      * the clamp and the stores above (n - 4 < 0) */
+                     "5:\n\t"
+                     "mov     r12, #4\n\t"
+                     "6:\n\t"
+                     DW3S_CH(0)
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "lsr     r1, r1, #8\n\t"
+                     "orr     r1, r1, r4, lsl #24\n\t"
+                     "lsr     r3, r3, #8\n\t"
+                     "orr     r3, r3, r5, lsl #24\n\t"
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
+                     "subs    r12, r12, #1\n\t"
+                     "bne     6b\n\t"
+                     "b       8b\n\t"
                      "3:\n\t" /* n - 4 in r10: -3, -2 or -1 outputs (elements) left out */
                      "cmn     r10, #3\n\t"
                      "beq     4f\n\t"
@@ -1084,9 +1072,8 @@ __attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__(
                      "1:\n\t"
                      "ldr     r6, [r2, #16]\n\t"
                      "tst     r6, #1\n\t"
-                     "beq     2f\n\t"
-                     DW3S_ONE
-                     "2:\n\t"
+                     "it      ne\n\t"
+                     "blne    9f\n\t"
                      "ldr     lr, [r2, #8]\n\t"
                      "cmp     lr, #0\n\t"
                      "beq     4f\n\t"
@@ -1138,15 +1125,17 @@ __attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__(
                      "6:\n\t"
                      "ldr     r6, [r2, #16]\n\t"
                      "tst     r6, #2\n\t"
-                     "beq     7f\n\t"
-                     DW3S_ONE
-                     "7:\n\t"
+                     "it      ne\n\t"
+                     "blne    9f\n\t"
                      "ldrd    r6, r7, [r2, #20]\n\t"
                      "add     r0, r0, r6\n\t"
                      "add     r1, r1, r7\n\t"
                      "subs    r3, r3, #1\n\t"
                      "bne     1b\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "9:\n\t" /* one element (lr: free outside the loops) */
+                     DW3S_ONE
+                     "bx      lr\n\t");
     /* clang-format on */
 }
 
