@@ -133,8 +133,8 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed)
         n_s2 += s2;
         n_px += px;
         /* the px row's 2 x 2 blocks (h-vwwdw): even sides up to 6x6, stride 1 */
-        n_blk += px && (k.od.h > 3 || k.od.w > 3) && k.p.geom.stride_h == 1 &&
-                 k.p.geom.stride_w == 1;
+        n_blk +=
+            px && (k.od.h > 3 || k.od.w > 3) && k.p.geom.stride_h == 1 && k.p.geom.stride_w == 1;
         if (ok) {
             ++ok_n;
         } else {

@@ -484,7 +484,8 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  * D = (x2, x3) the int16 pairs of one filter line:
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
  *   out1 += SMLADX((w2, w1), D) + SMLABT((w0, w1), A) = w0 x1 + w1 x2 + w2 x3
- * six instructions (two loads) for six MACs. The filter and the bias are
+ * six instructions (two loads) for six MACs; four outputs per step (dw3s_line,
+ * dw3s_line2) or 2 x 2 blocks (dw3s_blk) need fewer (below). The filter and the bias are
  * doubled (2w fits int16, |2 acc| < 2^31 is checked) for the output stage:
  * with a2 = 2 acc, SMMLAR(a2, m, H) = H + floor((acc m + 2^30) / 2^31) =
  * H + x, x the reference's SaturatingRoundingDoublingHighMul (arm_requant.h:
@@ -1035,6 +1036,7 @@ typedef struct dw3s_ld {
 
 /* One element (four channels, at r1) into the four lines at r0 (halfwords;
  * r5: the input offset; r6, r7 scratch). */
+/* clang-format off */
 #define DW3S_ONE                                                                                   \
     "ldr     r6, [r1]\n\t"                                                                         \
     "sxtab16 r7, r5, r6\n\t"                                                                       \
@@ -1047,6 +1049,7 @@ typedef struct dw3s_ld {
     "strh    r6, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"                                           \
     "add     r0, r0, #2\n\t"                                                                       \
     "add     r1, r1, r4\n\t"
+/* clang-format on */
 
 /*
  * nl (>= 1) input lines of four channels, from src (element jl), into the
@@ -1169,8 +1172,7 @@ static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, 
         dw3s_pad(d, ld);
     nd = ld->nli - L < cnt ? ld->nli - L : cnt;
     if (nd > 0) {
-        if (ld->jh > ld->jl)
-            dw3s_wide((int8_t *)d + 2 * ld->jl, ld->src + L * ld->ils, &ld->w, nd);
+        if (ld->jh > ld->jl) dw3s_wide((int8_t *)d + 2 * ld->jl, ld->src + L * ld->ils, &ld->w, nd);
         cnt -= nd;
         d += nd * DW3S_RS;
     }
@@ -1254,8 +1256,9 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * The int16-line path (above): element stride 1 or 2, any line stride,
  * batch 1, every channel's output stage as dw3s_ok; returns 0 when it does
  * not take the case. Lines are input rows, or columns when the output has
- * more rows than columns (transposed: fewer, longer lines); chunks of at
- * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line. The window's
+ * more rows than columns (transposed: fewer, longer lines); one chunk of at
+ * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line, else chunks
+ * of 24 or 12 (multiples of the four-output step). The window's
  * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
  * lines it shares with the next one on, and when b + 2 passes the last slot
  * they move to slots 0
