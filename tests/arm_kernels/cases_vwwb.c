@@ -13,7 +13,8 @@
  * arm_dsp_3x3_ip row's case); per-channel shifts in and just outside the
  * lines' [-22, -1], biases up to and past 2^29, multipliers at both ends
  * and 0, inputs and filters at the int8 extremes (cases_dw_common.c's
- * draws). Before each call the stack below the caller is painted, so a
+ * draws); the px row's 2 x 2 blocks on the even planes up to 6x6 at
+ * stride 1 (h-vwwdw). Before each call the stack below the caller is painted, so a
  * column the ring never zeroes reads garbage, not a zero left by an
  * earlier case. Guard bytes after the output catch writes past it.
  */
@@ -58,12 +59,15 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed)
         armk_cases.dw.in, armk_cases.dw.ref, armk_cases.dw.arm,        vb_filt, vb_bias,
         vb_mult,          vb_shift,          sizeof armk_cases.dw.ref, VB_GUARD};
     const int32_t cap = (int32_t)sizeof armk_cases.dw.in;
-    int ok_n = 0, bad = 0, i, n_small = 0, n_long = 0, n_ip = 0, n_s2 = 0, n_px = 0;
+    int ok_n = 0, bad = 0, i, n_small = 0, n_long = 0, n_ip = 0, n_s2 = 0, n_px = 0, n_blk = 0;
     for (i = 0; i < n_cases; ++i) {
         armk_dw_case k;
-        const int kind = armk_int(&rng, 0, 2); /* 0, 1: small plane; 2: few long lines */
+        /* every fourth case the px row's 2 x 2 blocks: an even plane up to
+         * 6x6 (SAME, or VALID from 4x4 .. 8x8), stride 1, out of place */
+        const int blk = i % 4 == 3;
+        const int kind = blk ? 0 : armk_int(&rng, 0, 2); /* 0, 1: small plane; 2: long lines */
         const int same = armk_rnd(&rng) % 4 != 0, extreme = armk_rnd(&rng) % 6 == 0;
-        const int inplace = same && kind != 2 && armk_rnd(&rng) % 3 == 0;
+        const int inplace = !blk && same && kind != 2 && armk_rnd(&rng) % 3 == 0;
         int32_t in_n, out_n;
         mote_status sr;
         int ok, s2, px;
@@ -77,10 +81,14 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed)
         } else {
             k.id.c = 4 * armk_int(&rng, 1, VB_MAXC / 4);
             if (armk_rnd(&rng) % 3 == 0) k.id.h = k.id.w = armk_rnd(&rng) & 1 ? 6 : 3;
+            if (blk) {
+                k.id.h = 2 * armk_int(&rng, 1, 3) + (same ? 0 : 2);
+                k.id.w = 2 * armk_int(&rng, 1, 3) + (same ? 0 : 2);
+            }
         }
         k.fd.c = k.id.c;
-        k.p.geom.stride_h = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
-        k.p.geom.stride_w = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
+        k.p.geom.stride_h = inplace || blk || armk_rnd(&rng) % 2 ? 1 : 2;
+        k.p.geom.stride_w = inplace || blk || armk_rnd(&rng) % 2 ? 1 : 2;
         if (!armk_dw_geom(&k) || k.id.h * k.id.w * k.id.c > cap) {
             --i;
             continue;
@@ -90,6 +98,13 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed)
             continue;
         }
         armk_dw_data(&k, &rng, &io);
+        if (blk && i % 8 == 3) { /* half of them with every channel on the int16 lines */
+            int32_t c;
+            for (c = 0; c < k.id.c; ++c) {
+                if (vb_shift[c] > -1 || vb_shift[c] < -22) vb_shift[c] = (int8_t)(-1 - c % 22);
+                vb_bias[c] /= 4; /* |bias| <= 2^29 */
+            }
+        }
         in_n = k.id.h * k.id.w * k.id.c;
         out_n = k.od.h * k.od.w * k.od.c;
         sr = mote_ref_depthwise_conv2d_s8(&k.p, &k.q, &k.id, io.in, &k.fd, io.filt, k.bias, &k.od,
@@ -117,6 +132,9 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed)
         n_ip += inplace;
         n_s2 += s2;
         n_px += px;
+        /* the px row's 2 x 2 blocks (h-vwwdw): even sides up to 6x6, stride 1 */
+        n_blk +=
+            px && (k.od.h > 3 || k.od.w > 3) && k.p.geom.stride_h == 1 && k.p.geom.stride_w == 1;
         if (ok) {
             ++ok_n;
         } else {
@@ -132,10 +150,10 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed)
         }
     }
     printf("depthwise 3x3 row cases (vwwb): %d passed, %d failed (%d small planes, %d long lines, "
-           "%d in place, %d s2, %d px)\n",
-           ok_n, bad, n_small, n_long, n_ip, n_s2, n_px);
+           "%d in place, %d s2, %d px, %d px 2x2 blocks)\n",
+           ok_n, bad, n_small, n_long, n_ip, n_s2, n_px, n_blk);
     *passed += ok_n;
-    *failed += bad + (n_long == 0 || n_s2 == 0 || n_px == 0 || n_ip == 0);
+    *failed += bad + (n_long == 0 || n_s2 == 0 || n_px == 0 || n_ip == 0 || n_blk == 0);
     return ok_n;
 }
 

@@ -145,8 +145,9 @@ int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dim
  * (mote_arm_dw_3x3_s2). */
 int mote_arm_dw_3x3_s2_case(const mote_conv_s8_params *p, const mote_dims *input_dims,
                             const mote_dims *output_dims);
-/* Within MOTE_ARM_DW_3X3, out of place: at most 3x3 output pixels, the
- * arm_dsp_3x3_px row's case (mote_arm_dw_3x3_px; before the stride-2 row). */
+/* Within MOTE_ARM_DW_3X3, out of place: at most 3x3 output pixels, or even
+ * sides up to 6x6, the arm_dsp_3x3_px row's case (mote_arm_dw_3x3_px; before
+ * the stride-2 row). */
 int mote_arm_dw_3x3_px_case(const mote_dims *output_dims);
 
 /* FULLY_CONNECTED: the widened-input path takes depth % 4 == 0, depth <=

@@ -119,7 +119,10 @@ int mote_arm_dw_3x3_s2_case(const mote_conv_s8_params *p, const mote_dims *input
 
 int mote_arm_dw_3x3_px_case(const mote_dims *output_dims)
 {
-    return output_dims->h <= 3 && output_dims->w <= 3;
+    const int32_t h = output_dims->h, w = output_dims->w;
+    /* at most 3x3, or even sides up to 6x6 (the 2 x 2 blocks: every line of
+     * the plane in the int16 lines' ring) */
+    return (h <= 3 && w <= 3) || (h <= 6 && w <= 6 && h % 2 == 0 && w % 2 == 0);
 }
 
 int mote_arm_dw_s8_path(const mote_conv_s8_params *p, const mote_dims *input_dims,

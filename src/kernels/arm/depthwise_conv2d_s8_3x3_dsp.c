@@ -277,10 +277,9 @@ static __attribute__((noinline)) void dw3_row_general(const int8_t *px, int8_t *
         a.a1 = grp[DW3_GRP_BIAS + 1];
         a.a2 = grp[DW3_GRP_BIAS + 2];
         a.a3 = grp[DW3_GRP_BIAS + 3];
-        for (j = 0; j < 9; j += 3, t += x->rs + x->cs) {
+        for (j = 0; j < 9; ++j) { /* a loop (flash: KWS links this fallback) */
             mote_arm_tap4(&a, t, grp + 2 * j, x->off2);
-            mote_arm_tap4(&a, t + x->cs, grp + 2 * j + 2, x->off2);
-            mote_arm_tap4(&a, t + 2 * x->cs, grp + 2 * j + 4, x->off2);
+            t += j % 3 == 2 ? x->rs - x->cs : x->cs; /* the next tap, or the next row's first */
         }
         v[0] = a.a0;
         v[1] = a.a1;
@@ -436,9 +435,15 @@ static int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q, const m
 static int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output);
+static int dw3s_runb(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output);
 
-/* The arm_dsp_3x3_px row: outputs of at most 3x3 pixels (arm_plan.c,
- * mote_arm_dw_3x3_px_case), where the int16 lines' per-group set-up (tables,
+/* The arm_dsp_3x3_px row: outputs of at most 3x3 pixels, or of even sides
+ * up to 6x6 (arm_plan.c, mote_arm_dw_3x3_px_case). The even ones at stride
+ * 1: 2 x 2 blocks of the int16 lines (dw3s_runb; VWW layers 13..21, 6x6x128:
+ * 107 040 -> see bench/RESULTS.md, h-vwwdw), else as the arm_dsp_3x3 and
+ * _s2 rows. The 3x3 ones: where the int16 lines' per-group set-up (tables,
  * three widened lines per output line) outweighs their steps: the padded int8
  * rows with the hand-written pixel loop (dw3_px) for groups whose shifts are
  * all in [-23, -2]. Except a 3x3 output at stride 1, where the int16 lines
@@ -449,8 +454,16 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
                         const int8_t *input, const int8_t *filter, const int32_t *bias,
                         const mote_dims *od, int8_t *output)
 {
-    if (od->h == 3 && od->w == 3 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
-        dw3s_run(p, q, id, input, filter, bias, od, output))
+    const int s1 = p->geom.stride_h == 1 && p->geom.stride_w == 1;
+    if (od->h > 3 || od->w > 3) { /* even sides up to 6 x 6 (mote_arm_dw_3x3_px_case) */
+        if (s1 && dw3s_runb(p, q, id, input, filter, bias, od, output)) return;
+        if (mote_arm_dw_3x3_s2_case(p, id, od))
+            mote_arm_dw_3x3_s2(p, q, id, input, filter, bias, od, output);
+        else
+            mote_arm_dw_3x3(p, q, id, input, filter, bias, od, output);
+        return;
+    }
+    if (od->h == 3 && od->w == 3 && s1 && dw3s_run(p, q, id, input, filter, bias, od, output))
         return;
     if (od->h == 3 && od->w == 3 && p->geom.stride_h == 2 && p->geom.stride_w == 2 &&
         dw3s_run2(p, q, id, input, filter, bias, od, output))
@@ -471,7 +484,8 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  * D = (x2, x3) the int16 pairs of one filter line:
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), D)  = w0 x0 + w1 x1 + w2 x2
  *   out1 += SMLADX((w2, w1), D) + SMLABT((w0, w1), A) = w0 x1 + w1 x2 + w2 x3
- * six instructions (two loads) for six MACs. The filter and the bias are
+ * six instructions (two loads) for six MACs; four outputs per step (dw3s_line,
+ * dw3s_line2) or 2 x 2 blocks (dw3s_blk) need fewer (below). The filter and the bias are
  * doubled (2w fits int16, |2 acc| < 2^31 is checked) for the output stage:
  * with a2 = 2 acc, SMMLAR(a2, m, H) = H + floor((acc m + 2^30) / 2^31) =
  * H + x, x the reference's SaturatingRoundingDoublingHighMul (arm_requant.h:
@@ -483,11 +497,13 @@ void mote_arm_dw_3x3_px(const mote_conv_s8_params *p, const mote_requant *q, con
  * in [1, 22] (|x| < 2^30, so t cannot wrap) and |bias| <= 2^29.
  */
 #define DW3S_RS 60                  /* bytes per int16 line: 30 elements */
-#define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (a step reads n + 3) */
+#define DW3S_NMAX (DW3S_RS / 2 - 3) /* stride-1 outputs per chunk (steps read 4 ceil(n / 4) + 2) */
 #define DW3S_SLOTS 8 /* lines in the ring: 6x6 outputs (eight input lines) move none */
 #define DW3S_STR_(x) #x
 #define DW3S_STR(x) DW3S_STR_(x)
 #define DW3S_OFF(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) ")"
+/* the same line two words on */
+#define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
 
 /* Per channel (10 words): 2 bias, (2w0, 2w1) and (2w2, 2w1) of the three
  * filter lines, e, m, H0 = 2^(e-1) + zp 2^e; then act_full, lo4, hi4, where
@@ -499,6 +515,7 @@ typedef struct dw3s_tab {
     int32_t full;
     uint32_t lo4, hi4;
     int32_t o1, adv;
+    int32_t ols, nlp; /* dw3s_blk: output line stride, pairs of output lines */
 } dw3s_tab;
 
 /* clang-format would join the asm strings and macros of a line: one instruction a line */
@@ -549,14 +566,85 @@ typedef struct dw3s_tab {
     "sel     r12, r12, r8\n\t"                                                                     \
     "2:\n\t"
 
+/* Four outputs per step (dw3s_line): elements x .. x + 3 of one channel,
+ * A = (x0, x1), B = (x2, x3), C = (x4, x5) the int16 pairs of one filter
+ * line (one LDRD, one LDR):
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
+ *   out1 += SMLABT((w0, w1), A) + SMLADX((w2, w1), B)
+ *   out2 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
+ *   out3 += SMLABT((w0, w1), B) + SMLADX((w2, w1), C)
+ * eleven instructions per line for twelve MACs (two outputs: twelve), and
+ * the table's constants loaded once per four outputs. Accumulators r4 .. r7,
+ * filter pairs r9, r10, data r8 and lr; line 0 starts from the bias (r8,
+ * its data in r6, r7 before they are accumulators). */
+/* clang-format off */
+#define DW3S4_LINE(r, c)                                                                           \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r8, r4\n\t"                                                                   \
+    "smlabt  r5, r9, r8, r5\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smladx  r5, r10, lr, r5\n\t"                                                                  \
+    "smlad   r6, r9, lr, r6\n\t"                                                                   \
+    "smlabt  r7, r9, lr, r7\n\t"                                                                   \
+    "ldr     r8, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                                   \
+    "smlabb  r6, r10, r8, r6\n\t"                                                                  \
+    "smladx  r7, r10, r8, r7\n\t"
+/* the output stage up to the shift of one accumulator (e r8, m r9, H r10) */
+#define DW3S4_RQ(a)                                                                                \
+    "add     lr, r10, " a ", asr #31\n\t"                                                          \
+    "smmlar  " a ", " a ", r9, lr\n\t"                                                             \
+    "asr     " a ", " a ", r8\n\t"
+#define DW3S4_CH(c)                                                                                \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlabt  r5, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smladx  r5, r10, r7, r5\n\t"                                                                  \
+    "smlad   r6, r9, r7, r8\n\t"                                                                   \
+    "smlabt  r7, r9, r7, r8\n\t"                                                                   \
+    "ldr     r8, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                                   \
+    "smlabb  r6, r10, r8, r6\n\t"                                                                  \
+    "smladx  r7, r10, r8, r7\n\t"                                                                  \
+    DW3S4_LINE(1, c)                                                                               \
+    DW3S4_LINE(2, c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")                                                                                 \
+    DW3S4_RQ("r7")
+/* channel c's four outputs into byte c of the packed words r1, r3, r11, r12 */
+#define DW3S4_PACK(c)                                                                              \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "ssat    r7, #8, r7\n\t"                                                                       \
+    "bfi     r1, r4, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r3, r5, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r11, r6, #(8 * " #c "), #8\n\t"                                                       \
+    "bfi     r12, r7, #(8 * " #c "), #8\n\t"
+/* the activation range on one packed word (lo4 r5, hi4 r6) */
+#define DW3S4_CLAMP(w)                                                                             \
+    "ssub8   lr, " w ", r5\n\t"                                                                    \
+    "sel     " w ", " w ", r5\n\t"                                                                 \
+    "ssub8   lr, r6, " w "\n\t"                                                                    \
+    "sel     " w ", " w ", r6\n\t"
+/* clang-format on */
+
 /*
  * Outputs of one line, four channels: the window lines at p (int16 lines,
- * slot offsets above, p at the line's first element); each step the
- * outputs at elements x and x + 1 (p advances two elements), stored at out
- * + o1 and out, out advancing by adv. Element stride 1: n outputs, two per
- * step, the last alone when n is odd (its second output, computed from the
- * zero columns past n + 2, dropped); stride 2: n = 2 * outputs, o1 = 0 (the
- * odd elements' outputs are overwritten).
+ * slot offsets above, p at the line's first element); each step the outputs
+ * at elements x .. x + 3 (p advances four elements), packed into r1, r3,
+ * r11, r12 (the output pointer and the count on the stack), stored as
+ * out + o1 and out, then out + adv + o1 and out + adv, out advancing by 2
+ * adv. Element stride 1 (o1 = oes, adv = 2 oes): n outputs; when one or
+ * two are left after the four-output steps, a two-output step (DW3S_CH:
+ * six instructions per line for six MACs; a loop over the channels, its
+ * clamp and stores those of the four-output steps), so that at most one
+ * output is dropped (n % 4 = 3: the last step's fourth, computed from
+ * whatever follows element n + 1); stride 2: n = 2 * outputs, o1 = 0, adv =
+ * oes (the odd elements' outputs are overwritten by the even ones).
  */
 __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
@@ -564,31 +652,75 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
                                                        int32_t n __attribute__((unused)))
 {
     /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "cmp     r3, #2\n\t"
+                     "bls     5f\n\t"
                      "1:\n\t"
-                     DW3S_CH(0)
-                     "ssat    r11, #8, r4\n\t"
-                     "ssat    r12, #8, r5\n\t"
-                     DW3S_CH(1)
-                     DW3S_PACK(1)
-                     DW3S_CH(2)
-                     DW3S_PACK(2)
-                     DW3S_CH(3)
-                     DW3S_PACK(3)
-                     "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
-                     DW3S_CLAMP
+                     DW3S4_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r11, #8, r6\n\t"
+                     "ssat    r12, #8, r7\n\t"
+                     DW3S4_CH(1)
+                     DW3S4_PACK(1)
+                     DW3S4_CH(2)
+                     DW3S4_PACK(2)
+                     DW3S4_CH(3)
+                     DW3S4_PACK(3)
+                     "8:\n\t"
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r11")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
                      "sub     r2, r2, #160\n\t"
-                     "subs    r3, r3, #2\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "subs    r10, r10, #4\n\t"
                      "blt     3f\n\t"
-                     "str     r12, [r1, r9]\n\t"
-                     "str     r11, [r1]\n\t"
-                     "add     r1, r1, r10\n\t"
-                     "add     r0, r0, #4\n\t"
-                     "bne     1b\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
-                     "3:\n\t"
-                     "str     r11, [r1]\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     "str     r3, [r9, r7]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "add     r9, r9, r8\n\t"
+                     "str     r12, [r9, r7]\n\t"
+                     "str     r11, [r9]\n\t"
+                     "add     r9, r9, r8\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "add     r0, r0, #8\n\t"
+                     "cmp     r10, #2\n\t"
+                     "bhi     1b\n\t"
+                     "cmp     r10, #0\n\t"
+                     "beq     7f\n\t"
+                     /* one or two outputs left (or n <= 2): two outputs
+                      * (DW3S_CH), a loop over the channels (p moves a
+                      * channel line each, the bytes shift into r1, r3), then
+                      * the clamp and the stores above (n - 4 < 0) */
+                     "5:\n\t"
+                     "mov     r12, #4\n\t"
+                     "6:\n\t"
+                     DW3S_CH(0)
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "lsr     r1, r1, #8\n\t"
+                     "orr     r1, r1, r4, lsl #24\n\t"
+                     "lsr     r3, r3, #8\n\t"
+                     "orr     r3, r3, r5, lsl #24\n\t"
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
+                     "subs    r12, r12, #1\n\t"
+                     "bne     6b\n\t"
+                     "b       8b\n\t"
+                     "3:\n\t" /* n - 4 in r10: -3, -2 or -1 outputs (elements) left out */
+                     "cmn     r10, #3\n\t"
+                     "beq     4f\n\t"
+                     "str     r3, [r9, r7]\n\t"
+                     "cmn     r10, #2\n\t"
+                     "beq     4f\n\t"
+                     "add     r10, r9, r8\n\t"
+                     "str     r11, [r10]\n\t"
+                     "4:\n\t"
+                     "str     r1, [r9]\n\t"
+                     "7:\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
 
@@ -598,7 +730,6 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
  *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
  *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
  * four MACs (three loads) for six products, no output dropped. */
-#define DW3S2_OFF8(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 8)"
 /* clang-format off */
 #define DW3S2_LINE(r, c)                                                                           \
     "ldm     r2!, {r9, r10}\n\t"                                                                   \
@@ -627,38 +758,245 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     "asr     r5, r5, r6\n\t"
 /* clang-format on */
 
+/* Four stride-2 outputs per step (dw3s_line2): elements x, x + 2, x + 4,
+ * x + 6, the pairs A .. E of x .. x + 9 (two LDRD, one LDR):
+ *   out_k += SMLAD((w0, w1), pair k) + SMLABB((w2, w1), pair k + 1)
+ * twelve instructions per filter line for eight MACs (two outputs: seven
+ * for four). Registers as DW3S4_CH. */
+#define DW3S2_OFF16(r, c) "#((" #r " * 4 + " #c ") * " DW3S_STR(DW3S_RS) " + 16)"
+/* clang-format off */
+#define DW3S24_LINE(r, c)                                                                          \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r8, r4\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smlad   r5, r9, lr, r5\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r8, r5\n\t"                                                                  \
+    "smlad   r6, r9, r8, r6\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    "smlad   r7, r9, lr, r7\n\t"                                                                   \
+    "ldr     r8, [r0, " DW3S2_OFF16(r, c) "]\n\t"                                                  \
+    "smlabb  r7, r10, r8, r7\n\t"
+#define DW3S24_CH(c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smlad   r5, r9, r7, r8\n\t"                                                                   \
+    "ldrd    r6, r7, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r6, r5\n\t"                                                                  \
+    "smlad   r6, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r6, r10, r7, r6\n\t"                                                                  \
+    "smlad   r7, r9, r7, r8\n\t"                                                                   \
+    "ldr     lr, [r0, " DW3S2_OFF16(0, c) "]\n\t"                                                  \
+    "smlabb  r7, r10, lr, r7\n\t"                                                                  \
+    DW3S24_LINE(1, c)                                                                              \
+    DW3S24_LINE(2, c)                                                                              \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")                                                                                 \
+    DW3S4_RQ("r7")
+/* clang-format on */
+
 /* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
- * the table's adv: the output stride): two outputs per step, p advancing
- * four elements; an odd last output alone (its partner's reads stay in
- * the line: 2 * 13 + 3 < DW3S_RS / 2 elements). */
+ * the table's adv: the output stride): four outputs per step, p advancing
+ * eight elements, packed and stored as dw3s_line; when the outputs % 4 are
+ * 1 or 2, the first two by a two-output step (DW3S2_CH, a loop over the
+ * channels) so that the last step drops at most one. The reads stay in the
+ * line: n <= 28 elements, a step reads up to 8 steps + 1 after the first
+ * step's 4, at most element 29 < DW3S_RS / 2. */
 __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attribute__((unused)),
                                                         int8_t *out __attribute__((unused)),
                                                         const dw3s_tab *t __attribute__((unused)),
                                                         int32_t n __attribute__((unused)))
 {
     /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "1:\n\t"
+    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "and     r4, r3, #7\n\t"
+                     "sub     r4, r4, #2\n\t"
+                     "cmp     r4, #2\n\t"
+                     "bhi     1f\n\t"
+                     "mov     r12, #4\n\t"
+                     "5:\n\t"
                      DW3S2_CH(0)
-                     "ssat    r11, #8, r4\n\t"
-                     "ssat    r12, #8, r5\n\t"
-                     DW3S2_CH(1)
-                     DW3S_PACK(1)
-                     DW3S2_CH(2)
-                     DW3S_PACK(2)
-                     DW3S2_CH(3)
-                     DW3S_PACK(3)
-                     "ldm     r2, {r6, r7, r8, r9, r10}\n\t"
-                     DW3S_CLAMP
+                     "ssat    r4, #8, r4\n\t"
+                     "ssat    r5, #8, r5\n\t"
+                     "lsr     r1, r1, #8\n\t"
+                     "orr     r1, r1, r4, lsl #24\n\t"
+                     "lsr     r3, r3, #8\n\t"
+                     "orr     r3, r3, r5, lsl #24\n\t"
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
+                     "subs    r12, r12, #1\n\t"
+                     "bne     5b\n\t"
+                     "sub     r0, r0, #(4 * " DW3S_STR(DW3S_RS) " - 8)\n\t"
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
                      "sub     r2, r2, #160\n\t"
-                     "str     r11, [r1]\n\t"
-                     "subs    r3, r3, #4\n\t"
+                     "cbnz    r4, 6f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     "6:\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "subs    r10, r10, #4\n\t"
+                     "blt     7f\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "add     r9, r9, r8, lsl #1\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "beq     7f\n\t"
+                     "1:\n\t"
+                     DW3S24_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r11, #8, r6\n\t"
+                     "ssat    r12, #8, r7\n\t"
+                     DW3S24_CH(1)
+                     DW3S4_PACK(1)
+                     DW3S24_CH(2)
+                     DW3S4_PACK(2)
+                     DW3S24_CH(3)
+                     DW3S4_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r11")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "ldrd    r9, r10, [sp]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "subs    r10, r10, #8\n\t"
                      "blt     3f\n\t"
-                     "str     r12, [r1, r10]\n\t"
-                     "add     r1, r1, r10, lsl #1\n\t"
-                     "add     r0, r0, #8\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "add     r9, r9, r8, lsl #1\n\t"
+                     "str     r11, [r9]\n\t"
+                     "str     r12, [r9, r8]\n\t"
+                     "add     r9, r9, r8, lsl #1\n\t"
+                     "strd    r9, r10, [sp]\n\t"
+                     "add     r0, r0, #16\n\t"
                      "bne     1b\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "3:\n\t" /* n - 8 in r10: -6, -4 or -2 (outputs 1, 2 or 3 left) */
+                     "cmn     r10, #6\n\t"
+                     "beq     7f\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "cmn     r10, #4\n\t"
+                     "beq     7f\n\t"
+                     "str     r11, [r9, r8, lsl #1]\n\t"
+                     "7:\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
+/* Blocks of 2 x 2 outputs (dw3s_blk): elements x, x + 1 of output lines l
+ * and l + 1, A_s = (x0, x1), D_s = (x2, x3) the int16 pairs of slot s (one
+ * LDRD each); filter line k meets slots k (line l) and k + 1 (line l + 1):
+ *   out(l, x)     += SMLAD((w0, w1), A_k) + SMLABB((w2, w1), D_k)
+ *   out(l, x + 1) += SMLABT((w0, w1), A_k) + SMLADX((w2, w1), D_k)
+ * and the same with slot k + 1 for line l + 1: eleven instructions per
+ * filter line for twelve MACs, as dw3s_line, but no output dropped on
+ * planes of even sides (dw3s_line's 6-output lines drop or pay a two-output
+ * step). Registers as DW3S4_CH. */
+/* clang-format off */
+#define DW3SB_LINE(r, c)                                                                           \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r8, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r8, r4\n\t"                                                                   \
+    "smlabt  r5, r9, r8, r5\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smladx  r5, r10, lr, r5\n\t"                                                                  \
+    "ldrd    r8, lr, [r0, " DW3S_OFF((r + 1), c) "]\n\t"                                             \
+    "smlad   r6, r9, r8, r6\n\t"                                                                   \
+    "smlabt  r7, r9, r8, r7\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    "smladx  r7, r10, lr, r7\n\t"
+#define DW3SB_CH(c)                                                                                \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r6, r8\n\t"                                                                   \
+    "smlabt  r5, r9, r6, r8\n\t"                                                                   \
+    "smlabb  r4, r10, r7, r4\n\t"                                                                  \
+    "smladx  r5, r10, r7, r5\n\t"                                                                  \
+    "ldrd    r7, lr, [r0, " DW3S_OFF(1, c) "]\n\t"                                                 \
+    "smlad   r6, r9, r7, r8\n\t"                                                                   \
+    "smlabt  r7, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    "smladx  r7, r10, lr, r7\n\t"                                                                  \
+    DW3SB_LINE(1, c)                                                                               \
+    DW3SB_LINE(2, c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")                                                                                 \
+    DW3S4_RQ("r7")
+/* clang-format on */
+
+/*
+ * Every output of one group of four channels, element stride 1, line
+ * stride 1, the ring holding every line (slot l = input line l): pairs of
+ * output lines (t->nlp), n outputs per line (even), 2 x 2 blocks packed as
+ * dw3s_line (r1, r3: line l; r11, r12: line l + 1) and stored at out,
+ * out + o1, out + ols, out + ols + o1. On the stack: out, the elements left
+ * in the line, n, the line pairs left.
+ */
+__attribute__((naked, noinline)) static void dw3s_blk(const int16_t *p __attribute__((unused)),
+                                                      int8_t *out __attribute__((unused)),
+                                                      const dw3s_tab *t __attribute__((unused)),
+                                                      int32_t n __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldr     r4, [r2, #184]\n\t"
+                     "push    {r3, r4}\n\t"
+                     "push    {r1, r3}\n\t"
+                     "1:\n\t"
+                     DW3SB_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r11, #8, r6\n\t"
+                     "ssat    r12, #8, r7\n\t"
+                     DW3SB_CH(1)
+                     DW3S4_PACK(1)
+                     DW3SB_CH(2)
+                     DW3S4_PACK(2)
+                     DW3SB_CH(3)
+                     DW3S4_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8, r9}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r11")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "sub     r2, r2, #160\n\t"
+                     "ldrd    r10, r4, [sp]\n\t"
+                     "str     r1, [r10]\n\t"
+                     "str     r3, [r10, r7]\n\t"
+                     "add     lr, r10, r9\n\t"
+                     "str     r11, [lr]\n\t"
+                     "str     r12, [lr, r7]\n\t"
+                     "add     r10, r10, r8\n\t"
+                     "add     r0, r0, #4\n\t"
+                     "subs    r4, r4, #2\n\t"
+                     "strd    r10, r4, [sp]\n\t"
+                     "bne     1b\n\t"
+                     /* the next pair of lines: out + 2 ols - n oes, p two
+                      * slots on from the line's start */
+                     "ldrd    r5, r6, [sp, #8]\n\t"
+                     "subs    r6, r6, #1\n\t"
+                     "beq     3f\n\t"
+                     "str     r6, [sp, #12]\n\t"
+                     "str     r5, [sp, #4]\n\t"
+                     "add     r10, r10, r9, lsl #1\n\t"
+                     "mls     r10, r5, r7, r10\n\t"
+                     "str     r10, [sp]\n\t"
+                     "sub     r0, r0, r5, lsl #1\n\t"
+                     "add     r0, r0, #(8 * " DW3S_STR(DW3S_RS) ")\n\t"
+                     "b       1b\n\t"
                      "3:\n\t"
+                     "add     sp, sp, #16\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
@@ -677,83 +1015,169 @@ MOTE_ARM_INLINE uint32_t dw3s_hi2(int32_t a, int32_t b)
     return r;
 }
 
+/* dw3s_wide's constants (words, in this order): the element stride in
+ * bytes, the input offset in both halves, the loops' counts (four
+ * elements, pairs), bit 0: an odd first element alone, bit 1: an odd last
+ * one, and the steps from one line's end to the next line's start (ring
+ * slot, input). */
+typedef struct dw3s_wcfg {
+    int32_t esb, off2, nq, np, flags, ddadv, srcadv;
+} dw3s_wcfg;
+
 /* A chunk's input lines for dw3s_lines: line 0's element jl of channel c0
  * (src, may point outside the input: only lines in [0, nli) are read), the
- * line and element strides in bytes, the input's elements [jl, jh) of the
- * padded line, the input offset in both halves. */
+ * line stride in bytes, the input's elements [jl, jh) of the padded line,
+ * dw3s_wide's constants. */
 typedef struct dw3s_ld {
     const int8_t *src;
-    int32_t ils, ies, nli, jl, jh, off2;
+    int32_t ils, nli, jl, jh;
+    dw3s_wcfg w;
 } dw3s_ld;
 
+/* One element (four channels, at r1) into the four lines at r0 (halfwords;
+ * r5: the input offset; r6, r7 scratch). */
+/* clang-format off */
+#define DW3S_ONE                                                                                   \
+    "ldr     r6, [r1]\n\t"                                                                         \
+    "sxtab16 r7, r5, r6\n\t"                                                                       \
+    "sxtab16 r6, r5, r6, ror #8\n\t"                                                               \
+    "strh    r7, [r0]\n\t"                                                                         \
+    "strh    r6, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"                                                 \
+    "lsr     r7, r7, #16\n\t"                                                                      \
+    "lsr     r6, r6, #16\n\t"                                                                      \
+    "strh    r7, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"                                           \
+    "strh    r6, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"                                           \
+    "add     r0, r0, #2\n\t"                                                                       \
+    "add     r1, r1, r4\n\t"
+/* clang-format on */
+
+/*
+ * nl (>= 1) input lines of four channels, from src (element jl), into the
+ * four channel lines of consecutive ring slots from dd (element jl; channel
+ * k at k * DW3S_RS bytes), widened (the input offset added) into int16
+ * pairs: per pair of elements two loads, PKHBT / PKHTB (the bytes of
+ * channels 0, 1 and of 2, 3 of both elements: one word each), four SXTAB16
+ * (the pairs of the four channels), four stores; four elements per loop
+ * from an even one (two pairs of each channel line: one STRD; an odd first
+ * element alone), or pairs (unaligned words: short lines, as VWW's 6x6
+ * ones, whose first element is odd), an odd last element alone
+ * (dw3s_lines chooses: the flags of w). Hand-written: the four-element
+ * loop needs every register.
+ */
+__attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__((unused)),
+                                                       const int8_t *src __attribute__((unused)),
+                                                       const dw3s_wcfg *w __attribute__((unused)),
+                                                       int32_t nl __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldrd    r4, r5, [r2]\n\t"
+                     "1:\n\t"
+                     "ldr     r6, [r2, #16]\n\t"
+                     "tst     r6, #1\n\t"
+                     "it      ne\n\t"
+                     "blne    9f\n\t"
+                     "ldr     lr, [r2, #8]\n\t"
+                     "cmp     lr, #0\n\t"
+                     "beq     4f\n\t"
+                     "3:\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r7, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r12, r6, r7, lsl #16\n\t"
+                     "pkhtb   r7, r7, r6, asr #16\n\t"
+                     "sxtab16 r10, r5, r12\n\t"
+                     "sxtab16 r12, r5, r12, ror #8\n\t"
+                     "sxtab16 r11, r5, r7\n\t"
+                     "sxtab16 r7, r5, r7, ror #8\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r8, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r9, r6, r8, lsl #16\n\t"
+                     "pkhtb   r8, r8, r6, asr #16\n\t"
+                     "sxtab16 r6, r5, r9, ror #8\n\t"
+                     "strd    r12, r6, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "sxtab16 r6, r5, r8\n\t"
+                     "strd    r11, r6, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "sxtab16 r6, r5, r8, ror #8\n\t"
+                     "strd    r7, r6, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "sxtab16 r6, r5, r9\n\t"
+                     "strd    r10, r6, [r0], #8\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     3b\n\t"
+                     "4:\n\t"
+                     "ldr     lr, [r2, #12]\n\t"
+                     "cmp     lr, #0\n\t"
+                     "beq     6f\n\t"
+                     "5:\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r7, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r12, r6, r7, lsl #16\n\t"
+                     "pkhtb   r7, r7, r6, asr #16\n\t"
+                     "sxtab16 r10, r5, r12\n\t"
+                     "sxtab16 r12, r5, r12, ror #8\n\t"
+                     "sxtab16 r11, r5, r7\n\t"
+                     "sxtab16 r7, r5, r7, ror #8\n\t"
+                     "str     r12, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "str     r11, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r7, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r10, [r0], #4\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     5b\n\t"
+                     "6:\n\t"
+                     "ldr     r6, [r2, #16]\n\t"
+                     "tst     r6, #2\n\t"
+                     "it      ne\n\t"
+                     "blne    9f\n\t"
+                     "ldrd    r6, r7, [r2, #20]\n\t"
+                     "add     r0, r0, r6\n\t"
+                     "add     r1, r1, r7\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "9:\n\t" /* one element (lr: free outside the loops) */
+                     DW3S_ONE
+                     "bx      lr\n\t");
+    /* clang-format on */
+}
+
+/* The words holding elements jl .. jh-1 of the four lines of one slot to 0
+ * (the input zero point plus the offset, as the reference's skipped taps). */
+static void dw3s_pad(int32_t *d, const dw3s_ld *ld)
+{
+    int32_t *dw = d + (ld->jl >> 1);
+    const int32_t *de = d + ((ld->jh + 1) >> 1);
+    /* clang-format off */
+    for (; dw < de; ++dw) /* the four lines at once (asm: GCC makes memset calls) */
+        __asm__ volatile("str     %1, [%0]\n\t"
+                         "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                         "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                         "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                         :
+                         : "r"(dw), "r"(0)
+                         : "memory");
+    /* clang-format on */
+}
+
 /* Input lines L .. L+cnt-1 (cnt >= 1) of four channels into cnt consecutive
- * ring slots from d: elements jl .. jh-1 widened (the input offset added)
- * into int16 pairs of the four channel lines (channel k at k * DW3S_RS
- * bytes), per pair of elements two loads, four SXTAB16, four PKHBT/PKHTB,
- * four stores; a line outside the input, zeros (the input zero point plus
- * the offset, as the reference's skipped taps). The columns outside
- * [jl, jh) are zero already (dw3s_run). */
+ * ring slots from d: the input's (dw3s_wide) elements jl .. jh-1, a line
+ * outside the input zeros (dw3s_pad). The columns outside [jl, jh) are zero
+ * already (dw3s_run). */
 static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, int32_t L,
                                                  int32_t cnt)
 {
-    const int32_t jl = ld->jl, nc = ld->jh - jl, esb = ld->ies, off2 = ld->off2;
-    int32_t k;
-    for (; cnt > 0; --cnt, ++L, d += DW3S_RS) {
-        const int8_t *src;
-        int8_t *dd = (int8_t *)d + 2 * jl;
-        int32_t np = nc >> 1;
-        if (L < 0 || L >= ld->nli) { /* the words holding elements jl .. jh-1 */
-            int32_t *dw = d + (jl >> 1);
-            const int32_t *de = d + ((ld->jh + 1) >> 1);
-            /* clang-format off */
-            for (; dw < de; ++dw) /* the four lines at once (asm: GCC makes memset calls) */
-                __asm__ volatile("str     %1, [%0]\n\t"
-                                 "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
-                                 "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                                 "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                                 :
-                                 : "r"(dw), "r"(0)
-                                 : "memory");
-            /* clang-format on */
-            continue;
-        }
-        src = ld->src + L * ld->ils;
-        if (np) {
-            int32_t x, y, e, o, t;
-            /* clang-format off */
-            __asm__ volatile("1:\n\t"
-                             "ldr     %[x], [%[s]]\n\t"
-                             "ldr     %[y], [%[s], %[b]]\n\t"
-                             "add     %[s], %[s], %[b], lsl #1\n\t"
-                             "sxtab16 %[e], %[f], %[x]\n\t"
-                             "sxtab16 %[x], %[f], %[x], ror #8\n\t"
-                             "sxtab16 %[o], %[f], %[y]\n\t"
-                             "sxtab16 %[y], %[f], %[y], ror #8\n\t"
-                             "pkhbt   %[t], %[x], %[y], lsl #16\n\t"
-                             "str     %[t], [%[d], #" DW3S_STR(DW3S_RS) "]\n\t"
-                             "pkhtb   %[t], %[o], %[e], asr #16\n\t"
-                             "str     %[t], [%[d], #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                             "pkhtb   %[t], %[y], %[x], asr #16\n\t"
-                             "str     %[t], [%[d], #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                             "pkhbt   %[t], %[e], %[o], lsl #16\n\t"
-                             "str     %[t], [%[d]], #4\n\t"
-                             "subs    %[n], %[n], #1\n\t"
-                             "bne     1b\n\t"
-                             : [d] "+r"(dd), [s] "+r"(src), [n] "+r"(np), [x] "=&r"(x),
-                               [y] "=&r"(y), [e] "=&r"(e), [o] "=&r"(o), [t] "=&r"(t)
-                             : [b] "r"(esb), [f] "r"(off2)
-                             : "cc", "memory");
-            /* clang-format on */
-        }
-        if (nc & 1) { /* the last element alone: dd and src are at it */
-            const uint32_t a = mote_arm_ld32(src);
-            const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
-            const int16_t h[4] = {(int16_t)ae, (int16_t)ao, (int16_t)(ae >> 16),
-                                  (int16_t)(ao >> 16)};
-            for (k = 0; k < 4; ++k)
-                memcpy(dd + k * DW3S_RS, &h[k], 2);
-        }
+    int32_t nd;
+    for (; cnt > 0 && L < 0; --cnt, ++L, d += DW3S_RS)
+        dw3s_pad(d, ld);
+    nd = ld->nli - L < cnt ? ld->nli - L : cnt;
+    if (nd > 0) {
+        if (ld->jh > ld->jl) dw3s_wide((int8_t *)d + 2 * ld->jl, ld->src + L * ld->ils, &ld->w, nd);
+        cnt -= nd;
+        d += nd * DW3S_RS;
     }
+    for (; cnt > 0; --cnt, d += DW3S_RS)
+        dw3s_pad(d, ld);
 }
 
 /* Words w0 .. w1-1 of the four channel lines of the first ns ring slots
@@ -832,8 +1256,9 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * The int16-line path (above): element stride 1 or 2, any line stride,
  * batch 1, every channel's output stage as dw3s_ok; returns 0 when it does
  * not take the case. Lines are input rows, or columns when the output has
- * more rows than columns (transposed: fewer, longer lines); chunks of at
- * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line. The window's
+ * more rows than columns (transposed: fewer, longer lines); one chunk of at
+ * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line, else chunks
+ * of 24 or 12 (multiples of the four-output step). The window's
  * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
  * lines it shares with the next one on, and when b + 2 passes the last slot
  * they move to slots 0
@@ -848,7 +1273,7 @@ typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const int8_t *filter,
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
-                                  dw3s_line_fn line)
+                                  dw3s_line_fn line, dw3s_line_fn blk)
 {
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -866,22 +1291,28 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
         lpad = p->geom.pad_w, epad = p->geom.pad_h, ls = p->geom.stride_w, es = p->geom.stride_h;
     }
-    /* a step reads elements up to 2 * ceil(n / 2) + 1 (stride 1) or 2 n + 1
-     * (stride 2) of n outputs: chunks of nmax outputs; in place one chunk */
+    /* the steps read elements up to 4 ceil(n / 4) + 1 (stride 1) or 2 n + 1
+     * (stride 2) of n outputs: at most nmax outputs a line, in place one
+     * chunk; several chunks of four-step multiples (24, 12: no chunk pays
+     * the two-output step or drops an output; 48 outputs at stride 1 were
+     * chunks of 27 and 21) */
     nmax = es == 1 ? DW3S_NMAX : (DW3S_NMAX + 2) / 2;
     if (es > 2 || od->n != 1 ||
         (input == output && (od->h != id->h || od->w != id->w || ls != 1 || neo > nmax)) ||
         !dw3s_ok(q, bias, C))
         return 0;
+    if (neo > nmax) nmax = es == 1 ? 24 : 12;
     ld.ils = ils;
-    ld.ies = ies;
     ld.nli = nli;
-    ld.off2 = off2;
+    ld.w.esb = ies;
+    ld.w.off2 = off2;
     tab.full = p->act_min <= -128 && p->act_max >= 127;
     tab.lo4 = mote_arm_dup8(p->act_min);
     tab.hi4 = mote_arm_dup8(p->act_max);
     tab.o1 = es == 1 ? oes : 0;
     tab.adv = es == 1 ? 2 * oes : oes;
+    tab.ols = ols;
+    tab.nlp = nlo / 2;
     keep = ls < 3 ? 3 - ls : 0;                    /* lines one window passes to the next */
     nall = (nlo - 1) * ls + 3;                     /* the lines the windows span */
     nslot = nall < DW3S_SLOTS ? nall : DW3S_SLOTS; /* slots the ring uses (band calls: few) */
@@ -889,29 +1320,52 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
         for (ex0 = 0; ex0 < neo; ex0 += nmax) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
+            /* the elements the chunk's outputs read: [0, need), need <= 29 */
+            const int32_t need = es == 1 ? n + 2 : 2 * n + 1;
             int32_t lo, *slot = buf;
             int8_t *o = output + c0 + ex0 * oes;
             /* the input's elements in the chunk's padded line: [jl, jh) */
             jl = x0 < 0 ? -x0 : 0;
-            jh = nei - x0 < DW3S_RS / 2 ? nei - x0 : DW3S_RS / 2;
+            jh = nei - x0 < need ? nei - x0 : need;
             if (jh < jl) jh = jl;
             if (c0 == 0 || neo > nmax) {
-                /* the words a step reads outside [jl, jh) to 0 in the slots
+                /* the words of [0, need) outside [jl, jh) to 0 in the slots
                  * the lines use (the lines write the rest): once per call,
                  * or per chunk when there are several (an earlier chunk's
-                 * elements may be there); the steps read elements up to 2
-                 * steps + 2 (stride 1) or 4 steps + 2 (stride 2), steps =
-                 * ceil(n / 2) */
-                int32_t rend = (es == 1 ? 2 : 4) * ((n + 1) / 2) + 2;
-                if (rend > DW3S_RS / 2) rend = DW3S_RS / 2;
+                 * elements may be there). The steps read further (up to
+                 * element 29: dw3s_line's last four-output step, dw3s_line2's)
+                 * only for outputs they drop, whatever is there */
                 dw3s_zero(buf, nslot, 0, (jl + 1) >> 1);
-                dw3s_zero(buf, nslot, jh >> 1, rend >> 1);
+                dw3s_zero(buf, nslot, jh >> 1, (need + 1) >> 1);
             }
             ld.src = input + c0 + (x0 + jl) * ies;
             ld.jl = jl;
             ld.jh = jh;
+            {
+                /* four elements per loop from an even one (an odd first one
+                 * alone), or pairs when the first is odd on a short line */
+                const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
+                const int32_t first = quads && (jl & 1), rem = nc - first;
+                ld.w.nq = quads ? rem >> 2 : 0;
+                ld.w.np = quads ? (rem >> 1) & 1 : rem >> 1;
+                ld.w.flags = first | (rem & 1) << 1;
+                ld.w.ddadv = 4 * DW3S_RS - 2 * nc;
+                ld.w.srcadv = ils - nc * ies;
+            }
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
-                dw3s_lines(buf, &ld, -lpad, nall);
+                /* lines -lpad .. nall-1-lpad in slots 0 .. nall-1; with one
+                 * chunk the padding lines' slots hold zeros from the first
+                 * group on (no group writes them): the input lines only */
+                int32_t l0 = -lpad, l1 = nall - lpad;
+                if (c0 > 0 && neo <= nmax) {
+                    l0 = l0 < 0 ? 0 : l0;
+                    l1 = l1 > nli ? nli : l1;
+                }
+                if (l1 > l0) dw3s_lines(buf + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
+                if (blk) { /* dw3s_runb's case: every line pair in one call */
+                    blk((const int16_t *)buf, o, &tab, n);
+                    continue;
+                }
                 for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
@@ -940,14 +1394,24 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                                               const int8_t *filter, const int32_t *bias,
                                               const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, 0);
 }
 static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 0);
+}
+/* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
+ * stride 1 and outputs of even sides up to 6 x 6 (every line in the ring,
+ * one chunk). */
+static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, const mote_requant *q,
+                                               const mote_dims *id, const int8_t *input,
+                                               const int8_t *filter, const int32_t *bias,
+                                               const mote_dims *od, int8_t *output)
+{
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, dw3s_blk);
 }
 
 /* The int16-line path when it takes the case, else the padded int8 rows (each
