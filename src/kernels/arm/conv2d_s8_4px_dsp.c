@@ -29,13 +29,14 @@ typedef struct p4_frame {
     int32_t e2;           /* 24: where the first pass enters the triples (4: none) */
     const int32_t *xend;  /* 28: the stream's end */
     const int32_t *pend;  /* 32: the channel records' end (p4_part: the sums' end) */
-    int32_t clamp;        /* 36: the act range is narrower than [-128, 127] (p4_part: skip) */
+    int32_t mode;         /* 36: the output stage's form (P4_OUT; p4_part: skip) */
     const int32_t *pr;    /* 40: per channel (m, hq, e-1, bias), advanced */
     uint32_t lo4;         /* 44: act_min in every byte */
     uint32_t hi4;         /* 48: act_max in every byte */
 } p4_frame;
 
-/* The per-call constants: the frame and the channel records. */
+/* The per-call constants: the frame and the channel records ((m, hq,
+ * e - 1, bias), or in modes 0 and 1 (m2, c, e, bias): P4_OUT). */
 typedef struct p4_ctx {
     p4_frame f;
     int32_t prs[MOTE_ARM_P4_MAX_OC][4];
@@ -158,8 +159,9 @@ typedef struct p4_ctx {
     "bne     .L" L "_t0\n\t"                                                                       \
     ".L" L "_z:\n\t"
 
-/* The output stage of one accumulator: mote_arm_requant_e2 (r8 = m, r9 =
- * hq with the zero point folded, r10 = e - 1), as in the 2x2 path. */
+/* The output stage of one accumulator, exact for every int32 sum
+ * (mode 2): mote_arm_requant_e2 (r8 = m, r9 = hq with the zero point
+ * folded, r10 = e - 1), as in the 2x2 path. */
 #define P4_RQ(acc)                                                                                 \
     "add     r11, r9, " acc ", asr #31\n\t"                                                        \
     "and     r0, " acc ", #0x80000000\n\t"                                                         \
@@ -167,19 +169,72 @@ typedef struct p4_ctx {
     "smlal   r0, r11, " acc ", r8\n\t"                                                             \
     "asr     " acc ", r11, r10\n\t"
 
-#define P4_RQ4 P4_RQ("r4") P4_RQ("r5") P4_RQ("r6") P4_RQ("r7")
+/*
+ * The short forms (modes 0 and 1; r8 = m2 = 2m - 2^32, r9 = c = 2^(e-1) +
+ * zp 2^e, r10 = e). mul_high(acc, m) = floor((2 acc m + 2^31) / 2^32) =
+ * x, and SMMLAR of acc by m2 with the high-word addend acc + a gives
+ * a - acc + x + acc = a + x (mod 2^32: the addend may wrap); the rounding
+ * shift of x by e, ties away from zero, plus the zero point is
+ * (x + c - [acc < 0]) >> e (arm_requant.h: [x < 0] may be [acc < 0]).
+ * Exact while a + x fits int32: p4_setup takes them only for |bias| <=
+ * 2^29 (then |x| <= |acc| < 2^29 + 2^25, |c| <= 2^30 + 2^22) and m >=
+ * 2^30. Mode 0 drops the [acc < 0] term: it only lowers results that are
+ * already <= the zero point, and when act_min >= zp those clamp to act_min
+ * either way (ReLU layers).
+ */
+#define P4_RQS(acc)                                                                                \
+    "add     r0, r9, " acc ", asr #31\n\t"                                                         \
+    "add     r0, r0, " acc "\n\t"                                                                  \
+    "smmlar  " acc ", " acc ", r8, r0\n\t"                                                         \
+    "asr     " acc ", " acc ", r10\n\t"
 
-/* After P4_RQ4: SSAT, the clamp on the packed bytes when the act range is
- * narrower (frame.clamp), then one byte per pixel: the output pointer and
- * the three distances in one LDM from the frame, the pointer advanced by
- * one channel. Keeps r12. */
-#define P4_STORE4                                                                                  \
+#define P4_RQF(acc)                                                                                \
+    "add     r0, r9, " acc "\n\t"                                                                  \
+    "smmlar  " acc ", " acc ", r8, r0\n\t"                                                         \
+    "asr     " acc ", " acc ", r10\n\t"
+
+#define P4_SSAT4                                                                                   \
     "ssat    r4, #8, r4\n\t"                                                                       \
     "ssat    r5, #8, r5\n\t"                                                                       \
     "ssat    r6, #8, r6\n\t"                                                                       \
-    "ssat    r7, #8, r7\n\t"                                                                       \
+    "ssat    r7, #8, r7\n\t"
+
+/* The channel loop's test: r12 (the next record) against frame.pend. */
+#define P4_NEXT                                                                                    \
+    "ldr     r0, [sp, #32]\n\t"                                                                    \
+    "cmp     r12, r0\n\t"                                                                          \
+    "bne     1b\n\t"
+
+/* One byte per pixel: the output pointer and the three distances in one
+ * LDM from the frame, the pointer advanced by one channel. */
+#define P4_ST4                                                                                     \
+    "ldm     sp, {r2, r8, r9, r10}\n\t"                                                            \
+    "strb    r5, [r2, r8]\n\t"                                                                     \
+    "strb    r6, [r2, r9]\n\t"                                                                     \
+    "strb    r7, [r2, r10]\n\t"                                                                    \
+    "strb    r4, [r2], #1\n\t"                                                                     \
+    "str     r2, [sp]\n\t"
+
+/*
+ * The output stage of r4..r7 with the channel's record in r8..r10, by
+ * frame.mode (TBB): 0 and 1 the short forms (the act range [-128, 127]:
+ * SSAT is the clamp), 2 the exact form, SSAT, and the clamp on the packed
+ * bytes (SSUB8 / SEL against act_min and act_max in every byte). Then
+ * P4_ST4 and NEXT (the channel loop's test and branch back), written twice
+ * so that mode 1 does not branch to mode 0's; past the last channel
+ * both leave at the end. Keeps r12.
+ */
+#define P4_OUT(L, NEXT)                                                                                \
     "ldr     r3, [sp, #36]\n\t"                                                                    \
-    "cbz     r3, 3f\n\t"                                                                           \
+    "tbb     [pc, r3]\n\t"                                                                         \
+    ".L" L "_m:\n\t"                                                                               \
+    ".byte   (.L" L "_m0 - .L" L "_m) / 2\n\t"                                                     \
+    ".byte   (.L" L "_m1 - .L" L "_m) / 2\n\t"                                                     \
+    ".byte   (.L" L "_m2 - .L" L "_m) / 2\n\t"                                                     \
+    ".p2align 1\n\t"                                                                               \
+    ".L" L "_m2:\n\t"                                                                              \
+    P4_RQ("r4") P4_RQ("r5") P4_RQ("r6") P4_RQ("r7")                                                \
+    P4_SSAT4                                                                                       \
     "bfi     r4, r5, #8, #8\n\t"                                                                   \
     "bfi     r4, r6, #16, #8\n\t"                                                                  \
     "bfi     r4, r7, #24, #8\n\t"                                                                  \
@@ -191,21 +246,26 @@ typedef struct p4_ctx {
     "lsr     r5, r4, #8\n\t"                                                                       \
     "lsr     r6, r4, #16\n\t"                                                                      \
     "lsr     r7, r4, #24\n\t"                                                                      \
-    "3:\n\t"                                                                                       \
-    "ldm     sp, {r2, r8, r9, r10}\n\t"                                                            \
-    "strb    r5, [r2, r8]\n\t"                                                                     \
-    "strb    r6, [r2, r9]\n\t"                                                                     \
-    "strb    r7, [r2, r10]\n\t"                                                                    \
-    "strb    r4, [r2], #1\n\t"                                                                     \
-    "str     r2, [sp]\n\t"
+    "b       .L" L "_st\n\t"                                                                       \
+    ".L" L "_m1:\n\t"                                                                              \
+    P4_RQS("r4") P4_RQS("r5") P4_RQS("r6") P4_RQS("r7")                                            \
+    P4_SSAT4                                                                                       \
+    P4_ST4                                                                                         \
+    NEXT                                                                                           \
+    "b       .L" L "_z2\n\t"                                                                       \
+    ".L" L "_m0:\n\t"                                                                              \
+    P4_RQF("r4") P4_RQF("r5") P4_RQF("r6") P4_RQF("r7")                                            \
+    P4_SSAT4                                                                                       \
+    ".L" L "_st:\n\t"                                                                              \
+    P4_ST4                                                                                         \
+    NEXT                                                                                           \
+    ".L" L "_z2:\n\t"
 
 /*
  * Four output pixels x every output channel (f: the frame; w: the filter):
  * the filter rows are walked once (row after row: r1 never rewinds), each
  * filter word against the four pixels' widened inputs (the stream), then
- * the output stage (mote_arm_requant_e2, zero point folded), SSAT, the
- * clamp on the packed bytes when the act range is narrower, one byte per
- * pixel. The accumulators start from the channel's bias, its record's
+ * the output stage (P4_OUT), one byte per pixel. The accumulators start from the channel's bias, its record's
  * last word (r12 points at the record from one channel to the next).
  * Hand-written (naked): the loop needs all 14 registers.
  */
@@ -224,11 +284,7 @@ __attribute__((naked, noinline)) static void p4_blocks(const p4_frame *f __attri
         "ldr     r12, [sp, #40]\n\t"
         "ldm     r12!, {r8, r9, r10, r11}\n\t"
         "str     r12, [sp, #40]\n\t"
-        P4_RQ4
-        P4_STORE4
-        "ldr     r0, [sp, #32]\n\t"
-        "cmp     r12, r0\n\t"
-        "bne     1b\n\t"
+        P4_OUT("p4b", P4_NEXT)
         P4_FRAME_OUT);
     // clang-format on
 }
@@ -504,18 +560,37 @@ static void p4_entry(p4_frame *f, int32_t G)
 }
 
 /* The frame's per-call fields and the channel records; 0 when a shift is
- * outside the fold's range. */
+ * outside the fold's range. The output stage's mode (P4_OUT): the short
+ * forms when the act range is [-128, 127], every |bias| <= 2^29 and every
+ * multiplier >= 2^30, without the sign term (0) when act_min >= the zero
+ * point; else the exact form (2). */
 static int p4_setup(p4_ctx *c, const mote_conv_s8_params *p, const mote_requant *q,
                     const int32_t *bias, int32_t OC)
 {
-    int32_t o;
-    for (o = 0; o < OC; ++o) {
-        if (!mote_arm_c2_chan(p, q, o, &c->prs[o][0])) return 0;
-        c->prs[o][3] = bias ? bias[o] : 0;
+    const uint32_t zp = (uint32_t)p->output_offset;
+    int32_t o, fast = p->act_min <= -128 && p->act_max >= 127;
+    int32_t *r = &c->prs[0][0];
+    /* the short forms' records (one pass: the rule's rows call this per
+     * output row), turned into the exact form's below when a channel does
+     * not allow them */
+    for (o = 0; o < OC; ++o, r += 4) {
+        const int32_t e = -q->shift[o], m = q->multiplier[o], bv = bias ? bias[o] : 0;
+        if (e < 2 || e > 23) return 0; /* the fold's range (mote_arm_c2_chan) */
+        r[0] = (int32_t)((uint32_t)m << 1);
+        r[1] = (int32_t)((1u << (e - 1)) + (zp << e));
+        r[2] = e;
+        r[3] = bv;
+        fast &= (m >= (1 << 30)) & (bv <= (1 << 29)) & (bv >= -(1 << 29));
     }
+    if (!fast)
+        for (o = 0, r = &c->prs[0][0]; o < OC; ++o, r += 4) {
+            r[0] = q->multiplier[o];
+            r[1] >>= 1; /* hq = 2^(e-2) + zp 2^(e-1): c is even (e >= 2) */
+            r[2] -= 1;
+        }
     c->f.lo4 = mote_arm_dup8(p->act_min);
     c->f.hi4 = mote_arm_dup8(p->act_max);
-    c->f.clamp = !(p->act_min <= -128 && p->act_max >= 127);
+    c->f.mode = fast ? (p->act_min >= p->output_offset ? 0 : 1) : 2;
     c->f.pr = &c->prs[0][0];
     c->f.pend = &c->prs[OC][0];
     return 1;
@@ -630,7 +705,7 @@ static int conv_4px(const mote_conv_s8_params *p, const mote_requant *q, const m
  * One part of the patch (frame.xw .. frame.xend, frame.e1 / e2 for its
  * groups) x every output channel: the four accumulators start from the
  * sums at frame.out and go back there; the filter rows are read from w,
- * frame.clamp (skip) bytes skipped after each row's part. The loop is
+ * frame.mode (skip) bytes skipped after each row's part. The loop is
  * p4_blocks'.
  */
 __attribute__((naked, noinline)) static void p4_part(const p4_frame *f __attribute__((unused)),
@@ -668,11 +743,7 @@ __attribute__((naked, noinline)) static void p4_out(const p4_frame *f __attribut
         "ldr     r12, [sp, #40]\n\t"
         "ldm     r12!, {r8, r9, r10, r11}\n\t"
         "str     r12, [sp, #40]\n\t"
-        P4_RQ4
-        P4_STORE4
-        "ldr     r0, [sp, #32]\n\t"
-        "cmp     r12, r0\n\t"
-        "bne     1b\n\t"
+        P4_OUT("p4o", P4_NEXT)
         P4_FRAME_OUT);
 }
 // clang-format on
@@ -723,7 +794,7 @@ static __attribute__((noinline)) int conv_4px_split(const mote_conv_s8_params *p
             pf.out = (int8_t *)part;
             pf.xend = xw + 8 * n;
             p4_entry(&pf, n);
-            pf.clamp = K - 4 * n;
+            pf.mode = K - 4 * n;
             p4_part(&pf, filter + 4 * g0);
         }
         c.f.xw = part;
