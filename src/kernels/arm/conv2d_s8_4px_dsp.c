@@ -421,6 +421,56 @@ __attribute__((naked, noinline)) static void p4_pair(int32_t *d __attribute__((u
         "bx      lr\n\t");
 }
 
+/* One group of p4_direct: four words of int8 inputs (pixel 0's at r1,
+ * advanced; 1's at r1 + sC, 2's at r1 + 2 sC, 3's at lr, advanced),
+ * widened with the offset pair (r12), eight words stored. */
+#define P4_DGROUP                                                                                  \
+    "ldr     r7, [r1, r2]\n\t"                                                                     \
+    "ldr     r9, [r1, r2, lsl #1]\n\t"                                                             \
+    "ldr     r11, [lr], #4\n\t"                                                                    \
+    "ldr     r5, [r1], #4\n\t"                                                                     \
+    "sxtab16 r4, r12, r5\n\t"                                                                      \
+    "sxtab16 r5, r12, r5, ror #8\n\t"                                                              \
+    "sxtab16 r6, r12, r7\n\t"                                                                      \
+    "sxtab16 r7, r12, r7, ror #8\n\t"                                                              \
+    "sxtab16 r8, r12, r9\n\t"                                                                      \
+    "sxtab16 r9, r12, r9, ror #8\n\t"                                                              \
+    "sxtab16 r10, r12, r11\n\t"                                                                    \
+    "sxtab16 r11, r12, r11, ror #8\n\t"                                                            \
+    "stm     r0!, {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+
+/*
+ * n >= 1 groups of one filter row of four pixels whose columns are all
+ * inside the input (pixel k's inputs at src + k * sC bytes, contiguous)
+ * widened with the offset pair off2 straight into the stream at d: 13
+ * instructions a group (four LDR, eight SXTAB16, one STM), two groups per
+ * iteration; no window buffer, no copy (p4_rows' interior blocks).
+ */
+__attribute__((naked, noinline)) static void p4_direct(int32_t *d __attribute__((unused)),
+                                                       const int8_t *src __attribute__((unused)),
+                                                       int32_t sC __attribute__((unused)),
+                                                       int32_t n __attribute__((unused)),
+                                                       int32_t off2 __attribute__((unused)))
+{
+    __asm__ volatile(
+        "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+        "ldr     r12, [sp, #36]\n\t"
+        "add     lr, r1, r2, lsl #1\n\t"
+        "add     lr, lr, r2\n\t"
+        "tst     r3, #1\n\t"
+        "beq     1f\n\t"
+        P4_DGROUP
+        "subs    r3, r3, #1\n\t"
+        "beq     2f\n\t"
+        "1:\n\t"
+        P4_DGROUP
+        P4_DGROUP
+        "subs    r3, r3, #2\n\t"
+        "bne     1b\n\t"
+        "2:\n\t"
+        "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
 /*
  * n >= 1 groups of four int8 inputs from src (any alignment) widened with
  * the offset pair off2 into one pixel's slot of the stream (d[0], d[1],
@@ -496,6 +546,21 @@ static int p4_rows(int32_t *xw, int32_t *wl, int32_t wl_words, const mote_conv_g
     const int32_t C = id->c, cw = C / 2, gc = C / 4, s = g->stride_w, KW = fd->w, IW = id->w;
     const int32_t gd = KW * gc, ncol = 3 * s + KW;
     int32_t r, j, cl = -x0, cr = IW - x0;
+    if (x0 >= 0 && x0 + ncol <= IW) {
+        /* every column inside: each pixel's row widened straight into its
+         * slots (no window: the copy would cost about what it saves) */
+        for (r = 0; r < fd->h; ++r) {
+            const int32_t y = y0 + r * g->dilation_h;
+            int32_t *d = xw + 8 * r * gd;
+            if (y < 0 || y >= id->h) {
+                for (j = 0; j < 8 * gd; ++j)
+                    d[j] = 0;
+            } else {
+                p4_direct(d, in_batch + (y * IW + x0) * C, s * C, gd, off2);
+            }
+        }
+        return 1;
+    }
     if (ncol * cw > wl_words) {
         if ((s + KW) * cw > wl_words) return 0;
         cl = -1; /* one pair at a time */
