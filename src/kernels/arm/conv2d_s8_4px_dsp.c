@@ -14,7 +14,7 @@
  * odd int16 pairs), then pixel 1's, 2's and 3's. The loop reads it with
  * LDMs of six words (three per group of three groups: 4 LDM for 24 words
  * instead of 6 of four), which leaves no register for the stream's end:
- * it is compared from the frame once per four triples.
+ * it is compared from the frame once per eight triples.
  *
  * The frame of p4_blocks, p4_part and p4_out (words; offsets fixed in the
  * asm, copied to the stack on entry with one LDM / STM pair): the output
@@ -25,8 +25,8 @@ typedef struct p4_frame {
     int8_t *out;          /* 0: pixel 0's output of the current channel (p4_part: the sums) */
     int32_t d1, d2, d3;   /* 4, 8, 12: bytes from pixel 0's outputs to pixel 1's, 2's, 3's */
     const int32_t *xw;    /* 16: the stream (p4_out: the sums, advanced) */
-    int32_t e1;           /* 20: groups mod 12, the first dispatch's index */
-    int32_t e2;           /* 24: where the first pass enters the triples (4: none) */
+    int32_t e1;           /* 20: groups mod 24, the first dispatch's index */
+    int32_t e2;           /* 24: where the first pass enters the triples (8: none) */
     const int32_t *xend;  /* 28: the stream's end */
     const int32_t *pend;  /* 32: the channel records' end (p4_part: the sums' end) */
     int32_t mode;         /* 36: the output stage's form (P4_OUT; p4_part: skip) */
@@ -118,10 +118,11 @@ typedef struct p4_ctx {
     "smlad   r7, r3, lr, r7\n\t"
 
 /* One channel's pass over the stream, accumulators r4..r7 set, r1 the
- * filter row: the first TBH (index groups mod 12) enters the triples or,
+ * filter row: the first TBH (index groups mod 24) enters the triples or,
  * for groups not a multiple of three, runs one or two single groups and a
  * second TBH (frame.e2) enters the triples (or skips them: fewer than
- * three groups). Four triples per iteration, the stream's end compared
+ * three groups). Eight triples per iteration (IC's 36 groups run in two
+ * passes, 72 in three, its parts of 48 in two), the stream's end compared
  * from the frame. L makes the labels unique. */
 #define P4_LOOP(L)                                                                                 \
     "ldr     r0, [sp, #16]\n\t"                                                                    \
@@ -129,6 +130,18 @@ typedef struct p4_ctx {
     "tbh     [pc, r8, lsl #1]\n\t"                                                                 \
     ".L" L "_a:\n\t"                                                                               \
     ".hword  (.L" L "_t0 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r1 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r2 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t7 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r1 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r2 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t6 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r1 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r2 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t5 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r1 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_r2 - .L" L "_a) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t4 - .L" L "_a) / 2\n\t"                                                     \
     ".hword  (.L" L "_r1 - .L" L "_a) / 2\n\t"                                                     \
     ".hword  (.L" L "_r2 - .L" L "_a) / 2\n\t"                                                     \
     ".hword  (.L" L "_t3 - .L" L "_a) / 2\n\t"                                                     \
@@ -148,12 +161,20 @@ typedef struct p4_ctx {
     ".hword  (.L" L "_t1 - .L" L "_b) / 2\n\t"                                                     \
     ".hword  (.L" L "_t2 - .L" L "_b) / 2\n\t"                                                     \
     ".hword  (.L" L "_t3 - .L" L "_b) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t4 - .L" L "_b) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t5 - .L" L "_b) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t6 - .L" L "_b) / 2\n\t"                                                     \
+    ".hword  (.L" L "_t7 - .L" L "_b) / 2\n\t"                                                     \
     ".hword  (.L" L "_z - .L" L "_b) / 2\n\t"                                                      \
     ".p2align 1\n\t"                                                                               \
     ".L" L "_t0:\n\t" P4_TRIPLE                                                                    \
     ".L" L "_t1:\n\t" P4_TRIPLE                                                                    \
     ".L" L "_t2:\n\t" P4_TRIPLE                                                                    \
     ".L" L "_t3:\n\t" P4_TRIPLE                                                                    \
+    ".L" L "_t4:\n\t" P4_TRIPLE                                                                    \
+    ".L" L "_t5:\n\t" P4_TRIPLE                                                                    \
+    ".L" L "_t6:\n\t" P4_TRIPLE                                                                    \
+    ".L" L "_t7:\n\t" P4_TRIPLE                                                                    \
     "ldr     r2, [sp, #28]\n\t"                                                                    \
     "cmp     r0, r2\n\t"                                                                           \
     "bne     .L" L "_t0\n\t"                                                                       \
@@ -620,8 +641,8 @@ static void p4_taps(int32_t *d, const mote_conv_geom *g, const mote_dims *id,
 /* The loop's entry for a pass of G groups (P4_LOOP). */
 static void p4_entry(p4_frame *f, int32_t G)
 {
-    f->e1 = G % 12;
-    f->e2 = G >= 3 ? (4 - (G / 3) % 4) % 4 : 4;
+    f->e1 = G % 24;
+    f->e2 = G >= 3 ? (8 - (G / 3) % 8) % 8 : 8;
 }
 
 /* The frame's per-call fields and the channel records; 0 when a shift is
