@@ -18,32 +18,33 @@
  *
  * The frame of p4_blocks, p4_part and p4_out (words; offsets fixed in the
  * asm, copied to the stack on entry with one LDM / STM pair): the output
- * pointer and the pixels' distances first, so that one LDM from sp loads
- * all four for the stores.
+ * pointer, the channel record's and the pixels' distances first, so that
+ * after a channel's loop one LDM from sp loads all five (P4_OUTSET) and
+ * one STRD puts both pointers back.
  */
 typedef struct p4_frame {
     int8_t *out;          /* 0: pixel 0's output of the current channel (p4_part: the sums) */
-    int32_t d1, d2, d3;   /* 4, 8, 12: bytes from pixel 0's outputs to pixel 1's, 2's, 3's */
-    const int32_t *xw;    /* 16: the stream (p4_out: the sums, advanced) */
-    int32_t e1;           /* 20: groups mod 24, the first dispatch's index */
-    int32_t e2;           /* 24: where the first pass enters the triples (8: none) */
-    const int32_t *xend;  /* 28: the stream's end */
-    const int32_t *pend;  /* 32: the channel records' end (p4_part: the sums' end) */
-    int32_t mode;         /* 36: the output stage's form (P4_OUT; p4_part: skip) */
-    const int32_t *pr;    /* 40: per channel (m, hq, e-1, bias), advanced */
+    const int32_t *pr;    /* 4: the current channel's record (p4_ctx), advanced */
+    int32_t d1, d2, d3;   /* 8, 12, 16: bytes from pixel 0's outputs to pixel 1's, 2's, 3's */
+    const int32_t *xw;    /* 20: the stream (p4_out: the sums, advanced) */
+    int32_t e1;           /* 24: groups mod 24, the first dispatch's index */
+    int32_t e2;           /* 28: where the first pass enters the triples (8: none) */
+    const int32_t *xend;  /* 32: the stream's end */
+    const int32_t *pend;  /* 36: the channel records' end (p4_part: the sums' end) */
+    int32_t mode;         /* 40: the output stage's form (P4_OUT; p4_part: skip) */
     uint32_t lo4;         /* 44: act_min in every byte */
     uint32_t hi4;         /* 48: act_max in every byte */
 } p4_frame;
 
-/* The per-call constants: the frame and the channel records ((m, hq,
- * e - 1, bias), or in modes 0 and 1 (m2, c, e, bias): P4_OUT). */
+/* The per-call constants: the frame and the channel records ((bias, m,
+ * hq, e - 1), or in modes 0 and 1 (bias, m2, c, e): P4_OUT). */
 typedef struct p4_ctx {
     p4_frame f;
     int32_t prs[MOTE_ARM_P4_MAX_OC][4];
 } p4_ctx;
 
 /* r0 = the frame (p4_frame *): saved registers, then the frame copied to
- * [sp] (52 bytes); leaves r12 = frame.pr. */
+ * [sp] (52 bytes); leaves r3 = frame.pr. */
 #define P4_FRAME_IN                                                                                \
     "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                                           \
     "sub     sp, sp, #52\n\t"                                                                      \
@@ -125,8 +126,8 @@ typedef struct p4_ctx {
  * passes, 72 in three, its parts of 48 in two), the stream's end compared
  * from the frame. L makes the labels unique. */
 #define P4_LOOP(L)                                                                                 \
-    "ldr     r0, [sp, #16]\n\t"                                                                    \
-    "ldrd    r8, lr, [sp, #20]\n\t"                                                                \
+    "ldr     r0, [sp, #20]\n\t"                                                                    \
+    "ldrd    r8, lr, [sp, #24]\n\t"                                                                \
     "tbh     [pc, r8, lsl #1]\n\t"                                                                 \
     ".L" L "_a:\n\t"                                                                               \
     ".hword  (.L" L "_t0 - .L" L "_a) / 2\n\t"                                                     \
@@ -175,7 +176,7 @@ typedef struct p4_ctx {
     ".L" L "_t5:\n\t" P4_TRIPLE                                                                    \
     ".L" L "_t6:\n\t" P4_TRIPLE                                                                    \
     ".L" L "_t7:\n\t" P4_TRIPLE                                                                    \
-    "ldr     r2, [sp, #28]\n\t"                                                                    \
+    "ldr     r2, [sp, #32]\n\t"                                                                    \
     "cmp     r0, r2\n\t"                                                                           \
     "bne     .L" L "_t0\n\t"                                                                       \
     ".L" L "_z:\n\t"
@@ -220,21 +221,27 @@ typedef struct p4_ctx {
     "ssat    r6, #8, r6\n\t"                                                                       \
     "ssat    r7, #8, r7\n\t"
 
-/* The channel loop's test: r12 (the next record) against frame.pend. */
+/* After a channel's accumulators: the output pointer (r2), the record
+ * (r3), the distances (r11, r12, lr) in one LDM from the frame, the
+ * record's (bias, m, c, e) in one more (the bias into r0, unused). */
+#define P4_OUTSET                                                                                  \
+    "ldm     sp, {r2, r3, r11, r12, lr}\n\t"                                                       \
+    "ldm     r3!, {r0, r8, r9, r10}\n\t"
+
+/* The channel loop's test: r3 (the next record) against frame.pend. */
 #define P4_NEXT                                                                                    \
-    "ldr     r0, [sp, #32]\n\t"                                                                    \
-    "cmp     r12, r0\n\t"                                                                          \
+    "ldr     r0, [sp, #36]\n\t"                                                                    \
+    "cmp     r3, r0\n\t"                                                                           \
     "bne     1b\n\t"
 
-/* One byte per pixel: the output pointer and the three distances in one
- * LDM from the frame, the pointer advanced by one channel. */
+/* One byte per pixel, the output pointer advanced by one channel and put
+ * back with the record's (one STRD). */
 #define P4_ST4                                                                                     \
-    "ldm     sp, {r2, r8, r9, r10}\n\t"                                                            \
-    "strb    r5, [r2, r8]\n\t"                                                                     \
-    "strb    r6, [r2, r9]\n\t"                                                                     \
-    "strb    r7, [r2, r10]\n\t"                                                                    \
+    "strb    r5, [r2, r11]\n\t"                                                                    \
+    "strb    r6, [r2, r12]\n\t"                                                                    \
+    "strb    r7, [r2, lr]\n\t"                                                                     \
     "strb    r4, [r2], #1\n\t"                                                                     \
-    "str     r2, [sp]\n\t"
+    "strd    r2, r3, [sp]\n\t"
 
 /*
  * The output stage of r4..r7 with the channel's record in r8..r10, by
@@ -243,11 +250,12 @@ typedef struct p4_ctx {
  * bytes (SSUB8 / SEL against act_min and act_max in every byte). Then
  * P4_ST4 and NEXT (the channel loop's test and branch back), written twice
  * so that mode 1 does not branch to mode 0's; past the last channel
- * both leave at the end. Keeps r12.
+ * both leave at the end. Keeps r2, r3, r12 and lr (mode 2's requantization
+ * takes r11 and loads it again).
  */
 #define P4_OUT(L, NEXT)                                                                                \
-    "ldr     r3, [sp, #36]\n\t"                                                                    \
-    "tbb     [pc, r3]\n\t"                                                                         \
+    "ldr     r0, [sp, #40]\n\t"                                                                    \
+    "tbb     [pc, r0]\n\t"                                                                         \
     ".L" L "_m:\n\t"                                                                               \
     ".byte   (.L" L "_m0 - .L" L "_m) / 2\n\t"                                                     \
     ".byte   (.L" L "_m1 - .L" L "_m) / 2\n\t"                                                     \
@@ -267,6 +275,7 @@ typedef struct p4_ctx {
     "lsr     r5, r4, #8\n\t"                                                                       \
     "lsr     r6, r4, #16\n\t"                                                                      \
     "lsr     r7, r4, #24\n\t"                                                                      \
+    "ldr     r11, [sp, #8]\n\t"                                                                    \
     "b       .L" L "_st\n\t"                                                                       \
     ".L" L "_m1:\n\t"                                                                              \
     P4_RQS("r4") P4_RQS("r5") P4_RQS("r6") P4_RQS("r7")                                            \
@@ -286,8 +295,9 @@ typedef struct p4_ctx {
  * Four output pixels x every output channel (f: the frame; w: the filter):
  * the filter rows are walked once (row after row: r1 never rewinds), each
  * filter word against the four pixels' widened inputs (the stream), then
- * the output stage (P4_OUT), one byte per pixel. The accumulators start from the channel's bias, its record's
- * last word (r12 points at the record from one channel to the next).
+ * the output stage (P4_OUT), one byte per pixel. The accumulators start
+ * from the channel's bias, its record's first word (r3 points at the
+ * record from one channel to the next).
  * Hand-written (naked): the loop needs all 14 registers.
  */
 __attribute__((naked, noinline)) static void p4_blocks(const p4_frame *f __attribute__((unused)),
@@ -297,14 +307,12 @@ __attribute__((naked, noinline)) static void p4_blocks(const p4_frame *f __attri
     __asm__ volatile(
         P4_FRAME_IN
         "1:\n\t"
-        "ldr     r4, [r12, #12]\n\t"
+        "ldr     r4, [r3]\n\t"
         "mov     r5, r4\n\t"
         "mov     r6, r4\n\t"
         "mov     r7, r4\n\t"
         P4_LOOP("p4b")
-        "ldr     r12, [sp, #40]\n\t"
-        "ldm     r12!, {r8, r9, r10, r11}\n\t"
-        "str     r12, [sp, #40]\n\t"
+        P4_OUTSET
         P4_OUT("p4b", P4_NEXT)
         P4_FRAME_OUT);
     // clang-format on
@@ -662,17 +670,17 @@ static int p4_setup(p4_ctx *c, const mote_conv_s8_params *p, const mote_requant 
     for (o = 0; o < OC; ++o, r += 4) {
         const int32_t e = -q->shift[o], m = q->multiplier[o], bv = bias ? bias[o] : 0;
         if (e < 2 || e > 23) return 0; /* the fold's range (mote_arm_c2_chan) */
-        r[0] = (int32_t)((uint32_t)m << 1);
-        r[1] = (int32_t)((1u << (e - 1)) + (zp << e));
-        r[2] = e;
-        r[3] = bv;
+        r[0] = bv;
+        r[1] = (int32_t)((uint32_t)m << 1);
+        r[2] = (int32_t)((1u << (e - 1)) + (zp << e));
+        r[3] = e;
         fast &= (m >= (1 << 30)) & (bv <= (1 << 29)) & (bv >= -(1 << 29));
     }
     if (!fast)
         for (o = 0, r = &c->prs[0][0]; o < OC; ++o, r += 4) {
-            r[0] = q->multiplier[o];
-            r[1] >>= 1; /* hq = 2^(e-2) + zp 2^(e-1): c is even (e >= 2) */
-            r[2] -= 1;
+            r[1] = q->multiplier[o];
+            r[2] >>= 1; /* hq = 2^(e-2) + zp 2^(e-1): c is even (e >= 2) */
+            r[3] -= 1;
         }
     c->f.lo4 = mote_arm_dup8(p->act_min);
     c->f.hi4 = mote_arm_dup8(p->act_max);
@@ -806,9 +814,9 @@ __attribute__((naked, noinline)) static void p4_part(const p4_frame *f __attribu
         "ldr     r12, [sp, #0]\n\t"
         "stm     r12!, {r4, r5, r6, r7}\n\t"
         "str     r12, [sp, #0]\n\t"
-        "ldr     r8, [sp, #36]\n\t"
+        "ldr     r8, [sp, #40]\n\t"
         "add     r1, r1, r8\n\t"
-        "ldr     r0, [sp, #32]\n\t"
+        "ldr     r0, [sp, #36]\n\t"
         "cmp     r12, r0\n\t"
         "bne     1b\n\t"
         P4_FRAME_OUT);
@@ -823,12 +831,10 @@ __attribute__((naked, noinline)) static void p4_out(const p4_frame *f __attribut
     __asm__ volatile(
         P4_FRAME_IN
         "1:\n\t"
-        "ldr     r0, [sp, #16]\n\t"
+        "ldr     r0, [sp, #20]\n\t"
         "ldm     r0!, {r4, r5, r6, r7}\n\t"
-        "str     r0, [sp, #16]\n\t"
-        "ldr     r12, [sp, #40]\n\t"
-        "ldm     r12!, {r8, r9, r10, r11}\n\t"
-        "str     r12, [sp, #40]\n\t"
+        "str     r0, [sp, #20]\n\t"
+        P4_OUTSET
         P4_OUT("p4o", P4_NEXT)
         P4_FRAME_OUT);
 }
@@ -868,7 +874,7 @@ static __attribute__((noinline)) int conv_4px_split(const mote_conv_s8_params *p
         const int32_t last = npix - t >= 4 ? 3 : npix - t - 1;
         for (o = 0; o < OC; ++o)
             for (j = 0; j < 4; ++j)
-                part[4 * o + j] = c.prs[o][3];
+                part[4 * o + j] = c.prs[o][0];
         for (g0 = 0; g0 < G; g0 += P4_PART_G) {
             const int32_t n = G - g0 < P4_PART_G ? G - g0 : P4_PART_G;
             for (k = 0; k < 4; ++k) {
