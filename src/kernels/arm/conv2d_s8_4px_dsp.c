@@ -23,17 +23,17 @@
  * one STRD puts both pointers back.
  */
 typedef struct p4_frame {
-    int8_t *out;          /* 0: pixel 0's output of the current channel (p4_part: the sums) */
-    const int32_t *pr;    /* 4: the current channel's record (p4_ctx), advanced */
-    int32_t d1, d2, d3;   /* 8, 12, 16: bytes from pixel 0's outputs to pixel 1's, 2's, 3's */
-    const int32_t *xw;    /* 20: the stream (p4_out: the sums, advanced) */
-    int32_t e1;           /* 24: groups mod 24, the first dispatch's index */
-    int32_t e2;           /* 28: where the first pass enters the triples (8: none) */
-    const int32_t *xend;  /* 32: the stream's end */
-    const int32_t *pend;  /* 36: the channel records' end (p4_part: the sums' end) */
-    int32_t mode;         /* 40: the output stage's form (P4_OUT; p4_part: skip) */
-    uint32_t lo4;         /* 44: act_min in every byte */
-    uint32_t hi4;         /* 48: act_max in every byte */
+    int8_t *out;         /* 0: pixel 0's output of the current channel (p4_part: the sums) */
+    const int32_t *pr;   /* 4: the current channel's record (p4_ctx), advanced */
+    int32_t d1, d2, d3;  /* 8, 12, 16: bytes from pixel 0's outputs to pixel 1's, 2's, 3's */
+    const int32_t *xw;   /* 20: the stream (p4_out: the sums, advanced) */
+    int32_t e1;          /* 24: groups mod 24, the first dispatch's index */
+    int32_t e2;          /* 28: where the first pass enters the triples (8: none) */
+    const int32_t *xend; /* 32: the stream's end */
+    const int32_t *pend; /* 36: the channel records' end (p4_part: the sums' end) */
+    int32_t mode;        /* 40: the output stage's form (P4_OUT; p4_part: skip) */
+    uint32_t lo4;        /* 44: act_min in every byte */
+    uint32_t hi4;        /* 48: act_max in every byte */
 } p4_frame;
 
 /* The per-call constants: the frame and the channel records ((bias, m,
@@ -43,6 +43,7 @@ typedef struct p4_ctx {
     int32_t prs[MOTE_ARM_P4_MAX_OC][4];
 } p4_ctx;
 
+// clang-format off
 /* r0 = the frame (p4_frame *): saved registers, then the frame copied to
  * [sp] (52 bytes); leaves r3 = frame.pr. */
 #define P4_FRAME_IN                                                                                \
@@ -290,6 +291,8 @@ typedef struct p4_ctx {
     P4_ST4                                                                                         \
     NEXT                                                                                           \
     ".L" L "_z2:\n\t"
+
+// clang-format on
 
 /*
  * Four output pixels x every output channel (f: the frame; w: the filter):
@@ -627,8 +630,8 @@ static int p4_rows(int32_t *xw, int32_t *wl, int32_t wl_words, const mote_conv_g
  * slot d of the stream (d[0], d[1], d[8], d[9], ...); taps outside the
  * input as zero words. */
 static void p4_taps(int32_t *d, const mote_conv_geom *g, const mote_dims *id,
-                    const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0,
-                    int32_t g0, int32_t n, int32_t off2)
+                    const int8_t *in_batch, const mote_dims *fd, int32_t y0, int32_t x0, int32_t g0,
+                    int32_t n, int32_t off2)
 {
     const int32_t gc = id->c / 4, g1 = g0 + n;
     int32_t t = g0 / gc, j;
@@ -637,8 +640,7 @@ static void p4_taps(int32_t *d, const mote_conv_geom *g, const mote_dims *id,
         const int32_t a = t * gc > g0 ? t * gc : g0, e = (t + 1) * gc < g1 ? (t + 1) * gc : g1;
         int32_t *dt = d + 8 * (a - g0);
         if (y >= 0 && y < id->h && x >= 0 && x < id->w) {
-            (void)p4_widen8(dt, in_batch + (y * id->w + x) * id->c + 4 * (a - t * gc), e - a,
-                            off2);
+            (void)p4_widen8(dt, in_batch + (y * id->w + x) * id->c + 4 * (a - t * gc), e - a, off2);
         } else {
             for (j = 0; j < e - a; ++j, dt += 8)
                 dt[0] = dt[1] = 0;
@@ -663,24 +665,23 @@ static int p4_setup(p4_ctx *c, const mote_conv_s8_params *p, const mote_requant 
 {
     const uint32_t zp = (uint32_t)p->output_offset;
     int32_t o, fast = p->act_min <= -128 && p->act_max >= 127;
-    int32_t *r = &c->prs[0][0];
     /* the short forms' records (one pass: the rule's rows call this per
      * output row), turned into the exact form's below when a channel does
      * not allow them */
-    for (o = 0; o < OC; ++o, r += 4) {
+    for (o = 0; o < OC; ++o) {
         const int32_t e = -q->shift[o], m = q->multiplier[o], bv = bias ? bias[o] : 0;
         if (e < 2 || e > 23) return 0; /* the fold's range (mote_arm_c2_chan) */
-        r[0] = bv;
-        r[1] = (int32_t)((uint32_t)m << 1);
-        r[2] = (int32_t)((1u << (e - 1)) + (zp << e));
-        r[3] = e;
+        c->prs[o][0] = bv;
+        c->prs[o][1] = (int32_t)((uint32_t)m << 1);
+        c->prs[o][2] = (int32_t)((1u << (e - 1)) + (zp << e));
+        c->prs[o][3] = e;
         fast &= (m >= (1 << 30)) & (bv <= (1 << 29)) & (bv >= -(1 << 29));
     }
     if (!fast)
-        for (o = 0, r = &c->prs[0][0]; o < OC; ++o, r += 4) {
-            r[1] = q->multiplier[o];
-            r[2] >>= 1; /* hq = 2^(e-2) + zp 2^(e-1): c is even (e >= 2) */
-            r[3] -= 1;
+        for (o = 0; o < OC; ++o) {
+            c->prs[o][1] = q->multiplier[o];
+            c->prs[o][2] >>= 1; /* hq = 2^(e-2) + zp 2^(e-1): c is even (e >= 2) */
+            c->prs[o][3] -= 1;
         }
     c->f.lo4 = mote_arm_dup8(p->act_min);
     c->f.hi4 = mote_arm_dup8(p->act_max);
