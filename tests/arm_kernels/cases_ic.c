@@ -14,7 +14,10 @@
  * batches of 2, in place through the arm_dsp_rows_4px row; in channels
  * 36 to 68 with 3x3 windows (K past 288: the patch in parts, up to 576,
  * and 612, past the path); extreme int8
- * inputs and weights with extreme zero points; shifts across [-23, -2].
+ * inputs and weights with extreme zero points and biases near 2^29 (the
+ * output stage's short forms' bound) or 2^30 (the exact form); ReLU
+ * ranges (zero point -128, the short form without the sign term); shifts
+ * across [-23, -2].
  * Guard bytes after the outputs catch writes past them.
  */
 #include <stdint.h>
@@ -78,7 +81,7 @@ static mote_status ic_run_step(const mote_conv_s8_params *p, const mote_requant 
 int armk_cases_ic(int n_cases, int *passed, int *failed)
 {
     armk_rng r = {0x1c1c2d2du};
-    int p0 = *passed, f0 = *failed, took_n = 0, ip_n = 0, edge_n = 0, split_n = 0;
+    int p0 = *passed, f0 = *failed, took_n = 0, ip_n = 0, edge_n = 0, split_n = 0, relu_n = 0;
     int i;
     for (i = 0; i < n_cases; ++i) {
         mote_conv_s8_params p;
@@ -87,7 +90,7 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
         const int extreme = armk_rnd(&r) % 4 == 0;
         const int32_t *bias = armk_rnd(&r) % 8 == 0 ? NULL : ic_b.bias;
         int32_t j, a, b, n_in, n_out, K, sh_lo;
-        int same, inplace, took, deep;
+        int same, inplace, took, deep, relu, bmode;
         mote_status st;
         memset(&p, 0, sizeof p);
         id.n = od.n = armk_rnd(&r) % 6 == 0 ? 2 : 1;
@@ -140,14 +143,24 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
             p.act_min = a < b ? a : b;
             p.act_max = a < b ? b : a;
         }
+        /* a ReLU layer's range (the output stage's short form without the
+         * sign term: act_min >= the zero point), a third of the time */
+        relu = armk_rnd(&r) % 3 == 0;
+        if (relu) {
+            p.output_offset = -128;
+            p.act_min = -128;
+            p.act_max = 127;
+        }
+        /* biases at the short forms' bound (2^29) or near 2^30 (past it) */
+        bmode = extreme ? (int)(armk_rnd(&r) % 2) : 2;
         sh_lo = armk_rnd(&r) % 2 ? -23 : -12;
         for (j = 0; j < od.c; ++j) {
             ic_b.mult[j] =
                 armk_rnd(&r) % 8 == 0 ? INT32_MAX : (int32_t)((1u << 30) | (armk_rnd(&r) >> 2));
             ic_b.shift[j] = (int8_t)armk_int(&r, sh_lo, -2);
-            ic_b.bias[j] =
-                extreme ? (armk_rnd(&r) % 2 ? 1 : -1) * ((1 << 30) - (int32_t)(armk_rnd(&r) % 4096))
-                        : armk_int(&r, -30000, 30000);
+            ic_b.bias[j] = bmode < 2 ? (armk_rnd(&r) % 2 ? 1 : -1) *
+                                           ((1 << (29 + bmode)) - (int32_t)(armk_rnd(&r) % 4096))
+                                     : armk_int(&r, -30000, 30000);
         }
         q.multiplier = ic_b.mult;
         q.shift = ic_b.shift;
@@ -170,6 +183,7 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
         took_n += took;
         edge_n += took && od.w >= 4 && (p.geom.pad_w > 0 || od.w % 4 != 0);
         split_n += took && K > MOTE_ARM_P4_MAX_K;
+        relu_n += took && relu;
         /* the rows, when the plan gives the step to them */
         if (mote_arm_conv2d_s8_path(&p, &id, &fd, &od, 0) != MOTE_ARM_CONV_4PX) continue;
         memset(ic_b.arm, 0x3c, (size_t)n_out);
@@ -186,13 +200,13 @@ int armk_cases_ic(int n_cases, int *passed, int *failed)
             ++ip_n;
         }
     }
-    if (took_n == 0 || ip_n == 0 || edge_n == 0 || split_n == 0) {
+    if (took_n == 0 || ip_n == 0 || edge_n == 0 || split_n == 0 || relu_n == 0) {
         ++*failed;
         printf("FAIL conv2d_s8 4px rows (ic): a kind of case never came up\n");
     }
     printf("conv2d_s8 4px row blocks (ic): %d passed, %d failed (%d taken, %d with edge blocks, "
-           "%d in place, %d in parts)\n",
-           *passed - p0, *failed - f0, took_n, edge_n, ip_n, split_n);
+           "%d in place, %d in parts, %d ReLU ranges)\n",
+           *passed - p0, *failed - f0, took_n, edge_n, ip_n, split_n, relu_n);
     return *failed - f0;
 }
 
