@@ -101,7 +101,7 @@ static int chains(const mote_band_layer *l, uint32_t n)
 }
 
 int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
-                   const mote_band_visit *v)
+                   const mote_band_visit *v, const int32_t *room)
 {
     /* next[j]: next row of chain tensor j to make; window j holds rows
      * [base[j], base[j] + cnt[j]) of it; need[j]: the last row this band
@@ -116,7 +116,7 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
     for (k = 0; k <= MOTE_BAND_MAX_OPS; k++) /* all: a reader mask has bits below n only */
         next[k] = base[k] = cnt[k] = 0;
     for (k = 0; k < n; k++) {
-        cap[k] = 0;
+        if (cap != NULL) cap[k] = 0;
         readers[k] = (uint8_t)reads_of(l, n, k);
     }
     c.count = 1;
@@ -181,12 +181,27 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                     if (cnt[w] == 0) base[w] = p;
                     c.out_at = p - base[w];
                     cnt[w] = p - base[w] + 1;
-                    if (cnt[w] > cap[w]) cap[w] = cnt[w];
+                    /* With room: a layer reading only the chain's input
+                     * (whole, so always ready) makes as many rows ahead
+                     * as its window has room for, in one call. */
+                    if (room != NULL) {
+                        if (j0 == 0 && j1 < 0)
+                            while (cnt[w] < room[w] && p + c.count < lk->out_h) {
+                                cnt[w]++;
+                                c.count++;
+                            }
+                        if (cnt[w] > room[w]) return (int)MOTE_E_STATE;
+                    }
+                    if (cap != NULL && cnt[w] > cap[w]) cap[w] = cnt[w];
                 } else {
                     c.out_at = p;
                 }
                 c.k = k;
                 c.row = p;
+                if (c.count > 1) {
+                    last = (p + c.count - 1) * lk->stride - lk->pad + lk->span - 1;
+                    if (last >= lk->in_h) last = lk->in_h - 1;
+                }
                 for (s = 0; s < 2; s++) {
                     const int32_t j = lk->src[s];
                     c.in_base[s] = j > 0 ? base[j] : 0;
@@ -197,7 +212,8 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                         return (int)MOTE_E_STATE;
                 }
                 if (v != NULL && v->call != NULL && (rc = v->call(v->user, &c)) != 0) return rc;
-                next[k + 1] = p + 1;
+                next[k + 1] = p + c.count;
+                c.count = 1;
                 progress = 1;
             }
         }

@@ -144,7 +144,7 @@ static int load(band_ctx *c, const mote_session *s, int walk)
         }
     }
     if (walk) {
-        if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
+        if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL, NULL) != 0) return -1;
     } else {
         for (k = 1; k < c->n; k++)
             c->cap[k] = s->band_cap[k];
@@ -286,6 +286,28 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
     if (load(&c, s, 1) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
         b->last - b->first + 1 != (int32_t)c.n)
         return MOTE_E_STATE;
+    /* Rows the plan gave window 1 beyond the walk's (plan.c,
+     * mote_plan_band_room) let its layer make rows ahead, when a walk with
+     * that room works (and keeps the output off input rows still to be
+     * read where the plan put it over them); cap[0], no window's, tells
+     * running so. */
+    c.cap[0] = 0;
+    if (c.l[0].src[0] == 0 && c.l[0].src[1] < 0) {
+        int32_t x = 0;
+        int ok;
+        while (x < MOTE_BAND_ROOM_ROWS && c.cap[1] < c.l[0].out_h) {
+            c.cap[1]++;
+            if (mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes) {
+                c.cap[1]--;
+                break;
+            }
+            x++;
+        }
+        if (x > 0 && mote_band_walk(c.l, c.n, NULL, &ok, NULL, c.cap) == 0 && (ok || !b->overlap))
+            c.cap[0] = 1;
+        else
+            c.cap[1] -= x;
+    }
     /* the session keeps the windows' rows for mote_band_run (w->cap) */
     for (k = 1; k < c.n; k++)
         if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
@@ -338,8 +360,8 @@ mote_status mote_band_run(const mote_session *s)
     v.call = call;
     v.user = &c;
     /* The windows stay where loading put them (win, from the session's
-     * caps, which call() checks each row against): the walk's own count
-     * grows in cap. */
-    rc = mote_band_walk(c.l, c.n, cap, &ok, &v);
+     * caps, which call() checks each row against; room for rows ahead
+     * when loading found some, band_cap[0]). */
+    rc = mote_band_walk(c.l, c.n, NULL, &ok, &v, s->band_cap[0] != 0 ? cap : NULL);
     return (mote_status)rc;
 }
