@@ -56,7 +56,7 @@ static int32_t first_read(const mote_band_layer *l, int32_t y)
  * reads it. readers: bit c set when layer c reads tensor j (reads_of),
  * none below c0 (tensor j is read by layers j and on: c0 = j skips the
  * bits that cannot be set). */
-static int32_t low_of(const mote_band_layer *l, uint32_t readers, const int32_t *next, uint32_t c0)
+static int32_t low_of(const mote_band_layer *l, uint32_t readers, const int16_t *next, uint32_t c0)
 {
     int32_t low = INT32_MAX;
     for (readers >>= c0, l += c0, next += c0 + 1; readers != 0; readers >>= 1, l++, next++)
@@ -106,8 +106,12 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
     /* next[j]: next row of chain tensor j to make; window j holds rows
      * [base[j], base[j] + cnt[j]) of it; need[j]: the last row this band
      * needs. */
-    int32_t next[MOTE_BAND_MAX_OPS + 1], base[MOTE_BAND_MAX_OPS + 1], cnt[MOTE_BAND_MAX_OPS + 1],
-        need[MOTE_BAND_MAX_OPS + 1], y;
+    /* (int16: rows are at most MOTE_BAND_MAX_ROWS, and the walk's frame
+     * lies under the kernels' while running and under the planner's
+     * while loading) */
+    int16_t next[MOTE_BAND_MAX_OPS + 1], base[MOTE_BAND_MAX_OPS + 1], cnt[MOTE_BAND_MAX_OPS + 1],
+        need[MOTE_BAND_MAX_OPS + 1];
+    int32_t y;
     uint8_t readers[MOTE_BAND_MAX_OPS]; /* of chain tensor j (reads_of), j < n */
     mote_band_call c;
     uint32_t k, s;
@@ -126,14 +130,14 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
          * (layers only read tensors made by earlier layers). */
         for (k = 0; k < n; k++)
             need[k] = -1;
-        need[n] = y;
+        need[n] = (int16_t)y;
         for (k = n; k-- > 0;) {
             if (need[k + 1] < 0) continue;
             for (s = 0; s < 2; s++) {
                 int32_t j = l[k].src[s], r;
                 if (j < 0) continue;
                 r = last_read(&l[k], need[k + 1]);
-                if (r > need[j]) need[j] = r;
+                if (r > need[j]) need[j] = (int16_t)r;
             }
         }
         /* Rows flow through one at a time: in each pass every layer makes
@@ -175,12 +179,12 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                         if (d < cnt[w] && v != NULL && v->drop != NULL &&
                             (rc = v->drop(v->user, w, d, cnt[w] - d)) != 0)
                             return rc;
-                        base[w] += d;
-                        cnt[w] -= d;
+                        base[w] = (int16_t)(base[w] + d);
+                        cnt[w] = (int16_t)(cnt[w] - d);
                     }
-                    if (cnt[w] == 0) base[w] = p;
+                    if (cnt[w] == 0) base[w] = (int16_t)p;
                     c.out_at = p - base[w];
-                    cnt[w] = p - base[w] + 1;
+                    cnt[w] = (int16_t)(p - base[w] + 1);
                     /* With room: a layer reading only the chain's input
                      * (whole, so always ready) makes as many rows ahead
                      * as its window has room for, in one call. */
@@ -212,7 +216,7 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                         return (int)MOTE_E_STATE;
                 }
                 if (v != NULL && v->call != NULL && (rc = v->call(v->user, &c)) != 0) return rc;
-                next[k + 1] = p + c.count;
+                next[k + 1] = (int16_t)(p + c.count);
                 c.count = 1;
                 progress = 1;
             }

@@ -155,10 +155,12 @@ int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote
                         mote_band_work *w);
 
 /* Work bytes of chain b (planned by mote_plan_band_make) when window 1
- * holds `extra` rows more than the walk needs, for its layer to make
- * several rows per call (mote_band_walk's room): 0 when its layer reads
- * more than the chain's input or the walk with that room fails (or could
- * not put the output over the input where b may). Working in *w. */
+ * holds `extra` rows more than its walk needs, for its layer to make rows
+ * ahead, several per call (mote_band_walk's room): 0 when that layer
+ * reads more than the chain's input, or the walk with that room fails (or
+ * could not put the output over the input where b may). Working in *w.
+ * The planner gives window 1 such rows while its activations stay as low
+ * (plan.c). */
 uint32_t mote_plan_band_room(const mote_graph *g, const mote_band *b, mote_band_work *w,
                              uint32_t extra);
 
