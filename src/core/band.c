@@ -85,8 +85,8 @@ static int chains(const mote_band_layer *l, uint32_t n)
         if (l[k].in_h < 1 || l[k].out_h < 1 || l[k].stride < 1 || l[k].span < 1 || l[k].pad < 0 ||
             l[k].in_h > MOTE_BAND_MAX_ROWS || l[k].out_h > MOTE_BAND_MAX_ROWS ||
             l[k].stride > MOTE_BAND_MAX_ROWS || l[k].span > MOTE_BAND_MAX_ROWS ||
-            l[k].pad > MOTE_BAND_MAX_ROWS || l[k].in_row == 0 || l[k].out_row == 0 || l[k].src[0] < 0 ||
-            (l[k].add && l[k].src[1] < 0))
+            l[k].pad > MOTE_BAND_MAX_ROWS || l[k].in_row == 0 || l[k].out_row == 0 ||
+            l[k].src[0] < 0 || (l[k].add && l[k].src[1] < 0))
             return 0;
         for (s = 0; s < 2; s++) {
             int32_t j = l[k].src[s];
@@ -211,8 +211,7 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                     c.in_base[s] = j > 0 ? base[j] : 0;
                     c.in_count[s] = j > 0 ? cnt[j] : lk->in_h;
                     /* Every row the call reads is in its input's window. */
-                    if (j >= 0 &&
-                        (first < c.in_base[s] || last >= c.in_base[s] + c.in_count[s]))
+                    if (j >= 0 && (first < c.in_base[s] || last >= c.in_base[s] + c.in_count[s]))
                         return (int)MOTE_E_STATE;
                 }
                 if (v != NULL && v->call != NULL && (rc = v->call(v->user, &c)) != 0) return rc;
@@ -224,8 +223,8 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
         if (next[n] != y + 1) return (int)MOTE_E_STATE;
         /* Output rows [0, y] may lie over the input only below the first
          * input row a later band reads. */
-        if (y + 1 < l[n - 1].out_h &&
-            (uint64_t)next[n] * l[n - 1].out_row > (uint64_t)low_of(l, readers[0], next, 0) * l[0].in_row)
+        if (y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
+                                          (uint64_t)low_of(l, readers[0], next, 0) * l[0].in_row)
             *overlap_ok = 0;
     }
     return 0;

@@ -63,7 +63,7 @@ static inline int mote_band_chain_kernel(uint32_t kid)
            kid == MOTE_KID_ADD_S8;
 }
 
-#define MOTE_BAND_MAX_OPS 8 /* layers in a chain */
+#define MOTE_BAND_MAX_OPS 8   /* layers in a chain */
 #define MOTE_BAND_ROOM_ROWS 8 /* most rows window 1 takes beyond its walk's (plan.c) */
 
 /* One layer's rows: what the band walk needs. Chain tensors are numbered
