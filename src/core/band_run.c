@@ -157,17 +157,21 @@ static int load(band_ctx *c, const mote_session *s, int walk)
 
 /* n bytes from s down to d (d < s: a forward copy is exact even where
  * they overlap). On Thumb-2 cores, word-aligned runs (the windows are
- * aligned; the rows of VWW's and IC's chains are whole words) go 32 bytes
- * per LDM / STM pair, each block loaded whole before it is stored (its
+ * aligned; the rows of VWW's and IC's chains are whole words) go 64 bytes
+ * per two LDM / STM pairs, each block loaded whole before it is stored (its
  * source starts past its destination's start: no store reaches a byte
  * still to be loaded); the rest through memmove. */
 static void move_down(uint8_t *d, const uint8_t *s, size_t n)
 {
 #if defined(__thumb2__)
-    if ((((uintptr_t)d | (uintptr_t)s | n) & 3u) == 0 && n >= 32) {
-        size_t blocks = n / 32;
-        n %= 32;
+    if ((((uintptr_t)d | (uintptr_t)s | n) & 3u) == 0 && n >= 64) {
+        /* two blocks per pass: the rows of IC's, VWW's and
+         * person_detect's chains are multiples of 64 bytes */
+        size_t blocks = n / 64;
+        n %= 64;
         __asm__ volatile("1:\n\t"
+                         "ldmia   %1!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
+                         "stmia   %0!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
                          "ldmia   %1!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
                          "stmia   %0!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
                          "subs    %2, %2, #1\n\t"
