@@ -23,8 +23,8 @@ typedef char mote_band_cap_fits_
     [sizeof(((mote_session *)0)->band_cap) >= MOTE_BAND_MAX_OPS * sizeof(uint16_t) ? 1 : -1];
 
 /* What a layer's calls share, worked out once per run (mote_band_run):
- * its parameter block, its inputs past the first two as the session hands
- * them over (a convolution's filter and bias), its scratch, and the row
+ * its parameter block, its inputs 1 and 2 as the session hands them over
+ * (a convolution's filter and bias), its scratch, and the row
  * its last call ran with the band fields of its block then (rows in, rows
  * out, top padding): a row's `fits` and scratch answers read only the
  * block, and a call changes only those fields, so a call with the same
