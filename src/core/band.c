@@ -30,31 +30,38 @@ int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, int3
     return 1;
 }
 
+/* Rows, strides, spans and padding are at most MOTE_BAND_MAX_ROWS
+ * (chains checks), so the row arithmetic below stays in int32: y * stride
+ * + span < 2^31. (The walk runs once per inference: 64-bit products and
+ * compares cost it a third of its time on a Cortex-M4.) */
+#define MOTE_BAND_MAX_ROWS 0x7fff
+
 /* Last input row (clipped) output row y of layer l reads. */
 static int32_t last_read(const mote_band_layer *l, int32_t y)
 {
-    int64_t r = (int64_t)y * l->stride - l->pad + l->span - 1;
-    return r >= l->in_h ? l->in_h - 1 : (int32_t)r;
+    const int32_t r = y * l->stride - l->pad + l->span - 1;
+    return r >= l->in_h ? l->in_h - 1 : r;
 }
 
 /* First input row (clipped) output row y of layer l reads. */
 static int32_t first_read(const mote_band_layer *l, int32_t y)
 {
-    int64_t r = (int64_t)y * l->stride - l->pad;
+    const int32_t r = y * l->stride - l->pad;
     if (r < 0) return 0;
-    return r >= l->in_h ? l->in_h : (int32_t)r;
+    return r >= l->in_h ? l->in_h : r;
 }
 
 /* First row of chain tensor j any layer reading it will read from now on
  * (each from the next output row it makes); the tensor's height when none
- * reads it. readers: bit c set when layer c reads tensor j (reads_of). */
-static int32_t low_of(const mote_band_layer *l, uint32_t readers, const int32_t *next)
+ * reads it. readers: bit c set when layer c reads tensor j (reads_of),
+ * none below c0 (tensor j is read by layers j and on: c0 = j skips the
+ * bits that cannot be set). */
+static int32_t low_of(const mote_band_layer *l, uint32_t readers, const int16_t *next, uint32_t c0)
 {
     int32_t low = INT32_MAX;
-    uint32_t c;
-    for (c = 0; readers != 0; c++, readers >>= 1)
+    for (readers >>= c0, l += c0, next += c0 + 1; readers != 0; readers >>= 1, l++, next++)
         if (readers & 1u) {
-            int32_t r = first_read(&l[c], next[c + 1]);
+            const int32_t r = first_read(l, *next);
             if (r < low) low = r;
         }
     return low == INT32_MAX ? 0 : low;
@@ -70,26 +77,16 @@ static uint32_t reads_of(const mote_band_layer *l, uint32_t n, uint32_t j)
     return m;
 }
 
-/* Do layer k's inputs hold every row its output row p reads? (The chain's
- * input is whole.) */
-static int ready(const mote_band_layer *l, uint32_t k, int32_t p, const int32_t *next)
-{
-    uint32_t s;
-    for (s = 0; s < 2; s++) {
-        int32_t j = l[k].src[s];
-        if (j > 0 && last_read(&l[k], p) >= next[j]) return 0;
-    }
-    return 1;
-}
-
 /* Shapes chain: every input a chain tensor made earlier, with its rows. */
 static int chains(const mote_band_layer *l, uint32_t n)
 {
     uint32_t k, s;
     for (k = 0; k < n; k++) {
         if (l[k].in_h < 1 || l[k].out_h < 1 || l[k].stride < 1 || l[k].span < 1 || l[k].pad < 0 ||
-            l[k].in_row == 0 || l[k].out_row == 0 || l[k].src[0] < 0 ||
-            (l[k].add && l[k].src[1] < 0))
+            l[k].in_h > MOTE_BAND_MAX_ROWS || l[k].out_h > MOTE_BAND_MAX_ROWS ||
+            l[k].stride > MOTE_BAND_MAX_ROWS || l[k].span > MOTE_BAND_MAX_ROWS ||
+            l[k].pad > MOTE_BAND_MAX_ROWS || l[k].in_row == 0 || l[k].out_row == 0 ||
+            l[k].src[0] < 0 || (l[k].add && l[k].src[1] < 0))
             return 0;
         for (s = 0; s < 2; s++) {
             int32_t j = l[k].src[s];
@@ -104,37 +101,43 @@ static int chains(const mote_band_layer *l, uint32_t n)
 }
 
 int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
-                   const mote_band_visit *v)
+                   const mote_band_visit *v, const int32_t *room)
 {
     /* next[j]: next row of chain tensor j to make; window j holds rows
      * [base[j], base[j] + cnt[j]) of it; need[j]: the last row this band
      * needs. */
-    int32_t next[MOTE_BAND_MAX_OPS + 1], base[MOTE_BAND_MAX_OPS + 1], cnt[MOTE_BAND_MAX_OPS + 1],
-        need[MOTE_BAND_MAX_OPS + 1], y;
+    /* (int16: rows are at most MOTE_BAND_MAX_ROWS, and the walk's frame
+     * lies under the kernels' while running and under the planner's
+     * while loading) */
+    int16_t next[MOTE_BAND_MAX_OPS + 1], base[MOTE_BAND_MAX_OPS + 1], cnt[MOTE_BAND_MAX_OPS + 1],
+        need[MOTE_BAND_MAX_OPS + 1];
+    int32_t y;
     uint8_t readers[MOTE_BAND_MAX_OPS]; /* of chain tensor j (reads_of), j < n */
+    mote_band_call c;
     uint32_t k, s;
     int rc, progress;
     if (n < 2 || n > MOTE_BAND_MAX_OPS || !chains(l, n)) return (int)MOTE_E_STATE;
     for (k = 0; k <= MOTE_BAND_MAX_OPS; k++) /* all: a reader mask has bits below n only */
         next[k] = base[k] = cnt[k] = 0;
     for (k = 0; k < n; k++) {
-        cap[k] = 0;
+        if (cap != NULL) cap[k] = 0;
         readers[k] = (uint8_t)reads_of(l, n, k);
     }
+    c.count = 1;
     *overlap_ok = 1;
     for (y = 0; y < l[n - 1].out_h; y++) {
         /* Rows each tensor must have for output row y: consumers first
          * (layers only read tensors made by earlier layers). */
         for (k = 0; k < n; k++)
             need[k] = -1;
-        need[n] = y;
+        need[n] = (int16_t)y;
         for (k = n; k-- > 0;) {
             if (need[k + 1] < 0) continue;
             for (s = 0; s < 2; s++) {
                 int32_t j = l[k].src[s], r;
                 if (j < 0) continue;
                 r = last_read(&l[k], need[k + 1]);
-                if (r > need[j]) need[j] = r;
+                if (r > need[j]) need[j] = (int16_t)r;
             }
         }
         /* Rows flow through one at a time: in each pass every layer makes
@@ -146,47 +149,74 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
         for (progress = 1; next[n] <= y && progress;) {
             progress = 0;
             for (k = 0; k < n; k++) {
-                mote_band_call c;
-                int32_t p = next[k + 1];
+                const mote_band_layer *lk = &l[k];
+                const int32_t j0 = lk->src[0], j1 = lk->src[1];
+                int32_t p = next[k + 1], low = 0, first, last;
+                if (p > need[k + 1]) continue;
                 if (k + 1 < n) {
+                    /* Rows below low are read by no one: not made at all. */
+                    low = low_of(l, readers[k + 1], next, k + 1);
+                    if (low > p && (p = low) > need[k + 1]) continue;
+                }
+                /* Its inputs must hold every row output row p reads (the
+                 * chain's input, tensor 0, is whole). */
+                first = p * lk->stride - lk->pad;
+                last = first + lk->span - 1;
+                if (first < 0) first = 0;
+                if (first > lk->in_h) first = lk->in_h;
+                if (last >= lk->in_h) last = lk->in_h - 1;
+                if ((j0 > 0 && last >= next[j0]) || (j1 > 0 && last >= next[j1])) continue;
+                if (k + 1 < n) {
+                    /* Window k + 1 drops the rows no layer reads again only
+                     * now, when layer k makes its next row: only layer k
+                     * adds rows to it and its readers only move on, so the
+                     * window is as dropping at every pass would leave it
+                     * (same rows, same caps), with one move where there
+                     * were several. */
                     const uint32_t w = k + 1;
-                    /* Rows of window w no layer reads again. */
-                    const int32_t low = low_of(l, readers[w], next);
                     if (cnt[w] > 0 && low > base[w]) {
                         int32_t d = low - base[w] < cnt[w] ? low - base[w] : cnt[w];
                         if (d < cnt[w] && v != NULL && v->drop != NULL &&
                             (rc = v->drop(v->user, w, d, cnt[w] - d)) != 0)
                             return rc;
-                        base[w] += d;
-                        cnt[w] -= d;
+                        base[w] = (int16_t)(base[w] + d);
+                        cnt[w] = (int16_t)(cnt[w] - d);
                     }
-                    /* Rows below low are read by no one: not made at all. */
-                    if (low > p) p = low;
-                }
-                if (p > need[k + 1] || !ready(l, k, p, next)) continue;
-                if (k + 1 < n) {
-                    const uint32_t w = k + 1;
-                    if (cnt[w] == 0) base[w] = p;
+                    if (cnt[w] == 0) base[w] = (int16_t)p;
                     c.out_at = p - base[w];
-                    cnt[w] = p - base[w] + 1;
-                    if (cnt[w] > cap[w]) cap[w] = cnt[w];
+                    cnt[w] = (int16_t)(p - base[w] + 1);
+                    /* With room: a layer reading only the chain's input
+                     * (whole, so always ready) makes as many rows ahead
+                     * as its window has room for, in one call. */
+                    if (room != NULL) {
+                        if (j0 == 0 && j1 < 0)
+                            while (cnt[w] < room[w] && p + c.count < lk->out_h) {
+                                cnt[w]++;
+                                c.count++;
+                            }
+                        if (cnt[w] > room[w]) return (int)MOTE_E_STATE;
+                    }
+                    if (cap != NULL && cnt[w] > cap[w]) cap[w] = cnt[w];
                 } else {
                     c.out_at = p;
                 }
                 c.k = k;
                 c.row = p;
-                c.count = 1;
+                if (c.count > 1) {
+                    last = (p + c.count - 1) * lk->stride - lk->pad + lk->span - 1;
+                    if (last >= lk->in_h) last = lk->in_h - 1;
+                }
                 for (s = 0; s < 2; s++) {
-                    int32_t j = l[k].src[s];
+                    const int32_t j = lk->src[s];
                     c.in_base[s] = j > 0 ? base[j] : 0;
-                    c.in_count[s] = j > 0 ? cnt[j] : l[k].in_h;
+                    c.in_count[s] = j > 0 ? cnt[j] : lk->in_h;
                     /* Every row the call reads is in its input's window. */
-                    if (j >= 0 && (first_read(&l[k], p) < c.in_base[s] ||
-                                   last_read(&l[k], p) >= c.in_base[s] + c.in_count[s]))
+                    if (j >= 0 && (first < c.in_base[s] || last >= c.in_base[s] + c.in_count[s]))
                         return (int)MOTE_E_STATE;
                 }
                 if (v != NULL && v->call != NULL && (rc = v->call(v->user, &c)) != 0) return rc;
-                next[k + 1] = p + 1;
+                next[k + 1] = (int16_t)(p + c.count);
+                c.count = 1;
                 progress = 1;
             }
         }
@@ -194,7 +224,7 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
         /* Output rows [0, y] may lie over the input only below the first
          * input row a later band reads. */
         if (y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
-                                          (uint64_t)low_of(l, readers[0], next) * l[0].in_row)
+                                          (uint64_t)low_of(l, readers[0], next, 0) * l[0].in_row)
             *overlap_ok = 0;
     }
     return 0;

@@ -63,7 +63,8 @@ static inline int mote_band_chain_kernel(uint32_t kid)
            kid == MOTE_KID_ADD_S8;
 }
 
-#define MOTE_BAND_MAX_OPS 8 /* layers in a chain */
+#define MOTE_BAND_MAX_OPS 8   /* layers in a chain */
+#define MOTE_BAND_ROOM_ROWS 8 /* most rows window 1 takes beyond its walk's (plan.c) */
 
 /* One layer's rows: what the band walk needs. Chain tensors are numbered
  * 0 (the chain's input) and k + 1 (layer k's output); layer n - 1 writes
@@ -130,12 +131,16 @@ typedef struct mote_band_visit {
 } mote_band_visit;
 
 /* Walk the chain of n layers (2 .. MOTE_BAND_MAX_OPS) band by band. cap
- * (n entries; cap[j] for window j, 1 <= j < n) receives the most rows
- * each window holds; *overlap_ok whether the output may share the input's
- * buffer. Returns 0, or MOTE_E_STATE for a chain it cannot walk (shapes
- * that do not chain) or the first nonzero callback result. */
+ * (n entries; cap[j] for window j, 1 <= j < n; NULL: not wanted)
+ * receives the most rows each window holds; *overlap_ok whether the output
+ * may share the input's buffer. room (NULL: none) gives each window's rows
+ * when the plan left some over: a layer reading only the chain's input
+ * then makes as many rows per call as its window has room for (fewer
+ * calls), and a walk that would need more rows in any window fails.
+ * Returns 0, or MOTE_E_STATE for a chain it cannot walk (shapes that do
+ * not chain, or too little room) or the first nonzero callback result. */
 int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
-                   const mote_band_visit *v);
+                   const mote_band_visit *v, const int32_t *room);
 
 /* Work bytes for windows of cap rows (as mote_band_walk gives). */
 uint32_t mote_band_work_bytes(const mote_band_layer *l, uint32_t n, const int32_t *cap);
@@ -148,6 +153,16 @@ uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t
  * (plan_band.c). */
 int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote_band *b,
                         mote_band_work *w);
+
+/* Work bytes of chain b (planned by mote_plan_band_make) when window 1
+ * holds `extra` rows more than its walk needs, for its layer to make rows
+ * ahead, several per call (mote_band_walk's room): 0 when that layer
+ * reads more than the chain's input, or the walk with that room fails (or
+ * could not put the output over the input where b may). Working in *w.
+ * The planner gives window 1 such rows while its activations stay as low
+ * (plan.c). */
+uint32_t mote_plan_band_room(const mote_graph *g, const mote_band *b, mote_band_work *w,
+                             uint32_t extra);
 
 /* Layers of b from the graph into w->l (b->last - b->first + 1 entries)
  * and their tensors into w->t: the count, 0 when they do not form a
@@ -180,6 +195,7 @@ typedef struct mote_band_entry {
     mote_status (*check)(const struct mote_session *s, const mote_graph *g, const mote_band *b,
                          mote_band_work *w);
     mote_status (*run)(const struct mote_session *s);
+    uint32_t (*room)(const mote_graph *g, const mote_band *b, mote_band_work *w, uint32_t extra);
 } mote_band_entry;
 
 extern const mote_band_entry *const mote_bands;

@@ -22,16 +22,23 @@
 typedef char mote_band_cap_fits_
     [sizeof(((mote_session *)0)->band_cap) >= MOTE_BAND_MAX_OPS * sizeof(uint16_t) ? 1 : -1];
 
-/* The row a layer's last call ran and the band fields of its block then
- * (rows in, rows out, top padding): a row's `fits` and scratch answers
- * read only the block, and a call changes only those fields, so a call
- * with the same ones takes the same row without asking again (most calls
- * of a chain have one shape). */
-typedef struct band_pick {
+/* What a layer's calls share, worked out once per run (mote_band_run):
+ * its parameter block, its inputs 1 and 2 as the session hands them over
+ * (a convolution's filter and bias), its scratch, and the row
+ * its last call ran with the band fields of its block then (rows in, rows
+ * out, top padding): a row's `fits` and scratch answers read only the
+ * block, and a call changes only those fields, so a call with the same
+ * ones takes the same row without asking again (most calls of a chain
+ * have one shape). */
+typedef struct band_layer_run {
+    uint8_t *block;
+    const void *in1, *in2; /* inputs 1 and 2 (NULL: absent) */
+    void *scratch;         /* NULL: none planned */
+    mote_kernel_fn run;    /* the row picked (valid when row >= 0) */
+    uint32_t planned;      /* the step's row's scratch for the block as planned */
     int16_t in_h, out_h, pad;
-    int16_t row;      /* -1: none yet (fields out of int16 range: never kept) */
-    uint32_t planned; /* the row's scratch for the block as planned */
-} band_pick;
+    int16_t row; /* -1: none yet (fields out of int16 range: never kept) */
+} band_layer_run;
 
 /* The layers and windows (l, cap) are where the caller keeps them: the
  * work memory while loading (mote_band_check), the stack while running. */
@@ -42,17 +49,11 @@ typedef struct band_ctx {
     uint32_t n;
     uint8_t *work;
     uint8_t *in, *out; /* the chain's input and output tensors */
-    /* The kernel calls' inputs (mote_band_run): NULL past each step's own
-     * (as the session hands them over), set again up to max_in per call. */
-    const void **ins;
-    uint32_t max_in; /* most inputs of a chain step */
-    /* Set once per run (mote_band_run), NULL while loading: window j's
-     * byte offset in the work area, and the inputs a call keeps as the
-     * session hands them over (each layer's inputs 1 and 2: a
-     * convolution's filter and bias). */
-    const uint32_t *at;
-    const void *(*fixed)[2];
-    band_pick *pick; /* per layer (mote_band_run) */
+    /* Set once per run (mote_band_run), NULL while loading: where chain
+     * tensor j's rows start (the chain's input; window j in the work
+     * area), and each layer's shared parts. */
+    uint8_t *const *win;
+    band_layer_run *lr;
 } band_ctx;
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
@@ -61,7 +62,8 @@ static int32_t layer_kernel(const mote_session *s, uint32_t i)
 {
     const mote_step *st = &s->steps[i];
     uint16_t kid;
-    if (st->row >= mote_kernel_row_count || st->n_out != 1) return -1;
+    /* (at most three inputs: a call hands its kernel three) */
+    if (st->row >= mote_kernel_row_count || st->n_out != 1 || st->n_in > 3) return -1;
     kid = mote_kernel_rows[st->row].kernel;
     if (!mote_band_chain_kernel(kid)) return -1;
     return kid == MOTE_KID_ADD_S8 ? (st->n_in == 2 ? (int32_t)kid : -1)
@@ -142,7 +144,7 @@ static int load(band_ctx *c, const mote_session *s, int walk)
         }
     }
     if (walk) {
-        if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL) != 0) return -1;
+        if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL, NULL) != 0) return -1;
     } else {
         for (k = 1; k < c->n; k++)
             c->cap[k] = s->band_cap[k];
@@ -155,17 +157,21 @@ static int load(band_ctx *c, const mote_session *s, int walk)
 
 /* n bytes from s down to d (d < s: a forward copy is exact even where
  * they overlap). On Thumb-2 cores, word-aligned runs (the windows are
- * aligned; the rows of VWW's and IC's chains are whole words) go 32 bytes
- * per LDM / STM pair, each block loaded whole before it is stored (its
+ * aligned; the rows of VWW's and IC's chains are whole words) go 64 bytes
+ * per two LDM / STM pairs, each block loaded whole before it is stored (its
  * source starts past its destination's start: no store reaches a byte
  * still to be loaded); the rest through memmove. */
 static void move_down(uint8_t *d, const uint8_t *s, size_t n)
 {
 #if defined(__thumb2__)
-    if ((((uintptr_t)d | (uintptr_t)s | n) & 3u) == 0 && n >= 32) {
-        size_t blocks = n / 32;
-        n %= 32;
+    if ((((uintptr_t)d | (uintptr_t)s | n) & 3u) == 0 && n >= 64) {
+        /* two blocks per pass: the rows of IC's, VWW's and
+         * person_detect's chains are multiples of 64 bytes */
+        size_t blocks = n / 64;
+        n %= 64;
         __asm__ volatile("1:\n\t"
+                         "ldmia   %1!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
+                         "stmia   %0!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
                          "ldmia   %1!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
                          "stmia   %0!, {r3, r4, r5, r6, r8, r9, r10, r12}\n\t"
                          "subs    %2, %2, #1\n\t"
@@ -181,45 +187,35 @@ static void move_down(uint8_t *d, const uint8_t *s, size_t n)
 static int drop(void *user, uint32_t j, int32_t d, int32_t keep)
 {
     band_ctx *c = (band_ctx *)user;
-    uint8_t *w = c->work + c->at[j];
+    uint8_t *w = c->win[j];
     const size_t row = c->l[j - 1].out_row; /* window j: layer j - 1's output */
     if (keep > 0) move_down(w, w + (size_t)d * row, (size_t)keep * row);
     return 0;
 }
 
-/* The reference row of kernel kid (isa 0, fits every step, no scratch). */
-
-/* Row r of chain tensor j as the call sees it: the chain's input whole,
- * a window from its base. */
-static const uint8_t *rows_of(const band_ctx *c, int32_t j, int32_t base, int32_t r, uint32_t row)
-{
-    const uint8_t *at = j == 0 ? c->in : c->work + c->at[j];
-    return at + (size_t)(r - base) * row;
-}
-
 /* Run the row of step st on block (changed for the band), or the
  * kernel's reference row when that one does not take the band's shape or
- * would need more scratch than planned (pick->planned). */
-static mote_status run_row(const mote_step *st, void *block, mote_kernel_io *io, band_pick *pick,
+ * would need more scratch than planned (lr->planned). */
+static mote_status run_row(const mote_step *st, band_layer_run *lr, mote_kernel_io *io,
                            int32_t in_h, int32_t out_h, int32_t pad)
 {
-    const mote_kernel_row *row = &mote_kernel_rows[st->row];
-    int32_t r = pick->row;
-    if (r < 0 || pick->in_h != in_h || pick->out_h != out_h || pick->pad != pad) {
+    if (lr->row < 0 || lr->in_h != in_h || lr->out_h != out_h || lr->pad != pad) {
+        const mote_kernel_row *row = &mote_kernel_rows[st->row];
         const int keep_it = in_h >= 0 && in_h <= INT16_MAX && out_h >= 0 && out_h <= INT16_MAX &&
                             pad >= 0 && pad <= INT16_MAX;
-        const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(block) : 0;
-        r = (int32_t)st->row;
-        if ((row->fits != NULL && !row->fits(block)) ||
-            (need > 0 && (io->scratch == NULL || need > pick->planned)))
+        const uint32_t need = row->scratch_bytes != NULL ? row->scratch_bytes(lr->block) : 0;
+        int32_t r = (int32_t)st->row;
+        if ((row->fits != NULL && !row->fits(lr->block)) ||
+            (need > 0 && (io->scratch == NULL || need > lr->planned)))
             r = mote_kernel_ref_row((mote_kernel_id)row->kernel);
-        if (r < 0 || r > INT16_MAX) return MOTE_E_STATE;
-        pick->row = (int16_t)(keep_it ? r : -1);
-        pick->in_h = (int16_t)in_h;
-        pick->out_h = (int16_t)out_h;
-        pick->pad = (int16_t)pad;
+        if (r < 0 || r > INT16_MAX || mote_kernel_rows[r].run == NULL) return MOTE_E_STATE;
+        lr->run = mote_kernel_rows[r].run;
+        lr->row = (int16_t)(keep_it ? r : -1);
+        lr->in_h = (int16_t)in_h;
+        lr->out_h = (int16_t)out_h;
+        lr->pad = (int16_t)pad;
     }
-    return mote_kernel_rows[r].run(block, io);
+    return lr->run(lr->block, io);
 }
 
 static int call(void *user, const mote_band_call *bc)
@@ -229,36 +225,38 @@ static int call(void *user, const mote_band_call *bc)
     const uint32_t i = (uint32_t)s->band_first + bc->k;
     const mote_step *st = &s->steps[i];
     const mote_band_layer *l = &c->l[bc->k];
-    uint8_t *block = s->state + st->params;
-    const void **in = c->ins;
+    band_layer_run *lr = &c->lr[bc->k];
+    /* inputs 0 (and 1 for ADD) are set below from the windows; a chain
+     * step has at most three (layer_kernel), NULL past its own as the
+     * session hands them over */
+    const void *in[3];
     void *out[1];
     mote_kernel_io io;
-    uint32_t k;
     mote_status status;
 
-    /* inputs 0 (and 1 for ADD) are set below from the windows */
-    for (k = 1; k < c->max_in; k++)
-        in[k] = k < st->n_in ? (k < 3 ? c->fixed[bc->k][k - 1] : input(s, i, k)) : NULL;
+    in[1] = lr->in1;
+    in[2] = lr->in2;
     if (bc->k + 1 < c->n) {
-        /* the row goes inside its window (the walk counted the rows each
-         * window holds; the caps come from the session) */
-        if (bc->out_at < 0 || bc->out_at >= c->cap[bc->k + 1]) return (int)MOTE_E_STATE;
-        out[0] = c->work + c->at[bc->k + 1] + (size_t)bc->out_at * l->out_row;
+        /* the row goes inside its window (the walk counts the rows each
+         * window holds; the caps loading found are in the session) */
+        if (bc->out_at < 0 || bc->out_at + bc->count > (int32_t)s->band_cap[bc->k + 1])
+            return (int)MOTE_E_STATE;
+        out[0] = c->win[bc->k + 1] + (size_t)bc->out_at * l->out_row;
     } else {
         out[0] = c->out + (size_t)bc->row * l->out_row;
     }
     io.in = in;
     io.out = out;
-    io.scratch = st->has_scratch ? s->activations + mote_step_scratch(s->state, st) : NULL;
+    io.scratch = lr->scratch;
     if (l->add) {
         /* Rows row .. row + count - 1 of both inputs and the output. */
         /* (the kernels read the block only: the fields changed are put back) */
-        mote_add_s8_step *as = (mote_add_s8_step *)(void *)block;
+        mote_add_s8_step *as = (mote_add_s8_step *)(void *)lr->block;
         const int32_t h1 = as->in1.h, h2 = as->in2.h, ho = as->out.h;
-        in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->row, l->in_row);
-        in[1] = rows_of(c, l->src[1], bc->in_base[1], bc->row, l->in_row);
+        in[0] = c->win[l->src[0]] + (size_t)(bc->row - bc->in_base[0]) * l->in_row;
+        in[1] = c->win[l->src[1]] + (size_t)(bc->row - bc->in_base[1]) * l->in_row;
         as->in1.h = as->in2.h = as->out.h = bc->count;
-        status = run_row(st, as, &io, &c->pick[bc->k], bc->count, bc->count, 0);
+        status = run_row(st, lr, &io, bc->count, bc->count, 0);
         as->in1.h = h1;
         as->in2.h = h2;
         as->out.h = ho;
@@ -266,15 +264,15 @@ static int call(void *user, const mote_band_call *bc)
         /* The first input row the band reads, and from where in the
          * window: rows above it are left out, so the top padding is what
          * remains of the layer's own (0 below the top). */
-        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)block;
+        mote_conv_s8_step *cs = (mote_conv_s8_step *)(void *)lr->block;
         const int32_t in_h = cs->in.h, out_h = cs->out.h, pad_h = cs->p.geom.pad_h;
         const int32_t first = bc->row * l->stride - l->pad;
         const int32_t off = first - bc->in_base[0] > 0 ? first - bc->in_base[0] : 0;
-        in[0] = rows_of(c, l->src[0], bc->in_base[0], bc->in_base[0] + off, l->in_row);
+        in[0] = c->win[l->src[0]] + (size_t)off * l->in_row;
         cs->in.h = bc->in_count[0] - off;
         cs->out.h = bc->count;
         cs->p.geom.pad_h = bc->in_base[0] + off - first;
-        status = run_row(st, cs, &io, &c->pick[bc->k], cs->in.h, cs->out.h, cs->p.geom.pad_h);
+        status = run_row(st, lr, &io, cs->in.h, cs->out.h, cs->p.geom.pad_h);
         cs->in.h = in_h;
         cs->out.h = out_h;
         cs->p.geom.pad_h = pad_h;
@@ -292,6 +290,28 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
     if (load(&c, s, 1) != 0 || mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes ||
         b->last - b->first + 1 != (int32_t)c.n)
         return MOTE_E_STATE;
+    /* Rows the plan gave window 1 beyond the walk's (plan.c,
+     * mote_plan_band_room) let its layer make rows ahead, when a walk with
+     * that room works (and keeps the output off input rows still to be
+     * read where the plan put it over them); cap[0], no window's, tells
+     * running so. */
+    c.cap[0] = 0;
+    if (c.l[0].src[0] == 0 && c.l[0].src[1] < 0) {
+        int32_t x = 0;
+        int ok;
+        while (x < MOTE_BAND_ROOM_ROWS && c.cap[1] < c.l[0].out_h) {
+            c.cap[1]++;
+            if (mote_band_work_bytes(c.l, c.n, c.cap) > b->work_bytes) {
+                c.cap[1]--;
+                break;
+            }
+            x++;
+        }
+        if (x > 0 && mote_band_walk(c.l, c.n, NULL, &ok, NULL, c.cap) == 0 && (ok || !b->overlap))
+            c.cap[0] = 1;
+        else
+            c.cap[1] -= x;
+    }
     /* the session keeps the windows' rows for mote_band_run (w->cap) */
     for (k = 1; k < c.n; k++)
         if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
@@ -315,45 +335,37 @@ mote_status mote_band_run(const mote_session *s)
     band_ctx c;
     mote_band_visit v;
     mote_band_layer l[MOTE_BAND_MAX_OPS];
-    int32_t cap[MOTE_BAND_MAX_OPS], grown[MOTE_BAND_MAX_OPS];
-    uint32_t at[MOTE_BAND_MAX_OPS];
-    const void *fixed[MOTE_BAND_MAX_OPS][2];
-    band_pick pick[MOTE_BAND_MAX_OPS];
-    const void *ins[MOTE_MAX_OP_INPUTS];
-    uint32_t k, j;
+    int32_t cap[MOTE_BAND_MAX_OPS];
+    uint8_t *win[MOTE_BAND_MAX_OPS];
+    band_layer_run lr[MOTE_BAND_MAX_OPS];
+    uint32_t k;
     int rc, ok;
     c.l = l;
     c.cap = cap;
     if (load(&c, s, 0) != 0) return MOTE_E_STATE;
-    /* Filled once: a call sets only the first max_in (its step's inputs,
-     * NULL up to the chain's most). */
-    c.ins = ins;
-    c.max_in = 0;
-    for (k = 0; k < MOTE_MAX_OP_INPUTS; k++)
-        ins[k] = NULL;
     for (k = 0; k < c.n; k++) {
         const uint32_t i = (uint32_t)s->band_first + k;
-        if (s->steps[i].n_in > c.max_in) c.max_in = s->steps[i].n_in;
-        for (j = 0; j < 2; j++)
-            fixed[k][j] = j + 1 < s->steps[i].n_in ? input(s, i, j + 1) : NULL;
-        at[k] = k > 0 ? mote_band_window_at(c.l, k, c.cap) : 0;
-        pick[k].row = -1;
-        pick[k].in_h = pick[k].out_h = pick[k].pad = 0;
-        { /* the block as planned (calls change it and put it back) */
-            const mote_kernel_row *row = &mote_kernel_rows[s->steps[i].row];
-            pick[k].planned =
-                row->scratch_bytes != NULL ? row->scratch_bytes(s->state + s->steps[i].params) : 0;
-        }
+        const mote_step *st = &s->steps[i];
+        const mote_kernel_row *row = &mote_kernel_rows[st->row];
+        win[k] = k > 0 ? c.work + mote_band_window_at(c.l, k, c.cap) : c.in;
+        lr[k].block = s->state + st->params;
+        lr[k].in1 = st->n_in > 1 ? input(s, i, 1) : NULL;
+        lr[k].in2 = st->n_in > 2 ? input(s, i, 2) : NULL;
+        lr[k].scratch = st->has_scratch ? s->activations + mote_step_scratch(s->state, st) : NULL;
+        lr[k].run = NULL;
+        lr[k].row = -1;
+        lr[k].in_h = lr[k].out_h = lr[k].pad = 0;
+        /* the block as planned (calls change it and put it back) */
+        lr[k].planned = row->scratch_bytes != NULL ? row->scratch_bytes(lr[k].block) : 0;
     }
-    if (c.max_in > MOTE_MAX_OP_INPUTS) return MOTE_E_STATE;
-    c.at = at;
-    c.fixed = fixed;
-    c.pick = pick;
+    c.win = win;
+    c.lr = lr;
     v.drop = drop;
     v.call = call;
     v.user = &c;
-    /* The windows stay where loading put them (c.cap): the walk's own
-     * count grows in `grown`. */
-    rc = mote_band_walk(c.l, c.n, grown, &ok, &v);
+    /* The windows stay where loading put them (win, from the session's
+     * caps, which call() checks each row against; room for rows ahead
+     * when loading found some, band_cap[0]). */
+    rc = mote_band_walk(c.l, c.n, NULL, &ok, &v, s->band_cap[0] != 0 ? cap : NULL);
     return (mote_status)rc;
 }

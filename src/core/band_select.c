@@ -20,7 +20,7 @@
 
 #if !defined(MOTE_OPSET) || defined(MOTE_OPSET_BANDS)
 static const mote_band_entry full = {mote_plan_band_make, mote_plan_band_apply, mote_band_check,
-                                     mote_band_run};
+                                     mote_band_run, mote_plan_band_room};
 
 const mote_band_entry *const mote_bands = &full;
 #else

@@ -470,6 +470,17 @@ mote_status mote_plan_build_in(const mote_graph *g, uint32_t flags, mote_plan_en
                 best_total = t;
             }
         }
+    /* Room the plan leaves beside the windows goes to window 1, a row at
+     * a time while the activations stay as low (plan_band.c,
+     * mote_plan_band_room). In this frame: plan_with is the planner's
+     * deepest call (issue #10: loading within 1 KB of stack). */
+    for (a = 1; band->first >= 0 && mote_bands->room != NULL && a <= MOTE_BAND_ROOM_ROWS; a++) {
+        cand = *band;
+        if ((cand.work_bytes = mote_bands->room(g, band, &w->band, a)) == 0 ||
+            plan_with(g, e, &cand, &t, w, NULL) != MOTE_OK || t != best_total)
+            break;
+        band->work_bytes = cand.work_bytes;
+    }
     if ((s = plan_with(g, e, band, total, w, err)) != MOTE_OK) return s;
     band->without = (uint32_t)without;
     return MOTE_OK;

@@ -67,7 +67,7 @@ int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote
     b->first = (int16_t)first;
     b->last = (int16_t)last;
     if ((n = mote_plan_band_layers(g, b, w)) == 0 ||
-        mote_band_walk(w->l, n, w->cap, &ok, NULL) != 0) {
+        mote_band_walk(w->l, n, w->cap, &ok, NULL, NULL) != 0) {
         b->first = b->last = -1;
         return 0;
     }
@@ -77,6 +77,20 @@ int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote
     b->overlap = 0;
     b->bands = (uint32_t)w->l[n - 1].out_h;
     return 1;
+}
+
+uint32_t mote_plan_band_room(const mote_graph *g, const mote_band *b, mote_band_work *w,
+                             uint32_t extra)
+{
+    uint32_t n;
+    int ok;
+    if ((n = mote_plan_band_layers(g, b, w)) == 0 || w->l[0].src[0] != 0 || w->l[0].src[1] >= 0 ||
+        mote_band_walk(w->l, n, w->cap, &ok, NULL, NULL) != 0 ||
+        extra > (uint32_t)(w->l[0].out_h - w->cap[1]))
+        return 0;
+    w->cap[1] += (int32_t)extra;
+    if (mote_band_walk(w->l, n, NULL, &ok, NULL, w->cap) != 0 || (b->may_overlap && !ok)) return 0;
+    return mote_band_work_bytes(w->l, n, w->cap);
 }
 
 int mote_plan_band_apply(const mote_graph *g, mote_plan_entry *e, mote_band *b, mote_band_work *w)

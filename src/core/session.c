@@ -156,7 +156,7 @@ static MOTE_NOINLINE mote_status set_band(mote_session *s, const mote_graph *g,
                               "band chain differs from what the model planned");
     /* the windows' rows as the check found them (it refuses caps past
      * 16 bits), so that running needs no walk of its own to place them */
-    for (i = 1; i < (uint32_t)(band->last - band->first) + 1; i++)
+    for (i = 0; i < (uint32_t)(band->last - band->first) + 1; i++) /* [0]: room (band_run.c) */
         s->band_cap[i] = (uint16_t)pw->band.cap[i];
     return MOTE_OK;
 }

@@ -54,10 +54,11 @@ def out_size(n, k, stride, pad, dil):
     return (n + stride - 1) // stride if pad == PAD.SAME else (n - span) // stride + 1
 
 
-def build(h, w, c, layers, tail=True):
+def build(h, w, c, layers, tail=True, tail_c=4, pool=False):
     """layers: (kind, k, out_c, stride, pad, dil); kind 'conv' or 'dw'.
-    With tail, a small convolution after the chain, so the chain's output
-    is not the model output."""
+    With tail, a 1x1 convolution to tail_c channels after the chain, so
+    the chain's output is not the model output; with pool, a 1x1 average
+    pool before it (no chain layer: the chain ends before the tail)."""
     g = Graph()
     q_in = quant([0.02], [-5])
     x = g.tensor("in", [1, h, w, c], TT.INT8, q_in)
@@ -80,10 +81,17 @@ def build(h, w, c, layers, tail=True):
         else:
             g.op(OP.CONV_2D, [x, tw, tb], [y], BO.Conv2DOptions, conv_opts(stride, pad, dil))
         x, c = y, oc
+    if pool:
+        o = schema.Pool2DOptionsT()
+        o.padding, o.strideH, o.strideW, o.filterHeight, o.filterWidth = PAD.VALID, 1, 1, 1, 1
+        y = g.tensor("pool", [1, h, w, c], TT.INT8, quant([0.05 + 0.01 * (len(layers) - 1)],
+                                                          [-3 + len(layers) - 1]))
+        g.op(OP.AVERAGE_POOL_2D, [x], [y], BO.Pool2DOptions, o)
+        x = y
     if tail:
-        wt = RNG.integers(-127, 128, size=(4, 1, 1, c)).astype(np.int8)
-        tw = g.const("wt", wt, TT.INT8, quant([0.01] * 4, [0] * 4))
-        y = g.tensor("out", [1, h, w, 4], TT.INT8, quant([0.1], [2]))
+        wt = RNG.integers(-127, 128, size=(tail_c, 1, 1, c)).astype(np.int8)
+        tw = g.const("wt", wt, TT.INT8, quant([0.01] * tail_c, [0] * tail_c))
+        y = g.tensor("out", [1, h, w, tail_c], TT.INT8, quant([0.1], [2]))
         g.op(OP.CONV_2D, [x, tw, -1], [y], BO.Conv2DOptions, conv_opts(1, PAD.VALID))
         x = y
     return g.finish([first], [x]), (h, w)
@@ -156,6 +164,11 @@ CASES = {
     "pointwise_stride2": (20, 20, 2, [("conv", 1, 32, 1, S, 1), ("conv", 1, 24, 2, S, 1)]),
     # Branches: two residual blocks with ADD (IC's first stage), odd height.
     "residual": (21, 16, 3, None),
+    # The tail's peak (a pool, then 24x24x16 -> 24x24x24) lies above the
+    # chain's with bands: the windows get room to spare, and the first
+    # layer (reading the chain's input only) makes several rows per call
+    # into it (mote_band_walk's room).
+    "room": (48, 48, 3, [("conv", 3, 8, 1, S, 1), ("conv", 3, 16, 2, S, 1)], 24),
 }
 
 
@@ -167,8 +180,9 @@ def main():
     binary = sys.argv[1]
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (h, w, c, layers) in CASES.items():
-            model = build_residual(h, w, c) if layers is None else build(h, w, c, layers)[0]
+        for name, (h, w, c, layers, *tail_c) in CASES.items():
+            model = build_residual(h, w, c) if layers is None else build(
+                h, w, c, layers, tail_c=tail_c[0] if tail_c else 4, pool=bool(tail_c))[0]
             path = os.path.join(tmp, name + ".tflite")
             with open(path, "wb") as f:
                 f.write(model)
