@@ -84,6 +84,18 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
     /* deeper pointwise inputs: four-pixel blocks */
     if (pw1 && K % 8 == 0 && K <= MOTE_ARM_PW4_MAX_K && OC % 4 == 0 && (!inplace || OC == K))
         return MOTE_ARM_CONV_PW4;
+    /* 1x1 strided, no padding (IC's shortcut convolutions): the subsampled
+     * pixels gathered and widened for the pixel-chunk engine; every pixel
+     * read lies inside the input. Fewer output pixels than input pixels:
+     * a step of the same shape (strided along an axis of size 1) may be
+     * planned in place, and its row calls then keep the path it took before
+     * (the in-place rows have no row of this path) */
+    if (!pw1 && !inplace && fd->h == 1 && fd->w == 1 && p->geom.pad_h == 0 && p->geom.pad_w == 0 &&
+        K % 8 == 0 && 2 * K <= MOTE_ARM_PW_WB_WORDS && OC % 4 == 0 &&
+        (int64_t)od->h * od->w < (int64_t)id->h * id->w &&
+        (int64_t)(od->h - 1) * p->geom.stride_h < id->h &&
+        (int64_t)(od->w - 1) * p->geom.stride_w < id->w)
+        return MOTE_ARM_CONV_PWS;
     /* in place, pointwise: pixel by pixel, each pixel's inputs are in the
      * patch before its outputs overwrite them; other filters row by row */
     if (inplace)
