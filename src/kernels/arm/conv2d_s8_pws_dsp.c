@@ -77,9 +77,247 @@ __attribute__((naked, noinline)) static void pws_widen(int32_t *d __attribute__(
                      "pop     {r4, r5, r6, r7, r8, r9, r10, pc}\n\t");
 }
 
-void mote_arm_conv_pws(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
-                       const int8_t *input, const mote_dims *od, const int8_t *filter,
-                       const int32_t *bias, int8_t *output)
+/*
+ * Sixteen input channels (IC's 32x32x16 -> 16x16x32): the K = 16 row of
+ * the pwk path (conv2d_s8_pwk_dsp.c: a pixel's eight widened input pairs
+ * in registers, one pass over a per-channel stream) with the pixels read
+ * at the stride, and an output stage of three instructions: with the
+ * inputs widened doubled (SADD16) and the bias doubled, the accumulator is
+ * 2 acc (|acc| < 2^29 + 2^19: the stream takes |bias| < 2^29), and
+ *   mul_high(acc, m) = floor((acc m + 2^30) / 2^31)
+ *                    = floor((2 acc m + 2^31) / 2^32) = SMMULR(2 acc, m)
+ * (TFLite's nudge and truncation toward zero give this floor in both
+ * signs). The rounding divide by 2^e (e = -shift in [1, 22]) with the
+ * output zero point folded in is floor((y + kq - [y < 0]) / 2^e), kq =
+ * 2^(e-1) + ooff 2^e; [y < 0] may be [acc < 0] (m >= 0: y <= 0 when acc
+ * < 0, and y = 0 rounds to 0 either way for e >= 1), so SMMLAR's addend
+ * is kq + (2 acc >> 31) and an ASR finishes (|y| < 2^30, kq < 2^29 + 2^21:
+ * no wrap). Per channel: four LDM, eight SMLAD, ADD, SMMLAR, ASR, then
+ * SSAT / BFI: 15 instructions for 16 MACs before the packing (18 in pwk).
+ * Stream per channel (12 words): 2 bias, the eight weight pairs, m, kq, e.
+ */
+#define PWS16_WORDS 576 /* 48 output channels */
+
+typedef struct pws16_src {
+    const int8_t *filter; /* 0: OC rows of 16 bytes (any alignment) */
+    const int32_t *bias;  /* 4: the first channel's bias (or a 0 word) */
+    int32_t bstep;        /* 8: bytes from one channel's bias to the next (0: no bias) */
+    const int32_t *mult;  /* 12 */
+    const int8_t *shift;  /* 16 */
+    int32_t oc;           /* 20: channels (>= 1) */
+    int32_t ooff;         /* 24: output zero point */
+} pws16_src;
+
+/* The stream into ws: 1, or 0 at the first channel it cannot take (|bias|
+ * >= 2^29, multiplier < 0, shift outside [-22, -1]). */
+/* clang-format off */
+__attribute__((naked, noinline)) static int pws16_stream(int32_t *ws __attribute__((unused)),
+                                                         const pws16_src *a __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldm     r1, {r2, r3, r4, r5, r6, r7, r8}\n\t"
+                     "1:\n\t"
+                     "ldr     r10, [r3]\n\t"
+                     "add     r3, r3, r4\n\t"
+                     "add     r11, r10, #0x20000000\n\t"
+                     "cmp     r11, #0x40000000\n\t" /* |bias| < 2^29 */
+                     "bhs     9f\n\t"
+                     "lsl     r10, r10, #1\n\t"
+                     "str     r10, [r0], #4\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "sxtb16  r11, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "strd    r11, r10, [r0], #8\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "sxtb16  r11, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "strd    r11, r10, [r0], #8\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "sxtb16  r11, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "strd    r11, r10, [r0], #8\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "sxtb16  r11, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "strd    r11, r10, [r0], #8\n\t"
+                     "ldr     r10, [r5], #4\n\t"  /* m >= 0 */
+                     "cmp     r10, #0\n\t"
+                     "blt     9f\n\t"
+                     "ldrsb   r12, [r6], #1\n\t"
+                     "rsb     r12, r12, #0\n\t"   /* e */
+                     "sub     r11, r12, #1\n\t"
+                     "cmp     r11, #21\n\t"       /* e - 1 in [0, 21] */
+                     "bhi     9f\n\t"
+                     "mov     lr, #1\n\t"
+                     "lsl     r11, lr, r11\n\t"
+                     "lsl     lr, r8, r12\n\t"
+                     "add     r11, r11, lr\n\t"   /* kq */
+                     "stm     r0!, {r10, r11, r12}\n\t"
+                     "subs    r7, r7, #1\n\t"
+                     "bne     1b\n\t"
+                     "movs    r0, #1\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     "9:\n\t"
+                     "movs    r0, #0\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+/* clang-format on */
+
+/* What the pixel loop reads (offsets fixed in its asm; copied to its frame). */
+typedef struct pws16_ctx {
+    const int32_t *ws;   /* 0: the first channel's stream */
+    const int8_t *in;    /* 4: this pixel's inputs */
+    int32_t n;           /* 8: pixels left (>= 1) */
+    int32_t step;        /* 12: bytes from one pixel's inputs to the next */
+    int32_t off2;        /* 16: input offset in both halves */
+    int8_t *out;         /* 20: this block's outputs */
+    const int32_t *wend; /* 24: the stream's end */
+    uint32_t lo4, hi4;   /* 28: activation range, every byte */
+} pws16_ctx;
+
+/* One channel into r9 (before SSAT): r0 .. r7 the doubled widened inputs,
+ * r8 the stream. */
+#define PWS16_CH                                                                                   \
+    "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
+    "smlad   r9, r11, r0, r9\n\t"                                                                  \
+    "smlad   r9, r12, r1, r9\n\t"                                                                  \
+    "smlad   r9, lr, r2, r9\n\t"                                                                   \
+    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r9, r11, r3, r9\n\t"                                                                  \
+    "smlad   r9, r12, r4, r9\n\t"                                                                  \
+    "smlad   r9, lr, r5, r9\n\t"                                                                   \
+    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r9, r11, r6, r9\n\t"                                                                  \
+    "smlad   r9, r12, r7, r9\n\t"                                                                  \
+    "ldm     r8!, {r11, r12}\n\t"                                                                  \
+    "add     r11, r11, r9, asr #31\n\t"                                                            \
+    "smmlar  r9, r9, lr, r11\n\t"                                                                  \
+    "asr     r9, r9, r12\n\t"
+
+/* clang-format off */
+#define PWS16_BLOCK                                                                                \
+    PWS16_CH                                                                                       \
+    "ssat    r10, #8, r9\n\t"                                                                      \
+    PWS16_CH                                                                                       \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r10, r9, #8, #8\n\t"                                                                  \
+    PWS16_CH                                                                                       \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r10, r9, #16, #8\n\t"                                                                 \
+    PWS16_CH                                                                                       \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r10, r9, #24, #8\n\t"
+/* clang-format on */
+
+#define PWS16_CLAMP                                                                                \
+    "ldrd    r11, r12, [sp, #28]\n\t"                                                              \
+    "ssub8   r9, r10, r11\n\t"                                                                     \
+    "sel     r10, r10, r11\n\t"                                                                    \
+    "ssub8   r9, r12, r10\n\t"                                                                     \
+    "sel     r10, r10, r12\n\t"
+
+/* one input word (r9 .. lr) widened with the offset (r10) and doubled into two registers */
+#define PWS16_IN(w, a, b)                                                                          \
+    "sxtab16 " a ", r10, " w "\n\t"                                                                \
+    "sxtab16 " b ", r10, " w ", ror #8\n\t"                                                        \
+    "sadd16  " a ", " a ", " a "\n\t"                                                              \
+    "sadd16  " b ", " b ", " b "\n\t"
+
+/* n pixels of one output row against every channel of the stream. */
+/* clang-format off */
+#define PWS16_FN(NAME, CLAMP)                                                                      \
+    __attribute__((naked, noinline)) static void NAME(const pws16_ctx *ctx __attribute__((unused)))\
+    {                                                                                              \
+        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
+                         "ldm     r0, {r1, r2, r3, r4, r5, r6, r7, r8, r9}\n\t"                    \
+                         "push    {r1, r2, r3, r4, r5, r6, r7, r8, r9}\n\t"                        \
+                         "1:\n\t"                                                                  \
+                         "ldr     r8, [sp, #4]\n\t"                                                \
+                         "ldr     r10, [sp, #12]\n\t"                                              \
+                         "ldr     r9, [r8]\n\t"                                                    \
+                         "ldr     r11, [r8, #4]\n\t"                                               \
+                         "ldr     r12, [r8, #8]\n\t"                                               \
+                         "ldr     lr, [r8, #12]\n\t"                                               \
+                         "add     r8, r8, r10\n\t"                                                 \
+                         "str     r8, [sp, #4]\n\t"                                                \
+                         "ldr     r10, [sp, #16]\n\t"                                              \
+                         PWS16_IN("r9", "r0", "r1")                                                \
+                         PWS16_IN("r11", "r2", "r3")                                               \
+                         PWS16_IN("r12", "r4", "r5")                                               \
+                         PWS16_IN("lr", "r6", "r7")                                                \
+                         "ldr     r8, [sp, #0]\n\t"                                                \
+                         "2:\n\t"                                                                  \
+                         PWS16_BLOCK                                                               \
+                         CLAMP                                                                     \
+                         "ldrd    r9, r11, [sp, #20]\n\t" /* out, wend */                          \
+                         "str     r10, [r9], #4\n\t"                                               \
+                         "str     r9, [sp, #20]\n\t"                                               \
+                         "cmp     r8, r11\n\t"                                                     \
+                         "bne     2b\n\t"                                                          \
+                         "ldr     r9, [sp, #8]\n\t"                                                \
+                         "subs    r9, r9, #1\n\t"                                                  \
+                         "str     r9, [sp, #8]\n\t"                                                \
+                         "bne     1b\n\t"                                                          \
+                         "add     sp, sp, #36\n\t"                                                 \
+                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
+    }
+/* clang-format on */
+
+PWS16_FN(pws16_full, "")
+PWS16_FN(pws16_clamp, PWS16_CLAMP)
+#undef PWS16_FN
+#undef PWS16_IN
+#undef PWS16_CLAMP
+#undef PWS16_BLOCK
+#undef PWS16_CH
+
+/* C = 16: 1, or 0 (nothing written) when the stream refuses a channel. */
+static __attribute__((noinline)) int pws16(const mote_conv_s8_params *p, const mote_requant *q,
+                                           const mote_dims *id, const int8_t *input,
+                                           const mote_dims *od, const int8_t *filter,
+                                           const int32_t *bias, int8_t *output)
+{
+    static const int32_t zero = 0;
+    int32_t ws[PWS16_WORDS];
+    pws16_src src;
+    pws16_ctx cx;
+    const int32_t OC = od->c, OW = od->w, rows = od->n * od->h;
+    const int full = p->act_min <= -128 && p->act_max >= 127;
+    int32_t r;
+    src.filter = filter;
+    src.bias = bias ? bias : &zero;
+    src.bstep = bias ? 4 : 0;
+    src.mult = q->multiplier;
+    src.shift = q->shift;
+    src.oc = OC;
+    src.ooff = p->output_offset;
+    if (!pws16_stream(ws, &src)) return 0;
+    cx.ws = ws;
+    cx.wend = ws + 12 * OC;
+    cx.step = p->geom.stride_w * 16;
+    cx.off2 = mote_arm_dup16(p->input_offset);
+    cx.lo4 = mote_arm_dup8(p->act_min);
+    cx.hi4 = mote_arm_dup8(p->act_max);
+    cx.out = output;
+    for (r = 0; r < rows; ++r) {
+        const int32_t b = r / od->h, y = r - b * od->h;
+        cx.in = input + ((size_t)b * (size_t)id->h + (size_t)(y * p->geom.stride_h)) *
+                            (size_t)id->w * 16u;
+        cx.n = OW;
+        (full ? pws16_full : pws16_clamp)(&cx); /* it advances its frame's copy of out only */
+        cx.out += (size_t)OW * (size_t)OC;
+    }
+    return 1;
+}
+
+/* Any C % 8 == 0 up to 128: chunks of gathered, widened pixels through
+ * mote_arm_pw_chunk (a frame of its own: pws16's stream is not on the
+ * stack with it). */
+static __attribute__((noinline)) void pws_chunks(const mote_conv_s8_params *p,
+                                                 const mote_requant *q, const mote_dims *id,
+                                                 const int8_t *input, const mote_dims *od,
+                                                 const int8_t *filter, const int32_t *bias,
+                                                 int8_t *output)
 {
     int32_t buf[PWS_BUF_WORDS];
     const int32_t C = id->c, G = C / 4, OC = od->c, OW = od->w;
@@ -106,6 +344,16 @@ void mote_arm_conv_pws(const mote_conv_s8_params *p, const mote_requant *q, cons
             n = 0;
         }
     }
+}
+
+void mote_arm_conv_pws(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                       const int8_t *input, const mote_dims *od, const int8_t *filter,
+                       const int32_t *bias, int8_t *output)
+{
+    if (id->c == 16 && od->c * 12 <= PWS16_WORDS && p->input_offset >= -128 &&
+        p->input_offset <= 128 && pws16(p, q, id, input, od, filter, bias, output))
+        return;
+    pws_chunks(p, q, id, input, od, filter, bias, output);
 }
 
 mote_status mote_arm_conv_pws_step(const void *step, const mote_kernel_io *io)
