@@ -3,7 +3,8 @@
  * kernels, byte for byte, with guard bytes after the outputs (icadd):
  *
  * 1. The strided pointwise CONV_2D path (conv2d_s8_pws_dsp.c: K = 16 on
- *    its own kernel, pws16, the rest through the pixel-chunk engine; rows
+ *    its own kernel, pws16, K % 16 == 0 from 32 on pwsb, the rest, and
+ *    channels their output stage refuses, through the pixel-chunk engine; rows
  *    arm_dsp_pws and arm_dsp_rows_pws): 1x1 filters at strides 1 to 3 on
  *    each axis (stride 1 on both: the other pointwise rows' case, never
  *    this one's), odd input sizes (the last column or row not read), in
@@ -62,7 +63,7 @@ static int ia_pws(int n_cases, int *passed, int *failed)
 {
     armk_rng r = {0x1CADD5EDu};
     int f0 = *failed, p0 = *passed, i, taken = 0, ip = 0, multi = 0, same_shape = 0, refused = 0;
-    int taken16 = 0;
+    int taken16 = 0, takenb = 0;
     for (i = 0; i < n_cases; ++i) {
         mote_conv_s8_params p;
         mote_requant q;
@@ -77,7 +78,13 @@ static int ia_pws(int n_cases, int *passed, int *failed)
         id.n = od.n = armk_rnd(&r) % 6 == 0 ? 2 : 1;
         id.c = fd.c = armk_rnd(&r) % 8 ? 8 * armk_int(&r, 1, armk_rnd(&r) % 4 ? 5 : 16)
                                        : armk_int(&r, 1, 40);
-        if (armk_rnd(&r) % 4 == 0) id.c = fd.c = 16; /* the K = 16 kernel (pws16) */
+        switch (armk_rnd(&r) % 8) {
+        case 0:
+        case 1: id.c = fd.c = 16; break; /* the K = 16 kernel (pws16) */
+        case 2:
+        case 3: id.c = fd.c = armk_rnd(&r) % 3 ? 32 : 64; break; /* pwsb */
+        default: break;
+        }
         od.c = fd.n = armk_rnd(&r) % 8 ? 4 * armk_int(&r, 1, IA_OC / 4) : armk_int(&r, 1, IA_OC);
         fd.h = fd.w = 1;
         p.geom.stride_h = armk_int(&r, 1, 3);
@@ -154,11 +161,13 @@ static int ia_pws(int n_cases, int *passed, int *failed)
         if ((path == MOTE_ARM_CONV_PWS) != (mote_arm_conv_pws_fits(s) != 0))
             ia_fail(failed, "row fits", i, &id, &od, &p);
         if (path == MOTE_ARM_CONV_PWS) {
-            int k16 = id.c == 16 && od.c <= 48 && p.input_offset >= -128 && p.input_offset <= 128;
+            /* the output stage of pws16 and pwsb takes every channel */
+            int k16 = p.input_offset >= -128 && p.input_offset <= 128;
             for (j = 0; j < od.c && k16; ++j)
                 k16 = ia.mult[j] >= 0 && ia.shift[j] <= -1 && ia.shift[j] >= -22 &&
                       (!bias || (bias[j] >= -(1 << 29) && bias[j] < (1 << 29)));
-            taken16 += k16;
+            taken16 += k16 && id.c == 16 && od.c <= 48;
+            takenb += k16 && id.c % 16 == 0 && id.c >= 32;
             ++taken;
             multi += od.n * od.h * od.w > (768 - 2 * id.c) / (id.c / 2);
             armk_conv_prep(ia.arm, n_out, 0x3c, IA_GUARD);
@@ -186,15 +195,15 @@ static int ia_pws(int n_cases, int *passed, int *failed)
                 ++*passed;
         }
     }
-    if (n_cases > 0 && (taken == 0 || taken16 == 0 || ip == 0 || multi == 0 || same_shape == 0 ||
+    if (n_cases > 0 && (taken == 0 || taken16 == 0 || takenb == 0 || ip == 0 || multi == 0 || same_shape == 0 ||
                         refused == 0)) {
         ++*failed;
         printf("FAIL pointwise strided: a kind of case never came up\n");
     }
     printf("pointwise strided cases: %d passed, %d failed (%d on the pws row, %d of them on its "
-           "K = 16 kernel, %d over several chunks, %d in place, %d same-shape, %d strided "
-           "refused)\n",
-           *passed - p0, *failed - f0, taken, taken16, multi, ip, same_shape, refused);
+           "K = 16 kernel, %d on its K %% 16 == 0 kernel, %d over several chunks, %d in place, %d "
+           "same-shape, %d strided refused)\n",
+           *passed - p0, *failed - f0, taken, taken16, takenb, multi, ip, same_shape, refused);
     return *failed - f0;
 }
 

@@ -288,13 +288,13 @@ ADD_X_FN(add_x_clamp, ADD_X_CLAMP)
  * the high word the exact-input path's SMLAL adds (c = b for x >= 0,
  * 2^32 - b for x < 0). Consecutive x differ by 2^k m1 in the 64-bit
  * numerator: each segment of one sign (x < 0, then x >= 0) is a run of
- * 64-bit additions (ADDS, ADC: three instructions per entry with the
- * store), from x0 2^k m1 + c. Per four elements: the exact input as in
- * the exact-input path but shifted by 20 (2 (x2 << 19): the doubling the
- * output stage did), the general one SXTB / LDR of the entry / ADD of it
- * doubled (LSL #1), then the output stage without its doubling: 43
- * instructions (57 in add_x_full), for 256 entries of about three
- * instructions each per call. The table (1 KB, 260 words: each segment
+ * 64-bit additions (ADDS, ADC, and a store per four entries: about 2.75
+ * instructions per entry), from x0 2^k m1 + c. Per four elements: the
+ * exact input as in the exact-input path but shifted by 20 (2 (x2 << 19):
+ * the doubling the output stage did), the general one LDRSB / LDR of the
+ * entry / ADD of it doubled (LSL #1), then the output stage without its
+ * doubling: 42 instructions (57 in add_x_full), for the 256 entries built
+ * per call. The table (1 KB, 260 words: each segment
  * is written four entries at a time, up to three past its end, before
  * the next one writes them) is on the stack of add_t_run, called only for
  * runs long enough to pay it back (ADD_T_MIN).
@@ -340,9 +340,9 @@ __attribute__((naked, noinline)) static void add_t_fill(int32_t *d __attribute__
                      "bx      lr\n\t");
 }
 
-/* general-input byte (extract) of r1 looked up and added, doubled, onto sum s */
-#define ADD_T_IN(ext, s)                                                                           \
-    ext "\n\t"                                                                                     \
+/* the next general-input byte (LDRSB, post-indexed) looked up and added, doubled, onto sum s */
+#define ADD_T_IN(s)                                                                                \
+    "ldrsb   r2, [r0], #1\n\t"                                                                     \
     "ldr     r2, [r4, r2, lsl #2]\n\t"                                                             \
     "add     " s ", " s ", r2, lsl #1\n\t"
 
@@ -383,11 +383,10 @@ __attribute__((naked, noinline)) static void add_t_fill(int32_t *d __attribute__
             "lsl     r8, r8, #20\n\t"                                                              \
             "and     r11, r3, r9, lsl #4\n\t"                                                      \
             "lsl     r9, r9, #20\n\t"                                                              \
-            "ldr     r1, [r0], #4\n\t"                                                             \
-            ADD_T_IN("sxtb    r2, r1", "r8")                                                       \
-            ADD_T_IN("sxtb    r2, r1, ror #8", "r9")                                               \
-            ADD_T_IN("sxtb    r2, r1, ror #16", "r10")                                             \
-            ADD_T_IN("asr     r2, r1, #24", "r11")                                                 \
+            ADD_T_IN("r8")                                                                         \
+            ADD_T_IN("r9")                                                                         \
+            ADD_T_IN("r10")                                                                        \
+            ADD_T_IN("r11")                                                                        \
             ADD_T_OUT("r8")                                                                        \
             "ssat    r2, #8, r1\n\t"                                                               \
             ADD_T_OUT("r9")                                                                        \

@@ -310,6 +310,226 @@ static __attribute__((noinline)) int pws16(const mote_conv_s8_params *p, const m
     return 1;
 }
 
+/*
+ * C % 16 == 0, C >= 32 (IC's 16x16x32 -> 8x8x64): one pixel x four
+ * channels as in the pixel-chunk engine (both operands widened, four groups
+ * per loop iteration: 11 instructions per 16 MACs), with pws16's output
+ * stage (inputs widened doubled, biases doubled: ADD / SMMLAR / ASR per
+ * channel). Chunks of pixels are gathered, widened and doubled into the
+ * stack buffer; per chunk and block of four channels a stream: the four
+ * doubled biases, the four filter rows widened group by group (row r's
+ * pairs at 8j + 2r, 8j + 2r + 1), then (m, kq, e) per channel.
+ */
+#define PWSB_BUF_WORDS 1104 /* IC's 64 pixels of 32 channels in one chunk */
+
+/* n pixels as pws_widen, each value doubled (SADD16: |2 x| <= 512) */
+__attribute__((naked, noinline)) static void pws_widen2(int32_t *d __attribute__((unused)),
+                                                        const int8_t *src __attribute__((unused)),
+                                                        int32_t n __attribute__((unused)),
+                                                        int32_t pairs __attribute__((unused)),
+                                                        int32_t step __attribute__((unused)),
+                                                        int32_t off2 __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
+                     "ldrd    r4, r5, [sp, #32]\n\t" /* step, off2 */
+                     "1:\n\t"
+                     "mov     r6, r1\n\t"
+                     "mov     r7, r3\n\t"
+                     "2:\n\t"
+                     "ldr     r9, [r6], #4\n\t"
+                     "ldr     lr, [r6], #4\n\t"
+                     "sxtab16 r8, r5, r9\n\t"
+                     "sxtab16 r9, r5, r9, ror #8\n\t"
+                     "sxtab16 r10, r5, lr\n\t"
+                     "sxtab16 lr, r5, lr, ror #8\n\t"
+                     "sadd16  r8, r8, r8\n\t"
+                     "sadd16  r9, r9, r9\n\t"
+                     "sadd16  r10, r10, r10\n\t"
+                     "sadd16  lr, lr, lr\n\t"
+                     "stm     r0!, {r8, r9, r10, lr}\n\t"
+                     "subs    r7, r7, #1\n\t"
+                     "bne     2b\n\t"
+                     "add     r1, r1, r4\n\t"
+                     "subs    r2, r2, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, pc}\n\t");
+}
+
+/* Four int8 filter rows (w, w + C, w + 2C, w + 3C; any alignment) widened
+ * into d, g groups of eight words (row r's group j at d[8j + 2r],
+ * d[8j + 2r + 1]). g >= 1. */
+__attribute__((naked, noinline)) static void pwsb_rows(int32_t *d __attribute__((unused)),
+                                                       const int8_t *w __attribute__((unused)),
+                                                       int32_t C __attribute__((unused)),
+                                                       int32_t g __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "1:\n\t"
+                     "ldr     r4, [r1]\n\t"
+                     "ldr     r5, [r1, r2]\n\t"
+                     "add     r12, r1, r2, lsl #1\n\t"
+                     "ldr     r6, [r12]\n\t"
+                     "ldr     r7, [r12, r2]\n\t"
+                     "sxtb16  r8, r4\n\t"
+                     "sxtb16  r9, r4, ror #8\n\t"
+                     "sxtb16  r10, r5\n\t"
+                     "sxtb16  r11, r5, ror #8\n\t"
+                     "stm     r0!, {r8, r9, r10, r11}\n\t"
+                     "sxtb16  r8, r6\n\t"
+                     "sxtb16  r9, r6, ror #8\n\t"
+                     "sxtb16  r10, r7\n\t"
+                     "sxtb16  r11, r7, ror #8\n\t"
+                     "stm     r0!, {r8, r9, r10, r11}\n\t"
+                     "add     r1, r1, #4\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "bx      lr\n\t");
+}
+
+/* What pwsb_px reads and writes (offsets fixed in its asm). */
+typedef struct pwsb_ctx {
+    const int32_t *ws; /* 0: the block's stream */
+    int32_t g8;        /* 4: bytes of one pixel's widened inputs (8 G, G % 4 == 0) */
+    int8_t *out;       /* 8: this pixel's four outputs (advanced by the asm) */
+    int32_t oc;        /* 12: output pixel stride */
+    uint32_t lo4, hi4; /* 16: activation range, every byte */
+} pwsb_ctx;
+
+/* one group of one pixel (r8, r9) against the four rows (r1): 11 instructions for 16 MACs */
+#define PWSB_GROUP                                                                                 \
+    "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r4, r10, r8, r4\n\t"                                                                  \
+    "smlad   r4, r11, r9, r4\n\t"                                                                  \
+    "smlad   r5, r12, r8, r5\n\t"                                                                  \
+    "smlad   r5, lr, r9, r5\n\t"                                                                   \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r10, r8, r6\n\t"                                                                  \
+    "smlad   r6, r11, r9, r6\n\t"                                                                  \
+    "smlad   r7, r12, r8, r7\n\t"                                                                  \
+    "smlad   r7, lr, r9, r7\n\t"
+
+/* accumulator a requantized in place (constants from r1) */
+#define PWSB_OUT(a)                                                                                \
+    "ldm     r1!, {r8, r9, r10}\n\t"                                                               \
+    "add     r9, r9, " a ", asr #31\n\t"                                                           \
+    "smmlar  " a ", " a ", r8, r9\n\t"                                                             \
+    "asr     " a ", " a ", r10\n\t"
+
+#define PWSB_CLAMP                                                                                 \
+    "ldrd    r8, r9, [r3, #16]\n\t"                                                                \
+    "ssub8   r10, r4, r8\n\t"                                                                      \
+    "sel     r4, r4, r8\n\t"                                                                       \
+    "ssub8   r10, r9, r4\n\t"                                                                      \
+    "sel     r4, r4, r9\n\t"
+
+/* The widened pixels from xw to xend against the block of the context. */
+/* clang-format off */
+#define PWSB_FN(NAME, CLAMP)                                                                       \
+    __attribute__((naked, noinline)) static void NAME(const int32_t *xw __attribute__((unused)),   \
+                                                      const int32_t *xend __attribute__((unused)), \
+                                                      pwsb_ctx *ctx __attribute__((unused)))       \
+    {                                                                                              \
+        __asm__ volatile("push    {r1, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                  \
+                         "mov     r3, r2\n\t"                                                      \
+                         "1:\n\t"                                                                  \
+                         "ldm     r3, {r1, r2}\n\t"                                                \
+                         "ldm     r1!, {r4, r5, r6, r7}\n\t"                                       \
+                         "add     r2, r2, r0\n\t"                                                  \
+                         "2:\n\t"                                                                  \
+                         PWSB_GROUP                                                                \
+                         PWSB_GROUP                                                                \
+                         PWSB_GROUP                                                                \
+                         PWSB_GROUP                                                                \
+                         "cmp     r0, r2\n\t"                                                      \
+                         "bne     2b\n\t"                                                          \
+                         PWSB_OUT("r4")                                                            \
+                         PWSB_OUT("r5")                                                            \
+                         PWSB_OUT("r6")                                                            \
+                         PWSB_OUT("r7")                                                            \
+                         "ssat    r4, #8, r4\n\t"                                                  \
+                         "ssat    r5, #8, r5\n\t"                                                  \
+                         "ssat    r6, #8, r6\n\t"                                                  \
+                         "ssat    r7, #8, r7\n\t"                                                  \
+                         "bfi     r4, r5, #8, #8\n\t"                                              \
+                         "bfi     r4, r6, #16, #8\n\t"                                             \
+                         "bfi     r4, r7, #24, #8\n\t"                                             \
+                         CLAMP                                                                     \
+                         "ldrd    r8, r9, [r3, #8]\n\t"                                            \
+                         "str     r4, [r8]\n\t"                                                    \
+                         "add     r8, r8, r9\n\t"                                                  \
+                         "str     r8, [r3, #8]\n\t"                                                \
+                         "ldr     r9, [sp]\n\t"                                                    \
+                         "cmp     r0, r9\n\t"                                                      \
+                         "bne     1b\n\t"                                                          \
+                         "pop     {r1, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                \
+    }
+/* clang-format on */
+
+PWSB_FN(pwsb_full, "")
+PWSB_FN(pwsb_clamp, PWSB_CLAMP)
+#undef PWSB_FN
+#undef PWSB_CLAMP
+#undef PWSB_OUT
+#undef PWSB_GROUP
+
+/* C % 16 == 0, 32 <= C <= 128: 1, or 0 when a channel is outside the
+ * output stage's range (outputs may have been written: the caller runs
+ * the chunk path over all of them). */
+static __attribute__((noinline)) int pwsb(const mote_conv_s8_params *p, const mote_requant *q,
+                                          const mote_dims *id, const int8_t *input,
+                                          const mote_dims *od, const int8_t *filter,
+                                          const int32_t *bias, int8_t *output)
+{
+    int32_t buf[PWSB_BUF_WORDS];
+    const int32_t C = id->c, G = C / 4, OC = od->c, OW = od->w;
+    const int32_t SW = 4 + 8 * G + 12; /* stream words */
+    int32_t *const xw = buf + SW;
+    const int32_t P = (PWSB_BUF_WORDS - SW) / (2 * G), off2 = mote_arm_dup16(p->input_offset);
+    const int32_t sh = p->geom.stride_h, sw = p->geom.stride_w, rows = od->n * od->h;
+    const int full = p->act_min <= -128 && p->act_max >= 127;
+    int32_t r = 0, x = 0, n = 0, o, t;
+    int8_t *out = output;
+    pwsb_ctx cx;
+    cx.ws = buf;
+    cx.g8 = 8 * G;
+    cx.oc = OC;
+    cx.lo4 = mote_arm_dup8(p->act_min);
+    cx.hi4 = mote_arm_dup8(p->act_max);
+    while (r < rows) {
+        const int32_t b = r / od->h, y = r - b * od->h;
+        int32_t k = OW - x < P - n ? OW - x : P - n;
+        const int8_t *src = input + (((size_t)b * (size_t)id->h + (size_t)(y * sh)) *
+                                         (size_t)id->w +
+                                     (size_t)(x * sw)) *
+                                        (size_t)C;
+        pws_widen2(xw + n * 2 * G, src, k, G / 2, sw * C, off2);
+        n += k;
+        x += k;
+        if (x == OW) x = 0, ++r;
+        if (n < P && r < rows) continue;
+        for (o = 0; o < OC; o += 4) { /* the chunk against each block */
+            int32_t *c = buf + 4 + 8 * G;
+            for (t = 0; t < 4; ++t, c += 3) {
+                const int32_t bv = bias ? bias[o + t] : 0, m = q->multiplier[o + t];
+                const int32_t e = -q->shift[o + t];
+                if (bv < -(1 << 29) || bv >= (1 << 29) || m < 0 || e < 1 || e > 22) return 0;
+                buf[t] = 2 * bv;
+                c[0] = m;
+                c[1] = (int32_t)((1u << (e - 1)) + ((uint32_t)p->output_offset << e));
+                c[2] = e;
+            }
+            pwsb_rows(buf + 4, filter + (size_t)o * (size_t)C, C, G);
+            cx.out = out + o;
+            (full ? pwsb_full : pwsb_clamp)(xw, xw + n * 2 * G, &cx);
+        }
+        out += (size_t)n * (size_t)OC;
+        n = 0;
+    }
+    return 1;
+}
+
 /* Any C % 8 == 0 up to 128: chunks of gathered, widened pixels through
  * mote_arm_pw_chunk (a frame of its own: pws16's stream is not on the
  * stack with it). */
@@ -352,6 +572,9 @@ void mote_arm_conv_pws(const mote_conv_s8_params *p, const mote_requant *q, cons
 {
     if (id->c == 16 && od->c * 12 <= PWS16_WORDS && p->input_offset >= -128 &&
         p->input_offset <= 128 && pws16(p, q, id, input, od, filter, bias, output))
+        return;
+    if (id->c % 16 == 0 && id->c >= 32 && p->input_offset >= -128 && p->input_offset <= 128 &&
+        pwsb(p, q, id, input, od, filter, bias, output))
         return;
     pws_chunks(p, q, id, input, od, filter, bias, output);
 }
