@@ -76,8 +76,8 @@ static int ia_pws(int n_cases, int *passed, int *failed)
         mote_status st;
         memset(&p, 0, sizeof p);
         id.n = od.n = armk_rnd(&r) % 6 == 0 ? 2 : 1;
-        id.c = fd.c = armk_rnd(&r) % 8 ? 8 * armk_int(&r, 1, armk_rnd(&r) % 4 ? 5 : 16)
-                                       : armk_int(&r, 1, 40);
+        id.c = fd.c =
+            armk_rnd(&r) % 8 ? 8 * armk_int(&r, 1, armk_rnd(&r) % 4 ? 5 : 16) : armk_int(&r, 1, 40);
         switch (armk_rnd(&r) % 8) {
         case 0:
         case 1: id.c = fd.c = 16; break; /* the K = 16 kernel (pws16) */
@@ -89,8 +89,7 @@ static int ia_pws(int n_cases, int *passed, int *failed)
         fd.h = fd.w = 1;
         p.geom.stride_h = armk_int(&r, 1, 3);
         p.geom.stride_w = armk_int(&r, 1, 3);
-        if (p.geom.stride_h == 1 && p.geom.stride_w == 1 && armk_rnd(&r) % 4)
-            p.geom.stride_w = 2;
+        if (p.geom.stride_h == 1 && p.geom.stride_w == 1 && armk_rnd(&r) % 4) p.geom.stride_w = 2;
         p.geom.dilation_h = p.geom.dilation_w = 1;
         id.h = armk_int(&r, 1, armk_rnd(&r) % 3 ? 7 : 13);
         id.w = armk_int(&r, 1, armk_rnd(&r) % 3 ? 12 : 35);
@@ -143,7 +142,8 @@ static int ia_pws(int n_cases, int *passed, int *failed)
         }
         path = mote_arm_conv2d_s8_path(&p, &id, &fd, &od, 0);
         path_ip = mote_arm_conv2d_s8_path(&p, &id, &fd, &od, 1);
-        if (path_ip == MOTE_ARM_CONV_PWS) ia_fail(failed, "in place given the path", i, &id, &od, &p);
+        if (path_ip == MOTE_ARM_CONV_PWS)
+            ia_fail(failed, "in place given the path", i, &id, &od, &p);
         if (od.h * od.w == id.h * id.w) {
             same_shape += p.geom.stride_h > 1 || p.geom.stride_w > 1;
             if (path == MOTE_ARM_CONV_PWS)
@@ -195,8 +195,8 @@ static int ia_pws(int n_cases, int *passed, int *failed)
                 ++*passed;
         }
     }
-    if (n_cases > 0 && (taken == 0 || taken16 == 0 || takenb == 0 || ip == 0 || multi == 0 || same_shape == 0 ||
-                        refused == 0)) {
+    if (n_cases > 0 && (taken == 0 || taken16 == 0 || takenb == 0 || ip == 0 || multi == 0 ||
+                        same_shape == 0 || refused == 0)) {
         ++*failed;
         printf("FAIL pointwise strided: a kind of case never came up\n");
     }

@@ -303,10 +303,10 @@ ADD_X_FN(add_x_clamp, ADD_X_CLAMP)
 #define ADD_T_WORDS 260
 
 typedef struct add_t {
-    int32_t off2d;     /*  0: exact input's offset, both halves */
-    int32_t d2;        /*  4: exact input - general input (bytes) */
-    uint32_t m20;      /*  8: 0xFFF00000 */
-    const int32_t *tb; /* 12: the entry of v = 0 (tb[v] for v in [-128, 127]) */
+    int32_t off2d;      /*  0: exact input's offset, both halves */
+    int32_t d2;         /*  4: exact input - general input (bytes) */
+    uint32_t m20;       /*  8: 0xFFF00000 */
+    const int32_t *tb;  /* 12: the entry of v = 0 (tb[v] for v in [-128, 127]) */
     int32_t mo, kq, eo; /* 16: output stage (as add_x) */
     uint32_t lo4, hi4;  /* 28: activation range, every byte */
     int32_t dout;       /* 36: output - general input - 4 (bytes) */
@@ -314,12 +314,10 @@ typedef struct add_t {
 
 /* 4 n4 entries (n4 >= 1) of one segment into d: the high word of the
  * 64-bit (hi, lo), which grows by (dhi, dlo) per entry. */
-__attribute__((naked, noinline)) static void add_t_fill(int32_t *d __attribute__((unused)),
-                                                        uint32_t lo __attribute__((unused)),
-                                                        int32_t hi __attribute__((unused)),
-                                                        int32_t n4 __attribute__((unused)),
-                                                        uint32_t dlo __attribute__((unused)),
-                                                        int32_t dhi __attribute__((unused)))
+__attribute__((naked, noinline)) static void
+add_t_fill(int32_t *d __attribute__((unused)), uint32_t lo __attribute__((unused)),
+           int32_t hi __attribute__((unused)), int32_t n4 __attribute__((unused)),
+           uint32_t dlo __attribute__((unused)), int32_t dhi __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9}\n\t"
                      "ldrd    r4, r5, [sp, #24]\n\t"

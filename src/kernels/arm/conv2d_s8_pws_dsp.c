@@ -5,14 +5,16 @@
  * MOTE_ARM_CONV_PWS), the arm_dsp_pws row. IC's (ResNet-8) shortcut
  * convolutions 32x32x16 -> 16x16x32 and 16x16x32 -> 8x8x64.
  *
- * A 1x1 filter at stride s reads one input pixel per output pixel: the
- * pixel-chunk path's engine (mote_arm_pw_chunk: both operands widened,
- * 11 instructions per 16 MACs, the output stage in registers) applies once
- * the subsampled pixels are gathered. Each chunk of output pixels has its
- * input pixels widened with the input offset into a stack buffer (the
- * pixels of one output row are s * C bytes apart), then runs the chunk.
- * The patch path, which these steps took before, widens the int8 filter
- * rows again for every pixel (21 instructions per 16 MACs).
+ * A 1x1 filter at stride s reads one input pixel per output pixel (the
+ * pixels of one output row are s * C bytes apart). Three kernels:
+ * C = 16, pws16: a pixel's inputs in registers, one pass over a
+ * per-channel stream; C % 16 == 0 from 32, pwsb: one pixel x four
+ * channels over gathered, widened pixels; both with a three-instruction
+ * output stage (below). Any other C, or a channel that output stage
+ * refuses: the gathered pixels through the pixel-chunk path's engine
+ * (mote_arm_pw_chunk). The patch path, which these steps took before,
+ * widens the int8 filter rows again for every pixel (21 instructions per
+ * 16 MACs).
  *
  * Bit-exact with mote_ref_conv2d_s8 (the chunk engine's arithmetic).
  */
@@ -49,12 +51,10 @@ int mote_arm_conv_rows_pws_fits(const void *step)
  * the offset pair off2 into d (mote_arm_widen_in's layout, pixel after
  * pixel): nine instructions per pair of groups.
  */
-__attribute__((naked, noinline)) static void pws_widen(int32_t *d __attribute__((unused)),
-                                                       const int8_t *src __attribute__((unused)),
-                                                       int32_t n __attribute__((unused)),
-                                                       int32_t pairs __attribute__((unused)),
-                                                       int32_t step __attribute__((unused)),
-                                                       int32_t off2 __attribute__((unused)))
+__attribute__((naked, noinline)) static void
+pws_widen(int32_t *d __attribute__((unused)), const int8_t *src __attribute__((unused)),
+          int32_t n __attribute__((unused)), int32_t pairs __attribute__((unused)),
+          int32_t step __attribute__((unused)), int32_t off2 __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
                      "ldrd    r4, r5, [sp, #32]\n\t" /* step, off2 */
@@ -301,8 +301,8 @@ static __attribute__((noinline)) int pws16(const mote_conv_s8_params *p, const m
     cx.out = output;
     for (r = 0; r < rows; ++r) {
         const int32_t b = r / od->h, y = r - b * od->h;
-        cx.in = input + ((size_t)b * (size_t)id->h + (size_t)(y * p->geom.stride_h)) *
-                            (size_t)id->w * 16u;
+        cx.in = input +
+                ((size_t)b * (size_t)id->h + (size_t)(y * p->geom.stride_h)) * (size_t)id->w * 16u;
         cx.n = OW;
         (full ? pws16_full : pws16_clamp)(&cx); /* it advances its frame's copy of out only */
         cx.out += (size_t)OW * (size_t)OC;
@@ -323,12 +323,10 @@ static __attribute__((noinline)) int pws16(const mote_conv_s8_params *p, const m
 #define PWSB_BUF_WORDS 1104 /* IC's 64 pixels of 32 channels in one chunk */
 
 /* n pixels as pws_widen, each value doubled (SADD16: |2 x| <= 512) */
-__attribute__((naked, noinline)) static void pws_widen2(int32_t *d __attribute__((unused)),
-                                                        const int8_t *src __attribute__((unused)),
-                                                        int32_t n __attribute__((unused)),
-                                                        int32_t pairs __attribute__((unused)),
-                                                        int32_t step __attribute__((unused)),
-                                                        int32_t off2 __attribute__((unused)))
+__attribute__((naked, noinline)) static void
+pws_widen2(int32_t *d __attribute__((unused)), const int8_t *src __attribute__((unused)),
+           int32_t n __attribute__((unused)), int32_t pairs __attribute__((unused)),
+           int32_t step __attribute__((unused)), int32_t off2 __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
                      "ldrd    r4, r5, [sp, #32]\n\t" /* step, off2 */
@@ -500,10 +498,10 @@ static __attribute__((noinline)) int pwsb(const mote_conv_s8_params *p, const mo
     while (r < rows) {
         const int32_t b = r / od->h, y = r - b * od->h;
         int32_t k = OW - x < P - n ? OW - x : P - n;
-        const int8_t *src = input + (((size_t)b * (size_t)id->h + (size_t)(y * sh)) *
-                                         (size_t)id->w +
-                                     (size_t)(x * sw)) *
-                                        (size_t)C;
+        const int8_t *src =
+            input +
+            (((size_t)b * (size_t)id->h + (size_t)(y * sh)) * (size_t)id->w + (size_t)(x * sw)) *
+                (size_t)C;
         pws_widen2(xw + n * 2 * G, src, k, G / 2, sw * C, off2);
         n += k;
         x += k;
@@ -550,10 +548,10 @@ static __attribute__((noinline)) void pws_chunks(const mote_conv_s8_params *p,
     while (r < rows) {
         const int32_t b = r / od->h, y = r - b * od->h;
         int32_t k = OW - x < P - n ? OW - x : P - n;
-        const int8_t *src = input + (((size_t)b * (size_t)id->h + (size_t)(y * sh)) *
-                                         (size_t)id->w +
-                                     (size_t)(x * sw)) *
-                                        (size_t)C;
+        const int8_t *src =
+            input +
+            (((size_t)b * (size_t)id->h + (size_t)(y * sh)) * (size_t)id->w + (size_t)(x * sw)) *
+                (size_t)C;
         pws_widen(xw + n * 2 * G, src, k, G / 2, sw * C, off2);
         n += k;
         x += k;
