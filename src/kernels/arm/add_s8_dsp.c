@@ -288,19 +288,19 @@ ADD_X_FN(add_x_clamp, ADD_X_CLAMP)
  * the high word the exact-input path's SMLAL adds (c = b for x >= 0,
  * 2^32 - b for x < 0). Consecutive x differ by 2^k m1 in the 64-bit
  * numerator: each segment of one sign (x < 0, then x >= 0) is a run of
- * 64-bit additions (ADDS, ADC, and a store per four entries: about 2.75
+ * 64-bit additions (ADDS, ADC, and a store per four entries: about 2.5
  * instructions per entry), from x0 2^k m1 + c. Per four elements: the
  * exact input as in the exact-input path but shifted by 20 (2 (x2 << 19):
  * the doubling the output stage did), the general one LDRSB / LDR of the
  * entry / ADD of it doubled (LSL #1), then the output stage without its
  * doubling: 42 instructions (57 in add_x_full), for the 256 entries built
- * per call. The table (1 KB, 260 words: each segment
- * is written four entries at a time, up to three past its end, before
+ * per call. The table (1 KB, 264 words: each segment
+ * is written eight entries at a time, up to seven past its end, before
  * the next one writes them) is on the stack of add_t_run, called only for
  * runs long enough to pay it back (ADD_T_MIN).
  */
 #define ADD_T_MIN 384
-#define ADD_T_WORDS 260
+#define ADD_T_WORDS 264
 
 typedef struct add_t {
     int32_t off2d;      /*  0: exact input's offset, both halves */
@@ -312,15 +312,15 @@ typedef struct add_t {
     int32_t dout;       /* 36: output - general input - 4 (bytes) */
 } add_t;
 
-/* 4 n4 entries (n4 >= 1) of one segment into d: the high word of the
+/* 8 n8 entries (n8 >= 1) of one segment into d: the high word of the
  * 64-bit (hi, lo), which grows by (dhi, dlo) per entry. */
 __attribute__((naked, noinline)) static void
 add_t_fill(int32_t *d __attribute__((unused)), uint32_t lo __attribute__((unused)),
-           int32_t hi __attribute__((unused)), int32_t n4 __attribute__((unused)),
+           int32_t hi __attribute__((unused)), int32_t n8 __attribute__((unused)),
            uint32_t dlo __attribute__((unused)), int32_t dhi __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9}\n\t"
-                     "ldrd    r4, r5, [sp, #24]\n\t"
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldrd    r4, r5, [sp, #36]\n\t"
                      "mov     r6, r2\n\t"
                      "1:\n\t" /* r6: this group's first entry */
                      "adds    r1, r1, r4\n\t"
@@ -331,11 +331,19 @@ add_t_fill(int32_t *d __attribute__((unused)), uint32_t lo __attribute__((unused
                      "adc     r9, r8, r5\n\t"
                      "stm     r0!, {r6, r7, r8, r9}\n\t"
                      "adds    r1, r1, r4\n\t"
-                     "adc     r6, r9, r5\n\t"
+                     "adc     r10, r9, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r11, r10, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r12, r11, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     lr, r12, r5\n\t"
+                     "stm     r0!, {r10, r11, r12, lr}\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r6, lr, r5\n\t"
                      "subs    r3, r3, #1\n\t"
                      "bne     1b\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9}\n\t"
-                     "bx      lr\n\t");
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 
 /* the next general-input byte (LDRSB, post-indexed) looked up and added, doubled, onto sum s */
@@ -425,11 +433,11 @@ __attribute__((noinline)) static void add_t_run(const add_k *g, const int8_t *a,
     if (n1 > 0) {
         /* from x0 = -128 + off1: x0 2^k m1 + 2^32 - b */
         const int64_t a0 = (int64_t)(g->off1 - 128) * step + (int64_t)(0u - bb);
-        add_t_fill(tab, (uint32_t)a0, (int32_t)(a0 >> 32), (n1 + 3) / 4, (uint32_t)step,
+        add_t_fill(tab, (uint32_t)a0, (int32_t)(a0 >> 32), (n1 + 7) / 8, (uint32_t)step,
                    (int32_t)(step >> 32));
     }
     if (n1 < 256) /* from x = 0: b */
-        add_t_fill(tab + n1, bb, 0, (256 - n1 + 3) / 4, (uint32_t)step, (int32_t)(step >> 32));
+        add_t_fill(tab + n1, bb, 0, (256 - n1 + 7) / 8, (uint32_t)step, (int32_t)(step >> 32));
     t.off2d = mote_arm_dup16(g->off2);
     t.d2 = (int32_t)((uintptr_t)b - (uintptr_t)a); /* modulo 2^32: the address wraps back */
     t.m20 = 0xFFF00000u;
