@@ -145,6 +145,24 @@ struct armk_ic_bufs {
     uint8_t ring[IC_MAXH * IC_MAXW * IC_CH];
 };
 
+/* cases_icadd.c: strided pointwise (arm_dsp_pws, arm_dsp_rows_pws), ADD's table path. */
+#define IA_IN 24576
+#define IA_OUT 16384
+#define IA_OC 64
+#define IA_GUARD 16
+#define IA_ADD 4100
+struct armk_icadd_bufs {
+    int8_t in[IA_IN];
+    int8_t ref[IA_OUT + IA_GUARD];
+    int8_t arm[IA_IN + IA_GUARD]; /* in place: the input, then the output */
+    int8_t filt[IA_OC * 128];
+    int32_t bias[IA_OC], mult[IA_OC];
+    int8_t shift[IA_OC];
+    int32_t step[(sizeof(mote_conv_s8_step) + 5 * IA_OC) / 4 + 1];
+    uint8_t ring[8192];
+    int8_t a[IA_ADD], b[IA_ADD];
+};
+
 union armk_cases_bufs {
     struct armk_dw_bufs dw;
     struct armk_pw_bufs pw;
@@ -156,6 +174,7 @@ union armk_cases_bufs {
     struct armk_add_bufs add;
     struct armk_vwwa_bufs vwwa;
     struct armk_ic_bufs ic;
+    struct armk_icadd_bufs icadd;
 };
 extern union armk_cases_bufs armk_cases;
 

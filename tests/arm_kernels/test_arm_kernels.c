@@ -234,6 +234,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_4px_fits, mote_arm_conv_4px_step},     /* h-c4 */
     {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
     {mote_arm_conv_pwk_fits, mote_arm_conv_pwk_step},     /* pointwise, K = 8 / 16 (vwwa) */
+    {mote_arm_conv_pws_fits, mote_arm_conv_pws_step},     /* 1x1 strided (icadd) */
 };
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},
@@ -243,6 +244,7 @@ static const path_row conv_rows_ip[] = {
     {mote_arm_conv_rows_patch_fits, mote_arm_conv_rows_patch_step},
     {mote_arm_conv_rows_fits, mote_arm_conv_rows_step},
     {mote_arm_conv_rows_4px_fits, mote_arm_conv_rows_4px_step}, /* h-c4 */
+    {mote_arm_conv_rows_pws_fits, mote_arm_conv_rows_pws_step}, /* 1x1 strided (icadd) */
 };
 #define N_CONV_ROWS ((int)(sizeof conv_rows / sizeof conv_rows[0]))
 #define N_CONV_ROWS_IP ((int)(sizeof conv_rows_ip / sizeof conv_rows_ip[0]))
@@ -982,6 +984,7 @@ void armk_cases_add(int n_cases, int do_bench, int *passed, int *failed); /* cas
 int armk_cases_vdw2(int n_cases, int *passed, int *failed);               /* cases_vdw2.c */
 int armk_cases_ic(int n_cases, int *passed, int *failed);                 /* cases_ic.c */
 int armk_cases_vwwb(int n_cases, int *passed, int *failed);               /* cases_vwwb.c */
+int armk_cases_icadd(int n_cases, int *passed, int *failed);              /* cases_icadd.c */
 
 int main(void)
 {
@@ -1067,6 +1070,7 @@ int main(void)
     (void)armk_cases_ic(n / 10, &total_pass, &total_fail); /* cases_ic.c (h-ic) */
     /* cases_vwwb.c (h-vwwb) */
     (void)armk_cases_vwwb(n / 5, &total_pass, &total_fail);
+    (void)armk_cases_icadd(n / 4, &total_pass, &total_fail); /* cases_icadd.c (icadd) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

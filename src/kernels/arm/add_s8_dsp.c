@@ -280,6 +280,180 @@ ADD_X_FN(add_x_clamp, ADD_X_CLAMP)
 #undef ADD_X_OUT
 #undef ADD_X_IN
 
+/*
+ * The table path (long runs): the general input's part of each sum
+ * depends on its int8 value alone, so it is looked up. For each byte v
+ * (-128 .. 127) the table holds
+ *   t(v) = floor((x 2^k m1 + c) / 2^32),  x = v + off1,
+ * the high word the exact-input path's SMLAL adds (c = b for x >= 0,
+ * 2^32 - b for x < 0). Consecutive x differ by 2^k m1 in the 64-bit
+ * numerator: each segment of one sign (x < 0, then x >= 0) is a run of
+ * 64-bit additions (ADDS, ADC, and a store per four entries: about 2.5
+ * instructions per entry), from x0 2^k m1 + c. Per four elements: the
+ * exact input as in the exact-input path but shifted by 20 (2 (x2 << 19):
+ * the doubling the output stage did), the general one LDRSB / LDR of the
+ * entry / ADD of it doubled (LSL #1), then the output stage without its
+ * doubling: 42 instructions (57 in add_x_full), for the 256 entries built
+ * per call. The table (1 KB, 264 words: each segment
+ * is written eight entries at a time, up to seven past its end, before
+ * the next one writes them) is on the stack of add_t_run, called only for
+ * runs long enough to pay it back (ADD_T_MIN).
+ */
+#define ADD_T_MIN 384
+#define ADD_T_WORDS 264
+
+typedef struct add_t {
+    int32_t off2d;      /*  0: exact input's offset, both halves */
+    int32_t d2;         /*  4: exact input - general input (bytes) */
+    uint32_t m20;       /*  8: 0xFFF00000 */
+    const int32_t *tb;  /* 12: the entry of v = 0 (tb[v] for v in [-128, 127]) */
+    int32_t mo, kq, eo; /* 16: output stage (as add_x) */
+    uint32_t lo4, hi4;  /* 28: activation range, every byte */
+    int32_t dout;       /* 36: output - general input - 4 (bytes) */
+} add_t;
+
+/* 8 n8 entries (n8 >= 1) of one segment into d: the high word of the
+ * 64-bit (hi, lo), which grows by (dhi, dlo) per entry. */
+__attribute__((naked, noinline)) static void
+add_t_fill(int32_t *d __attribute__((unused)), uint32_t lo __attribute__((unused)),
+           int32_t hi __attribute__((unused)), int32_t n8 __attribute__((unused)),
+           uint32_t dlo __attribute__((unused)), int32_t dhi __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldrd    r4, r5, [sp, #36]\n\t"
+                     "mov     r6, r2\n\t"
+                     "1:\n\t" /* r6: this group's first entry */
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r7, r6, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r8, r7, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r9, r8, r5\n\t"
+                     "stm     r0!, {r6, r7, r8, r9}\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r10, r9, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r11, r10, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r12, r11, r5\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     lr, r12, r5\n\t"
+                     "stm     r0!, {r10, r11, r12, lr}\n\t"
+                     "adds    r1, r1, r4\n\t"
+                     "adc     r6, lr, r5\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+}
+
+/* the next general-input byte (LDRSB, post-indexed) looked up and added, doubled, onto sum s */
+#define ADD_T_IN(s)                                                                                \
+    "ldrsb   r2, [r0], #1\n\t"                                                                     \
+    "ldr     r2, [r4, r2, lsl #2]\n\t"                                                             \
+    "add     " s ", " s ", r2, lsl #1\n\t"
+
+/* doubled sum s requantized into r1 (r5 mo, r6 kq, r7 e) */
+#define ADD_T_OUT(s)                                                                               \
+    "add     r1, r6, " s ", asr #31\n\t"                                                           \
+    "smmlar  r1, " s ", r5, r1\n\t"                                                                \
+    "asr     r1, r1, r7\n\t"
+
+#define ADD_T_CLAMP                                                                                \
+    "ldrd    r3, r4, [sp, #28]\n\t"                                                                \
+    "ssub8   r1, r2, r3\n\t"                                                                       \
+    "sel     r2, r2, r3\n\t"                                                                       \
+    "ssub8   r1, r4, r2\n\t"                                                                       \
+    "sel     r2, r2, r4\n\t"
+
+/* in1: the general input, end = in1 + 4 * words (words >= 1), t: context
+ * (its first nine words copied to the frame: r12 keeps the output's
+ * distance) */
+/* clang-format off */
+#define ADD_T_FN(NAME, CLAMP)                                                                      \
+    __attribute__((naked, noinline)) static void NAME(const int8_t *in1 __attribute__((unused)),   \
+                                                      const int8_t *end __attribute__((unused)),   \
+                                                      const add_t *t __attribute__((unused)))      \
+    {                                                                                              \
+        __asm__ volatile(                                                                          \
+            "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                                   \
+            "mov     lr, r1\n\t"                                                                   \
+            "ldr     r12, [r2, #36]\n\t"                                                           \
+            "ldm     r2, {r1, r3, r4, r5, r6, r7, r8, r9, r10}\n\t"                                \
+            "push    {r1, r3, r4, r5, r6, r7, r8, r9, r10}\n\t"                                    \
+            "1:\n\t"                                                                               \
+            "ldm     sp, {r1, r2, r3, r4, r5, r6, r7}\n\t" /* off2d d2 m20 tb mo kq e */           \
+            "ldr     r8, [r0, r2]\n\t"                                                             \
+            "sxtab16 r9, r1, r8, ror #8\n\t"                                                       \
+            "sxtab16 r8, r1, r8\n\t"                                                               \
+            "and     r10, r3, r8, lsl #4\n\t"                                                      \
+            "lsl     r8, r8, #20\n\t"                                                              \
+            "and     r11, r3, r9, lsl #4\n\t"                                                      \
+            "lsl     r9, r9, #20\n\t"                                                              \
+            ADD_T_IN("r8")                                                                         \
+            ADD_T_IN("r9")                                                                         \
+            ADD_T_IN("r10")                                                                        \
+            ADD_T_IN("r11")                                                                        \
+            ADD_T_OUT("r8")                                                                        \
+            "ssat    r2, #8, r1\n\t"                                                               \
+            ADD_T_OUT("r9")                                                                        \
+            "ssat    r1, #8, r1\n\t"                                                               \
+            "bfi     r2, r1, #8, #8\n\t"                                                           \
+            ADD_T_OUT("r10")                                                                       \
+            "ssat    r1, #8, r1\n\t"                                                               \
+            "bfi     r2, r1, #16, #8\n\t"                                                          \
+            ADD_T_OUT("r11")                                                                       \
+            "ssat    r1, #8, r1\n\t"                                                               \
+            "bfi     r2, r1, #24, #8\n\t"                                                          \
+            CLAMP                                                                                  \
+            "str     r2, [r0, r12]\n\t"                                                            \
+            "cmp     r0, lr\n\t"                                                                   \
+            "bne     1b\n\t"                                                                       \
+            "add     sp, sp, #36\n\t"                                                              \
+            "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                                 \
+    }
+/* clang-format on */
+
+ADD_T_FN(add_t_full, "")
+ADD_T_FN(add_t_clamp, ADD_T_CLAMP)
+#undef ADD_T_FN
+#undef ADD_T_CLAMP
+#undef ADD_T_OUT
+#undef ADD_T_IN
+
+/* The table path on n >= 4 elements, n % 4 == 0, of a case add_x_run
+ * accepted (g: in1 the general input a, in2 the exact one b). */
+__attribute__((noinline)) static void add_t_run(const add_k *g, const int8_t *a, const int8_t *b,
+                                                int8_t *out, int32_t n)
+{
+    int32_t tab[ADD_T_WORDS];
+    add_t t;
+    const int32_t k = 21 + g->s1, n1 = 128 - g->off1; /* n1 entries of x < 0 */
+    const uint32_t bb = add_w_b(g->s1);
+    const int64_t step = (int64_t)g->m1 * ((int64_t)1 << k);
+    if (n1 > 0) {
+        /* from x0 = -128 + off1: x0 2^k m1 + 2^32 - b */
+        const int64_t a0 = (int64_t)(g->off1 - 128) * step + (int64_t)(0u - bb);
+        add_t_fill(tab, (uint32_t)a0, (int32_t)(a0 >> 32), (n1 + 7) / 8, (uint32_t)step,
+                   (int32_t)(step >> 32));
+    }
+    if (n1 < 256) /* from x = 0: b */
+        add_t_fill(tab + n1, bb, 0, (256 - n1 + 7) / 8, (uint32_t)step, (int32_t)(step >> 32));
+    t.off2d = mote_arm_dup16(g->off2);
+    t.d2 = (int32_t)((uintptr_t)b - (uintptr_t)a); /* modulo 2^32: the address wraps back */
+    t.m20 = 0xFFF00000u;
+    t.tb = tab + 128;
+    t.mo = g->mo;
+    t.eo = -g->so;
+    t.kq = (int32_t)((1u << (t.eo - 1)) + ((uint32_t)g->ooff << t.eo));
+    t.lo4 = mote_arm_dup8(g->lo);
+    t.hi4 = mote_arm_dup8(g->hi);
+    t.dout = (int32_t)((uintptr_t)out - (uintptr_t)a - 4u);
+    if (g->lo == -128 && g->hi == 127)
+        add_t_full(a, a + n, &t);
+    else
+        add_t_clamp(a, a + n, &t);
+}
+
 MOTE_ARM_INLINE int add_exact(int32_t m, int32_t shift)
 {
     return m == (int32_t)1 << 30 && shift == 0;
@@ -329,7 +503,9 @@ __attribute__((noinline)) static int add_x_run(const add_k *k, const int8_t *in1
         g.off2 < -128 || g.off2 > 128 || g.ooff < -128 || g.ooff > 127 || g.lo < -128 ||
         g.hi > 127 || g.lo > g.hi)
         return 0;
-    if (n >= 4) {
+    if (n >= ADD_T_MIN) {
+        add_t_run(&g, a, b, out, n & ~3);
+    } else if (n >= 4) {
         x.off2d = mote_arm_dup16(g.off2);
         x.d2 = (int32_t)((uintptr_t)b - (uintptr_t)a); /* modulo 2^32: the address wraps back */
         x.m19 = 0xFFF80000u;

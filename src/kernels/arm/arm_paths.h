@@ -54,7 +54,8 @@ typedef enum mote_arm_conv_path {
     MOTE_ARM_CONV_PW4,      /* 1x1 stride 1, 128 < K <= 256: four-pixel blocks (pw4_dsp.c) */
     MOTE_ARM_CONV_4PX,      /* four pixels x one channel (conv2d_s8_4px_dsp.c) */
     MOTE_ARM_CONV_FIRST,    /* first layers, C <= 4: widened rows, 8 channels (first_dsp.c) */
-    MOTE_ARM_CONV_PWK       /* 1x1 stride 1, K = 8 / 16, not in place: inputs in registers (pwk) */
+    MOTE_ARM_CONV_PWK,      /* 1x1 stride 1, K = 8 / 16, not in place: inputs in registers (pwk) */
+    MOTE_ARM_CONV_PWS       /* 1x1 strided, no padding, K % 8 == 0, K <= 128, not in place (pws) */
 } mote_arm_conv_path;
 
 /* The cases of the 2x2 path (K = kh * kw * C, pw1: 1x1, stride 1, no
@@ -170,6 +171,12 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
 int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias);
+/* 1x1, stride > 1, no padding, C % 8 == 0, C <= 128, OC % 4 == 0, not in
+ * place (conv2d_s8_pws_dsp.c): the subsampled pixels gathered and widened,
+ * then mote_arm_pw_chunk. */
+void mote_arm_conv_pws(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                       const int8_t *input, const mote_dims *od, const int8_t *filter,
+                       const int32_t *bias, int8_t *output);
 /* Pointwise, 128 < C <= MOTE_ARM_PW4_MAX_K, C % 8 == 0, OC % 4 == 0, in
  * place or not (conv2d_s8_pw4_dsp.c). */
 void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,

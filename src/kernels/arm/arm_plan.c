@@ -65,14 +65,14 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
 {
     const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
     int32_t K, G, OC;
-    int pw1;
+    int pw1, one;
     if (!mote_arm_conv2d_s8_fits(p, id, fd, od)) return MOTE_ARM_CONV_NONE;
     K = fd->h * fd->w * fd->c;
     G = (K + 3) / 4;
     OC = od->c;
-    /* 1x1, stride 1, no padding: pixel i reads input pixel i, one run */
-    pw1 = fd->h == 1 && fd->w == 1 && p->geom.stride_h == 1 && p->geom.stride_w == 1 &&
-          p->geom.pad_h == 0 && p->geom.pad_w == 0 && od->h == id->h && od->w == id->w;
+    /* one: 1x1, no padding; pw1: also stride 1, pixel i reads input pixel i, one run */
+    one = fd->h == 1 && fd->w == 1 && p->geom.pad_h == 0 && p->geom.pad_w == 0;
+    pw1 = one && p->geom.stride_h == 1 && p->geom.stride_w == 1 && od->h == id->h && od->w == id->w;
     /* eight or sixteen input channels (vwwa): the inputs in registers, every
      * channel per pixel */
     if (pw1 && (K == 8 || K == 16) && OC % 4 == 0 && OC * (K / 2 + 4) <= MOTE_ARM_PWK_WORDS &&
@@ -88,6 +88,17 @@ int mote_arm_conv2d_s8_path(const mote_conv_s8_params *p, const mote_dims *input
      * patch before its outputs overwrite them; other filters row by row */
     if (inplace)
         return pw1 && 2 * G <= MOTE_ARM_CONV_XW_WORDS ? MOTE_ARM_CONV_PATCH : MOTE_ARM_CONV_RING;
+    /* 1x1 strided, no padding, out of place (IC's shortcut convolutions):
+     * the subsampled pixels gathered and widened for the pixel-chunk
+     * engine; every pixel read lies inside the input ((o - 1) s < i, so
+     * o <= i), and the output is not the input's shape: a step of that
+     * shape (strided along an axis of size 1) may be planned in place,
+     * and its row calls then keep the path it took before (the in-place
+     * rows have no row of this path) */
+    if (one && (od->h != id->h || od->w != id->w) && K % 8 == 0 && 2 * K <= MOTE_ARM_PW_WB_WORDS &&
+        OC % 4 == 0 && od->h <= (id->h - 1) / p->geom.stride_h + 1 &&
+        od->w <= (id->w - 1) / p->geom.stride_w + 1)
+        return MOTE_ARM_CONV_PWS;
     /* first layers (h-first): few input channels, 8 or 16 output channels */
     if (mote_arm_first_ok(p, id, fd, od)) return MOTE_ARM_CONV_FIRST;
     /* few input channels (first layers: 3x3x3), K not whole groups: two

@@ -41,6 +41,11 @@ mote_status mote_arm_conv_pw4_step(const void *step, const mote_kernel_io *io);
 /* Pointwise, eight or sixteen input channels (conv2d_s8_pwk_dsp.c). */
 int mote_arm_conv_pwk_fits(const void *step);
 mote_status mote_arm_conv_pwk_step(const void *step, const mote_kernel_io *io);
+/* Pointwise strided, no padding (conv2d_s8_pws_dsp.c). */
+int mote_arm_conv_pws_fits(const void *step);
+mote_status mote_arm_conv_pws_step(const void *step, const mote_kernel_io *io);
+int mote_arm_conv_rows_pws_fits(const void *step);
+mote_status mote_arm_conv_rows_pws_step(const void *step, const mote_kernel_io *io);
 /* First layers, few input channels (conv2d_s8_first_dsp.c). */
 int mote_arm_conv_first_fits(const void *step);
 mote_status mote_arm_conv_first_step(const void *step, const mote_kernel_io *io);

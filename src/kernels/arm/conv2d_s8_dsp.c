@@ -35,6 +35,9 @@ mote_status mote_arm_conv2d_s8(const mote_conv_s8_params *p, const mote_requant 
             mote_arm_conv_pw(p, q, fd->c, od->c, od->n * od->h * od->w, input, output, filter,
                              bias);
         return MOTE_OK;
+    case MOTE_ARM_CONV_PWS:
+        mote_arm_conv_pws(p, q, id, input, od, filter, bias, output);
+        return MOTE_OK;
     case MOTE_ARM_CONV_PW4:
         mote_arm_conv_pw4(p, q, fd->c, od->c, od->n * od->h * od->w, input, output, filter, bias);
         return MOTE_OK;
