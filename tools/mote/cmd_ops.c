@@ -387,7 +387,7 @@ int cmd_ops(int argc, char **argv)
 {
     int markdown = 0, i, n_models = 0, want_for = 0;
     size_t k;
-    char kernels[512];
+    char kernels[1024]; /* CONV_2D alone lists over 500 bytes of rows */
     char **models = NULL;
     const char *header = "-";
     const char *target = NULL;
