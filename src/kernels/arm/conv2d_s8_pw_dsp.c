@@ -18,24 +18,36 @@
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_paths.h"
 
-/* What pw2_run reads (words; offsets fixed in the asm). The asm writes
- * mode (its stage's address), out, oc, end and tail: they are set before
- * every call. */
+/* What pw2_pairs reads and writes (words; offsets fixed in the asm, most
+ * relative to R = &rq[0]). The C sets the constants and the pair pointers
+ * (filter .. pairs) before each call; the asm writes the rest. */
 typedef struct pw2_ctx {
-    const int32_t *wb;       /* 0: the channel pair's widened filter rows (widen_w2) */
-    int32_t bias[4];         /* 4: b0, b1, b0, b1 */
+    const int32_t *wb;       /* 0: the channel pair's widened filter rows (4G words) */
+    int32_t unused_[4];      /* 4 */
     int32_t g;               /* 20: groups, 1 .. 32 (K <= 128) */
-    int32_t rq[6];           /* 24: per channel m, hq, e - 1 (PW2_ZP: hq = 2^(e-2), else */
-                             /* 2^(e-2) + zp * 2^(e-1), e = -shift <= 23: no wrap) */
-    uint32_t lo4;            /* 48: act_min in every byte */
-    uint32_t hi4;            /* 52: act_max in every byte */
-    int8_t *out;             /* 56: the first pair's outputs (channel c0) */
-    int32_t oc;              /* 60: output pixel stride (0 for a lone pixel) */
-    const int32_t *end;      /* 64: end of the pairs */
-    int32_t zp;              /* 68: output zero point */
-    uint32_t mode;           /* 72: PW2_ZP | PW2_CLAMP */
-    const int32_t *tail;     /* 76: a last pair holding one pixel twice, or NULL */
-    const int32_t *tail_end; /* 80 */
+    int32_t rq[6];           /* 24 (R): per channel m, hq, e - 1: hq = 2^(e-2), plus */
+                             /* zp * 2^(e-1) unless PW2_ZP (e = -shift <= 23: no wrap) */
+    uint32_t lo4;            /* R+24: act_min in every byte */
+    uint32_t hi4;            /* R+28: act_max in every byte */
+    int8_t *out;             /* R+32: the pixel pair's outputs (channel c0) */
+    int32_t oc;              /* R+36: output pixel stride (0 for a lone pixel) */
+    const int32_t *end;      /* R+40: end of the pixel pairs */
+    int32_t zp;              /* R+44: output zero point */
+    uint32_t stage;          /* R+48: the stage of the mode (PW2_ZP | PW2_CLAMP) */
+    const int32_t *tail;     /* R+52: a last pair holding one pixel twice, or NULL */
+    const int32_t *tail_end; /* R+56 */
+    int32_t oc0;             /* R+60: oc, end and tail at each channel pair's start */
+    const int32_t *end0;     /* R+64 */
+    const int32_t *tail0;    /* R+68 */
+    const int8_t *filter;    /* R+72: the channel pair's filter rows */
+    int32_t C;               /* R+76: bytes of a filter row (4G) */
+    const int32_t *mult;     /* R+80: the pair's multipliers */
+    const int8_t *shift;     /* R+84: its shifts */
+    const int32_t *bias;     /* R+88: its biases, or NULL */
+    int8_t *outp;            /* R+92: its outputs for the first pixel pair */
+    int32_t pairs;           /* R+96: channel pairs left (>= 1) */
+    uint32_t clamp;          /* R+100: PW2_CLAMP or 0 */
+    const int32_t *xw;       /* R+104: the first pixel pair (the tail for one pixel) */
 } pw2_ctx;
 
 /* Stage modes: the zero point added after the shift (a shift below -23),
@@ -89,45 +101,156 @@ typedef struct pw2_ctx {
     "cmp     r0, r5\n\t"                                                                          \
     "bne     1b\n\t"
 
+/* One channel's constants: m (rm) from r8, the shift from r9; a zero
+ * multiplier as shift -2 (it gives the zero point whatever the shift);
+ * to 9f (the caller's general stage) for a shift above -2; e - 1 (re),
+ * 2^(e-2) (rh, r7 = 1); PW2_ZP into r10 when e > 23. */
+#define PW2_CH(rm, rh, re)                                                                         \
+    "ldr     " rm ", [r8], #4\n\t"                                                                 \
+    "ldrsb   " re ", [r9], #1\n\t"                                                                 \
+    "cmp     " rm ", #0\n\t"                                                                       \
+    "it      eq\n\t"                                                                               \
+    "mvneq   " re ", #1\n\t"                                                                       \
+    "cmn     " re ", #1\n\t"                                                                       \
+    "bge     9f\n\t"                                                                               \
+    "mvn     " re ", " re "\n\t"                                                                   \
+    "sub     " rh ", " re ", #1\n\t"                                                               \
+    "lsl     " rh ", r7, " rh "\n\t"                                                               \
+    "cmp     " re ", #22\n\t"                                                                      \
+    "it      gt\n\t"                                                                               \
+    "orrgt   r10, r10, #1\n\t"
+
 /*
- * The pixel pairs from xw to ctx->end (then the tail pair, if any) against
- * one channel pair: per pair one LDM sets the weight pointer, the four
- * accumulators (the biases) and the PC (the entry into the unrolled
- * groups, computed here from g: these five words and the entry sit at the
- * bottom of the frame); then the output stage of mote_arm_requant_e2 (same
- * arithmetic), one LDM of the rest of the context that also jumps to the
- * stage's mode (the zero point added, the packed clamp: the four stage
- * tails, chosen here once per call), SSAT, BFI packing, the stores. Naked:
- * the groups need 14 registers.
+ * Every channel pair left (ctx->pairs; filter rows, multipliers, shifts,
+ * biases and outputs from the ctx pointers) against the pixel pairs from
+ * ctx->xw to ctx->end0 (then the tail pair, if any). Per channel pair: its
+ * two filter rows widened into wb (c0 even, c0 odd, c1 even, c1 odd per
+ * group: 7 instructions a group with LDR, any alignment; 6 four groups at
+ * a time with two LDM when word-aligned), its constants, the stage of its
+ * mode. Per pixel pair one LDM sets the weight pointer, the accumulators
+ * (the biases) and the PC (the entry into the unrolled groups, from g:
+ * these words sit at the bottom of the frame); then the output stage of
+ * mote_arm_requant_e2 (same arithmetic), one LDM of the rest of the
+ * context that also jumps to the mode's stage tail (zero point added,
+ * packed clamp), SSAT, BFI packing, a halfword per pixel. Returns 0, or
+ * the channel pairs left when one has a shift above -2 (its rows widened:
+ * the caller runs it, pw2_general). Naked: the groups need 14 registers.
  */
 /* clang-format would join the asm strings and macros of a line: one instruction a line */
 /* clang-format off */
-__attribute__((naked, noinline)) static void pw2_run(const int32_t *xw __attribute__((unused)),
-                                                     pw2_ctx *ctx __attribute__((unused)))
+__attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "ldr     r7, [r1, #72]\n\t" /* the mode's stage */
-                     "adr     r8, 8f\n\t"
-                     "ldr     r7, [r8, r7, lsl #2]\n\t"
-                     "str     r7, [r1, #72]\n\t"
-                     "add     r12, r1, #24\n\t"
-                     "ldm     r1, {r2, r3, r4, r5, r6, r7}\n\t"
-                     "rsb     r7, r7, #32\n\t" /* groups skipped */
-                     "movs    r8, #38\n\t"
-                     "adr     r9, 2f\n\t"
-                     "mla     r7, r7, r8, r9\n\t"
-                     "orr     r7, r7, #1\n\t"
-                     "push    {r12}\n\t"
-                     "push    {r2, r3, r4, r5, r6, r7}\n\t"
+                     "ldr     r2, [r0, #20]\n\t"
+                     "rsb     r2, r2, #32\n\t" /* groups skipped */
+                     "movs    r3, #38\n\t"
+                     "adr     r4, 2f\n\t"
+                     "mla     r2, r2, r3, r4\n\t"
+                     "orr     r2, r2, #1\n\t"
+                     "add     r3, r0, #24\n\t"
+                     "ldr     r4, [r0]\n\t"
+                     "sub     sp, sp, #28\n\t"
+                     "str     r4, [sp]\n\t"
+                     "strd    r2, r3, [sp, #20]\n\t" /* the entry, R */
+                     "10:\n\t" /* a channel pair: its rows widened */
+                     "ldr     lr, [sp, #24]\n\t"
+                     "ldr     r0, [sp]\n\t"
+                     "ldrd    r1, r2, [lr, #72]\n\t"
+                     "ldr     r3, [lr, #-4]\n\t"
+                     "add     r12, r1, r2\n\t"
+                     "add     r2, r12, r2\n\t"
+                     "str     r2, [lr, #72]\n\t"
+                     "tst     r1, #3\n\t" /* C % 4 == 0: both rows aligned or neither */
+                     "ite     eq\n\t"
+                     "biceq   r2, r3, #3\n\t" /* groups four at a time, or none */
+                     "movne   r2, #0\n\t"
+                     "subs    r3, r3, r2\n\t"
+                     "beq     12f\n\t"
+                     "11:\n\t"
+                     "ldr     r5, [r12], #4\n\t"
+                     "ldr     r4, [r1], #4\n\t"
+                     "sxtb16  r6, r4\n\t"
+                     "sxtb16  r7, r4, ror #8\n\t"
+                     "sxtb16  r8, r5\n\t"
+                     "sxtb16  r9, r5, ror #8\n\t"
+                     "stm     r0!, {r6, r7, r8, r9}\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     11b\n\t"
+                     "12:\n\t"
+                     "cbz     r2, 14f\n\t"
+                     "add     lr, r0, r2, lsl #4\n\t"
+                     "13:\n\t"
+                     "ldm     r1!, {r3, r4, r5, r6}\n\t"
+                     "ldm     r12!, {r8, r9, r10, r11}\n\t"
+                     "sxtb16  r2, r3\n\t"
+                     "sxtb16  r3, r3, ror #8\n\t"
+                     "sxtb16  r7, r8\n\t"
+                     "sxtb16  r8, r8, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "sxtb16  r2, r4\n\t"
+                     "sxtb16  r3, r4, ror #8\n\t"
+                     "sxtb16  r7, r9\n\t"
+                     "sxtb16  r8, r9, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "sxtb16  r2, r5\n\t"
+                     "sxtb16  r3, r5, ror #8\n\t"
+                     "sxtb16  r7, r10\n\t"
+                     "sxtb16  r8, r10, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "sxtb16  r2, r6\n\t"
+                     "sxtb16  r3, r6, ror #8\n\t"
+                     "sxtb16  r7, r11\n\t"
+                     "sxtb16  r8, r11, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "cmp     r0, lr\n\t"
+                     "bne     13b\n\t"
+                     "14:\n\t" /* its constants */
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldrd    r8, r9, [r12, #80]\n\t"
+                     "ldr     r10, [r12, #100]\n\t"
+                     "movs    r7, #1\n\t"
+                     PW2_CH("r1", "r2", "r3")
+                     PW2_CH("r4", "r5", "r6")
+                     "strd    r8, r9, [r12, #80]\n\t"
+                     "tst     r10, #1\n\t"
+                     "bne     15f\n\t"
+                     "ldr     r7, [r12, #44]\n\t" /* the zero point in hq */
+                     "lsl     r11, r7, r3\n\t"
+                     "add     r2, r2, r11\n\t"
+                     "lsl     r11, r7, r6\n\t"
+                     "add     r5, r5, r11\n\t"
+                     "15:\n\t"
+                     "stm     r12, {r1, r2, r3, r4, r5, r6}\n\t"
+                     "adr     r7, 8f\n\t"
+                     "ldr     r7, [r7, r10, lsl #2]\n\t"
+                     "str     r7, [r12, #48]\n\t"
+                     "ldr     r7, [r12, #88]\n\t" /* its biases */
+                     "movs    r1, #0\n\t"
+                     "movs    r2, #0\n\t"
+                     "cbz     r7, 16f\n\t"
+                     "ldrd    r1, r2, [r7], #8\n\t"
+                     "str     r7, [r12, #88]\n\t"
+                     "16:\n\t"
+                     "strd    r1, r2, [sp, #4]\n\t"
+                     "strd    r1, r2, [sp, #12]\n\t"
+                     "ldr     r1, [r12, #92]\n\t" /* its outputs, the pixel pairs */
+                     "adds    r2, r1, #2\n\t"
+                     "str     r2, [r12, #92]\n\t"
+                     "ldrd    r2, r3, [r12, #60]\n\t"
+                     "ldr     r4, [r12, #68]\n\t"
+                     "ldr     r0, [r12, #104]\n\t"
+                     "str     r1, [r12, #32]\n\t"
+                     "strd    r2, r3, [r12, #36]\n\t"
+                     "str     r4, [r12, #52]\n\t"
                      "1:\n\t"
                      "ldm     sp, {r1, r6, r7, r8, r9, pc}\n\t"
                      ".p2align 2\n\t"
                      "2:\n\t"
                      PW2_GROUP4 PW2_GROUP4 PW2_GROUP4 PW2_GROUP4
                      PW2_GROUP4 PW2_GROUP4 PW2_GROUP4 PW2_GROUP4
-                     "9:\n\t"
-                     ".if (9b - 2b) != 32 * 38\n\t"
-                     ".error \"pw2_run: a group is not 38 bytes\"\n\t"
+                     "19:\n\t"
+                     ".if (19b - 2b) != 32 * 38\n\t"
+                     ".error \"pw2_pairs: a group is not 38 bytes\"\n\t"
                      ".endif\n\t"
                      "ldr     r12, [sp, #24]\n\t"
                      "ldm     r12!, {r1, r2, r3, r4, r5, r10}\n\t"
@@ -160,13 +283,23 @@ __attribute__((naked, noinline)) static void pw2_run(const int32_t *xw __attribu
                      PW2_STORE
                      "3:\n\t"
                      "ldrd    r0, r1, [r12, #28]\n\t" /* the tail pair, its end */
-                     "cbz     r0, 3f\n\t"
+                     "cbz     r0, 17f\n\t"
                      "movs    r2, #0\n\t"
                      "str     r2, [r12, #28]\n\t"
-                     "str     r2, [r12, #12]\n\t"
-                     "str     r1, [r12, #16]\n\t"
+                     "str     r2, [r12, #12]\n\t" /* oc = 0: p0's store wins */
+                     "str     r1, [r12, #16]\n\t" /* end */
                      "b       1b\n\t"
-                     "3:\n\t"
+                     "17:\n\t" /* the next channel pair */
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldr     r0, [r12, #96]\n\t"
+                     "subs    r0, r0, #1\n\t"
+                     "str     r0, [r12, #96]\n\t"
+                     "bne     10b\n\t"
+                     "b       18f\n\t"
+                     "9:\n\t" /* a shift above -2: the pairs left */
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldr     r0, [r12, #96]\n\t"
+                     "18:\n\t"
                      "add     sp, sp, #28\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
                      ".p2align 2\n\t"
@@ -174,68 +307,6 @@ __attribute__((naked, noinline)) static void pw2_run(const int32_t *xw __attribu
                      ".word   7b + 1, 6b + 1, 5b + 1, 4b + 1\n\t");
 }
 /* clang-format on */
-
-/* The filter rows w and w + C widened into d, g >= 1 groups of four words
- * (c0 even, c0 odd, c1 even, c1 odd): 7 instructions per group (LDR: any
- * alignment), or with both rows word-aligned 6 per group four groups at a
- * time (two LDM, then per group four SXTB16 and one STM). */
-__attribute__((naked, noinline)) static void widen_w2(int32_t *d __attribute__((unused)),
-                                                      const int8_t *w __attribute__((unused)),
-                                                      int32_t C __attribute__((unused)),
-                                                      int32_t g __attribute__((unused)))
-{
-    /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "add     r12, r1, r2\n\t"
-                     "tst     r1, #3\n\t" /* C % 4 == 0: both rows aligned or neither */
-                     "it      eq\n\t"
-                     "biceq   r2, r3, #3\n\t" /* groups four at a time, or none */
-                     "it      ne\n\t"
-                     "movne   r2, #0\n\t"
-                     "subs    r3, r3, r2\n\t"
-                     "beq     2f\n\t"
-                     "1:\n\t"
-                     "ldr     r5, [r12], #4\n\t"
-                     "ldr     r4, [r1], #4\n\t"
-                     "sxtb16  r6, r4\n\t"
-                     "sxtb16  r7, r4, ror #8\n\t"
-                     "sxtb16  r8, r5\n\t"
-                     "sxtb16  r9, r5, ror #8\n\t"
-                     "stm     r0!, {r6, r7, r8, r9}\n\t"
-                     "subs    r3, r3, #1\n\t"
-                     "bne     1b\n\t"
-                     "2:\n\t"
-                     "cbz     r2, 4f\n\t"
-                     "add     lr, r0, r2, lsl #4\n\t"
-                     "3:\n\t"
-                     "ldm     r1!, {r3, r4, r5, r6}\n\t"
-                     "ldm     r12!, {r8, r9, r10, r11}\n\t"
-                     "sxtb16  r2, r3\n\t"
-                     "sxtb16  r3, r3, ror #8\n\t"
-                     "sxtb16  r7, r8\n\t"
-                     "sxtb16  r8, r8, ror #8\n\t"
-                     "stm     r0!, {r2, r3, r7, r8}\n\t"
-                     "sxtb16  r2, r4\n\t"
-                     "sxtb16  r3, r4, ror #8\n\t"
-                     "sxtb16  r7, r9\n\t"
-                     "sxtb16  r8, r9, ror #8\n\t"
-                     "stm     r0!, {r2, r3, r7, r8}\n\t"
-                     "sxtb16  r2, r5\n\t"
-                     "sxtb16  r3, r5, ror #8\n\t"
-                     "sxtb16  r7, r10\n\t"
-                     "sxtb16  r8, r10, ror #8\n\t"
-                     "stm     r0!, {r2, r3, r7, r8}\n\t"
-                     "sxtb16  r2, r6\n\t"
-                     "sxtb16  r3, r6, ror #8\n\t"
-                     "sxtb16  r7, r11\n\t"
-                     "sxtb16  r8, r11, ror #8\n\t"
-                     "stm     r0!, {r2, r3, r7, r8}\n\t"
-                     "cmp     r0, lr\n\t"
-                     "bne     3b\n\t"
-                     "4:\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
-    /* clang-format on */
-}
 
 /* np >= 1 pairs of consecutive pixels (4g bytes each, from src, any
  * alignment) widened with the offset pair off2 into d, interleaved per
@@ -327,55 +398,48 @@ static __attribute__((noinline)) void pw2_general(const mote_conv_s8_params *p,
 
 /*
  * n >= 1 pixels widened in pairs (xw, 4G words a pair; with n odd the last
- * pixel twice at tail) against every output channel pair: the pair's
- * filter rows widened into wb (4G words), then pw2_run over the pixel
- * pairs, or pw2_general. Outputs of pixel t at output + t * OC.
+ * pixel twice at tail) against every output channel pair: pw2_pairs, and
+ * pw2_general for a pair it hands back (wb holds that pair's widened
+ * rows). Outputs of pixel t at output + t * OC.
  */
 static void pw2_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
                       int32_t n, const int32_t *xw, const int32_t *tail, int8_t *output,
                       const int8_t *filter, const int32_t *bias, int32_t *wb)
 {
     const int32_t C = 4 * G, np = n / 2;
-    const uint32_t clamp = p->act_min > -128 || p->act_max < 127 ? PW2_CLAMP : 0u;
     pw2_ctx ctx;
-    int32_t o, c;
+    int32_t o = 0, left;
     ctx.wb = wb;
     ctx.g = G;
     ctx.zp = p->output_offset;
     ctx.lo4 = mote_arm_dup8(p->act_min);
     ctx.hi4 = mote_arm_dup8(p->act_max);
-    for (o = 0; o < OC; o += 2) {
-        /* a zero multiplier gives the zero point whatever the shift (as e = 2) */
-        const int32_t s0 = q->multiplier[o] ? q->shift[o] : -2,
-                      s1 = q->multiplier[o + 1] ? q->shift[o + 1] : -2;
-        widen_w2(wb, filter + o * C, C, G);
-        if (s0 > -2 || s1 > -2) {
-            pw2_general(p, q, G, o, OC, n, xw, tail, wb, bias, output);
-            continue;
-        }
-        ctx.mode = clamp | (s0 < -23 || s1 < -23 ? PW2_ZP : 0u);
-        for (c = 0; c < 2; ++c) {
-            const int32_t m = q->multiplier[o + c], e = m ? -q->shift[o + c] : 2;
-            int32_t *r = ctx.rq + 3 * c;
-            ctx.bias[c] = ctx.bias[c + 2] = bias ? bias[o + c] : 0;
-            r[0] = m;
-            r[1] = ((int32_t)1 << (e - 2)) +
-                   (ctx.mode & PW2_ZP ? 0 : p->output_offset * ((int32_t)1 << (e - 1)));
-            r[2] = e - 1;
-        }
-        ctx.out = output + o;
-        ctx.tail_end = tail + 4 * G;
-        if (np > 0) {
-            ctx.oc = OC;
-            ctx.end = xw + 4 * G * np;
-            ctx.tail = n % 2 ? tail : NULL;
-            pw2_run(xw, &ctx);
-        } else { /* one pixel */
-            ctx.oc = 0;
-            ctx.end = ctx.tail_end;
-            ctx.tail = NULL;
-            pw2_run(tail, &ctx);
-        }
+    ctx.clamp = p->act_min > -128 || p->act_max < 127 ? PW2_CLAMP : 0u;
+    ctx.tail_end = tail + 4 * G;
+    ctx.C = C;
+    if (np > 0) {
+        ctx.xw = xw;
+        ctx.oc0 = OC;
+        ctx.end0 = xw + 4 * G * np;
+        ctx.tail0 = n % 2 ? tail : NULL;
+    } else { /* one pixel */
+        ctx.xw = tail;
+        ctx.oc0 = 0;
+        ctx.end0 = ctx.tail_end;
+        ctx.tail0 = NULL;
+    }
+    while (o < OC) {
+        ctx.filter = filter + o * C;
+        ctx.mult = q->multiplier + o;
+        ctx.shift = q->shift + o;
+        ctx.bias = bias ? bias + o : NULL;
+        ctx.outp = output + o;
+        ctx.pairs = (OC - o) / 2;
+        left = pw2_pairs(&ctx);
+        if (left == 0) break;
+        o = OC - 2 * left;
+        pw2_general(p, q, G, o, OC, n, xw, tail, wb, bias, output);
+        o += 2;
     }
 }
 
@@ -410,25 +474,25 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
     pw2_chunk(p, q, G, OC, n, xw, tmp, output, filter, bias, wb);
 }
 
-/* The chunk buffer of mote_arm_conv_pw (3.25 KB): the channel pair's
- * widened rows (4G words), then the pixel pairs. */
+/* The chunk buffers of mote_arm_conv_pw: the channel pair's widened rows
+ * (4G = C words), then the pixel pairs (C / 2 words a pixel). 3.25 KB
+ * hold 24 pixels at C = 64; past C = 96, 3.5 KB (the 128-channel layers of
+ * VWW and person_detect: 6x6 = 36 pixels in three chunks of 12, not four,
+ * each chunk widening every filter row once more). */
 #define PW_BUF_WORDS (MOTE_ARM_PW_BUF_WORDS + 64)
+#define PW_BUF_BIG (PW_BUF_WORDS + 64)
 
 /*
- * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
- * in place (C == OC) or not: chunks of an even number of pixels (the last
- * may be odd: its last pixel is widened twice) are widened with the input
- * offset into a stack buffer (so that, in place, their outputs may
- * overwrite them), then pw2_chunk.
+ * Chunks of an even number of pixels (the last may be odd: its last pixel
+ * is widened twice) widened with the input offset into buf (words), so
+ * that, in place, their outputs may overwrite them; then pw2_chunk.
  */
-void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+static void pw_chunks(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
-                      const int32_t *bias)
+                      const int32_t *bias, int32_t *buf, int32_t words)
 {
-    int32_t buf[PW_BUF_WORDS];
     int32_t *const xw = buf + C;
-    const int32_t G = C / 4, P = (PW_BUF_WORDS - C) / C * 2,
-                  off2 = mote_arm_dup16(p->input_offset);
+    const int32_t G = C / 4, P = (words - C) / C * 2, off2 = mote_arm_dup16(p->input_offset);
     int32_t i0, n, j;
     for (i0 = 0; i0 < npix; i0 += n) {
         const int8_t *src = input + i0 * C;
@@ -446,6 +510,39 @@ void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32
         }
         pw2_chunk(p, q, G, OC, n, xw, tail, output + i0 * OC, filter, bias, buf);
     }
+}
+
+/* Each buffer in a frame of its own: smaller depths never pay for the
+ * larger one. */
+static __attribute__((noinline)) void pw_chunks_big(const mote_conv_s8_params *p,
+                                                    const mote_requant *q, int32_t C, int32_t OC,
+                                                    int32_t npix, const int8_t *input,
+                                                    int8_t *output, const int8_t *filter,
+                                                    const int32_t *bias)
+{
+    int32_t buf[PW_BUF_BIG];
+    pw_chunks(p, q, C, OC, npix, input, output, filter, bias, buf, PW_BUF_BIG);
+}
+
+static __attribute__((noinline)) void pw_chunks_small(const mote_conv_s8_params *p,
+                                                      const mote_requant *q, int32_t C, int32_t OC,
+                                                      int32_t npix, const int8_t *input,
+                                                      int8_t *output, const int8_t *filter,
+                                                      const int32_t *bias)
+{
+    int32_t buf[PW_BUF_WORDS];
+    pw_chunks(p, q, C, OC, npix, input, output, filter, bias, buf, PW_BUF_WORDS);
+}
+
+/*
+ * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
+ * in place (C == OC) or not: pw_chunks on a stack buffer.
+ */
+void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias)
+{
+    (C > 96 ? pw_chunks_big : pw_chunks_small)(p, q, C, OC, npix, input, output, filter, bias);
 }
 
 #else
