@@ -23,9 +23,8 @@
  * (filter .. pairs) before each call; the asm writes the rest. */
 typedef struct pw2_ctx {
     const int32_t *wb;       /* 0: the channel pair's widened filter rows (4G words) */
-    int32_t unused_[4];      /* 4 */
-    int32_t g;               /* 20: groups, 1 .. 32 (K <= 128) */
-    int32_t rq[6];           /* 24 (R): per channel m, hq, e - 1: hq = 2^(e-2), plus */
+    int32_t g;               /* 4: groups, 1 .. 32 (K <= 128) */
+    int32_t rq[6];           /* 8 (R): per channel m, hq, e - 1: hq = 2^(e-2), plus */
                              /* zp * 2^(e-1) unless PW2_ZP (e = -shift <= 23: no wrap) */
     uint32_t lo4;            /* R+24: act_min in every byte */
     uint32_t hi4;            /* R+28: act_max in every byte */
@@ -141,13 +140,13 @@ typedef struct pw2_ctx {
 __attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "ldr     r2, [r0, #20]\n\t"
+                     "ldr     r2, [r0, #4]\n\t"
                      "rsb     r2, r2, #32\n\t" /* groups skipped */
                      "movs    r3, #38\n\t"
                      "adr     r4, 2f\n\t"
                      "mla     r2, r2, r3, r4\n\t"
                      "orr     r2, r2, #1\n\t"
-                     "add     r3, r0, #24\n\t"
+                     "add     r3, r0, #8\n\t"
                      "ldr     r4, [r0]\n\t"
                      "sub     sp, sp, #28\n\t"
                      "str     r4, [sp]\n\t"
@@ -377,11 +376,12 @@ __attribute__((naked, noinline)) void mote_arm_widen_in(int32_t *d __attribute__
  * each group of wb), then the general output stage.
  */
 static __attribute__((noinline)) void pw2_general(const mote_conv_s8_params *p,
-                                                  const mote_requant *q, int32_t G, int32_t o,
-                                                  int32_t OC, int32_t n, const int32_t *xw,
-                                                  const int32_t *tail, const int32_t *wb,
+                                                  const mote_requant *q, const pw2_ctx *ctx,
+                                                  int32_t o, int32_t OC, int32_t n,
                                                   const int32_t *bias, int8_t *output)
 {
+    const int32_t G = ctx->g, *const xw = ctx->xw, *const tail = ctx->tail_end - 4 * G,
+                  *const wb = ctx->wb;
     int32_t t, j, c;
     for (c = 0; c < 2; ++c)
         for (t = 0; t < n; ++t) {
@@ -438,7 +438,7 @@ static void pw2_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32
         left = pw2_pairs(&ctx);
         if (left == 0) break;
         o = OC - 2 * left;
-        pw2_general(p, q, G, o, OC, n, xw, tail, wb, bias, output);
+        pw2_general(p, q, &ctx, o, OC, n, bias, output);
         o += 2;
     }
 }
