@@ -35,8 +35,9 @@
 /* Words of one eight-channel stream (first_row8): eight biases, per filter
  * row a jump offset, 8 * WR weight words and a step, the end mark (a jump
  * to the output stage), then
- * three output-stage words per channel and the activation range. */
-#define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 2)
+ * three output-stage words per channel, the activation range and whether
+ * it is [-128, 127] (no clamp). */
+#define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 3)
 #define FIRST_STEP_BYTES 52 /* one unrolled input word of first_row8: 13 32-bit instructions */
 /* The end mark: a jump past the run and the row step (three 32-bit
  * instructions) to the output stage. */
@@ -86,9 +87,9 @@ typedef struct first_ctx {
  * (one LDM), per filter row a jump into the unrolled run of
  * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (13
  * instructions for 16 MACs), the row step, then the output stage
- * (requantize, pack, clamp: two words stored). Hand-written (naked): the
- * accumulators and the loop need all 14 registers; the context is copied
- * to the stack.
+ * (requantize, pack, clamp unless the range is [-128, 127]: two words
+ * stored). Hand-written (naked): the accumulators and the loop need all 14
+ * registers; the context is copied to the stack.
  */
 /* clang-format off */
 __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
@@ -97,9 +98,9 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "ldm     r0, {r1, r2, r3, r4, r5, r6}\n\t"
                      "push    {r1, r2, r3, r4, r5, r6}\n\t"
-                     "4:\n\t"
-                     "ldr     r0, [sp, #0]\n\t"
                      "ldr     r1, [sp, #4]\n\t"
+                     "4:\n\t" /* a pixel: r1 its window */
+                     "ldr     r0, [sp, #0]\n\t"
                      "ldm     r0!, {r3, r4, r5, r6, r7, r8, r9, r10}\n\t"
                      "1:\n\t"
                      "ldr     r11, [r0], #4\n\t"
@@ -119,6 +120,8 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "bfi     r7, r8, #8, #8\n\t"
                      "bfi     r7, r9, #16, #8\n\t"
                      "bfi     r7, r10, #24, #8\n\t"
+                     "ldr     r1, [r0, #8]\n\t" /* the full range: no clamp */
+                     "cbnz    r1, 5f\n\t"
                      "ldrd    r1, r2, [r0]\n\t"
                      "ssub8   r11, r3, r1\n\t" /* GE: out >= act_min */
                      "sel     r3, r3, r1\n\t"
@@ -128,19 +131,15 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "sel     r7, r7, r1\n\t"
                      "ssub8   r11, r2, r7\n\t"
                      "sel     r7, r7, r2\n\t"
-                     "ldr     r12, [sp, #8]\n\t"
-                     "str     r3, [r12]\n\t"
-                     "str     r7, [r12, #4]\n\t"
-                     "ldr     r11, [sp, #20]\n\t"
-                     "add     r12, r12, r11\n\t"
-                     "str     r12, [sp, #8]\n\t"
-                     "ldr     r1, [sp, #4]\n\t"
-                     "ldr     r11, [sp, #16]\n\t"
-                     "add     r1, r1, r11\n\t"
-                     "str     r1, [sp, #4]\n\t"
-                     "ldr     r11, [sp, #12]\n\t"
-                     "subs    r11, r11, #1\n\t"
-                     "str     r11, [sp, #12]\n\t"
+                     "5:\n\t" /* window, out, pixels left, their steps: one LDM, one STM */
+                     "add     r11, sp, #4\n\t"
+                     "ldm     r11, {r1, r2, r4, r5, r6}\n\t"
+                     "str     r3, [r2]\n\t"
+                     "str     r7, [r2, #4]\n\t"
+                     "add     r1, r1, r5\n\t"
+                     "add     r2, r2, r6\n\t"
+                     "subs    r4, r4, #1\n\t"
+                     "stm     r11, {r1, r2, r4}\n\t"
                      "bne     4b\n\t"
                      "add     sp, sp, #24\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
@@ -282,7 +281,8 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
         ws[2] = e - 1;
     }
     *ws++ = (int32_t)mote_arm_dup8(p->act_min);
-    *ws = (int32_t)mote_arm_dup8(p->act_max);
+    *ws++ = (int32_t)mote_arm_dup8(p->act_max);
+    *ws = p->act_min <= -128 && p->act_max >= 127;
     return 1;
 }
 
@@ -315,14 +315,14 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             held[ky] = INT32_MIN;
         for (oy = 0; oy < od->h; ++oy, out += od->w * OC) {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t slot[5];
+            int8_t slot[5]; /* ring slots 0 .. 3: bytes keep the frame small */
             slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
                          /* the window's rows in a ring of KH slots (row y in slot y mod
              * KH): each input row widened once per call */
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
                 int16_t *d = xw + sl * L;
-                slot[ky] = slot[ky + 1] = sl; /* slot[KH]: the last row's, its step unused */
+                slot[ky] = slot[ky + 1] = (int8_t)sl; /* slot[KH]: the last row's, step unused */
                 if (held[sl] == y) continue;
                 held[sl] = y;
                 if (y >= 0 && y < id->h)
