@@ -16,7 +16,8 @@
  *   next row's ring slot (rewritten per output row), then the output
  *   stage's per-channel constants;
  * - one hand-written loop per output row and block (first_row8): per input
- *   word one load, four LDRD and eight SMLAD (13 instructions for 16 MACs),
+ *   word one load, two LDM, one LDRD and eight SMLAD (12 instructions for
+ *   16 MACs),
  *   the eight accumulators in registers, no loop count per word (a jump
  *   into an unrolled run);
  * - the output stage of the 2x2 path's arithmetic (mote_arm_requant_e2 with
@@ -38,7 +39,7 @@
  * three output-stage words per channel, the activation range and whether
  * it is [-128, 127] (no clamp). */
 #define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 3)
-#define FIRST_STEP_BYTES 52 /* one unrolled input word of first_row8: 13 32-bit instructions */
+#define FIRST_STEP_BYTES 48 /* one unrolled input word of first_row8: 12 32-bit instructions */
 /* The end mark: a jump past the run and the row step (three 32-bit
  * instructions) to the output stage. */
 #define FIRST_END_BYTES (MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES + 12)
@@ -53,23 +54,23 @@ typedef struct first_ctx {
     int32_t ostep;     /* 20: bytes from one pixel's outputs to the next */
 } first_ctx;
 
-/* One input word against eight channels' weight pairs (r0): four LDRD,
- * eight SMLAD; every instruction 32-bit (the jump into the run counts on
- * FIRST_STEP_BYTES). */
+/* One input word against eight channels' weight pairs (r0): two LDM of
+ * three words and one LDRD (the three registers the accumulators leave),
+ * eight SMLAD: 12 instructions for 16 MACs; every instruction 32-bit (the
+ * jump into the run counts on FIRST_STEP_BYTES). */
 #define F8_STEP                                                                                    \
     "ldr.w   r2, [r1], #4\n\t"                                                                     \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
-    "smlad   r3, r12, r2, r3\n\t"                                                                  \
-    "smlad   r4, lr, r2, r4\n\t"                                                                   \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
-    "smlad   r5, r12, r2, r5\n\t"                                                                  \
-    "smlad   r6, lr, r2, r6\n\t"                                                                   \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "ldm.w   r0!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r3, r11, r2, r3\n\t"                                                                  \
+    "smlad   r4, r12, r2, r4\n\t"                                                                  \
+    "smlad   r5, lr, r2, r5\n\t"                                                                   \
+    "ldm.w   r0!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r6, r11, r2, r6\n\t"                                                                  \
     "smlad   r7, r12, r2, r7\n\t"                                                                  \
     "smlad   r8, lr, r2, r8\n\t"                                                                   \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
-    "smlad   r9, r12, r2, r9\n\t"                                                                  \
-    "smlad   r10, lr, r2, r10\n\t"
+    "ldrd    r11, r12, [r0], #8\n\t"                                                               \
+    "smlad   r9, r11, r2, r9\n\t"                                                                  \
+    "smlad   r10, r12, r2, r10\n\t"
 
 /* The output stage of the accumulator acc (r3 .. r10): mote_arm_requant_e2
  * with the zero point folded in (m, hq, e - 1 from the stream), SSAT. */
@@ -85,7 +86,7 @@ typedef struct first_ctx {
 /*
  * A run of pixels against one eight-channel stream: per pixel the biases
  * (one LDM), per filter row a jump into the unrolled run of
- * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (13
+ * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (12
  * instructions for 16 MACs), the row step, then the output stage
  * (requantize, pack, clamp unless the range is [-128, 127]: two words
  * stored). Hand-written (naked): the accumulators and the loop need all 14
@@ -106,7 +107,12 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "ldr     r11, [r0], #4\n\t"
                      "add     pc, r11\n\t"
                      "nop\n\t" /* pc reads as the add's address + 4: the run's start */
+                     "6:\n\t"
                      F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP
+                     "7:\n\t" /* MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES */
+                     ".if (7b - 6b) != 8 * 48\n\t"
+                     ".error \"first_row8: an input word is not FIRST_STEP_BYTES\"\n\t"
+                     ".endif\n\t"
                      /* FIRST_END_BYTES: the end mark's jump lands past these */
                      "ldr.w   r2, [r0], #4\n\t"
                      "add.w   r1, r1, r2\n\t"
