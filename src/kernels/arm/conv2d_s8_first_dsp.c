@@ -322,9 +322,9 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
         for (oy = 0; oy < od->h; ++oy, out += od->w * OC) {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
             int8_t slot[5]; /* ring slots 0 .. 3: bytes keep the frame small */
-            slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
-                         /* the window's rows in a ring of KH slots (row y in slot y mod
-             * KH): each input row widened once per call */
+            /* the window's rows in a ring of KH slots (row y in slot y mod KH):
+             * each input row widened once per call (KH >= 1: mote_arm_first_ok) */
+            slot[0] = 0;
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
                 int16_t *d = xw + sl * L;

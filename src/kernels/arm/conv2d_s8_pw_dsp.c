@@ -58,15 +58,15 @@ typedef struct pw2_ctx {
  * (r10-lr, from r1): 10 instructions, 38 bytes (the first LDM has a 16-bit
  * encoding). Accumulators: r6 p0c0, r7 p0c1, r8 p1c0, r9 p1c1. */
 #define PW2_GROUP                                                                                  \
-    "ldm     r0!, {r2, r3, r4, r5}\n\t"                                                           \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                        \
-    "smlad   r6, r2, r10, r6\n\t"                                                                 \
-    "smlad   r6, r3, r11, r6\n\t"                                                                 \
-    "smlad   r7, r2, r12, r7\n\t"                                                                 \
-    "smlad   r7, r3, lr, r7\n\t"                                                                  \
-    "smlad   r8, r4, r10, r8\n\t"                                                                 \
-    "smlad   r8, r5, r11, r8\n\t"                                                                 \
-    "smlad   r9, r4, r12, r9\n\t"                                                                 \
+    "ldm     r0!, {r2, r3, r4, r5}\n\t"                                                            \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r2, r10, r6\n\t"                                                                  \
+    "smlad   r6, r3, r11, r6\n\t"                                                                  \
+    "smlad   r7, r2, r12, r7\n\t"                                                                  \
+    "smlad   r7, r3, lr, r7\n\t"                                                                   \
+    "smlad   r8, r4, r10, r8\n\t"                                                                  \
+    "smlad   r8, r5, r11, r8\n\t"                                                                  \
+    "smlad   r9, r4, r12, r9\n\t"                                                                  \
     "smlad   r9, r5, lr, r9\n\t"
 #define PW2_GROUP4 PW2_GROUP PW2_GROUP PW2_GROUP PW2_GROUP
 
@@ -74,30 +74,30 @@ typedef struct pw2_ctx {
  * channel constants m, hq, e1; r11 and lr free. */
 #define PW2_RQ(a, m, hq, e1)                                                                       \
     "add     r11, " hq ", " a ", asr #31\n\t"                                                      \
-    "and     lr, " a ", #0x80000000\n\t"                                                          \
-    "orr     lr, lr, #0x40000000\n\t"                                                             \
+    "and     lr, " a ", #0x80000000\n\t"                                                           \
+    "orr     lr, lr, #0x40000000\n\t"                                                              \
     "smlal   lr, r11, " a ", " m "\n\t"                                                            \
     "asr     " a ", r11, " e1 "\n\t"
 
 /* SSAT, BFI packing: r6 = (p0c0, p0c1, p1c0, p1c1). */
 #define PW2_PACK                                                                                   \
-    "ssat    r6, #8, r6\n\t"                                                                      \
-    "ssat    r7, #8, r7\n\t"                                                                      \
-    "ssat    r8, #8, r8\n\t"                                                                      \
-    "ssat    r9, #8, r9\n\t"                                                                      \
-    "bfi     r6, r7, #8, #8\n\t"                                                                  \
-    "bfi     r6, r8, #16, #8\n\t"                                                                 \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "ssat    r7, #8, r7\n\t"                                                                       \
+    "ssat    r8, #8, r8\n\t"                                                                       \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r6, r7, #8, #8\n\t"                                                                   \
+    "bfi     r6, r8, #16, #8\n\t"                                                                  \
     "bfi     r6, r9, #24, #8\n\t"
 
 /* A halfword per pixel, p1's first (for the tail's duplicate oc is 0 and
  * p0's store wins); the next pair's outputs 2 oc on; the next pair. */
 #define PW2_STORE                                                                                  \
-    "lsr     r7, r6, #16\n\t"                                                                     \
-    "strh    r7, [r3, r4]\n\t"                                                                    \
-    "strh    r6, [r3]\n\t"                                                                        \
-    "add     r3, r3, r4, lsl #1\n\t"                                                              \
-    "str     r3, [r12, #8]\n\t"                                                                   \
-    "cmp     r0, r5\n\t"                                                                          \
+    "lsr     r7, r6, #16\n\t"                                                                      \
+    "strh    r7, [r3, r4]\n\t"                                                                     \
+    "strh    r6, [r3]\n\t"                                                                         \
+    "add     r3, r3, r4, lsl #1\n\t"                                                               \
+    "str     r3, [r12, #8]\n\t"                                                                    \
+    "cmp     r0, r5\n\t"                                                                           \
     "bne     1b\n\t"
 
 /* One channel's constants: m (rm) from r8, the shift from r9; a zero
