@@ -227,7 +227,8 @@ __attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribu
                      "movs    r1, #0\n\t"
                      "movs    r2, #0\n\t"
                      "cbz     r7, 16f\n\t"
-                     "ldrd    r1, r2, [r7], #8\n\t"
+                     "ldr     r1, [r7], #4\n\t" /* LDR, as the C rows: an unaligned table works */
+                     "ldr     r2, [r7], #4\n\t"
                      "str     r7, [r12, #88]\n\t"
                      "16:\n\t"
                      "strd    r1, r2, [sp, #4]\n\t"
