@@ -8,6 +8,15 @@
  * activation ranges; out of place, in place (K == OC), and through the
  * arm_dsp_pw4 / arm_dsp_pw4_ip rows (which must take the step). Guard bytes
  * after the output catch writes past it.
+ *
+ * Then the pixel-chunk path (conv2d_s8_pw_dsp.c: K <= 128; two pixels x
+ * two channels): K = 8..128 out of place, K = 4..128 in place (odd group
+ * counts), pixel counts odd and even, one pixel, over several chunks;
+ * filter, input and output at any byte alignment (the filter's aligned
+ * and unaligned widening); zero multipliers with any shift, the shift
+ * modes above, biases near the int32 limits, activation ranges; through
+ * the kernel and the arm_dsp_pw / arm_dsp_pw_ip row (arm_dsp_pwk where it
+ * takes K = 8 / 16 out of place).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -60,6 +69,103 @@ static mote_status pw_row(const mote_conv_s8_params *p, const mote_dims *id, con
     const int inplace = src == out;
     if (!(inplace ? mote_arm_conv_pw4_ip_fits(s) : mote_arm_conv_pw4_fits(s))) return MOTE_E_STATE;
     return armk_conv_run(mote_arm_conv_pw4_step, s, src, pw_filt, bias, out, NULL);
+}
+
+/* The pixel-chunk cases (header): the arm_dsp_pw, arm_dsp_pw_ip or
+ * arm_dsp_pwk row, and the kernel. */
+static void pw_chunk_cases(int n_cases, int *passed, int *failed)
+{
+    static int32_t mult[PW_MAXK];
+    static int8_t shift[PW_MAXK];
+    int p0 = *passed, f0 = *failed, taken = 0;
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_conv_s8_params p;
+        mote_requant q;
+        mote_dims id, fd, od;
+        const mote_conv_s8_step *s;
+        const int32_t *bias = armk_rnd(&rng) % 8 == 0 ? NULL : pw_bias;
+        const int inplace = (int)(armk_rnd(&rng) % 3 == 0);
+        const int32_t K = inplace ? 4 * armk_int(&rng, 1, 32) : 8 * armk_int(&rng, 1, 16);
+        const int32_t OC = inplace ? K : 4 * armk_int(&rng, 1, 32);
+        const int32_t smode = (int32_t)(armk_rnd(&rng) % 4);
+        const int32_t fo = armk_int(&rng, 0, 3), xo = armk_int(&rng, 0, 3);
+        const int32_t maxpix = (PW_MAXPIX * PW_MAXK - 4) / (K > OC ? K : OC);
+        int8_t *const filt = pw_filt + fo, *const out = pw_out + xo;
+        int8_t *const base = inplace ? pw_in : pw_in + xo; /* the input, for the reference */
+        const int8_t *const src = inplace ? out : base;
+        int32_t h, w, npix, j, n_in, n_out;
+        mote_status sr, sa;
+        memset(&p, 0, sizeof p);
+        /* one pixel, a few, or up to the buffers (several chunks) */
+        switch (armk_rnd(&rng) % 4) {
+        case 0:
+            h = 1;
+            w = armk_int(&rng, 1, 3);
+            break;
+        case 1:
+            h = armk_int(&rng, 1, 5);
+            w = armk_int(&rng, 1, 7);
+            break;
+        default:
+            h = armk_int(&rng, 1, maxpix / 8 > 1 ? maxpix / 8 : 1);
+            w = armk_int(&rng, 1, 8);
+            break;
+        }
+        if (h * w > maxpix) h = maxpix / w;
+        npix = h * w;
+        armk_conv_pw_case(&rng, &p, &id, &fd, &od, h, w, K, OC);
+        armk_conv_pw_quant(&rng, OC, smode, mult, shift, pw_bias);
+        for (j = 0; j < OC; ++j) {
+            const uint32_t r = armk_rnd(&rng) % 16;
+            if (r == 0) { /* a dead channel: the zero point, whatever the shift */
+                mult[j] = 0;
+                shift[j] = (int8_t)armk_int(&rng, -31, 2);
+            } else if (r == 1) { /* |acc| near 2^31 (|dot| < 2^22 for K <= 128) */
+                pw_bias[j] = (armk_rnd(&rng) & 1) ? INT32_MAX - (1 << 22) : INT32_MIN + (1 << 22);
+            }
+        }
+        q.multiplier = mult;
+        q.shift = shift;
+        n_in = npix * K;
+        n_out = npix * OC;
+        for (j = 0; j < n_in; ++j)
+            base[j] = (int8_t)armk_rnd(&rng);
+        for (j = 0; j < OC * K; ++j)
+            filt[j] = (int8_t)armk_rnd(&rng);
+        memset(pw_ref, 0x11, sizeof pw_ref);
+        sr = mote_ref_conv2d_s8(&p, &q, &id, base, &fd, filt, bias, &od, pw_ref);
+        memset(pw_ref + n_out, 0xA5, PW_GUARD);
+        if (sr != MOTE_OK || !mote_arm_conv2d_s8_fits(&p, &id, &fd, &od)) {
+            pw_record(0, passed, failed, "chunks not taken", i, K, OC, npix);
+            continue;
+        }
+        /* the kernel */
+        memset(pw_out, 0x77, sizeof pw_out);
+        if (inplace) memcpy(out, base, (size_t)n_in);
+        memset(out + n_out, 0xA5, PW_GUARD);
+        sa = mote_arm_conv2d_s8(&p, &q, &id, src, &fd, filt, bias, &od, out, NULL);
+        pw_record(sa == MOTE_OK && armk_conv_same(pw_ref, out, n_out, PW_GUARD), passed, failed,
+                  inplace ? "chunks in place" : "chunks kernel", i, K, OC, npix);
+        /* the row the plan gives the step */
+        memset(pw_out, 0x77, sizeof pw_out);
+        if (inplace) memcpy(out, base, (size_t)n_in);
+        memset(out + n_out, 0xA5, PW_GUARD);
+        s = armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od, mult, shift);
+        if (inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s)) {
+            ++taken;
+            sa = armk_conv_run(mote_arm_conv_pw_step, s, src, filt, bias, out, NULL);
+        } else if (!inplace && mote_arm_conv_pwk_fits(s)) {
+            sa = armk_conv_run(mote_arm_conv_pwk_step, s, src, filt, bias, out, NULL);
+        } else {
+            sa = MOTE_E_STATE;
+        }
+        pw_record(sa == MOTE_OK && armk_conv_same(pw_ref, out, n_out, PW_GUARD), passed, failed,
+                  inplace ? "arm_dsp_pw_ip row" : "arm_dsp_pw row", i, K, OC, npix);
+    }
+    printf("conv2d_s8 pixel chunks (K 4..128): %d passed, %d failed (%d on the pw rows)\n",
+           *passed - p0, *failed - f0, taken);
+    if (taken == 0) ++*failed;
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed)
@@ -117,4 +223,5 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
                   inplace ? "arm_dsp_pw4_ip row" : "arm_dsp_pw4 row", i, K, OC, npix);
     }
     printf("conv2d_s8 pw4 (K 136..256): %d passed, %d failed\n", *passed - p0, *failed - f0);
+    pw_chunk_cases(2 * n_cases + 1, passed, failed);
 }

@@ -184,8 +184,9 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
                        const int32_t *bias);
 /* n widened pixels (2G words each) against all OC (% 4 == 0) output
  * channels, filter rows of 4G bytes, G <= 32; outputs at output + t * OC
- * (the pixel-chunk path's inner part, also run by the patch path); the
- * filter rows are widened into wb (8G words). */
+ * (the pixel-chunk path's inner part, also run by the patch path); wb
+ * (8G words) takes a channel pair's widened rows and the pixels' pairing:
+ * the n pixels at xw are left interleaved in pairs (xw is scratch). */
 void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
                        int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
                        const int32_t *bias, int32_t *wb);

@@ -16,7 +16,8 @@
  *   next row's ring slot (rewritten per output row), then the output
  *   stage's per-channel constants;
  * - one hand-written loop per output row and block (first_row8): per input
- *   word one load, four LDRD and eight SMLAD (13 instructions for 16 MACs),
+ *   word one load, two LDM, one LDRD and eight SMLAD (12 instructions for
+ *   16 MACs),
  *   the eight accumulators in registers, no loop count per word (a jump
  *   into an unrolled run);
  * - the output stage of the 2x2 path's arithmetic (mote_arm_requant_e2 with
@@ -35,9 +36,10 @@
 /* Words of one eight-channel stream (first_row8): eight biases, per filter
  * row a jump offset, 8 * WR weight words and a step, the end mark (a jump
  * to the output stage), then
- * three output-stage words per channel and the activation range. */
-#define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 2)
-#define FIRST_STEP_BYTES 52 /* one unrolled input word of first_row8: 13 32-bit instructions */
+ * three output-stage words per channel, the activation range and whether
+ * it is [-128, 127] (no clamp). */
+#define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 3)
+#define FIRST_STEP_BYTES 48 /* one unrolled input word of first_row8: 12 32-bit instructions */
 /* The end mark: a jump past the run and the row step (three 32-bit
  * instructions) to the output stage. */
 #define FIRST_END_BYTES (MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES + 12)
@@ -52,23 +54,23 @@ typedef struct first_ctx {
     int32_t ostep;     /* 20: bytes from one pixel's outputs to the next */
 } first_ctx;
 
-/* One input word against eight channels' weight pairs (r0): four LDRD,
- * eight SMLAD; every instruction 32-bit (the jump into the run counts on
- * FIRST_STEP_BYTES). */
+/* One input word against eight channels' weight pairs (r0): two LDM of
+ * three words and one LDRD (the three registers the accumulators leave),
+ * eight SMLAD: 12 instructions for 16 MACs; every instruction 32-bit (the
+ * jump into the run counts on FIRST_STEP_BYTES). */
 #define F8_STEP                                                                                    \
     "ldr.w   r2, [r1], #4\n\t"                                                                     \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
-    "smlad   r3, r12, r2, r3\n\t"                                                                  \
-    "smlad   r4, lr, r2, r4\n\t"                                                                   \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
-    "smlad   r5, r12, r2, r5\n\t"                                                                  \
-    "smlad   r6, lr, r2, r6\n\t"                                                                   \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "ldm.w   r0!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r3, r11, r2, r3\n\t"                                                                  \
+    "smlad   r4, r12, r2, r4\n\t"                                                                  \
+    "smlad   r5, lr, r2, r5\n\t"                                                                   \
+    "ldm.w   r0!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r6, r11, r2, r6\n\t"                                                                  \
     "smlad   r7, r12, r2, r7\n\t"                                                                  \
     "smlad   r8, lr, r2, r8\n\t"                                                                   \
-    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
-    "smlad   r9, r12, r2, r9\n\t"                                                                  \
-    "smlad   r10, lr, r2, r10\n\t"
+    "ldrd    r11, r12, [r0], #8\n\t"                                                               \
+    "smlad   r9, r11, r2, r9\n\t"                                                                  \
+    "smlad   r10, r12, r2, r10\n\t"
 
 /* The output stage of the accumulator acc (r3 .. r10): mote_arm_requant_e2
  * with the zero point folded in (m, hq, e - 1 from the stream), SSAT. */
@@ -84,11 +86,11 @@ typedef struct first_ctx {
 /*
  * A run of pixels against one eight-channel stream: per pixel the biases
  * (one LDM), per filter row a jump into the unrolled run of
- * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (13
+ * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (12
  * instructions for 16 MACs), the row step, then the output stage
- * (requantize, pack, clamp: two words stored). Hand-written (naked): the
- * accumulators and the loop need all 14 registers; the context is copied
- * to the stack.
+ * (requantize, pack, clamp unless the range is [-128, 127]: two words
+ * stored). Hand-written (naked): the accumulators and the loop need all 14
+ * registers; the context is copied to the stack.
  */
 /* clang-format off */
 __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
@@ -97,15 +99,20 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "ldm     r0, {r1, r2, r3, r4, r5, r6}\n\t"
                      "push    {r1, r2, r3, r4, r5, r6}\n\t"
-                     "4:\n\t"
-                     "ldr     r0, [sp, #0]\n\t"
                      "ldr     r1, [sp, #4]\n\t"
+                     "4:\n\t" /* a pixel: r1 its window */
+                     "ldr     r0, [sp, #0]\n\t"
                      "ldm     r0!, {r3, r4, r5, r6, r7, r8, r9, r10}\n\t"
                      "1:\n\t"
                      "ldr     r11, [r0], #4\n\t"
                      "add     pc, r11\n\t"
                      "nop\n\t" /* pc reads as the add's address + 4: the run's start */
+                     "6:\n\t"
                      F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP F8_STEP
+                     "7:\n\t" /* MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES */
+                     ".if (7b - 6b) != 8 * 48\n\t"
+                     ".error \"first_row8: an input word is not FIRST_STEP_BYTES\"\n\t"
+                     ".endif\n\t"
                      /* FIRST_END_BYTES: the end mark's jump lands past these */
                      "ldr.w   r2, [r0], #4\n\t"
                      "add.w   r1, r1, r2\n\t"
@@ -119,6 +126,8 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "bfi     r7, r8, #8, #8\n\t"
                      "bfi     r7, r9, #16, #8\n\t"
                      "bfi     r7, r10, #24, #8\n\t"
+                     "ldr     r1, [r0, #8]\n\t" /* the full range: no clamp */
+                     "cbnz    r1, 5f\n\t"
                      "ldrd    r1, r2, [r0]\n\t"
                      "ssub8   r11, r3, r1\n\t" /* GE: out >= act_min */
                      "sel     r3, r3, r1\n\t"
@@ -128,19 +137,15 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "sel     r7, r7, r1\n\t"
                      "ssub8   r11, r2, r7\n\t"
                      "sel     r7, r7, r2\n\t"
-                     "ldr     r12, [sp, #8]\n\t"
-                     "str     r3, [r12]\n\t"
-                     "str     r7, [r12, #4]\n\t"
-                     "ldr     r11, [sp, #20]\n\t"
-                     "add     r12, r12, r11\n\t"
-                     "str     r12, [sp, #8]\n\t"
-                     "ldr     r1, [sp, #4]\n\t"
-                     "ldr     r11, [sp, #16]\n\t"
-                     "add     r1, r1, r11\n\t"
-                     "str     r1, [sp, #4]\n\t"
-                     "ldr     r11, [sp, #12]\n\t"
-                     "subs    r11, r11, #1\n\t"
-                     "str     r11, [sp, #12]\n\t"
+                     "5:\n\t" /* window, out, pixels left, their steps: one LDM, one STM */
+                     "add     r11, sp, #4\n\t"
+                     "ldm     r11, {r1, r2, r4, r5, r6}\n\t"
+                     "str     r3, [r2]\n\t"
+                     "str     r7, [r2, #4]\n\t"
+                     "add     r1, r1, r5\n\t"
+                     "add     r2, r2, r6\n\t"
+                     "subs    r4, r4, #1\n\t"
+                     "stm     r11, {r1, r2, r4}\n\t"
                      "bne     4b\n\t"
                      "add     sp, sp, #24\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
@@ -282,7 +287,8 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
         ws[2] = e - 1;
     }
     *ws++ = (int32_t)mote_arm_dup8(p->act_min);
-    *ws = (int32_t)mote_arm_dup8(p->act_max);
+    *ws++ = (int32_t)mote_arm_dup8(p->act_max);
+    *ws = p->act_min <= -128 && p->act_max >= 127;
     return 1;
 }
 
@@ -315,14 +321,14 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             held[ky] = INT32_MIN;
         for (oy = 0; oy < od->h; ++oy, out += od->w * OC) {
             const int32_t y0 = oy * g->stride_h - g->pad_h;
-            int32_t slot[5];
-            slot[0] = 0; /* (KH >= 1: mote_arm_first_ok) */
-                         /* the window's rows in a ring of KH slots (row y in slot y mod
-             * KH): each input row widened once per call */
+            int8_t slot[5]; /* ring slots 0 .. 3: bytes keep the frame small */
+            /* the window's rows in a ring of KH slots (row y in slot y mod KH):
+             * each input row widened once per call (KH >= 1: mote_arm_first_ok) */
+            slot[0] = 0;
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
                 int16_t *d = xw + sl * L;
-                slot[ky] = slot[ky + 1] = sl; /* slot[KH]: the last row's, its step unused */
+                slot[ky] = slot[ky + 1] = (int8_t)sl; /* slot[KH]: the last row's, step unused */
                 if (held[sl] == y) continue;
                 held[sl] = y;
                 if (y >= 0 && y < id->h)

@@ -10,9 +10,9 @@
  * then streams its int8 filter row once per block: per group one LDR,
  * two SXTB16 and, for the four pixels, two LDM of four words and eight
  * SMLAD: 13 instructions for 16 MACs, with no widened copy of the filter
- * (the pixel-chunk path widens four rows per chunk, and its widened rows
- * hold 128 depth values at most). At K = 128 the pixel chunks stay the
- * path: measured about as fast (VWW) or faster (str_ww, 15 pixels).
+ * (the pixel-chunk path widens each channel pair's rows per chunk, and its
+ * widened rows hold 128 depth values at most: at K = 256 a pair's rows
+ * take 1 KB and a 9-pixel layer would re-widen them per 4-pixel chunk).
  */
 #if defined(__ARM_FEATURE_DSP)
 

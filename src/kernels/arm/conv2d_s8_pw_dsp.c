@@ -2,165 +2,341 @@
  * conv2d_s8_pw_dsp.c — CONV_2D, int8, DSP extension: the pixel-chunk path
  * for pointwise convolutions (1x1, stride 1, no padding; arm_paths.h),
  * in place or not. Bit-exact with mote_ref_conv2d_s8.
+ *
+ * Blocks of two pixels x two output channels: the pixels of a chunk are
+ * widened (with the input offset) in pairs, interleaved per group of four
+ * depth values (p0 even, p0 odd, p1 even, p1 odd), and so are the filter
+ * rows of a channel pair (c0 even, c0 odd, c1 even, c1 odd), so that per
+ * group one LDM loads each side and eight SMLAD do the 16 MACs: 10
+ * instructions, against 11 for one pixel x four channels (LDRD + two LDM).
+ * The groups are unrolled whole (up to 32, K <= 128) and entered at a
+ * computed address: with four accumulators, eight operands and two
+ * pointers no register is left for a loop end.
  */
 #if defined(__ARM_FEATURE_DSP)
 
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_paths.h"
 
-/* Per-call constants of pw_px8 and pw_pxz8 (words; offsets fixed in the
- * asm). */
-typedef struct pw_ctx {
-    const int32_t *wb;   /* 0: four widened filter rows (mote_arm_widen_rows layout) */
-    const int32_t *wend; /* 4: their end (wb + 8 G words): the group loop's end */
-    uint32_t entry;      /* 8: where a pixel enters the group loop (set by the asm) */
-    int32_t n;           /* 12: pixels (>= 1) */
-    int32_t ooff;        /* 16: output zero point (pw_pxz8) */
-    uint32_t lo4;        /* 20: act_min in every byte */
-    uint32_t hi4;        /* 24: act_max in every byte */
-    int32_t full;        /* 28: the act range is [-128, 127] */
-    int32_t bias[4];     /* 32 */
-    int32_t rq[12];      /* 48: per channel (multiplier, 2^(e-2) [+ zp * 2^(e-1) when every */
-                         /* shift is in [-23, -2]: |high word| < 2^30 + 2^29, no wrap], e-1) */
-    int32_t g8;          /* 96: bytes of one pixel's widened inputs (8 per group, groups even) */
-    int32_t oc;          /* 100: output pixel stride */
-} pw_ctx;
+/* What pw2_pairs reads and writes (words; offsets fixed in the asm, most
+ * relative to R = &rq[0]). The C sets the constants and the pair pointers
+ * (filter .. pairs) before each call; the asm writes the rest. */
+typedef struct pw2_ctx {
+    const int32_t *wb;       /* 0: the channel pair's widened filter rows (4G words) */
+    int32_t g;               /* 4: groups, 1 .. 32 (K <= 128) */
+    int32_t rq[6];           /* 8 (R): per channel m, hq, e - 1: hq = 2^(e-2), plus */
+                             /* zp * 2^(e-1) unless PW2_ZP (e = -shift <= 23: no wrap) */
+    uint32_t lo4;            /* R+24: act_min in every byte */
+    uint32_t hi4;            /* R+28: act_max in every byte */
+    int8_t *out;             /* R+32: the pixel pair's outputs (channel c0) */
+    int32_t oc;              /* R+36: output pixel stride (0 for a lone pixel) */
+    const int32_t *end;      /* R+40: end of the pixel pairs */
+    int32_t zp;              /* R+44: output zero point */
+    uint32_t stage;          /* R+48: the stage of the mode (PW2_ZP | PW2_CLAMP) */
+    const int32_t *tail;     /* R+52: a last pair holding one pixel twice, or NULL */
+    const int32_t *tail_end; /* R+56 */
+    int32_t oc0;             /* R+60: oc, end and tail at each channel pair's start */
+    const int32_t *end0;     /* R+64 */
+    const int32_t *tail0;    /* R+68 */
+    const int8_t *filter;    /* R+72: the channel pair's filter rows */
+    int32_t C;               /* R+76: bytes of a filter row (4G) */
+    const int32_t *mult;     /* R+80: the pair's multipliers */
+    const int8_t *shift;     /* R+84: its shifts */
+    const int32_t *bias;     /* R+88: its biases, or NULL */
+    int8_t *outp;            /* R+92: its outputs for the first pixel pair */
+    int32_t pairs;           /* R+96: channel pairs left (>= 1) */
+    uint32_t clamp;          /* R+100: PW2_CLAMP or 0 */
+    const int32_t *xw;       /* R+104: the first pixel pair (the tail for one pixel) */
+} pw2_ctx;
 
-/* One group (four input bytes) of one pixel against the four widened filter
- * rows: 11 instructions (44 bytes: every one a 32-bit encoding) for 16 MACs. */
-#define PW_ONE_GROUP                                                                               \
-    "ldrd    r8, r9, [r0], #8\n\t"                                                                 \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
-    "smlad   r4, r10, r8, r4\n\t"                                                                  \
-    "smlad   r4, r11, r9, r4\n\t"                                                                  \
-    "smlad   r5, r12, r8, r5\n\t"                                                                  \
-    "smlad   r5, lr, r9, r5\n\t"                                                                   \
-    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
-    "smlad   r6, r10, r8, r6\n\t"                                                                  \
-    "smlad   r6, r11, r9, r6\n\t"                                                                  \
-    "smlad   r7, r12, r8, r7\n\t"                                                                  \
-    "smlad   r7, lr, r9, r7\n\t"
+/* Stage modes: the zero point added after the shift (a shift below -23),
+ * the activation range narrower than [-128, 127]. */
+#define PW2_ZP 1u
+#define PW2_CLAMP 2u
 
-/* Two groups: 22 instructions (88 bytes) for 32 MACs. */
-#define PW_TWO_GROUPS PW_ONE_GROUP PW_ONE_GROUP
+/* One group of a pixel pair (r2-r5, from r0) against a channel pair
+ * (r10-lr, from r1): 10 instructions, 38 bytes (the first LDM has a 16-bit
+ * encoding). Accumulators: r6 p0c0, r7 p0c1, r8 p1c0, r9 p1c1. */
+#define PW2_GROUP                                                                                  \
+    "ldm     r0!, {r2, r3, r4, r5}\n\t"                                                            \
+    "ldm     r1!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r6, r2, r10, r6\n\t"                                                                  \
+    "smlad   r6, r3, r11, r6\n\t"                                                                  \
+    "smlad   r7, r2, r12, r7\n\t"                                                                  \
+    "smlad   r7, r3, lr, r7\n\t"                                                                   \
+    "smlad   r8, r4, r10, r8\n\t"                                                                  \
+    "smlad   r8, r5, r11, r8\n\t"                                                                  \
+    "smlad   r9, r4, r12, r9\n\t"                                                                  \
+    "smlad   r9, r5, lr, r9\n\t"
+#define PW2_GROUP4 PW2_GROUP PW2_GROUP PW2_GROUP PW2_GROUP
+
+/* The output stage of mote_arm_requant_e2 for accumulator a with the
+ * channel constants m, hq, e1; r11 and lr free. */
+#define PW2_RQ(a, m, hq, e1)                                                                       \
+    "add     r11, " hq ", " a ", asr #31\n\t"                                                      \
+    "and     lr, " a ", #0x80000000\n\t"                                                           \
+    "orr     lr, lr, #0x40000000\n\t"                                                              \
+    "smlal   lr, r11, " a ", " m "\n\t"                                                            \
+    "asr     " a ", r11, " e1 "\n\t"
+
+/* SSAT, BFI packing: r6 = (p0c0, p0c1, p1c0, p1c1). */
+#define PW2_PACK                                                                                   \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "ssat    r7, #8, r7\n\t"                                                                       \
+    "ssat    r8, #8, r8\n\t"                                                                       \
+    "ssat    r9, #8, r9\n\t"                                                                       \
+    "bfi     r6, r7, #8, #8\n\t"                                                                   \
+    "bfi     r6, r8, #16, #8\n\t"                                                                  \
+    "bfi     r6, r9, #24, #8\n\t"
+
+/* A halfword per pixel, p1's first (for the tail's duplicate oc is 0 and
+ * p0's store wins); the next pair's outputs 2 oc on; the next pair. */
+#define PW2_STORE                                                                                  \
+    "lsr     r7, r6, #16\n\t"                                                                      \
+    "strh    r7, [r3, r4]\n\t"                                                                     \
+    "strh    r6, [r3]\n\t"                                                                         \
+    "add     r3, r3, r4, lsl #1\n\t"                                                               \
+    "str     r3, [r12, #8]\n\t"                                                                    \
+    "cmp     r0, r5\n\t"                                                                           \
+    "bne     1b\n\t"
+
+/* One channel's constants: m (rm) from r8, the shift from r9; a zero
+ * multiplier as shift -2 (it gives the zero point whatever the shift);
+ * to 9f (the caller's general stage) for a shift above -2; e - 1 (re),
+ * 2^(e-2) (rh, r7 = 1); PW2_ZP into r10 when e > 23. */
+#define PW2_CH(rm, rh, re)                                                                         \
+    "ldr     " rm ", [r8], #4\n\t"                                                                 \
+    "ldrsb   " re ", [r9], #1\n\t"                                                                 \
+    "cmp     " rm ", #0\n\t"                                                                       \
+    "it      eq\n\t"                                                                               \
+    "mvneq   " re ", #1\n\t"                                                                       \
+    "cmn     " re ", #1\n\t"                                                                       \
+    "bge     9f\n\t"                                                                               \
+    "mvn     " re ", " re "\n\t"                                                                   \
+    "sub     " rh ", " re ", #1\n\t"                                                               \
+    "lsl     " rh ", r7, " rh "\n\t"                                                               \
+    "cmp     " re ", #22\n\t"                                                                      \
+    "it      gt\n\t"                                                                               \
+    "orrgt   r10, r10, #1\n\t"
 
 /*
- * n pixels (widened inputs at xw, one after the other) against one block of
- * four widened filter rows: the group loop (eight groups per iteration, 90
- * instructions for 128 MACs; with G % 8 != 0 groups a pixel enters it
- * (8 - G % 8) / 2 pairs in, at the entry the prologue computes from the
- * pairs' fixed 88 bytes: one LDM loads the filter rows, their end and the
- * entry into the PC; the loop ends with the filter rows), then the output
- * stage of mote_arm_requant_e2 (same arithmetic; the output zero point is
- * in the high word's addend, a multiple of 2^(e-1), so the shift adds it
- * exactly), SSAT, BFI packing and clamp, one word stored per pixel: all in
- * registers (naked: the loop needs 13 of them). The input pointer runs on
- * from pixel to pixel; the output pointer, the end and the output stride
- * are on the stack (one LDM).
+ * Every channel pair left (ctx->pairs; filter rows, multipliers, shifts,
+ * biases and outputs from the ctx pointers) against the pixel pairs from
+ * ctx->xw to ctx->end0 (then the tail pair, if any). Per channel pair: its
+ * two filter rows widened into wb (c0 even, c0 odd, c1 even, c1 odd per
+ * group: 7 instructions a group with LDR, any alignment; 6 four groups at
+ * a time with two LDM when word-aligned), its constants, the stage of its
+ * mode. Per pixel pair one LDM sets the weight pointer, the accumulators
+ * (the biases) and the PC (the entry into the unrolled groups, from g:
+ * these words sit at the bottom of the frame); then the output stage of
+ * mote_arm_requant_e2 (same arithmetic), one LDM of the rest of the
+ * context that also jumps to the mode's stage tail (zero point added,
+ * packed clamp), SSAT, BFI packing, a halfword per pixel. Returns 0, or
+ * the channel pairs left when one has a shift above -2 (its rows widened:
+ * the caller runs it, pw2_general). Naked: the groups need 14 registers.
  */
 /* clang-format would join the asm strings and macros of a line: one instruction a line */
 /* clang-format off */
-#define PW_PX_FN(NAME, OSTAGE)                                                                     \
-    __attribute__((naked, noinline)) static void NAME(                                             \
-        const int32_t *xw __attribute__((unused)), int8_t *out __attribute__((unused)),            \
-        const int32_t *unused __attribute__((unused)), pw_ctx *ctx __attribute__((unused)))        \
-    {                                                                                              \
-        __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
-                         "sub     sp, sp, #16\n\t"                                                 \
-                         "ldr     r4, [r3, #12]\n\t"                                               \
-                         "ldr     r5, [r3, #96]\n\t"                                               \
-                         "mla     r4, r4, r5, r0\n\t"                                              \
-                         "strd    r1, r4, [sp]\n\t"                                                \
-                         "rsb     r5, r5, #0\n\t"                                                  \
-                         "ubfx    r5, r5, #4, #2\n\t" /* pairs skipped: -(G / 2) mod 4 */          \
-                         "movs    r6, #88\n\t"                                                     \
-                         "adr     r4, 2f\n\t"                                                      \
-                         "mla     r4, r5, r6, r4\n\t"                                              \
-                         "orr     r4, r4, #1\n\t"                                                  \
-                         "str     r4, [r3, #8]\n\t"                                                \
-                         "ldr     r5, [r3, #100]\n\t"                                              \
-                         "str     r5, [sp, #8]\n\t"                                                \
-                         "1:\n\t"                                                                  \
-                         "ldrd    r4, r5, [r3, #32]\n\t"                                           \
-                         "ldrd    r6, r7, [r3, #40]\n\t"                                           \
-                         "ldm     r3, {r1, r2, pc}\n\t"                                            \
-                         ".p2align 2\n\t"                                                          \
-                         "2:\n\t"                                                                  \
-                         PW_TWO_GROUPS                                                             \
-                         PW_TWO_GROUPS                                                             \
-                         PW_TWO_GROUPS                                                             \
-                         PW_TWO_GROUPS                                                             \
-                         "9:\n\t"                                                                  \
-                         ".if (9b - 2b) != 352\n\t"                                                \
-                         ".error \"pw_px8: a pair of groups is not 88 bytes\"\n\t"                 \
-                         ".endif\n\t"                                                              \
-                         "cmp     r1, r2\n\t"                                                      \
-                         "bne     2b\n\t"                                                          \
-                         "add     r12, r3, #48\n\t"                                                \
-                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
-                         "add     r9, r9, r4, asr #31\n\t"                                         \
-                         "and     r1, r4, #0x80000000\n\t"                                         \
-                         "orr     r1, r1, #0x40000000\n\t"                                         \
-                         "smlal   r1, r9, r4, r8\n\t"                                              \
-                         "asr     r4, r9, r10\n\t"                                                 \
-                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
-                         "add     r9, r9, r5, asr #31\n\t"                                         \
-                         "and     r1, r5, #0x80000000\n\t"                                         \
-                         "orr     r1, r1, #0x40000000\n\t"                                         \
-                         "smlal   r1, r9, r5, r8\n\t"                                              \
-                         "asr     r5, r9, r10\n\t"                                                 \
-                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
-                         "add     r9, r9, r6, asr #31\n\t"                                         \
-                         "and     r1, r6, #0x80000000\n\t"                                         \
-                         "orr     r1, r1, #0x40000000\n\t"                                         \
-                         "smlal   r1, r9, r6, r8\n\t"                                              \
-                         "asr     r6, r9, r10\n\t"                                                 \
-                         "ldm     r12!, {r8, r9, r10}\n\t"                                         \
-                         "add     r9, r9, r7, asr #31\n\t"                                         \
-                         "and     r1, r7, #0x80000000\n\t"                                         \
-                         "orr     r1, r1, #0x40000000\n\t"                                         \
-                         "smlal   r1, r9, r7, r8\n\t"                                              \
-                         "asr     r7, r9, r10\n\t"                                                 \
-                         OSTAGE                                                                    \
-                         "ssat    r4, #8, r4\n\t"                                                  \
-                         "ssat    r5, #8, r5\n\t"                                                  \
-                         "ssat    r6, #8, r6\n\t"                                                  \
-                         "ssat    r7, #8, r7\n\t"                                                  \
-                         "bfi     r4, r5, #8, #8\n\t"                                              \
-                         "bfi     r4, r6, #16, #8\n\t"                                             \
-                         "bfi     r4, r7, #24, #8\n\t"                                             \
-                         "ldr     r1, [r3, #28]\n\t"                                               \
-                         "cbnz    r1, 3f\n\t"                                                      \
-                         "ldrd    r8, r10, [r3, #20]\n\t"                                          \
-                         "ssub8   r9, r4, r8\n\t"                                                  \
-                         "sel     r4, r4, r8\n\t"                                                  \
-                         "ssub8   r9, r10, r4\n\t"                                                 \
-                         "sel     r4, r4, r10\n\t"                                                 \
-                         "3:\n\t"                                                                  \
-                         "ldm     sp, {r8, r9, r10}\n\t"                                           \
-                         "str     r4, [r8]\n\t"                                                    \
-                         "add     r8, r8, r10\n\t"                                                 \
-                         "str     r8, [sp]\n\t"                                                    \
-                         "cmp     r0, r9\n\t"                                                      \
-                         "bne     1b\n\t"                                                          \
-                         "add     sp, sp, #16\n\t"                                                 \
-                         "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
-    }
+__attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "ldr     r2, [r0, #4]\n\t"
+                     "rsb     r2, r2, #32\n\t" /* groups skipped */
+                     "movs    r3, #38\n\t"
+                     "adr     r4, 2f\n\t"
+                     "mla     r2, r2, r3, r4\n\t"
+                     "orr     r2, r2, #1\n\t"
+                     "add     r3, r0, #8\n\t"
+                     "ldr     r4, [r0]\n\t"
+                     "sub     sp, sp, #28\n\t"
+                     "str     r4, [sp]\n\t"
+                     "strd    r2, r3, [sp, #20]\n\t" /* the entry, R */
+                     "10:\n\t" /* a channel pair: its rows widened */
+                     "ldr     lr, [sp, #24]\n\t"
+                     "ldr     r0, [sp]\n\t"
+                     "ldrd    r1, r2, [lr, #72]\n\t"
+                     "ldr     r3, [lr, #-4]\n\t"
+                     "add     r12, r1, r2\n\t"
+                     "add     r2, r12, r2\n\t"
+                     "str     r2, [lr, #72]\n\t"
+                     "tst     r1, #3\n\t" /* C % 4 == 0: both rows aligned or neither */
+                     "ite     eq\n\t"
+                     "biceq   r2, r3, #3\n\t" /* groups four at a time, or none */
+                     "movne   r2, #0\n\t"
+                     "subs    r3, r3, r2\n\t"
+                     "beq     12f\n\t"
+                     "11:\n\t"
+                     "ldr     r5, [r12], #4\n\t"
+                     "ldr     r4, [r1], #4\n\t"
+                     "sxtb16  r6, r4\n\t"
+                     "sxtb16  r7, r4, ror #8\n\t"
+                     "sxtb16  r8, r5\n\t"
+                     "sxtb16  r9, r5, ror #8\n\t"
+                     "stm     r0!, {r6, r7, r8, r9}\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     11b\n\t"
+                     "12:\n\t"
+                     "cbz     r2, 14f\n\t"
+                     "add     lr, r0, r2, lsl #4\n\t"
+                     "13:\n\t"
+                     "ldm     r1!, {r3, r4, r5, r6}\n\t"
+                     "ldm     r12!, {r8, r9, r10, r11}\n\t"
+                     "sxtb16  r2, r3\n\t"
+                     "sxtb16  r3, r3, ror #8\n\t"
+                     "sxtb16  r7, r8\n\t"
+                     "sxtb16  r8, r8, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "sxtb16  r2, r4\n\t"
+                     "sxtb16  r3, r4, ror #8\n\t"
+                     "sxtb16  r7, r9\n\t"
+                     "sxtb16  r8, r9, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "sxtb16  r2, r5\n\t"
+                     "sxtb16  r3, r5, ror #8\n\t"
+                     "sxtb16  r7, r10\n\t"
+                     "sxtb16  r8, r10, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "sxtb16  r2, r6\n\t"
+                     "sxtb16  r3, r6, ror #8\n\t"
+                     "sxtb16  r7, r11\n\t"
+                     "sxtb16  r8, r11, ror #8\n\t"
+                     "stm     r0!, {r2, r3, r7, r8}\n\t"
+                     "cmp     r0, lr\n\t"
+                     "bne     13b\n\t"
+                     "14:\n\t" /* its constants */
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldrd    r8, r9, [r12, #80]\n\t"
+                     "ldr     r10, [r12, #100]\n\t"
+                     "movs    r7, #1\n\t"
+                     PW2_CH("r1", "r2", "r3")
+                     PW2_CH("r4", "r5", "r6")
+                     "strd    r8, r9, [r12, #80]\n\t"
+                     "tst     r10, #1\n\t"
+                     "bne     15f\n\t"
+                     "ldr     r7, [r12, #44]\n\t" /* the zero point in hq */
+                     "lsl     r11, r7, r3\n\t"
+                     "add     r2, r2, r11\n\t"
+                     "lsl     r11, r7, r6\n\t"
+                     "add     r5, r5, r11\n\t"
+                     "15:\n\t"
+                     "stm     r12, {r1, r2, r3, r4, r5, r6}\n\t"
+                     "adr     r7, 8f\n\t"
+                     "ldr     r7, [r7, r10, lsl #2]\n\t"
+                     "str     r7, [r12, #48]\n\t"
+                     "ldr     r7, [r12, #88]\n\t" /* its biases */
+                     "movs    r1, #0\n\t"
+                     "movs    r2, #0\n\t"
+                     "cbz     r7, 16f\n\t"
+                     "ldr     r1, [r7], #4\n\t" /* LDR, as the C rows: an unaligned table works */
+                     "ldr     r2, [r7], #4\n\t"
+                     "str     r7, [r12, #88]\n\t"
+                     "16:\n\t"
+                     "strd    r1, r2, [sp, #4]\n\t"
+                     "strd    r1, r2, [sp, #12]\n\t"
+                     "ldr     r1, [r12, #92]\n\t" /* its outputs, the pixel pairs */
+                     "adds    r2, r1, #2\n\t"
+                     "str     r2, [r12, #92]\n\t"
+                     "ldrd    r2, r3, [r12, #60]\n\t"
+                     "ldr     r4, [r12, #68]\n\t"
+                     "ldr     r0, [r12, #104]\n\t"
+                     "str     r1, [r12, #32]\n\t"
+                     "strd    r2, r3, [r12, #36]\n\t"
+                     "str     r4, [r12, #52]\n\t"
+                     "1:\n\t"
+                     "ldm     sp, {r1, r6, r7, r8, r9, pc}\n\t"
+                     ".p2align 2\n\t"
+                     "2:\n\t"
+                     PW2_GROUP4 PW2_GROUP4 PW2_GROUP4 PW2_GROUP4
+                     PW2_GROUP4 PW2_GROUP4 PW2_GROUP4 PW2_GROUP4
+                     "19:\n\t"
+                     ".if (19b - 2b) != 32 * 38\n\t"
+                     ".error \"pw2_pairs: a group is not 38 bytes\"\n\t"
+                     ".endif\n\t"
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldm     r12!, {r1, r2, r3, r4, r5, r10}\n\t"
+                     PW2_RQ("r6", "r1", "r2", "r3")
+                     PW2_RQ("r8", "r1", "r2", "r3")
+                     PW2_RQ("r7", "r4", "r5", "r10")
+                     PW2_RQ("r9", "r4", "r5", "r10")
+                     /* lo4 hi4 out oc end zp, and the mode's stage */
+                     "ldm     r12, {r1, r2, r3, r4, r5, r10, pc}\n\t"
+                     "4:\n\t" /* PW2_ZP | PW2_CLAMP */
+                     "add     r6, r6, r10\n\t"
+                     "add     r7, r7, r10\n\t"
+                     "add     r8, r8, r10\n\t"
+                     "add     r9, r9, r10\n\t"
+                     "5:\n\t" /* PW2_CLAMP */
+                     PW2_PACK
+                     "ssub8   r7, r6, r1\n\t"
+                     "sel     r6, r6, r1\n\t"
+                     "ssub8   r7, r2, r6\n\t"
+                     "sel     r6, r6, r2\n\t"
+                     PW2_STORE
+                     "b       3f\n\t"
+                     "6:\n\t" /* PW2_ZP */
+                     "add     r6, r6, r10\n\t"
+                     "add     r7, r7, r10\n\t"
+                     "add     r8, r8, r10\n\t"
+                     "add     r9, r9, r10\n\t"
+                     "7:\n\t" /* 0 */
+                     PW2_PACK
+                     PW2_STORE
+                     "3:\n\t"
+                     "ldrd    r0, r1, [r12, #28]\n\t" /* the tail pair, its end */
+                     "cbz     r0, 17f\n\t"
+                     "movs    r2, #0\n\t"
+                     "str     r2, [r12, #28]\n\t"
+                     "str     r2, [r12, #12]\n\t" /* oc = 0: p0's store wins */
+                     "str     r1, [r12, #16]\n\t" /* end */
+                     "b       1b\n\t"
+                     "17:\n\t" /* the next channel pair */
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldr     r0, [r12, #96]\n\t"
+                     "subs    r0, r0, #1\n\t"
+                     "str     r0, [r12, #96]\n\t"
+                     "bne     10b\n\t"
+                     "b       18f\n\t"
+                     "9:\n\t" /* a shift above -2: the pairs left */
+                     "ldr     r12, [sp, #24]\n\t"
+                     "ldr     r0, [r12, #96]\n\t"
+                     "18:\n\t"
+                     "add     sp, sp, #28\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     ".p2align 2\n\t"
+                     "8:\n\t"
+                     ".word   7b + 1, 6b + 1, 5b + 1, 4b + 1\n\t");
+}
 /* clang-format on */
 
-/* The output zero point added after the shift (a shift below -23: not
- * folded into the addend). */
-#define PW_ADD_ZP                                                                                  \
-    "ldr     r1, [r3, #16]\n\t"                                                                    \
-    "add     r4, r4, r1\n\t"                                                                       \
-    "add     r5, r5, r1\n\t"                                                                       \
-    "add     r6, r6, r1\n\t"                                                                       \
-    "add     r7, r7, r1\n\t"
-
-/* pw_px8: the zero point in the addend (every shift in [-23, -2]); pw_pxz8:
- * the zero point added (every shift <= -2). Any even number of groups. */
-PW_PX_FN(pw_px8, "")
-PW_PX_FN(pw_pxz8, PW_ADD_ZP)
+/* np >= 1 pairs of consecutive pixels (4g bytes each, from src, any
+ * alignment) widened with the offset pair off2 into d, interleaved per
+ * group (p0 even, p0 odd, p1 even, p1 odd): 4g words per pair. */
+__attribute__((naked, noinline)) static void widen_pairs(int32_t *d __attribute__((unused)),
+                                                         const int8_t *src __attribute__((unused)),
+                                                         int32_t g __attribute__((unused)),
+                                                         int32_t off2 __attribute__((unused)),
+                                                         int32_t np __attribute__((unused)))
+{
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
+                     "ldr     lr, [sp, #32]\n\t"
+                     "2:\n\t"
+                     "add     r12, r1, r2, lsl #2\n\t"
+                     "mov     r10, r2\n\t"
+                     "1:\n\t"
+                     "ldr     r5, [r12], #4\n\t"
+                     "ldr     r4, [r1], #4\n\t"
+                     "sxtab16 r6, r3, r4\n\t"
+                     "sxtab16 r7, r3, r4, ror #8\n\t"
+                     "sxtab16 r8, r3, r5\n\t"
+                     "sxtab16 r9, r3, r5, ror #8\n\t"
+                     "stm     r0!, {r6, r7, r8, r9}\n\t"
+                     "subs    r10, r10, #1\n\t"
+                     "bne     1b\n\t"
+                     "mov     r1, r12\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     2b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, pc}\n\t");
+}
 
 /* g >= 1 groups of four int8 values from src (any alignment) widened with
  * the offset pair off2 into d (mote_arm_even, mote_arm_odd): 5 instructions
@@ -195,138 +371,179 @@ __attribute__((naked, noinline)) void mote_arm_widen_in(int32_t *d __attribute__
                      "bx      lr\n\t");
 }
 
-/* Four int8 filter rows (w, w + C, w + 2C, w + 3C; C = 4g bytes, any
- * alignment: LDR) widened into d, g groups of eight words (row r's group j
- * at d[8j + 2r], d[8j + 2r + 1], as mote_arm_even0 / mote_arm_odd0): 17
- * instructions per group. g >= 1. */
-__attribute__((naked, noinline)) static void widen_rows4(int32_t *d __attribute__((unused)),
-                                                         const int8_t *w __attribute__((unused)),
-                                                         int32_t C __attribute__((unused)),
-                                                         int32_t g __attribute__((unused)))
+/*
+ * One channel of a pair whose shifts are not both <= -2: the accumulators
+ * in C from the same widened operands (c = 0 or 1: the channel's words in
+ * each group of wb), then the general output stage.
+ */
+static __attribute__((noinline)) void pw2_general(const mote_conv_s8_params *p,
+                                                  const mote_requant *q, const pw2_ctx *ctx,
+                                                  int32_t o, int32_t OC, int32_t n,
+                                                  const int32_t *bias, int8_t *output)
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
-                     "1:\n\t"
-                     "ldr     r4, [r1]\n\t"
-                     "ldr     r5, [r1, r2]\n\t"
-                     "add     r12, r1, r2, lsl #1\n\t"
-                     "ldr     r6, [r12]\n\t"
-                     "ldr     r7, [r12, r2]\n\t"
-                     "sxtb16  r8, r4\n\t"
-                     "sxtb16  r9, r4, ror #8\n\t"
-                     "sxtb16  r10, r5\n\t"
-                     "sxtb16  r11, r5, ror #8\n\t"
-                     "stm     r0!, {r8, r9, r10, r11}\n\t"
-                     "sxtb16  r8, r6\n\t"
-                     "sxtb16  r9, r6, ror #8\n\t"
-                     "sxtb16  r10, r7\n\t"
-                     "sxtb16  r11, r7, ror #8\n\t"
-                     "stm     r0!, {r8, r9, r10, r11}\n\t"
-                     "add     r1, r1, #4\n\t"
-                     "subs    r3, r3, #1\n\t"
-                     "bne     1b\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
-                     "bx      lr\n\t");
+    const int32_t G = ctx->g, *const xw = ctx->xw, *const tail = ctx->tail_end - 4 * G,
+                  *const wb = ctx->wb;
+    int32_t t, j, c;
+    for (c = 0; c < 2; ++c)
+        for (t = 0; t < n; ++t) {
+            const int32_t *x = (2 * (t / 2) + 1 < n ? xw + 4 * G * (t / 2) : tail) + 2 * (t % 2);
+            int32_t a = bias ? bias[o + c] : 0;
+            for (j = 0; j < 4 * G; j += 4) {
+                a = __smlad(x[j], wb[j + 2 * c], a);
+                a = __smlad(x[j + 1], wb[j + 2 * c + 1], a);
+            }
+            output[t * OC + o + c] = mote_arm_out_s8(a, q->multiplier[o + c], q->shift[o + c],
+                                                     p->output_offset, p->act_min, p->act_max);
+        }
 }
 
 /*
- * n widened pixels (xw, 2G words each; G = K / 4 groups) against every
- * block of four output channels (int8 filter rows of 4G bytes; OC % 4 ==
- * 0): for each block the filter rows are widened into wb (8G words, G <=
- * 32) and every
- * pixel runs pw_px8 (both operands widened: 11 instructions for 16 MACs,
- * output stage in registers) or, for an odd number of groups or a shift
- * > -2, mote_arm_wwdot4 and the C output stage. Outputs of pixel t at
- * output + t * OC. Shared by the pixel-chunk and the patch paths.
+ * n >= 1 pixels widened in pairs (xw, 4G words a pair; with n odd the last
+ * pixel twice at tail) against every output channel pair: pw2_pairs, and
+ * pw2_general for a pair it hands back (wb holds that pair's widened
+ * rows). Outputs of pixel t at output + t * OC.
+ */
+static void pw2_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
+                      int32_t n, const int32_t *xw, const int32_t *tail, int8_t *output,
+                      const int8_t *filter, const int32_t *bias, int32_t *wb)
+{
+    const int32_t C = 4 * G, np = n / 2;
+    pw2_ctx ctx;
+    int32_t o = 0, left;
+    ctx.wb = wb;
+    ctx.g = G;
+    ctx.zp = p->output_offset;
+    ctx.lo4 = mote_arm_dup8(p->act_min);
+    ctx.hi4 = mote_arm_dup8(p->act_max);
+    ctx.clamp = p->act_min > -128 || p->act_max < 127 ? PW2_CLAMP : 0u;
+    ctx.tail_end = tail + 4 * G;
+    ctx.C = C;
+    if (np > 0) {
+        ctx.xw = xw;
+        ctx.oc0 = OC;
+        ctx.end0 = xw + 4 * G * np;
+        ctx.tail0 = n % 2 ? tail : NULL;
+    } else { /* one pixel */
+        ctx.xw = tail;
+        ctx.oc0 = 0;
+        ctx.end0 = ctx.tail_end;
+        ctx.tail0 = NULL;
+    }
+    while (o < OC) {
+        ctx.filter = filter + o * C;
+        ctx.mult = q->multiplier + o;
+        ctx.shift = q->shift + o;
+        ctx.bias = bias ? bias + o : NULL;
+        ctx.outp = output + o;
+        ctx.pairs = (OC - o) / 2;
+        left = pw2_pairs(&ctx);
+        if (left == 0) break;
+        o = OC - 2 * left;
+        pw2_general(p, q, &ctx, o, OC, n, bias, output);
+        o += 2;
+    }
+}
+
+/*
+ * n widened pixels (xw, 2G words each, mote_arm_widen_in layout; G <= 32)
+ * against every output channel (int8 filter rows of 4G bytes; OC % 4 ==
+ * 0), outputs of pixel t at output + t * OC; wb holds 8G words. The
+ * pixels are interleaved in pairs in place (through the second half of
+ * wb; a last odd pixel goes there twice), then pw2_chunk. Run by the
+ * patch path.
  */
 void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, int32_t OC,
                        int32_t n, const int32_t *xw, int8_t *output, const int8_t *filter,
                        const int32_t *bias, int32_t *wb)
 {
-    const int32_t C = 4 * G;
-    pw_ctx ctx;
-    int32_t t, o;
-    ctx.wb = wb;
-    ctx.wend = wb + 8 * G;
-    ctx.g8 = 8 * G;
-    ctx.oc = OC;
-    ctx.n = n;
-    ctx.ooff = p->output_offset;
-    ctx.lo4 = mote_arm_dup8(p->act_min);
-    ctx.hi4 = mote_arm_dup8(p->act_max);
-    ctx.full = p->act_min <= -128 && p->act_max >= 127;
-    for (o = 0; o < OC; o += 4) {
-        mote_arm_rq4 rq;
-        int8_t *out = output + o;
-        const int32_t *x = xw;
-        int32_t b0, b1, b2, b3;
-        widen_rows4(wb, filter + o * C, C, G); /* four rows, whole groups */
-        if (G % 2 == 0) {
-            /* the block's constants while every shift is <= -2 (one pass) */
-            int32_t fold = 1, *r = ctx.rq;
-            for (t = 0; t < 4; ++t, r += 3) {
-                const int32_t sh = q->shift[o + t];
-                if (sh > -2) break;
-                fold &= sh >= -23;
-                ctx.bias[t] = bias ? bias[o + t] : 0;
-                r[0] = q->multiplier[o + t];
-                r[1] = (int32_t)1 << (-sh - 2);
-                r[2] = -sh - 1;
-            }
-            if (t == 4) {
-                if (!fold) {
-                    pw_pxz8(xw, out, NULL, &ctx);
-                    continue;
-                }
-                for (t = 0, r = ctx.rq; t < 4; ++t, r += 3)
-                    r[1] += p->output_offset * ((int32_t)1 << r[2]);
-                pw_px8(xw, out, NULL, &ctx);
-                continue;
+    int32_t *const tmp = wb + 4 * G, *x = (int32_t *)(uintptr_t)xw;
+    int32_t t, j;
+    for (t = 0; t + 1 < n; t += 2, x += 4 * G) {
+        for (j = 0; j < G; ++j) {
+            tmp[4 * j] = x[2 * j];
+            tmp[4 * j + 1] = x[2 * j + 1];
+            tmp[4 * j + 2] = x[2 * G + 2 * j];
+            tmp[4 * j + 3] = x[2 * G + 2 * j + 1];
+        }
+        memcpy(x, tmp, 16 * (size_t)G);
+    }
+    if (n % 2)
+        for (j = 0; j < G; ++j) {
+            tmp[4 * j] = tmp[4 * j + 2] = x[2 * j];
+            tmp[4 * j + 1] = tmp[4 * j + 3] = x[2 * j + 1];
+        }
+    pw2_chunk(p, q, G, OC, n, xw, tmp, output, filter, bias, wb);
+}
+
+/* The chunk buffers of mote_arm_conv_pw: the channel pair's widened rows
+ * (4G = C words), then the pixel pairs (C / 2 words a pixel). 3.25 KB
+ * hold 24 pixels at C = 64; past C = 96, 3.5 KB (the 128-channel layers of
+ * VWW and person_detect: 6x6 = 36 pixels in three chunks of 12, not four,
+ * each chunk widening every filter row once more). */
+#define PW_BUF_WORDS (MOTE_ARM_PW_BUF_WORDS + 64)
+#define PW_BUF_BIG (PW_BUF_WORDS + 64)
+
+/*
+ * Chunks of an even number of pixels (the last may be odd: its last pixel
+ * is widened twice) widened with the input offset into buf (words), so
+ * that, in place, their outputs may overwrite them; then pw2_chunk.
+ */
+static void pw_chunks(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias, int32_t *buf, int32_t words)
+{
+    int32_t *const xw = buf + C;
+    const int32_t G = C / 4, P = (words - C) / C * 2, off2 = mote_arm_dup16(p->input_offset);
+    int32_t i0, n, j;
+    for (i0 = 0; i0 < npix; i0 += n) {
+        const int8_t *src = input + i0 * C;
+        int32_t *tail;
+        n = npix - i0 < P ? npix - i0 : P;
+        if (n >= 2) widen_pairs(xw, src, G, off2, n / 2);
+        tail = xw + 2 * G * (n & ~1);
+        if (n % 2) {
+            const int8_t *s = src + (n - 1) * C;
+            for (j = 0; j < G; ++j) {
+                const uint32_t v = mote_arm_ld32(s + 4 * j);
+                tail[4 * j] = tail[4 * j + 2] = mote_arm_even(v, off2);
+                tail[4 * j + 1] = tail[4 * j + 3] = mote_arm_odd(v, off2);
             }
         }
-        b0 = bias ? bias[o] : 0;
-        b1 = bias ? bias[o + 1] : 0;
-        b2 = bias ? bias[o + 2] : 0;
-        b3 = bias ? bias[o + 3] : 0;
-        mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, 0, p->output_offset, p->act_min,
-                          p->act_max);
-        for (t = 0; t < n; ++t, x += 2 * G, out += OC) {
-            int32_t acc[4];
-            acc[0] = b0;
-            acc[1] = b1;
-            acc[2] = b2;
-            acc[3] = b3;
-            mote_arm_wwdot4(x, wb, G, acc);
-            mote_arm_st32(out, mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
-        }
+        pw2_chunk(p, q, G, OC, n, xw, tail, output + i0 * OC, filter, bias, buf);
     }
 }
 
-/* The chunk buffer of mote_arm_conv_pw: 64 words past the patch path's, so
- * that 36-pixel (6x6) steps at C = 128 take four chunks of nine pixels, not
- * five (the filter rows are widened once per chunk). */
-#define PW_BUF_WORDS (MOTE_ARM_PW_BUF_WORDS + 64)
+/* Each buffer in a frame of its own: smaller depths never pay for the
+ * larger one. */
+static __attribute__((noinline)) void pw_chunks_big(const mote_conv_s8_params *p,
+                                                    const mote_requant *q, int32_t C, int32_t OC,
+                                                    int32_t npix, const int8_t *input,
+                                                    int8_t *output, const int8_t *filter,
+                                                    const int32_t *bias)
+{
+    int32_t buf[PW_BUF_BIG];
+    pw_chunks(p, q, C, OC, npix, input, output, filter, bias, buf, PW_BUF_BIG);
+}
+
+static __attribute__((noinline)) void pw_chunks_small(const mote_conv_s8_params *p,
+                                                      const mote_requant *q, int32_t C, int32_t OC,
+                                                      int32_t npix, const int8_t *input,
+                                                      int8_t *output, const int8_t *filter,
+                                                      const int32_t *bias)
+{
+    int32_t buf[PW_BUF_WORDS];
+    pw_chunks(p, q, C, OC, npix, input, output, filter, bias, buf, PW_BUF_WORDS);
+}
 
 /*
  * Pointwise (1x1, stride 1, no padding), C % 4 == 0, C <= 128, OC % 4 == 0,
- * in place (C == OC) or not: chunks of pixels are widened with the input
- * offset into a 3.25 KB stack buffer (PW_BUF_WORDS) (so that, in place, their outputs may
- * overwrite them), the four widened filter rows (2C words) at its start,
- * then mote_arm_pw_chunk.
+ * in place (C == OC) or not: pw_chunks on a stack buffer.
  */
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias)
 {
-    int32_t buf[PW_BUF_WORDS];
-    int32_t *xw = buf + 2 * C;
-    const int32_t G = C / 4, P = (PW_BUF_WORDS - 2 * C) / (2 * G),
-                  off2 = mote_arm_dup16(p->input_offset);
-    int32_t i0, n;
-    for (i0 = 0; i0 < npix; i0 += n) {
-        n = npix - i0 < P ? npix - i0 : P;
-        mote_arm_widen_in(xw, input + i0 * C, n * G, off2);
-        mote_arm_pw_chunk(p, q, G, OC, n, xw, output + i0 * OC, filter, bias, buf);
-    }
+    (C > 96 ? pw_chunks_big : pw_chunks_small)(p, q, C, OC, npix, input, output, filter, bias);
 }
 
 #else
