@@ -134,6 +134,12 @@ typedef struct pw2_ctx {
  * packed clamp), SSAT, BFI packing, a halfword per pixel. Returns 0, or
  * the channel pairs left when one has a shift above -2 (its rows widened:
  * the caller runs it, pw2_general). Naked: the groups need 14 registers.
+ * Eight groups are unrolled and a pixel pair enters them -G mod 8 groups
+ * in; a pass ends comparing the weight pointer with the rows' end kept in
+ * the frame (3 instructions a pass: K = 128 takes four). Unrolling all 32
+ * groups saved those (VWW on the M4 8 812 160 instructions, not
+ * 8 930 520) but cost 912 bytes more, and 16 groups 304: the M4 KWS
+ * build's 40 KB of flash_code holds neither with the other rows it links.
  */
 /* clang-format would join the asm strings and macros of a line: one instruction a line */
 /* clang-format off */
@@ -141,15 +147,18 @@ __attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribu
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "ldr     r2, [r0, #4]\n\t"
-                     "rsb     r2, r2, #32\n\t" /* groups skipped */
-                     "movs    r3, #38\n\t"
-                     "adr     r4, 2f\n\t"
-                     "mla     r2, r2, r3, r4\n\t"
-                     "orr     r2, r2, #1\n\t"
-                     "add     r3, r0, #8\n\t"
                      "ldr     r4, [r0]\n\t"
-                     "sub     sp, sp, #28\n\t"
+                     "add     r5, r4, r2, lsl #4\n\t" /* the rows' end: 16 bytes a group */
+                     "negs    r2, r2\n\t"
+                     "and     r2, r2, #7\n\t" /* groups skipped: -G mod 8 */
+                     "movs    r3, #38\n\t"
+                     "adr     r6, 2f\n\t"
+                     "mla     r2, r2, r3, r6\n\t"
+                     "adds    r2, r2, #1\n\t" /* Thumb (the entry is even) */
+                     "add     r3, r0, #8\n\t"
+                     "sub     sp, sp, #32\n\t"
                      "str     r4, [sp]\n\t"
+                     "str     r5, [sp, #28]\n\t"
                      "strd    r2, r3, [sp, #20]\n\t" /* the entry, R */
                      "10:\n\t" /* a channel pair: its rows widened */
                      "ldr     lr, [sp, #24]\n\t"
@@ -246,12 +255,14 @@ __attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribu
                      "ldm     sp, {r1, r6, r7, r8, r9, pc}\n\t"
                      ".p2align 2\n\t"
                      "2:\n\t"
-                     PW2_GROUP4 PW2_GROUP4 PW2_GROUP4 PW2_GROUP4
-                     PW2_GROUP4 PW2_GROUP4 PW2_GROUP4 PW2_GROUP4
+                     PW2_GROUP4 PW2_GROUP4
                      "19:\n\t"
-                     ".if (19b - 2b) != 32 * 38\n\t"
+                     ".if (19b - 2b) != 8 * 38\n\t"
                      ".error \"pw2_pairs: a group is not 38 bytes\"\n\t"
                      ".endif\n\t"
+                     "ldr     r2, [sp, #28]\n\t" /* 8 groups a pass (flash: KWS) */
+                     "cmp     r1, r2\n\t"
+                     "bne     2b\n\t"
                      "ldr     r12, [sp, #24]\n\t"
                      "ldm     r12!, {r1, r2, r3, r4, r5, r10}\n\t"
                      PW2_RQ("r6", "r1", "r2", "r3")
@@ -300,7 +311,7 @@ __attribute__((naked, noinline)) static int32_t pw2_pairs(pw2_ctx *ctx __attribu
                      "ldr     r12, [sp, #24]\n\t"
                      "ldr     r0, [r12, #96]\n\t"
                      "18:\n\t"
-                     "add     sp, sp, #28\n\t"
+                     "add     sp, sp, #32\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
                      ".p2align 2\n\t"
                      "8:\n\t"
