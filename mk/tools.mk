@@ -28,7 +28,7 @@ $(PYLIB): $(PYLIB_OBJS)
 
 .PHONY: pylib
 pylib: $(PYLIB)
--include $(PYLIB_OBJS:.o=.d)
+-include $(wildcard $(PYLIB_OBJS:.o=.d))
 
 # ---- profile firmware --------------------------------------------------------
 # Cores beyond mk/mcu.mk's set: M33 (Armv8-M Main + DSP + FPU), run on
