@@ -85,9 +85,10 @@ $(BUILD)/obj/tools/mote/cmd_tools.o: CFLAGS_LIB += -DMOTE_SOURCE_DIR='"$(CURDIR)
 #
 # The test files run as two pytest processes, make targets two at a time
 # under make -j2 (make test runs every suite so), each printed whole when it
-# ends: their long tests are builds, and the longest of one group (pip
-# install's single compiler call, CMake and QEMU steps) leave a core idle that
-# the other group's use. Group 1 is the Python package, CMake, README and
+# ends: their long tests are builds, and those of one group (pip install's
+# single compiler call, CMake configures, QEMU runs) leave a core idle that
+# the other group's builds use. Run test-cmake and test-tools one after the
+# other (as make test does), not in one make -j: they share a build directory. Group 1 is the Python package, CMake, README and
 # figures; group 2 everything else (profile, docs recipes, validate, report,
 # any new file). Each group has its own pytest temporary directory.
 # The add_subdirectory consumer's CMake build is the one test-cmake makes
