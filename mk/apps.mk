@@ -24,9 +24,11 @@ APPS_HDRS   := examples/common/app.h examples/common/cost_host.h src/dsp/dsp.h
 APPS_LIBS   := $(BUILD)/libmote_dsp.a $(BUILD)/libmote.a   # (mk/dsp.mk builds the first)
 
 # libpng, probed once: the flags when a test program links, empty otherwise.
-APPS_PNG_LIBS := $(shell printf '\043include <png.h>\nint main(void){png_image i;(void)i;return 0;}\n' | \
-    $(CC) -x c - -o /dev/null -lpng >/dev/null 2>&1 && echo -lpng)
-APPS_PNG_CFLAGS := $(if $(APPS_PNG_LIBS),-DIMAGE_IO_PNG)
+# Probed on first use (the vww build), not each time make reads this file:
+# make test starts make some fifty times, mostly for other targets.
+APPS_PNG_LIBS = $(eval APPS_PNG_LIBS := $(shell printf '\043include <png.h>\nint main(void){png_image i;(void)i;return 0;}\n' | \
+    $(CC) -x c - -o /dev/null -lpng >/dev/null 2>&1 && echo -lpng))$(APPS_PNG_LIBS)
+APPS_PNG_CFLAGS = $(if $(APPS_PNG_LIBS),-DIMAGE_IO_PNG)
 
 WAKEWORD_BIN := $(BUILD)/examples/wakeword
 ANOMALY_BIN  := $(BUILD)/examples/anomaly

@@ -43,4 +43,4 @@ test-dsp: $(KWS_BIN) $(DSP_DRIVER) venv
 
 TEST_SUITES += test-dsp
 
--include $(DSP_OBJS:.o=.d)
+-include $(wildcard $(DSP_OBJS:.o=.d))

@@ -224,7 +224,7 @@ test-msan: $(MSAN_RUNS)
 
 TEST_SUITES += test-fuzz test-robust test-msan
 
--include $(FUZZ_LIB_OBJS:.o=.d) $(MSAN_LIB_OBJS:.o=.d)
+-include $(wildcard $(FUZZ_LIB_OBJS:.o=.d) $(MSAN_LIB_OBJS:.o=.d))
 
 # Differential check against TFLite Micro (issue 13 item 11; long, not in
 # make test): every model the fuzz corpora, regressions, robustness and

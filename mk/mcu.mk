@@ -122,7 +122,7 @@ $(MCU_DIR)/$(1)-$(2)/libmote.a: $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.o)
 	@echo "  AR  $$@"
 	$$(MCU_Q)rm -f $$@ && $(call mcu_prefix,$(1))ar rcs $$@ $$^
 
--include $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d)
+-include $$(wildcard $(LIB_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d))
 endef
 
 # --- firmware for a QEMU core and variant: $(1)=core $(2)=variant
@@ -139,7 +139,7 @@ $(MCU_DIR)/$(1)-$(2)/selftest.elf: $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/s
 	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) --specs=rdimon.specs $$(MCU_LDFLAGS) \
 	    -Tports/cortex-m/ld/$$(MCU_LDSCRIPT_$(1)) -o $$@ $$^
 
--include $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d) $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.d
+-include $$(wildcard $(MCU_PORT_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj/%.d) $(MCU_DIR)/$(1)-$(2)/obj/ports/cortex-m/app/main.d)
 endef
 
 # --- one model's table objects: $(1)=core $(2)=variant $(3)=model
@@ -150,7 +150,7 @@ $(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.o: %.c $(MCU_OPSET_DIR)/$(1)/$(3).h
 	$$(MCU_Q)$(call mcu_prefix,$(1))gcc $$(MCU_ARCH_$(1)) $$(MCU_OPT_$(2)) $$(MCU_CFLAGS) \
 	    -include $(MCU_OPSET_DIR)/$(1)/$(3).h -MMD -MP -c $$< -o $$@
 
--include $(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.d)
+-include $$(wildcard $(MCU_SEL_SRCS:%.c=$(MCU_DIR)/$(1)-$(2)/obj-$(3)/%.d))
 endef
 
 # --- one model's firmware: $(1)=core $(2)=variant $(3)=model

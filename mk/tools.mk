@@ -28,7 +28,7 @@ $(PYLIB): $(PYLIB_OBJS)
 
 .PHONY: pylib
 pylib: $(PYLIB)
--include $(PYLIB_OBJS:.o=.d)
+-include $(wildcard $(PYLIB_OBJS:.o=.d))
 
 # ---- profile firmware --------------------------------------------------------
 # Cores beyond mk/mcu.mk's set: M33 (Armv8-M Main + DSP + FPU), run on
@@ -82,10 +82,33 @@ $(BUILD)/obj/tools/mote/cmd_tools.o: CFLAGS_LIB += -DMOTE_SOURCE_DIR='"$(CURDIR)
 # twice more (profile, docs recipes). Needs the venv (pytest, numpy,
 # tflite-micro, ai-edge-litert), Chromium and the Arm tools
 # (tools/ci/install-test-tools.sh).
-.PHONY: test-tools
+#
+# The test files run as two pytest processes, make targets two at a time
+# under make -j2 (make test runs every suite so), each printed whole when it
+# ends: their long tests are builds, and those of one group (pip install's
+# single compiler call, CMake configures, QEMU runs) leave a core idle that
+# the other group's builds use. Run test-cmake and test-tools one after the
+# other (as make test does), not in one make -j: they share a build directory. Group 1 is the Python package, CMake, README and
+# figures; group 2 everything else (profile, docs recipes, validate, report,
+# any new file). Each group has its own pytest temporary directory.
+# The add_subdirectory consumer's CMake build is the one test-cmake makes
+# ($(BUILD)/cmake-consumer, the same configure): run after it, as make test
+# does, its check (no -Werror on consumers) finds the build done.
+TOOLS_TESTS_1 := tests/tools/test_python.py tests/tools/test_cmake.py tests/tools/test_readme.py \
+                 tests/tools/test_figures.py
+TOOLS_TESTS_2 := $(filter-out $(TOOLS_TESTS_1),$(sort $(wildcard tests/tools/test_*.py)))
+TOOLS_RUNS := tools-run-1 tools-run-2
+.PHONY: test-tools $(TOOLS_RUNS)
+$(TOOLS_RUNS): tools-run-%:
+	@echo "== tests/tools group $*: $(notdir $(TOOLS_TESTS_$*))"
+	@MOTE_CLI=$(abspath $(BUILD)/mote) MOTE_LIB=$(abspath $(PYLIB)) \
+	    MOTE_CMAKE_CONSUMER_BUILD=$(abspath $(BUILD)/cmake-consumer) \
+	    $(VENV_PY) -m pytest -q -p no:cacheprovider --basetemp=$(abspath $(BUILD)/tests/tools/tmp-$*) \
+	    $(TOOLS_TESTS_$*)
+
 test-tools: $(BUILD)/mote $(BUILD)/libmote.a $(PYLIB) venv
 	@sh tools/ci/install-mcu-tools.sh --arm
-	MOTE_CLI=$(abspath $(BUILD)/mote) MOTE_LIB=$(abspath $(PYLIB)) \
-	    $(VENV_PY) -m pytest -q -p no:cacheprovider tests/tools
+	@$(MAKE) -k --no-print-directory --output-sync=target $(TOOLS_RUNS) \
+	    || { echo "test-tools: FAILED (see the group(s) above)"; exit 1; }
 
 TEST_SUITES += test-tools

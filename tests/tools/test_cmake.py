@@ -42,7 +42,9 @@ def test_install_find_package_pkg_config(scratch, tmp_path):
 def test_no_werror_on_consumers(scratch):
     """The add_subdirectory consumer: mote's sources get no -Werror (it is not
     the top-level project) and the consumer's own flags get nothing of mote's."""
-    b = os.path.join(scratch, "cmake-sub")
+    # make test-tools passes test-cmake's build directory (the same configure),
+    # so the consumer built there is not built a second time.
+    b = os.environ.get("MOTE_CMAKE_CONSUMER_BUILD") or os.path.join(scratch, "cmake-sub")
     run("cmake", "-S", os.path.join(ROOT, "tests", "cmake_consumer"), "-B", b,
         "-DCMAKE_BUILD_TYPE=Release")
     flags = open(os.path.join(b, "mote", "CMakeFiles", "mote.dir", "flags.make")).read()
