@@ -41,6 +41,15 @@ typedef struct pw4_ctx {
     int32_t *raw; /* 44: NULL, or where the accumulators go instead (shift > -2) */
     int32_t odd;  /* 48: groups % 4 != 0: the loop entered at its second half */
     int32_t g40;  /* 52: bytes of one five-pixel block (40 per group) */
+    /* The channel loop (PW4_NEXT): when shp is not NULL each channel's m,
+     * hq, e1, zpa and bias above come from these (every shift <= -2), else
+     * the caller sets them and nch is 1. */
+    const int8_t *shp; /* 56: the next channel's shift */
+    const int32_t *mp; /* 60: its multiplier */
+    const int32_t *bp; /* 64: its bias (a zero when there is none) */
+    int32_t bstep;     /* 68: bytes from one bias to the next (4, or 0) */
+    int32_t zp;        /* 72: the output zero point */
+    int32_t nch;       /* 76: output channels (filter rows; outputs 1 byte apart) */
 } pw4_ctx;
 
 /* One group of four depth values: the filter word widened, the four
@@ -60,6 +69,36 @@ typedef struct pw4_ctx {
     "smlad   r7, r9, r12, r7\n\t"                                                                  \
     "smlad   r7, r8, lr, r7\n\t"
 
+/* The next channel's constants into the context (r3) from shp, mp, bp
+ * (r4: shp, not NULL; e = -shift >= 2): m, e1 = e - 1, bias, and hq =
+ * 2^(e-2) + zp 2^(e-1), zpa = 0 when e <= 23, else hq = 2^(e-2), zpa = zp;
+ * the pointers advance. What the C did per channel, without its calls
+ * (VWW layer 26: two per channel, one per four- or five-pixel chunk):
+ * r4-r10 scratch. */
+#define PW4_NEXT                                                                                   \
+    "ldrsb   r5, [r4], #1\n\t"                                                                     \
+    "str     r4, [r3, #56]\n\t"                                                                    \
+    "mvn     r8, r5\n\t"                                                                           \
+    "ldr     r4, [r3, #60]\n\t"                                                                    \
+    "ldr     r6, [r4], #4\n\t"                                                                     \
+    "str     r4, [r3, #60]\n\t"                                                                    \
+    "ldrd    r4, r7, [r3, #64]\n\t"                                                                \
+    "ldr     r5, [r4]\n\t"                                                                         \
+    "add     r4, r4, r7\n\t"                                                                       \
+    "str     r4, [r3, #64]\n\t"                                                                    \
+    "str     r5, [r3, #24]\n\t"                                                                    \
+    "sub     r10, r8, #1\n\t"                                                                      \
+    "mov     r7, #1\n\t"                                                                           \
+    "lsl     r7, r7, r10\n\t"                                                                      \
+    "ldr     r9, [r3, #72]\n\t"                                                                    \
+    "cmp     r8, #22\n\t"                                                                          \
+    "itte    le\n\t"                                                                               \
+    "lslle   r10, r9, r8\n\t"                                                                      \
+    "movle   r9, #0\n\t"                                                                           \
+    "movgt   r10, #0\n\t"                                                                          \
+    "add     r7, r7, r10\n\t"                                                                      \
+    "stm     r3, {r6, r7, r8, r9}\n\t"
+
 /* The output stage of mote_arm_requant_e2 for accumulator a (the zero
  * point in the addend, or in lr after the shift); r8-r10 hold m, hq, e1. */
 #define PW4_RQ(a)                                                                                  \
@@ -76,6 +115,9 @@ typedef struct pw4_ctx {
  * second pair when the groups are not a multiple of four), the output
  * stage, SSAT, BFI packing, clamp, then one byte per pixel at out,
  * out + OC, out + 2 OC, out + 3 OC; the next block's at out + 4 OC.
+ * Then the next of ctx->nch channels (filter row w + K, outputs at out +
+ * 1), its constants from PW4_NEXT when ctx->shp is set. On the stack: the
+ * block's out, the blocks left, the channel's out, the channels left, xw.
  * Hand-written (naked): the loop needs all 14 registers but the context's.
  */
 __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attribute__((unused)),
@@ -86,7 +128,17 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
     /* clang-format would join the asm strings and macros of a line: one instruction a line */
     /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #8\n\t"
+                     "sub     sp, sp, #24\n\t"
+                     "ldr     r4, [r3, #76]\n\t"
+                     "strd    r2, r4, [sp, #8]\n\t"
+                     "str     r0, [sp, #16]\n\t"
+                     "0:\n\t"
+                     "ldr     r4, [r3, #56]\n\t"
+                     "cbz     r4, 6f\n\t"
+                     PW4_NEXT
+                     "6:\n\t"
+                     "ldr     r0, [sp, #16]\n\t"
+                     "ldr     r2, [sp, #8]\n\t"
                      "ldr     r4, [r3, #32]\n\t"
                      "strd    r2, r4, [sp]\n\t"
                      "1:\n\t"
@@ -149,7 +201,15 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "subs    lr, lr, #1\n\t"
                      "strd    r12, lr, [sp]\n\t"
                      "bne     1b\n\t"
-                     "add     sp, sp, #8\n\t"
+                     /* the next channel: its filter row, its outputs one byte on */
+                     "ldr     r4, [r3, #20]\n\t"
+                     "add     r1, r1, r4\n\t"
+                     "ldrd    r2, r4, [sp, #8]\n\t"
+                     "add     r2, r2, #1\n\t"
+                     "subs    r4, r4, #1\n\t"
+                     "strd    r2, r4, [sp, #8]\n\t"
+                     "bne     0b\n\t"
+                     "add     sp, sp, #24\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
@@ -165,9 +225,13 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
  * One output channel (filter row w) against one five-pixel block at xw
  * (the chunk's last block when its pixels are 1 mod 4: the fifth pixel
  * costs an LDRD and two SMLAD per group instead of a pass of its own
- * through mote_arm_xdot4). Two groups per iteration (groups are even).
+ * through mote_arm_xdot4). Four groups per iteration, entered at the
+ * second pair when the groups are not a multiple of four (as pw4_chan;
+ * two groups per iteration cost one more CMP and BNE per four groups: 32
+ * instructions per channel at K = 256).
  * Outputs at out + t * OC (t < 5), or the five accumulators at ctx->raw
- * (the fifth pixel's first).
+ * (the fifth pixel's first). Then the next of ctx->nch channels, as
+ * pw4_chan. On the stack: out, ctx, xw, the channels left.
  */
 __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attribute__((unused)),
                                                       const int8_t *w __attribute__((unused)),
@@ -175,15 +239,30 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                                                       const pw4_ctx *ctx __attribute__((unused)))
 {
     /* clang-format off */
-    __asm__ volatile("push    {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "sub     sp, sp, #16\n\t"
+                     "ldr     r4, [r3, #76]\n\t"
+                     "strd    r0, r4, [sp, #8]\n\t"
+                     "strd    r2, r3, [sp]\n\t"
+                     "0:\n\t"
+                     "ldr     r4, [r3, #56]\n\t"
+                     "cbz     r4, 6f\n\t"
+                     PW4_NEXT
+                     "6:\n\t"
                      "ldr     r4, [r3, #52]\n\t"
                      "add     r2, r0, r4\n\t"
+                     "ldr     r8, [r3, #48]\n\t"
                      "ldr     r4, [r3, #24]\n\t"
                      "mov     r5, r4\n\t"
                      "mov     r6, r4\n\t"
                      "mov     r7, r4\n\t"
                      "mov     r3, r4\n\t"
+                     "cmp     r8, #0\n\t"
+                     "bne     5f\n\t"
                      "1:\n\t"
+                     PW5_GROUP
+                     PW5_GROUP
+                     "5:\n\t"
                      PW5_GROUP
                      PW5_GROUP
                      "cmp     r0, r2\n\t"
@@ -230,7 +309,15 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                      "strb    r4, [r12, lr]\n\t"
                      "strb    r3, [r12, lr, lsl #1]\n\t"
                      "4:\n\t"
-                     "add     sp, sp, #8\n\t"
+                     /* the next channel (r1: its filter row already) */
+                     "ldrd    r2, r3, [sp]\n\t"
+                     "ldrd    r0, r4, [sp, #8]\n\t"
+                     "add     r2, r2, #1\n\t"
+                     "subs    r4, r4, #1\n\t"
+                     "str     r2, [sp]\n\t"
+                     "str     r4, [sp, #12]\n\t"
+                     "bne     0b\n\t"
+                     "add     sp, sp, #16\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
@@ -259,8 +346,9 @@ static int32_t *pw4_widen(int32_t *d, const int8_t *src, int32_t C, int32_t G, i
  * one after the other (the patch layout of mote_arm_xdot4); every input
  * of the chunk is read before any of its outputs is written, so the step
  * may run in place. Then per output channel pw4_chan over the blocks
- * (pw5_chan for a five-pixel one), and the last pixels four channels at a
- * time through mote_arm_xdot4.
+ * (pw5_chan for a five-pixel one): every channel in one call when every
+ * shift is <= -2 (PW4_NEXT), else a call per channel; and the last pixels
+ * four channels at a time through mote_arm_xdot4.
  */
 void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                        int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
@@ -270,7 +358,9 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
     const int32_t G = C / 4, P = PW4_XW_WORDS / (8 * G) * 4;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     pw4_ctx ctx;
+    static const int32_t zero = 0;
     int32_t i0, n, nb, b, t, j, o, n4, r;
+    int fast;
     ctx.g32 = 32 * G;
     ctx.g40 = 40 * G;
     ctx.k = C;
@@ -279,6 +369,14 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
     ctx.hi4 = mote_arm_dup8(p->act_max);
     ctx.raw = NULL;
     ctx.odd = G % 4 != 0;
+    ctx.bstep = bias ? 4 : 0;
+    ctx.zp = p->output_offset;
+    /* every channel takes the asm output stage (shift <= -2): the channel
+     * loop in the asm (PW4_NEXT), else one call per channel with the
+     * constants set here */
+    for (o = 0; o < OC && q->shift[o] <= -2; ++o) {
+    }
+    fast = o == OC;
     for (i0 = 0; i0 < npix; i0 += n) {
         const int8_t *src = input + i0 * C;
         int8_t *out = output + i0 * OC;
@@ -302,10 +400,27 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
             d[0] = mote_arm_even(v, off2);
             d[1] = mote_arm_odd(v, off2);
         }
-        if (nb > 0) {
+        if (nb > 0 && fast) { /* every channel in one call (PW4_NEXT) */
+            ctx.nblk = n4;
+            ctx.nch = OC;
+            if (n4 > 0) {
+                ctx.shp = q->shift;
+                ctx.mp = q->multiplier;
+                ctx.bp = bias ? bias : &zero;
+                pw4_chan(xw, filter, out, &ctx);
+            }
+            if (five) {
+                ctx.shp = q->shift;
+                ctx.mp = q->multiplier;
+                ctx.bp = bias ? bias : &zero;
+                pw5_chan(xw + 8 * G * n4, filter, out + 4 * n4 * OC, &ctx);
+            }
+        } else if (nb > 0) {
             int32_t *const x5 = xw + 8 * G * n4;
             int8_t *const out5 = out + 4 * n4 * OC;
             ctx.nblk = n4;
+            ctx.nch = 1;
+            ctx.shp = NULL;
             for (o = 0; o < OC; ++o) {
                 const int32_t sh = q->shift[o], b0 = bias ? bias[o] : 0;
                 ctx.bias = b0;

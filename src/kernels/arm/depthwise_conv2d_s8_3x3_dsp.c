@@ -1142,6 +1142,45 @@ __attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__(
     /* clang-format on */
 }
 
+/* dw3s_wide for lines of pairs only (w->nq and w->flags 0, w->np >= 1:
+ * dw3s_runb's 6-element lines from an odd element, VWW layers 13..21),
+ * without the per-line tests of the other loops and the odd elements
+ * (about 6 instructions a line instead of 19). */
+__attribute__((naked, noinline)) static void dw3s_wide2(int8_t *dd __attribute__((unused)),
+                                                        const int8_t *src __attribute__((unused)),
+                                                        const dw3s_wcfg *w __attribute__((unused)),
+                                                        int32_t nl __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r10, r11, lr}\n\t"
+                     "ldrd    r4, r5, [r2]\n\t"
+                     "1:\n\t"
+                     "ldr     lr, [r2, #12]\n\t"
+                     "5:\n\t"
+                     "ldr     r6, [r1]\n\t"
+                     "ldr     r7, [r1, r4]\n\t"
+                     "add     r1, r1, r4, lsl #1\n\t"
+                     "pkhbt   r12, r6, r7, lsl #16\n\t"
+                     "pkhtb   r7, r7, r6, asr #16\n\t"
+                     "sxtab16 r10, r5, r12\n\t"
+                     "sxtab16 r12, r5, r12, ror #8\n\t"
+                     "sxtab16 r11, r5, r7\n\t"
+                     "sxtab16 r7, r5, r7, ror #8\n\t"
+                     "str     r12, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "str     r11, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r7, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r10, [r0], #4\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     5b\n\t"
+                     "ldrd    r6, r7, [r2, #20]\n\t"
+                     "add     r0, r0, r6\n\t"
+                     "add     r1, r1, r7\n\t"
+                     "subs    r3, r3, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
 /* The words holding elements jl .. jh-1 of the four lines of one slot to 0
  * (the input zero point plus the offset, as the reference's skipped taps). */
 static void dw3s_pad(int32_t *d, const dw3s_ld *ld)
@@ -1404,14 +1443,87 @@ static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, con
     return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 0);
 }
 /* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
- * stride 1 and outputs of even sides up to 6 x 6 (every line in the ring,
- * one chunk). */
+ * stride 1 and outputs of even sides up to 6 x 6. dw3s_run_with's case
+ * with line and element stride 1, one chunk (at most 6 outputs a line) and
+ * every line in the ring (at most 8), its per-group set-up (the chunk's
+ * elements, dw3s_wide's counts, the lines to load) done once per call: per
+ * group the table, the input lines, one dw3s_blk call (VWW layers 13..21,
+ * 32 groups each). Returns 0 when it does not take the case. */
 static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, dw3s_blk);
+    int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
+    dw3s_tab tab;
+    dw3s_ld ld;
+    const int32_t C = id->c;
+    int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
+    int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
+    int32_t epad = p->geom.pad_w, c0, jl, jh, need, nall, l0, l1;
+    int pairs;
+    const int8_t *src0;
+    if (od->h > od->w) { /* transposed: lines are columns */
+        nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
+        ols = C, oes = od->w * C, fl = C, fe = 3 * C;
+        lpad = p->geom.pad_w, epad = p->geom.pad_h;
+    }
+    if (od->n != 1 || (input == output && (od->h != id->h || od->w != id->w)) ||
+        !dw3s_ok(q, bias, C))
+        return 0;
+    tab.full = p->act_min <= -128 && p->act_max >= 127;
+    tab.lo4 = mote_arm_dup8(p->act_min);
+    tab.hi4 = mote_arm_dup8(p->act_max);
+    tab.o1 = oes;
+    tab.adv = 2 * oes;
+    tab.ols = ols;
+    tab.nlp = nlo / 2;
+    nall = nlo + 2; /* the lines the windows span: slots 0 .. nall-1 */
+    need = neo + 2; /* the elements the outputs read: [0, need) */
+    /* the input's elements in the padded line: [jl, jh) */
+    jl = epad;
+    jh = nei + epad < need ? nei + epad : need;
+    if (jh < jl) jh = jl;
+    /* the words of [0, need) outside [jl, jh) to 0 (the lines write the rest) */
+    dw3s_zero(buf, nall, 0, (jl + 1) >> 1);
+    dw3s_zero(buf, nall, jh >> 1, (need + 1) >> 1);
+    ld.ils = ils;
+    ld.nli = nli;
+    ld.jl = jl;
+    ld.jh = jh;
+    ld.w.esb = ies;
+    ld.w.off2 = mote_arm_dup16(p->input_offset);
+    {
+        /* as dw3s_run_with */
+        const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
+        const int32_t first = quads && (jl & 1), rem = nc - first;
+        ld.w.nq = quads ? rem >> 2 : 0;
+        ld.w.np = quads ? (rem >> 1) & 1 : rem >> 1;
+        ld.w.flags = first | (rem & 1) << 1;
+        ld.w.ddadv = 4 * DW3S_RS - 2 * nc;
+        ld.w.srcadv = ils - nc * ies;
+    }
+    src0 = input + (jl - epad) * ies;
+    /* lines -lpad .. nall-1-lpad in slots 0 .. nall-1; after the first
+     * group the padding lines' slots hold zeros (no group writes them) */
+    l0 = -lpad;
+    l1 = nall - lpad;
+    pairs = ld.w.nq == 0 && ld.w.flags == 0 && ld.w.np > 0;
+    for (c0 = 0; c0 < C; c0 += 4) {
+        dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+        ld.src = src0 + c0;
+        if (c0 > 0 && pairs) { /* input lines only, pairs only (dw3s_lines' case) */
+            if (l1 > l0)
+                dw3s_wide2((int8_t *)(buf + (l0 + lpad) * DW3S_RS) + 2 * jl, ld.src + l0 * ils,
+                           &ld.w, l1 - l0);
+        } else if (l1 > l0) {
+            dw3s_lines(buf + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
+        }
+        dw3s_blk((const int16_t *)buf, output + c0, &tab, neo);
+        l0 = l0 < 0 ? 0 : l0;
+        l1 = l1 > nli ? nli : l1;
+    }
+    return 1;
 }
 
 /* The int16-line path when it takes the case, else the padded int8 rows (each
