@@ -242,7 +242,7 @@ typedef struct pwk_src {
     const int8_t *shift;  /* 16: shifts */
     int32_t oc;           /* 20: channels (>= 1) */
     int32_t pairs;        /* 24: K / 8 (filter words in pairs: 1 or 2) */
-    int32_t ooff;         /* 28: output zero point */
+    int32_t h1;           /* 28: 2 zp + 1 (zp the output zero point) */
 } pwk_src;
 
 /*
@@ -253,7 +253,9 @@ typedef struct pwk_src {
  * zp 2^e, e (e = -shift). 1, or 0 at the first bias outside [-2^29, 2^29]
  * or shift outside [-23, -1]. Hand-written: it runs on
  * every call, in a band chain once per row, and the compiler's loop
- * reloaded its pointers per channel.
+ * reloaded its pointers per channel; the weight pairs unrolled (K = 8:
+ * one pass, K = 16: two) and H one shift of 2 zp + 1, as it is per
+ * channel per call.
  */
 /* clang-format off */
 __attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__((unused)),
@@ -269,8 +271,6 @@ __attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__
                      "bhi     9f\n\t"
                      "lsl     r10, r10, #1\n\t"
                      "str     r10, [r0], #4\n\t"
-                     "mov     r1, r8\n\t"
-                     "2:\n\t"
                      "ldr     r10, [r2], #4\n\t"
                      "ldr     r11, [r2], #4\n\t"
                      "sxtb16  r12, r10\n\t"
@@ -283,18 +283,28 @@ __attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__
                      "sadd16  r11, r11, r11\n\t"
                      "strd    r12, r10, [r0], #8\n\t"
                      "strd    lr, r11, [r0], #8\n\t"
-                     "subs    r1, r1, #1\n\t"
-                     "bne     2b\n\t"
+                     "cmp     r8, #2\n\t"      /* K = 16: the second pair */
+                     "bne     2f\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "ldr     r11, [r2], #4\n\t"
+                     "sxtb16  r12, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "sxtb16  lr, r11\n\t"
+                     "sxtb16  r11, r11, ror #8\n\t"
+                     "sadd16  r12, r12, r12\n\t"
+                     "sadd16  r10, r10, r10\n\t"
+                     "sadd16  lr, lr, lr\n\t"
+                     "sadd16  r11, r11, r11\n\t"
+                     "strd    r12, r10, [r0], #8\n\t"
+                     "strd    lr, r11, [r0], #8\n\t"
+                     "2:\n\t"
                      "ldr     r10, [r5], #4\n\t"
                      "ldrsb   r12, [r6], #1\n\t"
-                     "rsb     r12, r12, #0\n\t"   /* e */
-                     "sub     r11, r12, #1\n\t"
+                     "mvn     r11, r12\n\t"      /* e - 1 = -shift - 1 */
                      "cmp     r11, #22\n\t"       /* e - 1 in [0, 22] */
                      "bhi     9f\n\t"
-                     "mov     lr, #1\n\t"
-                     "lsl     r11, lr, r11\n\t"
-                     "lsl     lr, r9, r12\n\t"
-                     "add     r11, r11, lr\n\t"
+                     "rsb     r12, r12, #0\n\t"   /* e */
+                     "lsl     r11, r9, r11\n\t"   /* H = (2 zp + 1) 2^(e-1) */
                      "stm     r0!, {r10, r11, r12}\n\t"
                      "subs    r7, r7, #1\n\t"
                      "bne     1b\n\t"
@@ -325,7 +335,7 @@ int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32
     src.shift = q->shift;
     src.oc = OC;
     src.pairs = C / 8;
-    src.ooff = p->output_offset;
+    src.h1 = 2 * p->output_offset + 1;
     if (!pwk_stream(ws, &src)) return 0;
     cx.ws = ws;
     cx.wend = ws + OC * (C / 2 + 4);
