@@ -1202,9 +1202,21 @@ static __attribute__((noinline)) void dw3s_zero(int32_t *buf, int32_t ns, int32_
  * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
 static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
+    /* the shifts four at a time (C % 4 == 0: the groups of four): s + 22
+     * in [0, 21] per byte (UADD8), USUB8 of 22 sets the GE bit of a byte
+     * out of it, SEL makes those bytes nonzero */
     const int8_t *s = q->shift, *se = s + C;
-    for (; s < se; ++s) /* s in [-22, -1] */
-        if ((uint32_t)(*s + 22) > 21u) return 0;
+    uint32_t bad = 0;
+    for (; s < se; s += 4) {
+        uint32_t t;
+        __asm__("uadd8   %0, %1, %2\n\t"
+                "usub8   %0, %0, %2\n\t"
+                "sel     %0, %3, %4\n\t"
+                : "=&r"(t)
+                : "r"(mote_arm_ld32(s)), "r"(0x16161616u), "r"(0xFFFFFFFFu), "r"(0u));
+        bad |= t;
+    }
+    if (bad) return 0;
     if (bias) {
         const int32_t *b = bias, *be = bias + C;
         for (; b < be; ++b) /* b in [-2^29, 2^29] */
