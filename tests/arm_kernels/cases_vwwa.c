@@ -4,9 +4,9 @@
  * channels (1x1, stride 1, no padding), 4 .. 64 output channels (multiples
  * of 4; with 16 inputs the row takes up to 40),
  * 1 .. 200 pixels in one or two batches. Per-channel multipliers (0, 2^30,
- * INT32_MAX, random), shifts at the folded output stage's limits -23 and
- * -2 and outside them (-24, -1, 0, 1: the pixel-chunk fallback), biases
- * near 2^29 or absent, inputs, filters and offsets at the int8 extremes,
+ * INT32_MAX, random), shifts at the output stage's limits -23 and
+ * -1 and outside them (-24, -25, 0, 1: the pixel-chunk fallback), biases
+ * at +-2^29, just outside (+-(2^29 + 1): the fallback) or absent, inputs, filters and offsets at the int8 extremes,
  * output zero points -128 / 127, full, ReLU-like and narrow activation
  * ranges. Expected output: mote_ref_conv2d_s8's; guard bytes after the
  * output catch writes past it. Cases the row's fits refuses (other channel
@@ -82,9 +82,11 @@ int mote_test_vwwa_cases(int n_cases, int *failed, int *taken)
         default: p->act_min = armk_int(&r, -128, 0), p->act_max = armk_int(&r, 0, 127); break;
         }
         {
-            /* one case in six has a shift outside [-23, -2] (one kind per
-             * case, on one channel or more) */
-            static const int8_t out_of_range[4] = {-24, -1, 0, 1};
+            /* one case in six has a shift outside [-23, -1] (one kind per
+             * case, on one channel or more); one in twelve a bias outside
+             * [-2^29, 2^29] on one channel or more */
+            static const int8_t out_of_range[4] = {-24, -25, 0, 1};
+            const int wild_bias = armk_rnd(&r) % 12 == 0;
             const int wild = armk_rnd(&r) % 6 == 0;
             const int8_t wild_shift = out_of_range[armk_rnd(&r) % 4];
             for (c = 0; c < OC; ++c) {
@@ -95,8 +97,8 @@ int mote_test_vwwa_cases(int n_cases, int *failed, int *taken)
                                    : (int32_t)((1u << 30) | (armk_rnd(&r) >> 2));
                 switch (armk_rnd(&r) % 4) {
                 case 0: shift[c] = -23; break;
-                case 1: shift[c] = -2; break;
-                default: shift[c] = (int8_t)armk_int(&r, -23, -2); break;
+                case 1: shift[c] = -1; break;
+                default: shift[c] = (int8_t)armk_int(&r, -23, -1); break;
                 }
                 if (wild && (c == 0 || armk_rnd(&r) % 4 == 0)) shift[c] = wild_shift;
                 switch (armk_rnd(&r) % 8) {
@@ -104,6 +106,8 @@ int mote_test_vwwa_cases(int n_cases, int *failed, int *taken)
                 case 1: va.bias[c] = (int32_t)armk_rnd(&r) >> 4; break;
                 default: va.bias[c] = armk_int(&r, -100000, 100000); break;
                 }
+                if (wild_bias && (c == OC - 1 || armk_rnd(&r) % 4 == 0))
+                    va.bias[c] = (armk_rnd(&r) & 1) ? (1 << 29) + 1 : -(1 << 29) - 1;
             }
         }
         q.multiplier = mult;

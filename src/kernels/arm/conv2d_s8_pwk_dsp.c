@@ -11,16 +11,22 @@
  * (bias, the K / 2 widened weight pairs, the output stage's multiplier,
  * high-word addend with the output zero point folded in, and shift); then
  * per pixel one pass over every channel: the channel's words by LDM, K / 2
- * SMLAD and the requantization of the 2x2 path (mote_arm_requant_e2
- * folded, seven instructions with SSAT), four channels packed into one
+ * SMLAD and the output stage of the 3x3 depthwise int16 lines (weights and
+ * bias doubled in the stream, so SMMLAR of 2 acc gives the reference's
+ * SaturatingRoundingDoublingHighMul; ADD of the sign into the addend,
+ * SMMLAR, ASR, SSAT: four instructions, against six for the folded
+ * mote_arm_requant_e2 with SMLAL; see depthwise_conv2d_s8_3x3_dsp.c and
+ * arm_requant.h for why it is exact), four channels packed into one
  * word and stored. No filter rows are widened per pixel block and no loop
  * state is reloaded per channel, which is what the pixel-chunk path
  * (conv2d_s8_pw_dsp.c) spends on so short a K; its per-call set-up (the
  * filter rows of every four-channel block widened) also costs more in a
  * band chain, where each call is one row.
  *
- * Shifts outside [-23, -2] (the folded output stage's range): the call
- * returns 0 and the step runs the pixel-chunk path.
+ * Shifts outside [-23, -1] or biases outside [-2^29, 2^29] (the output
+ * stage's range: |2 acc| < 2^31, and H + x cannot wrap with |zp 2^e| <=
+ * 2^30, |x| <= |acc| < 2^29 + 2^19): the call returns 0 and the step runs
+ * the pixel-chunk path.
  *
  * Bit-exact with mote_ref_conv2d_s8.
  */
@@ -50,10 +56,10 @@ typedef struct pwk_ctx {
     uint32_t hi4;        /* 28: act_max in every byte */
 } pwk_ctx;
 
-/* One output channel against the pixel's widened inputs (r0 .. r3): bias
- * and weight pairs (one LDM), four SMLAD, the output stage's constants
- * (one LDM), requantized (mote_arm_requant_e2 with the zero point in the
- * addend) into r5, before SSAT. */
+/* One output channel against the pixel's widened inputs (r0 .. r3): the
+ * doubled bias and weight pairs (one LDM), four SMLAD (2 acc), the output
+ * stage's constants (one LDM: m, H, e), requantized (H - [acc < 0] +
+ * SMMLAR, then >> e: the zero point is in H) into r5, before SSAT. */
 #define PW8_CH                                                                                     \
     "ldm     r4!, {r5, r6, r7, r8, r9}\n\t"                                                        \
     "smlad   r5, r6, r0, r5\n\t"                                                                   \
@@ -61,11 +67,9 @@ typedef struct pwk_ctx {
     "smlad   r5, r8, r2, r5\n\t"                                                                   \
     "smlad   r5, r9, r3, r5\n\t"                                                                   \
     "ldm     r4!, {r6, r7, r8}\n\t"                                                                \
-    "and     r9, r5, #0x80000000\n\t"                                                              \
-    "orr     r9, r9, #0x40000000\n\t"                                                              \
     "add     r7, r7, r5, asr #31\n\t"                                                              \
-    "smlal   r9, r7, r5, r6\n\t"                                                                   \
-    "asr     r5, r7, r8\n\t"
+    "smmlar  r5, r5, r6, r7\n\t"                                                                   \
+    "asr     r5, r5, r8\n\t"
 
 /* Four channels packed into r10 (SSAT, BFI). */
 /* clang-format off */
@@ -137,9 +141,9 @@ typedef struct pwk_ctx {
 PW8_FN(pw8_full, "")
 PW8_FN(pw8_clamp, PW8_CLAMP)
 
-/* One output channel against the pixel's widened inputs (r0 .. r7): bias
- * and weight pairs (three LDM), eight SMLAD, the output stage's constants
- * (LDM, two LDR: four work registers), requantized into r9, before SSAT. */
+/* One output channel against the pixel's widened inputs (r0 .. r7): the
+ * doubled bias and weight pairs and the multiplier (three LDM), eight
+ * SMLAD, H and e (one LDM), requantized into r9, before SSAT. */
 #define PW16_CH                                                                                    \
     "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
     "smlad   r9, r11, r0, r9\n\t"                                                                  \
@@ -152,13 +156,10 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
     "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
     "smlad   r9, r11, r6, r9\n\t"                                                                  \
     "smlad   r9, r12, r7, r9\n\t"                                                                  \
-    "ldr     r11, [r8], #4\n\t"                                                                    \
-    "and     r12, r9, #0x80000000\n\t"                                                             \
-    "orr     r12, r12, #0x40000000\n\t"                                                            \
+    "ldm     r8!, {r11, r12}\n\t"                                                                  \
     "add     r11, r11, r9, asr #31\n\t"                                                            \
-    "smlal   r12, r11, r9, lr\n\t"                                                                 \
-    "ldr     r12, [r8], #4\n\t"                                                                    \
-    "asr     r9, r11, r12\n\t"
+    "smmlar  r9, r9, lr, r11\n\t"                                                                  \
+    "asr     r9, r9, r12\n\t"
 
 /* clang-format off */
 #define PW16_BLOCK                                                                                 \
@@ -241,17 +242,20 @@ typedef struct pwk_src {
     const int8_t *shift;  /* 16: shifts */
     int32_t oc;           /* 20: channels (>= 1) */
     int32_t pairs;        /* 24: K / 8 (filter words in pairs: 1 or 2) */
-    int32_t ooff;         /* 28: output zero point */
+    int32_t h1;           /* 28: 2 zp + 1 (zp the output zero point) */
 } pwk_src;
 
 /*
- * The per-channel stream of the pixel loops into ws (word-aligned): bias,
- * the K / 2 weight pairs in the order the inputs are widened ((0, 2),
- * (1, 3), (4, 6), (5, 7), ...: SXTB16 of each filter word and of it
- * rotated by 8), multiplier, 2^(e-2) + zp 2^(e-1), e - 1 (e = -shift).
- * 1, or 0 at the first shift outside [-23, -2]. Hand-written: it runs on
+ * The per-channel stream of the pixel loops into ws (word-aligned): 2 bias,
+ * the K / 2 weight pairs doubled (|2w| <= 256: int16) in the order the
+ * inputs are widened ((0, 2), (1, 3), (4, 6), (5, 7), ...: SXTB16 of each
+ * filter word and of it rotated by 8, SADD16), multiplier, H = 2^(e-1) +
+ * zp 2^e, e (e = -shift). 1, or 0 at the first bias outside [-2^29, 2^29]
+ * or shift outside [-23, -1]. Hand-written: it runs on
  * every call, in a band chain once per row, and the compiler's loop
- * reloaded its pointers per channel.
+ * reloaded its pointers per channel; the weight pairs unrolled (K = 8:
+ * one pass, K = 16: two) and H one shift of 2 zp + 1, as it is per
+ * channel per call.
  */
 /* clang-format off */
 __attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__((unused)),
@@ -262,30 +266,45 @@ __attribute__((naked, noinline)) static int pwk_stream(int32_t *ws __attribute__
                      "1:\n\t"
                      "ldr     r10, [r3]\n\t"
                      "add     r3, r3, r4\n\t"
+                     "add     r11, r10, #0x20000000\n\t"
+                     "cmp     r11, #0x40000000\n\t" /* bias in [-2^29, 2^29] */
+                     "bhi     9f\n\t"
+                     "lsl     r10, r10, #1\n\t"
                      "str     r10, [r0], #4\n\t"
-                     "mov     r1, r8\n\t"
-                     "2:\n\t"
                      "ldr     r10, [r2], #4\n\t"
                      "ldr     r11, [r2], #4\n\t"
                      "sxtb16  r12, r10\n\t"
                      "sxtb16  r10, r10, ror #8\n\t"
                      "sxtb16  lr, r11\n\t"
                      "sxtb16  r11, r11, ror #8\n\t"
+                     "sadd16  r12, r12, r12\n\t"
+                     "sadd16  r10, r10, r10\n\t"
+                     "sadd16  lr, lr, lr\n\t"
+                     "sadd16  r11, r11, r11\n\t"
                      "strd    r12, r10, [r0], #8\n\t"
                      "strd    lr, r11, [r0], #8\n\t"
-                     "subs    r1, r1, #1\n\t"
-                     "bne     2b\n\t"
+                     "cmp     r8, #2\n\t"      /* K = 16: the second pair */
+                     "bne     2f\n\t"
+                     "ldr     r10, [r2], #4\n\t"
+                     "ldr     r11, [r2], #4\n\t"
+                     "sxtb16  r12, r10\n\t"
+                     "sxtb16  r10, r10, ror #8\n\t"
+                     "sxtb16  lr, r11\n\t"
+                     "sxtb16  r11, r11, ror #8\n\t"
+                     "sadd16  r12, r12, r12\n\t"
+                     "sadd16  r10, r10, r10\n\t"
+                     "sadd16  lr, lr, lr\n\t"
+                     "sadd16  r11, r11, r11\n\t"
+                     "strd    r12, r10, [r0], #8\n\t"
+                     "strd    lr, r11, [r0], #8\n\t"
+                     "2:\n\t"
                      "ldr     r10, [r5], #4\n\t"
                      "ldrsb   r12, [r6], #1\n\t"
-                     "rsb     r12, r12, #0\n\t"   /* e */
-                     "sub     r11, r12, #2\n\t"
-                     "cmp     r11, #21\n\t"       /* e - 2 in [0, 21] */
+                     "mvn     r11, r12\n\t"      /* e - 1 = -shift - 1 */
+                     "cmp     r11, #22\n\t"       /* e - 1 in [0, 22] */
                      "bhi     9f\n\t"
-                     "mov     lr, #1\n\t"
-                     "lsl     r11, lr, r11\n\t"
-                     "sub     r12, r12, #1\n\t"
-                     "lsl     lr, r9, r12\n\t"
-                     "add     r11, r11, lr\n\t"
+                     "rsb     r12, r12, #0\n\t"   /* e */
+                     "lsl     r11, r9, r11\n\t"   /* H = (2 zp + 1) 2^(e-1) */
                      "stm     r0!, {r10, r11, r12}\n\t"
                      "subs    r7, r7, #1\n\t"
                      "bne     1b\n\t"
@@ -316,7 +335,7 @@ int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32
     src.shift = q->shift;
     src.oc = OC;
     src.pairs = C / 8;
-    src.ooff = p->output_offset;
+    src.h1 = 2 * p->output_offset + 1;
     if (!pwk_stream(ws, &src)) return 0;
     cx.ws = ws;
     cx.wend = ws + OC * (C / 2 + 4);

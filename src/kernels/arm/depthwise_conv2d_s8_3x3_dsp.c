@@ -1241,9 +1241,21 @@ static __attribute__((noinline)) void dw3s_zero(int32_t *buf, int32_t ns, int32_
  * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
 static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
+    /* the shifts four at a time (C % 4 == 0: the groups of four): s + 22
+     * in [0, 21] per byte (UADD8), USUB8 of 22 sets the GE bit of a byte
+     * out of it, SEL makes those bytes nonzero */
     const int8_t *s = q->shift, *se = s + C;
-    for (; s < se; ++s) /* s in [-22, -1] */
-        if ((uint32_t)(*s + 22) > 21u) return 0;
+    uint32_t bad = 0;
+    for (; s < se; s += 4) {
+        uint32_t t;
+        __asm__("uadd8   %0, %1, %2\n\t"
+                "usub8   %0, %0, %2\n\t"
+                "sel     %0, %3, %4\n\t"
+                : "=&r"(t)
+                : "r"(mote_arm_ld32(s)), "r"(0x16161616u), "r"(0xFFFFFFFFu), "r"(0u));
+        bad |= t;
+    }
+    if (bad) return 0;
     if (bias) {
         const int32_t *b = bias, *be = bias + C;
         for (; b < be; ++b) /* b in [-2^29, 2^29] */
@@ -1252,42 +1264,87 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
     return 1;
 }
 
-/* The table of channels c0 .. c0+3: filter lines (fl bytes apart; taps fe
- * apart along a line) doubled, the bias doubled, the output stage. Per
- * filter line the four channels' three taps are three words: SXTB16 splits
- * each into (c0, c2) and (c1, c3) int16 pairs, SADD16 doubles them (|2w| <=
- * 256), PKHBT / PKHTB pair the taps of one channel. */
+/* One filter line r of the table (dw3s_taps): the four channels' three
+ * taps (words at r1, r1 + fe, r1 + 2 fe: unaligned LDR) split by SXTB16
+ * into (c0, c2) and (c1, c3) int16 pairs, doubled by SADD16 (|2w| <= 256),
+ * the taps of one channel paired by PKHBT / PKHTB, (2w0, 2w1) and
+ * (2w2, 2w1) stored by one STRD per channel (words 1 + 2r, 2 + 2r of its
+ * ten, r0 at word 2r); r1 moves to the next line. */
+/* clang-format off */
+#define DW3S_TAPS                                                                                  \
+    "ldr     r4, [r1]\n\t"                                                                         \
+    "ldr     r5, [r1, r3]\n\t"                                                                     \
+    "ldr     r6, [r1, r3, lsl #1]\n\t"                                                             \
+    "add     r1, r1, r2\n\t"                                                                       \
+    "sxtb16  r7, r4\n\t"                                                                           \
+    "sxtb16  r4, r4, ror #8\n\t"                                                                   \
+    "sxtb16  r8, r5\n\t"                                                                           \
+    "sxtb16  r5, r5, ror #8\n\t"                                                                   \
+    "sxtb16  r9, r6\n\t"                                                                           \
+    "sxtb16  r6, r6, ror #8\n\t"                                                                   \
+    "sadd16  r7, r7, r7\n\t"                                                                       \
+    "sadd16  r4, r4, r4\n\t"                                                                       \
+    "sadd16  r8, r8, r8\n\t"                                                                       \
+    "sadd16  r5, r5, r5\n\t"                                                                       \
+    "sadd16  r9, r9, r9\n\t"                                                                       \
+    "sadd16  r6, r6, r6\n\t"                                                                       \
+    "pkhbt   r10, r7, r8, lsl #16\n\t"                                                             \
+    "pkhbt   r11, r9, r8, lsl #16\n\t"                                                             \
+    "strd    r10, r11, [r0, #(4)]\n\t"                                          \
+    "pkhbt   r10, r4, r5, lsl #16\n\t"                                                             \
+    "pkhbt   r11, r6, r5, lsl #16\n\t"                                                             \
+    "strd    r10, r11, [r0, #(40 + 4)]\n\t"                                     \
+    "pkhtb   r10, r8, r7, asr #16\n\t"                                                             \
+    "pkhtb   r11, r8, r9, asr #16\n\t"                                                             \
+    "strd    r10, r11, [r0, #(80 + 4)]\n\t"                                     \
+    "pkhtb   r10, r5, r4, asr #16\n\t"                                                             \
+    "pkhtb   r11, r5, r6, asr #16\n\t"                                                             \
+    "strd    r10, r11, [r0, #(120 + 4)]\n\t"
+/* clang-format on */
+
+/* The doubled taps of the four channels' table rows ch (ten words each)
+ * from f (channel c0's first tap; filter lines fl bytes apart, taps fe
+ * apart along a line). Hand-written: it runs per group of four channels
+ * on every call (in a band chain once per band row), and the compiler's
+ * loop took ~140 instructions for these ~95; a loop over the three lines,
+ * not unrolled (KWS links this file: 120 bytes of code less). */
+__attribute__((naked, noinline)) static void dw3s_taps(int32_t *ch __attribute__((unused)),
+                                                       const int8_t *f __attribute__((unused)),
+                                                       int32_t fl __attribute__((unused)),
+                                                       int32_t fe __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "mov     lr, #3\n\t"
+                     "1:\n\t"
+                     DW3S_TAPS
+                     "add     r0, r0, #8\n\t"
+                     "subs    lr, lr, #1\n\t"
+                     "bne     1b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
+/* The table of channels c0 .. c0+3: the doubled filter lines (dw3s_taps),
+ * the bias doubled, the output stage: e, m, H = 2^(e-1) + zp 2^e =
+ * (2 zp + 1) 2^(e-1) (one shift; e in [1, 22] by dw3s_ok). */
 static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
                                                 const mote_requant *q, const int8_t *filter,
                                                 const int32_t *bias, int32_t c0, int32_t fl,
                                                 int32_t fe)
 {
-    const int8_t *f = filter + c0;
-    int32_t k, r;
-    for (r = 0; r < 3; ++r, f += fl) {
-        const int32_t e0 = mote_arm_even0(mote_arm_ld32(f)), o0 = mote_arm_odd0(mote_arm_ld32(f));
-        const int32_t e1 = mote_arm_even0(mote_arm_ld32(f + fe));
-        const int32_t o1 = mote_arm_odd0(mote_arm_ld32(f + fe));
-        const int32_t e2 = mote_arm_even0(mote_arm_ld32(f + 2 * fe));
-        const int32_t o2 = mote_arm_odd0(mote_arm_ld32(f + 2 * fe));
-        const int32_t de0 = __sadd16(e0, e0), do0 = __sadd16(o0, o0), de1 = __sadd16(e1, e1);
-        const int32_t do1 = __sadd16(o1, o1), de2 = __sadd16(e2, e2), do2 = __sadd16(o2, o2);
-        tab->ch[0][1 + 2 * r] = (int32_t)dw3s_lo2(de0, de1);
-        tab->ch[0][2 + 2 * r] = (int32_t)dw3s_lo2(de2, de1);
-        tab->ch[1][1 + 2 * r] = (int32_t)dw3s_lo2(do0, do1);
-        tab->ch[1][2 + 2 * r] = (int32_t)dw3s_lo2(do2, do1);
-        tab->ch[2][1 + 2 * r] = (int32_t)dw3s_hi2(de0, de1);
-        tab->ch[2][2 + 2 * r] = (int32_t)dw3s_hi2(de2, de1);
-        tab->ch[3][1 + 2 * r] = (int32_t)dw3s_hi2(do0, do1);
-        tab->ch[3][2 + 2 * r] = (int32_t)dw3s_hi2(do2, do1);
-    }
+    const uint32_t h1 = 2u * (uint32_t)p->output_offset + 1u;
+    const int8_t *sh = q->shift + c0;
+    const int32_t *m = q->multiplier + c0;
+    int32_t k;
+    dw3s_taps(tab->ch[0], filter + c0, fl, fe);
     for (k = 0; k < 4; ++k) {
-        const int32_t c = c0 + k, e = -q->shift[c];
+        const int32_t s = sh[k];
         int32_t *t = tab->ch[k];
-        t[0] = 2 * (bias ? bias[c] : 0);
-        t[7] = e;
-        t[8] = q->multiplier[c];
-        t[9] = ((int32_t)1 << (e - 1)) + p->output_offset * ((int32_t)1 << e);
+        t[0] = bias ? 2 * bias[c0 + k] : 0;
+        t[7] = -s;
+        t[8] = m[k];
+        t[9] = (int32_t)(h1 << (-s - 1));
     }
 }
 
