@@ -471,21 +471,32 @@ static void gather_mve(int8_t *x, const mote_conv_geom *g, const mote_dims *id,
     fill_mve(x, zp, (KH - (ky_hi > ky_lo ? ky_hi : ky_lo)) * n);
 }
 
-/* The window of an interior pixel, undilated (no padded taps): KH rows of
- * n bytes, rs apart in the input, src the first. Rows of at most 16 bytes
- * (the first layers: 3x3 of 3 channels) move in one predicated load and
- * store each, without gather_mve's fills and loop set-ups. */
-static inline __attribute__((always_inline)) void gather_full_mve(int8_t *x, const int8_t *src,
-                                                                  int32_t KH, int32_t n, int32_t rs)
+/* The windows of cnt interior pixels, undilated (no padded taps), K bytes
+ * apart in x: each KH rows of n bytes, rs apart in the input, src the
+ * first pixel's, ps on to the next one's. Rows of at most 16 bytes (the
+ * first layers: 3x3 of 3 channels) move in one predicated load and store
+ * each, without gather_mve's fills and loop set-ups; its own function so
+ * the pointers stay in registers. */
+static __attribute__((noinline)) void gather_full_mve(int8_t *x, const int8_t *src, int32_t cnt,
+                                                      int32_t K, int32_t KH, int32_t n, int32_t rs,
+                                                      int32_t ps)
 {
-    int32_t ky;
+    int32_t i, ky;
     if (n <= 16) {
         const mve_pred16_t pr = vctp8q((uint32_t)n);
-        for (ky = 0; ky < KH; ++ky, x += n, src += rs)
-            vstrbq_p_s8(x, vldrbq_z_s8(src, pr), pr);
+        for (i = 0; i < cnt; ++i, x += K, src += ps) {
+            int8_t *xr = x;
+            const int8_t *sr = src;
+            for (ky = 0; ky < KH; ++ky, xr += n, sr += rs)
+                vstrbq_p_s8(xr, vldrbq_z_s8(sr, pr), pr);
+        }
     } else {
-        for (ky = 0; ky < KH; ++ky, x += n, src += rs)
-            copy_mve(x, src, n);
+        for (i = 0; i < cnt; ++i, x += K, src += ps) {
+            int8_t *xr = x;
+            const int8_t *sr = src;
+            for (ky = 0; ky < KH; ++ky, xr += n, sr += rs)
+                copy_mve(xr, sr, n);
+        }
     }
 }
 
@@ -528,21 +539,32 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                 int32_t ky_lo = 0, ky_hi = KH;
                 if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
                     tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
-                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                for (ox = 0; ox < od->w;) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
                     int8_t *x = pt + n * K;
-                    int32_t kx_lo = 0, kx_hi = KW;
-                    if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
-                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                    if (full && kx_lo == 0 && kx_hi == KW && ky_lo == 0 && ky_hi == KH)
-                        gather_full_mve(x, in_batch + (y0 * IW + x0) * C, KH, KW * C, IW * C);
-                    else
+                    int32_t cnt = 1;
+                    if (full && ky_lo == 0 && ky_hi == KH && x0 >= 0 && x0 + KW <= IW) {
+                        /* a stretch of interior pixels, up to the run's end:
+                         * the last one with x0 + KW <= IW */
+                        cnt = (IW - KW + g->pad_w) / g->stride_w - ox + 1;
+                        if (cnt > od->w - ox) cnt = od->w - ox;
+                        if (cnt > run - n) cnt = run - n;
+                        gather_full_mve(x, in_batch + (y0 * IW + x0) * C, cnt, K, KH, KW * C,
+                                        IW * C, g->stride_w * C);
+                    } else {
+                        int32_t kx_lo = 0, kx_hi = KW;
+                        if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                            tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
                         gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
                                    zp);
-                    if (++n == run) {
+                    }
+                    ox += cnt;
+                    out += cnt * OC;
+                    n += cnt;
+                    if (n == run) {
                         mat_mve(pt, n, filter + o0 * K, K, o1 - o0, seed, bias, off,
                                 q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
-                        out_run = out + OC;
+                        out_run = out;
                         n = 0;
                     }
                 }
