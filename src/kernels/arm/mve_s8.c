@@ -284,6 +284,66 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "dls lr, r11\n"                                                                                \
     "2:\n\t" MAT4_STEP MAT4_STEP MAT4_STEP MAT4_STEP "le lr, 2b\n\t"
 
+/* K <= 16 (r11 = K): one tail-predicated step per pixel, no write-back,
+ * so the filter rows stay in r7 .. r10 (loaded once) and x steps on by K;
+ * the out step via lr, the output stage's zero point too (MAT4_RQL). */
+#define MAT4_ASM16(pro, rq)                                                                        \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "mov r12, r0\n\t"                                                                              \
+    "vldrw.u32 q2, [r12]\n\t"                                                                      \
+    "vldrw.u32 q3, [r12, #16]\n\t"                                                                 \
+    "vldrw.u32 q4, [r12, #32]\n\t"                                                                 \
+    "vldrw.u32 q5, [r12, #48]\n\t"                                                                 \
+    "vldrw.u32 q6, [r12, #64]\n\t"                                                                 \
+    "vldrw.u32 q7, [r12, #80]\n\t" pro "mov r5, r2\n\t"                                            \
+    "ldr r3, [r12, #140]\n\t"                                                                      \
+    "ldr r11, [r12, #136]\n\t"                                                                     \
+    "ldrd r7, r8, [r12, #120]\n\t"                                                                 \
+    "ldrd r9, r10, [r12, #128]\n\t"                                                                \
+    "cmp r3, #0\n\t"                                                                               \
+    "ble 3f\n"                                                                                     \
+    "1:\n\t"                                                                                       \
+    "ldrd r0, r2, [r12, #104]\n\t"                                                                 \
+    "ldrd r4, r6, [r12, #112]\n\t"                                                                 \
+    "dlstp.8 lr, r11\n"                                                                            \
+    "2:\n\t"                                                                                       \
+    "vldrb.8 q0, [r1]\n\t"                                                                         \
+    "vldrb.8 q1, [r7]\n\t"                                                                         \
+    "vmladava.s8 r0, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r8]\n\t"                                                                         \
+    "vmladava.s8 r2, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r9]\n\t"                                                                         \
+    "vmladava.s8 r4, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r10]\n\t"                                                                        \
+    "vmladava.s8 r6, q1, q0\n\t"                                                                   \
+    "letp lr, 2b\n\t"                                                                              \
+    "vdup.32 q0, r0\n\t"                                                                           \
+    "vmov.32 q0[1], r2\n\t"                                                                        \
+    "vmov.32 q0[2], r4\n\t"                                                                        \
+    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                           \
+    "vmin.s32 q0, q0, q7\n\t"                                                                      \
+    "vstrb.32 q0, [r5]\n\t"                                                                        \
+    "ldr lr, [r12, #144]\n\t"                                                                      \
+    "add r5, lr\n\t"                                                                               \
+    "add r1, r11\n\t"                                                                              \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n"                                                                                     \
+    "3:\n\t"                                                                                       \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+/* MAT4_RQ with the zero point through lr (r7 holds a filter row). */
+#define MAT4_RQL                                                                                   \
+    "vshl.s32 q0, q0, q3\n\t"                                                                      \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vand q1, q1, q5\n\t"                                                                          \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "ldr lr, [r12, #96]\n\t"                                                                       \
+    "vadd.i32 q0, q0, lr\n\t"
+
 #define MVE_UNUSED __attribute__((unused))
 #define MAT4_FN(name, loop, pro, rq)                                                               \
     static __attribute__((naked, noinline)) void name(                                             \
@@ -295,6 +355,14 @@ MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ)
 MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
 MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
 MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
+#define MAT4_FN16(name, pro, rq)                                                                   \
+    static __attribute__((naked, noinline)) void name(                                             \
+        MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
+    {                                                                                              \
+        __asm__ volatile(MAT4_ASM16(pro, rq));                                                     \
+    }
+MAT4_FN16(mat4_asm16, "", MAT4_RQL)
+MAT4_FN16(mat4_asm16n, MAT4_RQN_PRO, MAT4_RQN)
 
 /* One row of K int8 times the filter rows of output channels 0 .. OC - 1,
  * no seeds: mat_mve for one pixel, the sums of the weights (for the input
@@ -372,9 +440,14 @@ static void mat_mve(const int8_t *x, int32_t npix, const int8_t *w, int32_t K, i
             d.os = os;
             d.K = K % 64 == 0 ? K / 64 : K;
             d.xadj = K % 64 == 0 ? 0 : ((K + 15) & ~15) - K;
-            if (per_tensor
+            const int neg =
+                per_tensor
                     ? shift[0] < 0
-                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0)
+                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0;
+            if (K <= 16) {
+                d.K = K;
+                (neg ? mat4_asm16n : mat4_asm16)(&d, x, out + o);
+            } else if (neg)
                 (K % 64 == 0 ? mat4_asm64n : mat4_asmn)(&d, x, out + o);
             else
                 (K % 64 == 0 ? mat4_asm64 : mat4_asm)(&d, x, out + o);
