@@ -284,6 +284,66 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "dls lr, r11\n"                                                                                \
     "2:\n\t" MAT4_STEP MAT4_STEP MAT4_STEP MAT4_STEP "le lr, 2b\n\t"
 
+/* K <= 16 (r11 = K): one tail-predicated step per pixel, no write-back,
+ * so the filter rows stay in r7 .. r10 (loaded once) and x steps on by K;
+ * the out step via lr, the output stage's zero point too (MAT4_RQL). */
+#define MAT4_ASM16(pro, rq)                                                                        \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "mov r12, r0\n\t"                                                                              \
+    "vldrw.u32 q2, [r12]\n\t"                                                                      \
+    "vldrw.u32 q3, [r12, #16]\n\t"                                                                 \
+    "vldrw.u32 q4, [r12, #32]\n\t"                                                                 \
+    "vldrw.u32 q5, [r12, #48]\n\t"                                                                 \
+    "vldrw.u32 q6, [r12, #64]\n\t"                                                                 \
+    "vldrw.u32 q7, [r12, #80]\n\t" pro "mov r5, r2\n\t"                                            \
+    "ldr r3, [r12, #140]\n\t"                                                                      \
+    "ldr r11, [r12, #136]\n\t"                                                                     \
+    "ldrd r7, r8, [r12, #120]\n\t"                                                                 \
+    "ldrd r9, r10, [r12, #128]\n\t"                                                                \
+    "cmp r3, #0\n\t"                                                                               \
+    "ble 3f\n"                                                                                     \
+    "1:\n\t"                                                                                       \
+    "ldrd r0, r2, [r12, #104]\n\t"                                                                 \
+    "ldrd r4, r6, [r12, #112]\n\t"                                                                 \
+    "dlstp.8 lr, r11\n"                                                                            \
+    "2:\n\t"                                                                                       \
+    "vldrb.8 q0, [r1]\n\t"                                                                         \
+    "vldrb.8 q1, [r7]\n\t"                                                                         \
+    "vmladava.s8 r0, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r8]\n\t"                                                                         \
+    "vmladava.s8 r2, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r9]\n\t"                                                                         \
+    "vmladava.s8 r4, q1, q0\n\t"                                                                   \
+    "vldrb.8 q1, [r10]\n\t"                                                                        \
+    "vmladava.s8 r6, q1, q0\n\t"                                                                   \
+    "letp lr, 2b\n\t"                                                                              \
+    "vdup.32 q0, r0\n\t"                                                                           \
+    "vmov.32 q0[1], r2\n\t"                                                                        \
+    "vmov.32 q0[2], r4\n\t"                                                                        \
+    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                           \
+    "vmin.s32 q0, q0, q7\n\t"                                                                      \
+    "vstrb.32 q0, [r5]\n\t"                                                                        \
+    "ldr lr, [r12, #144]\n\t"                                                                      \
+    "add r5, lr\n\t"                                                                               \
+    "add r1, r11\n\t"                                                                              \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n"                                                                                     \
+    "3:\n\t"                                                                                       \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+/* MAT4_RQ with the zero point through lr (r7 holds a filter row). */
+#define MAT4_RQL                                                                                   \
+    "vshl.s32 q0, q0, q3\n\t"                                                                      \
+    "vqrdmulh.s32 q0, q0, q2\n\t"                                                                  \
+    "vshr.s32 q1, q0, #31\n\t"                                                                     \
+    "vand q1, q1, q5\n\t"                                                                          \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "vrshl.s32 q0, q0, q4\n\t"                                                                     \
+    "ldr lr, [r12, #96]\n\t"                                                                       \
+    "vadd.i32 q0, q0, lr\n\t"
+
 #define MVE_UNUSED __attribute__((unused))
 #define MAT4_FN(name, loop, pro, rq)                                                               \
     static __attribute__((naked, noinline)) void name(                                             \
@@ -295,6 +355,14 @@ MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ)
 MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
 MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
 MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
+#define MAT4_FN16(name, pro, rq)                                                                   \
+    static __attribute__((naked, noinline)) void name(                                             \
+        MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
+    {                                                                                              \
+        __asm__ volatile(MAT4_ASM16(pro, rq));                                                     \
+    }
+MAT4_FN16(mat4_asm16, "", MAT4_RQL)
+MAT4_FN16(mat4_asm16n, MAT4_RQN_PRO, MAT4_RQN)
 
 /* One row of K int8 times the filter rows of output channels 0 .. OC - 1,
  * no seeds: mat_mve for one pixel, the sums of the weights (for the input
@@ -372,9 +440,14 @@ static void mat_mve(const int8_t *x, int32_t npix, const int8_t *w, int32_t K, i
             d.os = os;
             d.K = K % 64 == 0 ? K / 64 : K;
             d.xadj = K % 64 == 0 ? 0 : ((K + 15) & ~15) - K;
-            if (per_tensor
+            const int neg =
+                per_tensor
                     ? shift[0] < 0
-                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0)
+                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0;
+            if (K <= 16) {
+                d.K = K;
+                (neg ? mat4_asm16n : mat4_asm16)(&d, x, out + o);
+            } else if (neg)
                 (K % 64 == 0 ? mat4_asm64n : mat4_asmn)(&d, x, out + o);
             else
                 (K % 64 == 0 ? mat4_asm64 : mat4_asm)(&d, x, out + o);
@@ -471,6 +544,35 @@ static void gather_mve(int8_t *x, const mote_conv_geom *g, const mote_dims *id,
     fill_mve(x, zp, (KH - (ky_hi > ky_lo ? ky_hi : ky_lo)) * n);
 }
 
+/* The windows of cnt interior pixels, undilated (no padded taps), K bytes
+ * apart in x: each KH rows of n bytes, rs apart in the input, src the
+ * first pixel's, ps on to the next one's. Rows of at most 16 bytes (the
+ * first layers: 3x3 of 3 channels) move in one predicated load and store
+ * each, without gather_mve's fills and loop set-ups; its own function so
+ * the pointers stay in registers. */
+static __attribute__((noinline)) void gather_full_mve(int8_t *x, const int8_t *src, int32_t cnt,
+                                                      int32_t K, int32_t KH, int32_t n, int32_t rs,
+                                                      int32_t ps)
+{
+    int32_t i, ky;
+    if (n <= 16) {
+        const mve_pred16_t pr = vctp8q((uint32_t)n);
+        for (i = 0; i < cnt; ++i, x += K, src += ps) {
+            int8_t *xr = x;
+            const int8_t *sr = src;
+            for (ky = 0; ky < KH; ++ky, xr += n, sr += rs)
+                vstrbq_p_s8(xr, vldrbq_z_s8(sr, pr), pr);
+        }
+    } else {
+        for (i = 0; i < cnt; ++i, x += K, src += ps) {
+            int8_t *xr = x;
+            const int8_t *sr = src;
+            for (ky = 0; ky < KH; ++ky, xr += n, sr += rs)
+                copy_mve(xr, sr, n);
+        }
+    }
+}
+
 /* The patch path: the windows of a run of output pixels, each K inputs
  * in filter order (the input zero point for padded taps: they add exactly
  * 0 once the offset is folded into the seeds), gathered into a stack
@@ -491,6 +593,8 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
     const int32_t run = MVE_PATCH / K; /* pixels per run */
     int32_t seed[MVE_SEEDS];
     int32_t b, oy, ox, o, o0;
+    /* undilated: an interior window is KH rows of KW * C input bytes */
+    const int full = g->dilation_h == 1 && g->dilation_w == 1;
 
     /* sum(w * (x + off)) = sum(w * x) + off * sum(w), exactly modulo 2^32
      * (the reference's int32 accumulators), also for padded taps, whose x
@@ -508,17 +612,32 @@ static void conv_patch_mve(const mote_conv_s8_params *p, const mote_requant *q, 
                 int32_t ky_lo = 0, ky_hi = KH;
                 if (y0 < 0 || y0 + g->dilation_h * (KH - 1) >= IH)
                     tap_range(y0, g->dilation_h, IH, KH, &ky_lo, &ky_hi);
-                for (ox = 0; ox < od->w; ++ox, out += OC) {
+                for (ox = 0; ox < od->w;) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
                     int8_t *x = pt + n * K;
-                    int32_t kx_lo = 0, kx_hi = KW;
-                    if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
-                        tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
-                    gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi, zp);
-                    if (++n == run) {
+                    int32_t cnt = 1;
+                    if (full && ky_lo == 0 && ky_hi == KH && x0 >= 0 && x0 + KW <= IW) {
+                        /* a stretch of interior pixels, up to the run's end:
+                         * the last one with x0 + KW <= IW */
+                        cnt = (IW - KW + g->pad_w) / g->stride_w - ox + 1;
+                        if (cnt > od->w - ox) cnt = od->w - ox;
+                        if (cnt > run - n) cnt = run - n;
+                        gather_full_mve(x, in_batch + (y0 * IW + x0) * C, cnt, K, KH, KW * C,
+                                        IW * C, g->stride_w * C);
+                    } else {
+                        int32_t kx_lo = 0, kx_hi = KW;
+                        if (x0 < 0 || x0 + g->dilation_w * (KW - 1) >= IW)
+                            tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
+                        gather_mve(x, g, id, in_batch, KH, KW, y0, x0, ky_lo, ky_hi, kx_lo, kx_hi,
+                                   zp);
+                    }
+                    ox += cnt;
+                    out += cnt * OC;
+                    n += cnt;
+                    if (n == run) {
                         mat_mve(pt, n, filter + o0 * K, K, o1 - o0, seed, bias, off,
                                 q->multiplier + o0, q->shift + o0, 0, out_run + o0, OC, lims);
-                        out_run = out + OC;
+                        out_run = out;
                         n = 0;
                     }
                 }
