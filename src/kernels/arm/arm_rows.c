@@ -247,6 +247,20 @@ int mote_mve_depthwise_conv2d_s8_step_fits(const void *step)
            mote_mve_depthwise_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out);
 }
 
+#if defined(__ARM_FEATURE_MVE)
+#include <arm_mve.h>
+/* n bytes, 16 at a time in one Q register, the last step predicated
+ * (Helium: a row of KWS's in-place depthwise layers, 320 bytes, costs
+ * about 20 steps instead of 80 word copies). */
+static void copy_row(int8_t *d, const int8_t *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i += 16) {
+        const mve_pred16_t p = vctp8q((uint32_t)(n - i));
+        vstrbq_p_s8(d + i, vldrbq_z_s8(s + i, p), p);
+    }
+}
+#else
 /* n bytes, a word at a time (newlib-nano's memcpy copies bytes). */
 static void copy_row(int8_t *d, const int8_t *s, size_t n)
 {
@@ -259,6 +273,7 @@ static void copy_row(int8_t *d, const int8_t *s, size_t n)
     for (; i < n; ++i)
         d[i] = s[i];
 }
+#endif
 
 mote_status mote_arm_conv_rows(mote_arm_conv_fn fn, const mote_conv_s8_step *s,
                                const mote_requant *q, const mote_kernel_io *io)

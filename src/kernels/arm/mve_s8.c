@@ -797,6 +797,7 @@ typedef struct dwp {
     const int8_t *shift;  /* 32: shift + c */
     const int32_t *mult;  /* 36: multiplier + c */
     int32_t ooff, lo, hi; /* 40, 44, 48: zero point, activation range */
+    int32_t rsh_only;     /* 52: no shift of the call is > 0 (DW_RQR) */
 } dwp;
 
 /* The output stage of int32 lanes qa, channels at byte / word gather
@@ -819,17 +820,38 @@ typedef struct dwp {
     "vmax.s32 " qa ", " qa ", q3\n\t"                                                              \
     "vmin.s32 " qa ", " qa ", q7\n\t"
 
+/* DW_RQ when every shift is <= 0 (dwp rsh_only): the left shift and the
+ * split of the shift left out, the same result. */
+#define DW_RQR(qa, qo)                                                                             \
+    "vldrb.s32 q0, [r4, " qo "]\n\t"                                                               \
+    "vldrw.u32 q2, [r5, " qo ", uxtw #2]\n\t"                                                      \
+    "vqrdmulh.s32 " qa ", " qa ", q2\n\t"                                                          \
+    "vshr.s32 q2, q0, #31\n\t"                                                                     \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
+    "vand q2, q2, q1\n\t"                                                                          \
+    "vadd.i32 " qa ", " qa ", q2\n\t"                                                              \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
+    "vadd.i32 " qa ", " qa ", r6\n\t"                                                              \
+    "vmax.s32 " qa ", " qa ", q3\n\t"                                                              \
+    "vmin.s32 " qa ", " qa ", q7\n\t"
+
 /* The end of a row of taps (loop label 4): x and w to the next row (dwp
- * xadj, wadj), r4 rows left, back to 1; label 3 follows. */
+ * xadj in r9, wadj in r10: DW_ROW_LOAD), r4 rows left, back to 1; label 3
+ * follows. */
 #define DW_NEXT_ROW                                                                                \
     "4:\n\t"                                                                                       \
-    "ldr r8, [%[d], #8]\n\t"                                                                       \
-    "add %[x], r8\n\t"                                                                             \
-    "ldr r8, [%[d], #12]\n\t"                                                                      \
-    "add %[w], r8\n\t"                                                                             \
+    "add %[x], r9\n\t"                                                                             \
+    "add %[w], r10\n\t"                                                                            \
     "subs r4, #1\n\t"                                                                              \
     "bgt 1b\n"                                                                                     \
     "3:\n\t"
+
+/* The tap loop's constants, held in registers rather than reloaded per
+ * row: nkx (r11), xadj (r9), wadj (r10). */
+#define DW_ROW_LOAD                                                                                \
+    "ldr r11, [%[d], #4]\n\t"                                                                      \
+    "ldr r9, [%[d], #8]\n\t"                                                                       \
+    "ldr r10, [%[d], #12]\n\t"
 
 /* DW_RQ's operands: r4 shift, r5 mult, r6 zero point, q3 act_min, and
  * act_max in r8 (for q7 once the accumulators there are done). */
@@ -841,6 +863,26 @@ typedef struct dwp {
     "vdup.32 q3, r8\n\t"                                                                           \
     "ldr r8, [%[d], #48]\n\t"
 
+/* One tap of dw16_asm: sixteen products into q4-q7, x and w to the next
+ * tap (r5 dwC, r6 C, ip input offset). */
+#define DW16_TAP                                                                                   \
+    "vldrb.s16 q0, [%[x]]\n\t"                                                                     \
+    "vldrb.s16 q1, [%[w]]\n\t"                                                                     \
+    "vadd.i16 q0, q0, ip\n\t"                                                                      \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q4, q4, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q5, q5, q2\n\t"                                                                      \
+    "vldrb.s16 q0, [%[x], #8]\n\t"                                                                 \
+    "vldrb.s16 q1, [%[w], #8]\n\t"                                                                 \
+    "vadd.i16 q0, q0, ip\n\t"                                                                      \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q6, q6, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q7, q7, q2\n\t"                                                                      \
+    "add %[x], r5\n\t"                                                                             \
+    "add %[w], r6\n\t"
+
 /* Sixteen channels of one output pixel (x, w: their first valid tap):
  * two halves of eight, each as dw8_mve, accumulators q4 (c, c+2, .., c+6),
  * q5 (c+1, .., c+7), q6 (c+8, .., c+14), q7 (c+9, .., c+15). */
@@ -849,46 +891,40 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
 {
     __asm__ volatile(
         /* bias: even / odd lanes of each half */
+        /* one offset vector (0, 2, 4, 6), the base moved for the others */
         "ldr r4, [%[d], #28]\n\t"
         "movs r6, #0\n\t"
         "vidup.u32 q0, r6, #2\n\t"
         "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
-        "movs r6, #1\n\t"
-        "vidup.u32 q0, r6, #2\n\t"
-        "vldrw.u32 q5, [r4, q0, uxtw #2]\n\t"
-        "movs r6, #8\n\t"
-        "vidup.u32 q0, r6, #2\n\t"
-        "vldrw.u32 q6, [r4, q0, uxtw #2]\n\t"
-        "movs r6, #9\n\t"
-        "vidup.u32 q0, r6, #2\n\t"
-        "vldrw.u32 q7, [r4, q0, uxtw #2]\n\t"
+        "add r6, r4, #4\n\t"
+        "vldrw.u32 q5, [r6, q0, uxtw #2]\n\t"
+        "add r6, r4, #32\n\t"
+        "vldrw.u32 q6, [r6, q0, uxtw #2]\n\t"
+        "add r6, r4, #36\n\t"
+        "vldrw.u32 q7, [r6, q0, uxtw #2]\n\t" DW_ROW_LOAD
         "ldr r4, [%[d], #0]\n\t"  /* rows left */
         "ldr r5, [%[d], #16]\n\t" /* dwC */
         "ldr r6, [%[d], #20]\n\t" /* C */
         "ldr ip, [%[d], #24]\n\t" /* off */
         "cmp r4, #0\n\t"
-        "ble 3f\n"
+        "ble 3f\n\t"
+        /* rows of three taps (every interior 3x3 pixel): the taps unrolled,
+         * no loop per row */
+        "cmp r11, #3\n\t"
+        "bne 1f\n"
+        "5:\n\t" DW16_TAP DW16_TAP DW16_TAP
+        "add %[x], r9\n\t"
+        "add %[w], r10\n\t"
+        "subs r4, #1\n\t"
+        "bgt 5b\n\t"
+        "b 3f\n"
         "1:\n\t"
-        "ldr r8, [%[d], #4]\n\t"
-        "wls lr, r8, 4f\n"
-        "2:\n\t"
-        "vldrb.s16 q0, [%[x]]\n\t"
-        "vldrb.s16 q1, [%[w]]\n\t"
-        "vadd.i16 q0, q0, ip\n\t"
-        "vmullb.s16 q2, q0, q1\n\t"
-        "vadd.i32 q4, q4, q2\n\t"
-        "vmullt.s16 q2, q0, q1\n\t"
-        "vadd.i32 q5, q5, q2\n\t"
-        "vldrb.s16 q0, [%[x], #8]\n\t"
-        "vldrb.s16 q1, [%[w], #8]\n\t"
-        "vadd.i16 q0, q0, ip\n\t"
-        "vmullb.s16 q2, q0, q1\n\t"
-        "vadd.i32 q6, q6, q2\n\t"
-        "vmullt.s16 q2, q0, q1\n\t"
-        "vadd.i32 q7, q7, q2\n\t"
-        "add %[x], r5\n\t"
-        "add %[w], r6\n\t"
+        "wls lr, r11, 4f\n"
+        "2:\n\t" DW16_TAP
         "le lr, 2b\n" DW_NEXT_ROW DW_RQ_LOAD
+        "ldr lr, [%[d], #52]\n\t"
+        "cmp lr, #0\n\t"
+        "bne 6f\n\t"
         /* the upper half first (q7, then q6, narrowed together), then q7 is
          * free to hold act_max for the lower half */
         "mov lr, #9\n\t"
@@ -937,9 +973,50 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
                                                      "vidup.u32 q6, lr, #2\n\t" DW_RQ(
                                                          "q4", "q6") "vmovnt.i32 q4, q5\n\t"
                                                                      "vstrb.16 q4, [%[o]]\n\t"
+        "b 7f\n"
+        /* every shift <= 0: as above with DW_RQR */
+        "6:\n\t"
+        "mov lr, #9\n\t"
+        "vidup.u32 q2, lr, #2\n\t"
+        "vldrb.s32 q0, [r4, q2]\n\t"
+        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+        "vqrdmulh.s32 q7, q7, q1\n\t"
+        "vshr.s32 q2, q0, #31\n\t"
+        "vshr.s32 q1, q7, #31\n\t"
+        "vand q2, q2, q1\n\t"
+        "vadd.i32 q7, q7, q2\n\t"
+        "vrshl.s32 q7, q7, q0\n\t"
+        "vadd.i32 q7, q7, r6\n\t"
+        "vmax.s32 q7, q7, q3\n\t"
+        "vdup.32 q2, r8\n\t"
+        "vmin.s32 q7, q7, q2\n\t"
+        "mov lr, #8\n\t"
+        "vidup.u32 q2, lr, #2\n\t"
+        "vldrb.s32 q0, [r4, q2]\n\t"
+        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+        "vqrdmulh.s32 q6, q6, q1\n\t"
+        "vshr.s32 q2, q0, #31\n\t"
+        "vshr.s32 q1, q6, #31\n\t"
+        "vand q2, q2, q1\n\t"
+        "vadd.i32 q6, q6, q2\n\t"
+        "vrshl.s32 q6, q6, q0\n\t"
+        "vadd.i32 q6, q6, r6\n\t"
+        "vmax.s32 q6, q6, q3\n\t"
+        "vdup.32 q2, r8\n\t"
+        "vmin.s32 q6, q6, q2\n\t"
+        "vmovnt.i32 q6, q7\n\t"
+        "vstrb.16 q6, [%[o], #8]\n\t"
+        "vdup.32 q7, r8\n\t"
+        "mov lr, #1\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQR("q5", "q6")
+        "mov lr, #0\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQR("q4", "q6")
+        "vmovnt.i32 q4, q5\n\t"
+        "vstrb.16 q4, [%[o]]\n"
+        "7:\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
+        : "r4", "r5", "r6", "r8", "r9", "r10", "r11", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
           "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
@@ -952,9 +1029,8 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "movs r6, #0\n\t"
         "vidup.u32 q0, r6, #2\n\t"
         "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
-        "movs r6, #1\n\t"
-        "vidup.u32 q0, r6, #2\n\t"
-        "vldrw.u32 q5, [r4, q0, uxtw #2]\n\t"
+        "add r6, r4, #4\n\t"
+        "vldrw.u32 q5, [r6, q0, uxtw #2]\n\t" DW_ROW_LOAD
         "ldr r4, [%[d], #0]\n\t"
         "ldr r5, [%[d], #16]\n\t"
         "ldr r6, [%[d], #20]\n\t"
@@ -962,8 +1038,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "cmp r4, #0\n\t"
         "ble 3f\n"
         "1:\n\t"
-        "ldr r8, [%[d], #4]\n\t"
-        "wls lr, r8, 4f\n"
+        "wls lr, r11, 4f\n"
         "2:\n\t"
         "vldrb.s16 q0, [%[x]]\n\t"
         "vldrb.s16 q1, [%[w]]\n\t"
@@ -982,7 +1057,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
                                                                      "vstrb.16 q4, [%[o]]\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r8", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
+        : "r4", "r5", "r6", "r8", "r9", "r10", "r11", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
           "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
@@ -1054,6 +1129,16 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         d.ooff = lims[0];
         d.lo = lims[1];
         d.hi = lims[2];
+        {
+            /* the largest shift, 16 at a time (zeros past C) */
+            int8_t smax = 0;
+            int32_t c;
+            for (c = 0; c < C; c += 16) {
+                const mve_pred16_t pc = vctp8q((uint32_t)(C - c));
+                smax = vmaxvq_s8(smax, vldrbq_z_s8(q->shift + c, pc));
+            }
+            d.rsh_only = smax <= 0;
+        }
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_b = input + b * IH * IW * C;
             int8_t *out = output + b * OH * OW * C;
