@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MSAN_FILE_MAX ((size_t)64 << 20)
 
-static uint8_t *buf;   /* MSAN_FILE_MAX bytes, allocated once by main() */
+static uint8_t *buf; /* MSAN_FILE_MAX bytes, allocated once by main() */
 
 static unsigned run_file(const char *path)
 {
@@ -29,7 +29,8 @@ static unsigned run_file(const char *path)
     uint8_t *exact;
     size_t n = 0, got;
     if (f == NULL) return 0;
-    while (n < MSAN_FILE_MAX && (got = fread(buf + n, 1, MSAN_FILE_MAX - n, f)) > 0) n += got;
+    while (n < MSAN_FILE_MAX && (got = fread(buf + n, 1, MSAN_FILE_MAX - n, f)) > 0)
+        n += got;
     fclose(f);
     exact = (uint8_t *)malloc(n ? n : 1);
     if (exact != NULL) {

@@ -49,13 +49,15 @@ static const char help[] =
     "              MOTE_OPSET_ROWS and MOTE_OPSET_R_<KERNEL>_<variant>; every\n"
     "              other row, the reference one included, is left out. A model\n"
     "              whose step needs a row left out is refused at load\n"
-    "              (MOTE_E_UNSUPPORTED_OP, 'no row ... in this build')\n"    "  --header FILE  where --for writes the header ('-', the default: stdout)\n"
+    "              (MOTE_E_UNSUPPORTED_OP, 'no row ... in this build')\n"
+    "  --header FILE  where --for writes the header ('-', the default: stdout)\n"
     "  -h, --help  this text\n";
 
 static const struct {
     const char *name, *kernels, *i8, *f32;
 } ops[] = {
-#define MOTE_OP(name, code, options, file, flags, types, kernels, i8, f32) {#name, kernels, i8, f32},
+#define MOTE_OP(name, code, options, file, flags, types, kernels, i8, f32)                         \
+    {#name, kernels, i8, f32},
 #include "ops/ops.def"
 };
 

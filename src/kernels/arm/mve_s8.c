@@ -440,10 +440,9 @@ static void mat_mve(const int8_t *x, int32_t npix, const int8_t *w, int32_t K, i
             d.os = os;
             d.K = K % 64 == 0 ? K / 64 : K;
             d.xadj = K % 64 == 0 ? 0 : ((K + 15) & ~15) - K;
-            const int neg =
-                per_tensor
-                    ? shift[0] < 0
-                    : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 && shift[o + 3] < 0;
+            const int neg = per_tensor ? shift[0] < 0
+                                       : shift[o] < 0 && shift[o + 1] < 0 && shift[o + 2] < 0 &&
+                                             shift[o + 3] < 0;
             if (K <= 16) {
                 d.K = K;
                 (neg ? mat4_asm16n : mat4_asm16)(&d, x, out + o);
@@ -901,28 +900,24 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "add r6, r4, #32\n\t"
         "vldrw.u32 q6, [r6, q0, uxtw #2]\n\t"
         "add r6, r4, #36\n\t"
-        "vldrw.u32 q7, [r6, q0, uxtw #2]\n\t" DW_ROW_LOAD
-        "ldr r4, [%[d], #0]\n\t"  /* rows left */
-        "ldr r5, [%[d], #16]\n\t" /* dwC */
-        "ldr r6, [%[d], #20]\n\t" /* C */
-        "ldr ip, [%[d], #24]\n\t" /* off */
+        "vldrw.u32 q7, [r6, q0, uxtw #2]\n\t" DW_ROW_LOAD "ldr r4, [%[d], #0]\n\t" /* rows left */
+        "ldr r5, [%[d], #16]\n\t"                                                  /* dwC */
+        "ldr r6, [%[d], #20]\n\t"                                                  /* C */
+        "ldr ip, [%[d], #24]\n\t"                                                  /* off */
         "cmp r4, #0\n\t"
         "ble 3f\n\t"
         /* rows of three taps (every interior 3x3 pixel): the taps unrolled,
          * no loop per row */
         "cmp r11, #3\n\t"
         "bne 1f\n"
-        "5:\n\t" DW16_TAP DW16_TAP DW16_TAP
-        "add %[x], r9\n\t"
+        "5:\n\t" DW16_TAP DW16_TAP DW16_TAP "add %[x], r9\n\t"
         "add %[w], r10\n\t"
         "subs r4, #1\n\t"
         "bgt 5b\n\t"
         "b 3f\n"
         "1:\n\t"
         "wls lr, r11, 4f\n"
-        "2:\n\t" DW16_TAP
-        "le lr, 2b\n" DW_NEXT_ROW DW_RQ_LOAD
-        "ldr lr, [%[d], #52]\n\t"
+        "2:\n\t" DW16_TAP "le lr, 2b\n" DW_NEXT_ROW DW_RQ_LOAD "ldr lr, [%[d], #52]\n\t"
         "cmp lr, #0\n\t"
         "bne 6f\n\t"
         /* the upper half first (q7, then q6, narrowed together), then q7 is
@@ -969,55 +964,56 @@ static __attribute__((noinline)) void dw16_asm(const int8_t *x, const int8_t *w,
         "vstrb.16 q6, [%[o], #8]\n\t"
         "vdup.32 q7, r8\n\t"
         "mov lr, #1\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQ("q5", "q6") "mov lr, #0\n\t"
-                                                     "vidup.u32 q6, lr, #2\n\t" DW_RQ(
-                                                         "q4", "q6") "vmovnt.i32 q4, q5\n\t"
-                                                                     "vstrb.16 q4, [%[o]]\n\t"
-        "b 7f\n"
-        /* every shift <= 0: as above with DW_RQR */
-        "6:\n\t"
-        "mov lr, #9\n\t"
-        "vidup.u32 q2, lr, #2\n\t"
-        "vldrb.s32 q0, [r4, q2]\n\t"
-        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
-        "vqrdmulh.s32 q7, q7, q1\n\t"
-        "vshr.s32 q2, q0, #31\n\t"
-        "vshr.s32 q1, q7, #31\n\t"
-        "vand q2, q2, q1\n\t"
-        "vadd.i32 q7, q7, q2\n\t"
-        "vrshl.s32 q7, q7, q0\n\t"
-        "vadd.i32 q7, q7, r6\n\t"
-        "vmax.s32 q7, q7, q3\n\t"
-        "vdup.32 q2, r8\n\t"
-        "vmin.s32 q7, q7, q2\n\t"
-        "mov lr, #8\n\t"
-        "vidup.u32 q2, lr, #2\n\t"
-        "vldrb.s32 q0, [r4, q2]\n\t"
-        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
-        "vqrdmulh.s32 q6, q6, q1\n\t"
-        "vshr.s32 q2, q0, #31\n\t"
-        "vshr.s32 q1, q6, #31\n\t"
-        "vand q2, q2, q1\n\t"
-        "vadd.i32 q6, q6, q2\n\t"
-        "vrshl.s32 q6, q6, q0\n\t"
-        "vadd.i32 q6, q6, r6\n\t"
-        "vmax.s32 q6, q6, q3\n\t"
-        "vdup.32 q2, r8\n\t"
-        "vmin.s32 q6, q6, q2\n\t"
-        "vmovnt.i32 q6, q7\n\t"
-        "vstrb.16 q6, [%[o], #8]\n\t"
-        "vdup.32 q7, r8\n\t"
-        "mov lr, #1\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQR("q5", "q6")
-        "mov lr, #0\n\t"
-        "vidup.u32 q6, lr, #2\n\t" DW_RQR("q4", "q6")
-        "vmovnt.i32 q4, q5\n\t"
-        "vstrb.16 q4, [%[o]]\n"
-        "7:\n\t"
+        "vidup.u32 q6, lr, #2\n\t" DW_RQ(
+            "q5", "q6") "mov lr, #0\n\t"
+                        "vidup.u32 q6, lr, #2\n\t" DW_RQ(
+                            "q4", "q6") "vmovnt.i32 q4, q5\n\t"
+                                        "vstrb.16 q4, [%[o]]\n\t"
+                                        "b 7f\n"
+                                        /* every shift <= 0: as above with DW_RQR */
+                                        "6:\n\t"
+                                        "mov lr, #9\n\t"
+                                        "vidup.u32 q2, lr, #2\n\t"
+                                        "vldrb.s32 q0, [r4, q2]\n\t"
+                                        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+                                        "vqrdmulh.s32 q7, q7, q1\n\t"
+                                        "vshr.s32 q2, q0, #31\n\t"
+                                        "vshr.s32 q1, q7, #31\n\t"
+                                        "vand q2, q2, q1\n\t"
+                                        "vadd.i32 q7, q7, q2\n\t"
+                                        "vrshl.s32 q7, q7, q0\n\t"
+                                        "vadd.i32 q7, q7, r6\n\t"
+                                        "vmax.s32 q7, q7, q3\n\t"
+                                        "vdup.32 q2, r8\n\t"
+                                        "vmin.s32 q7, q7, q2\n\t"
+                                        "mov lr, #8\n\t"
+                                        "vidup.u32 q2, lr, #2\n\t"
+                                        "vldrb.s32 q0, [r4, q2]\n\t"
+                                        "vldrw.u32 q1, [r5, q2, uxtw #2]\n\t"
+                                        "vqrdmulh.s32 q6, q6, q1\n\t"
+                                        "vshr.s32 q2, q0, #31\n\t"
+                                        "vshr.s32 q1, q6, #31\n\t"
+                                        "vand q2, q2, q1\n\t"
+                                        "vadd.i32 q6, q6, q2\n\t"
+                                        "vrshl.s32 q6, q6, q0\n\t"
+                                        "vadd.i32 q6, q6, r6\n\t"
+                                        "vmax.s32 q6, q6, q3\n\t"
+                                        "vdup.32 q2, r8\n\t"
+                                        "vmin.s32 q6, q6, q2\n\t"
+                                        "vmovnt.i32 q6, q7\n\t"
+                                        "vstrb.16 q6, [%[o], #8]\n\t"
+                                        "vdup.32 q7, r8\n\t"
+                                        "mov lr, #1\n\t"
+                                        "vidup.u32 q6, lr, #2\n\t" DW_RQR(
+                                            "q5", "q6") "mov lr, #0\n\t"
+                                                        "vidup.u32 q6, lr, #2\n\t" DW_RQR(
+                                                            "q4", "q6") "vmovnt.i32 q4, q5\n\t"
+                                                                        "vstrb.16 q4, [%[o]]\n"
+                                                                        "7:\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r8", "r9", "r10", "r11", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
-          "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+        : "r4", "r5", "r6", "r8", "r9", "r10", "r11", "ip", "lr", "d0", "d1", "d2", "d3", "d4",
+          "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
 /* Eight channels of one output pixel: dw16_asm's first half. */
@@ -1030,8 +1026,7 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
         "vidup.u32 q0, r6, #2\n\t"
         "vldrw.u32 q4, [r4, q0, uxtw #2]\n\t"
         "add r6, r4, #4\n\t"
-        "vldrw.u32 q5, [r6, q0, uxtw #2]\n\t" DW_ROW_LOAD
-        "ldr r4, [%[d], #0]\n\t"
+        "vldrw.u32 q5, [r6, q0, uxtw #2]\n\t" DW_ROW_LOAD "ldr r4, [%[d], #0]\n\t"
         "ldr r5, [%[d], #16]\n\t"
         "ldr r6, [%[d], #20]\n\t"
         "ldr ip, [%[d], #24]\n\t"
@@ -1057,8 +1052,8 @@ static __attribute__((noinline)) void dw8_asm(const int8_t *x, const int8_t *w, 
                                                                      "vstrb.16 q4, [%[o]]\n\t"
         : [x] "+r"(x), [w] "+r"(w)
         : [d] "r"(d), [o] "r"(out)
-        : "r4", "r5", "r6", "r8", "r9", "r10", "r11", "ip", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8",
-          "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+        : "r4", "r5", "r6", "r8", "r9", "r10", "r11", "ip", "lr", "d0", "d1", "d2", "d3", "d4",
+          "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
 static const int32_t zero_bias[16];
