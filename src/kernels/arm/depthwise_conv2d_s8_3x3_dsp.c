@@ -1369,7 +1369,7 @@ typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const int8_t *filter,
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
-                                  dw3s_line_fn line, dw3s_line_fn blk)
+                                  dw3s_line_fn line)
 {
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -1458,10 +1458,6 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                     l1 = l1 > nli ? nli : l1;
                 }
                 if (l1 > l0) dw3s_lines(buf + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
-                if (blk) { /* dw3s_runb's case: every line pair in one call */
-                    blk((const int16_t *)buf, o, &tab, n);
-                    continue;
-                }
                 for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
@@ -1490,14 +1486,14 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                                               const int8_t *filter, const int32_t *bias,
                                               const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, 0);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
 }
 static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 0);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
 }
 /* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
  * stride 1 and outputs of even sides up to 6 x 6. dw3s_run_with's case
