@@ -141,37 +141,17 @@ typedef struct pwk_ctx {
 PW8_FN(pw8_full, "")
 PW8_FN(pw8_clamp, PW8_CLAMP)
 
-/* One output channel against the pixel's widened inputs (r0 .. r7): the
- * doubled bias and weight pairs and the multiplier (three LDM), eight
- * SMLAD, H and e (one LDM), requantized into r9, before SSAT. */
-#define PW16_CH                                                                                    \
-    "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
-    "smlad   r9, r11, r0, r9\n\t"                                                                  \
-    "smlad   r9, r12, r1, r9\n\t"                                                                  \
-    "smlad   r9, lr, r2, r9\n\t"                                                                   \
-    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
-    "smlad   r9, r11, r3, r9\n\t"                                                                  \
-    "smlad   r9, r12, r4, r9\n\t"                                                                  \
-    "smlad   r9, lr, r5, r9\n\t"                                                                   \
-    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
-    "smlad   r9, r11, r6, r9\n\t"                                                                  \
-    "smlad   r9, r12, r7, r9\n\t"                                                                  \
-    "ldm     r8!, {r11, r12}\n\t"                                                                  \
-    "add     r11, r11, r9, asr #31\n\t"                                                            \
-    "smmlar  r9, r9, lr, r11\n\t"                                                                  \
-    "asr     r9, r9, r12\n\t"
-
 /* clang-format off */
 #define PW16_BLOCK                                                                                 \
-    PW16_CH                                                                                        \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r10, #8, r9\n\t"                                                                      \
-    PW16_CH                                                                                        \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #8, #8\n\t"                                                                  \
-    PW16_CH                                                                                        \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #16, #8\n\t"                                                                 \
-    PW16_CH                                                                                        \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #24, #8\n\t"
 /* clang-format on */

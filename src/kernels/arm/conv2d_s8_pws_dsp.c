@@ -175,36 +175,17 @@ typedef struct pws16_ctx {
     uint32_t lo4, hi4;   /* 28: activation range, every byte */
 } pws16_ctx;
 
-/* One channel into r9 (before SSAT): r0 .. r7 the doubled widened inputs,
- * r8 the stream. */
-#define PWS16_CH                                                                                   \
-    "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
-    "smlad   r9, r11, r0, r9\n\t"                                                                  \
-    "smlad   r9, r12, r1, r9\n\t"                                                                  \
-    "smlad   r9, lr, r2, r9\n\t"                                                                   \
-    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
-    "smlad   r9, r11, r3, r9\n\t"                                                                  \
-    "smlad   r9, r12, r4, r9\n\t"                                                                  \
-    "smlad   r9, lr, r5, r9\n\t"                                                                   \
-    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
-    "smlad   r9, r11, r6, r9\n\t"                                                                  \
-    "smlad   r9, r12, r7, r9\n\t"                                                                  \
-    "ldm     r8!, {r11, r12}\n\t"                                                                  \
-    "add     r11, r11, r9, asr #31\n\t"                                                            \
-    "smmlar  r9, r9, lr, r11\n\t"                                                                  \
-    "asr     r9, r9, r12\n\t"
-
 /* clang-format off */
 #define PWS16_BLOCK                                                                                \
-    PWS16_CH                                                                                       \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r10, #8, r9\n\t"                                                                      \
-    PWS16_CH                                                                                       \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #8, #8\n\t"                                                                  \
-    PWS16_CH                                                                                       \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #16, #8\n\t"                                                                 \
-    PWS16_CH                                                                                       \
+    MOTE_ARM_K16_CH                                                                                \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #24, #8\n\t"
 /* clang-format on */
@@ -269,7 +250,6 @@ PWS16_FN(pws16_clamp, PWS16_CLAMP)
 #undef PWS16_IN
 #undef PWS16_CLAMP
 #undef PWS16_BLOCK
-#undef PWS16_CH
 
 /* C = 16: 1, or 0 (nothing written) when the stream refuses a channel. */
 static __attribute__((noinline)) int pws16(const mote_conv_s8_params *p, const mote_requant *q,
