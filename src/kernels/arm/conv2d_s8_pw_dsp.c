@@ -52,7 +52,8 @@ typedef struct pw2_ctx {
 } pw2_ctx;
 
 /* The asm's offsets (C99: no static assertion; a negative array size fails the build). */
-typedef char pw2_ctx_layout_[offsetof(pw2_ctx, rq_pc) == 32 && offsetof(pw2_ctx, xw) == 116 ? 1 : -1];
+typedef char
+    pw2_ctx_layout_[offsetof(pw2_ctx, rq_pc) == 32 && offsetof(pw2_ctx, xw) == 116 ? 1 : -1];
 
 /* Stage modes: the zero point added after the shift (a shift below -23),
  * the activation range narrower than [-128, 127]. */
