@@ -14,7 +14,9 @@
  * counts), pixel counts odd and even, one pixel, over several chunks;
  * filter, input and output at any byte alignment (the filter's aligned
  * and unaligned widening); zero multipliers with any shift, the shift
- * modes above, biases near the int32 limits, activation ranges; through
+ * modes above, biases near the int32 limits and near 2^30 with shifts
+ * -24 .. -31 (VWW's dead channels: both output stages of pw2_pairs),
+ * activation ranges; through
  * the kernel and the arm_dsp_pw / arm_dsp_pw_ip row (arm_dsp_pwk where it
  * takes K = 8 / 16 out of place).
  */
@@ -123,6 +125,11 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
                 shift[j] = (int8_t)armk_int(&rng, -31, 2);
             } else if (r == 1) { /* |acc| near 2^31 (|dot| < 2^22 for K <= 128) */
                 pw_bias[j] = (armk_rnd(&rng) & 1) ? INT32_MAX - (1 << 22) : INT32_MIN + (1 << 22);
+            } else if (r == 2) { /* VWW's dead channels: |bias| 2^30 .. 2^30 + 2^29, shifts
+                                  * -24 .. -31, on both sides of PW2_RQ's |bias| + |h| limit */
+                const int32_t b = (int32_t)(1 << 30) + (int32_t)(armk_rnd(&rng) % (1u << 29));
+                pw_bias[j] = (armk_rnd(&rng) & 1) ? b : -b;
+                shift[j] = (int8_t)armk_int(&rng, -31, -24);
             }
         }
         q.multiplier = mult;

@@ -39,7 +39,7 @@ typedef struct pw4_ctx {
     uint32_t lo4; /* 36: act_min in every byte */
     uint32_t hi4; /* 40: act_max in every byte */
     int32_t *raw; /* 44: NULL, or where the accumulators go instead (shift > -2) */
-    int32_t odd;  /* 48: groups % 4 != 0: the loop entered at its second half */
+    int32_t odd;  /* 48: unused (the asm enters its loop -G mod 8 groups in) */
     int32_t g40;  /* 52: bytes of one five-pixel block (40 per group) */
     /* The channel loop (PW4_NEXT): when shp is not NULL each channel's m,
      * hq, e1, zpa and bias above come from these (every shift <= -2), else
@@ -111,13 +111,15 @@ typedef struct pw4_ctx {
 
 /*
  * One output channel (filter row w) against ctx->nblk widened blocks at
- * xw: per block the loop above (four groups per iteration, entered at the
- * second pair when the groups are not a multiple of four), the output
+ * xw: per block the loop above (eight groups per iteration, entered -G mod
+ * 8 groups in through the address in the frame: one CMP and BNE per
+ * eight groups, not four; VWW layer 26, K = 256: -16 a block), the output
  * stage, SSAT, BFI packing, clamp, then one byte per pixel at out,
  * out + OC, out + 2 OC, out + 3 OC; the next block's at out + 4 OC.
  * Then the next of ctx->nch channels (filter row w + K, outputs at out +
  * 1), its constants from PW4_NEXT when ctx->shp is set. On the stack: the
- * block's out, the blocks left, the channel's out, the channels left, xw.
+ * block's out, the blocks left, the channel's out, the channels left, xw,
+ * the loop's entry.
  * Hand-written (naked): the loop needs all 14 registers but the context's.
  */
 __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attribute__((unused)),
@@ -132,6 +134,15 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "ldr     r4, [r3, #76]\n\t"
                      "strd    r2, r4, [sp, #8]\n\t"
                      "str     r0, [sp, #16]\n\t"
+                     "ldr     r4, [r3, #20]\n\t" /* the entry: -G mod 8 groups in */
+                     "lsrs    r4, r4, #2\n\t"
+                     "negs    r4, r4\n\t"
+                     "and     r4, r4, #7\n\t"
+                     "movs    r5, #52\n\t"
+                     "adr     r6, 2f\n\t"
+                     "mla     r4, r4, r5, r6\n\t"
+                     "adds    r4, r4, #1\n\t" /* Thumb */
+                     "str     r4, [sp, #20]\n\t"
                      "0:\n\t"
                      "ldr     r4, [r3, #56]\n\t"
                      "cbz     r4, 6f\n\t"
@@ -148,15 +159,16 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
                      "mov     r5, r4\n\t"
                      "mov     r6, r4\n\t"
                      "mov     r7, r4\n\t"
-                     "ldr     r8, [r3, #48]\n\t"
-                     "cmp     r8, #0\n\t"
-                     "bne     5f\n\t"
+                     "ldr     r8, [sp, #20]\n\t"
+                     "bx      r8\n\t"
+                     ".p2align 2\n\t"
                      "2:\n\t"
-                     PW4_GROUP
-                     PW4_GROUP
+                     PW4_GROUP PW4_GROUP PW4_GROUP PW4_GROUP
+                     PW4_GROUP PW4_GROUP PW4_GROUP PW4_GROUP
                      "5:\n\t"
-                     PW4_GROUP
-                     PW4_GROUP
+                     ".if (5b - 2b) != 8 * 52\n\t"
+                     ".error \"pw4_chan: a group is not 52 bytes\"\n\t"
+                     ".endif\n\t"
                      "cmp     r0, r2\n\t"
                      "bne     2b\n\t"
                      "ldr     r12, [r3, #20]\n\t"
@@ -225,13 +237,11 @@ __attribute__((naked, noinline)) static void pw4_chan(const int32_t *xw __attrib
  * One output channel (filter row w) against one five-pixel block at xw
  * (the chunk's last block when its pixels are 1 mod 4: the fifth pixel
  * costs an LDRD and two SMLAD per group instead of a pass of its own
- * through mote_arm_xdot4). Four groups per iteration, entered at the
- * second pair when the groups are not a multiple of four (as pw4_chan;
- * two groups per iteration cost one more CMP and BNE per four groups: 32
- * instructions per channel at K = 256).
+ * through mote_arm_xdot4). Eight groups per iteration, entered -G mod 8
+ * groups in (as pw4_chan).
  * Outputs at out + t * OC (t < 5), or the five accumulators at ctx->raw
  * (the fifth pixel's first). Then the next of ctx->nch channels, as
- * pw4_chan. On the stack: out, ctx, xw, the channels left.
+ * pw4_chan. On the stack: out, ctx, xw, the channels left, the entry.
  */
 __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attribute__((unused)),
                                                       const int8_t *w __attribute__((unused)),
@@ -240,10 +250,19 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
 {
     /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "sub     sp, sp, #16\n\t"
+                     "sub     sp, sp, #24\n\t"
                      "ldr     r4, [r3, #76]\n\t"
                      "strd    r0, r4, [sp, #8]\n\t"
                      "strd    r2, r3, [sp]\n\t"
+                     "ldr     r4, [r3, #20]\n\t" /* the entry: -G mod 8 groups in */
+                     "lsrs    r4, r4, #2\n\t"
+                     "negs    r4, r4\n\t"
+                     "and     r4, r4, #7\n\t"
+                     "movs    r5, #64\n\t"
+                     "adr     r6, 1f\n\t"
+                     "mla     r4, r4, r5, r6\n\t"
+                     "adds    r4, r4, #1\n\t" /* Thumb */
+                     "str     r4, [sp, #16]\n\t"
                      "0:\n\t"
                      "ldr     r4, [r3, #56]\n\t"
                      "cbz     r4, 6f\n\t"
@@ -251,20 +270,21 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                      "6:\n\t"
                      "ldr     r4, [r3, #52]\n\t"
                      "add     r2, r0, r4\n\t"
-                     "ldr     r8, [r3, #48]\n\t"
+                     "ldr     r8, [sp, #16]\n\t"
                      "ldr     r4, [r3, #24]\n\t"
                      "mov     r5, r4\n\t"
                      "mov     r6, r4\n\t"
                      "mov     r7, r4\n\t"
                      "mov     r3, r4\n\t"
-                     "cmp     r8, #0\n\t"
-                     "bne     5f\n\t"
+                     "bx      r8\n\t"
+                     ".p2align 2\n\t"
                      "1:\n\t"
-                     PW5_GROUP
-                     PW5_GROUP
+                     PW5_GROUP PW5_GROUP PW5_GROUP PW5_GROUP
+                     PW5_GROUP PW5_GROUP PW5_GROUP PW5_GROUP
                      "5:\n\t"
-                     PW5_GROUP
-                     PW5_GROUP
+                     ".if (5b - 1b) != 8 * 64\n\t"
+                     ".error \"pw5_chan: a group is not 64 bytes\"\n\t"
+                     ".endif\n\t"
                      "cmp     r0, r2\n\t"
                      "bne     1b\n\t"
                      "ldr     r12, [sp, #4]\n\t"
@@ -317,7 +337,7 @@ __attribute__((naked, noinline)) static void pw5_chan(const int32_t *xw __attrib
                      "str     r2, [sp]\n\t"
                      "str     r4, [sp, #12]\n\t"
                      "bne     0b\n\t"
-                     "add     sp, sp, #16\n\t"
+                     "add     sp, sp, #24\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
@@ -368,7 +388,7 @@ void mote_arm_conv_pw4(const mote_conv_s8_params *p, const mote_requant *q, int3
     ctx.lo4 = mote_arm_dup8(p->act_min);
     ctx.hi4 = mote_arm_dup8(p->act_max);
     ctx.raw = NULL;
-    ctx.odd = G % 4 != 0;
+    ctx.odd = 0;
     ctx.bstep = bias ? 4 : 0;
     ctx.zp = p->output_offset;
     /* every channel takes the asm output stage (shift <= -2): the channel
