@@ -20,10 +20,12 @@
  *   16 MACs),
  *   the eight accumulators in registers, no loop count per word (a jump
  *   into an unrolled run);
- * - the output stage of the 2x2 path's arithmetic (mote_arm_requant_e2 with
- *   the output zero point folded into the high-word addend, seven
- *   instructions per output), which needs every shift in [-23, -2];
- *   otherwise the call returns 0 and the caller runs the patch path.
+ * - the output stage of the pwk row and the 3x3 depthwise int16 lines
+ *   (weights and biases doubled in the stream, SMMLAR of 2 acc, the output
+ *   zero point folded into the high-word addend: five instructions per
+ *   output with the load of its constants), which needs every shift in
+ *   [-23, -1] and every bias in [-2^29, 2^29]; otherwise the call returns
+ *   0 and the caller runs the patch path.
  *
  * Bit-exact with mote_ref_conv2d_s8.
  */
@@ -36,7 +38,7 @@
 /* Words of one eight-channel stream (first_row8): eight biases, per filter
  * row a jump offset, 8 * WR weight words and a step, the end mark (a jump
  * to the output stage), then
- * three output-stage words per channel, the activation range and whether
+ * three output-stage words per channel (m, H, e), the activation range and whether
  * it is [-128, 127] (no clamp). */
 #define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 3)
 #define FIRST_STEP_BYTES 48 /* one unrolled input word of first_row8: 12 32-bit instructions */
@@ -72,15 +74,18 @@ typedef struct first_ctx {
     "smlad   r9, r11, r2, r9\n\t"                                                                  \
     "smlad   r10, r12, r2, r10\n\t"
 
-/* The output stage of the accumulator acc (r3 .. r10): mote_arm_requant_e2
- * with the zero point folded in (m, hq, e - 1 from the stream), SSAT. */
+/* The output stage of the accumulator acc (r3 .. r10), that of the pwk row
+ * and the 3x3 depthwise int16 lines (weights and bias doubled in the
+ * stream, so SMMLAR of 2 acc gives the reference's
+ * SaturatingRoundingDoublingHighMul; see arm_requant.h): m, H (the zero
+ * point folded in) and e from the stream, H - [acc < 0] + SMMLAR, >> e,
+ * SSAT: five instructions, against seven for mote_arm_requant_e2 with
+ * SMLAL. */
 #define F8_OUT(acc)                                                                                \
     "ldm     r0!, {r1, r2, r11}\n\t"                                                               \
-    "and     r12, " acc ", #0x80000000\n\t"                                                        \
-    "orr     r12, r12, #0x40000000\n\t"                                                            \
     "add     r2, r2, " acc ", asr #31\n\t"                                                         \
-    "smlal   r12, r2, " acc ", r1\n\t"                                                             \
-    "asr     " acc ", r2, r11\n\t"                                                                 \
+    "smmlar  " acc ", " acc ", r1, r2\n\t"                                                         \
+    "asr     " acc ", " acc ", r11\n\t"                                                            \
     "ssat    " acc ", #8, " acc "\n\t"
 
 /*
@@ -207,9 +212,10 @@ static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32
         d[j] = 0;
 }
 
-/* The n bytes of one filter row (any alignment) as int16 pairs into d,
- * d[0], d[8], d[16], ... (the stream's words of one channel): four bytes
- * per load (SXTB16 twice, PKHBT / PKHTB back into order), then a last pair
+/* The n bytes of one filter row (any alignment) doubled (|2w| <= 256:
+ * int16; the output stage takes 2 acc) as int16 pairs into d, d[0], d[8],
+ * d[16], ... (the stream's words of one channel): four bytes per load
+ * (SXTB16 twice, SADD16, PKHBT / PKHTB back into order), then a last pair
  * and a last byte (paired with 0). n >= 1. Hand-written: the compiler's
  * loop reloaded its state per word (the stream is built on every call, in
  * a band chain on every row). */
@@ -225,6 +231,8 @@ __attribute__((naked, noinline)) static void pack_pairs(int32_t *d __attribute__
                      "ldr     r3, [r1], #4\n\t"
                      "sxtb16  r4, r3\n\t"
                      "sxtb16  r5, r3, ror #8\n\t"
+                     "sadd16  r4, r4, r4\n\t"
+                     "sadd16  r5, r5, r5\n\t"
                      "pkhbt   r3, r4, r5, lsl #16\n\t"
                      "pkhtb   r5, r5, r4, asr #16\n\t"
                      "str     r3, [r0], #32\n\t"
@@ -238,12 +246,15 @@ __attribute__((naked, noinline)) static void pack_pairs(int32_t *d __attribute__
                      "blt     5f\n\t"
                      "ldrsb   r3, [r1], #1\n\t"
                      "ldrsb   r4, [r1], #1\n\t"
+                     "lsl     r3, r3, #1\n\t"
+                     "lsl     r4, r4, #1\n\t"
                      "pkhbt   r3, r3, r4, lsl #16\n\t"
                      "str     r3, [r0], #32\n\t"
                      "subs    r2, r2, #2\n\t"
                      "beq     9f\n\t"
                      "5:\n\t"
                      "ldrsb   r3, [r1]\n\t"
+                     "lsl     r3, r3, #1\n\t"
                      "uxth    r3, r3\n\t"
                      "str     r3, [r0]\n\t"
                      "9:\n\t"
@@ -252,18 +263,24 @@ __attribute__((naked, noinline)) static void pack_pairs(int32_t *d __attribute__
 }
 /* clang-format on */
 
-/* The stream of output channels c0 .. c0 + 7 (first_row8); 0 when a
- * shift is outside [-23, -2] (the folded output stage's range). */
+/* The stream of output channels c0 .. c0 + 7 (first_row8), biases and
+ * weights doubled; 0 when a shift is outside [-23, -1] or a bias outside
+ * [-2^29, 2^29] (the output stage's range: with K <= 4 * 16 taps |acc| <
+ * 2^29 + 2^21, so |2 acc| < 2^31 and H + x cannot wrap, |H| <= 2^30 +
+ * 2^22). */
 static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_requant *q,
                         const int8_t *filter, const int32_t *bias, int32_t c0, int32_t K,
                         int32_t KH, int32_t RW, int32_t WR, int32_t adv)
 {
-    const uint32_t ooff = (uint32_t)p->output_offset;
+    const uint32_t h1 = 2 * (uint32_t)p->output_offset + 1;
     const int32_t *mult = q->multiplier;
     const int8_t *shift = q->shift;
     int32_t ky, c;
-    for (c = 0; c < 8; ++c)
-        ws[c] = bias ? bias[c0 + c] : 0;
+    for (c = 0; c < 8; ++c) {
+        const int32_t b = bias ? bias[c0 + c] : 0;
+        if (b < -(1 << 29) || b > (1 << 29)) return 0;
+        ws[c] = 2 * b;
+    }
     ws += 8;
     /* per filter row: the jump, WR words of the eight channels, the step */
     for (ky = 0; ky < KH; ++ky) {
@@ -281,10 +298,10 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
     *ws++ = FIRST_END_BYTES;
     for (c = c0; c < c0 + 8; ++c, ws += 3) {
         const int32_t e = -shift[c];
-        if (e < 2 || e > 23) return 0;
+        if (e < 1 || e > 23) return 0;
         ws[0] = mult[c];
-        ws[1] = (int32_t)(((uint32_t)1 << (e - 2)) + (ooff << (e - 1)));
-        ws[2] = e - 1;
+        ws[1] = (int32_t)(h1 << (e - 1)); /* H = 2^(e-1) + zp 2^e */
+        ws[2] = e;
     }
     *ws++ = (int32_t)mote_arm_dup8(p->act_min);
     *ws++ = (int32_t)mote_arm_dup8(p->act_max);
