@@ -42,9 +42,14 @@
  * it is [-128, 127] (no clamp). */
 #define FIRST_WS_WORDS (8 + 4 * 2 + 8 * MOTE_ARM_FIRST_NW + 1 + 24 + 3)
 #define FIRST_STEP_BYTES 48 /* one unrolled input word of first_row8: 12 32-bit instructions */
-/* The end mark: a jump past the run and the row step (three 32-bit
- * instructions) to the output stage. */
-#define FIRST_END_BYTES (MOTE_ARM_FIRST_WR * FIRST_STEP_BYTES + 12)
+/* The jump of the first filter row (from the pixel's start) and of the
+ * others (from the end of the run, where the step to the next row and its
+ * jump are one LDRD: the run ends 12 bytes before the address its
+ * ADD PC reads); the end mark's jump lands right there, on the output
+ * stage. */
+#define FIRST_JUMP0(WR) ((MOTE_ARM_FIRST_WR - (WR)) * FIRST_STEP_BYTES)
+#define FIRST_JUMP(WR) (-((WR) * FIRST_STEP_BYTES + 12))
+#define FIRST_END_BYTES 0
 
 /* What first_row8 reads (offsets fixed in its asm). */
 typedef struct first_ctx {
@@ -92,7 +97,8 @@ typedef struct first_ctx {
  * A run of pixels against one eight-channel stream: per pixel the biases
  * (one LDM), per filter row a jump into the unrolled run of
  * MOTE_ARM_FIRST_WR input words so that exactly WR of them execute (12
- * instructions for 16 MACs), the row step, then the output stage
+ * instructions for 16 MACs), at the run's end the row step and the next
+ * row's jump (one LDRD, three instructions a row), then the output stage
  * (requantize, pack, clamp unless the range is [-128, 127]: two words
  * stored). Hand-written (naked): the accumulators and the loop need all 14
  * registers; the context is copied to the stack.
@@ -118,11 +124,16 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      ".if (7b - 6b) != 8 * 48\n\t"
                      ".error \"first_row8: an input word is not FIRST_STEP_BYTES\"\n\t"
                      ".endif\n\t"
-                     /* FIRST_END_BYTES: the end mark's jump lands past these */
-                     "ldr.w   r2, [r0], #4\n\t"
+                     /* the row step and the next row's jump (FIRST_JUMP: back
+                      * into the run; FIRST_END_BYTES: on to the output stage) */
+                     "ldrd    r2, r11, [r0], #8\n\t"
                      "add.w   r1, r1, r2\n\t"
-                     "b.w     1b\n\t"
+                     "add     pc, r11\n\t"
+                     "nop\n\t"
                      "3:\n\t"
+                     ".if (3b - 7b) != 12\n\t"
+                     ".error \"first_row8: the output stage is not 12 bytes past the run\"\n\t"
+                     ".endif\n\t"
                      F8_OUT("r3") F8_OUT("r4") F8_OUT("r5") F8_OUT("r6")
                      F8_OUT("r7") F8_OUT("r8") F8_OUT("r9") F8_OUT("r10")
                      "bfi     r3, r4, #8, #8\n\t"
@@ -284,7 +295,7 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
     ws += 8;
     /* per filter row: the jump, WR words of the eight channels, the step */
     for (ky = 0; ky < KH; ++ky) {
-        ws[ky * (2 + 8 * WR)] = (MOTE_ARM_FIRST_WR - WR) * FIRST_STEP_BYTES;
+        ws[ky * (2 + 8 * WR)] = ky ? FIRST_JUMP(WR) : FIRST_JUMP0(WR);
         ws[ky * (2 + 8 * WR) + 1 + 8 * WR] = adv;
     }
     /* channel by channel, its filter rows one after the other */
