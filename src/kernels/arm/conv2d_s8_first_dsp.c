@@ -57,8 +57,8 @@ typedef struct first_ctx {
     const int16_t *px; /* 4: the first pixel's window (first filter row) */
     int8_t *out;       /* 8: its eight outputs */
     int32_t npix;      /* 12: pixels (>= 1) */
-    int32_t pstep;     /* 16: bytes from one pixel's window to the next */
-    int32_t ostep;     /* 20: bytes from one pixel's outputs to the next */
+    int32_t ostep;     /* 16: bytes from one pixel's outputs to the next (the
+                        * next pixel's window is the last row step's work) */
 } first_ctx;
 
 /* One input word against eight channels' weight pairs (r0): two LDM of
@@ -87,10 +87,10 @@ typedef struct first_ctx {
  * SSAT: five instructions, against seven for mote_arm_requant_e2 with
  * SMLAL. */
 #define F8_OUT(acc)                                                                                \
-    "ldm     r0!, {r1, r2, r11}\n\t"                                                               \
-    "add     r2, r2, " acc ", asr #31\n\t"                                                         \
-    "smmlar  " acc ", " acc ", r1, r2\n\t"                                                         \
-    "asr     " acc ", " acc ", r11\n\t"                                                            \
+    "ldm     r0!, {r2, r11, r12}\n\t"                                                              \
+    "add     r11, r11, " acc ", asr #31\n\t"                                                       \
+    "smmlar  " acc ", " acc ", r2, r11\n\t"                                                        \
+    "asr     " acc ", " acc ", r12\n\t"                                                            \
     "ssat    " acc ", #8, " acc "\n\t"
 
 /*
@@ -108,14 +108,12 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                                                         __attribute__((unused)))
 {
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "ldm     r0, {r1, r2, r3, r4, r5, r6}\n\t"
-                     "push    {r1, r2, r3, r4, r5, r6}\n\t"
+                     "ldm     r0, {r1, r2, r3, r4, r5}\n\t"
+                     "push    {r1, r2, r3, r4, r5}\n\t"
                      "ldr     r1, [sp, #4]\n\t"
-                     "4:\n\t" /* a pixel: r1 its window */
+                     "4:\n\t" /* a pixel: r1 its window (kept across pixels) */
                      "ldr     r0, [sp, #0]\n\t"
-                     "ldm     r0!, {r3, r4, r5, r6, r7, r8, r9, r10}\n\t"
-                     "1:\n\t"
-                     "ldr     r11, [r0], #4\n\t"
+                     "ldm     r0!, {r3, r4, r5, r6, r7, r8, r9, r10, r11}\n\t" /* and the jump */
                      "add     pc, r11\n\t"
                      "nop\n\t" /* pc reads as the add's address + 4: the run's start */
                      "6:\n\t"
@@ -142,28 +140,27 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      "bfi     r7, r8, #8, #8\n\t"
                      "bfi     r7, r9, #16, #8\n\t"
                      "bfi     r7, r10, #24, #8\n\t"
-                     "ldr     r1, [r0, #8]\n\t" /* the full range: no clamp */
-                     "cbnz    r1, 5f\n\t"
-                     "ldrd    r1, r2, [r0]\n\t"
-                     "ssub8   r11, r3, r1\n\t" /* GE: out >= act_min */
-                     "sel     r3, r3, r1\n\t"
-                     "ssub8   r11, r2, r3\n\t" /* GE: act_max >= out */
+                     "ldr     r2, [r0, #8]\n\t" /* the full range: no clamp */
+                     "cbnz    r2, 5f\n\t"
+                     "ldrd    r2, r12, [r0]\n\t"
+                     "ssub8   r11, r3, r2\n\t" /* GE: out >= act_min */
                      "sel     r3, r3, r2\n\t"
-                     "ssub8   r11, r7, r1\n\t"
-                     "sel     r7, r7, r1\n\t"
-                     "ssub8   r11, r2, r7\n\t"
+                     "ssub8   r11, r12, r3\n\t" /* GE: act_max >= out */
+                     "sel     r3, r3, r12\n\t"
+                     "ssub8   r11, r7, r2\n\t"
                      "sel     r7, r7, r2\n\t"
-                     "5:\n\t" /* window, out, pixels left, their steps: one LDM, one STM */
-                     "add     r11, sp, #4\n\t"
-                     "ldm     r11, {r1, r2, r4, r5, r6}\n\t"
+                     "ssub8   r11, r12, r7\n\t"
+                     "sel     r7, r7, r12\n\t"
+                     "5:\n\t" /* out, pixels left (one LDRD, one STRD), the out step */
+                     "ldrd    r2, r4, [sp, #8]\n\t"
+                     "ldr     r5, [sp, #16]\n\t"
                      "str     r3, [r2]\n\t"
                      "str     r7, [r2, #4]\n\t"
-                     "add     r1, r1, r5\n\t"
-                     "add     r2, r2, r6\n\t"
+                     "add     r2, r2, r5\n\t"
                      "subs    r4, r4, #1\n\t"
-                     "stm     r11, {r1, r2, r4}\n\t"
+                     "strd    r2, r4, [sp, #8]\n\t"
                      "bne     4b\n\t"
-                     "add     sp, sp, #24\n\t"
+                     "add     sp, sp, #20\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
 /* clang-format on */
@@ -332,6 +329,7 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
     const int32_t ncol = (od->w - 1) * g->stride_w + KW;
     const int32_t L = (ncol * C + 2) & ~1; /* values per widened row: even, one spare */
     const int32_t off2 = mote_arm_dup16(p->input_offset);
+    const int32_t pstep = 2 * g->stride_w * C; /* bytes from one pixel's window to the next */
     int32_t b, oy, ky, blk;
     first_ctx cx;
 
@@ -339,7 +337,6 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
     for (blk = 0; blk < nb; ++blk)
         if (!build_stream(ws[blk], p, q, filter, bias, 8 * blk, K, KH, RW, WR, 0)) return 0;
     cx.npix = od->w;
-    cx.pstep = 2 * g->stride_w * C;
     cx.ostep = OC;
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_batch = input + b * id->h * id->w * C;
@@ -356,7 +353,7 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
             for (ky = 0; ky < KH; ++ky) {
                 const int32_t y = y0 + ky, sl = ((y % KH) + KH) % KH;
                 int16_t *d = xw + sl * L;
-                slot[ky] = slot[ky + 1] = (int8_t)sl; /* slot[KH]: the last row's, step unused */
+                slot[ky] = (int8_t)sl;
                 if (held[sl] == y) continue;
                 held[sl] = y;
                 if (y >= 0 && y < id->h)
@@ -364,11 +361,14 @@ int mote_arm_conv_first(const mote_conv_s8_params *p, const mote_requant *q, con
                 else
                     widen_row(d, in_batch, 0, C, 0, 0, L, off2);
             }
+            slot[KH] = slot[0];
             for (blk = 0; blk < nb; ++blk) {
-                /* each filter row's step to the next row's slot */
+                /* each filter row's step to the next row's slot; the last
+                 * row's back to the first row's slot, one pixel on */
                 int32_t *adv = ws[blk] + 8 + 1 + 8 * WR;
                 for (ky = 0; ky < KH; ++ky, adv += 2 + 8 * WR)
                     *adv = 2 * L * (slot[ky + 1] - slot[ky]) - 4 * WR;
+                adv[-(2 + 8 * WR)] += pstep;
                 cx.ws = ws[blk];
                 cx.px = xw + slot[0] * L;
                 cx.out = out + 8 * blk;
