@@ -47,7 +47,7 @@ int mote_arm_conv_pwk_fits(const void *step)
  * frame, where pwk16 also keeps its input and output pointers). */
 typedef struct pwk_ctx {
     const int32_t *ws;   /* 0: the stream of the first channel */
-    const int32_t *wend; /* 4: its end (pw16; pw8 marks it in the stream) */
+    const int32_t *wend; /* 4: its end (unused: marked in the stream) */
     const int8_t *in;    /* 8: the first pixel's inputs */
     const int8_t *iend;  /* 12: past the last pixel's */
     int8_t *out;         /* 16: the first pixel's outputs */
@@ -168,8 +168,8 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
 /*
  * K = 16: registers r0 .. r7 the pixel's widened inputs, r8 the stream,
  * r9 the accumulator, r11, r12, lr the channel's words, r10 the packed
- * outputs; the input and output pointers and the stream's end on the
- * frame.
+ * outputs; the input and output pointers on the frame, the stream's end
+ * marked as pw8's (bit 8 of the last e word).
  */
 /* clang-format off */
 #define PW16_FN(NAME, CLAMP)                                                                       \
@@ -197,13 +197,12 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
                          "ldr     r8, [sp, #0]\n\t"                                                \
                          "2:\n\t"                                                                  \
                          PW16_BLOCK                                                                \
+                         "tst     r12, #0x100\n\t" /* the end mark (SSUB8 keeps Z) */              \
                          CLAMP                                                                     \
                          "ldr     r9, [sp, #16]\n\t"                                               \
                          "str     r10, [r9], #4\n\t"                                               \
                          "str     r9, [sp, #16]\n\t"                                               \
-                         "ldr     r9, [sp, #4]\n\t"                                                \
-                         "cmp     r8, r9\n\t"                                                      \
-                         "bne     2b\n\t"                                                          \
+                         "beq     2b\n\t"                                                          \
                          "ldrd    r9, r11, [sp, #8]\n\t"                                           \
                          "cmp     r9, r11\n\t"                                                     \
                          "bne     1b\n\t"                                                          \
@@ -327,10 +326,9 @@ int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32
     cx.off2 = mote_arm_dup16(p->input_offset);
     cx.lo4 = mote_arm_dup8(p->act_min);
     cx.hi4 = mote_arm_dup8(p->act_max);
-    if (C == 8) {
-        ws[OC * 8 - 1] |= 0x100; /* the end mark pw8 tests (e < 256) */
+    ws[OC * (C / 2 + 4) - 1] |= 0x100; /* the end mark the loops test (e < 256) */
+    if (C == 8)
         (full ? pw8_full : pw8_clamp)(&cx);
-    }
     else
         (full ? pw16_full : pw16_clamp)(&cx);
     return 1;
