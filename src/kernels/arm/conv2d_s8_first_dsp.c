@@ -220,54 +220,66 @@ static void widen_row(int16_t *d, const int8_t *in, int32_t iw, int32_t C, int32
         d[j] = 0;
 }
 
-/* The n bytes of one filter row (any alignment) doubled (|2w| <= 256:
- * int16; the output stage takes 2 acc) as int16 pairs into d, d[0], d[8],
- * d[16], ... (the stream's words of one channel): four bytes per load
- * (SXTB16 twice, SADD16, PKHBT / PKHTB back into order), then a last pair
- * and a last byte (paired with 0). n >= 1. Hand-written: the compiler's
- * loop reloaded its state per word (the stream is built on every call, in
- * a band chain on every row). */
+/* The filter rows of eight output channels (8 * KH rows of n = RW bytes,
+ * one after the other from w, any alignment) doubled (|2w| <= 256: int16;
+ * the output stage takes 2 acc) as int16 pairs into the stream: channel c's
+ * row ky at d + c + ky * (2 + 8 WR) words, its pairs 8 words apart: four
+ * bytes per load (SXTB16 twice, SADD16, PKHBT / PKHTB back into order),
+ * then a last pair and a last byte (paired with 0). n >= 1, KH >= 1.
+ * Hand-written, all rows in one call: the stream is built on every call, in
+ * a band chain on every band, and a call per row cost as much as its
+ * bytes. */
 /* clang-format off */
-__attribute__((naked, noinline)) static void pack_pairs(int32_t *d __attribute__((unused)),
-                                                        const int8_t *w __attribute__((unused)),
-                                                        int32_t n __attribute__((unused)))
+__attribute__((naked, noinline)) static void pack_rows(int32_t *d __attribute__((unused)),
+                                                       const int8_t *w __attribute__((unused)),
+                                                       int32_t n __attribute__((unused)),
+                                                       int32_t kh __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5}\n\t"
-                     "subs    r2, r2, #4\n\t"
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, lr}\n\t"
+                     "mov     r8, #8\n\t"          /* channels */
+                     "0:\n\t"
+                     "mov     r6, r0\n\t"          /* the channel's first pair */
+                     "mov     r7, r3\n\t"          /* its rows */
+                     "3:\n\t"
+                     "subs    r12, r2, #4\n\t"
                      "blt     2f\n\t"
                      "1:\n\t"
-                     "ldr     r3, [r1], #4\n\t"
-                     "sxtb16  r4, r3\n\t"
-                     "sxtb16  r5, r3, ror #8\n\t"
-                     "sadd16  r4, r4, r4\n\t"
+                     "ldr     r4, [r1], #4\n\t"
+                     "sxtb16  r5, r4\n\t"
+                     "sxtb16  r4, r4, ror #8\n\t"
                      "sadd16  r5, r5, r5\n\t"
-                     "pkhbt   r3, r4, r5, lsl #16\n\t"
-                     "pkhtb   r5, r5, r4, asr #16\n\t"
-                     "str     r3, [r0], #32\n\t"
-                     "str     r5, [r0], #32\n\t"
-                     "subs    r2, r2, #4\n\t"
+                     "sadd16  r4, r4, r4\n\t"
+                     "pkhbt   lr, r5, r4, lsl #16\n\t"
+                     "pkhtb   r4, r4, r5, asr #16\n\t"
+                     "str     lr, [r0], #32\n\t"
+                     "str     r4, [r0], #32\n\t"
+                     "subs    r12, r12, #4\n\t"
                      "bge     1b\n\t"
                      "2:\n\t"
-                     "adds    r2, r2, #4\n\t" /* bytes left: 0 .. 3 */
+                     "adds    r12, r12, #4\n\t" /* bytes left: 0 .. 3 */
                      "beq     9f\n\t"
-                     "cmp     r2, #2\n\t"
+                     "cmp     r12, #2\n\t"
                      "blt     5f\n\t"
-                     "ldrsb   r3, [r1], #1\n\t"
                      "ldrsb   r4, [r1], #1\n\t"
-                     "lsl     r3, r3, #1\n\t"
-                     "lsl     r4, r4, #1\n\t"
-                     "pkhbt   r3, r3, r4, lsl #16\n\t"
-                     "str     r3, [r0], #32\n\t"
-                     "subs    r2, r2, #2\n\t"
+                     "ldrsb   r5, [r1], #1\n\t"
+                     "pkhbt   r4, r4, r5, lsl #16\n\t"
+                     "sadd16  r4, r4, r4\n\t"
+                     "str     r4, [r0], #32\n\t"
+                     "subs    r12, r12, #2\n\t"
                      "beq     9f\n\t"
                      "5:\n\t"
-                     "ldrsb   r3, [r1]\n\t"
-                     "lsl     r3, r3, #1\n\t"
-                     "uxth    r3, r3\n\t"
-                     "str     r3, [r0]\n\t"
+                     "ldrsb   r4, [r1], #1\n\t"
+                     "lsl     r4, r4, #1\n\t"
+                     "uxth    r4, r4\n\t"
+                     "str     r4, [r0], #32\n\t"
                      "9:\n\t"
-                     "pop     {r4, r5}\n\t"
-                     "bx      lr\n\t");
+                     "add     r0, r0, #8\n\t"   /* past the step and the next jump */
+                     "subs    r7, r7, #1\n\t"
+                     "bne     3b\n\t"
+                     "add     r0, r6, #4\n\t"   /* the next channel */
+                     "subs    r8, r8, #1\n\t"
+                     "bne     0b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, pc}\n\t");
 }
 /* clang-format on */
 
@@ -296,12 +308,7 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
         ws[ky * (2 + 8 * WR) + 1 + 8 * WR] = adv;
     }
     /* channel by channel, its filter rows one after the other */
-    for (c = 0; c < 8; ++c) {
-        const int8_t *w = filter + (c0 + c) * K;
-        int32_t *d = ws + 1 + c;
-        for (ky = 0; ky < KH; ++ky, w += RW, d += 2 + 8 * WR)
-            pack_pairs(d, w, RW);
-    }
+    pack_rows(ws + 1, filter + c0 * K, RW, KH);
     ws += KH * (2 + 8 * WR);
     *ws++ = FIRST_END_BYTES;
     for (c = c0; c < c0 + 8; ++c, ws += 3) {
