@@ -6,8 +6,8 @@
  * 1..3, SAME / VALID, odd widths, batch 1 or 2, and band-like calls (any
  * top padding below the window, fewer output rows). Per-channel multipliers
  * (0, 2^30, INT32_MAX, random), shifts at the folded output stage's limits
- * -23 and -2 and outside them (-24, -1, 0, 1: the direct path's fallback),
- * biases near 2^29, inputs, filters and offsets at the int8 extremes,
+ * -23, -2 and -1 and outside them (-24, 0, 1: the direct path's
+ * fallback), biases at +-2^29 and just outside (the fallback), inputs, filters and offsets at the int8 extremes,
  * narrow activation ranges. Expected output: mote_ref_conv2d_s8's; guard
  * bytes after the output catch writes past it. Cases the row's fits
  * refuses (other channel counts, wider rows, dilation) must be refused by
@@ -129,7 +129,7 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
         }
         {
             /* one case in six has a shift outside [-23, -2] (one kind per
-             * case, on one channel or more) */
+             * case, on one channel or more; -1 the direct path takes) */
             static const int8_t out_of_range[4] = {-24, -1, 0, 1};
             const int wild = armk_rnd(&r) % 6 == 0;
             const int8_t wild_shift = out_of_range[armk_rnd(&r) % 4];
@@ -148,6 +148,14 @@ int mote_test_first_cases(int n_cases, int *failed, int *taken)
                 switch (armk_rnd(&r) % 8) {
                 case 0: fc_bias[c] = (armk_rnd(&r) & 1) ? (1 << 29) : -(1 << 29); break;
                 case 1: fc_bias[c] = (int32_t)armk_rnd(&r) >> 4; break;
+                case 2:
+                    /* one in 64 just outside [-2^29, 2^29] (the direct path's
+                     * fallback) */
+                    if (armk_rnd(&r) % 8 == 0) {
+                        fc_bias[c] = (armk_rnd(&r) & 1) ? (1 << 29) + 1 : -(1 << 29) - 1;
+                        break;
+                    }
+                    /* fall through */
                 default: fc_bias[c] = armk_int(&r, -100000, 100000); break;
                 }
             }

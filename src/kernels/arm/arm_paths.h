@@ -220,8 +220,9 @@ void mote_arm_c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
 void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
                          const int32_t *bias, const mote_dims *od, int8_t *output);
-/* A fast path that takes only shifts in [-23, -2] (2x2, four pixels, first
- * layer) returns 0 for other shifts; those go to the patch path. The rule
+/* A fast path that takes only shifts in [-23, -2] (2x2, four pixels; the
+ * first layer: [-23, -1] and biases in [-2^29, 2^29]) returns 0 for other
+ * cases; those go to the patch path. The rule
  * cannot know them when it lowers a step (the requantization table may be
  * made at run time), so every caller of such a path runs this. Always
  * inlined: each caller keeps a direct call to its path. */

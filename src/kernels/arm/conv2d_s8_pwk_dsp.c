@@ -47,7 +47,7 @@ int mote_arm_conv_pwk_fits(const void *step)
  * frame, where pwk16 also keeps its input and output pointers). */
 typedef struct pwk_ctx {
     const int32_t *ws;   /* 0: the stream of the first channel */
-    const int32_t *wend; /* 4: its end */
+    const int32_t *wend; /* 4: its end (unused: marked in the stream) */
     const int8_t *in;    /* 8: the first pixel's inputs */
     const int8_t *iend;  /* 12: past the last pixel's */
     int8_t *out;         /* 16: the first pixel's outputs */
@@ -56,52 +56,53 @@ typedef struct pwk_ctx {
     uint32_t hi4;        /* 28: act_max in every byte */
 } pwk_ctx;
 
-/* One output channel against the pixel's widened inputs (r0 .. r3): the
- * doubled bias and weight pairs (one LDM), four SMLAD (2 acc), the output
- * stage's constants (one LDM: m, H, e), requantized (H - [acc < 0] +
- * SMMLAR, then >> e: the zero point is in H) into r5, before SSAT. */
+/* One output channel against the pixel's widened inputs (r0 .. r3): all
+ * eight words of its stream in one LDM (the doubled bias, the four weight
+ * pairs, the output stage's m, H, e), four SMLAD (2 acc), requantized (H -
+ * [acc < 0] + SMMLAR, then >> e: the zero point is in H) into r5, before
+ * SSAT. */
 #define PW8_CH                                                                                     \
-    "ldm     r4!, {r5, r6, r7, r8, r9}\n\t"                                                        \
+    "ldm     r4!, {r5, r6, r7, r8, r9, r10, r11, r12}\n\t"                                         \
     "smlad   r5, r6, r0, r5\n\t"                                                                   \
     "smlad   r5, r7, r1, r5\n\t"                                                                   \
     "smlad   r5, r8, r2, r5\n\t"                                                                   \
     "smlad   r5, r9, r3, r5\n\t"                                                                   \
-    "ldm     r4!, {r6, r7, r8}\n\t"                                                                \
-    "add     r7, r7, r5, asr #31\n\t"                                                              \
-    "smmlar  r5, r5, r6, r7\n\t"                                                                   \
-    "asr     r5, r5, r8\n\t"
+    "add     r11, r11, r5, asr #31\n\t"                                                            \
+    "smmlar  r5, r5, r10, r11\n\t"                                                                 \
+    "asr     r5, r5, r12\n\t"
 
-/* Four channels packed into r10 (SSAT, BFI). */
+/* Four channels packed into lr (SSAT, BFI). */
 /* clang-format off */
 #define PW8_BLOCK                                                                                  \
     PW8_CH                                                                                         \
-    "ssat    r10, #8, r5\n\t"                                                                      \
+    "ssat    lr, #8, r5\n\t"                                                                       \
     PW8_CH                                                                                         \
     "ssat    r5, #8, r5\n\t"                                                                       \
-    "bfi     r10, r5, #8, #8\n\t"                                                                  \
+    "bfi     lr, r5, #8, #8\n\t"                                                                   \
     PW8_CH                                                                                         \
     "ssat    r5, #8, r5\n\t"                                                                       \
-    "bfi     r10, r5, #16, #8\n\t"                                                                 \
+    "bfi     lr, r5, #16, #8\n\t"                                                                  \
     PW8_CH                                                                                         \
     "ssat    r5, #8, r5\n\t"                                                                       \
-    "bfi     r10, r5, #24, #8\n\t"
+    "bfi     lr, r5, #24, #8\n\t"
 /* clang-format on */
 
-/* The activation range on the packed word r10 (SSUB8 / SEL against the
+/* The activation range on the packed word lr (SSUB8 / SEL against the
  * bounds on the frame). */
 #define PW8_CLAMP                                                                                  \
     "ldrd    r6, r7, [sp, #24]\n\t"                                                                \
-    "ssub8   r8, r10, r6\n\t"                                                                      \
-    "sel     r10, r10, r6\n\t"                                                                     \
-    "ssub8   r8, r7, r10\n\t"                                                                      \
-    "sel     r10, r10, r7\n\t"
+    "ssub8   r8, lr, r6\n\t"                                                                       \
+    "sel     lr, lr, r6\n\t"                                                                       \
+    "ssub8   r8, r7, lr\n\t"                                                                       \
+    "sel     lr, lr, r7\n\t"
 
 /*
  * K = 8: every pixel of the context against every channel of the stream:
- * registers r0 .. r3 the pixel's widened inputs, r4 the stream, r5 .. r9
- * one channel's words, r10 the packed outputs, r11 the output, r12 the
- * input, lr the stream's end; the context on the frame. Hand-written
- * (naked): the loop needs all 14 registers.
+ * registers r0 .. r3 the pixel's widened inputs, r4 the stream, r5 .. r12
+ * one channel's words, lr the packed outputs; the input and output
+ * pointers on the frame (the context), the stream's end marked in its last
+ * e word (bit 8, which ASR's shift count, the register's low byte, does
+ * not see). Hand-written (naked): the loop needs all 14 registers.
  */
 /* clang-format off */
 #define PW8_FN(NAME, CLAMP)                                                                        \
@@ -110,26 +111,27 @@ typedef struct pwk_ctx {
         __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
                          "ldm     r0, {r1, r2, r3, r4, r5, r6, r7, r8}\n\t"                        \
                          "push    {r1, r2, r3, r4, r5, r6, r7, r8}\n\t"                            \
-                         "mov     lr, r2\n\t"                                                      \
-                         "mov     r12, r3\n\t"                                                     \
-                         "mov     r11, r5\n\t"                                                     \
                          "1:\n\t"                                                                  \
-                         "ldr     r6, [sp, #20]\n\t"                                               \
-                         "ldr     r5, [r12], #4\n\t"                                               \
-                         "ldr     r7, [r12], #4\n\t"                                               \
+                         "ldr     r6, [sp, #8]\n\t"                                                \
+                         "ldr     r8, [sp, #20]\n\t"                                               \
+                         "ldr     r5, [r6], #4\n\t"                                                \
+                         "ldr     r7, [r6], #4\n\t"                                                \
+                         "str     r6, [sp, #8]\n\t"                                                \
                          "ldr     r4, [sp, #0]\n\t"                                                \
-                         "sxtab16 r0, r6, r5\n\t"                                                  \
-                         "sxtab16 r1, r6, r5, ror #8\n\t"                                          \
-                         "sxtab16 r2, r6, r7\n\t"                                                  \
-                         "sxtab16 r3, r6, r7, ror #8\n\t"                                          \
+                         "sxtab16 r0, r8, r5\n\t"                                                  \
+                         "sxtab16 r1, r8, r5, ror #8\n\t"                                          \
+                         "sxtab16 r2, r8, r7\n\t"                                                  \
+                         "sxtab16 r3, r8, r7, ror #8\n\t"                                          \
                          "2:\n\t"                                                                  \
                          PW8_BLOCK                                                                 \
                          CLAMP                                                                     \
-                         "str     r10, [r11], #4\n\t"                                              \
-                         "cmp     r4, lr\n\t"                                                      \
-                         "bne     2b\n\t"                                                          \
-                         "ldr     r5, [sp, #12]\n\t"                                               \
-                         "cmp     r12, r5\n\t"                                                     \
+                         "ldr     r6, [sp, #16]\n\t"                                               \
+                         "str     lr, [r6], #4\n\t"                                                \
+                         "str     r6, [sp, #16]\n\t"                                               \
+                         "tst     r12, #0x100\n\t" /* the last block's end mark */                 \
+                         "beq     2b\n\t"                                                          \
+                         "ldrd    r5, r6, [sp, #8]\n\t"                                            \
+                         "cmp     r5, r6\n\t"                                                      \
                          "bne     1b\n\t"                                                          \
                          "add     sp, sp, #32\n\t"                                                 \
                          "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");                    \
@@ -166,8 +168,8 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
 /*
  * K = 16: registers r0 .. r7 the pixel's widened inputs, r8 the stream,
  * r9 the accumulator, r11, r12, lr the channel's words, r10 the packed
- * outputs; the input and output pointers and the stream's end on the
- * frame.
+ * outputs; the input and output pointers on the frame, the stream's end
+ * marked as pw8's (bit 8 of the last e word).
  */
 /* clang-format off */
 #define PW16_FN(NAME, CLAMP)                                                                       \
@@ -195,13 +197,12 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
                          "ldr     r8, [sp, #0]\n\t"                                                \
                          "2:\n\t"                                                                  \
                          PW16_BLOCK                                                                \
+                         "tst     r12, #0x100\n\t" /* the end mark (SSUB8 keeps Z) */              \
                          CLAMP                                                                     \
                          "ldr     r9, [sp, #16]\n\t"                                               \
                          "str     r10, [r9], #4\n\t"                                               \
                          "str     r9, [sp, #16]\n\t"                                               \
-                         "ldr     r9, [sp, #4]\n\t"                                                \
-                         "cmp     r8, r9\n\t"                                                      \
-                         "bne     2b\n\t"                                                          \
+                         "beq     2b\n\t"                                                          \
                          "ldrd    r9, r11, [sp, #8]\n\t"                                           \
                          "cmp     r9, r11\n\t"                                                     \
                          "bne     1b\n\t"                                                          \
@@ -325,6 +326,7 @@ int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32
     cx.off2 = mote_arm_dup16(p->input_offset);
     cx.lo4 = mote_arm_dup8(p->act_min);
     cx.hi4 = mote_arm_dup8(p->act_max);
+    ws[OC * (C / 2 + 4) - 1] |= 0x100; /* the end mark the loops test (e < 256) */
     if (C == 8)
         (full ? pw8_full : pw8_clamp)(&cx);
     else
