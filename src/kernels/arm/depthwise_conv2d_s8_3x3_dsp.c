@@ -1355,11 +1355,11 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * more rows than columns (transposed: fewer, longer lines); one chunk of at
  * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line, else chunks
  * of 24 or 12 (multiples of the four-output step). The window's
- * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
- * lines it shares with the next one on, and when b + 2 passes the last slot
- * they move to slots 0
- * and up; when the ring holds every line the windows span (small planes,
- * band calls), all of them are widened first, in one call. In place (the
+ * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS, loaded several
+ * windows at a time; when b + 2 would pass the last slot, the lines it
+ * keeps move to slots 0 and up; when the ring holds every line the windows
+ * span (small planes, band calls), all of them are widened first, in one
+ * call. In place (the
  * same shape, line stride 1, one chunk): line l's outputs overwrite input
  * line l only after the lines up to l + 1 are in the ring, and later windows
  * read no line before l; a group of four channels writes only its own
@@ -1380,7 +1380,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, jl, jh, keep, ex0, nmax, nslot, nall;
+    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L;
     dw3s_ld ld;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
@@ -1409,7 +1409,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     tab.adv = es == 1 ? 2 * oes : oes;
     tab.ols = ols;
     tab.nlp = nlo / 2;
-    keep = ls < 3 ? 3 - ls : 0;                    /* lines one window passes to the next */
+    fill = 3 + (DW3S_SLOTS - 3) / ls * ls;         /* ring slots loaded: a window's end */
     nall = (nlo - 1) * ls + 3;                     /* the lines the windows span */
     nslot = nall < DW3S_SLOTS ? nall : DW3S_SLOTS; /* slots the ring uses (band calls: few) */
     for (c0 = 0; c0 < C; c0 += 4) {
@@ -1462,17 +1462,35 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
             }
-            dw3s_lines(buf, &ld, -lpad, 3);
-            line((const int16_t *)buf, o, &tab, es * n);
-            for (lo = 1; lo < nlo; ++lo) {
-                slot += ls * DW3S_RS;
-                if (slot > buf + (DW3S_SLOTS - 3) * DW3S_RS) {
-                    copy_words(buf, slot, keep * DW3S_RS);
-                    slot = buf;
+            /* the ring: slots 0 .. top-1 hold the input lines before L,
+             * window lo is slots s .. s+2. A window past the lines loaded
+             * loads up to slot fill (one dw3s_lines call for several output
+             * lines, not one per line: about 25 instructions less a line),
+             * moving the lines it keeps (s .. top-1) to slot 0 first when
+             * it would pass the last slot; fill ends a window, so the move
+             * copies only the lines later windows read */
+            s = 0;
+            top = 0;
+            L = -lpad;
+            for (lo = 0; lo < nlo; ++lo, s += ls, o += ols) {
+                if (s + 3 > top) {
+                    int32_t cnt;
+                    if (s > top) { /* lines no window reads (ls > 3) */
+                        L += s - top;
+                        top = s;
+                    }
+                    if (s + 3 > DW3S_SLOTS) {
+                        copy_words(buf, buf + s * DW3S_RS, (top - s) * DW3S_RS);
+                        top -= s;
+                        s = 0;
+                    }
+                    cnt = fill - top;
+                    if (cnt > nall - lpad - L) cnt = nall - lpad - L;
+                    dw3s_lines(buf + top * DW3S_RS, &ld, L, cnt);
+                    top += cnt;
+                    L += cnt;
                 }
-                o += ols;
-                dw3s_lines(slot + keep * DW3S_RS, &ld, lo * ls - lpad + keep, 3 - keep);
-                line((const int16_t *)slot, o, &tab, es * n);
+                line((const int16_t *)(buf + s * DW3S_RS), o, &tab, es * n);
             }
         }
     }
