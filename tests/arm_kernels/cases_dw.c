@@ -3,7 +3,8 @@
  * depthwise kernel (depthwise_conv2d_s8_3x3_dsp.c: int16 lines, SMLAD tap
  * pairs, the SMMLAR output stage): 3x3, stride 1, channels a multiple of 4,
  * rows and columns 1..31 (both line directions, odd and even lengths, past
- * the path's 27 outputs per line), strides 1 and 2 each way, SAME and
+ * the path's 27 outputs per line), strides 1 and 2 each way (now and then
+ * 3 or 4 one way), SAME and
  * VALID, in place (stride 1), shifts in and
  * just outside [-22, -1], biases up to and past 2^29, multipliers at both
  * ends of [2^30, 2^31) and 0, inputs and filters at the int8 extremes. The
@@ -45,6 +46,15 @@ int mote_test_dw_cases(int n_cases, int *failed)
         /* stride 1 (in place too), or 2 one way or both (out of place) */
         k.p.geom.stride_h = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
         k.p.geom.stride_w = inplace || armk_rnd(&rng) % 2 ? 1 : 2;
+        /* now and then 3 or 4 one way (out of place): across the lines, the
+         * windows share no line and the ring skips lines no window reads;
+         * along them the path refuses (the padded int8 rows) */
+        if (!inplace && armk_rnd(&rng) % 5 == 0) {
+            if (armk_rnd(&rng) % 2)
+                k.p.geom.stride_h = 3 + (int32_t)(armk_rnd(&rng) % 2);
+            else
+                k.p.geom.stride_w = 3 + (int32_t)(armk_rnd(&rng) % 2);
+        }
         if (!armk_dw_geom(&k)) {
             --i;
             continue;

@@ -1264,7 +1264,7 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
     return 1;
 }
 
-/* One filter line r of the table (dw3s_taps): the four channels' three
+/* One filter line r of the table (dw3s_prep): the four channels' three
  * taps (words at r1, r1 + fe, r1 + 2 fe: unaligned LDR) split by SXTB16
  * into (c0, c2) and (c1, c3) int16 pairs, doubled by SADD16 (|2w| <= 256),
  * the taps of one channel paired by PKHBT / PKHTB, (2w0, 2w1) and
@@ -1302,50 +1302,87 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
     "strd    r10, r11, [r0, #(120 + 4)]\n\t"
 /* clang-format on */
 
-/* The doubled taps of the four channels' table rows ch (ten words each)
- * from f (channel c0's first tap; filter lines fl bytes apart, taps fe
- * apart along a line). Hand-written: it runs per group of four channels
- * on every call (in a band chain once per band row), and the compiler's
- * loop took ~140 instructions for these ~95; a loop over the three lines,
- * not unrolled (KWS links this file: 120 bytes of code less). */
-__attribute__((naked, noinline)) static void dw3s_taps(int32_t *ch __attribute__((unused)),
-                                                       const int8_t *f __attribute__((unused)),
-                                                       int32_t fl __attribute__((unused)),
-                                                       int32_t fe __attribute__((unused)))
+/* dw3s_prep's constants of a call: the filter (channel 0's first tap), its
+ * strides across lines (fl) and along a line (fe), the shifts, the
+ * multipliers, the biases (or dw3s_nobias) and their step per channel in
+ * bytes (4, or 0 for dw3s_nobias), 2 zp + 1 (offsets: dw3s_prep). */
+typedef struct dw3s_pq {
+    const int8_t *f;
+    int32_t fl, fe;
+    const int8_t *sh;
+    const int32_t *m;
+    const int32_t *b;
+    int32_t bs;
+    uint32_t h1;
+} dw3s_pq;
+
+static const int32_t dw3s_nobias = 0; /* every channel's bias when there are none (step 0) */
+
+/* The table rows ch (ten words each) of channels c0 .. c0+3: the doubled
+ * taps (DW3S_TAPS, a loop over the three filter lines, not unrolled: KWS
+ * links this file), then per channel the bias doubled and the output
+ * stage: e, m, H = 2^(e-1) + zp 2^e = (2 zp + 1) 2^(e-1) = (h1 << e) >> 1
+ * (e in [1, 22] by dw3s_ok: |h1 2^e| < 2^31). Hand-written: it runs per
+ * group of four channels on every call (in a band chain once per band
+ * row); one call with the constants' loop in asm is about 20 instructions
+ * a group less than the compiler's loop after a separate taps call (an
+ * unrolled loop: 22 less again, but 84 bytes more in KWS's image). */
+__attribute__((naked, noinline)) static void dw3s_prep(int32_t *ch __attribute__((unused)),
+                                                       int32_t c0 __attribute__((unused)),
+                                                       const dw3s_pq *pq __attribute__((unused)))
 {
     /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "push    {r0, r1, r2}\n\t"
+                     "ldr     r3, [r2]\n\t"
+                     "add     r1, r1, r3\n\t"
+                     "ldrd    r2, r3, [r2, #4]\n\t"
                      "mov     lr, #3\n\t"
                      "1:\n\t"
                      DW3S_TAPS
                      "add     r0, r0, #8\n\t"
                      "subs    lr, lr, #1\n\t"
                      "bne     1b\n\t"
+                     "pop     {r0, r1, r2}\n\t"
+                     "ldr     r4, [r2, #12]\n\t"
+                     "add     r4, r4, r1\n\t"
+                     "ldr     r5, [r2, #16]\n\t"
+                     "add     r5, r5, r1, lsl #2\n\t"
+                     "ldrd    r6, r7, [r2, #20]\n\t"
+                     "mla     r6, r7, r1, r6\n\t"
+                     "ldr     lr, [r2, #28]\n\t"
+                     "mov     r8, #4\n\t"
+                     "2:\n\t" /* a loop over the channels (flash: KWS links this) */
+                     "ldrsb   r1, [r4], #1\n\t"
+                     "rsb     r1, r1, #0\n\t"
+                     "lsl     r2, lr, r1\n\t"
+                     "asr     r2, r2, #1\n\t"
+                     "ldr     r3, [r6]\n\t"
+                     "add     r6, r6, r7\n\t"
+                     "lsl     r3, r3, #1\n\t"
+                     "ldr     r9, [r5], #4\n\t"
+                     "str     r3, [r0]\n\t"
+                     "strd    r1, r9, [r0, #28]\n\t"
+                     "str     r2, [r0, #36]\n\t"
+                     "add     r0, r0, #40\n\t"
+                     "subs    r8, r8, #1\n\t"
+                     "bne     2b\n\t"
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
 
-/* The table of channels c0 .. c0+3: the doubled filter lines (dw3s_taps),
- * the bias doubled, the output stage: e, m, H = 2^(e-1) + zp 2^e =
- * (2 zp + 1) 2^(e-1) (one shift; e in [1, 22] by dw3s_ok). */
-static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s8_params *p,
-                                                const mote_requant *q, const int8_t *filter,
-                                                const int32_t *bias, int32_t c0, int32_t fl,
-                                                int32_t fe)
+/* pq for dw3s_prep. */
+static void dw3s_pq_set(dw3s_pq *pq, const mote_conv_s8_params *p, const mote_requant *q,
+                        const int8_t *filter, const int32_t *bias, int32_t fl, int32_t fe)
 {
-    const uint32_t h1 = 2u * (uint32_t)p->output_offset + 1u;
-    const int8_t *sh = q->shift + c0;
-    const int32_t *m = q->multiplier + c0;
-    int32_t k;
-    dw3s_taps(tab->ch[0], filter + c0, fl, fe);
-    for (k = 0; k < 4; ++k) {
-        const int32_t s = sh[k];
-        int32_t *t = tab->ch[k];
-        t[0] = bias ? 2 * bias[c0 + k] : 0;
-        t[7] = -s;
-        t[8] = m[k];
-        t[9] = (int32_t)(h1 << (-s - 1));
-    }
+    pq->f = filter;
+    pq->fl = fl;
+    pq->fe = fe;
+    pq->sh = q->shift;
+    pq->m = q->multiplier;
+    pq->b = bias ? bias : &dw3s_nobias;
+    pq->bs = bias ? 4 : 0;
+    pq->h1 = 2u * (uint32_t)p->output_offset + 1u;
 }
 
 /*
@@ -1355,11 +1392,11 @@ static __attribute__((noinline)) void dw3s_prep(dw3s_tab *tab, const mote_conv_s
  * more rows than columns (transposed: fewer, longer lines); one chunk of at
  * most DW3S_NMAX (stride 1) or 14 (stride 2) outputs per line, else chunks
  * of 24 or 12 (multiples of the four-output step). The window's
- * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS; a window passes the
- * lines it shares with the next one on, and when b + 2 passes the last slot
- * they move to slots 0
- * and up; when the ring holds every line the windows span (small planes,
- * band calls), all of them are widened first, in one call. In place (the
+ * three lines are slots b, b + 1, b + 2 of DW3S_SLOTS, loaded several
+ * windows at a time; when b + 2 would pass the last slot, the lines it
+ * keeps move to slots 0 and up; when the ring holds every line the windows
+ * span (small planes, band calls), all of them are widened first, in one
+ * call. In place (the
  * same shape, line stride 1, one chunk): line l's outputs overwrite input
  * line l only after the lines up to l + 1 are in the ring, and later windows
  * read no line before l; a group of four channels writes only its own
@@ -1380,8 +1417,9 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, jl, jh, keep, ex0, nmax, nslot, nall;
+    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L;
     dw3s_ld ld;
+    dw3s_pq pq;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
@@ -1409,11 +1447,12 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     tab.adv = es == 1 ? 2 * oes : oes;
     tab.ols = ols;
     tab.nlp = nlo / 2;
-    keep = ls < 3 ? 3 - ls : 0;                    /* lines one window passes to the next */
+    fill = 3 + (DW3S_SLOTS - 3) / ls * ls;         /* ring slots loaded: a window's end */
     nall = (nlo - 1) * ls + 3;                     /* the lines the windows span */
     nslot = nall < DW3S_SLOTS ? nall : DW3S_SLOTS; /* slots the ring uses (band calls: few) */
+    dw3s_pq_set(&pq, p, q, filter, bias, fl, fe);
     for (c0 = 0; c0 < C; c0 += 4) {
-        dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+        dw3s_prep(tab.ch[0], c0, &pq);
         for (ex0 = 0; ex0 < neo; ex0 += nmax) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
             /* the elements the chunk's outputs read: [0, need), need <= 29 */
@@ -1462,17 +1501,35 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
             }
-            dw3s_lines(buf, &ld, -lpad, 3);
-            line((const int16_t *)buf, o, &tab, es * n);
-            for (lo = 1; lo < nlo; ++lo) {
-                slot += ls * DW3S_RS;
-                if (slot > buf + (DW3S_SLOTS - 3) * DW3S_RS) {
-                    copy_words(buf, slot, keep * DW3S_RS);
-                    slot = buf;
+            /* the ring: slots 0 .. top-1 hold the input lines before L,
+             * window lo is slots s .. s+2. A window past the lines loaded
+             * loads up to slot fill (one dw3s_lines call for several output
+             * lines, not one per line: about 25 instructions less a line),
+             * moving the lines it keeps (s .. top-1) to slot 0 first when
+             * it would pass the last slot; fill ends a window, so the move
+             * copies only the lines later windows read */
+            s = 0;
+            top = 0;
+            L = -lpad;
+            for (lo = 0; lo < nlo; ++lo, s += ls, o += ols) {
+                if (s + 3 > top) {
+                    int32_t cnt;
+                    if (s > top) { /* lines no window reads (ls > 3) */
+                        L += s - top;
+                        top = s;
+                    }
+                    if (s + 3 > DW3S_SLOTS) {
+                        copy_words(buf, buf + s * DW3S_RS, (top - s) * DW3S_RS);
+                        top -= s;
+                        s = 0;
+                    }
+                    cnt = fill - top;
+                    if (cnt > nall - lpad - L) cnt = nall - lpad - L;
+                    dw3s_lines(buf + top * DW3S_RS, &ld, L, cnt);
+                    top += cnt;
+                    L += cnt;
                 }
-                o += ols;
-                dw3s_lines(slot + keep * DW3S_RS, &ld, lo * ls - lpad + keep, 3 - keep);
-                line((const int16_t *)slot, o, &tab, es * n);
+                line((const int16_t *)(buf + s * DW3S_RS), o, &tab, es * n);
             }
         }
     }
@@ -1510,6 +1567,7 @@ static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, con
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
     dw3s_ld ld;
+    dw3s_pq pq;
     const int32_t C = id->c;
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
@@ -1562,8 +1620,9 @@ static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, con
     l0 = -lpad;
     l1 = nall - lpad;
     pairs = ld.w.nq == 0 && ld.w.flags == 0 && ld.w.np > 0;
+    dw3s_pq_set(&pq, p, q, filter, bias, fl, fe);
     for (c0 = 0; c0 < C; c0 += 4) {
-        dw3s_prep(&tab, p, q, filter, bias, c0, fl, fe);
+        dw3s_prep(tab.ch[0], c0, &pq);
         ld.src = src0 + c0;
         if (c0 > 0 && pairs) { /* input lines only, pairs only (dw3s_lines' case) */
             if (l1 > l0)
