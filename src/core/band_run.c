@@ -52,9 +52,20 @@ typedef struct band_ctx {
     /* Set once per run (mote_band_run), NULL while loading: where chain
      * tensor j's rows start (the chain's input; window j in the work
      * area), and each layer's shared parts. */
-    uint8_t *const *win;
+    uint8_t **win;
     band_layer_run *lr;
 } band_ctx;
+
+/* band_cap[0] (no window's): room for rows ahead in window 1 (bit 0),
+ * every layer making several rows a call (MOTE_BAND_ROOM_ALL), and FLOAT:
+ * the last window (read only by the last layer, a 1x1 stride-1
+ * convolution, so each of its rows is read by that layer's next call)
+ * takes no work bytes: its row p is written just past output row p, in
+ * the chain's input buffer the output shares (row p + 1 of the output,
+ * not yet written; input rows no later call reads: mote_band_check walks
+ * the chain to make sure), and the work bytes it leaves go to the other
+ * windows as rows (fewer, larger kernel calls). */
+#define FLOAT 4
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
  * int8), else -1. */
@@ -146,7 +157,7 @@ static int load(band_ctx *c, const mote_session *s, int walk)
     if (walk) {
         if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL, NULL) != 0) return -1;
     } else {
-        for (k = 1; k < c->n; k++)
+        for (k = 0; k < c->n; k++) /* [0]: the modes (FLOAT) */
             c->cap[k] = s->band_cap[k];
     }
     c->work = s->activations + s->band_work;
@@ -280,6 +291,113 @@ static int call(void *user, const mote_band_call *bc)
     return (int)status;
 }
 
+/* What a walk of FLOAT (mote_band_check) sees: the chain's layers, the
+ * next row each layer makes (from its calls), and whether every row of the
+ * last window keeps to FLOAT's place. */
+typedef struct float_walk {
+    const mote_band_layer *l;
+    uint32_t n;
+    int16_t next[MOTE_BAND_MAX_OPS];
+} float_walk;
+
+/* Window n - 1 keeps no rows from one of the last layer's calls to the
+ * next (each is read once). */
+static int float_drop(void *user, uint32_t j, int32_t d, int32_t keep)
+{
+    const float_walk *f = (const float_walk *)user;
+    (void)d;
+    return j + 1 == f->n && keep > 0 ? (int)MOTE_E_STATE : 0;
+}
+
+/* Row p of window n - 1, written one at a time (out_at 0), lies past
+ * output row p (the rows written so far are below p: the last layer reads
+ * this one first) and below every chain input row a later call reads (the
+ * input's rows only die as the walk moves on); the last layer reads it
+ * alone. */
+static int float_call(void *user, const mote_band_call *bc)
+{
+    float_walk *f = (float_walk *)user;
+    const mote_band_layer *l = f->l;
+    const uint32_t n = f->n;
+    if (bc->k + 2 == n) {
+        int32_t low = l[0].in_h;
+        uint32_t k;
+        for (k = 0; k < n; k++) /* the first input row a later call reads */
+            if (l[k].src[0] == 0 || l[k].src[1] == 0) {
+                int32_t r = k == bc->k ? bc->row * l[k].stride - l[k].pad
+                                       : f->next[k] * l[k].stride - l[k].pad;
+                if (r < 0) r = 0;
+                if (r < low) low = r;
+            }
+        if (bc->count != 1 || bc->out_at != 0 ||
+            (uint64_t)(bc->row + 1) * l[n - 1].out_row + l[n - 2].out_row >
+                (uint64_t)low * l[0].in_row)
+            return (int)MOTE_E_STATE;
+    } else if (bc->k + 1 == n && (bc->count != 1 || bc->in_base[0] != bc->row)) {
+        return (int)MOTE_E_STATE;
+    }
+    f->next[bc->k] = (int16_t)(bc->row + bc->count);
+    return 0;
+}
+
+/* FLOAT for chain c (cap: its windows' rows, cap[0] the modes) when its
+ * output shares the input's buffer and its last layer is a 1x1 stride-1
+ * convolution of the last window alone: the work bytes that window leaves
+ * go a row at a time to the windows before it, the later ones first (a
+ * larger window lets its reader make more rows a call), each row kept
+ * only when the walk with it works (and keeps FLOAT's place). Nothing
+ * changes when no window gains a row. */
+static void float_rows(band_ctx *c, uint32_t work_bytes)
+{
+    const uint32_t n = c->n;
+    const mote_band_layer *last = &c->l[n - 1];
+    int32_t *cap = c->cap, keep[MOTE_BAND_MAX_OPS];
+    float_walk f;
+    mote_band_visit v;
+    uint32_t k, j;
+    int ok, grew = 0, more = 1;
+    if (n < 3 || last->add || last->src[0] != (int8_t)(n - 1) || last->src[1] >= 0 ||
+        last->span != 1 || last->stride != 1 || last->pad != 0)
+        return;
+    for (k = 0; k < n; k++)
+        keep[k] = cap[k];
+    f.l = c->l;
+    f.n = n;
+    v.drop = float_drop;
+    v.call = float_call;
+    v.user = &f;
+    cap[0] |= 1 | MOTE_BAND_ROOM_ALL | FLOAT;
+    cap[n - 1] = 1;
+    while (more) {
+        more = 0;
+        for (j = n - 1; j-- > 1;) {
+            cap[j]++;
+            for (k = 0; k < n; k++)
+                f.next[k] = 0;
+            if (mote_band_work_bytes(c->l, n - 1, cap) <= work_bytes &&
+                mote_band_walk(c->l, n, NULL, &ok, &v, cap) == 0 && ok) {
+                more = grew = 1;
+            } else {
+                cap[j]--;
+            }
+        }
+    }
+    if (!grew)
+        for (k = 0; k < n; k++)
+            cap[k] = keep[k];
+}
+
+/* call() with FLOAT (a callback of its own: chains without it pay
+ * nothing): the row layer n - 2 makes (one, cap 1) goes past output row
+ * `row`, where the last layer's call for that row then reads it. */
+static int call_float(void *user, const mote_band_call *bc)
+{
+    band_ctx *c = (band_ctx *)user;
+    if (bc->k + 2 == c->n)
+        c->win[bc->k + 1] = c->out + (size_t)(bc->row + 1) * c->l[bc->k + 1].out_row;
+    return call(user, bc);
+}
+
 mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b,
                             mote_band_work *w)
 {
@@ -312,6 +430,7 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
         else
             c.cap[1] -= x;
     }
+    if (b->overlap) float_rows(&c, b->work_bytes);
     /* the session keeps the windows' rows for mote_band_run (w->cap) */
     for (k = 1; k < c.n; k++)
         if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
@@ -360,8 +479,9 @@ mote_status mote_band_run(const mote_session *s)
     }
     c.win = win;
     c.lr = lr;
+    if ((s->band_cap[0] & FLOAT) != 0 && c.out != c.in) return MOTE_E_STATE;
     v.drop = drop;
-    v.call = call;
+    v.call = (s->band_cap[0] & FLOAT) != 0 ? call_float : call;
     v.user = &c;
     /* The windows stay where loading put them (win, from the session's
      * caps, which call() checks each row against; room for rows ahead
