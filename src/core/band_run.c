@@ -431,6 +431,16 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
             c.cap[1] -= x;
     }
     if (b->overlap) float_rows(&c, b->work_bytes);
+    /* Without FLOAT: every layer still makes as many rows a call as the
+     * windows the walk found hold, when a walk so works (IC: 7 k fewer
+     * instructions on a Cortex-M4). */
+    if (!(c.cap[0] & MOTE_BAND_ROOM_ALL)) {
+        int ok;
+        const int32_t was = c.cap[0];
+        c.cap[0] |= 1 | MOTE_BAND_ROOM_ALL;
+        if (mote_band_walk(c.l, c.n, NULL, &ok, NULL, c.cap) != 0 || (!ok && b->overlap))
+            c.cap[0] = was;
+    }
     /* the session keeps the windows' rows for mote_band_run (w->cap) */
     for (k = 1; k < c.n; k++)
         if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
