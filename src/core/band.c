@@ -194,6 +194,10 @@ static inline int walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *
                         base[w] = (int16_t)(base[w] + d);
                         cnt[w] = (int16_t)(cnt[w] - d);
                     }
+                    /* With MOTE_BAND_ROOM_ALL a full window waits for its
+                     * readers (layers ahead of the flow may have filled
+                     * it): the layer makes its row in a later pass. */
+                    if (all && cnt[w] > 0 && p - base[w] + 1 > room[w]) continue; /* (then cnt <= room) */
                     if (cnt[w] == 0) base[w] = (int16_t)p;
                     c.out_at = p - base[w];
                     cnt[w] = (int16_t)(p - base[w] + 1);
@@ -219,7 +223,7 @@ static inline int walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *
                                 c.count++;
                             }
                         }
-                        if (cnt[w] > room[w]) return (int)MOTE_E_STATE;
+                        if (!all && cnt[w] > room[w]) return (int)MOTE_E_STATE;
                     }
                     if (cap != NULL && cnt[w] > cap[w]) cap[w] = cnt[w];
                 } else {
