@@ -422,6 +422,7 @@ static uint32_t float_try(float_walk *f, const int32_t *cap, uint32_t work_bytes
  * each kept only when the walk with it works and keeps FLOAT's places.
  * Nothing changes unless that makes fewer calls than the caps the check
  * found. */
+#define FLOAT_STEPS 8 /* windows grown at most so often (each step walks the chain 2n times) */
 static void float_rows(band_ctx *c, uint32_t work_bytes)
 {
     const uint32_t n = c->n;
@@ -448,7 +449,7 @@ static void float_rows(band_ctx *c, uint32_t work_bytes)
             cap[k] = keep[k];
         return;
     }
-    for (;;) {
+    for (k = 0; k < FLOAT_STEPS; k++) {
         /* one or two rows more in one window (a layer ahead of its
          * readers may need two more to make fewer calls) */
         int32_t add = 0;
