@@ -112,8 +112,9 @@ static int chains(const mote_band_layer *l, uint32_t n)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-static inline int walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
-                       const mote_band_visit *v, const int32_t *room, const int all)
+static inline int
+walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok, const mote_band_visit *v,
+     const int32_t *room, const int all)
 {
     /* next[j]: next row of chain tensor j to make; window j holds rows
      * [base[j], base[j] + cnt[j]) of it; need[j]: the last row this band
@@ -196,8 +197,9 @@ static inline int walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *
                     }
                     /* With MOTE_BAND_ROOM_ALL a full window waits for its
                      * readers (layers ahead of the flow may have filled
-                     * it): the layer makes its row in a later pass. */
-                    if (all && cnt[w] > 0 && p - base[w] + 1 > room[w]) continue; /* (then cnt <= room) */
+                     * it): the layer makes its row in a later pass (so
+                     * below, cnt <= room). */
+                    if (all && cnt[w] > 0 && p - base[w] + 1 > room[w]) continue;
                     if (cnt[w] == 0) base[w] = (int16_t)p;
                     c.out_at = p - base[w];
                     cnt[w] = (int16_t)(p - base[w] + 1);
@@ -260,15 +262,15 @@ static inline int walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *
 }
 
 static MOTE_BAND_NOINLINE int walk_one(const mote_band_layer *l, uint32_t n, int32_t *cap,
-                                        int *overlap_ok, const mote_band_visit *v,
-                                        const int32_t *room)
+                                       int *overlap_ok, const mote_band_visit *v,
+                                       const int32_t *room)
 {
     return walk(l, n, cap, overlap_ok, v, room, 0);
 }
 
 static MOTE_BAND_NOINLINE int walk_all(const mote_band_layer *l, uint32_t n, int32_t *cap,
-                                        int *overlap_ok, const mote_band_visit *v,
-                                        const int32_t *room)
+                                       int *overlap_ok, const mote_band_visit *v,
+                                       const int32_t *room)
 {
     return walk(l, n, cap, overlap_ok, v, room, 1);
 }
@@ -276,7 +278,8 @@ static MOTE_BAND_NOINLINE int walk_all(const mote_band_layer *l, uint32_t n, int
 int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
                    const mote_band_visit *v, const int32_t *room)
 {
-    if (room != NULL && (room[0] & MOTE_BAND_ROOM_ALL)) return walk_all(l, n, cap, overlap_ok, v, room);
+    if (room != NULL && (room[0] & MOTE_BAND_ROOM_ALL))
+        return walk_all(l, n, cap, overlap_ok, v, room);
     return walk_one(l, n, cap, overlap_ok, v, room);
 }
 

@@ -365,6 +365,7 @@ static int float_call(void *user, const mote_band_call *bc)
     const mote_band_layer *l = f->l, *lk = &l[bc->k];
     const uint32_t n = f->n, j = bc->k + 1, R = l[n - 1].out_row;
     f->calls++;
+    if (bc->k >= n) return (int)MOTE_E_STATE; /* (the walk's layers: k < n) */
     if ((f->modes & FLOAT_W(bc->k)) && bc->in_base[0] != bc->row) return (int)MOTE_E_STATE;
     if (j < n && (f->modes & FLOAT_W(j))) {
         int32_t low = l[0].in_h;
