@@ -418,9 +418,10 @@ static uint32_t float_try(float_walk *f, const int32_t *cap, uint32_t work_bytes
 
 /* FLOAT for chain c (cap: its windows' rows, cap[0] the modes) when its
  * output shares the input's buffer and some window may float: the work
- * bytes floating windows leave go a row at a time to the window whose row
- * saves the most kernel calls (floating windows' rows cost no work bytes),
- * each kept only when the walk with it works and keeps FLOAT's places.
+ * bytes floating windows leave go a row or two at a time to the window
+ * where they save the most kernel calls (floating windows' rows cost no
+ * work bytes), each step kept only when the walk with it works and keeps
+ * FLOAT's places.
  * Nothing changes unless that makes fewer calls than the caps the check
  * found. */
 #define FLOAT_STEPS 8 /* windows grown at most so often (each step walks the chain 2n times) */
