@@ -92,8 +92,8 @@ typedef struct mote_session {
     uint32_t generation;           /* the model's generation when the session was laid out */
     int32_t band_first, band_last; /* operators run band by band (core/band.h); -1: none */
     uint32_t band_work;            /* their row windows, an offset in the activations */
-    uint16_t band_cap[8];          /* rows of window j (1 .. chain length - 1); [0]: 1 when
-                                      window 1 has room for rows ahead */
+    uint16_t band_cap[8];          /* rows of window j (1 .. chain length - 1); [0]: modes,
+                                      as room for rows ahead (core/band_run.c) */
     /* -- public, read-only -- */
     mote_error error; /* why mote_session_init last failed */
 } mote_session;

@@ -4,6 +4,12 @@
 #include "mote/mote.h"
 #include "ops/op.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define MOTE_BAND_NOINLINE __attribute__((noinline))
+#else
+#define MOTE_BAND_NOINLINE
+#endif
+
 #define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
 
 int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, int32_t io[3],
@@ -100,8 +106,15 @@ static int chains(const mote_band_layer *l, uint32_t n)
     return 1;
 }
 
-int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
-                   const mote_band_visit *v, const int32_t *room)
+/* The walk, with `all` for MOTE_BAND_ROOM_ALL: a constant in each copy
+ * (walk_one, walk_all), so the walk without it (IC's, person_detect's)
+ * runs the instructions it ran before that mode was there. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline int
+walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok, const mote_band_visit *v,
+     const int32_t *room, const int all)
 {
     /* next[j]: next row of chain tensor j to make; window j holds rows
      * [base[j], base[j] + cnt[j]) of it; need[j]: the last row this band
@@ -182,19 +195,37 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
                         base[w] = (int16_t)(base[w] + d);
                         cnt[w] = (int16_t)(cnt[w] - d);
                     }
+                    /* With MOTE_BAND_ROOM_ALL a full window waits for its
+                     * readers (layers ahead of the flow may have filled
+                     * it): the layer makes its row in a later pass (so
+                     * below, cnt <= room). */
+                    if (all && cnt[w] > 0 && p - base[w] + 1 > room[w]) continue;
                     if (cnt[w] == 0) base[w] = (int16_t)p;
                     c.out_at = p - base[w];
                     cnt[w] = (int16_t)(p - base[w] + 1);
                     /* With room: a layer reading only the chain's input
                      * (whole, so always ready) makes as many rows ahead
-                     * as its window has room for, in one call. */
+                     * as its window has room for, in one call; with
+                     * MOTE_BAND_ROOM_ALL (room[0]) any other layer makes
+                     * as many of the rows this band needs as its window
+                     * has room for and its inputs hold (a kernel call
+                     * costs a set-up, and a few rows at once let the
+                     * kernels keep more of their work across rows). */
                     if (room != NULL) {
-                        if (j0 == 0 && j1 < 0)
+                        if (j0 == 0 && j1 < 0) {
                             while (cnt[w] < room[w] && p + c.count < lk->out_h) {
                                 cnt[w]++;
                                 c.count++;
                             }
-                        if (cnt[w] > room[w]) return (int)MOTE_E_STATE;
+                        } else if (all) {
+                            while (cnt[w] < room[w] && p + c.count <= need[w]) {
+                                const int32_t r = last_read(lk, p + c.count);
+                                if ((j0 > 0 && r >= next[j0]) || (j1 > 0 && r >= next[j1])) break;
+                                cnt[w]++;
+                                c.count++;
+                            }
+                        }
+                        if (!all && cnt[w] > room[w]) return (int)MOTE_E_STATE;
                     }
                     if (cap != NULL && cnt[w] > cap[w]) cap[w] = cnt[w];
                 } else {
@@ -228,6 +259,28 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
             *overlap_ok = 0;
     }
     return 0;
+}
+
+static MOTE_BAND_NOINLINE int walk_one(const mote_band_layer *l, uint32_t n, int32_t *cap,
+                                       int *overlap_ok, const mote_band_visit *v,
+                                       const int32_t *room)
+{
+    return walk(l, n, cap, overlap_ok, v, room, 0);
+}
+
+static MOTE_BAND_NOINLINE int walk_all(const mote_band_layer *l, uint32_t n, int32_t *cap,
+                                       int *overlap_ok, const mote_band_visit *v,
+                                       const int32_t *room)
+{
+    return walk(l, n, cap, overlap_ok, v, room, 1);
+}
+
+int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,
+                   const mote_band_visit *v, const int32_t *room)
+{
+    if (room != NULL && (room[0] & MOTE_BAND_ROOM_ALL))
+        return walk_all(l, n, cap, overlap_ok, v, room);
+    return walk_one(l, n, cap, overlap_ok, v, room);
 }
 
 uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap)

@@ -65,6 +65,9 @@ static inline int mote_band_chain_kernel(uint32_t kid)
 
 #define MOTE_BAND_MAX_OPS 8   /* layers in a chain */
 #define MOTE_BAND_ROOM_ROWS 8 /* most rows window 1 takes beyond its walk's (plan.c) */
+/* room[0] of a walk (no window's): bit set when every layer, not only one
+ * reading the chain's input, makes several rows a call (band_run.c) */
+#define MOTE_BAND_ROOM_ALL 2
 
 /* One layer's rows: what the band walk needs. Chain tensors are numbered
  * 0 (the chain's input) and k + 1 (layer k's output); layer n - 1 writes

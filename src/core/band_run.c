@@ -52,9 +52,24 @@ typedef struct band_ctx {
     /* Set once per run (mote_band_run), NULL while loading: where chain
      * tensor j's rows start (the chain's input; window j in the work
      * area), and each layer's shared parts. */
-    uint8_t *const *win;
+    uint8_t **win;
     band_layer_run *lr;
+    int32_t y; /* FLOAT: the next row the last layer makes */
 } band_ctx;
+
+/* band_cap[0] (no window's): room for rows ahead in window 1 (bit 0),
+ * every layer making several rows a call (MOTE_BAND_ROOM_ALL), and FLOAT
+ * with a bit FLOAT_W(j) per floating window j. A window floats when only
+ * one layer reads it, a 1x1 stride-1 convolution of it alone (each of its
+ * rows is read by that layer's next call, none kept), and the chain's
+ * output shares its input's buffer: it takes no work bytes; its rows are
+ * written past output row y + 1 (y: the next row the last layer makes),
+ * in that buffer (output rows not yet written, input rows no later call
+ * reads, no other floating window's rows still unread: mote_band_check
+ * walks the chain to make sure), and the work bytes it leaves go to the
+ * other windows as rows (fewer, larger kernel calls). */
+#define FLOAT 4
+#define FLOAT_W(j) (1 << (8 + (j)))
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
  * int8), else -1. */
@@ -146,7 +161,7 @@ static int load(band_ctx *c, const mote_session *s, int walk)
     if (walk) {
         if (mote_band_walk(c->l, c->n, c->cap, &ok, NULL, NULL) != 0) return -1;
     } else {
-        for (k = 1; k < c->n; k++)
+        for (k = 0; k < c->n; k++) /* [0]: the modes (FLOAT) */
             c->cap[k] = s->band_cap[k];
     }
     c->work = s->activations + s->band_work;
@@ -280,6 +295,222 @@ static int call(void *user, const mote_band_call *bc)
     return (int)status;
 }
 
+/* Byte offset of window j in the work area: the windows before it that
+ * do not float (FLOAT_W in modes), each MOTE_ARENA_ALIGN-aligned. */
+static uint32_t window_at(const mote_band_layer *l, const int32_t *cap, uint32_t j, int32_t modes)
+{
+    uint64_t at = 0;
+    uint32_t w;
+    for (w = 1; w < j; w++)
+        if (!(modes & FLOAT_W(w)))
+            at += ((uint64_t)(uint32_t)cap[w] * l[w - 1].out_row + (MOTE_ARENA_ALIGN - 1)) &
+                  ~(uint64_t)(MOTE_ARENA_ALIGN - 1);
+    return at > UINT32_MAX ? UINT32_MAX : (uint32_t)at;
+}
+
+/* Whether window j (1 .. n - 1) may float: read by layer j alone, a 1x1
+ * stride-1 convolution of it alone. */
+static int floats(const mote_band_layer *l, uint32_t n, uint32_t j)
+{
+    uint32_t k;
+    const mote_band_layer *r = &l[j];
+    if (r->add || r->src[0] != (int8_t)j || r->src[1] >= 0 || r->span != 1 || r->stride != 1 ||
+        r->pad != 0)
+        return 0;
+    for (k = 0; k < n; k++)
+        if (k != j && (l[k].src[0] == (int8_t)j || l[k].src[1] == (int8_t)j)) return 0;
+    return 1;
+}
+
+/* What a walk of FLOAT (mote_band_check) sees: the chain's layers, the
+ * modes, the next row each layer makes (from its calls), the bytes each
+ * floating window's unread rows take in the input's buffer (live: its bit),
+ * and the kernel calls (fewer is better). */
+typedef struct float_walk {
+    const mote_band_layer *l;
+    uint32_t n, live, calls;
+    int32_t modes;
+    int16_t next[MOTE_BAND_MAX_OPS];
+    uint32_t lo[MOTE_BAND_MAX_OPS], hi[MOTE_BAND_MAX_OPS];
+} float_walk;
+
+/* A floating window keeps no rows from one of its reader's calls to the
+ * next. */
+static int float_drop(void *user, uint32_t j, int32_t d, int32_t keep)
+{
+    const float_walk *f = (const float_walk *)user;
+    (void)d;
+    return (f->modes & FLOAT_W(j)) && keep > 0 ? (int)MOTE_E_STATE : 0;
+}
+
+/* Whether bytes [lo, hi) of the input's buffer overlap a floating window's
+ * unread rows. */
+static int float_overlap(const float_walk *f, uint32_t lo, uint32_t hi)
+{
+    uint32_t j;
+    for (j = 1; j < f->n; j++)
+        if ((f->live & (1u << j)) && lo < f->hi[j] && f->lo[j] < hi) return 1;
+    return 0;
+}
+
+/* A call as call_float will make it, checked: rows of floating window j
+ * are written from its start (out_at 0: none unread), past output row
+ * y + 1, below every chain input row a later call (or this one) reads (the
+ * input's rows only die as the walk moves on) and over no other floating
+ * window's unread rows; its reader reads them from the first; the last
+ * layer's output rows cover no floating window's unread rows. */
+static int float_call(void *user, const mote_band_call *bc)
+{
+    float_walk *f = (float_walk *)user;
+    const mote_band_layer *l = f->l, *lk = &l[bc->k];
+    const uint32_t n = f->n, j = bc->k + 1, R = l[n - 1].out_row;
+    f->calls++;
+    if (bc->k >= n) return (int)MOTE_E_STATE; /* (the walk's layers: k < n) */
+    if ((f->modes & FLOAT_W(bc->k)) && bc->in_base[0] != bc->row) return (int)MOTE_E_STATE;
+    if (j < n && (f->modes & FLOAT_W(j))) {
+        int32_t low = l[0].in_h;
+        uint32_t k;
+        const uint64_t lo = (uint64_t)(f->next[n - 1] + 1) * R,
+                       hi = lo + (uint64_t)(uint32_t)bc->count * lk->out_row;
+        for (k = 0; k < n; k++) /* the first input row a later call reads */
+            if (l[k].src[0] == 0 || l[k].src[1] == 0) {
+                int32_t r = (k == bc->k ? bc->row : f->next[k]) * l[k].stride - l[k].pad;
+                if (r < 0) r = 0;
+                if (r < low) low = r;
+            }
+        if (bc->out_at != 0 || hi > (uint64_t)(uint32_t)low * l[0].in_row ||
+            float_overlap(f, (uint32_t)lo, (uint32_t)hi))
+            return (int)MOTE_E_STATE;
+        f->lo[j] = (uint32_t)lo;
+        f->hi[j] = (uint32_t)hi;
+        f->live |= 1u << j;
+    }
+    if (j == n && float_overlap(f, (uint32_t)bc->row * R, (uint32_t)(bc->row + bc->count) * R))
+        return (int)MOTE_E_STATE;
+    /* floating window k read to its last row: free (after the checks
+     * above: this call still reads it while it writes) */
+    if ((f->modes & FLOAT_W(bc->k)) && bc->row + bc->count >= bc->in_base[0] + bc->in_count[0])
+        f->live &= ~(1u << bc->k);
+    f->next[bc->k] = (int16_t)(bc->row + bc->count);
+    return 0;
+}
+
+/* The walk with caps cap (cap[0]: the modes), checked as FLOAT runs it
+ * when f->modes has FLOAT (else only counted): its kernel calls, or 0 when
+ * it fails, or the windows that do not float need more than work_bytes. */
+static uint32_t float_try(float_walk *f, const int32_t *cap, uint32_t work_bytes, int overlap)
+{
+    mote_band_visit v;
+    uint32_t k;
+    int ok;
+    if (window_at(f->l, cap, f->n, f->modes) > work_bytes) return 0;
+    for (k = 0; k < f->n; k++)
+        f->next[k] = 0;
+    f->live = f->calls = 0;
+    v.drop = f->modes & FLOAT ? float_drop : NULL;
+    v.call = float_call;
+    v.user = f;
+    if (mote_band_walk(f->l, f->n, NULL, &ok, &v, (cap[0] & 3) ? cap : NULL) != 0 ||
+        (overlap && !ok))
+        return 0;
+    return f->calls;
+}
+
+/* FLOAT for chain c (cap: its windows' rows, cap[0] the modes) when its
+ * output shares the input's buffer and some window may float: the work
+ * bytes floating windows leave go a row or two at a time to the window
+ * where they save the most kernel calls (floating windows' rows cost no
+ * work bytes), each step kept only when the walk with it works and keeps
+ * FLOAT's places.
+ * Nothing changes unless that makes fewer calls than the caps the check
+ * found. */
+#define FLOAT_STEPS 8 /* windows grown at most so often (each step walks the chain 2n times) */
+static void float_rows(band_ctx *c, uint32_t work_bytes)
+{
+    const uint32_t n = c->n;
+    int32_t *cap = c->cap, keep[MOTE_BAND_MAX_OPS];
+    float_walk f;
+    uint32_t k, j, best, calls, fewest;
+    f.l = c->l;
+    f.n = n;
+    f.modes = 0;
+    for (k = 0; k < n; k++)
+        keep[k] = cap[k];
+    /* the calls without FLOAT (no floating window checked) */
+    if ((fewest = float_try(&f, cap, work_bytes, 1)) == 0) return;
+    f.modes = 1 | MOTE_BAND_ROOM_ALL | FLOAT;
+    for (j = 1; j < n; j++)
+        if (floats(c->l, n, j)) {
+            f.modes |= FLOAT_W(j);
+            cap[j] = 1;
+        }
+    cap[0] = f.modes;
+    if (f.modes == (1 | MOTE_BAND_ROOM_ALL | FLOAT) ||
+        (calls = float_try(&f, cap, work_bytes, 1)) == 0) {
+        for (k = 0; k < n; k++)
+            cap[k] = keep[k];
+        return;
+    }
+    for (k = 0; k < FLOAT_STEPS; k++) {
+        /* one or two rows more in one window (a layer ahead of its
+         * readers may need two more to make fewer calls) */
+        int32_t add = 0;
+        best = 0;
+        for (j = n; j-- > 1;) {
+            int32_t a;
+            for (a = 1; a <= 2; a++) {
+                uint32_t t;
+                cap[j] += a;
+                if (cap[j] <= c->l[j - 1].out_h && (t = float_try(&f, cap, work_bytes, 1)) != 0 &&
+                    t < calls) {
+                    calls = t;
+                    best = j;
+                    add = a;
+                }
+                cap[j] -= a;
+            }
+        }
+        if (best == 0) break;
+        cap[best] += add;
+    }
+    if (calls >= fewest)
+        for (k = 0; k < n; k++)
+            cap[k] = keep[k];
+}
+
+/* MOTE_BAND_ROOM_ALL with the caps the check found, kept when its walk
+ * works and makes fewer kernel calls by more than 1/64 (its walk takes
+ * more passes: IC, 192 -> 189 calls, 7 K fewer instructions on a
+ * Cortex-M4; person_detect, 252 -> 250, 1.7 K more). */
+static void room_all(band_ctx *c, uint32_t work_bytes, int overlap)
+{
+    float_walk f;
+    uint32_t calls, all;
+    const int32_t was = c->cap[0];
+    f.l = c->l;
+    f.n = c->n;
+    f.modes = 0; /* counted only */
+    calls = float_try(&f, c->cap, work_bytes, overlap);
+    c->cap[0] |= 1 | MOTE_BAND_ROOM_ALL;
+    all = float_try(&f, c->cap, work_bytes, overlap);
+    if (calls == 0 || all == 0 || all + (all >> 6) >= calls) c->cap[0] = was;
+}
+
+/* call() with FLOAT (a callback of its own: chains without it pay
+ * nothing): rows of a floating window go past output row y + 1, where
+ * their reader's call then reads them. */
+static int call_float(void *user, const mote_band_call *bc)
+{
+    band_ctx *c = (band_ctx *)user;
+    const uint32_t j = bc->k + 1;
+    int rc;
+    if (j < c->n && (c->s->band_cap[0] & FLOAT_W(j)))
+        c->win[j] = c->out + (size_t)(c->y + 1) * c->l[c->n - 1].out_row;
+    rc = call(user, bc);
+    if (j == c->n) c->y = bc->row + bc->count;
+    return rc;
+}
+
 mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b,
                             mote_band_work *w)
 {
@@ -312,6 +543,10 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
         else
             c.cap[1] -= x;
     }
+    if (b->overlap) float_rows(&c, b->work_bytes);
+    /* Without FLOAT: every layer still makes as many rows a call as the
+     * windows the walk found hold, when that makes fewer calls. */
+    if (!(c.cap[0] & MOTE_BAND_ROOM_ALL)) room_all(&c, b->work_bytes, b->overlap);
     /* the session keeps the windows' rows for mote_band_run (w->cap) */
     for (k = 1; k < c.n; k++)
         if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
@@ -347,7 +582,7 @@ mote_status mote_band_run(const mote_session *s)
         const uint32_t i = (uint32_t)s->band_first + k;
         const mote_step *st = &s->steps[i];
         const mote_kernel_row *row = &mote_kernel_rows[st->row];
-        win[k] = k > 0 ? c.work + mote_band_window_at(c.l, k, c.cap) : c.in;
+        win[k] = k > 0 ? c.work + window_at(c.l, c.cap, k, c.cap[0]) : c.in;
         lr[k].block = s->state + st->params;
         lr[k].in1 = st->n_in > 1 ? input(s, i, 1) : NULL;
         lr[k].in2 = st->n_in > 2 ? input(s, i, 2) : NULL;
@@ -360,8 +595,10 @@ mote_status mote_band_run(const mote_session *s)
     }
     c.win = win;
     c.lr = lr;
+    if ((s->band_cap[0] & FLOAT) != 0 && c.out != c.in) return MOTE_E_STATE;
     v.drop = drop;
-    v.call = call;
+    v.call = (s->band_cap[0] & FLOAT) != 0 ? call_float : call;
+    c.y = 0;
     v.user = &c;
     /* The windows stay where loading put them (win, from the session's
      * caps, which call() checks each row against; room for rows ahead

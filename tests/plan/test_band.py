@@ -160,6 +160,16 @@ CASES = {
                            ("conv", 1, 2, 1, S, 1)]),
     # A tall kernel over few rows: two bands, the window holds all but one row.
     "tall_kernel": (12, 12, 2, [("conv", 1, 32, 1, V, 1), ("conv", 11, 2, 1, V, 1)]),
+    # VWW's chain (operators 0..4) in small: its output over its input, the
+    # last layer a 1x1 convolution, so the last window lies in the input's
+    # buffer past the output rows (band_run.c, FLOAT) and the others take
+    # its rows; square and taller than wide.
+    "vww_chain": (48, 48, 3, [("conv", 3, 8, 2, S, 1), ("dw", 3, 0, 1, S, 1),
+                              ("conv", 1, 16, 1, S, 1), ("dw", 3, 0, 2, S, 1),
+                              ("conv", 1, 32, 1, S, 1)]),
+    "vww_chain_tall": (64, 32, 3, [("conv", 3, 8, 2, S, 1), ("dw", 3, 0, 1, S, 1),
+                                   ("conv", 1, 16, 1, S, 1), ("dw", 3, 0, 2, S, 1),
+                                   ("conv", 1, 24, 1, S, 1)]),
     # 1x1 stride 2 skips rows; output larger than the input (no overlap).
     "pointwise_stride2": (20, 20, 2, [("conv", 1, 32, 1, S, 1), ("conv", 1, 24, 2, S, 1)]),
     # Branches: two residual blocks with ADD (IC's first stage), odd height.
