@@ -1086,6 +1086,188 @@ static void dw_pixel_mve(const int8_t *xp, const int8_t *wp, dwp *d, const mote_
     }
 }
 
+/* The interior 3x3 path (dilation 1, C % 8 == 0, every shift <= 0): channel
+ * blocks of eight outside, pixels inside, two pixels a and b (ox, ox + 1)
+ * per step sharing each tap's weight load. Every tap of an interior pixel
+ * is valid, so the input offset goes into per-channel seeds, bias + off *
+ * sum(w) (exact modulo 2^32 as the reference's int32 sums), and the tap
+ * loop adds none. Pixel b loads through a gather (byte offsets s * C + i
+ * from pixel a), so one pointer walks the taps; the weights, seeds and
+ * output constants of the block sit in dwr, in the lane order of the
+ * VMULLB / VMULLT accumulators (even channels, then odd). */
+typedef struct dwr {
+    int8_t w[72];           /* 0: taps (ky, kx) in order, 8 channels each */
+    int32_t pad_[2];        /* 72 */
+    int32_t seed[8];        /* 80, 96: even lanes, odd lanes */
+    int32_t mult[8];        /* 112, 128 */
+    int32_t rsh[8];         /* 144, 160: shifts (<= 0) */
+    int32_t em[8];          /* 176, 192: -1 where the shift is < 0 */
+    uint16_t qb[8];         /* 208: pixel b's byte offsets from pixel a */
+    int32_t lo[4], hi[4];   /* 224, 240: activation range */
+    int32_t dwC, xadj;      /* 256, 260: tap step, to the next tap row */
+    int32_t pstep, C, ooff; /* 264, 268, 272: pair step, pixel b's out offset, zero point */
+} dwr;
+typedef char dwr_layout_check[offsetof(dwr, seed) == 80 && offsetof(dwr, qb) == 208 &&
+                                      offsetof(dwr, dwC) == 256 && offsetof(dwr, ooff) == 272
+                                  ? 1
+                                  : -1];
+
+/* One tap of dwr_run (weights at byte imm of the block): pixel a's eight
+ * channels from r6 into q4 / q5, pixel b's (gather, offsets q3) into q6 /
+ * q7. */
+#define DWR_TAP(imm)                                                                               \
+    "vldrb.s16 q0, [r6]\n\t"                                                                       \
+    "vldrb.s16 q1, [%[c], #" imm "]\n\t"                                                           \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q4, q4, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q5, q5, q2\n\t"                                                                      \
+    "vldrb.s16 q0, [r6, q3]\n\t"                                                                   \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q6, q6, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q7, q7, q2\n\t"
+
+/* The output stage of the accumulators of lanes at dwr offset oe (even:
+ * q4, q6) or oo (odd: q5, q7): the two pixels share the constants. */
+#define DWR_RND(qa, qb)                                                                            \
+    "vshr.s32 q0, " qa ", #31\n\t"                                                                 \
+    "vand q0, q0, q1\n\t"                                                                          \
+    "vadd.i32 " qa ", " qa ", q0\n\t"                                                              \
+    "vshr.s32 q0, " qb ", #31\n\t"                                                                 \
+    "vand q0, q0, q1\n\t"                                                                          \
+    "vadd.i32 " qb ", " qb ", q0\n\t"
+
+/* n pairs of interior pixels of one block: x, o at pixel a of the first. */
+static __attribute__((noinline)) void dwr_run(const int8_t *x, int8_t *o, int32_t n, const dwr *c)
+{
+    __asm__ volatile(
+        "ldr r4, [%[c], #256]\n\t"
+        "ldr r5, [%[c], #260]\n\t"
+        "ldr r7, [%[c], #264]\n\t"
+        "ldr r8, [%[c], #268]\n\t"
+        "ldr r9, [%[c], #272]\n\t"
+        "vldrh.u16 q3, [%[c], #208]\n\t"
+        "wls lr, %[n], 2f\n"
+        "1:\n\t"
+        "mov r6, %[x]\n\t"
+        "vldrw.u32 q4, [%[c], #80]\n\t"
+        "vldrw.u32 q5, [%[c], #96]\n\t"
+        "vmov q6, q4\n\t"
+        "vmov q7, q5\n\t" DWR_TAP("0") "add r6, r4\n\t" DWR_TAP("8") "add r6, r4\n\t" DWR_TAP(
+            "16") "add r6, r5\n\t" DWR_TAP("24") "add r6, r4\n\t" DWR_TAP("32") "add r6, r4\n\t"
+            DWR_TAP("40") "add r6, r5\n\t" DWR_TAP("48") "add r6, r4\n\t" DWR_TAP(
+                "56") "add r6, r4\n\t" DWR_TAP("64")
+        /* requantize: both pixels per constant load */
+        "vldrw.u32 q0, [%[c], #112]\n\t"
+        "vqrdmulh.s32 q4, q4, q0\n\t"
+        "vqrdmulh.s32 q6, q6, q0\n\t"
+        "vldrw.u32 q0, [%[c], #128]\n\t"
+        "vqrdmulh.s32 q5, q5, q0\n\t"
+        "vqrdmulh.s32 q7, q7, q0\n\t"
+        "vldrw.u32 q1, [%[c], #176]\n\t" DWR_RND("q4", "q6") "vldrw.u32 q1, [%[c], #192]\n\t"
+            DWR_RND("q5", "q7") "vldrw.u32 q0, [%[c], #144]\n\t"
+        "vrshl.s32 q4, q4, q0\n\t"
+        "vrshl.s32 q6, q6, q0\n\t"
+        "vldrw.u32 q0, [%[c], #160]\n\t"
+        "vrshl.s32 q5, q5, q0\n\t"
+        "vrshl.s32 q7, q7, q0\n\t"
+        "vadd.i32 q4, q4, r9\n\t"
+        "vadd.i32 q5, q5, r9\n\t"
+        "vadd.i32 q6, q6, r9\n\t"
+        "vadd.i32 q7, q7, r9\n\t"
+        "vldrw.u32 q0, [%[c], #224]\n\t"
+        "vmax.s32 q4, q4, q0\n\t"
+        "vmax.s32 q5, q5, q0\n\t"
+        "vmax.s32 q6, q6, q0\n\t"
+        "vmax.s32 q7, q7, q0\n\t"
+        "vldrw.u32 q0, [%[c], #240]\n\t"
+        "vmin.s32 q4, q4, q0\n\t"
+        "vmin.s32 q5, q5, q0\n\t"
+        "vmin.s32 q6, q6, q0\n\t"
+        "vmin.s32 q7, q7, q0\n\t"
+        "vmovnt.i32 q4, q5\n\t"
+        "vstrb.16 q4, [%[o]]\n\t"
+        "add r6, %[o], r8\n\t"
+        "vmovnt.i32 q6, q7\n\t"
+        "vstrb.16 q6, [r6]\n\t"
+        "add %[o], %[o], r8, lsl #1\n\t"
+        "add %[x], r7\n\t"
+        "le lr, 1b\n"
+        "2:\n\t"
+        : [x] "+r"(x), [o] "+l"(o)
+        : [n] "r"(n), [c] "l"(c) /* low registers: VLDRB.S16 / VSTRB.16 bases */
+        : "r4", "r5", "r6", "r7", "r8", "r9", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6",
+          "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
+}
+
+/* The output rows / columns whose 3x3 windows lie inside the input: lo ..
+ * hi - 1 (contiguous). */
+static void inner_range(int32_t n_out, int32_t stride, int32_t pad, int32_t n_in, int32_t *lo,
+                        int32_t *hi)
+{
+    int32_t a = 0, b;
+    while (a < n_out && a * stride - pad < 0)
+        ++a;
+    b = a;
+    while (b < n_out && b * stride - pad + 2 < n_in)
+        ++b;
+    *lo = a;
+    *hi = b;
+}
+
+/* The interior pixels (oy_lo .. oy_hi - 1, ox_lo .. ox_hi - 1) of one
+ * batch, block by block: pairs through dwr_run, an odd last pixel of a row
+ * through dw8_asm (d: the call's constants). */
+static void dw_inner_mve(const mote_conv_s8_params *p, const mote_requant *q, const int8_t *in_b,
+                         int32_t IW, int32_t C, const int8_t *filter, const int32_t *bias,
+                         int8_t *out_b, int32_t OW, const int32_t rng[4], dwp *d)
+{
+    const mote_conv_geom *g = &p->geom;
+    const int32_t sw = g->stride_w, n = rng[3] - rng[2];
+    int32_t c, i, t, oy;
+    dwr r;
+    r.dwC = C;
+    r.xadj = IW * C - 2 * C;
+    r.pstep = 2 * sw * C;
+    r.C = C;
+    r.ooff = p->output_offset;
+    for (i = 0; i < 8; ++i)
+        r.qb[i] = (uint16_t)(sw * C + i);
+    for (i = 0; i < 4; ++i) {
+        r.lo[i] = p->act_min;
+        r.hi[i] = p->act_max;
+    }
+    d->nky = 3;
+    d->nkx = 3;
+    d->xadj = IW * C - 3 * C;
+    d->wadj = 0;
+    for (c = 0; c < C; c += 8) {
+        for (i = 0; i < 8; ++i) {
+            /* lane j of the even / odd half: channel c + 2j / c + 2j + 1 */
+            const int32_t l = (i & 1) * 4 + (i >> 1), ch = c + i, sh = q->shift[ch];
+            uint32_t sum = 0;
+            for (t = 0; t < 9; ++t) {
+                r.w[t * 8 + i] = filter[t * C + ch];
+                sum += (uint32_t)filter[t * C + ch];
+            }
+            r.seed[l] = (int32_t)((uint32_t)(bias ? bias[ch] : 0) + sum * (uint32_t)p->input_offset);
+            r.mult[l] = q->multiplier[ch];
+            r.rsh[l] = sh;
+            r.em[l] = sh < 0 ? -1 : 0;
+        }
+        d->bias = bias ? bias + c : zero_bias;
+        d->shift = q->shift + c;
+        d->mult = q->multiplier + c;
+        for (oy = rng[0]; oy < rng[1]; ++oy) {
+            const int8_t *x = in_b + ((oy * g->stride_h - g->pad_h) * IW + rng[2] * sw - g->pad_w) * C + c;
+            int8_t *o = out_b + (oy * OW + rng[2]) * C + c;
+            dwr_run(x, o, n >> 1, &r);
+            if (n & 1) dw8_asm(x + (n - 1) * sw * C, filter + c, d, o + (n - 1) * C);
+        }
+    }
+}
+
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -1134,17 +1316,31 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
             }
             d.rsh_only = smax <= 0;
         }
+        /* the interior path's rows and columns (rng: oy lo, hi, ox lo,
+         * hi), none when it does not apply */
+        int32_t rng[4] = {0, 0, 0, 0};
+        if (KH == 3 && KW == 3 && dh == 1 && g->dilation_w == 1 && C % 8 == 0 && d.rsh_only) {
+            inner_range(OH, g->stride_h, g->pad_h, IH, &rng[0], &rng[1]);
+            inner_range(OW, g->stride_w, g->pad_w, IW, &rng[2], &rng[3]);
+            if (rng[2] == rng[3]) rng[1] = rng[0];
+        }
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_b = input + b * IH * IW * C;
             int8_t *out = output + b * OH * OW * C;
             for (oy = 0; oy < OH; ++oy) {
                 const int32_t y0 = oy * g->stride_h - g->pad_h;
+                const int inner = oy >= rng[0] && oy < rng[1];
                 int32_t ky_lo, ky_hi;
                 tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
                 d.nky = ky_hi - ky_lo;
                 for (ox = 0; ox < OW; ++ox, out += C) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
                     int32_t kx_lo = 0, kx_hi = KW;
+                    if (inner && ox == rng[2]) { /* left to dw_inner_mve */
+                        out += (rng[3] - 1 - ox) * C;
+                        ox = rng[3] - 1;
+                        continue;
+                    }
                     if (x0 < 0 || x0 + span_w >= IW)
                         tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
                     d.nkx = kx_hi - kx_lo;
@@ -1154,6 +1350,9 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                                  filter + (ky_lo * KW + kx_lo) * C, &d, q, bias, lims, out);
                 }
             }
+            if (rng[1] > rng[0])
+                dw_inner_mve(p, q, in_b, IW, C, filter, bias, output + b * OH * OW * C, OW, rng,
+                             &d);
         }
     }
     return MOTE_OK;
