@@ -1243,19 +1243,27 @@ static void dw_inner_mve(const mote_conv_s8_params *p, const mote_requant *q, co
     d->xadj = IW * C - 3 * C;
     d->wadj = 0;
     for (c = 0; c < C; c += 8) {
-        for (i = 0; i < 8; ++i) {
-            /* lane j of the even / odd half: channel c + 2j / c + 2j + 1 */
-            const int32_t l = (i & 1) * 4 + (i >> 1), ch = c + i, sh = q->shift[ch];
-            uint32_t sum = 0;
-            for (t = 0; t < 9; ++t) {
-                r.w[t * 8 + i] = filter[t * C + ch];
-                sum += (uint32_t)filter[t * C + ch];
-            }
-            r.seed[l] = (int32_t)((uint32_t)(bias ? bias[ch] : 0) + sum * (uint32_t)p->input_offset);
-            r.mult[l] = q->multiplier[ch];
-            r.rsh[l] = sh;
-            r.em[l] = sh < 0 ? -1 : 0;
+        /* lane j of the even / odd half: channel c + 2j / c + 2j + 1 */
+        const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
+        int16x8_t sum = vdupq_n_s16(0); /* |sum| <= 9 * 128 */
+        int32x4_t se, so;
+        for (t = 0; t < 9; ++t) {
+            const int16x8_t wt = vldrbq_s16(filter + t * C + c);
+            vstrbq_s16(r.w + t * 8, wt);
+            sum = vaddq_s16(sum, wt);
         }
+        se = bias ? vldrwq_gather_shifted_offset_s32(bias + c, ev) : vdupq_n_s32(0);
+        so = bias ? vldrwq_gather_shifted_offset_s32(bias + c, odd) : vdupq_n_s32(0);
+        vst1q_s32(r.seed, vmlaq_n_s32(se, vmovlbq_s16(sum), p->input_offset));
+        vst1q_s32(r.seed + 4, vmlaq_n_s32(so, vmovltq_s16(sum), p->input_offset));
+        vst1q_s32(r.mult, vldrwq_gather_shifted_offset_s32(q->multiplier + c, ev));
+        vst1q_s32(r.mult + 4, vldrwq_gather_shifted_offset_s32(q->multiplier + c, odd));
+        se = vldrbq_gather_offset_s32(q->shift + c, ev);
+        so = vldrbq_gather_offset_s32(q->shift + c, odd);
+        vst1q_s32(r.rsh, se);
+        vst1q_s32(r.rsh + 4, so);
+        vst1q_s32(r.em, vshrq_n_s32(se, 31)); /* shifts <= 0: -1 where < 0 */
+        vst1q_s32(r.em + 4, vshrq_n_s32(so, 31));
         d->bias = bias ? bias + c : zero_bias;
         d->shift = q->shift + c;
         d->mult = q->multiplier + c;
@@ -1322,7 +1330,7 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         if (KH == 3 && KW == 3 && dh == 1 && g->dilation_w == 1 && C % 8 == 0 && d.rsh_only) {
             inner_range(OH, g->stride_h, g->pad_h, IH, &rng[0], &rng[1]);
             inner_range(OW, g->stride_w, g->pad_w, IW, &rng[2], &rng[3]);
-            if (rng[2] == rng[3]) rng[1] = rng[0];
+            if (rng[3] - rng[2] < 2) rng[1] = rng[0]; /* no pair: the per-pixel path */
         }
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_b = input + b * IH * IW * C;
