@@ -122,7 +122,8 @@ int armk_cases_m55dw(int n_cases, int *passed, int *failed)
         ok = sr == MOTE_OK && sa == MOTE_OK && armk_conv_same(md_ref, md_out, n_out, PW_GUARD);
         ih = inner_count(od.h, p.geom.stride_h, p.geom.pad_h, id.h);
         iw = inner_count(od.w, p.geom.stride_w, p.geom.pad_w, id.w);
-        if (id.c % 8 == 0 && rsh_only && ih > 0 && iw > 0) {
+        /* the path's test in mve_s8.c: at least 4 pairs (DW_MIN_PAIRS) */
+        if (id.c % 8 == 0 && rsh_only && od.h * od.w >= 8 && ih * (iw & ~1) >= 8) {
             ++taken;
             odd += iw & 1;
             s2 += p.geom.stride_h > 1 || p.geom.stride_w > 1;

@@ -1201,6 +1201,10 @@ static __attribute__((noinline)) void dwr_run(const int8_t *x, int8_t *o, int32_
           "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");
 }
 
+#ifndef DW_MIN_PAIRS
+#define DW_MIN_PAIRS 4
+#endif
+
 /* The output rows / columns whose 3x3 windows lie inside the input: lo ..
  * hi - 1 (contiguous). */
 static void inner_range(int32_t n_out, int32_t stride, int32_t pad, int32_t n_in, int32_t *lo,
@@ -1216,12 +1220,13 @@ static void inner_range(int32_t n_out, int32_t stride, int32_t pad, int32_t n_in
     *hi = b;
 }
 
-/* The interior pixels (oy_lo .. oy_hi - 1, ox_lo .. ox_hi - 1) of one
- * batch, block by block: pairs through dwr_run, an odd last pixel of a row
- * through dw8_asm (d: the call's constants). */
-static void dw_inner_mve(const mote_conv_s8_params *p, const mote_requant *q, const int8_t *in_b,
+/* The interior pixels (rows rng[0] .. rng[1] - 1, columns rng[2] ..
+ * rng[3] - 1, an even count) of one batch, block by block, in pairs
+ * through dwr_run. Not inlined: dwr is off the stack while the
+ * depth-multiplier path runs. */
+static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p, const mote_requant *q, const int8_t *in_b,
                          int32_t IW, int32_t C, const int8_t *filter, const int32_t *bias,
-                         int8_t *out_b, int32_t OW, const int32_t rng[4], dwp *d)
+                         int8_t *out_b, int32_t OW, const int32_t rng[4])
 {
     const mote_conv_geom *g = &p->geom;
     const int32_t sw = g->stride_w, n = rng[3] - rng[2];
@@ -1238,10 +1243,6 @@ static void dw_inner_mve(const mote_conv_s8_params *p, const mote_requant *q, co
         r.lo[i] = p->act_min;
         r.hi[i] = p->act_max;
     }
-    d->nky = 3;
-    d->nkx = 3;
-    d->xadj = IW * C - 3 * C;
-    d->wadj = 0;
     for (c = 0; c < C; c += 8) {
         /* lane j of the even / odd half: channel c + 2j / c + 2j + 1 */
         const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
@@ -1264,16 +1265,64 @@ static void dw_inner_mve(const mote_conv_s8_params *p, const mote_requant *q, co
         vst1q_s32(r.rsh + 4, so);
         vst1q_s32(r.em, vshrq_n_s32(se, 31)); /* shifts <= 0: -1 where < 0 */
         vst1q_s32(r.em + 4, vshrq_n_s32(so, 31));
-        d->bias = bias ? bias + c : zero_bias;
-        d->shift = q->shift + c;
-        d->mult = q->multiplier + c;
         for (oy = rng[0]; oy < rng[1]; ++oy) {
             const int8_t *x = in_b + ((oy * g->stride_h - g->pad_h) * IW + rng[2] * sw - g->pad_w) * C + c;
             int8_t *o = out_b + (oy * OW + rng[2]) * C + c;
             dwr_run(x, o, n >> 1, &r);
-            if (n & 1) dw8_asm(x + (n - 1) * sw * C, filter + c, d, o + (n - 1) * C);
         }
     }
+}
+
+/* A 3x3 layer at dilation 1, C % 8 == 0, every shift <= 0 (d: the call's
+ * constants as mote_mve_depthwise_conv2d_s8 set them): the pixels whose
+ * windows lie inside the input through dw_inner_mve (an even count per
+ * row: an odd last pixel costs less here, all channels per call, than block
+ * by block), the others pixel by pixel as in mote_mve_depthwise_conv2d_s8.
+ * Its own function so that the general loop there keeps its code; returns
+ * 0 (nothing done) when the interior holds under DW_MIN_PAIRS pairs. */
+static __attribute__((noinline)) int dw_split_mve(const mote_conv_s8_params *p,
+                                                  const mote_requant *q, const mote_dims *id,
+                                                  const int8_t *input, const int8_t *filter,
+                                                  const int32_t *bias, const mote_dims *od,
+                                                  int8_t *output, dwp *d)
+{
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, IH = id->h, IW = id->w, OH = od->h, OW = od->w, xrow = IW * C;
+    const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+    int32_t rng[4], b, oy, ox;
+    inner_range(OH, g->stride_h, g->pad_h, IH, &rng[0], &rng[1]);
+    inner_range(OW, g->stride_w, g->pad_w, IW, &rng[2], &rng[3]);
+    rng[3] = rng[2] + ((rng[3] - rng[2]) & ~1);
+    if ((rng[1] - rng[0]) * (rng[3] - rng[2]) < 2 * DW_MIN_PAIRS) return 0;
+    for (b = 0; b < od->n; ++b) {
+        const int8_t *in_b = input + b * IH * IW * C;
+        int8_t *out = output + b * OH * OW * C;
+        for (oy = 0; oy < OH; ++oy) {
+            const int32_t y0 = oy * g->stride_h - g->pad_h;
+            /* the first column left to dw_inner_mve (none: OW) */
+            const int32_t xs = oy >= rng[0] && oy < rng[1] ? rng[2] : OW;
+            int32_t ky_lo, ky_hi;
+            tap_range(y0, 1, IH, 3, &ky_lo, &ky_hi);
+            d->nky = ky_hi - ky_lo;
+            for (ox = 0; ox < OW; ++ox, out += C) {
+                const int32_t x0 = ox * g->stride_w - g->pad_w;
+                int32_t kx_lo, kx_hi;
+                if (ox == xs) {
+                    out += (rng[3] - 1 - ox) * C;
+                    ox = rng[3] - 1;
+                    continue;
+                }
+                tap_range(x0, 1, IW, 3, &kx_lo, &kx_hi);
+                d->nkx = kx_hi - kx_lo;
+                d->xadj = xrow - d->nkx * C;
+                d->wadj = 3 * C - d->nkx * C;
+                dw_pixel_mve(in_b + ((y0 + ky_lo) * IW + x0 + kx_lo) * C,
+                             filter + (ky_lo * 3 + kx_lo) * C, d, q, bias, lims, out);
+            }
+        }
+        dw_inner_mve(p, q, in_b, IW, C, filter, bias, output + b * OH * OW * C, OW, rng);
+    }
+    return 1;
 }
 
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
@@ -1324,31 +1373,20 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
             }
             d.rsh_only = smax <= 0;
         }
-        /* the interior path's rows and columns (rng: oy lo, hi, ox lo,
-         * hi), none when it does not apply */
-        int32_t rng[4] = {0, 0, 0, 0};
-        if (KH == 3 && KW == 3 && dh == 1 && g->dilation_w == 1 && C % 8 == 0 && d.rsh_only) {
-            inner_range(OH, g->stride_h, g->pad_h, IH, &rng[0], &rng[1]);
-            inner_range(OW, g->stride_w, g->pad_w, IW, &rng[2], &rng[3]);
-            if (rng[3] - rng[2] < 2) rng[1] = rng[0]; /* no pair: the per-pixel path */
-        }
+        if (OH * OW >= 2 * DW_MIN_PAIRS && KH == 3 && KW == 3 && dh == 1 &&
+            g->dilation_w == 1 && C % 8 == 0 && d.rsh_only && dw_split_mve(p, q, id, input, filter, bias, od, output, &d))
+            return MOTE_OK;
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_b = input + b * IH * IW * C;
             int8_t *out = output + b * OH * OW * C;
             for (oy = 0; oy < OH; ++oy) {
                 const int32_t y0 = oy * g->stride_h - g->pad_h;
-                const int inner = oy >= rng[0] && oy < rng[1];
                 int32_t ky_lo, ky_hi;
                 tap_range(y0, dh, IH, KH, &ky_lo, &ky_hi);
                 d.nky = ky_hi - ky_lo;
                 for (ox = 0; ox < OW; ++ox, out += C) {
                     const int32_t x0 = ox * g->stride_w - g->pad_w;
                     int32_t kx_lo = 0, kx_hi = KW;
-                    if (inner && ox == rng[2]) { /* left to dw_inner_mve */
-                        out += (rng[3] - 1 - ox) * C;
-                        ox = rng[3] - 1;
-                        continue;
-                    }
                     if (x0 < 0 || x0 + span_w >= IW)
                         tap_range(x0, g->dilation_w, IW, KW, &kx_lo, &kx_hi);
                     d.nkx = kx_hi - kx_lo;
@@ -1358,9 +1396,6 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
                                  filter + (ky_lo * KW + kx_lo) * C, &d, q, bias, lims, out);
                 }
             }
-            if (rng[1] > rng[0])
-                dw_inner_mve(p, q, in_b, IW, C, filter, bias, output + b * OH * OW * C, OW, rng,
-                             &d);
         }
     }
     return MOTE_OK;
