@@ -132,6 +132,13 @@ int armk_cases_m55dw(int n_cases, int *passed, int *failed)
             ++*passed;
         } else {
             ++*failed;
+            if (*failed - f0 <= 5) {
+                int32_t z = 0;
+                while (z < n_out + PW_GUARD && md_ref[z] == md_out[z])
+                    ++z;
+                printf("  first mismatch at %ld of %ld: ref=%d out=%d\n", (long)z, (long)n_out,
+                       md_ref[z], md_out[z]);
+            }
             if (*failed - f0 <= 5)
                 printf("FAIL depthwise mve interior: case %d in %ldx%ldx%ldx%ld stride %ld,%ld "
                        "pad %ld,%ld\n",
