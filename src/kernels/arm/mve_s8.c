@@ -1264,6 +1264,10 @@ static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
     const mote_conv_geom *g = &p->geom;
     const int32_t sw = g->stride_w, sh = g->stride_h, xrow = IW * C;
     const int32_t n = (G->g[3] - G->g[2]) >> 1, nv = (G->g[4] - G->g[0]) >> 1;
+    /* the seeds needed: all taps only, unless two-row / two-column runs */
+    const int32_t ns = nv > 0 && (G->e[2] >= 0 || G->e[3] >= 0) ? 5
+                       : G->e[0] >= 0 || G->e[1] >= 0           ? 3
+                                                                : 1;
     int32_t c, i, t, oy;
     dwr r;
     dwk h, v;
@@ -1286,24 +1290,38 @@ static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
     for (c = 0; c < C; c += 8) {
         /* lane j of the even / odd half: channel c + 2j / c + 2j + 1 */
         const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
-        int16x8_t rs[3], cs[3], s[5]; /* sums of rows, columns: |sum| <= 9 * 128 */
+        /* the sums of the rows, of the columns (|sum| <= 9 * 128): the
+         * seeds over all taps, without row 0 / 2, without column 0 / 2 */
+        int16x8_t r0, r1, r2, c0, c1, c2, s[5];
         int32x4_t be, bo;
-        for (i = 0; i < 3; ++i)
-            rs[i] = cs[i] = vdupq_n_s16(0);
-        for (t = 0; t < 9; ++t) {
-            const int16x8_t wt = vldrbq_s16(filter + t * C + c);
-            vstrbq_s16(r.w + t * 8, wt);
-            rs[t / 3] = vaddq_s16(rs[t / 3], wt);
-            cs[t % 3] = vaddq_s16(cs[t % 3], wt);
+        for (t = 0; t < 9; t += 3) {
+            const int16x8_t w0 = vldrbq_s16(filter + t * C + c);
+            const int16x8_t w1 = vldrbq_s16(filter + (t + 1) * C + c);
+            const int16x8_t w2 = vldrbq_s16(filter + (t + 2) * C + c);
+            vstrbq_s16(r.w + t * 8, w0);
+            vstrbq_s16(r.w + t * 8 + 8, w1);
+            vstrbq_s16(r.w + t * 8 + 16, w2);
+            r2 = vaddq_s16(vaddq_s16(w0, w1), w2);
+            if (t == 0) {
+                r0 = r2;
+                c0 = w0;
+                c1 = w1;
+                c2 = w2;
+            } else {
+                if (t == 3) r1 = r2;
+                c0 = vaddq_s16(c0, w0);
+                c1 = vaddq_s16(c1, w1);
+                c2 = vaddq_s16(c2, w2);
+            }
         }
-        s[1] = vaddq_s16(rs[1], rs[2]);
-        s[0] = vaddq_s16(s[1], rs[0]);
-        s[2] = vaddq_s16(rs[0], rs[1]);
-        s[3] = vaddq_s16(cs[1], cs[2]);
-        s[4] = vaddq_s16(cs[0], cs[1]);
+        s[1] = vaddq_s16(r1, r2);
+        s[0] = vaddq_s16(s[1], r0);
+        s[2] = vaddq_s16(r0, r1);
+        s[3] = vaddq_s16(c1, c2);
+        s[4] = vaddq_s16(c0, c1);
         be = bias ? vldrwq_gather_shifted_offset_s32(bias + c, ev) : vdupq_n_s32(0);
         bo = bias ? vldrwq_gather_shifted_offset_s32(bias + c, odd) : vdupq_n_s32(0);
-        for (i = 0; i < 5; ++i) {
+        for (i = 0; i < ns; ++i) {
             vst1q_s32(r.seed[i], vmlaq_n_s32(be, vmovlbq_s16(s[i]), p->input_offset));
             vst1q_s32(r.seed[i] + 4, vmlaq_n_s32(bo, vmovltq_s16(s[i]), p->input_offset));
         }
@@ -1357,27 +1375,28 @@ static __attribute__((noinline)) int dw_split_mve(const mote_conv_s8_params *p,
     dwg G;
     inner_range(OH, g->stride_h, g->pad_h, IH, &G.g[0], &G.g[1]);
     inner_range(OW, g->stride_w, g->pad_w, IW, &G.g[2], &G.g[3]);
+    /* the rows and columns of two valid window rows / columns: the one
+     * with its first row / column out (window start -1) is the row before
+     * the whole windows, the one with its last out (start n - 2) the row
+     * after them; none else */
+    for (j = 0; j < 4; ++j) {
+        const int32_t a = j < 2 ? OH : OW, n = j < 2 ? IH : IW;
+        const int32_t s = j < 2 ? g->stride_h : g->stride_w, pad = j < 2 ? g->pad_h : g->pad_w;
+        const int32_t o = j & 1 ? G.g[j & 2 ? 3 : 1] : G.g[j & 2 ? 2 : 0] - 1;
+        G.e[j] = -1;
+        G.k[j] = 0;
+        if (o >= 0 && o < a) {
+            tap_range(o * s - pad, 1, n, 3, &lo, &hi);
+            if (hi - lo == 2) {
+                G.e[j] = o;
+                G.k[j] = lo;
+            }
+        }
+    }
     G.g[3] = G.g[2] + ((G.g[3] - G.g[2]) & ~1);
     if ((G.g[1] - G.g[0]) * (G.g[3] - G.g[2]) < 2 * DW_MIN_PAIRS) return 0;
     G.g[4] = G.g[0] + ((G.g[1] - G.g[0]) & ~1);
     if (g->stride_h * xrow > 65535 - 8) G.g[4] = G.g[0]; /* dwk qb: 16 bits */
-    /* the rows and columns of two valid window rows / columns: at most one
-     * with the first row / column out, one with the last */
-    G.e[0] = G.e[1] = G.e[2] = G.e[3] = -1;
-    for (oy = j = 0; oy < OH; ++oy) {
-        tap_range(oy * g->stride_h - g->pad_h, 1, IH, 3, &lo, &hi);
-        if (hi - lo == 2 && j < 2) {
-            G.e[j] = oy;
-            G.k[j++] = lo;
-        }
-    }
-    for (ox = 0, j = 2; ox < OW; ++ox) {
-        tap_range(ox * g->stride_w - g->pad_w, 1, IW, 3, &lo, &hi);
-        if (hi - lo == 2 && j < 4) {
-            G.e[j] = ox;
-            G.k[j++] = lo;
-        }
-    }
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_b = input + b * IH * IW * C;
         int8_t *out = output + b * OH * OW * C;
