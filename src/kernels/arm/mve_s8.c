@@ -1153,76 +1153,104 @@ typedef char dwk_layout_check[offsetof(dwk, dwC) == 8 && offsetof(dwk, qb) == 24
     "vrshl.s32 " qa ", " qa ", q2\n\t"                                                             \
     "vrshl.s32 " qb ", " qb ", q2\n\t"
 
+/* DWR_RND when every shift is < 0 (em all -1): the mask left out. */
+#define DWR_RNDN(qa, qb)                                                                           \
+    "vshr.s32 q0, " qa ", #31\n\t"                                                                 \
+    "vadd.i32 " qa ", " qa ", q0\n\t"                                                              \
+    "vshr.s32 q0, " qb ", #31\n\t"                                                                 \
+    "vadd.i32 " qb ", " qb ", q0\n\t"                                                              \
+    "vrshl.s32 " qa ", " qa ", q2\n\t"                                                             \
+    "vrshl.s32 " qb ", " qb ", q2\n\t"
+
+/* The walk's registers: r4 dwC, r5 xadj, r7 pair step, r8 pixel b's
+ * output offset, r9 zero point, q3 pixel b's offsets, lr the pairs; w, k
+ * then the weights, the seeds. */
+#define DWR_HEAD                                                                                   \
+    "ldr r4, [%[k], #8]\n\t"                                                                       \
+    "ldr r5, [%[k], #12]\n\t"                                                                      \
+    "ldr r7, [%[k], #16]\n\t"                                                                      \
+    "ldr r8, [%[k], #20]\n\t"                                                                      \
+    "ldr r9, [%[c], #336]\n\t"                                                                     \
+    "vldrh.u16 q3, [%[k], #24]\n\t"                                                                \
+    "wls lr, %[w], 2f\n\t"                                                                         \
+    "ldr %[w], [%[k]]\n\t"                                                                         \
+    "ldr %[k], [%[k], #4]\n"                                                                       \
+    "1:\n\t"                                                                                       \
+    "mov r6, %[x]\n\t"                                                                             \
+    "vldrw.u32 q4, [%[k]]\n\t"                                                                     \
+    "vldrw.u32 q5, [%[k], #16]\n\t"                                                                \
+    "vmov q6, q4\n\t"                                                                              \
+    "vmov q7, q5\n\t"
+
+/* The output stage of both pixels (rounding fix RND), their stores, the
+ * next pair. */
+#define DWR_OUT(RND)                                                                               \
+    "vldrw.u32 q0, [%[c], #240]\n\t"                                                               \
+    "vqrdmulh.s32 q4, q4, q0\n\t"                                                                  \
+    "vqrdmulh.s32 q6, q6, q0\n\t"                                                                  \
+    "vldrw.u32 q0, [%[c], #256]\n\t"                                                               \
+    "vqrdmulh.s32 q5, q5, q0\n\t"                                                                  \
+    "vqrdmulh.s32 q7, q7, q0\n\t"                                                                  \
+    "vldrw.u32 q2, [%[c], #272]\n\t" RND("q4", "q6") "vldrw.u32 q2, [%[c], #288]\n\t" RND(         \
+        "q5", "q7") "vadd.i32 q4, q4, r9\n\t"                                                      \
+                    "vadd.i32 q5, q5, r9\n\t"                                                      \
+                    "vadd.i32 q6, q6, r9\n\t"                                                      \
+                    "vadd.i32 q7, q7, r9\n\t"                                                      \
+                    "vldrw.u32 q0, [%[c], #304]\n\t"                                               \
+                    "vmax.s32 q4, q4, q0\n\t"                                                      \
+                    "vmax.s32 q5, q5, q0\n\t"                                                      \
+                    "vmax.s32 q6, q6, q0\n\t"                                                      \
+                    "vmax.s32 q7, q7, q0\n\t"                                                      \
+                    "vldrw.u32 q0, [%[c], #320]\n\t"                                               \
+                    "vmin.s32 q4, q4, q0\n\t"                                                      \
+                    "vmin.s32 q5, q5, q0\n\t"                                                      \
+                    "vmin.s32 q6, q6, q0\n\t"                                                      \
+                    "vmin.s32 q7, q7, q0\n\t"                                                      \
+                    "vmovnt.i32 q4, q5\n\t"                                                        \
+                    "vstrb.16 q4, [%[o]]\n\t"                                                      \
+                    "add r6, %[o], r8\n\t"                                                         \
+                    "vmovnt.i32 q6, q7\n\t"                                                        \
+                    "vstrb.16 q6, [r6]\n\t"                                                        \
+                    "add %[o], %[o], r8, lsl #1\n\t"                                               \
+                    "add %[x], r7\n\t"                                                             \
+                    "le lr, 1b\n"                                                                  \
+                    "2:\n\t"
+
 /* n pairs from x (pixel a of the first), outputs from o, the taps of
- * DWR_TAPS (weights k->w, seeds k->seed), the block's constants c. */
-#define DWR_FN(name, DWR_TAPS)                                                                     \
+ * TAPS (weights k->w, seeds k->seed), the block's constants c. */
+#define DWR_FN(name, TAPS, RND)                                                                    \
     static __attribute__((noinline)) void name(const int8_t *x, int8_t *o, int32_t n,              \
                                                const dwr *c, const dwk *k)                         \
     {                                                                                              \
-        __asm__ volatile(                                                                          \
-            "ldr r4, [%[k], #8]\n\t"                                                               \
-            "ldr r5, [%[k], #12]\n\t"                                                              \
-            "ldr r7, [%[k], #16]\n\t"                                                              \
-            "ldr r8, [%[k], #20]\n\t"                                                              \
-            "ldr r9, [%[c], #336]\n\t"                                                             \
-            "vldrh.u16 q3, [%[k], #24]\n\t"                                                        \
-            "wls lr, %[w], 2f\n\t"                                                                 \
-            "ldr %[w], [%[k]]\n\t"   /* w: the weights from here */                                \
-            "ldr %[k], [%[k], #4]\n" /* k: the seeds */                                            \
-            "1:\n\t"                                                                               \
-            "mov r6, %[x]\n\t"                                                                     \
-            "vldrw.u32 q4, [%[k]]\n\t"                                                             \
-            "vldrw.u32 q5, [%[k], #16]\n\t"                                                        \
-            "vmov q6, q4\n\t"                                                                      \
-            "vmov q7, q5\n\t" DWR_TAPS "vldrw.u32 q0, [%[c], #240]\n\t"                            \
-            "vqrdmulh.s32 q4, q4, q0\n\t"                                                          \
-            "vqrdmulh.s32 q6, q6, q0\n\t"                                                          \
-            "vldrw.u32 q0, [%[c], #256]\n\t"                                                       \
-            "vqrdmulh.s32 q5, q5, q0\n\t"                                                          \
-            "vqrdmulh.s32 q7, q7, q0\n\t"                                                          \
-            "vldrw.u32 q2, [%[c], #272]\n\t" DWR_RND(                                              \
-                "q4",                                                                              \
-                "q6") "vldrw.u32 q2, [%[c], #288]\n\t" DWR_RND("q5",                               \
-                                                               "q7") "vadd.i32 q4, q4, r9\n\t"     \
-                                                                     "vadd.i32 q5, q5, r9\n\t"     \
-                                                                     "vadd.i32 q6, q6, r9\n\t"     \
-                                                                     "vadd.i32 q7, q7, r9\n\t"     \
-                                                                     "vldrw.u32 q0, [%[c], "       \
-                                                                     "#304]\n\t"                   \
-                                                                     "vmax.s32 q4, q4, q0\n\t"     \
-                                                                     "vmax.s32 q5, q5, q0\n\t"     \
-                                                                     "vmax.s32 q6, q6, q0\n\t"     \
-                                                                     "vmax.s32 q7, q7, q0\n\t"     \
-                                                                     "vldrw.u32 q0, [%[c], "       \
-                                                                     "#320]\n\t"                   \
-                                                                     "vmin.s32 q4, q4, q0\n\t"     \
-                                                                     "vmin.s32 q5, q5, q0\n\t"     \
-                                                                     "vmin.s32 q6, q6, q0\n\t"     \
-                                                                     "vmin.s32 q7, q7, q0\n\t"     \
-                                                                     "vmovnt.i32 q4, q5\n\t"       \
-                                                                     "vstrb.16 q4, [%[o]]\n\t"     \
-                                                                     "add r6, %[o], r8\n\t"        \
-                                                                     "vmovnt.i32 q6, q7\n\t"       \
-                                                                     "vstrb.16 q6, [r6]\n\t"       \
-                                                                     "add %[o], %[o], r8, lsl "    \
-                                                                     "#1\n\t"                      \
-                                                                     "add %[x], r7\n\t"            \
-                                                                     "le lr, 1b\n"                 \
-                                                                     "2:\n\t"                      \
-            : [x] "+r"(x), [o] "+l"(o), [w] "+l"(n), [k] "+r"(k)                                   \
-            : [c] "l"(c) /* low registers: VLDRB.S16 / VSTRB.16 bases */                           \
-            : "r4", "r5", "r6", "r7", "r8", "r9", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6",  \
-              "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");         \
+        __asm__ volatile(DWR_HEAD TAPS DWR_OUT(RND)                                                \
+                         : [x] "+r"(x), [o] "+l"(o), [w] "+l"(n), [k] "+r"(k)                      \
+                         : [c] "l"(c) /* low registers: VLDRB.S16 / VSTRB.16 bases */              \
+                         : "r4", "r5", "r6", "r7", "r8", "r9", "lr", "d0", "d1", "d2", "d3", "d4", \
+                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
+                           "cc", "memory");                                                        \
     }
 
 /* the whole window; two rows of it (w at the first); two columns */
-DWR_FN(dwr_run33,
-       DWR_TAP("0") DWR_A DWR_TAP("8") DWR_A DWR_TAP("16") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32")
-           DWR_A DWR_TAP("40") DWR_R DWR_TAP("48") DWR_A DWR_TAP("56") DWR_A DWR_TAP("64"))
-DWR_FN(dwr_run23, DWR_TAP("0") DWR_A DWR_TAP("8") DWR_A DWR_TAP("16") DWR_R DWR_TAP("24")
-                      DWR_A DWR_TAP("32") DWR_A DWR_TAP("40"))
-DWR_FN(dwr_run32, DWR_TAP("0") DWR_A DWR_TAP("8") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32")
-                      DWR_R DWR_TAP("48") DWR_A DWR_TAP("56"))
+#define DWR_T33                                                                                    \
+    DWR_TAP("0")                                                                                   \
+    DWR_A DWR_TAP("8") DWR_A DWR_TAP("16") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32")                 \
+        DWR_A DWR_TAP("40") DWR_R DWR_TAP("48") DWR_A DWR_TAP("56") DWR_A DWR_TAP("64")
+#define DWR_T23                                                                                    \
+    DWR_TAP("0")                                                                                   \
+    DWR_A DWR_TAP("8") DWR_A DWR_TAP("16") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32")                 \
+        DWR_A DWR_TAP("40")
+#define DWR_T32                                                                                    \
+    DWR_TAP("0")                                                                                   \
+    DWR_A DWR_TAP("8") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32") DWR_R DWR_TAP("48")                 \
+        DWR_A DWR_TAP("56")
+DWR_FN(dwr_run33, DWR_T33, DWR_RND)
+DWR_FN(dwr_run23, DWR_T23, DWR_RND)
+DWR_FN(dwr_run32, DWR_T32, DWR_RND)
+DWR_FN(dwr_run33n, DWR_T33, DWR_RNDN)
+DWR_FN(dwr_run23n, DWR_T23, DWR_RNDN)
+DWR_FN(dwr_run32n, DWR_T32, DWR_RNDN)
+
+typedef void (*dwr_fn)(const int8_t *x, int8_t *o, int32_t n, const dwr *c, const dwk *k);
 
 #ifndef DW_MIN_PAIRS
 #define DW_MIN_PAIRS 4
@@ -1251,6 +1279,7 @@ static void inner_range(int32_t n_out, int32_t stride, int32_t pad, int32_t n_in
  * count; g[4] = g[0] when the column step does not fit dwk qb). */
 typedef struct dwg {
     int32_t g[5], e[4], k[4];
+    int32_t neg; /* every shift < 0: the kernels without the rounding mask */
 } dwg;
 
 /* The pixels of dwg (one batch), block by block, in pairs. Not inlined:
@@ -1268,6 +1297,8 @@ static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
     const int32_t ns = nv > 0 && (G->e[2] >= 0 || G->e[3] >= 0) ? 5
                        : G->e[0] >= 0 || G->e[1] >= 0           ? 3
                                                                 : 1;
+    const dwr_fn run33 = G->neg ? dwr_run33n : dwr_run33, run23 = G->neg ? dwr_run23n : dwr_run23;
+    const dwr_fn run32 = G->neg ? dwr_run32n : dwr_run32;
     int32_t c, i, t, oy;
     dwr r;
     dwk h, v;
@@ -1332,25 +1363,25 @@ static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
         h.w = r.w;
         h.seed = r.seed[0];
         for (oy = G->g[0]; oy < G->g[1]; ++oy)
-            dwr_run33(in_b + ((oy * sh - g->pad_h) * IW + G->g[2] * sw - g->pad_w) * C + c,
-                      out_b + (oy * OW + G->g[2]) * C + c, n, &r, &h);
+            run33(in_b + ((oy * sh - g->pad_h) * IW + G->g[2] * sw - g->pad_w) * C + c,
+                  out_b + (oy * OW + G->g[2]) * C + c, n, &r, &h);
         for (i = 0; i < 2; ++i)
             if (G->e[i] >= 0) {
                 oy = G->e[i];
                 h.w = r.w + 24 * G->k[i];
                 h.seed = r.seed[G->k[i] ? 1 : 2];
-                dwr_run23(
-                    in_b + ((oy * sh - g->pad_h + G->k[i]) * IW + G->g[2] * sw - g->pad_w) * C + c,
-                    out_b + (oy * OW + G->g[2]) * C + c, n, &r, &h);
+                run23(in_b + ((oy * sh - g->pad_h + G->k[i]) * IW + G->g[2] * sw - g->pad_w) * C +
+                          c,
+                      out_b + (oy * OW + G->g[2]) * C + c, n, &r, &h);
             }
         for (i = 2; i < 4; ++i)
             if (G->e[i] >= 0 && nv > 0) {
                 const int32_t ox = G->e[i];
                 v.w = r.w + 8 * G->k[i];
                 v.seed = r.seed[G->k[i] ? 3 : 4];
-                dwr_run32(
-                    in_b + ((G->g[0] * sh - g->pad_h) * IW + ox * sw - g->pad_w + G->k[i]) * C + c,
-                    out_b + (G->g[0] * OW + ox) * C + c, nv, &r, &v);
+                run32(in_b + ((G->g[0] * sh - g->pad_h) * IW + ox * sw - g->pad_w + G->k[i]) * C +
+                          c,
+                      out_b + (G->g[0] * OW + ox) * C + c, nv, &r, &v);
             }
     }
 }
@@ -1396,6 +1427,15 @@ static __attribute__((noinline)) int dw_split_mve(const mote_conv_s8_params *p,
     G.g[3] = G.g[2] + ((G.g[3] - G.g[2]) & ~1);
     if ((G.g[1] - G.g[0]) * (G.g[3] - G.g[2]) < 2 * DW_MIN_PAIRS) return 0;
     G.g[4] = G.g[0] + ((G.g[1] - G.g[0]) & ~1);
+    {
+        /* the largest shift, 16 at a time (the lanes past C left out) */
+        int8_t smax = -1;
+        for (j = 0; j < C; j += 16) {
+            const mve_pred16_t pc = vctp8q((uint32_t)(C - j));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + j, pc), pc);
+        }
+        G.neg = smax < 0;
+    }
     if (g->stride_h * xrow > 65535 - 8) G.g[4] = G.g[0]; /* dwk qb: 16 bits */
     for (b = 0; b < od->n; ++b) {
         const int8_t *in_b = input + b * IH * IW * C;
