@@ -1,15 +1,17 @@
 /*
- * cases_m55dw.c — random cases of the Helium depthwise kernel's interior
- * 3x3 path (mve_s8.c: dw_inner_mve / dwr_run, two pixels of eight channels
- * per step, the input offset folded into seeds) against
+ * cases_m55dw.c — random cases of the Helium depthwise kernel's 3x3 pair
+ * path (mve_s8.c: dw_split_mve / dw_inner_mve and the dwr_run kernels: two
+ * pixels of eight channels per step, the input offset folded into seeds;
+ * whole windows, two-row and two-column edges, C = 8 at stride 1) against
  * mote_ref_depthwise_conv2d_s8, byte for byte: 3x3 windows at dilation 1,
- * C a multiple of 8 (8 to 256) and a few others, strides 1 to 3 on each
- * axis, SAME and VALID padding, interior runs of even and odd lengths,
+ * C a multiple of 8 (8 to 256, 8 often) and a few others, strides 1 to 3
+ * on each axis, SAME and VALID padding, runs of even and odd lengths,
  * batches of two, shifts from -31 to 0 (zero shifts mixed in: lanes with
- * and without the rounding fix) and some above 0 (the per-pixel path),
- * NULL biases, activation ranges, inputs and filters at the int8
- * extremes. Guard bytes after the output catch writes past it. The
- * buffers are cases_pw.c's (the files run one after another).
+ * and without the rounding fix; all below 0: the kernels without the
+ * mask) and some above 0 (the per-pixel path), NULL biases, activation
+ * ranges, inputs and filters at the int8 extremes. Guard bytes after the
+ * output catch writes past it. The buffers are cases_pw.c's (the files
+ * run one after another).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -59,7 +61,9 @@ int armk_cases_m55dw(int n_cases, int *passed, int *failed)
         memset(&p, 0, sizeof p);
         id.n = od.n = armk_int(&rng, 0, 7) == 0 ? 2 : 1;
         fd.n = 1;
-        id.c = armk_int(&rng, 0, 9) == 0 ? armk_int(&rng, 1, 40) : 8 * armk_int(&rng, 1, 32);
+        id.c = armk_int(&rng, 0, 9) == 0   ? armk_int(&rng, 1, 40)
+               : armk_int(&rng, 0, 4) == 0 ? 8 /* the C = 8 stride-1 kernel */
+                                           : 8 * armk_int(&rng, 1, 32);
         od.c = fd.c = id.c;
         fd.h = fd.w = 3;
         id.h = armk_int(&rng, 1, 20);

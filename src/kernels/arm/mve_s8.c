@@ -1243,12 +1243,37 @@ typedef char dwk_layout_check[offsetof(dwk, dwC) == 8 && offsetof(dwk, qb) == 24
     DWR_TAP("0")                                                                                   \
     DWR_A DWR_TAP("8") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32") DWR_R DWR_TAP("48")                 \
         DWR_A DWR_TAP("56")
+/* One row of three taps at C = 8, stride 1 (weights at W, W + 8, W + 16):
+ * pixel b is pixel a's next 8 bytes, so the row's four input loads serve
+ * both pixels (immediate offsets, no gather, no adds between taps), the
+ * weights alternating in q1 / q3; then r6 to the next row (r5 = a row). */
+#define DWR_MUL(qx, qw, qa, qb)                                                                    \
+    "vmullb.s16 q2, " qx ", " qw "\n\t"                                                            \
+    "vadd.i32 " qa ", " qa ", q2\n\t"                                                              \
+    "vmullt.s16 q2, " qx ", " qw "\n\t"                                                            \
+    "vadd.i32 " qb ", " qb ", q2\n\t"
+#define DWR_ROW8(w0, w1, w2)                                                                       \
+    "vldrb.s16 q0, [r6]\n\t"                                                                       \
+    "vldrb.s16 q1, [%[w], #" w0                                                                    \
+    "]\n\t" DWR_MUL("q0", "q1", "q4", "q5") "vldrb.s16 q0, [r6, #8]\n\t" DWR_MUL(                  \
+        "q0", "q1", "q6",                                                                          \
+        "q7") "vldrb.s16 q3, [%[w], #" w1                                                          \
+              "]\n\t" DWR_MUL("q0", "q3", "q4", "q5") "vldrb.s16 q0, [r6, #16]\n\t" DWR_MUL(       \
+                  "q0", "q3", "q6",                                                                \
+                  "q7") "vldrb.s16 q1, [%[w], #" w2                                                \
+                        "]\n\t" DWR_MUL("q0", "q1", "q4",                                          \
+                                        "q5") "vldrb.s16 q0, [r6, #24]\n\t" DWR_MUL("q0", "q1",    \
+                                                                                    "q6", "q7")    \
+                            DWR_R
+#define DWR_T33C8 DWR_ROW8("0", "8", "16") DWR_ROW8("24", "32", "40") DWR_ROW8("48", "56", "64")
 DWR_FN(dwr_run33, DWR_T33, DWR_RND)
 DWR_FN(dwr_run23, DWR_T23, DWR_RND)
 DWR_FN(dwr_run32, DWR_T32, DWR_RND)
 DWR_FN(dwr_run33n, DWR_T33, DWR_RNDN)
 DWR_FN(dwr_run23n, DWR_T23, DWR_RNDN)
 DWR_FN(dwr_run32n, DWR_T32, DWR_RNDN)
+DWR_FN(dwr_run33c8, DWR_T33C8, DWR_RND)
+DWR_FN(dwr_run33c8n, DWR_T33C8, DWR_RNDN)
 
 typedef void (*dwr_fn)(const int8_t *x, int8_t *o, int32_t n, const dwr *c, const dwk *k);
 
@@ -1297,11 +1322,15 @@ static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
     const int32_t ns = nv > 0 && (G->e[2] >= 0 || G->e[3] >= 0) ? 5
                        : G->e[0] >= 0 || G->e[1] >= 0           ? 3
                                                                 : 1;
-    const dwr_fn run33 = G->neg ? dwr_run33n : dwr_run33, run23 = G->neg ? dwr_run23n : dwr_run23;
+    /* C = 8 at stride 1: the whole windows through dwr_run33c8 (walk h8) */
+    const int c8 = C == 8 && sw == 1;
+    const dwr_fn run33 =
+        c8 ? (G->neg ? dwr_run33c8n : dwr_run33c8) : (G->neg ? dwr_run33n : dwr_run33);
+    const dwr_fn run23 = G->neg ? dwr_run23n : dwr_run23;
     const dwr_fn run32 = G->neg ? dwr_run32n : dwr_run32;
     int32_t c, i, t, oy;
     dwr r;
-    dwk h, v;
+    dwk h, v, h8;
     r.ooff = p->output_offset;
     for (i = 0; i < 4; ++i) {
         r.lo[i] = p->act_min;
@@ -1362,9 +1391,11 @@ static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
         vst1q_s32(r.rsh + 4, vldrbq_gather_offset_s32(q->shift + c, odd));
         h.w = r.w;
         h.seed = r.seed[0];
+        h8 = h;
+        h8.xadj = xrow;
         for (oy = G->g[0]; oy < G->g[1]; ++oy)
             run33(in_b + ((oy * sh - g->pad_h) * IW + G->g[2] * sw - g->pad_w) * C + c,
-                  out_b + (oy * OW + G->g[2]) * C + c, n, &r, &h);
+                  out_b + (oy * OW + G->g[2]) * C + c, n, &r, c8 ? &h8 : &h);
         for (i = 0; i < 2; ++i)
             if (G->e[i] >= 0) {
                 oy = G->e[i];
