@@ -1086,6 +1086,422 @@ static void dw_pixel_mve(const int8_t *xp, const int8_t *wp, dwp *d, const mote_
     }
 }
 
+/* The 3x3 pair path (dilation 1, C % 8 == 0, every shift <= 0): channel
+ * blocks of eight outside, pixels inside, two pixels a and b per step
+ * sharing each tap's weight load. The pixels whose valid taps are the whole
+ * window, or two of its rows (the top / bottom output rows) or two of its
+ * columns (the left / right output columns), run so: every tap of the step
+ * is valid for both pixels, so the input offset goes into per-channel
+ * seeds, bias + off * sum(w) over those taps (exact modulo 2^32 as the
+ * reference's int32 sums), and the tap loop adds none. Pixel b loads
+ * through a gather (byte offsets from pixel a: the next pixel of the row,
+ * or of the column for the left / right columns), so one pointer walks the
+ * taps. The block's weights, seeds and output constants sit in dwr, in the
+ * lane order of the VMULLB / VMULLT accumulators (even channels, then odd);
+ * a walk (dwk) says which taps and which pixels. */
+typedef struct dwr {
+    int8_t w[72];         /* 0: taps (ky, kx) in order, 8 channels each */
+    int32_t pad_[2];      /* 72 */
+    int32_t seed[5][8];   /* 80: all taps; without row 0, row 2, column 0, column 2 */
+    int32_t mult[8];      /* 240, 256: even lanes, odd lanes */
+    int32_t rsh[8];       /* 272, 288: shifts (<= 0) */
+    int32_t lo[4], hi[4]; /* 304, 320: activation range */
+    int32_t ooff;         /* 336: zero point */
+} dwr;
+typedef char dwr_layout_check[offsetof(dwr, seed) == 80 && offsetof(dwr, mult) == 240 &&
+                                      offsetof(dwr, lo) == 304 && offsetof(dwr, ooff) == 336
+                                  ? 1
+                                  : -1];
+
+typedef struct dwk {
+    const int8_t *w;      /* 0: the first valid tap's weights (in dwr w) */
+    const int32_t *seed;  /* 4: its seeds (a row of dwr seed) */
+    int32_t dwC, xadj;    /* 8, 12: tap step, to the next tap row */
+    int32_t pstep, ostep; /* 16, 20: to the next pair's input, pixel b's output offset */
+    uint16_t qb[8];       /* 24: pixel b's byte offsets from pixel a */
+} dwk;
+typedef char dwk_layout_check[offsetof(dwk, dwC) == 8 && offsetof(dwk, qb) == 24 ? 1 : -1];
+
+/* One tap (weights at byte imm from the walk's w): pixel a's eight
+ * channels from r6 into q4 / q5, pixel b's (gather, offsets q3) into q6 /
+ * q7. */
+#define DWR_TAP(imm)                                                                               \
+    "vldrb.s16 q0, [r6]\n\t"                                                                       \
+    "vldrb.s16 q1, [%[w], #" imm "]\n\t"                                                           \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q4, q4, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q5, q5, q2\n\t"                                                                      \
+    "vldrb.s16 q0, [r6, q3]\n\t"                                                                   \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q6, q6, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q7, q7, q2\n\t"
+#define DWR_A "add r6, r4\n\t" /* next tap of the row */
+#define DWR_R "add r6, r5\n\t" /* first tap of the next row */
+
+/* The rounding fix of the two pixels' accumulators qa, qb whose shifts are
+ * in q2 (em = -1 where < 0: x - 1 for x < 0 there, as rqv_apply). */
+#define DWR_RND(qa, qb)                                                                            \
+    "vshr.s32 q1, q2, #31\n\t"                                                                     \
+    "vshr.s32 q0, " qa ", #31\n\t"                                                                 \
+    "vand q0, q0, q1\n\t"                                                                          \
+    "vadd.i32 " qa ", " qa ", q0\n\t"                                                              \
+    "vshr.s32 q0, " qb ", #31\n\t"                                                                 \
+    "vand q0, q0, q1\n\t"                                                                          \
+    "vadd.i32 " qb ", " qb ", q0\n\t"                                                              \
+    "vrshl.s32 " qa ", " qa ", q2\n\t"                                                             \
+    "vrshl.s32 " qb ", " qb ", q2\n\t"
+
+/* DWR_RND when every shift is < 0 (em all -1): the mask left out. */
+#define DWR_RNDN(qa, qb)                                                                           \
+    "vshr.s32 q0, " qa ", #31\n\t"                                                                 \
+    "vadd.i32 " qa ", " qa ", q0\n\t"                                                              \
+    "vshr.s32 q0, " qb ", #31\n\t"                                                                 \
+    "vadd.i32 " qb ", " qb ", q0\n\t"                                                              \
+    "vrshl.s32 " qa ", " qa ", q2\n\t"                                                             \
+    "vrshl.s32 " qb ", " qb ", q2\n\t"
+
+/* The walk's registers: r4 dwC, r5 xadj, r7 pair step, r8 pixel b's
+ * output offset, r9 zero point, q3 pixel b's offsets, lr the pairs; w, k
+ * then the weights, the seeds. */
+#define DWR_HEAD                                                                                   \
+    "ldr r4, [%[k], #8]\n\t"                                                                       \
+    "ldr r5, [%[k], #12]\n\t"                                                                      \
+    "ldr r7, [%[k], #16]\n\t"                                                                      \
+    "ldr r8, [%[k], #20]\n\t"                                                                      \
+    "ldr r9, [%[c], #336]\n\t"                                                                     \
+    "vldrh.u16 q3, [%[k], #24]\n\t"                                                                \
+    "wls lr, %[w], 2f\n\t"                                                                         \
+    "ldr %[w], [%[k]]\n\t"                                                                         \
+    "ldr %[k], [%[k], #4]\n"                                                                       \
+    "1:\n\t"                                                                                       \
+    "mov r6, %[x]\n\t"                                                                             \
+    "vldrw.u32 q4, [%[k]]\n\t"                                                                     \
+    "vldrw.u32 q5, [%[k], #16]\n\t"                                                                \
+    "vmov q6, q4\n\t"                                                                              \
+    "vmov q7, q5\n\t"
+
+/* The output stage of both pixels (rounding fix RND), their stores, the
+ * next pair. */
+#define DWR_OUT(RND)                                                                               \
+    "vldrw.u32 q0, [%[c], #240]\n\t"                                                               \
+    "vqrdmulh.s32 q4, q4, q0\n\t"                                                                  \
+    "vqrdmulh.s32 q6, q6, q0\n\t"                                                                  \
+    "vldrw.u32 q0, [%[c], #256]\n\t"                                                               \
+    "vqrdmulh.s32 q5, q5, q0\n\t"                                                                  \
+    "vqrdmulh.s32 q7, q7, q0\n\t"                                                                  \
+    "vldrw.u32 q2, [%[c], #272]\n\t" RND("q4", "q6") "vldrw.u32 q2, [%[c], #288]\n\t" RND(         \
+        "q5", "q7") "vadd.i32 q4, q4, r9\n\t"                                                      \
+                    "vadd.i32 q5, q5, r9\n\t"                                                      \
+                    "vadd.i32 q6, q6, r9\n\t"                                                      \
+                    "vadd.i32 q7, q7, r9\n\t"                                                      \
+                    "vldrw.u32 q0, [%[c], #304]\n\t"                                               \
+                    "vmax.s32 q4, q4, q0\n\t"                                                      \
+                    "vmax.s32 q5, q5, q0\n\t"                                                      \
+                    "vmax.s32 q6, q6, q0\n\t"                                                      \
+                    "vmax.s32 q7, q7, q0\n\t"                                                      \
+                    "vldrw.u32 q0, [%[c], #320]\n\t"                                               \
+                    "vmin.s32 q4, q4, q0\n\t"                                                      \
+                    "vmin.s32 q5, q5, q0\n\t"                                                      \
+                    "vmin.s32 q6, q6, q0\n\t"                                                      \
+                    "vmin.s32 q7, q7, q0\n\t"                                                      \
+                    "vmovnt.i32 q4, q5\n\t"                                                        \
+                    "vstrb.16 q4, [%[o]]\n\t"                                                      \
+                    "add r6, %[o], r8\n\t"                                                         \
+                    "vmovnt.i32 q6, q7\n\t"                                                        \
+                    "vstrb.16 q6, [r6]\n\t"                                                        \
+                    "add %[o], %[o], r8, lsl #1\n\t"                                               \
+                    "add %[x], r7\n\t"                                                             \
+                    "le lr, 1b\n"                                                                  \
+                    "2:\n\t"
+
+/* n pairs from x (pixel a of the first), outputs from o, the taps of
+ * TAPS (weights k->w, seeds k->seed), the block's constants c. */
+#define DWR_FN(name, TAPS, RND)                                                                    \
+    static __attribute__((noinline)) void name(const int8_t *x, int8_t *o, int32_t n,              \
+                                               const dwr *c, const dwk *k)                         \
+    {                                                                                              \
+        __asm__ volatile(DWR_HEAD TAPS DWR_OUT(RND)                                                \
+                         : [x] "+r"(x), [o] "+l"(o), [w] "+l"(n), [k] "+r"(k)                      \
+                         : [c] "l"(c) /* low registers: VLDRB.S16 / VSTRB.16 bases */              \
+                         : "r4", "r5", "r6", "r7", "r8", "r9", "lr", "d0", "d1", "d2", "d3", "d4", \
+                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
+                           "cc", "memory");                                                        \
+    }
+
+/* the whole window; two rows of it (w at the first); two columns */
+#define DWR_T33                                                                                    \
+    DWR_TAP("0")                                                                                   \
+    DWR_A DWR_TAP("8") DWR_A DWR_TAP("16") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32")                 \
+        DWR_A DWR_TAP("40") DWR_R DWR_TAP("48") DWR_A DWR_TAP("56") DWR_A DWR_TAP("64")
+#define DWR_T23                                                                                    \
+    DWR_TAP("0")                                                                                   \
+    DWR_A DWR_TAP("8") DWR_A DWR_TAP("16") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32")                 \
+        DWR_A DWR_TAP("40")
+#define DWR_T32                                                                                    \
+    DWR_TAP("0")                                                                                   \
+    DWR_A DWR_TAP("8") DWR_R DWR_TAP("24") DWR_A DWR_TAP("32") DWR_R DWR_TAP("48")                 \
+        DWR_A DWR_TAP("56")
+/* One row of three taps at C = 8, stride 1 (weights at W, W + 8, W + 16):
+ * pixel b is pixel a's next 8 bytes, so the row's four input loads serve
+ * both pixels (immediate offsets, no gather, no adds between taps), the
+ * weights alternating in q1 / q3; then r6 to the next row (r5 = a row). */
+#define DWR_MUL(qx, qw, qa, qb)                                                                    \
+    "vmullb.s16 q2, " qx ", " qw "\n\t"                                                            \
+    "vadd.i32 " qa ", " qa ", q2\n\t"                                                              \
+    "vmullt.s16 q2, " qx ", " qw "\n\t"                                                            \
+    "vadd.i32 " qb ", " qb ", q2\n\t"
+#define DWR_ROW8(w0, w1, w2)                                                                       \
+    "vldrb.s16 q0, [r6]\n\t"                                                                       \
+    "vldrb.s16 q1, [%[w], #" w0                                                                    \
+    "]\n\t" DWR_MUL("q0", "q1", "q4", "q5") "vldrb.s16 q0, [r6, #8]\n\t" DWR_MUL(                  \
+        "q0", "q1", "q6",                                                                          \
+        "q7") "vldrb.s16 q3, [%[w], #" w1                                                          \
+              "]\n\t" DWR_MUL("q0", "q3", "q4", "q5") "vldrb.s16 q0, [r6, #16]\n\t" DWR_MUL(       \
+                  "q0", "q3", "q6",                                                                \
+                  "q7") "vldrb.s16 q1, [%[w], #" w2                                                \
+                        "]\n\t" DWR_MUL("q0", "q1", "q4",                                          \
+                                        "q5") "vldrb.s16 q0, [r6, #24]\n\t" DWR_MUL("q0", "q1",    \
+                                                                                    "q6", "q7")    \
+                            DWR_R
+#define DWR_T33C8 DWR_ROW8("0", "8", "16") DWR_ROW8("24", "32", "40") DWR_ROW8("48", "56", "64")
+DWR_FN(dwr_run33, DWR_T33, DWR_RND)
+DWR_FN(dwr_run23, DWR_T23, DWR_RND)
+DWR_FN(dwr_run32, DWR_T32, DWR_RND)
+DWR_FN(dwr_run33n, DWR_T33, DWR_RNDN)
+DWR_FN(dwr_run23n, DWR_T23, DWR_RNDN)
+DWR_FN(dwr_run32n, DWR_T32, DWR_RNDN)
+DWR_FN(dwr_run33c8, DWR_T33C8, DWR_RND)
+DWR_FN(dwr_run33c8n, DWR_T33C8, DWR_RNDN)
+
+typedef void (*dwr_fn)(const int8_t *x, int8_t *o, int32_t n, const dwr *c, const dwk *k);
+
+#ifndef DW_MIN_PAIRS
+#define DW_MIN_PAIRS 4
+#endif
+
+/* The output rows / columns whose 3x3 windows lie inside the input: lo ..
+ * hi - 1 (contiguous). */
+static void inner_range(int32_t n_out, int32_t stride, int32_t pad, int32_t n_in, int32_t *lo,
+                        int32_t *hi)
+{
+    int32_t a = 0, b;
+    while (a < n_out && a * stride - pad < 0)
+        ++a;
+    b = a;
+    while (b < n_out && b * stride - pad + 2 < n_in)
+        ++b;
+    *lo = a;
+    *hi = b;
+}
+
+/* What the pair path takes of a layer: rows g[0] .. g[1] - 1 and columns
+ * g[2] .. g[3] - 1 whole windows (an even count of columns); the rows
+ * e[0], e[1] (-1: none) with two valid window rows, first valid row ky[0],
+ * ky[1], over the same columns; the columns e[2], e[3] with two valid
+ * window columns, first kx[2], kx[3], over rows g[0] .. g[4] - 1 (an even
+ * count; g[4] = g[0] when the column step does not fit dwk qb). */
+typedef struct dwg {
+    int32_t g[5], e[4], k[4];
+    int32_t neg; /* every shift < 0: the kernels without the rounding mask */
+} dwg;
+
+/* The pixels of dwg (one batch), block by block, in pairs. Not inlined:
+ * dwr is off the stack while the depth-multiplier path runs. */
+static __attribute__((noinline)) void dw_inner_mve(const mote_conv_s8_params *p,
+                                                   const mote_requant *q, const int8_t *in_b,
+                                                   int32_t IW, int32_t C, const int8_t *filter,
+                                                   const int32_t *bias, int8_t *out_b, int32_t OW,
+                                                   const dwg *G)
+{
+    const mote_conv_geom *g = &p->geom;
+    const int32_t sw = g->stride_w, sh = g->stride_h, xrow = IW * C;
+    const int32_t n = (G->g[3] - G->g[2]) >> 1, nv = (G->g[4] - G->g[0]) >> 1;
+    /* the seeds needed: all taps only, unless two-row / two-column runs */
+    const int32_t ns = nv > 0 && (G->e[2] >= 0 || G->e[3] >= 0) ? 5
+                       : G->e[0] >= 0 || G->e[1] >= 0           ? 3
+                                                                : 1;
+    /* C = 8 at stride 1: the whole windows through dwr_run33c8 (walk h8) */
+    const int c8 = C == 8 && sw == 1;
+    const dwr_fn run33 =
+        c8 ? (G->neg ? dwr_run33c8n : dwr_run33c8) : (G->neg ? dwr_run33n : dwr_run33);
+    const dwr_fn run23 = G->neg ? dwr_run23n : dwr_run23;
+    const dwr_fn run32 = G->neg ? dwr_run32n : dwr_run32;
+    int32_t c, i, t, oy;
+    dwr r;
+    dwk h, v, h8;
+    r.ooff = p->output_offset;
+    for (i = 0; i < 4; ++i) {
+        r.lo[i] = p->act_min;
+        r.hi[i] = p->act_max;
+    }
+    h.dwC = v.dwC = C;
+    h.xadj = xrow - 2 * C;
+    v.xadj = xrow - C;
+    h.pstep = 2 * sw * C;
+    v.pstep = 2 * sh * xrow;
+    h.ostep = C;
+    v.ostep = OW * C;
+    for (i = 0; i < 8; ++i) {
+        h.qb[i] = (uint16_t)(sw * C + i);
+        v.qb[i] = (uint16_t)(sh * xrow + i);
+    }
+    for (c = 0; c < C; c += 8) {
+        /* lane j of the even / odd half: channel c + 2j / c + 2j + 1 */
+        const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
+        /* the sums of the rows, of the columns (|sum| <= 9 * 128): the
+         * seeds over all taps, without row 0 / 2, without column 0 / 2 */
+        int16x8_t r0, r1, r2, c0, c1, c2, s[5];
+        int32x4_t be, bo;
+        for (t = 0; t < 9; t += 3) {
+            const int16x8_t w0 = vldrbq_s16(filter + t * C + c);
+            const int16x8_t w1 = vldrbq_s16(filter + (t + 1) * C + c);
+            const int16x8_t w2 = vldrbq_s16(filter + (t + 2) * C + c);
+            vstrbq_s16(r.w + t * 8, w0);
+            vstrbq_s16(r.w + t * 8 + 8, w1);
+            vstrbq_s16(r.w + t * 8 + 16, w2);
+            r2 = vaddq_s16(vaddq_s16(w0, w1), w2);
+            if (t == 0) {
+                r0 = r2;
+                c0 = w0;
+                c1 = w1;
+                c2 = w2;
+            } else {
+                if (t == 3) r1 = r2;
+                c0 = vaddq_s16(c0, w0);
+                c1 = vaddq_s16(c1, w1);
+                c2 = vaddq_s16(c2, w2);
+            }
+        }
+        s[1] = vaddq_s16(r1, r2);
+        s[0] = vaddq_s16(s[1], r0);
+        s[2] = vaddq_s16(r0, r1);
+        s[3] = vaddq_s16(c1, c2);
+        s[4] = vaddq_s16(c0, c1);
+        be = bias ? vldrwq_gather_shifted_offset_s32(bias + c, ev) : vdupq_n_s32(0);
+        bo = bias ? vldrwq_gather_shifted_offset_s32(bias + c, odd) : vdupq_n_s32(0);
+        for (i = 0; i < ns; ++i) {
+            vst1q_s32(r.seed[i], vmlaq_n_s32(be, vmovlbq_s16(s[i]), p->input_offset));
+            vst1q_s32(r.seed[i] + 4, vmlaq_n_s32(bo, vmovltq_s16(s[i]), p->input_offset));
+        }
+        vst1q_s32(r.mult, vldrwq_gather_shifted_offset_s32(q->multiplier + c, ev));
+        vst1q_s32(r.mult + 4, vldrwq_gather_shifted_offset_s32(q->multiplier + c, odd));
+        vst1q_s32(r.rsh, vldrbq_gather_offset_s32(q->shift + c, ev));
+        vst1q_s32(r.rsh + 4, vldrbq_gather_offset_s32(q->shift + c, odd));
+        h.w = r.w;
+        h.seed = r.seed[0];
+        h8 = h;
+        h8.xadj = xrow;
+        for (oy = G->g[0]; oy < G->g[1]; ++oy)
+            run33(in_b + ((oy * sh - g->pad_h) * IW + G->g[2] * sw - g->pad_w) * C + c,
+                  out_b + (oy * OW + G->g[2]) * C + c, n, &r, c8 ? &h8 : &h);
+        for (i = 0; i < 2; ++i)
+            if (G->e[i] >= 0) {
+                oy = G->e[i];
+                h.w = r.w + 24 * G->k[i];
+                h.seed = r.seed[G->k[i] ? 1 : 2];
+                run23(in_b + ((oy * sh - g->pad_h + G->k[i]) * IW + G->g[2] * sw - g->pad_w) * C +
+                          c,
+                      out_b + (oy * OW + G->g[2]) * C + c, n, &r, &h);
+            }
+        for (i = 2; i < 4; ++i)
+            if (G->e[i] >= 0 && nv > 0) {
+                const int32_t ox = G->e[i];
+                v.w = r.w + 8 * G->k[i];
+                v.seed = r.seed[G->k[i] ? 3 : 4];
+                run32(in_b + ((G->g[0] * sh - g->pad_h) * IW + ox * sw - g->pad_w + G->k[i]) * C +
+                          c,
+                      out_b + (G->g[0] * OW + ox) * C + c, nv, &r, &v);
+            }
+    }
+}
+
+/* A 3x3 layer at dilation 1, C % 8 == 0, every shift <= 0 (d: the call's
+ * constants as mote_mve_depthwise_conv2d_s8 set them): the pixels of dwg
+ * through dw_inner_mve (an odd last pixel of a run costs less on the
+ * per-pixel path, all channels per call, than block by block), the others
+ * pixel by pixel as in mote_mve_depthwise_conv2d_s8. Its own function so
+ * that the general loop there keeps its code; returns 0 (nothing done)
+ * when the whole windows hold under DW_MIN_PAIRS pairs. */
+static __attribute__((noinline)) int dw_split_mve(const mote_conv_s8_params *p,
+                                                  const mote_requant *q, const mote_dims *id,
+                                                  const int8_t *input, const int8_t *filter,
+                                                  const int32_t *bias, const mote_dims *od,
+                                                  int8_t *output, dwp *d)
+{
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, IH = id->h, IW = id->w, OH = od->h, OW = od->w, xrow = IW * C;
+    const int32_t lims[3] = {p->output_offset, p->act_min, p->act_max};
+    int32_t b, oy, ox, lo, hi, j;
+    dwg G;
+    inner_range(OH, g->stride_h, g->pad_h, IH, &G.g[0], &G.g[1]);
+    inner_range(OW, g->stride_w, g->pad_w, IW, &G.g[2], &G.g[3]);
+    /* the rows and columns of two valid window rows / columns: the one
+     * with its first row / column out (window start -1) is the row before
+     * the whole windows, the one with its last out (start n - 2) the row
+     * after them; none else */
+    for (j = 0; j < 4; ++j) {
+        const int32_t a = j < 2 ? OH : OW, n = j < 2 ? IH : IW;
+        const int32_t s = j < 2 ? g->stride_h : g->stride_w, pad = j < 2 ? g->pad_h : g->pad_w;
+        const int32_t o = j & 1 ? G.g[j & 2 ? 3 : 1] : G.g[j & 2 ? 2 : 0] - 1;
+        G.e[j] = -1;
+        G.k[j] = 0;
+        if (o >= 0 && o < a) {
+            tap_range(o * s - pad, 1, n, 3, &lo, &hi);
+            if (hi - lo == 2) {
+                G.e[j] = o;
+                G.k[j] = lo;
+            }
+        }
+    }
+    G.g[3] = G.g[2] + ((G.g[3] - G.g[2]) & ~1);
+    if ((G.g[1] - G.g[0]) * (G.g[3] - G.g[2]) < 2 * DW_MIN_PAIRS) return 0;
+    G.g[4] = G.g[0] + ((G.g[1] - G.g[0]) & ~1);
+    {
+        /* the largest shift, 16 at a time (the lanes past C left out) */
+        int8_t smax = -1;
+        for (j = 0; j < C; j += 16) {
+            const mve_pred16_t pc = vctp8q((uint32_t)(C - j));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + j, pc), pc);
+        }
+        G.neg = smax < 0;
+    }
+    if (g->stride_h * xrow > 65535 - 8) G.g[4] = G.g[0]; /* dwk qb: 16 bits */
+    for (b = 0; b < od->n; ++b) {
+        const int8_t *in_b = input + b * IH * IW * C;
+        int8_t *out = output + b * OH * OW * C;
+        for (oy = 0; oy < OH; ++oy) {
+            const int32_t y0 = oy * g->stride_h - g->pad_h;
+            /* in the column runs of dw_inner_mve */
+            const int vcol = oy >= G.g[0] && oy < G.g[4];
+            int32_t ky_lo, ky_hi, xs;
+            tap_range(y0, 1, IH, 3, &ky_lo, &ky_hi);
+            d->nky = ky_hi - ky_lo;
+            /* the first column of dw_inner_mve's row runs (none: OW) */
+            xs = d->nky == 3 || oy == G.e[0] || oy == G.e[1] ? G.g[2] : OW;
+            for (ox = 0; ox < OW; ++ox, out += C) {
+                const int32_t x0 = ox * g->stride_w - g->pad_w;
+                int32_t kx_lo, kx_hi;
+                if (ox == xs) {
+                    out += (G.g[3] - 1 - ox) * C;
+                    ox = G.g[3] - 1;
+                    continue;
+                }
+                if (vcol && (ox == G.e[2] || ox == G.e[3])) continue;
+                tap_range(x0, 1, IW, 3, &kx_lo, &kx_hi);
+                d->nkx = kx_hi - kx_lo;
+                d->xadj = xrow - d->nkx * C;
+                d->wadj = 3 * C - d->nkx * C;
+                dw_pixel_mve(in_b + ((y0 + ky_lo) * IW + x0 + kx_lo) * C,
+                             filter + (ky_lo * 3 + kx_lo) * C, d, q, bias, lims, out);
+            }
+        }
+        dw_inner_mve(p, q, in_b, IW, C, filter, bias, output + b * OH * OW * C, OW, &G);
+    }
+    return 1;
+}
+
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -1134,6 +1550,9 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
             }
             d.rsh_only = smax <= 0;
         }
+        if (OH * OW >= 2 * DW_MIN_PAIRS && KH == 3 && KW == 3 && dh == 1 && g->dilation_w == 1 &&
+            C % 8 == 0 && d.rsh_only && dw_split_mve(p, q, id, input, filter, bias, od, output, &d))
+            return MOTE_OK;
         for (b = 0; b < od->n; ++b) {
             const int8_t *in_b = input + b * IH * IW * C;
             int8_t *out = output + b * OH * OW * C;
