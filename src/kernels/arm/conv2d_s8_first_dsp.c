@@ -48,7 +48,7 @@
  * ADD PC reads); the end mark's jump lands right there, on the output
  * stage. */
 #define FIRST_JUMP0(WR) ((MOTE_ARM_FIRST_WR - (WR)) * FIRST_STEP_BYTES)
-#define FIRST_JUMP(WR) (-((WR) * FIRST_STEP_BYTES + 12))
+#define FIRST_JUMP(WR) (-((WR)*FIRST_STEP_BYTES + 12))
 #define FIRST_END_BYTES 0
 
 /* What first_row8 reads (offsets fixed in its asm). */
