@@ -1,0 +1,283 @@
+/*
+ * mve_chain_s8.c — Helium (MVE, Cortex-M55) rows for the layers of a band
+ * chain that the general rows of mve_s8.c run at a poor rate.
+ *
+ * arm_mve_first: CONV_2D int8, 3x3 window over 3 input channels, stride 1
+ * or 2 along rows, undilated, 4 .. 16 output channels in blocks of four
+ * (the first layer of VWW and IC: 3 -> 8 and 3 -> 16). The general patch
+ * path gathers a run of windows into a stack buffer and sweeps it once per
+ * block of four channels, each sweep with its own seeds, pointers and loop
+ * set-up per pixel; here one pass per pixel (assembly) loads the three
+ * 9-byte window rows straight from the input (predicated, so nothing past
+ * them is read), lays them end to end in a 48-byte buffer (the 27-byte
+ * window as two vectors), and runs every block of the pixel from a table
+ * built once per call: each channel's weights zero-padded to 32 bytes,
+ * then the block's seeds and output-stage constants, so one pointer walks
+ * it with immediate offsets. Pixels whose window leaves the input (the
+ * padded edges) go through the same assembly, their rows first built in a
+ * stack array with the input zero point in the padded taps.
+ *
+ * Seeds are bias + off * sum(w) (mve_s8.c): sum(w * (x + off)) =
+ * sum(w * x) + off * sum(w) modulo 2^32, padded taps holding -off add 0.
+ * The output stage is mve_s8.c's rqv_apply per lane.
+ */
+#include <stddef.h>
+#include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_rows.h"
+
+/* What the row takes (portable: the planner asks on any host). In place
+ * the step hands over to the general Helium row. */
+static int first_shape(const mote_conv_s8_step *s)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    return s->channels == s->out.c && mote_arm_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out) &&
+           s->in.c == 3 && s->filter.h == 3 && s->filter.w == 3 && g->dilation_h == 1 &&
+           g->dilation_w == 1 && (g->stride_w == 1 || g->stride_w == 2) && g->stride_h >= 1 &&
+           s->out.c % 4 == 0 && s->out.c >= 4 && s->out.c <= 16;
+}
+
+int mote_mve_conv_first_fits(const void *step)
+{
+    return first_shape((const mote_conv_s8_step *)step);
+}
+
+#if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
+
+#include <arm_mve.h>
+#include <string.h>
+
+/* One block of four output channels in the table (224 bytes, offsets
+ * fixed in the assembly): channel j's 27 weights at 32 * j, zero to 32 *
+ * j + 31; then per lane the seed, left shift, multiplier, negative-shift
+ * mask, right shift (<= 0) and output zero point. */
+typedef struct first_blk {
+    int8_t w[4][32];  /* 0 */
+    int32_t seed[4];  /* 128 */
+    int32_t lsh[4];   /* 144 */
+    int32_t m[4];     /* 160 */
+    int32_t emask[4]; /* 176 */
+    int32_t rsh[4];   /* 192 */
+    int32_t ooff[4];  /* 208 */
+} first_blk;
+
+/* What first_asm reads (offsets fixed in its assembly). */
+typedef struct first_ctx {
+    const int8_t *row[3]; /* 0, 4, 8: window rows of the first pixel */
+    int32_t cnt;          /* 12: pixels, >= 1, each stride * 3 bytes on */
+    int8_t *out;          /* 16: the first pixel's output, blocks of 4 bytes */
+    const first_blk *tab; /* 20 */
+    int32_t nblk;         /* 24: blocks of four channels */
+    int8_t *buf;          /* 28: 48 bytes, word aligned: the window */
+    int32_t lo, hi;       /* 32, 36: activation range */
+} first_ctx;
+typedef char first_layout_check[offsetof(first_blk, ooff) == 208 && sizeof(first_blk) == 224 &&
+                                        offsetof(first_ctx, hi) == 36 && sizeof(void *) == 4
+                                    ? 1
+                                    : -1];
+
+/* The window rows of a pixel (P0: the first nine lanes), the row
+ * pointers on to the next pixel's: stride 1 or 2, 3 bytes a pixel. */
+#define FIRST_LOADS_S1                                                                             \
+    "vldrbt.u8 q0, [r8], #3\n\t"                                                                   \
+    "vldrbt.u8 q1, [r9], #3\n\t"                                                                   \
+    "vldrbt.u8 q2, [r10], #3\n\t"
+#define FIRST_LOADS_S2                                                                             \
+    "vldrbt.u8 q0, [r8], #6\n\t"                                                                   \
+    "vldrbt.u8 q1, [r9], #6\n\t"                                                                   \
+    "vldrbt.u8 q2, [r10], #6\n\t"
+
+/* cnt pixels: the three rows of 9 bytes (P0 = first nine lanes; the
+ * predicated loads zero the others) stored 9 bytes apart, so the buffer's
+ * first 27 bytes are the window and the next 7 zero; the window as two
+ * vectors (q0, q1). Per block of four channels: 8 loads of weights and
+ * VMLADAV / VMLADAVA into r0, r2, r4, r6 (even registers), the sums into
+ * one vector, the seeds added, the output stage (rqv_apply of mve_s8.c,
+ * its constants loaded from the block as it goes), clamp (q4, q5) and one
+ * 4-byte store; r7 walks the table, lr counts blocks (DLS / LE). loads:
+ * FIRST_LOADS_S1 / _S2. */
+#define FIRST_ASM(loads)                                                                           \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "ldr r2, [r0, #32]\n\t"                                                                        \
+    "vdup.32 q4, r2\n\t"                                                                           \
+    "ldr r2, [r0, #36]\n\t"                                                                        \
+    "vdup.32 q5, r2\n\t"                                                                           \
+    "ldr r8, [r0]\n\t"                                                                             \
+    "ldr r9, [r0, #4]\n\t"                                                                         \
+    "ldr r10, [r0, #8]\n\t"                                                                        \
+    "ldr r3, [r0, #12]\n\t"                                                                        \
+    "ldr r5, [r0, #16]\n\t"                                                                        \
+    "ldr r12, [r0, #20]\n\t"                                                                       \
+    "ldr r11, [r0, #24]\n\t"                                                                       \
+    "ldr r1, [r0, #28]\n\t"                                                                        \
+    "movs r2, #9\n\t"                                                                              \
+    "vctp.8 r2\n"                                                                                  \
+    "1:\n\t"                                                                                       \
+    "vpsttt\n\t" loads "vstrb.8 q0, [r1]\n\t"                                                      \
+    "vstrb.8 q1, [r1, #9]\n\t"                                                                     \
+    "vstrb.8 q2, [r1, #18]\n\t"                                                                    \
+    "vldrw.u32 q0, [r1]\n\t"                                                                       \
+    "vldrw.u32 q1, [r1, #16]\n\t"                                                                  \
+    "mov r7, r12\n\t"                                                                              \
+    "dls lr, r11\n"                                                                                \
+    "2:\n\t"                                                                                       \
+    "vldrw.u32 q2, [r7]\n\t"                                                                       \
+    "vmladav.s8 r0, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r7, #16]\n\t"                                                                  \
+    "vmladava.s8 r0, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r7, #32]\n\t"                                                                  \
+    "vmladav.s8 r2, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r7, #48]\n\t"                                                                  \
+    "vmladava.s8 r2, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r7, #64]\n\t"                                                                  \
+    "vmladav.s8 r4, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
+    "vmladava.s8 r4, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r7, #96]\n\t"                                                                  \
+    "vmladav.s8 r6, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r7, #112]\n\t"                                                                 \
+    "vmladava.s8 r6, q2, q1\n\t"                                                                   \
+    "vdup.32 q3, r0\n\t"                                                                           \
+    "vmov.32 q3[1], r2\n\t"                                                                        \
+    "vmov.32 q3[2], r4\n\t"                                                                        \
+    "vmov.32 q3[3], r6\n\t"                                                                        \
+    "vldrw.u32 q6, [r7, #128]\n\t"                                                                 \
+    "vadd.i32 q3, q3, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r7, #144]\n\t"                                                                 \
+    "vshl.s32 q3, q3, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vshr.s32 q7, q3, #31\n\t"                                                                     \
+    "vldrw.u32 q6, [r7, #176]\n\t"                                                                 \
+    "vand q7, q7, q6\n\t"                                                                          \
+    "vadd.i32 q3, q3, q7\n\t"                                                                      \
+    "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vldrw.u32 q6, [r7, #208]\n\t"                                                                 \
+    "vadd.i32 q3, q3, q6\n\t"                                                                      \
+    "vmax.s32 q3, q3, q4\n\t"                                                                      \
+    "vmin.s32 q3, q3, q5\n\t"                                                                      \
+    "vstrb.32 q3, [r5], #4\n\t"                                                                    \
+    "add r7, #224\n\t"                                                                             \
+    "le lr, 2b\n\t"                                                                                \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n\t"                                                                                   \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+#define MVE_FIRST_UNUSED __attribute__((unused))
+static __attribute__((naked, noinline)) void first_asm_s1(MVE_FIRST_UNUSED const first_ctx *c)
+{
+    __asm__ volatile(FIRST_ASM(FIRST_LOADS_S1));
+}
+static __attribute__((naked, noinline)) void first_asm_s2(MVE_FIRST_UNUSED const first_ctx *c)
+{
+    __asm__ volatile(FIRST_ASM(FIRST_LOADS_S2));
+}
+
+/* The table: per block of four channels their weights (27 bytes each,
+ * zero to 32), seeds and output-stage constants. */
+static void first_table(first_blk *tab, int32_t OC, const int8_t *w, const int32_t *bias,
+                        int32_t off, const mote_requant *q, int32_t ooff)
+{
+    int32_t o;
+    const mve_pred16_t p11 = vctp8q(11);
+    for (o = 0; o < OC; ++o) {
+        first_blk *b = &tab[o / 4];
+        const int32_t j = o % 4, sh = q->shift[o];
+        const int8x16_t a = vldrbq_s8(w + 27 * o), c = vldrbq_z_s8(w + 27 * o + 16, p11);
+        const int32_t sw = vaddvaq_s8(vaddvq_s8(a), c);
+        vst1q_s8(b->w[j], a);
+        vst1q_s8(b->w[j] + 16, c);
+        b->seed[j] = (int32_t)((uint32_t)(bias ? bias[o] : 0) + (uint32_t)sw * (uint32_t)off);
+        b->lsh[j] = sh > 0 ? sh : 0;
+        b->rsh[j] = sh < 0 ? sh : 0;
+        b->emask[j] = sh < 0 ? -1 : 0;
+        b->m[j] = q->multiplier[o];
+        b->ooff[j] = ooff;
+    }
+}
+
+/* The rows of a window that leaves the input: e (3 rows of 16 bytes),
+ * the input zero point where a tap is padding. */
+static void first_edge(int8_t e[3][16], const int8_t *in_b, int32_t IH, int32_t IW, int32_t y0,
+                       int32_t x0, int8_t zp)
+{
+    int32_t ky, kx;
+    for (ky = 0; ky < 3; ++ky) {
+        const int32_t y = y0 + ky;
+        for (kx = 0; kx < 3; ++kx) {
+            const int32_t x = x0 + kx;
+            int8_t *d = &e[ky][3 * kx];
+            if (y >= 0 && y < IH && x >= 0 && x < IW) {
+                const int8_t *s = in_b + (y * IW + x) * 3;
+                d[0] = s[0];
+                d[1] = s[1];
+                d[2] = s[2];
+            } else {
+                d[0] = d[1] = d[2] = zp;
+            }
+        }
+    }
+}
+
+mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    const mote_conv_geom *g = &s->p.geom;
+    const int32_t IH = s->in.h, IW = s->in.w, OH = s->out.h, OW = s->out.w, OC = s->out.c;
+    const int32_t sh = g->stride_h, sw = g->stride_w;
+    const int8_t zp = (int8_t)(-s->p.input_offset);
+    void (*const run)(const first_ctx *) = sw == 1 ? first_asm_s1 : first_asm_s2;
+    first_blk tab[4];
+    int32_t buf[12];
+    int8_t e[3][16];
+    first_ctx c;
+    int32_t b, oy, ox;
+
+    if (in == NULL || w == NULL || out == NULL || !first_shape(s)) return MOTE_E_ARG;
+    /* in place: the general row's row-by-row protocol */
+    if (in == out) return mote_mve_conv2d_s8_step(step, io);
+    first_table(tab, OC, w, bias, s->p.input_offset, &q, s->p.output_offset);
+    c.tab = tab;
+    c.nblk = OC / 4;
+    c.buf = (int8_t *)buf;
+    c.lo = s->p.act_min;
+    c.hi = s->p.act_max;
+    for (b = 0; b < s->out.n; ++b) {
+        const int8_t *in_b = in + b * IH * IW * 3;
+        c.out = out + b * OH * OW * OC;
+        for (oy = 0; oy < OH; ++oy) {
+            const int32_t y0 = oy * sh - g->pad_h;
+            const int rows_in = y0 >= 0 && y0 + 3 <= IH;
+            for (ox = 0; ox < OW;) {
+                const int32_t x0 = ox * sw - g->pad_w;
+                if (rows_in && x0 >= 0 && x0 + 3 <= IW) {
+                    /* interior pixels up to the last whose window ends in the row */
+                    int32_t cnt = (IW - 3 - x0) / sw + 1;
+                    if (cnt > OW - ox) cnt = OW - ox;
+                    c.row[0] = in_b + (y0 * IW + x0) * 3;
+                    c.row[1] = c.row[0] + IW * 3;
+                    c.row[2] = c.row[1] + IW * 3;
+                    c.cnt = cnt;
+                } else {
+                    first_edge(e, in_b, IH, IW, y0, x0, zp);
+                    c.row[0] = e[0];
+                    c.row[1] = e[1];
+                    c.row[2] = e[2];
+                    c.cnt = 1;
+                }
+                run(&c);
+                ox += c.cnt;
+                c.out += c.cnt * OC;
+            }
+        }
+    }
+    return MOTE_OK;
+}
+
+#endif
