@@ -41,6 +41,23 @@ int mote_mve_conv_first_fits(const void *step)
     return first_shape((const mote_conv_s8_step *)step);
 }
 
+/* arm_mve_pwk: pointwise (1x1, stride 1, no padding), 8 or 16 input
+ * channels, output channels a multiple of 4 up to 64. */
+static int pwk_shape(const mote_conv_s8_step *s)
+{
+    const mote_conv_geom *g = &s->p.geom;
+    return s->channels == s->out.c && mote_arm_conv2d_s8_fits(&s->p, &s->in, &s->filter, &s->out) &&
+           (s->in.c == 8 || s->in.c == 16) && s->filter.h == 1 && s->filter.w == 1 &&
+           g->stride_h == 1 && g->stride_w == 1 && g->pad_h == 0 && g->pad_w == 0 &&
+           s->out.h == s->in.h && s->out.w == s->in.w && s->out.c % 4 == 0 && s->out.c >= 4 &&
+           s->out.c <= 64;
+}
+
+int mote_mve_conv_pwk_fits(const void *step)
+{
+    return pwk_shape((const mote_conv_s8_step *)step);
+}
+
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
 #include <arm_mve.h>
@@ -275,6 +292,188 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
                 ox += c.cnt;
                 c.out += c.cnt * OC;
             }
+        }
+    }
+    return MOTE_OK;
+}
+
+/* ---- arm_mve_pwk ---------------------------------------------------------
+ * The general pointwise path (mat_mve of mve_s8.c) sweeps the pixels once
+ * per block of four output channels; per pixel it reloads the block's
+ * filter rows, its seeds and pointers, and runs a one-iteration
+ * low-overhead loop; per block and call it makes its seeds and constants
+ * (a band chain calls it once per band). Here a block's four filter rows
+ * (zero-padded to 16 bytes) stay in q4 .. q7 for the sweep, and the
+ * block's seeds, multipliers and right shifts come from a table the call
+ * builds once with vector operations. Blocks whose shifts are all negative
+ * (every layer seen so far) take the assembly; others a C loop. */
+
+/* One block of four output channels (offsets fixed in the assembly). */
+typedef struct pwk_blk {
+    int8_t w[4][16]; /* 0: filter rows, zero past K */
+    int32_t seed[4]; /* 64 */
+    int32_t m[4];    /* 80 */
+    int32_t rsh[4];  /* 96: the shifts (all < 0: asm) */
+    int32_t lsh[4];  /* 112: max(shift, 0) (C loop) */
+} pwk_blk;
+
+/* What pwk_asm reads (offsets fixed in its assembly). */
+typedef struct pwk_ctx {
+    const int8_t *x;    /* 0: first pixel, K bytes a pixel */
+    int32_t npix;       /* 4: >= 1 */
+    int8_t *out;        /* 8: the block's first output */
+    int32_t os;         /* 12: bytes from one pixel's outputs to the next's */
+    const pwk_blk *blk; /* 16 */
+    int32_t ooff;       /* 20 */
+    int32_t lo, hi;     /* 24, 28 */
+} pwk_ctx;
+typedef char
+    pwk_layout_check[offsetof(pwk_blk, lsh) == 112 && offsetof(pwk_ctx, hi) == 28 ? 1 : -1];
+
+/* npix pixels of one block: x (16 bytes read, K on: the rows' zero tail
+ * cancels the next pixel's bytes) against the four rows in q4 .. q7,
+ * VMLADAVA.S8 onto the seeds in r0, r2, r4, r6 (even registers), the sums
+ * into one vector, the output stage for negative shifts (rqv_apply of
+ * mve_s8.c with lsh 0, emask -1: multiplier q2, shift q3, zero point r10),
+ * clamp to [r8, r9] through q0 (x is dead by then), one 4-byte store.
+ * xstep: the post-increment, K. */
+#define PWK_ASM(xstep)                                                                             \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "ldr r1, [r0]\n\t"                                                                             \
+    "ldr r3, [r0, #4]\n\t"                                                                         \
+    "ldr r5, [r0, #8]\n\t"                                                                         \
+    "ldr r11, [r0, #12]\n\t"                                                                       \
+    "ldr r7, [r0, #16]\n\t"                                                                        \
+    "ldr r10, [r0, #20]\n\t"                                                                       \
+    "ldrd r8, r9, [r0, #24]\n\t"                                                                   \
+    "vldrw.u32 q4, [r7]\n\t"                                                                       \
+    "vldrw.u32 q5, [r7, #16]\n\t"                                                                  \
+    "vldrw.u32 q6, [r7, #32]\n\t"                                                                  \
+    "vldrw.u32 q7, [r7, #48]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
+    "vldrw.u32 q3, [r7, #96]\n"                                                                    \
+    "1:\n\t"                                                                                       \
+    "ldrd r0, r2, [r7, #64]\n\t"                                                                   \
+    "ldrd r4, r6, [r7, #72]\n\t" xstep "vmladava.s8 r0, q4, q0\n\t"                                \
+    "vmladava.s8 r2, q5, q0\n\t"                                                                   \
+    "vmladava.s8 r4, q6, q0\n\t"                                                                   \
+    "vmladava.s8 r6, q7, q0\n\t"                                                                   \
+    "vdup.32 q1, r0\n\t"                                                                           \
+    "vmov.32 q1[1], r2\n\t"                                                                        \
+    "vmov.32 q1[2], r4\n\t"                                                                        \
+    "vmov.32 q1[3], r6\n\t"                                                                        \
+    "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
+    "vshr.s32 q0, q1, #31\n\t"                                                                     \
+    "vadd.i32 q1, q1, q0\n\t"                                                                      \
+    "vrshl.s32 q1, q1, q3\n\t"                                                                     \
+    "vadd.i32 q1, q1, r10\n\t"                                                                     \
+    "vdup.32 q0, r8\n\t"                                                                           \
+    "vmax.s32 q1, q1, q0\n\t"                                                                      \
+    "vdup.32 q0, r9\n\t"                                                                           \
+    "vmin.s32 q1, q1, q0\n\t"                                                                      \
+    "vstrb.32 q1, [r5]\n\t"                                                                        \
+    "add r5, r11\n\t"                                                                              \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n\t"                                                                                   \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+#define PWK_X8 "vldrb.8 q0, [r1], #8\n\t"
+#define PWK_X16 "vldrb.8 q0, [r1], #16\n\t"
+static __attribute__((naked, noinline)) void pwk_asm8(MVE_FIRST_UNUSED const pwk_ctx *c)
+{
+    __asm__ volatile(PWK_ASM(PWK_X8));
+}
+static __attribute__((naked, noinline)) void pwk_asm16(MVE_FIRST_UNUSED const pwk_ctx *c)
+{
+    __asm__ volatile(PWK_ASM(PWK_X16));
+}
+
+/* A block with a shift >= 0: the whole output stage (rqv_apply of
+ * mve_s8.c) per pixel, in C. */
+static void pwk_block_c(const pwk_ctx *c, int32_t K)
+{
+    const pwk_blk *b = c->blk;
+    const mve_pred16_t pk = vctp8q((uint32_t)K);
+    const int8x16_t w0 = vld1q_s8(b->w[0]), w1 = vld1q_s8(b->w[1]);
+    const int8x16_t w2 = vld1q_s8(b->w[2]), w3 = vld1q_s8(b->w[3]);
+    const int32x4_t seed = vld1q_s32(b->seed), m = vld1q_s32(b->m);
+    const int32x4_t rsh = vminq_s32(vld1q_s32(b->rsh), vdupq_n_s32(0)), lsh = vld1q_s32(b->lsh);
+    const int32x4_t emask = vpselq_s32(vdupq_n_s32(-1), vdupq_n_s32(0), vcmpltq_n_s32(rsh, 0));
+    const int8_t *x = c->x;
+    int8_t *out = c->out;
+    int32_t px;
+    for (px = 0; px < c->npix; ++px, x += K, out += c->os) {
+        const int8x16_t xv = vldrbq_z_s8(x, pk);
+        int32x4_t v = vdupq_n_s32(vmladavq_s8(w0, xv));
+        v = vsetq_lane_s32(vmladavq_s8(w1, xv), v, 1);
+        v = vsetq_lane_s32(vmladavq_s8(w2, xv), v, 2);
+        v = vsetq_lane_s32(vmladavq_s8(w3, xv), v, 3);
+        v = vaddq_s32(v, seed);
+        v = vqrdmulhq_s32(vshlq_s32(v, lsh), m);
+        v = vaddq_s32(v, vandq_s32(vshrq_n_s32(v, 31), emask));
+        v = vaddq_n_s32(vrshlq_s32(v, rsh), c->ooff);
+        v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(c->lo)), vdupq_n_s32(c->hi));
+        vstrbq_s32(out, v);
+    }
+}
+
+mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    const int32_t K = s->in.c, OC = s->out.c, off = s->p.input_offset;
+    const mve_pred16_t pk = vctp8q((uint32_t)K);
+    int32_t npix, o, j;
+    pwk_blk blk;
+    pwk_ctx c;
+
+    if (in == NULL || w == NULL || out == NULL || !pwk_shape(s)) return MOTE_E_ARG;
+    /* in place: the general row (it runs pointwise whole when it can) */
+    if (in == out) return mote_mve_conv2d_s8_step(step, io);
+    npix = s->out.n * s->out.h * s->out.w;
+    c.os = OC;
+    c.ooff = s->p.output_offset;
+    c.lo = s->p.act_min;
+    c.hi = s->p.act_max;
+    c.blk = &blk;
+    for (o = 0; o < OC; o += 4) {
+        int neg = 1;
+        for (j = 0; j < 4; ++j) {
+            const int8x16_t r = vldrbq_z_s8(w + (o + j) * K, pk);
+            const int32_t sh = q.shift[o + j];
+            vst1q_s8(blk.w[j], r);
+            blk.seed[j] = (int32_t)((uint32_t)(bias ? bias[o + j] : 0) +
+                                    (uint32_t)vaddvq_s8(r) * (uint32_t)off);
+            blk.m[j] = q.multiplier[o + j];
+            blk.rsh[j] = sh;
+            blk.lsh[j] = sh > 0 ? sh : 0;
+            neg &= sh < 0;
+        }
+        c.x = in;
+        c.out = out + o;
+        c.npix = npix;
+        if (!neg) {
+            pwk_block_c(&c, K);
+        } else if (K == 16) {
+            pwk_asm16(&c);
+        } else {
+            /* 16 bytes read per pixel: the last pixel from a copy, so
+             * nothing past the input is read */
+            int8_t last[16];
+            if (npix > 1) {
+                c.npix = npix - 1;
+                pwk_asm8(&c);
+            }
+            vst1q_s8(last, vldrbq_z_s8(in + (npix - 1) * 8, pk));
+            c.x = last;
+            c.out = out + (npix - 1) * OC + o;
+            c.npix = 1;
+            pwk_asm8(&c);
         }
     }
     return MOTE_OK;
