@@ -330,14 +330,16 @@ typedef struct pwk_ctx {
 typedef char
     pwk_layout_check[offsetof(pwk_blk, lsh) == 112 && offsetof(pwk_ctx, hi) == 28 ? 1 : -1];
 
-/* npix pixels of one block: x (16 bytes read, K on: the rows' zero tail
- * cancels the next pixel's bytes) against the four rows in q4 .. q7,
- * VMLADAVA.S8 onto the seeds in r0, r2, r4, r6 (even registers), the sums
- * into one vector, the output stage for negative shifts (rqv_apply of
+/* npix pixels of one block: x (K on per pixel; 16 bytes read, the rows'
+ * zero tail cancels the next pixel's bytes) against the four rows in q4 ..
+ * q7, VMLADAVA.S8 onto the seeds in r0, r2, r4, r6 (even registers), the
+ * sums into one vector, the output stage for negative shifts (rqv_apply of
  * mve_s8.c with lsh 0, emask -1: multiplier q2, shift q3, zero point r10),
- * clamp to [r8, r9] through q0 (x is dead by then), one 4-byte store.
- * xstep: the post-increment, K. */
-#define PWK_ASM(xstep)                                                                             \
+ * clamp to [r8, r9] through q0 (x is dead by then), one 4-byte store. The
+ * last pixel's load is predicated to K bytes (P0), so nothing past the
+ * input is read: r3 counts the others (SUBS / BHI), a borrow ends. xk: K
+ * as an immediate. */
+#define PWK_ASM(xk)                                                                                \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "ldr r1, [r0]\n\t"                                                                             \
@@ -352,10 +354,17 @@ typedef char
     "vldrw.u32 q6, [r7, #32]\n\t"                                                                  \
     "vldrw.u32 q7, [r7, #48]\n\t"                                                                  \
     "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
-    "vldrw.u32 q3, [r7, #96]\n"                                                                    \
+    "vldrw.u32 q3, [r7, #96]\n\t"                                                                  \
+    "movs r2, #" xk "\n\t"                                                                         \
+    "vctp.8 r2\n\t"                                                                                \
+    "subs r3, #1\n\t"                                                                              \
+    "beq 3f\n"                                                                                     \
     "1:\n\t"                                                                                       \
+    "vldrb.8 q0, [r1], #" xk "\n"                                                                  \
+    "2:\n\t"                                                                                       \
     "ldrd r0, r2, [r7, #64]\n\t"                                                                   \
-    "ldrd r4, r6, [r7, #72]\n\t" xstep "vmladava.s8 r0, q4, q0\n\t"                                \
+    "ldrd r4, r6, [r7, #72]\n\t"                                                                   \
+    "vmladava.s8 r0, q4, q0\n\t"                                                                   \
     "vmladava.s8 r2, q5, q0\n\t"                                                                   \
     "vmladava.s8 r4, q6, q0\n\t"                                                                   \
     "vmladava.s8 r6, q7, q0\n\t"                                                                   \
@@ -375,24 +384,28 @@ typedef char
     "vstrb.32 q1, [r5]\n\t"                                                                        \
     "add r5, r11\n\t"                                                                              \
     "subs r3, #1\n\t"                                                                              \
-    "bne 1b\n\t"                                                                                   \
+    "bhi 1b\n\t"                                                                                   \
+    "bcc 4f\n"                                                                                     \
+    "3:\n\t"                                                                                       \
+    "vpst\n\t"                                                                                     \
+    "vldrbt.8 q0, [r1]\n\t"                                                                        \
+    "b 2b\n"                                                                                       \
+    "4:\n\t"                                                                                       \
     "vpop {d8-d15}\n\t"                                                                            \
     "pop {r4-r11, pc}\n"
 
-#define PWK_X8 "vldrb.8 q0, [r1], #8\n\t"
-#define PWK_X16 "vldrb.8 q0, [r1], #16\n\t"
 static __attribute__((naked, noinline)) void pwk_asm8(MVE_FIRST_UNUSED const pwk_ctx *c)
 {
-    __asm__ volatile(PWK_ASM(PWK_X8));
+    __asm__ volatile(PWK_ASM("8"));
 }
 static __attribute__((naked, noinline)) void pwk_asm16(MVE_FIRST_UNUSED const pwk_ctx *c)
 {
-    __asm__ volatile(PWK_ASM(PWK_X16));
+    __asm__ volatile(PWK_ASM("16"));
 }
 
 /* A block with a shift >= 0: the whole output stage (rqv_apply of
  * mve_s8.c) per pixel, in C. */
-static void pwk_block_c(const pwk_ctx *c, int32_t K)
+static __attribute__((noinline)) void pwk_block_c(const pwk_ctx *c, int32_t K)
 {
     const pwk_blk *b = c->blk;
     const mve_pred16_t pk = vctp8q((uint32_t)K);
@@ -428,53 +441,43 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
     int8_t *out = (int8_t *)io->out[0];
     const int32_t K = s->in.c, OC = s->out.c, off = s->p.input_offset;
     const mve_pred16_t pk = vctp8q((uint32_t)K);
-    int32_t npix, o, j;
+    int32_t o;
     pwk_blk blk;
     pwk_ctx c;
 
     if (in == NULL || w == NULL || out == NULL || !pwk_shape(s)) return MOTE_E_ARG;
     /* in place: the general row (it runs pointwise whole when it can) */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
-    npix = s->out.n * s->out.h * s->out.w;
+    c.npix = s->out.n * s->out.h * s->out.w;
     c.os = OC;
     c.ooff = s->p.output_offset;
     c.lo = s->p.act_min;
     c.hi = s->p.act_max;
     c.blk = &blk;
     for (o = 0; o < OC; o += 4) {
-        int neg = 1;
-        for (j = 0; j < 4; ++j) {
-            const int8x16_t r = vldrbq_z_s8(w + (o + j) * K, pk);
-            const int32_t sh = q.shift[o + j];
-            vst1q_s8(blk.w[j], r);
-            blk.seed[j] = (int32_t)((uint32_t)(bias ? bias[o + j] : 0) +
-                                    (uint32_t)vaddvq_s8(r) * (uint32_t)off);
-            blk.m[j] = q.multiplier[o + j];
-            blk.rsh[j] = sh;
-            blk.lsh[j] = sh > 0 ? sh : 0;
-            neg &= sh < 0;
-        }
+        /* the block's table: rows, seeds bias + off * sum(w), constants */
+        const int8_t *wb = w + o * K;
+        const int8x16_t r0 = vldrbq_z_s8(wb, pk), r1 = vldrbq_z_s8(wb + K, pk);
+        const int8x16_t r2 = vldrbq_z_s8(wb + 2 * K, pk), r3 = vldrbq_z_s8(wb + 3 * K, pk);
+        const int32x4_t sh = vldrbq_s32(q.shift + o);
+        int32x4_t sw = vdupq_n_s32(vaddvq_s8(r0));
+        sw = vsetq_lane_s32(vaddvq_s8(r1), sw, 1);
+        sw = vsetq_lane_s32(vaddvq_s8(r2), sw, 2);
+        sw = vsetq_lane_s32(vaddvq_s8(r3), sw, 3);
+        vst1q_s8(blk.w[0], r0);
+        vst1q_s8(blk.w[1], r1);
+        vst1q_s8(blk.w[2], r2);
+        vst1q_s8(blk.w[3], r3);
+        vst1q_s32(blk.seed, vmlaq_n_s32(bias ? vld1q_s32(bias + o) : vdupq_n_s32(0), sw, off));
+        vst1q_s32(blk.m, vld1q_s32(q.multiplier + o));
+        vst1q_s32(blk.rsh, sh);
+        vst1q_s32(blk.lsh, vmaxq_s32(sh, vdupq_n_s32(0)));
         c.x = in;
         c.out = out + o;
-        c.npix = npix;
-        if (!neg) {
-            pwk_block_c(&c, K);
-        } else if (K == 16) {
-            pwk_asm16(&c);
-        } else {
-            /* 16 bytes read per pixel: the last pixel from a copy, so
-             * nothing past the input is read */
-            int8_t last[16];
-            if (npix > 1) {
-                c.npix = npix - 1;
-                pwk_asm8(&c);
-            }
-            vst1q_s8(last, vldrbq_z_s8(in + (npix - 1) * 8, pk));
-            c.x = last;
-            c.out = out + (npix - 1) * OC + o;
-            c.npix = 1;
-            pwk_asm8(&c);
-        }
+        if (vcmpltq_n_s32(sh, 0) != 0xFFFF)
+            pwk_block_c(&c, K); /* a shift >= 0 */
+        else
+            (K == 16 ? pwk_asm16 : pwk_asm8)(&c);
     }
     return MOTE_OK;
 }
