@@ -9,7 +9,7 @@
  * block of four channels, each sweep with its own seeds, pointers and loop
  * set-up per pixel; here one pass per pixel (assembly) loads the three
  * 9-byte window rows straight from the input (predicated, so nothing past
- * them is read), lays them end to end in a 48-byte buffer (the 27-byte
+ * them is read), lays them end to end in 48 bytes of stack (the 27-byte
  * window as two vectors), and runs every block of the pixel from a table
  * built once per call: each channel's weights zero-padded to 32 bytes,
  * then the block's seeds and output-stage constants, so one pointer walks
@@ -66,7 +66,7 @@ int mote_mve_conv_pwk_fits(const void *step)
 /* One block of four output channels in the table (224 bytes, offsets
  * fixed in the assembly): channel j's 27 weights at 32 * j, zero to 32 *
  * j + 31; then per lane the seed, left shift, multiplier, negative-shift
- * mask, right shift (<= 0) and output zero point. */
+ * mask and right shift (<= 0). */
 typedef struct first_blk {
     int8_t w[4][32];  /* 0 */
     int32_t seed[4];  /* 128 */
@@ -74,7 +74,6 @@ typedef struct first_blk {
     int32_t m[4];     /* 160 */
     int32_t emask[4]; /* 176 */
     int32_t rsh[4];   /* 192 */
-    int32_t ooff[4];  /* 208 */
 } first_blk;
 
 /* What first_asm reads (offsets fixed in its assembly). */
@@ -84,10 +83,10 @@ typedef struct first_ctx {
     int8_t *out;          /* 16: the first pixel's output, blocks of 4 bytes */
     const first_blk *tab; /* 20 */
     int32_t nblk;         /* 24: blocks of four channels */
-    int8_t *buf;          /* 28: 48 bytes, word aligned: the window */
+    int32_t ooff;         /* 28: output zero point */
     int32_t lo, hi;       /* 32, 36: activation range */
 } first_ctx;
-typedef char first_layout_check[offsetof(first_blk, ooff) == 208 && sizeof(first_blk) == 224 &&
+typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_blk) == 208 &&
                                         offsetof(first_ctx, hi) == 36 && sizeof(void *) == 4
                                     ? 1
                                     : -1];
@@ -104,17 +103,18 @@ typedef char first_layout_check[offsetof(first_blk, ooff) == 208 && sizeof(first
     "vldrbt.u8 q2, [r10], #6\n\t"
 
 /* cnt pixels: the three rows of 9 bytes (P0 = first nine lanes; the
- * predicated loads zero the others) stored 9 bytes apart, so the buffer's
- * first 27 bytes are the window and the next 7 zero; the window as two
- * vectors (q0, q1). Per block of four channels: 8 loads of weights and
- * VMLADAV / VMLADAVA into r0, r2, r4, r6 (even registers), the sums into
- * one vector, the seeds added, the output stage (rqv_apply of mve_s8.c,
- * its constants loaded from the block as it goes), clamp (q4, q5) and one
- * 4-byte store; r7 walks the table, lr counts blocks (DLS / LE). loads:
- * FIRST_LOADS_S1 / _S2. */
-#define FIRST_ASM(loads)                                                                           \
+ * predicated loads zero the others) stored 9 bytes apart in 48 bytes of
+ * stack, so its first 27 bytes are the window and the next 7 zero; the
+ * window as two vectors (q0, q1). Per block of four channels: 8 loads of
+ * weights and VMLADAV / VMLADAVA into r0, r2, r4, r6 (even registers), the
+ * sums into one vector, the seeds added, the output stage (rq: rqv_apply
+ * of mve_s8.c, its constants loaded from the block as it goes, the zero
+ * point in r1), clamp (q4, q5) and one 4-byte store; r7 walks the table,
+ * lr counts blocks (DLS / LE). loads: FIRST_LOADS_S1 / _S2. */
+#define FIRST_ASM(loads, rq)                                                                       \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
+    "sub sp, #48\n\t"                                                                              \
     "ldr r2, [r0, #32]\n\t"                                                                        \
     "vdup.32 q4, r2\n\t"                                                                           \
     "ldr r2, [r0, #36]\n\t"                                                                        \
@@ -130,11 +130,11 @@ typedef char first_layout_check[offsetof(first_blk, ooff) == 208 && sizeof(first
     "movs r2, #9\n\t"                                                                              \
     "vctp.8 r2\n"                                                                                  \
     "1:\n\t"                                                                                       \
-    "vpsttt\n\t" loads "vstrb.8 q0, [r1]\n\t"                                                      \
-    "vstrb.8 q1, [r1, #9]\n\t"                                                                     \
-    "vstrb.8 q2, [r1, #18]\n\t"                                                                    \
-    "vldrw.u32 q0, [r1]\n\t"                                                                       \
-    "vldrw.u32 q1, [r1, #16]\n\t"                                                                  \
+    "vpsttt\n\t" loads "vstrb.8 q0, [sp]\n\t"                                                      \
+    "vstrb.8 q1, [sp, #9]\n\t"                                                                     \
+    "vstrb.8 q2, [sp, #18]\n\t"                                                                    \
+    "vldrw.u32 q0, [sp]\n\t"                                                                       \
+    "vldrw.u32 q1, [sp, #16]\n\t"                                                                  \
     "mov r7, r12\n\t"                                                                              \
     "dls lr, r11\n"                                                                                \
     "2:\n\t"                                                                                       \
@@ -159,7 +159,20 @@ typedef char first_layout_check[offsetof(first_blk, ooff) == 208 && sizeof(first
     "vmov.32 q3[2], r4\n\t"                                                                        \
     "vmov.32 q3[3], r6\n\t"                                                                        \
     "vldrw.u32 q6, [r7, #128]\n\t"                                                                 \
-    "vadd.i32 q3, q3, q6\n\t"                                                                      \
+    "vadd.i32 q3, q3, q6\n\t" rq "vmax.s32 q3, q3, q4\n\t"                                         \
+    "vmin.s32 q3, q3, q5\n\t"                                                                      \
+    "vstrb.32 q3, [r5], #4\n\t"                                                                    \
+    "add r7, #208\n\t"                                                                             \
+    "le lr, 2b\n\t"                                                                                \
+    "subs r3, #1\n\t"                                                                              \
+    "bne 1b\n\t"                                                                                   \
+    "add sp, #48\n\t"                                                                              \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+
+/* The output stage of q3, any shifts: left shift, multiplier, the
+ * negative-shift mask and right shift from the block, zero point r1. */
+#define FIRST_RQ                                                                                   \
     "vldrw.u32 q6, [r7, #144]\n\t"                                                                 \
     "vshl.s32 q3, q3, q6\n\t"                                                                      \
     "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
@@ -170,49 +183,57 @@ typedef char first_layout_check[offsetof(first_blk, ooff) == 208 && sizeof(first
     "vadd.i32 q3, q3, q7\n\t"                                                                      \
     "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
     "vrshl.s32 q3, q3, q6\n\t"                                                                     \
-    "vldrw.u32 q6, [r7, #208]\n\t"                                                                 \
-    "vadd.i32 q3, q3, q6\n\t"                                                                      \
-    "vmax.s32 q3, q3, q4\n\t"                                                                      \
-    "vmin.s32 q3, q3, q5\n\t"                                                                      \
-    "vstrb.32 q3, [r5], #4\n\t"                                                                    \
-    "add r7, #224\n\t"                                                                             \
-    "le lr, 2b\n\t"                                                                                \
-    "subs r3, #1\n\t"                                                                              \
-    "bne 1b\n\t"                                                                                   \
-    "vpop {d8-d15}\n\t"                                                                            \
-    "pop {r4-r11, pc}\n"
+    "vadd.i32 q3, q3, r1\n\t"
+/* Every shift negative (left shift 0, mask all ones). */
+#define FIRST_RQN                                                                                  \
+    "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vshr.s32 q7, q3, #31\n\t"                                                                     \
+    "vadd.i32 q3, q3, q7\n\t"                                                                      \
+    "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"
 
 #define MVE_FIRST_UNUSED __attribute__((unused))
-static __attribute__((naked, noinline)) void first_asm_s1(MVE_FIRST_UNUSED const first_ctx *c)
-{
-    __asm__ volatile(FIRST_ASM(FIRST_LOADS_S1));
-}
-static __attribute__((naked, noinline)) void first_asm_s2(MVE_FIRST_UNUSED const first_ctx *c)
-{
-    __asm__ volatile(FIRST_ASM(FIRST_LOADS_S2));
-}
+#define FIRST_FN(name, loads, rq)                                                                  \
+    static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const first_ctx *c)         \
+    {                                                                                              \
+        __asm__ volatile(FIRST_ASM(loads, rq));                                                    \
+    }
+FIRST_FN(first_asm_s1, FIRST_LOADS_S1, FIRST_RQ)
+FIRST_FN(first_asm_s2, FIRST_LOADS_S2, FIRST_RQ)
+FIRST_FN(first_asm_s1n, FIRST_LOADS_S1, FIRST_RQN)
+FIRST_FN(first_asm_s2n, FIRST_LOADS_S2, FIRST_RQN)
 
 /* The table: per block of four channels their weights (27 bytes each,
- * zero to 32), seeds and output-stage constants. */
-static void first_table(first_blk *tab, int32_t OC, const int8_t *w, const int32_t *bias,
-                        int32_t off, const mote_requant *q, int32_t ooff)
+ * zero to 32), seeds and output-stage constants. 1 when every shift is
+ * negative. */
+static int first_table(first_blk *tab, int32_t OC, const int8_t *w, const int32_t *bias,
+                       int32_t off, const mote_requant *q)
 {
-    int32_t o;
     const mve_pred16_t p11 = vctp8q(11);
-    for (o = 0; o < OC; ++o) {
+    const int32x4_t zero = vdupq_n_s32(0);
+    int32_t o, j;
+    int neg = 1;
+    for (o = 0; o < OC; o += 4) {
         first_blk *b = &tab[o / 4];
-        const int32_t j = o % 4, sh = q->shift[o];
-        const int8x16_t a = vldrbq_s8(w + 27 * o), c = vldrbq_z_s8(w + 27 * o + 16, p11);
-        const int32_t sw = vaddvaq_s8(vaddvq_s8(a), c);
-        vst1q_s8(b->w[j], a);
-        vst1q_s8(b->w[j] + 16, c);
-        b->seed[j] = (int32_t)((uint32_t)(bias ? bias[o] : 0) + (uint32_t)sw * (uint32_t)off);
-        b->lsh[j] = sh > 0 ? sh : 0;
-        b->rsh[j] = sh < 0 ? sh : 0;
-        b->emask[j] = sh < 0 ? -1 : 0;
-        b->m[j] = q->multiplier[o];
-        b->ooff[j] = ooff;
+        const int32x4_t sh = vldrbq_s32(q->shift + o);
+        int32_t sw[4];
+        for (j = 0; j < 4; ++j) {
+            const int8_t *wr = w + 27 * (o + j);
+            const int8x16_t a = vldrbq_s8(wr), c = vldrbq_z_s8(wr + 16, p11);
+            vst1q_s8(b->w[j], a);
+            vst1q_s8(b->w[j] + 16, c);
+            sw[j] = vaddvaq_s8(vaddvq_s8(a), c);
+        }
+        vst1q_s32(b->seed, vmlaq_n_s32(bias ? vld1q_s32(bias + o) : zero, vld1q_s32(sw), off));
+        vst1q_s32(b->m, vld1q_s32(q->multiplier + o));
+        vst1q_s32(b->lsh, vmaxq_s32(sh, zero));
+        vst1q_s32(b->rsh, vminq_s32(sh, zero));
+        vst1q_s32(b->emask, vpselq_s32(vdupq_n_s32(-1), zero, vcmpltq_n_s32(sh, 0)));
+        neg &= vcmpltq_n_s32(sh, 0) == 0xFFFF;
     }
+    return neg;
 }
 
 /* The rows of a window that leaves the input: e (3 rows of 16 bytes),
@@ -220,24 +241,33 @@ static void first_table(first_blk *tab, int32_t OC, const int8_t *w, const int32
 static void first_edge(int8_t e[3][16], const int8_t *in_b, int32_t IH, int32_t IW, int32_t y0,
                        int32_t x0, int8_t zp)
 {
+    const int8x16_t z = vdupq_n_s8(zp);
     int32_t ky, kx;
     for (ky = 0; ky < 3; ++ky) {
         const int32_t y = y0 + ky;
-        for (kx = 0; kx < 3; ++kx) {
-            const int32_t x = x0 + kx;
-            int8_t *d = &e[ky][3 * kx];
-            if (y >= 0 && y < IH && x >= 0 && x < IW) {
-                const int8_t *s = in_b + (y * IW + x) * 3;
-                d[0] = s[0];
-                d[1] = s[1];
-                d[2] = s[2];
-            } else {
-                d[0] = d[1] = d[2] = zp;
+        if (y < 0 || y >= IH) {
+            vst1q_s8(e[ky], z);
+        } else if (x0 >= 0) {
+            /* the columns x0 .. IW - 1, then padding */
+            const mve_pred16_t pv = vctp8q((uint32_t)((IW - x0 < 3 ? IW - x0 : 3) * 3));
+            const int8_t *src = in_b + (y * IW + x0) * 3;
+            vst1q_s8(e[ky], vpselq_s8(vldrbq_z_s8(src, pv), z, pv));
+        } else {
+            for (kx = 0; kx < 3; ++kx) {
+                const int32_t x = x0 + kx;
+                int8_t *d = &e[ky][3 * kx];
+                if (x >= 0 && x < IW) {
+                    const int8_t *src = in_b + (y * IW + x) * 3;
+                    d[0] = src[0];
+                    d[1] = src[1];
+                    d[2] = src[2];
+                } else {
+                    d[0] = d[1] = d[2] = zp;
+                }
             }
         }
     }
 }
-
 mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
@@ -249,9 +279,8 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     const int32_t IH = s->in.h, IW = s->in.w, OH = s->out.h, OW = s->out.w, OC = s->out.c;
     const int32_t sh = g->stride_h, sw = g->stride_w;
     const int8_t zp = (int8_t)(-s->p.input_offset);
-    void (*const run)(const first_ctx *) = sw == 1 ? first_asm_s1 : first_asm_s2;
+    void (*run)(const first_ctx *);
     first_blk tab[4];
-    int32_t buf[12];
     int8_t e[3][16];
     first_ctx c;
     int32_t b, oy, ox;
@@ -259,10 +288,13 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     if (in == NULL || w == NULL || out == NULL || !first_shape(s)) return MOTE_E_ARG;
     /* in place: the general row's row-by-row protocol */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
-    first_table(tab, OC, w, bias, s->p.input_offset, &q, s->p.output_offset);
+    if (first_table(tab, OC, w, bias, s->p.input_offset, &q))
+        run = sw == 1 ? first_asm_s1n : first_asm_s2n;
+    else
+        run = sw == 1 ? first_asm_s1 : first_asm_s2;
     c.tab = tab;
     c.nblk = OC / 4;
-    c.buf = (int8_t *)buf;
+    c.ooff = s->p.output_offset;
     c.lo = s->p.act_min;
     c.hi = s->p.act_max;
     for (b = 0; b < s->out.n; ++b) {
