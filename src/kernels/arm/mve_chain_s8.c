@@ -154,10 +154,8 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
     "vmladav.s8 r6, q2, q0\n\t"                                                                    \
     "vldrw.u32 q2, [r7, #112]\n\t"                                                                 \
     "vmladava.s8 r6, q2, q1\n\t"                                                                   \
-    "vdup.32 q3, r0\n\t"                                                                           \
-    "vmov.32 q3[1], r2\n\t"                                                                        \
-    "vmov.32 q3[2], r4\n\t"                                                                        \
-    "vmov.32 q3[3], r6\n\t"                                                                        \
+    "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
+    "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
     "vldrw.u32 q6, [r7, #128]\n\t"                                                                 \
     "vadd.i32 q3, q3, q6\n\t" rq "vmax.s32 q3, q3, q4\n\t"                                         \
     "vmin.s32 q3, q3, q5\n\t"                                                                      \
@@ -400,10 +398,8 @@ typedef char
     "vmladava.s8 r2, q5, q0\n\t"                                                                   \
     "vmladava.s8 r4, q6, q0\n\t"                                                                   \
     "vmladava.s8 r6, q7, q0\n\t"                                                                   \
-    "vdup.32 q1, r0\n\t"                                                                           \
-    "vmov.32 q1[1], r2\n\t"                                                                        \
-    "vmov.32 q1[2], r4\n\t"                                                                        \
-    "vmov.32 q1[3], r6\n\t"                                                                        \
+    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
+    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
     "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
     "vshr.s32 q0, q1, #31\n\t"                                                                     \
     "vadd.i32 q1, q1, q0\n\t"                                                                      \
