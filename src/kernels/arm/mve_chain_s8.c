@@ -365,11 +365,11 @@ typedef char
  * q7, VMLADAVA.S8 onto the seeds in r0, r2, r4, r6 (even registers), the
  * sums into one vector, the output stage for negative shifts (rqv_apply of
  * mve_s8.c with lsh 0, emask -1: multiplier q2, shift q3, zero point r10),
- * clamp to [r8, r9] through q0 (x is dead by then), one 4-byte store. The
+ * clamp (PWK_CLAMP / PWK_SAT), one 4-byte store. The
  * last pixel's load is predicated to K bytes (P0), so nothing past the
  * input is read: r3 counts the others (SUBS / BHI), a borrow ends. xk: K
  * as an immediate. */
-#define PWK_ASM(xk)                                                                                \
+#define PWK_ASM(xk, clamp)                                                                         \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "ldr r1, [r0]\n\t"                                                                             \
@@ -404,12 +404,7 @@ typedef char
     "vshr.s32 q0, q1, #31\n\t"                                                                     \
     "vadd.i32 q1, q1, q0\n\t"                                                                      \
     "vrshl.s32 q1, q1, q3\n\t"                                                                     \
-    "vadd.i32 q1, q1, r10\n\t"                                                                     \
-    "vdup.32 q0, r8\n\t"                                                                           \
-    "vmax.s32 q1, q1, q0\n\t"                                                                      \
-    "vdup.32 q0, r9\n\t"                                                                           \
-    "vmin.s32 q1, q1, q0\n\t"                                                                      \
-    "vstrb.32 q1, [r5]\n\t"                                                                        \
+    "vadd.i32 q1, q1, r10\n\t" clamp "vstrb.32 q1, [r5]\n\t"                                       \
     "add r5, r11\n\t"                                                                              \
     "subs r3, #1\n\t"                                                                              \
     "bhi 1b\n\t"                                                                                   \
@@ -422,14 +417,26 @@ typedef char
     "vpop {d8-d15}\n\t"                                                                            \
     "pop {r4-r11, pc}\n"
 
-static __attribute__((naked, noinline)) void pwk_asm8(MVE_FIRST_UNUSED const pwk_ctx *c)
-{
-    __asm__ volatile(PWK_ASM("8"));
-}
-static __attribute__((naked, noinline)) void pwk_asm16(MVE_FIRST_UNUSED const pwk_ctx *c)
-{
-    __asm__ volatile(PWK_ASM("16"));
-}
+/* Clamp to [r8, r9] through q0 (x is dead by then). */
+#define PWK_CLAMP                                                                                  \
+    "vdup.32 q0, r8\n\t"                                                                           \
+    "vmax.s32 q1, q1, q0\n\t"                                                                      \
+    "vdup.32 q0, r9\n\t"                                                                           \
+    "vmin.s32 q1, q1, q0\n\t"
+/* The whole int8 range (ReLU with zero point -128, or none): saturate to
+ * int16 then int8; lane j's byte lands in byte 4j, which VSTRB.32 stores. */
+#define PWK_SAT                                                                                    \
+    "vqmovnb.s32 q1, q1\n\t"                                                                       \
+    "vqmovnb.s16 q1, q1\n\t"
+#define PWK_FN(name, xk, clamp)                                                                    \
+    static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const pwk_ctx *c)           \
+    {                                                                                              \
+        __asm__ volatile(PWK_ASM(xk, clamp));                                                      \
+    }
+PWK_FN(pwk_asm8, "8", PWK_CLAMP)
+PWK_FN(pwk_asm16, "16", PWK_CLAMP)
+PWK_FN(pwk_asm8s, "8", PWK_SAT)
+PWK_FN(pwk_asm16s, "16", PWK_SAT)
 
 /* A block with a shift >= 0: the whole output stage (rqv_apply of
  * mve_s8.c) per pixel, in C. */
@@ -504,6 +511,8 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
         c.out = out + o;
         if (vcmpltq_n_s32(sh, 0) != 0xFFFF)
             pwk_block_c(&c, K); /* a shift >= 0 */
+        else if (c.lo == -128 && c.hi == 127)
+            (K == 16 ? pwk_asm16s : pwk_asm8s)(&c);
         else
             (K == 16 ? pwk_asm16 : pwk_asm8)(&c);
     }
