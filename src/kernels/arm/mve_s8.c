@@ -207,7 +207,7 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
  * into one vector (two two-lane VMOVs: lanes 0 and 2, 1 and 3), the
  * output stage of rqv_apply and one store; x steps on by the bytes the
  * loop read, xadj back. */
-#define MAT4_ASM(dot_loop, pro, rq)                                                                \
+#define MAT4_ASM(dot_loop, pro, rq, adv)                                                           \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "mov r12, r0\n\t"                                                                              \
@@ -228,11 +228,7 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "ldrd r9, r10, [r12, #128]\n\t" dot_loop "vmov q0[2], q0[0], r0, r4\n\t"                       \
     "vmov q0[3], q0[1], r2, r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                   \
     "vmin.s32 q0, q0, q7\n\t"                                                                      \
-    "vstrb.32 q0, [r5]\n\t"                                                                        \
-    "ldrd r7, r8, [r12, #144]\n\t"                                                                 \
-    "add r5, r7\n\t"                                                                               \
-    "sub r1, r8\n\t"                                                                               \
-    "subs r3, #1\n\t"                                                                              \
+    "vstrb.32 q0, [r5]\n\t" adv "subs r3, #1\n\t"                                                  \
     "bne 1b\n"                                                                                     \
     "3:\n\t"                                                                                       \
     "vpop {d8-d15}\n\t"                                                                            \
@@ -340,17 +336,26 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "ldr lr, [r12, #96]\n\t"                                                                       \
     "vadd.i32 q0, q0, lr\n\t"
 
+/* Per pixel: out on by os, x back by xadj (the tail-predicated loop
+ * reads whole vectors); K a multiple of 64 reads exactly K: no x step. */
+#define MAT4_ADV                                                                                   \
+    "ldrd r7, r8, [r12, #144]\n\t"                                                                 \
+    "add r5, r7\n\t"                                                                               \
+    "sub r1, r8\n\t"
+#define MAT4_ADV64                                                                                 \
+    "ldr r7, [r12, #144]\n\t"                                                                      \
+    "add r5, r7\n\t"
 #define MVE_UNUSED __attribute__((unused))
-#define MAT4_FN(name, loop, pro, rq)                                                               \
+#define MAT4_FN(name, loop, pro, rq, adv)                                                          \
     static __attribute__((naked, noinline)) void name(                                             \
         MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
     {                                                                                              \
-        __asm__ volatile(MAT4_ASM(loop, pro, rq));                                                 \
+        __asm__ volatile(MAT4_ASM(loop, pro, rq, adv));                                            \
     }
-MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ)
-MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
-MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
-MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
+MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ, MAT4_ADV)
+MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ, MAT4_ADV64)
+MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN, MAT4_ADV)
+MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN, MAT4_ADV64)
 #define MAT4_FN16(name, pro, rq)                                                                   \
     static __attribute__((naked, noinline)) void name(                                             \
         MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
