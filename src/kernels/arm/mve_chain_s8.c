@@ -246,8 +246,9 @@ static void first_edge(int8_t e[3][16], const int8_t *in_b, int32_t IH, int32_t 
         if (y < 0 || y >= IH) {
             vst1q_s8(e[ky], z);
         } else if (x0 >= 0) {
-            /* the columns x0 .. IW - 1, then padding */
-            const mve_pred16_t pv = vctp8q((uint32_t)((IW - x0 < 3 ? IW - x0 : 3) * 3));
+            /* the columns x0 .. IW - 1 (none when x0 >= IW), then padding */
+            const int32_t nx = IW - x0 <= 0 ? 0 : IW - x0 < 3 ? IW - x0 : 3;
+            const mve_pred16_t pv = vctp8q((uint32_t)(nx * 3));
             const int8_t *src = in_b + (y * IW + x0) * 3;
             vst1q_s8(e[ky], vpselq_s8(vldrbq_z_s8(src, pv), z, pv));
         } else {
