@@ -44,6 +44,9 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken);   /* cases_dw2.c 
 int mote_test_dm_cases(int n_cases, int *failed, int *taken);    /* cases_dm.c */
 int mote_test_first_cases(int n_cases, int *failed, int *taken); /* cases_first.c */
 int mote_test_vwwa_cases(int n_cases, int *failed, int *taken);  /* cases_vwwa.c */
+/* cases_m55first.c, cases_m55pwk.c (h-m55chain) */
+int mote_test_m55first_cases(int n_cases, int *failed, int *taken);
+int mote_test_m55pwk_cases(int n_cases, int *failed, int *taken);
 
 #if defined(__ARM_FEATURE_MVE)
 #define HAVE_MVE 1
@@ -1034,6 +1037,18 @@ int main(void)
     { /* cases_vwwa.c: pointwise, 8 or 16 input channels (arm_dsp_pwk) */
         int f, t, ps = mote_test_vwwa_cases(n, &f, &t);
         printf("pointwise K = 8 / 16 cases: %d passed, %d failed (%d on the pwk row)\n", ps, f, t);
+        total_pass += ps;
+        total_fail += f + (t == 0);
+    }
+    if (HAVE_MVE) { /* cases_m55first.c: first layers, 3x3 over 3 channels (arm_mve_first) */
+        int f, t, ps = mote_test_m55first_cases(n / 2 + 1, &f, &t);
+        printf("m55 first-layer cases: %d passed, %d failed (%d on the row)\n", ps, f, t);
+        total_pass += ps;
+        total_fail += f + (t == 0);
+    }
+    if (HAVE_MVE) { /* cases_m55pwk.c: pointwise, 8 or 16 input channels (arm_mve_pwk) */
+        int f, t, ps = mote_test_m55pwk_cases(n, &f, &t);
+        printf("m55 pointwise K = 8 / 16 cases: %d passed, %d failed (%d on the row)\n", ps, f, t);
         total_pass += ps;
         total_fail += f + (t == 0);
     }

@@ -109,6 +109,12 @@ mote_status mote_mve_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_mve_depthwise_conv2d_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_mve_fully_connected_s8_step(const void *step, const mote_kernel_io *io);
 mote_status mote_mve_add_s8_step(const void *step, const mote_kernel_io *io);
+/* Helium first layers, 3x3 over 3 channels (mve_chain_s8.c; fits portable there). */
+int mote_mve_conv_first_fits(const void *step);
+mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io);
+/* Helium pointwise, 8 or 16 input channels (mve_chain_s8.c; fits portable there). */
+int mote_mve_conv_pwk_fits(const void *step);
+mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io);
 
 /* In place, row by row (the planner gave the output input 0's buffer:
  * CONV_2D / DEPTHWISE_CONV_2D, same shape, batch 1; core/plan.c): the same

@@ -204,10 +204,10 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
  * pixel the seeds, a low-overhead loop (r11 its count) of 16 bytes of
  * each of the four filter rows against one load of x, VMLADAVA.S8 into
  * the even registers r0, r2, r4, r6 (it needs even ones), the four sums
- * into one vector (VDUP and three one-lane VMOVs), the output stage of
- * rqv_apply and one store; x steps on by the bytes the loop read, xadj
- * back. */
-#define MAT4_ASM(dot_loop, pro, rq)                                                                \
+ * into one vector (two two-lane VMOVs: lanes 0 and 2, 1 and 3), the
+ * output stage of rqv_apply and one store; x steps on by the bytes the
+ * loop read, xadj back. */
+#define MAT4_ASM(dot_loop, pro, rq, adv)                                                           \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "mov r12, r0\n\t"                                                                              \
@@ -225,16 +225,10 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "ldrd r0, r2, [r12, #104]\n\t"                                                                 \
     "ldrd r4, r6, [r12, #112]\n\t"                                                                 \
     "ldrd r7, r8, [r12, #120]\n\t"                                                                 \
-    "ldrd r9, r10, [r12, #128]\n\t" dot_loop "vdup.32 q0, r0\n\t"                                  \
-    "vmov.32 q0[1], r2\n\t"                                                                        \
-    "vmov.32 q0[2], r4\n\t"                                                                        \
-    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                           \
+    "ldrd r9, r10, [r12, #128]\n\t" dot_loop "vmov q0[2], q0[0], r0, r4\n\t"                       \
+    "vmov q0[3], q0[1], r2, r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                   \
     "vmin.s32 q0, q0, q7\n\t"                                                                      \
-    "vstrb.32 q0, [r5]\n\t"                                                                        \
-    "ldrd r7, r8, [r12, #144]\n\t"                                                                 \
-    "add r5, r7\n\t"                                                                               \
-    "sub r1, r8\n\t"                                                                               \
-    "subs r3, #1\n\t"                                                                              \
+    "vstrb.32 q0, [r5]\n\t" adv "subs r3, #1\n\t"                                                  \
     "bne 1b\n"                                                                                     \
     "3:\n\t"                                                                                       \
     "vpop {d8-d15}\n\t"                                                                            \
@@ -318,10 +312,8 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "vldrb.8 q1, [r10]\n\t"                                                                        \
     "vmladava.s8 r6, q1, q0\n\t"                                                                   \
     "letp lr, 2b\n\t"                                                                              \
-    "vdup.32 q0, r0\n\t"                                                                           \
-    "vmov.32 q0[1], r2\n\t"                                                                        \
-    "vmov.32 q0[2], r4\n\t"                                                                        \
-    "vmov.32 q0[3], r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                           \
+    "vmov q0[2], q0[0], r0, r4\n\t"                                                                \
+    "vmov q0[3], q0[1], r2, r6\n\t" rq "vmax.s32 q0, q0, q6\n\t"                                   \
     "vmin.s32 q0, q0, q7\n\t"                                                                      \
     "vstrb.32 q0, [r5]\n\t"                                                                        \
     "ldr lr, [r12, #144]\n\t"                                                                      \
@@ -344,17 +336,26 @@ typedef char mat4_layout_check[offsetof(mat4, r.ooff) == 96 && offsetof(mat4, se
     "ldr lr, [r12, #96]\n\t"                                                                       \
     "vadd.i32 q0, q0, lr\n\t"
 
+/* Per pixel: out on by os, x back by xadj (the tail-predicated loop
+ * reads whole vectors); K a multiple of 64 reads exactly K: no x step. */
+#define MAT4_ADV                                                                                   \
+    "ldrd r7, r8, [r12, #144]\n\t"                                                                 \
+    "add r5, r7\n\t"                                                                               \
+    "sub r1, r8\n\t"
+#define MAT4_ADV64                                                                                 \
+    "ldr r7, [r12, #144]\n\t"                                                                      \
+    "add r5, r7\n\t"
 #define MVE_UNUSED __attribute__((unused))
-#define MAT4_FN(name, loop, pro, rq)                                                               \
+#define MAT4_FN(name, loop, pro, rq, adv)                                                          \
     static __attribute__((naked, noinline)) void name(                                             \
         MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
     {                                                                                              \
-        __asm__ volatile(MAT4_ASM(loop, pro, rq));                                                 \
+        __asm__ volatile(MAT4_ASM(loop, pro, rq, adv));                                            \
     }
-MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ)
-MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ)
-MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN)
-MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN)
+MAT4_FN(mat4_asm, MAT4_LOOP, "", MAT4_RQ, MAT4_ADV)
+MAT4_FN(mat4_asm64, MAT4_LOOP64, "", MAT4_RQ, MAT4_ADV64)
+MAT4_FN(mat4_asmn, MAT4_LOOP, MAT4_RQN_PRO, MAT4_RQN, MAT4_ADV)
+MAT4_FN(mat4_asm64n, MAT4_LOOP64, MAT4_RQN_PRO, MAT4_RQN, MAT4_ADV64)
 #define MAT4_FN16(name, pro, rq)                                                                   \
     static __attribute__((naked, noinline)) void name(                                             \
         MVE_UNUSED const mat4 *d, MVE_UNUSED const int8_t *x, MVE_UNUSED int8_t *out)              \
