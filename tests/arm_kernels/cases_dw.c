@@ -9,7 +9,9 @@
  * just outside [-22, -1], biases up to and past 2^29, multipliers at both
  * ends of [2^30, 2^31) and 0, inputs and filters at the int8 extremes. The
  * expected output is mote_ref_depthwise_conv2d_s8's; guard bytes after the
- * output catch writes past it.
+ * output catch writes past it. Then a quarter more shaped as a band
+ * chain's calls (one or two output lines on long lines: several chunks,
+ * each in ring slots of its own).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +33,7 @@ int mote_test_dw_cases(int n_cases, int *failed);
 #define dwc_shift (armk_cases.dw.shift)
 
 static armk_rng rng = {0x9E3779B9u};
+static armk_rng rngb = {0x7F4A7C15u}; /* the band-shaped cases' own */
 
 int mote_test_dw_cases(int n_cases, int *failed)
 {
@@ -61,6 +64,25 @@ int mote_test_dw_cases(int n_cases, int *failed)
         }
         armk_dw_data(&k, &rng, &io);
         if (armk_dw_check(&k, &io, "dw", i, *failed))
+            ++passed;
+        else
+            ++*failed;
+    }
+    /* a quarter more: band-shaped calls (armk_dw_band), either stride along
+     * the lines (stride 2 here: dw3s_line dropping every other output) */
+    for (i = 0; i < n_cases / 4; ++i) {
+        armk_dw_case k;
+        const int extreme = armk_rnd(&rngb) % 6 == 0;
+        const int32_t sl = 1 + (int32_t)(armk_rnd(&rngb) % 2), sa = 1 + (int32_t)(armk_rnd(&rngb) % 2);
+        armk_dw_shape(&k, &rngb, 31, 1, 0, extreme);
+        if (!armk_dw_band(&k, &rngb, 31, sl, sa, DWC_MAX)) {
+            --i;
+            continue;
+        }
+        armk_dw_data(&k, &rngb, &io);
+        if (armk_rnd(&rngb) % 4 == 0) /* one bias anywhere (past 2^30: the int8 rows) */
+            dwc_bias[armk_rnd(&rngb) % (uint32_t)k.id.c] = (int32_t)armk_rnd(&rngb);
+        if (armk_dw_check(&k, &io, "dw band", i, *failed))
             ++passed;
         else
             ++*failed;

@@ -33,6 +33,7 @@ static int32_t dw2c_bias[32], dw2c_mult[32];
 static int8_t dw2c_shift[32];
 
 static armk_rng rng = {0x2545F491u};
+static armk_rng rngb = {0x3C6EF372u}; /* the band-shaped cases' own */
 
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
 {
@@ -57,6 +58,27 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
         *taken += mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) == MOTE_ARM_DW_3X3 &&
                   mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) && !mote_arm_dw_3x3_px_case(&k.od);
         if (armk_dw_check(&k, &io, "dw2", i, *failed))
+            ++passed;
+        else
+            ++*failed;
+    }
+    /* a quarter more: band-shaped calls (armk_dw_band; VWW layer 3's: one
+     * output line of 24, two chunks) */
+    for (i = 0; i < n_cases / 4; ++i) {
+        armk_dw_case k;
+        const int extreme = armk_rnd(&rngb) % 6 == 0;
+        const int32_t sa = 1 + (int32_t)(armk_rnd(&rngb) % 2);
+        armk_dw_shape(&k, &rngb, 45, 1, 0, extreme);
+        if (!armk_dw_band(&k, &rngb, 45, 2, sa, DW2C_MAX)) {
+            --i;
+            continue;
+        }
+        armk_dw_data(&k, &rngb, &io);
+        if (armk_rnd(&rngb) % 4 == 0) /* one bias anywhere (past 2^30: the int8 rows) */
+            dw2c_bias[armk_rnd(&rngb) % (uint32_t)k.id.c] = (int32_t)armk_rnd(&rngb);
+        *taken += mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) == MOTE_ARM_DW_3X3 &&
+                  mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) && !mote_arm_dw_3x3_px_case(&k.od);
+        if (armk_dw_check(&k, &io, "dw2 band", i, *failed))
             ++passed;
         else
             ++*failed;

@@ -48,6 +48,33 @@ int armk_dw_geom(armk_dw_case *k)
     return 1;
 }
 
+int armk_dw_band(armk_dw_case *k, armk_rng *r, int32_t max_hw, int32_t s_along, int32_t s_across,
+                 int32_t max)
+{
+    mote_conv_geom *g = &k->p.geom;
+    const int rows = armk_rnd(r) % 2; /* lines are rows (cut the rows), else columns */
+    int32_t *ia = rows ? &k->id.h : &k->id.w, *il = rows ? &k->id.w : &k->id.h;
+    int32_t *oa = rows ? &k->od.h : &k->od.w, *ol = rows ? &k->od.w : &k->od.h;
+    int32_t *pa = rows ? &g->pad_h : &g->pad_w, *pl = rows ? &g->pad_w : &g->pad_h;
+    int32_t span;
+    if (rows)
+        g->stride_h = s_across, g->stride_w = s_along;
+    else
+        g->stride_w = s_across, g->stride_h = s_along;
+    if (armk_rnd(r) % 2) *il = armk_int(r, max_hw - 3, max_hw);
+    *ol = (*il + s_along - 1) / s_along;
+    *pl = ((*ol - 1) * s_along + 3 - *il) / 2;
+    if (*pl < 0) *pl = 0;
+    *oa = armk_int(r, 1, 2);
+    *pa = armk_int(r, 0, 1);
+    span = (*oa - 1) * s_across + 3 - *pa; /* the input lines the windows read */
+    *ia = armk_int(r, span > 3 ? span - 2 : 1, span + 1);
+    k->same = 1;
+    k->od.n = 1;
+    k->od.c = k->id.c;
+    return k->id.h * k->id.w * k->id.c <= max && k->od.h * k->od.w * k->od.c <= max;
+}
+
 void armk_dw_data(armk_dw_case *k, armk_rng *r, const armk_dw_io *io)
 {
     mote_conv_s8_params *p = &k->p;

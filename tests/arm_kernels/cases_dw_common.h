@@ -35,6 +35,14 @@ void armk_dw_shape(armk_dw_case *k, armk_rng *r, int32_t max_hw, int same, int i
 /* With the strides set: the output's shape and SAME padding; 0 when a VALID
  * case has an input smaller than the filter (draw another). */
 int armk_dw_geom(armk_dw_case *k);
+/* Instead of armk_dw_geom, a band chain's call (after armk_dw_shape): one
+ * or two output lines across, top padding 0 or 1, the input's lines cut
+ * (fewer than the windows span, or one more), the lines (rows or columns)
+ * SAME, half the time max_hw - 3 .. max_hw long (several chunks); strides
+ * s_along the lines and s_across. 0 when input or output would pass max
+ * bytes (draw another). */
+int armk_dw_band(armk_dw_case *k, armk_rng *r, int32_t max_hw, int32_t s_along, int32_t s_across,
+                 int32_t max);
 /* Draws the offsets, activation, per-channel quantization, input, filter
  * and bias (or none), and fills ref and arm with 0x5A. */
 void armk_dw_data(armk_dw_case *k, armk_rng *r, const armk_dw_io *io);

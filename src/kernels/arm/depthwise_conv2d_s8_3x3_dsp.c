@@ -1224,21 +1224,24 @@ static __attribute__((noinline)) void dw3s_lines(int32_t *d, const dw3s_ld *ld, 
 static __attribute__((noinline)) void dw3s_zero(int32_t *buf, int32_t ns, int32_t w0, int32_t w1)
 {
     int32_t s, w;
-    for (s = 0; s < ns; ++s, buf += DW3S_RS)
-        for (w = w0; w < w1; ++w)
+    /* words outer: an empty range (half of the band calls' chunks) returns
+     * at once */
+    for (w = w0; w < w1; ++w)
+        for (s = 0; s < ns; ++s)
             /* clang-format off */
             __asm__ volatile("str     %1, [%0]\n\t"
                              "str     %1, [%0, #" DW3S_STR(DW3S_RS) "]\n\t"
                              "str     %1, [%0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
                              "str     %1, [%0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
                              :
-                             : "r"(buf + w), "r"(0)
+                             : "r"(buf + s * DW3S_RS + w), "r"(0)
                              : "memory");
     /* clang-format on */
 }
 
 /* Whether every channel takes the output stage above (e = -shift in
- * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31). */
+ * [1, 22], |bias| <= 2^29: |2 acc| <= 2^30 + 2 * 9 * 255 * 128 < 2^31;
+ * checked as bias in [-2^29, 2^29), the other rows take 2^29). */
 static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_t *bias, int32_t C)
 {
     /* the shifts four at a time (C % 4 == 0: the groups of four): s + 22
@@ -1257,11 +1260,14 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
     }
     if (bad) return 0;
     if (bias) {
+        /* b in [-2^29, 2^29): b + 2^29 has its top two bits clear; ORed,
+         * two at a time, without a branch per channel (C % 4 == 0; it runs
+         * on every call, in a band chain once per band row) */
         const int32_t *b = bias, *be = bias + C;
-        for (; b < be; ++b) /* b in [-2^29, 2^29] */
-            if ((uint32_t)*b + (1u << 29) > (1u << 30)) return 0;
+        for (; b < be; b += 2)
+            bad |= ((uint32_t)b[0] + (1u << 29)) | ((uint32_t)b[1] + (1u << 29));
     }
-    return 1;
+    return bad >> 30 == 0;
 }
 
 /* One filter line r of the table (dw3s_prep): the four channels' three
@@ -1417,7 +1423,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L;
+    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb;
     dw3s_ld ld;
     dw3s_pq pq;
     if (od->h > od->w) { /* transposed: lines are columns */
@@ -1450,28 +1456,35 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     fill = 3 + (DW3S_SLOTS - 3) / ls * ls;         /* ring slots loaded: a window's end */
     nall = (nlo - 1) * ls + 3;                     /* the lines the windows span */
     nslot = nall < DW3S_SLOTS ? nall : DW3S_SLOTS; /* slots the ring uses (band calls: few) */
+    /* every chunk's lines in slots of their own (the ring holds every line
+     * of every chunk: band calls of a few rows on long lines, VWW layers 1
+     * and 3): a chunk's padding words and lines, zeroed by the first group,
+     * stay zero for the others, as with one chunk (per group and chunk they
+     * were ~70 instructions: 19 K of VWW's band chain) */
+    sep = (neo + nmax - 1) / nmax * nall <= DW3S_SLOTS;
+    cstep = sep ? nall * DW3S_RS : 0; /* words from one chunk's slots to the next's */
     dw3s_pq_set(&pq, p, q, filter, bias, fl, fe);
     for (c0 = 0; c0 < C; c0 += 4) {
         dw3s_prep(tab.ch[0], c0, &pq);
-        for (ex0 = 0; ex0 < neo; ex0 += nmax) {
+        for (ex0 = 0, cb = buf; ex0 < neo; ex0 += nmax, cb += cstep) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
             /* the elements the chunk's outputs read: [0, need), need <= 29 */
             const int32_t need = es == 1 ? n + 2 : 2 * n + 1;
-            int32_t lo, *slot = buf;
+            int32_t lo, *slot = cb;
             int8_t *o = output + c0 + ex0 * oes;
             /* the input's elements in the chunk's padded line: [jl, jh) */
             jl = x0 < 0 ? -x0 : 0;
             jh = nei - x0 < need ? nei - x0 : need;
             if (jh < jl) jh = jl;
-            if (c0 == 0 || neo > nmax) {
+            if (c0 == 0 || (neo > nmax && !sep)) {
                 /* the words of [0, need) outside [jl, jh) to 0 in the slots
                  * the lines use (the lines write the rest): once per call,
-                 * or per chunk when there are several (an earlier chunk's
-                 * elements may be there). The steps read further (up to
-                 * element 29: dw3s_line's last four-output step, dw3s_line2's)
-                 * only for outputs they drop, whatever is there */
-                dw3s_zero(buf, nslot, 0, (jl + 1) >> 1);
-                dw3s_zero(buf, nslot, jh >> 1, (need + 1) >> 1);
+                 * or per chunk when several share the slots (an earlier
+                 * chunk's elements may be there). The steps read further (up
+                 * to element 29: dw3s_line's last four-output step,
+                 * dw3s_line2's) only for outputs they drop, whatever is there */
+                dw3s_zero(slot, nslot, 0, (jl + 1) >> 1);
+                dw3s_zero(slot, nslot, jh >> 1, (need + 1) >> 1);
             }
             ld.src = input + c0 + (x0 + jl) * ies;
             ld.jl = jl;
@@ -1488,15 +1501,20 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                 ld.w.srcadv = ils - nc * ies;
             }
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
-                /* lines -lpad .. nall-1-lpad in slots 0 .. nall-1; with one
-                 * chunk the padding lines' slots hold zeros from the first
-                 * group on (no group writes them): the input lines only */
+                /* lines -lpad .. nall-1-lpad in the chunk's slots 0 ..
+                 * nall-1; when the chunk's slots are its own the padding
+                 * lines' slots hold zeros from the first group on (no group
+                 * writes them): the input lines only */
                 int32_t l0 = -lpad, l1 = nall - lpad;
-                if (c0 > 0 && neo <= nmax) {
+                if (c0 > 0 && sep) { /* input lines only: dw3s_wide at once */
                     l0 = l0 < 0 ? 0 : l0;
                     l1 = l1 > nli ? nli : l1;
+                    if (l1 > l0 && jh > jl)
+                        dw3s_wide((int8_t *)(slot + (l0 + lpad) * DW3S_RS) + 2 * jl,
+                                  ld.src + l0 * ils, &ld.w, l1 - l0);
+                } else if (l1 > l0) {
+                    dw3s_lines(slot + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
                 }
-                if (l1 > l0) dw3s_lines(buf + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
                 for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
