@@ -1548,16 +1548,29 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
     "vmax.s32 " qa ", " qa ", q6\n\t"                                                              \
     "vmin.s32 " qa ", " qa ", q7\n\t"
 
-/* One half of a pixel (h: "0" / "1", its dwrk offsets), the nine taps of
+/* DWROW_RQ when every shift is < 0: the mask all ones, left out. */
+#define DWROW_RQN(qa, m, r, e)                                                                     \
+    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                            \
+    "vqrdmulh.s32 " qa ", " qa ", q0\n\t"                                                          \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
+    "vadd.i32 " qa ", " qa ", q1\n\t"                                                              \
+    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                            \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
+    "vadd.i32 " qa ", " qa ", r8\n\t"                                                              \
+    "vmax.s32 " qa ", " qa ", q6\n\t"                                                              \
+    "vmin.s32 " qa ", " qa ", q7\n\t"
+
+/* One half of a pixel (h: "0" / "1", its dwrk offsets; RQ: DWROW_RQ or
+ * DWROW_RQN), the nine taps of
  * its whole window in the buffer (rows r5 bytes apart), into q4 in
  * channel order (VMOVNT). */
-#define DWROW_HALF(xo, s0, s1, m0, m1, r0, r1, e0, e1)                                             \
+#define DWROW_HALF(RQ, xo, s0, s1, m0, m1, r0, r1, e0, e1)                                         \
     "vldrw.u32 q4, [%[k], #" s0 "]\n\t"                                                           \
     "vldrw.u32 q5, [%[k], #" s1 "]\n\t"                                                           \
     "add r4, %[x], #" xo "\n\t" DWROW_TAP("0", "0") DWROW_TAP("16", "8") DWROW_TAP("32", "16")   \
     "add r4, r5\n\t" DWROW_TAP("0", "24") DWROW_TAP("16", "32") DWROW_TAP("32", "40")            \
     "add r4, r5\n\t" DWROW_TAP("0", "48") DWROW_TAP("16", "56") DWROW_TAP("32", "64")            \
-    DWROW_RQ("q4", m0, r0, e0) DWROW_RQ("q5", m1, r1, e1) "vmovnt.i32 q4, q5\n\t"
+    RQ("q4", m0, r0, e0) RQ("q5", m1, r1, e1) "vmovnt.i32 q4, q5\n\t"
 
 /* The loop's constants: pixels (lr), row step r5, output step r6, zero
  * point r8, range q6 / q7. */
@@ -1574,42 +1587,53 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
  * whole in the padded buffer x (three rows k->xrow bytes apart), each
  * half's weights packed at w / w + 72 (tap t at 8 t), so every load takes
  * an immediate offset; the seeds hold bias and input offset. */
-static __attribute__((noinline)) void dwrow16_asm(const int8_t *x, const int8_t *w,
-                                                  const dwrk *k, int8_t *out)
-{
-    __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF("0", "0", "16", "64", "80", "128", "144",
-                                                    "192", "208")
-                     "vstrb.16 q4, [%[o]]\n\t"
-                     "add %[w], #72\n\t" DWROW_HALF("8", "32", "48", "96", "112", "160", "176",
-                                                    "224", "240")
-                     "vstrb.16 q4, [%[o], #8]\n\t"
-                     "sub %[w], #72\n\t"
-                     "add %[o], r6\n\t"
-                     "add %[x], #16\n\t"
-                     "le lr, 1b\n"
-                     : [x] "+l"(x), [w] "+l"(w), [o] "+r"(out)
-                     : [k] "r"(k)
-                     : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4", "d5",
-                       "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc",
-                       "memory");
-}
+#define DWROW16_FN(name, RQ)                                                                       \
+    static __attribute__((noinline)) void name(const int8_t *x, const int8_t *w, const dwrk *k,    \
+                                               int8_t *out)                                        \
+    {                                                                                              \
+        __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128",     \
+                                                        "144", "192", "208")                       \
+                         "vstrb.16 q4, [%[o]]\n\t"                                                 \
+                         "add %[w], #72\n\t" DWROW_HALF(RQ, "8", "32", "48", "96", "112", "160",   \
+                                                        "176", "224", "240")                       \
+                         "vstrb.16 q4, [%[o], #8]\n\t"                                             \
+                         "sub %[w], #72\n\t"                                                       \
+                         "add %[o], r6\n\t"                                                        \
+                         "add %[x], #16\n\t"                                                       \
+                         "le lr, 1b\n"                                                             \
+                         : [x] "+l"(x), [w] "+l"(w), [o] "+r"(out)                                 \
+                         : [k] "r"(k)                                                              \
+                         : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4",      \
+                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
+                           "cc", "memory");                                                        \
+    }
 
-/* dwrow16_asm's first half alone: the last eight channels when C % 16. */
-static __attribute__((noinline)) void dwrow8_asm(const int8_t *x, const int8_t *w, const dwrk *k,
-                                                 int8_t *out)
-{
-    __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF("0", "0", "16", "64", "80", "128", "144",
-                                                    "192", "208")
-                     "vstrb.16 q4, [%[o]]\n\t"
-                     "add %[o], r6\n\t"
-                     "add %[x], #16\n\t"
-                     "le lr, 1b\n"
-                     : [x] "+l"(x), [o] "+r"(out)
-                     : [w] "l"(w), [k] "r"(k)
-                     : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4", "d5",
-                       "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc",
-                       "memory");
-}
+/* The first half alone: the last eight channels when C % 16. */
+#define DWROW8_FN(name, RQ)                                                                        \
+    static __attribute__((noinline)) void name(const int8_t *x, const int8_t *w, const dwrk *k,    \
+                                               int8_t *out)                                        \
+    {                                                                                              \
+        __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128",     \
+                                                        "144", "192", "208")                       \
+                         "vstrb.16 q4, [%[o]]\n\t"                                                 \
+                         "add %[o], r6\n\t"                                                        \
+                         "add %[x], #16\n\t"                                                       \
+                         "le lr, 1b\n"                                                             \
+                         : [x] "+l"(x), [o] "+r"(out)                                              \
+                         : [w] "l"(w), [k] "r"(k)                                                  \
+                         : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4",      \
+                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
+                           "cc", "memory");                                                        \
+    }
+
+/* _n: every shift < 0 (DWROW_RQN: two instructions fewer per output
+ * stage). */
+DWROW16_FN(dwrow16_asm, DWROW_RQ)
+DWROW16_FN(dwrow16n_asm, DWROW_RQN)
+DWROW8_FN(dwrow8_asm, DWROW_RQ)
+DWROW8_FN(dwrow8n_asm, DWROW_RQN)
+
+typedef void (*dwrow_fn)(const int8_t *x, const int8_t *w, const dwrk *k, int8_t *out);
 
 /* A half's nine taps of weights (f, C apart) packed 8 bytes apart at w,
  * their sum (int16 lanes, |sum| <= 9 * 128) stored at sum. */
@@ -1679,8 +1703,9 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
                                                  const mote_requant *q, const mote_dims *id,
                                                  const int8_t *input, const int8_t *filter,
                                                  const int32_t *bias, const mote_dims *od,
-                                                 int8_t *output)
+                                                 int8_t *output, int neg)
 {
+    const dwrow_fn run16 = neg ? dwrow16n_asm : dwrow16_asm, run8 = neg ? dwrow8n_asm : dwrow8_asm;
     const mote_conv_geom *g = &p->geom;
     const int32_t C = id->c, IH = id->h, IW = id->w, OW = od->w, pw = g->pad_w;
     const int32_t y0 = -g->pad_h, xrow = IW * C, off = p->input_offset, PW = OW + 2;
@@ -1737,10 +1762,7 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
                 else
                     dwrow_fill(xb + r * 16 * PW, in_b, C, zp16, PW, 0, 0, pc);
             }
-            if (nh == 2)
-                dwrow16_asm(xb, wb, &k, output + b * OW * C + c);
-            else
-                dwrow8_asm(xb, wb, &k, output + b * OW * C + c);
+            (nh == 2 ? run16 : run8)(xb, wb, &k, output + b * OW * C + c);
         }
     }
 }
@@ -1838,15 +1860,15 @@ mote_status mote_mve_depthwise_conv2d_s8_row(const mote_conv_s8_params *p, const
         p->depth_multiplier == 1 && p->geom.dilation_h == 1 && p->geom.dilation_w == 1 &&
         p->geom.stride_w == 1 && id->c % 8 == 0 &&
         mote_mve_depthwise_conv2d_s8_fits(p, id, fd, od)) {
-        /* every shift <= 0 (zeros past C) */
-        int8_t smax = 0;
+        /* the largest shift, 16 at a time (the lanes past C left out) */
+        int8_t smax = -128;
         int32_t c;
         for (c = 0; c < id->c; c += 16) {
             const mve_pred16_t pc = vctp8q((uint32_t)(id->c - c));
-            smax = vmaxvq_s8(smax, vldrbq_z_s8(q->shift + c, pc));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + c, pc), pc);
         }
         if (smax <= 0) {
-            dw_row_mve(p, q, id, input, filter, bias, od, output);
+            dw_row_mve(p, q, id, input, filter, bias, od, output, smax < 0);
             return MOTE_OK;
         }
     }
