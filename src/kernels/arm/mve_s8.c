@@ -1654,37 +1654,35 @@ static void dwrow_pack(const int8_t *f, int32_t C, int8_t *w, int16_t *sum)
                      : "lr", "d0", "d1", "d2", "d3", "cc", "memory");
 }
 
-/* One row of the padded buffer d (16 bytes a pixel): nl pixels of
- * padding (the 16 bytes at z), nv of input from src (C apart, the bytes
- * of predicate pc: no byte past the block's channels read), nr of
- * padding. */
-static void dwrow_fill(int8_t *d, const int8_t *src, int32_t C, const int8_t *z, int32_t nl,
-                       int32_t nv, int32_t nr, uint32_t pc)
+/* The block's input into the padded buffer: nrow rows of nv pixels from
+ * d (16 bytes apart, then dadj to the next row) and src (C apart, then
+ * sadj), the bytes of predicate pc (no byte past the block's channels
+ * read; none when nrow <= 0). The padding around them, the same for every block, is written
+ * once per call. */
+static void dwrow_copy(int8_t *d, const int8_t *src, int32_t C, int32_t sadj, int32_t dadj,
+                       int32_t nrow, int32_t nv, uint32_t pc)
 {
-    __asm__ volatile("vldrw.u32 q1, [%[z]]\n\t"
-                     "vmsr p0, %[pc]\n\t"
-                     "wls lr, %[nl], 2f\n"
+    __asm__ volatile("vmsr p0, %[pc]\n\t"
+                     "cmp %[nrow], #0\n\t"
+                     "ble 4f\n"
                      "1:\n\t"
-                     "vstrb.8 q1, [%[d]], #16\n\t"
-                     "le lr, 1b\n"
+                     "wls lr, %[nv], 3f\n"
                      "2:\n\t"
-                     "wls lr, %[nv], 4f\n"
-                     "3:\n\t"
                      "vpst\n\t"
                      "vldrbt.u8 q0, [%[s]]\n\t"
                      "add %[s], %[C]\n\t"
                      "vstrb.8 q0, [%[d]], #16\n\t"
-                     "le lr, 3b\n"
+                     "le lr, 2b\n"
+                     "3:\n\t"
+                     "add %[d], %[dadj]\n\t"
+                     "add %[s], %[sadj]\n\t"
+                     "subs %[nrow], #1\n\t"
+                     "bgt 1b\n"
                      "4:\n\t"
-                     "wls lr, %[nr], 6f\n"
-                     "5:\n\t"
-                     "vstrb.8 q1, [%[d]], #16\n\t"
-                     "le lr, 5b\n"
-                     "6:\n\t"
-                     : [d] "+r"(d), [s] "+r"(src)
-                     : [C] "r"(C), [z] "r"(z), [nl] "r"(nl), [nv] "r"(nv), [nr] "r"(nr),
+                     : [d] "+r"(d), [s] "+r"(src), [nrow] "+r"(nrow)
+                     : [C] "r"(C), [sadj] "r"(sadj), [dadj] "r"(dadj), [nv] "r"(nv),
                        [pc] "r"(pc)
-                     : "lr", "d0", "d1", "d2", "d3", "cc", "memory");
+                     : "lr", "d0", "d1", "cc", "memory");
 }
 
 /* One output row of a 3x3 layer at dilation 1, stride 1 along the row,
@@ -1712,14 +1710,13 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
     const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
     const int32x4_t zero = vdupq_n_s32(0);
     /* the padding: the input zero point (off = -zero point) */
-    int8_t zp16[16];
     int16_t sum16[8];
     /* the buffer's pixels that hold input: xlo .. xhi - 1 */
     const int32_t xlo = pw < 0 ? 0 : pw > PW ? PW : pw;
     const int32_t xhi = IW + pw < xlo ? xlo : IW + pw > PW ? PW : IW + pw;
     uint32_t xb32[3 * DW_ROW_PX * 4], wb32[36];
     int8_t *xb = (int8_t *)xb32, *wb = (int8_t *)wb32;
-    int32_t b, c, r, h;
+    int32_t b, c, r, r0, r1, nrow, soff, h;
     dwrk k;
     vst1q_s32(k.lo, vdupq_n_s32(p->act_min));
     vst1q_s32(k.hi, vdupq_n_s32(p->act_max));
@@ -1727,11 +1724,20 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
     k.n = OW;
     k.xrow = 16 * PW;
     k.ostep = C;
-    vst1q_s8(zp16, vdupq_n_s8((int8_t)-off));
+    /* the window rows in the input: r0 .. r1 - 1 */
+    r0 = y0 < 0 ? (-y0 > 3 ? 3 : -y0) : 0;
+    r1 = IH - y0 < r0 ? r0 : IH - y0 > 3 ? 3 : IH - y0;
+    /* none (and no pointer past the input) when no input pixel is in */
+    nrow = xhi > xlo ? r1 - r0 : 0;
+    soff = nrow > 0 ? (y0 + r0) * xrow + (xlo - pw) * C : 0;
+    /* the whole buffer the input zero point; each block then writes its
+     * input over it, the padding staying */
+    for (r = 0; r < 3 * PW; ++r)
+        vst1q_s8(xb + 16 * r, vdupq_n_s8((int8_t)-off));
     for (c = 0; c < C; c += 16) {
         /* channels of the block: 16, or the last 8 */
         const int32_t nh = C - c >= 16 ? 2 : 1;
-        /* the bytes of a pixel the block reads (dwrow_fill's VPST) */
+        /* the bytes of a pixel the block reads (dwrow_copy's VPST) */
         const uint32_t pc = nh == 2 ? 0xffffu : 0xffu;
         for (h = 0; h < nh; ++h) {
             const int32_t ch = c + 8 * h;
@@ -1753,15 +1759,8 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
             vst1q_s32(k.emask + 8 * h + 4, vshrq_n_s32(so, 31));
         }
         for (b = 0; b < od->n; ++b) {
-            const int8_t *in_b = input + b * IH * xrow + c;
-            for (r = 0; r < 3; ++r) {
-                const int32_t iy = y0 + r;
-                if (iy >= 0 && iy < IH)
-                    dwrow_fill(xb + r * 16 * PW, in_b + iy * xrow + (xlo - pw) * C, C, zp16, xlo,
-                               xhi - xlo, PW - xhi, pc);
-                else
-                    dwrow_fill(xb + r * 16 * PW, in_b, C, zp16, PW, 0, 0, pc);
-            }
+            dwrow_copy(xb + (r0 * PW + xlo) * 16, input + b * IH * xrow + soff + c, C,
+                       xrow - (xhi - xlo) * C, 16 * (PW - (xhi - xlo)), nrow, xhi - xlo, pc);
             (nh == 2 ? run16 : run8)(xb, wb, &k, output + b * OW * C + c);
         }
     }
