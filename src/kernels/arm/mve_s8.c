@@ -1692,8 +1692,9 @@ static void dwrow_copy(int8_t *d, const int8_t *src, int32_t C, int32_t sadj, in
  * per-pixel path pays a call, offset adds and gathers per 16 channels).
  * Channel blocks of sixteen outside, the row's pixels inside (dwrow16_asm;
  * a last block of eight: dwrow8_asm). Each block's three window rows are
- * copied into a padded stack buffer, the padding being the input zero
- * point (x + off = 0: no contribution, as the reference's skipped taps),
+ * copied (dwrow_copy) into a padded stack buffer, the padding, written
+ * once per call, being the input zero point (x + off = 0: no
+ * contribution, as the reference's skipped taps),
  * so every pixel is a whole window: the input offset goes into one seed
  * per channel, bias + off * sum(w) (exact modulo 2^32 as the reference's
  * int32 sums), and every load takes an immediate offset. */
@@ -1709,7 +1710,6 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
     const int32_t y0 = -g->pad_h, xrow = IW * C, off = p->input_offset, PW = OW + 2;
     const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
     const int32x4_t zero = vdupq_n_s32(0);
-    /* the padding: the input zero point (off = -zero point) */
     int16_t sum16[8];
     /* the buffer's pixels that hold input: xlo .. xhi - 1 */
     const int32_t xlo = pw < 0 ? 0 : pw > PW ? PW : pw;
@@ -1730,8 +1730,8 @@ static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
     /* none (and no pointer past the input) when no input pixel is in */
     nrow = xhi > xlo ? r1 - r0 : 0;
     soff = nrow > 0 ? (y0 + r0) * xrow + (xlo - pw) * C : 0;
-    /* the whole buffer the input zero point; each block then writes its
-     * input over it, the padding staying */
+    /* the whole buffer the input zero point (off = -zero point); each
+     * block then writes its input over it, the padding staying */
     for (r = 0; r < 3 * PW; ++r)
         vst1q_s8(xb + 16 * r, vdupq_n_s8((int8_t)-off));
     for (c = 0; c < C; c += 16) {
