@@ -1503,6 +1503,270 @@ static __attribute__((noinline)) int dw_split_mve(const mote_conv_s8_params *p,
     return 1;
 }
 
+/* dw_row_mve's widest row: padded input pixels per window row. */
+#define DW_ROW_PX (MOTE_MVE_DW_ROW_W + 1)
+
+/* What dwrow16_asm / dwrow8_asm read (offsets fixed in their assembly): a
+ * block of sixteen (eight) channels, two halves of eight, lanes as dw8_mve
+ * in each (even channels, then odd). */
+typedef struct dwrk {
+    int32_t seed[16];     /* 0, 16 / 32, 48: bias + off * sum(w) */
+    int32_t mult[16];     /* 64, 80 / 96, 112 */
+    int32_t rsh[16];      /* 128 .. 176: shifts (<= 0) */
+    int32_t emask[16];    /* 192 .. 240: -1 where the shift is < 0 */
+    int32_t lo[4], hi[4]; /* 256, 272: activation range */
+    int32_t ooff, n;      /* 288, 292: zero point, pixels */
+    int32_t xrow, ostep;  /* 296, 300: padded row bytes, output pixel step */
+} dwrk;
+typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff) == 288 &&
+                                       offsetof(dwrk, ostep) == 300
+                                   ? 1
+                                   : -1];
+
+/* One tap: a half's eight channels at r4 + xo (the padded buffer, pixels
+ * 16 bytes apart), its weights at w + wo, products into q4 / q5. */
+#define DWROW_TAP(xo, wo)                                                                          \
+    "vldrb.s16 q0, [r4, #" xo "]\n\t"                                                             \
+    "vldrb.s16 q1, [%[w], #" wo "]\n\t"                                                           \
+    "vmullb.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q4, q4, q2\n\t"                                                                      \
+    "vmullt.s16 q2, q0, q1\n\t"                                                                    \
+    "vadd.i32 q5, q5, q2\n\t"
+
+/* The output stage of qa (as DW_RQR: every shift <= 0) with the constants
+ * at k + m (mult), k + r (shift), k + e (mask); q6 / q7 the range, r8 the
+ * zero point. */
+#define DWROW_RQ(qa, m, r, e)                                                                      \
+    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                            \
+    "vqrdmulh.s32 " qa ", " qa ", q0\n\t"                                                          \
+    "vldrw.u32 q0, [%[k], #" e "]\n\t"                                                            \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
+    "vand q0, q0, q1\n\t"                                                                          \
+    "vadd.i32 " qa ", " qa ", q0\n\t"                                                              \
+    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                            \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
+    "vadd.i32 " qa ", " qa ", r8\n\t"                                                              \
+    "vmax.s32 " qa ", " qa ", q6\n\t"                                                              \
+    "vmin.s32 " qa ", " qa ", q7\n\t"
+
+/* DWROW_RQ when every shift is < 0: the mask all ones, left out. */
+#define DWROW_RQN(qa, m, r, e)                                                                     \
+    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                            \
+    "vqrdmulh.s32 " qa ", " qa ", q0\n\t"                                                          \
+    "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
+    "vadd.i32 " qa ", " qa ", q1\n\t"                                                              \
+    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                            \
+    "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
+    "vadd.i32 " qa ", " qa ", r8\n\t"                                                              \
+    "vmax.s32 " qa ", " qa ", q6\n\t"                                                              \
+    "vmin.s32 " qa ", " qa ", q7\n\t"
+
+/* One half of a pixel (h: "0" / "1", its dwrk offsets; RQ: DWROW_RQ or
+ * DWROW_RQN), the nine taps of
+ * its whole window in the buffer (rows r5 bytes apart), into q4 in
+ * channel order (VMOVNT). */
+#define DWROW_HALF(RQ, xo, s0, s1, m0, m1, r0, r1, e0, e1)                                         \
+    "vldrw.u32 q4, [%[k], #" s0 "]\n\t"                                                           \
+    "vldrw.u32 q5, [%[k], #" s1 "]\n\t"                                                           \
+    "add r4, %[x], #" xo "\n\t" DWROW_TAP("0", "0") DWROW_TAP("16", "8") DWROW_TAP("32", "16")   \
+    "add r4, r5\n\t" DWROW_TAP("0", "24") DWROW_TAP("16", "32") DWROW_TAP("32", "40")            \
+    "add r4, r5\n\t" DWROW_TAP("0", "48") DWROW_TAP("16", "56") DWROW_TAP("32", "64")            \
+    RQ("q4", m0, r0, e0) RQ("q5", m1, r1, e1) "vmovnt.i32 q4, q5\n\t"
+
+/* The loop's constants: pixels (lr), row step r5, output step r6, zero
+ * point r8, range q6 / q7. */
+#define DWROW_LOAD                                                                                 \
+    "ldr r11, [%[k], #292]\n\t"                                                                    \
+    "ldr r5, [%[k], #296]\n\t"                                                                     \
+    "ldr r6, [%[k], #300]\n\t"                                                                     \
+    "ldr r8, [%[k], #288]\n\t"                                                                     \
+    "vldrw.u32 q6, [%[k], #256]\n\t"                                                              \
+    "vldrw.u32 q7, [%[k], #272]\n\t"                                                              \
+    "dls lr, r11\n"
+
+/* k->n pixels of one row, sixteen channels each: every pixel's window
+ * whole in the padded buffer x (three rows k->xrow bytes apart), each
+ * half's weights packed at w / w + 72 (tap t at 8 t), so every load takes
+ * an immediate offset; the seeds hold bias and input offset. */
+#define DWROW16_FN(name, RQ)                                                                       \
+    static __attribute__((noinline)) void name(const int8_t *x, const int8_t *w, const dwrk *k,    \
+                                               int8_t *out)                                        \
+    {                                                                                              \
+        __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128",     \
+                                                        "144", "192", "208")                       \
+                         "vstrb.16 q4, [%[o]]\n\t"                                                 \
+                         "add %[w], #72\n\t" DWROW_HALF(RQ, "8", "32", "48", "96", "112", "160",   \
+                                                        "176", "224", "240")                       \
+                         "vstrb.16 q4, [%[o], #8]\n\t"                                             \
+                         "sub %[w], #72\n\t"                                                       \
+                         "add %[o], r6\n\t"                                                        \
+                         "add %[x], #16\n\t"                                                       \
+                         "le lr, 1b\n"                                                             \
+                         : [x] "+l"(x), [w] "+l"(w), [o] "+r"(out)                                 \
+                         : [k] "r"(k)                                                              \
+                         : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4",      \
+                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
+                           "cc", "memory");                                                        \
+    }
+
+/* The first half alone: the last eight channels when C % 16. */
+#define DWROW8_FN(name, RQ)                                                                        \
+    static __attribute__((noinline)) void name(const int8_t *x, const int8_t *w, const dwrk *k,    \
+                                               int8_t *out)                                        \
+    {                                                                                              \
+        __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128",     \
+                                                        "144", "192", "208")                       \
+                         "vstrb.16 q4, [%[o]]\n\t"                                                 \
+                         "add %[o], r6\n\t"                                                        \
+                         "add %[x], #16\n\t"                                                       \
+                         "le lr, 1b\n"                                                             \
+                         : [x] "+l"(x), [o] "+r"(out)                                              \
+                         : [w] "l"(w), [k] "r"(k)                                                  \
+                         : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4",      \
+                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
+                           "cc", "memory");                                                        \
+    }
+
+/* _n: every shift < 0 (DWROW_RQN: two instructions fewer per output
+ * stage). */
+DWROW16_FN(dwrow16_asm, DWROW_RQ)
+DWROW16_FN(dwrow16n_asm, DWROW_RQN)
+DWROW8_FN(dwrow8_asm, DWROW_RQ)
+DWROW8_FN(dwrow8n_asm, DWROW_RQN)
+
+typedef void (*dwrow_fn)(const int8_t *x, const int8_t *w, const dwrk *k, int8_t *out);
+
+/* A half's nine taps of weights (f, C apart) packed 8 bytes apart at w,
+ * their sum (int16 lanes, |sum| <= 9 * 128) stored at sum. */
+static void dwrow_pack(const int8_t *f, int32_t C, int8_t *w, int16_t *sum)
+{
+    __asm__ volatile("vmov.i16 q1, #0\n\t"
+                     "mov lr, #9\n\t"
+                     "dls lr, lr\n"
+                     "1:\n\t"
+                     "vldrb.s16 q0, [%[f]]\n\t"
+                     "add %[f], %[C]\n\t"
+                     "vstrb.16 q0, [%[w]], #8\n\t"
+                     "vadd.i16 q1, q1, q0\n\t"
+                     "le lr, 1b\n\t"
+                     "vstrh.16 q1, [%[s]]\n\t"
+                     : [f] "+l"(f), [w] "+l"(w)
+                     : [C] "r"(C), [s] "r"(sum)
+                     : "lr", "d0", "d1", "d2", "d3", "cc", "memory");
+}
+
+/* The block's input into the padded buffer: nrow rows of nv pixels from
+ * d (16 bytes apart, then dadj to the next row) and src (C apart, then
+ * sadj), the bytes of predicate pc (no byte past the block's channels
+ * read; none when nrow <= 0). The padding around them, the same for every block, is written
+ * once per call. */
+static void dwrow_copy(int8_t *d, const int8_t *src, int32_t C, int32_t sadj, int32_t dadj,
+                       int32_t nrow, int32_t nv, uint32_t pc)
+{
+    __asm__ volatile("vmsr p0, %[pc]\n\t"
+                     "cmp %[nrow], #0\n\t"
+                     "ble 4f\n"
+                     "1:\n\t"
+                     "wls lr, %[nv], 3f\n"
+                     "2:\n\t"
+                     "vpst\n\t"
+                     "vldrbt.u8 q0, [%[s]]\n\t"
+                     "add %[s], %[C]\n\t"
+                     "vstrb.8 q0, [%[d]], #16\n\t"
+                     "le lr, 2b\n"
+                     "3:\n\t"
+                     "add %[d], %[dadj]\n\t"
+                     "add %[s], %[sadj]\n\t"
+                     "subs %[nrow], #1\n\t"
+                     "bgt 1b\n"
+                     "4:\n\t"
+                     : [d] "+r"(d), [s] "+r"(src), [nrow] "+r"(nrow)
+                     : [C] "r"(C), [sadj] "r"(sadj), [dadj] "r"(dadj), [nv] "r"(nv),
+                       [pc] "r"(pc)
+                     : "lr", "d0", "d1", "cc", "memory");
+}
+
+/* One output row of a 3x3 layer at dilation 1, stride 1 along the row,
+ * C % 8 == 0, every shift <= 0, under MOTE_MVE_DW_ROW_W pixels (OH == 1:
+ * the in-place row calls of mote_arm_conv_rows, KWS's 25x5x64 layers,
+ * where the pair path's per-call set-up costs more than it saves and the
+ * per-pixel path pays a call, offset adds and gathers per 16 channels).
+ * Channel blocks of sixteen outside, the row's pixels inside (dwrow16_asm;
+ * a last block of eight: dwrow8_asm). Each block's three window rows are
+ * copied (dwrow_copy) into a padded stack buffer, the padding, written
+ * once per call, being the input zero point (x + off = 0: no
+ * contribution, as the reference's skipped taps),
+ * so every pixel is a whole window: the input offset goes into one seed
+ * per channel, bias + off * sum(w) (exact modulo 2^32 as the reference's
+ * int32 sums), and every load takes an immediate offset. */
+static __attribute__((noinline)) void dw_row_mve(const mote_conv_s8_params *p,
+                                                 const mote_requant *q, const mote_dims *id,
+                                                 const int8_t *input, const int8_t *filter,
+                                                 const int32_t *bias, const mote_dims *od,
+                                                 int8_t *output, int neg)
+{
+    const dwrow_fn run16 = neg ? dwrow16n_asm : dwrow16_asm, run8 = neg ? dwrow8n_asm : dwrow8_asm;
+    const mote_conv_geom *g = &p->geom;
+    const int32_t C = id->c, IH = id->h, IW = id->w, OW = od->w, pw = g->pad_w;
+    const int32_t y0 = -g->pad_h, xrow = IW * C, off = p->input_offset, PW = OW + 2;
+    const uint32x4_t ev = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
+    const int32x4_t zero = vdupq_n_s32(0);
+    int16_t sum16[8];
+    /* the buffer's pixels that hold input: xlo .. xhi - 1 */
+    const int32_t xlo = pw < 0 ? 0 : pw > PW ? PW : pw;
+    const int32_t xhi = IW + pw < xlo ? xlo : IW + pw > PW ? PW : IW + pw;
+    uint32_t xb32[3 * DW_ROW_PX * 4], wb32[36];
+    int8_t *xb = (int8_t *)xb32, *wb = (int8_t *)wb32;
+    int32_t b, c, r, r0, r1, nrow, soff, h;
+    dwrk k;
+    vst1q_s32(k.lo, vdupq_n_s32(p->act_min));
+    vst1q_s32(k.hi, vdupq_n_s32(p->act_max));
+    k.ooff = p->output_offset;
+    k.n = OW;
+    k.xrow = 16 * PW;
+    k.ostep = C;
+    /* the window rows in the input: r0 .. r1 - 1 */
+    r0 = y0 < 0 ? (-y0 > 3 ? 3 : -y0) : 0;
+    r1 = IH - y0 < r0 ? r0 : IH - y0 > 3 ? 3 : IH - y0;
+    /* none (and no pointer past the input) when no input pixel is in */
+    nrow = xhi > xlo ? r1 - r0 : 0;
+    soff = nrow > 0 ? (y0 + r0) * xrow + (xlo - pw) * C : 0;
+    /* the whole buffer the input zero point (off = -zero point); each
+     * block then writes its input over it, the padding staying */
+    for (r = 0; r < 3 * PW; ++r)
+        vst1q_s8(xb + 16 * r, vdupq_n_s8((int8_t)-off));
+    for (c = 0; c < C; c += 16) {
+        /* channels of the block: 16, or the last 8 */
+        const int32_t nh = C - c >= 16 ? 2 : 1;
+        /* the bytes of a pixel the block reads (dwrow_copy's VPST) */
+        const uint32_t pc = nh == 2 ? 0xffffu : 0xffu;
+        for (h = 0; h < nh; ++h) {
+            const int32_t ch = c + 8 * h;
+            const int32x4_t se = vldrbq_gather_offset_s32(q->shift + ch, ev);
+            const int32x4_t so = vldrbq_gather_offset_s32(q->shift + ch, odd);
+            const int32x4_t be = bias ? vldrwq_gather_shifted_offset_s32(bias + ch, ev) : zero;
+            const int32x4_t bo = bias ? vldrwq_gather_shifted_offset_s32(bias + ch, odd) : zero;
+            int16x8_t ws;
+            dwrow_pack(filter + ch, C, wb + 72 * h, sum16);
+            ws = vld1q_s16(sum16);
+            vst1q_s32(k.seed + 8 * h, vmlaq_n_s32(be, vmovlbq_s16(ws), off));
+            vst1q_s32(k.seed + 8 * h + 4, vmlaq_n_s32(bo, vmovltq_s16(ws), off));
+            vst1q_s32(k.mult + 8 * h, vldrwq_gather_shifted_offset_s32(q->multiplier + ch, ev));
+            vst1q_s32(k.mult + 8 * h + 4,
+                      vldrwq_gather_shifted_offset_s32(q->multiplier + ch, odd));
+            vst1q_s32(k.rsh + 8 * h, se);
+            vst1q_s32(k.rsh + 8 * h + 4, so);
+            vst1q_s32(k.emask + 8 * h, vshrq_n_s32(se, 31));
+            vst1q_s32(k.emask + 8 * h + 4, vshrq_n_s32(so, 31));
+        }
+        for (b = 0; b < od->n; ++b) {
+            dwrow_copy(xb + (r0 * PW + xlo) * 16, input + b * IH * xrow + soff + c, C,
+                       xrow - (xhi - xlo) * C, 16 * (PW - (xhi - xlo)), nrow, xhi - xlo, pc);
+            (nh == 2 ? run16 : run8)(xb, wb, &k, output + b * OW * C + c);
+        }
+    }
+}
+
 mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mote_requant *q,
                                          const mote_dims *input_dims, const int8_t *input,
                                          const mote_dims *filter_dims, const int8_t *filter,
@@ -1577,6 +1841,39 @@ mote_status mote_mve_depthwise_conv2d_s8(const mote_conv_s8_params *p, const mot
         }
     }
     return MOTE_OK;
+}
+
+/* The row calls of an in-place 3x3 layer of rows under MOTE_MVE_DW_ROW_W
+ * pixels (mote_arm_conv_rows, from mote_mve_depthwise_conv2d_s8_step,
+ * which picks this entry once per layer): a row dw_row_mve takes runs
+ * there, any other call as mote_mve_depthwise_conv2d_s8 (whose code this
+ * leaves as it was). */
+mote_status mote_mve_depthwise_conv2d_s8_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                             const mote_dims *input_dims, const int8_t *input,
+                                             const mote_dims *filter_dims, const int8_t *filter,
+                                             const int32_t *bias, const mote_dims *output_dims,
+                                             int8_t *output)
+{
+    const mote_dims *id = input_dims, *fd = filter_dims, *od = output_dims;
+    if (p && q && q->multiplier && q->shift && id && input && fd && filter && od && output &&
+        od->h == 1 && od->w < MOTE_MVE_DW_ROW_W && fd->h == 3 && fd->w == 3 &&
+        p->depth_multiplier == 1 && p->geom.dilation_h == 1 && p->geom.dilation_w == 1 &&
+        p->geom.stride_w == 1 && id->c % 8 == 0 &&
+        mote_mve_depthwise_conv2d_s8_fits(p, id, fd, od)) {
+        /* the largest shift, 16 at a time (the lanes past C left out) */
+        int8_t smax = -128;
+        int32_t c;
+        for (c = 0; c < id->c; c += 16) {
+            const mve_pred16_t pc = vctp8q((uint32_t)(id->c - c));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + c, pc), pc);
+        }
+        if (smax <= 0) {
+            dw_row_mve(p, q, id, input, filter, bias, od, output, smax < 0);
+            return MOTE_OK;
+        }
+    }
+    return mote_mve_depthwise_conv2d_s8(p, q, input_dims, input, filter_dims, filter, bias,
+                                        output_dims, output);
 }
 
 /* One requantization of int32 lanes by a scalar multiplier and shift
