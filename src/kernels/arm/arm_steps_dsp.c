@@ -46,6 +46,31 @@ mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
+/* Pointwise, depth > 96, with the arena room core/steps.c found free at
+ * the step (mote_arm_room: its offset from the output, + 4 + k, in
+ * depth_multiplier; 1 without): the pixels in k chunks, fewer than the
+ * stack buffer's, so each filter row is widened fewer times. Without room
+ * (or a room not word aligned, as a test may give), the stack buffer. */
+mote_status mote_arm_conv_pw_room_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const int32_t tag = s->p.depth_multiplier, k = (tag & 15) - 4;
+    int8_t *const out = (int8_t *)io->out[0];
+    int32_t *const buf = k >= 1 ? (int32_t *)(void *)(out + (tag - 4 - k)) : NULL;
+    /* No room: arm_dsp_pw's step, a tail call (no frame of this one under
+     * the stack buffer's). */
+    if (buf == NULL || ((uintptr_t)buf & 3u) != 0) return mote_arm_conv_pw_step(step, io);
+    if (conv_path(s, io) != MOTE_ARM_CONV_PW) return MOTE_E_ARG;
+    {
+        const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+        const int32_t npix = s->out.n * s->out.h * s->out.w;
+        mote_arm_conv_pw_buf(&s->p, &q, s->filter.c, s->out.c, npix, (const int8_t *)io->in[0],
+                             out, (const int8_t *)io->in[1], (const int32_t *)io->in[2], buf,
+                             mote_arm_pw_room_words(s->filter.c, npix, k));
+    }
+    return MOTE_OK;
+}
+
 /* Widened weights, out_c % 4 == 0. */
 mote_status mote_arm_conv_widened_step(const void *step, const mote_kernel_io *io)
 {
