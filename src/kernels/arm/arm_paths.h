@@ -72,8 +72,15 @@ static inline int32_t mote_arm_pw_room_words(int32_t C, int32_t npix, int32_t k)
     return C * (1 + ((npix + k - 1) / k + 1) / 2);
 }
 
-/* The stack buffer of mote_arm_conv_pw past C = 96 (words). */
+/* The stack buffers of mote_arm_conv_pw (words): up to C = 96, past it. */
+#define MOTE_ARM_PW_BUF_SMALL (MOTE_ARM_PW_BUF_WORDS + 64)
 #define MOTE_ARM_PW_BUF_BIG (MOTE_ARM_PW_BUF_WORDS + 128)
+
+/* Pixels a chunk of mote_arm_conv_pw's stack buffer holds at depth C. */
+static inline int32_t mote_arm_pw_stack_pixels(int32_t C)
+{
+    return ((C > 96 ? MOTE_ARM_PW_BUF_BIG : MOTE_ARM_PW_BUF_SMALL) - C) / C * 2;
+}
 
 static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
 {

@@ -46,8 +46,8 @@ mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
-/* Pointwise, depth > 96, with the arena room core/steps.c found free at
- * the step (mote_arm_room: its offset from the output, + 4 + k, in
+/* Pointwise out of place (the arm_dsp_pw row), with the arena room
+ * core/steps.c found free at the step (mote_arm_room: its offset from the output, + 4 + k, in
  * depth_multiplier; 1 without): the pixels in k chunks, fewer than the
  * stack buffer's, so each filter row is widened fewer times. Without room
  * (or a room not word aligned, as a test may give), the stack buffer. */
