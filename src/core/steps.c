@@ -200,8 +200,7 @@ void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, const mot
     int32_t out, k, *slot;
     mote_graph_op op;
     if (dest == NULL || low->scratch_bytes != 0 ||
-        (band != NULL && band->first >= 0 && (int32_t)i >= band->first &&
-         (int32_t)i <= band->last))
+        (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last))
         return;
     mote_graph_get_op(g, i, &op);
     out = mote_graph_op_output(&op, 0);
@@ -211,8 +210,7 @@ void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, const mot
             peak = (uint64_t)plan[j].offset + plan[j].size;
     for (k = 1; k <= 11; k++) {
         int64_t delta;
-        if ((slot = mote_kernel_room_slot(low->row, dest, k, &bytes)) == NULL || bytes == 0)
-            return;
+        if ((slot = mote_kernel_room_slot(low->row, dest, k, &bytes)) == NULL || bytes == 0) return;
         if (mote_plan_scratch(plan, g->n_tensors, i, bytes, &off) != MOTE_OK ||
             (uint64_t)off + bytes > peak)
             continue;

@@ -163,8 +163,8 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
         s = armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od, mult, shift);
         if (inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s)) {
             ++taken;
-            sa = armk_conv_run(inplace ? mote_arm_conv_pw_step : mote_arm_conv_pw_room_step, s,
-                               src, filt, bias, out, NULL);
+            sa = armk_conv_run(inplace ? mote_arm_conv_pw_step : mote_arm_conv_pw_room_step, s, src,
+                               filt, bias, out, NULL);
         } else if (!inplace && mote_arm_conv_pwk_fits(s)) {
             sa = armk_conv_run(mote_arm_conv_pwk_step, s, src, filt, bias, out, NULL);
         } else {
@@ -232,8 +232,8 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         memset(pw_ref, 0x11, sizeof pw_ref);
         sr = mote_ref_conv2d_s8(&p, &q, &id, pw_in, &fd, pw_filt, bias, &od, pw_ref);
         memset(pw_ref + n_out, 0xA5, PW_GUARD);
-        s = (mote_conv_s8_step *)(void *)armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd,
-                                                         &od, mult, shift);
+        s = (mote_conv_s8_step *)(void *)armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od,
+                                                        mult, shift);
         if (sr == MOTE_OK && !mote_arm_conv_pw_fits(s)) { /* another path's (K, OC) */
             ++skipped;
             continue;
