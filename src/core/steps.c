@@ -182,6 +182,45 @@ static MOTE_NOINLINE mote_status finish_step(const mote_graph *g, uint32_t i,
     return MOTE_OK;
 }
 
+/* Step i's row takes arena room free at that step anyway (kernel_table.h):
+ * its first choice k (1 .. 11) whose bytes fit there, placed as scratch is
+ * (first fit among the buffers live then) and ending below the plan's
+ * highest buffer, so that the arena never grows; its place, from output
+ * 0's, + 4 + k, goes into the block (dest, NULL when counting). The plan
+ * alone decides, so the model's and the session's steps agree (and the
+ * compiler's, which takes the session's blocks). Not for a band chain's
+ * steps (their outputs are band buffers) nor a step with scratch (its
+ * block is not at dest). Reached only through mote_kernel_room: a build
+ * without such a row links none of it. */
+void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, const mote_band *band,
+                     uint32_t i, const mote_lowered *low, uint8_t *dest)
+{
+    uint64_t peak = 0;
+    uint32_t bytes = 0, off, j;
+    int32_t out, k, *slot;
+    mote_graph_op op;
+    if (dest == NULL || low->scratch_bytes != 0 ||
+        (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last))
+        return;
+    mote_graph_get_op(g, i, &op);
+    out = mote_graph_op_output(&op, 0);
+    if (out < 0 || (uint32_t)out >= g->n_tensors || !plan[out].used) return;
+    for (j = 0; j < g->n_tensors; j++)
+        if (plan[j].used && plan[j].alias < 0 && (uint64_t)plan[j].offset + plan[j].size > peak)
+            peak = (uint64_t)plan[j].offset + plan[j].size;
+    for (k = 1; k <= 11; k++) {
+        int64_t delta;
+        if ((slot = mote_kernel_room_slot(low->row, dest, k, &bytes)) == NULL || bytes == 0) return;
+        if (mote_plan_scratch(plan, g->n_tensors, i, bytes, &off) != MOTE_OK ||
+            (uint64_t)off + bytes > peak)
+            continue;
+        delta = (int64_t)off - (int64_t)plan[out].offset;
+        if (delta % 16 != 0 || delta < INT32_MIN + 16 || delta > INT32_MAX - 16) return;
+        *slot = (int32_t)delta + 4 + k;
+        return;
+    }
+}
+
 mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_entry *plan,
                              const mote_band *band, const mote_layout *l, uint8_t *state,
                              mote_steps_sizes *sz, mote_error *err, struct mote_lower_ctx *ctx)
@@ -209,6 +248,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
             (s = finish_step(g, i, plan, &low, dest, cap, state, steps, &cursor, sz, err)) !=
                 MOTE_OK)
             return s;
+        if (mote_kernel_room != NULL) mote_kernel_room(g, plan, band, i, &low, dest);
     }
     return MOTE_OK;
 }

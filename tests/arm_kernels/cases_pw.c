@@ -18,7 +18,8 @@
  * -24 .. -31 (VWW's dead channels: both output stages of pw2_pairs),
  * activation ranges; through
  * the kernel and the arm_dsp_pw / arm_dsp_pw_ip row (arm_dsp_pwk where it
- * takes K = 8 / 16 out of place).
+ * takes K = 8 / 16 out of place). Then the arm_dsp_pw row with the arena
+ * room a block records (pw_room_cases).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@
 #include "mote/kernels.h"
 #include "armk_rand.h"
 #include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_paths.h"
 #include "kernels/arm/arm_rows.h"
 #include "cases_bufs.h"
 #include "cases_conv_common.h"
@@ -161,7 +163,8 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
         s = armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od, mult, shift);
         if (inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s)) {
             ++taken;
-            sa = armk_conv_run(mote_arm_conv_pw_step, s, src, filt, bias, out, NULL);
+            sa = armk_conv_run(inplace ? mote_arm_conv_pw_step : mote_arm_conv_pw_room_step, s, src,
+                               filt, bias, out, NULL);
         } else if (!inplace && mote_arm_conv_pwk_fits(s)) {
             sa = armk_conv_run(mote_arm_conv_pwk_step, s, src, filt, bias, out, NULL);
         } else {
@@ -173,6 +176,96 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
     printf("conv2d_s8 pixel chunks (K 4..128): %d passed, %d failed (%d on the pw rows)\n",
            *passed - p0, *failed - f0, taken);
     if (taken == 0) ++*failed;
+}
+
+/* The arm_dsp_pw row (out of place, more pixels than a stack chunk holds)
+ * with the room the
+ * planner records in the block (its offset from the output, + 4 + k, in
+ * depth_multiplier): k = 1 .. 11 chunks (odd and even pixel counts, a last
+ * short chunk), no room (0, 1: the stack buffer), and a room not word
+ * aligned (the output at an odd address: the stack buffer too). The room
+ * starts as garbage; guard bytes after it catch writes past k chunks'
+ * words. */
+#define PW_ROOM_BYTES (4 * (PW_MAXPIX * PW_MAXK / 2 + 2 * 128))
+static uint8_t pw_room[PW_ROOM_BYTES + 16 + PW_GUARD] __attribute__((aligned(16)));
+
+static void pw_room_cases(int n_cases, int *passed, int *failed)
+{
+    static int32_t mult[PW_MAXK];
+    static int8_t shift[PW_MAXK];
+    int p0 = *passed, f0 = *failed, roomed = 0, skipped = 0;
+    int i;
+    for (i = 0; i < n_cases; ++i) {
+        mote_conv_s8_params p;
+        mote_requant q;
+        mote_dims id, fd, od;
+        mote_conv_s8_step *s;
+        const int32_t *bias = armk_rnd(&rng) % 8 == 0 ? NULL : pw_bias;
+        const int32_t K = 4 * armk_int(&rng, 1, 32), OC = 4 * armk_int(&rng, 1, 64);
+        const int32_t smode = (int32_t)(armk_rnd(&rng) % 4);
+        const int32_t xo = armk_rnd(&rng) % 4 == 0 ? armk_int(&rng, 1, 3) : 0;
+        const int32_t maxpix = (PW_MAXPIX * PW_MAXK - 4) / (K > OC ? K : OC);
+        const int32_t k = (int32_t)(armk_rnd(&rng) % 13) - 1; /* -1, 0: no room */
+        int8_t *const out = pw_out + xo;
+        int32_t h, w, npix, j, n_out, words = 0, tag = 1;
+        uint8_t *room = NULL;
+        mote_status sr, sa;
+        int ok;
+        memset(&p, 0, sizeof p);
+        h = armk_int(&rng, 1, 16);
+        w = armk_int(&rng, 1, 20);
+        if (h * w > maxpix) h = maxpix / w;
+        if (h * w <= mote_arm_pw_stack_pixels(K)) { /* one stack chunk: arm_dsp_pw */
+            ++skipped;
+            continue;
+        }
+        npix = h * w;
+        armk_conv_pw_case(&rng, &p, &id, &fd, &od, h, w, K, OC);
+        armk_conv_pw_quant(&rng, OC, smode, mult, shift, pw_bias);
+        q.multiplier = mult;
+        q.shift = shift;
+        n_out = npix * OC;
+        for (j = 0; j < npix * K; ++j)
+            pw_in[j] = (int8_t)armk_rnd(&rng);
+        for (j = 0; j < OC * K; ++j)
+            pw_filt[j] = (int8_t)armk_rnd(&rng);
+        memset(pw_ref, 0x11, sizeof pw_ref);
+        sr = mote_ref_conv2d_s8(&p, &q, &id, pw_in, &fd, pw_filt, bias, &od, pw_ref);
+        memset(pw_ref + n_out, 0xA5, PW_GUARD);
+        s = (mote_conv_s8_step *)(void *)armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od,
+                                                        mult, shift);
+        if (sr == MOTE_OK && !mote_arm_conv_pw_fits(s)) { /* another path's (K, OC) */
+            ++skipped;
+            continue;
+        }
+        if (sr != MOTE_OK) {
+            pw_record(0, passed, failed, "arm_dsp_pw room reference", i, K, OC, npix);
+            continue;
+        }
+        memset(pw_room, 0x5A, sizeof pw_room);
+        if (k >= 1) {
+            /* the room as the planner gives it: 16-byte offset from the output */
+            room = pw_room + (((uintptr_t)out - (uintptr_t)pw_room) & 15u);
+            words = mote_arm_pw_room_words(K, npix, k);
+            tag = (int32_t)(room - (uint8_t *)out) + 4 + k;
+            if (xo == 0) ++roomed;
+        } else {
+            tag = k + 1;
+        }
+        s->p.depth_multiplier = tag;
+        memset(pw_out, 0x77, sizeof pw_out);
+        memset(out + n_out, 0xA5, PW_GUARD);
+        sa = armk_conv_run(mote_arm_conv_pw_room_step, s, pw_in, pw_filt, bias, out, NULL);
+        ok = sa == MOTE_OK && armk_conv_same(pw_ref, out, n_out, PW_GUARD);
+        if (room != NULL)
+            for (j = 0; j < PW_GUARD; ++j)
+                if (room[4 * words + j] != 0x5A) ok = 0;
+        pw_record(ok, passed, failed, "arm_dsp_pw row with room", i, K, OC, npix);
+    }
+    printf("conv2d_s8 pointwise with arena room (K 4..128): %d passed, %d failed (%d with "
+           "room, %d one stack chunk or not pointwise)\n",
+           *passed - p0, *failed - f0, roomed, skipped);
+    if (roomed == 0) ++*failed;
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed)
@@ -231,4 +324,5 @@ void armk_cases_pw(int n_cases, int *passed, int *failed)
     }
     printf("conv2d_s8 pw4 (K 136..256): %d passed, %d failed\n", *passed - p0, *failed - f0);
     pw_chunk_cases(2 * n_cases + 1, passed, failed);
+    pw_room_cases(8 * n_cases + 1, passed, failed);
 }

@@ -63,6 +63,25 @@ typedef enum mote_arm_conv_path {
  * (every tap whole groups: no byte patch is gathered); or, for first
  * layers of few input channels, 16 < K < 64 with K % 4 != 0, the patch
  * padded to a multiple of 8 with zero taps. OC even, <= 64. */
+/* Words of a pointwise chunk buffer for npix pixels of depth C in k chunks
+ * (pw_chunks: a channel pair's widened rows, C words, then C / 2 words a
+ * pixel, chunks of an even number of pixels, an odd last pixel twice):
+ * each filter row is widened k times, once with k = 1. */
+static inline int32_t mote_arm_pw_room_words(int32_t C, int32_t npix, int32_t k)
+{
+    return C * (1 + ((npix + k - 1) / k + 1) / 2);
+}
+
+/* The stack buffers of mote_arm_conv_pw (words): up to C = 96, past it. */
+#define MOTE_ARM_PW_BUF_SMALL (MOTE_ARM_PW_BUF_WORDS + 64)
+#define MOTE_ARM_PW_BUF_BIG (MOTE_ARM_PW_BUF_WORDS + 128)
+
+/* Pixels a chunk of mote_arm_conv_pw's stack buffer holds at depth C. */
+static inline int32_t mote_arm_pw_stack_pixels(int32_t C)
+{
+    return ((C > 96 ? MOTE_ARM_PW_BUF_BIG : MOTE_ARM_PW_BUF_SMALL) - C) / C * 2;
+}
+
 static inline int mote_arm_c2_ok(int32_t K, int32_t C, int32_t OC, int pw1)
 {
     if (OC % 2 != 0 || OC > 2 * MOTE_ARM_C2_MAX_PAIRS) return 0;
@@ -165,6 +184,11 @@ static inline int mote_arm_fc_xw_ok(int32_t depth, int32_t out_c)
 void mote_arm_conv_pw(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias);
+/* mote_arm_conv_pw's chunks on buf (words words, at least 2C: word
+ * aligned), not the stack. */
+void mote_arm_conv_pw_buf(const mote_conv_s8_params *p, const mote_requant *q, int32_t C,
+                          int32_t OC, int32_t npix, const int8_t *input, int8_t *output,
+                          const int8_t *filter, const int32_t *bias, int32_t *buf, int32_t words);
 /* Pointwise, C = 8 or 16, OC % 4 == 0, OC * (C / 2 + 4) <= MOTE_ARM_PWK_WORDS,
  * not in place (conv2d_s8_pwk_dsp.c): 1, or 0 (nothing written) when a
  * shift is outside [-23, -2]. */

@@ -32,6 +32,31 @@ int mote_arm_conv_pw_fits(const void *step)
     return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PW;
 }
 
+/* mote_kernel_room_slot (kernel_table.h) for the Arm rows: arm_dsp_pw (out
+ * of place; KWS's pointwise steps run in place, so its build links none of
+ * this) would use a buffer for its pixels in k chunks (1 .. 11), while a chunk
+ * holds more than the stack buffer's (bytes 0 past that), and records the room
+ * it got, from its output, + 4 + k, in depth_multiplier (unused by
+ * CONV_2D: lowering writes 1), which mote_arm_conv_pw_room_step reads. */
+int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
+{
+    mote_conv_s8_step *s = (mote_conv_s8_step *)step;
+    uint32_t words;
+    if (row < 0 || (uint32_t)row >= mote_kernel_row_count ||
+        mote_kernel_rows[row].fits != mote_arm_conv_pw_fits)
+        return NULL;
+    /* 32-bit sums (no 64-bit division linked): at most 2^22 pixels of at
+     * most 128 bytes, below 2^30 bytes. */
+    *bytes = 0;
+    if (s->out.n != 1 || s->out.h > 2048 || s->out.w > 2048 || k < 1 || k > 11)
+        return &s->p.depth_multiplier;
+    /* Useful while its chunks hold more pixels than the stack buffer's. */
+    words = (uint32_t)mote_arm_pw_room_words(s->filter.c, s->out.h * s->out.w, k);
+    if (words / (uint32_t)s->filter.c * 2u - 2u > (uint32_t)mote_arm_pw_stack_pixels(s->filter.c))
+        *bytes = 4u * words;
+    return &s->p.depth_multiplier;
+}
+
 /* The widened-weight path does out_c rounded down to 4; the rest direct:
  * a row of its own, so that out_c % 4 == 0 links no direct path. */
 int mote_arm_conv_widened_fits(const void *step)

@@ -23,6 +23,8 @@ int mote_arm_depthwise_conv2d_s8_step_fits(const void *step);
 int mote_arm_conv2d_s8_step_path(const void *step, int inplace);
 int mote_arm_dw_step_path(const void *step, int inplace);
 int mote_arm_conv_pw_fits(const void *step);
+int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes);
+mote_status mote_arm_conv_pw_room_step(const void *step, const mote_kernel_io *io);
 int mote_arm_conv_widened_fits(const void *step);
 int mote_arm_conv_widened_tail_fits(const void *step);
 int mote_arm_conv_2x2_fits(const void *step);

@@ -34,8 +34,11 @@ try_or_patch(int path, int want, mote_arm_conv_try_fn fast, const mote_conv_s8_p
     return MOTE_OK;
 }
 
-/* Pointwise in pixel chunks, in place or not. */
-mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
+/* Pointwise in pixel chunks on the stack, in place or not: the body of
+ * the arm_dsp_pw_ip row's entry and of arm_dsp_pw's without room (each
+ * image links the entries its rows name, no other). */
+static inline __attribute__((always_inline)) mote_status pw_stack(const void *step,
+                                                                  const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
@@ -43,6 +46,42 @@ mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
     mote_arm_conv_pw(&s->p, &q, s->filter.c, s->out.c, s->out.n * s->out.h * s->out.w,
                      (const int8_t *)io->in[0], (int8_t *)io->out[0], (const int8_t *)io->in[1],
                      (const int32_t *)io->in[2]);
+    return MOTE_OK;
+}
+
+mote_status mote_arm_conv_pw_step(const void *step, const mote_kernel_io *io)
+{
+    return pw_stack(step, io);
+}
+
+/* arm_dsp_pw without room: a frame of its own, entered by a tail call (the
+ * room step's frame is not under the stack buffer's). */
+static __attribute__((noinline)) mote_status pw_no_room(const void *step, const mote_kernel_io *io)
+{
+    return pw_stack(step, io);
+}
+
+/* Pointwise out of place (the arm_dsp_pw row), with the arena room
+ * core/steps.c found free at the step (mote_arm_room: its offset from the
+ * output, + 4 + k, in depth_multiplier; 1 without): the pixels in k
+ * chunks, fewer than the stack buffer's, so each filter row is widened
+ * fewer times. Without room (or a room not word aligned, as a test may
+ * give), the stack buffer. */
+mote_status mote_arm_conv_pw_room_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const int32_t tag = s->p.depth_multiplier, k = (tag & 15) - 4;
+    int8_t *const out = (int8_t *)io->out[0];
+    int32_t *const buf = k >= 1 ? (int32_t *)(void *)(out + (tag - 4 - k)) : NULL;
+    if (buf == NULL || ((uintptr_t)buf & 3u) != 0) return pw_no_room(step, io);
+    if (conv_path(s, io) != MOTE_ARM_CONV_PW) return MOTE_E_ARG;
+    {
+        const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+        const int32_t npix = s->out.n * s->out.h * s->out.w;
+        mote_arm_conv_pw_buf(&s->p, &q, s->filter.c, s->out.c, npix, (const int8_t *)io->in[0], out,
+                             (const int8_t *)io->in[1], (const int32_t *)io->in[2], buf,
+                             mote_arm_pw_room_words(s->filter.c, npix, k));
+    }
     return MOTE_OK;
 }
 

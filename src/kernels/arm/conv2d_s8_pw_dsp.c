@@ -563,8 +563,8 @@ void mote_arm_pw_chunk(const mote_conv_s8_params *p, const mote_requant *q, int3
  * hold 24 pixels at C = 64; past C = 96, 3.5 KB (the 128-channel layers of
  * VWW and person_detect: 6x6 = 36 pixels in three chunks of 12, not four,
  * each chunk widening every filter row once more). */
-#define PW_BUF_WORDS (MOTE_ARM_PW_BUF_WORDS + 64)
-#define PW_BUF_BIG (PW_BUF_WORDS + 64)
+#define PW_BUF_WORDS MOTE_ARM_PW_BUF_SMALL
+#define PW_BUF_BIG MOTE_ARM_PW_BUF_BIG
 
 /*
  * Chunks of an even number of pixels (the last may be odd: its last pixel
@@ -616,6 +616,16 @@ static __attribute__((noinline)) void pw_chunks_small(const mote_conv_s8_params 
 {
     int32_t buf[PW_BUF_WORDS];
     pw_chunks(p, q, C, OC, npix, input, output, filter, bias, buf, PW_BUF_WORDS);
+}
+
+/* pw_chunks on the caller's buffer (the arena room the plan found free at
+ * the step: the arm_dsp_pw row), in fewer chunks than the stack buffer's
+ * (mote_arm_pw_room_words): each filter row is widened once a chunk. */
+void mote_arm_conv_pw_buf(const mote_conv_s8_params *p, const mote_requant *q, int32_t C,
+                          int32_t OC, int32_t npix, const int8_t *input, int8_t *output,
+                          const int8_t *filter, const int32_t *bias, int32_t *buf, int32_t words)
+{
+    pw_chunks(p, q, C, OC, npix, input, output, filter, bias, buf, words);
 }
 
 /*
