@@ -1506,15 +1506,11 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                  * lines' slots hold zeros from the first group on (no group
                  * writes them): the input lines only */
                 int32_t l0 = -lpad, l1 = nall - lpad;
-                if (c0 > 0 && sep) { /* input lines only: dw3s_wide at once */
+                if (c0 > 0 && sep) {
                     l0 = l0 < 0 ? 0 : l0;
                     l1 = l1 > nli ? nli : l1;
-                    if (l1 > l0 && jh > jl)
-                        dw3s_wide((int8_t *)(slot + (l0 + lpad) * DW3S_RS) + 2 * jl,
-                                  ld.src + l0 * ils, &ld.w, l1 - l0);
-                } else if (l1 > l0) {
-                    dw3s_lines(slot + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
                 }
+                if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
                 for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
