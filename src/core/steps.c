@@ -202,9 +202,11 @@ void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, const mot
     if (dest == NULL || low->scratch_bytes != 0 ||
         (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last))
         return;
-    mote_graph_get_op(g, i, &op);
+    if (mote_graph_get_op(g, i, &op) != MOTE_OK) return;
     out = mote_graph_op_output(&op, 0);
-    if (out < 0 || (uint32_t)out >= g->n_tensors || !plan[out].used) return;
+    /* (an output that shares another tensor's buffer: no room, its place
+     * is not its own) */
+    if (out < 0 || (uint32_t)out >= g->n_tensors || !plan[out].used || plan[out].alias >= 0) return;
     for (j = 0; j < g->n_tensors; j++)
         if (plan[j].used && plan[j].alias < 0 && (uint64_t)plan[j].offset + plan[j].size > peak)
             peak = (uint64_t)plan[j].offset + plan[j].size;
