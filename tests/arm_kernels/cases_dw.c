@@ -73,7 +73,8 @@ int mote_test_dw_cases(int n_cases, int *failed)
     for (i = 0; i < n_cases / 4; ++i) {
         armk_dw_case k;
         const int extreme = armk_rnd(&rngb) % 6 == 0;
-        const int32_t sl = 1 + (int32_t)(armk_rnd(&rngb) % 2), sa = 1 + (int32_t)(armk_rnd(&rngb) % 2);
+        const int32_t sl = 1 + (int32_t)(armk_rnd(&rngb) % 2),
+                      sa = 1 + (int32_t)(armk_rnd(&rngb) % 2);
         armk_dw_shape(&k, &rngb, 31, 1, 0, extreme);
         if (!armk_dw_band(&k, &rngb, 31, sl, sa, DWC_MAX)) {
             --i;

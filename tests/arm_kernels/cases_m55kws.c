@@ -132,8 +132,8 @@ int armk_cases_m55kws(int n_cases, int *passed, int *failed)
             const mote_conv_s8_step *s =
                 armk_conv_step(mk_step, sizeof mk_step, &p, &id, &fd, &od, mult, shift);
             memcpy(mk_out, mk_in, (size_t)n_in);
-            sa = armk_conv_run(mote_mve_depthwise_conv2d_s8_step, s, mk_out, mk_filt, bias,
-                               mk_out, ring);
+            sa = armk_conv_run(mote_mve_depthwise_conv2d_s8_step, s, mk_out, mk_filt, bias, mk_out,
+                               ring);
             ++inplace;
         } else {
             sa = mote_mve_depthwise_conv2d_s8_row(&p, &q, &id, mk_in, &fd, mk_filt, bias, &od,
@@ -155,8 +155,8 @@ int armk_cases_m55kws(int n_cases, int *passed, int *failed)
                 printf("FAIL depthwise mve row: case %d in %ldx%ldx%ldx%ld stride %ld,%ld "
                        "pad %ld,%ld out %ldx%ld%s\n",
                        i, (long)id.n, (long)id.h, (long)id.w, (long)id.c, (long)p.geom.stride_h,
-                       (long)p.geom.stride_w, (long)p.geom.pad_h, (long)p.geom.pad_w,
-                       (long)od.h, (long)od.w, ip ? " in place" : "");
+                       (long)p.geom.stride_w, (long)p.geom.pad_h, (long)p.geom.pad_w, (long)od.h,
+                       (long)od.w, ip ? " in place" : "");
             }
         }
     }

@@ -1087,8 +1087,8 @@ int main(void)
     (void)armk_cases_ic(n / 10, &total_pass, &total_fail); /* cases_ic.c (h-ic) */
     /* cases_vwwb.c (h-vwwb) */
     (void)armk_cases_vwwb(n / 5, &total_pass, &total_fail);
-    (void)armk_cases_icadd(n / 4, &total_pass, &total_fail); /* cases_icadd.c (icadd) */
-    (void)armk_cases_m55dw(n / 5, &total_pass, &total_fail); /* cases_m55dw.c (m55dw) */
+    (void)armk_cases_icadd(n / 4, &total_pass, &total_fail);  /* cases_icadd.c (icadd) */
+    (void)armk_cases_m55dw(n / 5, &total_pass, &total_fail);  /* cases_m55dw.c (m55dw) */
     (void)armk_cases_m55kws(n / 5, &total_pass, &total_fail); /* cases_m55kws.c (m55kws) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;

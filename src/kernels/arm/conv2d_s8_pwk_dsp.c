@@ -326,7 +326,10 @@ int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32
     cx.off2 = mote_arm_dup16(p->input_offset);
     cx.lo4 = mote_arm_dup8(p->act_min);
     cx.hi4 = mote_arm_dup8(p->act_max);
-    ws[OC * (C / 2 + 4) - 1] |= 0x100; /* the end mark the loops test (e < 256) */
+    /* the end mark the loops test (e < 256); read by the asm through cx.ws,
+     * which cppcheck does not see */
+    // cppcheck-suppress unreadVariable
+    ws[OC * (C / 2 + 4) - 1] |= 0x100;
     if (C == 8)
         (full ? pw8_full : pw8_clamp)(&cx);
     else

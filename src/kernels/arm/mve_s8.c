@@ -1101,8 +1101,10 @@ static void dw_pixel_mve(const int8_t *xp, const int8_t *wp, dwp *d, const mote_
  * lane order of the VMULLB / VMULLT accumulators (even channels, then odd);
  * a walk (dwk) says which taps and which pixels. */
 typedef struct dwr {
-    int8_t w[72];         /* 0: taps (ky, kx) in order, 8 channels each */
-    int32_t pad_[2];      /* 72 */
+    int8_t w[72]; /* 0: taps (ky, kx) in order, 8 channels each */
+    /* 72: keeps seed at offset 80, where the asm reads it */
+    // cppcheck-suppress unusedStructMember
+    int32_t pad_[2];
     int32_t seed[5][8];   /* 80: all taps; without row 0, row 2, column 0, column 2 */
     int32_t mult[8];      /* 240, 256: even lanes, odd lanes */
     int32_t rsh[8];       /* 272, 288: shifts (<= 0) */
@@ -1526,8 +1528,8 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
 /* One tap: a half's eight channels at r4 + xo (the padded buffer, pixels
  * 16 bytes apart), its weights at w + wo, products into q4 / q5. */
 #define DWROW_TAP(xo, wo)                                                                          \
-    "vldrb.s16 q0, [r4, #" xo "]\n\t"                                                             \
-    "vldrb.s16 q1, [%[w], #" wo "]\n\t"                                                           \
+    "vldrb.s16 q0, [r4, #" xo "]\n\t"                                                              \
+    "vldrb.s16 q1, [%[w], #" wo "]\n\t"                                                            \
     "vmullb.s16 q2, q0, q1\n\t"                                                                    \
     "vadd.i32 q4, q4, q2\n\t"                                                                      \
     "vmullt.s16 q2, q0, q1\n\t"                                                                    \
@@ -1537,13 +1539,13 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
  * at k + m (mult), k + r (shift), k + e (mask); q6 / q7 the range, r8 the
  * zero point. */
 #define DWROW_RQ(qa, m, r, e)                                                                      \
-    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                            \
+    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                             \
     "vqrdmulh.s32 " qa ", " qa ", q0\n\t"                                                          \
-    "vldrw.u32 q0, [%[k], #" e "]\n\t"                                                            \
+    "vldrw.u32 q0, [%[k], #" e "]\n\t"                                                             \
     "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
     "vand q0, q0, q1\n\t"                                                                          \
     "vadd.i32 " qa ", " qa ", q0\n\t"                                                              \
-    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                            \
+    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                             \
     "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
     "vadd.i32 " qa ", " qa ", r8\n\t"                                                              \
     "vmax.s32 " qa ", " qa ", q6\n\t"                                                              \
@@ -1551,11 +1553,11 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
 
 /* DWROW_RQ when every shift is < 0: the mask all ones, left out. */
 #define DWROW_RQN(qa, m, r, e)                                                                     \
-    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                            \
+    "vldrw.u32 q0, [%[k], #" m "]\n\t"                                                             \
     "vqrdmulh.s32 " qa ", " qa ", q0\n\t"                                                          \
     "vshr.s32 q1, " qa ", #31\n\t"                                                                 \
     "vadd.i32 " qa ", " qa ", q1\n\t"                                                              \
-    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                            \
+    "vldrw.u32 q0, [%[k], #" r "]\n\t"                                                             \
     "vrshl.s32 " qa ", " qa ", q0\n\t"                                                             \
     "vadd.i32 " qa ", " qa ", r8\n\t"                                                              \
     "vmax.s32 " qa ", " qa ", q6\n\t"                                                              \
@@ -1566,12 +1568,13 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
  * its whole window in the buffer (rows r5 bytes apart), into q4 in
  * channel order (VMOVNT). */
 #define DWROW_HALF(RQ, xo, s0, s1, m0, m1, r0, r1, e0, e1)                                         \
-    "vldrw.u32 q4, [%[k], #" s0 "]\n\t"                                                           \
-    "vldrw.u32 q5, [%[k], #" s1 "]\n\t"                                                           \
-    "add r4, %[x], #" xo "\n\t" DWROW_TAP("0", "0") DWROW_TAP("16", "8") DWROW_TAP("32", "16")   \
-    "add r4, r5\n\t" DWROW_TAP("0", "24") DWROW_TAP("16", "32") DWROW_TAP("32", "40")            \
-    "add r4, r5\n\t" DWROW_TAP("0", "48") DWROW_TAP("16", "56") DWROW_TAP("32", "64")            \
-    RQ("q4", m0, r0, e0) RQ("q5", m1, r1, e1) "vmovnt.i32 q4, q5\n\t"
+    "vldrw.u32 q4, [%[k], #" s0 "]\n\t"                                                            \
+    "vldrw.u32 q5, [%[k], #" s1 "]\n\t"                                                            \
+    "add r4, %[x], #" xo "\n\t" DWROW_TAP("0", "0") DWROW_TAP("16", "8")                           \
+        DWROW_TAP("32", "16") "add r4, r5\n\t" DWROW_TAP("0", "24") DWROW_TAP("16", "32")          \
+            DWROW_TAP("32", "40") "add r4, r5\n\t" DWROW_TAP("0", "48") DWROW_TAP("16", "56")      \
+                DWROW_TAP("32", "64") RQ("q4", m0, r0, e0)                                         \
+                    RQ("q5", m1, r1, e1) "vmovnt.i32 q4, q5\n\t"
 
 /* The loop's constants: pixels (lr), row step r5, output step r6, zero
  * point r8, range q6 / q7. */
@@ -1580,8 +1583,8 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
     "ldr r5, [%[k], #296]\n\t"                                                                     \
     "ldr r6, [%[k], #300]\n\t"                                                                     \
     "ldr r8, [%[k], #288]\n\t"                                                                     \
-    "vldrw.u32 q6, [%[k], #256]\n\t"                                                              \
-    "vldrw.u32 q7, [%[k], #272]\n\t"                                                              \
+    "vldrw.u32 q6, [%[k], #256]\n\t"                                                               \
+    "vldrw.u32 q7, [%[k], #272]\n\t"                                                               \
     "dls lr, r11\n"
 
 /* k->n pixels of one row, sixteen channels each: every pixel's window
@@ -1592,21 +1595,21 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
     static __attribute__((noinline)) void name(const int8_t *x, const int8_t *w, const dwrk *k,    \
                                                int8_t *out)                                        \
     {                                                                                              \
-        __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128",     \
-                                                        "144", "192", "208")                       \
-                         "vstrb.16 q4, [%[o]]\n\t"                                                 \
-                         "add %[w], #72\n\t" DWROW_HALF(RQ, "8", "32", "48", "96", "112", "160",   \
-                                                        "176", "224", "240")                       \
-                         "vstrb.16 q4, [%[o], #8]\n\t"                                             \
-                         "sub %[w], #72\n\t"                                                       \
-                         "add %[o], r6\n\t"                                                        \
-                         "add %[x], #16\n\t"                                                       \
-                         "le lr, 1b\n"                                                             \
-                         : [x] "+l"(x), [w] "+l"(w), [o] "+r"(out)                                 \
-                         : [k] "r"(k)                                                              \
-                         : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4",      \
-                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
-                           "cc", "memory");                                                        \
+        __asm__ volatile(                                                                          \
+            DWROW_LOAD                                                                             \
+            "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128", "144", "192",               \
+                                "208") "vstrb.16 q4, [%[o]]\n\t"                                   \
+                                       "add %[w], #72\n\t" DWROW_HALF(                             \
+                                           RQ, "8", "32", "48", "96", "112", "160", "176", "224",  \
+                                           "240") "vstrb.16 q4, [%[o], #8]\n\t"                    \
+                                                  "sub %[w], #72\n\t"                              \
+                                                  "add %[o], r6\n\t"                               \
+                                                  "add %[x], #16\n\t"                              \
+                                                  "le lr, 1b\n"                                    \
+            : [x] "+l"(x), [w] "+l"(w), [o] "+r"(out)                                              \
+            : [k] "r"(k)                                                                           \
+            : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", \
+              "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");               \
     }
 
 /* The first half alone: the last eight channels when C % 16. */
@@ -1614,17 +1617,16 @@ typedef char dwrk_layout_check[offsetof(dwrk, lo) == 256 && offsetof(dwrk, ooff)
     static __attribute__((noinline)) void name(const int8_t *x, const int8_t *w, const dwrk *k,    \
                                                int8_t *out)                                        \
     {                                                                                              \
-        __asm__ volatile(DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128",     \
-                                                        "144", "192", "208")                       \
-                         "vstrb.16 q4, [%[o]]\n\t"                                                 \
-                         "add %[o], r6\n\t"                                                        \
-                         "add %[x], #16\n\t"                                                       \
-                         "le lr, 1b\n"                                                             \
-                         : [x] "+l"(x), [o] "+r"(out)                                              \
-                         : [w] "l"(w), [k] "r"(k)                                                  \
-                         : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4",      \
-                           "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", \
-                           "cc", "memory");                                                        \
+        __asm__ volatile(                                                                          \
+            DWROW_LOAD "1:\n\t" DWROW_HALF(RQ, "0", "0", "16", "64", "80", "128", "144", "192",    \
+                                           "208") "vstrb.16 q4, [%[o]]\n\t"                        \
+                                                  "add %[o], r6\n\t"                               \
+                                                  "add %[x], #16\n\t"                              \
+                                                  "le lr, 1b\n"                                    \
+            : [x] "+l"(x), [o] "+r"(out)                                                           \
+            : [w] "l"(w), [k] "r"(k)                                                               \
+            : "r4", "r5", "r6", "r8", "r11", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", \
+              "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory");               \
     }
 
 /* _n: every shift < 0 (DWROW_RQN: two instructions fewer per output
@@ -1681,8 +1683,7 @@ static void dwrow_copy(int8_t *d, const int8_t *src, int32_t C, int32_t sadj, in
                      "bgt 1b\n"
                      "4:\n\t"
                      : [d] "+r"(d), [s] "+r"(src), [nrow] "+r"(nrow)
-                     : [C] "r"(C), [sadj] "r"(sadj), [dadj] "r"(dadj), [nv] "r"(nv),
-                       [pc] "r"(pc)
+                     : [C] "r"(C), [sadj] "r"(sadj), [dadj] "r"(dadj), [nv] "r"(nv), [pc] "r"(pc)
                      : "lr", "d0", "d1", "cc", "memory");
 }
 
