@@ -1,6 +1,6 @@
 /*
  * cases_tinydw.c — random cases for the arm_dsp_tiny row (3x3 depthwise at
- * stride 1, padding 1, planes six pixels wide and 1..6 rows:
+ * stride 1, padding 1, planes six or three pixels wide and 1..6 rows:
  * depthwise_conv2d_s8_tiny_dsp.c), against mote_ref_depthwise_conv2d_s8:
  * channels 4..32, shifts in and just outside [-22, -1] (the C channel
  * loop), biases at and past +-2^29, multipliers at both ends and 0,
@@ -43,7 +43,7 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed)
         int32_t out_n, c;
         mote_status sr;
         armk_dw_shape(&k, &rng, 6, 1, 0, extreme);
-        k.id.w = 6;
+        k.id.w = armk_rnd(&rng) % 2 ? 6 : 3;
         k.p.geom.stride_h = k.p.geom.stride_w = 1;
         (void)armk_dw_geom(&k);
         armk_dw_data(&k, &rng, &io);
@@ -70,8 +70,8 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed)
         } else {
             ++bad;
             if (bad <= 5)
-                printf("tinydw cases FAIL case %d in %ldx6x%ld off %ld act [%ld, %ld]\n", i,
-                       (long)k.id.h, (long)k.id.c, (long)k.p.input_offset, (long)k.p.act_min,
+                printf("tinydw cases FAIL case %d in %ldx%ldx%ld off %ld act [%ld, %ld]\n", i,
+                       (long)k.id.h, (long)k.id.w, (long)k.id.c, (long)k.p.input_offset, (long)k.p.act_min,
                        (long)k.p.act_max);
         }
     }
