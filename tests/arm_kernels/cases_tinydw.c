@@ -71,8 +71,8 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed)
             ++bad;
             if (bad <= 5)
                 printf("tinydw cases FAIL case %d in %ldx%ldx%ld off %ld act [%ld, %ld]\n", i,
-                       (long)k.id.h, (long)k.id.w, (long)k.id.c, (long)k.p.input_offset, (long)k.p.act_min,
-                       (long)k.p.act_max);
+                       (long)k.id.h, (long)k.id.w, (long)k.id.c, (long)k.p.input_offset,
+                       (long)k.p.act_min, (long)k.p.act_max);
         }
     }
     printf("depthwise 3x3 tiny-plane cases (arm_dsp_tiny): %d passed, %d failed\n", ok, bad);

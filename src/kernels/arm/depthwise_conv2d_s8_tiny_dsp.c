@@ -124,6 +124,7 @@ typedef struct tdw_tab {
  * three, the last (when h >= 2) rows h - 1, h (row h + 1 is zeros).
  * Assumes h >= 2 (a height of 1 reads only row 1: tdw_one1).
  */
+/* clang-format off */
 __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attribute__((unused)),
                                                       const tdw_tab *t __attribute__((unused)),
                                                       int8_t *out __attribute__((unused)),
@@ -143,8 +144,10 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
                      TDW_INIT(0) TDW_ACC(1) TDW_OUT
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
+/* clang-format on */
 
 /* The same for a plane of one row: line 1 only. */
+/* clang-format off */
 __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attribute__((unused)),
                                                       const tdw_tab *t __attribute__((unused)),
                                                       int8_t *out __attribute__((unused)),
@@ -153,6 +156,7 @@ __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attrib
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" TDW_INIT(1) TDW_OUT
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
+/* clang-format on */
 
 /* clang-format off */
 /* Planes three wide: W0 = (0, x0), W1 = (x1, x2) of a padded row, outputs
@@ -190,6 +194,7 @@ __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attrib
 /* clang-format on */
 
 /* tdw_chan for planes three wide (h >= 2) */
+/* clang-format off */
 __attribute__((naked, noinline)) static void tdw_chan3(const int32_t *pl __attribute__((unused)),
                                                        const tdw_tab *t __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
@@ -206,8 +211,10 @@ __attribute__((naked, noinline)) static void tdw_chan3(const int32_t *pl __attri
                      TDW3_INIT(0) TDW3_ACC(1) TDW3_OUT
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
+/* clang-format on */
 
 /* tdw_chan3 for a plane of one row */
+/* clang-format off */
 __attribute__((naked, noinline)) static void tdw3_one1(const int32_t *pl __attribute__((unused)),
                                                        const tdw_tab *t __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
@@ -216,6 +223,7 @@ __attribute__((naked, noinline)) static void tdw3_one1(const int32_t *pl __attri
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" TDW3_INIT(1) TDW3_OUT
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
 }
+/* clang-format on */
 
 /* (bottom of a, bottom of b) and (top of a, top of b) as int16 pairs */
 static inline int32_t tdw_pkhbt(int32_t a, int32_t b)
@@ -268,8 +276,8 @@ static inline __attribute__((unused)) int32_t tdw_pair(int32_t lo, int32_t hi)
  * (arm_requant.h) on the widened plane, weights not doubled. */
 static __attribute__((noinline)) void tdw_slow(const int16_t *pl, const int8_t *f, int32_t C,
                                                int32_t bias, int32_t m, int32_t sh,
-                                               const mote_conv_s8_params *p, int32_t h,
-                                               int32_t w, int8_t *out)
+                                               const mote_conv_s8_params *p, int32_t h, int32_t w,
+                                               int8_t *out)
 {
     int32_t y, x, ky, kx;
     for (y = 0; y < h; ++y)
