@@ -990,6 +990,8 @@ int armk_cases_vwwb(int n_cases, int *passed, int *failed);               /* cas
 int armk_cases_m55dw(int n_cases, int *passed, int *failed);              /* cases_m55dw.c */
 int armk_cases_m55kws(int n_cases, int *passed, int *failed);             /* cases_m55kws.c */
 int armk_cases_icadd(int n_cases, int *passed, int *failed);              /* cases_icadd.c */
+/* cases_tinydw.c (tinydw) */
+int armk_cases_tinydw(int n_cases, int *passed, int *failed);
 
 int main(void)
 {
@@ -1090,6 +1092,8 @@ int main(void)
     (void)armk_cases_icadd(n / 4, &total_pass, &total_fail);  /* cases_icadd.c (icadd) */
     (void)armk_cases_m55dw(n / 5, &total_pass, &total_fail);  /* cases_m55dw.c (m55dw) */
     (void)armk_cases_m55kws(n / 5, &total_pass, &total_fail); /* cases_m55kws.c (m55kws) */
+    /* cases_tinydw.c (tinydw) */
+    (void)armk_cases_tinydw(n, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

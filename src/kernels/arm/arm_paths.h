@@ -300,4 +300,13 @@ static inline void mote_arm_tap_range(int32_t o, int32_t d, int32_t n, int32_t t
     *hi = b;
 }
 
+/* 3x3 depthwise at stride 1, padding 1, out of place, on planes six
+ * or three pixels wide and at most six rows (depthwise_conv2d_s8_tiny_dsp.c, the
+ * arm_dsp_tiny row, on the 3x3 path's cases): its case, and the kernel
+ * (DSP builds only). */
+int mote_arm_dw_tiny_case(const mote_conv_s8_params *p, const mote_dims *id, const mote_dims *od);
+void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                      const int8_t *input, const int8_t *filter, const int32_t *bias,
+                      const mote_dims *od, int8_t *output);
+
 #endif /* MOTE_KERNELS_ARM_PATHS_H */

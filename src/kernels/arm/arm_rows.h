@@ -133,6 +133,10 @@ typedef mote_status (*mote_arm_conv_fn)(const mote_conv_s8_params *p, const mote
 mote_status mote_arm_conv_rows(mote_arm_conv_fn fn, const mote_conv_s8_step *s,
                                const mote_requant *q, const mote_kernel_io *io);
 
+/* 3x3 depthwise on planes six or three wide (depthwise_conv2d_s8_tiny_dsp.c). */
+int mote_arm_dw_tiny_fits(const void *step);
+mote_status mote_arm_dw_tiny_step(const void *step, const mote_kernel_io *io);
+
 /* The MUL / SOFTMAX rows and the Helium pool rows. */
 #include "kernels/arm/arm_rows_ew.h"
 
