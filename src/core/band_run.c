@@ -387,8 +387,8 @@ static int float_call(void *user, const mote_band_call *bc)
     }
     if (j == n && float_overlap(f, (uint32_t)bc->row * R, (uint32_t)(bc->row + bc->count) * R))
         return (int)MOTE_E_STATE;
-    /* floating window k read to its last row: free (after the checks
-     * above: this call still reads it while it writes) */
+    /* floating window k read to its last row: no longer live, after the
+     * checks above (this call still reads it while it writes) */
     if ((f->modes & FLOAT_W(bc->k)) && bc->row + bc->count >= bc->in_base[0] + bc->in_count[0])
         f->live &= ~(1u << bc->k);
     f->next[bc->k] = (int16_t)(bc->row + bc->count);
