@@ -283,16 +283,17 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
     return walk_one(l, n, cap, overlap_ok, v, room);
 }
 
-uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap)
+uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap,
+                             uint32_t skip)
 {
     uint64_t at = 0;
     uint32_t w;
     for (w = 1; w < j; w++) /* window w holds rows of layer w - 1's output */
-        at += ALIGN_UP((uint64_t)(uint32_t)cap[w] * l[w - 1].out_row);
+        if (!(skip & (1u << w))) at += ALIGN_UP((uint64_t)(uint32_t)cap[w] * l[w - 1].out_row);
     return at > UINT32_MAX ? UINT32_MAX : (uint32_t)at;
 }
 
 uint32_t mote_band_work_bytes(const mote_band_layer *l, uint32_t n, const int32_t *cap)
 {
-    return mote_band_window_at(l, n, cap);
+    return mote_band_window_at(l, n, cap, 0);
 }

@@ -148,8 +148,10 @@ int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *over
 /* Work bytes for windows of cap rows (as mote_band_walk gives). */
 uint32_t mote_band_work_bytes(const mote_band_layer *l, uint32_t n, const int32_t *cap);
 
-/* Byte offset of window j in the work area. */
-uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap);
+/* Byte offset of window j in the work area; the windows before it whose
+ * bit is set in skip (bit w: window w) take none of it. */
+uint32_t mote_band_window_at(const mote_band_layer *l, uint32_t j, const int32_t *cap,
+                             uint32_t skip);
 
 /* The chain of operators first..last as a band (geometry, walk, work
  * bytes) into *b, working in *w: 1, or 0 when it cannot be one

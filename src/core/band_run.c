@@ -70,6 +70,7 @@ typedef struct band_ctx {
  * other windows as rows (fewer, larger kernel calls). */
 #define FLOAT 4
 #define FLOAT_W(j) (1 << (8 + (j)))
+#define FLOATING(modes) ((uint32_t)(modes) >> 8) /* bit j: window j floats */
 
 /* Kernel of step i when it can be a band layer (conv, depthwise, ADD on
  * int8), else -1. */
@@ -295,19 +296,6 @@ static int call(void *user, const mote_band_call *bc)
     return (int)status;
 }
 
-/* Byte offset of window j in the work area: the windows before it that
- * do not float (FLOAT_W in modes), each MOTE_ARENA_ALIGN-aligned. */
-static uint32_t window_at(const mote_band_layer *l, const int32_t *cap, uint32_t j, int32_t modes)
-{
-    uint64_t at = 0;
-    uint32_t w;
-    for (w = 1; w < j; w++)
-        if (!(modes & FLOAT_W(w)))
-            at += ((uint64_t)(uint32_t)cap[w] * l[w - 1].out_row + (MOTE_ARENA_ALIGN - 1)) &
-                  ~(uint64_t)(MOTE_ARENA_ALIGN - 1);
-    return at > UINT32_MAX ? UINT32_MAX : (uint32_t)at;
-}
-
 /* Whether window j (1 .. n - 1) may float: read by layer j alone, a 1x1
  * stride-1 convolution of it alone. */
 static int floats(const mote_band_layer *l, uint32_t n, uint32_t j)
@@ -403,7 +391,7 @@ static uint32_t float_try(float_walk *f, const int32_t *cap, uint32_t work_bytes
     mote_band_visit v;
     uint32_t k;
     int ok;
-    if (window_at(f->l, cap, f->n, f->modes) > work_bytes) return 0;
+    if (mote_band_window_at(f->l, f->n, cap, FLOATING(f->modes)) > work_bytes) return 0;
     for (k = 0; k < f->n; k++)
         f->next[k] = 0;
     f->live = f->calls = 0;
@@ -582,7 +570,7 @@ mote_status mote_band_run(const mote_session *s)
         const uint32_t i = (uint32_t)s->band_first + k;
         const mote_step *st = &s->steps[i];
         const mote_kernel_row *row = &mote_kernel_rows[st->row];
-        win[k] = k > 0 ? c.work + window_at(c.l, c.cap, k, c.cap[0]) : c.in;
+        win[k] = k > 0 ? c.work + mote_band_window_at(c.l, k, c.cap, FLOATING(c.cap[0])) : c.in;
         lr[k].block = s->state + st->params;
         lr[k].in1 = st->n_in > 1 ? input(s, i, 1) : NULL;
         lr[k].in2 = st->n_in > 2 ? input(s, i, 2) : NULL;
