@@ -56,6 +56,32 @@ void armk_conv_pw_quant(armk_rng *r, int32_t oc, int32_t smode, int32_t *mult, i
     }
 }
 
+int32_t armk_conv_dw_quant(armk_rng *r, mote_conv_s8_params *p, int32_t C, int32_t smode,
+                           int32_t *mult, int8_t *shift, int32_t *bias)
+{
+    int32_t c, rsh_only = 1;
+    p->input_offset = -armk_int(r, -128, 127);
+    p->output_offset = armk_int(r, -128, 127);
+    if (armk_int(r, 0, 1)) {
+        p->act_min = -128;
+        p->act_max = 127;
+    } else {
+        p->act_min = armk_int(r, -128, 0);
+        p->act_max = armk_int(r, 0, 127);
+    }
+    for (c = 0; c < C; ++c) {
+        mult[c] = armk_int(r, 0, 15) == 0 ? (int32_t)(1u << 30)
+                                          : (int32_t)((1u << 30) | (armk_rnd(r) >> 2));
+        shift[c] = (int8_t)(smode == 0   ? armk_int(r, -31, 0)
+                            : smode == 1 ? armk_int(r, -2, 0)
+                            : smode == 2 ? armk_int(r, -31, 2)
+                                         : armk_int(r, -12, -1));
+        rsh_only &= shift[c] <= 0;
+        bias[c] = armk_int(r, 0, 7) == 0 ? (int32_t)armk_rnd(r) >> 1 : armk_int(r, -100000, 100000);
+    }
+    return rsh_only;
+}
+
 void armk_conv_prep(int8_t *out, int32_t n, int fill, int32_t guard)
 {
     memset(out, fill, (size_t)n);

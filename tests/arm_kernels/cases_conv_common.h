@@ -30,6 +30,13 @@ void armk_conv_pw_case(armk_rng *r, mote_conv_s8_params *p, mote_dims *id, mote_
 void armk_conv_pw_quant(armk_rng *r, int32_t oc, int32_t smode, int32_t *mult, int8_t *shift,
                         int32_t *bias);
 
+/* The Helium depthwise cases' quantization (cases_m55dw.c, cases_m55kws.c),
+ * drawn in this order: input and output offsets, the activation range (full
+ * or a random sub-range), then per channel c < C the multiplier, the shift
+ * (smode 0: -31..0, 1: -2..0, 2: -31..2, else -12..-1) and the bias. 1 when
+ * no shift is > 0. */
+int32_t armk_conv_dw_quant(armk_rng *r, mote_conv_s8_params *p, int32_t C, int32_t smode,
+                           int32_t *mult, int8_t *shift, int32_t *bias);
 /* n bytes of fill, then `guard` guard bytes. */
 void armk_conv_prep(int8_t *out, int32_t n, int fill, int32_t guard);
 

@@ -54,7 +54,7 @@ int armk_cases_m55kws(int n_cases, int *passed, int *failed)
         const int ip = armk_int(&rng, 0, 2) == 0, extreme = armk_int(&rng, 0, 5) == 0;
         const int32_t *bias = armk_int(&rng, 0, 6) == 0 ? NULL : mk_bias;
         const int32_t smode = armk_int(&rng, 0, 4);
-        int32_t c, n_in, n_out, rsh_only = 1;
+        int32_t n_in, n_out, rsh_only;
         mote_status sr, sa;
         int ok;
         memset(&p, 0, sizeof p);
@@ -99,26 +99,7 @@ int armk_cases_m55kws(int n_cases, int *passed, int *failed)
             --i;
             continue;
         }
-        p.input_offset = -armk_int(&rng, -128, 127);
-        p.output_offset = armk_int(&rng, -128, 127);
-        if (armk_int(&rng, 0, 1)) {
-            p.act_min = -128;
-            p.act_max = 127;
-        } else {
-            p.act_min = armk_int(&rng, -128, 0);
-            p.act_max = armk_int(&rng, 0, 127);
-        }
-        for (c = 0; c < id.c; ++c) {
-            mult[c] = armk_int(&rng, 0, 15) == 0 ? (int32_t)(1u << 30)
-                                                 : (int32_t)((1u << 30) | (armk_rnd(&rng) >> 2));
-            shift[c] = (int8_t)(smode == 0   ? armk_int(&rng, -31, 0)
-                                : smode == 1 ? armk_int(&rng, -2, 0)
-                                : smode == 2 ? armk_int(&rng, -31, 2)
-                                             : armk_int(&rng, -12, -1));
-            rsh_only &= shift[c] <= 0;
-            mk_bias[c] = armk_int(&rng, 0, 7) == 0 ? (int32_t)armk_rnd(&rng) >> 1
-                                                   : armk_int(&rng, -100000, 100000);
-        }
+        rsh_only = armk_conv_dw_quant(&rng, &p, id.c, smode, mult, shift, mk_bias);
         q.multiplier = mult;
         q.shift = shift;
         armk_fill_s8(&rng, mk_in, n_in, extreme);
