@@ -21,6 +21,7 @@
 #include "kernels/arm/arm_rows.h"
 #include "armk_rand.h"
 #include "cases_bufs.h"
+#include "cases_conv_common.h"
 
 int mote_test_m55first_cases(int n_cases, int *failed, int *taken);
 
@@ -32,21 +33,6 @@ int mote_test_m55first_cases(int n_cases, int *failed, int *taken);
 #define mf_filt (armk_cases.first.filt)
 #define mf_bias (armk_cases.first.bias)
 #define mf_step (armk_cases.first.step)
-
-static int32_t mf_out_size(int32_t in, int32_t k, int32_t s, int32_t dil, int same, int32_t *pad)
-{
-    const int32_t ek = dil * (k - 1) + 1;
-    int32_t o;
-    if (same) {
-        o = (in + s - 1) / s;
-        *pad = ((o - 1) * s + ek - in) / 2;
-        if (*pad < 0) *pad = 0;
-    } else {
-        o = in >= ek ? (in - ek) / s + 1 : 0;
-        *pad = 0;
-    }
-    return o;
-}
 
 int mote_test_m55first_cases(int n_cases, int *failed, int *taken)
 {
@@ -68,9 +54,6 @@ int mote_test_m55first_cases(int n_cases, int *failed, int *taken)
         const int32_t OC = odd && armk_rnd(&r) & 1 ? armk_int(&r, 1, 20) : 4 * armk_int(&r, 1, 4);
         int32_t KH = 3, KW = 3, C = 3, full_h, c, out_n, in_n;
         const int32_t *bias;
-        const void *ins[3];
-        void *outs[1];
-        mote_kernel_io io;
         mote_status sr, sa;
         memset(mf_step, 0, sizeof mf_step);
         shift = (int8_t *)(mult + OC);
@@ -92,11 +75,11 @@ int mote_test_m55first_cases(int n_cases, int *failed, int *taken)
         p->geom.stride_w = odd && armk_rnd(&r) % 4 == 0 ? 3 : armk_int(&r, 1, 2);
         p->geom.dilation_h = odd && armk_rnd(&r) % 4 == 0 ? 2 : 1;
         p->geom.dilation_w = odd && armk_rnd(&r) % 4 == 0 ? 2 : 1;
-        full_h =
-            mf_out_size(s->in.h, KH, p->geom.stride_h, p->geom.dilation_h, same, &p->geom.pad_h);
-        s->out.w =
-            mf_out_size(s->in.w, KW, p->geom.stride_w, p->geom.dilation_w, same, &p->geom.pad_w);
-        if (full_h < 1 || s->out.w < 1) {
+        if (!armk_conv_axis(s->in.h, KH, p->geom.stride_h, p->geom.dilation_h, same, &full_h,
+                            &p->geom.pad_h) ||
+            !armk_conv_axis(s->in.w, KW, p->geom.stride_w, p->geom.dilation_w, same, &s->out.w,
+                            &p->geom.pad_w) ||
+            full_h < 1 || s->out.w < 1) {
             --i;
             continue;
         }
@@ -151,16 +134,10 @@ int mote_test_m55first_cases(int n_cases, int *failed, int *taken)
         memset(mf_arm, 0x5A, sizeof mf_arm);
         bias = armk_rnd(&r) % 8 ? mf_bias : NULL;
         sr = mote_ref_conv2d_s8(p, &q, &s->in, mf_in, &s->filter, mf_filt, bias, &s->out, mf_ref);
-        ins[0] = mf_in;
-        ins[1] = mf_filt;
-        ins[2] = bias;
-        outs[0] = mf_arm;
-        io.in = ins;
-        io.out = outs;
-        io.scratch = NULL;
         if (!mote_mve_conv_first_fits(s)) {
             /* not the row's case: it must still refuse it at run time */
-            if (mote_mve_conv_first_step(s, &io) != MOTE_E_ARG) {
+            if (armk_conv_run(mote_mve_conv_first_step, s, mf_in, mf_filt, bias, mf_arm, NULL) !=
+                MOTE_E_ARG) {
                 printf("m55 first cases FAIL case %d: refused by fits, run by the step\n", i);
                 ++*failed;
             } else {
@@ -169,7 +146,7 @@ int mote_test_m55first_cases(int n_cases, int *failed, int *taken)
             continue;
         }
         ++*taken;
-        sa = mote_mve_conv_first_step(s, &io);
+        sa = armk_conv_run(mote_mve_conv_first_step, s, mf_in, mf_filt, bias, mf_arm, NULL);
         if (sr != MOTE_OK || sa != MOTE_OK || memcmp(mf_ref, mf_arm, (size_t)out_n) != 0 ||
             memcmp(mf_ref + out_n, mf_arm + out_n, FC_GUARD) != 0) {
             if (*failed < 5)

@@ -19,6 +19,7 @@
 #include "kernels/arm/arm_rows.h"
 #include "armk_rand.h"
 #include "cases_bufs.h"
+#include "cases_conv_common.h"
 
 int mote_test_m55pwk_cases(int n_cases, int *failed, int *taken);
 
@@ -51,9 +52,6 @@ int mote_test_m55pwk_cases(int n_cases, int *failed, int *taken)
         const int32_t OC = odd && armk_rnd(&r) & 1 ? armk_int(&r, 1, 68) : 4 * armk_int(&r, 1, 16);
         int32_t K = armk_rnd(&r) & 1 ? 8 : 16, F = 1, c, out_n, in_n;
         const int32_t *bias;
-        const void *ins[3];
-        void *outs[1];
-        mote_kernel_io io;
         mote_status sr, sa;
         memset(mp_step, 0, sizeof mp_step);
         shift = (int8_t *)(mult + OC);
@@ -121,16 +119,10 @@ int mote_test_m55pwk_cases(int n_cases, int *failed, int *taken)
         memset(mp_arm, 0x5A, sizeof mp_arm);
         bias = armk_rnd(&r) % 8 ? mp_bias : NULL;
         sr = mote_ref_conv2d_s8(p, &q, &s->in, mp_in, &s->filter, mp_filt, bias, &s->out, mp_ref);
-        ins[0] = mp_in;
-        ins[1] = mp_filt;
-        ins[2] = bias;
-        outs[0] = mp_arm;
-        io.in = ins;
-        io.out = outs;
-        io.scratch = NULL;
         if (!mote_mve_conv_pwk_fits(s)) {
             /* not the row's case: it must still refuse it at run time */
-            if (mote_mve_conv_pwk_step(s, &io) != MOTE_E_ARG) {
+            if (armk_conv_run(mote_mve_conv_pwk_step, s, mp_in, mp_filt, bias, mp_arm, NULL) !=
+                MOTE_E_ARG) {
                 printf("m55 pwk cases FAIL case %d: refused by fits, run by the step\n", i);
                 ++*failed;
             } else {
@@ -139,7 +131,7 @@ int mote_test_m55pwk_cases(int n_cases, int *failed, int *taken)
             continue;
         }
         ++*taken;
-        sa = mote_mve_conv_pwk_step(s, &io);
+        sa = armk_conv_run(mote_mve_conv_pwk_step, s, mp_in, mp_filt, bias, mp_arm, NULL);
         if (sr != MOTE_OK || sa != MOTE_OK || memcmp(mp_ref, mp_arm, (size_t)out_n) != 0 ||
             memcmp(mp_ref + out_n, mp_arm + out_n, VA_GUARD) != 0) {
             if (*failed < 5)
