@@ -17,12 +17,13 @@ MOTE_ARM_INLINE int32_t patch_at(const int32_t *xw, int32_t k)
 
 /* nb blocks of four output channels of one pixel against its widened
  * patch xw (g groups), each stored as one word; a function of its own so
- * that the per-block work has the registers to itself. lims: output zero
- * point, "range is full", act_min and act_max in every byte. */
-static __attribute__((noinline)) void blocks_dsp(const int32_t *xw, const int8_t *w, int32_t K,
-                                                 int32_t g, int32_t nb, const int32_t *bias,
-                                                 int8_t *out, const int32_t *mult,
-                                                 const int8_t *shift, const uint32_t *lims)
+ * that the per-block work has the registers to itself (also the general
+ * path of mote_arm_fc_xw, whose widened input row is such a patch). lims:
+ * output zero point, "range is full", act_min and act_max in every byte. */
+__attribute__((noinline)) void mote_arm_xw_blocks(const int32_t *xw, const int8_t *w, int32_t K,
+                                                  int32_t g, int32_t nb, const int32_t *bias,
+                                                  int8_t *out, const int32_t *mult,
+                                                  const int8_t *shift, const uint32_t *lims)
 {
     const int32_t ooff = (int32_t)lims[0];
     const int full = lims[1] != 0;
@@ -276,7 +277,7 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
                 }
                 o = 0;
                 if (nsafe > 0) {
-                    blocks_dsp(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift, lims);
+                    mote_arm_xw_blocks(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift, lims);
                     o = 4 * nsafe;
                 }
                 for (; o + 4 <= OC; o += 4) {
