@@ -277,7 +277,8 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
                 }
                 o = 0;
                 if (nsafe > 0) {
-                    mote_arm_xw_blocks(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift, lims);
+                    mote_arm_xw_blocks(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift,
+                                       lims);
                     o = 4 * nsafe;
                 }
                 for (; o + 4 <= OC; o += 4) {
@@ -287,13 +288,9 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
                     acc[1] = bias ? bias[o + 1] : 0;
                     acc[2] = bias ? bias[o + 2] : 0;
                     acc[3] = bias ? bias[o + 3] : 0;
-                    if ((o + 3) * K + 4 * G <= OC * K) {
-                        /* the last group's weight words stay inside the
-                         * filter (bytes past a row meet zero inputs) */
-                        mote_arm_xdot4(xw, w, K, G, acc);
-                        mote_arm_st32(out + o, mote_arm_pack4_q(q, o, acc, ooff, full, lo4, hi4));
-                        continue;
-                    }
+                    /* past the nsafe blocks the last group's weight
+                     * words would leave the filter: whole groups, then
+                     * the last K % 4 values in C */
                     if (Gf > 0) mote_arm_xdot4(xw, w, K, Gf, acc);
                     for (k = 4 * Gf; k < K; ++k) {
                         const int32_t v = patch_at(xw, k);
