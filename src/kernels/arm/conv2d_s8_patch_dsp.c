@@ -331,19 +331,20 @@ static __attribute__((noinline)) void widen_runs(int32_t *d, const int8_t *src, 
 }
 
 /*
- * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0, every
- * shift <= -2): the patches of up to (MOTE_ARM_PW_BUF_WORDS - 2K) / (2G)
- * output pixels (in output order) are gathered and widened with the offset
+ * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0:
+ * mote_arm_patch_chunks_ok; any shift, mote_arm_pw_chunk's general stage
+ * taking a pair with one above -2): the patches of up to
+ * (MOTE_ARM_PW_BUF_WORDS - 2K) / (2G) output pixels (in output order) are
+ * gathered and widened with the offset
  * into a 3 KB stack buffer after the widened filter rows, then
  * mote_arm_pw_chunk runs them against those rows (widened once per chunk
  * and block instead of SXTB16 per pixel). Every patch of a chunk is read before any of its outputs is
  * written, so this is safe wherever the pixel-by-pixel order is.
  */
-static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
-                                                   const mote_requant *q, const mote_dims *id,
-                                                   const int8_t *input, const mote_dims *fd,
-                                                   const int8_t *filter, const int32_t *bias,
-                                                   const mote_dims *od, int8_t *output)
+__attribute__((noinline)) void
+mote_arm_conv_patch_chunks(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                           const int32_t *bias, const mote_dims *od, int8_t *output)
 {
     int32_t buf[MOTE_ARM_PW_BUF_WORDS];
     int32_t rawbuf[32];
@@ -413,13 +414,13 @@ void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, co
                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
                          const int32_t *bias, const mote_dims *od, int8_t *output)
 {
-    const int32_t K = fd->h * fd->w * id->c, OC = od->c;
-    int chunks = K % 8 == 0 && K <= 128 && OC % 4 == 0;
+    const int32_t OC = od->c;
+    int chunks = mote_arm_patch_chunks_ok(fd->h * fd->w * id->c, OC);
     int32_t o;
     for (o = 0; chunks && o < OC; ++o)
         if (q->shift[o] > -2) chunks = 0;
     if (chunks)
-        patch_chunks(p, q, id, input, fd, filter, bias, od, output);
+        mote_arm_conv_patch_chunks(p, q, id, input, fd, filter, bias, od, output);
     else
         patch_pixels(p, q, id, input, fd, filter, bias, od, output);
 }
