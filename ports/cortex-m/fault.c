@@ -12,51 +12,44 @@
 
 void mcu_fault_report(const uint32_t *frame, uint32_t ipsr) __attribute__((noreturn, used));
 
-static const char *exception_name(uint32_t n)
-{
-    switch (n) {
-    case 2: return "NMI";
-    case 3: return "HardFault";
-    case 4: return "MemManage";
-    case 5: return "BusFault";
-    case 6: return "UsageFault";
-    case 7: return "SecureFault";
-    default: return "unexpected exception";
-    }
-}
-
-static void put_hex(const char *label, uint32_t v)
-{
-    char buf[24];
-    int i = 0;
-    while (*label)
-        buf[i++] = *label++;
-    buf[i++] = '0';
-    buf[i++] = 'x';
-    for (int shift = 28; shift >= 0; shift -= 4)
-        buf[i++] = "0123456789abcdef"[(v >> shift) & 0xFu];
-    buf[i] = 0;
-    mcu_semihost_write0(buf);
-}
-
 /* frame: the eight words the core pushed on exception entry:
- * r0, r1, r2, r3, r12, lr, pc, xpsr. */
+ * r0, r1, r2, r3, r12, lr, pc, xpsr. The report:
+ *   *** fault: <name> (exception 0x<n>)
+ *   CFSR=0x.. HFSR=0x.. MMFAR=0x.. BFAR=0x..
+ *   PC=0x.. LR=0x.. xPSR=0x.. SP=0x..
+ * the names and labels each one string of NUL-separated parts, walked in
+ * one loop: the handler is in every firmware, the minimal one (mote's
+ * flash) included, and tables of pointers cost more than the strings. */
 void mcu_fault_report(const uint32_t *frame, uint32_t ipsr)
 {
-    uint32_t n = ipsr & 0x1FFu;
+    static const char names[] = "NMI\0HardFault\0MemManage\0BusFault\0UsageFault\0"
+                                "SecureFault\0unexpected exception";
+    static const char labels[] = " (exception \0)\nCFSR=\0 HFSR=\0 MMFAR=\0 BFAR=\0\nPC=\0"
+                                 " LR=\0 xPSR=\0 SP=";
+    const uint32_t n = ipsr & 0x1FFu;
+    const uint32_t v[9] = {
+        n, CFSR, HFSR, MMFAR, BFAR, frame[6], frame[5], frame[7], (uint32_t)(uintptr_t)frame};
+    const char *label = labels, *name = names;
+    char buf[24];
+    unsigned i;
+    /* name n - 2 for 2 .. 7, else the last */
+    for (i = n >= 2 && n <= 7 ? n - 2 : 6; i > 0; --i)
+        while (*name++)
+            ;
     mcu_semihost_write0("\n*** fault: ");
-    mcu_semihost_write0(exception_name(n));
-    put_hex(" (exception ", n);
-    mcu_semihost_write0(")\n");
-    put_hex("CFSR=", CFSR);
-    put_hex(" HFSR=", HFSR);
-    put_hex(" MMFAR=", MMFAR);
-    put_hex(" BFAR=", BFAR);
-    mcu_semihost_write0("\n");
-    put_hex("PC=", frame[6]);
-    put_hex(" LR=", frame[5]);
-    put_hex(" xPSR=", frame[7]);
-    put_hex(" SP=", (uint32_t)(uintptr_t)frame);
+    mcu_semihost_write0(name);
+    for (i = 0; i < 9; ++i) {
+        int k = 0, shift;
+        while (*label)
+            buf[k++] = *label++;
+        ++label;
+        buf[k++] = '0';
+        buf[k++] = 'x';
+        for (shift = 28; shift >= 0; shift -= 4)
+            buf[k++] = "0123456789abcdef"[(v[i] >> shift) & 0xFu];
+        buf[k] = 0;
+        mcu_semihost_write0(buf);
+    }
     mcu_semihost_write0("\n");
     mcu_semihost_exit(MCU_FAULT_EXIT);
 }

@@ -238,6 +238,7 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
     {mote_arm_conv_pwk_fits, mote_arm_conv_pwk_step},     /* pointwise, K = 8 / 16 (vwwa) */
     {mote_arm_conv_pws_fits, mote_arm_conv_pws_step},     /* 1x1 strided (icadd) */
+    {mote_arm_conv_patch_ck_fits, mote_arm_conv_patch_ck_step}, /* the patch path's chunks */
 };
 static const path_row conv_rows_ip[] = {
     {mote_arm_conv_pw_ip_fits, mote_arm_conv_pw_step},

@@ -113,15 +113,17 @@ def main():
     cc = os.environ.get("CC", "cc")
     with tempfile.TemporaryDirectory() as tmp:
         m4 = header(mote, KWS, "m4", os.path.join(tmp, "m4.h"))
-        # KWS on the M4: the first CONV_2D takes the patch path, the
+        # KWS on the M4: the first CONV_2D takes the patch path's pixel
+        # chunks (arm_dsp_patch_ck, not arm_dsp_patch: no pixel-by-pixel code), the
         # pointwise ones (in place) the pixel chunks, the 3x3 depthwise
         # ones (in place) the padded rows (kernels/arm/arm_paths.h), the
         # SOFTMAX its DSP row
-        for row in ("CONV_2D_S8_arm_dsp_patch", "CONV_2D_S8_arm_dsp_pw_ip",
+        for row in ("CONV_2D_S8_arm_dsp_patch_ck", "CONV_2D_S8_arm_dsp_pw_ip",
                     "DEPTHWISE_CONV_2D_S8_arm_dsp_3x3_ip", "FULLY_CONNECTED_S8_arm_dsp_xw",
                     "SOFTMAX_S8_arm_dsp"):
             check("#define MOTE_OPSET_R_%s 1" % row in m4, "m4 selection keeps row %s" % row, m4)
         for row in ("CONV_2D_S8_ref", "DEPTHWISE_CONV_2D_S8_ref", "CONV_2D_S8_arm_mve",
+                    "CONV_2D_S8_arm_dsp_patch",
                     "CONV_2D_S8_arm_dsp_2x2", "CONV_2D_S8_arm_dsp_widened",
                     "CONV_2D_S8_arm_dsp_direct", "DEPTHWISE_CONV_2D_S8_arm_dsp_general",
                     "DEPTHWISE_CONV_2D_S8_arm_dsp_3x3_s2", "DEPTHWISE_CONV_2D_S8_arm_dsp_3x3_px",

@@ -244,6 +244,29 @@ void mote_arm_c2_taps(int32_t *xw, const mote_conv_geom *g, const mote_dims *id,
 void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
                          const int32_t *bias, const mote_dims *od, int8_t *output);
+/* The patch path's pixel chunks take K = kh * kw * C and OC when this holds
+ * (mote_arm_pw_chunk: G <= 32, whole channel blocks; any shift, a pair
+ * with one above -2 through its general stage). mote_arm_conv_patch also
+ * wants every shift <= -2 (else pixel by pixel); the arm_dsp_patch_ck row,
+ * whose steps all meet it, runs the chunks alone, so that an image with no
+ * other patch step links no pixel-by-pixel code (KWS's first layer). */
+static inline int mote_arm_patch_chunks_ok(int32_t K, int32_t OC)
+{
+    return K % 8 == 0 && K <= 128 && OC % 4 == 0;
+}
+void mote_arm_conv_patch_chunks(const mote_conv_s8_params *p, const mote_requant *q,
+                                const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                int8_t *output);
+/* nb blocks of four output rows (filter rows from w, stride K, the last
+ * group's words inside the filter) against one widened patch xw of g
+ * groups: bias (or 0) + mote_arm_xdot4, then channel o's mult[o] / shift[o]
+ * (o from 0), lims = {output zero point, range is full, act_min in every
+ * byte, act_max in every byte}; one word stored per block at out, out + 4,
+ * ... (conv2d_s8_patch_dsp.c). */
+void mote_arm_xw_blocks(const int32_t *xw, const int8_t *w, int32_t K, int32_t g, int32_t nb,
+                        const int32_t *bias, int8_t *out, const int32_t *mult, const int8_t *shift,
+                        const uint32_t *lims);
 /* A fast path that takes only shifts in [-23, -2] (2x2, four pixels; the
  * first layer: [-23, -1] and biases in [-2^29, 2^29]) returns 0 for other
  * cases; those go to the patch path. The rule

@@ -87,9 +87,22 @@ int mote_arm_conv_rows_4px_fits(const void *step)
     return conv_rows_path(step) == MOTE_ARM_CONV_4PX;
 }
 
+/* The patch path out of place: pixel chunks alone when the geometry allows
+ * them (arm_dsp_patch_ck), else arm_dsp_patch (either, by the shifts). */
+static int patch_chunks_ok(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_patch_chunks_ok(s->filter.h * s->filter.w * s->in.c, s->out.c);
+}
+
 int mote_arm_conv_patch_fits(const void *step)
 {
-    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PATCH;
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PATCH && !patch_chunks_ok(step);
+}
+
+int mote_arm_conv_patch_ck_fits(const void *step)
+{
+    return mote_arm_conv2d_s8_step_path(step, 0) == MOTE_ARM_CONV_PATCH && patch_chunks_ok(step);
 }
 
 /* First layers, few input channels (conv2d_s8_first_dsp.c). */

@@ -29,6 +29,7 @@ int mote_arm_conv_widened_fits(const void *step);
 int mote_arm_conv_widened_tail_fits(const void *step);
 int mote_arm_conv_2x2_fits(const void *step);
 int mote_arm_conv_patch_fits(const void *step);
+int mote_arm_conv_patch_ck_fits(const void *step);
 /* four pixels x one channel, and the same row by row in place (h-c4) */
 int mote_arm_conv_4px_fits(const void *step);
 int mote_arm_conv_rows_4px_fits(const void *step);
@@ -73,6 +74,7 @@ mote_status mote_arm_conv_widened_step(const void *step, const mote_kernel_io *i
 mote_status mote_arm_conv_widened_tail_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_conv_2x2_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_conv_patch_step(const void *step, const mote_kernel_io *io);
+mote_status mote_arm_conv_patch_ck_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_conv_direct_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_conv_rows_widened_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_conv_rows_2x2_step(const void *step, const mote_kernel_io *io);

@@ -155,6 +155,20 @@ mote_status mote_arm_conv_patch_step(const void *step, const mote_kernel_io *io)
     return MOTE_OK;
 }
 
+/* The patch path's pixel chunks alone (out of place, mote_arm_patch_chunks_ok). */
+mote_status mote_arm_conv_patch_ck_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    if (conv_path(s, io) != MOTE_ARM_CONV_PATCH || io->in[0] == io->out[0] ||
+        !mote_arm_patch_chunks_ok(s->filter.h * s->filter.w * s->in.c, s->out.c))
+        return MOTE_E_ARG;
+    mote_arm_conv_patch_chunks(&s->p, &q, &s->in, (const int8_t *)io->in[0], &s->filter,
+                               (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                               (int8_t *)io->out[0]);
+    return MOTE_OK;
+}
+
 mote_status mote_arm_conv_direct_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;

@@ -17,12 +17,13 @@ MOTE_ARM_INLINE int32_t patch_at(const int32_t *xw, int32_t k)
 
 /* nb blocks of four output channels of one pixel against its widened
  * patch xw (g groups), each stored as one word; a function of its own so
- * that the per-block work has the registers to itself. lims: output zero
- * point, "range is full", act_min and act_max in every byte. */
-static __attribute__((noinline)) void blocks_dsp(const int32_t *xw, const int8_t *w, int32_t K,
-                                                 int32_t g, int32_t nb, const int32_t *bias,
-                                                 int8_t *out, const int32_t *mult,
-                                                 const int8_t *shift, const uint32_t *lims)
+ * that the per-block work has the registers to itself (also the general
+ * path of mote_arm_fc_xw, whose widened input row is such a patch). lims:
+ * output zero point, "range is full", act_min and act_max in every byte. */
+__attribute__((noinline)) void mote_arm_xw_blocks(const int32_t *xw, const int8_t *w, int32_t K,
+                                                  int32_t g, int32_t nb, const int32_t *bias,
+                                                  int8_t *out, const int32_t *mult,
+                                                  const int8_t *shift, const uint32_t *lims)
 {
     const int32_t ooff = (int32_t)lims[0];
     const int full = lims[1] != 0;
@@ -276,7 +277,8 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
                 }
                 o = 0;
                 if (nsafe > 0) {
-                    blocks_dsp(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift, lims);
+                    mote_arm_xw_blocks(xw, filter, K, G, nsafe, bias, out, q->multiplier, q->shift,
+                                       lims);
                     o = 4 * nsafe;
                 }
                 for (; o + 4 <= OC; o += 4) {
@@ -286,13 +288,9 @@ static __attribute__((noinline)) void patch_pixels(const mote_conv_s8_params *p,
                     acc[1] = bias ? bias[o + 1] : 0;
                     acc[2] = bias ? bias[o + 2] : 0;
                     acc[3] = bias ? bias[o + 3] : 0;
-                    if ((o + 3) * K + 4 * G <= OC * K) {
-                        /* the last group's weight words stay inside the
-                         * filter (bytes past a row meet zero inputs) */
-                        mote_arm_xdot4(xw, w, K, G, acc);
-                        mote_arm_st32(out + o, mote_arm_pack4_q(q, o, acc, ooff, full, lo4, hi4));
-                        continue;
-                    }
+                    /* past the nsafe blocks the last group's weight
+                     * words would leave the filter: whole groups, then
+                     * the last K % 4 values in C */
                     if (Gf > 0) mote_arm_xdot4(xw, w, K, Gf, acc);
                     for (k = 4 * Gf; k < K; ++k) {
                         const int32_t v = patch_at(xw, k);
@@ -333,19 +331,20 @@ static __attribute__((noinline)) void widen_runs(int32_t *d, const int8_t *src, 
 }
 
 /*
- * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0, every
- * shift <= -2): the patches of up to (MOTE_ARM_PW_BUF_WORDS - 2K) / (2G)
- * output pixels (in output order) are gathered and widened with the offset
+ * The patch path in pixel chunks (K % 8 == 0, K <= 128, OC % 4 == 0:
+ * mote_arm_patch_chunks_ok; any shift, mote_arm_pw_chunk's general stage
+ * taking a pair with one above -2): the patches of up to
+ * (MOTE_ARM_PW_BUF_WORDS - 2K) / (2G) output pixels (in output order) are
+ * gathered and widened with the offset
  * into a 3 KB stack buffer after the widened filter rows, then
  * mote_arm_pw_chunk runs them against those rows (widened once per chunk
  * and block instead of SXTB16 per pixel). Every patch of a chunk is read before any of its outputs is
  * written, so this is safe wherever the pixel-by-pixel order is.
  */
-static __attribute__((noinline)) void patch_chunks(const mote_conv_s8_params *p,
-                                                   const mote_requant *q, const mote_dims *id,
-                                                   const int8_t *input, const mote_dims *fd,
-                                                   const int8_t *filter, const int32_t *bias,
-                                                   const mote_dims *od, int8_t *output)
+__attribute__((noinline)) void
+mote_arm_conv_patch_chunks(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                           const int32_t *bias, const mote_dims *od, int8_t *output)
 {
     int32_t buf[MOTE_ARM_PW_BUF_WORDS];
     int32_t rawbuf[32];
@@ -415,13 +414,13 @@ void mote_arm_conv_patch(const mote_conv_s8_params *p, const mote_requant *q, co
                          const int8_t *input, const mote_dims *fd, const int8_t *filter,
                          const int32_t *bias, const mote_dims *od, int8_t *output)
 {
-    const int32_t K = fd->h * fd->w * id->c, OC = od->c;
-    int chunks = K % 8 == 0 && K <= 128 && OC % 4 == 0;
+    const int32_t OC = od->c;
+    int chunks = mote_arm_patch_chunks_ok(fd->h * fd->w * id->c, OC);
     int32_t o;
     for (o = 0; chunks && o < OC; ++o)
         if (q->shift[o] > -2) chunks = 0;
     if (chunks)
-        patch_chunks(p, q, id, input, fd, filter, bias, od, output);
+        mote_arm_conv_patch_chunks(p, q, id, input, fd, filter, bias, od, output);
     else
         patch_pixels(p, q, id, input, fd, filter, bias, od, output);
 }

@@ -165,7 +165,10 @@ __attribute__((naked, noinline)) static void fc_blocks(const int32_t *xw __attri
 /* The widened-input path (mote_arm_fc_xw_ok): the input row widened once
  * with the offset (stack), then four rows at a time against it:
  * mote_arm_xdot4, 21 instructions for 16 MACs; fc_blocks when the bias
- * and one shift <= -2 are shared. */
+ * and one shift <= -2 are shared. Otherwise the row is a patch of the
+ * patch path and mote_arm_xw_blocks, already in every image the patch
+ * path is in, runs it: all blocks in one call with per-channel constants,
+ * or block by block with the one entry copied four times. */
 void mote_arm_fc_xw(const mote_fc_s8_params *p, const mote_requant *q, int32_t batches,
                     int32_t depth, int32_t out_c, const int8_t *input, const int8_t *filter,
                     const int32_t *bias, int8_t *output)
@@ -197,18 +200,19 @@ void mote_arm_fc_xw(const mote_fc_s8_params *p, const mote_requant *q, int32_t b
             fc_blocks(xw, filter, output + b * out_c, &c);
             continue;
         }
-        for (o = 0; o < out_c; o += 4) {
-            mote_arm_rq4 rq;
-            int32_t acc[4];
-            mote_arm_rq4_prep(&rq, q->multiplier, q->shift, o, per_tensor, p->output_offset,
-                              p->act_min, p->act_max);
-            acc[0] = bias ? bias[o] : 0;
-            acc[1] = bias ? bias[o + 1] : 0;
-            acc[2] = bias ? bias[o + 2] : 0;
-            acc[3] = bias ? bias[o + 3] : 0;
-            mote_arm_xdot4(xw, filter + o * depth, depth, G, acc);
-            mote_arm_st32(output + b * out_c + o,
-                          mote_arm_rq4_pack(&rq, acc[0], acc[1], acc[2], acc[3]));
+        {
+            const uint32_t lims[4] = {(uint32_t)p->output_offset,
+                                      (uint32_t)(p->act_min <= -128 && p->act_max >= 127),
+                                      mote_arm_dup8(p->act_min), mote_arm_dup8(p->act_max)};
+            const int32_t m = q->multiplier[0];
+            const int8_t sh = q->shift[0];
+            const int32_t m4[4] = {m, m, m, m};
+            const int8_t s4[4] = {sh, sh, sh, sh};
+            const int32_t nb = per_tensor ? 1 : out_c / 4;
+            for (o = 0; o < out_c; o += 4 * nb)
+                mote_arm_xw_blocks(xw, filter + o * depth, depth, G, nb, bias ? bias + o : NULL,
+                                   output + b * out_c + o, per_tensor ? m4 : q->multiplier + o,
+                                   per_tensor ? s4 : q->shift + o, lims);
         }
     }
 }
