@@ -9,17 +9,20 @@
  * mote_ref_depthwise_conv2d_s8.
  *
  * Per group of four channels the whole plane is widened once into four
- * int16 planes of 8 x 8 (the input offset added; row 0, row h + 1 and
- * columns 0 and 7 are the padding, zeroed once per call, so padding costs
- * no test). Then channel by channel, one hand-written call does all of the
- * channel's outputs, a row of six (or three) at a time: with the padded row's words
- * W0 = (e0, e1) .. W3 = (e6, e7) and the filter line's pairs wa = (w0, w1),
- * wb = (w2, w1):
- *   out 2k   += SMLAD(wa, Wk) + SMLABB(wb, Wk+1)
- *   out 2k+1 += SMLABT(wa, Wk) + SMLADX(wb, Wk+1)
- * fourteen instructions per filter line for six outputs (two LDRD of data,
- * one of weights; seven for three outputs, tdw_chan3); the first and last
- * output rows skip their zero line.
+ * int16 planes of 8 rows (the input offset added; row 0 and row h + 1 are
+ * the padding, zeroed once per call, so the top and bottom padding cost no
+ * test), a padded row 16 bytes, pixel x of a row in half x & 1 of word
+ * x / 2. Then channel by channel, one hand-written call does all of the
+ * channel's outputs, a row of six (or three) at a time: with the row's words
+ * P0 = (x0, x1), P1 = (x2, x3), P2 = (x4, x5) and the filter line's pairs
+ * A = (w0, w1), B = (w1, w2), the left and right padding never multiplied:
+ *   out 0 += SMLAD(B, P0)          out 1 += SMLAD(A, P0) + SMLATB(B, P1)
+ *   out 2 += SMLABT(A, P0) + SMLAD(B, P1)
+ *   out 3 += SMLAD(A, P1) + SMLATB(B, P2)
+ *   out 4 += SMLABT(A, P1) + SMLAD(B, P2)   out 5 += SMLAD(A, P2)
+ * thirteen instructions per filter line for six outputs (one LDRD and one
+ * LDR of data, one LDRD of weights; seven for three outputs, tdw_chan3); the
+ * first and last output rows skip their zero line.
  * The output stage is the 3x3 int16 lines' (depthwise_conv2d_s8_3x3_dsp.c):
  * weights and bias doubled, ADD of the sign into H = 2^(e-1) + zp 2^e,
  * SMMLAR by m, ASR by e, SSAT; channels outside that stage's conditions
@@ -50,7 +53,7 @@ int mote_arm_dw_tiny_fits(const void *step)
 
 #include "kernels/arm/arm_dsp.h"
 
-/* Per channel: the doubled weight pairs wa, wb of filter lines 0..2, the
+/* Per channel: the doubled weight pairs A, B of filter lines 0..2, the
  * doubled bias, m, H, e, and where the middle rows end (plane + 16 (h - 1)). */
 typedef struct tdw_tab {
     int32_t w[6];
@@ -64,36 +67,32 @@ typedef struct tdw_tab {
     "ldr     r9, [r1, #24]\n\t"                                                                    \
     "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
-    "smlad   r4, r10, r12, r9\n\t"                                                                 \
-    "smlabt  r5, r10, r12, r9\n\t"                                                                 \
-    "smlabb  r4, r11, lr, r4\n\t"                                                                  \
-    "smladx  r5, r11, lr, r5\n\t"                                                                  \
-    "smlad   r6, r10, lr, r9\n\t"                                                                  \
-    "smlabt  r7, r10, lr, r9\n\t"                                                                  \
-    "ldrd    r12, lr, [r0, #(16 * " #L " + 8)]\n\t"                                                \
-    "smlabb  r6, r11, r12, r6\n\t"                                                                 \
-    "smladx  r7, r11, r12, r7\n\t"                                                                 \
-    "smlad   r8, r10, r12, r9\n\t"                                                                 \
-    "smlabt  r9, r10, r12, r9\n\t"                                                                 \
-    "smlabb  r8, r11, lr, r8\n\t"                                                                  \
-    "smladx  r9, r11, lr, r9\n\t"
+    "smlad   r4, r11, r12, r9\n\t"                                                                 \
+    "smlad   r5, r10, r12, r9\n\t"                                                                 \
+    "smlabt  r6, r10, r12, r9\n\t"                                                                 \
+    "smlatb  r5, r11, lr, r5\n\t"                                                                  \
+    "smlad   r6, r11, lr, r6\n\t"                                                                  \
+    "smlad   r7, r10, lr, r9\n\t"                                                                  \
+    "smlabt  r8, r10, lr, r9\n\t"                                                                  \
+    "ldr     r12, [r0, #(16 * " #L " + 8)]\n\t"                                                    \
+    "smlatb  r7, r11, r12, r7\n\t"                                                                 \
+    "smlad   r8, r11, r12, r8\n\t"                                                                 \
+    "smlad   r9, r10, r12, r9\n\t"
 /* line L added to the six accumulators r4 .. r9 */
 #define TDW_ACC(L)                                                                                 \
     "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
-    "smlad   r4, r10, r12, r4\n\t"                                                                 \
-    "smlabt  r5, r10, r12, r5\n\t"                                                                 \
-    "smlabb  r4, r11, lr, r4\n\t"                                                                  \
-    "smladx  r5, r11, lr, r5\n\t"                                                                  \
-    "smlad   r6, r10, lr, r6\n\t"                                                                  \
-    "smlabt  r7, r10, lr, r7\n\t"                                                                  \
-    "ldrd    r12, lr, [r0, #(16 * " #L " + 8)]\n\t"                                                \
-    "smlabb  r6, r11, r12, r6\n\t"                                                                 \
-    "smladx  r7, r11, r12, r7\n\t"                                                                 \
-    "smlad   r8, r10, r12, r8\n\t"                                                                 \
-    "smlabt  r9, r10, r12, r9\n\t"                                                                 \
-    "smlabb  r8, r11, lr, r8\n\t"                                                                  \
-    "smladx  r9, r11, lr, r9\n\t"
+    "smlad   r4, r11, r12, r4\n\t"                                                                 \
+    "smlad   r5, r10, r12, r5\n\t"                                                                 \
+    "smlabt  r6, r10, r12, r6\n\t"                                                                 \
+    "smlatb  r5, r11, lr, r5\n\t"                                                                  \
+    "smlad   r6, r11, lr, r6\n\t"                                                                  \
+    "smlad   r7, r10, lr, r7\n\t"                                                                  \
+    "smlabt  r8, r10, lr, r8\n\t"                                                                  \
+    "ldr     r12, [r0, #(16 * " #L " + 8)]\n\t"                                                    \
+    "smlatb  r7, r11, r12, r7\n\t"                                                                 \
+    "smlad   r8, r11, r12, r8\n\t"                                                                 \
+    "smlad   r9, r10, r12, r9\n\t"
 /* the output stage up to the saturation of one accumulator (m r10, H r11, e r12) */
 #define TDW_RQ(a)                                                                                  \
     "add     lr, r11, " a ", asr #31\n\t"                                                          \
@@ -159,28 +158,29 @@ __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attrib
 /* clang-format on */
 
 /* clang-format off */
-/* Planes three wide: W0 = (0, x0), W1 = (x1, x2) of a padded row, outputs
- *   out0 += SMLAD(wa, W0) + SMLABB(wb, W1), out1 += SMLABT(wa, W0) +
- *   SMLADX(wb, W1), out2 += SMLAD(wa, W1) (w2 meets the padding)
+/* Planes three wide: P0 = (x0, x1), P1 = (x2, -) of a padded row (the top
+ * half of P1 is never read), outputs
+ *   out0 += SMLAD(B, P0), out1 += SMLAD(A, P0) + SMLATB(B, P1),
+ *   out2 += SMLABT(A, P0) + SMLABB(B, P1)
  * seven instructions per filter line for three outputs; bias r7, outputs
  * r4 .. r6, weights r10, r11, data r12, lr. */
 #define TDW3_INIT(L)                                                                               \
     "ldr     r7, [r1, #24]\n\t"                                                                    \
     "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
-    "smlad   r4, r10, r12, r7\n\t"                                                                 \
-    "smlabt  r5, r10, r12, r7\n\t"                                                                 \
-    "smlabb  r4, r11, lr, r4\n\t"                                                                  \
-    "smladx  r5, r11, lr, r5\n\t"                                                                  \
-    "smlad   r6, r10, lr, r7\n\t"
+    "smlad   r4, r11, r12, r7\n\t"                                                                 \
+    "smlad   r5, r10, r12, r7\n\t"                                                                 \
+    "smlabt  r6, r10, r12, r7\n\t"                                                                 \
+    "smlatb  r5, r11, lr, r5\n\t"                                                                  \
+    "smlabb  r6, r11, lr, r6\n\t"
 #define TDW3_ACC(L)                                                                                \
     "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
-    "smlad   r4, r10, r12, r4\n\t"                                                                 \
-    "smlabt  r5, r10, r12, r5\n\t"                                                                 \
-    "smlabb  r4, r11, lr, r4\n\t"                                                                  \
-    "smladx  r5, r11, lr, r5\n\t"                                                                  \
-    "smlad   r6, r10, lr, r6\n\t"
+    "smlad   r4, r11, r12, r4\n\t"                                                                 \
+    "smlad   r5, r10, r12, r5\n\t"                                                                 \
+    "smlabt  r6, r10, r12, r6\n\t"                                                                 \
+    "smlatb  r5, r11, lr, r5\n\t"                                                                  \
+    "smlabb  r6, r11, lr, r6\n\t"
 #define TDW3_OUT                                                                                   \
     "ldrd    r10, r11, [r1, #28]\n\t"                                                              \
     "ldr     r12, [r1, #36]\n\t"                                                                   \
@@ -239,42 +239,95 @@ static inline int32_t tdw_pkhtb(int32_t b, int32_t a)
     return r;
 }
 
-/* Pixels src and src + C (four channels each) into the four planes at d
- * (int16 elements; planes 64 elements apart): the input offset added, the
- * two pixels' values of a channel packed into one word. */
-static inline __attribute__((always_inline)) void tdw_wide2(int16_t *d, const int8_t *src,
-                                                            int32_t C, int32_t off2)
+/*
+ * One row of six pixels (src, four channels each, C apart) into the four
+ * planes' row at d (planes 128 bytes apart), the input offset added. The
+ * bytes are paired before widening: PKHBT of pixels a, b gives a0 a1 b0 b1,
+ * PKHTB a2 a3 b2 b3, so SXTAB16 and SXTAB16 ROR #8 of those are already
+ * the channels' pairs (a_k, b_k); pairs 0 and 1 of a channel go out in one
+ * STRD. 34 instructions for 24 values; src ends on the next row.
+ */
+static inline __attribute__((always_inline)) void tdw_row6(int32_t *d, const int8_t **src,
+                                                           int32_t C, int32_t off2)
 {
-    const uint32_t a = mote_arm_ld32(src), b = mote_arm_ld32(src + C);
-    const int32_t ae = mote_arm_even(a, off2), be = mote_arm_even(b, off2);
-    const int32_t ao = mote_arm_odd(a, off2), bo = mote_arm_odd(b, off2);
-    mote_arm_st32(d, (uint32_t)tdw_pkhbt(ae, be));
-    mote_arm_st32(d + 128, (uint32_t)tdw_pkhtb(be, ae));
-    mote_arm_st32(d + 64, (uint32_t)tdw_pkhbt(ao, bo));
-    mote_arm_st32(d + 192, (uint32_t)tdw_pkhtb(bo, ao));
+    int32_t a, b, t0, u0, t1, u1;
+    __asm__ volatile("ldr     %[a], [%[s]]\n\t"
+                     "ldr     %[b], [%[s], %[C]]\n\t"
+                     "add     %[s], %[s], %[C], lsl #1\n\t"
+                     "pkhbt   %[t0], %[a], %[b], lsl #16\n\t"
+                     "pkhtb   %[u0], %[b], %[a], asr #16\n\t"
+                     "ldr     %[a], [%[s]]\n\t"
+                     "ldr     %[b], [%[s], %[C]]\n\t"
+                     "add     %[s], %[s], %[C], lsl #1\n\t"
+                     "pkhbt   %[t1], %[a], %[b], lsl #16\n\t"
+                     "pkhtb   %[u1], %[b], %[a], asr #16\n\t"
+                     "sxtab16 %[a], %[o], %[t0]\n\t"
+                     "sxtab16 %[b], %[o], %[t1]\n\t"
+                     "strd    %[a], %[b], [%[d]]\n\t"
+                     "sxtab16 %[a], %[o], %[t0], ror #8\n\t"
+                     "sxtab16 %[b], %[o], %[t1], ror #8\n\t"
+                     "strd    %[a], %[b], [%[d], #128]\n\t"
+                     "sxtab16 %[a], %[o], %[u0]\n\t"
+                     "sxtab16 %[b], %[o], %[u1]\n\t"
+                     "strd    %[a], %[b], [%[d], #256]\n\t"
+                     "sxtab16 %[a], %[o], %[u0], ror #8\n\t"
+                     "sxtab16 %[b], %[o], %[u1], ror #8\n\t"
+                     "strd    %[a], %[b], [%[d], #384]\n\t"
+                     "ldr     %[a], [%[s]]\n\t"
+                     "ldr     %[b], [%[s], %[C]]\n\t"
+                     "add     %[s], %[s], %[C], lsl #1\n\t"
+                     "pkhbt   %[t0], %[a], %[b], lsl #16\n\t"
+                     "pkhtb   %[u0], %[b], %[a], asr #16\n\t"
+                     "sxtab16 %[a], %[o], %[t0]\n\t"
+                     "sxtab16 %[b], %[o], %[t0], ror #8\n\t"
+                     "str     %[a], [%[d], #8]\n\t"
+                     "str     %[b], [%[d], #136]\n\t"
+                     "sxtab16 %[a], %[o], %[u0]\n\t"
+                     "sxtab16 %[b], %[o], %[u0], ror #8\n\t"
+                     "str     %[a], [%[d], #264]\n\t"
+                     "str     %[b], [%[d], #392]"
+                     : [s] "+r"(*src), [a] "=&r"(a), [b] "=&r"(b), [t0] "=&r"(t0),
+                       [u0] "=&r"(u0), [t1] "=&r"(t1), [u1] "=&r"(u1)
+                     : [d] "r"(d), [C] "r"(C), [o] "r"(off2)
+                     : "memory");
 }
 
-/* Pixel src alone (the third of a row three wide) into the four planes at d. */
-static inline __attribute__((always_inline)) void tdw_wide1(int16_t *d, const int8_t *src,
-                                                            int32_t off2)
+/* The same for a row of three pixels: pixels 0, 1 as above, pixel 2 in
+ * the bottom half of word 1 (its top half is never read); one STRD a
+ * channel. 19 instructions for 12 values. */
+static inline __attribute__((always_inline)) void tdw_row3(int32_t *d, const int8_t **src,
+                                                           int32_t C, int32_t off2)
 {
-    const uint32_t a = mote_arm_ld32(src);
-    const int32_t ae = mote_arm_even(a, off2), ao = mote_arm_odd(a, off2);
-    d[0] = (int16_t)ae;
-    d[128] = (int16_t)(ae >> 16);
-    d[64] = (int16_t)ao;
-    d[192] = (int16_t)(ao >> 16);
-}
-
-/* (lo, hi) as an int16 pair */
-static inline __attribute__((unused)) int32_t tdw_pair(int32_t lo, int32_t hi)
-{
-    return (int32_t)(((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16));
+    int32_t a, b, t0, u0, x;
+    __asm__ volatile("ldr     %[a], [%[s]]\n\t"
+                     "ldr     %[b], [%[s], %[C]]\n\t"
+                     "pkhbt   %[t0], %[a], %[b], lsl #16\n\t"
+                     "pkhtb   %[u0], %[b], %[a], asr #16\n\t"
+                     "ldr     %[x], [%[s], %[C], lsl #1]\n\t"
+                     "add     %[s], %[s], %[C]\n\t"
+                     "add     %[s], %[s], %[C], lsl #1\n\t"
+                     "sxtab16 %[a], %[o], %[t0]\n\t"
+                     "sxtab16 %[b], %[o], %[x]\n\t"
+                     "strd    %[a], %[b], [%[d]]\n\t"
+                     "sxtab16 %[a], %[o], %[u0]\n\t"
+                     "lsr     %[b], %[b], #16\n\t"
+                     "strd    %[a], %[b], [%[d], #256]\n\t"
+                     "sxtab16 %[a], %[o], %[t0], ror #8\n\t"
+                     "sxtab16 %[b], %[o], %[x], ror #8\n\t"
+                     "strd    %[a], %[b], [%[d], #128]\n\t"
+                     "sxtab16 %[a], %[o], %[u0], ror #8\n\t"
+                     "lsr     %[b], %[b], #16\n\t"
+                     "strd    %[a], %[b], [%[d], #384]"
+                     : [s] "+r"(*src), [a] "=&r"(a), [b] "=&r"(b), [t0] "=&r"(t0),
+                       [u0] "=&r"(u0), [x] "=&r"(x)
+                     : [d] "r"(d), [C] "r"(C), [o] "r"(off2)
+                     : "memory");
 }
 
 /* A channel outside the asm stage's conditions: the exact requantization
- * (arm_requant.h) on the widened plane, weights not doubled. */
-static __attribute__((noinline)) void tdw_slow(const int16_t *pl, const int8_t *f, int32_t C,
+ * (arm_requant.h) on the widened plane (pixel x of row y in half x & 1 of
+ * word 4 (y + 1) + x / 2), weights not doubled. */
+static __attribute__((noinline)) void tdw_slow(const int32_t *pl, const int8_t *f, int32_t C,
                                                int32_t bias, int32_t m, int32_t sh,
                                                const mote_conv_s8_params *p, int32_t h, int32_t w,
                                                int8_t *out)
@@ -284,8 +337,14 @@ static __attribute__((noinline)) void tdw_slow(const int16_t *pl, const int8_t *
         for (x = 0; x < w; ++x) {
             int32_t acc = bias;
             for (ky = 0; ky < 3; ++ky)
-                for (kx = 0; kx < 3; ++kx)
-                    acc += (int32_t)f[(ky * 3 + kx) * C] * pl[(y + ky) * 8 + x + kx];
+                for (kx = 0; kx < 3; ++kx) {
+                    const int32_t ix = x + kx - 1;
+                    if (ix >= 0 && ix < w) {
+                        const uint32_t v = (uint32_t)pl[(y + ky) * 4 + (ix >> 1)];
+                        acc += (int32_t)f[(ky * 3 + kx) * C] *
+                               (int32_t)(int16_t)(ix & 1 ? v >> 16 : v & 0xFFFFu);
+                    }
+                }
             out[(y * w + x) * C] =
                 mote_arm_out_s8(acc, m, sh, p->output_offset, p->act_min, p->act_max);
         }
@@ -295,42 +354,38 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
                       const int8_t *input, const int8_t *filter, const int32_t *bias,
                       const mote_dims *od, int8_t *output)
 {
-    union {
-        int32_t w[4 * 8 * 4];
-        int16_t h[4 * 8 * 8];
-    } pl;
+    int32_t pl[4 * 8 * 4];
     tdw_tab t[4];
     const int32_t C = od->c, h = od->h, w = od->w, npx = h * w;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const uint32_t h1 = 2u * (uint32_t)p->output_offset + 1u; /* H = h1 << (e - 1) */
+    const int32_t *const mult = q->multiplier;
+    const int8_t *const shift = q->shift;
     int32_t c0, k, i;
     /* the channel call for this plane's width and height */
     void (*const chan)(const int32_t *, const tdw_tab *, int8_t *, int32_t) =
         w == 6 ? (h >= 2 ? tdw_chan : tdw_one1) : (h >= 2 ? tdw_chan3 : tdw3_one1);
     (void)id;
-    memset(&pl, 0, sizeof pl);
+    /* rows 0 and h + 1 of every plane stay zero (the padding) */
+    memset(pl, 0, sizeof pl);
+    for (k = 0; k < 4; ++k)
+        t[k].mid_end = pl + k * 32 + 4 * (h - 1);
     for (c0 = 0; c0 < C; c0 += 4) {
-        /* the group's four planes: pixel x of row y at element (y + 1) * 8 + x + 1;
-         * two pixels a step, one (unaligned) word per channel, a row unrolled */
-        if (w == 6) {
+        /* the group's four planes: pixels x, x + 1 of row y in word
+         * 4 (y + 1) + x / 2 of each channel's plane (32 words a plane) */
+        {
             const int8_t *src = input + c0;
-            for (i = 0; i < h; ++i, src += 6 * C) {
-                int16_t *d = pl.h + (i + 1) * 8 + 1;
-                tdw_wide2(d, src, C, off2);
-                tdw_wide2(d + 2, src + 2 * C, C, off2);
-                tdw_wide2(d + 4, src + 4 * C, C, off2);
-            }
-        } else {
-            const int8_t *src = input + c0;
-            for (i = 0; i < h; ++i, src += 3 * C) {
-                int16_t *d = pl.h + (i + 1) * 8 + 1;
-                tdw_wide2(d, src, C, off2);
-                tdw_wide1(d + 2, src + 2 * C, off2);
-            }
+            int32_t *d = pl + 4;
+            if (w == 6)
+                for (i = 0; i < h; ++i, d += 4)
+                    tdw_row6(d, &src, C, off2);
+            else
+                for (i = 0; i < h; ++i, d += 4)
+                    tdw_row3(d, &src, C, off2);
         }
         /* the four channels' doubled weight pairs: tap words split by SXTB16
          * into (c0, c2) and (c1, c3), doubled by SXTAB16 of themselves, then
-         * PKHBT / PKHTB into (w0, w1) and (w2, w1) per channel and line */
+         * PKHBT / PKHTB into (w0, w1) and (w1, w2) per channel and line */
         for (i = 0; i < 3; ++i) {
             const int8_t *f = filter + c0 + 3 * i * C;
             const uint32_t v0 = mote_arm_ld32(f), v1 = mote_arm_ld32(f + C),
@@ -342,28 +397,27 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
                           o1 = mote_arm_odd(v1, mote_arm_odd0(v1)),
                           o2 = mote_arm_odd(v2, mote_arm_odd0(v2));
             t[0].w[2 * i] = tdw_pkhbt(e0, e1);
-            t[0].w[2 * i + 1] = tdw_pkhbt(e2, e1);
+            t[0].w[2 * i + 1] = tdw_pkhbt(e1, e2);
             t[2].w[2 * i] = tdw_pkhtb(e1, e0);
-            t[2].w[2 * i + 1] = tdw_pkhtb(e1, e2);
+            t[2].w[2 * i + 1] = tdw_pkhtb(e2, e1);
             t[1].w[2 * i] = tdw_pkhbt(o0, o1);
-            t[1].w[2 * i + 1] = tdw_pkhbt(o2, o1);
+            t[1].w[2 * i + 1] = tdw_pkhbt(o1, o2);
             t[3].w[2 * i] = tdw_pkhtb(o1, o0);
-            t[3].w[2 * i + 1] = tdw_pkhtb(o1, o2);
+            t[3].w[2 * i + 1] = tdw_pkhtb(o2, o1);
         }
         for (k = 0; k < 4; ++k) {
-            const int32_t c = c0 + k, sh = q->shift[c], m = q->multiplier[c];
+            const int32_t c = c0 + k, sh = shift[c], m = mult[c];
             const int32_t b = bias ? bias[c] : 0;
             tdw_tab *tk = &t[k];
-            if (sh > -1 || sh < -22 || b < -(1 << 29) || b >= (1 << 29)) {
-                tdw_slow(pl.h + k * 64, filter + c, C, b, m, sh, p, h, w, output + c);
+            if ((uint32_t)(sh + 22) > 21u || (uint32_t)b + (1u << 29) >= (1u << 30)) {
+                tdw_slow(pl + k * 32, filter + c, C, b, m, sh, p, h, w, output + c);
                 continue;
             }
             tk->b2 = 2 * b;
             tk->m = m;
             tk->e = -sh;
-            tk->h = (int32_t)(h1 << (tk->e - 1));
-            tk->mid_end = pl.w + k * 32 + 4 * (h - 1);
-            chan(pl.w + k * 32, tk, output + c, C);
+            tk->h = (int32_t)(h1 << (-1 - sh));
+            chan(pl + k * 32, tk, output + c, C);
         }
     }
     if (p->act_min > -128 || p->act_max < 127) {
