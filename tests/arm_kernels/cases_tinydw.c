@@ -4,7 +4,10 @@
  * depthwise_conv2d_s8_tiny_dsp.c), against mote_ref_depthwise_conv2d_s8:
  * channels 4..32, shifts in and just outside [-22, -1] (the C channel
  * loop), biases at and past +-2^29, multipliers at both ends and 0,
- * inputs and filters at the int8 extremes, every activation form; a third
+ * inputs and filters at the int8 extremes, every activation form; a
+ * quarter of the cases with channels at the stage's limits (shifts 0, -1,
+ * -22, -23; biases +-2^29 and one past, +-(2^30 + 977), INT32_MIN / MAX)
+ * anywhere in a group of four (the group call's check); a third
  * of the cases with every channel on the asm output stage. Each case must
  * be the row's (its case and the 3x3 path); guard bytes after the output
  * catch writes past it. Out of place only (the row's case).
@@ -49,6 +52,17 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed)
         armk_dw_data(&k, &rng, &io);
         if (armk_rnd(&rng) % 4 == 0) /* one channel's bias anywhere */
             tdwc_bias[armk_rnd(&rng) % (uint32_t)k.id.c] = (int32_t)armk_rnd(&rng);
+        if (armk_rnd(&rng) % 4 == 0) /* a few channels at the stage's limits, any group place */
+            for (c = (int32_t)(armk_rnd(&rng) % 3); c < k.id.c; c += 1 + (int32_t)(armk_rnd(&rng) % 5)) {
+                static const int8_t sh_lim[4] = {0, -23, -1, -22};
+                static const int32_t b_lim[8] = {(1 << 29) - 1, 1 << 29,        -(1 << 29),
+                                                 -(1 << 29) - 1, 0x40000000 + 977, -0x40000000 - 977,
+                                                 INT32_MAX,      INT32_MIN};
+                if (armk_rnd(&rng) & 1)
+                    tdwc_shift[c] = sh_lim[armk_rnd(&rng) % 4];
+                else
+                    tdwc_bias[c] = b_lim[armk_rnd(&rng) % 8];
+            }
         if (armk_rnd(&rng) % 3 == 0) /* every channel on the asm stage */
             for (c = 0; c < k.id.c; ++c) {
                 if (tdwc_shift[c] > -1 || tdwc_shift[c] < -22) tdwc_shift[c] = -1;

@@ -54,12 +54,26 @@ int mote_arm_dw_tiny_fits(const void *step)
 #include "kernels/arm/arm_dsp.h"
 
 /* Per channel: the doubled weight pairs A, B of filter lines 0..2, the
- * doubled bias, m, H, e, and where the middle rows end (plane + 16 (h - 1)). */
+ * doubled bias, m, H, e (written by the group call itself), and where the
+ * middle rows end (plane + 16 (h - 1)). 44 bytes (the asm's offsets). */
 typedef struct tdw_tab {
     int32_t w[6];
     int32_t b2, m, h, e;
     const int32_t *mid_end;
 } tdw_tab;
+
+/* What the group call reads per channel, right after the four tables: the
+ * next channel's shift, multiplier and bias (moved on by the call; the bias
+ * of a model without one is four zeros, set again per group), h1 = 2 zp + 1,
+ * and slow, made non-zero when a channel of the group is outside the asm
+ * stage's conditions. */
+typedef struct tdw_grp {
+    tdw_tab t[4];
+    const int8_t *sh;
+    const int32_t *m, *b;
+    uint32_t h1, slow;
+} tdw_grp;
+typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 : -1];
 
 /* clang-format off */
 /* line L of the window (padded row r0 + 16 L) starting from the bias (r9) */
@@ -116,6 +130,56 @@ typedef struct tdw_tab {
     "adds    r0, r0, #16\n\t"
 /* clang-format on */
 
+/* clang-format off */
+/*
+ * The four channels of a group in one call: tables 44 bytes apart (the
+ * tdw_grp fields after them on the stack), planes 128 bytes apart, outputs
+ * one byte apart; the channel's plane and output pointers are pushed around
+ * its rows. Per channel first the stage's constants from the model's
+ * arrays: b2 = 2 b, m, H = h1 << (e - 1), e = -shift (18 instructions); a
+ * shift outside [-22, -1] or a bias outside [-2^29, 2^29) sets slow (the
+ * caller then redoes that channel in C).
+ */
+#define TDW_GRP_BEGIN                                                                              \
+    "push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                                           \
+    "add     r12, r1, #176\n\t"                                                                    \
+    "push    {r12}\n\t"                                                                            \
+    "0:\n\t"                                                                                       \
+    "push    {r0, r2}\n\t"                                                                         \
+    "ldr     r12, [sp, #8]\n\t"                                                                    \
+    "ldm     r12, {r8, r9, r10, r11}\n\t"                                                          \
+    "ldrsb   r7, [r8], #1\n\t"                                                                     \
+    "ldr     r5, [r9], #4\n\t"                                                                     \
+    "ldr     r4, [r10], #4\n\t"                                                                    \
+    "stm     r12, {r8, r9, r10}\n\t"                                                               \
+    "add     r8, r7, #22\n\t"                                                                      \
+    "cmp     r8, #22\n\t"                                                                          \
+    "add     r8, r4, #0x20000000\n\t"                                                              \
+    "it      lo\n\t"                                                                               \
+    "cmplo   r8, #0x40000000\n\t"                                                                  \
+    "bhs     9f\n\t"                                                                               \
+    "8:\n\t"                                                                                       \
+    "mvn     r6, r7\n\t"                                                                           \
+    "lsl     r6, r11, r6\n\t"                                                                      \
+    "rsb     r7, r7, #0\n\t"                                                                       \
+    "lsl     r4, r4, #1\n\t"                                                                       \
+    "add     r8, r1, #24\n\t"                                                                      \
+    "stm     r8, {r4, r5, r6, r7}\n\t"
+#define TDW_GRP_END                                                                                \
+    "pop     {r0, r2}\n\t"                                                                         \
+    "adds    r0, r0, #128\n\t"                                                                     \
+    "adds    r2, r2, #1\n\t"                                                                       \
+    "adds    r1, r1, #44\n\t"                                                                      \
+    "ldr     r12, [sp]\n\t"                                                                        \
+    "cmp     r1, r12\n\t"                                                                          \
+    "blo     0b\n\t"                                                                               \
+    "add     sp, sp, #4\n\t"                                                                       \
+    "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"                                           \
+    "9:\n\t"                                                                                       \
+    "str     r12, [r12, #16]\n\t"                                                                  \
+    "b       8b\n\t"
+/* clang-format on */
+
 /*
  * One channel's outputs: plane r0 (8 padded rows of 8 int16, 16 bytes a
  * row), table r1, output r2 (pixel 0 of the channel), C r3. The first
@@ -125,11 +189,11 @@ typedef struct tdw_tab {
  */
 /* clang-format off */
 __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attribute__((unused)),
-                                                      const tdw_tab *t __attribute__((unused)),
+                                                      tdw_grp *g __attribute__((unused)),
                                                       int8_t *out __attribute__((unused)),
                                                       int32_t c __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+    __asm__ volatile(TDW_GRP_BEGIN
                      /* first row: lines 1, 2 */
                      TDW_INIT(1) TDW_ACC(2) TDW_OUT
                      /* middle rows: lines 0, 1, 2 while r0 < mid_end */
@@ -141,19 +205,19 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
                      "blo     1b\n\t"
                      /* last row: lines 0, 1 */
                      TDW_INIT(0) TDW_ACC(1) TDW_OUT
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     TDW_GRP_END);
 }
 /* clang-format on */
 
 /* The same for a plane of one row: line 1 only. */
 /* clang-format off */
 __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attribute__((unused)),
-                                                      const tdw_tab *t __attribute__((unused)),
+                                                      tdw_grp *g __attribute__((unused)),
                                                       int8_t *out __attribute__((unused)),
                                                       int32_t c __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" TDW_INIT(1) TDW_OUT
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    __asm__ volatile(TDW_GRP_BEGIN TDW_INIT(1) TDW_OUT
+                     TDW_GRP_END);
 }
 /* clang-format on */
 
@@ -196,11 +260,11 @@ __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attrib
 /* tdw_chan for planes three wide (h >= 2) */
 /* clang-format off */
 __attribute__((naked, noinline)) static void tdw_chan3(const int32_t *pl __attribute__((unused)),
-                                                       const tdw_tab *t __attribute__((unused)),
+                                                       tdw_grp *g __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
                                                        int32_t c __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+    __asm__ volatile(TDW_GRP_BEGIN
                      TDW3_INIT(1) TDW3_ACC(2) TDW3_OUT
                      "b       2f\n\t"
                      "1:\n\t" TDW3_INIT(0) TDW3_ACC(1) TDW3_ACC(2) TDW3_OUT
@@ -209,19 +273,19 @@ __attribute__((naked, noinline)) static void tdw_chan3(const int32_t *pl __attri
                      "cmp     r0, r10\n\t"
                      "blo     1b\n\t"
                      TDW3_INIT(0) TDW3_ACC(1) TDW3_OUT
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+                     TDW_GRP_END);
 }
 /* clang-format on */
 
 /* tdw_chan3 for a plane of one row */
 /* clang-format off */
 __attribute__((naked, noinline)) static void tdw3_one1(const int32_t *pl __attribute__((unused)),
-                                                       const tdw_tab *t __attribute__((unused)),
+                                                       tdw_grp *g __attribute__((unused)),
                                                        int8_t *out __attribute__((unused)),
                                                        int32_t c __attribute__((unused)))
 {
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" TDW3_INIT(1) TDW3_OUT
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    __asm__ volatile(TDW_GRP_BEGIN TDW3_INIT(1) TDW3_OUT
+                     TDW_GRP_END);
 }
 /* clang-format on */
 
@@ -324,6 +388,52 @@ static inline __attribute__((always_inline)) void tdw_row3(int32_t *d, const int
                      : "memory");
 }
 
+/*
+ * Filter line f (taps f, f + C, f + 2C, four channels each) of the group as
+ * each channel's doubled pairs A = (w0, w1), B = (w1, w2) at tw (tables 44
+ * bytes apart): SXTB16 of a tap word gives channels (0, 2), ROR #8 (1, 3),
+ * SXTAB16 of itself doubles them, PKHBT / PKHTB pair the taps, one STRD a
+ * channel. 27 instructions.
+ */
+static inline __attribute__((always_inline)) void tdw_wline(int32_t *tw, const int8_t *f,
+                                                            int32_t C)
+{
+    int32_t v0, v1, v2, e0, e1, e2, a, b;
+    __asm__ volatile("ldr     %[v0], [%[f]]\n\t"
+                     "ldr     %[v1], [%[f], %[C]]\n\t"
+                     "ldr     %[v2], [%[f], %[C], lsl #1]\n\t"
+                     "sxtb16  %[e0], %[v0]\n\t"
+                     "sxtb16  %[e1], %[v1]\n\t"
+                     "sxtb16  %[e2], %[v2]\n\t"
+                     "sxtab16 %[e0], %[e0], %[v0]\n\t"
+                     "sxtab16 %[e1], %[e1], %[v1]\n\t"
+                     "sxtab16 %[e2], %[e2], %[v2]\n\t"
+                     "pkhbt   %[a], %[e0], %[e1], lsl #16\n\t"
+                     "pkhbt   %[b], %[e1], %[e2], lsl #16\n\t"
+                     "strd    %[a], %[b], [%[t]]\n\t"
+                     "pkhtb   %[a], %[e1], %[e0], asr #16\n\t"
+                     "pkhtb   %[b], %[e2], %[e1], asr #16\n\t"
+                     "strd    %[a], %[b], [%[t], #88]\n\t"
+                     "sxtb16  %[e0], %[v0], ror #8\n\t"
+                     "sxtb16  %[e1], %[v1], ror #8\n\t"
+                     "sxtb16  %[e2], %[v2], ror #8\n\t"
+                     "sxtab16 %[e0], %[e0], %[v0], ror #8\n\t"
+                     "sxtab16 %[e1], %[e1], %[v1], ror #8\n\t"
+                     "sxtab16 %[e2], %[e2], %[v2], ror #8\n\t"
+                     "pkhbt   %[a], %[e0], %[e1], lsl #16\n\t"
+                     "pkhbt   %[b], %[e1], %[e2], lsl #16\n\t"
+                     "strd    %[a], %[b], [%[t], #44]\n\t"
+                     "pkhtb   %[a], %[e1], %[e0], asr #16\n\t"
+                     "pkhtb   %[b], %[e2], %[e1], asr #16\n\t"
+                     "strd    %[a], %[b], [%[t], #132]"
+                     : [v0] "=&r"(v0), [v1] "=&r"(v1), [v2] "=&r"(v2), [e0] "=&r"(e0),
+                       [e1] "=&r"(e1), [e2] "=&r"(e2), [a] "=&r"(a), [b] "=&r"(b)
+                     : [t] "r"(tw), [f] "r"(f), [C] "r"(C)
+                     : "memory");
+}
+
+static const int32_t tdw_zero4[4] = {0, 0, 0, 0};
+
 /* A channel outside the asm stage's conditions: the exact requantization
  * (arm_requant.h) on the widened plane (pixel x of row y in half x & 1 of
  * word 4 (y + 1) + x / 2), weights not doubled. */
@@ -355,21 +465,24 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
                       const mote_dims *od, int8_t *output)
 {
     int32_t pl[4 * 8 * 4];
-    tdw_tab t[4];
+    tdw_grp g;
     const int32_t C = od->c, h = od->h, w = od->w, npx = h * w;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const uint32_t h1 = 2u * (uint32_t)p->output_offset + 1u; /* H = h1 << (e - 1) */
-    const int32_t *const mult = q->multiplier;
-    const int8_t *const shift = q->shift;
     int32_t c0, k, i;
-    /* the channel call for this plane's width and height */
-    void (*const chan)(const int32_t *, const tdw_tab *, int8_t *, int32_t) =
+    /* the group call for this plane's width and height */
+    void (*const grp)(const int32_t *, tdw_grp *, int8_t *, int32_t) =
         w == 6 ? (h >= 2 ? tdw_chan : tdw_one1) : (h >= 2 ? tdw_chan3 : tdw3_one1);
     (void)id;
     /* rows 0 and h + 1 of every plane stay zero (the padding) */
     memset(pl, 0, sizeof pl);
     for (k = 0; k < 4; ++k)
-        t[k].mid_end = pl + k * 32 + 4 * (h - 1);
+        g.t[k].mid_end = pl + k * 32 + 4 * (h - 1);
+    g.sh = q->shift;
+    g.m = q->multiplier;
+    g.b = bias;
+    g.h1 = h1;
+    g.slow = 0;
     for (c0 = 0; c0 < C; c0 += 4) {
         /* the group's four planes: pixels x, x + 1 of row y in word
          * 4 (y + 1) + x / 2 of each channel's plane (32 words a plane) */
@@ -383,41 +496,28 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
                 for (i = 0; i < h; ++i, d += 4)
                     tdw_row3(d, &src, C, off2);
         }
-        /* the four channels' doubled weight pairs: tap words split by SXTB16
-         * into (c0, c2) and (c1, c3), doubled by SXTAB16 of themselves, then
-         * PKHBT / PKHTB into (w0, w1) and (w1, w2) per channel and line */
-        for (i = 0; i < 3; ++i) {
-            const int8_t *f = filter + c0 + 3 * i * C;
-            const uint32_t v0 = mote_arm_ld32(f), v1 = mote_arm_ld32(f + C),
-                           v2 = mote_arm_ld32(f + 2 * C);
-            const int32_t e0 = mote_arm_even(v0, mote_arm_even0(v0)),
-                          e1 = mote_arm_even(v1, mote_arm_even0(v1)),
-                          e2 = mote_arm_even(v2, mote_arm_even0(v2));
-            const int32_t o0 = mote_arm_odd(v0, mote_arm_odd0(v0)),
-                          o1 = mote_arm_odd(v1, mote_arm_odd0(v1)),
-                          o2 = mote_arm_odd(v2, mote_arm_odd0(v2));
-            t[0].w[2 * i] = tdw_pkhbt(e0, e1);
-            t[0].w[2 * i + 1] = tdw_pkhbt(e1, e2);
-            t[2].w[2 * i] = tdw_pkhtb(e1, e0);
-            t[2].w[2 * i + 1] = tdw_pkhtb(e2, e1);
-            t[1].w[2 * i] = tdw_pkhbt(o0, o1);
-            t[1].w[2 * i + 1] = tdw_pkhbt(o1, o2);
-            t[3].w[2 * i] = tdw_pkhtb(o1, o0);
-            t[3].w[2 * i + 1] = tdw_pkhtb(o2, o1);
+        /* the four channels' doubled weight pairs, line by line */
+        {
+            const int8_t *f = filter + c0;
+            tdw_wline(g.t[0].w, f, C);
+            f += 3 * C;
+            tdw_wline(g.t[0].w + 2, f, C);
+            f += 3 * C;
+            tdw_wline(g.t[0].w + 4, f, C);
         }
-        for (k = 0; k < 4; ++k) {
-            const int32_t c = c0 + k, sh = shift[c], m = mult[c];
-            const int32_t b = bias ? bias[c] : 0;
-            tdw_tab *tk = &t[k];
-            if ((uint32_t)(sh + 22) > 21u || (uint32_t)b + (1u << 29) >= (1u << 30)) {
-                tdw_slow(pl + k * 32, filter + c, C, b, m, sh, p, h, w, output + c);
-                continue;
+        if (bias == NULL)
+            g.b = tdw_zero4;
+        grp(pl, &g, output + c0, C);
+        if (g.slow) {
+            /* a channel outside the asm stage: the exact C loop */
+            const int32_t *const bp = bias ? bias + c0 : tdw_zero4;
+            g.slow = 0;
+            for (k = 0; k < 4; ++k) {
+                const int32_t sh = q->shift[c0 + k], b = bp[k];
+                if ((uint32_t)(sh + 22) > 21u || (uint32_t)b + (1u << 29) >= (1u << 30))
+                    tdw_slow(pl + k * 32, filter + c0 + k, C, b, q->multiplier[c0 + k], sh, p,
+                             h, w, output + c0 + k);
             }
-            tk->b2 = 2 * b;
-            tk->m = m;
-            tk->e = -sh;
-            tk->h = (int32_t)(h1 << (-1 - sh));
-            chan(pl + k * 32, tk, output + c, C);
         }
     }
     if (p->act_min > -128 || p->act_max < 127) {
@@ -425,12 +525,12 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
         const uint32_t lo = mote_arm_dup8(p->act_min), hi = mote_arm_dup8(p->act_max);
         int8_t *o = output, *oe = output + npx * C;
         for (; o < oe; o += 4) {
-            uint32_t v = mote_arm_ld32(o), g;
+            uint32_t v = mote_arm_ld32(o), ge;
             __asm__("ssub8   %1, %0, %2\n\t"
                     "sel     %0, %0, %2\n\t"
                     "ssub8   %1, %3, %0\n\t"
                     "sel     %0, %0, %3"
-                    : "+r"(v), "=&r"(g)
+                    : "+r"(v), "=&r"(ge)
                     : "r"(lo), "r"(hi));
             mote_arm_st32(o, v);
         }
