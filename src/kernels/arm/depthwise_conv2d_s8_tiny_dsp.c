@@ -54,12 +54,14 @@ int mote_arm_dw_tiny_fits(const void *step)
 #include "kernels/arm/arm_dsp.h"
 
 /* Per channel: the doubled weight pairs A, B of filter lines 0..2, the
- * doubled bias, m, H, e (written by the group call itself), and where the
- * middle rows end (plane + 16 (h - 1)). 44 bytes (the asm's offsets). */
+ * doubled bias, m, H, e (written by the group call itself), and x: for
+ * planes six wide the index of the first middle row to run (6 - h, 5 for
+ * h = 1), for planes three wide the address where the middle rows end
+ * (plane + 16 (h - 1)). 44 bytes (the asm's offsets). */
 typedef struct tdw_tab {
     int32_t w[6];
     int32_t b2, m, h, e;
-    const int32_t *mid_end;
+    uint32_t x;
 } tdw_tab;
 
 /* What the group call reads per channel, right after the four tables: the
@@ -181,13 +183,16 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
 /* clang-format on */
 
 /*
- * One channel's outputs: plane r0 (8 padded rows of 8 int16, 16 bytes a
- * row), table r1, output r2 (pixel 0 of the channel), C r3. The first
- * output row reads padded rows 1, 2 (row 0 is zeros), the middle ones
- * three, the last (when h >= 2) rows h - 1, h (row h + 1 is zeros).
- * Assumes h >= 2 (a height of 1 reads only row 1: tdw_one1).
+ * One channel's outputs, per channel of the group: plane r0 (8 padded rows
+ * of 8 int16, 16 bytes a row), table r1, output r2 (pixel 0 of the
+ * channel), C r3. The first output row reads padded rows 1, 2 (row 0 is
+ * zeros), the middle ones three, the last (when h >= 2) rows h - 1, h (row
+ * h + 1 is zeros). The middle rows are written out four times; TBH on the
+ * table's index (6 - h, or 5 for h = 1: nothing after the first row) jumps
+ * to the first of the h - 2 needed, so no row costs a loop test.
  */
 /* clang-format off */
+#define TDW_MID TDW_INIT(0) TDW_ACC(1) TDW_ACC(2) TDW_OUT
 __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attribute__((unused)),
                                                       tdw_grp *g __attribute__((unused)),
                                                       int8_t *out __attribute__((unused)),
@@ -196,27 +201,24 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
     __asm__ volatile(TDW_GRP_BEGIN
                      /* first row: lines 1, 2 */
                      TDW_INIT(1) TDW_ACC(2) TDW_OUT
-                     /* middle rows: lines 0, 1, 2 while r0 < mid_end */
-                     "b       2f\n\t"
-                     "1:\n\t" TDW_INIT(0) TDW_ACC(1) TDW_ACC(2) TDW_OUT
-                     "2:\n\t"
                      "ldr     r10, [r1, #40]\n\t"
-                     "cmp     r0, r10\n\t"
-                     "blo     1b\n\t"
+                     "tbh     [pc, r10, lsl #1]\n\t"
+                     ".Ltdw_tbh:\n\t"
+                     ".hword  (.Ltdw_m4 - .Ltdw_tbh) / 2\n\t"
+                     ".hword  (.Ltdw_m3 - .Ltdw_tbh) / 2\n\t"
+                     ".hword  (.Ltdw_m2 - .Ltdw_tbh) / 2\n\t"
+                     ".hword  (.Ltdw_m1 - .Ltdw_tbh) / 2\n\t"
+                     ".hword  (.Ltdw_last - .Ltdw_tbh) / 2\n\t"
+                     ".hword  (.Ltdw_end - .Ltdw_tbh) / 2\n\t"
+                     /* middle rows: lines 0, 1, 2 */
+                     ".Ltdw_m4:\n\t" TDW_MID
+                     ".Ltdw_m3:\n\t" TDW_MID
+                     ".Ltdw_m2:\n\t" TDW_MID
+                     ".Ltdw_m1:\n\t" TDW_MID
                      /* last row: lines 0, 1 */
+                     ".Ltdw_last:\n\t"
                      TDW_INIT(0) TDW_ACC(1) TDW_OUT
-                     TDW_GRP_END);
-}
-/* clang-format on */
-
-/* The same for a plane of one row: line 1 only. */
-/* clang-format off */
-__attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attribute__((unused)),
-                                                      tdw_grp *g __attribute__((unused)),
-                                                      int8_t *out __attribute__((unused)),
-                                                      int32_t c __attribute__((unused)))
-{
-    __asm__ volatile(TDW_GRP_BEGIN TDW_INIT(1) TDW_OUT
+                     ".Ltdw_end:\n\t"
                      TDW_GRP_END);
 }
 /* clang-format on */
@@ -257,7 +259,9 @@ __attribute__((naked, noinline)) static void tdw_one1(const int32_t *pl __attrib
     "adds    r0, r0, #16\n\t"
 /* clang-format on */
 
-/* tdw_chan for planes three wide (h >= 2) */
+/* tdw_chan for planes three wide: the middle rows in a loop (the table's
+ * word: where they end, plane + 16 (h - 1)); a plane of one row (r0 past
+ * that end after its first row) skips the last row. */
 /* clang-format off */
 __attribute__((naked, noinline)) static void tdw_chan3(const int32_t *pl __attribute__((unused)),
                                                        tdw_grp *g __attribute__((unused)),
@@ -272,19 +276,9 @@ __attribute__((naked, noinline)) static void tdw_chan3(const int32_t *pl __attri
                      "ldr     r10, [r1, #40]\n\t"
                      "cmp     r0, r10\n\t"
                      "blo     1b\n\t"
+                     "bhi     3f\n\t"
                      TDW3_INIT(0) TDW3_ACC(1) TDW3_OUT
-                     TDW_GRP_END);
-}
-/* clang-format on */
-
-/* tdw_chan3 for a plane of one row */
-/* clang-format off */
-__attribute__((naked, noinline)) static void tdw3_one1(const int32_t *pl __attribute__((unused)),
-                                                       tdw_grp *g __attribute__((unused)),
-                                                       int8_t *out __attribute__((unused)),
-                                                       int32_t c __attribute__((unused)))
-{
-    __asm__ volatile(TDW_GRP_BEGIN TDW3_INIT(1) TDW3_OUT
+                     "3:\n\t"
                      TDW_GRP_END);
 }
 /* clang-format on */
@@ -472,12 +466,13 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
     int32_t c0, k, i;
     /* the group call for this plane's width and height */
     void (*const grp)(const int32_t *, tdw_grp *, int8_t *, int32_t) =
-        w == 6 ? (h >= 2 ? tdw_chan : tdw_one1) : (h >= 2 ? tdw_chan3 : tdw3_one1);
+        w == 6 ? tdw_chan : tdw_chan3;
     (void)id;
     /* rows 0 and h + 1 of every plane stay zero (the padding) */
     memset(pl, 0, sizeof pl);
     for (k = 0; k < 4; ++k)
-        g.t[k].mid_end = pl + k * 32 + 4 * (h - 1);
+        g.t[k].x = w == 6 ? (uint32_t)(h >= 2 ? 6 - h : 5)
+                          : (uint32_t)(uintptr_t)(pl + k * 32 + 4 * (h - 1));
     g.sh = q->shift;
     g.m = q->multiplier;
     g.b = bias;
