@@ -53,14 +53,15 @@ int mote_arm_dw_tiny_fits(const void *step)
 
 #include "kernels/arm/arm_dsp.h"
 
-/* Per channel: the doubled weight pairs A, B of filter lines 0..2, the
- * doubled bias, m, H, e (written by the group call itself), and x: for
+/* Per channel: m, H, e (first: one LDM a row for the output stage) and the
+ * doubled bias (written by the group call itself), the doubled weight pairs
+ * A, B of filter lines 0..2, and x: for
  * planes six wide the index of the first middle row to run (6 - h, 5 for
  * h = 1), for planes three wide the address where the middle rows end
  * (plane + 16 (h - 1)). 44 bytes (the asm's offsets). */
 typedef struct tdw_tab {
+    int32_t m, h, e, b2;
     int32_t w[6];
-    int32_t b2, m, h, e;
     uint32_t x;
 } tdw_tab;
 
@@ -80,8 +81,8 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
 /* clang-format off */
 /* line L of the window (padded row r0 + 16 L) starting from the bias (r9) */
 #define TDW_INIT(L)                                                                                \
-    "ldr     r9, [r1, #24]\n\t"                                                                    \
-    "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
+    "ldr     r9, [r1, #12]\n\t"                                                                    \
+    "ldrd    r10, r11, [r1, #(16 + 8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
     "smlad   r4, r11, r12, r9\n\t"                                                                 \
     "smlad   r5, r10, r12, r9\n\t"                                                                 \
@@ -96,7 +97,7 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "smlad   r9, r10, r12, r9\n\t"
 /* line L added to the six accumulators r4 .. r9 */
 #define TDW_ACC(L)                                                                                 \
-    "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
+    "ldrd    r10, r11, [r1, #(16 + 8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
     "smlad   r4, r11, r12, r4\n\t"                                                                 \
     "smlad   r5, r10, r12, r5\n\t"                                                                 \
@@ -117,8 +118,7 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "ssat    " a ", #8, " a "\n\t"
 /* six outputs to r2, r2 + C, .. (C r3); r2 moves to the next output row */
 #define TDW_OUT                                                                                    \
-    "ldrd    r10, r11, [r1, #28]\n\t"                                                              \
-    "ldr     r12, [r1, #36]\n\t"                                                                   \
+    "ldm     r1, {r10, r11, r12}\n\t"                                                              \
     TDW_RQ("r4") TDW_RQ("r5") TDW_RQ("r6") TDW_RQ("r7") TDW_RQ("r8") TDW_RQ("r9")                 \
     "strb    r4, [r2]\n\t"                                                                         \
     "strb    r5, [r2, r3]\n\t"                                                                     \
@@ -138,7 +138,7 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
  * tdw_grp fields after them on the stack), planes 128 bytes apart, outputs
  * one byte apart; the channel's plane and output pointers are pushed around
  * its rows. Per channel first the stage's constants from the model's
- * arrays: b2 = 2 b, m, H = h1 << (e - 1), e = -shift (18 instructions); a
+ * arrays: m, H = h1 << (e - 1), e = -shift, b2 = 2 b (17 instructions); a
  * shift outside [-22, -1] or a bias outside [-2^29, 2^29) sets slow (the
  * caller then redoes that channel in C).
  */
@@ -150,23 +150,22 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "push    {r0, r2}\n\t"                                                                         \
     "ldr     r12, [sp, #8]\n\t"                                                                    \
     "ldm     r12, {r8, r9, r10, r11}\n\t"                                                          \
-    "ldrsb   r7, [r8], #1\n\t"                                                                     \
-    "ldr     r5, [r9], #4\n\t"                                                                     \
-    "ldr     r4, [r10], #4\n\t"                                                                    \
+    "ldrsb   r6, [r8], #1\n\t"                                                                     \
+    "ldr     r4, [r9], #4\n\t"                                                                     \
+    "ldr     r7, [r10], #4\n\t"                                                                    \
     "stm     r12, {r8, r9, r10}\n\t"                                                               \
-    "add     r8, r7, #22\n\t"                                                                      \
+    "add     r8, r6, #22\n\t"                                                                      \
     "cmp     r8, #22\n\t"                                                                          \
-    "add     r8, r4, #0x20000000\n\t"                                                              \
+    "add     r8, r7, #0x20000000\n\t"                                                              \
     "it      lo\n\t"                                                                               \
     "cmplo   r8, #0x40000000\n\t"                                                                  \
     "bhs     9f\n\t"                                                                               \
     "8:\n\t"                                                                                       \
-    "mvn     r6, r7\n\t"                                                                           \
-    "lsl     r6, r11, r6\n\t"                                                                      \
-    "rsb     r7, r7, #0\n\t"                                                                       \
-    "lsl     r4, r4, #1\n\t"                                                                       \
-    "add     r8, r1, #24\n\t"                                                                      \
-    "stm     r8, {r4, r5, r6, r7}\n\t"
+    "mvn     r5, r6\n\t"                                                                           \
+    "lsl     r5, r11, r5\n\t"                                                                      \
+    "rsb     r6, r6, #0\n\t"                                                                       \
+    "lsl     r7, r7, #1\n\t"                                                                       \
+    "stm     r1, {r4, r5, r6, r7}\n\t"
 #define TDW_GRP_END                                                                                \
     "pop     {r0, r2}\n\t"                                                                         \
     "adds    r0, r0, #128\n\t"                                                                     \
@@ -231,8 +230,8 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
  * seven instructions per filter line for three outputs; bias r7, outputs
  * r4 .. r6, weights r10, r11, data r12, lr. */
 #define TDW3_INIT(L)                                                                               \
-    "ldr     r7, [r1, #24]\n\t"                                                                    \
-    "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
+    "ldr     r7, [r1, #12]\n\t"                                                                    \
+    "ldrd    r10, r11, [r1, #(16 + 8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
     "smlad   r4, r11, r12, r7\n\t"                                                                 \
     "smlad   r5, r10, r12, r7\n\t"                                                                 \
@@ -240,7 +239,7 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
     "smlatb  r5, r11, lr, r5\n\t"                                                                  \
     "smlabb  r6, r11, lr, r6\n\t"
 #define TDW3_ACC(L)                                                                                \
-    "ldrd    r10, r11, [r1, #(8 * " #L ")]\n\t"                                                    \
+    "ldrd    r10, r11, [r1, #(16 + 8 * " #L ")]\n\t"                                                    \
     "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
     "smlad   r4, r11, r12, r4\n\t"                                                                 \
     "smlad   r5, r10, r12, r5\n\t"                                                                 \
@@ -248,8 +247,7 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
     "smlatb  r5, r11, lr, r5\n\t"                                                                  \
     "smlabb  r6, r11, lr, r6\n\t"
 #define TDW3_OUT                                                                                   \
-    "ldrd    r10, r11, [r1, #28]\n\t"                                                              \
-    "ldr     r12, [r1, #36]\n\t"                                                                   \
+    "ldm     r1, {r10, r11, r12}\n\t"                                                              \
     TDW_RQ("r4") TDW_RQ("r5") TDW_RQ("r6")                                                         \
     "strb    r4, [r2]\n\t"                                                                         \
     "strb    r5, [r2, r3]\n\t"                                                                     \
