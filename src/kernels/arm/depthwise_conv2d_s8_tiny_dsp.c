@@ -296,18 +296,20 @@ static inline int32_t tdw_pkhtb(int32_t b, int32_t a)
 }
 
 /*
- * One row of six pixels (src, four channels each, C apart) into the four
- * planes' row at d (planes 128 bytes apart), the input offset added. The
+ * n rows of six pixels (src, four channels each, C apart; rows follow each
+ * other) into the four planes from row d on (planes 128 bytes apart, rows
+ * 16), the input offset added. The
  * bytes are paired before widening: PKHBT of pixels a, b gives a0 a1 b0 b1,
  * PKHTB a2 a3 b2 b3, so SXTAB16 and SXTAB16 ROR #8 of those are already
  * the channels' pairs (a_k, b_k); pairs 0 and 1 of a channel go out in one
- * STRD. 34 instructions for 24 values; src ends on the next row.
+ * STRD. 37 instructions a row (24 values), the loop's three included.
  */
-static inline __attribute__((always_inline)) void tdw_row6(int32_t *d, const int8_t **src,
-                                                           int32_t C, int32_t off2)
+static inline __attribute__((always_inline)) void tdw_rows6(int32_t *d, const int8_t *src,
+                                                            int32_t C, int32_t off2, int32_t n)
 {
     int32_t a, b, t0, u0, t1, u1;
-    __asm__ volatile("ldr     %[a], [%[s]]\n\t"
+    __asm__ volatile("1:\n\t"
+                     "ldr     %[a], [%[s]]\n\t"
                      "ldr     %[b], [%[s], %[C]]\n\t"
                      "add     %[s], %[s], %[C], lsl #1\n\t"
                      "pkhbt   %[t0], %[a], %[b], lsl #16\n\t"
@@ -341,21 +343,25 @@ static inline __attribute__((always_inline)) void tdw_row6(int32_t *d, const int
                      "sxtab16 %[a], %[o], %[u0]\n\t"
                      "sxtab16 %[b], %[o], %[u0], ror #8\n\t"
                      "str     %[a], [%[d], #264]\n\t"
-                     "str     %[b], [%[d], #392]"
-                     : [s] "+r"(*src), [a] "=&r"(a), [b] "=&r"(b), [t0] "=&r"(t0),
-                       [u0] "=&r"(u0), [t1] "=&r"(t1), [u1] "=&r"(u1)
-                     : [d] "r"(d), [C] "r"(C), [o] "r"(off2)
-                     : "memory");
+                     "str     %[b], [%[d], #392]\n\t"
+                     "adds    %[d], %[d], #16\n\t"
+                     "subs    %[n], %[n], #1\n\t"
+                     "bne     1b"
+                     : [s] "+r"(src), [d] "+r"(d), [n] "+r"(n), [a] "=&r"(a), [b] "=&r"(b),
+                       [t0] "=&r"(t0), [u0] "=&r"(u0), [t1] "=&r"(t1), [u1] "=&r"(u1)
+                     : [C] "r"(C), [o] "r"(off2)
+                     : "memory", "cc");
 }
 
-/* The same for a row of three pixels: pixels 0, 1 as above, pixel 2 in
+/* The same for rows of three pixels: pixels 0, 1 as above, pixel 2 in
  * the bottom half of word 1 (its top half is never read); one STRD a
- * channel. 19 instructions for 12 values. */
-static inline __attribute__((always_inline)) void tdw_row3(int32_t *d, const int8_t **src,
-                                                           int32_t C, int32_t off2)
+ * channel. 22 instructions a row (12 values). */
+static inline __attribute__((always_inline)) void tdw_rows3(int32_t *d, const int8_t *src,
+                                                            int32_t C, int32_t off2, int32_t n)
 {
     int32_t a, b, t0, u0, x;
-    __asm__ volatile("ldr     %[a], [%[s]]\n\t"
+    __asm__ volatile("1:\n\t"
+                     "ldr     %[a], [%[s]]\n\t"
                      "ldr     %[b], [%[s], %[C]]\n\t"
                      "pkhbt   %[t0], %[a], %[b], lsl #16\n\t"
                      "pkhtb   %[u0], %[b], %[a], asr #16\n\t"
@@ -373,11 +379,14 @@ static inline __attribute__((always_inline)) void tdw_row3(int32_t *d, const int
                      "strd    %[a], %[b], [%[d], #128]\n\t"
                      "sxtab16 %[a], %[o], %[u0], ror #8\n\t"
                      "lsr     %[b], %[b], #16\n\t"
-                     "strd    %[a], %[b], [%[d], #384]"
-                     : [s] "+r"(*src), [a] "=&r"(a), [b] "=&r"(b), [t0] "=&r"(t0),
-                       [u0] "=&r"(u0), [x] "=&r"(x)
-                     : [d] "r"(d), [C] "r"(C), [o] "r"(off2)
-                     : "memory");
+                     "strd    %[a], %[b], [%[d], #384]\n\t"
+                     "adds    %[d], %[d], #16\n\t"
+                     "subs    %[n], %[n], #1\n\t"
+                     "bne     1b"
+                     : [s] "+r"(src), [d] "+r"(d), [n] "+r"(n), [a] "=&r"(a), [b] "=&r"(b),
+                       [t0] "=&r"(t0), [u0] "=&r"(u0), [x] "=&r"(x)
+                     : [C] "r"(C), [o] "r"(off2)
+                     : "memory", "cc");
 }
 
 /*
@@ -461,7 +470,7 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
     const int32_t C = od->c, h = od->h, w = od->w, npx = h * w;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
     const uint32_t h1 = 2u * (uint32_t)p->output_offset + 1u; /* H = h1 << (e - 1) */
-    int32_t c0, k, i;
+    int32_t c0, k;
     /* the group call for this plane's width and height */
     void (*const grp)(const int32_t *, tdw_grp *, int8_t *, int32_t) =
         w == 6 ? tdw_chan : tdw_chan3;
@@ -479,16 +488,10 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
     for (c0 = 0; c0 < C; c0 += 4) {
         /* the group's four planes: pixels x, x + 1 of row y in word
          * 4 (y + 1) + x / 2 of each channel's plane (32 words a plane) */
-        {
-            const int8_t *src = input + c0;
-            int32_t *d = pl + 4;
-            if (w == 6)
-                for (i = 0; i < h; ++i, d += 4)
-                    tdw_row6(d, &src, C, off2);
-            else
-                for (i = 0; i < h; ++i, d += 4)
-                    tdw_row3(d, &src, C, off2);
-        }
+        if (w == 6)
+            tdw_rows6(pl + 4, input + c0, C, off2, h);
+        else
+            tdw_rows3(pl + 4, input + c0, C, off2, h);
         /* the four channels' doubled weight pairs, line by line */
         {
             const int8_t *f = filter + c0;
