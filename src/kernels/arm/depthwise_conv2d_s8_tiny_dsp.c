@@ -79,11 +79,11 @@ typedef struct tdw_grp {
 typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 : -1];
 
 /* clang-format off */
-/* line L of the window (padded row r0 + 16 L) starting from the bias (r9) */
-#define TDW_INIT(L)                                                                                \
+/* line L of the window (padded row R: r0 + 16 R) starting from the bias (r9) */
+#define TDW_INIT(L, R)                                                                             \
     "ldr     r9, [r1, #12]\n\t"                                                                    \
     "ldrd    r10, r11, [r1, #(16 + 8 * " #L ")]\n\t"                                                    \
-    "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
+    "ldrd    r12, lr, [r0, #(16 * " #R ")]\n\t"                                                    \
     "smlad   r4, r11, r12, r9\n\t"                                                                 \
     "smlad   r5, r10, r12, r9\n\t"                                                                 \
     "smlabt  r6, r10, r12, r9\n\t"                                                                 \
@@ -91,14 +91,14 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "smlad   r6, r11, lr, r6\n\t"                                                                  \
     "smlad   r7, r10, lr, r9\n\t"                                                                  \
     "smlabt  r8, r10, lr, r9\n\t"                                                                  \
-    "ldr     r12, [r0, #(16 * " #L " + 8)]\n\t"                                                    \
+    "ldr     r12, [r0, #(16 * " #R " + 8)]\n\t"                                                    \
     "smlatb  r7, r11, r12, r7\n\t"                                                                 \
     "smlad   r8, r11, r12, r8\n\t"                                                                 \
     "smlad   r9, r10, r12, r9\n\t"
-/* line L added to the six accumulators r4 .. r9 */
-#define TDW_ACC(L)                                                                                 \
+/* line L (padded row R) added to the six accumulators r4 .. r9 */
+#define TDW_ACC(L, R)                                                                              \
     "ldrd    r10, r11, [r1, #(16 + 8 * " #L ")]\n\t"                                                    \
-    "ldrd    r12, lr, [r0, #(16 * " #L ")]\n\t"                                                    \
+    "ldrd    r12, lr, [r0, #(16 * " #R ")]\n\t"                                                    \
     "smlad   r4, r11, r12, r4\n\t"                                                                 \
     "smlad   r5, r10, r12, r5\n\t"                                                                 \
     "smlabt  r6, r10, r12, r6\n\t"                                                                 \
@@ -106,7 +106,7 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "smlad   r6, r11, lr, r6\n\t"                                                                  \
     "smlad   r7, r10, lr, r7\n\t"                                                                  \
     "smlabt  r8, r10, lr, r8\n\t"                                                                  \
-    "ldr     r12, [r0, #(16 * " #L " + 8)]\n\t"                                                    \
+    "ldr     r12, [r0, #(16 * " #R " + 8)]\n\t"                                                    \
     "smlatb  r7, r11, r12, r7\n\t"                                                                 \
     "smlad   r8, r11, r12, r8\n\t"                                                                 \
     "smlad   r9, r10, r12, r9\n\t"
@@ -116,7 +116,8 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "smmlar  " a ", " a ", r10, lr\n\t"                                                            \
     "asr     " a ", " a ", r12\n\t"                                                                \
     "ssat    " a ", #8, " a "\n\t"
-/* six outputs to r2, r2 + C, .. (C r3); r2 moves to the next output row */
+/* six outputs to r2, r2 + C, .. (C r3); r2 moves to the next output row
+ * (r0 stays: the rows' offsets are in the loads) */
 #define TDW_OUT                                                                                    \
     "ldm     r1, {r10, r11, r12}\n\t"                                                              \
     TDW_RQ("r4") TDW_RQ("r5") TDW_RQ("r6") TDW_RQ("r7") TDW_RQ("r8") TDW_RQ("r9")                 \
@@ -128,8 +129,7 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "add     r2, r2, r3, lsl #1\n\t"                                                               \
     "strb    r8, [r2]\n\t"                                                                         \
     "strb    r9, [r2, r3]\n\t"                                                                     \
-    "add     r2, r2, r3, lsl #1\n\t"                                                               \
-    "adds    r0, r0, #16\n\t"
+    "add     r2, r2, r3, lsl #1\n\t"
 /* clang-format on */
 
 /* clang-format off */
@@ -186,12 +186,14 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
  * of 8 int16, 16 bytes a row), table r1, output r2 (pixel 0 of the
  * channel), C r3. The first output row reads padded rows 1, 2 (row 0 is
  * zeros), the middle ones three, the last (when h >= 2) rows h - 1, h (row
- * h + 1 is zeros). The middle rows are written out four times; TBH on the
- * table's index (6 - h, or 5 for h = 1: nothing after the first row) jumps
- * to the first of the h - 2 needed, so no row costs a loop test.
+ * h + 1 is zeros). The middle rows are written out four times, each with
+ * its rows' offsets; after the first row r0 moves back 16 (6 - h) bytes and
+ * TBH on the table's index (6 - h, or 5 for h = 1: nothing after the first
+ * row) jumps to the first of the h - 2 needed, so no row costs a loop test
+ * or a pointer step.
  */
 /* clang-format off */
-#define TDW_MID TDW_INIT(0) TDW_ACC(1) TDW_ACC(2) TDW_OUT
+#define TDW_MID(y0, y1, y2) TDW_INIT(0, y0) TDW_ACC(1, y1) TDW_ACC(2, y2) TDW_OUT
 __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attribute__((unused)),
                                                       tdw_grp *g __attribute__((unused)),
                                                       int8_t *out __attribute__((unused)),
@@ -199,8 +201,9 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
 {
     __asm__ volatile(TDW_GRP_BEGIN
                      /* first row: lines 1, 2 */
-                     TDW_INIT(1) TDW_ACC(2) TDW_OUT
+                     TDW_INIT(1, 1) TDW_ACC(2, 2) TDW_OUT
                      "ldr     r10, [r1, #40]\n\t"
+                     "sub     r0, r0, r10, lsl #4\n\t"
                      "tbh     [pc, r10, lsl #1]\n\t"
                      ".Ltdw_tbh:\n\t"
                      ".hword  (.Ltdw_m4 - .Ltdw_tbh) / 2\n\t"
@@ -210,13 +213,13 @@ __attribute__((naked, noinline)) static void tdw_chan(const int32_t *pl __attrib
                      ".hword  (.Ltdw_last - .Ltdw_tbh) / 2\n\t"
                      ".hword  (.Ltdw_end - .Ltdw_tbh) / 2\n\t"
                      /* middle rows: lines 0, 1, 2 */
-                     ".Ltdw_m4:\n\t" TDW_MID
-                     ".Ltdw_m3:\n\t" TDW_MID
-                     ".Ltdw_m2:\n\t" TDW_MID
-                     ".Ltdw_m1:\n\t" TDW_MID
+                     ".Ltdw_m4:\n\t" TDW_MID(1, 2, 3)
+                     ".Ltdw_m3:\n\t" TDW_MID(2, 3, 4)
+                     ".Ltdw_m2:\n\t" TDW_MID(3, 4, 5)
+                     ".Ltdw_m1:\n\t" TDW_MID(4, 5, 6)
                      /* last row: lines 0, 1 */
                      ".Ltdw_last:\n\t"
-                     TDW_INIT(0) TDW_ACC(1) TDW_OUT
+                     TDW_INIT(0, 5) TDW_ACC(1, 6) TDW_OUT
                      ".Ltdw_end:\n\t"
                      TDW_GRP_END);
 }
