@@ -23,9 +23,15 @@
  * thirteen instructions per filter line for six outputs (one LDRD and one
  * LDR of data, one LDRD of weights; seven for three outputs, tdw_chan3); the
  * first and last output rows skip their zero line.
- * The output stage is the 3x3 int16 lines' (depthwise_conv2d_s8_3x3_dsp.c):
- * weights and bias doubled, ADD of the sign into H = 2^(e-1) + zp 2^e,
- * SMMLAR by m, ASR by e, SSAT; channels outside that stage's conditions
+ * The output stage is the 3x3 int16 lines' (depthwise_conv2d_s8_3x3_dsp.c)
+ * without their sign correction: weights and bias doubled, SMMLAR by m
+ * into H = 2^(e-1) + zp 2^e, ASR by e, SSAT, three instructions an output.
+ * The correction (H - 1 for a negative accumulator: the reference rounds
+ * halves away from zero) only moves outputs of a negative accumulator, and
+ * those are <= zp both ways (m >= 0), so with act_min >= zp (a ReLU / ReLU6
+ * layer, every plane this row is for) the activation range makes them
+ * act_min either way; the row's case asks for act_min >= zp (other layers
+ * keep arm_dsp_3x3_px). Channels outside that stage's conditions
  * (e = -shift in [1, 22], bias in [-2^29, 2^29)) take a plain C loop with the
  * exact requantization. The activation range: one SEL pass over the
  * output words at the end, when it is not all of int8.
@@ -34,12 +40,14 @@
 #include "kernels/arm/arm_kernels.h"
 #include "kernels/arm/arm_paths.h"
 
-/* The row's case (portable: the host plans with it). */
+/* The row's case (portable: the host plans with it); act_min >= zp lets the
+ * output stage drop its sign correction (see above). */
 int mote_arm_dw_tiny_case(const mote_conv_s8_params *p, const mote_dims *id, const mote_dims *od)
 {
     return p->geom.stride_h == 1 && p->geom.stride_w == 1 && p->geom.pad_h == 1 &&
            p->geom.pad_w == 1 && id->n == 1 && od->n == 1 && id->h == od->h && id->w == od->w &&
-           id->c == od->c && (od->w == 6 || od->w == 3) && od->h >= 1 && od->h <= 6;
+           id->c == od->c && (od->w == 6 || od->w == 3) && od->h >= 1 && od->h <= 6 &&
+           p->act_min >= p->output_offset;
 }
 
 int mote_arm_dw_tiny_fits(const void *step)
@@ -110,10 +118,10 @@ typedef char tdw_grp_layout[(sizeof(tdw_tab) == 44 && sizeof(void *) == 4) ? 1 :
     "smlatb  r7, r11, r12, r7\n\t"                                                                 \
     "smlad   r8, r11, r12, r8\n\t"                                                                 \
     "smlad   r9, r10, r12, r9\n\t"
-/* the output stage up to the saturation of one accumulator (m r10, H r11, e r12) */
+/* the output stage up to the saturation of one accumulator (m r10, H r11, e
+ * r12); no sign correction (act_min >= zp, see above) */
 #define TDW_RQ(a)                                                                                  \
-    "add     lr, r11, " a ", asr #31\n\t"                                                          \
-    "smmlar  " a ", " a ", r10, lr\n\t"                                                            \
+    "smmlar  " a ", " a ", r10, r11\n\t"                                                           \
     "asr     " a ", " a ", r12\n\t"                                                                \
     "ssat    " a ", #8, " a "\n\t"
 /* six outputs to r2, r2 + C, .. (C r3); r2 moves to the next output row
