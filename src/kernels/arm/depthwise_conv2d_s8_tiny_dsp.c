@@ -12,8 +12,9 @@
  * int16 planes of 8 rows (the input offset added; row 0 and row h + 1 are
  * the padding, zeroed once per call, so the top and bottom padding cost no
  * test), a padded row 16 bytes, pixel x of a row in half x & 1 of word
- * x / 2. Then channel by channel, one hand-written call does all of the
- * channel's outputs, a row of six (or three) at a time: with the row's words
+ * x / 2. Then one hand-written call does all outputs of the group's four
+ * channels, channel by channel, a row of six (or three) at a time: with the
+ * row's words
  * P0 = (x0, x1), P1 = (x2, x3), P2 = (x4, x5) and the filter line's pairs
  * A = (w0, w1), B = (w1, w2), the left and right padding never multiplied:
  *   out 0 += SMLAD(B, P0)          out 1 += SMLAD(A, P0) + SMLATB(B, P1)
