@@ -137,7 +137,7 @@ walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok, const 
         readers[k] = (uint8_t)reads_of(l, n, k);
     }
     c.count = 1;
-    *overlap_ok = 1;
+    if (overlap_ok != NULL) *overlap_ok = 1;
     for (y = 0; y < l[n - 1].out_h; y++) {
         /* Rows each tensor must have for output row y: consumers first
          * (layers only read tensors made by earlier layers). */
@@ -253,8 +253,9 @@ walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok, const 
         }
         if (next[n] != y + 1) return (int)MOTE_E_STATE;
         /* Output rows [0, y] may lie over the input only below the first
-         * input row a later band reads. */
-        if (y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
+         * input row a later band reads (not asked while running: loading
+         * checked it). */
+        if (overlap_ok != NULL && y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
                                           (uint64_t)low_of(l, readers[0], next, 0) * l[0].in_row)
             *overlap_ok = 0;
     }

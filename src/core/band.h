@@ -136,10 +136,11 @@ typedef struct mote_band_visit {
 /* Walk the chain of n layers (2 .. MOTE_BAND_MAX_OPS) band by band. cap
  * (n entries; cap[j] for window j, 1 <= j < n; NULL: not wanted)
  * receives the most rows each window holds; *overlap_ok whether the output
- * may share the input's buffer. room (NULL: none) gives each window's rows
- * when the plan left some over: a layer reading only the chain's input
- * then makes as many rows per call as its window has room for (fewer
- * calls), and a walk that would need more rows in any window fails.
+ * may share the input's buffer (NULL: not wanted, not checked: running).
+ * room (NULL: none) gives each window's rows when the plan left some over:
+ * a layer reading only the chain's input then makes as many rows per call
+ * as its window has room for (fewer calls), and a walk that would need
+ * more rows in any window fails.
  * Returns 0, or MOTE_E_STATE for a chain it cannot walk (shapes that do
  * not chain, or too little room) or the first nonzero callback result. */
 int mote_band_walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok,

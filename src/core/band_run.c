@@ -562,7 +562,7 @@ mote_status mote_band_run(const mote_session *s)
     uint8_t *win[MOTE_BAND_MAX_OPS];
     band_layer_run lr[MOTE_BAND_MAX_OPS];
     uint32_t k;
-    int rc, ok;
+    int rc;
     c.l = l;
     c.cap = cap;
     if (load(&c, s, 0) != 0) return MOTE_E_STATE;
@@ -591,6 +591,6 @@ mote_status mote_band_run(const mote_session *s)
     /* The windows stay where loading put them (win, from the session's
      * caps, which call() checks each row against; room for rows ahead
      * when loading found some, band_cap[0]). */
-    rc = mote_band_walk(c.l, c.n, NULL, &ok, &v, s->band_cap[0] != 0 ? cap : NULL);
+    rc = mote_band_walk(c.l, c.n, NULL, NULL, &v, s->band_cap[0] != 0 ? cap : NULL);
     return (mote_status)rc;
 }
