@@ -1415,7 +1415,7 @@ typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const int8_t *filter,
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
-                                  dw3s_line_fn line)
+                                  dw3s_line_fn line, int direct)
 {
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -1426,8 +1426,8 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb;
-    dw3s_ld ld;
+    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb, k, keep;
+    dw3s_ld ld, cl[2];
     dw3s_pq pq;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
@@ -1466,42 +1466,59 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
      * were ~70 instructions: 19 K of VWW's band chain) */
     sep = (neo + nmax - 1) / nmax * nall <= DW3S_SLOTS;
     cstep = sep ? nall * DW3S_RS : 0; /* words from one chunk's slots to the next's */
+    /* direct (dw3s_run2): with one chunk a line, or chunks in slots of their
+     * own (at most two: nall >= 3), each chunk's dw3s_ld (its elements,
+     * dw3s_wide's counts) is worked out by the first group and kept for the
+     * others (cl), which move its input pointer only (~85 instructions a
+     * group and chunk: VWW layer 3's band calls, layers 7, 11, 23); chunks
+     * sharing slots zero them per group, as before */
+    keep = direct && (neo <= nmax || sep);
     dw3s_pq_set(&pq, p, q, filter, bias, fl, fe);
     for (c0 = 0; c0 < C; c0 += 4) {
         dw3s_prep(tab.ch[0], c0, &pq);
-        for (ex0 = 0, cb = buf; ex0 < neo; ex0 += nmax, cb += cstep) {
+        for (ex0 = 0, cb = buf, k = 0; ex0 < neo; ex0 += nmax, cb += cstep, ++k) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
             /* the elements the chunk's outputs read: [0, need), need <= 29 */
             const int32_t need = es == 1 ? n + 2 : 2 * n + 1;
             int32_t lo, *slot = cb;
             int8_t *o = output + c0 + ex0 * oes;
-            /* the input's elements in the chunk's padded line: [jl, jh) */
-            jl = x0 < 0 ? -x0 : 0;
-            jh = nei - x0 < need ? nei - x0 : need;
-            if (jh < jl) jh = jl;
-            if (c0 == 0 || (neo > nmax && !sep)) {
-                /* the words of [0, need) outside [jl, jh) to 0 in the slots
-                 * the lines use (the lines write the rest): once per call,
-                 * or per chunk when several share the slots (an earlier
-                 * chunk's elements may be there). The steps read further (up
-                 * to element 29: dw3s_line's last four-output step,
-                 * dw3s_line2's) only for outputs they drop, whatever is there */
-                dw3s_zero(slot, nslot, 0, (jl + 1) >> 1);
-                dw3s_zero(slot, nslot, jh >> 1, (need + 1) >> 1);
-            }
-            ld.src = input + c0 + (x0 + jl) * ies;
-            ld.jl = jl;
-            ld.jh = jh;
-            {
-                /* four elements per loop from an even one (an odd first one
-                 * alone), or pairs when the first is odd on a short line */
-                const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
-                const int32_t first = quads && (jl & 1), rem = nc - first;
-                ld.w.nq = quads ? rem >> 2 : 0;
-                ld.w.np = quads ? (rem >> 1) & 1 : rem >> 1;
-                ld.w.flags = first | (rem & 1) << 1;
-                ld.w.ddadv = 4 * DW3S_RS - 2 * nc;
-                ld.w.srcadv = ils - nc * ies;
+            dw3s_ld *lp = keep ? cl + k : &ld;
+            if (keep && c0 > 0) { /* the first group's set-up, four channels on */
+                lp->src += 4;
+                jl = lp->jl;
+                jh = lp->jh;
+            } else {
+                if (keep) *lp = ld;
+                /* the input's elements in the chunk's padded line: [jl, jh) */
+                jl = x0 < 0 ? -x0 : 0;
+                jh = nei - x0 < need ? nei - x0 : need;
+                if (jh < jl) jh = jl;
+                if (c0 == 0 || (neo > nmax && !sep)) {
+                    /* the words of [0, need) outside [jl, jh) to 0 in the
+                     * slots the lines use (the lines write the rest): once
+                     * per call, or per chunk when several share the slots
+                     * (an earlier chunk's elements may be there). The steps
+                     * read further (up to element 29: dw3s_line's last
+                     * four-output step, dw3s_line2's) only for outputs they
+                     * drop, whatever is there */
+                    dw3s_zero(slot, nslot, 0, (jl + 1) >> 1);
+                    dw3s_zero(slot, nslot, jh >> 1, (need + 1) >> 1);
+                }
+                lp->src = input + c0 + (x0 + jl) * ies;
+                lp->jl = jl;
+                lp->jh = jh;
+                {
+                    /* four elements per loop from an even one (an odd first
+                     * one alone), or pairs when the first is odd on a short
+                     * line */
+                    const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
+                    const int32_t first = quads && (jl & 1), rem = nc - first;
+                    lp->w.nq = quads ? rem >> 2 : 0;
+                    lp->w.np = quads ? (rem >> 1) & 1 : rem >> 1;
+                    lp->w.flags = first | (rem & 1) << 1;
+                    lp->w.ddadv = 4 * DW3S_RS - 2 * nc;
+                    lp->w.srcadv = ils - nc * ies;
+                }
             }
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
                 /* lines -lpad .. nall-1-lpad in the chunk's slots 0 ..
@@ -1512,8 +1529,14 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                 if (c0 > 0 && sep) {
                     l0 = l0 < 0 ? 0 : l0;
                     l1 = l1 > nli ? nli : l1;
+                    if (direct) { /* input lines only: dw3s_wide at once */
+                        if (l1 > l0 && jh > jl)
+                            dw3s_wide((int8_t *)(slot + (l0 + lpad) * DW3S_RS) + 2 * jl,
+                                      lp->src + l0 * ils, &lp->w, l1 - l0);
+                        l1 = l0;
+                    }
                 }
-                if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
+                if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, lp, l0, l1 - l0);
                 for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                     line((const int16_t *)slot, o, &tab, es * n);
                 continue;
@@ -1542,7 +1565,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                     }
                     cnt = fill - top;
                     if (cnt > nall - lpad - L) cnt = nall - lpad - L;
-                    dw3s_lines(buf + top * DW3S_RS, &ld, L, cnt);
+                    dw3s_lines(buf + top * DW3S_RS, lp, L, cnt);
                     top += cnt;
                     L += cnt;
                 }
@@ -1560,14 +1583,14 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                                               const int8_t *filter, const int32_t *bias,
                                               const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, 0);
 }
 static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 1);
 }
 /* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
  * stride 1 and outputs of even sides up to 6 x 6. dw3s_run_with's case
