@@ -890,6 +890,84 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
     /* clang-format on */
 }
 
+/* Three outputs at stride 2 (dw3s_line23): elements 0, 2, 4 of one line,
+ * A .. D the int16 pairs of elements 0 .. 7 of one filter line (two LDRD;
+ * element 7 is read, not used):
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
+ *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
+ *   out2 += SMLAD((w0, w1), C) + SMLABB((w2, w1), D)
+ * nine instructions per filter line (the four-output step: twelve). */
+/* clang-format off */
+#define DW3S23_LINE(r, c)                                                                          \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r7, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r7, r4\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smlad   r5, r9, lr, r5\n\t"                                                                   \
+    "ldrd    r7, lr, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r7, r5\n\t"                                                                  \
+    "smlad   r6, r9, r7, r6\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"
+#define DW3S23_CH(c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r7, lr, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smlad   r5, r9, lr, r8\n\t"                                                                   \
+    "ldrd    r7, lr, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r7, r5\n\t"                                                                  \
+    "smlad   r6, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    DW3S23_LINE(1, c)                                                                              \
+    DW3S23_LINE(2, c)                                                                              \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")
+#define DW3S23_PACK(c)                                                                             \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "bfi     r1, r4, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r3, r5, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r12, r6, #(8 * " #c "), #8\n\t"
+/* clang-format on */
+
+/* dw3s_line2 for lines of exactly three outputs (the _s2 code of the
+ * arm_dsp_3x3_px row: 3x3 outputs, VWW / person_detect layer 23; dw3s_run2
+ * chooses it per chunk): one step, no fourth output computed and dropped;
+ * the packed words r1, r3, r12 stored at out, out + adv, out + 2 adv. */
+__attribute__((naked, noinline)) static void dw3s_line23(const int16_t *p __attribute__((unused)),
+                                                         int8_t *out __attribute__((unused)),
+                                                         const dw3s_tab *t __attribute__((unused)),
+                                                         int32_t n __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r1, r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
+                     DW3S23_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r12, #8, r6\n\t"
+                     DW3S23_CH(1)
+                     DW3S23_PACK(1)
+                     DW3S23_CH(2)
+                     DW3S23_PACK(2)
+                     DW3S23_CH(3)
+                     DW3S23_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "ldr     r9, [sp]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "str     r12, [r9, r8, lsl #1]\n\t"
+                     "pop     {r1, r4, r5, r6, r7, r8, r9, r10, pc}\n\t");
+    /* clang-format on */
+}
+
 /* Blocks of 2 x 2 outputs (dw3s_blk): elements x, x + 1 of output lines l
  * and l + 1, A_s = (x0, x1), D_s = (x2, x3) the int16 pairs of slot s (one
  * LDRD each); filter line k meets slots k (line l) and k + 1 (line l + 1):
@@ -1537,8 +1615,12 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                     }
                 }
                 if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, lp, l0, l1 - l0);
-                for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
-                    line((const int16_t *)slot, o, &tab, es * n);
+                if (direct && es == 2 && n == 3) /* three stride-2 outputs a line */
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        dw3s_line23((const int16_t *)slot, o, &tab, 6);
+                else
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        line((const int16_t *)slot, o, &tab, es * n);
                 continue;
             }
             /* the ring: slots 0 .. top-1 hold the input lines before L,
