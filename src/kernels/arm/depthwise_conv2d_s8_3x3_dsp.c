@@ -6,6 +6,7 @@
  */
 #if defined(__ARM_FEATURE_DSP)
 
+#include <stddef.h>
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_paths.h"
 
@@ -800,6 +801,11 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     DW3S4_RQ("r7")
 /* clang-format on */
 
+/* dw3s_line2 calls it for lines of six outputs (below); the table's adv
+ * is read at byte 176 there. */
+static void dw3s_line23(const int16_t *p, int8_t *out, const dw3s_tab *t, int32_t n);
+typedef char dw3s_adv_at_176[offsetof(dw3s_tab, adv) == 176 ? 1 : -1];
+
 /* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
  * the table's adv: the output stride): four outputs per step, p advancing
  * eight elements, packed and stored as dw3s_line; when the outputs % 4 are
@@ -818,6 +824,8 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      "sub     r4, r4, #2\n\t"
                      "cmp     r4, #2\n\t"
                      "bhi     1f\n\t"
+                     "cmp     r3, #12\n\t"
+                     "beq     20f\n\t"
                      "mov     r12, #4\n\t"
                      "5:\n\t"
                      DW3S2_CH(0)
@@ -886,6 +894,22 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      "beq     7f\n\t"
                      "str     r11, [r9, r8, lsl #1]\n\t"
                      "7:\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     /* six outputs (VWW layer 11's lines): two steps of
+                      * three (dw3s_line23 at p, out and at p + 6 elements,
+                      * out + 3 adv; t->adv at byte 176), not a two-output
+                      * step over the channels and a four-output one */
+                     "20:\n\t"
+                     "mov     r4, r0\n\t"
+                     "mov     r5, r2\n\t"
+                     "bl      dw3s_line23\n\t"
+                     "add     r0, r4, #12\n\t"
+                     "ldr     r6, [r5, #176]\n\t"
+                     "ldr     r1, [sp]\n\t"
+                     "add     r6, r6, r6, lsl #1\n\t"
+                     "add     r1, r1, r6\n\t"
+                     "mov     r2, r5\n\t"
+                     "bl      dw3s_line23\n\t"
                      "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
