@@ -1382,7 +1382,7 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
  * (2w2, 2w1) stored by one STRD per channel (words 1 + 2r, 2 + 2r of its
  * ten, r0 at word 2r); r1 moves to the next line. */
 /* clang-format off */
-#define DW3S_TAPS                                                                                  \
+#define DW3S_TAPS_AT(o)                                                                            \
     "ldr     r4, [r1]\n\t"                                                                         \
     "ldr     r5, [r1, r3]\n\t"                                                                     \
     "ldr     r6, [r1, r3, lsl #1]\n\t"                                                             \
@@ -1401,16 +1401,17 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
     "sadd16  r6, r6, r6\n\t"                                                                       \
     "pkhbt   r10, r7, r8, lsl #16\n\t"                                                             \
     "pkhbt   r11, r9, r8, lsl #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(4)]\n\t"                                          \
+    "strd    r10, r11, [r0, #(" o " + 4)]\n\t"                                          \
     "pkhbt   r10, r4, r5, lsl #16\n\t"                                                             \
     "pkhbt   r11, r6, r5, lsl #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(40 + 4)]\n\t"                                     \
+    "strd    r10, r11, [r0, #(" o " + 40 + 4)]\n\t"                                     \
     "pkhtb   r10, r8, r7, asr #16\n\t"                                                             \
     "pkhtb   r11, r8, r9, asr #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(80 + 4)]\n\t"                                     \
+    "strd    r10, r11, [r0, #(" o " + 80 + 4)]\n\t"                                     \
     "pkhtb   r10, r5, r4, asr #16\n\t"                                                             \
     "pkhtb   r11, r5, r6, asr #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(120 + 4)]\n\t"
+    "strd    r10, r11, [r0, #(" o " + 120 + 4)]\n\t"
+#define DW3S_TAPS DW3S_TAPS_AT("0")
 /* clang-format on */
 
 /* dw3s_prep's constants of a call: the filter (channel 0's first tap), its
@@ -1478,6 +1479,54 @@ __attribute__((naked, noinline)) static void dw3s_prep(int32_t *ch __attribute__
                      "add     r0, r0, #40\n\t"
                      "subs    r8, r8, #1\n\t"
                      "bne     2b\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
+/* dw3s_prep unrolled (the stride-2 row only: dw3s_run2; KWS does not
+ * link it): the three filter lines at fixed table offsets, then the four
+ * channels' constants (CONST), no loop counters and no pointer restored:
+ * ~25 instructions a group and call less (VWW layer 3's band calls, one
+ * per group and band row; layers 7, 11, 23). */
+/* clang-format off */
+#define DW3S_CONST(o)                                                                              \
+    "ldrsb   r1, [r4], #1\n\t"                                                                     \
+    "rsb     r1, r1, #0\n\t"                                                                       \
+    "lsl     r2, lr, r1\n\t"                                                                       \
+    "asr     r2, r2, #1\n\t"                                                                       \
+    "ldr     r3, [r6]\n\t"                                                                         \
+    "add     r6, r6, r7\n\t"                                                                       \
+    "lsl     r3, r3, #1\n\t"                                                                       \
+    "ldr     r9, [r5], #4\n\t"                                                                     \
+    "str     r3, [r0, #(" o ")]\n\t"                                                               \
+    "strd    r1, r9, [r0, #(" o " + 28)]\n\t"                                                      \
+    "str     r2, [r0, #(" o " + 36)]\n\t"
+/* clang-format on */
+__attribute__((naked, noinline)) static void dw3s_prep4(int32_t *ch __attribute__((unused)),
+                                                        int32_t c0 __attribute__((unused)),
+                                                        const dw3s_pq *pq __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "mov     r12, r2\n\t"
+                     "mov     lr, r1\n\t"
+                     "ldr     r3, [r2]\n\t"
+                     "add     r1, r1, r3\n\t"
+                     "ldrd    r2, r3, [r2, #4]\n\t"
+                     DW3S_TAPS_AT("0")
+                     DW3S_TAPS_AT("8")
+                     DW3S_TAPS_AT("16")
+                     "ldr     r4, [r12, #12]\n\t"
+                     "add     r4, r4, lr\n\t"
+                     "ldr     r5, [r12, #16]\n\t"
+                     "add     r5, r5, lr, lsl #2\n\t"
+                     "ldrd    r6, r7, [r12, #20]\n\t"
+                     "mla     r6, r7, lr, r6\n\t"
+                     "ldr     lr, [r12, #28]\n\t"
+                     DW3S_CONST("0")
+                     DW3S_CONST("40")
+                     DW3S_CONST("80")
+                     DW3S_CONST("120")
                      "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
     /* clang-format on */
 }
@@ -1577,7 +1626,10 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     keep = direct && (neo <= nmax || sep);
     dw3s_pq_set(&pq, p, q, filter, bias, fl, fe);
     for (c0 = 0; c0 < C; c0 += 4) {
-        dw3s_prep(tab.ch[0], c0, &pq);
+        if (direct)
+            dw3s_prep4(tab.ch[0], c0, &pq);
+        else
+            dw3s_prep(tab.ch[0], c0, &pq);
         for (ex0 = 0, cb = buf, k = 0; ex0 < neo; ex0 += nmax, cb += cstep, ++k) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
             /* the elements the chunk's outputs read: [0, need), need <= 29 */
