@@ -1630,6 +1630,33 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
             dw3s_prep4(tab.ch[0], c0, &pq);
         else
             dw3s_prep(tab.ch[0], c0, &pq);
+        if (keep && c0 > 0 && nall <= DW3S_SLOTS) {
+            /* later groups when the ring holds every line (then the chunks'
+             * slots are their own: sep): per chunk its kept dw3s_ld four
+             * channels on, its input lines by dw3s_wide, its output lines;
+             * a loop of its own, not the general one's per-chunk
+             * bookkeeping (~65 instructions a chunk: VWW layer 3's band
+             * calls, layer 23) */
+            const int32_t l0 = lpad > 0 ? 0 : -lpad;
+            const int32_t l1 = nall - lpad > nli ? nli : nall - lpad;
+            for (ex0 = 0, cb = buf, k = 0; ex0 < neo; ex0 += nmax, cb += cstep, ++k) {
+                const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax;
+                dw3s_ld *lp = cl + k;
+                int32_t lo, *slot = cb;
+                int8_t *o = output + c0 + ex0 * oes;
+                lp->src += 4;
+                if (l1 > l0 && lp->jh > lp->jl)
+                    dw3s_wide((int8_t *)(slot + (l0 + lpad) * DW3S_RS) + 2 * lp->jl,
+                              lp->src + l0 * ils, &lp->w, l1 - l0);
+                if (es == 2 && n == 3)
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        dw3s_line23((const int16_t *)slot, o, &tab, 6);
+                else
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        line((const int16_t *)slot, o, &tab, es * n);
+            }
+            continue;
+        }
         for (ex0 = 0, cb = buf, k = 0; ex0 < neo; ex0 += nmax, cb += cstep, ++k) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
             /* the elements the chunk's outputs read: [0, need), need <= 29 */
@@ -1680,15 +1707,9 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                  * lines' slots hold zeros from the first group on (no group
                  * writes them): the input lines only */
                 int32_t l0 = -lpad, l1 = nall - lpad;
-                if (c0 > 0 && sep) {
+                if (c0 > 0 && sep) { /* (direct: the loop above) */
                     l0 = l0 < 0 ? 0 : l0;
                     l1 = l1 > nli ? nli : l1;
-                    if (direct) { /* input lines only: dw3s_wide at once */
-                        if (l1 > l0 && jh > jl)
-                            dw3s_wide((int8_t *)(slot + (l0 + lpad) * DW3S_RS) + 2 * jl,
-                                      lp->src + l0 * ils, &lp->w, l1 - l0);
-                        l1 = l0;
-                    }
                 }
                 if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, lp, l0, l1 - l0);
                 if (direct && es == 2 && n == 3) /* three stride-2 outputs a line */
