@@ -98,9 +98,9 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
         const int32_t nout = pick == 0 ? 3 : pick == 1 ? 6 : 15;
         const int32_t along = 2 * nout - 1 + (same ? 0 : 2) + (int32_t)(armk_rnd(&rngc) % 2);
         const int32_t sa = 1 + (int32_t)(armk_rnd(&rngc) % 2);
-        const int32_t across = nout == 3 ? (sa == 1 ? 3 : 5 + (int32_t)(armk_rnd(&rngc) % 2)) +
-                                               (same ? 0 : 2)
-                                         : armk_int(&rngc, 3, nout + 2);
+        const int32_t across =
+            nout == 3 ? (sa == 1 ? 3 : 5 + (int32_t)(armk_rnd(&rngc) % 2)) + (same ? 0 : 2)
+                      : armk_int(&rngc, 3, nout + 2);
         armk_dw_shape(&k, &rngc, 12, same, 0, extreme);
         if (rows)
             k.id.w = along, k.id.h = across, k.p.geom.stride_w = 2, k.p.geom.stride_h = sa;
