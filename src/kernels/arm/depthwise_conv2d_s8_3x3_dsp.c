@@ -1756,7 +1756,10 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
 }
 
 /* dw3s_run_with for each line function (a copy each, the line called
- * directly): the stride-2 one is linked only with the arm_dsp_3x3_s2 row. */
+ * directly): the stride-2 one is linked only with the arm_dsp_3x3_s2 and
+ * _px rows, so it alone takes direct (the kept chunk loads, the later
+ * groups' loop, dw3s_line23, dw3s_prep4: code KWS, whose image has little
+ * room, does not link). */
 static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
                                               const mote_dims *id, const int8_t *input,
                                               const int8_t *filter, const int32_t *bias,
