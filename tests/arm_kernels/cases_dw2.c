@@ -34,6 +34,7 @@ static int8_t dw2c_shift[32];
 
 static armk_rng rng = {0x2545F491u};
 static armk_rng rngb = {0x3C6EF372u}; /* the band-shaped cases' own */
+static armk_rng rngc = {0x5851F42Du}; /* the three-output lines' own */
 
 int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
 {
@@ -79,6 +80,48 @@ int mote_test_dw2_cases(int n_cases, int *failed, int *taken)
         *taken += mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) == MOTE_ARM_DW_3X3 &&
                   mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) && !mote_arm_dw_3x3_px_case(&k.od);
         if (armk_dw_check(&k, &io, "dw2 band", i, *failed))
+            ++passed;
+        else
+            ++*failed;
+    }
+    /* a quarter more: lines of three stride-2 outputs (3x3 outputs: the px
+     * row's int16 lines), of six (two steps of three: VWW layer 11) or of
+     * fifteen (a chunk of twelve, then three; the s2 row): dw3s_line23 (VWW
+     * layer 23, 6x6 -> 3x3); lines are rows or columns, the other side at
+     * stride 1 or 2 (redrawn when the lines would turn) */
+    for (i = 0; i < n_cases / 4; ++i) {
+        armk_dw_case k;
+        const int same = armk_rnd(&rngc) % 4 != 0;
+        const int extreme = armk_rnd(&rngc) % 6 == 0;
+        const int rows = armk_rnd(&rngc) % 2;
+        const uint32_t pick = armk_rnd(&rngc) % 3;
+        const int32_t nout = pick == 0 ? 3 : pick == 1 ? 6 : 15;
+        const int32_t along = 2 * nout - 1 + (same ? 0 : 2) + (int32_t)(armk_rnd(&rngc) % 2);
+        const int32_t sa = 1 + (int32_t)(armk_rnd(&rngc) % 2);
+        const int32_t across =
+            nout == 3 ? (sa == 1 ? 3 : 5 + (int32_t)(armk_rnd(&rngc) % 2)) + (same ? 0 : 2)
+                      : armk_int(&rngc, 3, nout + 2);
+        armk_dw_shape(&k, &rngc, 12, same, 0, extreme);
+        if (rows)
+            k.id.w = along, k.id.h = across, k.p.geom.stride_w = 2, k.p.geom.stride_h = sa;
+        else
+            k.id.h = along, k.id.w = across, k.p.geom.stride_h = 2, k.p.geom.stride_w = sa;
+        if (!armk_dw_geom(&k) || k.id.h * k.id.w * k.id.c > DW2C_MAX ||
+            (nout > 3 && (rows ? k.od.h > k.od.w : k.od.h <= k.od.w))) {
+            --i;
+            continue;
+        }
+        armk_dw_data(&k, &rngc, &io);
+        if (armk_rnd(&rngc) % 4) { /* mostly every channel in the int16 lines' range */
+            int32_t c;
+            for (c = 0; c < k.id.c; ++c) {
+                if (dw2c_shift[c] > -1 || dw2c_shift[c] < -22) dw2c_shift[c] = -11;
+                dw2c_bias[c] %= 1 << 29;
+            }
+        }
+        *taken += mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) == MOTE_ARM_DW_3X3 &&
+                  mote_arm_dw_3x3_s2_case(&k.p, &k.id, &k.od) && !mote_arm_dw_3x3_px_case(&k.od);
+        if (armk_dw_check(&k, &io, "dw2 three", i, *failed))
             ++passed;
         else
             ++*failed;

@@ -6,6 +6,7 @@
  */
 #if defined(__ARM_FEATURE_DSP)
 
+#include <stddef.h>
 #include "kernels/arm/arm_dsp.h"
 #include "kernels/arm/arm_paths.h"
 
@@ -800,6 +801,11 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     DW3S4_RQ("r7")
 /* clang-format on */
 
+/* dw3s_line2 calls it for lines of six outputs (below); the table's adv
+ * is read at byte 176 there. */
+static void dw3s_line23(const int16_t *p, int8_t *out, const dw3s_tab *t, int32_t n);
+typedef char dw3s_adv_at_176[offsetof(dw3s_tab, adv) == 176 ? 1 : -1];
+
 /* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
  * the table's adv: the output stride): four outputs per step, p advancing
  * eight elements, packed and stored as dw3s_line; when the outputs % 4 are
@@ -818,6 +824,8 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      "sub     r4, r4, #2\n\t"
                      "cmp     r4, #2\n\t"
                      "bhi     1f\n\t"
+                     "cmp     r3, #12\n\t"
+                     "beq     20f\n\t"
                      "mov     r12, #4\n\t"
                      "5:\n\t"
                      DW3S2_CH(0)
@@ -886,7 +894,101 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
                      "beq     7f\n\t"
                      "str     r11, [r9, r8, lsl #1]\n\t"
                      "7:\n\t"
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
+                     /* six outputs (VWW layer 11's lines): two steps of
+                      * three (dw3s_line23 at p, out and at p + 6 elements,
+                      * out + 3 adv; t->adv at byte 176), not a two-output
+                      * step over the channels and a four-output one */
+                     "20:\n\t"
+                     "mov     r4, r0\n\t"
+                     "mov     r5, r2\n\t"
+                     "bl      dw3s_line23\n\t"
+                     "add     r0, r4, #12\n\t"
+                     "ldr     r6, [r5, #176]\n\t"
+                     "ldr     r1, [sp]\n\t"
+                     "add     r6, r6, r6, lsl #1\n\t"
+                     "add     r1, r1, r6\n\t"
+                     "mov     r2, r5\n\t"
+                     "bl      dw3s_line23\n\t"
                      "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
+/* Three outputs at stride 2 (dw3s_line23): elements 0, 2, 4 of one line,
+ * A .. D the int16 pairs of elements 0 .. 7 of one filter line (two LDRD;
+ * element 7 is read, not used):
+ *   out0 += SMLAD((w0, w1), A) + SMLABB((w2, w1), B)
+ *   out1 += SMLAD((w0, w1), B) + SMLABB((w2, w1), C)
+ *   out2 += SMLAD((w0, w1), C) + SMLABB((w2, w1), D)
+ * nine instructions per filter line (the four-output step: twelve). */
+/* clang-format off */
+#define DW3S23_LINE(r, c)                                                                          \
+    "ldm     r2!, {r9, r10}\n\t"                                                                   \
+    "ldrd    r7, lr, [r0, " DW3S_OFF(r, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r7, r4\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smlad   r5, r9, lr, r5\n\t"                                                                   \
+    "ldrd    r7, lr, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r7, r5\n\t"                                                                  \
+    "smlad   r6, r9, r7, r6\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"
+#define DW3S23_CH(c)                                                                               \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    "ldrd    r7, lr, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
+    "smlad   r4, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r4, r10, lr, r4\n\t"                                                                  \
+    "smlad   r5, r9, lr, r8\n\t"                                                                   \
+    "ldrd    r7, lr, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                               \
+    "smlabb  r5, r10, r7, r5\n\t"                                                                  \
+    "smlad   r6, r9, r7, r8\n\t"                                                                   \
+    "smlabb  r6, r10, lr, r6\n\t"                                                                  \
+    DW3S23_LINE(1, c)                                                                              \
+    DW3S23_LINE(2, c)                                                                              \
+    "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
+    DW3S4_RQ("r4")                                                                                 \
+    DW3S4_RQ("r5")                                                                                 \
+    DW3S4_RQ("r6")
+#define DW3S23_PACK(c)                                                                             \
+    "ssat    r4, #8, r4\n\t"                                                                       \
+    "ssat    r5, #8, r5\n\t"                                                                       \
+    "ssat    r6, #8, r6\n\t"                                                                       \
+    "bfi     r1, r4, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r3, r5, #(8 * " #c "), #8\n\t"                                                        \
+    "bfi     r12, r6, #(8 * " #c "), #8\n\t"
+/* clang-format on */
+
+/* dw3s_line2 for lines of exactly three outputs (the _s2 code of the
+ * arm_dsp_3x3_px row: 3x3 outputs, VWW / person_detect layer 23; dw3s_run2
+ * chooses it per chunk): one step, no fourth output computed and dropped;
+ * the packed words r1, r3, r12 stored at out, out + adv, out + 2 adv. */
+__attribute__((naked, noinline)) static void dw3s_line23(const int16_t *p __attribute__((unused)),
+                                                         int8_t *out __attribute__((unused)),
+                                                         const dw3s_tab *t __attribute__((unused)),
+                                                         int32_t n __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r1, r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
+                     DW3S23_CH(0)
+                     "ssat    r1, #8, r4\n\t"
+                     "ssat    r3, #8, r5\n\t"
+                     "ssat    r12, #8, r6\n\t"
+                     DW3S23_CH(1)
+                     DW3S23_PACK(1)
+                     DW3S23_CH(2)
+                     DW3S23_PACK(2)
+                     DW3S23_CH(3)
+                     DW3S23_PACK(3)
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
+                     "cbnz    r4, 2f\n\t"
+                     DW3S4_CLAMP("r1")
+                     DW3S4_CLAMP("r3")
+                     DW3S4_CLAMP("r12")
+                     "2:\n\t"
+                     "ldr     r9, [sp]\n\t"
+                     "str     r1, [r9]\n\t"
+                     "str     r3, [r9, r8]\n\t"
+                     "str     r12, [r9, r8, lsl #1]\n\t"
+                     "pop     {r1, r4, r5, r6, r7, r8, r9, r10, pc}\n\t");
     /* clang-format on */
 }
 
@@ -1062,7 +1164,12 @@ typedef struct dw3s_ld {
  * element alone), or pairs (unaligned words: short lines, as VWW's 6x6
  * ones, whose first element is odd), an odd last element alone
  * (dw3s_lines chooses: the flags of w). Hand-written: the four-element
- * loop needs every register.
+ * loop needs every register. It loads its four words first (the fourth at
+ * 3 esb, r11: one pointer step a loop, not two) and packs them before any
+ * SXTAB16, so that six scratch registers hold a loop's values (four packed
+ * words, two results) and one is left for 3 esb; the loop counters are in
+ * r6 (CBZ: no compare for an empty loop). 23 instructions for four
+ * elements (were 24) and 17 a line (were 19): VWW -12 K on the M4.
  */
 __attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__((unused)),
                                                        const int8_t *src __attribute__((unused)),
@@ -1072,58 +1179,56 @@ __attribute__((naked, noinline)) static void dw3s_wide(int8_t *dd __attribute__(
     /* clang-format off */
     __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
                      "ldrd    r4, r5, [r2]\n\t"
+                     "add     r11, r4, r4, lsl #1\n\t"
                      "1:\n\t"
                      "ldr     r6, [r2, #16]\n\t"
                      "tst     r6, #1\n\t"
                      "it      ne\n\t"
                      "blne    9f\n\t"
-                     "ldr     lr, [r2, #8]\n\t"
-                     "cmp     lr, #0\n\t"
-                     "beq     4f\n\t"
+                     "ldr     r6, [r2, #8]\n\t"
+                     "cbz     r6, 4f\n\t"
                      "3:\n\t"
-                     "ldr     r6, [r1]\n\t"
-                     "ldr     r7, [r1, r4]\n\t"
-                     "add     r1, r1, r4, lsl #1\n\t"
-                     "pkhbt   r12, r6, r7, lsl #16\n\t"
-                     "pkhtb   r7, r7, r6, asr #16\n\t"
-                     "sxtab16 r10, r5, r12\n\t"
-                     "sxtab16 r12, r5, r12, ror #8\n\t"
-                     "sxtab16 r11, r5, r7\n\t"
-                     "sxtab16 r7, r5, r7, ror #8\n\t"
-                     "ldr     r6, [r1]\n\t"
+                     "ldr     r7, [r1]\n\t"
                      "ldr     r8, [r1, r4]\n\t"
-                     "add     r1, r1, r4, lsl #1\n\t"
-                     "pkhbt   r9, r6, r8, lsl #16\n\t"
-                     "pkhtb   r8, r8, r6, asr #16\n\t"
-                     "sxtab16 r6, r5, r9, ror #8\n\t"
-                     "strd    r12, r6, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
-                     "sxtab16 r6, r5, r8\n\t"
-                     "strd    r11, r6, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                     "sxtab16 r6, r5, r8, ror #8\n\t"
-                     "strd    r7, r6, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                     "sxtab16 r6, r5, r9\n\t"
-                     "strd    r10, r6, [r0], #8\n\t"
-                     "subs    lr, lr, #1\n\t"
+                     "ldr     r9, [r1, r4, lsl #1]\n\t"
+                     "ldr     r10, [r1, r11]\n\t"
+                     "add     r1, r1, r4, lsl #2\n\t"
+                     "pkhbt   r12, r7, r8, lsl #16\n\t" /* channels 0, 1 of elements 0, 1 */
+                     "pkhtb   r8, r8, r7, asr #16\n\t"  /* 2, 3 of 0, 1 */
+                     "pkhbt   r7, r9, r10, lsl #16\n\t" /* 0, 1 of 2, 3 */
+                     "pkhtb   r10, r10, r9, asr #16\n\t" /* 2, 3 of 2, 3 */
+                     "sxtab16 r9, r5, r12, ror #8\n\t"
+                     "sxtab16 lr, r5, r7, ror #8\n\t"
+                     "strd    r9, lr, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
+                     "sxtab16 r9, r5, r8\n\t"
+                     "sxtab16 lr, r5, r10\n\t"
+                     "strd    r9, lr, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "sxtab16 r9, r5, r8, ror #8\n\t"
+                     "sxtab16 lr, r5, r10, ror #8\n\t"
+                     "strd    r9, lr, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "sxtab16 r9, r5, r12\n\t"
+                     "sxtab16 lr, r5, r7\n\t"
+                     "strd    r9, lr, [r0], #8\n\t"
+                     "subs    r6, r6, #1\n\t"
                      "bne     3b\n\t"
                      "4:\n\t"
-                     "ldr     lr, [r2, #12]\n\t"
-                     "cmp     lr, #0\n\t"
-                     "beq     6f\n\t"
+                     "ldr     r6, [r2, #12]\n\t"
+                     "cbz     r6, 6f\n\t"
                      "5:\n\t"
-                     "ldr     r6, [r1]\n\t"
-                     "ldr     r7, [r1, r4]\n\t"
+                     "ldr     r7, [r1]\n\t"
+                     "ldr     r8, [r1, r4]\n\t"
                      "add     r1, r1, r4, lsl #1\n\t"
-                     "pkhbt   r12, r6, r7, lsl #16\n\t"
-                     "pkhtb   r7, r7, r6, asr #16\n\t"
+                     "pkhbt   r12, r7, r8, lsl #16\n\t"
+                     "pkhtb   r8, r8, r7, asr #16\n\t"
                      "sxtab16 r10, r5, r12\n\t"
                      "sxtab16 r12, r5, r12, ror #8\n\t"
-                     "sxtab16 r11, r5, r7\n\t"
-                     "sxtab16 r7, r5, r7, ror #8\n\t"
+                     "sxtab16 r9, r5, r8\n\t"
+                     "sxtab16 r8, r5, r8, ror #8\n\t"
                      "str     r12, [r0, #" DW3S_STR(DW3S_RS) "]\n\t"
-                     "str     r11, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
-                     "str     r7, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r9, [r0, #(2 * " DW3S_STR(DW3S_RS) ")]\n\t"
+                     "str     r8, [r0, #(3 * " DW3S_STR(DW3S_RS) ")]\n\t"
                      "str     r10, [r0], #4\n\t"
-                     "subs    lr, lr, #1\n\t"
+                     "subs    r6, r6, #1\n\t"
                      "bne     5b\n\t"
                      "6:\n\t"
                      "ldr     r6, [r2, #16]\n\t"
@@ -1277,7 +1382,7 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
  * (2w2, 2w1) stored by one STRD per channel (words 1 + 2r, 2 + 2r of its
  * ten, r0 at word 2r); r1 moves to the next line. */
 /* clang-format off */
-#define DW3S_TAPS                                                                                  \
+#define DW3S_TAPS_AT(o)                                                                            \
     "ldr     r4, [r1]\n\t"                                                                         \
     "ldr     r5, [r1, r3]\n\t"                                                                     \
     "ldr     r6, [r1, r3, lsl #1]\n\t"                                                             \
@@ -1296,16 +1401,17 @@ static __attribute__((noinline)) int dw3s_ok(const mote_requant *q, const int32_
     "sadd16  r6, r6, r6\n\t"                                                                       \
     "pkhbt   r10, r7, r8, lsl #16\n\t"                                                             \
     "pkhbt   r11, r9, r8, lsl #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(4)]\n\t"                                          \
+    "strd    r10, r11, [r0, #(" o " + 4)]\n\t"                                          \
     "pkhbt   r10, r4, r5, lsl #16\n\t"                                                             \
     "pkhbt   r11, r6, r5, lsl #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(40 + 4)]\n\t"                                     \
+    "strd    r10, r11, [r0, #(" o " + 40 + 4)]\n\t"                                     \
     "pkhtb   r10, r8, r7, asr #16\n\t"                                                             \
     "pkhtb   r11, r8, r9, asr #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(80 + 4)]\n\t"                                     \
+    "strd    r10, r11, [r0, #(" o " + 80 + 4)]\n\t"                                     \
     "pkhtb   r10, r5, r4, asr #16\n\t"                                                             \
     "pkhtb   r11, r5, r6, asr #16\n\t"                                                             \
-    "strd    r10, r11, [r0, #(120 + 4)]\n\t"
+    "strd    r10, r11, [r0, #(" o " + 120 + 4)]\n\t"
+#define DW3S_TAPS DW3S_TAPS_AT("0")
 /* clang-format on */
 
 /* dw3s_prep's constants of a call: the filter (channel 0's first tap), its
@@ -1377,6 +1483,54 @@ __attribute__((naked, noinline)) static void dw3s_prep(int32_t *ch __attribute__
     /* clang-format on */
 }
 
+/* dw3s_prep unrolled (the stride-2 row only: dw3s_run2; KWS does not
+ * link it): the three filter lines at fixed table offsets, then the four
+ * channels' constants (CONST), no loop counters and no pointer restored:
+ * ~25 instructions a group and call less (VWW layer 3's band calls, one
+ * per group and band row; layers 7, 11, 23). */
+/* clang-format off */
+#define DW3S_CONST(o)                                                                              \
+    "ldrsb   r1, [r4], #1\n\t"                                                                     \
+    "rsb     r1, r1, #0\n\t"                                                                       \
+    "lsl     r2, lr, r1\n\t"                                                                       \
+    "asr     r2, r2, #1\n\t"                                                                       \
+    "ldr     r3, [r6]\n\t"                                                                         \
+    "add     r6, r6, r7\n\t"                                                                       \
+    "lsl     r3, r3, #1\n\t"                                                                       \
+    "ldr     r9, [r5], #4\n\t"                                                                     \
+    "str     r3, [r0, #(" o ")]\n\t"                                                               \
+    "strd    r1, r9, [r0, #(" o " + 28)]\n\t"                                                      \
+    "str     r2, [r0, #(" o " + 36)]\n\t"
+/* clang-format on */
+__attribute__((naked, noinline)) static void dw3s_prep4(int32_t *ch __attribute__((unused)),
+                                                        int32_t c0 __attribute__((unused)),
+                                                        const dw3s_pq *pq __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "mov     r12, r2\n\t"
+                     "mov     lr, r1\n\t"
+                     "ldr     r3, [r2]\n\t"
+                     "add     r1, r1, r3\n\t"
+                     "ldrd    r2, r3, [r2, #4]\n\t"
+                     DW3S_TAPS_AT("0")
+                     DW3S_TAPS_AT("8")
+                     DW3S_TAPS_AT("16")
+                     "ldr     r4, [r12, #12]\n\t"
+                     "add     r4, r4, lr\n\t"
+                     "ldr     r5, [r12, #16]\n\t"
+                     "add     r5, r5, lr, lsl #2\n\t"
+                     "ldrd    r6, r7, [r12, #20]\n\t"
+                     "mla     r6, r7, lr, r6\n\t"
+                     "ldr     lr, [r12, #28]\n\t"
+                     DW3S_CONST("0")
+                     DW3S_CONST("40")
+                     DW3S_CONST("80")
+                     DW3S_CONST("120")
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
 /* pq for dw3s_prep. */
 static void dw3s_pq_set(dw3s_pq *pq, const mote_conv_s8_params *p, const mote_requant *q,
                         const int8_t *filter, const int32_t *bias, int32_t fl, int32_t fe)
@@ -1412,7 +1566,7 @@ typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const int8_t *filter,
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
-                                  dw3s_line_fn line)
+                                  dw3s_line_fn line, int direct)
 {
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -1423,8 +1577,8 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb;
-    dw3s_ld ld;
+    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb, k, keep;
+    dw3s_ld ld, cl[2];
     dw3s_pq pq;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
@@ -1463,42 +1617,89 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
      * were ~70 instructions: 19 K of VWW's band chain) */
     sep = (neo + nmax - 1) / nmax * nall <= DW3S_SLOTS;
     cstep = sep ? nall * DW3S_RS : 0; /* words from one chunk's slots to the next's */
+    /* direct (dw3s_run2): with one chunk a line, or chunks in slots of their
+     * own (at most two: nall >= 3), each chunk's dw3s_ld (its elements,
+     * dw3s_wide's counts) is worked out by the first group and kept for the
+     * others (cl), which move its input pointer only (~85 instructions a
+     * group and chunk: VWW layer 3's band calls, layers 7, 11, 23); chunks
+     * sharing slots zero them per group, as before */
+    keep = direct && (neo <= nmax || sep);
     dw3s_pq_set(&pq, p, q, filter, bias, fl, fe);
     for (c0 = 0; c0 < C; c0 += 4) {
-        dw3s_prep(tab.ch[0], c0, &pq);
-        for (ex0 = 0, cb = buf; ex0 < neo; ex0 += nmax, cb += cstep) {
+        if (direct)
+            dw3s_prep4(tab.ch[0], c0, &pq);
+        else
+            dw3s_prep(tab.ch[0], c0, &pq);
+        if (keep && c0 > 0 && nall <= DW3S_SLOTS) {
+            /* later groups when the ring holds every line (then the chunks'
+             * slots are their own: sep): per chunk its kept dw3s_ld four
+             * channels on, its input lines by dw3s_wide, its output lines;
+             * a loop of its own, not the general one's per-chunk
+             * bookkeeping (~65 instructions a chunk: VWW layer 3's band
+             * calls, layer 23) */
+            const int32_t l0 = lpad > 0 ? 0 : -lpad;
+            const int32_t l1 = nall - lpad > nli ? nli : nall - lpad;
+            for (ex0 = 0, cb = buf, k = 0; ex0 < neo; ex0 += nmax, cb += cstep, ++k) {
+                const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax;
+                dw3s_ld *lp = cl + k;
+                int32_t lo, *slot = cb;
+                int8_t *o = output + c0 + ex0 * oes;
+                lp->src += 4;
+                if (l1 > l0 && lp->jh > lp->jl)
+                    dw3s_wide((int8_t *)(slot + (l0 + lpad) * DW3S_RS) + 2 * lp->jl,
+                              lp->src + l0 * ils, &lp->w, l1 - l0);
+                if (es == 2 && n == 3)
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        dw3s_line23((const int16_t *)slot, o, &tab, 6);
+                else
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        line((const int16_t *)slot, o, &tab, es * n);
+            }
+            continue;
+        }
+        for (ex0 = 0, cb = buf, k = 0; ex0 < neo; ex0 += nmax, cb += cstep, ++k) {
             const int32_t n = neo - ex0 < nmax ? neo - ex0 : nmax, x0 = ex0 * es - epad;
             /* the elements the chunk's outputs read: [0, need), need <= 29 */
             const int32_t need = es == 1 ? n + 2 : 2 * n + 1;
             int32_t lo, *slot = cb;
             int8_t *o = output + c0 + ex0 * oes;
-            /* the input's elements in the chunk's padded line: [jl, jh) */
-            jl = x0 < 0 ? -x0 : 0;
-            jh = nei - x0 < need ? nei - x0 : need;
-            if (jh < jl) jh = jl;
-            if (c0 == 0 || (neo > nmax && !sep)) {
-                /* the words of [0, need) outside [jl, jh) to 0 in the slots
-                 * the lines use (the lines write the rest): once per call,
-                 * or per chunk when several share the slots (an earlier
-                 * chunk's elements may be there). The steps read further (up
-                 * to element 29: dw3s_line's last four-output step,
-                 * dw3s_line2's) only for outputs they drop, whatever is there */
-                dw3s_zero(slot, nslot, 0, (jl + 1) >> 1);
-                dw3s_zero(slot, nslot, jh >> 1, (need + 1) >> 1);
-            }
-            ld.src = input + c0 + (x0 + jl) * ies;
-            ld.jl = jl;
-            ld.jh = jh;
-            {
-                /* four elements per loop from an even one (an odd first one
-                 * alone), or pairs when the first is odd on a short line */
-                const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
-                const int32_t first = quads && (jl & 1), rem = nc - first;
-                ld.w.nq = quads ? rem >> 2 : 0;
-                ld.w.np = quads ? (rem >> 1) & 1 : rem >> 1;
-                ld.w.flags = first | (rem & 1) << 1;
-                ld.w.ddadv = 4 * DW3S_RS - 2 * nc;
-                ld.w.srcadv = ils - nc * ies;
+            dw3s_ld *lp = keep ? cl + k : &ld;
+            if (keep && c0 > 0) { /* the first group's set-up, four channels on */
+                lp->src += 4;
+                jl = lp->jl;
+                jh = lp->jh;
+            } else {
+                if (keep) *lp = ld;
+                /* the input's elements in the chunk's padded line: [jl, jh) */
+                jl = x0 < 0 ? -x0 : 0;
+                jh = nei - x0 < need ? nei - x0 : need;
+                if (jh < jl) jh = jl;
+                if (c0 == 0 || (neo > nmax && !sep)) {
+                    /* the words of [0, need) outside [jl, jh) to 0 in the
+                     * slots the lines use (the lines write the rest): once
+                     * per call, or per chunk when several share the slots
+                     * (an earlier chunk's elements may be there). The steps
+                     * read further (up to element 29: dw3s_line's last
+                     * four-output step, dw3s_line2's) only for outputs they
+                     * drop, whatever is there */
+                    dw3s_zero(slot, nslot, 0, (jl + 1) >> 1);
+                    dw3s_zero(slot, nslot, jh >> 1, (need + 1) >> 1);
+                }
+                lp->src = input + c0 + (x0 + jl) * ies;
+                lp->jl = jl;
+                lp->jh = jh;
+                {
+                    /* four elements per loop from an even one (an odd first
+                     * one alone), or pairs when the first is odd on a short
+                     * line */
+                    const int32_t nc = jh - jl, quads = !(jl & 1) || nc >= 12;
+                    const int32_t first = quads && (jl & 1), rem = nc - first;
+                    lp->w.nq = quads ? rem >> 2 : 0;
+                    lp->w.np = quads ? (rem >> 1) & 1 : rem >> 1;
+                    lp->w.flags = first | (rem & 1) << 1;
+                    lp->w.ddadv = 4 * DW3S_RS - 2 * nc;
+                    lp->w.srcadv = ils - nc * ies;
+                }
             }
             if (nall <= DW3S_SLOTS) { /* the ring holds every line: one load */
                 /* lines -lpad .. nall-1-lpad in the chunk's slots 0 ..
@@ -1506,13 +1707,17 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                  * lines' slots hold zeros from the first group on (no group
                  * writes them): the input lines only */
                 int32_t l0 = -lpad, l1 = nall - lpad;
-                if (c0 > 0 && sep) {
+                if (c0 > 0 && sep) { /* (direct: the loop above) */
                     l0 = l0 < 0 ? 0 : l0;
                     l1 = l1 > nli ? nli : l1;
                 }
-                if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
-                for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
-                    line((const int16_t *)slot, o, &tab, es * n);
+                if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, lp, l0, l1 - l0);
+                if (direct && es == 2 && n == 3) /* three stride-2 outputs a line */
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        dw3s_line23((const int16_t *)slot, o, &tab, 6);
+                else
+                    for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
+                        line((const int16_t *)slot, o, &tab, es * n);
                 continue;
             }
             /* the ring: slots 0 .. top-1 hold the input lines before L,
@@ -1539,7 +1744,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                     }
                     cnt = fill - top;
                     if (cnt > nall - lpad - L) cnt = nall - lpad - L;
-                    dw3s_lines(buf + top * DW3S_RS, &ld, L, cnt);
+                    dw3s_lines(buf + top * DW3S_RS, lp, L, cnt);
                     top += cnt;
                     L += cnt;
                 }
@@ -1551,20 +1756,23 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
 }
 
 /* dw3s_run_with for each line function (a copy each, the line called
- * directly): the stride-2 one is linked only with the arm_dsp_3x3_s2 row. */
+ * directly): the stride-2 one is linked only with the arm_dsp_3x3_s2 and
+ * _px rows, so it alone takes direct (the kept chunk loads, the later
+ * groups' loop, dw3s_line23, dw3s_prep4: code KWS, whose image has little
+ * room, does not link). */
 static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, const mote_requant *q,
                                               const mote_dims *id, const int8_t *input,
                                               const int8_t *filter, const int32_t *bias,
                                               const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, 0);
 }
 static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 1);
 }
 /* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
  * stride 1 and outputs of even sides up to 6 x 6. dw3s_run_with's case
