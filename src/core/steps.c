@@ -75,10 +75,10 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
     return MOTE_OK;
 }
 
-static MOTE_NOINLINE mote_status steps_lower_on_stack(const mote_graph *g, uint32_t i,
-                                                      uint32_t isa, const mote_plan_entry *plan,
-                                                      uint8_t *dest, size_t cap,
-                                                      mote_lowered *low, mote_error *err);
+static MOTE_NOINLINE mote_status steps_lower_on_stack(const mote_graph *g, uint32_t i, uint32_t isa,
+                                                      const mote_plan_entry *plan, uint8_t *dest,
+                                                      size_t cap, mote_lowered *low,
+                                                      mote_error *err);
 
 mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
                              const mote_plan_entry *plan, uint8_t *dest, size_t cap,
@@ -102,10 +102,10 @@ mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
 
 /* mote_steps_lower with the lowering context in this frame (the caller
  * gave none), as mote_lower_op keeps its own. */
-static MOTE_NOINLINE mote_status steps_lower_on_stack(const mote_graph *g, uint32_t i,
-                                                      uint32_t isa, const mote_plan_entry *plan,
-                                                      uint8_t *dest, size_t cap,
-                                                      mote_lowered *low, mote_error *err)
+static MOTE_NOINLINE mote_status steps_lower_on_stack(const mote_graph *g, uint32_t i, uint32_t isa,
+                                                      const mote_plan_entry *plan, uint8_t *dest,
+                                                      size_t cap, mote_lowered *low,
+                                                      mote_error *err)
 {
     struct mote_lower_ctx c;
     return mote_steps_lower(g, i, isa, plan, dest, cap, low, err, &c);
@@ -243,10 +243,9 @@ void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, uint32_t 
         if (plan[out].alias >= 0) {
             /* (with the in-place rows: a build may have picked an out-of-place
              * row that runs in place too when the in-place one is left out) */
-            const int32_t r = mote_kernel_pick((mote_kernel_id)mote_kernel_rows[low->row].kernel,
-                                               mote_kernel_rows[low->row].isa |
-                                                   MOTE_ISA_ROW_INPLACE,
-                                               dest);
+            const int32_t r =
+                mote_kernel_pick((mote_kernel_id)mote_kernel_rows[low->row].kernel,
+                                 mote_kernel_rows[low->row].isa | MOTE_ISA_ROW_INPLACE, dest);
             if (r >= 0) low->row = r;
         }
         return;

@@ -173,8 +173,8 @@ struct mote_lowered;
 void mote_steps_room(const struct mote_graph *g, const struct mote_plan_entry *plan, uint32_t i,
                      int32_t out, struct mote_lowered *low, uint8_t *dest);
 extern void (*const mote_kernel_room)(const struct mote_graph *g,
-                                      const struct mote_plan_entry *plan, uint32_t i,
-                                      int32_t out, struct mote_lowered *low, uint8_t *dest);
+                                      const struct mote_plan_entry *plan, uint32_t i, int32_t out,
+                                      struct mote_lowered *low, uint8_t *dest);
 
 /* Scratch bytes row r needs for step. */
 uint32_t mote_kernel_scratch(int32_t r, const void *step);

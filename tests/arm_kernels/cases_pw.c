@@ -263,8 +263,7 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         memset(pw_ref + n_out, 0xA5, PW_GUARD);
         s = (mote_conv_s8_step *)(void *)armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od,
                                                         mult, shift);
-        if (sr == MOTE_OK &&
-            !(inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s))) {
+        if (sr == MOTE_OK && !(inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s))) {
             /* another path's (K, OC) */
             ++skipped;
             continue;
