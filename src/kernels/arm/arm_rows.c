@@ -52,9 +52,12 @@ int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
     *bytes = 0;
     if (s->out.n != 1 || s->out.h > 2048 || s->out.w > 2048 || k < 1 || k > 11)
         return &s->p.depth_multiplier;
-    /* Useful while its chunks hold more pixels than the stack buffer's. */
+    /* Useful while its chunks hold more pixels than the stack buffer's, and
+     * in one chunk anyway: the room path runs the full unroll
+     * (conv2d_s8_pw_room_dsp.c), a few instructions a block fewer. */
     words = (uint32_t)mote_arm_pw_room_words(s->filter.c, s->out.h * s->out.w, k);
-    if (words / (uint32_t)s->filter.c * 2u - 2u > (uint32_t)mote_arm_pw_stack_pixels(s->filter.c))
+    if (k == 1 ||
+        words / (uint32_t)s->filter.c * 2u - 2u > (uint32_t)mote_arm_pw_stack_pixels(s->filter.c))
         *bytes = 4u * words;
     return &s->p.depth_multiplier;
 }
