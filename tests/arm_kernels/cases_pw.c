@@ -192,21 +192,26 @@ static uint8_t pw_room[PW_ROOM_BYTES + 16 + PW_GUARD] __attribute__((aligned(16)
 
 /* The output stage's limits on some channels: shifts -1 (the general
  * stage), -23 / -24 (the zero point folded or added after the shift),
- * multipliers 0, 2^30, INT32_MAX, biases +-2^29 and +-(2^30 - 2^22) (a
- * doubled accumulator's edge) and VWW's dead channels (2^30 + 128, shifts
- * -24 .. -36 clipped to -31). */
+ * multipliers 0, 2^30, INT32_MAX, biases +-2^29 and +-(2^30 - 2^22) and
+ * one inside (where a doubled accumulator would still fit) and
+ * VWW's dead channels (2^30 + 128, shifts -24 .. -36 clipped to -31). */
 static void pw_stage_limits(int32_t OC, int32_t *mult, int8_t *shift)
 {
     static const int8_t shifts[] = {-1, -23, -24, -31};
     static const int32_t mults[] = {0, 1 << 30, INT32_MAX};
-    static const int32_t biases[] = {1 << 29, -(1 << 29), (1 << 30) - (1 << 22),
-                                     -(1 << 30) + (1 << 22), (1 << 30) + 128};
+    static const int32_t biases[] = {1 << 29,
+                                     -(1 << 29),
+                                     (1 << 30) - (1 << 22),
+                                     -(1 << 30) + (1 << 22),
+                                     (1 << 30) - (1 << 22) - 1,
+                                     -(1 << 30) + (1 << 22) + 1,
+                                     (1 << 30) + 128};
     int32_t j;
     for (j = 0; j < OC; ++j) {
         const uint32_t r = armk_rnd(&rng) % 8;
         if (r == 0) shift[j] = shifts[armk_rnd(&rng) % 4];
         if (r == 1) mult[j] = mults[armk_rnd(&rng) % 3];
-        if (r == 2) pw_bias[j] = biases[armk_rnd(&rng) % 5];
+        if (r == 2) pw_bias[j] = biases[armk_rnd(&rng) % 7];
         if (r == 3) {
             pw_bias[j] = (1 << 30) + 128;
             shift[j] = (int8_t)armk_int(&rng, -31, -24);
