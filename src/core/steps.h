@@ -35,10 +35,6 @@ static inline uint64_t mote_steps_table_prefix(uint32_t block_bytes, uint32_t ta
            ~(uint64_t)(MOTE_ARENA_ALIGN - 1u);
 }
 
-/* In the isa word mote_steps_lower takes: the step is in the band chain
- * (no arena room for its row: core/steps.c; lowering never sees the bit). */
-#define MOTE_STEPS_CHAIN 0x40000000u
-
 /* The isa word operator i is lowered with under band chain band (NULL or
  * band->first < 0: none). A step of the chain keeps its requantization
  * table stored even when the model makes tables at run time
@@ -46,14 +42,13 @@ static inline uint64_t mote_steps_table_prefix(uint32_t block_bytes, uint32_t ta
  * step's kernel once per row and layer, straight on its parameter block in
  * the state, and a table made before each of those calls would cost far
  * more time than the few channels of a CNN's first layers cost in state
- * (VWW's chain, operators 0..4: 400 bytes); and it is marked
- * MOTE_STEPS_CHAIN. The model (placing its
+ * (VWW's chain, operators 0..4: 400 bytes). The model (placing its
  * steps), the session (writing them) and mote_model_step_info all decide
  * through here, from the same planner chain, so they agree byte for byte. */
 static inline uint32_t mote_steps_isa(uint32_t isa, const mote_band *band, uint32_t i)
 {
     if (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last)
-        return (isa & ~MOTE_LOWER_TABLES_AT_RUN) | MOTE_STEPS_CHAIN;
+        return isa & ~MOTE_LOWER_TABLES_AT_RUN;
     return isa;
 }
 

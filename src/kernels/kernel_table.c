@@ -79,8 +79,8 @@ int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offs
 #define ROOM NULL
 #endif
 void (*const mote_kernel_room)(const struct mote_graph *g, const struct mote_plan_entry *plan,
-                               uint32_t i, int32_t out, struct mote_lowered *low,
-                               uint8_t *dest) = ROOM;
+                               const struct mote_band *band, uint32_t i, int32_t out,
+                               struct mote_lowered *low, uint8_t *dest) = ROOM;
 
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes)
 {
