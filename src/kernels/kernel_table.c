@@ -71,7 +71,10 @@ int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offs
                                uint32_t *bytes) = STATEFUL ? mote_signal_state : NULL;
 
 #if MOTE_ROWS_ARM_DSP
-#define ROOM (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw) ? mote_steps_room : NULL)
+#define ROOM                                                                                       \
+    (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw) || MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pwn)                 \
+         ? mote_steps_room                                                                         \
+         : NULL)
 #else
 #define ROOM NULL
 #endif

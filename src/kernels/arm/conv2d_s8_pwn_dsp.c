@@ -1,0 +1,436 @@
+/*
+ * conv2d_s8_pwn_dsp.c — CONV_2D, int8, DSP extension: pointwise steps of
+ * few pixels (1x1, stride 1, no padding, out of place, batch 1, at most
+ * MOTE_ARM_PWN_MAX_PIX pixels, MOTE_ARM_PWN_MIN_K <= K <= MOTE_ARM_PW4_MAX_K,
+ * K % 8 == 0, OC % 4 == 0: steps the pixel-chunk or the pw4 path would
+ * take), in arena room free at the step: the arm_dsp_pwn row. VWW's and
+ * person_detect's 3x3 planes (128 -> 256 and 256 -> 256 channels).
+ * Bit-exact with mote_ref_conv2d_s8.
+ *
+ * With so few pixels every pixel is widened (doubled, with the input
+ * offset) once into the room, and each channel pair's two filter rows are
+ * widened once per layer, interleaved per group of four depth values; then
+ * per pixel pair a run of 10-instruction groups (one LDM of the pair's
+ * four filter words, one of the two pixels' four words, eight SMLAD: 16
+ * MACs), and a lone last pixel two groups at a time (11 instructions, 16
+ * MACs). The pw4 path streams int8 filter rows (13 instructions for 16
+ * MACs, its five-pixel blocks 16 for 20) and re-extends them per four- or
+ * five-pixel block; the pixel-chunk path pairs 9 pixels as 10. The pixels
+ * are doubled (2 (x + off) fits int16), so the accumulators are doubled
+ * too: the output stage is pwk's SMMLAR one (conv2d_s8_pwk_dsp.c header:
+ * ADD of the sign into H = 2^(e-1) + zp 2^e, SMMLAR with the multiplier,
+ * ASR e; exact for shifts in [-23, -1] and biases in [-2^29, 2^29], with
+ * |sum| <= 256 * 128 * 255 < 2^23 here), 4 instructions with SSAT where
+ * pw4 takes 6.
+ *
+ * The room (mote_arm_pwn_room; core/steps.c, mote_steps_room, places it
+ * only where the arena is free anyway): the channel pairs' constants (10
+ * words each), the widened pixels (2K words each) and one channel pair's
+ * widened rows (4K words). Without room, a room not word aligned, a filter
+ * not word aligned (LDRD), or a shift or bias outside the stage's range,
+ * the step runs the path the rule gives it (pixel chunks or pw4).
+ */
+#include "kernels/arm/arm_paths.h"
+#include "kernels/arm/arm_rows.h"
+
+/* The row's cases (portable: the host plans for the device). */
+int mote_arm_conv_pwn_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const int path = mote_arm_conv2d_s8_step_path(step, 0);
+    const int32_t K = s->filter.c;
+    return (path == MOTE_ARM_CONV_PW || path == MOTE_ARM_CONV_PW4) && s->out.n == 1 &&
+           s->out.h <= MOTE_ARM_PWN_MAX_PIX && s->out.w <= MOTE_ARM_PWN_MAX_PIX &&
+           s->out.h * s->out.w <= MOTE_ARM_PWN_MAX_PIX && K % 8 == 0 && K >= MOTE_ARM_PWN_MIN_K &&
+           K <= MOTE_ARM_PW4_MAX_K && s->out.c % 4 == 0;
+}
+
+/* Words of the room for OC channels, npix pixels of depth K. */
+static int32_t pwn_words(int32_t K, int32_t OC, int32_t npix)
+{
+    return 5 * OC + K / 2 * npix + K;
+}
+
+/* The room's one choice (k = 1; bytes 0 past it), recorded as arm_dsp_pw's
+ * (its offset from the output, + 4 + k, in depth_multiplier). */
+int32_t *mote_arm_pwn_room(void *step, int32_t k, uint32_t *bytes)
+{
+    mote_conv_s8_step *s = (mote_conv_s8_step *)step;
+    *bytes = k == 1 && mote_arm_conv_pwn_fits(step)
+                 ? 4u * (uint32_t)pwn_words(s->filter.c, s->out.c, s->out.h * s->out.w)
+                 : 0u;
+    return &s->p.depth_multiplier;
+}
+
+#if defined(__ARM_FEATURE_DSP)
+
+#include "kernels/arm/arm_dsp.h"
+#include "kernels/arm/arm_kernels.h"
+
+/* What pwn_run reads (offsets fixed in its asm). */
+typedef struct pwn_ctx {
+    const int32_t *xw;     /* 0: the widened pixel pairs, then the lone pixel */
+    int32_t npairs;        /* 4: pixel pairs */
+    int32_t lone;          /* 8: 1: a last pixel alone */
+    int32_t *wf;           /* 12: a channel pair's widened rows (4K words) */
+    int32_t g;             /* 16: groups of four depth values (K / 4, even) */
+    const int8_t *filter;  /* 20: OC rows of K bytes (word aligned) */
+    const int32_t *stream; /* 24: 10 words per channel pair */
+    int32_t nchp;          /* 28: channel pairs */
+    int8_t *out;           /* 32: the first pixel's outputs */
+    int32_t oc;            /* 36: output pixel stride */
+    uint32_t lo4;          /* 40: act_min in every byte */
+    uint32_t hi4;          /* 44: act_max in every byte */
+    int32_t full;          /* 48: the act range is [-128, 127]: no clamp */
+} pwn_ctx;
+
+/* One group of a pixel pair: the channel pair's four filter words (r6 ..
+ * r9: c0 even, c0 odd, c1 even, c1 odd), the two pixels' (r10 .. lr: p0
+ * even, p0 odd, p1 even, p1 odd); r2 = p0 c0, r3 = p0 c1, r4 = p1 c0,
+ * r5 = p1 c1. */
+#define PWN_GROUP                                                                                  \
+    "ldm     r1!, {r6, r7, r8, r9}\n\t"                                                            \
+    "ldm     r0!, {r10, r11, r12, lr}\n\t"                                                         \
+    "smlad   r2, r6, r10, r2\n\t"                                                                  \
+    "smlad   r2, r7, r11, r2\n\t"                                                                  \
+    "smlad   r3, r8, r10, r3\n\t"                                                                  \
+    "smlad   r3, r9, r11, r3\n\t"                                                                  \
+    "smlad   r4, r6, r12, r4\n\t"                                                                  \
+    "smlad   r4, r7, lr, r4\n\t"                                                                   \
+    "smlad   r5, r8, r12, r5\n\t"                                                                  \
+    "smlad   r5, r9, lr, r5\n\t"
+
+/* Two groups of the lone pixel: eight filter words (r4 .. r11), the
+ * pixel's two words per group (r12, lr); r2 = c0, r3 = c1. */
+#define PWN_LONE2                                                                                  \
+    "ldm     r1!, {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"                                          \
+    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "smlad   r2, r4, r12, r2\n\t"                                                                  \
+    "smlad   r2, r5, lr, r2\n\t"                                                                   \
+    "smlad   r3, r6, r12, r3\n\t"                                                                  \
+    "smlad   r3, r7, lr, r3\n\t"                                                                   \
+    "ldrd    r12, lr, [r0], #8\n\t"                                                                \
+    "smlad   r2, r8, r12, r2\n\t"                                                                  \
+    "smlad   r2, r9, lr, r2\n\t"                                                                   \
+    "smlad   r3, r10, r12, r3\n\t"                                                                 \
+    "smlad   r3, r11, lr, r3\n\t"
+
+/* Two groups of both filter rows widened (r0: c0's row, r1: c1's, r2 the
+ * widened rows): c0 even, c0 odd, c1 even, c1 odd per group. */
+#define PWN_WIDEN2                                                                                 \
+    "ldrd    r5, r9, [r0], #8\n\t"                                                                 \
+    "ldrd    r7, r11, [r1], #8\n\t"                                                                \
+    "sxtb16  r4, r5\n\t"                                                                           \
+    "sxtb16  r5, r5, ror #8\n\t"                                                                   \
+    "sxtb16  r6, r7\n\t"                                                                           \
+    "sxtb16  r7, r7, ror #8\n\t"                                                                   \
+    "sxtb16  r8, r9\n\t"                                                                           \
+    "sxtb16  r9, r9, ror #8\n\t"                                                                   \
+    "sxtb16  r10, r11\n\t"                                                                         \
+    "sxtb16  r11, r11, ror #8\n\t"                                                                 \
+    "stm     r2!, {r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+
+/* The output stage of doubled accumulator a with m, H, e in the given
+ * registers (r12 scratch), saturated to int8. */
+#define PWN_RQ(a, m, h, e)                                                                         \
+    "add     r12, " h ", " a ", asr #31\n\t"                                                       \
+    "smmlar  " a ", " a ", " m ", r12\n\t"                                                         \
+    "asr     " a ", " a ", " e "\n\t"                                                              \
+    "ssat    " a ", #8, " a "\n\t"
+
+/* The activation range on the packed word r2 (not when the frame says the
+ * range is full). */
+#define PWN_CLAMP(skip)                                                                            \
+    "ldr     r6, [sp, #100]\n\t"                                                                   \
+    "cbnz    r6, " skip "\n\t"                                                                     \
+    "ldrd    r6, r7, [sp, #60]\n\t"                                                                \
+    "ssub8   r8, r2, r6\n\t"                                                                       \
+    "sel     r2, r2, r6\n\t"                                                                       \
+    "ssub8   r8, r7, r2\n\t"                                                                       \
+    "sel     r2, r2, r7\n\t"
+
+/*
+ * Every channel pair of the context: its constants from the stream to the
+ * frame (0: seeds 2b0 2b1 2b0 2b1, 16: m0 H0 e0 m1 H1 e1), its two filter
+ * rows widened (four groups an iteration, entered -G/2 mod 4 pairs of
+ * groups in), then per pixel pair the group run (32 groups unrolled,
+ * entered -G mod 32 groups in: K = 128 one pass, 256 two), the output
+ * stage, two halfword stores; then the lone pixel (16 double groups
+ * unrolled). The rest of the frame: 40 the pair entry, 44 the widened
+ * rows' end, 48 the block's out, 52 OC, 56 the pairs' end, 60 lo4, 64
+ * hi4, 68 the lone entry, 72 the stream, 76 the next filter rows, 80
+ * channel pairs left, 84 the channel pair's out, 88 the widened rows, 92
+ * xw, 96 lone, 100 full, 104 the widening entry.
+ * Hand-written (naked): the group run needs all 14 registers.
+ */
+__attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribute__((unused)))
+{
+    /* clang-format would join the asm strings and macros of a line: one instruction a line */
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
+                     "sub     sp, sp, #108\n\t"
+                     "ldr     r1, [r0, #0]\n\t"
+                     "str     r1, [sp, #92]\n\t"
+                     "ldr     r2, [r0, #4]\n\t"
+                     "ldr     r3, [r0, #16]\n\t"
+                     "lsls    r4, r3, #4\n\t"          /* 16G: bytes of a pair, of the rows */
+                     "mla     r5, r2, r4, r1\n\t"
+                     "str     r5, [sp, #56]\n\t"
+                     "ldr     r6, [r0, #12]\n\t"
+                     "str     r6, [sp, #88]\n\t"
+                     "add     r6, r6, r4\n\t"
+                     "str     r6, [sp, #44]\n\t"
+                     "ldr     r1, [r0, #8]\n\t"
+                     "str     r1, [sp, #96]\n\t"
+                     "ldrd    r1, r2, [r0, #20]\n\t"
+                     "str     r1, [sp, #76]\n\t"
+                     "str     r2, [sp, #72]\n\t"
+                     "ldrd    r1, r2, [r0, #28]\n\t"
+                     "str     r1, [sp, #80]\n\t"
+                     "str     r2, [sp, #84]\n\t"
+                     "ldr     r1, [r0, #36]\n\t"
+                     "str     r1, [sp, #52]\n\t"
+                     "ldrd    r1, r2, [r0, #40]\n\t"
+                     "strd    r1, r2, [sp, #60]\n\t"
+                     "ldr     r1, [r0, #48]\n\t"
+                     "str     r1, [sp, #100]\n\t"
+                     /* the entries: pairs -G mod 32 groups (40 bytes) in, the lone
+                      * pixel and the widening -G/2 mod 16 / mod 4 double groups (44) */
+                     "negs    r4, r3\n\t"
+                     "and     r4, r4, #31\n\t"
+                     "movs    r5, #40\n\t"
+                     "adr     r6, 2f\n\t"
+                     "mla     r4, r4, r5, r6\n\t"
+                     "adds    r4, r4, #1\n\t"          /* Thumb */
+                     "str     r4, [sp, #40]\n\t"
+                     "lsrs    r3, r3, #1\n\t"
+                     "negs    r4, r3\n\t"
+                     "and     r4, r4, #15\n\t"
+                     "movs    r5, #44\n\t"
+                     "adr     r6, 3f\n\t"
+                     "mla     r4, r4, r5, r6\n\t"
+                     "adds    r4, r4, #1\n\t"
+                     "str     r4, [sp, #68]\n\t"
+                     "negs    r4, r3\n\t"
+                     "and     r4, r4, #3\n\t"
+                     "adr     r6, 4f\n\t"
+                     "mla     r4, r4, r5, r6\n\t"
+                     "adds    r4, r4, #1\n\t"
+                     "str     r4, [sp, #104]\n\t"
+                     "b       0f\n\t"
+                     /* the widening: four double groups an iteration */
+                     ".p2align 2\n\t"
+                     "4:\n\t"
+                     PWN_WIDEN2 PWN_WIDEN2 PWN_WIDEN2 PWN_WIDEN2
+                     "5:\n\t"
+                     ".if (5b - 4b) != 4 * 44\n\t"
+                     ".error \"pwn_run: a widening step is not 44 bytes\"\n\t"
+                     ".endif\n\t"
+                     "cmp     r2, r3\n\t"
+                     "bne     4b\n\t"
+                     "str     r1, [sp, #76]\n\t"       /* the next pair's rows */
+                     "ldr     r0, [sp, #92]\n\t"
+                     "ldr     r6, [sp, #84]\n\t"
+                     "str     r6, [sp, #48]\n\t"
+                     "ldr     r6, [sp, #56]\n\t"
+                     "cmp     r0, r6\n\t"
+                     "beq     7f\n\t"
+                     /* a pixel pair */
+                     "1:\n\t"
+                     "ldr     r1, [sp, #88]\n\t"
+                     "ldm     sp, {r2, r3, r4, r5}\n\t"
+                     "ldr     pc, [sp, #40]\n\t"
+                     ".p2align 2\n\t"
+                     "2:\n\t"
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     PWN_GROUP PWN_GROUP PWN_GROUP PWN_GROUP
+                     "6:\n\t"
+                     ".if (6b - 2b) != 32 * 40\n\t"
+                     ".error \"pwn_run: a group is not 40 bytes\"\n\t"
+                     ".endif\n\t"
+                     "ldr     r6, [sp, #44]\n\t"
+                     "cmp     r1, r6\n\t"
+                     "bne     2b\n\t"
+                     "add     r12, sp, #16\n\t"
+                     "ldm     r12, {r6, r7, r8, r9, r10, r11}\n\t"
+                     PWN_RQ("r2", "r6", "r7", "r8")
+                     PWN_RQ("r4", "r6", "r7", "r8")
+                     PWN_RQ("r3", "r9", "r10", "r11")
+                     PWN_RQ("r5", "r9", "r10", "r11")
+                     "bfi     r2, r3, #8, #8\n\t"
+                     "bfi     r2, r4, #16, #8\n\t"
+                     "bfi     r2, r5, #24, #8\n\t"
+                     PWN_CLAMP("8f")
+                     "8:\n\t"
+                     "ldrd    r6, r7, [sp, #48]\n\t"
+                     "strh    r2, [r6]\n\t"
+                     "lsrs    r2, r2, #16\n\t"
+                     "strh    r2, [r6, r7]\n\t"
+                     "add     r6, r6, r7, lsl #1\n\t"
+                     "str     r6, [sp, #48]\n\t"
+                     "ldr     r6, [sp, #56]\n\t"
+                     "cmp     r0, r6\n\t"
+                     "bne     1b\n\t"
+                     /* the lone pixel (r0: its words) */
+                     "7:\n\t"
+                     "ldr     r6, [sp, #96]\n\t"
+                     "cmp     r6, #0\n\t"
+                     "beq     9f\n\t"
+                     "ldr     r1, [sp, #88]\n\t"
+                     "ldrd    r2, r3, [sp]\n\t"
+                     "ldr     pc, [sp, #68]\n\t"
+                     ".p2align 2\n\t"
+                     "3:\n\t"
+                     PWN_LONE2 PWN_LONE2 PWN_LONE2 PWN_LONE2
+                     PWN_LONE2 PWN_LONE2 PWN_LONE2 PWN_LONE2
+                     PWN_LONE2 PWN_LONE2 PWN_LONE2 PWN_LONE2
+                     PWN_LONE2 PWN_LONE2 PWN_LONE2 PWN_LONE2
+                     "6:\n\t"
+                     ".if (6b - 3b) != 16 * 44\n\t"
+                     ".error \"pwn_run: a double group is not 44 bytes\"\n\t"
+                     ".endif\n\t"
+                     "ldr     r12, [sp, #44]\n\t"
+                     "cmp     r1, r12\n\t"
+                     "bne     3b\n\t"
+                     "add     r12, sp, #16\n\t"
+                     "ldm     r12, {r6, r7, r8, r9, r10, r11}\n\t"
+                     PWN_RQ("r2", "r6", "r7", "r8")
+                     PWN_RQ("r3", "r9", "r10", "r11")
+                     "bfi     r2, r3, #8, #8\n\t"
+                     PWN_CLAMP("8f")
+                     "8:\n\t"
+                     "ldr     r6, [sp, #48]\n\t"
+                     "strh    r2, [r6]\n\t"
+                     /* the next channel pair */
+                     "9:\n\t"
+                     "ldr     r6, [sp, #84]\n\t"
+                     "adds    r6, r6, #2\n\t"
+                     "str     r6, [sp, #84]\n\t"
+                     "ldr     r6, [sp, #80]\n\t"
+                     "subs    r6, r6, #1\n\t"
+                     "str     r6, [sp, #80]\n\t"
+                     "beq     10f\n\t"
+                     "0:\n\t"                          /* a channel pair: constants, rows */
+                     "ldr     r0, [sp, #72]\n\t"
+                     "ldm     r0!, {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "str     r0, [sp, #72]\n\t"
+                     "stm     sp, {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
+                     "ldr     r0, [sp, #76]\n\t"
+                     "ldr     r2, [sp, #44]\n\t"
+                     "ldr     r3, [sp, #88]\n\t"
+                     "subs    r1, r2, r3\n\t"          /* 16G: K = 4G bytes */
+                     "add     r1, r0, r1, lsr #2\n\t"
+                     "mov     r2, r3\n\t"
+                     "ldr     r3, [sp, #44]\n\t"
+                     "ldr     pc, [sp, #104]\n\t"
+                     "10:\n\t"
+                     "add     sp, sp, #108\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
+    /* clang-format on */
+}
+
+/*
+ * The stream (the channel pairs' constants) and the widened pixels into
+ * buf, then pwn_run. 0 (nothing written to output) when a shift is outside
+ * [-23, -1] or a bias outside [-2^29, 2^29], or the filter is not word
+ * aligned.
+ */
+int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias, int32_t *buf)
+{
+    const int32_t G = C / 4, zp = p->output_offset;
+    const int32_t off2 = mote_arm_dup16(p->input_offset);
+    int32_t *st = buf, *xw = buf + 5 * OC, *d;
+    pwn_ctx cx;
+    int32_t o, t, j;
+    if (((uintptr_t)filter & 3u) != 0 || npix < 1) return 0;
+    for (o = 0; o < OC; o += 2, st += 10) {
+        for (t = 0; t < 2; ++t) {
+            const int32_t sh = q->shift[o + t], b = bias ? bias[o + t] : 0;
+            if (sh < -23 || sh > -1 || b < -(1 << 29) || b > (1 << 29)) return 0;
+            st[t] = 2 * b;
+            st[2 + t] = 2 * b;
+            st[4 + 3 * t] = q->multiplier[o + t];
+            st[5 + 3 * t] = (int32_t)(((uint32_t)(2 * zp + 1)) << (-sh - 1));
+            st[6 + 3 * t] = -sh;
+        }
+    }
+    /* the pixels in pairs (p0 even, p0 odd, p1 even, p1 odd per group),
+     * then a lone last one, each value 2 (x + off) */
+    d = xw;
+    for (t = 0; t + 1 < npix; t += 2) {
+        const int8_t *s0 = input + t * C, *s1 = s0 + C;
+        for (j = 0; j < G; ++j, d += 4) {
+            const uint32_t v0 = mote_arm_ld32(s0 + 4 * j), v1 = mote_arm_ld32(s1 + 4 * j);
+            const int32_t e0 = mote_arm_even(v0, off2), o0 = mote_arm_odd(v0, off2);
+            const int32_t e1 = mote_arm_even(v1, off2), o1 = mote_arm_odd(v1, off2);
+            d[0] = __sadd16(e0, e0);
+            d[1] = __sadd16(o0, o0);
+            d[2] = __sadd16(e1, e1);
+            d[3] = __sadd16(o1, o1);
+        }
+    }
+    if (npix % 2 != 0) {
+        const int8_t *s0 = input + (npix - 1) * C;
+        for (j = 0; j < G; ++j, d += 2) {
+            const uint32_t v0 = mote_arm_ld32(s0 + 4 * j);
+            const int32_t e0 = mote_arm_even(v0, off2), o0 = mote_arm_odd(v0, off2);
+            d[0] = __sadd16(e0, e0);
+            d[1] = __sadd16(o0, o0);
+        }
+    }
+    cx.xw = xw;
+    cx.npairs = npix / 2;
+    cx.lone = npix % 2;
+    cx.wf = d;
+    cx.g = G;
+    cx.filter = filter;
+    cx.stream = buf;
+    cx.nchp = OC / 2;
+    cx.out = output;
+    cx.oc = OC;
+    cx.lo4 = mote_arm_dup8(p->act_min);
+    cx.hi4 = mote_arm_dup8(p->act_max);
+    cx.full = p->act_min <= -128 && p->act_max >= 127;
+    pwn_run(&cx);
+    return 1;
+}
+
+/* The step entry of the arm_dsp_pwn row: the room core/steps.c recorded
+ * (as arm_dsp_pw's: its offset from the output, + 4 + k, k = 1, in
+ * depth_multiplier), else the path the rule gives the step. */
+mote_status mote_arm_conv_pwn_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+    const int32_t tag = s->p.depth_multiplier;
+    const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
+    const int32_t *bias = (const int32_t *)io->in[2];
+    int8_t *out = (int8_t *)io->out[0];
+    const int32_t npix = s->out.h * s->out.w, C = s->filter.c, OC = s->out.c;
+    int32_t *buf;
+    int path;
+    if (in == NULL || w == NULL || out == NULL || in == out || !mote_arm_conv_pwn_fits(s))
+        return MOTE_E_ARG;
+    buf = (tag & 15) == 5 ? (int32_t *)(void *)(out + (tag - 5)) : NULL;
+    if (buf != NULL && ((uintptr_t)buf & 3u) == 0 &&
+        mote_arm_conv_pwn(&s->p, &q, C, OC, npix, in, out, w, bias, buf))
+        return MOTE_OK;
+    path = mote_arm_conv2d_s8_step_path(s, 0);
+    if (path == MOTE_ARM_CONV_PW4)
+        mote_arm_conv_pw4(&s->p, &q, C, OC, npix, in, out, w, bias);
+    else
+        mote_arm_conv_pw(&s->p, &q, C, OC, npix, in, out, w, bias);
+    return MOTE_OK;
+}
+
+#else
+typedef int mote_arm_unused_pwn_;
+#endif
