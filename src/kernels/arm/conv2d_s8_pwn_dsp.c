@@ -45,10 +45,12 @@ int mote_arm_conv_pwn_fits(const void *step)
            K <= MOTE_ARM_PW4_MAX_K && s->out.c % 4 == 0;
 }
 
-/* Words of the room for OC channels, npix pixels of depth K. */
+/* Words of the room for OC channels, npix pixels of depth K: the stream
+ * (OC / 2 entries of 14 words), the widened pixels, a channel pair's
+ * widened rows, a byte per channel. */
 static int32_t pwn_words(int32_t K, int32_t OC, int32_t npix)
 {
-    return 5 * OC + K / 2 * npix + K;
+    return 7 * OC + K / 2 * npix + K + OC / 4;
 }
 
 /* The room's one choice (k = 1; bytes 0 past it), recorded as arm_dsp_pw's
@@ -74,10 +76,10 @@ typedef struct pwn_ctx {
     int32_t lone;          /* 8: 1: a last pixel alone */
     int32_t *wf;           /* 12: a channel pair's widened rows (4K words) */
     int32_t g;             /* 16: groups of four depth values (K / 4, even) */
-    const int8_t *filter;  /* 20: OC rows of K bytes (word aligned) */
-    const int32_t *stream; /* 24: 10 words per channel pair */
-    int32_t nchp;          /* 28: channel pairs */
-    int8_t *out;           /* 32: the first pixel's outputs */
+    int32_t unused20;      /* 20 */
+    const int32_t *stream; /* 24: PWN_ENTRY words per channel pair */
+    int32_t nchp;          /* 28: channel pairs (>= 1) */
+    int32_t unused32;      /* 32 */
     int32_t oc;            /* 36: output pixel stride */
     uint32_t lo4;          /* 40: act_min in every byte */
     uint32_t hi4;          /* 44: act_max in every byte */
@@ -138,11 +140,8 @@ typedef struct pwn_ctx {
     "asr     " a ", " a ", " e "\n\t"                                                              \
     "ssat    " a ", #8, " a "\n\t"
 
-/* The activation range on the packed word r2 (not when the frame says the
- * range is full). */
-#define PWN_CLAMP(skip)                                                                            \
-    "ldr     r6, [sp, #100]\n\t"                                                                   \
-    "cbnz    r6, " skip "\n\t"                                                                     \
+/* The activation range on the packed word r2 (r6, r7, r8 scratch). */
+#define PWN_CLAMP                                                                                  \
     "ldrd    r6, r7, [sp, #60]\n\t"                                                                \
     "ssub8   r8, r2, r6\n\t"                                                                       \
     "sel     r2, r2, r6\n\t"                                                                       \
@@ -150,17 +149,17 @@ typedef struct pwn_ctx {
     "sel     r2, r2, r7\n\t"
 
 /*
- * Every channel pair of the context: its constants from the stream to the
- * frame (0: seeds 2b0 2b1 2b0 2b1, 16: m0 H0 e0 m1 H1 e1), its two filter
- * rows widened (four groups an iteration, entered -G/2 mod 4 pairs of
- * groups in), then per pixel pair the group run (32 groups unrolled,
- * entered -G mod 32 groups in: K = 128 one pass, 256 two), the output
- * stage, two halfword stores; then the lone pixel (16 double groups
- * unrolled). The rest of the frame: 40 the pair entry, 44 the widened
- * rows' end, 48 the block's out, 52 OC, 56 the pairs' end, 60 lo4, 64
- * hi4, 68 the lone entry, 72 the stream, 76 the next filter rows, 80
- * channel pairs left, 84 the channel pair's out, 88 the widened rows, 92
- * xw, 96 lone, 100 full, 104 the widening entry.
+ * Every channel pair of the stream (any two output channels, or one twice):
+ * its constants to the frame (0: seeds 2b0 2b1 2b0 2b1, 16: m0 H0 e0 m1
+ * H1 e1), its two filter rows widened (four groups an iteration, entered
+ * -G/2 mod 4 pairs of groups in), then per pixel pair the group run (32
+ * groups unrolled, entered -G mod 32 groups in: K = 128 one pass, 256
+ * two), the output stage, four byte stores (the two channels' outputs at
+ * any distance); then the lone pixel (16 double groups unrolled). The rest
+ * of the frame: 40 the pair entry, 44 the widened rows' end, 48 and 52 the
+ * block's outputs of c0 and c1, 56 the pairs' end, 60 lo4, 64 hi4, 68 the
+ * lone entry, 72 the stream, 76 OC, 80 channel pairs left, 88 the widened
+ * rows, 92 xw, 96 lone, 100 full, 104 the widening entry.
  * Hand-written (naked): the group run needs all 14 registers.
  */
 __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribute__((unused)))
@@ -182,14 +181,11 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      "str     r6, [sp, #44]\n\t"
                      "ldr     r1, [r0, #8]\n\t"
                      "str     r1, [sp, #96]\n\t"
-                     "ldrd    r1, r2, [r0, #20]\n\t"
-                     "str     r1, [sp, #76]\n\t"
-                     "str     r2, [sp, #72]\n\t"
-                     "ldrd    r1, r2, [r0, #28]\n\t"
-                     "str     r1, [sp, #80]\n\t"
-                     "str     r2, [sp, #84]\n\t"
+                     "ldrd    r1, r2, [r0, #24]\n\t"
+                     "str     r1, [sp, #72]\n\t"
+                     "str     r2, [sp, #80]\n\t"
                      "ldr     r1, [r0, #36]\n\t"
-                     "str     r1, [sp, #52]\n\t"
+                     "str     r1, [sp, #76]\n\t"
                      "ldrd    r1, r2, [r0, #40]\n\t"
                      "strd    r1, r2, [sp, #60]\n\t"
                      "ldr     r1, [r0, #48]\n\t"
@@ -228,10 +224,7 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      ".endif\n\t"
                      "cmp     r2, r3\n\t"
                      "bne     4b\n\t"
-                     "str     r1, [sp, #76]\n\t"       /* the next pair's rows */
                      "ldr     r0, [sp, #92]\n\t"
-                     "ldr     r6, [sp, #84]\n\t"
-                     "str     r6, [sp, #48]\n\t"
                      "ldr     r6, [sp, #56]\n\t"
                      "cmp     r0, r6\n\t"
                      "beq     7f\n\t"
@@ -263,17 +256,25 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      PWN_RQ("r4", "r6", "r7", "r8")
                      PWN_RQ("r3", "r9", "r10", "r11")
                      PWN_RQ("r5", "r9", "r10", "r11")
+                     "ldr     r6, [sp, #100]\n\t"     /* the act range: packed, clamped */
+                     "cbnz    r6, 8f\n\t"
                      "bfi     r2, r3, #8, #8\n\t"
                      "bfi     r2, r4, #16, #8\n\t"
                      "bfi     r2, r5, #24, #8\n\t"
-                     PWN_CLAMP("8f")
+                     PWN_CLAMP
+                     "ubfx    r3, r2, #8, #8\n\t"
+                     "ubfx    r4, r2, #16, #8\n\t"
+                     "lsrs    r5, r2, #24\n\t"
                      "8:\n\t"
                      "ldrd    r6, r7, [sp, #48]\n\t"
-                     "strh    r2, [r6]\n\t"
-                     "lsrs    r2, r2, #16\n\t"
-                     "strh    r2, [r6, r7]\n\t"
-                     "add     r6, r6, r7, lsl #1\n\t"
-                     "str     r6, [sp, #48]\n\t"
+                     "ldr     r8, [sp, #76]\n\t"
+                     "strb    r2, [r6]\n\t"
+                     "strb    r3, [r7]\n\t"
+                     "strb    r4, [r6, r8]\n\t"
+                     "strb    r5, [r7, r8]\n\t"
+                     "add     r6, r6, r8, lsl #1\n\t"
+                     "add     r7, r7, r8, lsl #1\n\t"
+                     "strd    r6, r7, [sp, #48]\n\t"
                      "ldr     r6, [sp, #56]\n\t"
                      "cmp     r0, r6\n\t"
                      "bne     1b\n\t"
@@ -302,16 +303,17 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      "ldm     r12, {r6, r7, r8, r9, r10, r11}\n\t"
                      PWN_RQ("r2", "r6", "r7", "r8")
                      PWN_RQ("r3", "r9", "r10", "r11")
+                     "ldr     r6, [sp, #100]\n\t"
+                     "cbnz    r6, 8f\n\t"
                      "bfi     r2, r3, #8, #8\n\t"
-                     PWN_CLAMP("8f")
+                     PWN_CLAMP
+                     "ubfx    r3, r2, #8, #8\n\t"
                      "8:\n\t"
-                     "ldr     r6, [sp, #48]\n\t"
-                     "strh    r2, [r6]\n\t"
+                     "ldrd    r6, r7, [sp, #48]\n\t"
+                     "strb    r2, [r6]\n\t"
+                     "strb    r3, [r7]\n\t"
                      /* the next channel pair */
                      "9:\n\t"
-                     "ldr     r6, [sp, #84]\n\t"
-                     "adds    r6, r6, #2\n\t"
-                     "str     r6, [sp, #84]\n\t"
                      "ldr     r6, [sp, #80]\n\t"
                      "subs    r6, r6, #1\n\t"
                      "str     r6, [sp, #80]\n\t"
@@ -319,14 +321,13 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      "0:\n\t"                          /* a channel pair: constants, rows */
                      "ldr     r0, [sp, #72]\n\t"
                      "ldm     r0!, {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
-                     "str     r0, [sp, #72]\n\t"
                      "stm     sp, {r2, r3, r4, r5, r6, r7, r8, r9, r10, r11}\n\t"
-                     "ldr     r0, [sp, #76]\n\t"
-                     "ldr     r2, [sp, #44]\n\t"
-                     "ldr     r3, [sp, #88]\n\t"
-                     "subs    r1, r2, r3\n\t"          /* 16G: K = 4G bytes */
-                     "add     r1, r0, r1, lsr #2\n\t"
-                     "mov     r2, r3\n\t"
+                     "ldm     r0!, {r4, r5, r6, r7}\n\t" /* rows c0, c1; outputs c0, c1 */
+                     "str     r0, [sp, #72]\n\t"
+                     "strd    r6, r7, [sp, #48]\n\t"
+                     "mov     r0, r4\n\t"
+                     "mov     r1, r5\n\t"
+                     "ldr     r2, [sp, #88]\n\t"
                      "ldr     r3, [sp, #44]\n\t"
                      "ldr     pc, [sp, #104]\n\t"
                      "10:\n\t"
@@ -335,33 +336,124 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
     /* clang-format on */
 }
 
+/* 1 when the words from w to end (a multiple of 8 apart) are all zero:
+ * eight words a load, seven ORR, out at the first nonzero block. */
+__attribute__((naked, noinline)) static int pwn_zero8(const int32_t *w __attribute__((unused)),
+                                                      const int32_t *end __attribute__((unused)))
+{
+    /* clang-format off */
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9}\n\t"
+                     "cmp     r0, r1\n\t"
+                     "beq     2f\n\t"
+                     "1:\n\t"
+                     "ldm     r0!, {r2, r3, r4, r5, r6, r7, r8, r9}\n\t"
+                     "orr     r2, r2, r3\n\t"
+                     "orr     r4, r4, r5\n\t"
+                     "orr     r6, r6, r7\n\t"
+                     "orr     r8, r8, r9\n\t"
+                     "orr     r2, r2, r4\n\t"
+                     "orr     r6, r6, r8\n\t"
+                     "orrs    r2, r2, r6\n\t"
+                     "bne     3f\n\t"
+                     "cmp     r0, r1\n\t"
+                     "bne     1b\n\t"
+                     "2:\n\t"
+                     "movs    r0, #1\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9}\n\t"
+                     "bx      lr\n\t"
+                     "3:\n\t"
+                     "movs    r0, #0\n\t"
+                     "pop     {r4, r5, r6, r7, r8, r9}\n\t"
+                     "bx      lr\n\t");
+    /* clang-format on */
+}
+
+/* 1 when filter row w (K bytes, word aligned, K % 8 == 0) is all zero: a
+ * live row mostly answers from its first two words. */
+static int pwn_row_zero(const int8_t *w, int32_t K)
+{
+    const int32_t *r = (const int32_t *)(const void *)w;
+    const int32_t n = K / 4, h = n % 8;
+    int32_t j;
+    if ((r[0] | r[1]) != 0) return 0;
+    for (j = 2; j < h; ++j)
+        if (r[j] != 0) return 0;
+    return pwn_zero8(r + h, r + n);
+}
+
 /*
- * The stream (the channel pairs' constants) and the widened pixels into
- * buf, then pwn_run. 0 (nothing written to output) when a shift is outside
- * [-23, -1] or a bias outside [-2^29, 2^29], or the filter is not word
- * aligned.
+ * Two passes over the output channels, then pwn_run. The first, writing
+ * no output, sorts them: a channel whose filter row is all zero (VWW's
+ * 3x3 layers: 224 and 234 of 256) or whose multiplier is 0 has one output
+ * for every pixel, requantized from its bias alone; the others (live) go
+ * into the stream two by two in order (the last one twice when they are
+ * odd), each needing a shift in [-23, -1] and a bias in [-2^29, 2^29] (the
+ * output stage's range), else 0 (the caller runs the rule's path). The
+ * second writes the constant channels; then the pixels are widened and
+ * pwn_run runs the live pairs. 0 also for a filter not word aligned.
+ * Each stream entry (PWN_ENTRY words): 2b0 2b1 2b0 2b1, m0 H0 e0, m1 H1
+ * e1 (H = 2^(e-1) + zp 2^e, e = -shift), the two filter rows, the two
+ * channels' first outputs.
  */
+#define PWN_ENTRY 14
 int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias, int32_t *buf)
 {
     const int32_t G = C / 4, zp = p->output_offset;
     const int32_t off2 = mote_arm_dup16(p->input_offset);
-    int32_t *st = buf, *xw = buf + 5 * OC, *d;
+    int32_t *const xw = buf + PWN_ENTRY * (OC / 2);
+    int32_t *const wf = xw + 2 * G * npix;
+    uint8_t *const cst = (uint8_t *)(void *)(wf + 4 * G); /* 1: a constant channel */
+    static const int32_t zero = 0;
+    const int32_t *bp = bias ? bias : &zero;
+    const int32_t bstep = bias ? 1 : 0;
+    int32_t *st = buf, *d;
     pwn_ctx cx;
-    int32_t o, t, j;
+    int32_t o, t, j, live = 0, nconst = 0;
     if (((uintptr_t)filter & 3u) != 0 || npix < 1) return 0;
-    for (o = 0; o < OC; o += 2, st += 10) {
-        for (t = 0; t < 2; ++t) {
-            const int32_t sh = q->shift[o + t], b = bias ? bias[o + t] : 0;
-            if (sh < -23 || sh > -1 || b < -(1 << 29) || b > (1 << 29)) return 0;
-            st[t] = 2 * b;
-            st[2 + t] = 2 * b;
-            st[4 + 3 * t] = q->multiplier[o + t];
-            st[5 + 3 * t] = (int32_t)(((uint32_t)(2 * zp + 1)) << (-sh - 1));
-            st[6 + 3 * t] = -sh;
+    for (o = 0; o < OC; ++o, bp += bstep) {
+        const int8_t *row = filter + o * C;
+        const int32_t sh = q->shift[o], m = q->multiplier[o], b = *bp, k = live & 1;
+        if (m == 0 || pwn_row_zero(row, C)) {
+            cst[o] = 1;
+            ++nconst;
+            continue;
+        }
+        cst[o] = 0;
+        if (sh < -23 || sh > -1 || b < -(1 << 29) || b > (1 << 29)) return 0;
+        st[k] = 2 * b;
+        st[4 + 3 * k] = m;
+        st[5 + 3 * k] = (int32_t)(((uint32_t)(2 * zp + 1)) << (-sh - 1));
+        st[6 + 3 * k] = -sh;
+        st[10 + k] = (int32_t)(intptr_t)row;
+        st[12 + k] = (int32_t)(intptr_t)(output + o);
+        if (k != 0) {
+            st[2] = st[0];
+            st[3] = st[1];
+            st += PWN_ENTRY;
+        }
+        ++live;
+    }
+    if (live & 1) { /* the last live channel twice */
+        st[1] = st[2] = st[3] = st[0];
+        st[7] = st[4];
+        st[8] = st[5];
+        st[9] = st[6];
+        st[11] = st[10];
+        st[13] = st[12];
+    }
+    for (o = 0; nconst > 0 && o < OC; ++o) {
+        if (cst[o]) {
+            const int8_t v = mote_arm_out_s8(bias ? bias[o] : 0, q->multiplier[o], q->shift[o], zp,
+                                             p->act_min, p->act_max);
+            int8_t *po = output + o;
+            for (t = 0; t < npix; ++t, po += OC)
+                *po = v;
+            --nconst;
         }
     }
+    if (live == 0) return 1;
     /* the pixels in pairs (p0 even, p0 odd, p1 even, p1 odd per group),
      * then a lone last one, each value 2 (x + off) */
     d = xw;
@@ -389,12 +481,12 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
     cx.xw = xw;
     cx.npairs = npix / 2;
     cx.lone = npix % 2;
-    cx.wf = d;
+    cx.wf = wf;
     cx.g = G;
-    cx.filter = filter;
+    cx.unused20 = 0;
     cx.stream = buf;
-    cx.nchp = OC / 2;
-    cx.out = output;
+    cx.nchp = (live + 1) / 2;
+    cx.unused32 = 0;
     cx.oc = OC;
     cx.lo4 = mote_arm_dup8(p->act_min);
     cx.hi4 = mote_arm_dup8(p->act_max);
