@@ -443,15 +443,22 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
         st[11] = st[10];
         st[13] = st[12];
     }
-    for (o = 0; nconst > 0 && o < OC; ++o) {
-        if (cst[o]) {
-            const int8_t v = mote_arm_out_s8(bias ? bias[o] : 0, q->multiplier[o], q->shift[o], zp,
-                                             p->act_min, p->act_max);
-            int8_t *po = output + o;
-            for (t = 0; t < npix; ++t, po += OC)
-                *po = v;
-            --nconst;
+    if (nconst > 0) {
+        /* the constant channels' outputs in the first pixel, then that
+         * pixel copied forward to the others a word at a time (the copy
+         * reads what it wrote one pixel on); the live channels' are
+         * written over them below */
+        const int32_t n = (npix - 1) * OC;
+        for (o = 0; o < OC; ++o)
+            if (cst[o])
+                output[o] = mote_arm_out_s8(bias ? bias[o] : 0, q->multiplier[o], q->shift[o], zp,
+                                            p->act_min, p->act_max);
+        for (j = 0; j + 8 <= n; j += 8) {
+            const uint32_t a = mote_arm_ld32(output + j), b = mote_arm_ld32(output + j + 4);
+            mote_arm_st32(output + OC + j, a);
+            mote_arm_st32(output + OC + j + 4, b);
         }
+        if (j < n) mote_arm_st32(output + OC + j, mote_arm_ld32(output + j));
     }
     if (live == 0) return 1;
     /* the pixels in pairs (p0 even, p0 odd, p1 even, p1 odd per group),
