@@ -85,7 +85,11 @@ void (*const mote_kernel_room)(const struct mote_graph *g, const struct mote_pla
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes)
 {
 #if MOTE_ROWS_ARM_DSP
-    return mote_arm_room(r, step, k, bytes);
+    /* the few-pixel pointwise row's (conv2d_s8_pwn_dsp.c), only in a build
+     * that links that row */
+    int32_t *const slot =
+        MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pwn) ? mote_arm_pwn_room(r, step, k, bytes) : NULL;
+    return slot != NULL ? slot : mote_arm_room(r, step, k, bytes);
 #else
     (void)r;
     (void)step;

@@ -2,8 +2,8 @@
  * cases_pwn.c — random cases of the arm_dsp_pwn row (conv2d_s8_pwn_dsp.c:
  * pointwise on at most 16 pixels, 64 <= K <= 256, K % 8 == 0, OC % 4 == 0,
  * out of place, in the arena room the planner records in the block),
- * against mote_ref_conv2d_s8, byte for byte: planes of 1..16 pixels (pairs
- * and a lone last pixel), K over the whole range (one or two passes of the
+ * against mote_ref_conv2d_s8, byte for byte: planes of 2..16 pixels (pairs
+ * and a lone last pixel; one pixel through the kernel alone, not the row's), K over the whole range (one or two passes of the
  * 32-group run, entered part way, the widening entered part way), OC up to
  * 256; shifts in the output stage's range and at its edges (-1, -23) and
  * outside it (-24, 0, above: the rule's path runs instead), biases at
@@ -13,7 +13,7 @@
  * -31, or now and then one byte left: live), zero multipliers; no room, a room not word aligned (the output at an
  * odd address), a filter not word aligned: the rule's path. The room
  * starts as garbage; guard bytes after the output and after the room's
- * words catch writes past them. Also: the row's fits at its limits (17
+ * words catch writes past them. Also: the row's fits at its limits (1 and 17
  * pixels, K 56 / 264 / not % 8, OC % 4 != 0, in place) and the room size
  * it asks for.
  */
@@ -60,10 +60,10 @@ static void pn_fits_cases(int *passed, int *failed)
 {
     static const struct {
         int32_t h, w, K, OC, fits;
-    } t[] = {{3, 3, 128, 256, 1}, {3, 3, 256, 256, 1}, {1, 1, 64, 4, 1},    {4, 4, 256, 4, 1},
+    } t[] = {{3, 3, 128, 256, 1}, {3, 3, 256, 256, 1}, {1, 1, 64, 4, 0},    {4, 4, 256, 4, 1},
              {1, 16, 136, 8, 1},  {16, 1, 64, 12, 1},  {17, 1, 128, 8, 0},  {3, 6, 128, 8, 0},
              {3, 3, 56, 8, 0},    {3, 3, 264, 8, 0},   {3, 3, 132, 8, 0},   {3, 3, 128, 6, 0},
-             {3, 3, 16, 8, 0},    {2, 2, 8, 8, 0}};
+             {3, 3, 16, 8, 0},    {2, 2, 8, 8, 0},     {1, 2, 64, 4, 1},    {1, 1, 128, 32, 0}};
     mote_conv_s8_params p;
     mote_dims id, fd, od;
     int32_t mult[256];
@@ -74,20 +74,17 @@ static void pn_fits_cases(int *passed, int *failed)
     memset(shift, 0, sizeof shift);
     for (j = 0; j < sizeof t / sizeof t[0]; ++j) {
         mote_conv_s8_step *s;
-        uint32_t bytes = 0;
-        int32_t *slot;
+        uint32_t bytes;
         int ok;
         armk_conv_pw_case(&rng, &p, &id, &fd, &od, t[j].h, t[j].w, t[j].K, t[j].OC);
         s = (mote_conv_s8_step *)(void *)armk_conv_step(pn_step, sizeof pn_step, &p, &id, &fd, &od,
                                                         mult, shift);
         ok = !mote_arm_conv_pwn_fits(s) == !t[j].fits;
-        slot = mote_arm_pwn_room(s, 1, &bytes);
-        ok = ok && slot == &s->p.depth_multiplier &&
-             bytes == (t[j].fits ? 4u * (uint32_t)(7 * t[j].OC + t[j].K / 2 * t[j].h * t[j].w + t[j].OC / 4 +
+        bytes = mote_arm_pwn_room_bytes(s, 1);
+        ok = ok && bytes == (t[j].fits ? 4u * (uint32_t)(7 * t[j].OC + t[j].K / 2 * t[j].h * t[j].w + t[j].OC / 4 +
                                                    t[j].K)
                                  : 0u);
-        (void)mote_arm_pwn_room(s, 2, &bytes);
-        ok = ok && bytes == 0;
+        ok = ok && mote_arm_pwn_room_bytes(s, 2) == 0;
         pn_record(ok, passed, failed, "fits / room size", (int)j, t[j].K, t[j].OC,
                   t[j].h * t[j].w);
     }
@@ -182,7 +179,7 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed)
         memset(pn_ref + n_out, 0xA5, PW_GUARD);
         s = (mote_conv_s8_step *)(void *)armk_conv_step(pn_step, sizeof pn_step, &p, &id, &fd, &od,
                                                         mult, shift);
-        if (sr != MOTE_OK || !mote_arm_conv_pwn_fits(s)) {
+        if (sr != MOTE_OK || !mote_arm_conv_pwn_fits(s) != (npix < 2)) {
             pn_record(0, passed, failed, "not taken", i, K, OC, npix);
             continue;
         }
@@ -195,8 +192,9 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed)
         s->p.depth_multiplier = tag;
         memset(pn_out, 0x77, sizeof pn_out);
         memset(out + n_out, 0xA5, PW_GUARD);
-        sa = armk_conv_run(mote_arm_conv_pwn_step, s, pn_in, filt, bias, out, NULL);
-        ok = sa == MOTE_OK && armk_conv_same(pn_ref, out, n_out, PW_GUARD);
+        /* one pixel: not the row's (the kernel takes it below) */
+        sa = npix < 2 ? MOTE_OK : armk_conv_run(mote_arm_conv_pwn_step, s, pn_in, filt, bias, out, NULL);
+        ok = sa == MOTE_OK && (npix < 2 || armk_conv_same(pn_ref, out, n_out, PW_GUARD));
         for (j = 0; j < PW_GUARD; ++j)
             if (room[4 * words + j] != 0x5A) ok = 0;
         pn_record(ok, passed, failed, mode == 0 ? "no room" : "arm_dsp_pwn row", i, K, OC, npix);

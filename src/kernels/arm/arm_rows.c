@@ -42,9 +42,6 @@ int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
 {
     mote_conv_s8_step *s = (mote_conv_s8_step *)step;
     uint32_t words;
-    if (row >= 0 && (uint32_t)row < mote_kernel_row_count &&
-        mote_kernel_rows[row].fits == mote_arm_conv_pwn_fits) /* few pixels (h-pwsmall) */
-        return mote_arm_pwn_room(step, k, bytes);
     if (row < 0 || (uint32_t)row >= mote_kernel_row_count ||
         mote_kernel_rows[row].fits != mote_arm_conv_pw_fits)
         return NULL;

@@ -1,7 +1,8 @@
 /*
  * conv2d_s8_pwn_dsp.c — CONV_2D, int8, DSP extension: pointwise steps of
- * few pixels (1x1, stride 1, no padding, out of place, batch 1, at most
- * MOTE_ARM_PWN_MAX_PIX pixels, MOTE_ARM_PWN_MIN_K <= K <= MOTE_ARM_PW4_MAX_K,
+ * few pixels (1x1, stride 1, no padding, out of place, batch 1, 2 to
+ * MOTE_ARM_PWN_MAX_PIX pixels: one pixel (SWW's last layer) gains 2 K
+ * instructions for 4 KB of code in an image without it, MOTE_ARM_PWN_MIN_K <= K <= MOTE_ARM_PW4_MAX_K,
  * K % 8 == 0, OC % 4 == 0: steps the pixel-chunk or the pw4 path would
  * take), in arena room free at the step: the arm_dsp_pwn row. VWW's and
  * person_detect's 3x3 planes (128 -> 256 and 256 -> 256 channels).
@@ -32,6 +33,7 @@
  */
 #include "kernels/arm/arm_paths.h"
 #include "kernels/arm/arm_rows.h"
+#include "kernels/kernel_table.h"
 
 /* The row's cases (portable: the host plans for the device). */
 int mote_arm_conv_pwn_fits(const void *step)
@@ -41,7 +43,8 @@ int mote_arm_conv_pwn_fits(const void *step)
     const int32_t K = s->filter.c;
     return (path == MOTE_ARM_CONV_PW || path == MOTE_ARM_CONV_PW4) && s->out.n == 1 &&
            s->out.h <= MOTE_ARM_PWN_MAX_PIX && s->out.w <= MOTE_ARM_PWN_MAX_PIX &&
-           s->out.h * s->out.w <= MOTE_ARM_PWN_MAX_PIX && K % 8 == 0 && K >= MOTE_ARM_PWN_MIN_K &&
+           s->out.h * s->out.w <= MOTE_ARM_PWN_MAX_PIX && s->out.h * s->out.w >= 2 && K % 8 == 0 &&
+           K >= MOTE_ARM_PWN_MIN_K &&
            K <= MOTE_ARM_PW4_MAX_K && s->out.c % 4 == 0;
 }
 
@@ -53,14 +56,26 @@ static int32_t pwn_words(int32_t K, int32_t OC, int32_t npix)
     return 7 * OC + K / 2 * npix + K + OC / 4;
 }
 
-/* The room's one choice (k = 1; bytes 0 past it), recorded as arm_dsp_pw's
- * (its offset from the output, + 4 + k, in depth_multiplier). */
-int32_t *mote_arm_pwn_room(void *step, int32_t k, uint32_t *bytes)
+/* The room's bytes in choice k: the one choice, k = 1 (0 past it, or for
+ * a step the row does not take). */
+uint32_t mote_arm_pwn_room_bytes(const void *step, int32_t k)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return k == 1 && mote_arm_conv_pwn_fits(step)
+               ? 4u * (uint32_t)pwn_words(s->filter.c, s->out.c, s->out.h * s->out.w)
+               : 0u;
+}
+
+/* mote_kernel_room_slot for the arm_dsp_pwn row (NULL for another row):
+ * the room recorded as arm_dsp_pw's (its offset from the output, + 4 + k,
+ * in depth_multiplier). */
+int32_t *mote_arm_pwn_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
 {
     mote_conv_s8_step *s = (mote_conv_s8_step *)step;
-    *bytes = k == 1 && mote_arm_conv_pwn_fits(step)
-                 ? 4u * (uint32_t)pwn_words(s->filter.c, s->out.c, s->out.h * s->out.w)
-                 : 0u;
+    if (row < 0 || (uint32_t)row >= mote_kernel_row_count ||
+        mote_kernel_rows[row].fits != mote_arm_conv_pwn_fits)
+        return NULL;
+    *bytes = mote_arm_pwn_room_bytes(step, k);
     return &s->p.depth_multiplier;
 }
 
@@ -150,8 +165,8 @@ typedef struct pwn_ctx {
 
 /*
  * Every channel pair of the stream (any two output channels, or one twice):
- * its constants to the frame (0: seeds 2b0 2b1 2b0 2b1, 16: m0 H0 e0 m1
- * H1 e1), its two filter rows widened (four groups an iteration, entered
+ * its constants to the frame (0: seeds 2b0 2b1 2b0 2b1, 16: m0 m1 H0 H1
+ * e0 e1), its two filter rows widened (four groups an iteration, entered
  * -G/2 mod 4 pairs of groups in), then per pixel pair the group run (32
  * groups unrolled, entered -G mod 32 groups in: K = 128 one pass, 256
  * two), the output stage, four byte stores (the two channels' outputs at
@@ -252,10 +267,10 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      "bne     2b\n\t"
                      "add     r12, sp, #16\n\t"
                      "ldm     r12, {r6, r7, r8, r9, r10, r11}\n\t"
-                     PWN_RQ("r2", "r6", "r7", "r8")
-                     PWN_RQ("r4", "r6", "r7", "r8")
-                     PWN_RQ("r3", "r9", "r10", "r11")
-                     PWN_RQ("r5", "r9", "r10", "r11")
+                     PWN_RQ("r2", "r6", "r8", "r10")
+                     PWN_RQ("r4", "r6", "r8", "r10")
+                     PWN_RQ("r3", "r7", "r9", "r11")
+                     PWN_RQ("r5", "r7", "r9", "r11")
                      "ldr     r6, [sp, #100]\n\t"     /* the act range: packed, clamped */
                      "cbnz    r6, 8f\n\t"
                      "bfi     r2, r3, #8, #8\n\t"
@@ -301,8 +316,8 @@ __attribute__((naked, noinline)) static void pwn_run(const pwn_ctx *c __attribut
                      "bne     3b\n\t"
                      "add     r12, sp, #16\n\t"
                      "ldm     r12, {r6, r7, r8, r9, r10, r11}\n\t"
-                     PWN_RQ("r2", "r6", "r7", "r8")
-                     PWN_RQ("r3", "r9", "r10", "r11")
+                     PWN_RQ("r2", "r6", "r8", "r10")
+                     PWN_RQ("r3", "r7", "r9", "r11")
                      "ldr     r6, [sp, #100]\n\t"
                      "cbnz    r6, 8f\n\t"
                      "bfi     r2, r3, #8, #8\n\t"
@@ -391,9 +406,9 @@ static int pwn_row_zero(const int8_t *w, int32_t K)
  * output stage's range), else 0 (the caller runs the rule's path). The
  * second writes the constant channels; then the pixels are widened and
  * pwn_run runs the live pairs. 0 also for a filter not word aligned.
- * Each stream entry (PWN_ENTRY words): 2b0 2b1 2b0 2b1, m0 H0 e0, m1 H1
- * e1 (H = 2^(e-1) + zp 2^e, e = -shift), the two filter rows, the two
- * channels' first outputs.
+ * Each stream entry (PWN_ENTRY words, the two channels' interleaved): 2b0
+ * 2b1 2b0 2b1, m0 m1, H0 H1 (H = 2^(e-1) + zp 2^e), e0 e1 (e = -shift),
+ * the two filter rows, the two channels' first outputs.
  */
 #define PWN_ENTRY 14
 int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
@@ -408,13 +423,15 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
     static const int32_t zero = 0;
     const int32_t *bp = bias ? bias : &zero;
     const int32_t bstep = bias ? 1 : 0;
+    const uint32_t h1 = (uint32_t)(2 * zp + 1);
     int32_t *st = buf, *d;
     pwn_ctx cx;
     int32_t o, t, j, live = 0, nconst = 0;
     if (((uintptr_t)filter & 3u) != 0 || npix < 1) return 0;
     for (o = 0; o < OC; ++o, bp += bstep) {
         const int8_t *row = filter + o * C;
-        const int32_t sh = q->shift[o], m = q->multiplier[o], b = *bp, k = live & 1;
+        const int32_t sh = q->shift[o], m = q->multiplier[o], b = *bp;
+        int32_t *const h = st + (live & 1); /* this channel's words: every other */
         if (m == 0 || pwn_row_zero(row, C)) {
             cst[o] = 1;
             ++nconst;
@@ -422,27 +439,18 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
         }
         cst[o] = 0;
         if (sh < -23 || sh > -1 || b < -(1 << 29) || b > (1 << 29)) return 0;
-        st[k] = 2 * b;
-        st[4 + 3 * k] = m;
-        st[5 + 3 * k] = (int32_t)(((uint32_t)(2 * zp + 1)) << (-sh - 1));
-        st[6 + 3 * k] = -sh;
-        st[10 + k] = (int32_t)(intptr_t)row;
-        st[12 + k] = (int32_t)(intptr_t)(output + o);
-        if (k != 0) {
-            st[2] = st[0];
-            st[3] = st[1];
-            st += PWN_ENTRY;
-        }
+        h[0] = h[2] = 2 * b;
+        h[4] = m;
+        h[6] = (int32_t)(h1 << (-sh - 1));
+        h[8] = -sh;
+        h[10] = (int32_t)(intptr_t)row;
+        h[12] = (int32_t)(intptr_t)(output + o);
+        st += (live & 1) * PWN_ENTRY;
         ++live;
     }
-    if (live & 1) { /* the last live channel twice */
-        st[1] = st[2] = st[3] = st[0];
-        st[7] = st[4];
-        st[8] = st[5];
-        st[9] = st[6];
-        st[11] = st[10];
-        st[13] = st[12];
-    }
+    if (live & 1) /* the last live channel twice */
+        for (j = 0; j < PWN_ENTRY; j += 2)
+            st[j + 1] = st[j];
     if (nconst > 0) {
         /* the constant channels' outputs in the first pixel, then that
          * pixel copied forward to the others a word at a time (the copy
