@@ -2,8 +2,9 @@
  * cases_pwn.c — random cases of the arm_dsp_pwn row (conv2d_s8_pwn_dsp.c:
  * pointwise on at most 16 pixels, 64 <= K <= 256, K % 8 == 0, OC % 4 == 0,
  * out of place, in the arena room the planner records in the block),
- * against mote_ref_conv2d_s8, byte for byte: planes of 2..16 pixels (pairs
- * and a lone last pixel; one pixel through the kernel alone, not the row's), K over the whole range (one or two passes of the
+ * against mote_ref_conv2d_s8, byte for byte: planes of 2..36 pixels (pairs
+ * and a lone last pixel; one pixel through the kernel alone, not the row's;
+ * past 16 pixels with few zero rows the row runs arm_dsp_pw / arm_dsp_pw4), K over the whole range (one or two passes of the
  * 32-group run, entered part way, the widening entered part way), OC up to
  * 256; shifts in the output stage's range and at its edges (-1, -23) and
  * outside it (-24, 0, above: the rule's path runs instead), biases at
@@ -11,7 +12,8 @@
  * ranges full or not; filter rows all zero (most of them, as VWW's 3x3
  * layers have, or some; with VWW's biases near +-2^30 and shifts -24 ..
  * -31, or now and then one byte left: live), zero multipliers; no room, a room not word aligned (the output at an
- * odd address), a filter not word aligned: the rule's path. The room
+ * odd address), a filter not word aligned, the pixel-chunk row's own
+ * smaller room (choice 2: one chunk of its own): the rule's path. The room
  * starts as garbage; guard bytes after the output and after the room's
  * words catch writes past them. Also: the row's fits at its limits (1 and 17
  * pixels, K 56 / 264 / not % 8, OC % 4 != 0, in place) and the room size
@@ -38,6 +40,9 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed);
 #define pn_bias (armk_cases.pw.bias)
 #define pn_step (armk_cases.pw.step)
 #define PN_ROOM_WORDS (7 * 256 + 128 * MOTE_ARM_PWN_MAX_PIX + 256 + 64)
+#if PW_MAXPIX < MOTE_ARM_PWN_MAX_PIX
+#error "cases_pw.c's buffers hold fewer pixels than the row takes"
+#endif
 static int32_t pn_room[PN_ROOM_WORDS + 4 + PW_GUARD / 4];
 
 static armk_rng rng = {0x2545f491u};
@@ -55,13 +60,23 @@ static void pn_record(int ok, int *passed, int *failed, const char *what, int i,
                (long)OC, (long)npix);
 }
 
+/* The room's words (conv2d_s8_pwn_dsp.c): its own, or the pixel-chunk
+ * row's in one chunk (K <= 128) when that is more. */
+static int32_t pn_words(int32_t K, int32_t OC, int32_t npix)
+{
+    const int32_t own = 7 * OC + K / 2 * npix + K + OC / 4;
+    const int32_t pw = K <= 128 ? mote_arm_pw_room_words(K, npix, 1) : 0;
+    return own > pw ? own : pw;
+}
+
 /* The row's fits at its limits, and the room it asks for. */
 static void pn_fits_cases(int *passed, int *failed)
 {
     static const struct {
         int32_t h, w, K, OC, fits;
     } t[] = {{3, 3, 128, 256, 1}, {3, 3, 256, 256, 1}, {1, 1, 64, 4, 0},    {4, 4, 256, 4, 1},
-             {1, 16, 136, 8, 1},  {16, 1, 64, 12, 1},  {17, 1, 128, 8, 0},  {3, 6, 128, 8, 0},
+             {1, 16, 136, 8, 1},  {16, 1, 64, 12, 1},  {37, 1, 128, 8, 0},  {6, 7, 128, 8, 0},
+             {6, 6, 128, 128, 1}, {36, 1, 256, 4, 1},  {1, 36, 64, 8, 1},   {3, 13, 64, 8, 0},
              {3, 3, 56, 8, 0},    {3, 3, 264, 8, 0},   {3, 3, 132, 8, 0},   {3, 3, 128, 6, 0},
              {3, 3, 16, 8, 0},    {2, 2, 8, 8, 0},     {1, 2, 64, 4, 1},    {1, 1, 128, 32, 0}};
     mote_conv_s8_params p;
@@ -75,16 +90,24 @@ static void pn_fits_cases(int *passed, int *failed)
     for (j = 0; j < sizeof t / sizeof t[0]; ++j) {
         mote_conv_s8_step *s;
         uint32_t bytes;
+        int32_t k;
         int ok;
         armk_conv_pw_case(&rng, &p, &id, &fd, &od, t[j].h, t[j].w, t[j].K, t[j].OC);
         s = (mote_conv_s8_step *)(void *)armk_conv_step(pn_step, sizeof pn_step, &p, &id, &fd, &od,
                                                         mult, shift);
         ok = !mote_arm_conv_pwn_fits(s) == !t[j].fits;
         bytes = mote_arm_pwn_room_bytes(s, 1);
-        ok = ok && bytes == (t[j].fits ? 4u * (uint32_t)(7 * t[j].OC + t[j].K / 2 * t[j].h * t[j].w + t[j].OC / 4 +
-                                                   t[j].K)
-                                 : 0u);
-        ok = ok && mote_arm_pwn_room_bytes(s, 2) == 0;
+        ok = ok && bytes == (t[j].fits ? 4u * (uint32_t)pn_words(t[j].K, t[j].OC, t[j].h * t[j].w)
+                                       : 0u);
+        for (k = 2; k <= 12; ++k) { /* then the pixel-chunk row's own choices */
+            const int32_t npix = t[j].h * t[j].w,
+                          words = mote_arm_pw_room_words(t[j].K, npix, k - 1);
+            const uint32_t want = t[j].fits && t[j].K <= 128 && k <= 11 &&
+                                          words / t[j].K * 2 - 2 > mote_arm_pw_stack_pixels(t[j].K)
+                                      ? 4u * (uint32_t)words
+                                      : 0u;
+            ok = ok && mote_arm_pwn_room_bytes(s, k) == want;
+        }
         pn_record(ok, passed, failed, "fits / room size", (int)j, t[j].K, t[j].OC,
                   t[j].h * t[j].w);
     }
@@ -123,8 +146,8 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed)
         mote_status sr, sa;
         int ok;
         memset(&p, 0, sizeof p);
-        npix = armk_int(&rng, 1, MOTE_ARM_PWN_MAX_PIX);
-        if (armk_rnd(&rng) % 4 == 0) npix = 9;
+        npix = armk_int(&rng, 1, armk_rnd(&rng) % 2 ? MOTE_ARM_PWN_FEW_PIX : MOTE_ARM_PWN_MAX_PIX);
+        if (armk_rnd(&rng) % 4 == 0) npix = armk_rnd(&rng) % 2 ? 9 : 36;
         h = armk_int(&rng, 1, npix);
         while (npix % h != 0)
             --h;
@@ -186,8 +209,13 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed)
         /* the room as the planner gives it: a 16-byte offset from the output */
         memset(pn_room, 0x5A, sizeof pn_room);
         room = (uint8_t *)pn_room + (((uintptr_t)out - (uintptr_t)pn_room) & 15u);
-        words = 7 * OC + K / 2 * npix + K + OC / 4;
+        words = pn_words(K, OC, npix);
         tag = mode == 0 ? 1 : (int32_t)(room - (uint8_t *)out) + 5;
+        if (mode == 15 && K <= 128 && mote_arm_pwn_room_bytes(s, 2) != 0) {
+            /* the pixel-chunk row's room in one chunk: that row runs */
+            tag += 1;
+            words = mote_arm_pw_room_words(K, npix, 1);
+        }
         if (mode >= 3) ++roomed;
         s->p.depth_multiplier = tag;
         memset(pn_out, 0x77, sizeof pn_out);

@@ -145,7 +145,8 @@ mote_status mote_arm_dw_tiny_step(const void *step, const mote_kernel_io *io);
  * kernel on the room (buf: word aligned; 0, nothing written, for a shift
  * outside [-23, -1], a bias outside [-2^29, 2^29] or a filter not word
  * aligned: the caller runs the path the rule gives). */
-#define MOTE_ARM_PWN_MAX_PIX 16
+#define MOTE_ARM_PWN_MAX_PIX 36
+#define MOTE_ARM_PWN_FEW_PIX 16 /* past it, planes with few zero rows go to pw */
 #define MOTE_ARM_PWN_MIN_K 64
 int mote_arm_conv_pwn_fits(const void *step);
 uint32_t mote_arm_pwn_room_bytes(const void *step, int32_t k);

@@ -1,12 +1,20 @@
 /*
  * conv2d_s8_pwn_dsp.c — CONV_2D, int8, DSP extension: pointwise steps of
- * few pixels (1x1, stride 1, no padding, out of place, batch 1, 2 to
- * MOTE_ARM_PWN_MAX_PIX pixels: one pixel (SWW's last layer) gains 2 K
- * instructions for 4 KB of code in an image without it, MOTE_ARM_PWN_MIN_K <= K <= MOTE_ARM_PW4_MAX_K,
+ * few pixels (1x1, stride 1, no padding, out of place, batch 1, 2 ..
+ * MOTE_ARM_PWN_MAX_PIX pixels, MOTE_ARM_PWN_MIN_K <= K <= MOTE_ARM_PW4_MAX_K,
  * K % 8 == 0, OC % 4 == 0: steps the pixel-chunk or the pw4 path would
  * take), in arena room free at the step: the arm_dsp_pwn row. VWW's and
- * person_detect's 3x3 planes (128 -> 256 and 256 -> 256 channels).
+ * person_detect's 6x6 and 3x3 planes (64 .. 256 channels). One pixel
+ * (SWW's last layer) is left to the pixel-chunk row: 2 K instructions
+ * there cost 4 KB of code in an image that has no other use for this one.
  * Bit-exact with mote_ref_conv2d_s8.
+ *
+ * Output channels whose filter row is all zero (VWW's 6x6 and 3x3 layers:
+ * 21 .. 234 of their 128 or 256; the row's bias alone decides the output)
+ * or whose multiplier is 0 give one output for every pixel: computed once,
+ * with no MAC. On planes past MOTE_ARM_PWN_FEW_PIX pixels with almost no
+ * such rows (person_detect) the row it displaces runs the step instead
+ * (its room is at least that row's), as it is then the faster.
  *
  * With so few pixels every pixel is widened (doubled, with the input
  * offset) once into the room, and each channel pair's two filter rows are
@@ -25,11 +33,12 @@
  * pw4 takes 6.
  *
  * The room (mote_arm_pwn_room; core/steps.c, mote_steps_room, places it
- * only where the arena is free anyway): the channel pairs' constants (10
- * words each), the widened pixels (2K words each) and one channel pair's
- * widened rows (4K words). Without room, a room not word aligned, a filter
- * not word aligned (LDRD), or a shift or bias outside the stage's range,
- * the step runs the path the rule gives it (pixel chunks or pw4).
+ * only where the arena is free anyway): the live channel pairs' stream (14
+ * words each), the widened pixels (2K words each), one channel pair's
+ * widened rows (4K words), a byte per channel. Without room, a room not
+ * word aligned, a filter not word aligned (LDRD), or a live channel's
+ * shift or bias outside the stage's range, the step runs the row the rule
+ * gives it (arm_dsp_pw or arm_dsp_pw4).
  */
 #include "kernels/arm/arm_paths.h"
 #include "kernels/arm/arm_rows.h"
@@ -53,17 +62,26 @@ int mote_arm_conv_pwn_fits(const void *step)
  * widened rows, a byte per channel. */
 static int32_t pwn_words(int32_t K, int32_t OC, int32_t npix)
 {
-    return 7 * OC + K / 2 * npix + K + OC / 4;
+    const int32_t own = 7 * OC + K / 2 * npix + K + OC / 4;
+    const int32_t pw = K <= 128 ? mote_arm_pw_room_words(K, npix, 1) : 0;
+    return own > pw ? own : pw; /* the pixel-chunk row's, in one chunk, when it runs */
 }
 
-/* The room's bytes in choice k: the one choice, k = 1 (0 past it, or for
- * a step the row does not take). */
+/* The room's bytes in choice k (0: no more choices, or a step the row does
+ * not take): k = 1 this row's (at least the pixel-chunk row's in one
+ * chunk); then, where the arena has less, what the pixel-chunk row itself
+ * would ask in k - 1 chunks (mote_arm_room: while they hold more pixels
+ * than its stack buffer), for the steps this row hands it (K <= 128). */
 uint32_t mote_arm_pwn_room_bytes(const void *step, int32_t k)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return k == 1 && mote_arm_conv_pwn_fits(step)
-               ? 4u * (uint32_t)pwn_words(s->filter.c, s->out.c, s->out.h * s->out.w)
-               : 0u;
+    const int32_t K = s->filter.c, npix = s->out.h * s->out.w;
+    int32_t words;
+    if (k < 1 || k > 11 || !mote_arm_conv_pwn_fits(step)) return 0;
+    if (k == 1) return 4u * (uint32_t)pwn_words(K, s->out.c, npix);
+    if (K > 128) return 0;
+    words = mote_arm_pw_room_words(K, npix, k - 1);
+    return words / K * 2 - 2 > mote_arm_pw_stack_pixels(K) ? 4u * (uint32_t)words : 0u;
 }
 
 /* mote_kernel_room_slot for the arm_dsp_pwn row (NULL for another row):
@@ -510,6 +528,19 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
     return 1;
 }
 
+/* 1 when at least one in 16 of the OC filter rows (K bytes) starts with
+ * eight zero bytes: a quick count (a row is not read past them) of the
+ * rows likely all zero, which the kernel then skips. With fewer (a model
+ * without such rows) on a plane past MOTE_ARM_PWN_FEW_PIX pixels, the
+ * pixel-chunk row's output stage and stores make it the faster. */
+static int pwn_sparse(const int8_t *w, int32_t K, int32_t OC)
+{
+    int32_t o, zero = 0;
+    for (o = 0; o < OC; ++o, w += K)
+        zero += (mote_arm_ld32(w) | mote_arm_ld32(w + 4)) == 0;
+    return 16 * zero >= OC;
+}
+
 /* The step entry of the arm_dsp_pwn row: the room core/steps.c recorded
  * (as arm_dsp_pw's: its offset from the output, + 4 + k, k = 1, in
  * depth_multiplier), else the path the rule gives the step. */
@@ -517,24 +548,27 @@ mote_status mote_arm_conv_pwn_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-    const int32_t tag = s->p.depth_multiplier;
+    const int32_t tag = s->p.depth_multiplier, k = (tag & 15) - 4;
     const int8_t *in = (const int8_t *)io->in[0], *w = (const int8_t *)io->in[1];
     const int32_t *bias = (const int32_t *)io->in[2];
     int8_t *out = (int8_t *)io->out[0];
     const int32_t npix = s->out.h * s->out.w, C = s->filter.c, OC = s->out.c;
     int32_t *buf;
-    int path;
     if (in == NULL || w == NULL || out == NULL || in == out || !mote_arm_conv_pwn_fits(s))
         return MOTE_E_ARG;
-    buf = (tag & 15) == 5 ? (int32_t *)(void *)(out + (tag - 5)) : NULL;
-    if (buf != NULL && ((uintptr_t)buf & 3u) == 0 &&
+    buf = k >= 1 ? (int32_t *)(void *)(out + (tag - 4 - k)) : NULL;
+    if (buf != NULL && ((uintptr_t)buf & 3u) != 0) buf = NULL;
+    if (buf != NULL && k == 1 && (npix <= MOTE_ARM_PWN_FEW_PIX || pwn_sparse(w, C, OC)) &&
         mote_arm_conv_pwn(&s->p, &q, C, OC, npix, in, out, w, bias, buf))
         return MOTE_OK;
-    path = mote_arm_conv2d_s8_step_path(s, 0);
-    if (path == MOTE_ARM_CONV_PW4)
-        mote_arm_conv_pw4(&s->p, &q, C, OC, npix, in, out, w, bias);
-    else
-        mote_arm_conv_pw(&s->p, &q, C, OC, npix, in, out, w, bias);
+    /* the row this one displaces: pw4, or the pixel chunks in the room
+     * (one chunk in this row's, k - 1 in the one it asked for that row)
+     * or without (its stack buffer) */
+    if (mote_arm_conv2d_s8_step_path(s, 0) == MOTE_ARM_CONV_PW4)
+        return mote_arm_conv_pw4_step(step, io);
+    if (buf == NULL) return mote_arm_conv_pw_room_step(step, io);
+    mote_arm_conv_pw_buf(&s->p, &q, C, OC, npix, in, out, w, bias, buf,
+                         mote_arm_pw_room_words(C, npix, k > 1 ? k - 1 : 1));
     return MOTE_OK;
 }
 
