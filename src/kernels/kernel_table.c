@@ -82,13 +82,21 @@ void (*const mote_kernel_room)(const struct mote_graph *g, const struct mote_pla
                                const struct mote_band *band, uint32_t i,
                                const struct mote_lowered *low, uint8_t *dest) = ROOM;
 
+/* The few-pixel pointwise row's room (conv2d_s8_pwn_dsp.c), asked first:
+ * only a build that links that row links it. */
+#if MOTE_ROWS_ARM_DSP
+#define PWN_ROOM (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pwn) ? mote_arm_pwn_room : NULL)
+#else
+#define PWN_ROOM NULL
+#endif
+int32_t *(*const mote_kernel_pwn_room)(int32_t r, void *step, int32_t k,
+                                       uint32_t *bytes) = PWN_ROOM;
+
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes)
 {
 #if MOTE_ROWS_ARM_DSP
-    /* the few-pixel pointwise row's (conv2d_s8_pwn_dsp.c), only in a build
-     * that links that row */
     int32_t *const slot =
-        MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pwn) ? mote_arm_pwn_room(r, step, k, bytes) : NULL;
+        mote_kernel_pwn_room != NULL ? mote_kernel_pwn_room(r, step, k, bytes) : NULL;
     return slot != NULL ? slot : mote_arm_room(r, step, k, bytes);
 #else
     (void)r;

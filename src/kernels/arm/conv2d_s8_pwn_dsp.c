@@ -53,8 +53,7 @@ int mote_arm_conv_pwn_fits(const void *step)
     return (path == MOTE_ARM_CONV_PW || path == MOTE_ARM_CONV_PW4) && s->out.n == 1 &&
            s->out.h <= MOTE_ARM_PWN_MAX_PIX && s->out.w <= MOTE_ARM_PWN_MAX_PIX &&
            s->out.h * s->out.w <= MOTE_ARM_PWN_MAX_PIX && s->out.h * s->out.w >= 2 && K % 8 == 0 &&
-           K >= MOTE_ARM_PWN_MIN_K &&
-           K <= MOTE_ARM_PW4_MAX_K && s->out.c % 4 == 0;
+           K >= MOTE_ARM_PWN_MIN_K && K <= MOTE_ARM_PW4_MAX_K && s->out.c % 4 == 0;
 }
 
 /* Words of the room for OC channels, npix pixels of depth K: the stream
@@ -479,10 +478,9 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
             if (cst[o])
                 output[o] = mote_arm_out_s8(bias ? bias[o] : 0, q->multiplier[o], q->shift[o], zp,
                                             p->act_min, p->act_max);
-        for (j = 0; j + 8 <= n; j += 8) {
-            const uint32_t a = mote_arm_ld32(output + j), b = mote_arm_ld32(output + j + 4);
-            mote_arm_st32(output + OC + j, a);
-            mote_arm_st32(output + OC + j + 4, b);
+        for (j = 0; j + 8 <= n; j += 8) { /* each load after the store before it: OC may be 4 */
+            mote_arm_st32(output + OC + j, mote_arm_ld32(output + j));
+            mote_arm_st32(output + OC + j + 4, mote_arm_ld32(output + j + 4));
         }
         if (j < n) mote_arm_st32(output + OC + j, mote_arm_ld32(output + j));
     }
