@@ -17,7 +17,7 @@
  * starts as garbage; guard bytes after the output and after the room's
  * words catch writes past them. Also: the row's fits at its limits (1 and 17
  * pixels, K 56 / 264 / not % 8, OC % 4 != 0, in place) and the room size
- * it asks for.
+ * it asks for. On the M55 each case also through the arm_mve_pwn row.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -72,13 +72,15 @@ static int32_t pn_words(int32_t K, int32_t OC, int32_t npix)
 /* The row's fits at its limits, and the room it asks for. */
 static void pn_fits_cases(int *passed, int *failed)
 {
+    /* fits: the shape is the row's (K, OC), the pixel count aside */
     static const struct {
         int32_t h, w, K, OC, fits;
-    } t[] = {{3, 3, 128, 256, 1}, {3, 3, 256, 256, 1}, {1, 1, 64, 4, 0},   {4, 4, 256, 4, 1},
-             {1, 16, 136, 8, 1},  {16, 1, 64, 12, 1},  {37, 1, 128, 8, 0}, {6, 7, 128, 8, 0},
-             {6, 6, 128, 128, 1}, {36, 1, 256, 4, 1},  {1, 36, 64, 8, 1},  {3, 13, 64, 8, 0},
+    } t[] = {{3, 3, 128, 256, 1}, {3, 3, 256, 256, 1}, {1, 1, 64, 4, 1},   {4, 4, 256, 4, 1},
+             {1, 16, 136, 8, 1},  {16, 1, 64, 12, 1},  {37, 1, 128, 8, 1}, {6, 7, 128, 8, 1},
+             {6, 6, 128, 128, 1}, {36, 1, 256, 4, 1},  {1, 36, 64, 8, 1},  {3, 13, 64, 8, 1},
              {3, 3, 56, 8, 0},    {3, 3, 264, 8, 0},   {3, 3, 132, 8, 0},  {3, 3, 128, 6, 0},
-             {3, 3, 16, 8, 0},    {2, 2, 8, 8, 0},     {1, 2, 64, 4, 1},   {1, 1, 128, 32, 0}};
+             {3, 3, 16, 8, 0},    {2, 2, 8, 8, 0},     {1, 2, 64, 4, 1},   {1, 1, 128, 32, 1},
+             {4, 5, 128, 64, 1},  {1, 17, 64, 16, 1}};
     mote_conv_s8_params p;
     mote_dims id, fd, od;
     int32_t mult[256];
@@ -95,20 +97,20 @@ static void pn_fits_cases(int *passed, int *failed)
         armk_conv_pw_case(&rng, &p, &id, &fd, &od, t[j].h, t[j].w, t[j].K, t[j].OC);
         s = (mote_conv_s8_step *)(void *)armk_conv_step(pn_step, sizeof pn_step, &p, &id, &fd, &od,
                                                         mult, shift);
-        ok = !mote_arm_conv_pwn_fits(s) == !t[j].fits;
+        const int32_t npix = t[j].h * t[j].w;
+        const int fits = t[j].fits && npix >= 2 && npix <= MOTE_ARM_PWN_MAX_PIX;
+        ok = !mote_arm_conv_pwn_fits(s) == !fits;
         bytes = mote_arm_pwn_room_bytes(s, 1);
-        ok = ok &&
-             bytes == (t[j].fits ? 4u * (uint32_t)pn_words(t[j].K, t[j].OC, t[j].h * t[j].w) : 0u);
+        ok = ok && bytes == (fits ? 4u * (uint32_t)pn_words(t[j].K, t[j].OC, npix) : 0u);
         for (k = 2; k <= 12; ++k) { /* then the pixel-chunk row's own choices */
-            const int32_t npix = t[j].h * t[j].w,
-                          words = mote_arm_pw_room_words(t[j].K, npix, k - 1);
-            const uint32_t want = t[j].fits && t[j].K <= 128 && k <= 11 &&
+            const int32_t words = mote_arm_pw_room_words(t[j].K, npix, k - 1);
+            const uint32_t want = fits && t[j].K <= 128 && k <= 11 &&
                                           words / t[j].K * 2 - 2 > mote_arm_pw_stack_pixels(t[j].K)
                                       ? 4u * (uint32_t)words
                                       : 0u;
             ok = ok && mote_arm_pwn_room_bytes(s, k) == want;
         }
-        pn_record(ok, passed, failed, "fits / room size", (int)j, t[j].K, t[j].OC, t[j].h * t[j].w);
+        pn_record(ok, passed, failed, "fits / room size", (int)j, t[j].K, t[j].OC, npix);
     }
     /* in place: the step refuses it (the _ip rows, listed first, take it) */
     armk_conv_pw_case(&rng, &p, &id, &fd, &od, 3, 3, 128, 128);
@@ -122,7 +124,7 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed)
 {
     static int32_t mult[256];
     static int8_t shift[256];
-    int p0 = *passed, f0 = *failed, roomed = 0, direct = 0;
+    int p0 = *passed, f0 = *failed, roomed = 0, direct = 0, mve = 0;
     int i;
     pn_fits_cases(passed, failed);
     for (i = 0; i < n_cases; ++i) {
@@ -241,7 +243,30 @@ int armk_cases_pwn(int n_cases, int *passed, int *failed)
                           "arm_dsp_pwn kernel", i, K, OC, npix);
             }
         }
+#if defined(__ARM_FEATURE_MVE)
+        if (npix >= 2) { /* the Helium side (arm_mve_pwn), its own room when it has one */
+            const uint32_t mb = mote_mve_pwn_room_bytes(s, 1);
+            memset(pn_room, 0x5A, sizeof pn_room);
+            s->p.depth_multiplier = mode == 0 ? 1 : (int32_t)(room - (uint8_t *)out) + 5;
+            memset(pn_out, 0x77, sizeof pn_out);
+            memset(out + n_out, 0xA5, PW_GUARD);
+            sa = armk_conv_run(mote_mve_conv_pwn_step, s, pn_in, filt, bias, out, NULL);
+            ok = sa == MOTE_OK && armk_conv_same(pn_ref, out, n_out, PW_GUARD);
+            for (j = 0; j < PW_GUARD; ++j)
+                if (room[mb + (uint32_t)j] != 0x5A) ok = 0;
+            if (mode >= 1 && xo == 0 && fo == 0 && dead != 0) ++mve;
+            pn_record(ok, passed, failed, "arm_mve_pwn row", i, K, OC, npix);
+        }
+#endif
     }
+#if defined(__ARM_FEATURE_MVE)
+    printf("conv2d_s8 pointwise few pixels, Helium (arm_mve_pwn): %d cases with room and zero "
+           "rows\n",
+           mve);
+    if (mve == 0) ++*failed;
+#else
+    (void)mve;
+#endif
     printf("conv2d_s8 pointwise few pixels (arm_dsp_pwn, K 64..256): %d passed, %d failed (%d "
            "with room, %d taken by the kernel)\n",
            *passed - p0, *failed - f0, roomed, direct);

@@ -155,6 +155,17 @@ mote_status mote_arm_conv_pwn_step(const void *step, const mote_kernel_io *io);
 int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
                       int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
                       const int32_t *bias, int32_t *buf);
+/* (DSP builds) filter row w of K bytes (word aligned, K % 8 == 0) all
+ * zero; at least `need` of 16 rows sampled over OC starting with eight
+ * zero bytes. */
+int mote_arm_pwn_row_zero(const int8_t *w, int32_t K);
+int mote_arm_pwn_sparse(const int8_t *w, int32_t K, int32_t OC, int32_t need);
+/* The Helium side (mve_pwn_s8.c): arm_dsp_pwn's steps where some filter rows
+ * are all zero, the others through mote_mve_conv2d_s8 four at a time. */
+int mote_mve_conv_pwn_fits(const void *step);
+uint32_t mote_mve_pwn_room_bytes(const void *step, int32_t k);
+int32_t *mote_mve_pwn_room(int32_t row, void *step, int32_t k, uint32_t *bytes);
+mote_status mote_mve_conv_pwn_step(const void *step, const mote_kernel_io *io);
 
 /* The MUL / SOFTMAX rows and the Helium pool rows. */
 #include "kernels/arm/arm_rows_ew.h"

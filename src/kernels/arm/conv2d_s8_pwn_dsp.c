@@ -12,8 +12,9 @@
  * Output channels whose filter row is all zero (VWW's 6x6 and 3x3 layers:
  * 21 .. 234 of their 128 or 256; the row's bias alone decides the output)
  * or whose multiplier is 0 give one output for every pixel: computed once,
- * with no MAC. On planes past MOTE_ARM_PWN_FEW_PIX pixels with almost no
- * such rows (person_detect) the row it displaces runs the step instead
+ * with no MAC. On planes past MOTE_ARM_PWN_FEW_PIX pixels where none of 16
+ * rows sampled starts with eight zero bytes (person_detect) the row it
+ * displaces runs the step instead
  * (its room is at least that row's), as it is then the faster.
  *
  * With so few pixels every pixel is widened (doubled, with the input
@@ -402,7 +403,7 @@ __attribute__((naked, noinline)) static int pwn_zero8(const int32_t *w __attribu
 
 /* 1 when filter row w (K bytes, word aligned, K % 8 == 0) is all zero: a
  * live row mostly answers from its first two words. */
-static int pwn_row_zero(const int8_t *w, int32_t K)
+static inline __attribute__((always_inline)) int pwn_row_zero(const int8_t *w, int32_t K)
 {
     const int32_t *r = (const int32_t *)(const void *)w;
     const int32_t n = K / 4, h = n % 8;
@@ -411,6 +412,12 @@ static int pwn_row_zero(const int8_t *w, int32_t K)
     for (j = 2; j < h; ++j)
         if (r[j] != 0) return 0;
     return pwn_zero8(r + h, r + n);
+}
+
+/* The same for the Helium side (mve_pwn_s8.c; inlined above). */
+int mote_arm_pwn_row_zero(const int8_t *w, int32_t K)
+{
+    return pwn_row_zero(w, K);
 }
 
 /*
@@ -526,17 +533,19 @@ int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32
     return 1;
 }
 
-/* 1 when at least one in 16 of the OC filter rows (K bytes) starts with
- * eight zero bytes: a quick count (a row is not read past them) of the
- * rows likely all zero, which the kernel then skips. With fewer (a model
- * without such rows) on a plane past MOTE_ARM_PWN_FEW_PIX pixels, the
- * pixel-chunk row's output stage and stores make it the faster. */
-static int pwn_sparse(const int8_t *w, int32_t K, int32_t OC)
+/* 1 when at least `need` of 16 filter rows (K bytes each) spread over the
+ * OC start with eight zero bytes: a quick sample (a row is not read past
+ * them) of the rows likely all zero, which the kernels then skip. With
+ * fewer (a model without such rows: person_detect) the row it displaces
+ * is the faster. */
+int mote_arm_pwn_sparse(const int8_t *w, int32_t K, int32_t OC, int32_t need)
 {
-    int32_t o, zero = 0;
-    for (o = 0; o < OC; ++o, w += K)
-        zero += (mote_arm_ld32(w) | mote_arm_ld32(w + 4)) == 0;
-    return 16 * zero >= OC;
+    int32_t j, zero = 0;
+    for (j = 0; j < 16; ++j) {
+        const int8_t *r = w + (2 * j + 1) * OC / 32 * K;
+        zero += (mote_arm_ld32(r) | mote_arm_ld32(r + 4)) == 0;
+    }
+    return zero >= need;
 }
 
 /* The step entry of the arm_dsp_pwn row: the room core/steps.c recorded
@@ -552,13 +561,15 @@ mote_status mote_arm_conv_pwn_step(const void *step, const mote_kernel_io *io)
     int8_t *out = (int8_t *)io->out[0];
     const int32_t npix = s->out.h * s->out.w, C = s->filter.c, OC = s->out.c;
     int32_t *buf;
-    if (in == NULL || w == NULL || out == NULL || in == out || !mote_arm_conv_pwn_fits(s))
-        return MOTE_E_ARG;
+    if (in == NULL || w == NULL || out == NULL || in == out) return MOTE_E_ARG;
     buf = k >= 1 ? (int32_t *)(void *)(out + (tag - 4 - k)) : NULL;
     if (buf != NULL && ((uintptr_t)buf & 3u) != 0) buf = NULL;
-    if (buf != NULL && k == 1 && (npix <= MOTE_ARM_PWN_FEW_PIX || pwn_sparse(w, C, OC)) &&
-        mote_arm_conv_pwn(&s->p, &q, C, OC, npix, in, out, w, bias, buf))
-        return MOTE_OK;
+    /* (the rows it hands a step check their own path) */
+    if (buf != NULL && k == 1 &&
+        (npix <= MOTE_ARM_PWN_FEW_PIX || mote_arm_pwn_sparse(w, C, OC, 1))) {
+        if (!mote_arm_conv_pwn_fits(s)) return MOTE_E_ARG;
+        if (mote_arm_conv_pwn(&s->p, &q, C, OC, npix, in, out, w, bias, buf)) return MOTE_OK;
+    }
     /* the row this one displaces: pw4, or the pixel chunks in the room
      * (one chunk in this row's, k - 1 in the one it asked for that row)
      * or without (its stack buffer) */
