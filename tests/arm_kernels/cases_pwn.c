@@ -118,6 +118,31 @@ static void pn_fits_cases(int *passed, int *failed)
                             armk_conv_step(pn_step, sizeof pn_step, &p, &id, &fd, &od, mult, shift),
                             pn_out, pn_filt, NULL, pn_out, NULL) == MOTE_E_ARG,
               passed, failed, "in place refused", 0, 128, 128, 9);
+#if defined(__ARM_FEATURE_MVE)
+    { /* the Helium side runs it through arm_mve (no in-place row before it on the M55) */
+        mote_requant q;
+        int32_t x;
+        q.multiplier = mult;
+        q.shift = shift;
+        for (x = 0; x < 128; ++x) {
+            mult[x] = 1 << 30;
+            shift[x] = -8;
+        }
+        for (x = 0; x < 9 * 128; ++x)
+            pn_in[x] = (int8_t)armk_rnd(&rng);
+        for (x = 0; x < 128 * 128; ++x)
+            pn_filt[x] = (int8_t)(x % 3 == 0 ? armk_rnd(&rng) : 0);
+        memset(pn_ref, 0x11, sizeof pn_ref);
+        (void)mote_ref_conv2d_s8(&p, &q, &id, pn_in, &fd, pn_filt, NULL, &od, pn_ref);
+        memcpy(pn_out, pn_in, 9 * 128);
+        pn_record(
+            armk_conv_run(mote_mve_conv_pwn_step,
+                          armk_conv_step(pn_step, sizeof pn_step, &p, &id, &fd, &od, mult, shift),
+                          pn_out, pn_filt, NULL, pn_out, NULL) == MOTE_OK &&
+                memcmp(pn_ref, pn_out, 9 * 128) == 0,
+            passed, failed, "arm_mve_pwn in place", 0, 128, 128, 9);
+    }
+#endif
 }
 
 int armk_cases_pwn(int n_cases, int *passed, int *failed)

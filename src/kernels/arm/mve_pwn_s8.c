@@ -7,7 +7,7 @@
  * requantized, for every pixel; the others run the Helium pointwise kernel
  * (mote_mve_conv2d_s8) four at a time, their filter rows copied together
  * into the room and their outputs scattered from it. Bit-exact with
- * mote_ref_conv2d_s8. Without room, or where fewer than 4 of 16 rows
+ * mote_ref_conv2d_s8. In place, without room, or where fewer than 4 of 16 rows
  * sampled start with eight zero bytes (Helium's whole-layer loop is then
  * the faster: VWW's L12, 16 % zero rows; person_detect, none), the step
  * runs the arm_mve row it displaces.
@@ -61,9 +61,11 @@ mote_status mote_mve_conv_pwn_step(const void *step, const mote_kernel_io *io)
     int8_t *out = (int8_t *)io->out[0];
     const int32_t npix = s->out.h * s->out.w, C = s->filter.c, OC = s->out.c;
     int32_t *buf;
-    if (in == NULL || w == NULL || out == NULL || in == out) return MOTE_E_ARG;
+    if (in == NULL || w == NULL || out == NULL) return MOTE_E_ARG;
     buf = k == 1 ? (int32_t *)(void *)(out + (tag - 5)) : NULL;
-    if (buf == NULL || ((uintptr_t)buf & 3u) != 0 || ((uintptr_t)w & 3u) != 0 ||
+    /* in place (SWW's pointwise layers: the arm_mve row after this one takes
+     * those on the M55, where no row marked in place comes first) */
+    if (in == out || buf == NULL || ((uintptr_t)buf & 3u) != 0 || ((uintptr_t)w & 3u) != 0 ||
         !mote_arm_pwn_sparse(w, C, OC, 4))
         return mote_mve_conv2d_s8_step(step, io); /* (it checks the step itself) */
     if (!mote_mve_conv_pwn_fits(s)) return MOTE_E_ARG;
