@@ -12,18 +12,12 @@
 
 #define ALIGN_UP(x) (((x) + (MOTE_ARENA_ALIGN - 1)) & ~(uint64_t)(MOTE_ARENA_ALIGN - 1))
 
-int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, int32_t io[3],
-                       mote_band_work *w)
+int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, mote_band_work *w)
 {
     mote_op_rows r;
     if (i >= g->n_ops || mote_graph_get_op(g, i, &w->op) != MOTE_OK ||
         !mote_op_band_rows(g, &w->op, &r, &w->ten))
         return 0;
-    if (io != NULL) {
-        io[0] = mote_graph_op_input(&w->op, 0);
-        io[1] = w->op.n_inputs > 1 ? mote_graph_op_input(&w->op, 1) : -1;
-        io[2] = mote_graph_op_output(&w->op, 0);
-    }
     l->in_h = r.in_h;
     l->out_h = r.out_h;
     l->stride = r.stride;

@@ -108,11 +108,9 @@ typedef struct mote_band_work {
 /* Layer geometry of operator i from the graph when it can be one layer of
  * a band chain (int8 CONV_2D / DEPTHWISE_CONV_2D, batch 1, constant int8
  * filter; or an int8 ADD of two same-shaped activations): 1, else 0
- * (src is left to the caller). io (may be NULL) receives the operator's
- * input 0, input 1 (-1 when absent) and output 0. The graph is read into
- * w->op and w->ten. */
-int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, int32_t io[3],
-                       mote_band_work *w);
+ * (src is left to the caller). The graph is read into w->op and w->ten;
+ * on 1, w->op holds operator i (where the caller finds its tensors). */
+int mote_band_layer_of(const mote_graph *g, uint32_t i, mote_band_layer *l, mote_band_work *w);
 
 /* What one kernel call of the walk does: layer k makes output rows
  * [row, row + count) from its inputs' windows (input s holds rows
@@ -169,11 +167,6 @@ int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote
  * (plan.c). */
 uint32_t mote_plan_band_room(const mote_graph *g, const mote_band *b, mote_band_work *w,
                              uint32_t extra);
-
-/* Layers of b from the graph into w->l (b->last - b->first + 1 entries)
- * and their tensors into w->t: the count, 0 when they do not form a
- * chain. */
-uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_work *w);
 
 /* A session's band chain (band_run.c): mote_band_check at session init
  * (the steps form the planned chain, its windows fit work_bytes, and

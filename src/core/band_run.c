@@ -18,6 +18,17 @@
 #include "core/step.h"
 #include "kernels/kernel_table.h"
 
+/* Loading's stack (issue #10: within 1 KB on every core): mote_band_check's
+ * parts that hold a large frame (float_rows, room_all: a float_walk each)
+ * or reach deep (same_layers: the graph's records) run in frames of their
+ * own, never inlined, so no two of them are live at once and the check's
+ * own frame stays small. */
+#if defined(__GNUC__) || defined(__clang__)
+#define BAND_NOINLINE __attribute__((noinline))
+#else
+#define BAND_NOINLINE
+#endif
+
 /* The session keeps a cap per window (mote_session.band_cap). */
 typedef char mote_band_cap_fits_
     [sizeof(((mote_session *)0)->band_cap) >= MOTE_BAND_MAX_OPS * sizeof(uint16_t) ? 1 : -1];
@@ -413,7 +424,7 @@ static uint32_t float_try(float_walk *f, const int32_t *cap, uint32_t work_bytes
  * Nothing changes unless that makes fewer calls than the caps the check
  * found. */
 #define FLOAT_STEPS 8 /* windows grown at most so often (each step walks the chain 2n times) */
-static void float_rows(band_ctx *c, uint32_t work_bytes)
+static BAND_NOINLINE void float_rows(band_ctx *c, uint32_t work_bytes)
 {
     const uint32_t n = c->n;
     int32_t *cap = c->cap, keep[MOTE_BAND_MAX_OPS];
@@ -470,7 +481,7 @@ static void float_rows(band_ctx *c, uint32_t work_bytes)
  * works and makes fewer kernel calls by more than 1/64 (its walk takes
  * more passes: IC, 192 -> 189 calls, 7 K fewer instructions on a
  * Cortex-M4; person_detect, 252 -> 250, 1.7 K more). */
-static void room_all(band_ctx *c, uint32_t work_bytes, int overlap)
+static BAND_NOINLINE void room_all(band_ctx *c, uint32_t work_bytes, int overlap)
 {
     float_walk f;
     uint32_t calls, all;
@@ -499,8 +510,31 @@ static int call_float(void *user, const mote_band_call *bc)
     return rc;
 }
 
-mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b,
-                            mote_band_work *w)
+/* The steps tell the kernels what the planner planned from the graph for
+ * chain b (its n layers, from the steps, in w->l), one layer at a time:
+ * the graph's records are read into w, and this frame holds one layer.
+ * The chain tensors each layer reads come from the steps' operand lists,
+ * which are the graph's. */
+static BAND_NOINLINE mote_status same_layers(const mote_graph *g, const mote_band *b,
+                                             mote_band_work *w, uint32_t n)
+{
+    uint32_t k;
+    for (k = 0; k < n; k++) {
+        mote_band_layer l;
+        const mote_band_layer *c = &w->l[k];
+        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l, w) || l.in_h != c->in_h ||
+            l.out_h != c->out_h || l.stride != c->stride || l.pad != c->pad || l.span != c->span ||
+            l.in_row != c->in_row || l.out_row != c->out_row || l.add != c->add)
+            return MOTE_E_STATE;
+    }
+    return MOTE_OK;
+}
+
+/* The windows' rows for chain b from the session's steps, into w->cap
+ * (w->l: the layers), as mote_band_check describes: MOTE_OK or
+ * MOTE_E_STATE. */
+static BAND_NOINLINE mote_status find_caps(const mote_session *s, const mote_band *b,
+                                           mote_band_work *w)
 {
     band_ctx c;
     uint32_t k;
@@ -538,19 +572,18 @@ mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mo
     /* the session keeps the windows' rows for mote_band_run (w->cap) */
     for (k = 1; k < c.n; k++)
         if (c.cap[k] < 1 || c.cap[k] > UINT16_MAX) return MOTE_E_STATE;
-    /* The steps tell the kernels what the planner planned from the graph
-     * (one layer at a time: loading keeps a small stack). The chain
-     * tensors each layer reads come from the steps' operand lists, which
-     * are the graph's. */
-    for (k = 0; k < c.n; k++) {
-        mote_band_layer l;
-        if (!mote_band_layer_of(g, (uint32_t)b->first + k, &l, NULL, w) || l.in_h != c.l[k].in_h ||
-            l.out_h != c.l[k].out_h || l.stride != c.l[k].stride || l.pad != c.l[k].pad ||
-            l.span != c.l[k].span || l.in_row != c.l[k].in_row || l.out_row != c.l[k].out_row ||
-            l.add != c.l[k].add)
-            return MOTE_E_STATE;
-    }
     return MOTE_OK;
+}
+
+/* Two calls in a frame of their own: the caps' search (band_ctx, the
+ * float search under it) and the graph's reading (same_layers) are never
+ * live together. */
+mote_status mote_band_check(const mote_session *s, const mote_graph *g, const mote_band *b,
+                            mote_band_work *w)
+{
+    if (find_caps(s, b, w) != MOTE_OK) return MOTE_E_STATE;
+    /* (find_caps checked the chain has b->last - b->first + 1 layers) */
+    return same_layers(g, b, w, (uint32_t)(b->last - b->first) + 1);
 }
 
 mote_status mote_band_run(const mote_session *s)

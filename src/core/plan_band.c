@@ -31,29 +31,38 @@ static int32_t chain_tensor(const int32_t *chain, uint32_t k, int32_t t)
     return -1;
 }
 
-/* Few locals here and in mote_plan_band_make: the layers and tensors are
- * in *w, and each operator is read once (mote_band_layer_of), so the
- * deepest frames under the planner hold one operator and one tensor
- * record (issue #10: loading within 1 KB of stack). */
-uint32_t mote_plan_band_layers(const mote_graph *g, const mote_band *b, mote_band_work *w)
+/* Layers of b from the graph into w->l (b->last - b->first + 1 entries)
+ * and their tensors into w->t: the count, 0 when they do not form a
+ * chain.
+ * Few locals here and in its callers: the layers and tensors are in *w,
+ * and each operator is read once (mote_band_layer_of, which leaves it in
+ * w->op, where its tensors are read: no copy of them in this frame), so
+ * the deepest frames under the planner hold one operator and one tensor
+ * record; and inlined into its two callers, so the planner's path to the
+ * graph's records has one frame less (issue #10: loading within 1 KB of
+ * stack; 24 bytes on a Cortex-M0+). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t
+layers(const mote_graph *g, const mote_band *b, mote_band_work *w)
 {
     uint32_t n, k, s;
     if (b->first < 0 || b->last <= b->first) return 0;
     n = (uint32_t)(b->last - b->first) + 1;
     if (n > MOTE_BAND_MAX_OPS) return 0;
     for (k = 0; k < n; k++) {
-        int32_t io[3];
         mote_band_layer *l = &w->l[k];
-        if (!mote_band_layer_of(g, (uint32_t)b->first + k, l, io, w)) return 0;
-        if (k == 0) w->t[0] = io[0];
+        if (!mote_band_layer_of(g, (uint32_t)b->first + k, l, w)) return 0;
+        if (k == 0) w->t[0] = mote_graph_op_input(&w->op, 0);
         /* A convolution reads input 0 (inputs 1 and 2 are constants:
          * mote_band_layer_of); an ADD both. */
         for (s = 0; s < (l->add ? 2u : 1u); s++) {
-            int32_t j = chain_tensor(w->t, k, io[s]);
+            int32_t j = chain_tensor(w->t, k, mote_graph_op_input(&w->op, s));
             if (j < 0) return 0;
             l->src[s] = (int8_t)j;
         }
-        w->t[k + 1] = io[2];
+        w->t[k + 1] = mote_graph_op_output(&w->op, 0);
     }
     return n;
 }
@@ -66,8 +75,7 @@ int mote_plan_band_make(const mote_graph *g, uint32_t first, uint32_t last, mote
     if (first >= last || last >= g->n_ops || last - first + 1 > MOTE_BAND_MAX_OPS) return 0;
     b->first = (int16_t)first;
     b->last = (int16_t)last;
-    if ((n = mote_plan_band_layers(g, b, w)) == 0 ||
-        mote_band_walk(w->l, n, w->cap, &ok, NULL, NULL) != 0) {
+    if ((n = layers(g, b, w)) == 0 || mote_band_walk(w->l, n, w->cap, &ok, NULL, NULL) != 0) {
         b->first = b->last = -1;
         return 0;
     }
@@ -84,7 +92,7 @@ uint32_t mote_plan_band_room(const mote_graph *g, const mote_band *b, mote_band_
 {
     uint32_t n;
     int ok;
-    if ((n = mote_plan_band_layers(g, b, w)) == 0 || w->l[0].src[0] != 0 || w->l[0].src[1] >= 0 ||
+    if ((n = layers(g, b, w)) == 0 || w->l[0].src[0] != 0 || w->l[0].src[1] >= 0 ||
         mote_band_walk(w->l, n, w->cap, &ok, NULL, NULL) != 0 ||
         extra > (uint32_t)(w->l[0].out_h - w->cap[1]))
         return 0;
