@@ -1,6 +1,8 @@
 # Band (patch) execution of a leading convolution chain (src/core/band.h):
 # synthetic chains, with and without bands, byte for byte against TFLite
-# Micro, and the planner must choose the bands and lower the activations.
+# Micro, and the planner must choose the bands and lower the activations;
+# chains whose output would overwrite input rows still to be read must not
+# get their output over their input (band.c's overlap check).
 .PHONY: test-band
 test-band: $(BUILD)/mote venv
 	$(VENV_PY) tests/plan/test_band.py $(BUILD)/mote

@@ -255,8 +255,9 @@ walk(const mote_band_layer *l, uint32_t n, int32_t *cap, int *overlap_ok, const 
         /* Output rows [0, y] may lie over the input only below the first
          * input row a later band reads (not asked while running: loading
          * checked it). */
-        if (overlap_ok != NULL && y + 1 < l[n - 1].out_h && (uint64_t)next[n] * l[n - 1].out_row >
-                                          (uint64_t)low_of(l, readers[0], next, 0) * l[0].in_row)
+        if (overlap_ok != NULL && y + 1 < l[n - 1].out_h &&
+            (uint64_t)next[n] * l[n - 1].out_row >
+                (uint64_t)low_of(l, readers[0], next, 0) * l[0].in_row)
             *overlap_ok = 0;
     }
     return 0;

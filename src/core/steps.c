@@ -9,29 +9,26 @@
 #include "core/work.h"
 #include "kernels/kernel_table.h"
 
+/* ctx: never NULL here (mote_steps_lower gives one), so that the block is
+ * at hand after lowering, when counting too (in ctx->local). */
 static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
                              const mote_plan_entry *plan, uint8_t *dest, size_t cap,
                              mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
 {
     uint32_t ring, r;
     mote_status s;
-    /* In place: the rows made for it may be picked (kernel_table.h). With
-     * a context, its records (lowering, which starts by clearing them, has
-     * not begun) hold what the in-place check reads, not this frame. */
-    ring = plan == NULL  ? 0
-           : ctx != NULL ? mote_plan_inplace_rows_in(g, plan, i, &ctx->op, &ctx->out)
-                         : mote_plan_inplace_rows(g, plan, i);
+    /* In place: the rows made for it may be picked (kernel_table.h). Its
+     * records (lowering, which starts by clearing them, has not begun)
+     * hold what the in-place check reads, not this frame. */
+    ring = plan == NULL ? 0 : mote_plan_inplace_rows_in(g, plan, i, &ctx->op, &ctx->out);
     isa &= ~MOTE_ISA_ROW_INPLACE;
     if (ring != 0) isa |= MOTE_ISA_ROW_INPLACE;
-    s = ctx != NULL ? mote_lower_op_in(g, i, isa, dest, cap, low, err, ctx)
-                    : mote_lower_op(g, i, isa, dest, cap, low, err);
+    s = mote_lower_op_in(g, i, isa, dest, cap, low, err, ctx);
     /* Counting, before there is a plan: an operator selection made for
      * this core may hold only the in-place row of a step the plan will put
      * in place (the rows differ in nothing counted here). */
     if (s == MOTE_E_UNSUPPORTED_OP && plan == NULL && dest == NULL)
-        s = ctx != NULL
-                ? mote_lower_op_in(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err, ctx)
-                : mote_lower_op(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err);
+        s = mote_lower_op_in(g, i, isa | MOTE_ISA_ROW_INPLACE, dest, cap, low, err, ctx);
     if (s != MOTE_OK) return s;
     if (ring == 0) return MOTE_OK;
     /* In place, row by row: only the reference rows of these two kernels
@@ -48,9 +45,16 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
      * mote_arm_conv_rows), and so do the rows marked in place
      * (MOTE_ISA_ROW_INPLACE: the x86 ones), needing no scratch beyond the
      * ring: they keep the step. */
-    if ((mote_kernel_rows[low->row].isa &
-         (MOTE_ISA_ARM_DSP | MOTE_ISA_ARM_MVE | MOTE_ISA_ROW_INPLACE)) != 0 &&
+    if ((mote_kernel_rows[r].isa & (MOTE_ISA_ARM_DSP | MOTE_ISA_ARM_MVE | MOTE_ISA_ROW_INPLACE)) !=
+            0 &&
         low->scratch_bytes == 0) {
+        /* Such a row may take arena room free at the step anyway, and then
+         * another row (mote_steps_room): decided here, from the plan, so
+         * that whoever asks for the step's row (sessions, the operator
+         * selection's tool, the compiler) gets the one it runs. (A step in
+         * place is never a band chain's: plan_band.c.) */
+        if (mote_kernel_room != NULL)
+            mote_kernel_room(g, plan, NULL, i, ctx->out_idx, low, ctx->block);
         low->scratch_bytes = ring;
         return MOTE_OK;
     }
@@ -71,22 +75,45 @@ static mote_status lower_row(const mote_graph *g, uint32_t i, uint32_t isa,
     return MOTE_OK;
 }
 
-mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
-                             const mote_plan_entry *plan, uint8_t *dest, size_t cap,
-                             mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
+/* A step whose table is made at run time: the block and its table are
+ * made in front of the kernel's own scratch (core/step.h). Its own frame,
+ * off the lowering path. */
+static MOTE_NOINLINE mote_status table_prefix(uint32_t i, mote_lowered *low, mote_error *err)
 {
-    mote_status s = lower_row(g, i, isa, plan, dest, cap, low, err, ctx);
-    uint64_t bytes;
-    if (s != MOTE_OK || !low->table_at_run) return s;
-    /* The block and its table are made in front of the kernel's own
-     * scratch (core/step.h). */
-    bytes =
+    const uint64_t bytes =
         (uint64_t)mote_steps_table_prefix(low->block_bytes, low->table_bytes) + low->scratch_bytes;
     if (bytes > UINT32_MAX)
         return mote_error_set(err, MOTE_E_LIMIT, (int32_t)i, -1, 0,
                               "operator %u: scratch needs more than 4 GB", (unsigned)i);
     low->scratch_bytes = (uint32_t)bytes;
     return MOTE_OK;
+}
+
+static MOTE_NOINLINE mote_status steps_lower_on_stack(const mote_graph *g, uint32_t i, uint32_t isa,
+                                                      const mote_plan_entry *plan, uint8_t *dest,
+                                                      size_t cap, mote_lowered *low,
+                                                      mote_error *err);
+
+mote_status mote_steps_lower(const mote_graph *g, uint32_t i, uint32_t isa,
+                             const mote_plan_entry *plan, uint8_t *dest, size_t cap,
+                             mote_lowered *low, mote_error *err, struct mote_lower_ctx *ctx)
+{
+    mote_status s;
+    if (ctx == NULL) return steps_lower_on_stack(g, i, isa, plan, dest, cap, low, err);
+    s = lower_row(g, i, isa, plan, dest, cap, low, err, ctx);
+    if (s != MOTE_OK || !low->table_at_run) return s;
+    return table_prefix(i, low, err);
+}
+
+/* mote_steps_lower with the lowering context in this frame (the caller
+ * gave none), as mote_lower_op keeps its own. */
+static MOTE_NOINLINE mote_status steps_lower_on_stack(const mote_graph *g, uint32_t i, uint32_t isa,
+                                                      const mote_plan_entry *plan, uint8_t *dest,
+                                                      size_t cap, mote_lowered *low,
+                                                      mote_error *err)
+{
+    struct mote_lower_ctx c;
+    return mote_steps_lower(g, i, isa, plan, dest, cap, low, err, &c);
 }
 
 /* Operands of operator i (inputs and outputs). */
@@ -182,31 +209,42 @@ static MOTE_NOINLINE mote_status finish_step(const mote_graph *g, uint32_t i,
     return MOTE_OK;
 }
 
+/* Output 0 of operator i (-1: none): its own frame, not mote_steps_room's
+ * (which lower_row calls: loading's stack). */
+static MOTE_NOINLINE int32_t op_output0(const mote_graph *g, uint32_t i)
+{
+    mote_graph_op op;
+    if (mote_graph_get_op(g, i, &op) != MOTE_OK) return -1;
+    return mote_graph_op_output(&op, 0);
+}
+
 /* Step i's row takes arena room free at that step anyway (kernel_table.h):
  * its first choice k (1 .. 11) whose bytes fit there, placed as scratch is
  * (first fit among the buffers live then) and ending below the plan's
  * highest buffer, so that the arena never grows; its place, from output
- * 0's, + 4 + k, goes into the block (dest, NULL when counting). The plan
- * alone decides, so the model's and the session's steps agree (and the
- * compiler's, which takes the session's blocks). Not for a band chain's
- * steps (their outputs are band buffers) nor a step with scratch (its
- * block is not at dest). Reached only through mote_kernel_room: a build
- * without such a row links none of it. */
+ * 0's (out, or -1: read from the graph; its plan entry holds the place,
+ * the input's in place), + 4 + k, goes into the block (dest, NULL when
+ * counting). The plan alone decides, so the model's and the session's
+ * steps agree (and the compiler's, which takes the session's blocks). Not
+ * for a band chain's steps (their outputs are band buffers) nor a step
+ * with scratch of its own (its block is not at dest; a table made at run
+ * time is copied into that scratch). A step in place is asked from
+ * lower_row, before it gets its ring (its rows that take room use none),
+ * and with room takes the row that fits its step then (arm_dsp_pw_ip_room
+ * for arm_dsp_pw_ip): so every user of mote_steps_lower sees that row.
+ * Reached only through mote_kernel_room: a build without such a row links
+ * none of it. */
 void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, const mote_band *band,
-                     uint32_t i, const mote_lowered *low, uint8_t *dest)
+                     uint32_t i, int32_t out, mote_lowered *low, uint8_t *dest)
 {
     uint64_t peak = 0;
     uint32_t bytes = 0, off, j;
-    int32_t out, k, *slot;
-    mote_graph_op op;
-    if (dest == NULL || low->scratch_bytes != 0 ||
+    int32_t k, *slot;
+    if (dest == NULL || plan == NULL || low->scratch_bytes != 0 || low->table_at_run ||
         (band != NULL && band->first >= 0 && (int32_t)i >= band->first && (int32_t)i <= band->last))
         return;
-    if (mote_graph_get_op(g, i, &op) != MOTE_OK) return;
-    out = mote_graph_op_output(&op, 0);
-    /* (an output that shares another tensor's buffer: no room, its place
-     * is not its own) */
-    if (out < 0 || (uint32_t)out >= g->n_tensors || !plan[out].used || plan[out].alias >= 0) return;
+    if (out < 0) out = op_output0(g, i);
+    if (out < 0 || (uint32_t)out >= g->n_tensors || !plan[out].used) return;
     for (j = 0; j < g->n_tensors; j++)
         if (plan[j].used && plan[j].alias < 0 && (uint64_t)plan[j].offset + plan[j].size > peak)
             peak = (uint64_t)plan[j].offset + plan[j].size;
@@ -219,6 +257,14 @@ void mote_steps_room(const mote_graph *g, const mote_plan_entry *plan, const mot
         delta = (int64_t)off - (int64_t)plan[out].offset;
         if (delta % 16 != 0 || delta < INT32_MIN + 16 || delta > INT32_MAX - 16) return;
         *slot = (int32_t)delta + 4 + k;
+        if (plan[out].alias >= 0) {
+            /* (with the in-place rows: a build may have picked an out-of-place
+             * row that runs in place too when the in-place one is left out) */
+            const int32_t r =
+                mote_kernel_pick((mote_kernel_id)mote_kernel_rows[low->row].kernel,
+                                 mote_kernel_rows[low->row].isa | MOTE_ISA_ROW_INPLACE, dest);
+            if (r >= 0) low->row = r;
+        }
         return;
     }
 }
@@ -250,7 +296,7 @@ mote_status mote_steps_build(const mote_graph *g, uint32_t isa, const mote_plan_
             (s = finish_step(g, i, plan, &low, dest, cap, state, steps, &cursor, sz, err)) !=
                 MOTE_OK)
             return s;
-        if (mote_kernel_room != NULL) mote_kernel_room(g, plan, band, i, &low, dest);
+        if (mote_kernel_room != NULL) mote_kernel_room(g, plan, band, i, -1, &low, dest);
     }
     return MOTE_OK;
 }

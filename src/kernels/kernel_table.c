@@ -71,13 +71,16 @@ int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offs
                                uint32_t *bytes) = STATEFUL ? mote_signal_state : NULL;
 
 #if MOTE_ROWS_ARM_DSP
-#define ROOM (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw) ? mote_steps_room : NULL)
+#define ROOM                                                                                       \
+    (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw) || MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw_ip_room)          \
+         ? mote_steps_room                                                                         \
+         : NULL)
 #else
 #define ROOM NULL
 #endif
 void (*const mote_kernel_room)(const struct mote_graph *g, const struct mote_plan_entry *plan,
-                               const struct mote_band *band, uint32_t i,
-                               const struct mote_lowered *low, uint8_t *dest) = ROOM;
+                               const struct mote_band *band, uint32_t i, int32_t out,
+                               struct mote_lowered *low, uint8_t *dest) = ROOM;
 
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes)
 {

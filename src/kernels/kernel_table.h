@@ -164,20 +164,22 @@ extern int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes);
 
 /* core/steps.c's mote_steps_room, which gives such a row the room of its
- * first choice that fits (its offset from output 0, + 4 + k, in that word) when it fits below the plan's
- * buffers; NULL in a build without such a row (KWS's, say), so that none
- * of it is linked. */
+ * first choice that fits (its offset from output 0, + 4 + k, in that word)
+ * when it fits below the plan's buffers (a step in place then takes the
+ * row that fits it with the room); out: output 0's tensor, or -1 (read
+ * from the graph). NULL in a build without such a row (KWS's, say), so
+ * that none of it is linked. */
 struct mote_graph;
 struct mote_plan_entry;
 struct mote_band;
 struct mote_lowered;
 void mote_steps_room(const struct mote_graph *g, const struct mote_plan_entry *plan,
-                     const struct mote_band *band, uint32_t i, const struct mote_lowered *low,
-                     uint8_t *dest);
+                     const struct mote_band *band, uint32_t i, int32_t out,
+                     struct mote_lowered *low, uint8_t *dest);
 extern void (*const mote_kernel_room)(const struct mote_graph *g,
                                       const struct mote_plan_entry *plan,
-                                      const struct mote_band *band, uint32_t i,
-                                      const struct mote_lowered *low, uint8_t *dest);
+                                      const struct mote_band *band, uint32_t i, int32_t out,
+                                      struct mote_lowered *low, uint8_t *dest);
 
 /* Scratch bytes row r needs for step. */
 uint32_t mote_kernel_scratch(int32_t r, const void *step);

@@ -19,7 +19,8 @@
  * activation ranges; through
  * the kernel and the arm_dsp_pw / arm_dsp_pw_ip row (arm_dsp_pwk where it
  * takes K = 8 / 16 out of place). Then the arm_dsp_pw row with the arena
- * room a block records (pw_room_cases).
+ * room a block records, and in place the arm_dsp_pw_ip_room row, with the
+ * output stage's limits on some channels (pw_room_cases).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -178,8 +179,8 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
     if (taken == 0) ++*failed;
 }
 
-/* The arm_dsp_pw row (out of place, more pixels than a stack chunk holds)
- * with the room the
+/* The arm_dsp_pw row (out of place, more pixels than a stack chunk holds),
+ * or in place (K == OC) the arm_dsp_pw_ip_room row, with the room the
  * planner records in the block (its offset from the output, + 4 + k, in
  * depth_multiplier): k = 1 .. 11 chunks (odd and even pixel counts, a last
  * short chunk), no room (0, 1: the stack buffer), and a room not word
@@ -189,11 +190,40 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
 #define PW_ROOM_BYTES (4 * (PW_MAXPIX * PW_MAXK / 2 + 2 * 128))
 static uint8_t pw_room[PW_ROOM_BYTES + 16 + PW_GUARD] __attribute__((aligned(16)));
 
+/* The output stage's limits on some channels: shifts -1 (the general
+ * stage), -23 / -24 (the zero point folded or added after the shift),
+ * multipliers 0, 2^30, INT32_MAX, biases +-2^29 and +-(2^30 - 2^22) and
+ * one inside (where a doubled accumulator would still fit) and
+ * VWW's dead channels (2^30 + 128, shifts -24 .. -36 clipped to -31). */
+static void pw_stage_limits(int32_t OC, int32_t *mult, int8_t *shift)
+{
+    static const int8_t shifts[] = {-1, -23, -24, -31};
+    static const int32_t mults[] = {0, 1 << 30, INT32_MAX};
+    static const int32_t biases[] = {1 << 29,
+                                     -(1 << 29),
+                                     (1 << 30) - (1 << 22),
+                                     -(1 << 30) + (1 << 22),
+                                     (1 << 30) - (1 << 22) - 1,
+                                     -(1 << 30) + (1 << 22) + 1,
+                                     (1 << 30) + 128};
+    int32_t j;
+    for (j = 0; j < OC; ++j) {
+        const uint32_t r = armk_rnd(&rng) % 8;
+        if (r == 0) shift[j] = shifts[armk_rnd(&rng) % 4];
+        if (r == 1) mult[j] = mults[armk_rnd(&rng) % 3];
+        if (r == 2) pw_bias[j] = biases[armk_rnd(&rng) % 7];
+        if (r == 3) {
+            pw_bias[j] = (1 << 30) + 128;
+            shift[j] = (int8_t)armk_int(&rng, -31, -24);
+        }
+    }
+}
+
 static void pw_room_cases(int n_cases, int *passed, int *failed)
 {
     static int32_t mult[PW_MAXK];
     static int8_t shift[PW_MAXK];
-    int p0 = *passed, f0 = *failed, roomed = 0, skipped = 0;
+    int p0 = *passed, f0 = *failed, roomed = 0, roomed_ip = 0, skipped = 0;
     int i;
     for (i = 0; i < n_cases; ++i) {
         mote_conv_s8_params p;
@@ -201,12 +231,15 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         mote_dims id, fd, od;
         mote_conv_s8_step *s;
         const int32_t *bias = armk_rnd(&rng) % 8 == 0 ? NULL : pw_bias;
-        const int32_t K = 4 * armk_int(&rng, 1, 32), OC = 4 * armk_int(&rng, 1, 64);
+        const int inplace = (int)(armk_rnd(&rng) % 3 == 0);
+        const int32_t K = 4 * armk_int(&rng, 1, 32);
+        const int32_t OC = inplace ? K : 4 * armk_int(&rng, 1, 64);
         const int32_t smode = (int32_t)(armk_rnd(&rng) % 4);
         const int32_t xo = armk_rnd(&rng) % 4 == 0 ? armk_int(&rng, 1, 3) : 0;
         const int32_t maxpix = (PW_MAXPIX * PW_MAXK - 4) / (K > OC ? K : OC);
         const int32_t k = (int32_t)(armk_rnd(&rng) % 13) - 1; /* -1, 0: no room */
         int8_t *const out = pw_out + xo;
+        const int8_t *const src = inplace ? out : pw_in;
         int32_t h, w, npix, j, n_out, words = 0, tag = 1;
         uint8_t *room = NULL;
         mote_status sr, sa;
@@ -215,13 +248,15 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         h = armk_int(&rng, 1, 16);
         w = armk_int(&rng, 1, 20);
         if (h * w > maxpix) h = maxpix / w;
-        if (h * w <= mote_arm_pw_stack_pixels(K)) { /* one stack chunk: arm_dsp_pw */
+        /* one stack chunk: room (the full unroll) only in one chunk */
+        if (h * w <= mote_arm_pw_stack_pixels(K) && k > 1) {
             ++skipped;
             continue;
         }
         npix = h * w;
         armk_conv_pw_case(&rng, &p, &id, &fd, &od, h, w, K, OC);
         armk_conv_pw_quant(&rng, OC, smode, mult, shift, pw_bias);
+        pw_stage_limits(OC, mult, shift);
         q.multiplier = mult;
         q.shift = shift;
         n_out = npix * OC;
@@ -234,7 +269,8 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         memset(pw_ref + n_out, 0xA5, PW_GUARD);
         s = (mote_conv_s8_step *)(void *)armk_conv_step(pw_step, sizeof pw_step, &p, &id, &fd, &od,
                                                         mult, shift);
-        if (sr == MOTE_OK && !mote_arm_conv_pw_fits(s)) { /* another path's (K, OC) */
+        if (sr == MOTE_OK && !(inplace ? mote_arm_conv_pw_ip_fits(s) : mote_arm_conv_pw_fits(s))) {
+            /* another path's (K, OC) */
             ++skipped;
             continue;
         }
@@ -254,18 +290,28 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         }
         s->p.depth_multiplier = tag;
         memset(pw_out, 0x77, sizeof pw_out);
+        if (inplace) memcpy(out, pw_in, (size_t)(npix * K));
         memset(out + n_out, 0xA5, PW_GUARD);
-        sa = armk_conv_run(mote_arm_conv_pw_room_step, s, pw_in, pw_filt, bias, out, NULL);
+        /* in place, the arm_dsp_pw_ip_room row takes the step with a room
+         * recorded, never without */
+        if (inplace && mote_arm_conv_pw_ip_room_fits(s) != (k >= 1)) {
+            pw_record(0, passed, failed, "arm_dsp_pw_ip_room fits", i, K, OC, npix);
+            continue;
+        }
+        sa = armk_conv_run(mote_arm_conv_pw_room_step, s, src, pw_filt, bias, out, NULL);
         ok = sa == MOTE_OK && armk_conv_same(pw_ref, out, n_out, PW_GUARD);
+        if (inplace && k >= 1) ++roomed_ip;
         if (room != NULL)
             for (j = 0; j < PW_GUARD; ++j)
                 if (room[4 * words + j] != 0x5A) ok = 0;
-        pw_record(ok, passed, failed, "arm_dsp_pw row with room", i, K, OC, npix);
+        pw_record(ok, passed, failed,
+                  inplace ? "arm_dsp_pw_ip_room row with room" : "arm_dsp_pw row with room", i, K,
+                  OC, npix);
     }
     printf("conv2d_s8 pointwise with arena room (K 4..128): %d passed, %d failed (%d with "
-           "room, %d one stack chunk or not pointwise)\n",
-           *passed - p0, *failed - f0, roomed, skipped);
-    if (roomed == 0) ++*failed;
+           "room, %d of them in place; %d one stack chunk or not pointwise)\n",
+           *passed - p0, *failed - f0, roomed, roomed_ip, skipped);
+    if (roomed == 0 || roomed_ip == 0) ++*failed;
 }
 
 void armk_cases_pw(int n_cases, int *passed, int *failed)

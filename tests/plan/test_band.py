@@ -14,10 +14,21 @@ object API (tests/ops/tflite_builder.py). For each one:
     same chain), must give exactly what TensorFlow Lite Micro gives
     (tests/ops/oracle.py) on random inputs.
 
+Then chains whose output must not overlay their input (REFUSE): the
+planner may put a chain's output in its input's buffer only when the walk
+finds every output row lands below the first input row a later band still
+reads (band.c, overlap_ok). Each case holds a chain where that fails (a
+SAME kernel reading back a row, or output rows wider than the input rows
+they replace); the plan (`inspect --plan`, host and m4) must give such a
+chain's output its own buffer, or choose another chain or none, and the
+outputs must stay TFLite Micro's. Whether a chain may overlay its input is
+worked out here from the rows alone (overlap_safe), not asked of mote.
+
 usage: test_band.py MOTE_BINARY
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -182,8 +193,148 @@ CASES = {
 }
 
 
+# Chains whose output over their input would overwrite input rows a later
+# band still reads; each also has a chain from operator 0 the planner would
+# like (output no larger than the input, the input dying in the chain).
+# The last field: bands must still lower the activations (the planner falls
+# back to a chain it may run, not to none).
+REFUSE = {
+    # 3x3 SAME stride 1, then 1x1 back down: output row 0 would land on
+    # input row 0, which the first layer's row 1 still reads. Bands still
+    # win (the 16x16x32 intermediate), the output in a buffer of its own.
+    "refuse_expand": (16, 16, 8, [("conv", 3, 32, 1, S, 1), ("conv", 1, 8, 1, S, 1)], True),
+    # Stride 2 SAME on an odd height (top padding 1) widening 4 -> 24 -> 12
+    # channels: an output row of operators 0..1 (9 x 12 bytes) is wider
+    # than the input row (17 x 4) its band frees. With the 1x1 tail to 4
+    # channels (9 x 4 bytes a row), operators 0..2 may overlay it.
+    "refuse_odd_s2": (17, 17, 4, [("conv", 3, 24, 2, S, 1), ("conv", 1, 12, 1, S, 1)], True),
+    # A 3x3 depthwise SAME and the tail: the only chain reads back a row;
+    # without the overlay bands save nothing, so none is chosen.
+    "refuse_dw": (16, 16, 8, [("dw", 3, 0, 1, S, 1)], False),
+}
+
+
+def row_layers(h, w, c, layers, tail_c=4):
+    """Row geometry of each operator build() makes (the tail last): the
+    rows it reads and makes, stride, top padding (TFLite's SAME puts the
+    odd row at the bottom), span, and bytes per input and output row."""
+    out = []
+    for kind, k, oc, stride, pad, dil in list(layers) + [("conv", 1, tail_c, 1, PAD.VALID, 1)]:
+        if kind == "dw":
+            oc = c
+        span = (k - 1) * dil + 1
+        oh, ow = out_size(h, k, stride, pad, dil), out_size(w, k, stride, pad, dil)
+        top = max((oh - 1) * stride + span - h, 0) // 2 if pad == PAD.SAME else 0
+        out.append(dict(in_h=h, out_h=oh, stride=stride, pad=top, span=span,
+                        in_row=w * c, out_row=ow * oc))
+        h, w, c = oh, ow, oc
+    return out
+
+
+def overlap_safe(chain):
+    """Whether chain (row_layers of operators first..last, one input each)
+    may write its output over its input: after each output row y but the
+    last, the rows made so far, (y + 1) * out_row bytes, end at or below
+    the first input row the first layer still reads. Layers make only the
+    rows the next output row needs, so the first layer has made rows up to
+    need (each layer's last row read, back from y) and reads on from the
+    first row its next row reads."""
+    first, last = chain[0], chain[-1]
+    for y in range(last["out_h"] - 1):
+        need = y
+        for l in reversed(chain[1:]):
+            need = min(need * l["stride"] - l["pad"] + l["span"] - 1, l["in_h"] - 1)
+        low = min(max((need + 1) * first["stride"] - first["pad"], 0), first["in_h"])
+        if (y + 1) * last["out_row"] > low * first["in_row"]:
+            return False
+    return True
+
+
+def plan_buffers(text):
+    """`inspect --plan` text: {tensor: set of the tensors sharing its
+    buffer} for every tensor with a buffer of its own."""
+    shared = {}
+    for line in text.splitlines():
+        f = line.split()
+        if len(f) >= 4 and f[0].isdigit() and f[1].isdigit() and f[2].isdigit():
+            shared[int(f[2])] = {int(t) for t in
+                                 re.findall(r"\(shared with tensor (\d+)\)", line)}
+    return shared
+
+
 def mote(binary, *args):
     return subprocess.run([binary, *args], capture_output=True)
+
+
+def outputs_match(binary, model, path, shape, tmp):
+    """`mote run` with and without bands, tables stored and made at run
+    time, against TFLite Micro on three inputs (one all -128): problems."""
+    problems = []
+    for trial in range(3):
+        x = RNG.integers(-128, 128, size=shape).astype(np.int8)
+        if trial == 1:
+            x[:] = -128
+        want = oracle.run_tflm(model, [x], 1)[0]
+        xin = os.path.join(tmp, "x.bin")
+        x.tofile(xin)
+        for flag in ([], ["--no-patch"], ["--requant", "run"],
+                     ["--requant", "run", "--no-patch"]):
+            out = os.path.join(tmp, "y.bin")
+            r = mote(binary, "run", path, "--input", xin, "--output", out, *flag)
+            got = np.fromfile(out, dtype=np.int8) if r.returncode == 0 else None
+            if got is None or got.tobytes() != want.astype(np.int8).tobytes():
+                problems.append("trial %d %s: output differs from TFLM%s" % (
+                    trial, " ".join(flag) or "(bands)",
+                    "" if got is not None else ": " + r.stderr.decode().strip()))
+    return problems
+
+
+def refuse_case(binary, name, h, w, c, layers, banded, tmp):
+    """One REFUSE case: (problems, summary)."""
+    rows = row_layers(h, w, c, layers)
+    # The case must hold what it is for: a chain from operator 0 whose
+    # output fits in its input's buffer but may not overlay it.
+    if not any(rows[b]["out_h"] * rows[b]["out_row"] <= rows[0]["in_h"] * rows[0]["in_row"]
+               and not overlap_safe(rows[:b + 1]) for b in range(1, len(rows))):
+        return ["case has no chain the overlap check must refuse"], ""
+    model = build(h, w, c, layers)[0]
+    path = os.path.join(tmp, name + ".tflite")
+    with open(path, "wb") as f:
+        f.write(model)
+    problems, summary = [], []
+    for target in ("host", "m4"):
+        r = mote(binary, "inspect", "--json", "--target", target, path)
+        r2 = mote(binary, "inspect", "--plan", "--target", target, path)
+        if r.returncode != 0 or r2.returncode != 0:
+            problems.append("inspect --target %s failed: %s" % (
+                target, (r.stderr or r2.stderr).decode().strip()))
+            continue
+        info = json.loads(r.stdout)
+        patch = info["patch"]
+        if banded and not (patch["used"] and
+                           patch["activation_bytes"] < patch["activation_bytes_without"]):
+            problems.append("%s: no band chain lowering the activations: %s" % (target, patch))
+        if not patch["used"]:
+            summary.append("%s: no chain" % target)
+            continue
+        a, b = patch["first_op"], patch["last_op"]
+        t_in = info["operators"][a]["inputs"][0]["index"]
+        t_out = info["operators"][b]["outputs"][0]["index"]
+        buffers = plan_buffers(r2.stdout.decode())
+        # Every tensor here is its own buffer or shares one listed (a
+        # chain input aliasing another buffer would hide the output).
+        if t_in not in buffers or not (t_out in buffers or t_out in buffers[t_in]):
+            problems.append("%s: plan of operators %d..%d lists neither tensor %d nor %d "
+                            "sharing its buffer" % (target, a, b, t_out, t_in))
+            continue
+        over = t_out in buffers[t_in]
+        if over and not overlap_safe(rows[a:b + 1]):
+            problems.append("%s: output of operators %d..%d over their input, which "
+                            "later bands still read" % (target, a, b))
+        summary.append("%s: operators %d..%d, output %s" % (
+            target, a, b, "over the input (safe)" if over else "in its own buffer"))
+    problems += outputs_match(binary, model, path, (1, h, w, c), tmp)
+    return problems, "; ".join(summary)
 
 
 def main():
@@ -217,22 +368,7 @@ def main():
                 if run is None or (run["first_op"], run["last_op"]) != (
                         patch["first_op"], patch["last_op"]):
                     problems.append("--requant run plans another chain: %s" % run)
-            for trial in range(3):
-                x = RNG.integers(-128, 128, size=(1, h, w, c)).astype(np.int8)
-                if trial == 1:
-                    x[:] = -128
-                want = oracle.run_tflm(model, [x], 1)[0]
-                xin = os.path.join(tmp, "x.bin")
-                x.tofile(xin)
-                for flag in ([], ["--no-patch"], ["--requant", "run"],
-                             ["--requant", "run", "--no-patch"]):
-                    out = os.path.join(tmp, "y.bin")
-                    r = mote(binary, "run", path, "--input", xin, "--output", out, *flag)
-                    got = np.fromfile(out, dtype=np.int8) if r.returncode == 0 else None
-                    if got is None or got.tobytes() != want.astype(np.int8).tobytes():
-                        problems.append("trial %d %s: output differs from TFLM%s" % (
-                            trial, " ".join(flag) or "(bands)",
-                            "" if got is not None else ": " + r.stderr.decode().strip()))
+            problems += outputs_match(binary, model, path, (1, h, w, c), tmp)
             if problems:
                 failed += 1
                 print("FAIL %s: %s" % (name, "; ".join(problems)))
@@ -240,7 +376,14 @@ def main():
                 print("ok   %s: operators %s..%s in %s bands, activations %s (without: %s)" % (
                     name, patch["first_op"], patch["last_op"], patch["bands"],
                     patch["activation_bytes"], patch["activation_bytes_without"]))
-    print("band: %d passed, %d failed" % (len(CASES) - failed, failed))
+        for name, (h, w, c, layers, banded) in REFUSE.items():
+            problems, summary = refuse_case(binary, name, h, w, c, layers, banded, tmp)
+            if problems:
+                failed += 1
+                print("FAIL %s: %s" % (name, "; ".join(problems)))
+            else:
+                print("ok   %s: %s" % (name, summary))
+    print("band: %d passed, %d failed" % (len(CASES) + len(REFUSE) - failed, failed))
     return 1 if failed else 0
 
 

@@ -33,8 +33,9 @@ int mote_arm_conv_pw_fits(const void *step)
 }
 
 /* mote_kernel_room_slot (kernel_table.h) for the Arm rows: arm_dsp_pw (out
- * of place; KWS's pointwise steps run in place, so its build links none of
- * this) would use a buffer for its pixels in k chunks (1 .. 11), while a chunk
+ * of place), and arm_dsp_pw_ip (in place: with room the step then takes the
+ * arm_dsp_pw_ip_room row; KWS's in-place steps get none, so its build links
+ * none of this) would use a buffer for its pixels in k chunks (1 .. 11), while a chunk
  * holds more than the stack buffer's (bytes 0 past that), and records the room
  * it got, from its output, + 4 + k, in depth_multiplier (unused by
  * CONV_2D: lowering writes 1), which mote_arm_conv_pw_room_step reads. */
@@ -43,16 +44,20 @@ int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
     mote_conv_s8_step *s = (mote_conv_s8_step *)step;
     uint32_t words;
     if (row < 0 || (uint32_t)row >= mote_kernel_row_count ||
-        mote_kernel_rows[row].fits != mote_arm_conv_pw_fits)
+        (mote_kernel_rows[row].fits != mote_arm_conv_pw_fits &&
+         mote_kernel_rows[row].fits != mote_arm_conv_pw_ip_fits))
         return NULL;
     /* 32-bit sums (no 64-bit division linked): at most 2^22 pixels of at
      * most 128 bytes, below 2^30 bytes. */
     *bytes = 0;
     if (s->out.n != 1 || s->out.h > 2048 || s->out.w > 2048 || k < 1 || k > 11)
         return &s->p.depth_multiplier;
-    /* Useful while its chunks hold more pixels than the stack buffer's. */
+    /* Useful while its chunks hold more pixels than the stack buffer's, and
+     * in one chunk anyway: the room path runs the full unroll
+     * (conv2d_s8_pw_room_dsp.c), a few instructions a block fewer. */
     words = (uint32_t)mote_arm_pw_room_words(s->filter.c, s->out.h * s->out.w, k);
-    if (words / (uint32_t)s->filter.c * 2u - 2u > (uint32_t)mote_arm_pw_stack_pixels(s->filter.c))
+    if (k == 1 ||
+        words / (uint32_t)s->filter.c * 2u - 2u > (uint32_t)mote_arm_pw_stack_pixels(s->filter.c))
         *bytes = 4u * words;
     return &s->p.depth_multiplier;
 }
@@ -119,6 +124,14 @@ int mote_arm_conv_direct_fits(const void *step)
 int mote_arm_conv_pw_ip_fits(const void *step)
 {
     return mote_arm_conv2d_s8_step_path(step, 1) == MOTE_ARM_CONV_PW;
+}
+
+/* In place with the room core/steps.c gave it (mote_arm_room on the
+ * arm_dsp_pw_ip row's step): a room tag, k = 1 .. 11, in depth_multiplier. */
+int mote_arm_conv_pw_ip_room_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return (s->p.depth_multiplier & 15) > 4 && mote_arm_conv_pw_ip_fits(step);
 }
 
 int mote_arm_conv_pw4_fits(const void *step)

@@ -37,6 +37,7 @@ mote_status mote_arm_conv_4px_step(const void *step, const mote_kernel_io *io);
 mote_status mote_arm_conv_rows_4px_step(const void *step, const mote_kernel_io *io);
 int mote_arm_conv_direct_fits(const void *step);
 int mote_arm_conv_pw_ip_fits(const void *step);
+int mote_arm_conv_pw_ip_room_fits(const void *step);
 int mote_arm_conv_patch_ip_fits(const void *step);
 int mote_arm_conv_pw4_fits(const void *step);
 int mote_arm_conv_pw4_ip_fits(const void *step);
