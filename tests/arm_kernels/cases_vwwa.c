@@ -141,8 +141,10 @@ int mote_test_vwwa_cases(int n_cases, int *failed, int *taken)
         ++*taken;
         /* act_min >= zp: the loops without the sign correction (with
          * the range of all of int8: zp = -128, no clamp) */
-        if (p->act_min >= p->output_offset)
-            full += p->act_min <= -128 && p->act_max >= 127, ++relu;
+        if (p->act_min >= p->output_offset) {
+            ++relu;
+            full += p->act_min <= -128 && p->act_max >= 127;
+        }
         sa = mote_arm_conv_pwk_step(s, &io);
         if (sr != MOTE_OK || sa != MOTE_OK || memcmp(va.ref, va.arm, (size_t)out_n) != 0 ||
             memcmp(va.ref + out_n, va.arm + out_n, VA_GUARD) != 0) {

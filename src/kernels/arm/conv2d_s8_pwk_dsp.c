@@ -73,6 +73,7 @@ typedef struct pwk_ctx {
  * SSAT. SIGN is PW8_SIGN (the H - [acc < 0] correction) or nothing (see
  * PWK_NOSIGN below). */
 #define PW8_SIGN "add     r11, r11, r5, asr #31\n\t"
+/* clang-format off */
 #define PW8_CH(SIGN)                                                                               \
     "ldm     r4!, {r5, r6, r7, r8, r9, r10, r11, r12}\n\t"                                         \
     "smlad   r5, r6, r0, r5\n\t"                                                                   \
@@ -82,6 +83,7 @@ typedef struct pwk_ctx {
     SIGN                                                                                           \
     "smmlar  r5, r5, r10, r11\n\t"                                                                 \
     "asr     r5, r5, r12\n\t"
+/* clang-format on */
 
 /* Four channels packed into lr (SSAT, BFI). */
 /* clang-format off */
@@ -267,49 +269,49 @@ typedef struct pwk_src {
  * bias range is checked once per stream: r8 ORs every bias + 2^29, whose
  * bits 30 and 31 are clear exactly when all of them are in [-2^29, 2^29). */
 #define PWS_HEAD                                                                                   \
-    "ldr     r1, [r3]\n\t"                                                                          \
-    "add     r3, r3, r4\n\t"                                                                        \
-    "add     r10, r1, #0x20000000\n\t"                                                              \
-    "orr     r8, r8, r10\n\t"                                                                       \
-    "lsl     r1, r1, #1\n\t"                                                                        \
-    "ldr     r11, [r2], #4\n\t"                                                                     \
-    "ldr     lr, [r2], #4\n\t"                                                                      \
-    "sxtb16  r10, r11\n\t"                                                                          \
-    "sxtb16  r11, r11, ror #8\n\t"                                                                  \
-    "sxtb16  r12, lr\n\t"                                                                           \
-    "sxtb16  lr, lr, ror #8\n\t"                                                                    \
-    "sadd16  r10, r10, r10\n\t"                                                                     \
-    "sadd16  r11, r11, r11\n\t"                                                                     \
-    "sadd16  r12, r12, r12\n\t"                                                                     \
-    "sadd16  lr, lr, lr\n\t"                                                                        \
+    "ldr     r1, [r3]\n\t"                                                                         \
+    "add     r3, r3, r4\n\t"                                                                       \
+    "add     r10, r1, #0x20000000\n\t"                                                             \
+    "orr     r8, r8, r10\n\t"                                                                      \
+    "lsl     r1, r1, #1\n\t"                                                                       \
+    "ldr     r11, [r2], #4\n\t"                                                                    \
+    "ldr     lr, [r2], #4\n\t"                                                                     \
+    "sxtb16  r10, r11\n\t"                                                                         \
+    "sxtb16  r11, r11, ror #8\n\t"                                                                 \
+    "sxtb16  r12, lr\n\t"                                                                          \
+    "sxtb16  lr, lr, ror #8\n\t"                                                                   \
+    "sadd16  r10, r10, r10\n\t"                                                                    \
+    "sadd16  r11, r11, r11\n\t"                                                                    \
+    "sadd16  r12, r12, r12\n\t"                                                                    \
+    "sadd16  lr, lr, lr\n\t"                                                                       \
     "stm     r0!, {r1, r10, r11, r12, lr}\n\t"
 
 /* K = 16: the next eight filter bytes, four more pairs. */
 #define PWS_MORE                                                                                   \
-    "ldr     r11, [r2], #4\n\t"                                                                     \
-    "ldr     lr, [r2], #4\n\t"                                                                      \
-    "sxtb16  r10, r11\n\t"                                                                          \
-    "sxtb16  r11, r11, ror #8\n\t"                                                                  \
-    "sxtb16  r12, lr\n\t"                                                                           \
-    "sxtb16  lr, lr, ror #8\n\t"                                                                    \
-    "sadd16  r10, r10, r10\n\t"                                                                     \
-    "sadd16  r11, r11, r11\n\t"                                                                     \
-    "sadd16  r12, r12, r12\n\t"                                                                     \
-    "sadd16  lr, lr, lr\n\t"                                                                        \
+    "ldr     r11, [r2], #4\n\t"                                                                    \
+    "ldr     lr, [r2], #4\n\t"                                                                     \
+    "sxtb16  r10, r11\n\t"                                                                         \
+    "sxtb16  r11, r11, ror #8\n\t"                                                                 \
+    "sxtb16  r12, lr\n\t"                                                                          \
+    "sxtb16  lr, lr, ror #8\n\t"                                                                   \
+    "sadd16  r10, r10, r10\n\t"                                                                    \
+    "sadd16  r11, r11, r11\n\t"                                                                    \
+    "sadd16  r12, r12, r12\n\t"                                                                    \
+    "sadd16  lr, lr, lr\n\t"                                                                       \
     "stm     r0!, {r10, r11, r12, lr}\n\t"
 
 /* The output stage's m, H = (2 zp + 1) 2^(e-1), e (e = -shift, e - 1 in
  * [0, 22], else out at once), then the next channel. */
 #define PWS_TAIL(LOOP)                                                                             \
-    "ldr     r1, [r5], #4\n\t"                                                                      \
-    "ldrsb   r12, [r6], #1\n\t"                                                                     \
-    "mvn     r11, r12\n\t"                                                                          \
-    "cmp     r11, #22\n\t"                                                                          \
-    "bhi     9f\n\t"                                                                                \
-    "rsb     r12, r12, #0\n\t"                                                                      \
-    "lsl     r11, r9, r11\n\t"                                                                      \
-    "stm     r0!, {r1, r11, r12}\n\t"                                                               \
-    "subs    r7, r7, #1\n\t"                                                                        \
+    "ldr     r1, [r5], #4\n\t"                                                                     \
+    "ldrsb   r12, [r6], #1\n\t"                                                                    \
+    "mvn     r11, r12\n\t"                                                                         \
+    "cmp     r11, #22\n\t"                                                                         \
+    "bhi     9f\n\t"                                                                               \
+    "rsb     r12, r12, #0\n\t"                                                                     \
+    "lsl     r11, r9, r11\n\t"                                                                     \
+    "stm     r0!, {r1, r11, r12}\n\t"                                                              \
+    "subs    r7, r7, #1\n\t"                                                                       \
     "bne     " LOOP "\n\t"
 
 /*

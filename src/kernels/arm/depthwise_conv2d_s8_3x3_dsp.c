@@ -738,7 +738,6 @@ __attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute_
 DW3S_LINE_FN(dw3s_line, DW3S_RQS)
 DW3S_LINE_FN(dw3s_line_ns, DW3S_RQN)
 
-
 /* Stride 2 (the arm_dsp_3x3_s2 row): outputs at elements x and x + 2 of
  * one line per step, A = (x0, x1), B = (x2, x3), C = (x4, x5) the int16
  * pairs of one filter line:
@@ -928,7 +927,6 @@ __attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute_
 DW3S_LINE2_FN(dw3s_line2, DW3S_RQS, "dw3s_line23")
 DW3S_LINE2_FN(dw3s_line2_ns, DW3S_RQN, "dw3s_line23_ns")
 
-
 /* Three outputs at stride 2 (dw3s_line23): elements 0, 2, 4 of one line,
  * A .. D the int16 pairs of elements 0 .. 7 of one filter line (two LDRD;
  * element 7 is read, not used):
@@ -1009,7 +1007,6 @@ __attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute_
 /* clang-format on */
 DW3S_LINE23_FN(dw3s_line23, DW3S_RQS)
 DW3S_LINE23_FN(dw3s_line23_ns, DW3S_RQN)
-
 
 /* Blocks of 2 x 2 outputs (dw3s_blk): elements x, x + 1 of output lines l
  * and l + 1, A_s = (x0, x1), D_s = (x2, x3) the int16 pairs of slot s (one
@@ -1124,7 +1121,6 @@ __attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute_
 /* clang-format on */
 DW3S_BLK_FN(dw3s_blk, DW3S_RQS)
 DW3S_BLK_FN(dw3s_blk_ns, DW3S_RQN)
-
 
 /* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
 MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
