@@ -70,9 +70,15 @@ int32_t mote_kernel_pick(mote_kernel_id k, uint32_t isa, const void *step)
 int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_t *offset,
                                uint32_t *bytes) = STATEFUL ? mote_signal_state : NULL;
 
+#if MOTE_ROWS_ARM_MVE
+#define MVE_PWN_SEL MOTE_SEL_ROW(CONV_2D_S8, arm_mve_pwn)
+#else
+#define MVE_PWN_SEL 0
+#endif
 #if MOTE_ROWS_ARM_DSP
 #define ROOM                                                                                       \
-    (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw) || MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw_ip_room)          \
+    (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw) || MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pw_ip_room) ||       \
+             MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pwn) || MVE_PWN_SEL                                  \
          ? mote_steps_room                                                                         \
          : NULL)
 #else
@@ -82,10 +88,27 @@ void (*const mote_kernel_room)(const struct mote_graph *g, const struct mote_pla
                                const struct mote_band *band, uint32_t i, int32_t out,
                                struct mote_lowered *low, uint8_t *dest) = ROOM;
 
+/* The few-pixel pointwise rows' room (conv2d_s8_pwn_dsp.c, mve_pwn_s8.c),
+ * asked first: only a build that links such a row links its part. */
+#if MOTE_ROWS_ARM_DSP
+#define PWN_ROOM (MOTE_SEL_ROW(CONV_2D_S8, arm_dsp_pwn) ? mote_arm_pwn_room : NULL)
+#define MVE_PWN_ROOM (MVE_PWN_SEL ? mote_mve_pwn_room : NULL)
+#else
+#define PWN_ROOM NULL
+#define MVE_PWN_ROOM NULL
+#endif
+int32_t *(*const mote_kernel_pwn_room)(int32_t r, void *step, int32_t k,
+                                       uint32_t *bytes) = PWN_ROOM;
+int32_t *(*const mote_kernel_mve_pwn_room)(int32_t r, void *step, int32_t k,
+                                           uint32_t *bytes) = MVE_PWN_ROOM;
+
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes)
 {
 #if MOTE_ROWS_ARM_DSP
-    return mote_arm_room(r, step, k, bytes);
+    int32_t *slot = mote_kernel_pwn_room != NULL ? mote_kernel_pwn_room(r, step, k, bytes) : NULL;
+    if (slot == NULL && mote_kernel_mve_pwn_room != NULL)
+        slot = mote_kernel_mve_pwn_room(r, step, k, bytes);
+    return slot != NULL ? slot : mote_arm_room(r, step, k, bytes);
 #else
     (void)r;
     (void)step;

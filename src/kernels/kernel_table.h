@@ -162,6 +162,11 @@ extern int (*const mote_kernel_state)(uint32_t kernel, const void *step, uint32_
  * the block records the room's place (a word that lowering set to 1: none);
  * NULL for every other row. */
 int32_t *mote_kernel_room_slot(int32_t r, void *step, int32_t k, uint32_t *bytes);
+/* The few-pixel pointwise rows' parts of it (arm_dsp_pwn, arm_mve_pwn),
+ * NULL in a build without that row. */
+extern int32_t *(*const mote_kernel_pwn_room)(int32_t r, void *step, int32_t k, uint32_t *bytes);
+extern int32_t *(*const mote_kernel_mve_pwn_room)(int32_t r, void *step, int32_t k,
+                                                  uint32_t *bytes);
 
 /* core/steps.c's mote_steps_room, which gives such a row the room of its
  * first choice that fits (its offset from output 0, + 4 + k, in that word)

@@ -140,6 +140,36 @@ mote_status mote_arm_conv_rows(mote_arm_conv_fn fn, const mote_conv_s8_step *s,
 int mote_arm_dw_tiny_fits(const void *step);
 mote_status mote_arm_dw_tiny_step(const void *step, const mote_kernel_io *io);
 
+/* Pointwise on few pixels in arena room (conv2d_s8_pwn_dsp.c, h-pwsmall):
+ * out of place, batch 1, 2 .. MOTE_ARM_PWN_MAX_PIX pixels, K % 8 == 0,
+ * MOTE_ARM_PWN_MIN_K <= K <= MOTE_ARM_PW4_MAX_K, OC % 4 == 0 (a step the
+ * pixel-chunk or pw4 path takes); the room's size (as mote_arm_room: NULL
+ * for another row; kernel_table.c asks it first where the row is linked), the
+ * kernel on the room (buf: word aligned; 0, nothing written, for a shift
+ * outside [-23, -1], a bias outside [-2^29, 2^29] or a filter not word
+ * aligned: the caller runs the path the rule gives). */
+#define MOTE_ARM_PWN_MAX_PIX 36
+#define MOTE_ARM_PWN_FEW_PIX 16 /* past it, planes with few zero rows go to pw */
+#define MOTE_ARM_PWN_MIN_K 64
+int mote_arm_conv_pwn_fits(const void *step);
+uint32_t mote_arm_pwn_room_bytes(const void *step, int32_t k);
+int32_t *mote_arm_pwn_room(int32_t row, void *step, int32_t k, uint32_t *bytes);
+mote_status mote_arm_conv_pwn_step(const void *step, const mote_kernel_io *io);
+int mote_arm_conv_pwn(const mote_conv_s8_params *p, const mote_requant *q, int32_t C, int32_t OC,
+                      int32_t npix, const int8_t *input, int8_t *output, const int8_t *filter,
+                      const int32_t *bias, int32_t *buf);
+/* (DSP builds) filter row w of K bytes (word aligned, K % 8 == 0) all
+ * zero; at least `need` of 16 rows sampled over OC starting with eight
+ * zero bytes. */
+int mote_arm_pwn_row_zero(const int8_t *w, int32_t K);
+int mote_arm_pwn_sparse(const int8_t *w, int32_t K, int32_t OC, int32_t need);
+/* The Helium side (mve_pwn_s8.c): arm_dsp_pwn's steps where some filter rows
+ * are all zero, the others through mote_mve_conv2d_s8 four at a time. */
+int mote_mve_conv_pwn_fits(const void *step);
+uint32_t mote_mve_pwn_room_bytes(const void *step, int32_t k);
+int32_t *mote_mve_pwn_room(int32_t row, void *step, int32_t k, uint32_t *bytes);
+mote_status mote_mve_conv_pwn_step(const void *step, const mote_kernel_io *io);
+
 /* The MUL / SOFTMAX rows and the Helium pool rows. */
 #include "kernels/arm/arm_rows_ew.h"
 
