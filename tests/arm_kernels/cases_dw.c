@@ -88,5 +88,15 @@ int mote_test_dw_cases(int n_cases, int *failed)
         else
             ++*failed;
     }
+    {
+        /* both output stages of the int16 lines (act_min >= zp: without the
+         * sign correction) must have run */
+        int32_t ge, ge_full, lt;
+        armk_dw_ranges(&ge, &ge_full, &lt);
+        printf("%s cases: %ld with act_min >= zp (%ld of them zp = -128, all of int8), %ld with "
+               "act_min < zp\n",
+               "dw", (long)ge, (long)ge_full, (long)lt);
+        if (n_cases >= 30 && (ge == 0 || ge_full == 0 || lt == 0)) ++*failed;
+    }
     return passed;
 }

@@ -83,7 +83,12 @@ void armk_dw_data(armk_dw_case *k, armk_rng *r, const armk_dw_io *io)
     p->output_offset = armk_int(r, -128, 127);
     switch (armk_rnd(r) % 3) {
     case 0: p->act_min = -128, p->act_max = 127; break;
-    case 1: p->act_min = p->output_offset, p->act_max = 127; break;
+    case 1:
+        /* ReLU-like; a quarter of them as VWW's and KWS's layers: zp = -128,
+         * all of int8 (act_min >= zp with no clamp) */
+        if (armk_rnd(r) % 4 == 0) p->output_offset = -128;
+        p->act_min = p->output_offset, p->act_max = 127;
+        break;
     default: p->act_min = armk_int(r, -128, 0), p->act_max = armk_int(r, 0, 127); break;
     }
     for (c = 0; c < k->id.c; ++c) {
@@ -112,10 +117,24 @@ void armk_dw_data(armk_dw_case *k, armk_rng *r, const armk_dw_io *io)
     k->bias = armk_rnd(r) % 8 ? io->bias : NULL;
 }
 
+static int32_t dw_ge, dw_ge_full, dw_lt; /* armk_dw_ranges' counts */
+
+void armk_dw_ranges(int32_t *ge, int32_t *ge_full, int32_t *lt)
+{
+    *ge = dw_ge, *ge_full = dw_ge_full, *lt = dw_lt;
+    dw_ge = dw_ge_full = dw_lt = 0;
+}
+
 int armk_dw_check(const armk_dw_case *k, const armk_dw_io *io, const char *name, int i, int failed)
 {
     const int32_t in_n = k->id.h * k->id.w * k->id.c, out_n = k->od.h * k->od.w * k->od.c;
     mote_status sr, sa;
+    if (k->p.act_min >= k->p.output_offset) {
+        ++dw_ge;
+        dw_ge_full += k->p.act_min <= -128 && k->p.act_max >= 127;
+    } else {
+        ++dw_lt;
+    }
     sr = mote_ref_depthwise_conv2d_s8(&k->p, &k->q, &k->id, io->in, &k->fd, io->filt, k->bias,
                                       &k->od, io->ref);
     if (k->inplace) {

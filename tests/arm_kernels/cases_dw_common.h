@@ -49,5 +49,10 @@ void armk_dw_data(armk_dw_case *k, armk_rng *r, const armk_dw_io *io);
 /* Runs the reference and the Arm kernel (in place when asked): 1 when they
  * agree, guard bytes included; otherwise 0, printed while `failed` < 5. */
 int armk_dw_check(const armk_dw_case *k, const armk_dw_io *io, const char *name, int i, int failed);
+/* The cases armk_dw_check ran since the last call by activation range:
+ * act_min >= zp (the int16 lines without the output stage's sign
+ * correction), of them zp = -128 with all of int8, and act_min < zp; then
+ * the counts start again from 0. */
+void armk_dw_ranges(int32_t *ge, int32_t *ge_full, int32_t *lt);
 
 #endif

@@ -76,6 +76,32 @@ static mote_status pw_row(const mote_conv_s8_params *p, const mote_dims *id, con
     return armk_conv_run(mote_arm_conv_pw4_step, s, src, pw_filt, bias, out, NULL);
 }
 
+/* The pixel-chunk path's output stage drops its sign correction when
+ * act_min >= zp (PW2_RQN): one case in five made as VWW's and KWS's ReLU
+ * layers (zp = -128, all of int8), and the ranges counted for pw_ranges. */
+static int32_t pw_ge, pw_ge_full, pw_lt;
+static void pw_act(mote_conv_s8_params *p)
+{
+    if (armk_rnd(&rng) % 5 == 0) p->output_offset = -128, p->act_min = -128, p->act_max = 127;
+    if (p->act_min >= p->output_offset) {
+        ++pw_ge;
+        pw_ge_full += p->act_min <= -128 && p->act_max >= 127;
+    } else {
+        ++pw_lt;
+    }
+}
+
+/* Prints the counts since the last call (both stages must have run), then
+ * starts them again. */
+static void pw_ranges(const char *name, int n_cases, int *failed)
+{
+    printf("%s: %ld drawn with act_min >= zp (%ld of them zp = -128, all of int8), %ld with "
+           "act_min < zp\n",
+           name, (long)pw_ge, (long)pw_ge_full, (long)pw_lt);
+    if (n_cases >= 30 && (pw_ge == 0 || pw_ge_full == 0 || pw_lt == 0)) ++*failed;
+    pw_ge = pw_ge_full = pw_lt = 0;
+}
+
 /* The pixel-chunk cases (header): the arm_dsp_pw, arm_dsp_pw_ip or
  * arm_dsp_pwk row, and the kernel. */
 static void pw_chunk_cases(int n_cases, int *passed, int *failed)
@@ -120,6 +146,7 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
         if (h * w > maxpix) h = maxpix / w;
         npix = h * w;
         armk_conv_pw_case(&rng, &p, &id, &fd, &od, h, w, K, OC);
+        pw_act(&p);
         armk_conv_pw_quant(&rng, OC, smode, mult, shift, pw_bias);
         for (j = 0; j < OC; ++j) {
             const uint32_t r = armk_rnd(&rng) % 16;
@@ -174,6 +201,7 @@ static void pw_chunk_cases(int n_cases, int *passed, int *failed)
         pw_record(sa == MOTE_OK && armk_conv_same(pw_ref, out, n_out, PW_GUARD), passed, failed,
                   inplace ? "arm_dsp_pw_ip row" : "arm_dsp_pw row", i, K, OC, npix);
     }
+    pw_ranges("conv2d_s8 pixel chunks", n_cases, failed);
     printf("conv2d_s8 pixel chunks (K 4..128): %d passed, %d failed (%d on the pw rows)\n",
            *passed - p0, *failed - f0, taken);
     if (taken == 0) ++*failed;
@@ -255,6 +283,7 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
         }
         npix = h * w;
         armk_conv_pw_case(&rng, &p, &id, &fd, &od, h, w, K, OC);
+        pw_act(&p);
         armk_conv_pw_quant(&rng, OC, smode, mult, shift, pw_bias);
         pw_stage_limits(OC, mult, shift);
         q.multiplier = mult;
@@ -308,6 +337,7 @@ static void pw_room_cases(int n_cases, int *passed, int *failed)
                   inplace ? "arm_dsp_pw_ip_room row with room" : "arm_dsp_pw row with room", i, K,
                   OC, npix);
     }
+    pw_ranges("conv2d_s8 pointwise with arena room", n_cases, failed);
     printf("conv2d_s8 pointwise with arena room (K 4..128): %d passed, %d failed (%d with "
            "room, %d of them in place; %d one stack chunk or not pointwise)\n",
            *passed - p0, *failed - f0, roomed, roomed_ip, skipped);

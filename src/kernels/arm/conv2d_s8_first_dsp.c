@@ -25,7 +25,9 @@
  *   zero point folded into the high-word addend: five instructions per
  *   output with the load of its constants), which needs every shift in
  *   [-23, -1] and every bias in [-2^29, 2^29]; otherwise the call returns
- *   0 and the caller runs the patch path.
+ *   0 and the caller runs the patch path. With act_min >= zp the stream's
+ *   end mark jumps to a copy of the stage without the sign correction
+ *   (four instructions; F8_OUT_NOSIGN says why that is exact).
  *
  * Bit-exact with mote_ref_conv2d_s8.
  */
@@ -50,6 +52,12 @@
 #define FIRST_JUMP0(WR) ((MOTE_ARM_FIRST_WR - (WR)) * FIRST_STEP_BYTES)
 #define FIRST_JUMP(WR) (-((WR)*FIRST_STEP_BYTES + 12))
 #define FIRST_END_BYTES 0
+/* The end mark's jump when act_min >= zp: onto the output stage's copy
+ * without the sign correction (F8_OUT_NOSIGN), that many bytes past the
+ * first (checked by the asm). */
+#define FIRST_END_NOSIGN 162
+#define FIRST_STR_(x) #x
+#define FIRST_STR(x) FIRST_STR_(x)
 
 /* What first_row8 reads (offsets fixed in its asm). */
 typedef struct first_ctx {
@@ -89,6 +97,17 @@ typedef struct first_ctx {
 #define F8_OUT(acc)                                                                                \
     "ldm     r0!, {r2, r11, r12}\n\t"                                                              \
     "add     r11, r11, " acc ", asr #31\n\t"                                                       \
+    "smmlar  " acc ", " acc ", r2, r11\n\t"                                                        \
+    "asr     " acc ", " acc ", r12\n\t"                                                            \
+    "ssat    " acc ", #8, " acc "\n\t"
+/* F8_OUT without the sign correction (H - [acc < 0]: the reference rounds
+ * halves away from zero), for a range with act_min >= zp: the correction
+ * only moves outputs of a negative accumulator, and with m >= 0 and e >= 1
+ * those are <= zp with or without it (H = 2^(e-1) + zp 2^e plus a rounded
+ * product <= 0, shifted by e), so the clamp makes them act_min either way
+ * (ReLU / ReLU6: VWW's and IC's first layers). Four instructions. */
+#define F8_OUT_NOSIGN(acc)                                                                         \
+    "ldm     r0!, {r2, r11, r12}\n\t"                                                              \
     "smmlar  " acc ", " acc ", r2, r11\n\t"                                                        \
     "asr     " acc ", " acc ", r12\n\t"                                                            \
     "ssat    " acc ", #8, " acc "\n\t"
@@ -134,6 +153,15 @@ __attribute__((naked, noinline)) static void first_row8(const first_ctx *ctx
                      ".endif\n\t"
                      F8_OUT("r3") F8_OUT("r4") F8_OUT("r5") F8_OUT("r6")
                      F8_OUT("r7") F8_OUT("r8") F8_OUT("r9") F8_OUT("r10")
+                     "b.n     8f\n\t" /* 16-bit: the .if below needs a fixed size */
+                     "30:\n\t" /* act_min >= zp: the end mark's jump is FIRST_END_NOSIGN */
+                     ".if (30b - 3b) != " FIRST_STR(FIRST_END_NOSIGN) "\n\t"
+                     ".error \"first_row8: the stage without the sign is not FIRST_END_NOSIGN past the first\"\n\t"
+                     ".endif\n\t"
+                     F8_OUT_NOSIGN("r3") F8_OUT_NOSIGN("r4") F8_OUT_NOSIGN("r5")
+                     F8_OUT_NOSIGN("r6") F8_OUT_NOSIGN("r7") F8_OUT_NOSIGN("r8")
+                     F8_OUT_NOSIGN("r9") F8_OUT_NOSIGN("r10")
+                     "8:\n\t"
                      "bfi     r3, r4, #8, #8\n\t"
                      "bfi     r3, r5, #16, #8\n\t"
                      "bfi     r3, r6, #24, #8\n\t"
@@ -397,7 +425,8 @@ static int build_stream(int32_t *ws, const mote_conv_s8_params *p, const mote_re
     /* channel by channel, its filter rows one after the other */
     pack_rows(ws + 1, filter + c0 * K, RW, KH);
     ws += KH * (2 + 8 * WR);
-    *ws++ = FIRST_END_BYTES;
+    /* the output stage: without the sign correction when act_min >= zp */
+    *ws++ = p->act_min >= p->output_offset ? FIRST_END_NOSIGN : FIRST_END_BYTES;
     for (c = c0; c < c0 + 8; ++c, ws += 3) {
         const int32_t e = -shift[c];
         if (e < 1 || e > 23) return 0;

@@ -149,7 +149,8 @@ pw2_chunk_with(const mote_conv_s8_params *p, const mote_requant *q, int32_t G, i
     ctx.zp = p->output_offset;
     ctx.lo4 = mote_arm_dup8(p->act_min);
     ctx.hi4 = mote_arm_dup8(p->act_max);
-    ctx.clamp = p->act_min > -128 || p->act_max < 127 ? PW2_CLAMP : 0u;
+    ctx.clamp = (p->act_min > -128 || p->act_max < 127 ? PW2_CLAMP : 0u) |
+                (p->act_min >= p->output_offset ? PW2_NOSIGN : 0u);
     ctx.tail_end = tail + 4 * G;
     ctx.C = C;
     if (np > 0) {

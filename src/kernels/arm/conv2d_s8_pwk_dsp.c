@@ -43,6 +43,16 @@ int mote_arm_conv_pwk_fits(const void *step)
 
 #include "kernels/arm/arm_dsp.h"
 
+/* Whether the output stage may drop its sign correction (the H - [acc < 0]
+ * that rounds halves away from zero as the reference does): it only moves
+ * outputs of a negative accumulator, and with m >= 0 and e >= 1 those are
+ * <= zp with or without it (H = 2^(e-1) + zp 2^e plus a rounded product
+ * <= 0, shifted by e); with act_min >= zp (ReLU / ReLU6: VWW's and
+ * person_detect's layers) the clamp makes them act_min either way. One
+ * instruction less an output (the _relu loops; a ReLU's [-128, 127] with
+ * zp = -128 as well: VWW's layers 2 and 4). */
+#define PWK_NOSIGN(p) ((p)->act_min >= (p)->output_offset)
+
 /* What the pixel loops read (offsets fixed in their asm; copied to their
  * frame, where pwk16 also keeps its input and output pointers). */
 typedef struct pwk_ctx {
@@ -60,29 +70,33 @@ typedef struct pwk_ctx {
  * eight words of its stream in one LDM (the doubled bias, the four weight
  * pairs, the output stage's m, H, e), four SMLAD (2 acc), requantized (H -
  * [acc < 0] + SMMLAR, then >> e: the zero point is in H) into r5, before
- * SSAT. */
-#define PW8_CH                                                                                     \
+ * SSAT. SIGN is PW8_SIGN (the H - [acc < 0] correction) or nothing (see
+ * PWK_NOSIGN below). */
+#define PW8_SIGN "add     r11, r11, r5, asr #31\n\t"
+/* clang-format off */
+#define PW8_CH(SIGN)                                                                               \
     "ldm     r4!, {r5, r6, r7, r8, r9, r10, r11, r12}\n\t"                                         \
     "smlad   r5, r6, r0, r5\n\t"                                                                   \
     "smlad   r5, r7, r1, r5\n\t"                                                                   \
     "smlad   r5, r8, r2, r5\n\t"                                                                   \
     "smlad   r5, r9, r3, r5\n\t"                                                                   \
-    "add     r11, r11, r5, asr #31\n\t"                                                            \
+    SIGN                                                                                           \
     "smmlar  r5, r5, r10, r11\n\t"                                                                 \
     "asr     r5, r5, r12\n\t"
+/* clang-format on */
 
 /* Four channels packed into lr (SSAT, BFI). */
 /* clang-format off */
-#define PW8_BLOCK                                                                                  \
-    PW8_CH                                                                                         \
+#define PW8_BLOCK(SIGN)                                                                            \
+    PW8_CH(SIGN)                                                                                   \
     "ssat    lr, #8, r5\n\t"                                                                       \
-    PW8_CH                                                                                         \
+    PW8_CH(SIGN)                                                                                   \
     "ssat    r5, #8, r5\n\t"                                                                       \
     "bfi     lr, r5, #8, #8\n\t"                                                                   \
-    PW8_CH                                                                                         \
+    PW8_CH(SIGN)                                                                                   \
     "ssat    r5, #8, r5\n\t"                                                                       \
     "bfi     lr, r5, #16, #8\n\t"                                                                  \
-    PW8_CH                                                                                         \
+    PW8_CH(SIGN)                                                                                   \
     "ssat    r5, #8, r5\n\t"                                                                       \
     "bfi     lr, r5, #24, #8\n\t"
 /* clang-format on */
@@ -105,7 +119,7 @@ typedef struct pwk_ctx {
  * not see). Hand-written (naked): the loop needs all 14 registers.
  */
 /* clang-format off */
-#define PW8_FN(NAME, CLAMP)                                                                        \
+#define PW8_FN(NAME, CLAMP, SIGN)                                                                  \
     __attribute__((naked, noinline)) static void NAME(const pwk_ctx *ctx __attribute__((unused)))  \
     {                                                                                              \
         __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
@@ -123,7 +137,7 @@ typedef struct pwk_ctx {
                          "sxtab16 r2, r8, r7\n\t"                                                  \
                          "sxtab16 r3, r8, r7, ror #8\n\t"                                          \
                          "2:\n\t"                                                                  \
-                         PW8_BLOCK                                                                 \
+                         PW8_BLOCK(SIGN)                                                           \
                          CLAMP                                                                     \
                          "ldr     r6, [sp, #16]\n\t"                                               \
                          "str     lr, [r6], #4\n\t"                                                \
@@ -139,21 +153,42 @@ typedef struct pwk_ctx {
 /* clang-format on */
 
 /* pw8_full: the act range is [-128, 127] (SSAT alone clamps); pw8_clamp:
- * any other range. */
-PW8_FN(pw8_full, "")
-PW8_FN(pw8_clamp, PW8_CLAMP)
+ * any other range; the _relu ones the same with act_min >= zp
+ * (PWK_NOSIGN: ReLU / ReLU6 layers, whose [-128, 127] has zp = -128). */
+PW8_FN(pw8_full, "", PW8_SIGN)
+PW8_FN(pw8_clamp, PW8_CLAMP, PW8_SIGN)
+PW8_FN(pw8_full_relu, "", "")
+PW8_FN(pw8_relu, PW8_CLAMP, "")
+
+/* MOTE_ARM_K16_CH (arm_dsp.h) without the H - [acc < 0] correction
+ * (PWK_NOSIGN): the pixel loops of pw16_full_relu and pw16_relu. */
+#define PW16_CH_NOSIGN                                                                             \
+    "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
+    "smlad   r9, r11, r0, r9\n\t"                                                                  \
+    "smlad   r9, r12, r1, r9\n\t"                                                                  \
+    "smlad   r9, lr, r2, r9\n\t"                                                                   \
+    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r9, r11, r3, r9\n\t"                                                                  \
+    "smlad   r9, r12, r4, r9\n\t"                                                                  \
+    "smlad   r9, lr, r5, r9\n\t"                                                                   \
+    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
+    "smlad   r9, r11, r6, r9\n\t"                                                                  \
+    "smlad   r9, r12, r7, r9\n\t"                                                                  \
+    "ldm     r8!, {r11, r12}\n\t"                                                                  \
+    "smmlar  r9, r9, lr, r11\n\t"                                                                  \
+    "asr     r9, r9, r12\n\t"
 
 /* clang-format off */
-#define PW16_BLOCK                                                                                 \
-    MOTE_ARM_K16_CH                                                                                \
+#define PW16_BLOCK(CH)                                                                             \
+    CH                                                                                             \
     "ssat    r10, #8, r9\n\t"                                                                      \
-    MOTE_ARM_K16_CH                                                                                \
+    CH                                                                                             \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #8, #8\n\t"                                                                  \
-    MOTE_ARM_K16_CH                                                                                \
+    CH                                                                                             \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #16, #8\n\t"                                                                 \
-    MOTE_ARM_K16_CH                                                                                \
+    CH                                                                                             \
     "ssat    r9, #8, r9\n\t"                                                                       \
     "bfi     r10, r9, #24, #8\n\t"
 /* clang-format on */
@@ -172,7 +207,7 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
  * marked as pw8's (bit 8 of the last e word).
  */
 /* clang-format off */
-#define PW16_FN(NAME, CLAMP)                                                                       \
+#define PW16_FN(NAME, CLAMP, CH)                                                                   \
     __attribute__((naked, noinline)) static void NAME(const pwk_ctx *ctx __attribute__((unused)))  \
     {                                                                                              \
         __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"                      \
@@ -196,7 +231,7 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
                          "sxtab16 r7, r10, lr, ror #8\n\t"                                         \
                          "ldr     r8, [sp, #0]\n\t"                                                \
                          "2:\n\t"                                                                  \
-                         PW16_BLOCK                                                                \
+                         PW16_BLOCK(CH)                                                            \
                          "tst     r12, #0x100\n\t" /* the end mark (SSUB8 keeps Z) */              \
                          CLAMP                                                                     \
                          "ldr     r9, [sp, #16]\n\t"                                               \
@@ -211,8 +246,10 @@ PW8_FN(pw8_clamp, PW8_CLAMP)
     }
 /* clang-format on */
 
-PW16_FN(pw16_full, "")
-PW16_FN(pw16_clamp, PW16_CLAMP)
+PW16_FN(pw16_full, "", MOTE_ARM_K16_CH)
+PW16_FN(pw16_clamp, PW16_CLAMP, MOTE_ARM_K16_CH)
+PW16_FN(pw16_full_relu, "", PW16_CH_NOSIGN)
+PW16_FN(pw16_relu, PW16_CLAMP, PW16_CH_NOSIGN)
 
 /* What pwk_stream reads (offsets fixed in its asm). */
 typedef struct pwk_src {
@@ -232,49 +269,49 @@ typedef struct pwk_src {
  * bias range is checked once per stream: r8 ORs every bias + 2^29, whose
  * bits 30 and 31 are clear exactly when all of them are in [-2^29, 2^29). */
 #define PWS_HEAD                                                                                   \
-    "ldr     r1, [r3]\n\t"                                                                          \
-    "add     r3, r3, r4\n\t"                                                                        \
-    "add     r10, r1, #0x20000000\n\t"                                                              \
-    "orr     r8, r8, r10\n\t"                                                                       \
-    "lsl     r1, r1, #1\n\t"                                                                        \
-    "ldr     r11, [r2], #4\n\t"                                                                     \
-    "ldr     lr, [r2], #4\n\t"                                                                      \
-    "sxtb16  r10, r11\n\t"                                                                          \
-    "sxtb16  r11, r11, ror #8\n\t"                                                                  \
-    "sxtb16  r12, lr\n\t"                                                                           \
-    "sxtb16  lr, lr, ror #8\n\t"                                                                    \
-    "sadd16  r10, r10, r10\n\t"                                                                     \
-    "sadd16  r11, r11, r11\n\t"                                                                     \
-    "sadd16  r12, r12, r12\n\t"                                                                     \
-    "sadd16  lr, lr, lr\n\t"                                                                        \
+    "ldr     r1, [r3]\n\t"                                                                         \
+    "add     r3, r3, r4\n\t"                                                                       \
+    "add     r10, r1, #0x20000000\n\t"                                                             \
+    "orr     r8, r8, r10\n\t"                                                                      \
+    "lsl     r1, r1, #1\n\t"                                                                       \
+    "ldr     r11, [r2], #4\n\t"                                                                    \
+    "ldr     lr, [r2], #4\n\t"                                                                     \
+    "sxtb16  r10, r11\n\t"                                                                         \
+    "sxtb16  r11, r11, ror #8\n\t"                                                                 \
+    "sxtb16  r12, lr\n\t"                                                                          \
+    "sxtb16  lr, lr, ror #8\n\t"                                                                   \
+    "sadd16  r10, r10, r10\n\t"                                                                    \
+    "sadd16  r11, r11, r11\n\t"                                                                    \
+    "sadd16  r12, r12, r12\n\t"                                                                    \
+    "sadd16  lr, lr, lr\n\t"                                                                       \
     "stm     r0!, {r1, r10, r11, r12, lr}\n\t"
 
 /* K = 16: the next eight filter bytes, four more pairs. */
 #define PWS_MORE                                                                                   \
-    "ldr     r11, [r2], #4\n\t"                                                                     \
-    "ldr     lr, [r2], #4\n\t"                                                                      \
-    "sxtb16  r10, r11\n\t"                                                                          \
-    "sxtb16  r11, r11, ror #8\n\t"                                                                  \
-    "sxtb16  r12, lr\n\t"                                                                           \
-    "sxtb16  lr, lr, ror #8\n\t"                                                                    \
-    "sadd16  r10, r10, r10\n\t"                                                                     \
-    "sadd16  r11, r11, r11\n\t"                                                                     \
-    "sadd16  r12, r12, r12\n\t"                                                                     \
-    "sadd16  lr, lr, lr\n\t"                                                                        \
+    "ldr     r11, [r2], #4\n\t"                                                                    \
+    "ldr     lr, [r2], #4\n\t"                                                                     \
+    "sxtb16  r10, r11\n\t"                                                                         \
+    "sxtb16  r11, r11, ror #8\n\t"                                                                 \
+    "sxtb16  r12, lr\n\t"                                                                          \
+    "sxtb16  lr, lr, ror #8\n\t"                                                                   \
+    "sadd16  r10, r10, r10\n\t"                                                                    \
+    "sadd16  r11, r11, r11\n\t"                                                                    \
+    "sadd16  r12, r12, r12\n\t"                                                                    \
+    "sadd16  lr, lr, lr\n\t"                                                                       \
     "stm     r0!, {r10, r11, r12, lr}\n\t"
 
 /* The output stage's m, H = (2 zp + 1) 2^(e-1), e (e = -shift, e - 1 in
  * [0, 22], else out at once), then the next channel. */
 #define PWS_TAIL(LOOP)                                                                             \
-    "ldr     r1, [r5], #4\n\t"                                                                      \
-    "ldrsb   r12, [r6], #1\n\t"                                                                     \
-    "mvn     r11, r12\n\t"                                                                          \
-    "cmp     r11, #22\n\t"                                                                          \
-    "bhi     9f\n\t"                                                                                \
-    "rsb     r12, r12, #0\n\t"                                                                      \
-    "lsl     r11, r9, r11\n\t"                                                                      \
-    "stm     r0!, {r1, r11, r12}\n\t"                                                               \
-    "subs    r7, r7, #1\n\t"                                                                        \
+    "ldr     r1, [r5], #4\n\t"                                                                     \
+    "ldrsb   r12, [r6], #1\n\t"                                                                    \
+    "mvn     r11, r12\n\t"                                                                         \
+    "cmp     r11, #22\n\t"                                                                         \
+    "bhi     9f\n\t"                                                                               \
+    "rsb     r12, r12, #0\n\t"                                                                     \
+    "lsl     r11, r9, r11\n\t"                                                                     \
+    "stm     r0!, {r1, r11, r12}\n\t"                                                              \
+    "subs    r7, r7, #1\n\t"                                                                       \
     "bne     " LOOP "\n\t"
 
 /*
@@ -352,9 +389,9 @@ int mote_arm_conv_pwk(const mote_conv_s8_params *p, const mote_requant *q, int32
     // cppcheck-suppress unreadVariable
     ws[OC * (C / 2 + 4) - 1] |= 0x100;
     if (C == 8)
-        (full ? pw8_full : pw8_clamp)(&cx);
+        (PWK_NOSIGN(p) ? (full ? pw8_full_relu : pw8_relu) : full ? pw8_full : pw8_clamp)(&cx);
     else
-        (full ? pw16_full : pw16_clamp)(&cx);
+        (PWK_NOSIGN(p) ? (full ? pw16_full_relu : pw16_relu) : full ? pw16_full : pw16_clamp)(&cx);
     return 1;
 }
 

@@ -528,8 +528,9 @@ typedef struct dw3s_tab {
     "smlabb  r4, r10, r7, r4\n\t"                                                                  \
     "smladx  r5, r10, r7, r5\n\t"                                                                  \
     "smlabt  r5, r9, r6, r5\n\t"
-/* one channel: the taps, then the output stage up to the shift */
-#define DW3S_CH(c)                                                                                 \
+/* one channel: the taps, then the output stage up to the shift (RQ:
+ * DW3S_RQS or DW3S_RQN, below) */
+#define DW3S_CH(c, RQ)                                                                             \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
     "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
     "smlad   r4, r9, r6, r8\n\t"                                                                   \
@@ -539,12 +540,8 @@ typedef struct dw3s_tab {
     DW3S_LINE(1, c)                                                                                \
     DW3S_LINE(2, c)                                                                                \
     "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
-    "add     lr, r9, r4, asr #31\n\t"                                                              \
-    "smmlar  r4, r4, r8, lr\n\t"                                                                   \
-    "asr     r4, r4, r6\n\t"                                                                       \
-    "add     lr, r9, r5, asr #31\n\t"                                                              \
-    "smmlar  r5, r5, r8, lr\n\t"                                                                   \
-    "asr     r5, r5, r6\n\t"
+    RQ("r4", "r8", "r9", "r6")                                                                     \
+    RQ("r5", "r8", "r9", "r6")
 /* clang-format on */
 #define DW3S_PACK(c)                                                                               \
     "ssat    r4, #8, r4\n\t"                                                                       \
@@ -591,12 +588,25 @@ typedef struct dw3s_tab {
     "ldr     r8, [r0, " DW3S2_OFF8(r, c) "]\n\t"                                                   \
     "smlabb  r6, r10, r8, r6\n\t"                                                                  \
     "smladx  r7, r10, r8, r7\n\t"
-/* the output stage up to the shift of one accumulator (e r8, m r9, H r10) */
-#define DW3S4_RQ(a)                                                                                \
-    "add     lr, r10, " a ", asr #31\n\t"                                                          \
-    "smmlar  " a ", " a ", r9, lr\n\t"                                                             \
-    "asr     " a ", " a ", r8\n\t"
-#define DW3S4_CH(c)                                                                                \
+/* The output stage up to the shift of accumulator a (multiplier m, H h,
+ * e): DW3S_RQS with the sign correction (H - [acc < 0], above), DW3S_RQN
+ * without it, one instruction less, for act_min >= zp (ReLU / ReLU6: VWW's,
+ * person_detect's and KWS's layers): the correction only moves outputs of
+ * a negative accumulator, and with m >= 0 and e >= 1 those are <= zp with
+ * or without it (H = 2^(e-1) + zp 2^e plus a rounded product <= 0, shifted
+ * by e), so the clamp makes them act_min either way. Each line function
+ * below is built with either (the _ns ones: DW3S_RQN); the drivers choose
+ * per call. */
+#define DW3S_RQS(a, m, h, e)                                                                       \
+    "add     lr, " h ", " a ", asr #31\n\t"                                                          \
+    "smmlar  " a ", " a ", " m ", lr\n\t"                                                            \
+    "asr     " a ", " a ", " e "\n\t"
+#define DW3S_RQN(a, m, h, e)                                                                       \
+    "smmlar  " a ", " a ", " m ", " h "\n\t"                                                         \
+    "asr     " a ", " a ", " e "\n\t"
+/* e r8, m r9, H r10 */
+#define DW3S4_RQ(a, RQ) RQ(a, "r9", "r10", "r8")
+#define DW3S4_CH(c, RQ)                                                                            \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
     "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
     "smlad   r4, r9, r6, r8\n\t"                                                                   \
@@ -611,10 +621,10 @@ typedef struct dw3s_tab {
     DW3S4_LINE(1, c)                                                                               \
     DW3S4_LINE(2, c)                                                                               \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
-    DW3S4_RQ("r4")                                                                                 \
-    DW3S4_RQ("r5")                                                                                 \
-    DW3S4_RQ("r6")                                                                                 \
-    DW3S4_RQ("r7")
+    DW3S4_RQ("r4", RQ)                                                                            \
+    DW3S4_RQ("r5", RQ)                                                                            \
+    DW3S4_RQ("r6", RQ)                                                                            \
+    DW3S4_RQ("r7", RQ)
 /* channel c's four outputs into byte c of the packed words r1, r3, r11, r12 */
 #define DW3S4_PACK(c)                                                                              \
     "ssat    r4, #8, r4\n\t"                                                                       \
@@ -647,83 +657,86 @@ typedef struct dw3s_tab {
  * whatever follows element n + 1); stride 2: n = 2 * outputs, o1 = 0, adv =
  * oes (the odd elements' outputs are overwritten by the even ones).
  */
-__attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attribute__((unused)),
-                                                       int8_t *out __attribute__((unused)),
-                                                       const dw3s_tab *t __attribute__((unused)),
-                                                       int32_t n __attribute__((unused)))
-{
-    /* clang-format off */
-    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "cmp     r3, #2\n\t"
-                     "bls     5f\n\t"
-                     "1:\n\t"
-                     DW3S4_CH(0)
-                     "ssat    r1, #8, r4\n\t"
-                     "ssat    r3, #8, r5\n\t"
-                     "ssat    r11, #8, r6\n\t"
-                     "ssat    r12, #8, r7\n\t"
-                     DW3S4_CH(1)
-                     DW3S4_PACK(1)
-                     DW3S4_CH(2)
-                     DW3S4_PACK(2)
-                     DW3S4_CH(3)
-                     DW3S4_PACK(3)
-                     "8:\n\t"
-                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
-                     "cbnz    r4, 2f\n\t"
-                     DW3S4_CLAMP("r1")
-                     DW3S4_CLAMP("r3")
-                     DW3S4_CLAMP("r11")
-                     DW3S4_CLAMP("r12")
-                     "2:\n\t"
-                     "sub     r2, r2, #160\n\t"
-                     "ldrd    r9, r10, [sp]\n\t"
-                     "subs    r10, r10, #4\n\t"
-                     "blt     3f\n\t"
-                     "str     r3, [r9, r7]\n\t"
-                     "str     r1, [r9]\n\t"
-                     "add     r9, r9, r8\n\t"
-                     "str     r12, [r9, r7]\n\t"
-                     "str     r11, [r9]\n\t"
-                     "add     r9, r9, r8\n\t"
-                     "strd    r9, r10, [sp]\n\t"
-                     "add     r0, r0, #8\n\t"
-                     "cmp     r10, #2\n\t"
-                     "bhi     1b\n\t"
-                     "cmp     r10, #0\n\t"
-                     "beq     7f\n\t"
-                     /* one or two outputs left (or n <= 2): two outputs
-                      * (DW3S_CH), a loop over the channels (p moves a
-                      * channel line each, the bytes shift into r1, r3), then
-                      * the clamp and the stores above (n - 4 < 0) */
-                     "5:\n\t"
-                     "mov     r12, #4\n\t"
-                     "6:\n\t"
-                     DW3S_CH(0)
-                     "ssat    r4, #8, r4\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "lsr     r1, r1, #8\n\t"
-                     "orr     r1, r1, r4, lsl #24\n\t"
-                     "lsr     r3, r3, #8\n\t"
-                     "orr     r3, r3, r5, lsl #24\n\t"
-                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
-                     "subs    r12, r12, #1\n\t"
-                     "bne     6b\n\t"
-                     "b       8b\n\t"
-                     "3:\n\t" /* n - 4 in r10: -3, -2 or -1 outputs (elements) left out */
-                     "cmn     r10, #3\n\t"
-                     "beq     4f\n\t"
-                     "str     r3, [r9, r7]\n\t"
-                     "cmn     r10, #2\n\t"
-                     "beq     4f\n\t"
-                     "add     r10, r9, r8\n\t"
-                     "str     r11, [r10]\n\t"
-                     "4:\n\t"
-                     "str     r1, [r9]\n\t"
-                     "7:\n\t"
-                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
-    /* clang-format on */
+/* clang-format off */
+#define DW3S_LINE_FN(NAME_, RQ_) \
+__attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute__((unused)), \
+                                                       int8_t *out __attribute__((unused)), \
+                                                       const dw3s_tab *t __attribute__((unused)), \
+                                                       int32_t n __attribute__((unused))) \
+{ \
+    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" \
+                     "cmp     r3, #2\n\t" \
+                     "bls     5f\n\t" \
+                     "1:\n\t" \
+                     DW3S4_CH(0, RQ_) \
+                     "ssat    r1, #8, r4\n\t" \
+                     "ssat    r3, #8, r5\n\t" \
+                     "ssat    r11, #8, r6\n\t" \
+                     "ssat    r12, #8, r7\n\t" \
+                     DW3S4_CH(1, RQ_) \
+                     DW3S4_PACK(1) \
+                     DW3S4_CH(2, RQ_) \
+                     DW3S4_PACK(2) \
+                     DW3S4_CH(3, RQ_) \
+                     DW3S4_PACK(3) \
+                     "8:\n\t" \
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t" \
+                     "cbnz    r4, 2f\n\t" \
+                     DW3S4_CLAMP("r1") \
+                     DW3S4_CLAMP("r3") \
+                     DW3S4_CLAMP("r11") \
+                     DW3S4_CLAMP("r12") \
+                     "2:\n\t" \
+                     "sub     r2, r2, #160\n\t" \
+                     "ldrd    r9, r10, [sp]\n\t" \
+                     "subs    r10, r10, #4\n\t" \
+                     "blt     3f\n\t" \
+                     "str     r3, [r9, r7]\n\t" \
+                     "str     r1, [r9]\n\t" \
+                     "add     r9, r9, r8\n\t" \
+                     "str     r12, [r9, r7]\n\t" \
+                     "str     r11, [r9]\n\t" \
+                     "add     r9, r9, r8\n\t" \
+                     "strd    r9, r10, [sp]\n\t" \
+                     "add     r0, r0, #8\n\t" \
+                     "cmp     r10, #2\n\t" \
+                     "bhi     1b\n\t" \
+                     "cmp     r10, #0\n\t" \
+                     "beq     7f\n\t" \
+                     /* one or two outputs left (or n <= 2): two outputs \
+                      * (DW3S_CH), a loop over the channels (p moves a \
+                      * channel line each, the bytes shift into r1, r3), then \
+                      * the clamp and the stores above (n - 4 < 0) */ \
+                     "5:\n\t" \
+                     "mov     r12, #4\n\t" \
+                     "6:\n\t" \
+                     DW3S_CH(0, RQ_) \
+                     "ssat    r4, #8, r4\n\t" \
+                     "ssat    r5, #8, r5\n\t" \
+                     "lsr     r1, r1, #8\n\t" \
+                     "orr     r1, r1, r4, lsl #24\n\t" \
+                     "lsr     r3, r3, #8\n\t" \
+                     "orr     r3, r3, r5, lsl #24\n\t" \
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t" \
+                     "subs    r12, r12, #1\n\t" \
+                     "bne     6b\n\t" \
+                     "b       8b\n\t" \
+                     "3:\n\t" /* n - 4 in r10: -3, -2 or -1 outputs (elements) left out */ \
+                     "cmn     r10, #3\n\t" \
+                     "beq     4f\n\t" \
+                     "str     r3, [r9, r7]\n\t" \
+                     "cmn     r10, #2\n\t" \
+                     "beq     4f\n\t" \
+                     "add     r10, r9, r8\n\t" \
+                     "str     r11, [r10]\n\t" \
+                     "4:\n\t" \
+                     "str     r1, [r9]\n\t" \
+                     "7:\n\t" \
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"); \
 }
+/* clang-format on */
+DW3S_LINE_FN(dw3s_line, DW3S_RQS)
+DW3S_LINE_FN(dw3s_line_ns, DW3S_RQN)
 
 /* Stride 2 (the arm_dsp_3x3_s2 row): outputs at elements x and x + 2 of
  * one line per step, A = (x0, x1), B = (x2, x3), C = (x4, x5) the int16
@@ -740,7 +753,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     "smlabb  r4, r10, r7, r4\n\t"                                                                  \
     "smlad   r5, r9, r7, r5\n\t"                                                                   \
     "smlabb  r5, r10, lr, r5\n\t"
-#define DW3S2_CH(c)                                                                                \
+#define DW3S2_CH(c, RQ)                                                                            \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
     "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
     "ldr     lr, [r0, " DW3S2_OFF8(0, c) "]\n\t"                                                   \
@@ -751,12 +764,8 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     DW3S2_LINE(1, c)                                                                               \
     DW3S2_LINE(2, c)                                                                               \
     "ldm     r2!, {r6, r8, r9}\n\t"                                                                \
-    "add     lr, r9, r4, asr #31\n\t"                                                              \
-    "smmlar  r4, r4, r8, lr\n\t"                                                                   \
-    "asr     r4, r4, r6\n\t"                                                                       \
-    "add     lr, r9, r5, asr #31\n\t"                                                              \
-    "smmlar  r5, r5, r8, lr\n\t"                                                                   \
-    "asr     r5, r5, r6\n\t"
+    RQ("r4", "r8", "r9", "r6")                                                                     \
+    RQ("r5", "r8", "r9", "r6")
 /* clang-format on */
 
 /* Four stride-2 outputs per step (dw3s_line2): elements x, x + 2, x + 4,
@@ -779,7 +788,7 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     "smlad   r7, r9, lr, r7\n\t"                                                                   \
     "ldr     r8, [r0, " DW3S2_OFF16(r, c) "]\n\t"                                                  \
     "smlabb  r7, r10, r8, r7\n\t"
-#define DW3S24_CH(c)                                                                               \
+#define DW3S24_CH(c, RQ)                                                                           \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
     "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
     "smlad   r4, r9, r6, r8\n\t"                                                                   \
@@ -795,15 +804,16 @@ __attribute__((naked, noinline)) static void dw3s_line(const int16_t *p __attrib
     DW3S24_LINE(1, c)                                                                              \
     DW3S24_LINE(2, c)                                                                              \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
-    DW3S4_RQ("r4")                                                                                 \
-    DW3S4_RQ("r5")                                                                                 \
-    DW3S4_RQ("r6")                                                                                 \
-    DW3S4_RQ("r7")
+    DW3S4_RQ("r4", RQ)                                                                            \
+    DW3S4_RQ("r5", RQ)                                                                            \
+    DW3S4_RQ("r6", RQ)                                                                            \
+    DW3S4_RQ("r7", RQ)
 /* clang-format on */
 
 /* dw3s_line2 calls it for lines of six outputs (below); the table's adv
  * is read at byte 176 there. */
 static void dw3s_line23(const int16_t *p, int8_t *out, const dw3s_tab *t, int32_t n);
+static void dw3s_line23_ns(const int16_t *p, int8_t *out, const dw3s_tab *t, int32_t n);
 typedef char dw3s_adv_at_176[offsetof(dw3s_tab, adv) == 176 ? 1 : -1];
 
 /* dw3s_line for element stride 2 (n = 2 * outputs, as dw3s_run passes;
@@ -813,106 +823,109 @@ typedef char dw3s_adv_at_176[offsetof(dw3s_tab, adv) == 176 ? 1 : -1];
  * channels) so that the last step drops at most one. The reads stay in the
  * line: n <= 28 elements, a step reads up to 8 steps + 1 after the first
  * step's 4, at most element 29 < DW3S_RS / 2. */
-__attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attribute__((unused)),
-                                                        int8_t *out __attribute__((unused)),
-                                                        const dw3s_tab *t __attribute__((unused)),
-                                                        int32_t n __attribute__((unused)))
-{
-    /* clang-format off */
-    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "and     r4, r3, #7\n\t"
-                     "sub     r4, r4, #2\n\t"
-                     "cmp     r4, #2\n\t"
-                     "bhi     1f\n\t"
-                     "cmp     r3, #12\n\t"
-                     "beq     20f\n\t"
-                     "mov     r12, #4\n\t"
-                     "5:\n\t"
-                     DW3S2_CH(0)
-                     "ssat    r4, #8, r4\n\t"
-                     "ssat    r5, #8, r5\n\t"
-                     "lsr     r1, r1, #8\n\t"
-                     "orr     r1, r1, r4, lsl #24\n\t"
-                     "lsr     r3, r3, #8\n\t"
-                     "orr     r3, r3, r5, lsl #24\n\t"
-                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t"
-                     "subs    r12, r12, #1\n\t"
-                     "bne     5b\n\t"
-                     "sub     r0, r0, #(4 * " DW3S_STR(DW3S_RS) " - 8)\n\t"
-                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
-                     "sub     r2, r2, #160\n\t"
-                     "cbnz    r4, 6f\n\t"
-                     DW3S4_CLAMP("r1")
-                     DW3S4_CLAMP("r3")
-                     "6:\n\t"
-                     "ldrd    r9, r10, [sp]\n\t"
-                     "str     r1, [r9]\n\t"
-                     "subs    r10, r10, #4\n\t"
-                     "blt     7f\n\t"
-                     "str     r3, [r9, r8]\n\t"
-                     "add     r9, r9, r8, lsl #1\n\t"
-                     "strd    r9, r10, [sp]\n\t"
-                     "beq     7f\n\t"
-                     "1:\n\t"
-                     DW3S24_CH(0)
-                     "ssat    r1, #8, r4\n\t"
-                     "ssat    r3, #8, r5\n\t"
-                     "ssat    r11, #8, r6\n\t"
-                     "ssat    r12, #8, r7\n\t"
-                     DW3S24_CH(1)
-                     DW3S4_PACK(1)
-                     DW3S24_CH(2)
-                     DW3S4_PACK(2)
-                     DW3S24_CH(3)
-                     DW3S4_PACK(3)
-                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
-                     "cbnz    r4, 2f\n\t"
-                     DW3S4_CLAMP("r1")
-                     DW3S4_CLAMP("r3")
-                     DW3S4_CLAMP("r11")
-                     DW3S4_CLAMP("r12")
-                     "2:\n\t"
-                     "sub     r2, r2, #160\n\t"
-                     "ldrd    r9, r10, [sp]\n\t"
-                     "str     r1, [r9]\n\t"
-                     "subs    r10, r10, #8\n\t"
-                     "blt     3f\n\t"
-                     "str     r3, [r9, r8]\n\t"
-                     "add     r9, r9, r8, lsl #1\n\t"
-                     "str     r11, [r9]\n\t"
-                     "str     r12, [r9, r8]\n\t"
-                     "add     r9, r9, r8, lsl #1\n\t"
-                     "strd    r9, r10, [sp]\n\t"
-                     "add     r0, r0, #16\n\t"
-                     "bne     1b\n\t"
-                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
-                     "3:\n\t" /* n - 8 in r10: -6, -4 or -2 (outputs 1, 2 or 3 left) */
-                     "cmn     r10, #6\n\t"
-                     "beq     7f\n\t"
-                     "str     r3, [r9, r8]\n\t"
-                     "cmn     r10, #4\n\t"
-                     "beq     7f\n\t"
-                     "str     r11, [r9, r8, lsl #1]\n\t"
-                     "7:\n\t"
-                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"
-                     /* six outputs (VWW layer 11's lines): two steps of
-                      * three (dw3s_line23 at p, out and at p + 6 elements,
-                      * out + 3 adv; t->adv at byte 176), not a two-output
-                      * step over the channels and a four-output one */
-                     "20:\n\t"
-                     "mov     r4, r0\n\t"
-                     "mov     r5, r2\n\t"
-                     "bl      dw3s_line23\n\t"
-                     "add     r0, r4, #12\n\t"
-                     "ldr     r6, [r5, #176]\n\t"
-                     "ldr     r1, [sp]\n\t"
-                     "add     r6, r6, r6, lsl #1\n\t"
-                     "add     r1, r1, r6\n\t"
-                     "mov     r2, r5\n\t"
-                     "bl      dw3s_line23\n\t"
-                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
-    /* clang-format on */
+/* clang-format off */
+#define DW3S_LINE2_FN(NAME_, RQ_, L23_) \
+__attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute__((unused)), \
+                                                        int8_t *out __attribute__((unused)), \
+                                                        const dw3s_tab *t __attribute__((unused)), \
+                                                        int32_t n __attribute__((unused))) \
+{ \
+    __asm__ volatile("push    {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" \
+                     "and     r4, r3, #7\n\t" \
+                     "sub     r4, r4, #2\n\t" \
+                     "cmp     r4, #2\n\t" \
+                     "bhi     1f\n\t" \
+                     "cmp     r3, #12\n\t" \
+                     "beq     20f\n\t" \
+                     "mov     r12, #4\n\t" \
+                     "5:\n\t" \
+                     DW3S2_CH(0, RQ_) \
+                     "ssat    r4, #8, r4\n\t" \
+                     "ssat    r5, #8, r5\n\t" \
+                     "lsr     r1, r1, #8\n\t" \
+                     "orr     r1, r1, r4, lsl #24\n\t" \
+                     "lsr     r3, r3, #8\n\t" \
+                     "orr     r3, r3, r5, lsl #24\n\t" \
+                     "add     r0, r0, #" DW3S_STR(DW3S_RS) "\n\t" \
+                     "subs    r12, r12, #1\n\t" \
+                     "bne     5b\n\t" \
+                     "sub     r0, r0, #(4 * " DW3S_STR(DW3S_RS) " - 8)\n\t" \
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t" \
+                     "sub     r2, r2, #160\n\t" \
+                     "cbnz    r4, 6f\n\t" \
+                     DW3S4_CLAMP("r1") \
+                     DW3S4_CLAMP("r3") \
+                     "6:\n\t" \
+                     "ldrd    r9, r10, [sp]\n\t" \
+                     "str     r1, [r9]\n\t" \
+                     "subs    r10, r10, #4\n\t" \
+                     "blt     7f\n\t" \
+                     "str     r3, [r9, r8]\n\t" \
+                     "add     r9, r9, r8, lsl #1\n\t" \
+                     "strd    r9, r10, [sp]\n\t" \
+                     "beq     7f\n\t" \
+                     "1:\n\t" \
+                     DW3S24_CH(0, RQ_) \
+                     "ssat    r1, #8, r4\n\t" \
+                     "ssat    r3, #8, r5\n\t" \
+                     "ssat    r11, #8, r6\n\t" \
+                     "ssat    r12, #8, r7\n\t" \
+                     DW3S24_CH(1, RQ_) \
+                     DW3S4_PACK(1) \
+                     DW3S24_CH(2, RQ_) \
+                     DW3S4_PACK(2) \
+                     DW3S24_CH(3, RQ_) \
+                     DW3S4_PACK(3) \
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t" \
+                     "cbnz    r4, 2f\n\t" \
+                     DW3S4_CLAMP("r1") \
+                     DW3S4_CLAMP("r3") \
+                     DW3S4_CLAMP("r11") \
+                     DW3S4_CLAMP("r12") \
+                     "2:\n\t" \
+                     "sub     r2, r2, #160\n\t" \
+                     "ldrd    r9, r10, [sp]\n\t" \
+                     "str     r1, [r9]\n\t" \
+                     "subs    r10, r10, #8\n\t" \
+                     "blt     3f\n\t" \
+                     "str     r3, [r9, r8]\n\t" \
+                     "add     r9, r9, r8, lsl #1\n\t" \
+                     "str     r11, [r9]\n\t" \
+                     "str     r12, [r9, r8]\n\t" \
+                     "add     r9, r9, r8, lsl #1\n\t" \
+                     "strd    r9, r10, [sp]\n\t" \
+                     "add     r0, r0, #16\n\t" \
+                     "bne     1b\n\t" \
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t" \
+                     "3:\n\t" /* n - 8 in r10: -6, -4 or -2 (outputs 1, 2 or 3 left) */ \
+                     "cmn     r10, #6\n\t" \
+                     "beq     7f\n\t" \
+                     "str     r3, [r9, r8]\n\t" \
+                     "cmn     r10, #4\n\t" \
+                     "beq     7f\n\t" \
+                     "str     r11, [r9, r8, lsl #1]\n\t" \
+                     "7:\n\t" \
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t" \
+                     /* six outputs (VWW layer 11's lines): two steps of \
+                      * three (dw3s_line23 at p, out and at p + 6 elements, \
+                      * out + 3 adv; t->adv at byte 176), not a two-output \
+                      * step over the channels and a four-output one */ \
+                     "20:\n\t" \
+                     "mov     r4, r0\n\t" \
+                     "mov     r5, r2\n\t" \
+                     "bl      " L23_ "\n\t" \
+                     "add     r0, r4, #12\n\t" \
+                     "ldr     r6, [r5, #176]\n\t" \
+                     "ldr     r1, [sp]\n\t" \
+                     "add     r6, r6, r6, lsl #1\n\t" \
+                     "add     r1, r1, r6\n\t" \
+                     "mov     r2, r5\n\t" \
+                     "bl      " L23_ "\n\t" \
+                     "pop     {r1, r3, r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"); \
 }
+/* clang-format on */
+DW3S_LINE2_FN(dw3s_line2, DW3S_RQS, "dw3s_line23")
+DW3S_LINE2_FN(dw3s_line2_ns, DW3S_RQN, "dw3s_line23_ns")
 
 /* Three outputs at stride 2 (dw3s_line23): elements 0, 2, 4 of one line,
  * A .. D the int16 pairs of elements 0 .. 7 of one filter line (two LDRD;
@@ -932,7 +945,7 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
     "smlabb  r5, r10, r7, r5\n\t"                                                                  \
     "smlad   r6, r9, r7, r6\n\t"                                                                   \
     "smlabb  r6, r10, lr, r6\n\t"
-#define DW3S23_CH(c)                                                                               \
+#define DW3S23_CH(c, RQ)                                                                           \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
     "ldrd    r7, lr, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
     "smlad   r4, r9, r7, r8\n\t"                                                                   \
@@ -945,9 +958,9 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
     DW3S23_LINE(1, c)                                                                              \
     DW3S23_LINE(2, c)                                                                              \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
-    DW3S4_RQ("r4")                                                                                 \
-    DW3S4_RQ("r5")                                                                                 \
-    DW3S4_RQ("r6")
+    DW3S4_RQ("r4", RQ)                                                                            \
+    DW3S4_RQ("r5", RQ)                                                                            \
+    DW3S4_RQ("r6", RQ)
 #define DW3S23_PACK(c)                                                                             \
     "ssat    r4, #8, r4\n\t"                                                                       \
     "ssat    r5, #8, r5\n\t"                                                                       \
@@ -961,36 +974,39 @@ __attribute__((naked, noinline)) static void dw3s_line2(const int16_t *p __attri
  * arm_dsp_3x3_px row: 3x3 outputs, VWW / person_detect layer 23; dw3s_run2
  * chooses it per chunk): one step, no fourth output computed and dropped;
  * the packed words r1, r3, r12 stored at out, out + adv, out + 2 adv. */
-__attribute__((naked, noinline)) static void dw3s_line23(const int16_t *p __attribute__((unused)),
-                                                         int8_t *out __attribute__((unused)),
-                                                         const dw3s_tab *t __attribute__((unused)),
-                                                         int32_t n __attribute__((unused)))
-{
-    /* clang-format off */
-    __asm__ volatile("push    {r1, r4, r5, r6, r7, r8, r9, r10, lr}\n\t"
-                     DW3S23_CH(0)
-                     "ssat    r1, #8, r4\n\t"
-                     "ssat    r3, #8, r5\n\t"
-                     "ssat    r12, #8, r6\n\t"
-                     DW3S23_CH(1)
-                     DW3S23_PACK(1)
-                     DW3S23_CH(2)
-                     DW3S23_PACK(2)
-                     DW3S23_CH(3)
-                     DW3S23_PACK(3)
-                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t"
-                     "cbnz    r4, 2f\n\t"
-                     DW3S4_CLAMP("r1")
-                     DW3S4_CLAMP("r3")
-                     DW3S4_CLAMP("r12")
-                     "2:\n\t"
-                     "ldr     r9, [sp]\n\t"
-                     "str     r1, [r9]\n\t"
-                     "str     r3, [r9, r8]\n\t"
-                     "str     r12, [r9, r8, lsl #1]\n\t"
-                     "pop     {r1, r4, r5, r6, r7, r8, r9, r10, pc}\n\t");
-    /* clang-format on */
+/* clang-format off */
+#define DW3S_LINE23_FN(NAME_, RQ_) \
+__attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute__((unused)), \
+                                                         int8_t *out __attribute__((unused)), \
+                                                         const dw3s_tab *t __attribute__((unused)), \
+                                                         int32_t n __attribute__((unused))) \
+{ \
+    __asm__ volatile("push    {r1, r4, r5, r6, r7, r8, r9, r10, lr}\n\t" \
+                     DW3S23_CH(0, RQ_) \
+                     "ssat    r1, #8, r4\n\t" \
+                     "ssat    r3, #8, r5\n\t" \
+                     "ssat    r12, #8, r6\n\t" \
+                     DW3S23_CH(1, RQ_) \
+                     DW3S23_PACK(1) \
+                     DW3S23_CH(2, RQ_) \
+                     DW3S23_PACK(2) \
+                     DW3S23_CH(3, RQ_) \
+                     DW3S23_PACK(3) \
+                     "ldm     r2, {r4, r5, r6, r7, r8}\n\t" \
+                     "cbnz    r4, 2f\n\t" \
+                     DW3S4_CLAMP("r1") \
+                     DW3S4_CLAMP("r3") \
+                     DW3S4_CLAMP("r12") \
+                     "2:\n\t" \
+                     "ldr     r9, [sp]\n\t" \
+                     "str     r1, [r9]\n\t" \
+                     "str     r3, [r9, r8]\n\t" \
+                     "str     r12, [r9, r8, lsl #1]\n\t" \
+                     "pop     {r1, r4, r5, r6, r7, r8, r9, r10, pc}\n\t"); \
 }
+/* clang-format on */
+DW3S_LINE23_FN(dw3s_line23, DW3S_RQS)
+DW3S_LINE23_FN(dw3s_line23_ns, DW3S_RQN)
 
 /* Blocks of 2 x 2 outputs (dw3s_blk): elements x, x + 1 of output lines l
  * and l + 1, A_s = (x0, x1), D_s = (x2, x3) the int16 pairs of slot s (one
@@ -1014,7 +1030,7 @@ __attribute__((naked, noinline)) static void dw3s_line23(const int16_t *p __attr
     "smlabt  r7, r9, r8, r7\n\t"                                                                   \
     "smlabb  r6, r10, lr, r6\n\t"                                                                  \
     "smladx  r7, r10, lr, r7\n\t"
-#define DW3SB_CH(c)                                                                                \
+#define DW3SB_CH(c, RQ)                                                                            \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
     "ldrd    r6, r7, [r0, " DW3S_OFF(0, c) "]\n\t"                                                 \
     "smlad   r4, r9, r6, r8\n\t"                                                                   \
@@ -1029,10 +1045,10 @@ __attribute__((naked, noinline)) static void dw3s_line23(const int16_t *p __attr
     DW3SB_LINE(1, c)                                                                               \
     DW3SB_LINE(2, c)                                                                               \
     "ldm     r2!, {r8, r9, r10}\n\t"                                                               \
-    DW3S4_RQ("r4")                                                                                 \
-    DW3S4_RQ("r5")                                                                                 \
-    DW3S4_RQ("r6")                                                                                 \
-    DW3S4_RQ("r7")
+    DW3S4_RQ("r4", RQ)                                                                            \
+    DW3S4_RQ("r5", RQ)                                                                            \
+    DW3S4_RQ("r6", RQ)                                                                            \
+    DW3S4_RQ("r7", RQ)
 /* clang-format on */
 
 /*
@@ -1043,65 +1059,68 @@ __attribute__((naked, noinline)) static void dw3s_line23(const int16_t *p __attr
  * out + o1, out + ols, out + ols + o1. On the stack: out, the elements left
  * in the line, n, the line pairs left.
  */
-__attribute__((naked, noinline)) static void dw3s_blk(const int16_t *p __attribute__((unused)),
-                                                      int8_t *out __attribute__((unused)),
-                                                      const dw3s_tab *t __attribute__((unused)),
-                                                      int32_t n __attribute__((unused)))
-{
-    /* clang-format off */
-    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t"
-                     "ldr     r4, [r2, #184]\n\t"
-                     "push    {r3, r4}\n\t"
-                     "push    {r1, r3}\n\t"
-                     "1:\n\t"
-                     DW3SB_CH(0)
-                     "ssat    r1, #8, r4\n\t"
-                     "ssat    r3, #8, r5\n\t"
-                     "ssat    r11, #8, r6\n\t"
-                     "ssat    r12, #8, r7\n\t"
-                     DW3SB_CH(1)
-                     DW3S4_PACK(1)
-                     DW3SB_CH(2)
-                     DW3S4_PACK(2)
-                     DW3SB_CH(3)
-                     DW3S4_PACK(3)
-                     "ldm     r2, {r4, r5, r6, r7, r8, r9}\n\t"
-                     "cbnz    r4, 2f\n\t"
-                     DW3S4_CLAMP("r1")
-                     DW3S4_CLAMP("r3")
-                     DW3S4_CLAMP("r11")
-                     DW3S4_CLAMP("r12")
-                     "2:\n\t"
-                     "sub     r2, r2, #160\n\t"
-                     "ldrd    r10, r4, [sp]\n\t"
-                     "str     r1, [r10]\n\t"
-                     "str     r3, [r10, r7]\n\t"
-                     "add     lr, r10, r9\n\t"
-                     "str     r11, [lr]\n\t"
-                     "str     r12, [lr, r7]\n\t"
-                     "add     r10, r10, r8\n\t"
-                     "add     r0, r0, #4\n\t"
-                     "subs    r4, r4, #2\n\t"
-                     "strd    r10, r4, [sp]\n\t"
-                     "bne     1b\n\t"
-                     /* the next pair of lines: out + 2 ols - n oes, p two
-                      * slots on from the line's start */
-                     "ldrd    r5, r6, [sp, #8]\n\t"
-                     "subs    r6, r6, #1\n\t"
-                     "beq     3f\n\t"
-                     "str     r6, [sp, #12]\n\t"
-                     "str     r5, [sp, #4]\n\t"
-                     "add     r10, r10, r9, lsl #1\n\t"
-                     "mls     r10, r5, r7, r10\n\t"
-                     "str     r10, [sp]\n\t"
-                     "sub     r0, r0, r5, lsl #1\n\t"
-                     "add     r0, r0, #(8 * " DW3S_STR(DW3S_RS) ")\n\t"
-                     "b       1b\n\t"
-                     "3:\n\t"
-                     "add     sp, sp, #16\n\t"
-                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t");
-    /* clang-format on */
+/* clang-format off */
+#define DW3S_BLK_FN(NAME_, RQ_) \
+__attribute__((naked, noinline)) static void NAME_(const int16_t *p __attribute__((unused)), \
+                                                      int8_t *out __attribute__((unused)), \
+                                                      const dw3s_tab *t __attribute__((unused)), \
+                                                      int32_t n __attribute__((unused))) \
+{ \
+    __asm__ volatile("push    {r4, r5, r6, r7, r8, r9, r10, r11, lr}\n\t" \
+                     "ldr     r4, [r2, #184]\n\t" \
+                     "push    {r3, r4}\n\t" \
+                     "push    {r1, r3}\n\t" \
+                     "1:\n\t" \
+                     DW3SB_CH(0, RQ_) \
+                     "ssat    r1, #8, r4\n\t" \
+                     "ssat    r3, #8, r5\n\t" \
+                     "ssat    r11, #8, r6\n\t" \
+                     "ssat    r12, #8, r7\n\t" \
+                     DW3SB_CH(1, RQ_) \
+                     DW3S4_PACK(1) \
+                     DW3SB_CH(2, RQ_) \
+                     DW3S4_PACK(2) \
+                     DW3SB_CH(3, RQ_) \
+                     DW3S4_PACK(3) \
+                     "ldm     r2, {r4, r5, r6, r7, r8, r9}\n\t" \
+                     "cbnz    r4, 2f\n\t" \
+                     DW3S4_CLAMP("r1") \
+                     DW3S4_CLAMP("r3") \
+                     DW3S4_CLAMP("r11") \
+                     DW3S4_CLAMP("r12") \
+                     "2:\n\t" \
+                     "sub     r2, r2, #160\n\t" \
+                     "ldrd    r10, r4, [sp]\n\t" \
+                     "str     r1, [r10]\n\t" \
+                     "str     r3, [r10, r7]\n\t" \
+                     "add     lr, r10, r9\n\t" \
+                     "str     r11, [lr]\n\t" \
+                     "str     r12, [lr, r7]\n\t" \
+                     "add     r10, r10, r8\n\t" \
+                     "add     r0, r0, #4\n\t" \
+                     "subs    r4, r4, #2\n\t" \
+                     "strd    r10, r4, [sp]\n\t" \
+                     "bne     1b\n\t" \
+                     /* the next pair of lines: out + 2 ols - n oes, p two \
+                      * slots on from the line's start */ \
+                     "ldrd    r5, r6, [sp, #8]\n\t" \
+                     "subs    r6, r6, #1\n\t" \
+                     "beq     3f\n\t" \
+                     "str     r6, [sp, #12]\n\t" \
+                     "str     r5, [sp, #4]\n\t" \
+                     "add     r10, r10, r9, lsl #1\n\t" \
+                     "mls     r10, r5, r7, r10\n\t" \
+                     "str     r10, [sp]\n\t" \
+                     "sub     r0, r0, r5, lsl #1\n\t" \
+                     "add     r0, r0, #(8 * " DW3S_STR(DW3S_RS) ")\n\t" \
+                     "b       1b\n\t" \
+                     "3:\n\t" \
+                     "add     sp, sp, #16\n\t" \
+                     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t"); \
 }
+/* clang-format on */
+DW3S_BLK_FN(dw3s_blk, DW3S_RQS)
+DW3S_BLK_FN(dw3s_blk_ns, DW3S_RQN)
 
 /* (lo of a, lo of b) and (hi of a, hi of b): PKHBT / PKHTB. */
 MOTE_ARM_INLINE uint32_t dw3s_lo2(int32_t a, int32_t b)
@@ -1566,7 +1585,7 @@ typedef void (*dw3s_line_fn)(const int16_t *, int8_t *, const dw3s_tab *, int32_
 MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requant *q,
                                   const mote_dims *id, const int8_t *input, const int8_t *filter,
                                   const int32_t *bias, const mote_dims *od, int8_t *output,
-                                  dw3s_line_fn line, int direct)
+                                  dw3s_line_fn line, dw3s_line_fn line_ns, int direct)
 {
     int32_t buf[DW3S_SLOTS * 4 * DW3S_RS / 4];
     dw3s_tab tab;
@@ -1577,7 +1596,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
     int32_t nli = id->h, nei = id->w, nlo = od->h, neo = od->w, ils = id->w * C, ies = C;
     int32_t ols = od->w * C, oes = C, fl = 3 * C, fe = C, lpad = p->geom.pad_h;
     int32_t epad = p->geom.pad_w, ls = p->geom.stride_h, es = p->geom.stride_w;
-    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb, k, keep;
+    int32_t c0, jl, jh, fill, ex0, nmax, nslot, nall, s, top, L, sep, cstep, *cb, k, keep, ns;
     dw3s_ld ld, cl[2];
     dw3s_pq pq;
     if (od->h > od->w) { /* transposed: lines are columns */
@@ -1595,6 +1614,10 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
         (input == output && (od->h != id->h || od->w != id->w || ls != 1 || neo > nmax)) ||
         !dw3s_ok(q, bias, C))
         return 0;
+    /* act_min >= zp: the line functions without the sign correction
+     * (DW3S_RQN) */
+    ns = p->act_min >= p->output_offset;
+    if (ns) line = line_ns;
     if (neo > nmax) nmax = es == 1 ? 24 : 12;
     ld.ils = ils;
     ld.nli = nli;
@@ -1650,7 +1673,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                               lp->src + l0 * ils, &lp->w, l1 - l0);
                 if (es == 2 && n == 3)
                     for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
-                        dw3s_line23((const int16_t *)slot, o, &tab, 6);
+                        (ns ? dw3s_line23_ns : dw3s_line23)((const int16_t *)slot, o, &tab, 6);
                 else
                     for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                         line((const int16_t *)slot, o, &tab, es * n);
@@ -1714,7 +1737,7 @@ MOTE_ARM_INLINE int dw3s_run_with(const mote_conv_s8_params *p, const mote_requa
                 if (l1 > l0) dw3s_lines(slot + (l0 + lpad) * DW3S_RS, lp, l0, l1 - l0);
                 if (direct && es == 2 && n == 3) /* three stride-2 outputs a line */
                     for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
-                        dw3s_line23((const int16_t *)slot, o, &tab, 6);
+                        (ns ? dw3s_line23_ns : dw3s_line23)((const int16_t *)slot, o, &tab, 6);
                 else
                     for (lo = 0; lo < nlo; ++lo, o += ols, slot += ls * DW3S_RS)
                         line((const int16_t *)slot, o, &tab, es * n);
@@ -1765,14 +1788,14 @@ static __attribute__((noinline)) int dw3s_run(const mote_conv_s8_params *p, cons
                                               const int8_t *filter, const int32_t *bias,
                                               const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, 0);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line, dw3s_line_ns, 0);
 }
 static __attribute__((noinline)) int dw3s_run2(const mote_conv_s8_params *p, const mote_requant *q,
                                                const mote_dims *id, const int8_t *input,
                                                const int8_t *filter, const int32_t *bias,
                                                const mote_dims *od, int8_t *output)
 {
-    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, 1);
+    return dw3s_run_with(p, q, id, input, filter, bias, od, output, dw3s_line2, dw3s_line2_ns, 1);
 }
 /* 2 x 2 blocks (dw3s_blk; the arm_dsp_3x3_px row only): the caller checks
  * stride 1 and outputs of even sides up to 6 x 6. dw3s_run_with's case
@@ -1796,6 +1819,8 @@ static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, con
     int32_t epad = p->geom.pad_w, c0, jl, jh, need, nall, l0, l1;
     int pairs;
     const int8_t *src0;
+    /* act_min >= zp: without the sign correction (DW3S_RQN) */
+    const dw3s_line_fn blk = p->act_min >= p->output_offset ? dw3s_blk_ns : dw3s_blk;
     if (od->h > od->w) { /* transposed: lines are columns */
         nli = id->w, nei = id->h, nlo = od->w, neo = od->h, ils = C, ies = id->w * C;
         ols = C, oes = od->w * C, fl = C, fe = 3 * C;
@@ -1853,7 +1878,7 @@ static __attribute__((noinline)) int dw3s_runb(const mote_conv_s8_params *p, con
         } else if (l1 > l0) {
             dw3s_lines(buf + (l0 + lpad) * DW3S_RS, &ld, l0, l1 - l0);
         }
-        dw3s_blk((const int16_t *)buf, output + c0, &tab, neo);
+        blk((const int16_t *)buf, output + c0, &tab, neo);
         l0 = l0 < 0 ? 0 : l0;
         l1 = l1 > nli ? nli : l1;
     }

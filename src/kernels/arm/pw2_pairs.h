@@ -19,7 +19,7 @@ typedef struct pw2_ctx {
     int32_t g;               /* 4: groups, 1 .. 32 (K <= 128) */
     int32_t rq[6];           /* 8 (R): per channel m, h, e: h = 2^(e-1), plus */
                              /* zp * 2^e unless PW2_ZP (e = -shift <= 23: no wrap) */
-    const void *rq_pc;       /* R+24: PW2_RQ, or PW2_RQ_E2 (pw2_pairs' labels) */
+    const void *rq_pc;       /* R+24: PW2_RQ, PW2_RQN or PW2_RQ_E2 (pw2_pairs' labels) */
     uint32_t lo4;            /* R+28: act_min in every byte */
     uint32_t hi4;            /* R+32: act_max in every byte */
     int8_t *out;             /* R+36: the pixel pair's outputs (channel c0) */
@@ -39,7 +39,7 @@ typedef struct pw2_ctx {
     const int32_t *bias;     /* R+92: its biases, or NULL */
     int8_t *outp;            /* R+96: its outputs for the first pixel pair */
     int32_t pairs;           /* R+100: channel pairs left (>= 1) */
-    uint32_t clamp;          /* R+104: PW2_CLAMP or 0 */
+    uint32_t clamp;          /* R+104: PW2_CLAMP or 0, and PW2_NOSIGN */
     const int32_t *xw;       /* R+108: the first pixel pair (the tail for one pixel) */
 } pw2_ctx;
 
@@ -51,6 +51,10 @@ typedef char
  * the activation range narrower than [-128, 127]. */
 #define PW2_ZP 1u
 #define PW2_CLAMP 2u
+/* With clamp (not a mode: the mode's stage table holds its four entries
+ * twice): act_min >= zp, PW2_RQN for the pairs PW2_RQ would take (no field
+ * of its own: a larger ctx grew KWS's invoke stack). */
+#define PW2_NOSIGN 4u
 
 /* One group of a pixel pair (r2-r5, from r0) against a channel pair
  * (r10-lr, from r1): 10 instructions, 38 bytes (the first LDM has a 16-bit
@@ -81,6 +85,19 @@ typedef char
 #define PW2_RQ(a, m2, h, e)                                                                        \
     "add     r11, " h ", " a ", asr #31\n\t"                                                       \
     "add     r11, r11, " a "\n\t"                                                                  \
+    "smmlar  " a ", " a ", " m2 ", r11\n\t"                                                        \
+    "asr     " a ", " a ", " e "\n\t"
+
+/* PW2_RQ without the sign correction (- [a < 0]: the reference rounds
+ * halves away from zero), for act_min >= zp (ReLU / ReLU6: VWW's,
+ * person_detect's and KWS's layers): the correction only moves outputs of
+ * a negative accumulator, and with m >= 0 and e >= 1 those are <= zp with
+ * or without it (h = 2^(e-1) (+ zp 2^e) plus floor((2am + 2^31) / 2^32)
+ * <= 0, shifted by e; the zero point added after it for PW2_ZP), so the
+ * clamp (or SSAT at zp = -128) makes them act_min either way. Three
+ * instructions. */
+#define PW2_RQN(a, m2, h, e)                                                                       \
+    "add     r11, " h ", " a "\n\t"                                                                \
     "smmlar  " a ", " a ", " m2 ", r11\n\t"                                                        \
     "asr     " a ", " a ", " e "\n\t"
 
@@ -260,7 +277,9 @@ typedef char
     "adr     r0, 8f\n\t" \
     "ldr     r7, [r0, r10, lsl #2]\n\t" \
     "str     r7, [r12, #52]\n\t" /* the mode's stage */ \
-    "ldr     r11, [r0, #16]\n\t" /* PW2_RQ */ \
+    "and     r11, r10, #4\n\t" /* PW2_RQ, or PW2_RQN with PW2_NOSIGN */ \
+    "add     r11, r0, r11, lsl #1\n\t" \
+    "ldr     r11, [r11, #32]\n\t" \
     "ldr     r7, [r12, #92]\n\t" /* its biases */ \
     "movs    r8, #0\n\t" \
     "movs    r9, #0\n\t" \
@@ -289,7 +308,7 @@ typedef char
     "sub     r3, r3, #1\n\t" \
     "asr     r5, r5, #1\n\t" \
     "sub     r6, r6, #1\n\t" \
-    "ldr     r11, [r0, #20]\n\t" \
+    "ldr     r11, [r0, #36]\n\t" \
     "16:\n\t" \
     "stm     r12, {r1, r2, r3, r4, r5, r6, r11}\n\t" \
     "strd    r8, r9, [sp, #4]\n\t" \
@@ -328,6 +347,12 @@ typedef char
     PW2_RQ_E2("r8", "r1", "r2", "r3") \
     PW2_RQ_E2("r7", "r4", "r5", "r10") \
     PW2_RQ_E2("r9", "r4", "r5", "r10") \
+    "ldm     r12, {r1, r2, r3, r4, r5, r10, pc}\n\t" \
+    "24:\n\t" \
+    PW2_RQN("r6", "r1", "r2", "r3") \
+    PW2_RQN("r8", "r1", "r2", "r3") \
+    PW2_RQN("r7", "r4", "r5", "r10") \
+    PW2_RQN("r9", "r4", "r5", "r10") \
     "ldm     r12, {r1, r2, r3, r4, r5, r10, pc}\n\t" \
     "4:\n\t" /* PW2_ZP | PW2_CLAMP */ \
     "add     r6, r6, r10\n\t" \
@@ -373,7 +398,8 @@ typedef char
     "pop     {r4, r5, r6, r7, r8, r9, r10, r11, pc}\n\t" \
     ".p2align 2\n\t" \
     "8:\n\t" \
-    ".word   7b + 1, 6b + 1, 5b + 1, 4b + 1, 20b + 1, 21b + 1\n\t"
+    ".word   7b + 1, 6b + 1, 5b + 1, 4b + 1, 7b + 1, 6b + 1, 5b + 1, 4b + 1\n\t" \
+    ".word   20b + 1, 21b + 1, 24b + 1\n\t"
 /* clang-format on */
 
 /* A pw2_pairs function (the body above in a naked function). */
