@@ -56,11 +56,12 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed)
         if (armk_rnd(&rng) % 4 == 0) /* one channel's bias anywhere */
             tdwc_bias[armk_rnd(&rng) % (uint32_t)k.id.c] = (int32_t)armk_rnd(&rng);
         if (armk_rnd(&rng) % 4 == 0) /* a few channels at the stage's limits, any group place */
-            for (c = (int32_t)(armk_rnd(&rng) % 3); c < k.id.c; c += 1 + (int32_t)(armk_rnd(&rng) % 5)) {
+            for (c = (int32_t)(armk_rnd(&rng) % 3); c < k.id.c;
+                 c += 1 + (int32_t)(armk_rnd(&rng) % 5)) {
                 static const int8_t sh_lim[4] = {0, -23, -1, -22};
-                static const int32_t b_lim[8] = {(1 << 29) - 1, 1 << 29,        -(1 << 29),
-                                                 -(1 << 29) - 1, 0x40000000 + 977, -0x40000000 - 977,
-                                                 INT32_MAX,      INT32_MIN};
+                static const int32_t b_lim[8] = {
+                    (1 << 29) - 1,    1 << 29,           -(1 << 29), -(1 << 29) - 1,
+                    0x40000000 + 977, -0x40000000 - 977, INT32_MAX,  INT32_MIN};
                 if (armk_rnd(&rng) & 1)
                     tdwc_shift[c] = sh_lim[armk_rnd(&rng) % 4];
                 else
@@ -80,8 +81,8 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed)
                 continue;
             }
             ++refused;
-            k.p.act_min = armk_rnd(&rng) % 2 ? k.p.output_offset
-                                             : armk_int(&rng, k.p.output_offset, 127);
+            k.p.act_min =
+                armk_rnd(&rng) % 2 ? k.p.output_offset : armk_int(&rng, k.p.output_offset, 127);
             if (k.p.act_max < k.p.act_min) k.p.act_max = k.p.act_min;
         }
         out_n = k.od.h * k.od.w * k.od.c;

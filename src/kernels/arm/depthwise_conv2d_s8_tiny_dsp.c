@@ -408,8 +408,7 @@ static inline __attribute__((always_inline)) void tdw_rows3(int32_t *d, const in
  * SXTAB16 of itself doubles them, PKHBT / PKHTB pair the taps, one STRD a
  * channel. 27 instructions.
  */
-static inline __attribute__((always_inline)) void tdw_wline(int32_t *tw, const int8_t *f,
-                                                            int32_t C)
+static inline __attribute__((always_inline)) void tdw_wline(int32_t *tw, const int8_t *f, int32_t C)
 {
     int32_t v0, v1, v2, e0, e1, e2, a, b;
     __asm__ volatile("ldr     %[v0], [%[f]]\n\t"
@@ -513,8 +512,7 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
             f += 3 * C;
             tdw_wline(g.t[0].w + 4, f, C);
         }
-        if (bias == NULL)
-            g.b = tdw_zero4;
+        if (bias == NULL) g.b = tdw_zero4;
         grp(pl, &g, output + c0, C);
         if (g.slow) {
             /* a channel outside the asm stage: the exact C loop */
@@ -523,8 +521,8 @@ void mote_arm_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const
             for (k = 0; k < 4; ++k) {
                 const int32_t sh = q->shift[c0 + k], b = bp[k];
                 if ((uint32_t)(sh + 22) > 21u || (uint32_t)b + (1u << 29) >= (1u << 30))
-                    tdw_slow(pl + k * 32, filter + c0 + k, C, b, q->multiplier[c0 + k], sh, p,
-                             h, w, output + c0 + k);
+                    tdw_slow(pl + k * 32, filter + c0 + k, C, b, q->multiplier[c0 + k], sh, p, h, w,
+                             output + c0 + k);
             }
         }
     }
