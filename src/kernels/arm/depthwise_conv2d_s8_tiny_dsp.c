@@ -69,6 +69,8 @@ int mote_arm_dw_tiny_fits(const void *step)
  * h = 1), for planes three wide the address where the middle rows end
  * (plane + 16 (h - 1)). 44 bytes (the asm's offsets). */
 typedef struct tdw_tab {
+    /* read by the asm only (LDM at fixed offsets) */
+    // cppcheck-suppress unusedStructMember
     int32_t m, h, e, b2;
     int32_t w[6];
     uint32_t x;
