@@ -138,29 +138,28 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
     "mov r7, r12\n\t"                                                                              \
     "dls lr, r11\n"                                                                                \
     "2:\n\t"                                                                                       \
-    "vldrw.u32 q2, [r7]\n\t"                                                                       \
+    "vldrw.u32 q2, [r7], #208\n\t"                                                                 \
     "vmladav.s8 r0, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #16]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-192]\n\t"                                                                \
     "vmladava.s8 r0, q2, q1\n\t"                                                                   \
-    "vldrw.u32 q2, [r7, #32]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-176]\n\t"                                                                \
     "vmladav.s8 r2, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #48]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-160]\n\t"                                                                \
     "vmladava.s8 r2, q2, q1\n\t"                                                                   \
-    "vldrw.u32 q2, [r7, #64]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-144]\n\t"                                                                \
     "vmladav.s8 r4, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-128]\n\t"                                                                \
     "vmladava.s8 r4, q2, q1\n\t"                                                                   \
-    "vldrw.u32 q2, [r7, #96]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-112]\n\t"                                                                \
     "vmladav.s8 r6, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #112]\n\t"                                                                 \
+    "vldrw.u32 q2, [r7, #-96]\n\t"                                                                 \
     "vmladava.s8 r6, q2, q1\n\t"                                                                   \
     "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
     "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
-    "vldrw.u32 q6, [r7, #128]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-80]\n\t"                                                                 \
     "vadd.i32 q3, q3, q6\n\t" rq "vmax.s32 q3, q3, q4\n\t"                                         \
     "vmin.s32 q3, q3, q5\n\t"                                                                      \
     "vstrb.32 q3, [r5], #4\n\t"                                                                    \
-    "add r7, #208\n\t"                                                                             \
     "le lr, 2b\n\t"                                                                                \
     "subs r3, #1\n\t"                                                                              \
     "bne 1b\n\t"                                                                                   \
@@ -171,24 +170,42 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
 /* The output stage of q3, any shifts: left shift, multiplier, the
  * negative-shift mask and right shift from the block, zero point r1. */
 #define FIRST_RQ                                                                                   \
-    "vldrw.u32 q6, [r7, #144]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-64]\n\t"                                                                 \
     "vshl.s32 q3, q3, q6\n\t"                                                                      \
-    "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
     "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
     "vshr.s32 q7, q3, #31\n\t"                                                                     \
-    "vldrw.u32 q6, [r7, #176]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-32]\n\t"                                                                 \
     "vand q7, q7, q6\n\t"                                                                          \
     "vadd.i32 q3, q3, q7\n\t"                                                                      \
-    "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
     "vrshl.s32 q3, q3, q6\n\t"                                                                     \
     "vadd.i32 q3, q3, r1\n\t"
 /* Every shift negative (left shift 0, mask all ones). */
 #define FIRST_RQN                                                                                  \
-    "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
     "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
     "vshr.s32 q7, q3, #31\n\t"                                                                     \
     "vadd.i32 q3, q3, q7\n\t"                                                                      \
-    "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"
+
+/* The same two when act_min >= the zero point: the sign correction only
+ * moves negative products, which round to <= 0 either way and so clamp
+ * to act_min (zero point + (<= 0) <= act_min); dead, dropped. */
+#define FIRST_RQP                                                                                  \
+    "vldrw.u32 q6, [r7, #-64]\n\t"                                                                 \
+    "vshl.s32 q3, q3, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"
+#define FIRST_RQNP                                                                                 \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
     "vrshl.s32 q3, q3, q6\n\t"                                                                     \
     "vadd.i32 q3, q3, r1\n\t"
 
@@ -202,6 +219,10 @@ FIRST_FN(first_asm_s1, FIRST_LOADS_S1, FIRST_RQ)
 FIRST_FN(first_asm_s2, FIRST_LOADS_S2, FIRST_RQ)
 FIRST_FN(first_asm_s1n, FIRST_LOADS_S1, FIRST_RQN)
 FIRST_FN(first_asm_s2n, FIRST_LOADS_S2, FIRST_RQN)
+FIRST_FN(first_asm_s1p, FIRST_LOADS_S1, FIRST_RQP)
+FIRST_FN(first_asm_s2p, FIRST_LOADS_S2, FIRST_RQP)
+FIRST_FN(first_asm_s1np, FIRST_LOADS_S1, FIRST_RQNP)
+FIRST_FN(first_asm_s2np, FIRST_LOADS_S2, FIRST_RQNP)
 
 /* The table: per block of four channels their weights (27 bytes each,
  * zero to 32), seeds and output-stage constants. 1 when every shift is
@@ -287,10 +308,16 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     if (in == NULL || w == NULL || out == NULL || !first_shape(s)) return MOTE_E_ARG;
     /* in place: the general row's row-by-row protocol */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
-    if (first_table(tab, OC, w, bias, s->p.input_offset, &q))
-        run = sw == 1 ? first_asm_s1n : first_asm_s2n;
-    else
+    if (first_table(tab, OC, w, bias, s->p.input_offset, &q)) {
+        if (s->p.act_min >= s->p.output_offset)
+            run = sw == 1 ? first_asm_s1np : first_asm_s2np;
+        else
+            run = sw == 1 ? first_asm_s1n : first_asm_s2n;
+    } else if (s->p.act_min >= s->p.output_offset) {
+        run = sw == 1 ? first_asm_s1p : first_asm_s2p;
+    } else {
         run = sw == 1 ? first_asm_s1 : first_asm_s2;
+    }
     c.tab = tab;
     c.nblk = OC / 4;
     c.ooff = s->p.output_offset;
@@ -361,16 +388,39 @@ typedef struct pwk_ctx {
 typedef char
     pwk_layout_check[offsetof(pwk_blk, lsh) == 112 && offsetof(pwk_ctx, hi) == 28 ? 1 : -1];
 
-/* npix pixels of one block: x (K on per pixel; 16 bytes read, the rows'
- * zero tail cancels the next pixel's bytes) against the four rows in q4 ..
- * q7, VMLADAVA.S8 onto the seeds in r0, r2, r4, r6 (even registers), the
- * sums into one vector, the output stage for negative shifts (rqv_apply of
- * mve_s8.c with lsh 0, emask -1: multiplier q2, shift q3, zero point r10),
- * clamp (PWK_CLAMP / PWK_SAT), one 4-byte store. The
- * last pixel's load is predicated to K bytes (P0), so nothing past the
- * input is read: r3 counts the others (SUBS / BHI), a borrow ends. xk: K
- * as an immediate. */
-#define PWK_ASM(xk, clamp)                                                                         \
+/* One pixel of a block, x in q0: VMLADAVA.S8 of the four rows in q4 ..
+ * q7 onto the seeds in r0, r2, r4, r6 (even registers), the sums into one
+ * vector, the output stage for negative shifts (rqv_apply of mve_s8.c with
+ * lsh 0, emask -1: multiplier q2, shift q3, zero point r10; sign: its
+ * sign correction or nothing), clamp (PWK_CLAMP / PWK_SAT), one 4-byte
+ * store, r5 on by r11. */
+#define PWK_PIXEL(sign, clamp)                                                                     \
+    "ldrd r0, r2, [r7, #64]\n\t"                                                                   \
+    "ldrd r4, r6, [r7, #72]\n\t"                                                                   \
+    "vmladava.s8 r0, q4, q0\n\t"                                                                   \
+    "vmladava.s8 r2, q5, q0\n\t"                                                                   \
+    "vmladava.s8 r4, q6, q0\n\t"                                                                   \
+    "vmladava.s8 r6, q7, q0\n\t"                                                                   \
+    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
+    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
+    "vqrdmulh.s32 q1, q1, q2\n\t" sign "vrshl.s32 q1, q1, q3\n\t"                                  \
+    "vadd.i32 q1, q1, r10\n\t" clamp "vstrb.32 q1, [r5]\n\t"                                       \
+    "add r5, r11\n\t"
+
+/* The sign correction (x is dead by then). PWK_NOSIGN: act_min >= the zero
+ * point, where it only moves negative products, which round to <= 0
+ * either way and so clamp to act_min (zero point + (<= 0) <= act_min). */
+#define PWK_SIGN                                                                                   \
+    "vshr.s32 q0, q1, #31\n\t"                                                                     \
+    "vadd.i32 q1, q1, q0\n\t"
+#define PWK_NOSIGN ""
+
+/* npix pixels of one block: x K on per pixel (16 bytes read, the rows'
+ * zero tail cancels the next pixel's bytes); all but the last in a
+ * low-overhead loop (WLS / LE, none when npix is 1), the last pixel's
+ * load predicated to K bytes (P0), so nothing past the input is read. xk:
+ * K as an immediate. */
+#define PWK_ASM(xk, sign, clamp)                                                                   \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "ldr r1, [r0]\n\t"                                                                             \
@@ -389,34 +439,14 @@ typedef char
     "movs r2, #" xk "\n\t"                                                                         \
     "vctp.8 r2\n\t"                                                                                \
     "subs r3, #1\n\t"                                                                              \
-    "beq 3f\n"                                                                                     \
+    "wls lr, r3, 3f\n"                                                                             \
     "1:\n\t"                                                                                       \
-    "vldrb.8 q0, [r1], #" xk "\n"                                                                  \
-    "2:\n\t"                                                                                       \
-    "ldrd r0, r2, [r7, #64]\n\t"                                                                   \
-    "ldrd r4, r6, [r7, #72]\n\t"                                                                   \
-    "vmladava.s8 r0, q4, q0\n\t"                                                                   \
-    "vmladava.s8 r2, q5, q0\n\t"                                                                   \
-    "vmladava.s8 r4, q6, q0\n\t"                                                                   \
-    "vmladava.s8 r6, q7, q0\n\t"                                                                   \
-    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
-    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
-    "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
-    "vshr.s32 q0, q1, #31\n\t"                                                                     \
-    "vadd.i32 q1, q1, q0\n\t"                                                                      \
-    "vrshl.s32 q1, q1, q3\n\t"                                                                     \
-    "vadd.i32 q1, q1, r10\n\t" clamp "vstrb.32 q1, [r5]\n\t"                                       \
-    "add r5, r11\n\t"                                                                              \
-    "subs r3, #1\n\t"                                                                              \
-    "bhi 1b\n\t"                                                                                   \
-    "bcc 4f\n"                                                                                     \
-    "3:\n\t"                                                                                       \
-    "vpst\n\t"                                                                                     \
-    "vldrbt.8 q0, [r1]\n\t"                                                                        \
-    "b 2b\n"                                                                                       \
-    "4:\n\t"                                                                                       \
-    "vpop {d8-d15}\n\t"                                                                            \
-    "pop {r4-r11, pc}\n"
+    "vldrb.8 q0, [r1], #" xk "\n\t" PWK_PIXEL(sign, clamp) "le lr, 1b\n"                           \
+                                                           "3:\n\t"                                \
+                                                           "vpst\n\t"                              \
+                                                           "vldrbt.8 q0, [r1]\n\t" PWK_PIXEL(      \
+                                                               sign, clamp) "vpop {d8-d15}\n\t"    \
+                                                                            "pop {r4-r11, pc}\n"
 
 /* Clamp to [r8, r9] through q0 (x is dead by then). */
 #define PWK_CLAMP                                                                                  \
@@ -429,15 +459,19 @@ typedef char
 #define PWK_SAT                                                                                    \
     "vqmovnb.s32 q1, q1\n\t"                                                                       \
     "vqmovnb.s16 q1, q1\n\t"
-#define PWK_FN(name, xk, clamp)                                                                    \
+#define PWK_FN(name, xk, sign, clamp)                                                              \
     static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const pwk_ctx *c)           \
     {                                                                                              \
-        __asm__ volatile(PWK_ASM(xk, clamp));                                                      \
+        __asm__ volatile(PWK_ASM(xk, sign, clamp));                                                \
     }
-PWK_FN(pwk_asm8, "8", PWK_CLAMP)
-PWK_FN(pwk_asm16, "16", PWK_CLAMP)
-PWK_FN(pwk_asm8s, "8", PWK_SAT)
-PWK_FN(pwk_asm16s, "16", PWK_SAT)
+PWK_FN(pwk_asm8, "8", PWK_SIGN, PWK_CLAMP)
+PWK_FN(pwk_asm16, "16", PWK_SIGN, PWK_CLAMP)
+PWK_FN(pwk_asm8p, "8", PWK_NOSIGN, PWK_CLAMP)
+PWK_FN(pwk_asm16p, "16", PWK_NOSIGN, PWK_CLAMP)
+PWK_FN(pwk_asm8s, "8", PWK_NOSIGN, PWK_SAT)
+PWK_FN(pwk_asm16s, "16", PWK_NOSIGN, PWK_SAT)
+PWK_FN(pwk_asm8ss, "8", PWK_SIGN, PWK_SAT)
+PWK_FN(pwk_asm16ss, "16", PWK_SIGN, PWK_SAT)
 
 /* A block with a shift >= 0: the whole output stage (rqv_apply of
  * mve_s8.c) per pixel, in C. */
@@ -513,9 +547,12 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
         if (vcmpltq_n_s32(sh, 0) != 0xFFFF)
             pwk_block_c(&c, K); /* a shift >= 0 */
         else if (c.lo == -128 && c.hi == 127)
-            (K == 16 ? pwk_asm16s : pwk_asm8s)(&c);
+            /* the sign correction is live only below the zero point */
+            (c.lo < c.ooff ? (K == 16 ? pwk_asm16ss : pwk_asm8ss)
+                           : (K == 16 ? pwk_asm16s : pwk_asm8s))(&c);
         else
-            (K == 16 ? pwk_asm16 : pwk_asm8)(&c);
+            (c.lo < c.ooff ? (K == 16 ? pwk_asm16 : pwk_asm8)
+                           : (K == 16 ? pwk_asm16p : pwk_asm8p))(&c);
     }
     return MOTE_OK;
 }
