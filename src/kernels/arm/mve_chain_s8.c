@@ -415,12 +415,12 @@ typedef char
     "vadd.i32 q1, q1, q0\n\t"
 #define PWK_NOSIGN ""
 
-/* npix pixels of one block: x K on per pixel (16 bytes read, the rows'
- * zero tail cancels the next pixel's bytes); all but the last in a
- * low-overhead loop (WLS / LE, none when npix is 1), the last pixel's
- * load predicated to K bytes (P0), so nothing past the input is read. xk:
- * K as an immediate. */
-#define PWK_ASM(xk, sign, clamp)                                                                   \
+/* npix pixels of one block: x K on per pixel into xq (16 bytes read, the
+ * rows' zero tail cancels the next pixel's bytes), then pixel; all but the
+ * last in a low-overhead loop (WLS / LE, none when npix is 1), the last
+ * pixel's load predicated to K bytes (P0), so nothing past the input is
+ * read. xk: K as an immediate; pro: more set-up. */
+#define PWK_ASM(xk, xq, pro, pixel)                                                                \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "ldr r1, [r0]\n\t"                                                                             \
@@ -435,18 +435,33 @@ typedef char
     "vldrw.u32 q6, [r7, #32]\n\t"                                                                  \
     "vldrw.u32 q7, [r7, #48]\n\t"                                                                  \
     "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
-    "vldrw.u32 q3, [r7, #96]\n\t"                                                                  \
-    "movs r2, #" xk "\n\t"                                                                         \
+    "vldrw.u32 q3, [r7, #96]\n\t" pro "movs r2, #" xk "\n\t"                                       \
     "vctp.8 r2\n\t"                                                                                \
     "subs r3, #1\n\t"                                                                              \
     "wls lr, r3, 3f\n"                                                                             \
     "1:\n\t"                                                                                       \
-    "vldrb.8 q0, [r1], #" xk "\n\t" PWK_PIXEL(sign, clamp) "le lr, 1b\n"                           \
-                                                           "3:\n\t"                                \
-                                                           "vpst\n\t"                              \
-                                                           "vldrbt.8 q0, [r1]\n\t" PWK_PIXEL(      \
-                                                               sign, clamp) "vpop {d8-d15}\n\t"    \
-                                                                            "pop {r4-r11, pc}\n"
+    "vldrb.8 " xq ", [r1], #" xk "\n\t" pixel "le lr, 1b\n"                                        \
+    "3:\n\t"                                                                                       \
+    "vpst\n\t"                                                                                     \
+    "vldrbt.8 " xq ", [r1]\n\t" pixel "vpop {d8-d15}\n\t"                                          \
+    "pop {r4-r11, pc}\n"
+
+/* The whole int8 range and act_min (-128) >= the zero point (so -128):
+ * x in q1, the seeds in q0 for the whole sweep (one VADD instead of
+ * reloading them per pixel), no sign correction, saturation (PWK_SAT). */
+#define PWK_PIXEL_Q                                                                                \
+    "vmladav.s8 r0, q4, q1\n\t"                                                                    \
+    "vmladav.s8 r2, q5, q1\n\t"                                                                    \
+    "vmladav.s8 r4, q6, q1\n\t"                                                                    \
+    "vmladav.s8 r6, q7, q1\n\t"                                                                    \
+    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
+    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
+    "vadd.i32 q1, q1, q0\n\t"                                                                      \
+    "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
+    "vrshl.s32 q1, q1, q3\n\t"                                                                     \
+    "vadd.i32 q1, q1, r10\n\t" PWK_SAT "vstrb.32 q1, [r5]\n\t"                                     \
+    "add r5, r11\n\t"
+#define PWK_PRO_Q "vldrw.u32 q0, [r7, #64]\n\t"
 
 /* Clamp to [r8, r9] through q0 (x is dead by then). */
 #define PWK_CLAMP                                                                                  \
@@ -462,14 +477,20 @@ typedef char
 #define PWK_FN(name, xk, sign, clamp)                                                              \
     static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const pwk_ctx *c)           \
     {                                                                                              \
-        __asm__ volatile(PWK_ASM(xk, sign, clamp));                                                \
+        __asm__ volatile(PWK_ASM(xk, "q0", "", PWK_PIXEL(sign, clamp)));                           \
     }
 PWK_FN(pwk_asm8, "8", PWK_SIGN, PWK_CLAMP)
 PWK_FN(pwk_asm16, "16", PWK_SIGN, PWK_CLAMP)
 PWK_FN(pwk_asm8p, "8", PWK_NOSIGN, PWK_CLAMP)
 PWK_FN(pwk_asm16p, "16", PWK_NOSIGN, PWK_CLAMP)
-PWK_FN(pwk_asm8s, "8", PWK_NOSIGN, PWK_SAT)
-PWK_FN(pwk_asm16s, "16", PWK_NOSIGN, PWK_SAT)
+static __attribute__((naked, noinline)) void pwk_asm8s(MVE_FIRST_UNUSED const pwk_ctx *c)
+{
+    __asm__ volatile(PWK_ASM("8", "q1", PWK_PRO_Q, PWK_PIXEL_Q));
+}
+static __attribute__((naked, noinline)) void pwk_asm16s(MVE_FIRST_UNUSED const pwk_ctx *c)
+{
+    __asm__ volatile(PWK_ASM("16", "q1", PWK_PRO_Q, PWK_PIXEL_Q));
+}
 PWK_FN(pwk_asm8ss, "8", PWK_SIGN, PWK_SAT)
 PWK_FN(pwk_asm16ss, "16", PWK_SIGN, PWK_SAT)
 
