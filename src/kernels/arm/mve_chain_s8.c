@@ -111,7 +111,9 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
  * of mve_s8.c, its constants loaded from the block as it goes, the zero
  * point in r1), clamp (q4, q5) and one 4-byte store; r7 walks the table,
  * lr counts blocks (DLS / LE). loads: FIRST_LOADS_S1 / _S2. */
-#define FIRST_ASM(loads, rq)                                                                       \
+/* The set-up: clamp bounds, row pointers, count, out, table, blocks,
+ * zero point, P0 = nine lanes. */
+#define FIRST_PRO                                                                                  \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "sub sp, #48\n\t"                                                                              \
@@ -128,16 +130,18 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
     "ldr r11, [r0, #24]\n\t"                                                                       \
     "ldr r1, [r0, #28]\n\t"                                                                        \
     "movs r2, #9\n\t"                                                                              \
-    "vctp.8 r2\n"                                                                                  \
-    "1:\n\t"                                                                                       \
+    "vctp.8 r2\n"
+
+/* The window of a pixel into q0, q1 through the 48 bytes of stack. */
+#define FIRST_WIN(loads)                                                                           \
     "vpsttt\n\t" loads "vstrb.8 q0, [sp]\n\t"                                                      \
     "vstrb.8 q1, [sp, #9]\n\t"                                                                     \
     "vstrb.8 q2, [sp, #18]\n\t"                                                                    \
     "vldrw.u32 q0, [sp]\n\t"                                                                       \
-    "vldrw.u32 q1, [sp, #16]\n\t"                                                                  \
-    "mov r7, r12\n\t"                                                                              \
-    "dls lr, r11\n"                                                                                \
-    "2:\n\t"                                                                                       \
+    "vldrw.u32 q1, [sp, #16]\n\t"
+
+/* One block of four channels at r7, r7 on to the next block. */
+#define FIRST_BLK(rq)                                                                              \
     "vldrw.u32 q2, [r7], #208\n\t"                                                                 \
     "vmladav.s8 r0, q2, q0\n\t"                                                                    \
     "vldrw.u32 q2, [r7, #-192]\n\t"                                                                \
@@ -159,13 +163,26 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
     "vldrw.u32 q6, [r7, #-80]\n\t"                                                                 \
     "vadd.i32 q3, q3, q6\n\t" rq "vmax.s32 q3, q3, q4\n\t"                                         \
     "vmin.s32 q3, q3, q5\n\t"                                                                      \
-    "vstrb.32 q3, [r5], #4\n\t"                                                                    \
-    "le lr, 2b\n\t"                                                                                \
-    "subs r3, #1\n\t"                                                                              \
-    "bne 1b\n\t"                                                                                   \
+    "vstrb.32 q3, [r5], #4\n\t"
+
+#define FIRST_EPI                                                                                  \
     "add sp, #48\n\t"                                                                              \
     "vpop {d8-d15}\n\t"                                                                            \
     "pop {r4-r11, pc}\n"
+
+#define FIRST_ASM(loads, rq)                                                                       \
+    FIRST_PRO "1:\n\t" FIRST_WIN(loads) "mov r7, r12\n\t"                                          \
+                                        "dls lr, r11\n"                                            \
+                                        "2:\n\t" FIRST_BLK(rq) "le lr, 2b\n\t"                     \
+                                                               "subs r3, #1\n\t"                   \
+                                                               "bne 1b\n\t" FIRST_EPI
+
+/* Two blocks (8 channels, VWW's first layer) unrolled: the pixels in the
+ * low-overhead loop (DLS / LE), no loop over the blocks. */
+#define FIRST_ASM2(loads, rq)                                                                      \
+    FIRST_PRO "dls lr, r3\n"                                                                       \
+              "1:\n\t" FIRST_WIN(loads) "mov r7, r12\n\t" FIRST_BLK(rq)                            \
+                  FIRST_BLK(rq) "le lr, 1b\n\t" FIRST_EPI
 
 /* The output stage of q3, any shifts: left shift, multiplier, the
  * negative-shift mask and right shift from the block, zero point r1. */
@@ -223,6 +240,13 @@ FIRST_FN(first_asm_s1p, FIRST_LOADS_S1, FIRST_RQP)
 FIRST_FN(first_asm_s2p, FIRST_LOADS_S2, FIRST_RQP)
 FIRST_FN(first_asm_s1np, FIRST_LOADS_S1, FIRST_RQNP)
 FIRST_FN(first_asm_s2np, FIRST_LOADS_S2, FIRST_RQNP)
+#define FIRST_FN2(name, loads, rq)                                                                 \
+    static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const first_ctx *c)         \
+    {                                                                                              \
+        __asm__ volatile(FIRST_ASM2(loads, rq));                                                   \
+    }
+FIRST_FN2(first_asm2_s1np, FIRST_LOADS_S1, FIRST_RQNP)
+FIRST_FN2(first_asm2_s2np, FIRST_LOADS_S2, FIRST_RQNP)
 
 /* The table: per block of four channels their weights (27 bytes each,
  * zero to 32), seeds and output-stage constants. 1 when every shift is
@@ -309,7 +333,9 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     /* in place: the general row's row-by-row protocol */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
     if (first_table(tab, OC, w, bias, s->p.input_offset, &q)) {
-        if (s->p.act_min >= s->p.output_offset)
+        if (s->p.act_min >= s->p.output_offset && OC == 8)
+            run = sw == 1 ? first_asm2_s1np : first_asm2_s2np;
+        else if (s->p.act_min >= s->p.output_offset)
             run = sw == 1 ? first_asm_s1np : first_asm_s2np;
         else
             run = sw == 1 ? first_asm_s1n : first_asm_s2n;
