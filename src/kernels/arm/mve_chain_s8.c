@@ -184,6 +184,73 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
               "1:\n\t" FIRST_WIN(loads) "mov r7, r12\n\t" FIRST_BLK(rq)                            \
                   FIRST_BLK(rq) "le lr, 1b\n\t" FIRST_EPI
 
+/* FIRST_ASM2 for zero point -128 over all of int8 (VWW's first layer;
+ * act_min >= the zero point, every shift negative): saturation (VQMOVNB)
+ * instead of the clamp frees q4, q5 and q7 (q6 stays the loads' scratch),
+ * which hold the first block's seeds, multipliers and shifts for the
+ * call; the table read at fixed offsets from r12. */
+#define FIRST_BLK0S                                                                                \
+    "vldrw.u32 q2, [r12, #0]\n\t"                                                                  \
+    "vmladav.s8 r0, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #16]\n\t"                                                                 \
+    "vmladava.s8 r0, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #32]\n\t"                                                                 \
+    "vmladav.s8 r2, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #48]\n\t"                                                                 \
+    "vmladava.s8 r2, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #64]\n\t"                                                                 \
+    "vmladav.s8 r4, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #80]\n\t"                                                                 \
+    "vmladava.s8 r4, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #96]\n\t"                                                                 \
+    "vmladav.s8 r6, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #112]\n\t"                                                                \
+    "vmladava.s8 r6, q2, q1\n\t"                                                                   \
+    "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
+    "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
+    "vadd.i32 q3, q3, q4\n\t"                                                                      \
+    "vqrdmulh.s32 q3, q3, q5\n\t"                                                                  \
+    "vrshl.s32 q3, q3, q7\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"                                                                      \
+    "vqmovnb.s32 q3, q3\n\t"                                                                       \
+    "vqmovnb.s16 q3, q3\n\t"                                                                       \
+    "vstrb.32 q3, [r5], #4\n\t"
+#define FIRST_BLK1S                                                                                \
+    "vldrw.u32 q2, [r12, #208]\n\t"                                                                \
+    "vmladav.s8 r0, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #224]\n\t"                                                                \
+    "vmladava.s8 r0, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #240]\n\t"                                                                \
+    "vmladav.s8 r2, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #256]\n\t"                                                                \
+    "vmladava.s8 r2, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #272]\n\t"                                                                \
+    "vmladav.s8 r4, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #288]\n\t"                                                                \
+    "vmladava.s8 r4, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #304]\n\t"                                                                \
+    "vmladav.s8 r6, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #320]\n\t"                                                                \
+    "vmladava.s8 r6, q2, q1\n\t"                                                                   \
+    "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
+    "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
+    "vldrw.u32 q6, [r12, #336]\n\t"                                                                \
+    "vadd.i32 q3, q3, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r12, #368]\n\t"                                                                \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vldrw.u32 q6, [r12, #400]\n\t"                                                                \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"                                                                      \
+    "vqmovnb.s32 q3, q3\n\t"                                                                       \
+    "vqmovnb.s16 q3, q3\n\t"                                                                       \
+    "vstrb.32 q3, [r5], #4\n\t"
+#define FIRST_ASM2S(loads)                                                                         \
+    FIRST_PRO "vldrw.u32 q4, [r12, #128]\n\t"                                                      \
+              "vldrw.u32 q5, [r12, #160]\n\t"                                                      \
+              "vldrw.u32 q7, [r12, #192]\n\t"                                                      \
+              "dls lr, r3\n"                                                                       \
+              "1:\n\t" FIRST_WIN(loads) FIRST_BLK0S FIRST_BLK1S "le lr, 1b\n\t" FIRST_EPI
+
 /* The output stage of q3, any shifts: left shift, multiplier, the
  * negative-shift mask and right shift from the block, zero point r1. */
 #define FIRST_RQ                                                                                   \
@@ -247,6 +314,14 @@ FIRST_FN(first_asm_s2np, FIRST_LOADS_S2, FIRST_RQNP)
     }
 FIRST_FN2(first_asm2_s1np, FIRST_LOADS_S1, FIRST_RQNP)
 FIRST_FN2(first_asm2_s2np, FIRST_LOADS_S2, FIRST_RQNP)
+static __attribute__((naked, noinline)) void first_asm2s_s1(MVE_FIRST_UNUSED const first_ctx *c)
+{
+    __asm__ volatile(FIRST_ASM2S(FIRST_LOADS_S1));
+}
+static __attribute__((naked, noinline)) void first_asm2s_s2(MVE_FIRST_UNUSED const first_ctx *c)
+{
+    __asm__ volatile(FIRST_ASM2S(FIRST_LOADS_S2));
+}
 
 /* The table: per block of four channels their weights (27 bytes each,
  * zero to 32), seeds and output-stage constants. 1 when every shift is
@@ -333,7 +408,9 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     /* in place: the general row's row-by-row protocol */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
     if (first_table(tab, OC, w, bias, s->p.input_offset, &q)) {
-        if (s->p.act_min >= s->p.output_offset && OC == 8)
+        if (s->p.output_offset == -128 && s->p.act_min == -128 && s->p.act_max == 127 && OC == 8)
+            run = sw == 1 ? first_asm2s_s1 : first_asm2s_s2;
+        else if (s->p.act_min >= s->p.output_offset && OC == 8)
             run = sw == 1 ? first_asm2_s1np : first_asm2_s2np;
         else if (s->p.act_min >= s->p.output_offset)
             run = sw == 1 ? first_asm_s1np : first_asm_s2np;
