@@ -597,6 +597,89 @@ static __attribute__((naked, noinline)) void pwk_asm16s(MVE_FIRST_UNUSED const p
 PWK_FN(pwk_asm8ss, "8", PWK_SIGN, PWK_SAT)
 PWK_FN(pwk_asm16ss, "16", PWK_SIGN, PWK_SAT)
 
+/* PWK_PIXEL_Q's case (zero point -128 over all of int8), every shift
+ * negative, a bias: every block in one call, its constants made in the
+ * assembly from the step's arrays (no table, no call per block; a band
+ * chain runs the row once per band). Offsets fixed in the assembly. */
+typedef struct pwk_all_ctx {
+    const int8_t *x;     /* 0: first pixel */
+    int32_t npix;        /* 4: >= 1 */
+    int8_t *out;         /* 8: the first block's first output */
+    int32_t os;          /* 12: out step, OC */
+    const int8_t *w;     /* 16: filter rows, K bytes each */
+    int32_t ooff;        /* 20: -128 */
+    const int32_t *bias; /* 24 */
+    const int32_t *mult; /* 28 */
+    const int8_t *shift; /* 32: all < 0 */
+    int32_t end;         /* 36: 16 * blocks */
+    int32_t off;         /* 40: input offset */
+} pwk_all_ctx;
+typedef char pwk_all_layout_check[offsetof(pwk_all_ctx, off) == 40 ? 1 : -1];
+
+/* r12 the context, r7 the filter rows (on by K per row), r8 the block's
+ * out, r9 16 * block. Per block: the four rows (predicated to K bytes,
+ * zero past), their sums (VADDV) times the input offset plus the bias:
+ * the seeds (q0); multipliers (q2), shifts (q3); then PWK_ASM's sweep. */
+#define PWK_ALL_ASM(xk)                                                                            \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "mov r12, r0\n\t"                                                                              \
+    "ldr r7, [r12, #16]\n\t"                                                                       \
+    "ldr r8, [r12, #8]\n\t"                                                                        \
+    "ldr r10, [r12, #20]\n\t"                                                                      \
+    "ldr r11, [r12, #12]\n\t"                                                                      \
+    "movs r9, #0\n\t"                                                                              \
+    "movs r2, #" xk "\n\t"                                                                         \
+    "vctp.8 r2\n"                                                                                  \
+    "4:\n\t"                                                                                       \
+    "vpstttt\n\t"                                                                                  \
+    "vldrbt.u8 q4, [r7], #" xk "\n\t"                                                              \
+    "vldrbt.u8 q5, [r7], #" xk "\n\t"                                                              \
+    "vldrbt.u8 q6, [r7], #" xk "\n\t"                                                              \
+    "vldrbt.u8 q7, [r7], #" xk "\n\t"                                                              \
+    "vaddv.s8 r0, q4\n\t"                                                                          \
+    "vaddv.s8 r2, q5\n\t"                                                                          \
+    "vaddv.s8 r4, q6\n\t"                                                                          \
+    "vaddv.s8 r6, q7\n\t"                                                                          \
+    "vmov q0[2], q0[0], r0, r4\n\t"                                                                \
+    "vmov q0[3], q0[1], r2, r6\n\t"                                                                \
+    "ldr r0, [r12, #40]\n\t"                                                                       \
+    "vmul.i32 q0, q0, r0\n\t"                                                                      \
+    "ldr r0, [r12, #24]\n\t"                                                                       \
+    "add r0, r9\n\t"                                                                               \
+    "vldrw.u32 q1, [r0]\n\t"                                                                       \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "ldr r0, [r12, #28]\n\t"                                                                       \
+    "add r0, r9\n\t"                                                                               \
+    "vldrw.u32 q2, [r0]\n\t"                                                                       \
+    "ldr r0, [r12, #32]\n\t"                                                                       \
+    "add.w r0, r0, r9, lsr #2\n\t"                                                                 \
+    "vldrb.s32 q3, [r0]\n\t"                                                                       \
+    "ldr r1, [r12]\n\t"                                                                            \
+    "ldr r3, [r12, #4]\n\t"                                                                        \
+    "mov r5, r8\n\t"                                                                               \
+    "subs r3, #1\n\t"                                                                              \
+    "wls lr, r3, 3f\n"                                                                             \
+    "1:\n\t"                                                                                       \
+    "vldrb.8 q1, [r1], #" xk "\n\t" PWK_PIXEL_Q "le lr, 1b\n"                                      \
+    "3:\n\t"                                                                                       \
+    "vpst\n\t"                                                                                     \
+    "vldrbt.8 q1, [r1]\n\t" PWK_PIXEL_Q "adds r8, #4\n\t"                                          \
+    "adds r9, #16\n\t"                                                                             \
+    "ldr r0, [r12, #36]\n\t"                                                                       \
+    "cmp r9, r0\n\t"                                                                               \
+    "blo 4b\n\t"                                                                                   \
+    "vpop {d8-d15}\n\t"                                                                            \
+    "pop {r4-r11, pc}\n"
+static __attribute__((naked, noinline)) void pwk_all8(MVE_FIRST_UNUSED const pwk_all_ctx *c)
+{
+    __asm__ volatile(PWK_ALL_ASM("8"));
+}
+static __attribute__((naked, noinline)) void pwk_all16(MVE_FIRST_UNUSED const pwk_all_ctx *c)
+{
+    __asm__ volatile(PWK_ALL_ASM("16"));
+}
+
 /* A block with a shift >= 0: the whole output stage (rqv_apply of
  * mve_s8.c) per pixel, in C. */
 static __attribute__((noinline)) void pwk_block_c(const pwk_ctx *c, int32_t K)
@@ -643,6 +726,17 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
     /* in place: the general row (it runs pointwise whole when it can) */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
     c.npix = s->out.n * s->out.h * s->out.w;
+    if (bias != NULL && s->p.output_offset == -128 && s->p.act_min == -128 && s->p.act_max == 127) {
+        mve_pred16_t neg = 0xFFFF;
+        for (o = 0; o < OC; o += 4)
+            neg &= vcmpltq_n_s32(vldrbq_s32(q.shift + o), 0);
+        if (neg == 0xFFFF) {
+            const pwk_all_ctx a = {in,   c.npix,       out,     OC,     w,  -128,
+                                   bias, q.multiplier, q.shift, 4 * OC, off};
+            (K == 16 ? pwk_all16 : pwk_all8)(&a);
+            return MOTE_OK;
+        }
+    }
     c.os = OC;
     c.ooff = s->p.output_offset;
     c.lo = s->p.act_min;
