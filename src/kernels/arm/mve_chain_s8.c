@@ -177,18 +177,12 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
                                                                "subs r3, #1\n\t"                   \
                                                                "bne 1b\n\t" FIRST_EPI
 
-/* Two blocks (8 channels, VWW's first layer) unrolled: the pixels in the
- * low-overhead loop (DLS / LE), no loop over the blocks. */
-#define FIRST_ASM2(loads, rq)                                                                      \
-    FIRST_PRO "dls lr, r3\n"                                                                       \
-              "1:\n\t" FIRST_WIN(loads) "mov r7, r12\n\t" FIRST_BLK(rq)                            \
-                  FIRST_BLK(rq) "le lr, 1b\n\t" FIRST_EPI
-
-/* FIRST_ASM2 for zero point -128 over all of int8 (VWW's first layer;
- * act_min >= the zero point, every shift negative): saturation (VQMOVNB)
- * instead of the clamp frees q4, q5 and q7 (q6 stays the loads' scratch),
- * which hold the first block's seeds, multipliers and shifts for the
- * call; the table read at fixed offsets from r12. */
+/* Eight channels (two blocks, VWW's first layer), zero point -128 over
+ * all of int8 (act_min >= the zero point), every shift negative: both
+ * blocks unrolled, the pixels in a low-overhead loop (DLS / LE);
+ * saturation (VQMOVNB) instead of the clamp frees q4, q5 and q7 (q6 stays
+ * the loads' scratch), which hold the first block's seeds, multipliers
+ * and shifts for the call; the table read at fixed offsets from r12. */
 #define FIRST_BLK0S                                                                                \
     "vldrw.u32 q2, [r12, #0]\n\t"                                                                  \
     "vmladav.s8 r0, q2, q0\n\t"                                                                    \
@@ -307,13 +301,6 @@ FIRST_FN(first_asm_s1p, FIRST_LOADS_S1, FIRST_RQP)
 FIRST_FN(first_asm_s2p, FIRST_LOADS_S2, FIRST_RQP)
 FIRST_FN(first_asm_s1np, FIRST_LOADS_S1, FIRST_RQNP)
 FIRST_FN(first_asm_s2np, FIRST_LOADS_S2, FIRST_RQNP)
-#define FIRST_FN2(name, loads, rq)                                                                 \
-    static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const first_ctx *c)         \
-    {                                                                                              \
-        __asm__ volatile(FIRST_ASM2(loads, rq));                                                   \
-    }
-FIRST_FN2(first_asm2_s1np, FIRST_LOADS_S1, FIRST_RQNP)
-FIRST_FN2(first_asm2_s2np, FIRST_LOADS_S2, FIRST_RQNP)
 static __attribute__((naked, noinline)) void first_asm2s_s1(MVE_FIRST_UNUSED const first_ctx *c)
 {
     __asm__ volatile(FIRST_ASM2S(FIRST_LOADS_S1));
@@ -410,8 +397,6 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     if (first_table(tab, OC, w, bias, s->p.input_offset, &q)) {
         if (s->p.output_offset == -128 && s->p.act_min == -128 && s->p.act_max == 127 && OC == 8)
             run = sw == 1 ? first_asm2s_s1 : first_asm2s_s2;
-        else if (s->p.act_min >= s->p.output_offset && OC == 8)
-            run = sw == 1 ? first_asm2_s1np : first_asm2_s2np;
         else if (s->p.act_min >= s->p.output_offset)
             run = sw == 1 ? first_asm_s1np : first_asm_s2np;
         else
@@ -551,7 +536,8 @@ typedef char
 
 /* The whole int8 range and act_min (-128) >= the zero point (so -128):
  * x in q1, the seeds in q0 for the whole sweep (one VADD instead of
- * reloading them per pixel), no sign correction, saturation (PWK_SAT). */
+ * reloading them per pixel), no sign correction, saturation (PWK_SAT);
+ * pwk_all's sweep. */
 #define PWK_PIXEL_Q                                                                                \
     "vmladav.s8 r0, q4, q1\n\t"                                                                    \
     "vmladav.s8 r2, q5, q1\n\t"                                                                    \
@@ -564,7 +550,6 @@ typedef char
     "vrshl.s32 q1, q1, q3\n\t"                                                                     \
     "vadd.i32 q1, q1, r10\n\t" PWK_SAT "vstrb.32 q1, [r5]\n\t"                                     \
     "add r5, r11\n\t"
-#define PWK_PRO_Q "vldrw.u32 q0, [r7, #64]\n\t"
 
 /* Clamp to [r8, r9] through q0 (x is dead by then). */
 #define PWK_CLAMP                                                                                  \
@@ -586,14 +571,6 @@ PWK_FN(pwk_asm8, "8", PWK_SIGN, PWK_CLAMP)
 PWK_FN(pwk_asm16, "16", PWK_SIGN, PWK_CLAMP)
 PWK_FN(pwk_asm8p, "8", PWK_NOSIGN, PWK_CLAMP)
 PWK_FN(pwk_asm16p, "16", PWK_NOSIGN, PWK_CLAMP)
-static __attribute__((naked, noinline)) void pwk_asm8s(MVE_FIRST_UNUSED const pwk_ctx *c)
-{
-    __asm__ volatile(PWK_ASM("8", "q1", PWK_PRO_Q, PWK_PIXEL_Q));
-}
-static __attribute__((naked, noinline)) void pwk_asm16s(MVE_FIRST_UNUSED const pwk_ctx *c)
-{
-    __asm__ volatile(PWK_ASM("16", "q1", PWK_PRO_Q, PWK_PIXEL_Q));
-}
 PWK_FN(pwk_asm8ss, "8", PWK_SIGN, PWK_SAT)
 PWK_FN(pwk_asm16ss, "16", PWK_SIGN, PWK_SAT)
 
@@ -765,9 +742,9 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
         if (vcmpltq_n_s32(sh, 0) != 0xFFFF)
             pwk_block_c(&c, K); /* a shift >= 0 */
         else if (c.lo == -128 && c.hi == 127)
-            /* the sign correction is live only below the zero point */
-            (c.lo < c.ooff ? (K == 16 ? pwk_asm16ss : pwk_asm8ss)
-                           : (K == 16 ? pwk_asm16s : pwk_asm8s))(&c);
+            /* the correction is dead when ooff is -128 too, but that case
+             * runs in pwk_all unless it has no bias (no model seen) */
+            (K == 16 ? pwk_asm16ss : pwk_asm8ss)(&c);
         else
             (c.lo < c.ooff ? (K == 16 ? pwk_asm16 : pwk_asm8)
                            : (K == 16 ? pwk_asm16p : pwk_asm8p))(&c);
