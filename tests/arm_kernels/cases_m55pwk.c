@@ -49,8 +49,13 @@ int mote_test_m55pwk_cases(int n_cases, int *failed, int *taken)
         /* one case in three: outputs mostly inside the activation range
          * (small biases, right shifts 5 .. 10), so rounding ties show */
         const int near = armk_rnd(&r) % 3 == 0;
-        const int32_t OC = odd && armk_rnd(&r) & 1 ? armk_int(&r, 1, 68) : 4 * armk_int(&r, 1, 16);
-        int32_t K = armk_rnd(&r) & 1 ? 8 : 16, F = 1, c, out_n, in_n;
+        const int32_t K0 = armk_rnd(&r) & 1 ? 8 : 16;
+        /* one case in four VWW's and person_detect's shapes, 8 -> 16 and
+         * 16 -> 32 (pwk_all's copies with the out step as an immediate) */
+        const int32_t OC = odd && armk_rnd(&r) & 1 ? armk_int(&r, 1, 68)
+                           : armk_rnd(&r) % 4 == 0 ? 2 * K0
+                                                   : 4 * armk_int(&r, 1, 16);
+        int32_t K = K0, F = 1, c, out_n, in_n;
         const int32_t *bias;
         mote_status sr, sa;
         memset(mp_step, 0, sizeof mp_step);

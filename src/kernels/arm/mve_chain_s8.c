@@ -538,7 +538,7 @@ typedef char
  * x in q1, the seeds in q0 for the whole sweep (one VADD instead of
  * reloading them per pixel), no sign correction, saturation (PWK_SAT);
  * pwk_all's sweep. */
-#define PWK_PIXEL_Q                                                                                \
+#define PWK_PIXEL_Q(st)                                                                            \
     "vmladav.s8 r0, q4, q1\n\t"                                                                    \
     "vmladav.s8 r2, q5, q1\n\t"                                                                    \
     "vmladav.s8 r4, q6, q1\n\t"                                                                    \
@@ -548,8 +548,12 @@ typedef char
     "vadd.i32 q1, q1, q0\n\t"                                                                      \
     "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
     "vrshl.s32 q1, q1, q3\n\t"                                                                     \
-    "vadd.i32 q1, q1, r10\n\t" PWK_SAT "vstrb.32 q1, [r5]\n\t"                                     \
+    "vadd.i32 q1, q1, r10\n\t" PWK_SAT st
+/* The store and out step: any (r11), or an immediate (post-increment). */
+#define PWK_ST_R                                                                                   \
+    "vstrb.32 q1, [r5]\n\t"                                                                        \
     "add r5, r11\n\t"
+#define PWK_ST_I(os) "vstrb.32 q1, [r5], #" os "\n\t"
 
 /* Clamp to [r8, r9] through q0 (x is dead by then). */
 #define PWK_CLAMP                                                                                  \
@@ -597,7 +601,7 @@ typedef char pwk_all_layout_check[offsetof(pwk_all_ctx, off) == 40 ? 1 : -1];
  * out, r9 16 * block. Per block: the four rows (predicated to K bytes,
  * zero past), their sums (VADDV) times the input offset plus the bias:
  * the seeds (q0); multipliers (q2), shifts (q3); then PWK_ASM's sweep. */
-#define PWK_ALL_ASM(xk)                                                                            \
+#define PWK_ALL_ASM(xk, st)                                                                        \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "mov r12, r0\n\t"                                                                              \
@@ -638,24 +642,28 @@ typedef char pwk_all_layout_check[offsetof(pwk_all_ctx, off) == 40 ? 1 : -1];
     "subs r3, #1\n\t"                                                                              \
     "wls lr, r3, 3f\n"                                                                             \
     "1:\n\t"                                                                                       \
-    "vldrb.8 q1, [r1], #" xk "\n\t" PWK_PIXEL_Q "le lr, 1b\n"                                      \
-    "3:\n\t"                                                                                       \
-    "vpst\n\t"                                                                                     \
-    "vldrbt.8 q1, [r1]\n\t" PWK_PIXEL_Q "adds r8, #4\n\t"                                          \
-    "adds r9, #16\n\t"                                                                             \
-    "ldr r0, [r12, #36]\n\t"                                                                       \
-    "cmp r9, r0\n\t"                                                                               \
-    "blo 4b\n\t"                                                                                   \
-    "vpop {d8-d15}\n\t"                                                                            \
-    "pop {r4-r11, pc}\n"
-static __attribute__((naked, noinline)) void pwk_all8(MVE_FIRST_UNUSED const pwk_all_ctx *c)
-{
-    __asm__ volatile(PWK_ALL_ASM("8"));
-}
-static __attribute__((naked, noinline)) void pwk_all16(MVE_FIRST_UNUSED const pwk_all_ctx *c)
-{
-    __asm__ volatile(PWK_ALL_ASM("16"));
-}
+    "vldrb.8 q1, [r1], #" xk                                                                       \
+    "\n\t" PWK_PIXEL_Q(st) "le lr, 1b\n"                                                           \
+                           "3:\n\t"                                                                \
+                           "vpst\n\t"                                                              \
+                           "vldrbt.8 q1, [r1]\n\t" PWK_PIXEL_Q(st) "adds r8, #4\n\t"               \
+                                                                   "adds r9, #16\n\t"              \
+                                                                   "ldr r0, [r12, #36]\n\t"        \
+                                                                   "cmp r9, r0\n\t"                \
+                                                                   "blo 4b\n\t"                    \
+                                                                   "vpop {d8-d15}\n\t"             \
+                                                                   "pop {r4-r11, pc}\n"
+#define PWK_ALL_FN(name, xk, st)                                                                   \
+    static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const pwk_all_ctx *c)       \
+    {                                                                                              \
+        __asm__ volatile(PWK_ALL_ASM(xk, st));                                                     \
+    }
+PWK_ALL_FN(pwk_all8, "8", PWK_ST_R)
+PWK_ALL_FN(pwk_all16, "16", PWK_ST_R)
+/* VWW's and person_detect's shapes, 8 -> 16 and 16 -> 32: the out step
+ * as the store's post-increment. */
+PWK_ALL_FN(pwk_all8o16, "8", PWK_ST_I("16"))
+PWK_ALL_FN(pwk_all16o32, "16", PWK_ST_I("32"))
 
 /* A block with a shift >= 0: the whole output stage (rqv_apply of
  * mve_s8.c) per pixel, in C. */
@@ -710,7 +718,10 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
         if (neg == 0xFFFF) {
             const pwk_all_ctx a = {in,   c.npix,       out,     OC,     w,  -128,
                                    bias, q.multiplier, q.shift, 4 * OC, off};
-            (K == 16 ? pwk_all16 : pwk_all8)(&a);
+            if (K == 8)
+                (OC == 16 ? pwk_all8o16 : pwk_all8)(&a);
+            else
+                (OC == 32 ? pwk_all16o32 : pwk_all16)(&a);
             return MOTE_OK;
         }
     }
