@@ -111,7 +111,9 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
  * of mve_s8.c, its constants loaded from the block as it goes, the zero
  * point in r1), clamp (q4, q5) and one 4-byte store; r7 walks the table,
  * lr counts blocks (DLS / LE). loads: FIRST_LOADS_S1 / _S2. */
-#define FIRST_ASM(loads, rq)                                                                       \
+/* The set-up: clamp bounds, row pointers, count, out, table, blocks,
+ * zero point, P0 = nine lanes. */
+#define FIRST_PRO                                                                                  \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "sub sp, #48\n\t"                                                                              \
@@ -128,67 +130,160 @@ typedef char first_layout_check[offsetof(first_blk, rsh) == 192 && sizeof(first_
     "ldr r11, [r0, #24]\n\t"                                                                       \
     "ldr r1, [r0, #28]\n\t"                                                                        \
     "movs r2, #9\n\t"                                                                              \
-    "vctp.8 r2\n"                                                                                  \
-    "1:\n\t"                                                                                       \
+    "vctp.8 r2\n"
+
+/* The window of a pixel into q0, q1 through the 48 bytes of stack. */
+#define FIRST_WIN(loads)                                                                           \
     "vpsttt\n\t" loads "vstrb.8 q0, [sp]\n\t"                                                      \
     "vstrb.8 q1, [sp, #9]\n\t"                                                                     \
     "vstrb.8 q2, [sp, #18]\n\t"                                                                    \
     "vldrw.u32 q0, [sp]\n\t"                                                                       \
-    "vldrw.u32 q1, [sp, #16]\n\t"                                                                  \
-    "mov r7, r12\n\t"                                                                              \
-    "dls lr, r11\n"                                                                                \
-    "2:\n\t"                                                                                       \
-    "vldrw.u32 q2, [r7]\n\t"                                                                       \
+    "vldrw.u32 q1, [sp, #16]\n\t"
+
+/* One block of four channels at r7, r7 on to the next block. */
+#define FIRST_BLK(rq)                                                                              \
+    "vldrw.u32 q2, [r7], #208\n\t"                                                                 \
     "vmladav.s8 r0, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #16]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-192]\n\t"                                                                \
     "vmladava.s8 r0, q2, q1\n\t"                                                                   \
-    "vldrw.u32 q2, [r7, #32]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-176]\n\t"                                                                \
     "vmladav.s8 r2, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #48]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-160]\n\t"                                                                \
     "vmladava.s8 r2, q2, q1\n\t"                                                                   \
-    "vldrw.u32 q2, [r7, #64]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-144]\n\t"                                                                \
     "vmladav.s8 r4, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-128]\n\t"                                                                \
     "vmladava.s8 r4, q2, q1\n\t"                                                                   \
-    "vldrw.u32 q2, [r7, #96]\n\t"                                                                  \
+    "vldrw.u32 q2, [r7, #-112]\n\t"                                                                \
     "vmladav.s8 r6, q2, q0\n\t"                                                                    \
-    "vldrw.u32 q2, [r7, #112]\n\t"                                                                 \
+    "vldrw.u32 q2, [r7, #-96]\n\t"                                                                 \
     "vmladava.s8 r6, q2, q1\n\t"                                                                   \
     "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
     "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
-    "vldrw.u32 q6, [r7, #128]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-80]\n\t"                                                                 \
     "vadd.i32 q3, q3, q6\n\t" rq "vmax.s32 q3, q3, q4\n\t"                                         \
     "vmin.s32 q3, q3, q5\n\t"                                                                      \
-    "vstrb.32 q3, [r5], #4\n\t"                                                                    \
-    "add r7, #208\n\t"                                                                             \
-    "le lr, 2b\n\t"                                                                                \
-    "subs r3, #1\n\t"                                                                              \
-    "bne 1b\n\t"                                                                                   \
+    "vstrb.32 q3, [r5], #4\n\t"
+
+#define FIRST_EPI                                                                                  \
     "add sp, #48\n\t"                                                                              \
     "vpop {d8-d15}\n\t"                                                                            \
     "pop {r4-r11, pc}\n"
 
+#define FIRST_ASM(loads, rq)                                                                       \
+    FIRST_PRO "1:\n\t" FIRST_WIN(loads) "mov r7, r12\n\t"                                          \
+                                        "dls lr, r11\n"                                            \
+                                        "2:\n\t" FIRST_BLK(rq) "le lr, 2b\n\t"                     \
+                                                               "subs r3, #1\n\t"                   \
+                                                               "bne 1b\n\t" FIRST_EPI
+
+/* Eight channels (two blocks, VWW's first layer), zero point -128 over
+ * all of int8 (act_min >= the zero point), every shift negative: both
+ * blocks unrolled, the pixels in a low-overhead loop (DLS / LE);
+ * saturation (VQMOVNB) instead of the clamp frees q4, q5 and q7 (q6 stays
+ * the loads' scratch), which hold the first block's seeds, multipliers
+ * and shifts for the call; the table read at fixed offsets from r12. */
+#define FIRST_BLK0S                                                                                \
+    "vldrw.u32 q2, [r12, #0]\n\t"                                                                  \
+    "vmladav.s8 r0, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #16]\n\t"                                                                 \
+    "vmladava.s8 r0, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #32]\n\t"                                                                 \
+    "vmladav.s8 r2, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #48]\n\t"                                                                 \
+    "vmladava.s8 r2, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #64]\n\t"                                                                 \
+    "vmladav.s8 r4, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #80]\n\t"                                                                 \
+    "vmladava.s8 r4, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #96]\n\t"                                                                 \
+    "vmladav.s8 r6, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #112]\n\t"                                                                \
+    "vmladava.s8 r6, q2, q1\n\t"                                                                   \
+    "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
+    "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
+    "vadd.i32 q3, q3, q4\n\t"                                                                      \
+    "vqrdmulh.s32 q3, q3, q5\n\t"                                                                  \
+    "vrshl.s32 q3, q3, q7\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"                                                                      \
+    "vqmovnb.s32 q3, q3\n\t"                                                                       \
+    "vqmovnb.s16 q3, q3\n\t"                                                                       \
+    "vstrb.32 q3, [r5], #4\n\t"
+#define FIRST_BLK1S                                                                                \
+    "vldrw.u32 q2, [r12, #208]\n\t"                                                                \
+    "vmladav.s8 r0, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #224]\n\t"                                                                \
+    "vmladava.s8 r0, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #240]\n\t"                                                                \
+    "vmladav.s8 r2, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #256]\n\t"                                                                \
+    "vmladava.s8 r2, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #272]\n\t"                                                                \
+    "vmladav.s8 r4, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #288]\n\t"                                                                \
+    "vmladava.s8 r4, q2, q1\n\t"                                                                   \
+    "vldrw.u32 q2, [r12, #304]\n\t"                                                                \
+    "vmladav.s8 r6, q2, q0\n\t"                                                                    \
+    "vldrw.u32 q2, [r12, #320]\n\t"                                                                \
+    "vmladava.s8 r6, q2, q1\n\t"                                                                   \
+    "vmov q3[2], q3[0], r0, r4\n\t"                                                                \
+    "vmov q3[3], q3[1], r2, r6\n\t"                                                                \
+    "vldrw.u32 q6, [r12, #336]\n\t"                                                                \
+    "vadd.i32 q3, q3, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r12, #368]\n\t"                                                                \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vldrw.u32 q6, [r12, #400]\n\t"                                                                \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"                                                                      \
+    "vqmovnb.s32 q3, q3\n\t"                                                                       \
+    "vqmovnb.s16 q3, q3\n\t"                                                                       \
+    "vstrb.32 q3, [r5], #4\n\t"
+#define FIRST_ASM2S(loads)                                                                         \
+    FIRST_PRO "vldrw.u32 q4, [r12, #128]\n\t"                                                      \
+              "vldrw.u32 q5, [r12, #160]\n\t"                                                      \
+              "vldrw.u32 q7, [r12, #192]\n\t"                                                      \
+              "dls lr, r3\n"                                                                       \
+              "1:\n\t" FIRST_WIN(loads) FIRST_BLK0S FIRST_BLK1S "le lr, 1b\n\t" FIRST_EPI
+
 /* The output stage of q3, any shifts: left shift, multiplier, the
  * negative-shift mask and right shift from the block, zero point r1. */
 #define FIRST_RQ                                                                                   \
-    "vldrw.u32 q6, [r7, #144]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-64]\n\t"                                                                 \
     "vshl.s32 q3, q3, q6\n\t"                                                                      \
-    "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
     "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
     "vshr.s32 q7, q3, #31\n\t"                                                                     \
-    "vldrw.u32 q6, [r7, #176]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-32]\n\t"                                                                 \
     "vand q7, q7, q6\n\t"                                                                          \
     "vadd.i32 q3, q3, q7\n\t"                                                                      \
-    "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
     "vrshl.s32 q3, q3, q6\n\t"                                                                     \
     "vadd.i32 q3, q3, r1\n\t"
 /* Every shift negative (left shift 0, mask all ones). */
 #define FIRST_RQN                                                                                  \
-    "vldrw.u32 q6, [r7, #160]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
     "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
     "vshr.s32 q7, q3, #31\n\t"                                                                     \
     "vadd.i32 q3, q3, q7\n\t"                                                                      \
-    "vldrw.u32 q6, [r7, #192]\n\t"                                                                 \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"
+
+/* The same two when act_min >= the zero point: the sign correction only
+ * moves negative products, which round to <= 0 either way and so clamp
+ * to act_min (zero point + (<= 0) <= act_min); dead, dropped. */
+#define FIRST_RQP                                                                                  \
+    "vldrw.u32 q6, [r7, #-64]\n\t"                                                                 \
+    "vshl.s32 q3, q3, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
+    "vrshl.s32 q3, q3, q6\n\t"                                                                     \
+    "vadd.i32 q3, q3, r1\n\t"
+#define FIRST_RQNP                                                                                 \
+    "vldrw.u32 q6, [r7, #-48]\n\t"                                                                 \
+    "vqrdmulh.s32 q3, q3, q6\n\t"                                                                  \
+    "vldrw.u32 q6, [r7, #-16]\n\t"                                                                 \
     "vrshl.s32 q3, q3, q6\n\t"                                                                     \
     "vadd.i32 q3, q3, r1\n\t"
 
@@ -202,6 +297,18 @@ FIRST_FN(first_asm_s1, FIRST_LOADS_S1, FIRST_RQ)
 FIRST_FN(first_asm_s2, FIRST_LOADS_S2, FIRST_RQ)
 FIRST_FN(first_asm_s1n, FIRST_LOADS_S1, FIRST_RQN)
 FIRST_FN(first_asm_s2n, FIRST_LOADS_S2, FIRST_RQN)
+FIRST_FN(first_asm_s1p, FIRST_LOADS_S1, FIRST_RQP)
+FIRST_FN(first_asm_s2p, FIRST_LOADS_S2, FIRST_RQP)
+FIRST_FN(first_asm_s1np, FIRST_LOADS_S1, FIRST_RQNP)
+FIRST_FN(first_asm_s2np, FIRST_LOADS_S2, FIRST_RQNP)
+static __attribute__((naked, noinline)) void first_asm2s_s1(MVE_FIRST_UNUSED const first_ctx *c)
+{
+    __asm__ volatile(FIRST_ASM2S(FIRST_LOADS_S1));
+}
+static __attribute__((naked, noinline)) void first_asm2s_s2(MVE_FIRST_UNUSED const first_ctx *c)
+{
+    __asm__ volatile(FIRST_ASM2S(FIRST_LOADS_S2));
+}
 
 /* The table: per block of four channels their weights (27 bytes each,
  * zero to 32), seeds and output-stage constants. 1 when every shift is
@@ -287,10 +394,18 @@ mote_status mote_mve_conv_first_step(const void *step, const mote_kernel_io *io)
     if (in == NULL || w == NULL || out == NULL || !first_shape(s)) return MOTE_E_ARG;
     /* in place: the general row's row-by-row protocol */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
-    if (first_table(tab, OC, w, bias, s->p.input_offset, &q))
-        run = sw == 1 ? first_asm_s1n : first_asm_s2n;
-    else
+    if (first_table(tab, OC, w, bias, s->p.input_offset, &q)) {
+        if (s->p.output_offset == -128 && s->p.act_min == -128 && s->p.act_max == 127 && OC == 8)
+            run = sw == 1 ? first_asm2s_s1 : first_asm2s_s2;
+        else if (s->p.act_min >= s->p.output_offset)
+            run = sw == 1 ? first_asm_s1np : first_asm_s2np;
+        else
+            run = sw == 1 ? first_asm_s1n : first_asm_s2n;
+    } else if (s->p.act_min >= s->p.output_offset) {
+        run = sw == 1 ? first_asm_s1p : first_asm_s2p;
+    } else {
         run = sw == 1 ? first_asm_s1 : first_asm_s2;
+    }
     c.tab = tab;
     c.nblk = OC / 4;
     c.ooff = s->p.output_offset;
@@ -361,16 +476,39 @@ typedef struct pwk_ctx {
 typedef char
     pwk_layout_check[offsetof(pwk_blk, lsh) == 112 && offsetof(pwk_ctx, hi) == 28 ? 1 : -1];
 
-/* npix pixels of one block: x (K on per pixel; 16 bytes read, the rows'
- * zero tail cancels the next pixel's bytes) against the four rows in q4 ..
- * q7, VMLADAVA.S8 onto the seeds in r0, r2, r4, r6 (even registers), the
- * sums into one vector, the output stage for negative shifts (rqv_apply of
- * mve_s8.c with lsh 0, emask -1: multiplier q2, shift q3, zero point r10),
- * clamp (PWK_CLAMP / PWK_SAT), one 4-byte store. The
- * last pixel's load is predicated to K bytes (P0), so nothing past the
- * input is read: r3 counts the others (SUBS / BHI), a borrow ends. xk: K
- * as an immediate. */
-#define PWK_ASM(xk, clamp)                                                                         \
+/* One pixel of a block, x in q0: VMLADAVA.S8 of the four rows in q4 ..
+ * q7 onto the seeds in r0, r2, r4, r6 (even registers), the sums into one
+ * vector, the output stage for negative shifts (rqv_apply of mve_s8.c with
+ * lsh 0, emask -1: multiplier q2, shift q3, zero point r10; sign: its
+ * sign correction or nothing), clamp (PWK_CLAMP / PWK_SAT), one 4-byte
+ * store, r5 on by r11. */
+#define PWK_PIXEL(sign, clamp)                                                                     \
+    "ldrd r0, r2, [r7, #64]\n\t"                                                                   \
+    "ldrd r4, r6, [r7, #72]\n\t"                                                                   \
+    "vmladava.s8 r0, q4, q0\n\t"                                                                   \
+    "vmladava.s8 r2, q5, q0\n\t"                                                                   \
+    "vmladava.s8 r4, q6, q0\n\t"                                                                   \
+    "vmladava.s8 r6, q7, q0\n\t"                                                                   \
+    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
+    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
+    "vqrdmulh.s32 q1, q1, q2\n\t" sign "vrshl.s32 q1, q1, q3\n\t"                                  \
+    "vadd.i32 q1, q1, r10\n\t" clamp "vstrb.32 q1, [r5]\n\t"                                       \
+    "add r5, r11\n\t"
+
+/* The sign correction (x is dead by then). PWK_NOSIGN: act_min >= the zero
+ * point, where it only moves negative products, which round to <= 0
+ * either way and so clamp to act_min (zero point + (<= 0) <= act_min). */
+#define PWK_SIGN                                                                                   \
+    "vshr.s32 q0, q1, #31\n\t"                                                                     \
+    "vadd.i32 q1, q1, q0\n\t"
+#define PWK_NOSIGN ""
+
+/* npix pixels of one block: x K on per pixel into xq (16 bytes read, the
+ * rows' zero tail cancels the next pixel's bytes), then pixel; all but the
+ * last in a low-overhead loop (WLS / LE, none when npix is 1), the last
+ * pixel's load predicated to K bytes (P0), so nothing past the input is
+ * read. xk: K as an immediate; pro: more set-up. */
+#define PWK_ASM(xk, xq, pro, pixel)                                                                \
     "push {r4-r11, lr}\n\t"                                                                        \
     "vpush {d8-d15}\n\t"                                                                           \
     "ldr r1, [r0]\n\t"                                                                             \
@@ -385,38 +523,37 @@ typedef char
     "vldrw.u32 q6, [r7, #32]\n\t"                                                                  \
     "vldrw.u32 q7, [r7, #48]\n\t"                                                                  \
     "vldrw.u32 q2, [r7, #80]\n\t"                                                                  \
-    "vldrw.u32 q3, [r7, #96]\n\t"                                                                  \
-    "movs r2, #" xk "\n\t"                                                                         \
+    "vldrw.u32 q3, [r7, #96]\n\t" pro "movs r2, #" xk "\n\t"                                       \
     "vctp.8 r2\n\t"                                                                                \
     "subs r3, #1\n\t"                                                                              \
-    "beq 3f\n"                                                                                     \
+    "wls lr, r3, 3f\n"                                                                             \
     "1:\n\t"                                                                                       \
-    "vldrb.8 q0, [r1], #" xk "\n"                                                                  \
-    "2:\n\t"                                                                                       \
-    "ldrd r0, r2, [r7, #64]\n\t"                                                                   \
-    "ldrd r4, r6, [r7, #72]\n\t"                                                                   \
-    "vmladava.s8 r0, q4, q0\n\t"                                                                   \
-    "vmladava.s8 r2, q5, q0\n\t"                                                                   \
-    "vmladava.s8 r4, q6, q0\n\t"                                                                   \
-    "vmladava.s8 r6, q7, q0\n\t"                                                                   \
-    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
-    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
-    "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
-    "vshr.s32 q0, q1, #31\n\t"                                                                     \
-    "vadd.i32 q1, q1, q0\n\t"                                                                      \
-    "vrshl.s32 q1, q1, q3\n\t"                                                                     \
-    "vadd.i32 q1, q1, r10\n\t" clamp "vstrb.32 q1, [r5]\n\t"                                       \
-    "add r5, r11\n\t"                                                                              \
-    "subs r3, #1\n\t"                                                                              \
-    "bhi 1b\n\t"                                                                                   \
-    "bcc 4f\n"                                                                                     \
+    "vldrb.8 " xq ", [r1], #" xk "\n\t" pixel "le lr, 1b\n"                                        \
     "3:\n\t"                                                                                       \
     "vpst\n\t"                                                                                     \
-    "vldrbt.8 q0, [r1]\n\t"                                                                        \
-    "b 2b\n"                                                                                       \
-    "4:\n\t"                                                                                       \
-    "vpop {d8-d15}\n\t"                                                                            \
+    "vldrbt.8 " xq ", [r1]\n\t" pixel "vpop {d8-d15}\n\t"                                          \
     "pop {r4-r11, pc}\n"
+
+/* The whole int8 range and act_min (-128) >= the zero point (so -128):
+ * x in q1, the seeds in q0 for the whole sweep (one VADD instead of
+ * reloading them per pixel), no sign correction, saturation (PWK_SAT);
+ * pwk_all's sweep. */
+#define PWK_PIXEL_Q(st)                                                                            \
+    "vmladav.s8 r0, q4, q1\n\t"                                                                    \
+    "vmladav.s8 r2, q5, q1\n\t"                                                                    \
+    "vmladav.s8 r4, q6, q1\n\t"                                                                    \
+    "vmladav.s8 r6, q7, q1\n\t"                                                                    \
+    "vmov q1[2], q1[0], r0, r4\n\t"                                                                \
+    "vmov q1[3], q1[1], r2, r6\n\t"                                                                \
+    "vadd.i32 q1, q1, q0\n\t"                                                                      \
+    "vqrdmulh.s32 q1, q1, q2\n\t"                                                                  \
+    "vrshl.s32 q1, q1, q3\n\t"                                                                     \
+    "vadd.i32 q1, q1, r10\n\t" PWK_SAT st
+/* The store and out step: any (r11), or an immediate (post-increment). */
+#define PWK_ST_R                                                                                   \
+    "vstrb.32 q1, [r5]\n\t"                                                                        \
+    "add r5, r11\n\t"
+#define PWK_ST_I(os) "vstrb.32 q1, [r5], #" os "\n\t"
 
 /* Clamp to [r8, r9] through q0 (x is dead by then). */
 #define PWK_CLAMP                                                                                  \
@@ -429,15 +566,104 @@ typedef char
 #define PWK_SAT                                                                                    \
     "vqmovnb.s32 q1, q1\n\t"                                                                       \
     "vqmovnb.s16 q1, q1\n\t"
-#define PWK_FN(name, xk, clamp)                                                                    \
+#define PWK_FN(name, xk, sign, clamp)                                                              \
     static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const pwk_ctx *c)           \
     {                                                                                              \
-        __asm__ volatile(PWK_ASM(xk, clamp));                                                      \
+        __asm__ volatile(PWK_ASM(xk, "q0", "", PWK_PIXEL(sign, clamp)));                           \
     }
-PWK_FN(pwk_asm8, "8", PWK_CLAMP)
-PWK_FN(pwk_asm16, "16", PWK_CLAMP)
-PWK_FN(pwk_asm8s, "8", PWK_SAT)
-PWK_FN(pwk_asm16s, "16", PWK_SAT)
+PWK_FN(pwk_asm8, "8", PWK_SIGN, PWK_CLAMP)
+PWK_FN(pwk_asm16, "16", PWK_SIGN, PWK_CLAMP)
+PWK_FN(pwk_asm8p, "8", PWK_NOSIGN, PWK_CLAMP)
+PWK_FN(pwk_asm16p, "16", PWK_NOSIGN, PWK_CLAMP)
+PWK_FN(pwk_asm8ss, "8", PWK_SIGN, PWK_SAT)
+PWK_FN(pwk_asm16ss, "16", PWK_SIGN, PWK_SAT)
+
+/* PWK_PIXEL_Q's case (zero point -128 over all of int8), every shift
+ * negative, a bias: every block in one call, its constants made in the
+ * assembly from the step's arrays (no table, no call per block; a band
+ * chain runs the row once per band). Offsets fixed in the assembly. */
+typedef struct pwk_all_ctx {
+    const int8_t *x;     /* 0: first pixel */
+    int32_t npix;        /* 4: >= 1 */
+    int8_t *out;         /* 8: the first block's first output */
+    int32_t os;          /* 12: out step, OC */
+    const int8_t *w;     /* 16: filter rows, K bytes each */
+    int32_t ooff;        /* 20: -128 */
+    const int32_t *bias; /* 24 */
+    const int32_t *mult; /* 28 */
+    const int8_t *shift; /* 32: all < 0 */
+    int32_t end;         /* 36: 16 * blocks */
+    int32_t off;         /* 40: input offset */
+} pwk_all_ctx;
+typedef char pwk_all_layout_check[offsetof(pwk_all_ctx, off) == 40 ? 1 : -1];
+
+/* r12 the context, r7 the filter rows (on by K per row), r8 the block's
+ * out, r9 16 * block. Per block: the four rows (predicated to K bytes,
+ * zero past), their sums (VADDV) times the input offset plus the bias:
+ * the seeds (q0); multipliers (q2), shifts (q3); then PWK_ASM's sweep. */
+#define PWK_ALL_ASM(xk, st)                                                                        \
+    "push {r4-r11, lr}\n\t"                                                                        \
+    "vpush {d8-d15}\n\t"                                                                           \
+    "mov r12, r0\n\t"                                                                              \
+    "ldr r7, [r12, #16]\n\t"                                                                       \
+    "ldr r8, [r12, #8]\n\t"                                                                        \
+    "ldr r10, [r12, #20]\n\t"                                                                      \
+    "ldr r11, [r12, #12]\n\t"                                                                      \
+    "movs r9, #0\n\t"                                                                              \
+    "movs r2, #" xk "\n\t"                                                                         \
+    "vctp.8 r2\n"                                                                                  \
+    "4:\n\t"                                                                                       \
+    "vpstttt\n\t"                                                                                  \
+    "vldrbt.u8 q4, [r7], #" xk "\n\t"                                                              \
+    "vldrbt.u8 q5, [r7], #" xk "\n\t"                                                              \
+    "vldrbt.u8 q6, [r7], #" xk "\n\t"                                                              \
+    "vldrbt.u8 q7, [r7], #" xk "\n\t"                                                              \
+    "vaddv.s8 r0, q4\n\t"                                                                          \
+    "vaddv.s8 r2, q5\n\t"                                                                          \
+    "vaddv.s8 r4, q6\n\t"                                                                          \
+    "vaddv.s8 r6, q7\n\t"                                                                          \
+    "vmov q0[2], q0[0], r0, r4\n\t"                                                                \
+    "vmov q0[3], q0[1], r2, r6\n\t"                                                                \
+    "ldr r0, [r12, #40]\n\t"                                                                       \
+    "vmul.i32 q0, q0, r0\n\t"                                                                      \
+    "ldr r0, [r12, #24]\n\t"                                                                       \
+    "add r0, r9\n\t"                                                                               \
+    "vldrw.u32 q1, [r0]\n\t"                                                                       \
+    "vadd.i32 q0, q0, q1\n\t"                                                                      \
+    "ldr r0, [r12, #28]\n\t"                                                                       \
+    "add r0, r9\n\t"                                                                               \
+    "vldrw.u32 q2, [r0]\n\t"                                                                       \
+    "ldr r0, [r12, #32]\n\t"                                                                       \
+    "add.w r0, r0, r9, lsr #2\n\t"                                                                 \
+    "vldrb.s32 q3, [r0]\n\t"                                                                       \
+    "ldr r1, [r12]\n\t"                                                                            \
+    "ldr r3, [r12, #4]\n\t"                                                                        \
+    "mov r5, r8\n\t"                                                                               \
+    "subs r3, #1\n\t"                                                                              \
+    "wls lr, r3, 3f\n"                                                                             \
+    "1:\n\t"                                                                                       \
+    "vldrb.8 q1, [r1], #" xk                                                                       \
+    "\n\t" PWK_PIXEL_Q(st) "le lr, 1b\n"                                                           \
+                           "3:\n\t"                                                                \
+                           "vpst\n\t"                                                              \
+                           "vldrbt.8 q1, [r1]\n\t" PWK_PIXEL_Q(st) "adds r8, #4\n\t"               \
+                                                                   "adds r9, #16\n\t"              \
+                                                                   "ldr r0, [r12, #36]\n\t"        \
+                                                                   "cmp r9, r0\n\t"                \
+                                                                   "blo 4b\n\t"                    \
+                                                                   "vpop {d8-d15}\n\t"             \
+                                                                   "pop {r4-r11, pc}\n"
+#define PWK_ALL_FN(name, xk, st)                                                                   \
+    static __attribute__((naked, noinline)) void name(MVE_FIRST_UNUSED const pwk_all_ctx *c)       \
+    {                                                                                              \
+        __asm__ volatile(PWK_ALL_ASM(xk, st));                                                     \
+    }
+PWK_ALL_FN(pwk_all8, "8", PWK_ST_R)
+PWK_ALL_FN(pwk_all16, "16", PWK_ST_R)
+/* VWW's and person_detect's shapes, 8 -> 16 and 16 -> 32: the out step
+ * as the store's post-increment. */
+PWK_ALL_FN(pwk_all8o16, "8", PWK_ST_I("16"))
+PWK_ALL_FN(pwk_all16o32, "16", PWK_ST_I("32"))
 
 /* A block with a shift >= 0: the whole output stage (rqv_apply of
  * mve_s8.c) per pixel, in C. */
@@ -485,6 +711,20 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
     /* in place: the general row (it runs pointwise whole when it can) */
     if (in == out) return mote_mve_conv2d_s8_step(step, io);
     c.npix = s->out.n * s->out.h * s->out.w;
+    if (bias != NULL && s->p.output_offset == -128 && s->p.act_min == -128 && s->p.act_max == 127) {
+        mve_pred16_t neg = 0xFFFF;
+        for (o = 0; o < OC; o += 4)
+            neg &= vcmpltq_n_s32(vldrbq_s32(q.shift + o), 0);
+        if (neg == 0xFFFF) {
+            const pwk_all_ctx a = {in,   c.npix,       out,     OC,     w,  -128,
+                                   bias, q.multiplier, q.shift, 4 * OC, off};
+            if (K == 8)
+                (OC == 16 ? pwk_all8o16 : pwk_all8)(&a);
+            else
+                (OC == 32 ? pwk_all16o32 : pwk_all16)(&a);
+            return MOTE_OK;
+        }
+    }
     c.os = OC;
     c.ooff = s->p.output_offset;
     c.lo = s->p.act_min;
@@ -513,9 +753,12 @@ mote_status mote_mve_conv_pwk_step(const void *step, const mote_kernel_io *io)
         if (vcmpltq_n_s32(sh, 0) != 0xFFFF)
             pwk_block_c(&c, K); /* a shift >= 0 */
         else if (c.lo == -128 && c.hi == 127)
-            (K == 16 ? pwk_asm16s : pwk_asm8s)(&c);
+            /* the correction is dead when ooff is -128 too, but that case
+             * runs in pwk_all unless it has no bias (no model seen) */
+            (K == 16 ? pwk_asm16ss : pwk_asm8ss)(&c);
         else
-            (K == 16 ? pwk_asm16 : pwk_asm8)(&c);
+            (c.lo < c.ooff ? (K == 16 ? pwk_asm16 : pwk_asm8)
+                           : (K == 16 ? pwk_asm16p : pwk_asm8p))(&c);
     }
     return MOTE_OK;
 }
