@@ -1,0 +1,260 @@
+/*
+ * mve_dw_tiny_s8.c — DEPTHWISE_CONV_2D, int8, depth multiplier 1, Helium
+ * (MVE, Cortex-M55): 3x3 at stride 1, padding 1, out of place, on 6x6 and
+ * 3x3 planes (VWW / person_detect layers 13..21, 6x6x128, and 25,
+ * 3x3x256): the arm_mve_tiny row, listed before arm_mve (whose pair path
+ * pays per block of eight channels a set-up, four corner pixels and
+ * border runs on these planes). Bit-exact with mote_ref_depthwise_conv2d_s8.
+ *
+ * Pixels in lanes, not channels: a channel's plane is a handful of vectors,
+ * so its nine weights sit in general registers and every tap is one
+ * VMLA.S32 by scalar (four MACs an instruction; VMULLB / VMULLT + VADD on
+ * channel lanes do eight in four). Per block of eight channels the planes
+ * are widened once (one load of eight channels of a pixel, the input
+ * offset added, one VSTRH scatter into the eight planes) into int16 rows of
+ * eight, columns 0 and 7 (3 wide: 0 and 4..7) the padding, zeroed once per
+ * call, so the left and right padding cost no test; the top and bottom
+ * padding rows are not stored: their taps are never issued. An output row
+ * of six is two vectors, x 0..3 and x 2..5 (both inside the padded row;
+ * lanes 2, 3 computed twice, stored twice with the same value); of three,
+ * one vector, lane 3 not stored. Each input row is loaded once (six
+ * vectors, three taps by two halves) and multiplied into the accumulators
+ * of the (up to) three output rows it feeds, which roll (A, B, C).
+ *
+ * Output stage per vector, the channel's constants scalar: VQRDMULH, VRSHL
+ * (every shift <= 0; a layer with a shift > 0 takes arm_mve's path), the
+ * zero point, the activation range; no sign correction: it moves only
+ * outputs of a negative value before the rounding shift, which are <= zp
+ * either way, and the row's case asks act_min >= zp (mote_arm_dw_tiny_case,
+ * the proof in depthwise_conv2d_s8_tiny_dsp.c), so both give act_min.
+ * One VSTRB scatter (offsets 0, C, 2C, 3C) per vector.
+ */
+#include "kernels/arm/arm_rows.h"
+#include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_paths.h"
+
+/* The row's shapes: 6x6 or 3x3 planes of the tiny case (portable: the host
+ * plans with it). */
+int mote_mve_dw_tiny_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    return mote_arm_dw_tiny_fits(step) && s->out.h == 6 && s->out.w == 6;
+}
+
+#if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
+
+#include <arm_mve.h>
+#include <stddef.h>
+#include "kernels/arm/arm_mve.h"
+
+/* The block's buffer, per channel (MDT_CH bytes apart): its int16 plane,
+ * six padded rows of eight (96 bytes), then its table: the nine weights
+ * (int32, window row by row), bias, multiplier, shift (MDT_TAB). */
+#define MDT_BLK 8
+#define MDT_TAB 96
+#define MDT_CH 144
+
+/* What mdt6_asm reads of the call (offsets fixed in its assembly). */
+typedef struct mdt_k {
+    int32_t zp;      /* 0: zero point */
+    int32_t ostep;   /* 4: to the next output row, 6 C */
+    int32_t cstep;   /* 8: to the next channel's output, 1 - 36 C */
+    int32_t pad_;    /* 12 */
+    int16_t lo[8];   /* 16: act_min */
+    int16_t hi[8];   /* 32: act_max */
+    uint16_t so[8];  /* 48: a row's output offsets, lanes as VQMOVNB / VQMOVNT */
+} mdt_k;
+typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48 ? 1 : -1];
+
+/* clang-format off */
+/* Weights w0..w8 in r3..r11 (window row 0: r3, r4, r5; 1: r6, r7, r8; 2:
+ * r9, r10, r11); q6 the loaded input vector. */
+#define MDT_LD(R, o) "vldrh.s32 q6, [r0, #(16 * " #R " + " #o ")]\n\t"
+#define MDT_MLA(a, w) "vmla.s32 " a ", q6, " w "\n\t"
+/* Input row R into the output rows it feeds: P (window row 2), Q (1), N
+ * (0), each two vectors (x 0..3, x 2..5). The five loads of the row
+ * serve all: x 0..3 takes loads 0, 1, 2, x 2..5 loads 2, 3, 4. */
+#define MDT_ROW(R, P0, P1, Q0, Q1, N0, N1)                                                         \
+    MDT_LD(R, 0) P0(MDT_MLA, "r9") Q0(MDT_MLA, "r6") N0(MDT_MLA, "r3")                             \
+    MDT_LD(R, 2) P0(MDT_MLA, "r10") Q0(MDT_MLA, "r7") N0(MDT_MLA, "r4")                            \
+    MDT_LD(R, 4) P0(MDT_MLA, "r11") Q0(MDT_MLA, "r8") N0(MDT_MLA, "r5")                            \
+                 P1(MDT_MLA, "r9") Q1(MDT_MLA, "r6") N1(MDT_MLA, "r3")                             \
+    MDT_LD(R, 6) P1(MDT_MLA, "r10") Q1(MDT_MLA, "r7") N1(MDT_MLA, "r4")                            \
+    MDT_LD(R, 8) P1(MDT_MLA, "r11") Q1(MDT_MLA, "r8") N1(MDT_MLA, "r5")
+/* accumulator operands of MDT_ROW (none: X) */
+#define X(f, w) ""
+#define A0(f, w) f("q0", w)
+#define A1(f, w) f("q1", w)
+#define B0(f, w) f("q2", w)
+#define B1(f, w) f("q3", w)
+#define C0(f, w) f("q4", w)
+#define C1(f, w) f("q5", w)
+/* a pair started from the bias (r12) */
+#define MDT_NEW(a, b) "vdup.32 " a ", r12\n\t" "vdup.32 " b ", r12\n\t"
+/* The output stage of a row (pair a, b): both narrowed into q7 (VQMOVNB /
+ * VQMOVNT: int16, saturating, which moves no result: the range is int8),
+ * the zero point, the range and the store on eight int16 lanes; r1 to the
+ * next row. */
+#define MDT_OUT(a, b)                                                                              \
+    "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 40)]\n\t"                                                \
+    "vqrdmulh.s32 " a ", " a ", r12\n\t"                                                           \
+    "vqrdmulh.s32 " b ", " b ", r12\n\t"                                                           \
+    "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 44)]\n\t"                                                \
+    "vrshl.s32 " a ", r12\n\t"                                                                     \
+    "vrshl.s32 " b ", r12\n\t"                                                                     \
+    "vqmovnb.s32 q7, " a "\n\t"                                                                    \
+    "vqmovnt.s32 q7, " b "\n\t"                                                                    \
+    "ldr r12, [r2]\n\t"                                                                            \
+    "vqadd.s16 q7, q7, r12\n\t"                                                                    \
+    "vldrw.u32 q6, [r2, #16]\n\t"                                                                  \
+    "vmax.s16 q7, q7, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r2, #32]\n\t"                                                                  \
+    "vmin.s16 q7, q7, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r2, #48]\n\t"                                                                  \
+    "vstrb.16 q7, [r1, q6]\n\t"                                                                    \
+    "ldr r12, [r2, #4]\n\t"                                                                        \
+    "add r1, r12\n\t"
+#define MDT_S2(x) #x
+#define MDT_S(x) MDT_S2(x)
+/* clang-format on */
+
+/* n channels of a 6x6 plane: planes and tables from b (MDT_CH apart),
+ * outputs from o (the first channel's; channels 1 apart). The rows roll
+ * through the accumulator pairs A (q0, q1), B (q2, q3), C (q4, q5). */
+static __attribute__((noinline)) void mdt6_asm(const int16_t *b, int8_t *o, const mdt_k *k,
+                                               int32_t n)
+{
+    register const int16_t *r0 __asm__("r0") = b;
+    register int8_t *r1 __asm__("r1") = o;
+    register const mdt_k *r2 __asm__("r2") = k;
+    register int32_t r3 __asm__("r3") = n;
+    __asm__ volatile(
+        "dls lr, r3\n"
+        "1:\n\t"
+        "add r12, r0, #" MDT_S(MDT_TAB) "\n\t"
+        "ldm r12, {r3-r11}\n\t"
+        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_NEW("q0", "q1") MDT_NEW("q2", "q3")
+        MDT_ROW(0, X, X, A0, A1, B0, B1)
+        MDT_NEW("q4", "q5")
+        MDT_ROW(1, A0, A1, B0, B1, C0, C1)
+        MDT_OUT("q0", "q1")
+        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_NEW("q0", "q1")
+        MDT_ROW(2, B0, B1, C0, C1, A0, A1)
+        MDT_OUT("q2", "q3")
+        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_NEW("q2", "q3")
+        MDT_ROW(3, C0, C1, A0, A1, B0, B1)
+        MDT_OUT("q4", "q5")
+        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_NEW("q4", "q5")
+        MDT_ROW(4, A0, A1, B0, B1, C0, C1)
+        MDT_OUT("q0", "q1")
+        MDT_ROW(5, B0, B1, C0, C1, X, X)
+        MDT_OUT("q2", "q3")
+        MDT_OUT("q4", "q5")
+        "ldr r12, [r2, #8]\n\t"
+        "add r1, r12\n\t"
+        "add r0, #" MDT_S(MDT_CH) "\n\t"
+        "le lr, 1b\n\t"
+        : "+r"(r0), "+r"(r1), "+r"(r3)
+        : "r"(r2)
+        : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "d0", "d1", "d2",
+          "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc",
+          "memory");
+}
+
+/* The whole layer (a 6x6 plane, the tiny case; out of place).
+ * Returns 0 (nothing written) when a shift is > 0. */
+int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output)
+{
+    const int32_t C = id->c, H = od->h, npx = H * H;
+    /* the block's planes and tables, zeroed once: the padding columns
+     * stay zero, each block writing its pixels and tables over them */
+    uint32_t buf32[MDT_BLK * MDT_CH / 4];
+    int16_t *buf = (int16_t *)buf32;
+    const uint16x8_t choff = vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH / 2);
+    const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), MDT_CH);
+    mdt_k k;
+    int32_t c, j, px;
+    {
+        int8_t smax = -128;
+        for (c = 0; c < C; c += 16) {
+            const mve_pred16_t pc = vctp8q((uint32_t)(C - c));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + c, pc), pc);
+        }
+        if (smax > 0 || H != 6 || od->w != 6) return 0;
+    }
+    for (j = 0; j < MDT_BLK * MDT_CH / 4; j += 4)
+        vst1q_u32(buf32 + j, vdupq_n_u32(0));
+    k.zp = p->output_offset;
+    k.ostep = 6 * C;
+    k.cstep = 1 - 36 * C;
+    k.pad_ = 0;
+    vst1q_s16(k.lo, vdupq_n_s16((int16_t)p->act_min));
+    vst1q_s16(k.hi, vdupq_n_s16((int16_t)p->act_max));
+    {
+        /* lane 2i: x = i (VQMOVNB of x 0..3), lane 2i + 1: x = i + 2 */
+        {
+            uint16_t so[8];
+            int32_t l;
+            for (l = 0; l < 8; ++l)
+                so[l] = (uint16_t)((l / 2 + (l & 1 ? 2 : 0)) * C);
+            vst1q_u16(k.so, vld1q_u16(so));
+        }
+    }
+    for (c = 0; c < C; c += MDT_BLK) {
+        const int32_t nb = C - c < MDT_BLK ? C - c : MDT_BLK;
+        const mve_pred16_t pb = vctp16q((uint32_t)nb), p0 = vctp32q((uint32_t)nb);
+        const mve_pred16_t p1 = vctp32q((uint32_t)(nb > 4 ? nb - 4 : 0));
+        const int8_t *x = input + c;
+        int8_t *tab = (int8_t *)buf + MDT_TAB;
+        /* pixel px (y, x) to column x + 1 of row y of each plane */
+        for (px = 0; px < npx; ++px, x += C) {
+            const int32_t y = px / 6, xx = px - y * 6;
+            const int16x8_t v = vaddq_n_s16(vldrbq_z_s16(x, pb), (int16_t)p->input_offset);
+            vstrhq_scatter_shifted_offset_p_s16(buf + y * 8 + xx + 1, choff, v, pb);
+        }
+        /* the tables: weights, bias, multiplier, shift as int32 */
+        for (j = 0; j < 9; ++j) {
+            const int8_t *f = filter + j * C + c;
+            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 4 * j), toff, vldrbq_z_s32(f, p0), p0);
+            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 4 * j + 4 * MDT_CH), toff,
+                                        vldrbq_z_s32(f + 4, p1), p1);
+        }
+        if (bias) {
+            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 36), toff, vldrwq_z_s32(bias + c, p0),
+                                        p0);
+            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 36 + 4 * MDT_CH), toff,
+                                        vldrwq_z_s32(bias + c + 4, p1), p1);
+        }
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 40), toff,
+                                    vldrwq_z_s32(q->multiplier + c, p0), p0);
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 40 + 4 * MDT_CH), toff,
+                                    vldrwq_z_s32(q->multiplier + c + 4, p1), p1);
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44), toff,
+                                    vldrbq_z_s32(q->shift + c, p0), p0);
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44 + 4 * MDT_CH), toff,
+                                    vldrbq_z_s32(q->shift + c + 4, p1), p1);
+        mdt6_asm(buf, output + c, &k, nb);
+    }
+    return 1;
+}
+
+mote_status mote_mve_dw_tiny_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
+        io->in[0] != io->out[0] && mote_mve_dw_tiny_fits(step)) {
+        const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+        if (mote_mve_dw_tiny(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
+                    (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]))
+            return MOTE_OK;
+    }
+    return mote_mve_depthwise_conv2d_s8_step(step, io);
+}
+
+#endif /* __ARM_FEATURE_MVE && __ARM_FEATURE_DSP */

@@ -1,0 +1,130 @@
+/*
+ * cases_m55tiny.c — random cases for the arm_mve_tiny row (Helium 3x3
+ * depthwise at stride 1, padding 1, on 6x6 planes, pixels in lanes:
+ * mve_dw_tiny_s8.c), against mote_ref_depthwise_conv2d_s8: channels 4..32
+ * (a multiple of 4: blocks of eight and a last one of four), every
+ * activation form with act_min >= zp (the row's case: its output stage has
+ * no sign correction; a draw with act_min < zp is checked refused by the
+ * case, then run with act_min raised), inputs and filters at the int8
+ * extremes, multipliers at both ends, biases anywhere, shifts from -31 to
+ * 0 (a third of the cases with a shift > 0 somewhere: the kernel must
+ * refuse, writing nothing, and the step take arm_mve's path). Guard bytes
+ * after the output catch writes past it. M55 only.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "mote/kernels.h"
+#include "armk_rand.h"
+#include "kernels/arm/arm_kernels.h"
+#include "kernels/arm/arm_paths.h"
+#include "kernels/arm/arm_rows.h"
+#include "cases_bufs.h"
+#include "cases_dw_common.h"
+
+int armk_cases_m55tiny(int n_cases, int *passed, int *failed);
+
+#if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
+
+/* the buffers of cases_dw.c (cases_bufs.h), 6 * 6 * 32 bytes used */
+#define MTC_MAX (6 * 6 * 32)
+#define MTC_GUARD DWC_GUARD
+#define mtc_in (armk_cases.dw.in)
+#define mtc_ref (armk_cases.dw.ref)
+#define mtc_arm (armk_cases.dw.arm)
+#define mtc_filt (armk_cases.dw.filt)
+#define mtc_bias (armk_cases.dw.bias)
+#define mtc_mult (armk_cases.dw.mult)
+#define mtc_shift (armk_cases.dw.shift)
+
+static armk_rng rng = {0x3C6EF372u};
+
+int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
+{
+    const armk_dw_io io = {mtc_in,   mtc_ref,   mtc_arm,        mtc_filt, mtc_bias,
+                           mtc_mult, mtc_shift, sizeof mtc_ref, MTC_GUARD};
+    int ok = 0, bad = 0, refused = 0, lshift = 0, i;
+    for (i = 0; i < n_cases; ++i) {
+        armk_dw_case k;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
+        const int pos = armk_rnd(&rng) % 3 == 0;
+        int32_t out_n, c;
+        mote_status sr;
+        int ran;
+        armk_dw_shape(&k, &rng, 6, 1, 0, extreme);
+        k.id.h = k.id.w = 6;
+        k.p.geom.stride_h = k.p.geom.stride_w = 1;
+        (void)armk_dw_geom(&k);
+        armk_dw_data(&k, &rng, &io);
+        if (armk_rnd(&rng) % 4 == 0) /* one channel's bias anywhere */
+            mtc_bias[armk_rnd(&rng) % (uint32_t)k.id.c] = (int32_t)armk_rnd(&rng);
+        for (c = 0; c < k.id.c; ++c) {
+            if (mtc_shift[c] > 0) mtc_shift[c] = (int8_t)-mtc_shift[c];
+            if (armk_rnd(&rng) % 8 == 0) mtc_shift[c] = 0;
+            if (armk_rnd(&rng) % 8 == 0)
+                mtc_mult[c] = armk_rnd(&rng) & 1 ? INT32_MAX : (int32_t)(1u << 30);
+        }
+        if (pos) mtc_shift[armk_rnd(&rng) % (uint32_t)k.id.c] = (int8_t)(1 + armk_rnd(&rng) % 4);
+        if (k.p.act_min < k.p.output_offset) {
+            if (mote_arm_dw_tiny_case(&k.p, &k.id, &k.od)) {
+                ++bad;
+                if (bad <= 5) printf("m55tiny cases: case %d (act_min < zp) on the row\n", i);
+                continue;
+            }
+            ++refused;
+            k.p.act_min = armk_rnd(&rng) % 2 ? k.p.output_offset
+                                             : armk_int(&rng, k.p.output_offset, 127);
+            if (k.p.act_max < k.p.act_min) k.p.act_max = k.p.act_min;
+        }
+        out_n = k.od.h * k.od.w * k.od.c;
+        if (!mote_arm_dw_tiny_case(&k.p, &k.id, &k.od) || k.od.h != 6 || k.od.w != 6 ||
+            mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) != MOTE_ARM_DW_3X3) {
+            ++bad;
+            if (bad <= 5) printf("m55tiny cases: case %d not on the row\n", i);
+            continue;
+        }
+        sr = mote_ref_depthwise_conv2d_s8(&k.p, &k.q, &k.id, io.in, &k.fd, io.filt, k.bias, &k.od,
+                                          io.ref);
+        ran = mote_mve_dw_tiny(&k.p, &k.q, &k.id, io.in, io.filt, k.bias, &k.od, io.arm);
+        if (pos) {
+            /* refused, nothing written (the step then runs arm_mve's path):
+             * arm still all 0x5A (armk_dw_data) */
+            int32_t j = 0;
+            while (j < out_n + MTC_GUARD && io.arm[j] == 0x5A)
+                ++j;
+            if (ran == 0 && j == out_n + MTC_GUARD) {
+                ++ok;
+                ++lshift;
+            } else {
+                ++bad;
+                if (bad <= 5) printf("m55tiny cases: case %d with a shift > 0 not refused\n", i);
+            }
+            continue;
+        }
+        if (sr == MOTE_OK && ran == 1 && memcmp(io.ref, io.arm, (size_t)out_n + MTC_GUARD) == 0) {
+            ++ok;
+        } else {
+            ++bad;
+            if (bad <= 5)
+                printf("m55tiny cases FAIL case %d in %ldx%ldx%ld off %ld act [%ld, %ld] ran %d\n",
+                       i, (long)k.id.h, (long)k.id.w, (long)k.id.c, (long)k.p.input_offset,
+                       (long)k.p.act_min, (long)k.p.act_max, ran);
+        }
+    }
+    printf("depthwise 3x3 Helium tiny-plane cases (arm_mve_tiny): %d passed, %d failed (%d with a "
+           "shift > 0 refused; %d drawn with act_min < zp refused, then run with act_min >= zp)\n",
+           ok, bad, lshift, refused);
+    *passed += ok;
+    *failed += bad;
+    return ok;
+}
+
+#else
+int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
+{
+    (void)n_cases;
+    (void)passed;
+    (void)failed;
+    return 0;
+}
+#endif
