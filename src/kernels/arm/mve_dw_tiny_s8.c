@@ -165,21 +165,80 @@ static __attribute__((noinline)) void mdt6_asm(const int16_t *b, int8_t *o, cons
           "memory");
 }
 
+/* One pixel of mdt_widen: eight channels at x (LD / ST: plain, or
+ * predicated by p0), the input offset (r12) added, into column q (q1..q6:
+ * the eight planes' offsets of a column) of the row at r4; x to the next
+ * pixel (C: r5). */
+#define MDT_WPX(LD, ST, q)                                                                         \
+    LD " q0, [%[x]]\n\t"                                                                           \
+    "add %[x], r5\n\t"                                                                             \
+    "vadd.i16 q0, q0, r12\n\t" ST " q0, [r4, " q ", uxtw #1]\n\t"
+#define MDT_WROW(LD, ST)                                                                           \
+    MDT_WPX(LD, ST, "q1")                                                                          \
+    MDT_WPX(LD, ST, "q2")                                                                          \
+    MDT_WPX(LD, ST, "q3")                                                                          \
+    MDT_WPX(LD, ST, "q4") MDT_WPX(LD, ST, "q5") MDT_WPX(LD, ST, "q6") "add r4, #16\n\t"
+#define MDT_LDF "vldrb.s16"
+#define MDT_STF "vstrh.16"
+#define MDT_LDP "vpst\n\tvldrbt.s16"
+#define MDT_STP "vpst\n\tvstrht.16"
+
+/* A block's 6x6 planes: the input's pixels (x: the block's first channel,
+ * C apart) widened with the input offset into column 1..6 of the rows of
+ * each plane at b (MDT_CH apart); nb channels (< 8: predicated). */
+static __attribute__((noinline)) void mdt_widen(const int8_t *x, int16_t *b, int32_t C,
+                                                int32_t off, int32_t nb)
+{
+    const uint16x8_t o1 = vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH / 2), 1);
+    register int16_t *r4 __asm__("r4") = b;
+    register int32_t r5 __asm__("r5") = C;
+    register int32_t r12 __asm__("r12") = off;
+    register int32_t lr __asm__("lr") = 6;
+    if (nb == MDT_BLK)
+        __asm__ volatile("vmov q1, %q[o]\n\t"
+                         "vmov.i16 q0, #1\n\t"
+                         "vadd.i16 q2, q1, q0\n\t"
+                         "vadd.i16 q3, q2, q0\n\t"
+                         "vadd.i16 q4, q3, q0\n\t"
+                         "vadd.i16 q5, q4, q0\n\t"
+                         "vadd.i16 q6, q5, q0\n\t"
+                         "dls lr, lr\n"
+                         "1:\n\t" MDT_WROW(MDT_LDF, MDT_STF) "le lr, 1b\n\t"
+                         : [x] "+r"(x), "+r"(r4), "+r"(lr)
+                         : [o] "w"(o1), "r"(r5), "r"(r12)
+                         : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10",
+                           "d11", "d12", "d13", "cc", "memory");
+    else
+        __asm__ volatile("vmov q1, %q[o]\n\t"
+                         "vmov.i16 q0, #1\n\t"
+                         "vadd.i16 q2, q1, q0\n\t"
+                         "vadd.i16 q3, q2, q0\n\t"
+                         "vadd.i16 q4, q3, q0\n\t"
+                         "vadd.i16 q5, q4, q0\n\t"
+                         "vadd.i16 q6, q5, q0\n\t"
+                         "vmsr p0, %[pb]\n\t"
+                         "dls lr, lr\n"
+                         "1:\n\t" MDT_WROW(MDT_LDP, MDT_STP) "le lr, 1b\n\t"
+                         : [x] "+r"(x), "+r"(r4), "+r"(lr)
+                         : [o] "w"(o1), "r"(r5), "r"(r12), [pb] "r"((uint32_t)vctp16q((uint32_t)nb))
+                         : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10",
+                           "d11", "d12", "d13", "cc", "memory");
+}
+
 /* The whole layer (a 6x6 plane, the tiny case; out of place).
  * Returns 0 (nothing written) when a shift is > 0. */
 int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output)
 {
-    const int32_t C = id->c, H = od->h, npx = H * H;
+    const int32_t C = id->c, H = od->h;
     /* the block's planes and tables, zeroed once: the padding columns
      * stay zero, each block writing its pixels and tables over them */
     uint32_t buf32[MDT_BLK * MDT_CH / 4];
     int16_t *buf = (int16_t *)buf32;
-    const uint16x8_t choff = vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH / 2);
     const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), MDT_CH);
     mdt_k k;
-    int32_t c, j, px;
+    int32_t c, j;
     {
         int8_t smax = -128;
         for (c = 0; c < C; c += 16) {
@@ -208,16 +267,10 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
     }
     for (c = 0; c < C; c += MDT_BLK) {
         const int32_t nb = C - c < MDT_BLK ? C - c : MDT_BLK;
-        const mve_pred16_t pb = vctp16q((uint32_t)nb), p0 = vctp32q((uint32_t)nb);
+        const mve_pred16_t p0 = vctp32q((uint32_t)nb);
         const mve_pred16_t p1 = vctp32q((uint32_t)(nb > 4 ? nb - 4 : 0));
-        const int8_t *x = input + c;
         int8_t *tab = (int8_t *)buf + MDT_TAB;
-        /* pixel px (y, x) to column x + 1 of row y of each plane */
-        for (px = 0; px < npx; ++px, x += C) {
-            const int32_t y = px / 6, xx = px - y * 6;
-            const int16x8_t v = vaddq_n_s16(vldrbq_z_s16(x, pb), (int16_t)p->input_offset);
-            vstrhq_scatter_shifted_offset_p_s16(buf + y * 8 + xx + 1, choff, v, pb);
-        }
+        mdt_widen(input + c, buf, C, p->input_offset, nb);
         /* the tables: weights, bias, multiplier, shift as int32 */
         for (j = 0; j < 9; ++j) {
             const int8_t *f = filter + j * C + c;
