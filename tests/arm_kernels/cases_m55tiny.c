@@ -1,6 +1,6 @@
 /*
  * cases_m55tiny.c — random cases for the arm_mve_tiny row (Helium 3x3
- * depthwise at stride 1, padding 1, on 6x6 planes, pixels in lanes:
+ * depthwise at stride 1, padding 1, on 6x6 and 3x3 planes, pixels in lanes:
  * mve_dw_tiny_s8.c), against mote_ref_depthwise_conv2d_s8: channels 4..32
  * (a multiple of 4: blocks of eight and a last one of four), every
  * activation form with act_min >= zp (the row's case: its output stage has
@@ -52,7 +52,7 @@ int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
         mote_status sr;
         int ran;
         armk_dw_shape(&k, &rng, 6, 1, 0, extreme);
-        k.id.h = k.id.w = 6;
+        k.id.h = k.id.w = armk_rnd(&rng) % 2 ? 6 : 3;
         k.p.geom.stride_h = k.p.geom.stride_w = 1;
         (void)armk_dw_geom(&k);
         armk_dw_data(&k, &rng, &io);
@@ -77,7 +77,7 @@ int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
             if (k.p.act_max < k.p.act_min) k.p.act_max = k.p.act_min;
         }
         out_n = k.od.h * k.od.w * k.od.c;
-        if (!mote_arm_dw_tiny_case(&k.p, &k.id, &k.od) || k.od.h != 6 || k.od.w != 6 ||
+        if (!mote_arm_dw_tiny_case(&k.p, &k.id, &k.od) || k.od.h != k.od.w ||
             mote_arm_dw_s8_path(&k.p, &k.id, &k.fd, &k.od, 0) != MOTE_ARM_DW_3X3) {
             ++bad;
             if (bad <= 5) printf("m55tiny cases: case %d not on the row\n", i);

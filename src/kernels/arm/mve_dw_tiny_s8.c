@@ -38,7 +38,8 @@
 int mote_mve_dw_tiny_fits(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return mote_arm_dw_tiny_fits(step) && s->out.h == 6 && s->out.w == 6;
+    return mote_arm_dw_tiny_fits(step) && s->out.h == s->out.w &&
+           s->out.c * s->out.h * s->out.w <= 65536;
 }
 
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
@@ -47,33 +48,42 @@ int mote_mve_dw_tiny_fits(const void *step)
 #include <stddef.h>
 #include "kernels/arm/arm_mve.h"
 
-/* The block's buffer, per channel (MDT_CH bytes apart): its int16 plane,
- * six padded rows of eight (96 bytes), then its table: the nine weights
- * (int32, window row by row), bias, multiplier, shift (MDT_TAB). */
+/* The block's buffer, per channel (MDT_CH6 / MDT_CH3 bytes apart): its
+ * int16 plane, six (three) padded rows of eight, 16 bytes each, then its
+ * table at MDT_TAB6 / MDT_TAB3: the nine weights (int32, window row by
+ * row), bias, multiplier, shift. */
 #define MDT_BLK 8
-#define MDT_TAB 96
-#define MDT_CH 144
+#define MDT_TAB6 96
+#define MDT_CH6 144
+#define MDT_TAB3 48
+#define MDT_CH3 96
 
-/* What mdt6_asm reads of the call (offsets fixed in its assembly). */
+/* What the channel loops read of the call (offsets fixed in their
+ * assembly). so: per output row of a 6x6 plane, the offsets of its eight
+ * int16 lanes (VQMOVNB lanes 2i: x = i, VQMOVNT lanes 2i + 1: x = i + 2)
+ * from the channel's first output; of a 3x3 plane, rows 0 and 1 in so[0]
+ * (bottom, top), row 2 in so[1] (both halves the same lane: the same byte
+ * written twice with the same value), lanes 6, 7 not stored. */
 typedef struct mdt_k {
     int32_t zp;      /* 0: zero point */
-    int32_t ostep;   /* 4: to the next output row, 6 C */
-    int32_t cstep;   /* 8: to the next channel's output, 1 - 36 C */
-    int32_t pad_;    /* 12 */
+    int32_t pad_[3]; /* 4 */
     int16_t lo[8];   /* 16: act_min */
     int16_t hi[8];   /* 32: act_max */
-    uint16_t so[8];  /* 48: a row's output offsets, lanes as VQMOVNB / VQMOVNT */
+    uint16_t so[6][8]; /* 48 */
 } mdt_k;
 typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48 ? 1 : -1];
+
+#define MDT_S2(x) #x
+#define MDT_S(x) MDT_S2(x)
 
 /* clang-format off */
 /* Weights w0..w8 in r3..r11 (window row 0: r3, r4, r5; 1: r6, r7, r8; 2:
  * r9, r10, r11); q6 the loaded input vector. */
 #define MDT_LD(R, o) "vldrh.s32 q6, [r0, #(16 * " #R " + " #o ")]\n\t"
 #define MDT_MLA(a, w) "vmla.s32 " a ", q6, " w "\n\t"
-/* Input row R into the output rows it feeds: P (window row 2), Q (1), N
- * (0), each two vectors (x 0..3, x 2..5). The five loads of the row
- * serve all: x 0..3 takes loads 0, 1, 2, x 2..5 loads 2, 3, 4. */
+/* Input row R of a 6x6 plane into the output rows it feeds: P (window row
+ * 2), Q (1), N (0), each two vectors (x 0..3, x 2..5). The five loads of
+ * the row serve all: x 0..3 takes loads 0, 1, 2, x 2..5 loads 2, 3, 4. */
 #define MDT_ROW(R, P0, P1, Q0, Q1, N0, N1)                                                         \
     MDT_LD(R, 0) P0(MDT_MLA, "r9") Q0(MDT_MLA, "r6") N0(MDT_MLA, "r3")                             \
     MDT_LD(R, 2) P0(MDT_MLA, "r10") Q0(MDT_MLA, "r7") N0(MDT_MLA, "r4")                            \
@@ -81,6 +91,11 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
                  P1(MDT_MLA, "r9") Q1(MDT_MLA, "r6") N1(MDT_MLA, "r3")                             \
     MDT_LD(R, 6) P1(MDT_MLA, "r10") Q1(MDT_MLA, "r7") N1(MDT_MLA, "r4")                            \
     MDT_LD(R, 8) P1(MDT_MLA, "r11") Q1(MDT_MLA, "r8") N1(MDT_MLA, "r5")
+/* the same on a 3x3 plane: one vector a row (x 0..3, lane 3 not stored) */
+#define MDT_ROW3(R, P, Q, N)                                                                       \
+    MDT_LD(R, 0) P(MDT_MLA, "r9") Q(MDT_MLA, "r6") N(MDT_MLA, "r3")                                \
+    MDT_LD(R, 2) P(MDT_MLA, "r10") Q(MDT_MLA, "r7") N(MDT_MLA, "r4")                               \
+    MDT_LD(R, 4) P(MDT_MLA, "r11") Q(MDT_MLA, "r8") N(MDT_MLA, "r5")
 /* accumulator operands of MDT_ROW (none: X) */
 #define X(f, w) ""
 #define A0(f, w) f("q0", w)
@@ -91,17 +106,26 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
 #define C1(f, w) f("q5", w)
 /* a pair started from the bias (r12) */
 #define MDT_NEW(a, b) "vdup.32 " a ", r12\n\t" "vdup.32 " b ", r12\n\t"
-/* The output stage of a row (pair a, b): both narrowed into q7 (VQMOVNB /
- * VQMOVNT: int16, saturating, which moves no result: the range is int8),
- * the zero point, the range and the store on eight int16 lanes; r1 to the
- * next row. */
-#define MDT_OUT(a, b)                                                                              \
-    "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 40)]\n\t"                                                \
+/* The output stage of a and b (table at r0 + T): both narrowed into q7
+ * (VQMOVNB / VQMOVNT: int16, saturating, which moves no result: the range
+ * is int8), the zero point, the range and the store (ST, lane offsets at
+ * r2 + SO) on eight int16 lanes. */
+#define MDT_OUT(T, a, b, SO, ST)                                                                   \
+    "ldr r12, [r0, #(" T " + 40)]\n\t"                                                             \
     "vqrdmulh.s32 " a ", " a ", r12\n\t"                                                           \
     "vqrdmulh.s32 " b ", " b ", r12\n\t"                                                           \
-    "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 44)]\n\t"                                                \
+    "ldr r12, [r0, #(" T " + 44)]\n\t"                                                             \
     "vrshl.s32 " a ", r12\n\t"                                                                     \
     "vrshl.s32 " b ", r12\n\t"                                                                     \
+    MDT_TAIL(a, b, SO, ST)
+/* the same for one vector a, narrowed into both halves */
+#define MDT_OUT1(T, a, SO, ST)                                                                     \
+    "ldr r12, [r0, #(" T " + 40)]\n\t"                                                             \
+    "vqrdmulh.s32 " a ", " a ", r12\n\t"                                                           \
+    "ldr r12, [r0, #(" T " + 44)]\n\t"                                                             \
+    "vrshl.s32 " a ", r12\n\t"                                                                     \
+    MDT_TAIL(a, a, SO, ST)
+#define MDT_TAIL(a, b, SO, ST)                                                                     \
     "vqmovnb.s32 q7, " a "\n\t"                                                                    \
     "vqmovnt.s32 q7, " b "\n\t"                                                                    \
     "ldr r12, [r2]\n\t"                                                                            \
@@ -110,15 +134,19 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
     "vmax.s16 q7, q7, q6\n\t"                                                                      \
     "vldrw.u32 q6, [r2, #32]\n\t"                                                                  \
     "vmin.s16 q7, q7, q6\n\t"                                                                      \
-    "vldrw.u32 q6, [r2, #48]\n\t"                                                                  \
-    "vstrb.16 q7, [r1, q6]\n\t"                                                                    \
-    "ldr r12, [r2, #4]\n\t"                                                                        \
-    "add r1, r12\n\t"
-#define MDT_S2(x) #x
-#define MDT_S(x) MDT_S2(x)
+    "vldrw.u32 q6, [r2, #" SO "]\n\t"                                                              \
+    ST "q7, [r1, q6]\n\t"
+#define MDT_ST "vstrb.16 "
+#define MDT_STP "vpst\n\tvstrbt.16 "
+#define MDT_T6 MDT_S(MDT_TAB6)
+#define MDT_T3 MDT_S(MDT_TAB3)
 /* clang-format on */
 
-/* n channels of a 6x6 plane: planes and tables from b (MDT_CH apart),
+#define MDT_CLOBBER                                                                                \
+    "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "d0", "d1", "d2", "d3", "d4",   \
+        "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc", "memory"
+
+/* n channels of a 6x6 plane: planes and tables from b (MDT_CH6 apart),
  * outputs from o (the first channel's; channels 1 apart). The rows roll
  * through the accumulator pairs A (q0, q1), B (q2, q3), C (q4, q5). */
 static __attribute__((noinline)) void mdt6_asm(const int16_t *b, int8_t *o, const mdt_k *k,
@@ -131,38 +159,66 @@ static __attribute__((noinline)) void mdt6_asm(const int16_t *b, int8_t *o, cons
     __asm__ volatile(
         "dls lr, r3\n"
         "1:\n\t"
-        "add r12, r0, #" MDT_S(MDT_TAB) "\n\t"
+        "add r12, r0, #" MDT_T6 "\n\t"
         "ldm r12, {r3-r11}\n\t"
-        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
         MDT_NEW("q0", "q1") MDT_NEW("q2", "q3")
         MDT_ROW(0, X, X, A0, A1, B0, B1)
         MDT_NEW("q4", "q5")
         MDT_ROW(1, A0, A1, B0, B1, C0, C1)
-        MDT_OUT("q0", "q1")
-        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_OUT(MDT_T6, "q0", "q1", "48", MDT_ST)
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
         MDT_NEW("q0", "q1")
         MDT_ROW(2, B0, B1, C0, C1, A0, A1)
-        MDT_OUT("q2", "q3")
-        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_OUT(MDT_T6, "q2", "q3", "64", MDT_ST)
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
         MDT_NEW("q2", "q3")
         MDT_ROW(3, C0, C1, A0, A1, B0, B1)
-        MDT_OUT("q4", "q5")
-        "ldr r12, [r0, #(" MDT_S(MDT_TAB) " + 36)]\n\t"
+        MDT_OUT(MDT_T6, "q4", "q5", "80", MDT_ST)
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
         MDT_NEW("q4", "q5")
         MDT_ROW(4, A0, A1, B0, B1, C0, C1)
-        MDT_OUT("q0", "q1")
+        MDT_OUT(MDT_T6, "q0", "q1", "96", MDT_ST)
         MDT_ROW(5, B0, B1, C0, C1, X, X)
-        MDT_OUT("q2", "q3")
-        MDT_OUT("q4", "q5")
-        "ldr r12, [r2, #8]\n\t"
-        "add r1, r12\n\t"
-        "add r0, #" MDT_S(MDT_CH) "\n\t"
+        MDT_OUT(MDT_T6, "q2", "q3", "112", MDT_ST)
+        MDT_OUT(MDT_T6, "q4", "q5", "128", MDT_ST)
+        "adds r1, #1\n\t"
+        "add r0, #" MDT_S(MDT_CH6) "\n\t"
         "le lr, 1b\n\t"
         : "+r"(r0), "+r"(r1), "+r"(r3)
         : "r"(r2)
-        : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "d0", "d1", "d2",
-          "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15", "cc",
-          "memory");
+        : MDT_CLOBBER);
+}
+
+/* n channels of a 3x3 plane (MDT_CH3 apart): rows A (q0), B (q1), C (q2);
+ * p0 the six lanes stored. */
+static __attribute__((noinline)) void mdt3_asm(const int16_t *b, int8_t *o, const mdt_k *k,
+                                               int32_t n)
+{
+    register const int16_t *r0 __asm__("r0") = b;
+    register int8_t *r1 __asm__("r1") = o;
+    register const mdt_k *r2 __asm__("r2") = k;
+    register int32_t r3 __asm__("r3") = n;
+    __asm__ volatile(
+        "movw r12, #0xfff\n\t"
+        "vmsr p0, r12\n\t"
+        "dls lr, r3\n"
+        "1:\n\t"
+        "add r12, r0, #" MDT_T3 "\n\t"
+        "ldm r12, {r3-r11}\n\t"
+        "ldr r12, [r0, #(" MDT_T3 " + 36)]\n\t"
+        MDT_NEW("q0", "q1") "vdup.32 q2, r12\n\t"
+        MDT_ROW3(0, X, A0, A1)
+        MDT_ROW3(1, A0, A1, B0)
+        MDT_ROW3(2, A1, B0, X)
+        MDT_OUT(MDT_T3, "q0", "q1", "48", MDT_STP)
+        MDT_OUT1(MDT_T3, "q2", "64", MDT_STP)
+        "adds r1, #1\n\t"
+        "add r0, #" MDT_S(MDT_CH3) "\n\t"
+        "le lr, 1b\n\t"
+        : "+r"(r0), "+r"(r1), "+r"(r3)
+        : "r"(r2)
+        : MDT_CLOBBER);
 }
 
 /* One pixel of mdt_widen: eight channels at x (LD / ST: plain, or
@@ -173,126 +229,179 @@ static __attribute__((noinline)) void mdt6_asm(const int16_t *b, int8_t *o, cons
     LD " q0, [%[x]]\n\t"                                                                           \
     "add %[x], r5\n\t"                                                                             \
     "vadd.i16 q0, q0, r12\n\t" ST " q0, [r4, " q ", uxtw #1]\n\t"
-#define MDT_WROW(LD, ST)                                                                           \
+#define MDT_WROW6(LD, ST)                                                                          \
     MDT_WPX(LD, ST, "q1")                                                                          \
     MDT_WPX(LD, ST, "q2")                                                                          \
     MDT_WPX(LD, ST, "q3")                                                                          \
     MDT_WPX(LD, ST, "q4") MDT_WPX(LD, ST, "q5") MDT_WPX(LD, ST, "q6") "add r4, #16\n\t"
+#define MDT_WROW3(LD, ST)                                                                          \
+    MDT_WPX(LD, ST, "q1") MDT_WPX(LD, ST, "q2") MDT_WPX(LD, ST, "q3") "add r4, #16\n\t"
 #define MDT_LDF "vldrb.s16"
 #define MDT_STF "vstrh.16"
-#define MDT_LDP "vpst\n\tvldrbt.s16"
-#define MDT_STP "vpst\n\tvstrht.16"
+#define MDT_LDQ "vpst\n\tvldrbt.s16"
+#define MDT_STQ "vpst\n\tvstrht.16"
+/* the column offset vectors q1..q6 from q1 (o), one halfword apart; rows
+ * left in lr */
+#define MDT_WSET                                                                                   \
+    "vmov q1, %q[o]\n\t"                                                                           \
+    "vmov.i16 q0, #1\n\t"                                                                          \
+    "vadd.i16 q2, q1, q0\n\t"                                                                      \
+    "vadd.i16 q3, q2, q0\n\t"                                                                      \
+    "vadd.i16 q4, q3, q0\n\t"                                                                      \
+    "vadd.i16 q5, q4, q0\n\t"                                                                      \
+    "vadd.i16 q6, q5, q0\n\t"                                                                      \
+    "vmsr p0, %[pb]\n\t"                                                                           \
+    "dls lr, lr\n"                                                                                 \
+    "1:\n\t"
+#define MDT_WASM(ROW)                                                                              \
+    __asm__ volatile(MDT_WSET ROW "le lr, 1b\n\t"                                                  \
+                     : [x] "+r"(x), "+r"(r4), "+r"(lr)                                             \
+                     : [o] "w"(o1), "r"(r5), "r"(r12), [pb] "r"(pb)                                \
+                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",    \
+                       "d12", "d13", "cc", "memory")
 
-/* A block's 6x6 planes: the input's pixels (x: the block's first channel,
- * C apart) widened with the input offset into column 1..6 of the rows of
- * each plane at b (MDT_CH apart); nb channels (< 8: predicated). */
+/* A block's planes (w x w, w = 6 or 3): the input's pixels (x: the
+ * block's first channel, C apart) widened with the input offset into
+ * columns 1..w of the rows of each plane at b (ch bytes apart); nb
+ * channels (< 8: predicated). */
 static __attribute__((noinline)) void mdt_widen(const int8_t *x, int16_t *b, int32_t C,
-                                                int32_t off, int32_t nb)
+                                                int32_t off, int32_t nb, int32_t w, int32_t ch)
 {
-    const uint16x8_t o1 = vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH / 2), 1);
+    const uint16x8_t o1 = vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)(ch / 2)), 1);
+    const uint32_t pb = (uint32_t)vctp16q((uint32_t)nb);
     register int16_t *r4 __asm__("r4") = b;
     register int32_t r5 __asm__("r5") = C;
     register int32_t r12 __asm__("r12") = off;
-    register int32_t lr __asm__("lr") = 6;
-    if (nb == MDT_BLK)
-        __asm__ volatile("vmov q1, %q[o]\n\t"
-                         "vmov.i16 q0, #1\n\t"
-                         "vadd.i16 q2, q1, q0\n\t"
-                         "vadd.i16 q3, q2, q0\n\t"
-                         "vadd.i16 q4, q3, q0\n\t"
-                         "vadd.i16 q5, q4, q0\n\t"
-                         "vadd.i16 q6, q5, q0\n\t"
-                         "dls lr, lr\n"
-                         "1:\n\t" MDT_WROW(MDT_LDF, MDT_STF) "le lr, 1b\n\t"
-                         : [x] "+r"(x), "+r"(r4), "+r"(lr)
-                         : [o] "w"(o1), "r"(r5), "r"(r12)
-                         : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10",
-                           "d11", "d12", "d13", "cc", "memory");
-    else
-        __asm__ volatile("vmov q1, %q[o]\n\t"
-                         "vmov.i16 q0, #1\n\t"
-                         "vadd.i16 q2, q1, q0\n\t"
-                         "vadd.i16 q3, q2, q0\n\t"
-                         "vadd.i16 q4, q3, q0\n\t"
-                         "vadd.i16 q5, q4, q0\n\t"
-                         "vadd.i16 q6, q5, q0\n\t"
-                         "vmsr p0, %[pb]\n\t"
-                         "dls lr, lr\n"
-                         "1:\n\t" MDT_WROW(MDT_LDP, MDT_STP) "le lr, 1b\n\t"
-                         : [x] "+r"(x), "+r"(r4), "+r"(lr)
-                         : [o] "w"(o1), "r"(r5), "r"(r12), [pb] "r"((uint32_t)vctp16q((uint32_t)nb))
-                         : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10",
-                           "d11", "d12", "d13", "cc", "memory");
+    register int32_t lr __asm__("lr") = w;
+    if (w == 6) {
+        if (nb == MDT_BLK)
+            MDT_WASM(MDT_WROW6(MDT_LDF, MDT_STF));
+        else
+            MDT_WASM(MDT_WROW6(MDT_LDQ, MDT_STQ));
+    } else {
+        if (nb == MDT_BLK)
+            MDT_WASM(MDT_WROW3(MDT_LDF, MDT_STF));
+        else
+            MDT_WASM(MDT_WROW3(MDT_LDQ, MDT_STQ));
+    }
 }
 
-/* The whole layer (a 6x6 plane, the tiny case; out of place).
- * Returns 0 (nothing written) when a shift is > 0. */
+/* Tap t of mdt_tab8: eight channels' weights (f, then to the next tap)
+ * into the tables (q0: channels 0..3, q3: 4..7). */
+#define MDT_TTAP(t)                                                                                \
+    "vldrb.s32 q1, [%[f]]\n\t"                                                                     \
+    "vldrb.s32 q2, [%[f], #4]\n\t"                                                                 \
+    "add %[f], %[C]\n\t"                                                                           \
+    "vstrw.32 q1, [q0, #(4 * " #t ")]\n\t"                                                         \
+    "vstrw.32 q2, [q3, #(4 * " #t ")]\n\t"
+
+/* A full block's tables (MDT_CH6 / MDT_CH3 apart from tab): the weights
+ * of f (the block's first channel, taps C apart), bias (none: NULL, the
+ * zeros of the buffer), multipliers m and shifts sh, as int32. */
+static __attribute__((noinline)) void mdt_tab8(const int8_t *f, int32_t C, int8_t *tab,
+                                               const int32_t *bias, const int32_t *m,
+                                               const int8_t *sh, int32_t ch)
+{
+    const uint32x4_t a0 = vaddq_n_u32(vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)ch),
+                                      (uint32_t)tab);
+    const uint32x4_t a1 = vaddq_n_u32(a0, (uint32_t)(4 * ch));
+    __asm__ volatile("vmov q0, %q[a0]\n\t"
+                     "vmov q3, %q[a1]\n\t" MDT_TTAP(0) MDT_TTAP(1) MDT_TTAP(2) MDT_TTAP(3)
+                         MDT_TTAP(4) MDT_TTAP(5) MDT_TTAP(6) MDT_TTAP(7) MDT_TTAP(8)
+                     "cbz %[b], 1f\n\t"
+                     "vldrw.u32 q1, [%[b]]\n\t"
+                     "vldrw.u32 q2, [%[b], #16]\n\t"
+                     "vstrw.32 q1, [q0, #36]\n\t"
+                     "vstrw.32 q2, [q3, #36]\n"
+                     "1:\n\t"
+                     "vldrw.u32 q1, [%[m]]\n\t"
+                     "vldrw.u32 q2, [%[m], #16]\n\t"
+                     "vstrw.32 q1, [q0, #40]\n\t"
+                     "vstrw.32 q2, [q3, #40]\n\t"
+                     "vldrb.s32 q1, [%[sh]]\n\t"
+                     "vldrb.s32 q2, [%[sh], #4]\n\t"
+                     "vstrw.32 q1, [q0, #44]\n\t"
+                     "vstrw.32 q2, [q3, #44]\n\t"
+                     : [f] "+l"(f)
+                     : [C] "r"(C), [b] "l"(bias), [m] "l"(m), [sh] "l"(sh), [a0] "w"(a0),
+                       [a1] "w"(a1)
+                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "memory");
+}
+
+/* The whole layer (a 6x6 or 3x3 plane, the tiny case; out of place).
+ * Returns 0 (nothing written) when a shift is > 0 (or the plane is another
+ * or the output offsets would pass 16 bits). */
 int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output)
 {
-    const int32_t C = id->c, H = od->h;
+    const int32_t C = id->c, W = od->w;
+    const int32_t T = W == 6 ? MDT_TAB6 : MDT_TAB3, CH = W == 6 ? MDT_CH6 : MDT_CH3;
     /* the block's planes and tables, zeroed once: the padding columns
      * stay zero, each block writing its pixels and tables over them */
-    uint32_t buf32[MDT_BLK * MDT_CH / 4];
+    uint32_t buf32[MDT_BLK * MDT_CH6 / 4];
     int16_t *buf = (int16_t *)buf32;
-    const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), MDT_CH);
+    const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)CH);
     mdt_k k;
     int32_t c, j;
+    if (!((W == 6 && od->h == 6) || (W == 3 && od->h == 3)) || C * W * W > 65536) return 0;
     {
         int8_t smax = -128;
         for (c = 0; c < C; c += 16) {
             const mve_pred16_t pc = vctp8q((uint32_t)(C - c));
             smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + c, pc), pc);
         }
-        if (smax > 0 || H != 6 || od->w != 6) return 0;
+        if (smax > 0) return 0;
     }
-    for (j = 0; j < MDT_BLK * MDT_CH / 4; j += 4)
+    for (j = 0; j < MDT_BLK * CH / 4; j += 4)
         vst1q_u32(buf32 + j, vdupq_n_u32(0));
     k.zp = p->output_offset;
-    k.ostep = 6 * C;
-    k.cstep = 1 - 36 * C;
-    k.pad_ = 0;
+    k.pad_[0] = k.pad_[1] = k.pad_[2] = 0;
     vst1q_s16(k.lo, vdupq_n_s16((int16_t)p->act_min));
     vst1q_s16(k.hi, vdupq_n_s16((int16_t)p->act_max));
-    {
-        /* lane 2i: x = i (VQMOVNB of x 0..3), lane 2i + 1: x = i + 2 */
-        {
-            uint16_t so[8];
-            int32_t l;
-            for (l = 0; l < 8; ++l)
-                so[l] = (uint16_t)((l / 2 + (l & 1 ? 2 : 0)) * C);
-            vst1q_u16(k.so, vld1q_u16(so));
-        }
+    for (j = 0; j < 48; ++j) {
+        const int32_t r = j >> 3, l = j & 7;
+        /* 6x6: row r, x = l / 2 (+ 2 on odd lanes); 3x3: rows 0 / 1 in
+         * so[0], row 2 twice in so[1] */
+        const int32_t x = W == 6 ? r * 6 + (l >> 1) + (l & 1 ? 2 : 0)
+                                 : r == 0 ? (l & 1 ? 3 : 0) + (l >> 1)
+                                          : 6 + (l >> 1);
+        k.so[r][l] = (uint16_t)(x * C);
     }
     for (c = 0; c < C; c += MDT_BLK) {
         const int32_t nb = C - c < MDT_BLK ? C - c : MDT_BLK;
         const mve_pred16_t p0 = vctp32q((uint32_t)nb);
         const mve_pred16_t p1 = vctp32q((uint32_t)(nb > 4 ? nb - 4 : 0));
-        int8_t *tab = (int8_t *)buf + MDT_TAB;
-        mdt_widen(input + c, buf, C, p->input_offset, nb);
-        /* the tables: weights, bias, multiplier, shift as int32 */
+        int8_t *tab = (int8_t *)buf + T;
+        mdt_widen(input + c, buf, C, p->input_offset, nb, W, CH);
+        if (nb == MDT_BLK) {
+            mdt_tab8(filter + c, C, tab, bias ? bias + c : NULL, q->multiplier + c, q->shift + c,
+                     CH);
+            (W == 6 ? mdt6_asm : mdt3_asm)(buf, output + c, &k, nb);
+            continue;
+        }
+        /* a last block of four: the tables with predicates */
         for (j = 0; j < 9; ++j) {
             const int8_t *f = filter + j * C + c;
             vstrwq_scatter_offset_p_s32((int32_t *)(tab + 4 * j), toff, vldrbq_z_s32(f, p0), p0);
-            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 4 * j + 4 * MDT_CH), toff,
+            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 4 * j + 4 * CH), toff,
                                         vldrbq_z_s32(f + 4, p1), p1);
         }
         if (bias) {
             vstrwq_scatter_offset_p_s32((int32_t *)(tab + 36), toff, vldrwq_z_s32(bias + c, p0),
                                         p0);
-            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 36 + 4 * MDT_CH), toff,
+            vstrwq_scatter_offset_p_s32((int32_t *)(tab + 36 + 4 * CH), toff,
                                         vldrwq_z_s32(bias + c + 4, p1), p1);
         }
         vstrwq_scatter_offset_p_s32((int32_t *)(tab + 40), toff,
                                     vldrwq_z_s32(q->multiplier + c, p0), p0);
-        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 40 + 4 * MDT_CH), toff,
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 40 + 4 * CH), toff,
                                     vldrwq_z_s32(q->multiplier + c + 4, p1), p1);
         vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44), toff,
                                     vldrbq_z_s32(q->shift + c, p0), p0);
-        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44 + 4 * MDT_CH), toff,
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44 + 4 * CH), toff,
                                     vldrbq_z_s32(q->shift + c + 4, p1), p1);
-        mdt6_asm(buf, output + c, &k, nb);
+        (W == 6 ? mdt6_asm : mdt3_asm)(buf, output + c, &k, nb);
     }
     return 1;
 }
