@@ -3,7 +3,9 @@
  * depthwise at stride 1, padding 1, on 6x6 and 3x3 planes, pixels in lanes:
  * mve_dw_tiny_s8.c), against mote_ref_depthwise_conv2d_s8: channels 4..32
  * (a multiple of 4: blocks of eight and a last one of four), every
- * activation form with act_min >= zp (the row's case: its output stage has
+ * activation form with act_min >= zp (a quarter at zero point -128 with
+ * the range all of int8: the kernels' saturating-narrow output stage; the
+ * row's case: its output stage has
  * no sign correction; a draw with act_min < zp is checked refused by the
  * case, then run with act_min raised), inputs and filters at the int8
  * extremes, multipliers at both ends, biases anywhere, shifts from -31 to
@@ -63,6 +65,11 @@ int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
             if (armk_rnd(&rng) % 8 == 0) mtc_shift[c] = 0;
             if (armk_rnd(&rng) % 8 == 0)
                 mtc_mult[c] = armk_rnd(&rng) & 1 ? INT32_MAX : (int32_t)(1u << 30);
+        }
+        if (armk_rnd(&rng) % 4 == 0) { /* ReLU at zero point -128: the range all of int8 */
+            k.p.output_offset = -128;
+            k.p.act_min = -128;
+            k.p.act_max = 127;
         }
         if (pos) mtc_shift[armk_rnd(&rng) % (uint32_t)k.id.c] = (int8_t)(1 + armk_rnd(&rng) % 4);
         if (k.p.act_min < k.p.output_offset) {

@@ -110,21 +110,21 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
  * (VQMOVNB / VQMOVNT: int16, saturating, which moves no result: the range
  * is int8), the zero point, the range and the store (ST, lane offsets at
  * r2 + SO) on eight int16 lanes. */
-#define MDT_OUT(T, a, b, SO, ST)                                                                   \
+#define MDT_OUT(T, a, b, SO, ST, TAIL)                                                             \
     "ldr r12, [r0, #(" T " + 40)]\n\t"                                                             \
     "vqrdmulh.s32 " a ", " a ", r12\n\t"                                                           \
     "vqrdmulh.s32 " b ", " b ", r12\n\t"                                                           \
     "ldr r12, [r0, #(" T " + 44)]\n\t"                                                             \
     "vrshl.s32 " a ", r12\n\t"                                                                     \
     "vrshl.s32 " b ", r12\n\t"                                                                     \
-    MDT_TAIL(a, b, SO, ST)
+    TAIL(a, b, SO, ST)
 /* the same for one vector a, narrowed into both halves */
-#define MDT_OUT1(T, a, SO, ST)                                                                     \
+#define MDT_OUT1(T, a, SO, ST, TAIL)                                                               \
     "ldr r12, [r0, #(" T " + 40)]\n\t"                                                             \
     "vqrdmulh.s32 " a ", " a ", r12\n\t"                                                           \
     "ldr r12, [r0, #(" T " + 44)]\n\t"                                                             \
     "vrshl.s32 " a ", r12\n\t"                                                                     \
-    MDT_TAIL(a, a, SO, ST)
+    TAIL(a, a, SO, ST)
 #define MDT_TAIL(a, b, SO, ST)                                                                     \
     "vqmovnb.s32 q7, " a "\n\t"                                                                    \
     "vqmovnt.s32 q7, " b "\n\t"                                                                    \
@@ -134,6 +134,18 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
     "vmax.s16 q7, q7, q6\n\t"                                                                      \
     "vldrw.u32 q6, [r2, #32]\n\t"                                                                  \
     "vmin.s16 q7, q7, q6\n\t"                                                                      \
+    "vldrw.u32 q6, [r2, #" SO "]\n\t"                                                              \
+    ST "q7, [r1, q6]\n\t"
+/* MDT_TAIL when the range is all of int8 (act_min -128, act_max 127, a
+ * ReLU of zero point -128): VQMOVNB.S16 saturates each lane into its low
+ * byte, the one VSTRB.16 stores, instead of VMAX / VMIN (the zero point
+ * added saturating at int16 first: the same clamp). */
+#define MDT_TAILF(a, b, SO, ST)                                                                    \
+    "vqmovnb.s32 q7, " a "\n\t"                                                                    \
+    "vqmovnt.s32 q7, " b "\n\t"                                                                    \
+    "ldr r12, [r2]\n\t"                                                                            \
+    "vqadd.s16 q7, q7, r12\n\t"                                                                    \
+    "vqmovnb.s16 q7, q7\n\t"                                                                       \
     "vldrw.u32 q6, [r2, #" SO "]\n\t"                                                              \
     ST "q7, [r1, q6]\n\t"
 #define MDT_ST "vstrb.16 "
@@ -149,77 +161,82 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
 /* n channels of a 6x6 plane: planes and tables from b (MDT_CH6 apart),
  * outputs from o (the first channel's; channels 1 apart). The rows roll
  * through the accumulator pairs A (q0, q1), B (q2, q3), C (q4, q5). */
-static __attribute__((noinline)) void mdt6_asm(const int16_t *b, int8_t *o, const mdt_k *k,
-                                               int32_t n)
-{
-    register const int16_t *r0 __asm__("r0") = b;
-    register int8_t *r1 __asm__("r1") = o;
-    register const mdt_k *r2 __asm__("r2") = k;
-    register int32_t r3 __asm__("r3") = n;
-    __asm__ volatile(
-        "dls lr, r3\n"
-        "1:\n\t"
-        "add r12, r0, #" MDT_T6 "\n\t"
-        "ldm r12, {r3-r11}\n\t"
-        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
-        MDT_NEW("q0", "q1") MDT_NEW("q2", "q3")
-        MDT_ROW(0, X, X, A0, A1, B0, B1)
-        MDT_NEW("q4", "q5")
-        MDT_ROW(1, A0, A1, B0, B1, C0, C1)
-        MDT_OUT(MDT_T6, "q0", "q1", "48", MDT_ST)
-        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
-        MDT_NEW("q0", "q1")
-        MDT_ROW(2, B0, B1, C0, C1, A0, A1)
-        MDT_OUT(MDT_T6, "q2", "q3", "64", MDT_ST)
-        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
-        MDT_NEW("q2", "q3")
-        MDT_ROW(3, C0, C1, A0, A1, B0, B1)
-        MDT_OUT(MDT_T6, "q4", "q5", "80", MDT_ST)
-        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"
-        MDT_NEW("q4", "q5")
-        MDT_ROW(4, A0, A1, B0, B1, C0, C1)
-        MDT_OUT(MDT_T6, "q0", "q1", "96", MDT_ST)
-        MDT_ROW(5, B0, B1, C0, C1, X, X)
-        MDT_OUT(MDT_T6, "q2", "q3", "112", MDT_ST)
-        MDT_OUT(MDT_T6, "q4", "q5", "128", MDT_ST)
-        "adds r1, #1\n\t"
-        "add r0, #" MDT_S(MDT_CH6) "\n\t"
-        "le lr, 1b\n\t"
-        : "+r"(r0), "+r"(r1), "+r"(r3)
-        : "r"(r2)
-        : MDT_CLOBBER);
+#define MDT6_FN(name, ST, TAIL)                                                                    \
+static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k, int32_t n) \
+{                                                                                                  \
+    register const int16_t *r0 __asm__("r0") = b;                                                  \
+    register int8_t *r1 __asm__("r1") = o;                                                         \
+    register const mdt_k *r2 __asm__("r2") = k;                                                    \
+    register int32_t r3 __asm__("r3") = n;                                                         \
+    __asm__ volatile(                                                                              \
+        "dls lr, r3\n"                                                                             \
+        "1:\n\t"                                                                                   \
+        "add r12, r0, #" MDT_T6 "\n\t"                                                             \
+        "ldm r12, {r3-r11}\n\t"                                                                    \
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"                                                    \
+        MDT_NEW("q0", "q1") MDT_NEW("q2", "q3")                                                    \
+        MDT_ROW(0, X, X, A0, A1, B0, B1)                                                           \
+        MDT_NEW("q4", "q5")                                                                        \
+        MDT_ROW(1, A0, A1, B0, B1, C0, C1)                                                         \
+        MDT_OUT(MDT_T6, "q0", "q1", "48", ST, TAIL)                                                \
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"                                                    \
+        MDT_NEW("q0", "q1")                                                                        \
+        MDT_ROW(2, B0, B1, C0, C1, A0, A1)                                                         \
+        MDT_OUT(MDT_T6, "q2", "q3", "64", ST, TAIL)                                                \
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"                                                    \
+        MDT_NEW("q2", "q3")                                                                        \
+        MDT_ROW(3, C0, C1, A0, A1, B0, B1)                                                         \
+        MDT_OUT(MDT_T6, "q4", "q5", "80", ST, TAIL)                                                \
+        "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"                                                    \
+        MDT_NEW("q4", "q5")                                                                        \
+        MDT_ROW(4, A0, A1, B0, B1, C0, C1)                                                         \
+        MDT_OUT(MDT_T6, "q0", "q1", "96", ST, TAIL)                                                \
+        MDT_ROW(5, B0, B1, C0, C1, X, X)                                                           \
+        MDT_OUT(MDT_T6, "q2", "q3", "112", ST, TAIL)                                               \
+        MDT_OUT(MDT_T6, "q4", "q5", "128", ST, TAIL)                                               \
+        "adds r1, #1\n\t"                                                                          \
+        "add r0, #" MDT_S(MDT_CH6) "\n\t"                                                          \
+        "le lr, 1b\n\t"                                                                            \
+        : "+r"(r0), "+r"(r1), "+r"(r3)                                                             \
+        : "r"(r2)                                                                                  \
+        : MDT_CLOBBER);                                                                            \
 }
 
 /* n channels of a 3x3 plane (MDT_CH3 apart): rows A (q0), B (q1), C (q2);
  * p0 the six lanes stored. */
-static __attribute__((noinline)) void mdt3_asm(const int16_t *b, int8_t *o, const mdt_k *k,
-                                               int32_t n)
-{
-    register const int16_t *r0 __asm__("r0") = b;
-    register int8_t *r1 __asm__("r1") = o;
-    register const mdt_k *r2 __asm__("r2") = k;
-    register int32_t r3 __asm__("r3") = n;
-    __asm__ volatile(
-        "movw r12, #0xfff\n\t"
-        "vmsr p0, r12\n\t"
-        "dls lr, r3\n"
-        "1:\n\t"
-        "add r12, r0, #" MDT_T3 "\n\t"
-        "ldm r12, {r3-r11}\n\t"
-        "ldr r12, [r0, #(" MDT_T3 " + 36)]\n\t"
-        MDT_NEW("q0", "q1") "vdup.32 q2, r12\n\t"
-        MDT_ROW3(0, X, A0, A1)
-        MDT_ROW3(1, A0, A1, B0)
-        MDT_ROW3(2, A1, B0, X)
-        MDT_OUT(MDT_T3, "q0", "q1", "48", MDT_STP)
-        MDT_OUT1(MDT_T3, "q2", "64", MDT_STP)
-        "adds r1, #1\n\t"
-        "add r0, #" MDT_S(MDT_CH3) "\n\t"
-        "le lr, 1b\n\t"
-        : "+r"(r0), "+r"(r1), "+r"(r3)
-        : "r"(r2)
-        : MDT_CLOBBER);
+#define MDT3_FN(name, ST, TAIL)                                                                    \
+static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k, int32_t n) \
+{                                                                                                  \
+    register const int16_t *r0 __asm__("r0") = b;                                                  \
+    register int8_t *r1 __asm__("r1") = o;                                                         \
+    register const mdt_k *r2 __asm__("r2") = k;                                                    \
+    register int32_t r3 __asm__("r3") = n;                                                         \
+    __asm__ volatile(                                                                              \
+        "movw r12, #0xfff\n\t"                                                                     \
+        "vmsr p0, r12\n\t"                                                                         \
+        "dls lr, r3\n"                                                                             \
+        "1:\n\t"                                                                                   \
+        "add r12, r0, #" MDT_T3 "\n\t"                                                             \
+        "ldm r12, {r3-r11}\n\t"                                                                    \
+        "ldr r12, [r0, #(" MDT_T3 " + 36)]\n\t"                                                    \
+        MDT_NEW("q0", "q1") "vdup.32 q2, r12\n\t"                                                  \
+        MDT_ROW3(0, X, A0, A1)                                                                     \
+        MDT_ROW3(1, A0, A1, B0)                                                                    \
+        MDT_ROW3(2, A1, B0, X)                                                                     \
+        MDT_OUT(MDT_T3, "q0", "q1", "48", ST, TAIL)                                                \
+        MDT_OUT1(MDT_T3, "q2", "64", ST, TAIL)                                                     \
+        "adds r1, #1\n\t"                                                                          \
+        "add r0, #" MDT_S(MDT_CH3) "\n\t"                                                          \
+        "le lr, 1b\n\t"                                                                            \
+        : "+r"(r0), "+r"(r1), "+r"(r3)                                                             \
+        : "r"(r2)                                                                                  \
+        : MDT_CLOBBER);                                                                            \
 }
+
+MDT6_FN(mdt6_asm, MDT_ST, MDT_TAIL)
+MDT6_FN(mdt6f_asm, MDT_ST, MDT_TAILF)
+MDT3_FN(mdt3_asm, MDT_STP, MDT_TAIL)
+MDT3_FN(mdt3f_asm, MDT_STP, MDT_TAILF)
 
 /* One pixel of mdt_widen: eight channels at x (LD / ST: plain, or
  * predicated by p0), the input offset (r12) added, into column q (q1..q6:
@@ -342,6 +359,9 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
     uint32_t buf32[MDT_BLK * MDT_CH6 / 4];
     int16_t *buf = (int16_t *)buf32;
     const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)CH);
+    const int full = p->act_min == -128 && p->act_max == 127;
+    void (*const run)(const int16_t *, int8_t *, const mdt_k *, int32_t) =
+        W == 6 ? (full ? mdt6f_asm : mdt6_asm) : (full ? mdt3f_asm : mdt3_asm);
     mdt_k k;
     int32_t c, j;
     if (!((W == 6 && od->h == 6) || (W == 3 && od->h == 3)) || C * W * W > 65536) return 0;
@@ -359,14 +379,18 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
     k.pad_[0] = k.pad_[1] = k.pad_[2] = 0;
     vst1q_s16(k.lo, vdupq_n_s16((int16_t)p->act_min));
     vst1q_s16(k.hi, vdupq_n_s16((int16_t)p->act_max));
-    for (j = 0; j < 48; ++j) {
-        const int32_t r = j >> 3, l = j & 7;
-        /* 6x6: row r, x = l / 2 (+ 2 on odd lanes); 3x3: rows 0 / 1 in
-         * so[0], row 2 twice in so[1] */
-        const int32_t x = W == 6 ? r * 6 + (l >> 1) + (l & 1 ? 2 : 0)
-                                 : r == 0 ? (l & 1 ? 3 : 0) + (l >> 1)
-                                          : 6 + (l >> 1);
-        k.so[r][l] = (uint16_t)(x * C);
+    {
+        /* the lanes' pixels: 6x6 row 0 (row r: + 6 r), 3x3 rows 0 / 1, row 2 */
+        static const uint16_t x6[8] = {0, 2, 1, 3, 2, 4, 3, 5};
+        static const uint16_t x3[16] = {0, 3, 1, 4, 2, 5, 3, 6, 6, 6, 7, 7, 8, 8, 8, 8};
+        const uint16_t uc = (uint16_t)C;
+        if (W == 6)
+            for (j = 0; j < 6; ++j)
+                vst1q_u16(k.so[j], vmulq_n_u16(vaddq_n_u16(vld1q_u16(x6), (uint16_t)(6 * j)), uc));
+        else {
+            vst1q_u16(k.so[0], vmulq_n_u16(vld1q_u16(x3), uc));
+            vst1q_u16(k.so[1], vmulq_n_u16(vld1q_u16(x3 + 8), uc));
+        }
     }
     for (c = 0; c < C; c += MDT_BLK) {
         const int32_t nb = C - c < MDT_BLK ? C - c : MDT_BLK;
@@ -377,7 +401,7 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
         if (nb == MDT_BLK) {
             mdt_tab8(filter + c, C, tab, bias ? bias + c : NULL, q->multiplier + c, q->shift + c,
                      CH);
-            (W == 6 ? mdt6_asm : mdt3_asm)(buf, output + c, &k, nb);
+            run(buf, output + c, &k, nb);
             continue;
         }
         /* a last block of four: the tables with predicates */
@@ -401,7 +425,7 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
                                     vldrbq_z_s32(q->shift + c, p0), p0);
         vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44 + 4 * CH), toff,
                                     vldrbq_z_s32(q->shift + c + 4, p1), p1);
-        (W == 6 ? mdt6_asm : mdt3_asm)(buf, output + c, &k, nb);
+        run(buf, output + c, &k, nb);
     }
     return 1;
 }
