@@ -25,6 +25,7 @@
 #include "cases_dw_common.h"
 
 int armk_cases_m55tiny(int n_cases, int *passed, int *failed);
+int armk_cases_m55tile(int n_cases, int *passed, int *failed);
 
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
@@ -126,8 +127,92 @@ int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
     return ok;
 }
 
+/* The arm_mve_tile row (planes of 6x6 tiles: 12x12, 12x6, 6x12, channels
+ * 8..32 in blocks of eight): the same draws, the kernel on the whole plane;
+ * tiles at every edge. */
+int armk_cases_m55tile(int n_cases, int *passed, int *failed)
+{
+    const armk_dw_io io = {mtc_in,   mtc_ref,   mtc_arm,        mtc_filt, mtc_bias,
+                           mtc_mult, mtc_shift, sizeof mtc_ref, MTC_GUARD};
+    int ok = 0, bad = 0, lshift = 0, i;
+    for (i = 0; i < n_cases; ++i) {
+        armk_dw_case k;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
+        const int pos = armk_rnd(&rng) % 5 == 0;
+        int32_t out_n, c, j;
+        mote_status sr;
+        int ran;
+        armk_dw_shape(&k, &rng, 6, 1, 0, extreme);
+        k.id.h = 12;
+        k.id.w = armk_rnd(&rng) % 3 ? 12 : 6;
+        if (armk_rnd(&rng) % 3 == 0) { /* 6 x 12 */
+            k.id.h = k.id.w;
+            k.id.w = 12;
+        }
+        k.id.c = k.fd.c = 8 * (int32_t)(1 + armk_rnd(&rng) % 4);
+        k.p.geom.stride_h = k.p.geom.stride_w = 1;
+        (void)armk_dw_geom(&k);
+        armk_dw_data(&k, &rng, &io);
+        for (c = 0; c < k.id.c; ++c) {
+            if (mtc_shift[c] > 0) mtc_shift[c] = (int8_t)-mtc_shift[c];
+            if (armk_rnd(&rng) % 8 == 0) mtc_shift[c] = 0;
+        }
+        if (armk_rnd(&rng) % 3 == 0) {
+            k.p.output_offset = -128;
+            k.p.act_min = -128;
+            k.p.act_max = 127;
+        }
+        if (pos) mtc_shift[armk_rnd(&rng) % (uint32_t)k.id.c] = (int8_t)(1 + armk_rnd(&rng) % 4);
+        if (k.p.act_min < k.p.output_offset) {
+            k.p.act_min = armk_rnd(&rng) % 2 ? k.p.output_offset
+                                             : armk_int(&rng, k.p.output_offset, 127);
+            if (k.p.act_max < k.p.act_min) k.p.act_max = k.p.act_min;
+        }
+        out_n = k.od.h * k.od.w * k.od.c;
+        sr = mote_ref_depthwise_conv2d_s8(&k.p, &k.q, &k.id, io.in, &k.fd, io.filt, k.bias, &k.od,
+                                          io.ref);
+        ran = mote_mve_dw_tile(&k.p, &k.q, &k.id, io.in, io.filt, k.bias, &k.od, io.arm);
+        if (pos) {
+            /* refused (a shift > 0), nothing written */
+            j = 0;
+            while (j < out_n + MTC_GUARD && io.arm[j] == 0x5A)
+                ++j;
+            if (ran == 0 && j == out_n + MTC_GUARD) {
+                ++ok;
+                ++lshift;
+            } else {
+                ++bad;
+                if (bad <= 5) printf("m55tile cases: case %d not refused\n", i);
+            }
+            continue;
+        }
+        if (sr == MOTE_OK && ran == 1 && memcmp(io.ref, io.arm, (size_t)out_n + MTC_GUARD) == 0) {
+            ++ok;
+        } else {
+            ++bad;
+            if (bad <= 5)
+                printf("m55tile cases FAIL case %d in %ldx%ldx%ld off %ld act [%ld, %ld] ran %d\n",
+                       i, (long)k.id.h, (long)k.id.w, (long)k.id.c, (long)k.p.input_offset,
+                       (long)k.p.act_min, (long)k.p.act_max, ran);
+        }
+    }
+    printf("depthwise 3x3 Helium tile cases (arm_mve_tile): %d passed, %d failed (%d refused: a "
+           "shift > 0)\n",
+           ok, bad, lshift);
+    *passed += ok;
+    *failed += bad;
+    return ok;
+}
+
 #else
 int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
+{
+    (void)n_cases;
+    (void)passed;
+    (void)failed;
+    return 0;
+}
+int armk_cases_m55tile(int n_cases, int *passed, int *failed)
 {
     (void)n_cases;
     (void)passed;

@@ -42,6 +42,26 @@ int mote_mve_dw_tiny_fits(const void *step)
            s->out.c * s->out.h * s->out.w <= 65536;
 }
 
+/* The tile row's case (portable): planes of 2 x 1 .. 2 x 2 tiles of 6x6
+ * (VWW / person_detect layer 9, 12x12x64), 3x3 at stride 1, padding 1,
+ * channels a multiple of 8, act_min >= zp (the output stage above), offsets
+ * of a tile's outputs in 16 bits. Not larger planes: VWW's 48x48x8 layer 1
+ * belongs to the chain of arm_mve_first (which this row would break: its
+ * layer 0 went from 0.9 M to 5.4 M), and its 24x24x32 layer 5 runs in
+ * place (this row is out of place only: it took arm_mve's path there). */
+int mote_mve_dw_tile_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    const mote_conv_s8_params *p = &s->p;
+    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3 && p->geom.stride_h == 1 &&
+           p->geom.stride_w == 1 && p->geom.pad_h == 1 && p->geom.pad_w == 1 &&
+           p->depth_multiplier == 1 && s->in.n == 1 && s->out.n == 1 && s->in.h == s->out.h &&
+           s->in.w == s->out.w && s->in.c == s->out.c && s->out.c % 8 == 0 &&
+           s->out.h % 6 == 0 && s->out.w % 6 == 0 && s->out.h * s->out.w > 36 &&
+           s->out.h <= 12 && s->out.w <= 12 &&
+           (5 * s->out.w + 6) * s->out.c <= 65535 && p->act_min >= p->output_offset;
+}
+
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
 #include <arm_mve.h>
@@ -428,6 +448,193 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
         run(buf, output + c, &k, nb);
     }
     return 1;
+}
+
+/* The tile path: a block's channels, per channel an 8x8 int16 tile of
+ * the input (the 6x6 outputs' windows: rows and columns -1 .. 6 around
+ * them, zeros outside the input) then its table (MDT_TAB8). */
+#define MDT_TAB8 128
+#define MDT_CH8 176
+
+/* n channels of a tile: as MDT6_FN, with the halo rows 0 and 7 (row 0
+ * feeds output row 0 only, row 7 output row 5 only). */
+#define MDT8_FN(name, TAIL)                                                                        \
+    static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
+                                               int32_t n)                                          \
+    {                                                                                              \
+        register const int16_t *r0 __asm__("r0") = b;                                              \
+        register int8_t *r1 __asm__("r1") = o;                                                     \
+        register const mdt_k *r2 __asm__("r2") = k;                                                \
+        register int32_t r3 __asm__("r3") = n;                                                     \
+        __asm__ volatile("dls lr, r3\n"                                                            \
+                         "1:\n\t"                                                                  \
+                         "add r12, r0, #" MDT_S(MDT_TAB8) "\n\t"                                   \
+                         "ldm r12, {r3-r11}\n\t"                                                   \
+                         "ldr r12, [r0, #(" MDT_S(MDT_TAB8) " + 36)]\n\t"                          \
+                         MDT_NEW("q0", "q1")                                                       \
+                         MDT_ROW(0, X, X, X, X, A0, A1)                                            \
+                         MDT_NEW("q2", "q3")                                                       \
+                         MDT_ROW(1, X, X, A0, A1, B0, B1)                                          \
+                         MDT_NEW("q4", "q5")                                                       \
+                         MDT_ROW(2, A0, A1, B0, B1, C0, C1)                                        \
+                         MDT_OUT(MDT_S(MDT_TAB8), "q0", "q1", "48", MDT_ST, TAIL)                  \
+                         "ldr r12, [r0, #(" MDT_S(MDT_TAB8) " + 36)]\n\t"                          \
+                         MDT_NEW("q0", "q1")                                                       \
+                         MDT_ROW(3, B0, B1, C0, C1, A0, A1)                                        \
+                         MDT_OUT(MDT_S(MDT_TAB8), "q2", "q3", "64", MDT_ST, TAIL)                  \
+                         "ldr r12, [r0, #(" MDT_S(MDT_TAB8) " + 36)]\n\t"                          \
+                         MDT_NEW("q2", "q3")                                                       \
+                         MDT_ROW(4, C0, C1, A0, A1, B0, B1)                                        \
+                         MDT_OUT(MDT_S(MDT_TAB8), "q4", "q5", "80", MDT_ST, TAIL)                  \
+                         "ldr r12, [r0, #(" MDT_S(MDT_TAB8) " + 36)]\n\t"                          \
+                         MDT_NEW("q4", "q5")                                                       \
+                         MDT_ROW(5, A0, A1, B0, B1, C0, C1)                                        \
+                         MDT_OUT(MDT_S(MDT_TAB8), "q0", "q1", "96", MDT_ST, TAIL)                  \
+                         MDT_ROW(6, B0, B1, C0, C1, X, X)                                          \
+                         MDT_OUT(MDT_S(MDT_TAB8), "q2", "q3", "112", MDT_ST, TAIL)                 \
+                         MDT_ROW(7, C0, C1, X, X, X, X)                                            \
+                         MDT_OUT(MDT_S(MDT_TAB8), "q4", "q5", "128", MDT_ST, TAIL)                 \
+                         "adds r1, #1\n\t"                                                         \
+                         "add r0, #" MDT_S(MDT_CH8) "\n\t"                                         \
+                         "le lr, 1b\n\t"                                                           \
+                         : "+r"(r0), "+r"(r1), "+r"(r3)                                            \
+                         : "r"(r2)                                                                 \
+                         : MDT_CLOBBER);                                                           \
+    }
+MDT8_FN(mdt8_asm, MDT_TAIL)
+MDT8_FN(mdt8f_asm, MDT_TAILF)
+
+/* A tile's input of a full block: nr rows of nc pixels from x (C apart,
+ * rows xrow bytes apart), the input offset added, into the eight channels'
+ * tiles at b from halfword offset s0 (row * 8 + column). */
+static __attribute__((noinline)) void mdt_tile_widen(const int8_t *x, int16_t *b, int32_t C,
+                                                     int32_t xrow, int32_t off, int32_t nr,
+                                                     int32_t nc, int32_t s0)
+{
+    const uint16x8_t o1 =
+        vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH8 / 2), (uint16_t)s0);
+    register int16_t *r4 __asm__("r4") = b;
+    __asm__ volatile("vmov q1, %q[o]\n\t"
+                     "movs r6, #1\n\t"
+                     "movs r7, #8\n"
+                     "1:\n\t"
+                     "vmov q2, q1\n\t"
+                     "mov r5, %[x]\n\t"
+                     "wls lr, %[nc], 3f\n"
+                     "2:\n\t"
+                     "vldrb.s16 q0, [r5]\n\t"
+                     "add r5, %[C]\n\t"
+                     "vadd.i16 q0, q0, %[off]\n\t"
+                     "vstrh.16 q0, [r4, q2, uxtw #1]\n\t"
+                     "vadd.i16 q2, q2, r6\n\t"
+                     "le lr, 2b\n"
+                     "3:\n\t"
+                     "add %[x], %[xrow]\n\t"
+                     "vadd.i16 q1, q1, r7\n\t"
+                     "subs %[nr], #1\n\t"
+                     "bgt 1b\n\t"
+                     : [x] "+r"(x), [nr] "+r"(nr)
+                     : [o] "w"(o1), "r"(r4), [C] "r"(C), [xrow] "r"(xrow), [off] "r"(off),
+                       [nc] "r"(nc)
+                     : "r5", "r6", "r7", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "cc",
+                       "memory");
+}
+
+/* A layer of the tile row (out of place): channel blocks of eight outside,
+ * 6x6 tiles inside; the block's tables written once (mdt_tab8), each
+ * tile's input widened (the rows / columns outside the input zeroed) and
+ * run. Returns 0 (nothing written) when a shift is > 0. */
+static int mdt_tiles(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output)
+{
+    const int32_t C = id->c, H = od->h, W = od->w, xrow = W * C;
+    const int full = p->act_min == -128 && p->act_max == 127;
+    void (*const run)(const int16_t *, int8_t *, const mdt_k *, int32_t) =
+        full ? mdt8f_asm : mdt8_asm;
+    uint32_t buf32[MDT_BLK * MDT_CH8 / 4];
+    int16_t *buf = (int16_t *)buf32;
+    const uint16x8_t choff = vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH8 / 2);
+    const int16x8_t zero = vdupq_n_s16(0);
+    mdt_k k;
+    int32_t c, j, ty, tx;
+    {
+        int8_t smax = -128;
+        for (c = 0; c < C; c += 16) {
+            const mve_pred16_t pc = vctp8q((uint32_t)(C - c));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + c, pc), pc);
+        }
+        if (smax > 0) return 0;
+    }
+    for (j = 0; j < MDT_BLK * MDT_CH8 / 4; j += 4)
+        vst1q_u32(buf32 + j, vdupq_n_u32(0));
+    k.zp = p->output_offset;
+    k.pad_[0] = k.pad_[1] = k.pad_[2] = 0;
+    vst1q_s16(k.lo, vdupq_n_s16((int16_t)p->act_min));
+    vst1q_s16(k.hi, vdupq_n_s16((int16_t)p->act_max));
+    {
+        static const uint16_t x6[8] = {0, 2, 1, 3, 2, 4, 3, 5};
+        for (j = 0; j < 6; ++j)
+            vst1q_u16(k.so[j], vmulq_n_u16(vaddq_n_u16(vld1q_u16(x6), (uint16_t)(W * j)),
+                                           (uint16_t)C));
+    }
+    for (c = 0; c < C; c += MDT_BLK) {
+        mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TAB8, bias ? bias + c : NULL,
+                 q->multiplier + c, q->shift + c, MDT_CH8);
+        for (ty = 0; ty < H; ty += 6)
+            for (tx = 0; tx < W; tx += 6) {
+                /* the tile's input rows r0 .. r1 - 1, columns c0 .. c1 - 1 */
+                const int32_t r0 = ty == 0, r1 = ty + 6 == H ? 7 : 8;
+                const int32_t c0 = tx == 0, c1 = tx + 6 == W ? 7 : 8;
+                if (r0) /* row 0 above the input */
+                    for (j = 0; j < MDT_BLK; ++j)
+                        vst1q_s16(buf + j * (MDT_CH8 / 2), zero);
+                if (r1 == 7)
+                    for (j = 0; j < MDT_BLK; ++j)
+                        vst1q_s16(buf + j * (MDT_CH8 / 2) + 56, zero);
+                for (j = 0; j < 8; ++j) { /* the columns outside */
+                    if (c0) vstrhq_scatter_shifted_offset_s16(buf + 8 * j, choff, zero);
+                    if (c1 == 7) vstrhq_scatter_shifted_offset_s16(buf + 8 * j + 7, choff, zero);
+                }
+                mdt_tile_widen(input + ((ty - 1 + r0) * W + tx - 1 + c0) * C + c, buf, C, xrow,
+                               p->input_offset, r1 - r0, c1 - c0, r0 * 8 + c0);
+                run(buf, output + (ty * W + tx) * C + c, &k, MDT_BLK);
+            }
+    }
+    return 1;
+}
+
+/* The tile row's step: out of place, every shift <= 0; otherwise arm_mve's
+ * path. */
+mote_status mote_mve_dw_tile_step(const void *step, const mote_kernel_io *io)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
+        io->in[0] != io->out[0] && mote_mve_dw_tile_fits(step)) {
+        const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+        if (mdt_tiles(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
+                      (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]))
+            return MOTE_OK;
+    }
+    return mote_mve_depthwise_conv2d_s8_step(step, io);
+}
+
+/* The tile path for the cases: 0 when not run (not its case, or a shift >
+ * 0). */
+int mote_mve_dw_tile(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output)
+{
+    mote_conv_s8_step s;
+    s.p = *p;
+    s.in = *id;
+    s.out = *od;
+    s.filter.n = 1;
+    s.filter.h = s.filter.w = 3;
+    s.filter.c = od->c;
+    s.channels = od->c;
+    if (!mote_mve_dw_tile_fits(&s)) return 0;
+    return mdt_tiles(p, q, id, input, filter, bias, od, output);
 }
 
 mote_status mote_mve_dw_tiny_step(const void *step, const mote_kernel_io *io)
