@@ -26,6 +26,7 @@
 
 int armk_cases_m55tiny(int n_cases, int *passed, int *failed);
 int armk_cases_m55tile(int n_cases, int *passed, int *failed);
+int armk_cases_m55tilerow(int n_cases, int *passed, int *failed);
 
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
 
@@ -204,6 +205,67 @@ int armk_cases_m55tile(int n_cases, int *passed, int *failed)
     return ok;
 }
 
+/* The arm_mve_tile row in place: rows of 24 pixels, 1..24 rows, channels
+ * 8..32 in blocks of eight, each output row by mote_mve_dw_tile_row as
+ * mote_arm_conv_rows calls it (the whole input, pad_h = 1 - y, one output
+ * row) into its place of the output, then the whole output against the
+ * reference; a shift > 0 or a range with act_min < zp takes
+ * mote_mve_depthwise_conv2d_s8 (checked the same). */
+int armk_cases_m55tilerow(int n_cases, int *passed, int *failed)
+{
+    const armk_dw_io io = {mtc_in,   mtc_ref,   mtc_arm,        mtc_filt, mtc_bias,
+                           mtc_mult, mtc_shift, sizeof mtc_ref, MTC_GUARD};
+    int ok = 0, bad = 0, i;
+    for (i = 0; i < n_cases; ++i) {
+        armk_dw_case k;
+        const int extreme = armk_rnd(&rng) % 6 == 0;
+        int32_t out_n, c, y;
+        mote_status sr, sa = MOTE_OK;
+        mote_conv_s8_params p;
+        mote_dims od1;
+        armk_dw_shape(&k, &rng, 6, 1, 0, extreme);
+        k.id.h = 1 + (int32_t)(armk_rnd(&rng) % 24);
+        k.id.w = 24;
+        k.id.c = k.fd.c = 8 * (int32_t)(1 + armk_rnd(&rng) % 4);
+        k.p.geom.stride_h = k.p.geom.stride_w = 1;
+        (void)armk_dw_geom(&k);
+        armk_dw_data(&k, &rng, &io);
+        for (c = 0; c < k.id.c; ++c)
+            if (mtc_shift[c] > 0 && armk_rnd(&rng) % 8) mtc_shift[c] = (int8_t)-mtc_shift[c];
+        if (armk_rnd(&rng) % 3 == 0) {
+            k.p.output_offset = -128;
+            k.p.act_min = -128;
+            k.p.act_max = 127;
+        }
+        out_n = k.od.h * k.od.w * k.od.c;
+        sr = mote_ref_depthwise_conv2d_s8(&k.p, &k.q, &k.id, io.in, &k.fd, io.filt, k.bias, &k.od,
+                                          io.ref);
+        p = k.p;
+        od1 = k.od;
+        od1.h = 1;
+        for (y = 0; y < k.od.h && sa == MOTE_OK; ++y) {
+            p.geom.pad_h = k.p.geom.pad_h - y;
+            sa = mote_mve_dw_tile_row(&p, &k.q, &k.id, io.in, &k.fd, io.filt, k.bias, &od1,
+                                      io.arm + y * k.od.w * k.od.c);
+        }
+        if (sr == MOTE_OK && sa == MOTE_OK &&
+            memcmp(io.ref, io.arm, (size_t)out_n + MTC_GUARD) == 0) {
+            ++ok;
+        } else {
+            ++bad;
+            if (bad <= 5)
+                printf("m55tilerow cases FAIL case %d in %ldx%ldx%ld off %ld act [%ld, %ld]\n", i,
+                       (long)k.id.h, (long)k.id.w, (long)k.id.c, (long)k.p.input_offset,
+                       (long)k.p.act_min, (long)k.p.act_max);
+        }
+    }
+    printf("depthwise 3x3 Helium tile row cases, in place (arm_mve_tile): %d passed, %d failed\n",
+           ok, bad);
+    *passed += ok;
+    *failed += bad;
+    return ok;
+}
+
 #else
 int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
 {
@@ -213,6 +275,13 @@ int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
     return 0;
 }
 int armk_cases_m55tile(int n_cases, int *passed, int *failed)
+{
+    (void)n_cases;
+    (void)passed;
+    (void)failed;
+    return 0;
+}
+int armk_cases_m55tilerow(int n_cases, int *passed, int *failed)
 {
     (void)n_cases;
     (void)passed;

@@ -996,6 +996,7 @@ int armk_cases_tinydw(int n_cases, int *passed, int *failed);
 /* cases_m55tiny.c (h-m55v) */
 int armk_cases_m55tiny(int n_cases, int *passed, int *failed);
 int armk_cases_m55tile(int n_cases, int *passed, int *failed);
+int armk_cases_m55tilerow(int n_cases, int *passed, int *failed);
 int armk_cases_pwn(int n_cases, int *passed, int *failed); /* cases_pwn.c */
 
 int main(void)
@@ -1102,6 +1103,7 @@ int main(void)
     (void)armk_cases_pwn(n / 4, &total_pass, &total_fail); /* cases_pwn.c (h-pwsmall) */
     (void)armk_cases_m55tiny(n, &total_pass, &total_fail); /* cases_m55tiny.c (h-m55v) */
     (void)armk_cases_m55tile(n / 2, &total_pass, &total_fail); /* cases_m55tiny.c (h-m55v) */
+    (void)armk_cases_m55tilerow(n / 4, &total_pass, &total_fail); /* cases_m55tiny.c (h-m55v) */
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -187,5 +187,9 @@ mote_status mote_mve_dw_tile_step(const void *step, const mote_kernel_io *io);
 int mote_mve_dw_tile(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
                      const int8_t *input, const int8_t *filter, const int32_t *bias,
                      const mote_dims *od, int8_t *output);
+mote_status mote_mve_dw_tile_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                 const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                 const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                 int8_t *output);
 
 #endif /* MOTE_KERNELS_ARM_ROWS_H */

@@ -49,17 +49,29 @@ int mote_mve_dw_tiny_fits(const void *step)
  * belongs to the chain of arm_mve_first (which this row would break: its
  * layer 0 went from 0.9 M to 5.4 M), and its 24x24x32 layer 5 runs in
  * place (this row is out of place only: it took arm_mve's path there). */
-int mote_mve_dw_tile_fits(const void *step)
+static int mdt_tile_case(const mote_conv_s8_step *s)
 {
-    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
     const mote_conv_s8_params *p = &s->p;
-    return mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3 && p->geom.stride_h == 1 &&
+    /* the band chains' blocks (in.h != out.h, or pad_h != 1) refused first */
+    return s->in.h == s->out.h && p->geom.pad_h == 1 &&
+           mote_arm_dw_step_path(s, 0) == MOTE_ARM_DW_3X3 && p->geom.stride_h == 1 &&
            p->geom.stride_w == 1 && p->geom.pad_h == 1 && p->geom.pad_w == 1 &&
            p->depth_multiplier == 1 && s->in.n == 1 && s->out.n == 1 && s->in.h == s->out.h &&
            s->in.w == s->out.w && s->in.c == s->out.c && s->out.c % 8 == 0 &&
            s->out.h % 6 == 0 && s->out.w % 6 == 0 && s->out.h * s->out.w > 36 &&
-           s->out.h <= 12 && s->out.w <= 12 &&
+           ((s->out.h <= 12 && s->out.w <= 12) || (s->out.w == 24 && s->out.h <= 24)) &&
            (5 * s->out.w + 6) * s->out.c <= 65535 && p->act_min >= p->output_offset;
+}
+
+int mote_mve_dw_tile_fits(const void *step)
+{
+    const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    /* a band chain's blocks of a 24-wide layer (person_detect's layer 5):
+     * any shape arm_mve takes, the step handing the others over to it
+     * (were they refused here, the chain would run the reference row) */
+    return mdt_tile_case(s) ||
+           ((s->out.w == 24 || s->out.w == 12) && s->in.w == s->out.w &&
+            mote_mve_depthwise_conv2d_s8_step_fits(step));
 }
 
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
@@ -506,17 +518,19 @@ MDT8_FN(mdt8f_asm, MDT_TAILF)
 
 /* A tile's input of a full block: nr rows of nc pixels from x (C apart,
  * rows xrow bytes apart), the input offset added, into the eight channels'
- * tiles at b from halfword offset s0 (row * 8 + column). */
+ * tiles at b (ch bytes apart) from halfword offset s0, rows rstep
+ * halfwords apart. */
 static __attribute__((noinline)) void mdt_tile_widen(const int8_t *x, int16_t *b, int32_t C,
                                                      int32_t xrow, int32_t off, int32_t nr,
-                                                     int32_t nc, int32_t s0)
+                                                     int32_t nc, int32_t s0, int32_t ch,
+                                                     int32_t rstep)
 {
     const uint16x8_t o1 =
-        vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CH8 / 2), (uint16_t)s0);
+        vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)(ch / 2)), (uint16_t)s0);
     register int16_t *r4 __asm__("r4") = b;
+    register int32_t r7 __asm__("r7") = rstep;
     __asm__ volatile("vmov q1, %q[o]\n\t"
-                     "movs r6, #1\n\t"
-                     "movs r7, #8\n"
+                     "movs r6, #1\n"
                      "1:\n\t"
                      "vmov q2, q1\n\t"
                      "mov r5, %[x]\n\t"
@@ -534,9 +548,9 @@ static __attribute__((noinline)) void mdt_tile_widen(const int8_t *x, int16_t *b
                      "subs %[nr], #1\n\t"
                      "bgt 1b\n\t"
                      : [x] "+r"(x), [nr] "+r"(nr)
-                     : [o] "w"(o1), "r"(r4), [C] "r"(C), [xrow] "r"(xrow), [off] "r"(off),
-                       [nc] "r"(nc)
-                     : "r5", "r6", "r7", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "cc",
+                     : [o] "w"(o1), "r"(r4), "r"(r7), [C] "r"(C), [xrow] "r"(xrow),
+                       [off] "r"(off), [nc] "r"(nc)
+                     : "r5", "r6", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "cc",
                        "memory");
 }
 
@@ -597,11 +611,112 @@ static int mdt_tiles(const mote_conv_s8_params *p, const mote_requant *q, const 
                     if (c1 == 7) vstrhq_scatter_shifted_offset_s16(buf + 8 * j + 7, choff, zero);
                 }
                 mdt_tile_widen(input + ((ty - 1 + r0) * W + tx - 1 + c0) * C + c, buf, C, xrow,
-                               p->input_offset, r1 - r0, c1 - c0, r0 * 8 + c0);
+                               p->input_offset, r1 - r0, c1 - c0, r0 * 8 + c0, MDT_CH8, 8);
                 run(buf, output + (ty * W + tx) * C + c, &k, MDT_BLK);
             }
     }
     return 1;
+}
+
+/* In place (mote_arm_conv_rows: one output row a call, the window rows
+ * from the whole input), rows of 24 pixels: per channel its three window
+ * rows as int16 rows of 32 (64 bytes; column 0 and 25 the padding, a
+ * window row outside the input all zeros), then its table (MDT_TABR). The
+ * row's six vectors (x 0..3 .. 20..23) are q0..q5, each tap one load. */
+#define MDT_TABR 192
+#define MDT_CHR 240
+/* clang-format off */
+#define MDTR_LD(R, o) "vldrh.s32 q6, [r0, #(64 * " #R " + 2 * (" #o "))]\n\t"
+#define MDTR_V(R, v, qa, wa, wb, wc)                                                               \
+    MDTR_LD(R, 4 * v) MDT_MLA(qa, wa) MDTR_LD(R, 4 * v + 1) MDT_MLA(qa, wb)                        \
+    MDTR_LD(R, 4 * v + 2) MDT_MLA(qa, wc)
+#define MDTR_ROW(R, wa, wb, wc)                                                                    \
+    MDTR_V(R, 0, "q0", wa, wb, wc) MDTR_V(R, 1, "q1", wa, wb, wc) MDTR_V(R, 2, "q2", wa, wb, wc)   \
+    MDTR_V(R, 3, "q3", wa, wb, wc) MDTR_V(R, 4, "q4", wa, wb, wc) MDTR_V(R, 5, "q5", wa, wb, wc)
+/* clang-format on */
+#define MDTR_FN(name, TAIL)                                                                        \
+    static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
+                                               int32_t n)                                          \
+    {                                                                                              \
+        register const int16_t *r0 __asm__("r0") = b;                                              \
+        register int8_t *r1 __asm__("r1") = o;                                                     \
+        register const mdt_k *r2 __asm__("r2") = k;                                                \
+        register int32_t r3 __asm__("r3") = n;                                                     \
+        __asm__ volatile("dls lr, r3\n"                                                            \
+                         "1:\n\t"                                                                  \
+                         "add r12, r0, #" MDT_S(MDT_TABR) "\n\t"                                   \
+                         "ldm r12, {r3-r11}\n\t"                                                   \
+                         "ldr r12, [r0, #(" MDT_S(MDT_TABR) " + 36)]\n\t"                          \
+                         MDT_NEW("q0", "q1") MDT_NEW("q2", "q3") MDT_NEW("q4", "q5")               \
+                         MDTR_ROW(0, "r3", "r4", "r5")                                             \
+                         MDTR_ROW(1, "r6", "r7", "r8")                                             \
+                         MDTR_ROW(2, "r9", "r10", "r11")                                           \
+                         MDT_OUT(MDT_S(MDT_TABR), "q0", "q1", "48", MDT_ST, TAIL)                  \
+                         MDT_OUT(MDT_S(MDT_TABR), "q2", "q3", "64", MDT_ST, TAIL)                  \
+                         MDT_OUT(MDT_S(MDT_TABR), "q4", "q5", "80", MDT_ST, TAIL)                  \
+                         "adds r1, #1\n\t"                                                         \
+                         "add r0, #" MDT_S(MDT_CHR) "\n\t"                                         \
+                         "le lr, 1b\n\t"                                                           \
+                         : "+r"(r0), "+r"(r1), "+r"(r3)                                            \
+                         : "r"(r2)                                                                 \
+                         : MDT_CLOBBER);                                                           \
+    }
+MDTR_FN(mdtr_asm, MDT_TAIL)
+MDTR_FN(mdtrf_asm, MDT_TAILF)
+
+/* One output row of an in-place layer of the tile row, 24 pixels wide (the
+ * window rows: input rows -pad_h .. 2 - pad_h); any other call as
+ * mote_mve_depthwise_conv2d_s8. */
+static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q,
+                           const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                           const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                           int8_t *output)
+{
+    const int32_t C = id->c, IH = id->h, y0 = -p->geom.pad_h, xrow = id->w * C;
+    const int full = p->act_min == -128 && p->act_max == 127;
+    void (*const run)(const int16_t *, int8_t *, const mdt_k *, int32_t) =
+        full ? mdtrf_asm : mdtr_asm;
+    uint32_t buf32[MDT_BLK * MDT_CHR / 4];
+    int16_t *buf = (int16_t *)buf32;
+    mdt_k k;
+    int32_t c, j, r0, r1;
+    if (od->h != 1 || od->w != 24 || id->w != 24 || C % 8 != 0 || od->n != 1 ||
+        p->geom.stride_w != 1 || p->geom.pad_w != 1 || p->act_min < p->output_offset)
+        return mote_mve_depthwise_conv2d_s8(p, q, id, input, fd, filter, bias, od, output);
+    {
+        int8_t smax = -128;
+        for (c = 0; c < C; c += 16) {
+            const mve_pred16_t pc = vctp8q((uint32_t)(C - c));
+            smax = vmaxvq_p_s8(smax, vldrbq_z_s8(q->shift + c, pc), pc);
+        }
+        if (smax > 0)
+            return mote_mve_depthwise_conv2d_s8(p, q, id, input, fd, filter, bias, od, output);
+    }
+    for (j = 0; j < MDT_BLK * MDT_CHR / 4; j += 4)
+        vst1q_u32(buf32 + j, vdupq_n_u32(0));
+    k.zp = p->output_offset;
+    k.pad_[0] = k.pad_[1] = k.pad_[2] = 0;
+    vst1q_s16(k.lo, vdupq_n_s16((int16_t)p->act_min));
+    vst1q_s16(k.hi, vdupq_n_s16((int16_t)p->act_max));
+    {
+        /* pair j: lanes 2i x = 8 j + i, lanes 2i + 1 x = 8 j + 4 + i */
+        static const uint16_t xr[8] = {0, 4, 1, 5, 2, 6, 3, 7};
+        for (j = 0; j < 3; ++j)
+            vst1q_u16(k.so[j], vmulq_n_u16(vaddq_n_u16(vld1q_u16(xr), (uint16_t)(8 * j)),
+                                           (uint16_t)C));
+    }
+    /* the window rows inside the input: r0 .. r1 - 1 */
+    r0 = y0 < 0 ? -y0 : 0;
+    r1 = IH - y0 < 3 ? IH - y0 : 3;
+    for (c = 0; c < C; c += MDT_BLK) {
+        mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TABR, bias ? bias + c : NULL,
+                 q->multiplier + c, q->shift + c, MDT_CHR);
+        if (r1 > r0)
+            mdt_tile_widen(input + (y0 + r0) * xrow + c, buf, C, xrow, p->input_offset, r1 - r0,
+                           24, r0 * 32 + 1, MDT_CHR, 32);
+        run(buf, output + c, &k, MDT_BLK);
+    }
+    return MOTE_OK;
 }
 
 /* The tile row's step: out of place, every shift <= 0; otherwise arm_mve's
@@ -609,14 +724,28 @@ static int mdt_tiles(const mote_conv_s8_params *p, const mote_requant *q, const 
 mote_status mote_mve_dw_tile_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
+    if (io->in[0] != NULL && io->in[0] == io->out[0] && s->out.w == 24 && mdt_tile_case(s)) {
+        const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
+        return mote_arm_conv_rows(mdt_row, s, &q, io);
+    }
     if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
-        io->in[0] != io->out[0] && mote_mve_dw_tile_fits(step)) {
+        io->in[0] != io->out[0] && mdt_tile_case(s)) {
         const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
         if (mdt_tiles(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
                       (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]))
             return MOTE_OK;
     }
     return mote_mve_depthwise_conv2d_s8_step(step, io);
+}
+
+/* The in-place row of the tile row for the cases (as mote_arm_conv_rows
+ * calls it). */
+mote_status mote_mve_dw_tile_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                 const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                 const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                 int8_t *output)
+{
+    return mdt_row(p, q, id, input, fd, filter, bias, od, output);
 }
 
 /* The tile path for the cases: 0 when not run (not its case, or a shift >
@@ -633,7 +762,7 @@ int mote_mve_dw_tile(const mote_conv_s8_params *p, const mote_requant *q, const 
     s.filter.h = s.filter.w = 3;
     s.filter.c = od->c;
     s.channels = od->c;
-    if (!mote_mve_dw_tile_fits(&s)) return 0;
+    if (!mdt_tile_case(&s)) return 0;
     return mdt_tiles(p, q, id, input, filter, bias, od, output);
 }
 
