@@ -692,12 +692,36 @@ static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q,
         if (smax > 0)
             return mote_mve_depthwise_conv2d_s8(p, q, id, input, fd, filter, bias, od, output);
     }
-    for (j = 0; j < MDT_BLK * MDT_CHR / 4; j += 4)
-        vst1q_u32(buf32 + j, vdupq_n_u32(0));
     k.zp = p->output_offset;
     k.pad_[0] = k.pad_[1] = k.pad_[2] = 0;
     vst1q_s16(k.lo, vdupq_n_s16((int16_t)p->act_min));
     vst1q_s16(k.hi, vdupq_n_s16((int16_t)p->act_max));
+    /* window rows r0 .. r1 - 1 inside the input */
+    r0 = y0 < 0 ? -y0 : 0;
+    r1 = IH - y0 < 3 ? IH - y0 : 3;
+    {
+        /* zeros where no block writes: the padding columns 0 and 25, the
+         * rows outside the input, the bias of a layer without one (the
+         * buffer is not cleared as a whole: a call per output row) */
+        const uint16x8_t choff = vmulq_n_u16(vidupq_n_u16(0, 1), MDT_CHR / 2);
+        const int16x8_t z16 = vdupq_n_s16(0);
+        int32_t r;
+        for (r = 0; r < 3; ++r) {
+            vstrhq_scatter_shifted_offset_s16(buf + 32 * r, choff, z16);
+            vstrhq_scatter_shifted_offset_s16(buf + 32 * r + 25, choff, z16);
+            if (r < r0 || r >= r1)
+                for (j = 0; j < MDT_BLK; ++j) {
+                    int16_t *d = buf + j * (MDT_CHR / 2) + 32 * r + 1;
+                    vst1q_s16(d, z16);
+                    vst1q_s16(d + 8, z16);
+                    vst1q_s16(d + 16, z16);
+                }
+        }
+        if (!bias)
+            vstrhq_scatter_shifted_offset_s16(buf + (MDT_TABR + 36) / 2, choff, z16); /* low */
+        if (!bias)
+            vstrhq_scatter_shifted_offset_s16(buf + (MDT_TABR + 38) / 2, choff, z16); /* high */
+    }
     {
         /* pair j: lanes 2i x = 8 j + i, lanes 2i + 1 x = 8 j + 4 + i */
         static const uint16_t xr[8] = {0, 4, 1, 5, 2, 6, 3, 7};
@@ -705,9 +729,6 @@ static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q,
             vst1q_u16(k.so[j], vmulq_n_u16(vaddq_n_u16(vld1q_u16(xr), (uint16_t)(8 * j)),
                                            (uint16_t)C));
     }
-    /* the window rows inside the input: r0 .. r1 - 1 */
-    r0 = y0 < 0 ? -y0 : 0;
-    r1 = IH - y0 < 3 ? IH - y0 : 3;
     for (c = 0; c < C; c += MDT_BLK) {
         mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TABR, bias ? bias + c : NULL,
                  q->multiplier + c, q->shift + c, MDT_CHR);
