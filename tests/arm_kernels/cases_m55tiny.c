@@ -81,8 +81,8 @@ int armk_cases_m55tiny(int n_cases, int *passed, int *failed)
                 continue;
             }
             ++refused;
-            k.p.act_min = armk_rnd(&rng) % 2 ? k.p.output_offset
-                                             : armk_int(&rng, k.p.output_offset, 127);
+            k.p.act_min =
+                armk_rnd(&rng) % 2 ? k.p.output_offset : armk_int(&rng, k.p.output_offset, 127);
             if (k.p.act_max < k.p.act_min) k.p.act_max = k.p.act_min;
         }
         out_n = k.od.h * k.od.w * k.od.c;
@@ -165,8 +165,8 @@ int armk_cases_m55tile(int n_cases, int *passed, int *failed)
         }
         if (pos) mtc_shift[armk_rnd(&rng) % (uint32_t)k.id.c] = (int8_t)(1 + armk_rnd(&rng) % 4);
         if (k.p.act_min < k.p.output_offset) {
-            k.p.act_min = armk_rnd(&rng) % 2 ? k.p.output_offset
-                                             : armk_int(&rng, k.p.output_offset, 127);
+            k.p.act_min =
+                armk_rnd(&rng) % 2 ? k.p.output_offset : armk_int(&rng, k.p.output_offset, 127);
             if (k.p.act_max < k.p.act_min) k.p.act_max = k.p.act_min;
         }
         out_n = k.od.h * k.od.w * k.od.c;

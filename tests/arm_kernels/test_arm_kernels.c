@@ -1101,9 +1101,10 @@ int main(void)
     /* cases_tinydw.c (tinydw) */
     (void)armk_cases_tinydw(n, &total_pass, &total_fail);
     (void)armk_cases_pwn(n / 4, &total_pass, &total_fail); /* cases_pwn.c (h-pwsmall) */
-    (void)armk_cases_m55tiny(n, &total_pass, &total_fail); /* cases_m55tiny.c (h-m55v) */
-    (void)armk_cases_m55tile(n / 2, &total_pass, &total_fail); /* cases_m55tiny.c (h-m55v) */
-    (void)armk_cases_m55tilerow(n / 4, &total_pass, &total_fail); /* cases_m55tiny.c (h-m55v) */
+    /* cases_m55tiny.c (h-m55v) */
+    (void)armk_cases_m55tiny(n, &total_pass, &total_fail);
+    (void)armk_cases_m55tile(n / 2, &total_pass, &total_fail);
+    (void)armk_cases_m55tilerow(n / 4, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

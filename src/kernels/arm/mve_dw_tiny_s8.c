@@ -57,8 +57,8 @@ static int mdt_tile_case(const mote_conv_s8_step *s)
            mote_arm_dw_step_path(s, 0) == MOTE_ARM_DW_3X3 && p->geom.stride_h == 1 &&
            p->geom.stride_w == 1 && p->geom.pad_h == 1 && p->geom.pad_w == 1 &&
            p->depth_multiplier == 1 && s->in.n == 1 && s->out.n == 1 && s->in.h == s->out.h &&
-           s->in.w == s->out.w && s->in.c == s->out.c && s->out.c % 8 == 0 &&
-           s->out.h % 6 == 0 && s->out.w % 6 == 0 && s->out.h * s->out.w > 36 &&
+           s->in.w == s->out.w && s->in.c == s->out.c && s->out.c % 8 == 0 && s->out.h % 6 == 0 &&
+           s->out.w % 6 == 0 && s->out.h * s->out.w > 36 &&
            ((s->out.h <= 12 && s->out.w <= 12) || (s->out.w == 24 && s->out.h <= 24)) &&
            (5 * s->out.w + 6) * s->out.c <= 65535 && p->act_min >= p->output_offset;
 }
@@ -69,9 +69,8 @@ int mote_mve_dw_tile_fits(const void *step)
     /* a band chain's blocks of a 24-wide layer (person_detect's layer 5):
      * any shape arm_mve takes, the step handing the others over to it
      * (were they refused here, the chain would run the reference row) */
-    return mdt_tile_case(s) ||
-           ((s->out.w == 24 || s->out.w == 12) && s->in.w == s->out.w &&
-            mote_mve_depthwise_conv2d_s8_step_fits(step));
+    return mdt_tile_case(s) || ((s->out.w == 24 || s->out.w == 12) && s->in.w == s->out.w &&
+                                mote_mve_depthwise_conv2d_s8_step_fits(step));
 }
 
 #if defined(__ARM_FEATURE_MVE) && defined(__ARM_FEATURE_DSP)
@@ -97,10 +96,10 @@ int mote_mve_dw_tile_fits(const void *step)
  * (bottom, top), row 2 in so[1] (both halves the same lane: the same byte
  * written twice with the same value), lanes 6, 7 not stored. */
 typedef struct mdt_k {
-    int32_t zp;      /* 0: zero point */
-    int32_t pad_[3]; /* 4 */
-    int16_t lo[8];   /* 16: act_min */
-    int16_t hi[8];   /* 32: act_max */
+    int32_t zp;        /* 0: zero point */
+    int32_t pad_[3];   /* 4 */
+    int16_t lo[8];     /* 16: act_min */
+    int16_t hi[8];     /* 32: act_max */
     uint16_t so[6][8]; /* 48 */
 } mdt_k;
 typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48 ? 1 : -1];
@@ -193,6 +192,7 @@ typedef char mdt_k_layout[offsetof(mdt_k, lo) == 16 && offsetof(mdt_k, so) == 48
 /* n channels of a 6x6 plane: planes and tables from b (MDT_CH6 apart),
  * outputs from o (the first channel's; channels 1 apart). The rows roll
  * through the accumulator pairs A (q0, q1), B (q2, q3), C (q4, q5). */
+/* clang-format off */
 #define MDT6_FN(name, ST, TAIL)                                                                    \
 static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k, int32_t n) \
 {                                                                                                  \
@@ -233,9 +233,11 @@ static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const md
         : "r"(r2)                                                                                  \
         : MDT_CLOBBER);                                                                            \
 }
+/* clang-format on */
 
 /* n channels of a 3x3 plane (MDT_CH3 apart): rows A (q0), B (q1), C (q2);
  * p0 the six lanes stored. */
+/* clang-format off */
 #define MDT3_FN(name, ST, TAIL)                                                                    \
 static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k, int32_t n) \
 {                                                                                                  \
@@ -264,6 +266,7 @@ static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const md
         : "r"(r2)                                                                                  \
         : MDT_CLOBBER);                                                                            \
 }
+/* clang-format on */
 
 MDT6_FN(mdt6_asm, MDT_ST, MDT_TAIL)
 MDT6_FN(mdt6f_asm, MDT_ST, MDT_TAILF)
@@ -276,8 +279,8 @@ MDT3_FN(mdt3f_asm, MDT_STP, MDT_TAILF)
  * pixel (C: r5). */
 #define MDT_WPX(LD, ST, q)                                                                         \
     LD " q0, [%[x]]\n\t"                                                                           \
-    "add %[x], r5\n\t"                                                                             \
-    "vadd.i16 q0, q0, r12\n\t" ST " q0, [r4, " q ", uxtw #1]\n\t"
+       "add %[x], r5\n\t"                                                                          \
+       "vadd.i16 q0, q0, r12\n\t" ST " q0, [r4, " q ", uxtw #1]\n\t"
 #define MDT_WROW6(LD, ST)                                                                          \
     MDT_WPX(LD, ST, "q1")                                                                          \
     MDT_WPX(LD, ST, "q2")                                                                          \
@@ -306,15 +309,15 @@ MDT3_FN(mdt3f_asm, MDT_STP, MDT_TAILF)
     __asm__ volatile(MDT_WSET ROW "le lr, 1b\n\t"                                                  \
                      : [x] "+r"(x), "+r"(r4), "+r"(lr)                                             \
                      : [o] "w"(o1), "r"(r5), "r"(r12), [pb] "r"(pb)                                \
-                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",    \
+                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",   \
                        "d12", "d13", "cc", "memory")
 
 /* A block's planes (w x w, w = 6 or 3): the input's pixels (x: the
  * block's first channel, C apart) widened with the input offset into
  * columns 1..w of the rows of each plane at b (ch bytes apart); nb
  * channels (< 8: predicated). */
-static __attribute__((noinline)) void mdt_widen(const int8_t *x, int16_t *b, int32_t C,
-                                                int32_t off, int32_t nb, int32_t w, int32_t ch)
+static __attribute__((noinline)) void mdt_widen(const int8_t *x, int16_t *b, int32_t C, int32_t off,
+                                                int32_t nb, int32_t w, int32_t ch)
 {
     const uint16x8_t o1 = vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)(ch / 2)), 1);
     const uint32_t pb = (uint32_t)vctp16q((uint32_t)nb);
@@ -351,30 +354,28 @@ static __attribute__((noinline)) void mdt_tab8(const int8_t *f, int32_t C, int8_
                                                const int32_t *bias, const int32_t *m,
                                                const int8_t *sh, int32_t ch)
 {
-    const uint32x4_t a0 = vaddq_n_u32(vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)ch),
-                                      (uint32_t)tab);
+    const uint32x4_t a0 = vaddq_n_u32(vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)ch), (uint32_t)tab);
     const uint32x4_t a1 = vaddq_n_u32(a0, (uint32_t)(4 * ch));
-    __asm__ volatile("vmov q0, %q[a0]\n\t"
-                     "vmov q3, %q[a1]\n\t" MDT_TTAP(0) MDT_TTAP(1) MDT_TTAP(2) MDT_TTAP(3)
-                         MDT_TTAP(4) MDT_TTAP(5) MDT_TTAP(6) MDT_TTAP(7) MDT_TTAP(8)
-                     "cbz %[b], 1f\n\t"
-                     "vldrw.u32 q1, [%[b]]\n\t"
-                     "vldrw.u32 q2, [%[b], #16]\n\t"
-                     "vstrw.32 q1, [q0, #36]\n\t"
-                     "vstrw.32 q2, [q3, #36]\n"
-                     "1:\n\t"
-                     "vldrw.u32 q1, [%[m]]\n\t"
-                     "vldrw.u32 q2, [%[m], #16]\n\t"
-                     "vstrw.32 q1, [q0, #40]\n\t"
-                     "vstrw.32 q2, [q3, #40]\n\t"
-                     "vldrb.s32 q1, [%[sh]]\n\t"
-                     "vldrb.s32 q2, [%[sh], #4]\n\t"
-                     "vstrw.32 q1, [q0, #44]\n\t"
-                     "vstrw.32 q2, [q3, #44]\n\t"
-                     : [f] "+l"(f)
-                     : [C] "r"(C), [b] "l"(bias), [m] "l"(m), [sh] "l"(sh), [a0] "w"(a0),
-                       [a1] "w"(a1)
-                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "memory");
+    __asm__ volatile(
+        "vmov q0, %q[a0]\n\t"
+        "vmov q3, %q[a1]\n\t" MDT_TTAP(0) MDT_TTAP(1) MDT_TTAP(2) MDT_TTAP(3) MDT_TTAP(4)
+            MDT_TTAP(5) MDT_TTAP(6) MDT_TTAP(7) MDT_TTAP(8) "cbz %[b], 1f\n\t"
+                                                            "vldrw.u32 q1, [%[b]]\n\t"
+                                                            "vldrw.u32 q2, [%[b], #16]\n\t"
+                                                            "vstrw.32 q1, [q0, #36]\n\t"
+                                                            "vstrw.32 q2, [q3, #36]\n"
+                                                            "1:\n\t"
+                                                            "vldrw.u32 q1, [%[m]]\n\t"
+                                                            "vldrw.u32 q2, [%[m], #16]\n\t"
+                                                            "vstrw.32 q1, [q0, #40]\n\t"
+                                                            "vstrw.32 q2, [q3, #40]\n\t"
+                                                            "vldrb.s32 q1, [%[sh]]\n\t"
+                                                            "vldrb.s32 q2, [%[sh], #4]\n\t"
+                                                            "vstrw.32 q1, [q0, #44]\n\t"
+                                                            "vstrw.32 q2, [q3, #44]\n\t"
+        : [f] "+l"(f)
+        : [C] "r"(C), [b] "l"(bias), [m] "l"(m), [sh] "l"(sh), [a0] "w"(a0), [a1] "w"(a1)
+        : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "memory");
 }
 
 /* The whole layer (a 6x6 or 3x3 plane, the tiny case; out of place).
@@ -453,8 +454,8 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
                                     vldrwq_z_s32(q->multiplier + c, p0), p0);
         vstrwq_scatter_offset_p_s32((int32_t *)(tab + 40 + 4 * CH), toff,
                                     vldrwq_z_s32(q->multiplier + c + 4, p1), p1);
-        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44), toff,
-                                    vldrbq_z_s32(q->shift + c, p0), p0);
+        vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44), toff, vldrbq_z_s32(q->shift + c, p0),
+                                    p0);
         vstrwq_scatter_offset_p_s32((int32_t *)(tab + 44 + 4 * CH), toff,
                                     vldrbq_z_s32(q->shift + c + 4, p1), p1);
         run(buf, output + c, &k, nb);
@@ -470,6 +471,7 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
 
 /* n channels of a tile: as MDT6_FN, with the halo rows 0 and 7 (row 0
  * feeds output row 0 only, row 7 output row 5 only). */
+/* clang-format off */
 #define MDT8_FN(name, TAIL)                                                                        \
     static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
                                                int32_t n)                                          \
@@ -513,6 +515,7 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
                          : "r"(r2)                                                                 \
                          : MDT_CLOBBER);                                                           \
     }
+/* clang-format on */
 MDT8_FN(mdt8_asm, MDT_TAIL)
 MDT8_FN(mdt8f_asm, MDT_TAILF)
 
@@ -548,10 +551,9 @@ static __attribute__((noinline)) void mdt_tile_widen(const int8_t *x, int16_t *b
                      "subs %[nr], #1\n\t"
                      "bgt 1b\n\t"
                      : [x] "+r"(x), [nr] "+r"(nr)
-                     : [o] "w"(o1), "r"(r4), "r"(r7), [C] "r"(C), [xrow] "r"(xrow),
-                       [off] "r"(off), [nc] "r"(nc)
-                     : "r5", "r6", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "cc",
-                       "memory");
+                     : [o] "w"(o1), "r"(r4),
+                       "r"(r7), [C] "r"(C), [xrow] "r"(xrow), [off] "r"(off), [nc] "r"(nc)
+                     : "r5", "r6", "lr", "d0", "d1", "d2", "d3", "d4", "d5", "cc", "memory");
 }
 
 /* A layer of the tile row (out of place): channel blocks of eight outside,
@@ -589,12 +591,12 @@ static int mdt_tiles(const mote_conv_s8_params *p, const mote_requant *q, const 
     {
         static const uint16_t x6[8] = {0, 2, 1, 3, 2, 4, 3, 5};
         for (j = 0; j < 6; ++j)
-            vst1q_u16(k.so[j], vmulq_n_u16(vaddq_n_u16(vld1q_u16(x6), (uint16_t)(W * j)),
-                                           (uint16_t)C));
+            vst1q_u16(k.so[j],
+                      vmulq_n_u16(vaddq_n_u16(vld1q_u16(x6), (uint16_t)(W * j)), (uint16_t)C));
     }
     for (c = 0; c < C; c += MDT_BLK) {
-        mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TAB8, bias ? bias + c : NULL,
-                 q->multiplier + c, q->shift + c, MDT_CH8);
+        mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TAB8, bias ? bias + c : NULL, q->multiplier + c,
+                 q->shift + c, MDT_CH8);
         for (ty = 0; ty < H; ty += 6)
             for (tx = 0; tx < W; tx += 6) {
                 /* the tile's input rows r0 .. r1 - 1, columns c0 .. c1 - 1 */
@@ -634,6 +636,7 @@ static int mdt_tiles(const mote_conv_s8_params *p, const mote_requant *q, const 
     MDTR_V(R, 0, "q0", wa, wb, wc) MDTR_V(R, 1, "q1", wa, wb, wc) MDTR_V(R, 2, "q2", wa, wb, wc)   \
     MDTR_V(R, 3, "q3", wa, wb, wc) MDTR_V(R, 4, "q4", wa, wb, wc) MDTR_V(R, 5, "q5", wa, wb, wc)
 /* clang-format on */
+/* clang-format off */
 #define MDTR_FN(name, TAIL)                                                                        \
     static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
                                                int32_t n)                                          \
@@ -661,16 +664,16 @@ static int mdt_tiles(const mote_conv_s8_params *p, const mote_requant *q, const 
                          : "r"(r2)                                                                 \
                          : MDT_CLOBBER);                                                           \
     }
+/* clang-format on */
 MDTR_FN(mdtr_asm, MDT_TAIL)
 MDTR_FN(mdtrf_asm, MDT_TAILF)
 
 /* One output row of an in-place layer of the tile row, 24 pixels wide (the
  * window rows: input rows -pad_h .. 2 - pad_h); any other call as
  * mote_mve_depthwise_conv2d_s8. */
-static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q,
-                           const mote_dims *id, const int8_t *input, const mote_dims *fd,
-                           const int8_t *filter, const int32_t *bias, const mote_dims *od,
-                           int8_t *output)
+static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                           const int8_t *input, const mote_dims *fd, const int8_t *filter,
+                           const int32_t *bias, const mote_dims *od, int8_t *output)
 {
     const int32_t C = id->c, IH = id->h, y0 = -p->geom.pad_h, xrow = id->w * C;
     const int full = p->act_min == -128 && p->act_max == 127;
@@ -726,15 +729,15 @@ static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q,
         /* pair j: lanes 2i x = 8 j + i, lanes 2i + 1 x = 8 j + 4 + i */
         static const uint16_t xr[8] = {0, 4, 1, 5, 2, 6, 3, 7};
         for (j = 0; j < 3; ++j)
-            vst1q_u16(k.so[j], vmulq_n_u16(vaddq_n_u16(vld1q_u16(xr), (uint16_t)(8 * j)),
-                                           (uint16_t)C));
+            vst1q_u16(k.so[j],
+                      vmulq_n_u16(vaddq_n_u16(vld1q_u16(xr), (uint16_t)(8 * j)), (uint16_t)C));
     }
     for (c = 0; c < C; c += MDT_BLK) {
-        mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TABR, bias ? bias + c : NULL,
-                 q->multiplier + c, q->shift + c, MDT_CHR);
+        mdt_tab8(filter + c, C, (int8_t *)buf + MDT_TABR, bias ? bias + c : NULL, q->multiplier + c,
+                 q->shift + c, MDT_CHR);
         if (r1 > r0)
-            mdt_tile_widen(input + (y0 + r0) * xrow + c, buf, C, xrow, p->input_offset, r1 - r0,
-                           24, r0 * 32 + 1, MDT_CHR, 32);
+            mdt_tile_widen(input + (y0 + r0) * xrow + c, buf, C, xrow, p->input_offset, r1 - r0, 24,
+                           r0 * 32 + 1, MDT_CHR, 32);
         run(buf, output + c, &k, MDT_BLK);
     }
     return MOTE_OK;
@@ -749,8 +752,8 @@ mote_status mote_mve_dw_tile_step(const void *step, const mote_kernel_io *io)
         const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
         return mote_arm_conv_rows(mdt_row, s, &q, io);
     }
-    if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
-        io->in[0] != io->out[0] && mdt_tile_case(s)) {
+    if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL && io->in[0] != io->out[0] &&
+        mdt_tile_case(s)) {
         const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
         if (mdt_tiles(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
                       (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]))
@@ -790,11 +793,12 @@ int mote_mve_dw_tile(const mote_conv_s8_params *p, const mote_requant *q, const 
 mote_status mote_mve_dw_tiny_step(const void *step, const mote_kernel_io *io)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL &&
-        io->in[0] != io->out[0] && mote_mve_dw_tiny_fits(step)) {
+    if (io->in[0] != NULL && io->in[1] != NULL && io->out[0] != NULL && io->in[0] != io->out[0] &&
+        mote_mve_dw_tiny_fits(step)) {
         const mote_requant q = mote_step_requant(s, sizeof *s, s->channels);
-        if (mote_mve_dw_tiny(&s->p, &q, &s->in, (const int8_t *)io->in[0], (const int8_t *)io->in[1],
-                    (const int32_t *)io->in[2], &s->out, (int8_t *)io->out[0]))
+        if (mote_mve_dw_tiny(&s->p, &q, &s->in, (const int8_t *)io->in[0],
+                             (const int8_t *)io->in[1], (const int32_t *)io->in[2], &s->out,
+                             (int8_t *)io->out[0]))
             return MOTE_OK;
     }
     return mote_mve_depthwise_conv2d_s8_step(step, io);
