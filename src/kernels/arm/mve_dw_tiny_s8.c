@@ -720,10 +720,10 @@ static mote_status mdt_row(const mote_conv_s8_params *p, const mote_requant *q, 
                     vst1q_s16(d + 16, z16);
                 }
         }
-        if (!bias)
-            vstrhq_scatter_shifted_offset_s16(buf + (MDT_TABR + 36) / 2, choff, z16); /* low */
-        if (!bias)
-            vstrhq_scatter_shifted_offset_s16(buf + (MDT_TABR + 38) / 2, choff, z16); /* high */
+        if (!bias) { /* the bias words' low and high halves */
+            vstrhq_scatter_shifted_offset_s16(buf + (MDT_TABR + 36) / 2, choff, z16);
+            vstrhq_scatter_shifted_offset_s16(buf + (MDT_TABR + 38) / 2, choff, z16);
+        }
     }
     {
         /* pair j: lanes 2i x = 8 j + i, lanes 2i + 1 x = 8 j + 4 + i */
