@@ -35,11 +35,23 @@
 
 /* The row's shapes: 6x6 or 3x3 planes of the tiny case (portable: the host
  * plans with it). */
+/* The stride-2 plane (VWW / person_detect layer 23: 6x6 -> 3x3, SAME:
+ * no padding on top and left). */
+static int mdt_s2_case(const mote_conv_s8_params *p, const mote_dims *id, const mote_dims *od)
+{
+    return p->geom.stride_h == 2 && p->geom.stride_w == 2 && p->geom.pad_h == 0 &&
+           p->geom.pad_w == 0 && id->n == 1 && od->n == 1 && id->h == 6 && id->w == 6 &&
+           od->h == 3 && od->w == 3 && id->c == od->c && id->c <= 4096 &&
+           p->act_min >= p->output_offset;
+}
+
 int mote_mve_dw_tiny_fits(const void *step)
 {
     const mote_conv_s8_step *s = (const mote_conv_s8_step *)step;
-    return mote_arm_dw_tiny_fits(step) && s->out.h == s->out.w &&
-           s->out.c * s->out.h * s->out.w <= 65536;
+    return (mote_arm_dw_tiny_fits(step) && s->out.h == s->out.w &&
+            s->out.c * s->out.h * s->out.w <= 65536) ||
+           (mote_arm_dw_step_path(step, 0) == MOTE_ARM_DW_3X3 && s->p.depth_multiplier == 1 &&
+            mdt_s2_case(&s->p, &s->in, &s->out));
 }
 
 /* The tile row's case (portable): planes of 2 x 1 .. 2 x 2 tiles of 6x6
@@ -268,6 +280,53 @@ static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const md
 }
 /* clang-format on */
 
+/* n channels of a 6x6 plane at stride 2 into 3x3 outputs: the widened
+ * rows hold the even columns at halfwords 0..3 (column 6, the padding, at
+ * 3) and the odd ones at 4..7, so taps 0, 1, 2 of output x are halfwords
+ * x, 4 + x, x + 1 (loads at 0, 8, 2: one vector for the row's three
+ * outputs, lane 3 not stored). Rows A (q0: input rows 0..2), B (q1: 2..4),
+ * C (q2: 4, 5; row 6 the padding). */
+#define MDTS_ROW(R, P, wa, wb, wc)                                                                 \
+    MDT_LD(R, 0) P(MDT_MLA, wa) MDT_LD(R, 8) P(MDT_MLA, wb) MDT_LD(R, 2) P(MDT_MLA, wc)
+#define MDTS_ROW2(R, P, pa, pb, pc, N, na, nb, nc)                                                 \
+    MDT_LD(R, 0) P(MDT_MLA, pa) N(MDT_MLA, na) MDT_LD(R, 8) P(MDT_MLA, pb) N(MDT_MLA, nb)          \
+        MDT_LD(R, 2) P(MDT_MLA, pc) N(MDT_MLA, nc)
+/* clang-format off */
+#define MDTS_FN(name, TAIL)                                                                        \
+    static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
+                                               int32_t n)                                          \
+    {                                                                                              \
+        register const int16_t *r0 __asm__("r0") = b;                                              \
+        register int8_t *r1 __asm__("r1") = o;                                                     \
+        register const mdt_k *r2 __asm__("r2") = k;                                                \
+        register int32_t r3 __asm__("r3") = n;                                                     \
+        __asm__ volatile("movw r12, #0xfff\n\t"                                                    \
+                         "vmsr p0, r12\n\t"                                                        \
+                         "dls lr, r3\n"                                                            \
+                         "1:\n\t"                                                                  \
+                         "add r12, r0, #" MDT_T6 "\n\t"                                            \
+                         "ldm r12, {r3-r11}\n\t"                                                   \
+                         "ldr r12, [r0, #(" MDT_T6 " + 36)]\n\t"                                   \
+                         MDT_NEW("q0", "q1") "vdup.32 q2, r12\n\t"                                 \
+                         MDTS_ROW(0, A0, "r3", "r4", "r5")                                         \
+                         MDTS_ROW(1, A0, "r6", "r7", "r8")                                         \
+                         MDTS_ROW2(2, A0, "r9", "r10", "r11", A1, "r3", "r4", "r5")                \
+                         MDTS_ROW(3, A1, "r6", "r7", "r8")                                         \
+                         MDTS_ROW2(4, A1, "r9", "r10", "r11", B0, "r3", "r4", "r5")                \
+                         MDTS_ROW(5, B0, "r6", "r7", "r8")                                         \
+                         MDT_OUT(MDT_T6, "q0", "q1", "48", MDT_STP, TAIL)                          \
+                         MDT_OUT1(MDT_T6, "q2", "64", MDT_STP, TAIL)                               \
+                         "adds r1, #1\n\t"                                                         \
+                         "add r0, #" MDT_S(MDT_CH6) "\n\t"                                         \
+                         "le lr, 1b\n\t"                                                           \
+                         : "+r"(r0), "+r"(r1), "+r"(r3)                                            \
+                         : "r"(r2)                                                                 \
+                         : MDT_CLOBBER);                                                           \
+    }
+/* clang-format on */
+MDTS_FN(mdts_asm, MDT_TAIL)
+MDTS_FN(mdtsf_asm, MDT_TAILF)
+
 MDT6_FN(mdt6_asm, MDT_ST, MDT_TAIL)
 MDT6_FN(mdt6f_asm, MDT_ST, MDT_TAILF)
 MDT3_FN(mdt3_asm, MDT_STP, MDT_TAIL)
@@ -305,6 +364,25 @@ MDT3_FN(mdt3f_asm, MDT_STP, MDT_TAILF)
     "vmsr p0, %[pb]\n\t"                                                                           \
     "dls lr, lr\n"                                                                                 \
     "1:\n\t"
+/* q1..q6 for stride 2: columns 0..5 at halfwords 0, 4, 1, 5, 2, 6 */
+#define MDT_WSET2                                                                                  \
+    "vmov q1, %q[o]\n\t"                                                                           \
+    "vmov.i16 q0, #1\n\t"                                                                          \
+    "vadd.i16 q3, q1, q0\n\t"                                                                      \
+    "vadd.i16 q5, q3, q0\n\t"                                                                      \
+    "vmov.i16 q0, #4\n\t"                                                                          \
+    "vadd.i16 q2, q1, q0\n\t"                                                                      \
+    "vadd.i16 q4, q3, q0\n\t"                                                                      \
+    "vadd.i16 q6, q5, q0\n\t"                                                                      \
+    "vmsr p0, %[pb]\n\t"                                                                           \
+    "dls lr, lr\n"                                                                                 \
+    "1:\n\t"
+#define MDT_WASM2(ROW)                                                                             \
+    __asm__ volatile(MDT_WSET2 ROW "le lr, 1b\n\t"                                                 \
+                     : [x] "+r"(x), "+r"(r4), "+r"(lr)                                             \
+                     : [o] "w"(o1), "r"(r5), "r"(r12), [pb] "r"(pb)                                \
+                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",    \
+                       "d12", "d13", "cc", "memory")
 #define MDT_WASM(ROW)                                                                              \
     __asm__ volatile(MDT_WSET ROW "le lr, 1b\n\t"                                                  \
                      : [x] "+r"(x), "+r"(r4), "+r"(lr)                                             \
@@ -319,13 +397,20 @@ MDT3_FN(mdt3f_asm, MDT_STP, MDT_TAILF)
 static __attribute__((noinline)) void mdt_widen(const int8_t *x, int16_t *b, int32_t C, int32_t off,
                                                 int32_t nb, int32_t w, int32_t ch)
 {
-    const uint16x8_t o1 = vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)(ch / 2)), 1);
+    const uint16x8_t o1 =
+        vaddq_n_u16(vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)(ch / 2)), w > 0 ? 1 : 0);
     const uint32_t pb = (uint32_t)vctp16q((uint32_t)nb);
     register int16_t *r4 __asm__("r4") = b;
     register int32_t r5 __asm__("r5") = C;
     register int32_t r12 __asm__("r12") = off;
     register int32_t lr __asm__("lr") = w;
-    if (w == 6) {
+    if (w < 0) { /* stride 2: even columns at 0.., odd at 4.. */
+        lr = 6;
+        if (nb == MDT_BLK)
+            MDT_WASM2(MDT_WROW6(MDT_LDF, MDT_STF));
+        else
+            MDT_WASM2(MDT_WROW6(MDT_LDQ, MDT_STQ));
+    } else if (w == 6) {
         if (nb == MDT_BLK)
             MDT_WASM(MDT_WROW6(MDT_LDF, MDT_STF));
         else
@@ -386,7 +471,9 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
                      const mote_dims *od, int8_t *output)
 {
     const int32_t C = id->c, W = od->w;
-    const int32_t T = W == 6 ? MDT_TAB6 : MDT_TAB3, CH = W == 6 ? MDT_CH6 : MDT_CH3;
+    /* stride 2: a 6x6 input in the 6x6 layout (its columns split), 3x3 out */
+    const int s2 = p->geom.stride_w == 2;
+    const int32_t T = W == 6 || s2 ? MDT_TAB6 : MDT_TAB3, CH = W == 6 || s2 ? MDT_CH6 : MDT_CH3;
     /* the block's planes and tables, zeroed once: the padding columns
      * stay zero, each block writing its pixels and tables over them */
     uint32_t buf32[MDT_BLK * MDT_CH6 / 4];
@@ -394,10 +481,14 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
     const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)CH);
     const int full = p->act_min == -128 && p->act_max == 127;
     void (*const run)(const int16_t *, int8_t *, const mdt_k *, int32_t) =
-        W == 6 ? (full ? mdt6f_asm : mdt6_asm) : (full ? mdt3f_asm : mdt3_asm);
+        s2 ? (full ? mdtsf_asm : mdts_asm)
+        : W == 6 ? (full ? mdt6f_asm : mdt6_asm)
+                 : (full ? mdt3f_asm : mdt3_asm);
     mdt_k k;
     int32_t c, j;
-    if (!((W == 6 && od->h == 6) || (W == 3 && od->h == 3)) || C * W * W > 65536) return 0;
+    if (s2 ? !mdt_s2_case(p, id, od)
+           : !((W == 6 && od->h == 6) || (W == 3 && od->h == 3)) || C * W * W > 65536)
+        return 0;
     {
         int8_t smax = -128;
         for (c = 0; c < C; c += 16) {
@@ -430,7 +521,7 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
         const mve_pred16_t p0 = vctp32q((uint32_t)nb);
         const mve_pred16_t p1 = vctp32q((uint32_t)(nb > 4 ? nb - 4 : 0));
         int8_t *tab = (int8_t *)buf + T;
-        mdt_widen(input + c, buf, C, p->input_offset, nb, W, CH);
+        mdt_widen(input + c, buf, C, p->input_offset, nb, s2 ? -1 : W, CH);
         if (nb == MDT_BLK) {
             mdt_tab8(filter + c, C, tab, bias ? bias + c : NULL, q->multiplier + c, q->shift + c,
                      CH);
