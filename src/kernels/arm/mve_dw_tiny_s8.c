@@ -289,8 +289,9 @@ static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const md
 #define MDTS_ROW(R, P, wa, wb, wc)                                                                 \
     MDT_LD(R, 0) P(MDT_MLA, wa) MDT_LD(R, 8) P(MDT_MLA, wb) MDT_LD(R, 2) P(MDT_MLA, wc)
 #define MDTS_ROW2(R, P, pa, pb, pc, N, na, nb, nc)                                                 \
-    MDT_LD(R, 0) P(MDT_MLA, pa) N(MDT_MLA, na) MDT_LD(R, 8) P(MDT_MLA, pb) N(MDT_MLA, nb)          \
-        MDT_LD(R, 2) P(MDT_MLA, pc) N(MDT_MLA, nc)
+    MDT_LD(R, 0)                                                                                   \
+    P(MDT_MLA, pa) N(MDT_MLA, na) MDT_LD(R, 8) P(MDT_MLA, pb) N(MDT_MLA, nb) MDT_LD(R, 2)          \
+        P(MDT_MLA, pc) N(MDT_MLA, nc)
 /* clang-format off */
 #define MDTS_FN(name, TAIL)                                                                        \
     static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
@@ -381,7 +382,7 @@ MDT3_FN(mdt3f_asm, MDT_STP, MDT_TAILF)
     __asm__ volatile(MDT_WSET2 ROW "le lr, 1b\n\t"                                                 \
                      : [x] "+r"(x), "+r"(r4), "+r"(lr)                                             \
                      : [o] "w"(o1), "r"(r5), "r"(r12), [pb] "r"(pb)                                \
-                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",    \
+                     : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",   \
                        "d12", "d13", "cc", "memory")
 #define MDT_WASM(ROW)                                                                              \
     __asm__ volatile(MDT_WSET ROW "le lr, 1b\n\t"                                                  \
@@ -481,7 +482,7 @@ int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const 
     const uint32x4_t toff = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)CH);
     const int full = p->act_min == -128 && p->act_max == 127;
     void (*const run)(const int16_t *, int8_t *, const mdt_k *, int32_t) =
-        s2 ? (full ? mdtsf_asm : mdts_asm)
+        s2       ? (full ? mdtsf_asm : mdts_asm)
         : W == 6 ? (full ? mdt6f_asm : mdt6_asm)
                  : (full ? mdt3f_asm : mdt3_asm);
     mdt_k k;
