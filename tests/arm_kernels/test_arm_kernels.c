@@ -993,6 +993,10 @@ int armk_cases_m55kws(int n_cases, int *passed, int *failed);             /* cas
 int armk_cases_icadd(int n_cases, int *passed, int *failed);              /* cases_icadd.c */
 /* cases_tinydw.c (tinydw) */
 int armk_cases_tinydw(int n_cases, int *passed, int *failed);
+/* cases_m55tiny.c (h-m55v) */
+int armk_cases_m55tiny(int n_cases, int *passed, int *failed);
+int armk_cases_m55tile(int n_cases, int *passed, int *failed);
+int armk_cases_m55tilerow(int n_cases, int *passed, int *failed);
 int armk_cases_pwn(int n_cases, int *passed, int *failed); /* cases_pwn.c */
 
 int main(void)
@@ -1097,6 +1101,10 @@ int main(void)
     /* cases_tinydw.c (tinydw) */
     (void)armk_cases_tinydw(n, &total_pass, &total_fail);
     (void)armk_cases_pwn(n / 4, &total_pass, &total_fail); /* cases_pwn.c (h-pwsmall) */
+    /* cases_m55tiny.c (h-m55v) */
+    (void)armk_cases_m55tiny(n, &total_pass, &total_fail);
+    (void)armk_cases_m55tile(n / 2, &total_pass, &total_fail);
+    (void)armk_cases_m55tilerow(n / 4, &total_pass, &total_fail);
     printf("%d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

@@ -173,4 +173,23 @@ mote_status mote_mve_conv_pwn_step(const void *step, const mote_kernel_io *io);
 /* The MUL / SOFTMAX rows and the Helium pool rows. */
 #include "kernels/arm/arm_rows_ew.h"
 
+/* Helium 3x3 depthwise on 6x6 / 3x3 planes (mve_dw_tiny_s8.c; fits portable
+ * there): the row, and the kernel for the cases (0: a shift > 0, not run). */
+int mote_mve_dw_tiny_fits(const void *step);
+mote_status mote_mve_dw_tiny_step(const void *step, const mote_kernel_io *io);
+int mote_mve_dw_tiny(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output);
+/* Helium 3x3 depthwise on larger planes of 6x6 tiles (mve_dw_tiny_s8.c; fits
+ * portable there): the row, and the kernel for the cases (0: not run). */
+int mote_mve_dw_tile_fits(const void *step);
+mote_status mote_mve_dw_tile_step(const void *step, const mote_kernel_io *io);
+int mote_mve_dw_tile(const mote_conv_s8_params *p, const mote_requant *q, const mote_dims *id,
+                     const int8_t *input, const int8_t *filter, const int32_t *bias,
+                     const mote_dims *od, int8_t *output);
+mote_status mote_mve_dw_tile_row(const mote_conv_s8_params *p, const mote_requant *q,
+                                 const mote_dims *id, const int8_t *input, const mote_dims *fd,
+                                 const int8_t *filter, const int32_t *bias, const mote_dims *od,
+                                 int8_t *output);
+
 #endif /* MOTE_KERNELS_ARM_ROWS_H */
