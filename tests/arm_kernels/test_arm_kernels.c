@@ -234,10 +234,10 @@ static const path_row conv_rows[] = {
     {mote_arm_conv_2x2_fits, mote_arm_conv_2x2_step},
     {mote_arm_conv_patch_fits, mote_arm_conv_patch_step},
     {mote_arm_conv_direct_fits, mote_arm_conv_direct_step},
-    {mote_arm_conv_4px_fits, mote_arm_conv_4px_step},     /* h-c4 */
-    {mote_arm_conv_first_fits, mote_arm_conv_first_step}, /* first layers (h-first) */
-    {mote_arm_conv_pwk_fits, mote_arm_conv_pwk_step},     /* pointwise, K = 8 / 16 (vwwa) */
-    {mote_arm_conv_pws_fits, mote_arm_conv_pws_step},     /* 1x1 strided (icadd) */
+    {mote_arm_conv_4px_fits, mote_arm_conv_4px_step},           /* h-c4 */
+    {mote_arm_conv_first_fits, mote_arm_conv_first_step},       /* first layers (h-first) */
+    {mote_arm_conv_pwk_fits, mote_arm_conv_pwk_step},           /* pointwise, K = 8 / 16 (vwwa) */
+    {mote_arm_conv_pws_fits, mote_arm_conv_pws_step},           /* 1x1 strided (icadd) */
     {mote_arm_conv_patch_ck_fits, mote_arm_conv_patch_ck_step}, /* the patch path's chunks */
 };
 static const path_row conv_rows_ip[] = {
