@@ -288,10 +288,13 @@ static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const md
  * C (q2: 4, 5; row 6 the padding). */
 #define MDTS_ROW(R, P, wa, wb, wc)                                                                 \
     MDT_LD(R, 0) P(MDT_MLA, wa) MDT_LD(R, 8) P(MDT_MLA, wb) MDT_LD(R, 2) P(MDT_MLA, wc)
+/* (clang-format's output for this macro changes on every run: kept as written) */
+/* clang-format off */
 #define MDTS_ROW2(R, P, pa, pb, pc, N, na, nb, nc)                                                 \
-    MDT_LD(R, 0)                                                                                   \
-    P(MDT_MLA, pa) N(MDT_MLA, na) MDT_LD(R, 8) P(MDT_MLA, pb) N(MDT_MLA, nb) MDT_LD(R, 2)          \
-        P(MDT_MLA, pc) N(MDT_MLA, nc)
+    MDT_LD(R, 0) P(MDT_MLA, pa) N(MDT_MLA, na)                                                     \
+    MDT_LD(R, 8) P(MDT_MLA, pb) N(MDT_MLA, nb)                                                     \
+    MDT_LD(R, 2) P(MDT_MLA, pc) N(MDT_MLA, nc)
+/* clang-format on */
 /* clang-format off */
 #define MDTS_FN(name, TAIL)                                                                        \
     static __attribute__((noinline)) void name(const int16_t *b, int8_t *o, const mdt_k *k,       \
