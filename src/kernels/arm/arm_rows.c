@@ -39,6 +39,13 @@ int mote_arm_conv_pw_fits(const void *step)
  * holds more than the stack buffer's (bytes 0 past that), and records the room
  * it got, from its output, + 4 + k, in depth_multiplier (unused by
  * CONV_2D: lowering writes 1), which mote_arm_conv_pw_room_step reads. */
+int32_t *mote_arm_room_slot_if(int32_t row, void *step, int (*fits)(const void *))
+{
+    if (row < 0 || (uint32_t)row >= mote_kernel_row_count || mote_kernel_rows[row].fits != fits)
+        return NULL;
+    return &((mote_conv_s8_step *)step)->p.depth_multiplier;
+}
+
 int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
 {
     mote_conv_s8_step *s = (mote_conv_s8_step *)step;

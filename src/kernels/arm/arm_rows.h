@@ -24,6 +24,9 @@ int mote_arm_conv2d_s8_step_path(const void *step, int inplace);
 int mote_arm_dw_step_path(const void *step, int inplace);
 int mote_arm_conv_pw_fits(const void *step);
 int32_t *mote_arm_room(int32_t row, void *step, int32_t k, uint32_t *bytes);
+/* The room slot (depth_multiplier, unused by CONV_2D) of a step whose row
+ * has the fits function given, else NULL: the few-pixel rows' room hooks. */
+int32_t *mote_arm_room_slot_if(int32_t row, void *step, int (*fits)(const void *));
 mote_status mote_arm_conv_pw_room_step(const void *step, const mote_kernel_io *io);
 int mote_arm_conv_widened_fits(const void *step);
 int mote_arm_conv_widened_tail_fits(const void *step);

@@ -89,12 +89,9 @@ uint32_t mote_arm_pwn_room_bytes(const void *step, int32_t k)
  * in depth_multiplier). */
 int32_t *mote_arm_pwn_room(int32_t row, void *step, int32_t k, uint32_t *bytes)
 {
-    mote_conv_s8_step *s = (mote_conv_s8_step *)step;
-    if (row < 0 || (uint32_t)row >= mote_kernel_row_count ||
-        mote_kernel_rows[row].fits != mote_arm_conv_pwn_fits)
-        return NULL;
-    *bytes = mote_arm_pwn_room_bytes(step, k);
-    return &s->p.depth_multiplier;
+    int32_t *slot = mote_arm_room_slot_if(row, step, mote_arm_conv_pwn_fits);
+    if (slot != NULL) *bytes = mote_arm_pwn_room_bytes(step, k);
+    return slot;
 }
 
 #if defined(__ARM_FEATURE_DSP)
