@@ -269,12 +269,10 @@ MOTE_ARM_INLINE void mote_arm_tap4(mote_arm_acc4 *a, const int8_t *x, const int3
     a->a3 = __smlatt(wo, xo, a->a3);
 }
 
-/* One output channel of a K = 16 per-channel stream (the pwk row and the
- * strided pws16 kernel build the same stream) against a pixel's widened
- * inputs (r0 .. r7), the stream at r8: the doubled bias and weight pairs
- * and the multiplier (three LDM), eight SMLAD, H and e (one LDM),
- * requantized into r9, before SSAT. */
-#define MOTE_ARM_K16_CH                                                                            \
+/* The dot product of MOTE_ARM_K16_CH (and of pwk's copy without the sign
+ * correction): the doubled bias and eight SMLAD from the stream at r8,
+ * ending with H in r11 and e in r12 (the multiplier in lr). */
+#define MOTE_ARM_K16_DOT                                                                           \
     "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
     "smlad   r9, r11, r0, r9\n\t"                                                                  \
     "smlad   r9, r12, r1, r9\n\t"                                                                  \
@@ -286,7 +284,15 @@ MOTE_ARM_INLINE void mote_arm_tap4(mote_arm_acc4 *a, const int8_t *x, const int3
     "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
     "smlad   r9, r11, r6, r9\n\t"                                                                  \
     "smlad   r9, r12, r7, r9\n\t"                                                                  \
-    "ldm     r8!, {r11, r12}\n\t"                                                                  \
+    "ldm     r8!, {r11, r12}\n\t"
+
+/* One output channel of a K = 16 per-channel stream (the pwk row and the
+ * strided pws16 kernel build the same stream) against a pixel's widened
+ * inputs (r0 .. r7), the stream at r8: the doubled bias and weight pairs
+ * and the multiplier (three LDM), eight SMLAD, H and e (one LDM),
+ * requantized into r9, before SSAT. */
+#define MOTE_ARM_K16_CH                                                                            \
+    MOTE_ARM_K16_DOT                                                                               \
     "add     r11, r11, r9, asr #31\n\t"                                                            \
     "smmlar  r9, r9, lr, r11\n\t"                                                                  \
     "asr     r9, r9, r12\n\t"

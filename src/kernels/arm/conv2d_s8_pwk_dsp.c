@@ -163,18 +163,7 @@ PW8_FN(pw8_relu, PW8_CLAMP, "")
 /* MOTE_ARM_K16_CH (arm_dsp.h) without the H - [acc < 0] correction
  * (PWK_NOSIGN): the pixel loops of pw16_full_relu and pw16_relu. */
 #define PW16_CH_NOSIGN                                                                             \
-    "ldm     r8!, {r9, r11, r12, lr}\n\t"                                                          \
-    "smlad   r9, r11, r0, r9\n\t"                                                                  \
-    "smlad   r9, r12, r1, r9\n\t"                                                                  \
-    "smlad   r9, lr, r2, r9\n\t"                                                                   \
-    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
-    "smlad   r9, r11, r3, r9\n\t"                                                                  \
-    "smlad   r9, r12, r4, r9\n\t"                                                                  \
-    "smlad   r9, lr, r5, r9\n\t"                                                                   \
-    "ldm     r8!, {r11, r12, lr}\n\t"                                                              \
-    "smlad   r9, r11, r6, r9\n\t"                                                                  \
-    "smlad   r9, r12, r7, r9\n\t"                                                                  \
-    "ldm     r8!, {r11, r12}\n\t"                                                                  \
+    MOTE_ARM_K16_DOT                                                                               \
     "smmlar  r9, r9, lr, r11\n\t"                                                                  \
     "asr     r9, r9, r12\n\t"
 
